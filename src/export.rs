@@ -1,0 +1,55 @@
+//! The JSON document shared by the CLI and the WASM binding.
+//!
+//! Its format is specified in `docs/format.md`; bump [`FORMAT_VERSION`] on
+//! any change that could break a reader.
+
+use crate::annotation::Annotation;
+use crate::offsets::{OffsetMap, OffsetUnit};
+use crate::span::Span;
+
+/// Version of the JSON format written by [`Export`].
+pub const FORMAT_VERSION: u32 = 1;
+
+/// An [`Annotation`] with its spans converted to `offsets` units, ready to serialize.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Export {
+    /// [`FORMAT_VERSION`].
+    pub version: u32,
+    /// The unit every offset in this document counts.
+    pub offsets: OffsetUnit,
+    /// Length of the annotated text in that unit.
+    pub text_length: usize,
+    /// The annotation, spans converted.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub annotation: Annotation,
+}
+
+impl Export {
+    /// Converts `annotation`, made from `text`, to `unit` offsets.
+    pub fn new(text: &str, annotation: &Annotation, unit: OffsetUnit) -> Export {
+        let map = OffsetMap::new(text, unit);
+        let conv = |s: Span| Span::new(map.convert(s.start), map.convert(s.end));
+        let mut out = annotation.clone();
+        for m in &mut out.mentions {
+            m.span = conv(m.span);
+            m.title = m.title.map(conv);
+        }
+        for q in &mut out.quotes {
+            q.span = conv(q.span);
+            q.content = conv(q.content);
+            q.cue = q.cue.map(conv);
+        }
+        for c in &mut out.claims {
+            c.cue = conv(c.cue);
+            c.content = conv(c.content);
+        }
+        Export {
+            version: FORMAT_VERSION,
+            offsets: unit,
+            text_length: map.convert(text.len()),
+            annotation: out,
+        }
+    }
+}
