@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test newslens has: Rust (unit, cases, golden, properties, CLI),
+# lint, the WASM size budget, the binding in headless Chromium, and the
+# browser tests of the page and the extension. Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+echo "== rust: fmt, clippy, tests"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo test --workspace
+
+echo "== wasm: build, size budget, binding tests in Chromium"
+scripts/build-wasm.sh
+scripts/check-size.sh
+scripts/test-wasm.sh
+
+echo "== extension: build"
+scripts/build-extension.sh
+
+echo "== browser: page and extension in Chromium"
+cargo build --release -p newslens-cli
+node --test --test-concurrency=1 tests/browser/
+
+echo "all tests passed"
