@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what building and testing newslens needs, once; safe to re-run.
+# - the wasm32 target and the wasm-bindgen CLI pinned to the crate version in Cargo.lock
+# - wasm-pack (for `wasm-pack test`), Debian's chromium + chromedriver + binaryen (wasm-opt)
+# - the npm dev dependencies (playwright-core, Readability, compromise)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+
+rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
+  echo "installing wasm-bindgen-cli $wb_version"
+  cargo install wasm-bindgen-cli --version "$wb_version" --locked
+fi
+command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v wasm-opt >/dev/null || need+=(binaryen)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}"
+fi
+
+if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
