@@ -1,1 +1,70 @@
-fn main(){}
+//! `newslens`: the command-line door to the newslens engine.
+//!
+//! - `newslens annotate [FILE|DIR ...|-]` prints the annotation JSON (or a
+//!   coloured terminal view) of articles;
+//! - `newslens serve` serves the web page (`www/` and `pkg/`) on 127.0.0.1;
+//! - `newslens eval GOLD...` scores the engine against annotated articles.
+//!
+//! This file only parses arguments, dispatches and prints errors. Exit codes:
+//! 0 success, 1 runtime failure, 2 usage error.
+
+mod cmd;
+mod input;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Finds actors, quotes and claims in news articles.
+#[derive(Parser)]
+#[command(name = "newslens", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate articles and print the annotation (JSON, JSON Lines or a terminal view).
+    Annotate(cmd::annotate::Args),
+    /// Serve the web page (www/ at /, pkg/ at /pkg/) on 127.0.0.1.
+    Serve(cmd::serve::Args),
+    /// Score the engine against gold annotations (seed JSON or PolNeAR brat).
+    Eval(cmd::eval::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to stdout with exit 0; real usage errors exit 2.
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Annotate(args) => cmd::annotate::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if let Some(usage) = err.downcast_ref::<cmd::UsageError>() {
+                eprintln!("newslens: error: {usage}");
+                return ExitCode::from(2);
+            }
+            if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v == "1") {
+                eprintln!("newslens: error: {err:?}");
+            } else {
+                eprintln!("newslens: error: {err:#}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}

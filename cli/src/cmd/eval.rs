@@ -1,0 +1,388 @@
+//! `newslens eval`: score the engine against annotated articles.
+//!
+//! Two gold formats: the hand-written seed format (`gold.json` beside
+//! `article.txt`) and the PolNeAR brat corpus (`text/`, `attributions/`).
+//! How each category is matched is specified in `docs/eval.md`. Nothing here
+//! touches the network.
+
+mod brat;
+mod score;
+mod seed;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{anyhow, bail, Context, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use score::{AccuracyJson, CountsJson, Table};
+
+use super::UsageError;
+use crate::input;
+
+/// Arguments of `newslens eval`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+A GOLD_PATH is a seed gold file (gold.json, with article.txt in the same directory), the \
+directory holding them, or a PolNeAR-style brat corpus directory (text/NAME.txt and \
+attributions/NAME_ANNOTATOR.ann; the first .ann file per article in sorted order is used). \
+Matching rules: docs/eval.md.")]
+pub struct Args {
+    /// Gold annotations to score against.
+    #[arg(value_name = "GOLD_PATH", required = true)]
+    pub gold: Vec<PathBuf>,
+
+    /// Also write a machine-readable report to this file.
+    #[arg(long, value_name = "REPORT.json")]
+    pub json: Option<PathBuf>,
+
+    /// Score only the first N articles of a corpus (in name order).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Score N articles of a corpus drawn pseudo-randomly (see --seed).
+    #[arg(long, value_name = "N", conflicts_with = "limit")]
+    pub sample: Option<usize>,
+
+    /// Seed for --sample; the same seed draws the same articles.
+    #[arg(long, default_value_t = 1, requires = "sample")]
+    pub seed: u64,
+
+    /// Print every miss and every spurious item (seed format) and per-article problems.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+/// The scores of one GOLD_PATH.
+struct Dataset {
+    path: String,
+    format: &'static str,
+    articles: usize,
+    table: Table,
+    info: Vec<(String, serde_json::Value)>,
+    warnings: Vec<String>,
+    notes: Vec<String>,
+    seconds: f64,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    if args.limit == Some(0) || args.sample == Some(0) {
+        return Err(UsageError("--limit and --sample need a number above 0".into()).into());
+    }
+    let mut datasets = Vec::new();
+    for path in &args.gold {
+        let ds = if let Some((json, article)) = seed::locate(path) {
+            eval_seed(&json, &article)?
+        } else if path.is_dir() && brat::is_corpus(path) {
+            eval_brat(path, &args)?
+        } else if !path.exists() {
+            bail!("{}: no such file or directory", path.display());
+        } else {
+            bail!(
+                "{}: not a gold path (expected gold.json beside article.txt, their directory, \
+                 or a directory with text/ and attributions/)",
+                path.display()
+            );
+        };
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        print_dataset(&mut out, &ds, args.verbose)?;
+        datasets.push(ds);
+    }
+    if let Some(path) = &args.json {
+        let report = Report {
+            version: 1,
+            datasets: datasets.iter().map(DatasetJson::from).collect(),
+        };
+        let json = serde_json::to_vec_pretty(&report)?;
+        std::fs::write(path, json).with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_seed(json: &Path, article: &Path) -> Result<Dataset> {
+    let start = Instant::now();
+    let gold = seed::load(json)?;
+    let text = input::Source::File(article.to_path_buf()).read()?;
+    let ann = newslens::annotate(&text);
+    let (table, notes) = seed::score(&text, &ann, &gold);
+    let mut info = vec![("gold".to_string(), json.display().to_string().into())];
+    if !gold.about.is_empty() {
+        info.push(("about".into(), gold.about.clone().into()));
+    }
+    Ok(Dataset {
+        path: json.display().to_string(),
+        format: "seed",
+        articles: 1,
+        table,
+        info,
+        warnings: Vec::new(),
+        notes,
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+/// splitmix64: a tiny, well-known generator; enough to draw a sample.
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
+    let start = Instant::now();
+    let (mut articles, unannotated) = brat::list(dir)?;
+    if articles.is_empty() {
+        bail!("{}: no article has an annotation file", dir.display());
+    }
+    let total = articles.len();
+    if let Some(n) = args.limit {
+        articles.truncate(n);
+    }
+    if let Some(n) = args.sample {
+        let mut state = args.seed;
+        for i in (1..articles.len()).rev() {
+            let j = (splitmix(&mut state) % (i as u64 + 1)) as usize;
+            articles.swap(i, j);
+        }
+        articles.truncate(n);
+        articles.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    struct One {
+        table: Table,
+        gold: brat::Gold,
+        error: Option<String>,
+    }
+    let results: Vec<One> = articles
+        .par_iter()
+        .map(|a| {
+            let loaded = input::Source::File(a.text.clone()).read().and_then(|text| {
+                let ann = std::fs::read(&a.ann)
+                    .map_err(|e| anyhow!(e))
+                    .and_then(input::decode)
+                    .with_context(|| a.ann.display().to_string())?;
+                Ok((text, ann))
+            });
+            match loaded {
+                Ok((text, ann_text)) => {
+                    let gold = brat::parse(&ann_text, &text);
+                    let ann = newslens::annotate(&text);
+                    One {
+                        table: brat::score(&ann, &gold),
+                        gold,
+                        error: None,
+                    }
+                }
+                Err(err) => One {
+                    table: Table::default(),
+                    gold: brat::Gold::default(),
+                    error: Some(format!("{err:#}")),
+                },
+            }
+        })
+        .collect();
+
+    let mut table = Table::default();
+    // Fixed row order, whatever the first article holds.
+    for name in ["quotes", "claims", "attributions"] {
+        table.counts_mut(name);
+    }
+    for name in ["quote speaker", "claimant", "attribution source"] {
+        table.accuracy_mut(name);
+    }
+    let mut warnings = Vec::new();
+    let (mut checked, mut matching, mut dropped, mut discard, mut gold_quotes) = (0, 0, 0, 0, 0);
+    let mut scored = 0;
+    for (a, r) in articles.iter().zip(&results) {
+        if let Some(err) = &r.error {
+            warnings.push(err.clone());
+            continue;
+        }
+        scored += 1;
+        table.merge(&r.table);
+        checked += r.gold.spans_checked;
+        matching += r.gold.spans_matching;
+        dropped += r.gold.dropped;
+        discard += r.gold.discard.len();
+        gold_quotes += r.gold.attributions.iter().filter(|g| g.is_quote).count();
+        if r.gold.spans_matching < r.gold.spans_checked {
+            warnings.push(format!(
+                "{}: {} of {} spans do not match their recorded text",
+                a.ann.display(),
+                r.gold.spans_checked - r.gold.spans_matching,
+                r.gold.spans_checked
+            ));
+        }
+    }
+    let info = vec![
+        ("articles in corpus".to_string(), total.into()),
+        ("texts without annotation".into(), unannotated.into()),
+        (
+            "annotator".into(),
+            "first .ann file per article, sorted".into(),
+        ),
+        ("gold spans checked against the text".into(), checked.into()),
+        ("gold spans matching".into(), matching.into()),
+        ("gold spans or attributions dropped".into(), dropped.into()),
+        ("discard regions".into(), discard.into()),
+        ("gold quotes".into(), gold_quotes.into()),
+    ];
+    Ok(Dataset {
+        path: dir.display().to_string(),
+        format: "polnear-brat",
+        articles: scored,
+        table,
+        info,
+        warnings,
+        notes: Vec::new(),
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_string(), |v| format!("{:.1}", v * 100.0))
+}
+
+fn print_dataset(out: &mut impl Write, ds: &Dataset, verbose: bool) -> Result<()> {
+    writeln!(
+        out,
+        "== {} ({}, {} article{}, {:.2} s)",
+        ds.path,
+        ds.format,
+        ds.articles,
+        if ds.articles == 1 { "" } else { "s" },
+        ds.seconds
+    )?;
+    for (k, v) in &ds.info {
+        if k != "about" {
+            let v = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            writeln!(out, "   {k}: {v}")?;
+        }
+    }
+    writeln!(
+        out,
+        "\n{:<22} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "category", "gold", "TP", "FN", "engine", "right", "FP", "P%", "R%", "F1%"
+    )?;
+    for (name, c) in &ds.table.counts {
+        writeln!(
+            out,
+            "{:<22} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            name,
+            c.gold,
+            c.tp(),
+            c.fn_(),
+            c.engine,
+            c.correct,
+            c.fp(),
+            pct(c.precision()),
+            pct(c.recall()),
+            pct(c.f1())
+        )?;
+    }
+    writeln!(out, "\n{:<22} {:>13} {:>6}", "accuracy", "right/total", "%")?;
+    for (name, a) in &ds.table.accuracy {
+        let frac = format!("{}/{}", a.correct, a.total);
+        writeln!(out, "{:<22} {:>13} {:>6}", name, frac, pct(a.rate()))?;
+    }
+    if !ds.warnings.is_empty() {
+        writeln!(out, "\nwarnings: {}", ds.warnings.len())?;
+        let shown = if verbose { ds.warnings.len() } else { 10 };
+        for w in ds.warnings.iter().take(shown) {
+            writeln!(out, "  {w}")?;
+        }
+        if ds.warnings.len() > shown {
+            writeln!(
+                out,
+                "  ... ({} more; -v shows all)",
+                ds.warnings.len() - shown
+            )?;
+        }
+    }
+    if verbose && !ds.notes.is_empty() {
+        writeln!(out, "\ndetails:")?;
+        for n in &ds.notes {
+            writeln!(out, "  {n}")?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Report {
+    version: u32,
+    datasets: Vec<DatasetJson>,
+}
+
+#[derive(Serialize)]
+struct DatasetJson {
+    path: String,
+    format: &'static str,
+    articles: usize,
+    seconds: f64,
+    categories: serde_json::Map<String, serde_json::Value>,
+    accuracy: serde_json::Map<String, serde_json::Value>,
+    info: serde_json::Map<String, serde_json::Value>,
+    warnings: Vec<String>,
+    details: Vec<String>,
+}
+
+impl From<&Dataset> for DatasetJson {
+    fn from(ds: &Dataset) -> DatasetJson {
+        let to_value =
+            |v: serde_json::Result<serde_json::Value>| v.unwrap_or(serde_json::Value::Null);
+        DatasetJson {
+            path: ds.path.clone(),
+            format: ds.format,
+            articles: ds.articles,
+            seconds: ds.seconds,
+            categories: ds
+                .table
+                .counts
+                .iter()
+                .map(|(k, c)| {
+                    (
+                        k.clone(),
+                        to_value(serde_json::to_value(CountsJson::from(*c))),
+                    )
+                })
+                .collect(),
+            accuracy: ds
+                .table
+                .accuracy
+                .iter()
+                .map(|(k, a)| {
+                    (
+                        k.clone(),
+                        to_value(serde_json::to_value(AccuracyJson::from(*a))),
+                    )
+                })
+                .collect(),
+            info: ds.info.iter().cloned().collect(),
+            warnings: ds.warnings.clone(),
+            details: ds.notes.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sampling_is_deterministic_and_spread() {
+        let mut a = 7;
+        let mut b = 7;
+        let xs: Vec<u64> = (0..5).map(|_| splitmix(&mut a)).collect();
+        let ys: Vec<u64> = (0..5).map(|_| splitmix(&mut b)).collect();
+        assert_eq!(xs, ys);
+        assert!(xs.windows(2).all(|w| w[0] != w[1]));
+    }
+}

@@ -1,0 +1,363 @@
+//! The PolNeAR brat standoff format: `text/NAME.txt` and
+//! `attributions/NAME_ANNOTATOR.ann`.
+//!
+//! `T` lines are spans (`Source`, `Cue`, `Content`, `Attribution`, `Discard`,
+//! ...) in Unicode character offsets, possibly discontinuous (`S E;S E`);
+//! `E` lines tie one attribution's spans together by role. Lines that are
+//! neither (notes, or the rest of a span text that held a newline) are
+//! skipped.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use newslens::{ActorId, Annotation, MentionId, Span};
+
+use super::score::{overlap, overlap_frags, Matching, Table};
+
+/// Characters that make an attribution's content a quote.
+pub const QUOTE_MARKS: [char; 5] = ['"', '“', '”', '«', '»'];
+
+/// One article and the annotation file chosen for it.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub name: String,
+    pub text: PathBuf,
+    pub ann: PathBuf,
+}
+
+/// True when `dir` looks like a brat corpus (`text/` and `attributions/`).
+pub fn is_corpus(dir: &Path) -> bool {
+    dir.join("text").is_dir() && dir.join("attributions").is_dir()
+}
+
+/// Lists the articles of a corpus, sorted by name, each with its first
+/// annotation file in sorted order. Returns also the number of texts that
+/// have no annotation file.
+pub fn list(dir: &Path) -> Result<(Vec<Article>, usize)> {
+    let mut anns: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let att = dir.join("attributions");
+    for entry in
+        std::fs::read_dir(&att).with_context(|| format!("{}: cannot list", att.display()))?
+    {
+        let Ok(entry) = entry else { continue };
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if let Some((name, _annotator)) = file.strip_suffix(".ann").and_then(|s| s.rsplit_once('_'))
+        {
+            anns.entry(name.to_string()).or_default().push(file.clone());
+        }
+    }
+    let text_dir = dir.join("text");
+    let mut names: Vec<String> = std::fs::read_dir(&text_dir)
+        .with_context(|| format!("{}: cannot list", text_dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .strip_suffix(".txt")
+                .map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    let mut articles = Vec::new();
+    let mut unannotated = 0;
+    for name in names {
+        match anns.get_mut(&name) {
+            Some(files) => {
+                files.sort();
+                articles.push(Article {
+                    text: text_dir.join(format!("{name}.txt")),
+                    ann: att.join(&files[0]),
+                    name,
+                });
+            }
+            None => unannotated += 1,
+        }
+    }
+    Ok((articles, unannotated))
+}
+
+/// One gold attribution, in byte offsets.
+#[derive(Clone, Debug, Default)]
+pub struct Attribution {
+    pub content: Vec<Span>,
+    pub source: Vec<Span>,
+    pub cue: Vec<Span>,
+    pub is_quote: bool,
+}
+
+/// A parsed annotation file.
+#[derive(Debug, Default)]
+pub struct Gold {
+    pub attributions: Vec<Attribution>,
+    pub discard: Vec<Span>,
+    /// Spans whose recorded text matched the article at the converted offsets.
+    pub spans_checked: usize,
+    pub spans_matching: usize,
+    /// Spans or attributions dropped (offsets out of range, no content).
+    pub dropped: usize,
+}
+
+/// Converts character offsets to byte offsets in one text.
+struct CharIndex<'a> {
+    text: &'a str,
+    /// Byte offset of each char, plus the text length; empty for ASCII text.
+    table: Vec<usize>,
+    chars: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> CharIndex<'a> {
+        if text.is_ascii() {
+            return CharIndex {
+                text,
+                table: Vec::new(),
+                chars: text.len(),
+            };
+        }
+        let mut table: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let chars = table.len();
+        table.push(text.len());
+        CharIndex { text, table, chars }
+    }
+
+    fn byte(&self, char_offset: usize) -> Option<usize> {
+        if char_offset > self.chars {
+            return None;
+        }
+        Some(if self.table.is_empty() {
+            char_offset
+        } else {
+            self.table[char_offset]
+        })
+    }
+
+    fn slice(&self, s: Span) -> &str {
+        self.text.get(s.start..s.end).unwrap_or("")
+    }
+}
+
+/// Parses `S E;S E` in characters into byte spans.
+fn parse_frags(s: &str, idx: &CharIndex) -> Option<Vec<Span>> {
+    s.split(';')
+        .map(|f| {
+            let mut it = f.split_whitespace();
+            let a: usize = it.next()?.parse().ok()?;
+            let b: usize = it.next()?.parse().ok()?;
+            if it.next().is_some() || a > b {
+                return None;
+            }
+            Some(Span::new(idx.byte(a)?, idx.byte(b)?))
+        })
+        .collect()
+}
+
+/// Parses one annotation file against its article text.
+pub fn parse(ann: &str, text: &str) -> Gold {
+    let idx = CharIndex::new(text);
+    let mut gold = Gold::default();
+    let mut spans: HashMap<&str, (&str, Vec<Span>)> = HashMap::new();
+    let mut events: Vec<Vec<(&str, &str)>> = Vec::new();
+    for line in ann.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let surface = fields.next();
+        if id.starts_with('T') {
+            let Some((kind, frags)) = body.split_once(' ') else {
+                continue;
+            };
+            let Some(frags) = parse_frags(frags, &idx) else {
+                gold.dropped += 1;
+                continue;
+            };
+            if let Some(surface) = surface {
+                // brat joins fragments with a space; a surface holding a
+                // newline continues on the next line, so compare the prefix.
+                let joined: Vec<&str> = frags.iter().map(|&f| idx.slice(f)).collect();
+                gold.spans_checked += 1;
+                gold.spans_matching += usize::from(joined.join(" ").starts_with(surface));
+            }
+            if kind == "Discard" {
+                gold.discard.extend(frags.iter().copied());
+            }
+            spans.insert(id, (kind, frags));
+        } else if id.starts_with('E') {
+            let roles = body
+                .split_whitespace()
+                .filter_map(|r| r.split_once(':'))
+                .collect();
+            events.push(roles);
+        }
+    }
+    for roles in events {
+        let mut a = Attribution::default();
+        for (role, id) in roles {
+            let Some((_, frags)) = spans.get(id) else {
+                continue;
+            };
+            let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
+            match role {
+                "Content" => a.content.extend(frags.iter().copied()),
+                "Source" => a.source.extend(frags.iter().copied()),
+                "Cue" => a.cue.extend(frags.iter().copied()),
+                _ => {}
+            }
+        }
+        if a.content.is_empty() {
+            gold.dropped += 1;
+            continue;
+        }
+        a.content.sort();
+        a.is_quote = a
+            .content
+            .iter()
+            .any(|&s| idx.slice(s).contains(QUOTE_MARKS));
+        gold.attributions.push(a);
+    }
+    gold
+}
+
+/// An engine quote or claim reduced to what brat scoring needs.
+struct Item {
+    span: Span,
+    actor: Option<ActorId>,
+    mention: Option<MentionId>,
+    is_quote: bool,
+}
+
+/// Whether the engine's source answer (actor and anchoring mention) points
+/// at the gold Source span. With no gold source, the engine must give none.
+fn source_ok(ann: &Annotation, item: &Item, source: &[Span]) -> bool {
+    if source.is_empty() {
+        return item.actor.is_none();
+    }
+    let hits = |m: MentionId| {
+        ann.mentions
+            .get(m.index())
+            .is_some_and(|m| overlap_frags(source, m.span) > 0)
+    };
+    if item.mention.is_some_and(hits) {
+        return true;
+    }
+    item.actor
+        .and_then(|a| ann.actors.get(a.index()))
+        .is_some_and(|a| a.mentions.iter().any(|&m| hits(m)))
+}
+
+/// Scores one article.
+pub fn score(ann: &Annotation, gold: &Gold) -> Table {
+    let mut table = Table::default();
+    let mut items: Vec<Item> = Vec::new();
+    for q in &ann.quotes {
+        items.push(Item {
+            span: q.span,
+            actor: q.speaker,
+            mention: q.speaker_mention,
+            is_quote: true,
+        });
+    }
+    for c in &ann.claims {
+        items.push(Item {
+            span: c.content,
+            actor: c.claimant,
+            mention: c.claimant_mention,
+            is_quote: false,
+        });
+    }
+    // Engine items inside skipped boilerplate are not counted at all.
+    items.retain(|i| !gold.discard.iter().any(|&d| overlap(d, i.span) > 0));
+
+    let golds = &gold.attributions;
+    let cover = |g: &Attribution, i: &Item| overlap_frags(&g.content, i.span);
+    let ignore_quotes: Vec<bool> = items.iter().map(|i| !i.is_quote).collect();
+    let ignore_claims: Vec<bool> = items.iter().map(|i| i.is_quote).collect();
+
+    // Quotes: gold attributions with quotation marks vs engine quotes.
+    let gq: Vec<&Attribution> = golds.iter().filter(|g| g.is_quote).collect();
+    let m = Matching::new(gq.len(), items.len(), |g, e| {
+        if items[e].is_quote {
+            cover(gq[g], &items[e])
+        } else {
+            0
+        }
+    });
+    table.counts_mut("quotes").add(m.counts(&ignore_quotes));
+    for (g, best) in m.best.iter().enumerate() {
+        if let Some(e) = best {
+            let ok = source_ok(ann, &items[*e], &gq[g].source);
+            table.accuracy_mut("quote speaker").record(ok);
+        }
+    }
+
+    // Claims: gold attributions without quotation marks vs engine claims; an
+    // engine claim is correct when it covers any gold attribution.
+    let gc: Vec<&Attribution> = golds.iter().filter(|g| !g.is_quote).collect();
+    let m = Matching::new(gc.len(), items.len(), |g, e| {
+        if items[e].is_quote {
+            0
+        } else {
+            cover(gc[g], &items[e])
+        }
+    });
+    let mut counts = m.counts(&ignore_claims);
+    counts.correct = items
+        .iter()
+        .filter(|i| !i.is_quote && golds.iter().any(|g| cover(g, i) > 0))
+        .count();
+    table.counts_mut("claims").add(counts);
+    for (g, best) in m.best.iter().enumerate() {
+        if let Some(e) = best {
+            let ok = source_ok(ann, &items[*e], &gc[g].source);
+            table.accuracy_mut("claimant").record(ok);
+        }
+    }
+
+    // Attributions: every gold attribution vs every engine quote and claim.
+    let m = Matching::new(golds.len(), items.len(), |g, e| cover(&golds[g], &items[e]));
+    table.counts_mut("attributions").add(m.counts(&[]));
+    for (g, best) in m.best.iter().enumerate() {
+        if let Some(e) = best {
+            let ok = source_ok(ann, &items[*e], &golds[g].source);
+            table.accuracy_mut("attribution source").record(ok);
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_become_byte_offsets() {
+        let text = "é “ok” said Zoë.";
+        let ann = "T1\tContent 2 6\t“ok”\nT2\tSource 12 15\tZoë\nT3\tCue 7 11\tsaid\n\
+                   E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n";
+        let gold = parse(ann, text);
+        assert_eq!(gold.spans_checked, 3);
+        assert_eq!(gold.spans_matching, 3);
+        let a = &gold.attributions[0];
+        assert_eq!(&text[a.content[0].start..a.content[0].end], "“ok”");
+        assert_eq!(&text[a.source[0].start..a.source[0].end], "Zoë");
+        assert!(a.is_quote);
+    }
+
+    #[test]
+    fn discontinuous_spans_and_bad_lines() {
+        let text = "We will, she said, win.";
+        let ann = "T1\tContent 0 7;19 22\tWe will win\n\
+                   this line is the rest of a multi-line span\n\
+                   T2\tSource 9 12\tshe\n\
+                   T3\tContent 99 120\tout of range\n\
+                   E1\tAttribution:T9 Content:T1 Source:T2\n\
+                   E2\tAttribution-no-source:T9 Content:T3\n";
+        let gold = parse(ann, text);
+        assert_eq!(gold.attributions.len(), 1);
+        assert_eq!(gold.attributions[0].content.len(), 2);
+        assert!(!gold.attributions[0].is_quote);
+        // T3 (out of range) and E2 (no content left) are dropped.
+        assert_eq!(gold.dropped, 2);
+    }
+}
