@@ -263,8 +263,8 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn a_large_file_is_annotated() {
-    // 4 MB here keeps the debug-build test quick; the release binary has been
-    // run on 50 MB (see the report in docs/eval.md's neighbour, cli/README.md).
+    // 4 MB keeps the debug-build test quick; 50 MB is checked by hand on the
+    // release binary.
     let dir = temp_dir("large");
     let file = dir.join("large.txt");
     let text = ACCENTED.repeat(4_000_000 / ACCENTED.len());
