@@ -1,0 +1,216 @@
+// newslens background: owns the WASM engine (it runs here, never on a web
+// page's main thread), the toolbar action, the keyboard shortcut, the
+// "Annotate selection" context menu, opening the side panel, and message
+// routing. A Chromium service worker and a Firefox event page (module).
+import "./protocol.js";
+import init, { annotate } from "./pkg/newslens_wasm.js";
+import { checkDoc, marksFor } from "./marks.js";
+
+const P = globalThis.NewsLensProtocol;
+const CONTENT_FILES = ["protocol.js", "vendor/Readability.js", "content.js"];
+const PAGE_CSS = ["highlight.css"];
+const MENU_ID = "newslens-annotate-selection";
+
+// ---------------------------------------------------------------- engine
+
+let engineReady = null;
+let engineDead = "";
+
+/**
+ * Annotates `text` with the engine; resolves to the docs/format.md document.
+ * A panic aborts the WASM instance, which cannot be re-instantiated inside
+ * this worker: later calls fail with a clear message until the browser
+ * restarts the worker.
+ */
+async function annotateText(text) {
+  if (engineDead) throw new Error(engineDead);
+  engineReady ??= init({ module_or_path: chrome.runtime.getURL("pkg/newslens_wasm_bg.wasm") });
+  await engineReady;
+  let doc;
+  try {
+    doc = annotate(text, { offsets: "utf16" });
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) {
+      engineDead = `The annotation engine crashed (${err.message}). Reload the extension to restart it.`;
+      throw new Error(engineDead);
+    }
+    throw err;
+  }
+  if (typeof doc === "string") doc = JSON.parse(doc);
+  const bad = checkDoc(text, doc);
+  if (bad) throw new Error(bad);
+  return doc;
+}
+
+// ---------------------------------------------------------------- per-tab state
+
+/** @type {Map<number, object>} TabState by tab id (see protocol.js). */
+const states = new Map();
+
+function blankState(tabId) {
+  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0 };
+}
+
+function setState(tabId, patch) {
+  const state = { ...(states.get(tabId) || blankState(tabId)), ...patch, tabId };
+  states.set(tabId, state);
+  const badge = state.status === "done" && state.source === "page" ? "on" : state.status === "error" ? "!" : state.status === "working" ? "…" : "";
+  chrome.action.setBadgeText({ tabId, text: badge }).catch(() => {});
+  chrome.action.setTitle({ tabId, title: state.status === "error" ? `newslens: ${state.error}` : "newslens: highlight actors, quotes and claims" }).catch(() => {});
+  chrome.runtime.sendMessage({ type: P.STATE_CHANGED, state }).catch(() => {}); // no panel open
+  return state;
+}
+
+function describe(err) {
+  const msg = String((err && err.message) || err);
+  if (/Cannot access|cannot be scripted|Missing host permission|chrome:\/\/|extensions gallery/i.test(msg)) {
+    return "newslens cannot read this page (browser pages and extension stores are off limits).";
+  }
+  return msg;
+}
+
+// ---------------------------------------------------------------- the page
+
+async function ensureContent(tabId) {
+  const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => !!globalThis.__newslensContent });
+  if (!probe || !probe.result) await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+}
+
+function send(tabId, message) {
+  return chrome.tabs.sendMessage(tabId, message, { frameId: 0 });
+}
+
+/**
+ * What the toolbar button and the shortcut do: highlight the article, or, if
+ * it is highlighted, remove every trace. `mode` "element" forces the
+ * <newslens-mark> fallback (used by the tests).
+ */
+async function toggle(tab, mode = "auto") {
+  const tabId = tab.id;
+  try {
+    await ensureContent(tabId);
+    const probe = await send(tabId, { type: P.PROBE });
+    if (probe && probe.active) {
+      await send(tabId, { type: P.CLEAR });
+      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
+      return setState(tabId, blankState(tabId));
+    }
+    setState(tabId, { ...blankState(tabId), status: "working", source: "page", title: tab.title || "", url: tab.url || "" });
+    const found = await send(tabId, { type: P.EXTRACT });
+    if (!found || !found.ok) throw new Error((found && found.error) || "could not read the page");
+    if (!found.text.trim()) throw new Error("No article text found on this page.");
+    const doc = await annotateText(found.text);
+    await chrome.scripting.insertCSS({ target: { tabId }, files: PAGE_CSS });
+    const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode });
+    if (!applied || !applied.ok) {
+      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
+      throw new Error((applied && applied.error) || "could not draw the highlights");
+    }
+    return setState(tabId, {
+      status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
+      mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "",
+    });
+  } catch (err) {
+    return setState(tabId, { ...blankState(tabId), status: "error", source: "page", error: describe(err) });
+  }
+}
+
+/** The context menu: annotate the selected text and show it in the side panel. */
+async function annotateSelection(tab, fallbackText) {
+  const tabId = tab.id;
+  let text = fallbackText || "";
+  try {
+    // getSelection() keeps the line breaks that selectionText flattens.
+    const [res] = await chrome.scripting.executeScript({ target: { tabId }, func: () => String(getSelection()) });
+    if (res && typeof res.result === "string" && res.result.trim()) text = res.result;
+  } catch (_) {
+    // Pages we may not script (e.g. the PDF viewer): use the menu's text.
+  }
+  text = text.trim();
+  setState(tabId, { ...blankState(tabId), status: "working", source: "selection", title: tab.title || "", url: tab.url || "" });
+  try {
+    if (!text) throw new Error("Nothing is selected.");
+    const doc = await annotateText(text);
+    return setState(tabId, { status: "done", source: "selection", text, doc, error: "" });
+  } catch (err) {
+    return setState(tabId, { status: "error", source: "selection", text, error: describe(err) });
+  }
+}
+
+/** Must run synchronously inside the click handler: opening needs the gesture. */
+function openPanel(tab) {
+  if (chrome.sidePanel && chrome.sidePanel.open) {
+    chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+  } else if (globalThis.browser && browser.sidebarAction && browser.sidebarAction.open) {
+    browser.sidebarAction.open().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------- events
+
+chrome.action.onClicked.addListener((tab) => {
+  const s = states.get(tab.id);
+  if (!(s && s.status === "done" && s.source === "page")) openPanel(tab);
+  globalThis.newslens.clicks++;
+  globalThis.newslens.lastClick = toggle(tab);
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.create({ id: MENU_ID, title: "Annotate selection", contexts: ["selection"] });
+});
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_ID || !tab) return;
+  openPanel(tab);
+  annotateSelection(tab, info.selectionText);
+});
+
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  // A navigation takes the content script and the highlights with it.
+  if (change.status === "loading" && states.has(tabId)) setState(tabId, blankState(tabId));
+});
+chrome.tabs.onRemoved.addListener((tabId) => states.delete(tabId));
+
+chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (!msg || sender.id !== chrome.runtime.id) return false;
+  const answer = (promise) => {
+    promise.then(reply, (err) => reply({ ok: false, error: describe(err) }));
+    return true;
+  };
+  switch (msg.type) {
+    case P.GET_STATE:
+      return answer(stateOf(msg.tabId));
+    case P.TOGGLE:
+      return answer(chrome.tabs.get(msg.tabId).then((tab) => toggle(tab, msg.mode || "auto")));
+    case P.ANNOTATE_TEXT:
+      return answer(annotateText(String(msg.text)).then((doc) => ({ ok: true, doc })));
+    default:
+      return false;
+  }
+});
+
+/**
+ * The state of a tab. If this worker was restarted while the page kept its
+ * highlights, the state is rebuilt from the content script's text (the engine
+ * is deterministic, so the lists match what is drawn).
+ */
+async function stateOf(tabId) {
+  const known = states.get(tabId);
+  if (known) return known;
+  try {
+    const probe = await send(tabId, { type: P.PROBE, withText: true });
+    if (probe && probe.active && probe.text) {
+      const doc = await annotateText(probe.text);
+      return setState(tabId, { status: "done", source: "page", title: probe.title, url: probe.url, text: probe.text, doc, mode: probe.mode });
+    }
+  } catch (_) {
+    // No content script in that tab: nothing is drawn there.
+  }
+  return blankState(tabId);
+}
+
+// For the test suite and for debugging from the worker's console: the same
+// functions the toolbar button and the messages use.
+// `clicks` counts toolbar clicks and `lastClick` is the promise of the last
+// one's work, so a test can wait for a click it triggered.
+globalThis.newslens = { toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null };

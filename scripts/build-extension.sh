@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Assembles the browser extension from extension/ + pkg/ (the WASM engine) +
+# the page's shared www/js modules + Mozilla Readability, one tree per browser:
+#   target/extension/chromium/   target/extension/firefox/
+# and zips each into dist/newslens-chromium.zip, dist/newslens-firefox.zip.
+# Builds pkg/ first (scripts/build-wasm.sh) when it is missing. Nothing this
+# script writes is committed. Load the unpacked tree from chrome://extensions
+# ("Load unpacked") or about:debugging ("Load Temporary Add-on": manifest.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkg=${NEWSLENS_PKG_DIR:-pkg} # another build of the binding, e.g. a debug one
+if [ ! -f "$pkg/newslens_wasm.js" ] || [ ! -f "$pkg/newslens_wasm_bg.wasm" ]; then
+  echo "pkg/ is missing: building it"
+  scripts/build-wasm.sh
+fi
+
+readability=node_modules/@mozilla/readability
+if [ ! -f "$readability/Readability.js" ]; then
+  echo "node_modules/@mozilla/readability is missing: run scripts/setup.sh (npm ci)" >&2
+  exit 1
+fi
+
+# The extension's own files (extension/build/ holds build helpers only).
+own=(background.js content.js protocol.js marks.js highlight.css sidepanel.html sidepanel.js sidepanel.css)
+# The page's plain-data modules the side panel reuses, once they exist.
+shared=(render.js panels.js export.js dom.js)
+
+mkdir -p dist
+for browser in chromium firefox; do
+  out="target/extension/$browser"
+  rm -rf "$out"
+  mkdir -p "$out/pkg" "$out/vendor" "$out/js"
+  for f in "${own[@]}"; do cp "extension/$f" "$out/$f"; done
+  node extension/build/manifest.mjs extension/manifest.json "$out/manifest.json" "$browser"
+  node extension/build/icons.mjs "$out/icons"
+  cp "$pkg/newslens_wasm.js" "$pkg/newslens_wasm_bg.wasm" "$out/pkg/"
+  cp "$readability/Readability.js" "$out/vendor/Readability.js"
+  cp "$readability/LICENSE.md" "$out/vendor/Readability.LICENSE.md"
+  for f in "${shared[@]}"; do
+    if [ -f "www/js/$f" ]; then cp "www/js/$f" "$out/js/$f"; fi
+  done
+  rmdir "$out/js" 2>/dev/null || true
+
+  # Every module the extension imports must be in the tree.
+  node --input-type=module -e '
+    import { readFileSync, existsSync } from "node:fs";
+    import { dirname, join } from "node:path";
+    const root = process.argv[1];
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      if (!existsSync(join(root, file))) throw new Error(`${root}: missing ${file}`);
+      if (!file.endsWith(".js")) return;
+      const src = readFileSync(join(root, file), "utf8");
+      for (const m of src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"|^\s*import\s*"(\.[^"]+)"/gm)) {
+        visit(join(dirname(file), m[1] || m[2]));
+      }
+    };
+    ["background.js", "sidepanel.js", "protocol.js", "content.js"].forEach(visit);
+  ' "$out"
+
+  rm -f "dist/newslens-$browser.zip"
+  (cd "$out" && find . -type f | LC_ALL=C sort | TZ=UTC zip -qX -@ "../../../dist/newslens-$browser.zip")
+  echo "$out -> dist/newslens-$browser.zip ($(wc -c < "dist/newslens-$browser.zip") bytes)"
+done
