@@ -26,10 +26,15 @@
 //! (`fuzz/`) check both promises.
 #![warn(missing_docs)]
 
+mod actors;
 mod annotation;
+mod assemble;
+mod attribution;
 mod export;
+mod lexicon;
 mod offsets;
 mod span;
+mod text;
 
 pub use annotation::{
     Actor, ActorId, ActorKind, Annotation, Claim, ClaimId, Mention, MentionId, MentionKind, Quote,
@@ -41,6 +46,8 @@ pub use span::Span;
 
 /// Annotates a news article: finds its actors, quotes and claims.
 pub fn annotate(text: &str) -> Annotation {
-    let _ = text;
-    Annotation::default()
+    let doc = text::Doc::new(text);
+    let mut actors = actors::Actors::find(&doc);
+    let attribution = attribution::attribute(&doc, &mut actors);
+    assemble::assemble(&doc, actors, attribution)
 }

@@ -105,7 +105,11 @@ mod tests {
         let text = "ä\tcde\nf💛g\r\nhi";
         let map = OffsetMap::new(text, OffsetUnit::Utf16);
         for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            assert_eq!(map.convert(i), text[..i].encode_utf16().count(), "at byte {i}");
+            assert_eq!(
+                map.convert(i),
+                text[..i].encode_utf16().count(),
+                "at byte {i}"
+            );
         }
     }
 

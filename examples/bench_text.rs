@@ -1,0 +1,83 @@
+//! Helper for `scripts/bench.sh`: writes the generated benchmark texts and
+//! measures the native peak memory of annotating one.
+//!
+//! ```text
+//! cargo run --release --example bench_text -- generate BYTES OUT
+//! cargo run --release --example bench_text -- annotate FILE
+//! ```
+//!
+//! `annotate` does what `newslens annotate FILE` does (annotate, convert to
+//! UTF-16 offsets, serialize to JSON) without writing the JSON anywhere, then
+//! prints one JSON line: input size, time, counts, and the process's peak
+//! resident set size (`VmHWM` from `/proc/self/status`, Linux only).
+
+use std::time::Instant;
+
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["generate", bytes, out] => generate(bytes, out),
+        ["annotate", file] => measure(file),
+        _ => Err("usage: bench_text generate BYTES OUT | bench_text annotate FILE".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("bench_text: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn generate(bytes: &str, out: &str) -> Result<(), String> {
+    let len: usize = bytes
+        .parse()
+        .map_err(|e| format!("bad size {bytes:?}: {e}"))?;
+    let text = corpus::generate(len);
+    std::fs::write(out, &text).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "{out}: {} bytes, {} words",
+        text.len(),
+        corpus::words(&text)
+    );
+    Ok(())
+}
+
+fn measure(file: &str) -> Result<(), String> {
+    let before = peak_rss_kib()?;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let start = Instant::now();
+    let annotation = newslens::annotate(&text);
+    let annotated = start.elapsed();
+    let export = newslens::Export::new(&text, &annotation, newslens::OffsetUnit::Utf16);
+    let json = serde_json::to_string(&export).map_err(|e| e.to_string())?;
+    let total = start.elapsed();
+    let peak = peak_rss_kib()?;
+    let input = text.len() as f64;
+    println!(
+        "{{\"file\":{file:?},\"bytes\":{},\"annotateMs\":{:.1},\"annotateAndJsonMs\":{:.1},\
+         \"actors\":{},\"mentions\":{},\"quotes\":{},\"claims\":{},\"jsonBytes\":{},\
+         \"peakRssKiBAtStart\":{before},\"peakRssKiB\":{peak},\"peakOverInput\":{:.2}}}",
+        text.len(),
+        annotated.as_secs_f64() * 1e3,
+        total.as_secs_f64() * 1e3,
+        annotation.actors.len(),
+        annotation.mentions.len(),
+        annotation.quotes.len(),
+        annotation.claims.len(),
+        json.len(),
+        peak as f64 * 1024.0 / input.max(1.0),
+    );
+    Ok(())
+}
+
+/// Peak resident set size of this process so far, in KiB.
+fn peak_rss_kib() -> Result<u64, String> {
+    let status = std::fs::read_to_string("/proc/self/status")
+        .map_err(|e| format!("/proc/self/status: {e} (peak memory needs Linux)"))?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .ok_or_else(|| "no VmHWM in /proc/self/status".to_string())
+}

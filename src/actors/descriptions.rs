@@ -1,0 +1,236 @@
+//! Unnamed actors: "a senior official", "three gunmen", "the defence
+//! minister", "head of the armed forces". A description is a role noun from
+//! `anonymous_roles.tsv` with the modifiers and determiner before it.
+
+use super::{Actors, MentionDraft};
+use crate::annotation::{ActorKind, MentionKind};
+use crate::lexicon::{lexicon, WordClass};
+use crate::text::{Doc, TokenKind};
+
+/// Adds description mentions and their actors.
+pub fn find(doc: &Doc, actors: &mut Actors) {
+    let lex = lexicon();
+    // Token → name mention, to see names inside descriptions and titles.
+    let mut name_at = vec![None; doc.tokens.len()];
+    let mut title_tok = vec![false; doc.tokens.len()];
+    for (i, m) in actors.mentions.iter().enumerate() {
+        for t in m.toks.clone() {
+            name_at[t] = Some(i);
+        }
+        if let Some(title) = m.title {
+            for (t, tok) in doc.tokens.iter().enumerate() {
+                if title.contains(tok.span) {
+                    title_tok[t] = true;
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for t in 0..doc.tokens.len() {
+        if doc.tokens[t].kind != TokenKind::Word || title_tok[t] || name_at[t].is_some() {
+            continue;
+        }
+        let w = doc.tok(t);
+        // A title followed by "of" heads a description too: "head of the armed forces".
+        let titled_of = lex.is_title(w)
+            && doc
+                .tokens
+                .get(t + 1)
+                .is_some_and(|_| doc.tok(t + 1) == "of");
+        let Some(role) = lex.role(w).or(titled_of.then_some(crate::lexicon::Role {
+            plural: false,
+            anonymous: false,
+            collective: false,
+        })) else {
+            continue;
+        };
+        if doc.in_quote[t].is_some() {
+            continue; // the speaker's own words: "our troops" is not a source
+        }
+        // "police officer", "defence minister": the last noun is the head.
+        let next = doc.tokens.get(t + 1).map(|_| doc.tok(t + 1));
+        if next.is_some_and(|n| lex.role(n).is_some() || lex.starts_title(n) || lex.is_title(n)) {
+            continue;
+        }
+        // Collective nouns ("the government", "police") are actors only when
+        // they speak: "police said".
+        let speaks = next.is_some_and(|n| lex.cue_verb(n).is_some());
+        let next_is_noun = next.is_some_and(|n| {
+            n.starts_with(char::is_lowercase)
+                && lex.word_class(n).is_none()
+                && lex.cue_verb(n).is_none()
+        });
+        if role.collective && !speaks && next_is_noun {
+            continue;
+        }
+        if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
+            continue; // part of a name: "Police Service"
+        }
+        let sent = &doc.sentences[doc.sentence_of[t] as usize];
+        // Walk left over modifiers to a determiner.
+        let mut start = t;
+        let mut det: Option<String> = None;
+        let mut mods = 0;
+        while start > sent.tokens.start && mods < 4 {
+            let p = start - 1;
+            let pw = doc.tok(p);
+            let class = lex.word_class(pw);
+            if doc.tokens[p].kind == TokenKind::Number {
+                det = Some(pw.to_string());
+                start = p;
+                break;
+            }
+            match class {
+                Some(WordClass::Det | WordClass::Quant) => {
+                    det = Some(pw.to_lowercase());
+                    start = p;
+                    break;
+                }
+                Some(WordClass::Poss) => {
+                    det = Some(pw.to_lowercase());
+                    break; // "its majority": the owner is not part of the span
+                }
+                Some(_) => break,
+                None => {}
+            }
+            if doc.tokens[p].kind != TokenKind::Word
+                || lex.cue_verb(pw).is_some()
+                || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
+                || (pw.starts_with(char::is_uppercase)
+                    && name_at[p].is_none()
+                    && lex.demonym(pw).is_none())
+            {
+                break;
+            }
+            start = p;
+            mods += 1;
+        }
+        let of_follows = next == Some("of");
+        if det.is_none() && !(role.plural && !role.collective) && !of_follows && !speaks {
+            continue; // a bare singular is a modifier or a title, not an actor
+        }
+        if role.collective && !speaks && (det.is_none() || start + 1 >= t) {
+            continue; // "the government" is an actor when described ("the Serb minority") or speaking
+        }
+        if start < t && name_at[start].is_some() && det.is_none() {
+            // "Police officers" after a name is fine; a name at the start
+            // without a determiner reads as a title ("NATO chief").
+            let next_is_name = t + 1 < doc.tokens.len() && name_at[t + 1].is_some();
+            if next_is_name {
+                continue;
+            }
+        }
+        // A title before a name is not a description of its own.
+        if t + 1 < doc.tokens.len() && name_at[t + 1].is_some() && !role.plural {
+            let m = &actors.mentions[name_at[t + 1].unwrap_or(0)];
+            if actors.actors[m.actor].kind == ActorKind::Person {
+                continue;
+            }
+        }
+        // "head of the armed forces": an of-phrase completes a singular role.
+        let mut end = t + 1;
+        if !role.plural && end + 1 < sent.tokens.end && doc.tok(end) == "of" {
+            let mut e = end + 1;
+            if e < sent.tokens.end && lex.word_class(doc.tok(e)) == Some(WordClass::Det) {
+                e += 1;
+            }
+            let body = e;
+            while e < sent.tokens.end
+                && e < body + 3
+                && doc.tokens[e].kind == TokenKind::Word
+                && lex.word_class(doc.tok(e)).is_none()
+                && lex.cue_verb(doc.tok(e)).is_none()
+            {
+                e += 1;
+            }
+            if e > body {
+                end = e;
+            }
+        }
+        let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
+        let definite = matches!(det.as_deref(), Some("the" | "this" | "that"));
+        let anonymous = anonymous_marker || (role.anonymous && !definite);
+        found.push((start, end, t, role.plural, anonymous, det));
+    }
+
+    for (start, end, head, plural, anonymous, det) in found {
+        let span = doc.span_of(start, end);
+        let phrase = &doc.text[span];
+        let bare = strip_det(phrase, det.as_deref());
+        let key = bare.to_lowercase();
+        let role_word = doc.tok(head).to_lowercase();
+        // Same description again, or "the official" for the last official.
+        let existing = actors.actors.iter().rposition(|a| {
+            a.role.is_some()
+                && (a.name.to_lowercase().ends_with(&key)
+                    && strip_det(&a.name, first_word(&a.name).as_deref()).to_lowercase() == key
+                    || (bare.eq_ignore_ascii_case(&role_word)
+                        && a.role.as_deref() == Some(role_word.as_str())))
+        });
+        // "the president" when exactly one person carries that title.
+        let titled = if existing.is_none() && det.as_deref() == Some("the") {
+            let holders: Vec<usize> = actors
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    a.kind == ActorKind::Person
+                        && a.titles.iter().any(|t| t.to_lowercase().ends_with(&key))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            (holders.len() == 1).then(|| holders[0])
+        } else {
+            None
+        };
+        let actor = match existing.or(titled) {
+            Some(id) => {
+                actors.actors[id].anonymous |= anonymous;
+                id
+            }
+            None => {
+                let kind = if plural {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Person
+                };
+                let id = actors.new_actor(phrase.to_string(), kind);
+                actors.actors[id].anonymous = anonymous;
+                actors.actors[id].role = Some(role_word);
+                id
+            }
+        };
+        actors.mentions.push(MentionDraft {
+            toks: start..end,
+            span,
+            title: None,
+            kind: MentionKind::Description,
+            actor,
+        });
+    }
+}
+
+fn first_word(s: &str) -> Option<String> {
+    s.split(' ').next().map(str::to_lowercase)
+}
+
+fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
+    match det {
+        Some(d) if phrase.to_lowercase().starts_with(&format!("{d} ")) => &phrase[d.len() + 1..],
+        _ => phrase,
+    }
+}
+
+/// "who requested anonymity", "speaking on condition of anonymity" within
+/// the next few words.
+fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
+    let lex = lexicon();
+    let limit = (from + 12).min(end);
+    let words: Vec<String> = (from..limit)
+        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .map(|t| doc.tok(t).to_lowercase())
+        .collect();
+    lex.anonymity_markers()
+        .iter()
+        .any(|m| !m.is_empty() && words.windows(m.len()).any(|w| w == m.as_slice()))
+}

@@ -1,0 +1,112 @@
+//! Actors: finding names and descriptions, reading titles, merging aliases.
+//!
+//! Stage order: [`names`] finds capitalized names and the titles written
+//! before them, [`descriptions`] finds unnamed actors ("a senior official"),
+//! and [`merge`] groups the mentions into actors. Pronouns are resolved
+//! later, by the attribution stages, where they matter.
+
+mod descriptions;
+mod merge;
+mod names;
+
+use crate::annotation::{ActorKind, MentionKind};
+use crate::span::Span;
+use crate::text::Doc;
+use std::ops::Range;
+
+/// A mention before ids are assigned.
+#[derive(Clone, Debug)]
+pub struct MentionDraft {
+    /// Tokens of the mention (without its title).
+    pub toks: Range<usize>,
+    /// Bytes of the mention.
+    pub span: Span,
+    /// Title written before the name.
+    pub title: Option<Span>,
+    /// Name, description or pronoun.
+    pub kind: MentionKind,
+    /// Index into [`Actors::actors`].
+    pub actor: usize,
+}
+
+/// An actor before ids are assigned.
+#[derive(Clone, Debug)]
+pub struct ActorDraft {
+    /// Canonical name.
+    pub name: String,
+    /// Person, organization, place or group.
+    pub kind: ActorKind,
+    /// Titles, in order, without duplicates.
+    pub titles: Vec<String>,
+    /// Unnamed source.
+    pub anonymous: bool,
+    /// For descriptions: the head role noun ("official").
+    pub role: Option<String>,
+}
+
+/// Everything the actor stage found.
+#[derive(Default)]
+pub struct Actors {
+    /// Mentions in text order (a name may nest inside a description).
+    pub mentions: Vec<MentionDraft>,
+    /// Actors, in order of creation.
+    pub actors: Vec<ActorDraft>,
+    /// For each token, the innermost mention covering it.
+    pub by_token: Vec<Option<u32>>,
+}
+
+impl Actors {
+    /// Finds the actors of a document.
+    pub fn find(doc: &Doc) -> Actors {
+        let names = names::find(doc);
+        let mut actors = merge::merge(doc, names);
+        descriptions::find(doc, &mut actors);
+        actors.index(doc);
+        actors
+    }
+
+    /// Adds a mention (e.g. a resolved pronoun) and keeps the token index current.
+    pub fn add_mention(&mut self, m: MentionDraft) -> usize {
+        let idx = self.mentions.len();
+        for t in m.toks.clone() {
+            if let Some(slot) = self.by_token.get_mut(t) {
+                *slot = Some(idx as u32);
+            }
+        }
+        self.mentions.push(m);
+        idx
+    }
+
+    /// The mention that covers token `t`, if any.
+    pub fn mention_at(&self, t: usize) -> Option<usize> {
+        self.by_token.get(t).copied().flatten().map(|m| m as usize)
+    }
+
+    fn index(&mut self, doc: &Doc) {
+        self.mentions.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        self.by_token = vec![None; doc.tokens.len()];
+        // Later (inner) mentions overwrite outer ones: the innermost wins.
+        for (i, m) in self.mentions.iter().enumerate() {
+            for t in m.toks.clone() {
+                self.by_token[t] = Some(i as u32);
+            }
+        }
+    }
+
+    /// Creates an actor and returns its index.
+    pub fn new_actor(&mut self, name: String, kind: ActorKind) -> usize {
+        self.actors.push(ActorDraft {
+            name,
+            kind,
+            titles: Vec::new(),
+            anonymous: false,
+            role: None,
+        });
+        self.actors.len() - 1
+    }
+}

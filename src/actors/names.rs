@@ -1,0 +1,484 @@
+//! Capitalized names, split into segments, with the titles before them.
+//!
+//! A run of capitalized words ("US Secretary of State Jane Doe") is cut at
+//! titles and at the edges of known names, so one run can yield a place, a
+//! title and a person. Capitals that only mark a sentence start or a headline
+//! are dropped unless the rest of the text vouches for the word.
+
+use crate::lexicon::lexicon;
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What the words of a name say about its kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// In the places or organizations list, under this canonical name.
+    Known { canonical: String, place: bool },
+    /// Has an organization word ("Council") or is an unknown acronym.
+    Org,
+    /// Has a title or honorific before it, or starts with a given name.
+    Person,
+    /// Two or more capitalized words with no other clue.
+    MultiWord,
+    /// One capitalized word with no other clue.
+    Single,
+}
+
+/// A name found in the text.
+#[derive(Clone, Debug)]
+pub struct Name {
+    /// Its tokens.
+    pub toks: Range<usize>,
+    /// What its words say.
+    pub hint: Hint,
+    /// A title written before it, if any.
+    pub title: Option<Span>,
+}
+
+/// Words that may join capitalized words inside one name.
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "and"
+            | "the"
+            | "de"
+            | "du"
+            | "la"
+            | "le"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "da"
+            | "dos"
+            | "das"
+            | "on"
+            | "&"
+    )
+}
+
+struct Evidence {
+    /// Words seen capitalized where capitals mean something (mid-sentence, body text).
+    cap_inside: HashSet<String>,
+    /// Words seen in lowercase.
+    lower: HashSet<String>,
+}
+
+fn evidence(doc: &Doc) -> Evidence {
+    let mut cap_inside = HashSet::new();
+    let mut lower = HashSet::new();
+    for s in &doc.sentences {
+        let heading = doc.paras[s.para].heading;
+        for t in s.tokens.clone() {
+            if doc.tokens[t].kind != TokenKind::Word {
+                continue;
+            }
+            let w = doc.tok(t);
+            if w.starts_with(char::is_lowercase) {
+                lower.insert(w.to_string());
+            } else if !heading && !is_sentence_initial(doc, t) {
+                cap_inside.insert(w.to_string());
+            }
+        }
+    }
+    Evidence { cap_inside, lower }
+}
+
+/// True at the first word of a sentence (after any opening marks or dashes),
+/// or right after a colon or an opening quotation mark.
+pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
+    let s = &doc.sentences[doc.sentence_of[t] as usize];
+    let mut i = t;
+    while i > s.tokens.start {
+        i -= 1;
+        let tok = doc.tokens[i];
+        if tok.kind != TokenKind::Punct {
+            return false;
+        }
+        let c = doc.tok(i);
+        if matches!(
+            c,
+            ":" | "“" | "\"" | "‘" | "«" | "—" | "–" | "-" | "(" | "'"
+        ) {
+            return true;
+        }
+    }
+    true
+}
+
+fn is_name_word(doc: &Doc, t: usize) -> bool {
+    let tok = doc.tokens[t];
+    if tok.kind != TokenKind::Word {
+        return false;
+    }
+    let w = doc.tok(t);
+    // "US-led", "Serbian-backed": an adjective, not a name.
+    let hyphen_adjective = w
+        .rsplit('-')
+        .next()
+        .is_some_and(|last| last.starts_with(char::is_lowercase));
+    w.starts_with(char::is_uppercase) && !lexicon().breaks_name(w) && !hyphen_adjective
+}
+
+/// A closed-class word, unless written in capitals ("US" is not "us").
+fn is_grammar_word(w: &str) -> bool {
+    !is_acronym(w) && lexicon().word_class(w).is_some()
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    letters.len() >= 2
+        && letters.len() <= 6
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() && c.is_alphabetic())
+}
+
+/// Finds the names of the document, in text order.
+pub fn find(doc: &Doc) -> Vec<Name> {
+    let ev = evidence(doc);
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let mut t = 0;
+    while t < n {
+        if !is_name_word(doc, t) {
+            t += 1;
+            continue;
+        }
+        let start = t;
+        let para = doc.para_of(t);
+        let mut end = t + 1;
+        loop {
+            if end >= n || doc.para_of(end) != para {
+                break;
+            }
+            let w = doc.tok(end);
+            if is_name_word(doc, end) && doc.tokens[end].span.start > doc.tokens[end - 1].span.end {
+                end += 1;
+            } else if is_connector(w) && end + 1 < n && is_name_word(doc, end + 1) {
+                end += 2;
+            } else if w == "."
+                && doc.tokens[end].span.start == doc.tokens[end - 1].span.end
+                && (doc.tok(end - 1).chars().count() == 1
+                    || lexicon().is_honorific(doc.tok(end - 1)))
+                && end + 1 < n
+                && is_name_word(doc, end + 1)
+            {
+                end += 2; // "John F. Kennedy", "Mr. Smith"
+            } else {
+                break;
+            }
+        }
+        // A trailing connector never ends a name.
+        segment(doc, &ev, start..end, &mut out);
+        t = end;
+    }
+    out
+}
+
+/// Length in tokens of the title phrase starting at `t`, if any.
+fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    if !lex.starts_title(doc.tok(t)) {
+        return None;
+    }
+    let mut best = None;
+    let mut phrase = String::new();
+    for k in 0..4.min(end - t) {
+        let w = doc.tok(t + k);
+        if w == "." {
+            // "Sen." ends with its period
+            if best == Some(k) {
+                best = Some(k + 1);
+            }
+            break;
+        }
+        if k > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(&w.to_lowercase());
+        if lex.is_title(&phrase) {
+            best = Some(k + 1);
+        }
+    }
+    best
+}
+
+fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
+    let lex = lexicon();
+    let mut a = run.start;
+    let b = run.end;
+    if a >= b {
+        return;
+    }
+    // In a headline or subheading every word may be capitalized: keep only
+    // the words the rest of the text vouches for, each stretch on its own.
+    if doc.paras[doc.para_of(a)].heading {
+        let mut t = a;
+        while t < b {
+            let mut e = t;
+            while e < b && vouched(doc, ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e)) {
+                e += 1;
+            }
+            if e > t {
+                segment_body(doc, ev, t..e, out);
+                t = e;
+            } else {
+                t += 1;
+            }
+        }
+        return;
+    }
+    // Drop capitals that only mark a sentence start.
+    while a < b {
+        let w = doc.tok(a);
+        let initial = is_sentence_initial(doc, a);
+        let grammar = is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1);
+        let common = lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase());
+        let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
+        let vouched = vouched(doc, ev, w);
+        if grammar || (initial && (common || (!vouched && (b - a == 1 || verbal)))) {
+            a += 1;
+            while a < b && (is_connector(doc.tok(a)) || doc.tok(a) == ".") {
+                a += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    segment_body(doc, ev, a..b, out);
+}
+
+/// Known, a given name, an acronym, a title word, or capitalized mid-sentence
+/// elsewhere and never written in lowercase.
+fn vouched(_doc: &Doc, ev: &Evidence, w: &str) -> bool {
+    let lex = lexicon();
+    lex.known(w).is_some()
+        || lex.is_given_name(w)
+        || is_acronym(w)
+        || lex.starts_title(w)
+        || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.to_lowercase()))
+}
+
+fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
+    let lex = lexicon();
+    let (a, b) = (run.start, run.end);
+    if a >= b {
+        return;
+    }
+    // Find a title inside the run: everything before it is a modifier of the
+    // title ("US" in "US Secretary of State"), everything after is the person.
+    let mut i = a;
+    while i < b {
+        if let Some(len) = title_len(doc, i, b) {
+            let after = i + len;
+            let person_follows = after < b && !lex.is_org_head(doc.tok(after));
+            let org_follows = after < b && run_has_org_head(doc, after, b);
+            if person_follows && !org_follows {
+                if i > a {
+                    classify_parts(doc, ev, a..i, out);
+                }
+                let title = doc.span_of(a, after);
+                let hint = Hint::Person;
+                let mut start = after;
+                while start < b && is_connector(doc.tok(start)) {
+                    start += 1;
+                }
+                if start < b {
+                    out.push(Name {
+                        toks: start..b,
+                        hint,
+                        title: Some(title),
+                    });
+                }
+                return;
+            }
+        }
+        i += 1;
+    }
+    // A lowercase title right before the run ("spokesman Jane Doe",
+    // "chief Jane Doe"), possibly with modifiers before it.
+    let title = lowercase_title_before(doc, a);
+    if let Some(title) = title {
+        out.push(Name {
+            toks: a..b,
+            hint: Hint::Person,
+            title: Some(title),
+        });
+        return;
+    }
+    classify_parts(doc, ev, a..b, out);
+}
+
+fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).any(|t| lexicon().is_org_head(doc.tok(t)))
+}
+
+/// A title in lowercase ending right before token `a`, extended left over
+/// capitalized modifiers and possessives ("White House spokesman", "the
+/// country's leader" is not taken: only capitalized owners count).
+fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
+    let lex = lexicon();
+    let s = &doc.sentences[doc.sentence_of[a] as usize];
+    // Try title phrases of 1-3 tokens ending at a-1.
+    for len in (1..=3).rev() {
+        if a < s.tokens.start + len {
+            continue;
+        }
+        let t = a - len;
+        if title_len(doc, t, a) != Some(len) {
+            continue;
+        }
+        if doc.tok(t).starts_with(char::is_uppercase) && !is_sentence_initial(doc, t) {
+            // A capitalized title would have been part of the run.
+            continue;
+        }
+        let mut start = t;
+        // Extend over capitalized words, acronyms and possessives before it.
+        while start > s.tokens.start {
+            let p = start - 1;
+            let w = doc.tok(p);
+            let tok = doc.tokens[p];
+            if tok.kind == TokenKind::Possessive
+                || (tok.kind == TokenKind::Word
+                    && w.starts_with(char::is_uppercase)
+                    && lex.word_class(w).is_none())
+                || (tok.kind == TokenKind::Word
+                    && is_connector(w)
+                    && p > s.tokens.start
+                    && doc.is_cap(p - 1))
+            {
+                start = p;
+            } else {
+                break;
+            }
+        }
+        return Some(doc.span_of(start, a));
+    }
+    None
+}
+
+/// Splits a title-free run into known names and the rest, and classifies each.
+fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
+    let lex = lexicon();
+    let (a, b) = (run.start, run.end);
+    // Whole run known?
+    if let Some(k) = lex.known(&doc.text[doc.span_of(a, b)]) {
+        out.push(Name {
+            toks: a..b,
+            hint: Hint::Known {
+                canonical: k.canonical.clone(),
+                place: k.is_place,
+            },
+            title: None,
+        });
+        return;
+    }
+    // A known organization at the start, followed by more names, is its own
+    // name ("White House National Security Council"). A known place at the
+    // start usually names the organization it belongs to ("Texas Rangers"),
+    // unless a person's given name follows.
+    for len in (1..(b - a).min(5)).rev() {
+        let head = &doc.text[doc.span_of(a, a + len)];
+        if let Some(k) = lex.known(head) {
+            let rest_person = lex.is_given_name(doc.tok(a + len));
+            if !k.is_place || rest_person {
+                out.push(Name {
+                    toks: a..a + len,
+                    hint: Hint::Known {
+                        canonical: k.canonical.clone(),
+                        place: k.is_place,
+                    },
+                    title: None,
+                });
+                classify_parts(doc, ev, a + len..b, out);
+                return;
+            }
+            break;
+        }
+    }
+    // "Paris and Berlin": two names, unless an organization word follows
+    // ("Department of Health and Human Services").
+    if let Some(and) = (a + 1..b).find(|&t| matches!(doc.tok(t), "and" | "&")) {
+        if !run_has_org_head(doc, and, b) {
+            classify_parts(doc, ev, a..and, out);
+            classify_parts(doc, ev, and + 1..b, out);
+            return;
+        }
+    }
+    // A section word or opener alone is not a name ("National", "Meanwhile").
+    if b - a == 1 && lex.is_not_name(doc.tok(a)) {
+        return;
+    }
+    // Split after an organization word followed by another name
+    // ("... Council Jane Doe" is rare, "... Ministry Foreign ..." rarer: keep simple).
+    for t in a..b.saturating_sub(1) {
+        if lex.is_org_head(doc.tok(t)) && !is_connector(doc.tok(t + 1)) && t + 1 < b {
+            classify_parts(doc, ev, a..t + 1, out);
+            classify_parts(doc, ev, t + 1..b, out);
+            return;
+        }
+    }
+    // Trim connectors at the edges.
+    let mut a = a;
+    let mut b = b;
+    while a < b && (is_connector(doc.tok(a)) || doc.tok(a) == ".") {
+        a += 1;
+    }
+    while b > a && (is_connector(doc.tok(b - 1)) || doc.tok(b - 1) == ".") {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    let words: Vec<&str> = (a..b).map(|t| doc.tok(t)).filter(|w| *w != ".").collect();
+    let hint = if words.iter().any(|w| lex.is_org_head(w)) {
+        Hint::Org
+    } else if lex.is_honorific(words[0]) || lex.is_given_name(words[0]) {
+        Hint::Person
+    } else if words.len() == 1 {
+        let w = words[0];
+        if is_acronym(w) {
+            Hint::Org
+        } else if lex.demonym(w).is_some() || (lex.is_common_word(w) && !ev.cap_inside.contains(w))
+        {
+            return; // "French", "Parliament" as a plain word
+        } else {
+            Hint::Single
+        }
+    } else if words
+        .iter()
+        .all(|w| lex.demonym(w).is_some() || lex.is_common_word(w))
+    {
+        return; // "Serbian Orthodox", "Breaking News"-like capitals
+    } else {
+        Hint::MultiWord
+    };
+    // An honorific is part of the name only as a marker: "Mr. Smith" → "Smith".
+    let mut s = a;
+    let mut title = None;
+    if lex.is_honorific(doc.tok(s)) {
+        let mut e = s + 1;
+        if e < b && doc.tok(e) == "." {
+            e += 1;
+        }
+        if e < b {
+            title = Some(doc.span_of(s, e));
+            s = e;
+        }
+    }
+    out.push(Name {
+        toks: s..b,
+        hint,
+        title,
+    });
+}

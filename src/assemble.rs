@@ -1,0 +1,144 @@
+//! Turning the drafts of the stages into the output model: ids in text
+//! order, links as typed indices, and the nesting rules of `docs/format.md`.
+
+use crate::actors::Actors;
+use crate::annotation::*;
+use crate::attribution::Attribution;
+use crate::text::Doc;
+
+/// Builds the [`Annotation`].
+pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotation {
+    // Mentions sorted by start, longer first; drop exact duplicates.
+    let mut order: Vec<usize> = (0..actors.mentions.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&actors.mentions[a], &actors.mentions[b]);
+        x.span
+            .start
+            .cmp(&y.span.start)
+            .then(y.span.end.cmp(&x.span.end))
+    });
+    let mut mention_id = vec![None; actors.mentions.len()];
+    let mut kept: Vec<usize> = Vec::new();
+    for &m in &order {
+        let span = actors.mentions[m].span;
+        if let Some(&last) = kept.last() {
+            let prev = actors.mentions[last].span;
+            // Mentions nest or stay apart; a crossing one is dropped.
+            if prev == span || (span.start < prev.end && span.end > prev.end) {
+                mention_id[m] = mention_id[last];
+                continue;
+            }
+        }
+        mention_id[m] = Some(kept.len());
+        kept.push(m);
+    }
+    // Actors in order of first mention.
+    let mut actor_id = vec![None; actors.actors.len()];
+    let mut actor_order = Vec::new();
+    for &m in &kept {
+        let a = actors.mentions[m].actor;
+        if actor_id[a].is_none() {
+            actor_id[a] = Some(actor_order.len());
+            actor_order.push(a);
+        }
+    }
+    let aid = |a: usize| actor_id[a].map(|i| ActorId(i as u32));
+    let mid = |m: usize| mention_id[m].map(|i| MentionId(i as u32));
+
+    let mut out = Annotation::default();
+    for &a in &actor_order {
+        let d = &actors.actors[a];
+        out.actors.push(Actor {
+            id: ActorId(out.actors.len() as u32),
+            name: d.name.clone(),
+            kind: d.kind,
+            titles: d.titles.clone(),
+            anonymous: d.anonymous,
+            mentions: Vec::new(),
+        });
+    }
+    for (i, &m) in kept.iter().enumerate() {
+        let d = &actors.mentions[m];
+        let Some(actor) = aid(d.actor) else { continue };
+        out.actors[actor.index()].mentions.push(MentionId(i as u32));
+        out.mentions.push(Mention {
+            id: MentionId(i as u32),
+            actor,
+            span: d.span,
+            title: d.title,
+            kind: d.kind,
+        });
+    }
+
+    let mut quotes = attribution.quotes;
+    quotes.sort_by_key(|q| doc.quotes[q.raw].span.start);
+    quotes.dedup_by_key(|q| q.raw);
+    for q in quotes {
+        let rq = doc.quotes[q.raw];
+        out.quotes.push(Quote {
+            id: QuoteId(out.quotes.len() as u32),
+            kind: q.kind,
+            span: rq.span,
+            content: rq.content,
+            speaker: q.speaker.and_then(aid),
+            speaker_mention: q.mention.and_then(mid),
+            cue: q.cue,
+            reporter: q
+                .reporter
+                .and_then(aid)
+                .filter(|r| Some(*r) != q.speaker.and_then(aid)),
+        });
+    }
+
+    // Claims: sorted by content start, longer first; contents must nest.
+    let drafts = attribution.claims;
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&drafts[a], &drafts[b]);
+        x.content
+            .start
+            .cmp(&y.content.start)
+            .then(y.content.end.cmp(&x.content.end))
+    });
+    let mut claim_id = vec![None; drafts.len()];
+    let mut open: Vec<crate::span::Span> = Vec::new();
+    for &c in &order {
+        let d = &drafts[c];
+        if d.content.contains(d.cue) || d.content.is_empty() {
+            continue;
+        }
+        // Drop a claim whose content crosses an earlier one's.
+        open.retain(|s| s.end > d.content.start);
+        if open.iter().any(|s| d.content.end > s.end) {
+            continue;
+        }
+        open.push(d.content);
+        claim_id[c] = Some(out.claims.len());
+        out.claims.push(Claim {
+            id: ClaimId(out.claims.len() as u32),
+            claimant: d.claimant.and_then(aid),
+            claimant_mention: d.mention.and_then(mid),
+            cue: d.cue,
+            content: d.content,
+            stance: d.stance,
+            disputed_by: Vec::new(),
+            disputes: Vec::new(),
+        });
+    }
+    for (c, d) in drafts.iter().enumerate() {
+        let Some(i) = claim_id[c] else { continue };
+        for &t in &d.disputes {
+            if let Some(j) = claim_id[t] {
+                out.claims[i].disputes.push(ClaimId(j as u32));
+                out.claims[j].disputed_by.push(ClaimId(i as u32));
+            }
+        }
+    }
+    for c in &mut out.claims {
+        c.disputes.sort();
+        c.disputes.dedup();
+        c.disputed_by.sort();
+        c.disputed_by.dedup();
+    }
+    out
+}

@@ -1,0 +1,350 @@
+//! Claims: what a cue reports, in the reporter's words.
+//!
+//! The content of a claim is found from the cue's frame: the clause after
+//! "said (that)", the object after "denied", "Y to ..." after "urged", the
+//! sentence before a closing ", X said", the noun phrase before "rejected by
+//! X", and the clause after "according to X,". A content that is nothing but
+//! a direct quotation is a quote, not a claim.
+
+use super::cues::CueForm;
+use super::quotes::{tail, tail_start};
+use super::{ClaimDraft, QuoteDraft, Resolved};
+use crate::actors::Actors;
+use crate::annotation::QuoteKind;
+use crate::lexicon::{lexicon, WordClass};
+use crate::text::{Doc, TokenKind};
+
+/// Finds the claims of sentence `si`.
+pub fn find(
+    doc: &Doc,
+    actors: &Actors,
+    resolved: &[Resolved],
+    si: usize,
+    quotes: &[QuoteDraft],
+) -> Vec<ClaimDraft> {
+    let sent = doc.sentences[si].tokens.clone();
+    let tail = tail(doc, actors, resolved, sent.end);
+    let tail_begin = tail.and_then(|t| {
+        let m = &actors.mentions[t.mention?];
+        Some(tail_start(doc, t.cue.toks.start.min(m.toks.start)) - 1)
+    });
+    let mut out = Vec::new();
+    for r in resolved {
+        let cue = &r.cue;
+        let is_tail = tail.is_some_and(|t| t.cue.toks == cue.toks);
+        let range = if is_tail {
+            // Everything before ", X said" (after a leading "But"/"And").
+            let mut s = sent.start;
+            while s < sent.end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj))
+            {
+                s += 1;
+            }
+            Some((s, tail_begin.unwrap_or(cue.toks.start)))
+        } else {
+            match cue.form {
+                CueForm::PassiveBy => noun_phrase_before(doc, sent.start, cue.toks.start),
+                CueForm::According => according_content(doc, actors, r, sent.clone()),
+                _ => {
+                    let start = content_start(
+                        doc,
+                        actors,
+                        cue.toks.end,
+                        sent.end,
+                        cue.frames.inf || cue.frames.of,
+                    );
+                    let end = clause_end(
+                        doc,
+                        resolved,
+                        start,
+                        sent.end,
+                        tail_begin,
+                        cue.frames.clause && !cue.frames.inf,
+                    );
+                    Some((start, end))
+                }
+            }
+        };
+        if r.actor.is_none() {
+            continue; // a claim nobody makes is not worth showing
+        }
+        let Some((a, b)) = range else { continue };
+        let Some((a, b)) = trim(doc, a, b) else {
+            continue;
+        };
+        if is_only_direct_quote(doc, quotes, a, b) {
+            continue;
+        }
+        // A claim needs words of its own, not just "reporters" or a pronoun.
+        let words = (a..b)
+            .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+            .count();
+        if words == 0 || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object) {
+            continue;
+        }
+        out.push(ClaimDraft {
+            claimant: r.actor,
+            mention: r.mention,
+            cue: doc.span_of(cue.toks.start, cue.toks.end),
+            content: doc.span_of(a, b),
+            stance: cue.stance,
+            disputes: Vec::new(),
+        });
+    }
+    out
+}
+
+/// Skips what stands between a cue and its content: an addressee ("told
+/// reporters", "told the BBC"), a time ("on Wednesday"), "in a statement",
+/// and "that".
+fn content_start(
+    doc: &Doc,
+    actors: &Actors,
+    mut t: usize,
+    end: usize,
+    keep_addressee: bool,
+) -> usize {
+    let lex = lexicon();
+    let mut guard = 0;
+    while t < end && guard < 8 {
+        guard += 1;
+        let w = doc.tok(t).to_lowercase();
+        if w == "that" || w == "," || w == ":" {
+            t += 1;
+            continue;
+        }
+        if lex.is_not_name(doc.tok(t)) && doc.is_cap(t) {
+            t += 1; // a weekday or month
+            continue;
+        }
+        if matches!(w.as_str(), "on" | "in" | "last" | "earlier" | "this") && t + 1 < end {
+            let n = doc.tok(t + 1).to_lowercase();
+            let is_time = lex.is_not_name(doc.tok(t + 1))
+                || matches!(
+                    n.as_str(),
+                    "week"
+                        | "month"
+                        | "year"
+                        | "monday"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "friday"
+                        | "statement"
+                        | "interview"
+                        | "speech"
+                        | "twitter"
+                        | "morning"
+                        | "evening"
+                );
+            if is_time {
+                // "in a statement", "on Friday", "last week", "in an interview with X"
+                let mut k = t + 1;
+                while k < end
+                    && k < t + 5
+                    && doc.tokens[k].kind == TokenKind::Word
+                    && !matches!(doc.tok(k), "that")
+                {
+                    let kw = doc.tok(k).to_lowercase();
+                    k += 1;
+                    if matches!(
+                        kw.as_str(),
+                        "statement"
+                            | "interview"
+                            | "speech"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "morning"
+                            | "evening"
+                            | "night"
+                            | "twitter"
+                    ) || lex.is_not_name(doc.tok(k - 1))
+                    {
+                        break;
+                    }
+                }
+                if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
+                    t = k;
+                    continue;
+                }
+                if k > t + 1 {
+                    t = k;
+                    continue;
+                }
+            }
+        }
+        if matches!(
+            w.as_str(),
+            "yesterday" | "today" | "tonight" | "recently" | "again" | "repeatedly" | "also"
+        ) {
+            t += 1;
+            continue;
+        }
+        if !keep_addressee {
+            if matches!(
+                w.as_str(),
+                "reporters"
+                    | "journalists"
+                    | "lawmakers"
+                    | "parliament"
+                    | "congress"
+                    | "me"
+                    | "us"
+                    | "him"
+                    | "her"
+                    | "them"
+            ) {
+                t += 1;
+                continue;
+            }
+            if let Some(m) = actors.mention_at(t) {
+                // "told the BBC that": an addressee only when more follows.
+                let after = actors.mentions[m].toks.end;
+                if after < end && doc.tok(after).eq_ignore_ascii_case("that") {
+                    t = after;
+                    continue;
+                }
+            }
+            if w == "the" && t + 1 < end {
+                if let Some(m) = actors.mention_at(t + 1) {
+                    let after = actors.mentions[m].toks.end;
+                    if after < end && doc.tok(after).eq_ignore_ascii_case("that") {
+                        t = after;
+                        continue;
+                    }
+                }
+            }
+        }
+        break;
+    }
+    t
+}
+
+/// Where a reported clause ends.
+fn clause_end(
+    doc: &Doc,
+    resolved: &[Resolved],
+    start: usize,
+    end: usize,
+    tail_begin: Option<usize>,
+    clause: bool,
+) -> usize {
+    let lex = lexicon();
+    let limit = tail_begin.filter(|&b| b >= start).unwrap_or(end);
+    let mut t = start;
+    while t < limit {
+        if doc.in_quote[t].is_some() {
+            t += 1;
+            continue;
+        }
+        let w = doc.tok(t).to_lowercase();
+        if w == ";" || (w == "but" && t > start) {
+            return t;
+        }
+        // "denied there had been a build-up rejecting claims ...": a new cue.
+        if t > start
+            && resolved
+                .iter()
+                .any(|r| r.cue.toks.start == t && r.cue.form == CueForm::Gerund)
+        {
+            return t;
+        }
+        if w == "," && t + 1 < limit {
+            // ", saying ...", ", a claim ...", ", which ..."
+            let starts_cue = resolved.iter().any(|r| {
+                r.cue.toks.start == t + 1
+                    || (r.cue.toks.start == t + 2
+                        && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det))
+            });
+            let n = doc.tok(t + 1).to_lowercase();
+            if starts_cue
+                || matches!(
+                    n.as_str(),
+                    "which" | "while" | "whereas" | "although" | "though" | "but"
+                )
+            {
+                return t;
+            }
+        }
+        if !clause
+            && t > start + 3
+            && matches!(
+                w.as_str(),
+                "after"
+                    | "before"
+                    | "while"
+                    | "because"
+                    | "although"
+                    | "despite"
+                    | "whereas"
+                    | "amid"
+            )
+        {
+            return t;
+        }
+        t += 1;
+    }
+    limit
+}
+
+/// "a claim rejected by X": the noun phrase before the verb.
+fn noun_phrase_before(doc: &Doc, start: usize, t: usize) -> Option<(usize, usize)> {
+    let mut s = t;
+    while s > start && t - s < 8 {
+        let p = s - 1;
+        if doc.tokens[p].kind == TokenKind::Punct && doc.in_quote[p].is_none() {
+            break;
+        }
+        s = p;
+    }
+    (s < t).then_some((s, t))
+}
+
+/// "According to X, CLAUSE" or "CLAUSE, according to X."
+fn according_content(
+    doc: &Doc,
+    actors: &Actors,
+    r: &Resolved,
+    sent: std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    let cue_start = r.cue.toks.start;
+    if cue_start == sent.start
+        || (cue_start > sent.start && doc.tok(cue_start - 1) == ",") && cue_start <= sent.start + 1
+    {
+        let after = r
+            .mention
+            .map_or(r.cue.toks.end, |m| actors.mentions[m].toks.end);
+        let mut a = after;
+        while a < sent.end && doc.tok(a) != "," {
+            a += 1;
+        }
+        return Some((a + 1, sent.end));
+    }
+    Some((sent.start, cue_start))
+}
+
+/// Trims punctuation (but not quotation marks) from both ends.
+fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let strip = |t: usize| {
+        doc.tokens[t].kind == TokenKind::Punct
+            && doc.in_quote[t].is_none()
+            && !matches!(doc.tok(t), ")" | "%")
+    };
+    while a < b && strip(a) {
+        a += 1;
+    }
+    while b > a && strip(b - 1) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) -> bool {
+    let (Some(qa), Some(qb)) = (doc.in_quote[a], doc.in_quote[b - 1]) else {
+        return false;
+    };
+    qa == qb
+        && quotes
+            .iter()
+            .any(|q| q.raw == qa as usize && q.kind != QuoteKind::Partial)
+}

@@ -1,0 +1,184 @@
+//! Finding the words that report speech or thought in a sentence: verbs
+//! ("said", "denied"), phrases ("according to", "called on") and claim nouns
+//! ("claims", "denial").
+
+use crate::annotation::Stance;
+use crate::lexicon::{lexicon, Frames, WordClass};
+use crate::text::{Doc, TokenKind};
+use std::ops::Range;
+
+/// How a cue relates to its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueForm {
+    /// A finite verb with a subject: "X said".
+    Finite,
+    /// "saying", "rejecting": the subject is the main clause's.
+    Gerund,
+    /// "to urge": the subject is the main clause's.
+    Infinitive,
+    /// "rejected by X": the speaker follows "by".
+    PassiveBy,
+    /// "according to X".
+    According,
+    /// "X's claims", "US claims of": a noun with its owner before it.
+    Noun,
+}
+
+/// One cue in a sentence.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// The cue's tokens.
+    pub toks: Range<usize>,
+    /// Stance it gives.
+    pub stance: Stance,
+    /// What it takes as content.
+    pub frames: Frames,
+    /// How it is used.
+    pub form: CueForm,
+}
+
+/// Finds the cues of a sentence outside quotations, in order.
+/// `masked` marks tokens that are names or titles ("United States", "Secretary
+/// of State"), which are never cues.
+pub fn find(doc: &Doc, sent: Range<usize>, masked: &[bool]) -> Vec<Cue> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut t = sent.start;
+    while t < sent.end {
+        if doc.in_quote[t].is_some() || doc.tokens[t].kind != TokenKind::Word || masked[t] {
+            t += 1;
+            continue;
+        }
+        let w = doc.tok(t).to_lowercase();
+        // Multiword phrases, longest first.
+        let mut best: Option<(usize, Stance, Frames)> = None;
+        for p in lex.cue_phrases() {
+            let n = p.words.len();
+            if n < 2 || t + n > sent.end || p.words[0] != w {
+                continue;
+            }
+            let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&p.words[k]));
+            if matches && best.is_none_or(|(m, _, _)| n > m) {
+                best = Some((n, p.stance, p.frames));
+            }
+        }
+        if let Some((n, stance, frames)) = best {
+            let form = if w == "according" {
+                CueForm::According
+            } else {
+                verb_form(doc, t, sent.start, false)
+            };
+            // "added that": the cue is the verb; "that" opens the content.
+            let len = if n > 1 && doc.tok(t + n - 1).eq_ignore_ascii_case("that") {
+                n - 1
+            } else {
+                n
+            };
+            out.push(Cue {
+                toks: t..t + len,
+                stance,
+                frames,
+                form,
+            });
+            t += len;
+            continue;
+        }
+        if let Some(v) = lex.cue_verb(&w) {
+            if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
+                let mut stance = v.stance;
+                // "asked Y to ..." is an appeal.
+                if stance == Stance::Question
+                    && v.frames.inf
+                    && is_to_infinitive_after(doc, t, sent.end)
+                {
+                    stance = Stance::Urge;
+                }
+                out.push(Cue {
+                    toks: t..t + 1,
+                    stance,
+                    frames: v.frames,
+                    form,
+                });
+                t += 1;
+                continue;
+            }
+        }
+        if let Some(stance) = lex.cue_noun(&w) {
+            if is_owned_noun(doc, t, sent.start) {
+                out.push(Cue {
+                    toks: t..t + 1,
+                    stance,
+                    frames: Frames {
+                        clause: true,
+                        object: true,
+                        ..Frames::default()
+                    },
+                    form: CueForm::Noun,
+                });
+            }
+        }
+        t += 1;
+    }
+    out
+}
+
+fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {
+    if gerund {
+        return CueForm::Gerund;
+    }
+    if t > start && doc.tok(t - 1).eq_ignore_ascii_case("to") {
+        return CueForm::Infinitive;
+    }
+    CueForm::Finite
+}
+
+/// Decides whether a cue-verb form is used as a verb here, and how.
+fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Option<CueForm> {
+    let lex = lexicon();
+    let prev = (t > sent.start).then(|| doc.tok(t - 1).to_lowercase());
+    let prev_class = prev.as_deref().and_then(|p| lex.word_class(p));
+    let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).to_lowercase());
+    // A word that is also a claim noun after a determiner is the noun.
+    if lex.cue_noun(doc.tok(t)).is_some()
+        && (matches!(
+            prev_class,
+            Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
+        ) || next.as_deref() == Some("of"))
+    {
+        return None;
+    }
+    // "rejected by X": passive with its agent.
+    if next.as_deref() == Some("by")
+        && doc.tok(t).ends_with("ed")
+        && !matches!(prev_class, Some(WordClass::Aux))
+    {
+        return Some(CueForm::PassiveBy);
+    }
+    if doc.tok(t).ends_with("ed")
+        && matches!(
+            prev.as_deref(),
+            Some("was" | "were" | "been" | "be" | "is" | "are")
+        )
+    {
+        return None; // other passives: "was told", "is expected" carry no speaker
+    }
+    if matches!(prev_class, Some(WordClass::Det)) {
+        return None; // "the said", "a report"
+    }
+    Some(verb_form(doc, t, sent.start, gerund))
+}
+
+fn is_to_infinitive_after(doc: &Doc, t: usize, end: usize) -> bool {
+    (t + 1..(t + 6).min(end)).any(|k| doc.tok(k).eq_ignore_ascii_case("to"))
+}
+
+/// "US claims", "the minister's claims", "Smith's denial": a claim noun
+/// whose owner stands right before it.
+fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
+    if t == start {
+        return false;
+    }
+    let p = t - 1;
+    doc.tokens[p].kind == TokenKind::Possessive
+        || (doc.is_cap(p) && lexicon().word_class(doc.tok(p)).is_none())
+}

@@ -1,0 +1,79 @@
+//! Linking a denial to the claim it rejects.
+//!
+//! A denial disputes a claim when its content holds that claim's cue ("X
+//! denies Y's claims of ..."), when it names a claim right after one ("...
+//! a build-up, a claim rejected by X"), or when it shares a distinctive word
+//! with an earlier claim by someone else ("X denied there had been a build-up").
+
+use super::ClaimDraft;
+use crate::annotation::Stance;
+use crate::lexicon::lexicon;
+use crate::text::Doc;
+use std::collections::HashSet;
+
+/// Fills `disputes` of every deny claim.
+pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
+    let words: Vec<HashSet<String>> = claims
+        .iter()
+        .map(|c| content_words(&doc.text[c.content]))
+        .collect();
+    for i in 0..claims.len() {
+        if claims[i].stance != Stance::Deny {
+            continue;
+        }
+        let me = &claims[i];
+        let mut target = None;
+        // 1. A claim whose cue lies inside the denial's content.
+        for (j, c) in claims.iter().enumerate() {
+            if j != i && me.content.contains(c.cue) && c.claimant != me.claimant {
+                target = Some(j);
+                break;
+            }
+        }
+        // 2. "a claim rejected by X": the content is only a claim noun.
+        if target.is_none() {
+            let content = doc.text[me.content].to_lowercase();
+            let nominal = content
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| lexicon().cue_noun(w).is_some())
+                && content.split_whitespace().count() <= 3;
+            if nominal {
+                target = (0..claims.len()).rev().find(|&j| {
+                    j != i
+                        && claims[j].cue.start < me.cue.start
+                        && claims[j].claimant != me.claimant
+                        && claims[j].claimant.is_some()
+                        && claims[j].stance != Stance::Deny
+                });
+            }
+        }
+        // 3. A shared distinctive word with an earlier claim by someone else.
+        if target.is_none() {
+            target = (0..i).rev().find(|&j| {
+                claims[j].claimant != me.claimant
+                    && claims[j].claimant.is_some()
+                    && claims[j].stance != Stance::Deny
+                    && words[j].intersection(&words[i]).next().is_some()
+            });
+        }
+        if let Some(j) = target {
+            claims[i].disputes.push(j);
+        }
+    }
+}
+
+fn content_words(text: &str) -> HashSet<String> {
+    let lex = lexicon();
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= 5)
+        .map(str::to_lowercase)
+        .filter(|w| {
+            lex.word_class(w).is_none()
+                && lex.cue_verb(w).is_none()
+                && lex.cue_noun(w).is_none()
+                && !lex.is_common_word(w)
+                || w.contains('-')
+        })
+        .collect()
+}

@@ -1,0 +1,203 @@
+//! Attribution: who said each quotation, and which statements are reported
+//! as claims. One pass over the sentences in order, so that pronouns and
+//! continuation paragraphs can lean on the speakers already found.
+
+mod claims;
+mod cues;
+mod disputes;
+mod quotes;
+mod subject;
+
+use crate::actors::{Actors, MentionDraft};
+use crate::annotation::{MentionKind, QuoteKind, Stance};
+use crate::span::Span;
+use crate::text::Doc;
+use cues::{Cue, CueForm};
+use subject::Anchor;
+
+/// A quote with its attribution, before ids are assigned.
+#[derive(Clone, Debug)]
+pub struct QuoteDraft {
+    /// Index into [`Doc::quotes`].
+    pub raw: usize,
+    /// Direct, partial or continuation.
+    pub kind: QuoteKind,
+    /// Speaker actor.
+    pub speaker: Option<usize>,
+    /// Anchoring mention.
+    pub mention: Option<usize>,
+    /// Cue span.
+    pub cue: Option<Span>,
+    /// Reporter of a relayed quote.
+    pub reporter: Option<usize>,
+}
+
+/// A claim before ids are assigned.
+#[derive(Clone, Debug)]
+pub struct ClaimDraft {
+    /// Claimant actor.
+    pub claimant: Option<usize>,
+    /// Anchoring mention.
+    pub mention: Option<usize>,
+    /// Cue span.
+    pub cue: Span,
+    /// Content span.
+    pub content: Span,
+    /// Stance.
+    pub stance: Stance,
+    /// Indices of claims this one disputes.
+    pub disputes: Vec<usize>,
+}
+
+/// The result of attribution.
+pub struct Attribution {
+    /// Quotes, in text order.
+    pub quotes: Vec<QuoteDraft>,
+    /// Claims, in text order of their cues.
+    pub claims: Vec<ClaimDraft>,
+}
+
+/// A cue with its speaker resolved.
+#[derive(Clone, Debug)]
+struct Resolved {
+    cue: Cue,
+    actor: Option<usize>,
+    mention: Option<usize>,
+}
+
+/// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.
+pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
+    let mut state = quotes::State::default();
+    let mut quotes_out = Vec::new();
+    let mut claims_out = Vec::new();
+    let in_title = title_tokens(doc, actors);
+    let masked: Vec<bool> = (0..doc.tokens.len())
+        .map(|t| {
+            in_title[t]
+                || actors
+                    .mention_at(t)
+                    .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
+        })
+        .collect();
+    for si in 0..doc.sentences.len() {
+        let sent = doc.sentences[si].tokens.clone();
+        let found = cues::find(doc, sent.clone(), &masked);
+        let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+        for cue in found {
+            let anchor = match cue.form {
+                CueForm::Gerund | CueForm::Infinitive => {
+                    // The main clause's subject: the last finite cue's, or the
+                    // first actor of the sentence.
+                    let prev = resolved
+                        .iter()
+                        .rev()
+                        .find(|r| r.cue.form == CueForm::Finite && r.actor.is_some());
+                    match prev {
+                        Some(r) => r.mention.map(Anchor::Mention),
+                        None => first_subject(doc, actors, &in_title, sent.start, cue.toks.start),
+                    }
+                }
+                _ => subject::of_cue(
+                    doc,
+                    actors,
+                    &cue,
+                    sent.clone(),
+                    left_bound(doc, sent.start, cue.toks.start),
+                ),
+            };
+            let (actor, mention) = resolve(doc, actors, anchor, state.last_speaker);
+            resolved.push(Resolved {
+                cue,
+                actor,
+                mention,
+            });
+        }
+        let sentence_quotes = quotes::attribute_sentence(doc, actors, &resolved, si, &mut state);
+        claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
+        quotes_out.extend(sentence_quotes);
+        if let Some(a) = resolved.iter().rev().find_map(|r| r.actor) {
+            state.last_speaker = Some(a);
+        }
+    }
+    disputes::link(doc, &mut claims_out);
+    Attribution {
+        quotes: quotes_out,
+        claims: claims_out,
+    }
+}
+
+/// Speaker words never reach back past an opening or closing quotation.
+fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
+    let mut b = t;
+    while b > start {
+        if doc.in_quote[b - 1].is_some() {
+            return b;
+        }
+        b -= 1;
+    }
+    start
+}
+
+fn title_tokens(doc: &Doc, actors: &Actors) -> Vec<bool> {
+    let mut v = vec![false; doc.tokens.len()];
+    for m in &actors.mentions {
+        if let Some(title) = m.title {
+            let mut t = m.toks.start;
+            while t > 0 && doc.tokens[t - 1].span.start >= title.start {
+                t -= 1;
+                v[t] = true;
+            }
+        }
+    }
+    v
+}
+
+/// The first actor mentioned in the sentence before `end`, outside quotes and titles.
+fn first_subject(
+    doc: &Doc,
+    actors: &Actors,
+    in_title: &[bool],
+    start: usize,
+    end: usize,
+) -> Option<Anchor> {
+    (start..end)
+        .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
+        .find_map(|t| actors.mention_at(t))
+        .map(|m| {
+            // Prefer the outer description over a name nested in it.
+            let t = actors.mentions[m].toks.start;
+            let outer = actors.mentions.iter().position(|x| {
+                x.toks.start <= t && t < x.toks.end && x.toks.len() > actors.mentions[m].toks.len()
+            });
+            Anchor::Mention(outer.unwrap_or(m))
+        })
+}
+
+/// Turns an anchor into an actor and a mention, adding pronoun mentions.
+fn resolve(
+    doc: &Doc,
+    actors: &mut Actors,
+    anchor: Option<Anchor>,
+    last: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    match anchor {
+        None => (None, None),
+        Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor), Some(m)),
+        Some(Anchor::Pronoun(t)) => match subject::resolve_pronoun(doc, actors, t, last) {
+            None => (None, None),
+            Some(a) => {
+                if let Some(existing) = actors.mention_at(t) {
+                    return (Some(actors.mentions[existing].actor), Some(existing));
+                }
+                let m = actors.add_mention(MentionDraft {
+                    toks: t..t + 1,
+                    span: doc.tokens[t].span,
+                    title: None,
+                    kind: MentionKind::Pronoun,
+                    actor: a,
+                });
+                (Some(a), Some(m))
+            }
+        },
+    }
+}

@@ -1,0 +1,205 @@
+//! Deciding each quotation's speaker and kind.
+//!
+//! In order of preference: a cue right before the quote ("X said: “...”",
+//! "X urged “...”"), the reporting clause that ends the sentence ("“...,” X
+//! said"), "X: “...”", the speaker of the paragraph's earlier quote, and for a
+//! paragraph that only quotes, the previous paragraph's speaker. A cue before
+//! the quote whose speaker differs from the sentence's reporting clause makes
+//! the quote relayed: the words are the first speaker's, reported by the other.
+
+use super::cues::CueForm;
+use super::{QuoteDraft, Resolved};
+use crate::actors::Actors;
+use crate::annotation::QuoteKind;
+use crate::text::{Doc, TokenKind};
+
+/// What earlier sentences tell later ones.
+#[derive(Default)]
+pub struct State {
+    /// The actor who spoke or claimed last.
+    pub last_speaker: Option<usize>,
+    /// The last quote's speaker, its paragraph and its anchor mention.
+    last_quote: Option<(Option<usize>, usize, Option<usize>)>,
+    /// A sentence ended with "X said:" — the next quote is X's.
+    colon_speaker: Option<(usize, Option<usize>, usize)>,
+}
+
+/// The reporting clause at the end of a sentence: ", X said." / ", said X."
+pub(super) fn tail<'r>(
+    doc: &Doc,
+    actors: &Actors,
+    resolved: &'r [Resolved],
+    sent_end: usize,
+) -> Option<&'r Resolved> {
+    let r = resolved.iter().rev().find(|r| {
+        r.cue.form == CueForm::Finite
+            && (r.cue.frames.quote || r.cue.frames.clause)
+            && r.actor.is_some()
+    })?;
+    let mention = actors.mentions.get(r.mention?)?;
+    let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks.start));
+    let before = group_start.checked_sub(1)?;
+    let ok = matches!(
+        doc.tok(before),
+        "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
+    );
+    // After the cue only a few words may follow ("told reporters on Friday").
+    let after = r.cue.toks.end.max(mention.toks.end);
+    let rest_ok = (after..sent_end).all(|t| doc.in_quote[t].is_none())
+        && sent_end.saturating_sub(after) <= 12;
+    (ok && rest_ok).then_some(r)
+}
+
+/// Where the words of a reporting clause begin: back over its subject's
+/// title and determiner.
+pub(super) fn tail_start(doc: &Doc, from: usize) -> usize {
+    let mut s = from;
+    let mut n = 0;
+    while s > 0
+        && n < 10
+        && doc.tokens[s - 1].kind == TokenKind::Word
+        && doc.in_quote[s - 1].is_none()
+    {
+        s -= 1;
+        n += 1;
+    }
+    s
+}
+
+/// Attributes the quotes that open in sentence `si`.
+pub fn attribute_sentence(
+    doc: &Doc,
+    actors: &Actors,
+    resolved: &[Resolved],
+    si: usize,
+    state: &mut State,
+) -> Vec<QuoteDraft> {
+    let sent = doc.sentences[si].tokens.clone();
+    let para = doc.sentences[si].para;
+    let tail = tail(doc, actors, resolved, sent.end);
+    let mut out: Vec<QuoteDraft> = Vec::new();
+    let quotes: Vec<usize> = (0..doc.quotes.len())
+        .filter(|&q| sent.contains(&doc.quotes[q].open_tok))
+        .collect();
+    let para_only_quotes = paragraph_only_quotes(doc, para);
+    for q in quotes {
+        let rq = doc.quotes[q];
+        let close = rq.close_tok.unwrap_or(sent.end);
+        let head = resolved.iter().rev().find(|r| {
+            r.cue.toks.end <= rq.open_tok && r.actor.is_some() && r.cue.form != CueForm::Noun
+        });
+        let tail_after = tail.filter(|t| t.cue.toks.start > close);
+        // "X: “...”"
+        let colon = (rq.open_tok > sent.start && doc.tok(rq.open_tok - 1) == ":")
+            .then(|| actors.mention_at(rq.open_tok - 2))
+            .flatten()
+            .filter(|_| rq.open_tok >= 2);
+        let starts_sentence = rq.open_tok == sent.start;
+        let mut draft = QuoteDraft {
+            raw: q,
+            kind: QuoteKind::Partial,
+            speaker: None,
+            mention: None,
+            cue: None,
+            reporter: None,
+        };
+        let set = |d: &mut QuoteDraft, r: &Resolved| {
+            d.speaker = r.actor;
+            d.mention = r.mention;
+            d.cue = Some(doc.span_of(r.cue.toks.start, r.cue.toks.end));
+        };
+        match (head, tail_after) {
+            (Some(h), Some(t)) if !starts_sentence => {
+                set(&mut draft, h);
+                if t.actor != h.actor {
+                    draft.reporter = t.actor;
+                }
+            }
+            (_, Some(t)) => set(&mut draft, t),
+            (Some(h), None) => set(&mut draft, h),
+            (None, None) => {
+                if let Some(m) = colon {
+                    draft.speaker = Some(actors.mentions[m].actor);
+                    draft.mention = Some(m);
+                } else if let Some((a, m, p)) =
+                    state.colon_speaker.filter(|&(_, _, p)| p + 1 >= para)
+                {
+                    let _ = p;
+                    draft.speaker = Some(a);
+                    draft.mention = m;
+                } else if let Some(prev) = out.last() {
+                    draft.speaker = prev.speaker;
+                } else if let Some((a, p, _)) = state.last_quote {
+                    // The same paragraph's earlier quote, or the previous
+                    // paragraph's when this one only quotes.
+                    if p == para || (para_only_quotes && p + 2 >= para) {
+                        draft.speaker = a;
+                        if p != para {
+                            draft.kind = QuoteKind::Continuation;
+                        }
+                    }
+                } else if let Some(next) = bare_attribution_next(doc, actors, si) {
+                    draft.speaker = Some(next);
+                }
+            }
+        }
+        if draft.kind != QuoteKind::Continuation {
+            draft.kind = kind(doc, q, sent.start, starts_sentence);
+        }
+        if draft.kind == QuoteKind::Partial && draft.speaker.is_none() {
+            continue; // a scare quote or a title, not someone's words
+        }
+        out.push(draft);
+    }
+    state.colon_speaker = None;
+    if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
+        if let Some(r) = resolved.iter().rev().find(|r| r.actor.is_some()) {
+            state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
+        }
+    }
+    if let Some(last) = out.last() {
+        state.last_quote = Some((last.speaker, para, last.mention));
+    } else if !para_only_quotes && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
+        state.last_quote = None;
+    }
+    out
+}
+
+/// "“We won.” She smiled." has no cue; "“We won.” Jane Doe said." was split
+/// into its own sentence only when it is not a bare attribution, so look one
+/// sentence ahead for a short "X said." in the same paragraph.
+fn bare_attribution_next(doc: &Doc, actors: &Actors, si: usize) -> Option<usize> {
+    let next = doc.sentences.get(si + 1)?;
+    if next.para != doc.sentences[si].para || next.tokens.len() > 6 {
+        return None;
+    }
+    next.tokens
+        .clone()
+        .find_map(|t| actors.mention_at(t))
+        .map(|m| actors.mentions[m].actor)
+}
+
+fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
+    let p = &doc.paras[para];
+    p.tokens
+        .clone()
+        .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind == TokenKind::Punct)
+}
+
+/// Direct when the quote is a sentence of its own (or opens the sentence,
+/// follows a colon or a "said,"), partial when it is a phrase in the
+/// reporter's sentence.
+fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
+    let rq = doc.quotes[q];
+    let content = &doc.text[rq.content];
+    let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let words = content.split_whitespace().count();
+    let after_intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+    if capital && (starts_sentence || after_intro || words >= 8) && words >= 2 {
+        QuoteKind::Direct
+    } else if starts_sentence && words >= 5 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}

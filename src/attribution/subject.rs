@@ -1,0 +1,233 @@
+//! Who is speaking: the subject of a cue, and what a pronoun refers to.
+
+use super::cues::{Cue, CueForm};
+use crate::actors::Actors;
+use crate::annotation::ActorKind;
+use crate::lexicon::{lexicon, WordClass};
+use crate::text::{Doc, TokenKind};
+use std::ops::Range;
+
+/// Where a speaker is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// An actor mention (its index in [`Actors::mentions`]).
+    Mention(usize),
+    /// A pronoun token, to be resolved.
+    Pronoun(usize),
+}
+
+/// Finds the speaker anchor of a cue in sentence `sent`, not looking past
+/// `left_bound` on the left (e.g. a closing quotation mark).
+pub fn of_cue(
+    doc: &Doc,
+    actors: &Actors,
+    cue: &Cue,
+    sent: Range<usize>,
+    left_bound: usize,
+) -> Option<Anchor> {
+    match cue.form {
+        CueForm::PassiveBy | CueForm::According => right_of(
+            doc,
+            actors,
+            cue.toks.end + usize::from(cue.form == CueForm::PassiveBy),
+            sent.end,
+        ),
+        CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
+        CueForm::Finite => left_of(doc, actors, cue.toks.start, left_bound, false)
+            .or_else(|| right_of(doc, actors, cue.toks.end, sent.end)),
+        CueForm::Gerund | CueForm::Infinitive => None, // the caller uses the main clause's subject
+    }
+}
+
+fn is_skippable(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t).to_lowercase();
+    if doc.tokens[t].kind != TokenKind::Word {
+        return false;
+    }
+    matches!(
+        lexicon().word_class(&w),
+        Some(WordClass::Aux | WordClass::Neg)
+    ) || (w.ends_with("ly") && w.len() > 4)
+        || matches!(
+            w.as_str(),
+            "also"
+                | "later"
+                | "then"
+                | "again"
+                | "still"
+                | "once"
+                | "now"
+                | "long"
+                | "already"
+                | "further"
+                | "too"
+                | "yet"
+                | "previously"
+                | "subsequently"
+        )
+}
+
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i"
+    )
+}
+
+/// The subject written before position `t`.
+pub fn left_of(
+    doc: &Doc,
+    actors: &Actors,
+    t: usize,
+    bound: usize,
+    possessor: bool,
+) -> Option<Anchor> {
+    let mut p = t;
+    let mut skipped = 0;
+    while p > bound {
+        p -= 1;
+        if doc.in_quote[p].is_some() {
+            return None;
+        }
+        if possessor && doc.tokens[p].kind == TokenKind::Possessive {
+            continue;
+        }
+        if let Some(m) = actors.mention_at(p) {
+            return Some(Anchor::Mention(outermost(actors, m, p)));
+        }
+        let w = doc.tok(p);
+        if is_subject_pronoun(w) && !possessor {
+            return Some(Anchor::Pronoun(p));
+        }
+        if w == "," && !possessor {
+            // "Jane Doe, a spokeswoman for the ministry, said": skip the appositive.
+            let mut q = p;
+            while q > bound && p - q < 16 {
+                q -= 1;
+                if doc.tok(q) == "," || doc.in_quote[q].is_some() {
+                    break;
+                }
+            }
+            if q > bound && doc.tok(q) == "," && doc.in_quote[q].is_none() {
+                if let Some(m) = actors.mention_at(q - 1) {
+                    return Some(Anchor::Mention(outermost(actors, m, q - 1)));
+                }
+            }
+            return None;
+        }
+        if is_skippable(doc, p) && skipped < 3 {
+            skipped += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// The speaker written right after position `t` ("said Jane Doe", "added a senior official").
+pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anchor> {
+    let lex = lexicon();
+    let mut p = t;
+    let mut skipped = 0;
+    while p < end && skipped < 6 {
+        if doc.in_quote[p].is_some() {
+            return None;
+        }
+        if let Some(m) = actors.mention_at(p) {
+            return Some(Anchor::Mention(outermost(actors, m, p)));
+        }
+        let w = doc.tok(p);
+        if is_subject_pronoun(w) && p == t {
+            return Some(Anchor::Pronoun(p));
+        }
+        // Skip a title or determiner before the name: "said Foreign Minister ...".
+        let is_title_word = doc.tokens[p].kind == TokenKind::Word
+            && (lex.starts_title(w)
+                || doc.is_cap(p)
+                || matches!(lex.word_class(w), Some(WordClass::Det))
+                || lex.is_title(w));
+        if !is_title_word && w != "." {
+            return None;
+        }
+        p += 1;
+        skipped += 1;
+    }
+    None
+}
+
+/// A name nested in a description ("a [NATO] official") stands for the description.
+fn outermost(actors: &Actors, m: usize, t: usize) -> usize {
+    actors
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.toks.start <= t && t < x.toks.end)
+        .max_by_key(|(_, x)| x.toks.len())
+        .map_or(m, |(i, _)| i)
+}
+
+/// What a pronoun may refer to.
+pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
+    match w.to_lowercase().as_str() {
+        "he" | "she" | "i" => &[ActorKind::Person],
+        "it" => &[ActorKind::Organization, ActorKind::Place],
+        "they" | "we" => &[
+            ActorKind::Group,
+            ActorKind::Organization,
+            ActorKind::Place,
+            ActorKind::Person,
+        ],
+        _ => &[],
+    }
+}
+
+/// Resolves a pronoun at token `t` to an actor: the last speaker if it fits,
+/// else the subject (first fitting mention) of the nearest sentence before
+/// that has one, looking at most three sentences back.
+pub fn resolve_pronoun(
+    doc: &Doc,
+    actors: &Actors,
+    t: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let kinds = pronoun_kinds(doc.tok(t));
+    if kinds.is_empty() {
+        return None;
+    }
+    let fits = |a: usize| kinds.contains(&actors.actors[a].kind);
+    let sent = doc.sentence_of[t] as usize;
+    let start_sent = sent.saturating_sub(3);
+    let from = doc.sentences[start_sent].tokens.start;
+    let window: Vec<(usize, usize)> = actors
+        .mentions
+        .iter()
+        .filter(|m| m.toks.start >= from && m.toks.end <= t && doc.in_quote[m.toks.start].is_none())
+        .map(|m| (m.toks.start, m.actor))
+        .filter(|&(_, a)| fits(a))
+        .collect();
+    if let Some(ls) = last_speaker {
+        if fits(ls) && (window.iter().any(|&(_, a)| a == ls) || window.is_empty()) {
+            // The last speaker stays the topic unless someone else of the same
+            // kind was introduced as a subject in this sentence.
+            let in_this: Vec<usize> = window
+                .iter()
+                .filter(|&&(s, _)| doc.sentence_of[s] as usize == sent)
+                .map(|&(_, a)| a)
+                .collect();
+            if in_this.is_empty() || in_this.contains(&ls) {
+                return Some(ls);
+            }
+        }
+    }
+    // This sentence before the pronoun first, then earlier ones: the first
+    // fitting mention of the nearest sentence is its likely subject.
+    for s in (start_sent..=sent).rev() {
+        if let Some(&(_, a)) = window
+            .iter()
+            .find(|&&(p, _)| doc.sentence_of[p] as usize == s)
+        {
+            return Some(a);
+        }
+    }
+    last_speaker.filter(|&a| fits(a))
+}

@@ -1,0 +1,214 @@
+//! Finding quotations: which marks open and close, paragraph by paragraph.
+//!
+//! Marks are paired with a stack so a quote inside a quote stays part of the
+//! outer one. A quotation still open at the end of its paragraph runs to that
+//! end when the next paragraph reopens a quote (the newspaper convention for
+//! quotes continued over paragraphs) or when it reads as a whole quoted
+//! passage; a stray mark opens nothing.
+
+use super::tokens::{Token, TokenKind};
+use crate::span::Span;
+
+/// One quotation found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawQuote {
+    /// Opening mark through closing mark (or the end of the paragraph).
+    pub span: Span,
+    /// The words inside the marks, trimmed of spaces.
+    pub content: Span,
+    /// Index of the opening mark's token.
+    pub open_tok: usize,
+    /// Index of the closing mark's token, if the quote is closed.
+    pub close_tok: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open(Family),
+    Close(Family),
+    /// Straight marks: the context decides.
+    Either(Family),
+}
+
+fn role(c: char) -> Option<Role> {
+    use Family::*;
+    Some(match c {
+        '“' | '„' => Role::Open(Double),
+        '”' => Role::Close(Double),
+        '"' => Role::Either(Double),
+        '«' => Role::Open(Guillemet),
+        '»' => Role::Close(Guillemet),
+        '‹' => Role::Open(SingleGuillemet),
+        '›' => Role::Close(SingleGuillemet),
+        '‘' => Role::Open(Single),
+        '’' | '\'' => Role::Either(Single),
+        _ => return None,
+    })
+}
+
+/// True when `c` can be a quotation mark.
+pub fn is_quote_char(c: char) -> bool {
+    role(c).is_some()
+}
+
+/// Finds the quotations of one paragraph, given its token range.
+/// `next_opens` says whether the next paragraph starts with an opening mark.
+pub fn find_quotes(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    para_end: usize,
+    next_opens: bool,
+) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    // Stack of (family, token index) of open marks.
+    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let char_before = |b: usize| text[..b].chars().next_back();
+    let char_after = |b: usize| text[b..].chars().next();
+    for t in range.clone() {
+        let tok = tokens[t];
+        if tok.kind != TokenKind::Punct {
+            continue;
+        }
+        let Some(c) = text[tok.span].chars().next() else {
+            continue;
+        };
+        let Some(r) = role(c) else { continue };
+        let before = char_before(tok.span.start);
+        let after = char_after(tok.span.end);
+        let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+        let space_after = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
+        let resolved = match r {
+            Role::Either(Family::Single) => {
+                let open_single = stack.iter().any(|&(f, _)| f == Family::Single);
+                if open_single && !space_before && (space_after || after.is_some_and(is_quote_char))
+                {
+                    // A possessive plural ("the players’ union") inside a
+                    // single-quoted passage: close only if no later mark could.
+                    let possessive = before == Some('s')
+                        && after == Some(' ')
+                        && text[tok.span.end..]
+                            .chars()
+                            .nth(1)
+                            .is_some_and(char::is_lowercase);
+                    if possessive && later_close_exists(text, tokens, t + 1..range.end) {
+                        None
+                    } else {
+                        Some(Role::Close(Family::Single))
+                    }
+                } else if space_before
+                    && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
+                    && !is_elision(text, tok.span.end)
+                {
+                    Some(Role::Open(Family::Single))
+                } else {
+                    None // an apostrophe
+                }
+            }
+            Role::Either(f) => {
+                let open = stack.iter().any(|&(g, _)| g == f);
+                if open && (!space_before || space_after) {
+                    Some(Role::Close(f))
+                } else if space_before || !space_after {
+                    Some(Role::Open(f))
+                } else if open {
+                    Some(Role::Close(f))
+                } else {
+                    None
+                }
+            }
+            Role::Open(Family::Single) if after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
+            Role::Close(Family::Guillemet) if space_before && !space_after && stack.is_empty() => {
+                Some(Role::Open(Family::Guillemet)) // German »...«
+            }
+            Role::Open(Family::Double)
+                if c == '“'
+                    && stack.iter().any(|&(f, t)| {
+                        f == Family::Double && text[tokens[t].span].starts_with('„')
+                    }) =>
+            {
+                Some(Role::Close(Family::Double)) // German „...“
+            }
+            other => Some(other),
+        };
+        match resolved {
+            Some(Role::Open(f)) => stack.push((f, t)),
+            Some(Role::Close(f)) => {
+                if let Some(pos) = stack.iter().rposition(|&(g, _)| g == f) {
+                    let (_, open_tok) = stack[pos];
+                    stack.truncate(pos);
+                    if stack.is_empty() {
+                        out.push(make(text, tokens, open_tok, Some(t), tokens[t].span.end));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(&(_, open_tok)) = stack.first() {
+        // Still open at the end of the paragraph.
+        let q = make(text, tokens, open_tok, None, para_end);
+        let at_start = open_tok == range.start
+            || text[tokens[open_tok - 1].span].ends_with([':', ',', '—', '–']);
+        let words = text[q.content].split_whitespace().count();
+        if next_opens || (at_start && words >= 4) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> bool {
+    range.into_iter().any(|t| {
+        let s = &text[tokens[t].span];
+        (s == "’" || s == "'")
+            && text[tokens[t].span.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// "'90s", "'em", "'til": an apostrophe that starts a word.
+fn is_elision(text: &str, after: usize) -> bool {
+    let rest = &text[after..];
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(word.as_str(), "em" | "til" | "cause" | "n" | "tis")
+}
+
+fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {
+    let inner_start = tokens[open].span.end;
+    let inner_end = close.map_or(end, |c| tokens[c].span.start).max(inner_start);
+    let inner = &text[inner_start..inner_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    let content = if lead + trail >= inner.len() {
+        Span::new(inner_start, inner_start)
+    } else {
+        Span::new(inner_start + lead, inner_end - trail)
+    };
+    RawQuote {
+        span: Span::new(tokens[open].span.start, end.max(inner_end)),
+        content,
+        open_tok: open,
+        close_tok: close,
+    }
+}
+
+/// True when the token is an opening quotation mark by its character alone.
+pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
+    tok.kind == TokenKind::Punct
+        && matches!(
+            text[tok.span].chars().next(),
+            Some('“' | '„' | '«' | '‘' | '"' | '‹')
+        )
+}

@@ -1,0 +1,352 @@
+//! The text layer: tokens, paragraphs, quotations and sentences.
+//!
+//! Everything later stages need to know about the shape of the text is
+//! computed here once, in linear time, and kept in a [`Doc`].
+
+mod marks;
+mod tokens;
+
+pub use marks::RawQuote;
+pub use tokens::{Token, TokenKind};
+
+use crate::lexicon::lexicon;
+use crate::span::Span;
+use std::ops::Range;
+
+/// A paragraph: one non-blank line of the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The line without surrounding spaces.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// True for lines that read as headings: no closing punctuation, most
+    /// words capitalized, or very short.
+    pub heading: bool,
+}
+
+/// A sentence. Quotations never split a sentence: a quote and the words
+/// around it ("“...,” she said.") are one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// The paragraph it belongs to.
+    pub para: usize,
+}
+
+/// The analysed text.
+pub struct Doc<'t> {
+    /// The text itself.
+    pub text: &'t str,
+    /// All tokens in order.
+    pub tokens: Vec<Token>,
+    /// Non-blank lines.
+    pub paras: Vec<Paragraph>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Quotations in order.
+    pub quotes: Vec<RawQuote>,
+    /// For every token, the quotation it lies in (marks included).
+    pub in_quote: Vec<Option<u32>>,
+    /// For every token, its sentence.
+    pub sentence_of: Vec<u32>,
+}
+
+impl<'t> Doc<'t> {
+    /// Analyses `text`.
+    pub fn new(text: &'t str) -> Doc<'t> {
+        let tokens = tokens::tokenize(text);
+        let paras = paragraphs(text, &tokens);
+        let mut quotes = Vec::new();
+        for (i, p) in paras.iter().enumerate() {
+            let next_opens = paras.get(i + 1).is_some_and(|n| {
+                n.tokens.start < n.tokens.end
+                    && marks::opens_by_itself(text, &tokens[n.tokens.start])
+            });
+            quotes.extend(marks::find_quotes(
+                text,
+                &tokens,
+                p.tokens.clone(),
+                p.span.end,
+                next_opens,
+            ));
+        }
+        let mut in_quote = vec![None; tokens.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            let mut t = q.open_tok;
+            while t < tokens.len() && tokens[t].span.start < q.span.end {
+                in_quote[t] = Some(qi as u32);
+                t += 1;
+            }
+        }
+        let mut doc = Doc {
+            text,
+            tokens,
+            paras,
+            sentences: Vec::new(),
+            quotes,
+            in_quote,
+            sentence_of: Vec::new(),
+        };
+        doc.sentences = doc.split_sentences();
+        doc.sentence_of = vec![0; doc.tokens.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                doc.sentence_of[t] = si as u32;
+            }
+        }
+        doc
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'t str {
+        &self.text[self.tokens[i].span]
+    }
+
+    /// True when token `i` is a word starting with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word && self.tok(i).starts_with(char::is_uppercase)
+    }
+
+    /// Span covering tokens `a..b` (`a < b`).
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+    }
+
+    /// The paragraph of token `i`.
+    pub fn para_of(&self, i: usize) -> usize {
+        self.sentences[self.sentence_of[i] as usize].para
+    }
+
+    fn ends_sentence(&self, t: usize, end: usize) -> bool {
+        let s = self.tok(t);
+        if self.tokens[t].kind != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
+            // A dotted abbreviation at the end of a sentence ("... in the U.S. The")
+            return self.tokens[t].kind == TokenKind::Word
+                && s.ends_with('.')
+                && t + 1 < end
+                && self.is_cap(t + 1)
+                && !lexicon().is_abbreviation(s)
+                && s.len() > 4;
+        }
+        if s == "." && t > 0 && self.tokens[t - 1].span.end == self.tokens[t].span.start {
+            let prev = self.tok(t - 1);
+            let single_initial = prev.chars().count() == 1 && prev.starts_with(char::is_uppercase);
+            if self.tokens[t - 1].kind == TokenKind::Word
+                && (lexicon().is_abbreviation(prev) || single_initial)
+            {
+                return false;
+            }
+        }
+        // The next token must look like a sentence start.
+        match (t + 1..end).next() {
+            None => true,
+            Some(n) => {
+                let ns = self.tok(n);
+                ns.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || marks::is_quote_char(ns.chars().next().unwrap_or(' '))
+                    || ns.starts_with(['(', '['])
+            }
+        }
+    }
+
+    fn split_sentences(&self) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (pi, p) in self.paras.iter().enumerate() {
+            let mut start = p.tokens.start;
+            let end = p.tokens.end;
+            let mut t = start;
+            while t < end {
+                let boundary = match self.in_quote[t] {
+                    None => self.ends_sentence(t, end),
+                    Some(q) => {
+                        // After a closed quote that ends in . ! ? and is followed
+                        // by a new sentence ("“We won.” The crowd cheered.").
+                        let rq = &self.quotes[q as usize];
+                        rq.close_tok == Some(t)
+                            && self.text[rq.content].ends_with(['.', '!', '?'])
+                            && t + 1 < end
+                            && (self.is_cap(t + 1)
+                                || marks::opens_by_itself(self.text, &self.tokens[t + 1]))
+                            && !starts_bare_attribution(self, t + 1, end)
+                    }
+                };
+                if boundary {
+                    // Keep closing brackets with the sentence they close.
+                    while t + 1 < end && matches!(self.tok(t + 1), ")" | "]") {
+                        t += 1;
+                    }
+                    out.push(Sentence {
+                        tokens: start..t + 1,
+                        para: pi,
+                    });
+                    start = t + 1;
+                }
+                t += 1;
+            }
+            if start < end {
+                out.push(Sentence {
+                    tokens: start..end,
+                    para: pi,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// "Smith said." / "said the minister." right after a quote: the words
+/// that attribute it, which belong to the quote's sentence.
+fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
+    let lex = lexicon();
+    let mut n = 0;
+    for t in from..end {
+        let s = doc.tok(t);
+        if doc.tokens[t].kind == TokenKind::Punct {
+            return false;
+        }
+        if lex.cue_verb(s).is_some_and(|v| v.frames.quote) {
+            // Only a short tail: "she said." / "said Jones, a lawyer."
+            return true;
+        }
+        n += 1;
+        if n > 5 {
+            return false;
+        }
+    }
+    false
+}
+
+fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            let span = Span::new(line_start + lead, line_start + lead + trimmed.len());
+            while t < tokens.len() && tokens[t].span.start < span.start {
+                t += 1;
+            }
+            let first = t;
+            while t < tokens.len() && tokens[t].span.start < span.end {
+                t += 1;
+            }
+            if first < t {
+                let heading = is_heading(text, &tokens[first..t]);
+                out.push(Paragraph {
+                    span,
+                    tokens: first..t,
+                    heading,
+                });
+            }
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+/// Headlines, section labels, subheadings and captions-without-periods.
+fn is_heading(text: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| &text[t.span])
+        .collect();
+    let last = toks.last().map(|t| &text[t.span]).unwrap_or("");
+    let closed = matches!(last, "." | "!" | "?" | "”" | "\"" | "’" | "»" | ":" | ")");
+    if closed {
+        return false;
+    }
+    if words.len() <= 4 {
+        return true;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.is_empty() || caps * 10 >= long.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        let doc = Doc::new(text);
+        doc.quotes.iter().map(|q| &text[q.content]).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Doc::new(text);
+        doc.sentences
+            .iter()
+            .map(|s| &text[doc.span_of(s.tokens.start, s.tokens.end)])
+            .collect()
+    }
+
+    #[test]
+    fn pairs_curly_and_straight_quotes() {
+        assert_eq!(
+            quotes("“We won,” she said. He said \"no\" twice."),
+            ["We won,", "no"]
+        );
+    }
+
+    #[test]
+    fn nested_quote_stays_inside_outer() {
+        assert_eq!(
+            quotes("“He told me ‘never’ again,” she said."),
+            ["He told me ‘never’ again,"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quotes("Serbia's army didn't move in the '90s.").is_empty());
+    }
+
+    #[test]
+    fn british_single_quotes() {
+        assert_eq!(quotes("‘We won’t stop,’ she said."), ["We won’t stop,"]);
+        assert_eq!(quotes("'It is over,' he said."), ["It is over,"]);
+    }
+
+    #[test]
+    fn guillemets() {
+        assert_eq!(quotes("Il a dit « non » hier."), ["non"]);
+    }
+
+    #[test]
+    fn open_quote_continued_in_next_paragraph() {
+        let text = "“This is the first part of it.\n\n“And this is the rest,” he said.";
+        assert_eq!(
+            quotes(text),
+            ["This is the first part of it.", "And this is the rest,"]
+        );
+    }
+
+    #[test]
+    fn stray_mark_opens_nothing() {
+        assert!(quotes("He is 6\" tall and\nnothing else").is_empty());
+    }
+
+    #[test]
+    fn sentences_keep_quotes_whole() {
+        assert_eq!(
+            sentences("“We won. It is over,” she said. Mr. Smith left."),
+            ["“We won. It is over,” she said.", "Mr. Smith left."]
+        );
+    }
+
+    #[test]
+    fn headings_are_detected() {
+        let doc = Doc::new("Claims rejected\n\nThe minister spoke on Monday.");
+        assert!(doc.paras[0].heading);
+        assert!(!doc.paras[1].heading);
+    }
+}
