@@ -44,9 +44,9 @@ fn cases() {
         };
         let Some(cases) = value.get("case").and_then(|c| c.as_array()) else {
             tally.problems += 1;
-            tally
-                .failures
-                .push(format!("tests/cases/{fname}: FIXTURE ERROR: no [[case]] tables"));
+            tally.failures.push(format!(
+                "tests/cases/{fname}: FIXTURE ERROR: no [[case]] tables"
+            ));
             continue;
         };
         for case in cases {
@@ -78,9 +78,7 @@ fn cases() {
                 Ok(e) => e,
                 Err(e) => {
                     tally.problems += 1;
-                    tally
-                        .failures
-                        .push(format!("{origin}: FIXTURE ERROR: {e}"));
+                    tally.failures.push(format!("{origin}: FIXTURE ERROR: {e}"));
                     continue;
                 }
             };
@@ -120,7 +118,6 @@ fn cases() {
     }
     let summary = format!("{} in {count} cases", tally.summary("cases"));
     println!("{summary}");
-    eprintln!("{summary}");
     assert!(
         tally.failures.is_empty(),
         "{summary}\nsee the FAIL lines above"
@@ -131,6 +128,9 @@ fn indent(s: &str) -> String {
     if s.is_empty() {
         "    (nothing)".into()
     } else {
-        s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+        s.lines()
+            .map(|l| format!("  {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }

@@ -87,7 +87,7 @@ pub struct QuoteExp {
     pub kind: Option<String>,
     /// Who said it (`who` syntax).
     pub speaker: Option<String>,
-    /// Locator of the speaker mention, or "-".
+    /// Locator of the speaker mention (`~` for loose), or "-".
     pub speaker_mention: Option<String>,
     /// Locator the cue must overlap, or "-".
     pub cue: Option<String>,
@@ -290,9 +290,10 @@ pub fn run(origin: &str, text: &str, ann: &Annotation, exp: &Expectations, tally
         );
     }
     if tally.failures.len() > before && std::env::var_os("NEWSLENS_SHOW").is_some() {
-        tally
-            .failures
-            .push(format!("{origin}: the engine found:\n{}", describe(text, ann)));
+        tally.failures.push(format!(
+            "{origin}: the engine found:\n{}",
+            describe(text, ann)
+        ));
     }
 }
 
@@ -430,7 +431,9 @@ impl<'a> Cx<'a> {
         if base.len() == loc.len() {
             let all = occurrences(self.text, base);
             if all.is_empty() {
-                return Err(format!("{base:?} does not occur as a whole word in the text"));
+                return Err(format!(
+                    "{base:?} does not occur as a whole word in the text"
+                ));
             }
             Ok(all)
         } else {
@@ -577,7 +580,8 @@ impl<'a> Cx<'a> {
         let mut checks = Vec::new();
         let Some(id) = found.filter(|id| id.index() < self.ann.actors.len()) else {
             let (_, sp, _) = resolved[0];
-            let n = 1 + surfaces.len()
+            let n = 1
+                + surfaces.len()
                 + usize::from(a.kind.is_some())
                 + a.titles.len()
                 + usize::from(a.anonymous.is_some());
@@ -638,7 +642,10 @@ impl<'a> Cx<'a> {
             ));
         }
         for t in &a.titles {
-            let ok = actor.titles.iter().any(|x| norm(x).to_lowercase() == norm(t).to_lowercase());
+            let ok = actor
+                .titles
+                .iter()
+                .any(|x| norm(x).to_lowercase() == norm(t).to_lowercase());
             checks.push(check(
                 format!("title {t:?}"),
                 if ok {
@@ -665,18 +672,13 @@ impl<'a> Cx<'a> {
         let sp = self.occ(&q.text)?;
         // Validate every locator before judging, so fixture errors surface.
         if let Some(m) = q.speaker_mention.as_deref().filter(|m| *m != "-") {
-            self.occ(m)?;
+            self.occ(strip_loose(m).1)?;
         }
         if let Some(c) = q.cue.as_deref().filter(|c| *c != "-") {
             self.occ(c)?;
         }
         let mut checks = Vec::new();
-        let Some(quote) = self
-            .ann
-            .quotes
-            .iter()
-            .find(|x| x.content.contains(sp))
-        else {
+        let Some(quote) = self.ann.quotes.iter().find(|x| x.content.contains(sp)) else {
             let near: Vec<String> = self
                 .ann
                 .quotes
@@ -745,9 +747,16 @@ impl<'a> Cx<'a> {
                 ("-", None) => Ok(()),
                 ("-", Some(g)) => Err(format!("expected none, got {}", self.ctx(g.span))),
                 (_, g) => {
-                    let want = self.occ(m)?;
+                    let (loose, loc) = strip_loose(m);
+                    let want = self.occ(loc)?;
+                    let matches = |s: Span| {
+                        s == want
+                            || (loose
+                                && s.overlaps(want)
+                                && (s.contains(want) || want.contains(s)))
+                    };
                     match g {
-                        Some(g) if g.span == want => Ok(()),
+                        Some(g) if matches(g.span) => Ok(()),
                         Some(g) => Err(format!(
                             "expected {}, got {}",
                             self.ctx(want),
@@ -926,7 +935,12 @@ impl<'a> Cx<'a> {
         let spans = self.occ_all(loc)?;
         let bad: Vec<String> = spans
             .iter()
-            .flat_map(|sp| self.ann.mentions.iter().filter(move |m| m.span.overlaps(*sp)))
+            .flat_map(|sp| {
+                self.ann
+                    .mentions
+                    .iter()
+                    .filter(move |m| m.span.overlaps(*sp))
+            })
             .map(|m| format!("{} ({})", self.ctx(m.span), self.actor_label(Some(m.actor))))
             .collect();
         Ok(vec![check(
@@ -961,7 +975,13 @@ impl<'a> Cx<'a> {
         let bad: Vec<String> = spans
             .iter()
             .flat_map(|sp| self.ann.claims.iter().filter(move |c| c.cue.overlaps(*sp)))
-            .map(|c| format!("claim {} with content {}", c.id.index(), self.ctx(c.content)))
+            .map(|c| {
+                format!(
+                    "claim {} with content {}",
+                    c.id.index(),
+                    self.ctx(c.content)
+                )
+            })
             .collect();
         Ok(vec![check(
             "cues no claim",

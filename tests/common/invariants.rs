@@ -57,7 +57,11 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
                 errs.push(format!("{what}: not sorted ({prev:?} before {:?})", m.span));
             }
             if prev.overlaps(m.span) {
-                errs.push(format!("{what}: {:?} overlaps mention {} {prev:?}", m.span, i - 1));
+                errs.push(format!(
+                    "{what}: {:?} overlaps mention {} {prev:?}",
+                    m.span,
+                    i - 1
+                ));
             }
         }
     }
@@ -96,7 +100,10 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             }
             if let Some(o) = owner[mid.index()].replace(i) {
                 if o != i {
-                    errs.push(format!("mention {} listed by actors {o} and {i}", mid.index()));
+                    errs.push(format!(
+                        "mention {} listed by actors {o} and {i}",
+                        mid.index()
+                    ));
                 } else {
                     errs.push(format!("{what}: lists mention {} twice", mid.index()));
                 }
@@ -163,7 +170,10 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
         }
         if let Some(sm) = q.speaker_mention {
             match actor_of(sm) {
-                None => errs.push(format!("{what}: speaker mention {} does not exist", sm.index())),
+                None => errs.push(format!(
+                    "{what}: speaker mention {} does not exist",
+                    sm.index()
+                )),
                 Some(a) if Some(a) != q.speaker => errs.push(format!(
                     "{what}: speaker mention {} is of actor {}, speaker is {:?}",
                     sm.index(),
@@ -179,7 +189,11 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
                 errs.push(format!("{what}: not sorted"));
             }
             if prev.overlaps(q.span) {
-                errs.push(format!("{what}: {:?} overlaps quote {} {prev:?}", q.span, i - 1));
+                errs.push(format!(
+                    "{what}: {:?} overlaps quote {} {prev:?}",
+                    q.span,
+                    i - 1
+                ));
             }
         }
     }
@@ -208,7 +222,10 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
         }
         if let Some(cm) = c.claimant_mention {
             match actor_of(cm) {
-                None => errs.push(format!("{what}: claimant mention {} does not exist", cm.index())),
+                None => errs.push(format!(
+                    "{what}: claimant mention {} does not exist",
+                    cm.index()
+                )),
                 Some(a) if Some(a) != c.claimant => errs.push(format!(
                     "{what}: claimant mention {} is of actor {}, claimant is {:?}",
                     cm.index(),
@@ -231,7 +248,10 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
                     continue;
                 }
                 let Some(other) = ann.claims.get(d.index()) else {
-                    errs.push(format!("{what}: {name} claim {} which does not exist", d.index()));
+                    errs.push(format!(
+                        "{what}: {name} claim {} which does not exist",
+                        d.index()
+                    ));
                     continue;
                 };
                 let back = if other_list == "disputedBy" {
