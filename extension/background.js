@@ -63,6 +63,7 @@ function setState(tabId, patch) {
 
 function describe(err) {
   const msg = String((err && err.message) || err);
+  if (globalThis.newslens) globalThis.newslens.lastError = msg;
   if (/Cannot access|cannot be scripted|Missing host permission|chrome:\/\/|extensions gallery/i.test(msg)) {
     return "newslens cannot read this page (browser pages and extension stores are off limits).";
   }
@@ -71,9 +72,26 @@ function describe(err) {
 
 // ---------------------------------------------------------------- the page
 
+/**
+ * executeScript right after a click can lose a race: the browser grants
+ * activeTab at once, but the page's renderer hears of it a moment later and
+ * refuses until then ("Cannot access contents of the page"). Seen in headless
+ * Chromium a few times in a hundred clicks; a short retry rides it out.
+ */
+async function executeScript(injection) {
+  for (const wait of [0, 50, 150, 400, 1000]) {
+    if (wait) await new Promise((r) => setTimeout(r, wait));
+    try {
+      return await chrome.scripting.executeScript(injection);
+    } catch (err) {
+      if (wait === 1000 || !/Cannot access contents/i.test(String(err && err.message))) throw err;
+    }
+  }
+}
+
 async function ensureContent(tabId) {
-  const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => !!globalThis.__newslensContent });
-  if (!probe || !probe.result) await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  const [probe] = await executeScript({ target: { tabId }, func: () => !!globalThis.__newslensContent });
+  if (!probe || !probe.result) await executeScript({ target: { tabId }, files: CONTENT_FILES });
 }
 
 function send(tabId, message) {
@@ -121,7 +139,7 @@ async function annotateSelection(tab, fallbackText) {
   let text = fallbackText || "";
   try {
     // getSelection() keeps the line breaks that selectionText flattens.
-    const [res] = await chrome.scripting.executeScript({ target: { tabId }, func: () => String(getSelection()) });
+    const [res] = await executeScript({ target: { tabId }, func: () => String(getSelection()) });
     if (res && typeof res.result === "string" && res.result.trim()) text = res.result;
   } catch (_) {
     // Pages we may not script (e.g. the PDF viewer): use the menu's text.
@@ -212,5 +230,6 @@ async function stateOf(tabId) {
 // For the test suite and for debugging from the worker's console: the same
 // functions the toolbar button and the messages use.
 // `clicks` counts toolbar clicks and `lastClick` is the promise of the last
-// one's work, so a test can wait for a click it triggered.
+// one's work, so a test can wait for a click it triggered; `lastError` is the
+// raw text of the last error shown to the user.
 globalThis.newslens = { toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null };

@@ -352,8 +352,12 @@
     return lo;
   }
 
+  /** Did the page leave this node as it was when the text was built? */
   function intact(seg) {
-    return seg.node.isConnected && seg.node.data === seg.data;
+    if (!seg.node.isConnected) return false;
+    // While <newslens-mark>s are drawn, the node's tail lives in split-off nodes.
+    const tails = drawn && drawn.splits.get(seg.node);
+    return (tails ? seg.node.data + tails.map((t) => t.data).join("") : seg.node.data) === seg.data;
   }
 
   /**
@@ -670,7 +674,7 @@
       }
     }
     const el = range.startContainer.parentElement;
-    const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+    const smooth = document.visibilityState === "visible" && !matchMedia("(prefers-reduced-motion: reduce)").matches;
     if (el) el.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "instant" });
     return { ok: true };
   }

@@ -1,0 +1,493 @@
+// The browser extension, loaded unpacked into headless Chromium (Debian's
+// /usr/bin/chromium through playwright-core), on realistic news pages served
+// from 127.0.0.1 (tests/browser/pages/).
+//
+// How a toolbar click is made: the CDP command Extensions.triggerAction (on a
+// browser-level session; Chromium needs --enable-unsafe-extension-debugging)
+// runs the extension's action on a tab exactly as a click does, activeTab
+// grant included. Nothing is granted any other way: the extension has no host
+// permissions. The test then waits in the service worker for the promise of
+// that click's work (`newslens.lastClick`). The element fallback is reached
+// through the same `toggle` function (`newslens.toggle(tab, "element")`)
+// after a real click has granted activeTab for the tab.
+//
+// Run: scripts/build-extension.sh && node --test tests/browser/extension.test.mjs
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { marksFor } from "../../extension/marks.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const EXT = join(ROOT, "target/extension/chromium");
+const PAGES = join(ROOT, "tests/browser/pages");
+const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'";
+const T = { timeout: 90_000 };
+
+let server;
+let origin;
+let context;
+let profile;
+let cdp;
+let extId;
+const served = []; // every request the page server saw
+const requested = []; // every request the browser made
+
+function serve() {
+  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8" };
+  server = createServer((req, res) => {
+    served.push({ url: req.url, host: req.headers.host });
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(PAGES, path);
+    if (!file.startsWith(PAGES) || !existsSync(file) || !types[extname(file)]) {
+      res.statusCode = 404;
+      return res.end("not found");
+    }
+    res.setHeader("content-type", types[extname(file)]);
+    if (file.endsWith("strict-csp.html")) res.setHeader("content-security-policy", STRICT_CSP);
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)));
+}
+
+async function worker() {
+  const find = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
+  return find() || context.waitForEvent("serviceworker", { predicate: (w) => w.url().startsWith(`chrome-extension://${extId}/`) });
+}
+
+const openPages = new Set();
+
+async function open(name, viewport = { width: 1100, height: 800 }) {
+  const page = await context.newPage();
+  openPages.add(page);
+  page.on("close", () => openPages.delete(page));
+  await page.setViewportSize(viewport);
+  // A query string keeps tabs apart (each test finds its tab by URL).
+  await page.goto(`${origin}/${name}.html?t=${Math.random().toString(36).slice(2)}`);
+  return page;
+}
+
+/** A toolbar click on `page`'s tab; resolves to the TabState it produced. */
+async function click(page) {
+  const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  assert.ok(tab, `no tab target for ${page.url()}`);
+  const sw = await worker();
+  const before = await sw.evaluate(() => globalThis.newslens.clicks);
+  await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+  return sw.evaluate(async (n) => {
+    const deadline = Date.now() + 30_000;
+    while (globalThis.newslens.clicks === n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    return globalThis.newslens.lastClick;
+  }, before);
+}
+
+const html = (page) => page.evaluate(() => document.documentElement.outerHTML);
+const squash = (s) => s.replace(/\s+/g, " ").trim();
+/** Compares drawn text with engine text: no whitespace, no quotation marks a <q> adds. */
+const bare = (s) => s.replace(/[\s\u201c\u201d\u2018\u2019]+/g, "");
+
+/** Every Custom Highlight range on the page, in the page's own world. */
+function drawnRanges(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith("newslens-")) continue;
+      for (const r of h) {
+        const el = r.startContainer.parentElement;
+        out.push({
+          layer: name.slice("newslens-".length),
+          text: r.toString(),
+          sameNode: r.startContainer === r.endContainer && r.startContainer.nodeType === 3,
+          inArticle: !!el.closest("article"),
+          furniture: el.closest("nav, aside, footer, header, form, .comments, .ad, .ad-break, .related, .most-read, .ticker, .sidebar")?.className ?? null,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+/** The expected drawing of a document: per layer, the marks' text in order. */
+function expectedByLayer(text, doc) {
+  const by = {};
+  for (const m of marksFor(text, doc)) (by[m.layer] ??= []).push(text.slice(m.start, m.end));
+  return Object.fromEntries(Object.entries(by).map(([k, v]) => [k, bare(v.join(""))]));
+}
+
+function drawnByLayer(ranges) {
+  const by = {};
+  for (const r of ranges) (by[r.layer] ??= []).push(r.text);
+  return Object.fromEntries(Object.entries(by).map(([k, v]) => [k, bare(v.join(""))]));
+}
+
+/** Sends synthetic marks to the tab's content script (the APPLY the background sends). */
+async function applyMarks(tabId, marks, mode = "auto") {
+  const sw = await worker();
+  return sw.evaluate(([tabId, marks, mode]) => chrome.tabs.sendMessage(tabId, { type: "newslens:apply", marks, mode }, { frameId: 0 }), [tabId, marks, mode]);
+}
+
+function spanOf(text, phrase, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(phrase, at + 1);
+  assert.ok(at >= 0, `extracted text lacks ${JSON.stringify(phrase)}`);
+  return { start: at, end: at + phrase.length };
+}
+
+// What each fixture's article must contain, and what around it must not
+// reach the engine (navigation, ads, related boxes, comments, footer).
+const FIXTURES = {
+  plain: {
+    paragraphs: 9,
+    include: ["CALDER — Dock workers at the Port of Calder", "said Ines Marchetti, who chairs the Calder Dockers’ Union.", "“It is a fair offer,” Lindgren said on Thursday.", "keep the passenger terminal open."],
+    exclude: [],
+    probes: [["Ines Marchetti"], ["every crane had passed inspection this spring"], ["Dockers’ Union. She said that"]],
+  },
+  cluttered: {
+    paragraphs: 7,
+    include: ["WESTFORD — The Riverside district council voted", "The plan passed by 23 votes to 18.", "“We cannot ask families", "Opposition councillors warned", "Brandt denied that any report", "said Yusuf Demir, who runs a bakery on Mill Lane.", "within six months."],
+    exclude: ["Piet Verhoeven", "Bruno Castell", "Clara Moss", "Sunvale", "Kestrel", "Omar Reyes", "Hal Osterman", "Gregor Nyman", "vanity project", "Lotte Haines", "Wait until the bill", "Ingrid Solberg", "Marguerite Olsen", "Subscribe", "Most read", "Sign up", "Related stories", "Weather", "Tomasz Wierzbicki"],
+    probes: [["Agnieszka Brandt"], ["the next fifty years.”\n\nOpposition councillors warned"]],
+  },
+  inline: {
+    paragraphs: 8,
+    include: [
+      "A maritime court in Nordvik fined the ferry operator Skarvline 2.4 million kroner",
+      "said Zoë Ødegård, the prosecutor,",
+      "The ship, the Havørn, left port",
+      "Skarvline’s chief executive, Henrik\u00a0Aas, denied",
+      "“Our captains decide when to sail. Always. 🌊”",
+      "“Safety is not a line in a budget,”\nsaid a passenger who asked not to be named,\n“and everyone on that deck knew it.”",
+      "Its leader, Kari Lunde, said the ruling sent a clear message to the whole industry: “no timetable is worth a life”.",
+      "The court ordered Skarvline to pay",
+    ],
+    exclude: ["SHARE THIS", "__inlineArticleScript", "this text is code"],
+    probes: [
+      ["A maritime court"],
+      ["Skarvline"],
+      ["Zoë Ødegård"],
+      ["Always. 🌊"],
+      ["Henrik\u00a0Aas"],
+      ["The ship, the Havørn"],
+      ["Skarvline to pay"],
+      ["“no timetable is worth a life”", "no timetable is worth a life"],
+    ],
+  },
+  "strict-csp": {
+    paragraphs: 6,
+    include: ["EASTHAVEN — The city will keep all five", "said Deputy Mayor Felix Harrow", "“populism dressed up as principle”"],
+    exclude: ["Easthaven Post", "Letters to the editor", "Culture"],
+    probes: [["Felix Harrow"], ["Priya Raman, warned that the money"]],
+  },
+};
+
+// A failed test must not leave its tab (and its highlights) behind.
+afterEach(async () => {
+  for (const p of [...openPages]) await p.close();
+});
+
+before(async () => {
+  if (!existsSync(join(EXT, "manifest.json"))) {
+    execFileSync(join(ROOT, "scripts/build-extension.sh"), { cwd: ROOT, stdio: "inherit" });
+  }
+  origin = await serve();
+  profile = mkdtempSync(join(tmpdir(), "newslens-ext-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--enable-unsafe-extension-debugging",
+      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
+    ],
+  });
+  context.on("request", (r) => requested.push(r.url()));
+  const sw = context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker"));
+  extId = new URL(sw.url()).host;
+  cdp = await context.browser().newBrowserCDPSession();
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe("extension package", () => {
+  test("manifests ask for no host access and allow WASM only in extension pages", () => {
+    const chromiumManifest = JSON.parse(readFileSync(join(EXT, "manifest.json"), "utf8"));
+    const firefoxManifest = JSON.parse(readFileSync(join(ROOT, "target/extension/firefox/manifest.json"), "utf8"));
+    for (const m of [chromiumManifest, firefoxManifest]) {
+      assert.equal(m.manifest_version, 3);
+      for (const key of ["host_permissions", "optional_host_permissions", "content_scripts", "web_accessible_resources"]) assert.ok(!(key in m), key);
+      assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    }
+    assert.deepEqual(chromiumManifest.permissions, ["activeTab", "scripting", "sidePanel", "contextMenus"]);
+    assert.deepEqual(chromiumManifest.background, { service_worker: "background.js", type: "module" });
+    assert.equal(chromiumManifest.side_panel.default_path, "sidepanel.html");
+    assert.ok(!("browser_specific_settings" in chromiumManifest));
+    assert.deepEqual(firefoxManifest.permissions, ["activeTab", "scripting", "contextMenus"]);
+    assert.deepEqual(firefoxManifest.background, { scripts: ["background.js"], type: "module" });
+    assert.equal(firefoxManifest.sidebar_action.default_panel, "sidepanel.html");
+    assert.match(firefoxManifest.browser_specific_settings.gecko.id, /@/);
+    for (const b of ["chromium", "firefox"]) {
+      const tree = join(ROOT, "target/extension", b);
+      for (const f of ["pkg/newslens_wasm.js", "pkg/newslens_wasm_bg.wasm", "vendor/Readability.js", "content.js", "sidepanel.html"]) {
+        assert.ok(existsSync(join(tree, f)), `${b}: ${f}`);
+      }
+      assert.ok(existsSync(join(ROOT, `dist/newslens-${b}.zip`)), `dist/newslens-${b}.zip`);
+    }
+  });
+
+  test("the engine runs in the service worker", T, async () => {
+    const sw = await worker();
+    const doc = await sw.evaluate(() => globalThis.newslens.annotateText("“We will rebuild the bridge,” the mayor said."));
+    assert.equal(doc.version, 1);
+    assert.equal(doc.offsets, "utf16");
+    assert.equal(doc.textLength, "“We will rebuild the bridge,” the mayor said.".length);
+  });
+});
+
+describe("highlighting the article in place", () => {
+  for (const [name, fx] of Object.entries(FIXTURES)) {
+    test(`${name}: engine text is the article only, highlights match the engine, removal restores the DOM`, T, async () => {
+      const page = await open(name);
+      const before = await html(page);
+      await page.evaluate(() => {
+        // A page script's own reference to one of its text nodes.
+        window.__probeNode = document.querySelector("article p:nth-of-type(3)").firstChild;
+        window.__probeData = window.__probeNode.data;
+      });
+
+      const on = await click(page);
+      assert.equal(on.status, "done", on.error);
+      assert.equal(on.source, "page");
+      assert.equal(on.mode, "highlight");
+      const text = on.text;
+      for (const s of fx.include) assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
+      for (const s of fx.exclude) assert.ok(!text.includes(s), `article text holds page furniture ${JSON.stringify(s)}`);
+      assert.equal(text.split("\n\n").length, fx.paragraphs, "one blank line between paragraphs");
+      assert.doesNotMatch(text, /[ \t]{2}|^\s|\s$/, "whitespace collapsed as rendered");
+
+      // What was drawn is what the engine returns for that text.
+      const sw = await worker();
+      const again = await sw.evaluate((t) => globalThis.newslens.annotateText(t), text);
+      assert.deepEqual(on.doc, again);
+      const marks = marksFor(text, on.doc);
+      assert.equal(on.drawn, marks.length);
+      assert.equal(on.skipped, 0);
+      const ranges = await drawnRanges(page);
+      assert.deepEqual(drawnByLayer(ranges), expectedByLayer(text, on.doc));
+      for (const r of ranges) {
+        assert.ok(r.sameNode, "one range per text node");
+        assert.ok(r.inArticle && !r.furniture, `highlight outside the article: ${JSON.stringify(r)}`);
+      }
+      assert.equal(await html(page), before, "Custom Highlights change nothing in the DOM");
+
+      // Offsets map back to the exact words, across inline elements, hidden
+      // text, entities and astral characters.
+      for (const [phrase, drawnText = phrase, nth = 0] of fx.probes) {
+        const res = await applyMarks(on.tabId, [{ ...spanOf(text, phrase, nth), layer: "quote", label: "probe" }]);
+        assert.equal(res.ok, true, res.error);
+        const got = await drawnRanges(page);
+        assert.equal(got.map((r) => r.text).join("").replace(/\s+/g, ""), drawnText.replace(/\s+/g, ""), phrase);
+        for (const r of got) assert.ok(r.inArticle && !r.furniture, `${phrase}: drawn on ${r.furniture}`);
+      }
+
+      const off = await click(page);
+      assert.equal(off.status, "idle");
+      assert.equal(await html(page), before, "DOM identical after removal");
+      assert.equal(await page.evaluate(() => [...CSS.highlights.keys()].length), 0);
+      assert.ok(await page.evaluate(() => window.__probeNode.isConnected && window.__probeNode.data === window.__probeData));
+      await page.close();
+    });
+  }
+
+  test("inline: the <newslens-mark> fallback wraps the same words and unwraps to the original nodes", T, async () => {
+    const page = await open("inline");
+    const before = await html(page);
+    await page.evaluate(() => {
+      window.__nodes = [...document.querySelectorAll("article p")].map((p) => [...p.childNodes]);
+    });
+    assert.equal((await click(page)).status, "done"); // grants activeTab
+    assert.equal((await click(page)).status, "idle");
+    const sw = await worker();
+    const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+    const on = await sw.evaluate(async (id) => globalThis.newslens.toggle(await chrome.tabs.get(id), "element"), tabId);
+    assert.equal(on.status, "done", on.error);
+    assert.equal(on.mode, "element");
+    const marks = marksFor(on.text, on.doc);
+    assert.equal(await page.evaluate(() => document.querySelectorAll("newslens-mark").length > 0), marks.length > 0);
+
+    // Overlapping marks of three layers, across inline elements.
+    const probes = [
+      { ...spanOf(on.text, "said Zoë Ødegård, the prosecutor"), layer: "claim", label: "claim probe" },
+      { ...spanOf(on.text, "Zoë Ødegård"), layer: "person", label: "person probe" },
+      { ...spanOf(on.text, "“The captain was told to sail by people sitting in an office,”"), layer: "quote", label: "quote probe" },
+      { ...spanOf(on.text, "Always. 🌊"), layer: "quote", label: "emoji probe" },
+    ];
+    const res = await applyMarks(tabId, probes, "element");
+    assert.equal(res.ok, true, res.error);
+    assert.equal(res.mode, "element");
+    assert.equal(res.drawn, probes.length);
+    const wrapped = await page.evaluate(() =>
+      [...document.querySelectorAll("newslens-mark")].map((m) => ({ layers: m.getAttribute("data-nl"), text: m.textContent, nested: !!m.querySelector("newslens-mark") })),
+    );
+    assert.ok(wrapped.every((w) => !w.nested), "one wrapper per piece, never nested");
+    for (const p of probes) {
+      const got = wrapped.filter((w) => w.layers.split(" ").includes(p.layer)).map((w) => w.text).join("");
+      assert.ok(squash(got).includes(squash(on.text.slice(p.start, p.end))), `${p.layer}: ${got}`);
+    }
+    assert.equal(squash(wrapped.filter((w) => w.layers.includes("person")).map((w) => w.text).join("")), "Zoë Ødegård");
+    assert.equal(squash(wrapped.filter((w) => w.layers.includes("claim")).map((w) => w.text).join("")), "said Zoë Ødegård, the prosecutor");
+
+    // Hover shows the tooltip host (its closed shadow root holds the label).
+    const box = await page.locator("newslens-mark[data-nl~=person]").first().boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => {
+      const t = document.querySelector("newslens-tip");
+      return t && getComputedStyle(t).display === "block" && t.shadowRoot === null;
+    });
+
+    const off = await click(page);
+    assert.equal(off.status, "idle");
+    assert.equal(await html(page), before, "DOM identical after unwrapping");
+    assert.ok(
+      await page.evaluate(() => {
+        const now = [...document.querySelectorAll("article p")].map((p) => [...p.childNodes]);
+        return now.length === window.__nodes.length && now.every((kids, i) => kids.length === window.__nodes[i].length && kids.every((k, j) => k === window.__nodes[i][j]));
+      }),
+      "the page keeps its own node objects",
+    );
+    await page.close();
+  });
+
+  test("strict CSP page: highlights and the hover tooltip work, nothing loads", T, async () => {
+    const page = await open("strict-csp");
+    const cspErrors = [];
+    page.on("console", (m) => /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    await applyMarks(on.tabId, [{ ...spanOf(on.text, "Felix Harrow"), layer: "person", label: "Actor: Felix Harrow" }]);
+    const rect = await page.evaluate(() => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        const i = n.data.indexOf("Felix Harrow");
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i + 2);
+        r.setEnd(n, i + 3);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    });
+    await page.mouse.move(rect.x, rect.y);
+    await page.waitForFunction(() => {
+      const t = document.querySelector("newslens-tip");
+      return t && getComputedStyle(t).display === "block" && t.getBoundingClientRect().width > 0;
+    });
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector("newslens-tip")).display === "none");
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await page.evaluate(() => document.querySelector("newslens-tip")), null);
+    assert.deepEqual(cspErrors, []);
+    await page.close();
+  });
+});
+
+describe("side panel and selection", () => {
+  test("the panel lists the annotation and a click scrolls the page to the item", T, async () => {
+    const page = await open("plain", { width: 900, height: 360 });
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
+    await panel.waitForSelector("#results:not([hidden])");
+    for (const [list, items] of [["actors", on.doc.actors], ["quotes", on.doc.quotes], ["claims", on.doc.claims]]) {
+      assert.equal(await panel.locator(`#${list} button`).count(), items.length, list);
+    }
+
+    // A known document for the same text, so the lists have items whatever
+    // the engine finds today.
+    const t = on.text;
+    const m0 = spanOf(t, "Ines Marchetti");
+    const m1 = spanOf(t, "Marchetti welcomed").start;
+    const q = spanOf(t, "“Eight percent over two years is more than any port in the country has put on the table.”");
+    const c = spanOf(t, "every crane had passed inspection this spring");
+    const doc = {
+      version: 1, offsets: "utf16", textLength: t.length,
+      actors: [{ id: 0, name: "Ines Marchetti", kind: "person", titles: ["union chair"], anonymous: false, mentions: [0, 1] }],
+      mentions: [
+        { id: 0, actor: 0, span: m0, title: null, kind: "name" },
+        { id: 1, actor: 0, span: { start: m1, end: m1 + "Marchetti".length }, title: null, kind: "name" },
+      ],
+      quotes: [{ id: 0, kind: "direct", span: q, content: { start: q.start + 1, end: q.end - 1 }, speaker: 0, speakerMention: null, cue: null, reporter: null }],
+      claims: [{ id: 0, claimant: null, claimantMention: null, cue: spanOf(t, "told reporters"), content: c, stance: "assert", disputedBy: [], disputes: [] }],
+    };
+    const sw = await worker();
+    await sw.evaluate(([id, doc]) => globalThis.newslens.setState(id, { doc }), [on.tabId, doc]);
+    await panel.waitForFunction(() => document.querySelectorAll("#quotes button").length === 1 && document.querySelector("#actors button")?.textContent.includes("Ines Marchetti"));
+    assert.match(await panel.locator("#quotes button").textContent(), /Eight percent over two years/);
+    assert.match(await panel.locator("#claims button").textContent(), /every crane had passed inspection/);
+
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    await panel.locator("#quotes button").click();
+    await page.bringToFront();
+    await page.waitForFunction(() => scrollY > 100 && CSS.highlights.has("newslens-focus"));
+    const focus = await page.evaluate(() => [...CSS.highlights.get("newslens-focus")].map((r) => r.toString()).join(""));
+    assert.equal(squash(focus), squash(t.slice(q.start, q.end)));
+    // Smooth scrolling ends with the quote inside the viewport.
+    await page.waitForFunction(() => {
+      const r = [...CSS.highlights.get("newslens-focus")][0].getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+
+    assert.equal((await click(page)).status, "idle");
+    await panel.waitForSelector("#results[hidden]", { state: "attached" });
+    await panel.close();
+    await page.close();
+  });
+
+  test("Annotate selection: the selected text goes to the engine and to the panel", T, async () => {
+    const page = await open("strict-csp");
+    const on = await click(page); // the context-menu click grants activeTab the same way
+    assert.equal((await click(page)).status, "idle");
+    const selected = await page.evaluate(() => {
+      const p = [...document.querySelectorAll("article p")][2];
+      getSelection().selectAllChildren(p);
+      return String(getSelection());
+    });
+    const sw = await worker();
+    await sw.evaluate(() => chrome.contextMenus.update("newslens-annotate-selection", {})); // the menu item exists
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
+    const state = await sw.evaluate(async (id) => globalThis.newslens.annotateSelection(await chrome.tabs.get(id), ""), on.tabId);
+    assert.equal(state.status, "done", state.error);
+    assert.equal(state.source, "selection");
+    assert.equal(state.text, selected.trim());
+    assert.deepEqual(state.doc, await sw.evaluate((t) => globalThis.newslens.annotateText(t), state.text));
+    await panel.waitForSelector("#selection:not([hidden])");
+    assert.equal(await panel.locator("#selection-text").textContent(), selected.trim());
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe("privacy", () => {
+  test("no request leaves the page's origin or the extension", () => {
+    assert.ok(requested.length > 0 && served.length > 0);
+    const allowed = (u) => u.startsWith(`${origin}/`) || u.startsWith(`chrome-extension://${extId}/`) || u.startsWith("data:") || u === "about:blank";
+    assert.deepEqual(requested.filter((u) => !allowed(u)), []);
+    assert.deepEqual(served.filter((r) => r.host !== new URL(origin).host), []);
+    const paths = new Set(served.map((r) => new URL(r.url, origin).pathname));
+    for (const p of paths) assert.ok(/^\/([\w-]+\.(html|css)|favicon\.ico)$/.test(p), `unexpected request ${p}`);
+  });
+});
