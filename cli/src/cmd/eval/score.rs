@@ -168,6 +168,39 @@ impl Matching {
         }
     }
 
+    /// One-to-one matching: pairs are taken greedily by descending score
+    /// (ties: lower gold index, then lower engine index), each gold item and
+    /// each engine item used at most once. `engine_matched` then means
+    /// "paired", so an engine item that only duplicates a pair is a FP.
+    pub fn one_to_one(
+        gold: usize,
+        engine: usize,
+        score: impl Fn(usize, usize) -> usize,
+    ) -> Matching {
+        let mut pairs = Vec::new();
+        for g in 0..gold {
+            for e in 0..engine {
+                let s = score(g, e);
+                if s > 0 {
+                    pairs.push((std::cmp::Reverse(s), g, e));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        let mut best = vec![None; gold];
+        let mut engine_matched = vec![false; engine];
+        for (_, g, e) in pairs {
+            if best[g].is_none() && !engine_matched[e] {
+                best[g] = Some(e);
+                engine_matched[e] = true;
+            }
+        }
+        Matching {
+            best,
+            engine_matched,
+        }
+    }
+
     /// Counts for this matching, engine items flagged in `ignored` left out.
     pub fn counts(&self, ignored: &[bool]) -> Counts {
         let mut c = Counts {
@@ -266,6 +299,19 @@ mod tests {
         assert_eq!(c.recall(), Some(0.5));
         // Ignored engine items leave the count entirely.
         assert_eq!(m.counts(&[false, false, true]).engine, 2);
+    }
+
+    #[test]
+    fn one_to_one_pairs_each_item_once() {
+        // Both engine items overlap gold 0; engine 1 overlaps it more.
+        let m = Matching::one_to_one(2, 2, |g, e| [[1, 5], [0, 0]][g][e]);
+        assert_eq!(m.best, vec![Some(1), None]);
+        assert_eq!(m.engine_matched, vec![false, true]);
+        let c = m.counts(&[]);
+        assert_eq!((c.tp(), c.fp(), c.fn_()), (1, 1, 1));
+        // The better pair is kept even when it is found second.
+        let m = Matching::one_to_one(2, 1, |g, _| [1, 3][g]);
+        assert_eq!(m.best, vec![None, Some(0)]);
     }
 
     #[test]

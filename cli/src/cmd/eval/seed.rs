@@ -296,7 +296,7 @@ impl Scorer<'_> {
                 (m.span, engine_category(kind, m.kind))
             })
             .collect();
-        let matching = Matching::new(required.len(), engine.len(), |g, e| {
+        let matching = Matching::one_to_one(required.len(), engine.len(), |g, e| {
             overlap(required[g].0, engine[e].0)
         });
         // Engine mentions that only cover optional surfaces are not counted.
@@ -414,7 +414,7 @@ impl Scorer<'_> {
             spans.push(span);
         }
         let quotes = &self.ann.quotes;
-        let matching = Matching::new(spans.len(), quotes.len(), |g, e| {
+        let matching = Matching::one_to_one(spans.len(), quotes.len(), |g, e| {
             spans[g].map_or(0, |s| overlap(s, quotes[e].content))
         });
         self.table.counts_mut("quotes").add(matching.counts(&[]));
@@ -512,7 +512,7 @@ impl Scorer<'_> {
                 && distance(ec.cue, *content) <= CUE_WINDOW;
             usize::from(cue_match) * (1 << 40) + overlap(*content, ec.content)
         };
-        let matching = Matching::new(located.len(), claims.len(), |g, e| {
+        let matching = Matching::one_to_one(located.len(), claims.len(), |g, e| {
             score(&self.gold.claims[g], &located[g], e)
         });
         let optional_matching = Matching::new(optional.len(), claims.len(), |g, e| {
