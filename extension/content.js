@@ -627,7 +627,18 @@
       document.documentElement.appendChild(host);
       tip = { host, box };
     }
-    tip.box.textContent = labels.join("\n");
+    // One block per highlight under the pointer: a bold heading, then lines.
+    tip.box.replaceChildren(
+      ...labels.map((label, i) => {
+        const [head, ...rest] = label.split("\n");
+        const item = document.createElement("div");
+        if (i) item.style.setProperty("margin-top", "6px");
+        const strong = document.createElement("strong");
+        strong.textContent = head;
+        item.append(strong, ...rest.map((line) => Object.assign(document.createElement("div"), { textContent: line })));
+        return item;
+      }),
+    );
     const h = tip.host;
     h.style.setProperty("display", "block", "important");
     const left = Math.min(x + 12, innerWidth - 280);

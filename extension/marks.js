@@ -1,45 +1,39 @@
 // Turns an annotation document (docs/format.md) into the highlights the
 // content script draws: one Mark per mention, quote and claim content, each
-// with a plain-text label for the hover tooltip. Plain data in, plain data out.
+// with a plain-text label for the hover tooltip, worded as the web page's
+// tooltips (js/render.js is www/js/render.js, copied by the build).
 
-const KIND_WORDS = { person: "person", organization: "organization", place: "place", group: "group" };
+import { describe } from "./js/render.js";
+
+const KINDS = new Set(["person", "organization", "place", "group"]);
+
+/** The web page's tooltip text for a highlight (render.js describe()), as plain lines. */
+function label(text, doc, layer, id) {
+  const d = describe(text, doc, layer, id);
+  const lines = d.lines.map((l) => l.replace(/\s+—\s+click to follow$/, ""));
+  return [d.heading, ...lines].join("\n");
+}
 
 /**
  * @param {string} text the annotated text
  * @param {object} doc the annotation document, offsets in UTF-16 code units
  * @returns {{start: number, end: number, layer: string, label: string}[]}
+ *   one mark per mention (layer: the actor's kind), quote and claim content
  */
 export function marksFor(text, doc) {
-  const actors = Array.isArray(doc.actors) ? doc.actors : [];
-  const mentions = Array.isArray(doc.mentions) ? doc.mentions : [];
-  const name = (id) => (id == null || !actors[id] ? null : actors[id].name);
-  const words = (span) => (span ? text.slice(span.start, span.end).trim() : "");
+  const actors = doc.actors || [];
   const marks = [];
-
-  for (const m of mentions) {
+  for (const m of doc.mentions || []) {
     const a = actors[m.actor];
     if (!a || !m.span) continue;
-    const layer = KIND_WORDS[a.kind] || "person";
-    let label = `Actor: ${a.name} (${a.anonymous ? "unnamed source" : layer})`;
-    if (a.titles && a.titles.length) label += `\n${a.titles.join(", ")}`;
-    if (m.kind === "pronoun" || m.kind === "description") label += `\nhere as “${words(m.span)}”`;
-    marks.push({ start: m.span.start, end: m.span.end, layer, label });
+    const layer = KINDS.has(a.kind) ? a.kind : "person";
+    marks.push({ start: m.span.start, end: m.span.end, layer, label: label(text, doc, "mention", m.id) });
   }
-
   for (const q of doc.quotes || []) {
-    if (!q.span) continue;
-    let label = `Quote (${q.kind}): ${name(q.speaker) || "speaker not given"}`;
-    if (q.cue) label += `, “${words(q.cue)}”`;
-    if (q.reporter != null) label += `\nreported by ${name(q.reporter)}`;
-    marks.push({ start: q.span.start, end: q.span.end, layer: "quote", label });
+    if (q.span) marks.push({ start: q.span.start, end: q.span.end, layer: "quote", label: label(text, doc, "quote", q.id) });
   }
-
   for (const c of doc.claims || []) {
-    if (!c.content) continue;
-    let label = `Claim (${c.stance}): ${name(c.claimant) || "claimant not given"}`;
-    if (c.cue) label += `, “${words(c.cue)}”`;
-    if (c.disputedBy && c.disputedBy.length) label += `\ndisputed by ${c.disputedBy.length} other claim${c.disputedBy.length > 1 ? "s" : ""}`;
-    marks.push({ start: c.content.start, end: c.content.end, layer: "claim", label });
+    if (c.content) marks.push({ start: c.content.start, end: c.content.end, layer: "claim", label: label(text, doc, "claim", c.id) });
   }
   return marks;
 }

@@ -1,8 +1,13 @@
-// The side panel (Chromium side_panel, Firefox sidebar_action): the Actors,
-// Quotes and Claims lists of the active tab's annotation. Clicking an item
+// The side panel (Chromium side_panel, Firefox sidebar_action): the same
+// Actors, Quotes and Claims lists as the web page (www/js/panels.js, copied
+// into js/ by the build), for the active tab's annotation. Clicking an item
 // scrolls the page to it. The engine is not here: the background owns it and
-// pushes each tab's state (protocol.js STATE_CHANGED).
+// pushes each tab's state (protocol.js STATE_CHANGED). For an annotated
+// selection the panel also shows the text itself (www/js/render.js).
 import "./protocol.js";
+import { createPanel, renderLegend } from "./js/panels.js";
+import { createArticleView } from "./js/render.js";
+import { download, toCSV, toJSON, toWebAnnotation } from "./js/export.js";
 
 const P = globalThis.NewsLensProtocol;
 const $ = (id) => document.getElementById(id);
@@ -11,32 +16,51 @@ const $ = (id) => document.getElementById(id);
 // otherwise it follows the active tab of its window.
 const pinned = Number(new URLSearchParams(location.search).get("tab")) || null;
 let tabId = pinned;
-let current = null;
+let current = null; // the TabState on show
+let drawnKey = null; // what the lists were last drawn for
+const nextMention = new Map(); // actor id -> how many of its mentions were shown
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "class") node.className = v;
-    else if (k.startsWith("data-")) node.setAttribute(k, v);
-    else node[k] = v;
-  }
-  for (const c of children) if (c != null) node.append(typeof c === "string" ? document.createTextNode(c) : c);
-  return node;
-}
+const selectionView = createArticleView($("selection-text"), {
+  onActivate: ({ layer, id, actor }) => {
+    if (layer === "mention") onSelectActor(actor);
+    else panel.showItem(layer, id);
+  },
+});
 
-function words(text, span, max = 220) {
-  if (!span) return "";
-  const s = text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
-  return s.length > max ? s.slice(0, max - 1) + "…" : s;
+const panel = createPanel($("panel"), {
+  onSelectActor,
+  onReveal: (layer, id) => {
+    const doc = current && current.doc;
+    if (!doc) return;
+    panel.showItem(layer, id);
+    if (current.source === "selection") return selectionView.reveal(layer, id);
+    const item = layer === "quote" ? doc.quotes[id] : layer === "claim" ? doc.claims[id] : null;
+    if (item) reveal(layer === "quote" ? item.span : item.content);
+  },
+});
+renderLegend($("legend"));
+
+/** An actor was picked: filter the lists and show its next mention. */
+function onSelectActor(id) {
+  panel.setActor(id);
+  const doc = current && current.doc;
+  if (id === null || !doc || !doc.actors[id]) return;
+  if (current.source === "selection") return selectionView.setActor(id);
+  const ids = doc.actors[id].mentions;
+  if (!ids.length) return;
+  const k = nextMention.get(id) || 0;
+  nextMention.set(id, k + 1);
+  const m = doc.mentions[ids[k % ids.length]];
+  if (m) reveal(m.span);
 }
 
 async function reveal(span) {
   if (!current || current.source !== "page" || !span) return;
   try {
     const res = await chrome.tabs.sendMessage(current.tabId, { type: P.REVEAL, start: span.start, end: span.end }, { frameId: 0 });
-    showError(res && !res.ok ? res.error : "");
+    showError(res && !res.ok ? `Cannot show that on the page: ${res.error}.` : "");
   } catch (err) {
-    showError(`The page is gone or was reloaded (${err.message}).`);
+    showError(`The page was closed or reloaded (${err.message}).`);
   }
 }
 
@@ -45,79 +69,49 @@ function showError(msg) {
   $("error").hidden = !msg;
 }
 
-function item(onClick, ...children) {
-  const b = el("button", { type: "button" }, ...children);
-  b.addEventListener("click", onClick);
-  return el("li", {}, b);
-}
-
-function fill(listId, items, emptyText) {
-  const list = $(listId);
-  list.replaceChildren(...(items.length ? items : [el("li", { class: "empty" }, emptyText)]));
-  $(`${listId}-n`).textContent = `(${items.length})`;
-}
-
 function render(state) {
   current = state;
   showError(state.status === "error" ? state.error : "");
   const status = $("status");
   if (state.status === "working") status.textContent = state.source === "selection" ? "Annotating the selection…" : "Annotating the page…";
-  else if (state.status === "error") status.textContent = "Something went wrong.";
+  else if (state.status === "error") status.textContent = "Nothing to show.";
   else if (state.status === "idle") status.textContent = "Not annotated. Click the newslens button (Alt+Shift+N) on a news article, or select text and choose “Annotate selection”.";
-  else status.textContent = state.source === "selection" ? "The selected text:" : `Highlighted on the page${state.mode === "element" ? " (marked elements)" : ""}.`;
+  else if (state.source === "selection") status.textContent = "The selected text:";
+  else status.textContent = `Highlighted on the page${state.mode === "element" ? " (marked elements)" : ""}. Click an item to scroll to it.`;
 
   const doc = state.status === "done" ? state.doc : null;
   $("results").hidden = !doc;
-  if (!doc) return;
-  const text = state.text;
-  const actors = doc.actors || [];
-  const mentions = doc.mentions || [];
-  const name = (id) => (id == null || !actors[id] ? null : actors[id].name);
-
+  $("exports").hidden = !doc;
+  if (!doc) {
+    drawnKey = null;
+    return;
+  }
   $("source").textContent = state.source === "selection" ? "" : state.title || state.url || "";
-  const cycle = new Map();
-  fill(
-    "actors",
-    actors.map((a) =>
-      item(
-        () => {
-          const k = cycle.get(a.id) || 0;
-          cycle.set(a.id, k + 1);
-          const m = mentions[a.mentions[k % a.mentions.length]];
-          reveal(m && m.span);
-        },
-        el("span", { class: `swatch ${a.kind}` }),
-        a.name,
-        el("span", { class: "meta" }, [a.anonymous ? "unnamed source" : a.kind, ...(a.titles || [])].join(" · ") + ` · ${a.mentions.length} mention${a.mentions.length === 1 ? "" : "s"}`),
-      ),
-    ),
-    "No actors found.",
-  );
-  fill(
-    "quotes",
-    (doc.quotes || []).map((q) =>
-      item(
-        () => reveal(q.span),
-        el("span", { class: "quote-text" }, `“${words(text, q.content)}”`),
-        el("span", { class: "meta" }, `${name(q.speaker) || "speaker not given"}${q.cue ? ` · ${words(text, q.cue)}` : ""} · ${q.kind}${q.reporter != null ? ` · via ${name(q.reporter)}` : ""}`),
-      ),
-    ),
-    "No quotes found.",
-  );
-  fill(
-    "claims",
-    (doc.claims || []).map((c) =>
-      item(
-        () => reveal(c.content),
-        el("span", { class: "stance" }, c.stance),
-        words(text, c.content),
-        el("span", { class: "meta" }, `${name(c.claimant) || "claimant not given"}${c.cue ? ` · ${words(text, c.cue)}` : ""}${c.disputedBy && c.disputedBy.length ? ` · disputed` : ""}`),
-      ),
-    ),
-    "No claims found.",
-  );
+  const key = [state.tabId, state.source, state.text, JSON.stringify(doc)].join("\u0000");
+  if (key !== drawnKey) {
+    drawnKey = key;
+    nextMention.clear();
+    panel.setActor(null);
+    panel.update(state.text, doc);
+    panel.selectTab("actors");
+  }
   $("selection").hidden = state.source !== "selection";
-  $("selection-text").textContent = state.source === "selection" ? text : "";
+  if (state.source === "selection") selectionView.render(state.text, doc);
+}
+
+for (const b of document.querySelectorAll("[data-export]")) {
+  b.addEventListener("click", () => {
+    if (!current || !current.doc) return;
+    const { text, doc } = current;
+    const base = "newslens";
+    const kind = b.dataset.export;
+    if (kind === "json") download(`${base}.json`, toJSON(text, doc), "application/json");
+    else if (kind === "csv") download(`${base}.csv`, toCSV(text, doc), "text/csv");
+    else {
+      const source = current.source === "page" && /^https?:/.test(current.url) ? current.url : undefined;
+      download(`${base}.jsonld`, toWebAnnotation(text, doc, source ? { source } : {}), "application/ld+json");
+    }
+  });
 }
 
 async function load() {

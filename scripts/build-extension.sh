@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Assembles the browser extension from extension/ + pkg/ (the WASM engine) +
-# the page's shared www/js modules + Mozilla Readability, one tree per browser:
+# the page's shared www/js modules and www/style.css + Mozilla Readability,
+# one tree per browser:
 #   target/extension/chromium/   target/extension/firefox/
 # and zips each into dist/newslens-chromium.zip, dist/newslens-firefox.zip.
 # Builds pkg/ first (scripts/build-wasm.sh) when it is missing. Nothing this
@@ -23,8 +24,8 @@ fi
 
 # The extension's own files (extension/build/ holds build helpers only).
 own=(background.js content.js protocol.js marks.js highlight.css sidepanel.html sidepanel.js sidepanel.css)
-# The page's plain-data modules the side panel reuses, once they exist.
-shared=(render.js panels.js export.js dom.js)
+# The page's plain-data modules the side panel and the tooltips reuse.
+shared=(render.js panels.js export.js dom.js model.js)
 
 mkdir -p dist
 for browser in chromium firefox; do
@@ -37,10 +38,9 @@ for browser in chromium firefox; do
   cp "$pkg/newslens_wasm.js" "$pkg/newslens_wasm_bg.wasm" "$out/pkg/"
   cp "$readability/Readability.js" "$out/vendor/Readability.js"
   cp "$readability/LICENSE.md" "$out/vendor/Readability.LICENSE.md"
-  for f in "${shared[@]}"; do
-    if [ -f "www/js/$f" ]; then cp "www/js/$f" "$out/js/$f"; fi
-  done
-  rmdir "$out/js" 2>/dev/null || true
+  for f in "${shared[@]}"; do cp "www/js/$f" "$out/js/$f"; done
+  mkdir -p "$out/css"
+  cp www/style.css "$out/css/newslens.css"
 
   # Every module the extension imports must be in the tree.
   node --input-type=module -e '
@@ -58,7 +58,7 @@ for browser in chromium firefox; do
         visit(join(dirname(file), m[1] || m[2]));
       }
     };
-    ["background.js", "sidepanel.js", "protocol.js", "content.js"].forEach(visit);
+    ["background.js", "sidepanel.js", "protocol.js", "content.js", "css/newslens.css", "sidepanel.css", "highlight.css"].forEach(visit);
   ' "$out"
 
   rm -f "dist/newslens-$browser.zip"

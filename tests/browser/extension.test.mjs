@@ -21,13 +21,13 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { marksFor } from "../../extension/marks.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXT = join(ROOT, "target/extension/chromium");
 const PAGES = join(ROOT, "tests/browser/pages");
 const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'";
 const T = { timeout: 90_000 };
+let marksFor; // from the built tree: marks.js imports the page's js/render.js
 
 let server;
 let origin;
@@ -195,6 +195,7 @@ before(async () => {
   if (!existsSync(join(EXT, "manifest.json"))) {
     execFileSync(join(ROOT, "scripts/build-extension.sh"), { cwd: ROOT, stdio: "inherit" });
   }
+  ({ marksFor } = await import(join(EXT, "marks.js")));
   origin = await serve();
   profile = mkdtempSync(join(tmpdir(), "newslens-ext-"));
   context = await chromium.launchPersistentContext(profile, {
@@ -410,9 +411,10 @@ describe("side panel and selection", () => {
     openPages.add(panel);
     await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
     await panel.waitForSelector("#results:not([hidden])");
-    for (const [list, items] of [["actors", on.doc.actors], ["quotes", on.doc.quotes], ["claims", on.doc.claims]]) {
-      assert.equal(await panel.locator(`#${list} button`).count(), items.length, list);
+    for (const [name, items] of [["actors", on.doc.actors], ["quotes", on.doc.quotes], ["claims", on.doc.claims]]) {
+      assert.equal(await panel.getByTestId(`count-${name}`).textContent(), String(items.length), name);
     }
+    assert.equal(await panel.getByTestId("actor-item").count(), on.doc.actors.length);
 
     // A known document for the same text, so the lists have items whatever
     // the engine finds today.
@@ -433,12 +435,15 @@ describe("side panel and selection", () => {
     };
     const sw = await worker();
     await sw.evaluate(([id, doc]) => globalThis.newslens.setState(id, { doc }), [on.tabId, doc]);
-    await panel.waitForFunction(() => document.querySelectorAll("#quotes button").length === 1 && document.querySelector("#actors button")?.textContent.includes("Ines Marchetti"));
-    assert.match(await panel.locator("#quotes button").textContent(), /Eight percent over two years/);
-    assert.match(await panel.locator("#claims button").textContent(), /every crane had passed inspection/);
+    await panel.waitForFunction(() => document.querySelector("[data-testid=count-quotes]")?.textContent === "1");
+    assert.match(await panel.getByTestId("actor-item").textContent(), /Ines Marchetti/);
+    await panel.getByTestId("tab-claims").click();
+    assert.match(await panel.getByTestId("claim-item").textContent(), /every crane had passed inspection/);
+    await panel.getByTestId("tab-quotes").click();
+    assert.match(await panel.getByTestId("quote-item").textContent(), /Eight percent over two years/);
 
     assert.equal(await page.evaluate(() => scrollY), 0);
-    await panel.locator("#quotes button").click();
+    await panel.getByTestId("quote-item").click();
     await page.bringToFront();
     await page.waitForFunction(() => scrollY > 100 && CSS.highlights.has("newslens-focus"));
     const focus = await page.evaluate(() => [...CSS.highlights.get("newslens-focus")].map((r) => r.toString()).join(""));
