@@ -9,6 +9,7 @@
 //! 0 success, 1 runtime failure, 2 usage error.
 
 mod cmd;
+mod engine;
 mod input;
 mod render;
 

@@ -176,7 +176,7 @@ impl Job {
     /// One input, streamed straight to `out` (the big-file path).
     fn single(&self, source: &Source, out: &mut impl Write) -> Result<()> {
         let text = source.read()?;
-        let annotation = newslens::annotate(&text);
+        let annotation = crate::engine::annotate(&text).with_context(|| source.name())?;
         match self.format {
             Format::Text => {
                 render::write_view(out, &text, &annotation, self.color)?;
@@ -194,7 +194,7 @@ impl Job {
     /// Renders one input of a batch to a string (run on worker threads).
     fn render_one(&self, source: &Source) -> Result<Vec<u8>> {
         let text = source.read()?;
-        let annotation = newslens::annotate(&text);
+        let annotation = crate::engine::annotate(&text).with_context(|| source.name())?;
         let mut buf = Vec::new();
         match self.format {
             Format::Text => {

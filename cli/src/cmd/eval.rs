@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{anyhow, bail, Context, Result};
+use newslens::Annotation;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -107,7 +108,7 @@ fn eval_seed(json: &Path, article: &Path) -> Result<Dataset> {
     let start = Instant::now();
     let gold = seed::load(json)?;
     let text = input::Source::File(article.to_path_buf()).read()?;
-    let ann = newslens::annotate(&text);
+    let ann = crate::engine::annotate(&text).with_context(|| article.display().to_string())?;
     let (table, notes) = seed::score(&text, &ann, &gold);
     let mut info = vec![("gold".to_string(), json.display().to_string().into())];
     if !gold.about.is_empty() {
@@ -158,6 +159,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
         table: Table,
         gold: brat::Gold,
         error: Option<String>,
+        panic: Option<String>,
     }
     let results: Vec<One> = articles
         .par_iter()
@@ -172,17 +174,26 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
             match loaded {
                 Ok((text, ann_text)) => {
                     let gold = brat::parse(&ann_text, &text);
-                    let ann = newslens::annotate(&text);
+                    // An engine panic scores as an empty answer (and is reported).
+                    let (ann, panic) = match crate::engine::annotate(&text) {
+                        Ok(ann) => (ann, None),
+                        Err(err) => (
+                            Annotation::default(),
+                            Some(format!("{}: {err:#}", a.text.display())),
+                        ),
+                    };
                     One {
                         table: brat::score(&ann, &gold),
                         gold,
                         error: None,
+                        panic,
                     }
                 }
                 Err(err) => One {
                     table: Table::default(),
                     gold: brat::Gold::default(),
                     error: Some(format!("{err:#}")),
+                    panic: None,
                 },
             }
         })
@@ -198,13 +209,17 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
     }
     let mut warnings = Vec::new();
     let (mut checked, mut matching, mut dropped, mut discard, mut gold_quotes) = (0, 0, 0, 0, 0);
-    let mut scored = 0;
+    let (mut scored, mut panics) = (0, 0);
     for (a, r) in articles.iter().zip(&results) {
         if let Some(err) = &r.error {
             warnings.push(err.clone());
             continue;
         }
         scored += 1;
+        if let Some(p) = &r.panic {
+            panics += 1;
+            warnings.push(p.clone());
+        }
         table.merge(&r.table);
         checked += r.gold.spans_checked;
         matching += r.gold.spans_matching;
@@ -232,6 +247,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
         ("gold spans or attributions dropped".into(), dropped.into()),
         ("discard regions".into(), discard.into()),
         ("gold quotes".into(), gold_quotes.into()),
+        ("engine panics (scored as empty)".into(), panics.into()),
     ];
     Ok(Dataset {
         path: dir.display().to_string(),
