@@ -16,6 +16,24 @@ if [ ! -f "$pkg/newslens_wasm.js" ] || [ ! -f "$pkg/newslens_wasm_bg.wasm" ]; th
   scripts/build-wasm.sh
 fi
 
+# Ship no engine that cannot start: instantiate it once in Node and annotate a
+# sentence (a wasm-opt too old for wasm-bindgen's externref table, for one,
+# yields a module that fails in init()).
+node --input-type=module -e '
+  import { readFileSync } from "node:fs";
+  import { pathToFileURL } from "node:url";
+  const dir = process.argv[1];
+  const m = await import(pathToFileURL(`${dir}/newslens_wasm.js`));
+  try {
+    m.initSync({ module: readFileSync(`${dir}/newslens_wasm_bg.wasm`) });
+  } catch (err) {
+    console.error(`${dir}/newslens_wasm_bg.wasm does not instantiate: ${err.message}`);
+    process.exit(1);
+  }
+  const doc = m.annotate("\u201cWe will rebuild the bridge,\u201d the mayor said.", { offsets: "utf16" });
+  if (!doc || doc.version !== 1) { console.error(`${dir}: annotate() returned no version-1 document`); process.exit(1); }
+' "$pkg"
+
 readability=node_modules/@mozilla/readability
 if [ ! -f "$readability/Readability.js" ]; then
   echo "node_modules/@mozilla/readability is missing: run scripts/setup.sh (npm ci)" >&2

@@ -20,7 +20,8 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchPersistent } from "./lib/browser.mjs";
+import { guardRequests } from "./lib/guard.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXT = join(ROOT, "target/extension/chromium");
@@ -35,6 +36,7 @@ let context;
 let profile;
 let cdp;
 let extId;
+let guard;
 const served = []; // every request the page server saw
 const requested = []; // every request the browser made
 
@@ -198,15 +200,12 @@ before(async () => {
   ({ marksFor } = await import(join(EXT, "marks.js")));
   origin = await serve();
   profile = mkdtempSync(join(tmpdir(), "newslens-ext-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--enable-unsafe-extension-debugging",
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
-    ],
+  // The shared launcher adds this machine's flags and a host resolver that
+  // knows only 127.0.0.1; the guard blocks and records any other host.
+  context = await launchPersistent(profile, {
+    args: ["--enable-unsafe-extension-debugging", `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
   });
+  guard = await guardRequests(context);
   context.on("request", (r) => requested.push(r.url()));
   const sw = context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker"));
   extId = new URL(sw.url()).host;
@@ -407,6 +406,8 @@ describe("side panel and selection", () => {
     const page = await open("plain", { width: 900, height: 360 });
     const on = await click(page);
     assert.equal(on.status, "done", on.error);
+    const sidePanels = await (await worker()).evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ["SIDE_PANEL"] })).map((c) => c.documentUrl));
+    assert.deepEqual(sidePanels, [`chrome-extension://${extId}/sidepanel.html`], "the toolbar click opened the side panel");
     const panel = await context.newPage();
     openPages.add(panel);
     await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
@@ -488,6 +489,7 @@ describe("side panel and selection", () => {
 
 describe("privacy", () => {
   test("no request leaves the page's origin or the extension", () => {
+    guard.assertClean();
     assert.ok(requested.length > 0 && served.length > 0);
     const allowed = (u) => u.startsWith(`${origin}/`) || u.startsWith(`chrome-extension://${extId}/`) || u.startsWith("data:") || u === "about:blank";
     assert.deepEqual(requested.filter((u) => !allowed(u)), []);
