@@ -76,6 +76,7 @@ async function open(name, viewport = { width: 1100, height: 800 }) {
 
 /** A toolbar click on `page`'s tab; resolves to the TabState it produced. */
 async function click(page) {
+  await page.bringToFront(); // a person clicks the button of the tab in front
   const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
   const tab = targetInfos.find((t) => t.url === page.url());
   assert.ok(tab, `no tab target for ${page.url()}`);
@@ -454,6 +455,16 @@ describe("side panel and selection", () => {
       const r = [...CSS.highlights.get("newslens-focus")][0].getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     });
+
+    // A restarted worker has lost its states: the panel's request rebuilds
+    // the tab's state from the content script's text.
+    await sw.evaluate(() => globalThis.newslens.states.clear());
+    const fresh = await context.newPage();
+    openPages.add(fresh);
+    await fresh.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
+    await fresh.waitForSelector("#results:not([hidden])");
+    assert.equal(await fresh.getByTestId("count-quotes").textContent(), String(on.doc.quotes.length));
+    await fresh.close();
 
     assert.equal((await click(page)).status, "idle");
     await panel.waitForSelector("#results[hidden]", { state: "attached" });
