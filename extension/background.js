@@ -76,15 +76,16 @@ function describe(err) {
  * executeScript right after a click can lose a race: the browser grants
  * activeTab at once, but the page's renderer hears of it a moment later and
  * refuses until then ("Cannot access contents of the page"). Seen in headless
- * Chromium a few times in a hundred clicks; a short retry rides it out.
+ * Chromium on up to a quarter of clicks; retrying for up to 1.6 s rides it out.
  */
 async function executeScript(injection) {
-  for (const wait of [0, 50, 150, 400, 1000]) {
+  const waits = [0, 25, 50, 100, 200, 400, 800];
+  for (const wait of waits) {
     if (wait) await new Promise((r) => setTimeout(r, wait));
     try {
       return await chrome.scripting.executeScript(injection);
     } catch (err) {
-      if (wait === 1000 || !/Cannot access contents/i.test(String(err && err.message))) throw err;
+      if (wait === waits[waits.length - 1] || !/Cannot access contents/i.test(String(err && err.message))) throw err;
     }
   }
 }
@@ -105,8 +106,12 @@ function send(tabId, message) {
  */
 async function toggle(tab, mode = "auto") {
   const tabId = tab.id;
+  const t0 = performance.now();
+  const ms = {};
+  const lap = (name) => (ms[name] = Math.round(performance.now() - t0));
   try {
     await ensureContent(tabId);
+    lap("inject");
     const probe = await send(tabId, { type: P.PROBE });
     if (probe && probe.active) {
       await send(tabId, { type: P.CLEAR });
@@ -116,17 +121,20 @@ async function toggle(tab, mode = "auto") {
     setState(tabId, { ...blankState(tabId), status: "working", source: "page", title: tab.title || "", url: tab.url || "" });
     const found = await send(tabId, { type: P.EXTRACT });
     if (!found || !found.ok) throw new Error((found && found.error) || "could not read the page");
+    lap("extract");
     if (!found.text.trim()) throw new Error("No article text found on this page.");
     const doc = await annotateText(found.text);
+    lap("engine");
     await chrome.scripting.insertCSS({ target: { tabId }, files: PAGE_CSS });
     const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode });
+    lap("draw");
     if (!applied || !applied.ok) {
       await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
       throw new Error((applied && applied.error) || "could not draw the highlights");
     }
     return setState(tabId, {
       status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
-      mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "",
+      mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
     });
   } catch (err) {
     return setState(tabId, { ...blankState(tabId), status: "error", source: "page", error: describe(err) });
