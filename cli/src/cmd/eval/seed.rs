@@ -236,9 +236,10 @@ impl Scorer<'_> {
 
     /// Mention P/R by category, over every whole-word occurrence of every surface.
     fn mentions(&mut self) {
-        // (span, category or None for optional), leftmost-longest, no overlaps.
-        let mut occ: Vec<(Span, Option<&str>)> = Vec::new();
-        for a in &self.gold.actors {
+        // (span, category or None for optional, owner) for every occurrence.
+        // Owner: index into actors, then groups; optional surfaces own nothing.
+        let mut occ: Vec<(Span, Option<&str>, usize)> = Vec::new();
+        for (i, a) in self.gold.actors.iter().enumerate() {
             let cat = match a.kind.as_str() {
                 "person" => "person",
                 "organization" | "organisation" => "organization",
@@ -249,29 +250,46 @@ impl Scorer<'_> {
                 occ.extend(
                     find_words(self.text, s)
                         .into_iter()
-                        .map(|sp| (sp, Some(cat))),
+                        .map(|sp| (sp, Some(cat), i)),
                 );
             }
         }
-        for g in &self.gold.groups {
+        let groups_from = self.gold.actors.len();
+        for (i, g) in self.gold.groups.iter().enumerate() {
             for s in &g.surfaces {
                 occ.extend(
                     find_words(self.text, s)
                         .into_iter()
-                        .map(|sp| (sp, Some("unnamed"))),
+                        .map(|sp| (sp, Some("unnamed"), groups_from + i)),
                 );
             }
         }
         for s in &self.gold.optional_actor_surfaces {
-            occ.extend(find_words(self.text, s).into_iter().map(|sp| (sp, None)));
+            occ.extend(
+                find_words(self.text, s)
+                    .into_iter()
+                    .map(|sp| (sp, None, usize::MAX)),
+            );
         }
-        occ.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        let mut kept: Vec<(Span, Option<&str>)> = Vec::new();
-        for o in occ {
-            if kept.last().is_none_or(|(k, _)| k.end <= o.0.start) {
-                kept.push(o);
+        // Longest first at each start. An occurrence overlapping an earlier
+        // kept one is dropped when both belong to the same actor ("Vucic" in
+        // "Aleksandar Vucic"), and made optional otherwise ("Kosovo" in
+        // "Kosovo police officer": the engine may or may not mark it).
+        occ.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut kept: Vec<(Span, Option<&str>, usize)> = Vec::new();
+        for (span, cat, owner) in occ {
+            let covering: Vec<usize> = kept
+                .iter()
+                .filter(|(k, _, _)| overlap(*k, span) > 0)
+                .map(|(_, _, o)| *o)
+                .collect();
+            if covering.is_empty() {
+                kept.push((span, cat, owner));
+            } else if !covering.contains(&owner) {
+                kept.push((span, None, owner));
             }
         }
+        let kept: Vec<(Span, Option<&str>)> = kept.into_iter().map(|(s, c, _)| (s, c)).collect();
         let required: Vec<(Span, &str)> = kept
             .iter()
             .filter_map(|(s, c)| c.map(|c| (*s, c)))
@@ -336,14 +354,23 @@ impl Scorer<'_> {
                     self.table.accuracy_mut("mention kind").record(ok);
                 }
                 None => {
-                    let note = format!("mention missed: {:?}", self.snippet(required[g].0));
+                    let sp = required[g].0;
+                    let note = format!(
+                        "mention missed: {:?} at byte {}",
+                        self.snippet(sp),
+                        sp.start
+                    );
                     self.notes.push(note);
                 }
             }
         }
         for (e, (s, _)) in engine.iter().enumerate() {
             if !matching.engine_matched[e] && !ignored[e] {
-                let note = format!("mention not in gold: {:?}", self.snippet(*s));
+                let note = format!(
+                    "mention not in gold: {:?} at byte {}",
+                    self.snippet(*s),
+                    s.start
+                );
                 self.notes.push(note);
             }
         }
