@@ -752,6 +752,55 @@ mod tests {
     }
 
     #[test]
+    fn nested_mentions_of_another_actor_are_optional() {
+        let text = "The Varna police chief met Ana Varga. Varga said Varna was calm.";
+        let gold: Gold = serde_json::from_str(
+            r#"{"actors": [
+                 {"name": "Ana Varga", "type": "person", "surfaces": ["Ana Varga", "Varga"]},
+                 {"name": "Varna", "type": "place", "surfaces": ["Varna"]}],
+               "groups": [{"name": "the Varna police chief", "surfaces": ["Varna police chief"]}]}"#,
+        )
+        .unwrap();
+        let span = |s: &str, n: usize| {
+            let (i, _) = text.match_indices(s).nth(n).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let actor = |id: u32, name: &str, kind| Actor {
+            id: ActorId(id),
+            name: name.into(),
+            kind,
+            titles: vec![],
+            anonymous: false,
+            mentions: vec![],
+        };
+        let mut ann = Annotation {
+            actors: vec![
+                actor(0, "Varna", ActorKind::Place),
+                actor(1, "Ana Varga", ActorKind::Person),
+            ],
+            mentions: vec![
+                mention(0, 0, span("Varna", 0)),
+                mention(1, 1, span("Ana Varga", 0)),
+                mention(2, 1, span("Varga", 1)),
+                mention(3, 0, span("Varna", 1)),
+            ],
+            ..Annotation::default()
+        };
+        // Gold: the chief, "Ana Varga", the second "Varga", the second "Varna";
+        // "Varga" inside "Ana Varga" is dropped, "Varna" inside the chief optional.
+        let (t, _) = score(text, &ann, &gold);
+        assert_eq!(t.get("mentions: all"), counts(4, 4, 4, 4));
+        assert_eq!(t.get("mentions: place"), counts(1, 1, 2, 2));
+        assert_eq!(t.get("mentions: unnamed"), counts(1, 1, 0, 0));
+        // Marking the whole description instead is just as right.
+        ann.mentions[0].span = span("Varna police chief", 0);
+        ann.mentions[0].kind = MentionKind::Description;
+        let (t, _) = score(text, &ann, &gold);
+        assert_eq!(t.get("mentions: all"), counts(4, 4, 4, 4));
+        assert_eq!(t.get("mentions: unnamed"), counts(1, 1, 1, 1));
+    }
+
+    #[test]
     fn whole_words_only() {
         assert_eq!(find_words("US USA US-led", "US").len(), 2);
         assert_eq!(find_words("Bergen Berg", "Berg"), vec![Span::new(7, 11)]);
