@@ -1,0 +1,136 @@
+// The in-page half of the browser benchmark: loads the newslens WASM
+// module and compromise from the same origin, and times both on the same
+// texts. benches/browser/bench.mjs drives it through `window.newslensBench`.
+// Article text only ever reaches the DOM through textContent.
+
+const NEWSLENS_URL = '/pkg/newslens_wasm.js';
+const COMPROMISE_URL = '/node_modules/compromise/builds/three/compromise-three.mjs';
+
+let newslens = null; // the ES module of the binding
+let wasm = null; // its instance exports (for memory.buffer)
+let nlp = null;
+
+const JSON_OPTS = { offset: true, terms: false };
+
+// What each engine is asked to do with one text.
+const jobs = {
+  // Actors, mentions, quotes and claims as a JS object with UTF-16 offsets.
+  newslens: (text) => newslens.annotate(text),
+  // compromise's comparable job, producing what newslens produces for the
+  // same categories: each person, organization, place and quotation with its
+  // text and offsets.
+  compromise: (text) => {
+    const doc = nlp(text);
+    return {
+      people: doc.people().json(JSON_OPTS),
+      organizations: doc.organizations().json(JSON_OPTS),
+      places: doc.places().json(JSON_OPTS),
+      quotations: doc.quotations().json(JSON_OPTS),
+    };
+  },
+  // The cheapest version of that job: tag the text and select the four
+  // categories, without building any output (only the counts).
+  compromiseFind: (text) => {
+    const doc = nlp(text);
+    return doc.people().length + doc.organizations().length + doc.places().length
+      + doc.quotations().length;
+  },
+};
+
+function count(name, out) {
+  if (name === 'newslens') {
+    return { actors: out.actors.length, mentions: out.mentions.length, quotes: out.quotes.length, claims: out.claims.length };
+  }
+  if (name === 'compromise') {
+    return { people: out.people.length, organizations: out.organizations.length, places: out.places.length, quotations: out.quotations.length };
+  }
+  return { matches: out };
+}
+
+async function load(engine) {
+  if (engine === 'newslens' && !newslens) {
+    const mod = await import(NEWSLENS_URL);
+    wasm = await mod.default();
+    newslens = mod;
+  } else if (engine !== 'newslens' && !nlp) {
+    nlp = (await import(COMPROMISE_URL)).default;
+  }
+}
+
+// Cold start in a fresh page: import the module (fetch + parse/compile of
+// the JS), then for newslens init() (fetch + compile + instantiate of the
+// .wasm), then the first annotation of `text`.
+async function coldStart(engine, text) {
+  const t0 = performance.now();
+  let t1, t2;
+  if (engine === 'newslens') {
+    const mod = await import(NEWSLENS_URL);
+    t1 = performance.now();
+    wasm = await mod.default();
+    newslens = mod;
+    t2 = performance.now();
+  } else {
+    nlp = (await import(COMPROMISE_URL)).default;
+    t1 = t2 = performance.now();
+  }
+  const out = jobs[engine === 'newslens' ? 'newslens' : 'compromise'](text);
+  const t3 = performance.now();
+  return { importMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, totalMs: t3 - t0, found: count(engine === 'newslens' ? 'newslens' : 'compromise', out) };
+}
+
+// Runs `job` on `text` `warmup` times, then takes samples until both
+// `minRuns` samples and `minMs` milliseconds are done. A sample times a batch
+// of calls long enough (>= 20 ms) that the timer's resolution does not
+// matter, and records the batch time divided by its size.
+function measure(job, text, { warmup = 3, minRuns = 5, minMs = 1000, maxRuns = 1000 } = {}) {
+  let out;
+  let t = performance.now();
+  for (let i = 0; i < warmup; i++) out = jobs[job](text);
+  const perCall = Math.max((performance.now() - t) / Math.max(warmup, 1), 0.001);
+  const batch = Math.max(1, Math.ceil(20 / perCall));
+  const times = [];
+  const start = performance.now();
+  while (times.length < maxRuns && (times.length < minRuns || performance.now() - start < minMs)) {
+    t = performance.now();
+    for (let i = 0; i < batch; i++) out = jobs[job](text);
+    times.push((performance.now() - t) / batch);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[times.length >> 1];
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  return { runs: times.length, batch, medianMs: median, minMs: times[0], meanMs: mean, found: count(job, out) };
+}
+
+async function fetchText(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.text();
+}
+
+// For the memory measurement: run once and keep the result alive.
+function runAndKeep(job, text) {
+  const t = performance.now();
+  globalThis.__kept = jobs[job](text);
+  return { ms: performance.now() - t, found: count(job, globalThis.__kept) };
+}
+
+const wasmMemoryBytes = () => (wasm ? wasm.memory.buffer.byteLength : 0);
+
+window.newslensBench = { load, coldStart, measure, fetchText, runAndKeep, wasmMemoryBytes };
+
+// Opened by hand with #run: a quick comparison on the three articles.
+async function runHere() {
+  const out = document.getElementById('out');
+  const log = (line) => { out.textContent += `${line}\n`; };
+  await load('newslens');
+  await load('compromise');
+  for (const name of ['politics', 'business', 'feature']) {
+    const text = await fetchText(`/benches/data/${name}.txt`);
+    const words = text.split(/\s+/).filter(Boolean).length;
+    for (const job of ['newslens', 'compromise']) {
+      const r = measure(job, text, { minMs: 500 });
+      log(`${name} (${words} words) ${job}: median ${r.medianMs.toFixed(3)} ms over ${r.runs} runs`);
+    }
+  }
+}
+if (location.hash === '#run') runHere().catch((e) => { document.getElementById('out').textContent = String(e); });
