@@ -1,0 +1,257 @@
+// Wires the page together: input → engine → article view, panel, exports.
+// State lives here; the other modules take data and callbacks.
+
+import { annotate, EngineCrash, ready } from './engine.js';
+import { ACCEPT, attachDropZone, htmlToText, readFile } from './input.js';
+import { createArticleView } from './render.js';
+import { createPanel, createToggles, renderLegend } from './panels.js';
+import { download, toCSV, toJSON, toWebAnnotation } from './export.js';
+import { countWords } from './model.js';
+import { debounce, qs } from './dom.js';
+
+const els = {
+  article: qs('#article'),
+  editor: qs('#editor'),
+  empty: qs('#empty'),
+  reader: qs('#reader'),
+  source: qs('#source'),
+  stats: qs('#stats'),
+  error: qs('#error'),
+  status: qs('#status'),
+  edit: qs('#edit'),
+  file: qs('#file'),
+  dropHint: qs('#drop-hint'),
+};
+
+const state = {
+  text: '',          // what the editor holds
+  shown: null,       // {text, doc} last annotated
+  source: { name: '', iri: 'urn:x-newslens:text' },
+  actor: null,
+  editing: false,
+  seq: 0,
+};
+
+const view = createArticleView(els.article, {
+  onActivate({ layer, id, actor }) {
+    if (layer === 'mention') selectActor(actor);
+    else panel.showItem(layer, id);
+  },
+});
+const panel = createPanel(qs('#panel'), {
+  onSelectActor: selectActor,
+  onReveal(layer, id) {
+    if (!visible[layer]) setLayer(layer, true);
+    if (state.editing) setEditing(false);
+    panel.showItem(layer, id);
+    view.reveal(layer, id);
+  },
+});
+const visible = { mention: true, quote: true, claim: true };
+const toggles = createToggles(qs('#toggles'), { onChange: (layer, on) => setLayer(layer, on) });
+renderLegend(qs('#legend'));
+
+function setLayer(layer, on) {
+  visible[layer] = on;
+  toggles.set(layer, on);
+  view.setLayerVisible(layer, on);
+}
+
+function selectActor(id) {
+  state.actor = id;
+  view.setActor(id);
+  panel.setActor(id);
+}
+
+function showError(err) {
+  els.error.hidden = !err;
+  els.error.textContent = err ? (err instanceof EngineCrash ? err.message : `Could not annotate: ${err.message}`) : '';
+}
+
+function say(msg) {
+  els.status.textContent = msg;
+}
+
+const emptyDoc = (text) => ({ version: 1, offsets: 'utf16', textLength: text.length, actors: [], mentions: [], quotes: [], claims: [] });
+
+/** Annotates `text` and shows it; results of superseded calls are dropped. */
+async function run(text) {
+  const seq = ++state.seq;
+  let doc;
+  let t0 = performance.now();
+  try {
+    await ready(); // time the annotation, not the first load
+    t0 = performance.now();
+    doc = await annotate(text);
+    showError(null);
+  } catch (err) {
+    if (seq !== state.seq) return;
+    showError(err);
+    doc = emptyDoc(text);
+  }
+  if (seq !== state.seq) return;
+  const ms = performance.now() - t0;
+  state.shown = { text, doc };
+  if (state.actor !== null && !doc.actors[state.actor]) state.actor = null;
+  panel.update(text, doc);
+  panel.setActor(state.actor);
+  if (!state.editing) drawArticle();
+  const words = countWords(text);
+  els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
+  document.body.dataset.state = 'ready';
+}
+
+function drawArticle() {
+  const { text, doc } = state.shown ?? { text: '', doc: emptyDoc('') };
+  view.render(text, doc);
+  view.setActor(state.actor);
+  els.empty.hidden = text.length > 0;
+}
+
+const runSoon = debounce(run, 150);
+
+/** Replaces the article. */
+function setText(text, source) {
+  state.text = text;
+  state.source = source;
+  state.actor = null;
+  els.editor.value = text;
+  els.source.textContent = source.name;
+  runSoon.cancel();
+  if (state.editing) return setEditing(false); // annotates the new text, then draws it
+  return run(text);
+}
+
+async function setEditing(on) {
+  if (on === state.editing) return;
+  const y = window.scrollY;
+  state.editing = on;
+  els.edit.setAttribute('aria-pressed', String(on));
+  els.edit.textContent = on ? 'Done editing' : 'Edit text';
+  els.reader.classList.toggle('editing', on);
+  if (on) {
+    const caret = selectionOffset();
+    els.article.hidden = true;
+    els.empty.hidden = true;
+    els.editor.hidden = false;
+    fitEditor();
+    els.editor.focus({ preventScroll: true });
+    if (caret !== null) els.editor.setSelectionRange(caret, caret);
+    window.scrollTo(0, y);
+  } else {
+    runSoon.cancel();
+    if (state.shown?.text !== state.text) await run(state.text);
+    els.editor.hidden = true;
+    els.article.hidden = false;
+    drawArticle();
+    window.scrollTo(0, y);
+  }
+}
+
+/** The UTF-16 offset of the selection start inside the article, if any. */
+function selectionOffset() {
+  const sel = document.getSelection();
+  if (!sel || !sel.rangeCount || !els.article.contains(sel.anchorNode)) return null;
+  const r = document.createRange();
+  r.setStart(els.article, 0);
+  r.setEnd(sel.anchorNode, sel.anchorOffset);
+  return r.toString().length;
+}
+
+/** The editor grows with its text, so the page scrolls, not the textarea, and lines stay where they were. */
+function fitEditor() {
+  els.editor.style.height = 'auto';
+  els.editor.style.height = `${els.editor.scrollHeight + 2}px`;
+}
+
+els.editor.addEventListener('input', () => {
+  state.text = els.editor.value;
+  if (!state.source.name.endsWith('(edited)')) {
+    state.source = { name: `${state.source.name || 'text'} (edited)`, iri: state.source.iri };
+    els.source.textContent = state.source.name;
+  }
+  fitEditor();
+  runSoon(state.text);
+});
+els.editor.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+    e.preventDefault();
+    setEditing(false).then(() => els.edit.focus());
+  }
+});
+window.addEventListener('resize', () => { if (state.editing) fitEditor(); });
+
+els.edit.addEventListener('click', () => setEditing(!state.editing));
+
+async function loadSample() {
+  try {
+    const res = await fetch('sample.txt');
+    if (!res.ok) throw new Error(`sample.txt: HTTP ${res.status}`);
+    await setText(await res.text(), { name: 'Sample article', iri: new URL('sample.txt', location.href).href });
+    say('Loaded the sample article.');
+  } catch (err) {
+    showError(err);
+  }
+}
+qs('#sample').addEventListener('click', loadSample);
+
+els.file.accept = ACCEPT;
+qs('#open').addEventListener('click', () => els.file.click());
+els.file.addEventListener('change', async () => {
+  const file = els.file.files[0];
+  els.file.value = '';
+  if (!file) return;
+  await openFile(file);
+});
+
+async function openFile(file) {
+  try {
+    const { text, name } = await readFile(file);
+    await setText(text, { name, iri: `urn:x-newslens:file:${encodeURIComponent(name)}` });
+    say(`Opened ${name}.`);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+attachDropZone(document.body, {
+  onText: ({ text, name }) => {
+    setText(text, { name, iri: `urn:x-newslens:file:${encodeURIComponent(name)}` });
+    say(`Opened ${name}.`);
+  },
+  onError: showError,
+  onHover: (on) => { els.dropHint.hidden = !on; },
+});
+
+// Pasting anywhere outside a text field replaces the article.
+document.addEventListener('paste', (e) => {
+  const t = e.target;
+  if (t instanceof HTMLElement && (t.closest('textarea, input') || t.isContentEditable)) return;
+  const plain = e.clipboardData?.getData('text/plain') ?? '';
+  const html = e.clipboardData?.getData('text/html') ?? '';
+  const text = plain || (html ? htmlToText(html) : '');
+  if (!text.trim()) return;
+  e.preventDefault();
+  setText(text, { name: 'Pasted text', iri: 'urn:x-newslens:text' });
+  say(`Pasted ${text.length.toLocaleString('en')} characters.`);
+});
+
+function baseName() {
+  const n = state.source.name.replace(/ \(edited\)$/, '').replace(/\.[a-z]+$/i, '');
+  return (n.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'article');
+}
+
+function exporter(make, suffix, mime) {
+  return () => {
+    if (!state.shown) return;
+    const { text, doc } = state.shown;
+    download(`${baseName()}.${suffix}`, make(text, doc), mime);
+    say(`Saved ${baseName()}.${suffix}.`);
+  };
+}
+qs('#export-json').addEventListener('click', exporter(toJSON, 'newslens.json', 'application/json'));
+qs('#export-jsonld').addEventListener('click',
+  exporter((text, doc) => toWebAnnotation(text, doc, { source: state.source.iri }), 'annotations.jsonld', 'application/ld+json'));
+qs('#export-csv').addEventListener('click', exporter(toCSV, 'quotes-claims.csv', 'text/csv'));
+
+loadSample();
