@@ -165,6 +165,33 @@ fn serves_the_page_and_the_wasm_and_refuses_traversal() {
 }
 
 #[test]
+fn idle_connections_do_not_stall_new_requests() {
+    let (_server, port) = start();
+    // Connections that never send a request (as a browser's spare sockets).
+    let idle: Vec<TcpStream> = (0..12)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).expect("connect"))
+        .collect();
+    let threads: Vec<_> = (0..16)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let target = if i % 2 == 0 {
+                    "/"
+                } else {
+                    "/pkg/newslens_wasm_bg.wasm"
+                };
+                get(port, target).status
+            })
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().unwrap(), 200);
+    }
+    let r = get(port, "/js/main.js");
+    assert_eq!(r.header("Connection"), Some("close"));
+    drop(idle);
+}
+
+#[test]
 fn a_root_without_www_is_an_error() {
     let root = temp_dir("serve-no-www");
     let o = Command::new(BIN)

@@ -4,15 +4,24 @@
 //! `www/js/engine.js` can import `../pkg/newslens_wasm.js`. Only GET and HEAD;
 //! no directory listings; any path that would leave those two folders (a
 //! `..` segment, encoded or not, or a symbolic link pointing out) is refused.
+//!
+//! One thread per connection, one request per connection (`Connection:
+//! close`), requests parsed by `httparse`. tiny_http 0.12 was used first: its
+//! connection pool can leave a new connection queued behind keep-alive
+//! connections that hold every pool thread, so a burst of module requests
+//! from the page sometimes never completed. Closing after each answer and
+//! giving each connection its own thread (with read and write timeouts)
+//! cannot stall that way.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{anyhow, Context, Result};
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 /// Arguments of `newslens serve`.
 #[derive(clap::Args, Debug)]
@@ -27,8 +36,10 @@ pub struct Args {
     pub root: Option<PathBuf>,
 }
 
-/// Worker threads answering requests.
-const WORKERS: usize = 4;
+/// Longest request head accepted.
+const MAX_HEAD: usize = 16 * 1024;
+/// How long a connection may take to send its request, or to take the answer.
+const TIMEOUT: Duration = Duration::from_secs(15);
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let root = match args.root {
@@ -36,14 +47,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => find_root()?,
     };
     let site = Site::new(&root)?;
-    let server = Server::http(("127.0.0.1", args.port))
-        .map_err(|e| anyhow!("{e}"))
+    let listener = TcpListener::bind(("127.0.0.1", args.port))
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .ok_or_else(|| anyhow!("server has no IP address"))?;
+    let port = listener.local_addr()?.port();
     // The URL alone on the first line of stdout: scripts and tests read it.
     let mut stdout = io::stdout();
     writeln!(stdout, "http://127.0.0.1:{port}/")?;
@@ -59,21 +65,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
 
-    let server = Arc::new(server);
     let site = Arc::new(site);
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let site = Arc::clone(&site);
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    site.answer(request);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
+    for stream in listener.incoming() {
+        match stream {
+            Ok(stream) => {
+                let site = Arc::clone(&site);
+                // A failed connection (reset, timeout) concerns only itself.
+                std::thread::spawn(move || {
+                    let _ = site.handle(stream);
+                });
+            }
+            Err(err) => eprintln!("newslens: warning: cannot accept a connection: {err}"),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -112,30 +115,45 @@ impl Site {
         Ok(Site { www, pkg })
     }
 
-    fn answer(&self, request: Request) {
-        // tiny_http leaves the body out of answers to HEAD by itself.
-        match request.method() {
-            Method::Get | Method::Head => {}
-            _ => {
-                let _ = request.respond(text_response(405, "method not allowed"));
-                return;
+    /// Reads one request from `stream` and answers it.
+    fn handle(&self, mut stream: TcpStream) -> io::Result<()> {
+        stream.set_read_timeout(Some(TIMEOUT))?;
+        stream.set_write_timeout(Some(TIMEOUT))?;
+        let mut buf = Vec::with_capacity(1024);
+        let mut chunk = [0u8; 2048];
+        let (method, target) = loop {
+            let n = stream.read(&mut chunk)?;
+            if n == 0 {
+                return Ok(()); // closed before a whole request
             }
-        }
-        let response = match self.resolve(request.url()) {
-            Answer::Status(code, msg) => text_response(code, msg),
-            Answer::File(path) => match fs::read(&path) {
-                Ok(bytes) => {
-                    let r = Response::from_data(bytes)
-                        .with_header(header("Content-Type", mime_type(&path)))
-                        .with_header(header("Cache-Control", "no-cache"))
-                        .with_header(header("X-Content-Type-Options", "nosniff"));
-                    let _ = request.respond(r);
-                    return;
+            buf.extend_from_slice(&chunk[..n]);
+            let mut headers = [httparse::EMPTY_HEADER; 64];
+            let mut req = httparse::Request::new(&mut headers);
+            match req.parse(&buf) {
+                Ok(httparse::Status::Complete(_)) => {
+                    let method = req.method.unwrap_or("").to_string();
+                    let target = req.path.unwrap_or("").to_string();
+                    break (method, target);
                 }
-                Err(_) => text_response(404, "not found"),
-            },
+                Ok(httparse::Status::Partial) if buf.len() <= MAX_HEAD => continue,
+                Ok(httparse::Status::Partial) => {
+                    return write_status(&mut stream, 431, "request header too large", false)
+                }
+                Err(_) => return write_status(&mut stream, 400, "bad request", false),
+            }
         };
-        let _ = request.respond(response);
+        let head = match method.as_str() {
+            "GET" => false,
+            "HEAD" => true,
+            _ => return write_status(&mut stream, 405, "method not allowed", false),
+        };
+        match self.resolve(&target) {
+            Answer::Status(code, msg) => write_status(&mut stream, code, msg, head),
+            Answer::File(path) => match fs::read(&path) {
+                Ok(body) => write_response(&mut stream, 200, mime_type(&path), &body, head),
+                Err(_) => write_status(&mut stream, 404, "not found", head),
+            },
+        }
     }
 
     /// Maps a request target to a file under www/ or pkg/.
@@ -177,16 +195,58 @@ impl Site {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values are ASCII constants")
+fn reason(code: u16) -> &'static str {
+    match code {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        _ => "Error",
+    }
 }
 
-fn text_response(code: u16, msg: &str) -> Response<io::Cursor<Vec<u8>>> {
-    Response::from_data(format!("{code} {msg}\n").into_bytes())
-        .with_status_code(StatusCode(code))
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-cache"))
+/// Writes a whole answer and ends the connection (`Connection: close`).
+fn write_response(
+    stream: &mut TcpStream,
+    code: u16,
+    content_type: &str,
+    body: &[u8],
+    head: bool,
+) -> io::Result<()> {
+    let mut out = Vec::with_capacity(256 + if head { 0 } else { body.len() });
+    write!(
+        out,
+        "HTTP/1.1 {code} {}\r\n\
+         Content-Type: {content_type}\r\n\
+         Content-Length: {}\r\n\
+         Cache-Control: no-cache\r\n\
+         X-Content-Type-Options: nosniff\r\n\
+         Connection: close\r\n\r\n",
+        reason(code),
+        body.len()
+    )?;
+    if code == 405 {
+        out.truncate(out.len() - 2);
+        out.extend_from_slice(b"Allow: GET, HEAD\r\n\r\n");
+    }
+    if !head {
+        out.extend_from_slice(body);
+    }
+    stream.write_all(&out)?;
+    stream.flush()
+}
+
+fn write_status(stream: &mut TcpStream, code: u16, msg: &str, head: bool) -> io::Result<()> {
+    let body = format!("{code} {msg}\n");
+    write_response(
+        stream,
+        code,
+        "text/plain; charset=utf-8",
+        body.as_bytes(),
+        head,
+    )
 }
 
 /// Decodes `%XX` escapes; `None` for a malformed escape or non-UTF-8 result.
