@@ -105,10 +105,10 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
             return false;
         }
         let c = doc.tok(i);
-        if matches!(
-            c,
-            ":" | "“" | "\"" | "‘" | "«" | "—" | "–" | "-" | "(" | "'"
-        ) {
+        // Only an opening mark starts a sentence-like unit; after a closing
+        // one ("\"...\" Smith said") the capital means a name.
+        let opens_quote = doc.in_quote[i].is_some_and(|q| doc.quotes[q as usize].open_tok == i);
+        if opens_quote || matches!(c, ":" | "—" | "–" | "-" | "(") {
             return true;
         }
     }
@@ -371,6 +371,9 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
 fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     let lex = lexicon();
     let (a, b) = (run.start, run.end);
+    if a >= b {
+        return;
+    }
     // Whole run known?
     if let Some(k) = lex.known(&doc.text[doc.span_of(a, b)]) {
         out.push(Name {
@@ -422,7 +425,11 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
     // Split after an organization word followed by another name
     // ("... Council Jane Doe" is rare, "... Ministry Foreign ..." rarer: keep simple).
     for t in a..b.saturating_sub(1) {
-        if lex.is_org_head(doc.tok(t)) && !is_connector(doc.tok(t + 1)) && t + 1 < b {
+        if lex.is_org_head(doc.tok(t))
+            && !is_connector(doc.tok(t + 1))
+            && !lex.is_org_head(doc.tok(t + 1))
+            && t + 1 < b
+        {
             classify_parts(doc, ev, a..t + 1, out);
             classify_parts(doc, ev, t + 1..b, out);
             return;

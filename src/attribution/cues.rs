@@ -162,6 +162,23 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     {
         return None; // other passives: "was told", "is expected" carry no speaker
     }
+    // "the force known as X", "a leader expected to": an adjective-like participle.
+    let participle = {
+        let w = doc.tok(t).to_lowercase();
+        w.ends_with("ed") || w.ends_with("wn")
+    };
+    let prev_is_noun = prev.as_deref().is_some_and(|p| {
+        p.starts_with(char::is_lowercase) && prev_class.is_none() && lex.cue_verb(p).is_none()
+    });
+    if participle
+        && prev_is_noun
+        && matches!(
+            next.as_deref(),
+            Some("as" | "for" | "in" | "to" | "with" | "at" | "on")
+        )
+    {
+        return None;
+    }
     if matches!(prev_class, Some(WordClass::Det)) {
         return None; // "the said", "a report"
     }

@@ -9,7 +9,7 @@ mod quotes;
 mod subject;
 
 use crate::actors::{Actors, MentionDraft};
-use crate::annotation::{MentionKind, QuoteKind, Stance};
+use crate::annotation::{ActorKind, MentionKind, QuoteKind, Stance};
 use crate::span::Span;
 use crate::text::Doc;
 use cues::{Cue, CueForm};
@@ -183,6 +183,36 @@ fn resolve(
     match anchor {
         None => (None, None),
         Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor), Some(m)),
+        Some(Anchor::Phrase(a, b)) => {
+            // An unnamed speaker described on the spot; the same words later
+            // mean the same actor.
+            let span = doc.span_of(a, b);
+            let text = &doc.text[span];
+            let key = strip_determiner(text).to_lowercase();
+            let existing = actors.actors.iter().position(|x| {
+                x.role.as_deref() == Some("phrase")
+                    && strip_determiner(&x.name).to_lowercase() == key
+            });
+            let actor = existing.unwrap_or_else(|| {
+                let plural = key.ends_with('s') && !key.ends_with("ss");
+                let kind = if plural {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Person
+                };
+                let id = actors.new_actor(text.to_string(), kind);
+                actors.actors[id].role = Some("phrase".to_string());
+                id
+            });
+            let m = actors.add_mention(MentionDraft {
+                toks: a..b,
+                span,
+                title: None,
+                kind: MentionKind::Description,
+                actor,
+            });
+            (Some(actor), Some(m))
+        }
         Some(Anchor::Pronoun(t)) => match subject::resolve_pronoun(doc, actors, t, last) {
             None => (None, None),
             Some(a) => {
@@ -199,5 +229,13 @@ fn resolve(
                 (Some(a), Some(m))
             }
         },
+    }
+}
+
+/// "the release" → "release".
+fn strip_determiner(s: &str) -> &str {
+    match s.split_once(' ') {
+        Some((first, rest)) if crate::lexicon::lexicon().word_class(first).is_some() => rest,
+        _ => s,
     }
 }

@@ -38,16 +38,21 @@ pub(super) fn tail<'r>(
     })?;
     let mention = actors.mentions.get(r.mention?)?;
     let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks.start));
-    let before = group_start.checked_sub(1)?;
+    let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+        .tokens
+        .start;
+    if group_start <= sent_start {
+        return None; // "Serbia said ..." opens the sentence: not a closing clause
+    }
+    let before = group_start - 1;
     let ok = matches!(
         doc.tok(before),
         "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
     );
-    // After the cue only a few words may follow ("told reporters on Friday").
-    let after = r.cue.toks.end.max(mention.toks.end);
-    let rest_ok = (after..sent_end).all(|t| doc.in_quote[t].is_none())
-        && sent_end.saturating_sub(after) <= 12;
-    (ok && rest_ok).then_some(r)
+    // The clause reports what comes before it; a quote may follow ("“A,”
+    // she said, “B.”") but then it must not be the first thing after the cue.
+    let _ = sent_end;
+    ok.then_some(r)
 }
 
 /// Where the words of a reporting clause begin: back over its subject's
@@ -57,7 +62,10 @@ pub(super) fn tail_start(doc: &Doc, from: usize) -> usize {
     let mut n = 0;
     while s > 0
         && n < 10
-        && doc.tokens[s - 1].kind == TokenKind::Word
+        && matches!(
+            doc.tokens[s - 1].kind,
+            TokenKind::Word | TokenKind::Possessive
+        )
         && doc.in_quote[s - 1].is_none()
     {
         s -= 1;
@@ -109,7 +117,7 @@ pub fn attribute_sentence(
             d.cue = Some(doc.span_of(r.cue.toks.start, r.cue.toks.end));
         };
         match (head, tail_after) {
-            (Some(h), Some(t)) if !starts_sentence => {
+            (Some(h), Some(t)) if !starts_sentence && (h.cue.frames.quote || h.cue.frames.inf) => {
                 set(&mut draft, h);
                 if t.actor != h.actor {
                     draft.reporter = t.actor;

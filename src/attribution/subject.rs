@@ -14,6 +14,9 @@ pub enum Anchor {
     Mention(usize),
     /// A pronoun token, to be resolved.
     Pronoun(usize),
+    /// A noun phrase no earlier stage took for an actor ("the release",
+    /// "a spokesman for the campaign"): tokens `start..end`.
+    Phrase(usize, usize),
 }
 
 /// Finds the speaker anchor of a cue in sentence `sent`, not looking past
@@ -84,6 +87,7 @@ pub fn left_of(
 ) -> Option<Anchor> {
     let mut p = t;
     let mut skipped = 0;
+    #[allow(clippy::mut_range_bound)]
     while p > bound {
         p -= 1;
         if doc.in_quote[p].is_some() {
@@ -93,11 +97,30 @@ pub fn left_of(
             continue;
         }
         if let Some(m) = actors.mention_at(p) {
-            return Some(Anchor::Mention(outermost(actors, m, p)));
+            let m = outermost(actors, m, p);
+            // "a spokesman for Jane Doe said": the speaker is the spokesman.
+            let start = actors.mentions[m].toks.start;
+            if !possessor {
+                if let Some(Anchor::Phrase(a, _)) = phrase_ending_at(doc, start, bound) {
+                    return Some(Anchor::Phrase(a, actors.mentions[m].toks.end));
+                }
+            }
+            return Some(Anchor::Mention(m));
         }
         let w = doc.tok(p);
         if is_subject_pronoun(w) && !possessor {
             return Some(Anchor::Pronoun(p));
+        }
+        if w == ")" && !possessor {
+            // "Jane Doe (D-Ohio) said": skip the parenthesis.
+            let mut q = p;
+            while q > bound && p - q < 8 && doc.tok(q) != "(" {
+                q -= 1;
+            }
+            if doc.tok(q) == "(" {
+                p = q;
+                continue;
+            }
         }
         if w == "," && !possessor {
             // "Jane Doe, a spokeswoman for the ministry, said": skip the appositive.
@@ -119,9 +142,59 @@ pub fn left_of(
             skipped += 1;
             continue;
         }
-        return None;
+        if possessor {
+            return None;
+        }
+        return phrase_ending_at(doc, p + 1, bound);
     }
     None
+}
+
+/// A determiner-led noun phrase that ends right before `end` ("the release",
+/// "a young woman", "a spokesman for" + a name): at most seven words.
+fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
+    let lex = lexicon();
+    let mut p = end;
+    let mut words = 0;
+    // A preposition right before `end` links a role to a name: "spokesman for".
+    if p > bound && matches!(doc.tok(p - 1), "for" | "of" | "at" | "from" | "with") {
+        p -= 1;
+        let role = p > bound && {
+            let r = doc.tok(p - 1);
+            lex.role(r).is_some() || lex.is_title(r)
+        };
+        if !role {
+            return None;
+        }
+    } else if end > bound && end <= doc.tokens.len() && !looks_nominal(doc, end - 1) {
+        return None;
+    }
+    while p > bound && words < 7 {
+        p -= 1;
+        let w = doc.tok(p);
+        if doc.tokens[p].kind != TokenKind::Word || doc.in_quote[p].is_some() {
+            return None;
+        }
+        match lex.word_class(w) {
+            Some(WordClass::Det | WordClass::Quant | WordClass::Poss) => {
+                return (p + 1 < end).then_some(Anchor::Phrase(p, end));
+            }
+            Some(WordClass::Prep) if matches!(w, "for" | "of" | "from" | "at") => {}
+            Some(_) => return None,
+            None if lex.cue_verb(w).is_some() => return None,
+            None => {}
+        }
+        words += 1;
+    }
+    None
+}
+
+/// A lowercase content word (not a verb we know, not grammar): a phrase head.
+fn looks_nominal(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.tokens[t].kind == TokenKind::Word
+        && lexicon().word_class(w).is_none()
+        && lexicon().cue_verb(w).is_none()
 }
 
 /// The speaker written right after position `t` ("said Jane Doe", "added a senior official").
@@ -134,11 +207,51 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             return None;
         }
         if let Some(m) = actors.mention_at(p) {
-            return Some(Anchor::Mention(outermost(actors, m, p)));
+            let m = outermost(actors, m, p);
+            // "said Tarvel University economist Jane Doe": the person, not the school.
+            if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
+                let mut q = actors.mentions[m].toks.end;
+                let mut n = 0;
+                while q < end
+                    && n < 4
+                    && doc.tokens[q].kind == TokenKind::Word
+                    && actors.mention_at(q).is_none()
+                {
+                    q += 1;
+                    n += 1;
+                }
+                if let Some(pm) = (q < end).then(|| actors.mention_at(q)).flatten() {
+                    let pm = outermost(actors, pm, q);
+                    if actors.actors[actors.mentions[pm].actor].kind == ActorKind::Person {
+                        return Some(Anchor::Mention(pm));
+                    }
+                }
+            }
+            return Some(Anchor::Mention(m));
         }
         let w = doc.tok(p);
         if is_subject_pronoun(w) && p == t {
             return Some(Anchor::Pronoun(p));
+        }
+        // "tweeted a young voter", "said the statement": a phrase after the cue.
+        let after_quote = t >= 1
+            && (doc.in_quote[t - 1].is_some()
+                || (t >= 2 && doc.tok(t - 1) == "," && doc.in_quote[t - 2].is_some()));
+        if p == t
+            && after_quote
+            && matches!(
+                lexicon().word_class(w),
+                Some(WordClass::Det | WordClass::Quant)
+            )
+        {
+            let mut e = p + 1;
+            while e < end && e < p + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some())
+            {
+                e += 1;
+            }
+            if e > p + 1 {
+                return Some(Anchor::Phrase(p, e));
+            }
         }
         // Skip a title or determiner before the name: "said Foreign Minister ...".
         let is_title_word = doc.tokens[p].kind == TokenKind::Word

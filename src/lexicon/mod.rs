@@ -118,6 +118,7 @@ pub struct Lexicon {
     demonyms: HashMap<String, String>,
     org_heads: HashSet<String>,
     not_names: HashMap<String, bool>,
+    labels: HashSet<String>,
     common_words: HashSet<String>,
     abbreviations: HashSet<String>,
 }
@@ -277,6 +278,10 @@ impl Lexicon {
                 (r[0].to_string(), breaks)
             })
             .collect();
+        let labels = rows(include_str!("../../lexicons/not_names.tsv"))
+            .filter(|r| matches!(r.get(1).copied(), Some("boilerplate" | "section")))
+            .map(|r| r[0].to_string())
+            .collect();
         let common_words = rows(include_str!("../../lexicons/common_words.tsv"))
             .map(|r| r[0].to_lowercase())
             .collect();
@@ -315,6 +320,7 @@ impl Lexicon {
             demonyms,
             org_heads,
             not_names,
+            labels,
             common_words,
             abbreviations,
         }
@@ -396,6 +402,11 @@ impl Lexicon {
         self.not_name(word).is_some()
     }
 
+    /// A page label ("Related", "Photo", "World") that may be glued to the next word.
+    pub fn is_label(&self, word: &str) -> bool {
+        self.labels.contains(word)
+    }
+
     /// A word that cannot be part of a name at all (weekday, month, label,
     /// function word), as opposed to one that only cannot stand alone.
     pub fn breaks_name(&self, word: &str) -> bool {
@@ -418,7 +429,11 @@ impl Lexicon {
     }
 
     /// A common English word (lowercase lookup).
+    /// Words in capitals are acronyms ("US", "AIDS"), never common words.
     pub fn is_common_word(&self, word: &str) -> bool {
+        if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+            return false;
+        }
         self.common_words.contains(&lower(word))
     }
 

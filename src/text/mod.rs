@@ -109,9 +109,13 @@ impl<'t> Doc<'t> {
         self.tokens[i].kind == TokenKind::Word && self.tok(i).starts_with(char::is_uppercase)
     }
 
-    /// Span covering tokens `a..b` (`a < b`).
+    /// Span covering tokens `a..b`; empty (at token `a`) when `b <= a`.
     pub fn span_of(&self, a: usize, b: usize) -> Span {
-        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+        let start = self.tokens.get(a).map_or(self.text.len(), |t| t.span.start);
+        if b <= a {
+            return Span::new(start, start);
+        }
+        Span::new(start, self.tokens[b - 1].span.end.max(start))
     }
 
     /// The paragraph of token `i`.

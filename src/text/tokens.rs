@@ -146,9 +146,7 @@ fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
         for (i, c) in word.char_indices() {
             if prev_lower && c.is_uppercase() {
                 let head = &word[..i];
-                if lexicon().is_not_name(head)
-                    && head.chars().next().is_some_and(char::is_uppercase)
-                {
+                if lexicon().is_label(head) && head.chars().next().is_some_and(char::is_uppercase) {
                     tokens.push(Token {
                         span: Span::new(span.start, span.start + i),
                         kind,
