@@ -751,9 +751,7 @@ impl<'a> Cx<'a> {
                     let want = self.occ(loc)?;
                     let matches = |s: Span| {
                         s == want
-                            || (loose
-                                && s.overlaps(want)
-                                && (s.contains(want) || want.contains(s)))
+                            || (loose && s.overlaps(want) && (s.contains(want) || want.contains(s)))
                     };
                     match g {
                         Some(g) if matches(g.span) => Ok(()),

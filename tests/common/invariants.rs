@@ -303,12 +303,17 @@ pub fn check_invariants(text: &str, ann: &Annotation) {
     let errs = invariant_violations(text, ann);
     if !errs.is_empty() {
         let shown: String = text.chars().take(200).collect();
+        let more = if errs.len() > 25 {
+            format!("\n  … and {} more", errs.len() - 25)
+        } else {
+            String::new()
+        };
         panic!(
-            "{} invariant(s) broken for text {:?}{}:\n  {}",
+            "{} invariant(s) broken for text {:?}{}:\n  {}{more}",
             errs.len(),
             shown,
             if shown.len() < text.len() { "…" } else { "" },
-            errs.join("\n  ")
+            errs[..errs.len().min(25)].join("\n  ")
         );
     }
 }
