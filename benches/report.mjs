@@ -18,10 +18,13 @@ function load(group, id) {
   if (!existsSync(join(base, 'estimates.json'))) return null;
   const est = JSON.parse(readFileSync(join(base, 'estimates.json'), 'utf8'));
   const meta = JSON.parse(readFileSync(join(base, 'benchmark.json'), 'utf8'));
+  // Criterion's own headline: the slope of a linear-sampling fit when it
+  // has one (small inputs), else the mean (flat sampling, large inputs).
+  const e = est.slope ?? est.mean;
   return {
-    ns: est.mean.point_estimate,
-    lo: est.mean.confidence_interval.lower_bound,
-    hi: est.mean.confidence_interval.upper_bound,
+    ns: e.point_estimate,
+    lo: e.confidence_interval.lower_bound,
+    hi: e.confidence_interval.upper_bound,
     bytes: meta.throughput?.Bytes ?? null,
   };
 }
@@ -46,7 +49,7 @@ for (const group of ['annotate', 'export', 'pipeline']) {
   if (!rows.length) continue;
   printed = true;
   console.log(`\n### ${group}\n`);
-  console.log('| text | bytes | words | mean time (95% CI) | MB/s | ms per 1,000 words |');
+  console.log('| text | bytes | words | time per call (95% CI) | MB/s | ms per 1,000 words |');
   console.log('|---|---:|---:|---|---:|---:|');
   rows.forEach((r) => console.log(r));
 }
@@ -59,7 +62,7 @@ const points = sizes.map((id) => ({ id, ...load('scaling', id) }))
 if (points.length) {
   printed = true;
   console.log('\n### scaling\n');
-  console.log('| size | bytes | mean time | MB/s | time ratio to previous | size ratio |');
+  console.log('| size | bytes | time per call | MB/s | time ratio to previous | size ratio |');
   console.log('|---|---:|---:|---:|---:|---:|');
   points.forEach((p, i) => {
     const prev = points[i - 1];
