@@ -424,15 +424,26 @@ fn fuzz_regressions_replay() {
         .filter(|p| p.file_name().is_some_and(|f| f != "README.md"))
         .collect();
     paths.sort();
+    let mut failed = Vec::new();
     for path in paths {
         let bytes = std::fs::read(&path).unwrap();
         // The fuzz target skips bytes that are not UTF-8; the lossy
         // decoding still makes a useful input here.
-        let text = String::from_utf8_lossy(&bytes);
-        let ann = annotate(&text);
-        check_invariants(&text, &ann);
-        check_offsets(&text, &ann);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let run = std::panic::catch_unwind(|| {
+            let ann = annotate(&text);
+            check_invariants(&text, &ann);
+            check_offsets(&text, &ann);
+        });
+        if run.is_err() {
+            failed.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
         n += 1;
     }
     assert!(n > 0, "no regression inputs in {}", dir.display());
+    assert!(
+        failed.is_empty(),
+        "{} of {n} regression inputs fail (each one's panic is printed above): {failed:?}",
+        failed.len()
+    );
 }

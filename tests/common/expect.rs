@@ -13,8 +13,10 @@
 //! - A speaker, claimant or reporter (`who`) is matched against an actor:
 //!   `"Jane Okafor"` passes when the actor is named so or has a mention
 //!   reading exactly so; `"Okafor#2"` when the actor owns the mention at that
-//!   occurrence; `"~official"` when its name or a mention contains the word;
-//!   `"-"` demands that there is none.
+//!   occurrence; `"~official"` when its name or a mention contains those
+//!   words (or, for four letters or more, lies inside them: `"~Health
+//!   officials"` accepts a mention "officials"); `"-"` demands that there
+//!   is none.
 //!
 //! Each table may carry `xfail = "reason"`: the item is then expected to
 //! fail, and the run fails if it passes, so the list of known failures stays
@@ -537,13 +539,22 @@ impl<'a> Cx<'a> {
             let span = self.occ(rest).map_err(|e| format!("FIXTURE: {e}"))?;
             self.mention_at(span, loose).is_some_and(|m| m.actor == id)
         } else if loose {
+            // Either contains the other: "~Health officials" accepts an
+            // actor mentioned as "officials", "~official" one named "a
+            // senior official". Only whole words of four letters or more
+            // count when the mention is the shorter, so "the" never passes.
             let want = rest.to_lowercase();
-            actor.name.to_lowercase().contains(&want)
+            let fits = |got: &str| {
+                let got = got.to_lowercase();
+                got.contains(&want)
+                    || (got.chars().count() >= 4 && !occurrences(&want, &got).is_empty())
+            };
+            fits(&actor.name)
                 || actor
                     .mentions
                     .iter()
                     .filter_map(owned)
-                    .any(|m| self.text[m.span].to_lowercase().contains(&want))
+                    .any(|m| fits(&self.text[m.span]))
         } else {
             norm(&actor.name) == norm(rest)
                 || actor
