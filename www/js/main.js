@@ -21,6 +21,7 @@ const els = {
   edit: qs('#edit'),
   file: qs('#file'),
   dropHint: qs('#drop-hint'),
+  editHint: qs('#edit-hint'),
 };
 
 const state = {
@@ -129,6 +130,7 @@ async function setEditing(on) {
   els.edit.setAttribute('aria-pressed', String(on));
   els.edit.textContent = on ? 'Done editing' : 'Edit text';
   els.reader.classList.toggle('editing', on);
+  els.editHint.hidden = !on;
   if (on) {
     const caret = selectionOffset();
     els.article.hidden = true;
