@@ -286,6 +286,30 @@ test('an HTML file is reduced to its article text; its scripts and images do not
   });
 });
 
+test('a dropped file opens, and positions count code points in Web Annotation', async () => {
+  await withPage(async ({ page }) => {
+    const text = `🌊🌊 Flood warning.\n\n"The river is rising 🌧 fast," Mayor Lena Brandt said.`;
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], 'flood.txt', { type: 'text/plain' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }
+    }, text);
+    await page.waitForFunction(() => document.querySelector('[data-testid="source-name"]').textContent === 'flood.txt');
+    assert.equal(await page.getByTestId('article').textContent(), text);
+    assert.ok(await page.locator('#drop-hint').isHidden());
+    const ld = JSON.parse(await download(page, 'export-jsonld'));
+    const points = Array.from(text);
+    const quote = ld.first.items.find((a) => a.id.endsWith('#quote-0'));
+    assert.ok(quote, 'the quote is exported');
+    const [tq, tp] = ['TextQuoteSelector', 'TextPositionSelector'].map((t) => quote.target.selector.find((s) => s.type === t));
+    assert.equal(tq.exact, '"The river is rising 🌧 fast,"');
+    assert.equal(points.slice(tp.start, tp.end).join(''), tq.exact);
+    assert.equal(tp.start, text.indexOf('"') - 2); // two astral characters before it
+  });
+});
+
 test('hostile text is shown as text', async () => {
   await withPage(async ({ page, guard, dialogs }) => {
     const hostile = 'The mayor said "<img src=x onerror=alert(1)>" and <script>alert(2)</script> twice.';
