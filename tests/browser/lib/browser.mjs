@@ -29,16 +29,6 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Options every browser context should get (spread them into newContext()).
- * `Connection: close` works around a hang in `newslens serve` (tiny_http 0.12):
- * its connection pool can queue a new connection behind keep-alive
- * connections that hold every pool thread, so a burst of module requests
- * sometimes never completes. Closing each connection after its answer frees
- * the threads. Remove once the server no longer hangs on keep-alive.
- */
-export const CONTEXT_DEFAULTS = Object.freeze({ extraHTTPHeaders: { Connection: 'close' } });
-
-/**
  * Launches headless Chromium.
  * @param {object} [options]
  * @param {string[]} [options.args] extra command-line flags
@@ -62,7 +52,6 @@ export function launchBrowser({ args = [], headless = true } = {}) {
  */
 export function launchPersistent(userDataDir, { args = [], headless = true, ...contextOptions } = {}) {
   return chromium.launchPersistentContext(userDataDir, {
-    ...CONTEXT_DEFAULTS,
     ...contextOptions,
     executablePath: CHROMIUM,
     headless,

@@ -8,7 +8,7 @@
 //   ...
 //   await s.close();              // also runs s.guard.assertClean()
 import { startServer } from './server.mjs';
-import { CONTEXT_DEFAULTS, launchBrowser } from './browser.mjs';
+import { launchBrowser } from './browser.mjs';
 import { guardRequests } from './guard.mjs';
 
 /**
@@ -24,7 +24,7 @@ export async function openSession({ server: serverOptions, context: contextOptio
   let browser;
   try {
     browser = await launchBrowser();
-    const context = await browser.newContext({ ...CONTEXT_DEFAULTS, ...contextOptions });
+    const context = await browser.newContext(contextOptions);
     const guard = await guardRequests(context);
     const page = await context.newPage();
     const errors = [];
