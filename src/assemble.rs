@@ -23,8 +23,9 @@ pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotati
         let span = actors.mentions[m].span;
         if let Some(&last) = kept.last() {
             let prev = actors.mentions[last].span;
-            // Mentions nest or stay apart; a crossing one is dropped.
-            if prev == span || (span.start < prev.end && span.end > prev.end) {
+            // Mentions never overlap: the outer one ("a NATO official") wins
+            // over a name nested in it, and a crossing one is dropped.
+            if span.start < prev.end {
                 mention_id[m] = mention_id[last];
                 continue;
             }

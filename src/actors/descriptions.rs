@@ -6,6 +6,7 @@ use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, WordClass};
 use crate::text::{Doc, TokenKind};
+use std::collections::HashMap;
 
 /// Adds description mentions and their actors.
 pub fn find(doc: &Doc, actors: &mut Actors) {
@@ -18,10 +19,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
             name_at[t] = Some(i);
         }
         if let Some(title) = m.title {
-            for (t, tok) in doc.tokens.iter().enumerate() {
-                if title.contains(tok.span) {
-                    title_tok[t] = true;
-                }
+            let mut t = m.toks.start;
+            while t > 0 && doc.tokens[t - 1].span.start >= title.start {
+                t -= 1;
+                title_tok[t] = true;
             }
         }
     }
@@ -153,6 +154,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         found.push((start, end, t, role.plural, anonymous, det));
     }
 
+    // Lookups by words, so each description costs the same however long the text.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_role: HashMap<String, usize> = HashMap::new();
+    let mut holders_memo: HashMap<String, Option<usize>> = HashMap::new();
     for (start, end, head, plural, anonymous, det) in found {
         let span = doc.span_of(start, end);
         let phrase = &doc.text[span];
@@ -160,26 +165,29 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         let key = bare.to_lowercase();
         let role_word = doc.tok(head).to_lowercase();
         // Same description again, or "the official" for the last official.
-        let existing = actors.actors.iter().rposition(|a| {
-            a.role.is_some()
-                && (a.name.to_lowercase().ends_with(&key)
-                    && strip_det(&a.name, first_word(&a.name).as_deref()).to_lowercase() == key
-                    || (bare.eq_ignore_ascii_case(&role_word)
-                        && a.role.as_deref() == Some(role_word.as_str())))
-        });
+        let existing = by_key
+            .get(&key)
+            .or_else(|| {
+                bare.eq_ignore_ascii_case(&role_word)
+                    .then(|| by_role.get(&role_word))
+                    .flatten()
+            })
+            .copied();
         // "the president" when exactly one person carries that title.
         let titled = if existing.is_none() && det.as_deref() == Some("the") {
-            let holders: Vec<usize> = actors
-                .actors
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| {
-                    a.kind == ActorKind::Person
-                        && a.titles.iter().any(|t| t.to_lowercase().ends_with(&key))
-                })
-                .map(|(i, _)| i)
-                .collect();
-            (holders.len() == 1).then(|| holders[0])
+            *holders_memo.entry(key.clone()).or_insert_with(|| {
+                let holders: Vec<usize> = actors
+                    .actors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.kind == ActorKind::Person
+                            && a.titles.iter().any(|t| t.to_lowercase().ends_with(&key))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                (holders.len() == 1).then(|| holders[0])
+            })
         } else {
             None
         };
@@ -196,10 +204,12 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
                 };
                 let id = actors.new_actor(phrase.to_string(), kind);
                 actors.actors[id].anonymous = anonymous;
-                actors.actors[id].role = Some(role_word);
+                actors.actors[id].role = Some(role_word.clone());
+                by_key.insert(key.clone(), id);
                 id
             }
         };
+        by_role.insert(role_word, actor);
         actors.mentions.push(MentionDraft {
             toks: start..end,
             span,
@@ -208,10 +218,6 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
             actor,
         });
     }
-}
-
-fn first_word(s: &str) -> Option<String> {
-    s.split(' ').next().map(str::to_lowercase)
 }
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {

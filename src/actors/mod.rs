@@ -53,6 +53,10 @@ pub struct Actors {
     pub actors: Vec<ActorDraft>,
     /// For each token, the innermost mention covering it.
     pub by_token: Vec<Option<u32>>,
+    /// For each token, the outermost mention covering it.
+    pub outer_by_token: Vec<Option<u32>>,
+    /// Actors made on the spot for unnamed speakers, by their words.
+    pub phrase_actors: std::collections::HashMap<String, usize>,
 }
 
 impl Actors {
@@ -72,6 +76,11 @@ impl Actors {
             if let Some(slot) = self.by_token.get_mut(t) {
                 *slot = Some(idx as u32);
             }
+            if let Some(slot) = self.outer_by_token.get_mut(t) {
+                if slot.is_none() {
+                    *slot = Some(idx as u32);
+                }
+            }
         }
         self.mentions.push(m);
         idx
@@ -82,6 +91,16 @@ impl Actors {
         self.by_token.get(t).copied().flatten().map(|m| m as usize)
     }
 
+    /// The outermost mention covering token `t` ("a NATO official" rather
+    /// than "NATO"), if any.
+    pub fn outer_mention_at(&self, t: usize) -> Option<usize> {
+        self.outer_by_token
+            .get(t)
+            .copied()
+            .flatten()
+            .map(|m| m as usize)
+    }
+
     fn index(&mut self, doc: &Doc) {
         self.mentions.sort_by(|a, b| {
             a.span
@@ -90,10 +109,14 @@ impl Actors {
                 .then(b.span.end.cmp(&a.span.end))
         });
         self.by_token = vec![None; doc.tokens.len()];
+        self.outer_by_token = vec![None; doc.tokens.len()];
         // Later (inner) mentions overwrite outer ones: the innermost wins.
         for (i, m) in self.mentions.iter().enumerate() {
             for t in m.toks.clone() {
                 self.by_token[t] = Some(i as u32);
+                if self.outer_by_token[t].is_none() {
+                    self.outer_by_token[t] = Some(i as u32);
+                }
             }
         }
     }

@@ -11,6 +11,9 @@ use crate::lexicon::lexicon;
 use crate::text::Doc;
 use std::collections::HashSet;
 
+/// How many claims around a denial are candidates for what it disputes.
+const WINDOW: usize = 60;
+
 /// Fills `disputes` of every deny claim.
 pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
     let words: Vec<HashSet<String>> = claims
@@ -24,7 +27,9 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         let me = &claims[i];
         let mut target = None;
         // 1. A claim whose cue lies inside the denial's content.
-        for (j, c) in claims.iter().enumerate() {
+        // Nearby claims only (claims are in text order), which keeps this linear.
+        let near = i.saturating_sub(WINDOW)..(i + WINDOW).min(claims.len());
+        for (j, c) in claims.iter().enumerate().skip(near.start).take(near.len()) {
             if j != i && me.content.contains(c.cue) && c.claimant != me.claimant {
                 target = Some(j);
                 break;
@@ -50,7 +55,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         }
         // 3. A shared distinctive word with an earlier claim by someone else.
         if target.is_none() {
-            target = (0..i).rev().find(|&j| {
+            target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
                 claims[j].claimant != me.claimant
                     && claims[j].claimant.is_some()
                     && claims[j].stance != Stance::Deny

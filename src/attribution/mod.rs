@@ -164,12 +164,11 @@ fn first_subject(
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
         .find_map(|t| actors.mention_at(t))
         .map(|m| {
-            // Prefer the outer description over a name nested in it.
-            let t = actors.mentions[m].toks.start;
-            let outer = actors.mentions.iter().position(|x| {
-                x.toks.start <= t && t < x.toks.end && x.toks.len() > actors.mentions[m].toks.len()
-            });
-            Anchor::Mention(outer.unwrap_or(m))
+            Anchor::Mention(
+                actors
+                    .outer_mention_at(actors.mentions[m].toks.start)
+                    .unwrap_or(m),
+            )
         })
 }
 
@@ -202,6 +201,7 @@ fn resolve(
                 };
                 let id = actors.new_actor(text.to_string(), kind);
                 actors.actors[id].role = Some("phrase".to_string());
+                actors.phrase_actors.insert(key, id);
                 id
             });
             let m = actors.add_mention(MentionDraft {

@@ -86,8 +86,10 @@ pub fn attribute_sentence(
     let para = doc.sentences[si].para;
     let tail = tail(doc, actors, resolved, sent.end);
     let mut out: Vec<QuoteDraft> = Vec::new();
-    let quotes: Vec<usize> = (0..doc.quotes.len())
-        .filter(|&q| sent.contains(&doc.quotes[q].open_tok))
+    // Quotes are in text order: find this sentence's by binary search.
+    let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
+    let quotes: Vec<usize> = (first..doc.quotes.len())
+        .take_while(|&q| doc.quotes[q].open_tok < sent.end)
         .collect();
     let para_only_quotes = paragraph_only_quotes(doc, para);
     for q in quotes {
@@ -98,10 +100,7 @@ pub fn attribute_sentence(
         });
         let tail_after = tail.filter(|t| t.cue.toks.start > close);
         // "X: “...”"
-        let colon = (rq.open_tok > sent.start && doc.tok(rq.open_tok - 1) == ":")
-            .then(|| actors.mention_at(rq.open_tok - 2))
-            .flatten()
-            .filter(|_| rq.open_tok >= 2);
+        let colon = colon_speaker(doc, actors, rq.open_tok, sent.start);
         let starts_sentence = rq.open_tok == sent.start;
         let mut draft = QuoteDraft {
             raw: q,
@@ -210,4 +209,19 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     } else {
         QuoteKind::Partial
     }
+}
+
+/// "Jane Doe: “...”", "Rep. Jane Doe (D-Ohio): “...”": the name before a colon.
+fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Option<usize> {
+    if open < start + 2 || doc.tok(open - 1) != ":" {
+        return None;
+    }
+    let mut p = open - 2;
+    if doc.tok(p) == ")" {
+        while p > start && doc.tok(p) != "(" {
+            p -= 1;
+        }
+        p = p.checked_sub(1)?;
+    }
+    actors.mention_at(p)
 }

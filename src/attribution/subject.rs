@@ -253,6 +253,30 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 return Some(Anchor::Phrase(p, e));
             }
         }
+        // "said former Sen. Jane Doe", "said election lawyer Jane Doe": a
+        // person named within a few words, with no grammar in between.
+        if p == t {
+            let mut q = p;
+            while q < end && q < p + 6 && actors.mention_at(q).is_none() {
+                let tok = doc.tokens[q];
+                let ok = (tok.kind == TokenKind::Word
+                    && lex.word_class(doc.tok(q)).is_none()
+                    && lex.cue_verb(doc.tok(q)).is_none())
+                    || doc.tok(q) == ".";
+                if !ok {
+                    break;
+                }
+                q += 1;
+            }
+            if q < end && q > p {
+                if let Some(m) = actors.mention_at(q) {
+                    let m = outermost(actors, m, q);
+                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                        return Some(Anchor::Mention(m));
+                    }
+                }
+            }
+        }
         // Skip a title or determiner before the name: "said Foreign Minister ...".
         let is_title_word = doc.tokens[p].kind == TokenKind::Word
             && (lex.starts_title(w)
@@ -270,13 +294,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
 
 /// A name nested in a description ("a [NATO] official") stands for the description.
 fn outermost(actors: &Actors, m: usize, t: usize) -> usize {
-    actors
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.toks.start <= t && t < x.toks.end)
-        .max_by_key(|(_, x)| x.toks.len())
-        .map_or(m, |(i, _)| i)
+    actors.outer_mention_at(t).unwrap_or(m)
 }
 
 /// What a pronoun may refer to.
@@ -310,14 +328,25 @@ pub fn resolve_pronoun(
     let fits = |a: usize| kinds.contains(&actors.actors[a].kind);
     let sent = doc.sentence_of[t] as usize;
     let start_sent = sent.saturating_sub(3);
-    let from = doc.sentences[start_sent].tokens.start;
-    let window: Vec<(usize, usize)> = actors
-        .mentions
-        .iter()
-        .filter(|m| m.toks.start >= from && m.toks.end <= t && doc.in_quote[m.toks.start].is_none())
-        .map(|m| (m.toks.start, m.actor))
-        .filter(|&(_, a)| fits(a))
-        .collect();
+    // Bounded look-back keeps the whole pass linear.
+    let from = doc.sentences[start_sent]
+        .tokens
+        .start
+        .max(t.saturating_sub(400));
+    let mut window: Vec<(usize, usize)> = Vec::new();
+    let mut k = from;
+    while k < t {
+        match actors.outer_mention_at(k) {
+            Some(m) if doc.in_quote[k].is_none() => {
+                let mention = &actors.mentions[m];
+                if mention.toks.end <= t && fits(mention.actor) {
+                    window.push((mention.toks.start.max(from), mention.actor));
+                }
+                k = mention.toks.end.max(k + 1);
+            }
+            _ => k += 1,
+        }
+    }
     if let Some(ls) = last_speaker {
         if fits(ls) && (window.iter().any(|&(_, a)| a == ls) || window.is_empty()) {
             // The last speaker stays the topic unless someone else of the same

@@ -99,7 +99,8 @@ pub fn find_quotes(
                             .chars()
                             .nth(1)
                             .is_some_and(char::is_lowercase);
-                    if possessive && later_close_exists(text, tokens, t + 1..range.end) {
+                    let look = t + 1..range.end.min(t + 200);
+                    if possessive && later_close_exists(text, tokens, look) {
                         None
                     } else {
                         Some(Role::Close(Family::Single))

@@ -208,14 +208,17 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
     for t in from..end {
         let s = doc.tok(t);
         if doc.tokens[t].kind == TokenKind::Punct {
+            // "Jane Doe, a retired nurse, said.": appositive commas are fine.
+            if matches!(s, "," | "(" | ")" | "-" | "—") {
+                continue;
+            }
             return false;
         }
         if lex.cue_verb(s).is_some_and(|v| v.frames.quote) {
-            // Only a short tail: "she said." / "said Jones, a lawyer."
             return true;
         }
         n += 1;
-        if n > 5 {
+        if n > 12 {
             return false;
         }
     }
