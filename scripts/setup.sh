@@ -12,7 +12,7 @@ rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
   echo "installing wasm-bindgen-cli $wb_version"
-  cargo install wasm-bindgen-cli --version "$wb_version" --locked
+  cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 

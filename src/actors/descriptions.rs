@@ -107,7 +107,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
             mods += 1;
         }
         let of_follows = next == Some("of");
-        if det.is_none() && !(role.plural && !role.collective) && !of_follows && !speaks {
+        let bare_plural = role.plural && !role.collective;
+        if det.is_none() && !bare_plural && !of_follows && !speaks {
             continue; // a bare singular is a modifier or a title, not an actor
         }
         if role.collective && !speaks && (det.is_none() || start + 1 >= t) {

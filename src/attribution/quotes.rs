@@ -202,9 +202,8 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let words = content.split_whitespace().count();
     let after_intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
-    if capital && (starts_sentence || after_intro || words >= 8) && words >= 2 {
-        QuoteKind::Direct
-    } else if starts_sentence && words >= 5 {
+    let sentence_like = capital && (starts_sentence || after_intro || words >= 8) && words >= 2;
+    if sentence_like || (starts_sentence && words >= 5) {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
