@@ -14,6 +14,9 @@ use crate::annotation::QuoteKind;
 use crate::lexicon::{lexicon, WordClass};
 use crate::text::{Doc, TokenKind};
 
+/// The longest claim content, in tokens.
+const MAX_CONTENT: usize = 150;
+
 /// Finds the claims of sentence `si`.
 pub fn find(
     doc: &Doc,
@@ -230,7 +233,16 @@ fn clause_end(
     clause: bool,
 ) -> usize {
     let lex = lexicon();
-    let limit = tail_begin.filter(|&b| b >= start).unwrap_or(end);
+    // A reported clause is at most MAX_CONTENT tokens: longer runs without
+    // punctuation are not prose, and the bound keeps every sentence linear.
+    let limit = tail_begin
+        .filter(|&b| b >= start)
+        .unwrap_or(end)
+        .min(start + MAX_CONTENT);
+    let cue_at = |t: usize| {
+        let i = resolved.partition_point(|r| r.cue.toks.start < t);
+        resolved.get(i).filter(|r| r.cue.toks.start == t)
+    };
     let mut t = start;
     while t < limit {
         if doc.in_quote[t].is_some() {
@@ -242,20 +254,14 @@ fn clause_end(
             return t;
         }
         // "denied there had been a build-up rejecting claims ...": a new cue.
-        if t > start
-            && resolved
-                .iter()
-                .any(|r| r.cue.toks.start == t && r.cue.form == CueForm::Gerund)
-        {
+        if t > start && cue_at(t).is_some_and(|r| r.cue.form == CueForm::Gerund) {
             return t;
         }
         if w == "," && t + 1 < limit {
             // ", saying ...", ", a claim ...", ", which ..."
-            let starts_cue = resolved.iter().any(|r| {
-                r.cue.toks.start == t + 1
-                    || (r.cue.toks.start == t + 2
-                        && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det))
-            });
+            let starts_cue = cue_at(t + 1).is_some()
+                || (cue_at(t + 2).is_some()
+                    && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det));
             let n = doc.tok(t + 1).to_lowercase();
             if starts_cue
                 || matches!(
@@ -315,12 +321,15 @@ fn according_content(
             .mention
             .map_or(r.cue.toks.end, |m| actors.mentions[m].toks.end);
         let mut a = after;
-        while a < sent.end && doc.tok(a) != "," {
+        while a < sent.end.min(after + MAX_CONTENT) && doc.tok(a) != "," {
             a += 1;
         }
         return Some((a + 1, sent.end));
     }
-    Some((sent.start, cue_start))
+    Some((
+        sent.start.max(cue_start.saturating_sub(MAX_CONTENT)),
+        cue_start,
+    ))
 }
 
 /// Trims punctuation (but not quotation marks) from both ends.

@@ -127,7 +127,12 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
 }
 
 /// Speaker words never reach back past an opening or closing quotation.
+/// Speakers stand close to their cue: the search never reaches back more
+/// than a bounded number of tokens, which keeps long sentences linear.
+const REACH: usize = 60;
+
 fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
+    let start = start.max(t.saturating_sub(REACH));
     let mut b = t;
     while b > start {
         if doc.in_quote[b - 1].is_some() {
@@ -160,7 +165,7 @@ fn first_subject(
     start: usize,
     end: usize,
 ) -> Option<Anchor> {
-    (start..end)
+    (start.max(end.saturating_sub(REACH))..end)
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
         .find_map(|t| actors.mention_at(t))
         .map(|m| {

@@ -20,6 +20,8 @@ pub struct State {
     pub last_speaker: Option<usize>,
     /// The last quote's speaker, its paragraph and its anchor mention.
     last_quote: Option<(Option<usize>, usize, Option<usize>)>,
+    /// For each paragraph: does it hold nothing but quotations?
+    only_quotes: Vec<bool>,
     /// A sentence ended with "X said:" — the next quote is X's.
     colon_speaker: Option<(usize, Option<usize>, usize)>,
 }
@@ -91,13 +93,22 @@ pub fn attribute_sentence(
     let quotes: Vec<usize> = (first..doc.quotes.len())
         .take_while(|&q| doc.quotes[q].open_tok < sent.end)
         .collect();
-    let para_only_quotes = paragraph_only_quotes(doc, para);
+    // Computed once per paragraph: a paragraph may hold thousands of sentences.
+    if state.only_quotes.len() != doc.paras.len() {
+        state.only_quotes = (0..doc.paras.len())
+            .map(|p| paragraph_only_quotes(doc, p))
+            .collect();
+    }
+    let para_only_quotes = state.only_quotes[para];
     for q in quotes {
         let rq = doc.quotes[q];
         let close = rq.close_tok.unwrap_or(sent.end);
-        let head = resolved.iter().rev().find(|r| {
-            r.cue.toks.end <= rq.open_tok && r.actor.is_some() && r.cue.form != CueForm::Noun
-        });
+        // Cues are in text order; look at the few right before the quote.
+        let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok);
+        let head = resolved[before.saturating_sub(8)..before]
+            .iter()
+            .rev()
+            .find(|r| r.actor.is_some() && r.cue.form != CueForm::Noun);
         let tail_after = tail.filter(|t| t.cue.toks.start > close);
         // "X: “...”"
         let colon = colon_speaker(doc, actors, rq.open_tok, sent.start);

@@ -285,8 +285,9 @@ impl Lexicon {
         let common_words = rows(include_str!("../../lexicons/common_words.tsv"))
             .map(|r| r[0].to_lowercase())
             .collect();
+        // Kept as written: "No." (number) is an abbreviation, "no." ends a sentence.
         let abbreviations = rows(include_str!("../../lexicons/abbreviations.tsv"))
-            .map(|r| r[0].trim_end_matches('.').to_lowercase())
+            .map(|r| r[0].trim_end_matches('.').to_string())
             .collect();
         let grammar = rows(include_str!("../../lexicons/grammar.tsv"))
             .filter_map(|r| {
@@ -438,9 +439,15 @@ impl Lexicon {
     }
 
     /// An abbreviation whose period does not end a sentence (without the period).
+    /// Entries written with a capital ("No.", "Sen.") match only capitalized
+    /// words; lowercase entries ("a.m.", "etc.") match any case.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations
-            .contains(lower(word).trim_end_matches('.'))
+        let w = word.trim_end_matches('.');
+        if self.abbreviations.contains(w) {
+            return true;
+        }
+        let lower_w = w.to_lowercase();
+        lower_w != w && self.abbreviations.contains(&lower_w)
     }
 }
 
