@@ -2,6 +2,7 @@
 //! ("said", "denied"), phrases ("according to", "called on") and claim nouns
 //! ("claims", "denial").
 
+use crate::actors::Actors;
 use crate::annotation::Stance;
 use crate::lexicon::{lexicon, Frames, WordClass};
 use crate::text::{Doc, TokenKind};
@@ -40,9 +41,10 @@ pub struct Cue {
 /// Finds the cues of a sentence outside quotations, in order.
 /// `masked` marks tokens that are names or titles ("United States", "Secretary
 /// of State"), which are never cues.
-pub fn find(doc: &Doc, sent: Range<usize>, masked: &[bool]) -> Vec<Cue> {
+pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &[bool]) -> Vec<Cue> {
     let lex = lexicon();
     let mut out = Vec::new();
+    quote_tail_verbs(doc, actors, sent.clone(), &mut out);
     let mut t = sent.start;
     while t < sent.end {
         if doc.in_quote[t].is_some() || doc.tokens[t].kind != TokenKind::Word || masked[t] {
@@ -119,7 +121,72 @@ pub fn find(doc: &Doc, sent: Range<usize>, masked: &[bool]) -> Vec<Cue> {
         }
         t += 1;
     }
+    out.sort_by_key(|c| c.toks.start);
     out
+}
+
+/// "“...,” Jane Doe riffed", "“...?” she pressed", "“...,” mused the host":
+/// a quotation cut off by a comma (or ending in ? or !) is followed by its
+/// attribution, whatever the verb. The word in verb position becomes a cue
+/// when no listed cue verb is there.
+fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Vec<Cue>) {
+    let lex = lexicon();
+    for q in doc.quotes.iter() {
+        let Some(close) = q.close_tok else { continue };
+        if !sent.contains(&close) || !doc.text[q.content].ends_with([',', '?', '!', '—', '-']) {
+            continue;
+        }
+        let mut s = close + 1;
+        if s < sent.end && doc.tok(s) == "," {
+            s += 1;
+        }
+        if s >= sent.end {
+            continue;
+        }
+        let is_verb = |t: usize| {
+            t < sent.end
+                && doc.tokens[t].kind == TokenKind::Word
+                && doc.tok(t).starts_with(char::is_lowercase)
+                && lex.word_class(doc.tok(t)).is_none()
+                && lex.cue_verb(doc.tok(t)).is_none()
+                && lex.cue_noun(doc.tok(t)).is_none()
+        };
+        // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
+        let subject_end = if let Some(m) = actors.outer_mention_at(s) {
+            Some(actors.mentions[m].toks.end)
+        } else if matches!(doc.tok(s), "he" | "she" | "they" | "it" | "we" | "I") {
+            Some(s + 1)
+        } else if matches!(lex.word_class(doc.tok(s)), Some(WordClass::Det)) {
+            (s + 1..(s + 6).min(sent.end))
+                .find(|&k| !is_verb(k) || k + 1 >= sent.end || !is_verb(k + 1))
+                .map(|k| k + 1)
+        } else {
+            None
+        };
+        let verb = match subject_end {
+            Some(e) if is_verb(e) => Some(e),
+            // Verb first: "pressed Jane Doe".
+            _ if is_verb(s)
+                && s + 1 < sent.end
+                && (actors.outer_mention_at(s + 1).is_some()
+                    || matches!(lex.word_class(doc.tok(s + 1)), Some(WordClass::Det))) =>
+            {
+                Some(s)
+            }
+            _ => None,
+        };
+        if let Some(v) = verb {
+            out.push(Cue {
+                toks: v..v + 1,
+                stance: Stance::Assert,
+                frames: Frames {
+                    quote: true,
+                    ..Frames::default()
+                },
+                form: CueForm::Finite,
+            });
+        }
+    }
 }
 
 fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {

@@ -81,7 +81,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         .collect();
     for si in 0..doc.sentences.len() {
         let sent = doc.sentences[si].tokens.clone();
-        let found = cues::find(doc, sent.clone(), &masked);
+        let found = cues::find(doc, actors, sent.clone(), &masked);
         let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
         for cue in found {
             let anchor = match cue.form {

@@ -164,8 +164,8 @@ pub fn attribute_sentence(
         if draft.kind != QuoteKind::Continuation {
             draft.kind = kind(doc, q, sent.start, starts_sentence);
         }
-        if draft.kind == QuoteKind::Partial && draft.speaker.is_none() {
-            continue; // a scare quote or a title, not someone's words
+        if draft.kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone()) {
+            continue; // a title or a nickname in quotation marks, not someone's words
         }
         out.push(draft);
     }
@@ -234,4 +234,22 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         p = p.checked_sub(1)?;
     }
     actors.mention_at(p)
+}
+
+/// A partial quote is kept (with its speaker, or speaker unknown) unless it
+/// reads as a name or title in quotation marks ("Saturday Night Live"), or is
+/// a lone word in a sentence that reports no speech. The test looks only at
+/// the quote and its sentence, so a quote never comes and goes with what
+/// the rest of the text says about names.
+fn is_scare_quote(doc: &Doc, q: usize, sent: std::ops::Range<usize>) -> bool {
+    let lex = crate::lexicon::lexicon();
+    let content = &doc.text[doc.quotes[q].content];
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));
+    let reports_speech = || {
+        sent.clone()
+            .filter(|&t| doc.in_quote[t].is_none())
+            .any(|t| lex.cue_verb(doc.tok(t)).is_some() || lex.cue_noun(doc.tok(t)).is_some())
+    };
+    title_case || (words.len() < 2 && !reports_speech())
 }

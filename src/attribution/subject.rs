@@ -37,7 +37,12 @@ pub fn of_cue(
         ),
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
         CueForm::Finite => left_of(doc, actors, cue.toks.start, left_bound, false)
-            .or_else(|| right_of(doc, actors, cue.toks.end, sent.end)),
+            .or_else(|| right_of(doc, actors, cue.toks.end, sent.end))
+            .or_else(|| {
+                after_quote(doc, cue.toks.start)
+                    .then(|| phrase_after(doc, actors, cue.toks.end, sent.end))
+                    .flatten()
+            }),
         CueForm::Gerund | CueForm::Infinitive => None, // the caller uses the main clause's subject
     }
 }
@@ -104,6 +109,13 @@ pub fn left_of(
                 if let Some(Anchor::Phrase(a, _)) = phrase_ending_at(doc, start, bound) {
                     return Some(Anchor::Phrase(a, actors.mentions[m].toks.end));
                 }
+                // "Jane Doe, the director of the Tarvel Institute said": the
+                // person named before the appositive, not the institute.
+                if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
+                    if let Some(person) = person_before_appositive(doc, actors, start, bound) {
+                        return Some(Anchor::Mention(person));
+                    }
+                }
             }
             return Some(Anchor::Mention(m));
         }
@@ -123,6 +135,15 @@ pub fn left_of(
             }
         }
         if w == "," && !possessor {
+            // "The firm's lawyer, Jane Doe, said": the name right before the comma.
+            if p > bound {
+                if let Some(m) = actors.mention_at(p - 1) {
+                    let m = outermost(actors, m, p - 1);
+                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                        return Some(Anchor::Mention(m));
+                    }
+                }
+            }
             // "Jane Doe, a spokeswoman for the ministry, said": skip the appositive.
             let mut q = p;
             while q > bound && p - q < 16 {
@@ -145,9 +166,37 @@ pub fn left_of(
         if possessor {
             return None;
         }
+        // "an official who spoke on condition of anonymity said": back over
+        // the relative clause to the noun it describes.
+        let reach = p.saturating_sub(15).max(bound);
+        if let Some(r) = (reach..=p)
+            .rev()
+            .find(|&r| matches!(doc.tok(r), "who" | "which"))
+        {
+            if r > bound && (r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
+                if let Some(m) = actors.mention_at(r - 1) {
+                    return Some(Anchor::Mention(outermost(actors, m, r - 1)));
+                }
+                if let Some(np) = phrase_ending_at(doc, r, bound) {
+                    return Some(np);
+                }
+            }
+        }
         return phrase_ending_at(doc, p + 1, bound);
     }
     None
+}
+
+/// A person named right before a comma that opens an appositive ending at `end`.
+fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize) -> Option<usize> {
+    let reach = end.saturating_sub(12).max(bound);
+    let comma = (reach..end).rev().find(|&k| doc.tok(k) == ",")?;
+    if (comma + 1..end).any(|k| doc.tokens[k].kind == TokenKind::Punct) || comma <= bound {
+        return None;
+    }
+    let m = actors.mention_at(comma - 1)?;
+    let m = outermost(actors, m, comma - 1);
+    (actors.actors[actors.mentions[m].actor].kind == ActorKind::Person).then_some(m)
 }
 
 /// A determiner-led noun phrase that ends right before `end` ("the release",
@@ -234,25 +283,6 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             return Some(Anchor::Pronoun(p));
         }
         // "tweeted a young voter", "said the statement": a phrase after the cue.
-        let after_quote = t >= 1
-            && (doc.in_quote[t - 1].is_some()
-                || (t >= 2 && doc.tok(t - 1) == "," && doc.in_quote[t - 2].is_some()));
-        if p == t
-            && after_quote
-            && matches!(
-                lexicon().word_class(w),
-                Some(WordClass::Det | WordClass::Quant)
-            )
-        {
-            let mut e = p + 1;
-            while e < end && e < p + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some())
-            {
-                e += 1;
-            }
-            if e > p + 1 {
-                return Some(Anchor::Phrase(p, e));
-            }
-        }
         // "said former Sen. Jane Doe", "said election lawyer Jane Doe": a
         // person named within a few words, with no grammar in between.
         if p == t {
@@ -290,6 +320,32 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         skipped += 1;
     }
     None
+}
+
+/// True when the cue right follows a quotation ("“...,” said ...").
+fn after_quote(doc: &Doc, cue_start: usize) -> bool {
+    cue_start >= 1
+        && (doc.in_quote[cue_start - 1].is_some()
+            || (cue_start >= 2
+                && doc.tok(cue_start - 1) == ","
+                && doc.in_quote[cue_start - 2].is_some()))
+}
+
+/// "“...,” said a former official": a determiner-led phrase after the cue.
+fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anchor> {
+    if t >= end
+        || !matches!(
+            lexicon().word_class(doc.tok(t)),
+            Some(WordClass::Det | WordClass::Quant)
+        )
+    {
+        return None;
+    }
+    let mut e = t + 1;
+    while e < end && e < t + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some()) {
+        e += 1;
+    }
+    (e > t + 1).then_some(Anchor::Phrase(t, e))
 }
 
 /// A name nested in a description ("a [NATO] official") stands for the description.
