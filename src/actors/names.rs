@@ -11,6 +11,36 @@ use crate::text::{Doc, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// Words that make a name a place: "Lake Tarvel", "Port Arden", "Arden County".
+const PLACE_WORDS: &[&str] = &[
+    "Bay",
+    "Canyon",
+    "Cape",
+    "City",
+    "Coast",
+    "County",
+    "Fort",
+    "Gulf",
+    "Harbor",
+    "Harbour",
+    "Island",
+    "Islands",
+    "Lake",
+    "Mount",
+    "Mountains",
+    "Ocean",
+    "Park",
+    "Peninsula",
+    "Port",
+    "Province",
+    "River",
+    "Sea",
+    "Square",
+    "Strait",
+    "Street",
+    "Valley",
+];
+
 /// What the words of a name say about its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Hint {
@@ -246,7 +276,11 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let common = lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase());
         let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
         let vouched = vouched(doc, ev, w);
-        if grammar || (initial && (common || (!vouched && (b - a == 1 || verbal)))) {
+        // "Mines Minister Jane Doe": a modifier of the title that follows.
+        let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
+        if !modifies_title
+            && (grammar || (initial && (common || (!vouched && (b - a == 1 || verbal)))))
+        {
             a += 1;
             while a < b && (is_connector(doc.tok(a)) || doc.tok(a) == ".") {
                 a += 1;
@@ -467,6 +501,15 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
         .all(|w| lex.demonym(w).is_some() || lex.is_common_word(w))
     {
         return; // "Serbian Orthodox", "Breaking News"-like capitals
+    } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+        Hint::Known {
+            canonical: words.join(" "),
+            place: true,
+        }
+    } else if words.iter().any(|w| lex.is_common_word(w)) {
+        // People's names are rarely made of common words: "Northvale
+        // Crossings", "Kafue Minerals" name firms and bodies.
+        Hint::Org
     } else {
         Hint::MultiWord
     };

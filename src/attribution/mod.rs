@@ -198,11 +198,17 @@ fn resolve(
                     && strip_determiner(&x.name).to_lowercase() == key
             });
             let actor = existing.unwrap_or_else(|| {
+                // People are described by roles ("a former official"); other
+                // heads ("the report", "an audit") are documents and bodies.
+                let lex = crate::lexicon::lexicon();
+                let head = key.rsplit(' ').next().unwrap_or("");
                 let plural = key.ends_with('s') && !key.ends_with("ss");
-                let kind = if plural {
-                    ActorKind::Group
-                } else {
-                    ActorKind::Person
+                let human =
+                    lex.role(head).is_some() || lex.is_title(head) || lex.starts_title(head);
+                let kind = match (human, plural) {
+                    (true, true) => ActorKind::Group,
+                    (true, false) => ActorKind::Person,
+                    (false, _) => ActorKind::Organization,
                 };
                 let id = actors.new_actor(text.to_string(), kind);
                 actors.actors[id].role = Some("phrase".to_string());

@@ -10,7 +10,7 @@
 use super::cues::CueForm;
 use super::{QuoteDraft, Resolved};
 use crate::actors::Actors;
-use crate::annotation::QuoteKind;
+use crate::annotation::{MentionKind, QuoteKind};
 use crate::text::{Doc, TokenKind};
 
 /// What earlier sentences tell later ones.
@@ -105,10 +105,25 @@ pub fn attribute_sentence(
         let close = rq.close_tok.unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
         let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok);
-        let head = resolved[before.saturating_sub(8)..before]
+        let candidates: Vec<&Resolved> = resolved[before.saturating_sub(8)..before]
             .iter()
             .rev()
-            .find(|r| r.actor.is_some() && r.cue.form != CueForm::Noun);
+            .filter(|r| r.actor.is_some() && r.cue.form != CueForm::Noun)
+            .collect();
+        // "Jane Doe said an audit had found “...”": the quote is the named
+        // speaker's words, not those of the unnamed thing nested in her clause.
+        let unnamed = |r: &Resolved| {
+            r.mention
+                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Description)
+        };
+        let head = match candidates.first() {
+            Some(first) if unnamed(first) => candidates
+                .iter()
+                .find(|r| !unnamed(r))
+                .or(candidates.first())
+                .copied(),
+            other => other.copied(),
+        };
         let tail_after = tail.filter(|t| t.cue.toks.start > close);
         // "X: “...”"
         let colon = colon_speaker(doc, actors, rq.open_tok, sent.start);
