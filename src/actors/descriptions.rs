@@ -192,7 +192,33 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         } else {
             None
         };
-        let actor = match existing.or(titled) {
+        // "The FDF leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
+        // description in apposition is the named person, and a title of hers.
+        let person_at = |t: usize| {
+            name_at
+                .get(t)
+                .copied()
+                .flatten()
+                .map(|m| actors.mentions[m].actor)
+                .filter(|&a| actors.actors[a].kind == ActorKind::Person)
+        };
+        let apposed = if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
+            person_at(end + 1)
+        } else {
+            None
+        }
+        .or_else(|| {
+            (start >= 2 && doc.tok(start - 1) == ",")
+                .then(|| person_at(start - 2))
+                .flatten()
+        });
+        if let Some(person) = apposed.filter(|_| !plural) {
+            let title = bare.to_string();
+            if !actors.actors[person].titles.contains(&title) {
+                actors.actors[person].titles.push(title);
+            }
+        }
+        let actor = match apposed.filter(|_| !plural).or(existing).or(titled) {
             Some(id) => {
                 actors.actors[id].anonymous |= anonymous;
                 id

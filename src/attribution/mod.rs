@@ -105,7 +105,18 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                     left_bound(doc, sent.start, cue.toks.start),
                 ),
             };
-            let (actor, mention) = resolve(doc, actors, anchor, state.last_speaker);
+            // "Jane Doe said she would ...": a pronoun in a clause reported by
+            // an earlier cue of the same sentence is that cue's speaker.
+            let governing = resolved
+                .iter()
+                .rev()
+                .filter(|r| r.cue.frames.clause && r.cue.form == CueForm::Finite)
+                .filter(|r| {
+                    r.mention
+                        .is_some_and(|m| actors.mentions[m].toks.start < r.cue.toks.start)
+                })
+                .find_map(|r| r.actor);
+            let (actor, mention) = resolve(doc, actors, anchor, governing.or(state.last_speaker));
             resolved.push(Resolved {
                 cue,
                 actor,

@@ -404,6 +404,12 @@ pub fn resolve_pronoun(
         }
     }
     if let Some(ls) = last_speaker {
+        let in_sentence = window
+            .iter()
+            .any(|&(s, a)| a == ls && doc.sentence_of[s] as usize == sent);
+        if fits(ls) && in_sentence {
+            return Some(ls);
+        }
         if fits(ls) && (window.iter().any(|&(_, a)| a == ls) || window.is_empty()) {
             // The last speaker stays the topic unless someone else of the same
             // kind was introduced as a subject in this sentence.

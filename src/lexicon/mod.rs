@@ -1,15 +1,20 @@
 //! Typed lookups over the word lists in `lexicons/*.tsv`.
 //!
 //! The lists say *which* words are cues, titles, places...; the pipeline
-//! decides how they are used. Each file is embedded with `include_str!` and
-//! parsed once, on first use.
+//! decides how they are used. `build.rs` reads the files at build time and
+//! turns them into static sorted tables (`tables.rs`, searched with
+//! `keys.rs`), so nothing is parsed at run time.
 
 use crate::annotation::Stance;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+mod keys;
+#[cfg(test)]
 mod parse;
-use parse::rows;
+mod tables;
+#[cfg(test)]
+mod tests;
+use keys::Keys;
 
 /// What a cue verb can take as its reported content.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -102,299 +107,135 @@ pub enum WordClass {
     Neg,
 }
 
-/// All lexicons, parsed.
+/// All lexicons, as static tables built from `lexicons/*.tsv` by `build.rs`.
 pub struct Lexicon {
-    grammar: HashMap<String, WordClass>,
-    cue_verbs: HashMap<String, CueVerb>,
-    cue_phrases: Vec<CuePhrase>,
-    cue_nouns: HashMap<String, Stance>,
-    titles: HashSet<String>,
-    title_first_words: HashSet<String>,
-    honorifics: HashSet<String>,
-    roles: HashMap<String, Role>,
-    anonymity_markers: Vec<Vec<String>>,
-    given_names: HashSet<String>,
-    known: HashMap<String, Known>,
-    demonyms: HashMap<String, String>,
-    org_heads: HashSet<String>,
-    not_names: HashMap<String, bool>,
-    labels: HashSet<String>,
-    common_words: HashSet<String>,
-    abbreviations: HashSet<String>,
+    cue_phrases: OnceLock<Vec<CuePhrase>>,
+    anonymity_markers: OnceLock<Vec<Vec<String>>>,
+    known: [OnceLock<Known>; tables::KNOWN_VALUES.len()],
 }
 
-/// The lexicon, parsed on first use.
+/// The lexicon. Lookups search static tables; only the two phrase lists and
+/// the [`Known`] entries that are asked for are built, on first use.
 pub fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(Lexicon::load)
+    static LEXICON: Lexicon = Lexicon {
+        cue_phrases: OnceLock::new(),
+        anonymity_markers: OnceLock::new(),
+        known: [const { OnceLock::new() }; tables::KNOWN_VALUES.len()],
+    };
+    &LEXICON
 }
 
-fn parse_stance(s: &str) -> Option<Stance> {
-    Some(match s {
-        "assert" => Stance::Assert,
-        "deny" => Stance::Deny,
-        "warn" => Stance::Warn,
-        "urge" => Stance::Urge,
-        "confirm" => Stance::Confirm,
-        "accuse" => Stance::Accuse,
-        "promise" => Stance::Promise,
-        "believe" => Stance::Believe,
-        "question" => Stance::Question,
-        _ => return None,
-    })
-}
-
-fn parse_frames(s: &str) -> Frames {
-    let mut f = Frames::default();
-    for part in s.split(',') {
-        match part.trim() {
-            "quote" => f.quote = true,
-            "clause" => f.clause = true,
-            "object" => f.object = true,
-            "inf" => f.inf = true,
-            "of" => f.of = true,
-            _ => {}
-        }
-    }
-    f
-}
-
-fn list(s: Option<&str>) -> impl Iterator<Item = &str> {
-    s.unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
+/// Bits of `tables::TITLES_VALUES`.
+const TITLE: u8 = 1;
+const TITLE_START: u8 = 2;
+const HONORIFIC: u8 = 4;
+/// Bits of `tables::NOT_NAMES_VALUES`.
+const BREAKS_NAME: u8 = 1;
+const LABEL: u8 = 2;
 
 impl Lexicon {
-    fn load() -> Lexicon {
-        let mut cue_verbs = HashMap::new();
-        for r in rows(include_str!("../../lexicons/cue_verbs.tsv")) {
-            let Some(stance) = r.get(2).and_then(|s| parse_stance(s)) else {
-                continue;
-            };
-            let frames = parse_frames(r.get(3).copied().unwrap_or(""));
-            for form in list(r.get(1).copied()).chain(r.first().copied()) {
-                let form = form.to_lowercase();
-                let gerund = form.ends_with("ing");
-                cue_verbs.entry(form).or_insert(CueVerb {
-                    stance,
-                    frames,
-                    gerund,
-                });
-            }
-        }
-        let cue_phrases = rows(include_str!("../../lexicons/cue_phrases.tsv"))
-            .filter_map(|r| {
-                Some(CuePhrase {
-                    words: r[0].split_whitespace().map(str::to_lowercase).collect(),
-                    stance: parse_stance(r.get(1)?)?,
-                    frames: parse_frames(r.get(2).copied().unwrap_or("")),
-                })
-            })
-            .collect();
-        let mut cue_nouns = HashMap::new();
-        for r in rows(include_str!("../../lexicons/cue_nouns.tsv")) {
-            let Some(stance) = r.get(2).and_then(|s| parse_stance(s)) else {
-                continue;
-            };
-            for form in list(r.get(1).copied()).chain(r.first().copied()) {
-                cue_nouns.insert(form.to_lowercase(), stance);
-            }
-        }
-        let mut titles = HashSet::new();
-        let mut title_first_words = HashSet::new();
-        let mut honorifics = HashSet::new();
-        for r in rows(include_str!("../../lexicons/titles.tsv")) {
-            let t = r[0].to_lowercase();
-            if r.get(1) == Some(&"honorific") {
-                honorifics.insert(t.trim_end_matches('.').to_string());
-            }
-            if let Some(first) = t.split_whitespace().next() {
-                title_first_words.insert(first.trim_end_matches('.').to_string());
-            }
-            titles.insert(t.trim_end_matches('.').to_string());
-        }
-        let roles = rows(include_str!("../../lexicons/anonymous_roles.tsv"))
-            .map(|r| {
-                let role = Role {
-                    plural: r.get(1).is_some_and(|n| *n != "singular"),
-                    anonymous: r.get(2) == Some(&"yes"),
-                    collective: r.get(1) == Some(&"collective"),
-                };
-                (r[0].to_lowercase(), role)
-            })
-            .collect();
-        let anonymity_markers = rows(include_str!("../../lexicons/anonymity_markers.tsv"))
-            .map(|r| r[0].split_whitespace().map(str::to_lowercase).collect())
-            .collect();
-        let given_names = rows(include_str!("../../lexicons/given_names.tsv"))
-            .map(|r| r[0].to_string())
-            .collect();
-        let mut known = HashMap::new();
-        for r in rows(include_str!("../../lexicons/places.tsv")) {
-            let kind = if r.get(1) == Some(&"city") {
-                PlaceKind::City
-            } else {
-                PlaceKind::Polity
-            };
-            let entry = Known {
-                canonical: r[0].to_string(),
-                is_place: true,
-                place_kind: Some(kind),
-            };
-            for name in list(r.get(2).copied()).chain(r.first().copied()) {
-                known
-                    .entry(name.to_string())
-                    .or_insert_with(|| entry.clone());
-            }
-        }
-        for r in rows(include_str!("../../lexicons/organizations.tsv")) {
-            let entry = Known {
-                canonical: r[0].to_string(),
-                is_place: false,
-                place_kind: None,
-            };
-            for name in list(r.get(2).copied()).chain(r.first().copied()) {
-                known
-                    .entry(name.to_string())
-                    .or_insert_with(|| entry.clone());
-            }
-        }
-        let demonyms = rows(include_str!("../../lexicons/demonyms.tsv"))
-            .filter_map(|r| Some((r[0].to_string(), r.get(1)?.to_string())))
-            .collect();
-        let org_heads = rows(include_str!("../../lexicons/org_heads.tsv"))
-            .map(|r| r[0].trim_end_matches('.').to_string())
-            .collect();
-        // Weekdays, months, labels and function words split names apart;
-        // section words and openers ("National", "Meanwhile") only stand alone.
-        let not_names = rows(include_str!("../../lexicons/not_names.tsv"))
-            .map(|r| {
-                let breaks = matches!(
-                    r.get(1).copied(),
-                    Some("weekday" | "month" | "boilerplate" | "function")
-                );
-                (r[0].to_string(), breaks)
-            })
-            .collect();
-        let labels = rows(include_str!("../../lexicons/not_names.tsv"))
-            .filter(|r| matches!(r.get(1).copied(), Some("boilerplate" | "section")))
-            .map(|r| r[0].to_string())
-            .collect();
-        let common_words = rows(include_str!("../../lexicons/common_words.tsv"))
-            .map(|r| r[0].to_lowercase())
-            .collect();
-        // Kept as written: "No." (number) is an abbreviation, "no." ends a sentence.
-        let abbreviations = rows(include_str!("../../lexicons/abbreviations.tsv"))
-            .map(|r| r[0].trim_end_matches('.').to_string())
-            .collect();
-        let grammar = rows(include_str!("../../lexicons/grammar.tsv"))
-            .filter_map(|r| {
-                let class = match *r.get(1)? {
-                    "det" => WordClass::Det,
-                    "quant" => WordClass::Quant,
-                    "poss" => WordClass::Poss,
-                    "prep" => WordClass::Prep,
-                    "conj" => WordClass::Conj,
-                    "aux" => WordClass::Aux,
-                    "pron" => WordClass::Pron,
-                    "rel" => WordClass::Rel,
-                    "neg" => WordClass::Neg,
-                    _ => return None,
-                };
-                Some((r[0].to_string(), class))
-            })
-            .collect();
-        Lexicon {
-            grammar,
-            cue_verbs,
-            cue_phrases,
-            cue_nouns,
-            titles,
-            title_first_words,
-            honorifics,
-            roles,
-            anonymity_markers,
-            given_names,
-            known,
-            demonyms,
-            org_heads,
-            not_names,
-            labels,
-            common_words,
-            abbreviations,
-        }
-    }
-
     /// The class of a closed-class word (lowercase lookup).
     /// Words in capitals are acronyms here ("US", "IT"), not grammar.
     pub fn word_class(&self, word: &str) -> Option<WordClass> {
         if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
             return None;
         }
-        self.grammar.get(&lower(word)).copied()
+        value(&tables::GRAMMAR, &tables::GRAMMAR_VALUES, &lower(word))
     }
 
     /// A verb form of saying, thinking or disputing (lowercase lookup).
     pub fn cue_verb(&self, word: &str) -> Option<CueVerb> {
-        self.cue_verbs.get(&lower(word)).copied()
+        value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, &lower(word))
     }
 
     /// Multiword cues, longest first is up to the caller.
     pub fn cue_phrases(&self) -> &[CuePhrase] {
-        &self.cue_phrases
+        self.cue_phrases.get_or_init(|| {
+            tables::CUE_PHRASES
+                .iter()
+                .map(|&(words, stance, frames)| CuePhrase {
+                    words: words.split(' ').map(str::to_string).collect(),
+                    stance,
+                    frames,
+                })
+                .collect()
+        })
     }
 
     /// A noun naming a claim ("claims", "denial").
     pub fn cue_noun(&self, word: &str) -> Option<Stance> {
-        self.cue_nouns.get(&lower(word)).copied()
+        value(&tables::CUE_NOUNS, &tables::CUE_NOUNS_VALUES, &lower(word))
     }
 
     /// True when the lowercase phrase is a title ("secretary of state").
     pub fn is_title(&self, phrase: &str) -> bool {
-        self.titles.contains(lower(phrase).trim_end_matches('.'))
+        title_bits(&lower(phrase)) & TITLE != 0
     }
 
     /// True when a title starts with this word.
     pub fn starts_title(&self, word: &str) -> bool {
-        self.title_first_words
-            .contains(lower(word).trim_end_matches('.'))
+        title_bits(&lower(word)) & TITLE_START != 0
     }
 
     /// True for "Mr", "Mrs", "Dr" and the like.
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(lower(word).trim_end_matches('.'))
+        title_bits(&lower(word)) & HONORIFIC != 0
     }
 
     /// A role noun heading a description ("official", "gunmen").
     pub fn role(&self, word: &str) -> Option<Role> {
-        self.roles.get(&lower(word)).copied()
+        value(&tables::ROLES, &tables::ROLES_VALUES, &lower(word))
     }
 
     /// Phrases marking an anonymous source, as lowercase word lists.
     pub fn anonymity_markers(&self) -> &[Vec<String>] {
-        &self.anonymity_markers
+        self.anonymity_markers.get_or_init(|| {
+            tables::ANONYMITY_MARKERS
+                .iter()
+                .map(|m| m.split(' ').map(str::to_string).collect())
+                .collect()
+        })
     }
 
     /// A common given name, as written ("Maria").
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(word)
+        tables::GIVEN_NAMES.contains(word)
     }
 
     /// A known place or organization by any of its written forms.
     pub fn known(&self, name: &str) -> Option<&Known> {
-        self.known.get(name)
+        let n = tables::KNOWN.find(name)?;
+        Some(self.known[n].get_or_init(|| {
+            let value = tables::KNOWN_VALUES[n];
+            let place_kind = match value & 3 {
+                1 => Some(PlaceKind::Polity),
+                2 => Some(PlaceKind::City),
+                _ => None,
+            };
+            let canonical = match usize::from(value >> 2) {
+                0 => n,
+                k => k - 1,
+            };
+            Known {
+                canonical: tables::KNOWN.key(canonical).to_string(),
+                is_place: place_kind.is_some(),
+                place_kind,
+            }
+        }))
     }
 
     /// The place a demonym refers to ("French" → "France").
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        self.demonyms.get(word).map(String::as_str)
+        let place = usize::from(value(&tables::DEMONYMS, &tables::DEMONYMS_VALUES, word)?);
+        Some(match place & 0x8000 {
+            0 => tables::KNOWN.key(place),
+            _ => tables::DEMONYM_PLACES[place & 0x7fff],
+        })
     }
 
     /// A word that marks an organization name ("Council", "Ministry").
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(word.trim_end_matches('.'))
+        tables::ORG_HEADS.contains(word.trim_end_matches('.'))
     }
 
     /// A capitalized word that is never a name by itself (weekday, label...).
@@ -405,7 +246,7 @@ impl Lexicon {
 
     /// A page label ("Related", "Photo", "World") that may be glued to the next word.
     pub fn is_label(&self, word: &str) -> bool {
-        self.labels.contains(word)
+        not_name_bits(word).is_some_and(|bits| bits & LABEL != 0)
     }
 
     /// A word that cannot be part of a name at all (weekday, month, label,
@@ -415,8 +256,8 @@ impl Lexicon {
     }
 
     fn not_name(&self, word: &str) -> Option<bool> {
-        if let Some(&b) = self.not_names.get(word) {
-            return Some(b);
+        if let Some(bits) = not_name_bits(word) {
+            return Some(bits & BREAKS_NAME != 0);
         }
         if word.chars().count() > 3 && word.chars().all(|c| !c.is_lowercase()) {
             let mut chars = word.chars();
@@ -424,7 +265,7 @@ impl Lexicon {
             let title: String = std::iter::once(first)
                 .chain(chars.flat_map(char::to_lowercase))
                 .collect();
-            return self.not_names.get(&title).copied();
+            return not_name_bits(&title).map(|bits| bits & BREAKS_NAME != 0);
         }
         None
     }
@@ -435,7 +276,7 @@ impl Lexicon {
         if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
             return false;
         }
-        self.common_words.contains(&lower(word))
+        tables::COMMON_WORDS.contains(&lower(word))
     }
 
     /// An abbreviation whose period does not end a sentence (without the period).
@@ -443,12 +284,28 @@ impl Lexicon {
     /// words; lowercase entries ("a.m.", "etc.") match any case.
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
-        if self.abbreviations.contains(w) {
+        if tables::ABBREVIATIONS.contains(w) {
             return true;
         }
         let lower_w = w.to_lowercase();
-        lower_w != w && self.abbreviations.contains(&lower_w)
+        lower_w != w && tables::ABBREVIATIONS.contains(&lower_w)
     }
+}
+
+/// The value stored for `key` in a table and its parallel value array.
+fn value<T: Copy>(keys: &Keys, values: &[T], key: &str) -> Option<T> {
+    keys.find(key).map(|i| values[i])
+}
+
+/// The `TITLE*` bits of a lowercase word or phrase, without its final periods.
+fn title_bits(phrase: &str) -> u8 {
+    let key = phrase.trim_end_matches('.');
+    value(&tables::TITLES, &tables::TITLES_VALUES, key).unwrap_or(0)
+}
+
+/// The bits of a word as written in `not_names.tsv`.
+fn not_name_bits(word: &str) -> Option<u8> {
+    value(&tables::NOT_NAMES, &tables::NOT_NAMES_VALUES, word)
 }
 
 fn lower(word: &str) -> String {

@@ -1,4 +1,5 @@
 //! The TSV dialect of `lexicons/`: `#` comments, tab-separated columns.
+//! `build.rs` reads the files with it; the tests read them with it too.
 
 /// The rows of a lexicon file, each split into trimmed columns.
 pub fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
