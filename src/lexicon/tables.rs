@@ -1,0 +1,7 @@
+//! The lexicon tables that `build.rs` generates from `lexicons/*.tsv`.
+
+use super::keys::Keys;
+use super::{CueVerb, Frames, Role, WordClass};
+use crate::annotation::Stance;
+
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));

@@ -1,0 +1,193 @@
+//! The static tables against the run-time loader they replaced, and the
+//! key-set format on its own.
+
+mod reference;
+
+use super::keys::{encode, Keys, MAX_SHARED};
+use super::{lexicon, lower};
+use reference::Reference;
+
+/// Every key of every lexicon, in the forms the engine asks for: as
+/// written, lowercase, uppercase, title case, with a final period, with a
+/// typographic apostrophe; every word of our own sample texts; and strings
+/// that are in no table.
+fn probes(reference: &Reference) -> Vec<String> {
+    let mut words = reference.words();
+    for text in [
+        include_str!("../../../benches/data/politics.txt"),
+        include_str!("../../../benches/data/business.txt"),
+        include_str!("../../../benches/data/feature.txt"),
+    ] {
+        for w in text.split_whitespace() {
+            words.push(w.to_string());
+            words.push(w.trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+        }
+    }
+    words.extend(
+        [
+            "",
+            ".",
+            "..",
+            "’",
+            "'",
+            "a.",
+            "A",
+            "ZZZZ",
+            "zz top",
+            "New",
+            "the the",
+            "Ünïcödé",
+        ]
+        .map(String::from),
+    );
+    let mut probes = Vec::new();
+    for w in words {
+        let mut chars = w.chars();
+        let title: String = chars
+            .next()
+            .map(|c| {
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default();
+        probes.extend([
+            w.to_lowercase(),
+            w.to_uppercase(),
+            title,
+            format!("{w}."),
+            w.replace('\'', "’"),
+            w,
+        ]);
+    }
+    probes.sort();
+    probes.dedup();
+    probes
+}
+
+#[test]
+fn every_lookup_matches_the_run_time_loader() {
+    let old = Reference::load();
+    let new = lexicon();
+    let probes = probes(&old);
+    assert!(probes.len() > 40_000, "only {} probes", probes.len());
+    let mut hits = 0;
+    for w in &probes {
+        let w = w.as_str();
+        assert_eq!(new.word_class(w), old.word_class(w), "word_class({w:?})");
+        assert_eq!(new.cue_verb(w), old.cue_verb(w), "cue_verb({w:?})");
+        assert_eq!(new.cue_noun(w), old.cue_noun(w), "cue_noun({w:?})");
+        assert_eq!(new.is_title(w), old.is_title(w), "is_title({w:?})");
+        assert_eq!(
+            new.starts_title(w),
+            old.starts_title(w),
+            "starts_title({w:?})"
+        );
+        assert_eq!(
+            new.is_honorific(w),
+            old.is_honorific(w),
+            "is_honorific({w:?})"
+        );
+        assert_eq!(new.role(w), old.role(w), "role({w:?})");
+        assert_eq!(
+            new.is_given_name(w),
+            old.is_given_name(w),
+            "is_given_name({w:?})"
+        );
+        assert_eq!(new.known(w), old.known(w), "known({w:?})");
+        assert_eq!(new.demonym(w), old.demonym(w), "demonym({w:?})");
+        assert_eq!(new.is_org_head(w), old.is_org_head(w), "is_org_head({w:?})");
+        assert_eq!(new.is_not_name(w), old.is_not_name(w), "is_not_name({w:?})");
+        assert_eq!(new.is_label(w), old.is_label(w), "is_label({w:?})");
+        assert_eq!(new.breaks_name(w), old.breaks_name(w), "breaks_name({w:?})");
+        assert_eq!(
+            new.is_common_word(w),
+            old.is_common_word(w),
+            "is_common_word({w:?})"
+        );
+        assert_eq!(
+            new.is_abbreviation(w),
+            old.is_abbreviation(w),
+            "is_abbreviation({w:?})"
+        );
+        hits += usize::from(new.is_common_word(w)) + usize::from(new.known(w).is_some());
+    }
+    // The probes do find entries (a broken table would answer "no" to all).
+    assert!(hits > 10_000, "only {hits} hits");
+    assert_eq!(new.cue_phrases(), old.cue_phrases());
+    assert_eq!(new.anonymity_markers(), old.anonymity_markers());
+}
+
+#[test]
+fn lookups_are_exact() {
+    let lex = lexicon();
+    assert_eq!(
+        lex.known("U.S.").map(|k| k.canonical.as_str()),
+        Some("United States")
+    );
+    assert!(lex.known("u.s.").is_none());
+    assert!(lex.is_common_word("Claims") && !lex.is_common_word("CLAIMS"));
+    assert!(lex.is_abbreviation("No.") && !lex.is_abbreviation("no."));
+    assert_eq!(lower("Don’t"), "don't");
+}
+
+fn set(keys: &[&str]) -> Keys {
+    Keys::new(Box::leak(encode(keys).into_boxed_slice()))
+}
+
+#[test]
+fn keys_find_every_key_and_nothing_else() {
+    let long = "x".repeat(MAX_SHARED + 10);
+    let longer = format!("{long}y");
+    // Shared prefixes past MAX_SHARED, a prefix cut inside a multibyte
+    // character (é and è share their first byte), the empty key.
+    let keys = [
+        "",
+        "a",
+        "ab",
+        "abc",
+        "abd",
+        "b",
+        "caf\u{e8}",
+        "caf\u{e9}",
+        &long,
+        &longer,
+        "z z",
+    ];
+    let mut sorted = keys.to_vec();
+    sorted.sort();
+    let set: &'static Keys = Box::leak(Box::new(set(&sorted)));
+    for (n, key) in sorted.iter().enumerate() {
+        assert_eq!(set.find(key), Some(n), "{key:?}");
+        assert_eq!(set.key(n), *key);
+    }
+    for absent in [
+        "aa",
+        "abcd",
+        "ac",
+        "c",
+        "caf",
+        "caf\u{ea}",
+        "x",
+        "z",
+        "zz",
+        " ",
+        "é",
+    ] {
+        assert_eq!(set.find(absent), None, "{absent:?}");
+    }
+    assert_eq!(self::set(&[]).find("a"), None);
+    assert_eq!(self::set(&[]).find(""), None);
+}
+
+#[test]
+#[should_panic(expected = "not sorted or not unique")]
+fn encode_refuses_unsorted_keys() {
+    encode(&["b", "a"]);
+}
+
+#[test]
+#[should_panic(expected = "control byte")]
+fn encode_refuses_control_bytes() {
+    encode(&["a\tb"]);
+}
