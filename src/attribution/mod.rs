@@ -71,7 +71,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let mut quotes_out = Vec::new();
     let mut claims_out = Vec::new();
     let in_title = title_tokens(doc, actors);
-    let masked: Vec<bool> = (0..doc.tokens.len())
+    let mut masked: Vec<bool> = (0..doc.tokens.len())
         .map(|t| {
             in_title[t]
                 || actors
@@ -79,6 +79,11 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                     .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
         })
         .collect();
+    // "who requested anonymity", "declined to be named": the words that mark
+    // an unnamed source report nothing themselves.
+    for (t, m) in anonymity_marker_tokens(doc).into_iter().enumerate() {
+        masked[t] |= m;
+    }
     for si in 0..doc.sentences.len() {
         let sent = doc.sentences[si].tokens.clone();
         let found = cues::find(doc, actors, sent.clone(), &masked);
@@ -260,4 +265,21 @@ fn strip_determiner(s: &str) -> &str {
         Some((first, rest)) if crate::lexicon::lexicon().word_class(first).is_some() => rest,
         _ => s,
     }
+}
+
+/// Tokens inside an anonymity marker ("requested anonymity").
+fn anonymity_marker_tokens(doc: &Doc) -> Vec<bool> {
+    let lex = crate::lexicon::lexicon();
+    let mut out = vec![false; doc.tokens.len()];
+    for t in 0..doc.tokens.len() {
+        for m in lex.anonymity_markers() {
+            if m.is_empty() || t + m.len() > doc.tokens.len() {
+                continue;
+            }
+            if (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k])) {
+                out[t..t + m.len()].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
+    out
 }
