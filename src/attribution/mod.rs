@@ -133,6 +133,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         quotes_out.extend(sentence_quotes);
         if let Some(a) = resolved.iter().rev().find_map(|r| r.actor) {
             state.last_speaker = Some(a);
+            state.speaker_sentence = Some((a, si));
         }
     }
     disputes::link(doc, &mut claims_out);

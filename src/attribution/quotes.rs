@@ -20,6 +20,8 @@ pub struct State {
     pub last_speaker: Option<usize>,
     /// The last quote's speaker, its paragraph and its anchor mention.
     last_quote: Option<(Option<usize>, usize, Option<usize>)>,
+    /// The last speaker found by a cue, and the sentence it was found in.
+    pub speaker_sentence: Option<(usize, usize)>,
     /// For each paragraph: does it hold nothing but quotations?
     only_quotes: Vec<bool>,
     /// A sentence ended with "X said:" — the next quote is X's.
@@ -171,8 +173,18 @@ pub fn attribute_sentence(
                             draft.kind = QuoteKind::Continuation;
                         }
                     }
-                } else if let Some(next) = bare_attribution_next(doc, actors, si) {
-                    draft.speaker = Some(next);
+                }
+                if draft.speaker.is_none() {
+                    draft.speaker = bare_attribution_next(doc, actors, si);
+                }
+                // The previous sentence reported this person's words or acts
+                // ("She said she had made progress. “I really believe ...”").
+                if draft.speaker.is_none() && rq.open_tok == sent.start {
+                    if let Some((a, s)) = state.speaker_sentence {
+                        if s + 1 == si && doc.sentences[s].para + 1 >= para {
+                            draft.speaker = Some(a);
+                        }
+                    }
                 }
             }
         }
