@@ -33,30 +33,40 @@ pub(super) fn tail<'r>(
     doc: &Doc,
     actors: &Actors,
     resolved: &'r [Resolved],
-    sent_end: usize,
+    first: bool,
 ) -> Option<&'r Resolved> {
-    let r = resolved.iter().rev().find(|r| {
-        r.cue.form == CueForm::Finite
-            && (r.cue.frames.quote || r.cue.frames.clause)
-            && r.actor.is_some()
-    })?;
-    let mention = actors.mentions.get(r.mention?)?;
-    let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks.start));
-    let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-        .tokens
-        .start;
-    if group_start <= sent_start {
-        return None; // "Serbia said ..." opens the sentence: not a closing clause
+    // For a quote, the first cue that opens a clause after a comma or a
+    // closing mark: "“...,” said Jane Doe, 24, who said ..." is Jane Doe's,
+    // not the relative clause's. For a claim, the last one, which reports
+    // everything before it.
+    let is_tail = |r: &&Resolved| {
+        if r.cue.form != CueForm::Finite || !(r.cue.frames.quote || r.cue.frames.clause) {
+            return false;
+        }
+        let Some(mention) = r.actor.and(r.mention).and_then(|m| actors.mentions.get(m)) else {
+            return false;
+        };
+        let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks.start));
+        let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+            .tokens
+            .start;
+        // "Serbia said ..." opens the sentence: not a closing clause.
+        group_start > sent_start
+            && matches!(
+                doc.tok(group_start - 1),
+                "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
+            )
+    };
+    if first {
+        resolved.iter().find(is_tail)
+    } else {
+        let r = resolved.iter().rev().find(|r| {
+            r.cue.form == CueForm::Finite
+                && (r.cue.frames.quote || r.cue.frames.clause)
+                && r.actor.is_some()
+        })?;
+        is_tail(&r).then_some(r)
     }
-    let before = group_start - 1;
-    let ok = matches!(
-        doc.tok(before),
-        "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
-    );
-    // The clause reports what comes before it; a quote may follow ("“A,”
-    // she said, “B.”") but then it must not be the first thing after the cue.
-    let _ = sent_end;
-    ok.then_some(r)
 }
 
 /// Where the words of a reporting clause begin: back over its subject's
@@ -88,7 +98,7 @@ pub fn attribute_sentence(
 ) -> Vec<QuoteDraft> {
     let sent = doc.sentences[si].tokens.clone();
     let para = doc.sentences[si].para;
-    let tail = tail(doc, actors, resolved, sent.end);
+    let tail = tail(doc, actors, resolved, true);
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
