@@ -199,7 +199,9 @@ pub fn find(doc: &Doc) -> Vec<Name> {
             } else if w == "."
                 && doc.tokens[end].span.start == doc.tokens[end - 1].span.end
                 && (doc.tok(end - 1).chars().count() == 1
-                    || lexicon().is_honorific(doc.tok(end - 1)))
+                    || lexicon().is_honorific(doc.tok(end - 1))
+                    || (lexicon().is_abbreviation(doc.tok(end - 1))
+                        && lexicon().starts_title(doc.tok(end - 1))))
                 && end + 1 < n
                 && is_name_word(doc, end + 1)
             {

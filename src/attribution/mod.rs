@@ -184,6 +184,13 @@ fn first_subject(
 ) -> Option<Anchor> {
     (start.max(end.saturating_sub(REACH))..end)
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
+        // "Here in Columbia, Jane Doe said": a name after a preposition is
+        // not the subject.
+        .filter(|&t| {
+            t == 0
+                || crate::lexicon::lexicon().word_class(doc.tok(t - 1))
+                    != Some(crate::lexicon::WordClass::Prep)
+        })
         .find_map(|t| actors.mention_at(t))
         .map(|m| {
             Anchor::Mention(

@@ -204,6 +204,10 @@ impl<'t> Doc<'t> {
 /// that attribute it, which belong to the quote's sentence.
 fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
     let lex = lexicon();
+    // "And then she went on, saying ..." starts a new sentence.
+    if from < end && lex.word_class(doc.tok(from)) == Some(crate::lexicon::WordClass::Conj) {
+        return false;
+    }
     let mut n = 0;
     for t in from..end {
         let s = doc.tok(t);
@@ -214,7 +218,7 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
             }
             return false;
         }
-        if lex.cue_verb(s).is_some_and(|v| v.frames.quote) {
+        if lex.cue_verb(s).is_some_and(|v| v.frames.quote && !v.gerund) {
             return true;
         }
         n += 1;
