@@ -128,13 +128,32 @@ pub fn attribute_sentence(
             r.mention
                 .is_some_and(|m| actors.mentions[m].kind == MentionKind::Description)
         };
-        let head = match candidates.first() {
-            Some(first) if unnamed(first) => candidates
+        // A phrase quoted inside a reported clause belongs to the sentence's
+        // reporting speaker: "Jane Doe said the plan had made voters 'very
+        // angry'" is hers, not the plan's. A full-sentence quote takes the
+        // nearest cue ("she said: “...”").
+        let partial_guess = !(rq.open_tok == sent.start
+            || matches!(doc.tok(rq.open_tok.saturating_sub(1)), ":" | ","));
+        // ...unless a cue governs the quote directly: "to urge “a pause”",
+        // "what it called an “unprecedented” build-up".
+        let governs = |r: &&Resolved| r.cue.toks.end + 2 >= rq.open_tok && !unnamed(r);
+        let head = if partial_guess && !candidates.first().is_some_and(governs) {
+            candidates
                 .iter()
-                .find(|r| !unnamed(r))
+                .rev()
+                .find(|r| r.cue.form == CueForm::Finite && !unnamed(r))
+                .or(candidates.iter().find(|r| !unnamed(r)))
                 .or(candidates.first())
-                .copied(),
-            other => other.copied(),
+                .copied()
+        } else {
+            match candidates.first() {
+                Some(first) if unnamed(first) => candidates
+                    .iter()
+                    .find(|r| !unnamed(r))
+                    .or(candidates.first())
+                    .copied(),
+                other => other.copied(),
+            }
         };
         let tail_after = tail.filter(|t| t.cue.toks.start > close);
         // "X: “...”"

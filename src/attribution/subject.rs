@@ -225,6 +225,8 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
             return None;
         }
         match lex.word_class(w) {
+            // "that" before a clause is a conjunction, not a determiner.
+            Some(WordClass::Det) if w.eq_ignore_ascii_case("that") => return None,
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss) => {
                 return (p + 1 < end).then_some(Anchor::Phrase(p, end));
             }
