@@ -101,11 +101,24 @@ struct Evidence {
     cap_inside: HashSet<String>,
     /// Words seen in lowercase.
     lower: HashSet<String>,
+    /// Last words of "Given-name Surname" pairs: a surname alone ("Cuban",
+    /// "Young") is a name even when it is also a demonym or a common word.
+    surnames: HashSet<String>,
 }
 
 fn evidence(doc: &Doc) -> Evidence {
     let mut cap_inside = HashSet::new();
     let mut lower = HashSet::new();
+    let mut surnames = HashSet::new();
+    let lex = lexicon();
+    for t in 1..doc.tokens.len() {
+        if doc.is_cap(t)
+            && lex.is_given_name(doc.tok(t - 1))
+            && doc.tokens[t].span.start == doc.tokens[t - 1].span.end + 1
+        {
+            surnames.insert(doc.tok(t).to_string());
+        }
+    }
     for s in &doc.sentences {
         let heading = doc.paras[s.para].heading;
         for t in s.tokens.clone() {
@@ -120,7 +133,11 @@ fn evidence(doc: &Doc) -> Evidence {
             }
         }
     }
-    Evidence { cap_inside, lower }
+    Evidence {
+        cap_inside,
+        lower,
+        surnames,
+    }
 }
 
 /// True at the first word of a sentence (after any opening marks or dashes),
@@ -492,6 +509,8 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
         let w = words[0];
         if is_acronym(w) {
             Hint::Org
+        } else if ev.surnames.contains(w) {
+            Hint::Person
         } else if lex.demonym(w).is_some() || (lex.is_common_word(w) && !ev.cap_inside.contains(w))
         {
             return; // "French", "Parliament" as a plain word

@@ -128,6 +128,10 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                 mention,
             });
         }
+        state.sentence_subject = match first_subject(doc, actors, &in_title, sent.start, sent.end) {
+            Some(Anchor::Mention(m)) => Some(m),
+            _ => None,
+        };
         let sentence_quotes = quotes::attribute_sentence(doc, actors, &resolved, si, &mut state);
         claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
         quotes_out.extend(sentence_quotes);

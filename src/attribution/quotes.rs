@@ -20,6 +20,8 @@ pub struct State {
     pub last_speaker: Option<usize>,
     /// The last quote's speaker, its paragraph and its anchor mention.
     last_quote: Option<(Option<usize>, usize, Option<usize>)>,
+    /// The subject of the current sentence (its first actor outside quotes).
+    pub sentence_subject: Option<usize>,
     /// The last speaker found by a cue, and the sentence it was found in.
     pub speaker_sentence: Option<(usize, usize)>,
     /// For each paragraph: does it hold nothing but quotations?
@@ -72,16 +74,17 @@ pub(super) fn tail<'r>(
 /// Where the words of a reporting clause begin: back over its subject's
 /// title and determiner.
 pub(super) fn tail_start(doc: &Doc, from: usize) -> usize {
+    let joins = |t: usize| {
+        matches!(doc.tokens[t].kind, TokenKind::Word | TokenKind::Possessive)
+            // the period of "Sen." or "Dr."
+            || (doc.tok(t) == "."
+                && t >= 1
+                && doc.tokens[t - 1].kind == TokenKind::Word
+                && doc.tokens[t - 1].span.end == doc.tokens[t].span.start)
+    };
     let mut s = from;
     let mut n = 0;
-    while s > 0
-        && n < 10
-        && matches!(
-            doc.tokens[s - 1].kind,
-            TokenKind::Word | TokenKind::Possessive
-        )
-        && doc.in_quote[s - 1].is_none()
-    {
+    while s > 0 && n < 10 && joins(s - 1) && doc.in_quote[s - 1].is_none() {
         s -= 1;
         n += 1;
     }
@@ -206,6 +209,19 @@ pub fn attribute_sentence(
                 if draft.speaker.is_none() {
                     draft.speaker = bare_attribution_next(doc, actors, si);
                 }
+                // "Jane Doe shared her worry with donors, “I do not know ...”":
+                // a sentence introduced by its subject and a colon or comma.
+                let introduced =
+                    rq.open_tok > sent.start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+                if draft.speaker.is_none() && introduced && resolved.is_empty() {
+                    if let Some(m) = state
+                        .sentence_subject
+                        .filter(|&m| actors.mentions[m].toks.start < rq.open_tok)
+                    {
+                        draft.speaker = Some(actors.mentions[m].actor);
+                        draft.mention = Some(m);
+                    }
+                }
                 // The previous sentence reported this person's words or acts
                 // ("She said she had made progress. “I really believe ...”").
                 if draft.speaker.is_none() && rq.open_tok == sent.start {
@@ -229,6 +245,9 @@ pub fn attribute_sentence(
     if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
         if let Some(r) = resolved.iter().rev().find(|r| r.actor.is_some()) {
             state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
+        } else if let Some(m) = state.sentence_subject {
+            // "Jane Doe issued the following statement:"
+            state.colon_speaker = Some((actors.mentions[m].actor, Some(m), para));
         }
     }
     if let Some(last) = out.last() {

@@ -243,6 +243,10 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
 /// A lowercase content word (not a verb we know, not grammar): a phrase head.
 fn looks_nominal(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
+    // "the 46-year-old"
+    if doc.tokens[t].kind == TokenKind::Number && w.contains('-') {
+        return true;
+    }
     doc.tokens[t].kind == TokenKind::Word
         && lexicon().word_class(w).is_none()
         && lexicon().cue_verb(w).is_none()
