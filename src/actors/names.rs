@@ -292,7 +292,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let w = doc.tok(a);
         let initial = is_sentence_initial(doc, a);
         let grammar = is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1);
-        let common = lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase());
+        let common = (lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase()))
+            && !ev.surnames.contains(w);
         let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
         let vouched = vouched(doc, ev, w);
         // "Mines Minister Jane Doe": a modifier of the title that follows.
@@ -317,6 +318,7 @@ fn vouched(_doc: &Doc, ev: &Evidence, w: &str) -> bool {
     let lex = lexicon();
     lex.known(w).is_some()
         || lex.is_given_name(w)
+        || ev.surnames.contains(w)
         || is_acronym(w)
         || lex.starts_title(w)
         || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.to_lowercase()))
