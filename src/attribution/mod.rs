@@ -132,6 +132,21 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             Some(Anchor::Mention(m)) => Some(m),
             _ => None,
         };
+        // "Instead, he was back to boasting about “winning”": a pronoun
+        // subject near the start of the sentence.
+        let opening_pronoun = (sent.start..(sent.start + 4).min(sent.end)).find(|&t| {
+            doc.in_quote[t].is_none()
+                && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
+        });
+        if let Some(t) = opening_pronoun {
+            let starts_before = |m: usize| actors.mentions[m].toks.start < t;
+            if !state.sentence_subject.is_some_and(starts_before) {
+                let (_, m) = resolve(doc, actors, Some(Anchor::Pronoun(t)), state.last_speaker);
+                if m.is_some() {
+                    state.sentence_subject = m;
+                }
+            }
+        }
         let sentence_quotes = quotes::attribute_sentence(doc, actors, &resolved, si, &mut state);
         claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
         quotes_out.extend(sentence_quotes);

@@ -213,7 +213,13 @@ pub fn attribute_sentence(
                 // a sentence introduced by its subject and a colon or comma.
                 let introduced =
                     rq.open_tok > sent.start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
-                if draft.speaker.is_none() && introduced && resolved.is_empty() {
+                // A phrase quoted in a sentence with no speech verb is most
+                // often its subject's: "Cruz coached Trump to “breathe”".
+                let phrase_in_prose = !starts_sentence && !introduced;
+                if draft.speaker.is_none()
+                    && (introduced || phrase_in_prose)
+                    && resolved.iter().all(|r| r.actor.is_none())
+                {
                     if let Some(m) = state
                         .sentence_subject
                         .filter(|&m| actors.mentions[m].toks.start < rq.open_tok)
