@@ -12,15 +12,15 @@ use std::collections::HashMap;
 pub fn find(doc: &Doc, actors: &mut Actors) {
     let lex = lexicon();
     // Token → name mention, to see names inside descriptions and titles.
-    let mut name_at = vec![None; doc.tokens.len()];
+    let mut name_at: Vec<Option<u32>> = vec![None; doc.tokens.len()];
     let mut title_tok = vec![false; doc.tokens.len()];
     for (i, m) in actors.mentions.iter().enumerate() {
         for t in m.toks.clone() {
-            name_at[t] = Some(i);
+            name_at[t] = Some(i as u32);
         }
         if let Some(title) = m.title {
             let mut t = m.toks.start;
-            while t > 0 && doc.tokens[t - 1].span.start >= title.start {
+            while t > 0 && doc.tokens[t - 1].span().start >= title.start {
                 t -= 1;
                 title_tok[t] = true;
             }
@@ -124,7 +124,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         }
         // A title before a name is not a description of its own.
         if t + 1 < doc.tokens.len() && name_at[t + 1].is_some() && !role.plural {
-            let m = &actors.mentions[name_at[t + 1].unwrap_or(0)];
+            let m = &actors.mentions[name_at[t + 1].unwrap_or(0) as usize];
             if actors.actors[m.actor].kind == ActorKind::Person {
                 continue;
             }
@@ -199,7 +199,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
                 .get(t)
                 .copied()
                 .flatten()
-                .map(|m| actors.mentions[m].actor)
+                .map(|m| actors.mentions[m as usize].actor)
                 .filter(|&a| actors.actors[a].kind == ActorKind::Person)
         };
         let apposed = if end + 1 < doc.tokens.len() && doc.tok(end) == "," {

@@ -135,7 +135,7 @@ fn name_text(doc: &Doc, n: &Name) -> String {
             s.push('.');
             continue;
         }
-        if !s.is_empty() && doc.tokens[t].span.start > doc.tokens[t - 1].span.end {
+        if !s.is_empty() && doc.tokens[t].span().start > doc.tokens[t - 1].span().end {
             s.push(' ');
         }
         s.push_str(w);

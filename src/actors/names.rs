@@ -114,7 +114,7 @@ fn evidence(doc: &Doc) -> Evidence {
     for t in 1..doc.tokens.len() {
         if doc.is_cap(t)
             && lex.is_given_name(doc.tok(t - 1))
-            && doc.tokens[t].span.start == doc.tokens[t - 1].span.end + 1
+            && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
         {
             surnames.insert(doc.tok(t).to_string());
         }
@@ -209,12 +209,14 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 break;
             }
             let w = doc.tok(end);
-            if is_name_word(doc, end) && doc.tokens[end].span.start > doc.tokens[end - 1].span.end {
+            if is_name_word(doc, end)
+                && doc.tokens[end].span().start > doc.tokens[end - 1].span().end
+            {
                 end += 1;
             } else if is_connector(w) && end + 1 < n && is_name_word(doc, end + 1) {
                 end += 2;
             } else if w == "."
-                && doc.tokens[end].span.start == doc.tokens[end - 1].span.end
+                && doc.tokens[end].span().start == doc.tokens[end - 1].span().end
                 && (doc.tok(end - 1).chars().count() == 1
                     || lexicon().is_honorific(doc.tok(end - 1))
                     || (lexicon().is_abbreviation(doc.tok(end - 1))

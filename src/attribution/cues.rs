@@ -54,9 +54,10 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &[bool]) -> 
         let w = doc.tok(t).to_lowercase();
         // Multiword phrases, longest first.
         let mut best: Option<(usize, Stance, Frames)> = None;
-        for p in lex.cue_phrases() {
+        for &i in phrases_starting_with(&w) {
+            let p = &lex.cue_phrases()[i];
             let n = p.words.len();
-            if n < 2 || t + n > sent.end || p.words[0] != w {
+            if n < 2 || t + n > sent.end {
                 continue;
             }
             let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&p.words[k]));
@@ -131,7 +132,10 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &[bool]) -> 
 /// when no listed cue verb is there.
 fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Vec<Cue>) {
     let lex = lexicon();
-    for q in doc.quotes.iter() {
+    // Only this sentence's quotes (quotes never cross sentences).
+    let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
+    let last = doc.quotes.partition_point(|q| q.open_tok < sent.end);
+    for q in &doc.quotes[first..last] {
         let Some(close) = q.close_tok else { continue };
         if !sent.contains(&close) || !doc.text[q.content].ends_with([',', '?', '!', '—', '-']) {
             continue;
@@ -187,6 +191,22 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             });
         }
     }
+}
+
+/// Cue phrases by their first word, so each token looks only at its own.
+fn phrases_starting_with(word: &str) -> &'static [usize] {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, p) in lexicon().cue_phrases().iter().enumerate() {
+            if let Some(first) = p.words.first() {
+                map.entry(first.clone()).or_default().push(i);
+            }
+        }
+        map
+    });
+    index.get(word).map_or(&[], Vec::as_slice)
 }
 
 fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {

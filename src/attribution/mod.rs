@@ -184,7 +184,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Vec<bool> {
     for m in &actors.mentions {
         if let Some(title) = m.title {
             let mut t = m.toks.start;
-            while t > 0 && doc.tokens[t - 1].span.start >= title.start {
+            while t > 0 && doc.tokens[t - 1].span().start >= title.start {
                 t -= 1;
                 v[t] = true;
             }
@@ -275,7 +275,7 @@ fn resolve(
                 }
                 let m = actors.add_mention(MentionDraft {
                     toks: t..t + 1,
-                    span: doc.tokens[t].span,
+                    span: doc.tokens[t].span(),
                     title: None,
                     kind: MentionKind::Pronoun,
                     actor: a,
@@ -296,14 +296,21 @@ fn strip_determiner(s: &str) -> &str {
 
 /// Tokens inside an anonymity marker ("requested anonymity").
 fn anonymity_marker_tokens(doc: &Doc) -> Vec<bool> {
-    let lex = crate::lexicon::lexicon();
+    let markers = crate::lexicon::lexicon().anonymity_markers();
+    // Markers by first word, so each token looks only at its own.
+    let mut by_first: std::collections::HashMap<&str, Vec<&Vec<String>>> = Default::default();
+    for m in markers.iter().filter(|m| !m.is_empty()) {
+        by_first.entry(m[0].as_str()).or_default().push(m);
+    }
     let mut out = vec![false; doc.tokens.len()];
     for t in 0..doc.tokens.len() {
-        for m in lex.anonymity_markers() {
-            if m.is_empty() || t + m.len() > doc.tokens.len() {
-                continue;
-            }
-            if (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k])) {
+        let Some(candidates) = by_first.get(doc.tok(t).to_lowercase().as_str()) else {
+            continue;
+        };
+        for m in candidates {
+            if t + m.len() <= doc.tokens.len()
+                && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))
+            {
                 out[t..t + m.len()].iter_mut().for_each(|x| *x = true);
             }
         }

@@ -80,7 +80,7 @@ pub(super) fn tail_start(doc: &Doc, from: usize) -> usize {
             || (doc.tok(t) == "."
                 && t >= 1
                 && doc.tokens[t - 1].kind == TokenKind::Word
-                && doc.tokens[t - 1].span.end == doc.tokens[t].span.start)
+                && doc.tokens[t - 1].span().end == doc.tokens[t].span().start)
     };
     let mut s = from;
     let mut n = 0;

@@ -78,12 +78,12 @@ pub fn find_quotes(
         if tok.kind != TokenKind::Punct {
             continue;
         }
-        let Some(c) = text[tok.span].chars().next() else {
+        let Some(c) = text[tok.span()].chars().next() else {
             continue;
         };
         let Some(r) = role(c) else { continue };
-        let before = char_before(tok.span.start);
-        let after = char_after(tok.span.end);
+        let before = char_before(tok.span().start);
+        let after = char_after(tok.span().end);
         let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
         let space_after = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
         let resolved = match r {
@@ -95,7 +95,7 @@ pub fn find_quotes(
                     // single-quoted passage: close only if no later mark could.
                     let possessive = before == Some('s')
                         && after == Some(' ')
-                        && text[tok.span.end..]
+                        && text[tok.span().end..]
                             .chars()
                             .nth(1)
                             .is_some_and(char::is_lowercase);
@@ -107,7 +107,7 @@ pub fn find_quotes(
                     }
                 } else if space_before
                     && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
-                    && !is_elision(text, tok.span.end)
+                    && !is_elision(text, tok.span().end)
                 {
                     Some(Role::Open(Family::Single))
                 } else {
@@ -133,7 +133,7 @@ pub fn find_quotes(
             Role::Open(Family::Double)
                 if c == '“'
                     && stack.iter().any(|&(f, t)| {
-                        f == Family::Double && text[tokens[t].span].starts_with('„')
+                        f == Family::Double && text[tokens[t].span()].starts_with('„')
                     }) =>
             {
                 Some(Role::Close(Family::Double)) // German „...“
@@ -147,7 +147,7 @@ pub fn find_quotes(
                     let (_, open_tok) = stack[pos];
                     stack.truncate(pos);
                     if stack.is_empty() {
-                        out.push(make(text, tokens, open_tok, Some(t), tokens[t].span.end));
+                        out.push(make(text, tokens, open_tok, Some(t), tokens[t].span().end));
                     }
                 }
             }
@@ -158,7 +158,7 @@ pub fn find_quotes(
         // Still open at the end of the paragraph.
         let q = make(text, tokens, open_tok, None, para_end);
         let at_start = open_tok == range.start
-            || text[tokens[open_tok - 1].span].ends_with([':', ',', '—', '–']);
+            || text[tokens[open_tok - 1].span()].ends_with([':', ',', '—', '–']);
         let words = text[q.content].split_whitespace().count();
         if next_opens || (at_start && words >= 4) {
             out.push(q);
@@ -169,9 +169,9 @@ pub fn find_quotes(
 
 fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> bool {
     range.into_iter().any(|t| {
-        let s = &text[tokens[t].span];
+        let s = &text[tokens[t].span()];
         (s == "’" || s == "'")
-            && text[tokens[t].span.end..]
+            && text[tokens[t].span().end..]
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
@@ -187,8 +187,10 @@ fn is_elision(text: &str, after: usize) -> bool {
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {
-    let inner_start = tokens[open].span.end;
-    let inner_end = close.map_or(end, |c| tokens[c].span.start).max(inner_start);
+    let inner_start = tokens[open].span().end;
+    let inner_end = close
+        .map_or(end, |c| tokens[c].span().start)
+        .max(inner_start);
     let inner = &text[inner_start..inner_end];
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();
@@ -198,7 +200,7 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
         Span::new(inner_start + lead, inner_end - trail)
     };
     RawQuote {
-        span: Span::new(tokens[open].span.start, end.max(inner_end)),
+        span: Span::new(tokens[open].span().start, end.max(inner_end)),
         content,
         open_tok: open,
         close_tok: close,
@@ -209,7 +211,7 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Punct
         && matches!(
-            text[tok.span].chars().next(),
+            text[tok.span()].chars().next(),
             Some('“' | '„' | '«' | '‘' | '"' | '‹')
         )
 }

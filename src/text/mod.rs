@@ -75,7 +75,7 @@ impl<'t> Doc<'t> {
         let mut in_quote = vec![None; tokens.len()];
         for (qi, q) in quotes.iter().enumerate() {
             let mut t = q.open_tok;
-            while t < tokens.len() && tokens[t].span.start < q.span.end {
+            while t < tokens.len() && tokens[t].span().start < q.span.end {
                 in_quote[t] = Some(qi as u32);
                 t += 1;
             }
@@ -101,7 +101,7 @@ impl<'t> Doc<'t> {
 
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
-        &self.text[self.tokens[i].span]
+        &self.text[self.tokens[i].span()]
     }
 
     /// True when token `i` is a word starting with a capital letter.
@@ -111,11 +111,14 @@ impl<'t> Doc<'t> {
 
     /// Span covering tokens `a..b`; empty (at token `a`) when `b <= a`.
     pub fn span_of(&self, a: usize, b: usize) -> Span {
-        let start = self.tokens.get(a).map_or(self.text.len(), |t| t.span.start);
+        let start = self
+            .tokens
+            .get(a)
+            .map_or(self.text.len(), |t| t.span().start);
         if b <= a {
             return Span::new(start, start);
         }
-        Span::new(start, self.tokens[b - 1].span.end.max(start))
+        Span::new(start, self.tokens[b - 1].span().end.max(start))
     }
 
     /// The paragraph of token `i`.
@@ -134,7 +137,7 @@ impl<'t> Doc<'t> {
                 && !lexicon().is_abbreviation(s)
                 && s.len() > 4;
         }
-        if s == "." && t > 0 && self.tokens[t - 1].span.end == self.tokens[t].span.start {
+        if s == "." && t > 0 && self.tokens[t - 1].span().end == self.tokens[t].span().start {
             let prev = self.tok(t - 1);
             let single_initial = prev.chars().count() == 1 && prev.starts_with(char::is_uppercase);
             if self.tokens[t - 1].kind == TokenKind::Word
@@ -239,11 +242,11 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
         if !trimmed.is_empty() {
             let lead = line.len() - line.trim_start().len();
             let span = Span::new(line_start + lead, line_start + lead + trimmed.len());
-            while t < tokens.len() && tokens[t].span.start < span.start {
+            while t < tokens.len() && tokens[t].span().start < span.start {
                 t += 1;
             }
             let first = t;
-            while t < tokens.len() && tokens[t].span.start < span.end {
+            while t < tokens.len() && tokens[t].span().start < span.end {
                 t += 1;
             }
             if first < t {
@@ -265,9 +268,9 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     let words: Vec<&str> = toks
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| &text[t.span])
+        .map(|t| &text[t.span()])
         .collect();
-    let last = toks.last().map(|t| &text[t.span]).unwrap_or("");
+    let last = toks.last().map(|t| &text[t.span()]).unwrap_or("");
     let closed = matches!(last, "." | "!" | "?" | "”" | "\"" | "’" | "»" | ":" | ")");
     if closed {
         return false;

@@ -16,13 +16,31 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of the text.
+/// One token of the text. Offsets are stored as `u32` (texts up to 4 GiB)
+/// to keep the token array at 12 bytes a token: it is the engine's largest
+/// structure, one entry for every word and mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// Makes a token over `span`.
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+        }
+    }
+
+    /// Where it is, in bytes.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -33,68 +51,78 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‐' || c == '‑'
 }
 
-/// Tokenizes `text` in one pass.
+/// Tokenizes `text` in one pass, reading characters in place (no copy of
+/// the text as a character array: that would cost 16 bytes per character).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    // Positions are byte offsets on character boundaries.
+    let at = |b: usize| text.get(b..).and_then(|s| s.chars().next());
+    let adv = |b: usize, k: usize| {
+        let mut b = b;
+        for _ in 0..k {
+            b += at(b).map_or(0, char::len_utf8);
+        }
+        b
+    };
+    let before = |b: usize| text[..b].chars().next_back();
+    // About one token per 4.7 bytes of prose; an estimate above that avoids
+    // a reallocation (and its doubled peak) on long texts.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    let mut b = 0;
+    while let Some(c) = at(b) {
         if c.is_whitespace() {
-            i += 1;
+            b += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let start = i;
+            let start = b;
+            let digit_start = c.is_ascii_digit();
             let mut seg_len = 0; // letters since the last period, for "U.S."
             let mut has_period = false;
             loop {
-                match at(i) {
+                match at(b) {
                     Some(c) if c.is_alphanumeric() => {
-                        i += 1;
+                        b += c.len_utf8();
                         seg_len += 1;
                     }
-                    Some(h) if is_hyphen(h) && at(i + 1).is_some_and(char::is_alphanumeric) => {
-                        i += 1;
+                    Some(h) if is_hyphen(h) && at(adv(b, 1)).is_some_and(char::is_alphanumeric) => {
+                        b = adv(b, 1);
                         seg_len = 0;
                     }
                     Some(',')
-                        if at(start).is_some_and(|c| c.is_ascii_digit())
-                            && (1..=3).all(|k| at(i + k).is_some_and(|c| c.is_ascii_digit()))
-                            && !at(i + 4).is_some_and(|c| c.is_ascii_digit()) =>
+                        if digit_start
+                            && (1..=3)
+                                .all(|k| at(adv(b, k)).is_some_and(|c| c.is_ascii_digit()))
+                            && !at(adv(b, 4)).is_some_and(|c| c.is_ascii_digit()) =>
                     {
-                        i += 4; // thousands separator: "2,000"
+                        b = adv(b, 4); // thousands separator: "2,000"
                     }
-                    Some('.')
-                        if at(start).is_some_and(|c| c.is_ascii_digit())
-                            && at(i + 1).is_some_and(|c| c.is_ascii_digit()) =>
+                    Some('.') if digit_start && at(b + 1).is_some_and(|c| c.is_ascii_digit()) => {
+                        b += 1; // decimal point: "3.5"
+                    }
+                    Some(a)
+                        if is_apostrophe(a) && at(adv(b, 1)).is_some_and(char::is_alphabetic) =>
                     {
-                        i += 1; // decimal point: "3.5"
-                    }
-                    Some(a) if is_apostrophe(a) && at(i + 1).is_some_and(char::is_alphabetic) => {
                         // "Serbia's" splits; "don't", "O'Brien" stay whole.
-                        let s_end = at(i + 1).is_some_and(|c| c == 's' || c == 'S')
-                            && !at(i + 2).is_some_and(char::is_alphanumeric);
+                        let s_end = at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
+                            && !at(adv(b, 2)).is_some_and(char::is_alphanumeric);
                         if s_end {
                             break;
                         }
-                        i += 1;
+                        b = adv(b, 1);
                         seg_len = 0;
                     }
                     Some('&')
-                        if at(i - 1).is_some_and(char::is_uppercase)
-                            && at(i + 1).is_some_and(char::is_uppercase) =>
+                        if before(b).is_some_and(char::is_uppercase)
+                            && at(b + 1).is_some_and(char::is_uppercase) =>
                     {
-                        i += 1; // "AT&T"
+                        b += 1; // "AT&T"
                     }
-                    Some('.') if seg_len == 1 && at(i - 1).is_some_and(char::is_alphabetic) => {
+                    Some('.') if seg_len == 1 && before(b).is_some_and(char::is_alphabetic) => {
                         // Initials and dotted abbreviations: "U.S.", "a.m.", "J."
-                        let next_is_seg =
-                            at(i + 1).is_some_and(char::is_alphabetic) && at(i + 2) == Some('.');
+                        let next_is_seg = at(b + 1).is_some_and(char::is_alphabetic)
+                            && at(adv(b + 1, 1)) == Some('.');
                         if next_is_seg || has_period {
-                            i += 1;
+                            b += 1;
                             has_period = true;
                             seg_len = 0;
                             if !next_is_seg {
@@ -107,32 +135,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     _ => break,
                 }
             }
-            let kind = if chars[start].1.is_ascii_digit() {
+            let kind = if digit_start {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-            push_word(text, &mut tokens, Span::new(pos(start), pos(i)), kind);
+            push_word(text, &mut tokens, Span::new(start, b), kind);
             continue;
         }
         if is_apostrophe(c)
-            && at(i + 1).is_some_and(|c| c == 's' || c == 'S')
-            && !at(i + 2).is_some_and(char::is_alphanumeric)
-            && i > 0
-            && chars[i - 1].1.is_alphanumeric()
+            && at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
+            && !at(adv(b, 2)).is_some_and(char::is_alphanumeric)
+            && before(b).is_some_and(char::is_alphanumeric)
         {
-            tokens.push(Token {
-                span: Span::new(pos(i), pos(i + 2)),
-                kind: TokenKind::Possessive,
-            });
-            i += 2;
+            let end = adv(b, 2);
+            tokens.push(Token::new(Span::new(b, end), TokenKind::Possessive));
+            b = end;
             continue;
         }
-        tokens.push(Token {
-            span: Span::new(pos(i), pos(i + 1)),
-            kind: TokenKind::Punct,
-        });
-        i += 1;
+        let end = b + c.len_utf8();
+        tokens.push(Token::new(Span::new(b, end), TokenKind::Punct));
+        b = end;
     }
     tokens
 }
@@ -147,21 +170,15 @@ fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
             if prev_lower && c.is_uppercase() {
                 let head = &word[..i];
                 if lexicon().is_label(head) && head.chars().next().is_some_and(char::is_uppercase) {
-                    tokens.push(Token {
-                        span: Span::new(span.start, span.start + i),
-                        kind,
-                    });
-                    tokens.push(Token {
-                        span: Span::new(span.start + i, span.end),
-                        kind,
-                    });
+                    tokens.push(Token::new(Span::new(span.start, span.start + i), kind));
+                    tokens.push(Token::new(Span::new(span.start + i, span.end), kind));
                     return;
                 }
             }
             prev_lower = c.is_lowercase();
         }
     }
-    tokens.push(Token { span, kind });
+    tokens.push(Token::new(span, kind));
 }
 
 #[cfg(test)]
@@ -169,7 +186,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span]).collect()
+        tokenize(text).iter().map(|t| &text[t.span()]).collect()
     }
 
     #[test]
