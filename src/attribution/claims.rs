@@ -349,11 +349,11 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 }
 
 fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) -> bool {
-    let (Some(qa), Some(qb)) = (doc.in_quote[a], doc.in_quote[b - 1]) else {
+    let (Some(qa), Some(qb)) = (doc.quote_at(a), doc.quote_at(b - 1)) else {
         return false;
     };
     qa == qb
         && quotes
             .iter()
-            .any(|q| q.raw == qa as usize && q.kind != QuoteKind::Partial)
+            .any(|q| q.raw == qa && q.kind != QuoteKind::Partial)
 }

@@ -11,6 +11,7 @@ pub use tokens::{Token, TokenKind};
 
 use crate::lexicon::lexicon;
 use crate::span::Span;
+use std::num::NonZeroU32;
 use std::ops::Range;
 
 /// A paragraph: one non-blank line of the input.
@@ -48,7 +49,7 @@ pub struct Doc<'t> {
     /// Quotations in order.
     pub quotes: Vec<RawQuote>,
     /// For every token, the quotation it lies in (marks included).
-    pub in_quote: Vec<Option<u32>>,
+    pub in_quote: Vec<Option<NonZeroU32>>,
     /// For every token, its sentence.
     pub sentence_of: Vec<u32>,
 }
@@ -76,7 +77,7 @@ impl<'t> Doc<'t> {
         for (qi, q) in quotes.iter().enumerate() {
             let mut t = q.open_tok;
             while t < tokens.len() && tokens[t].span().start < q.span.end {
-                in_quote[t] = Some(qi as u32);
+                in_quote[t] = NonZeroU32::new(qi as u32 + 1);
                 t += 1;
             }
         }
@@ -97,6 +98,11 @@ impl<'t> Doc<'t> {
             }
         }
         doc
+    }
+
+    /// The quotation token `t` lies in (marks included), if any.
+    pub fn quote_at(&self, t: usize) -> Option<usize> {
+        self.in_quote[t].map(|q| q.get() as usize - 1)
     }
 
     /// The text of token `i`.
@@ -165,12 +171,12 @@ impl<'t> Doc<'t> {
             let end = p.tokens.end;
             let mut t = start;
             while t < end {
-                let boundary = match self.in_quote[t] {
+                let boundary = match self.quote_at(t) {
                     None => self.ends_sentence(t, end),
                     Some(q) => {
                         // After a closed quote that ends in . ! ? and is followed
                         // by a new sentence ("“We won.” The crowd cheered.").
-                        let rq = &self.quotes[q as usize];
+                        let rq = &self.quotes[q];
                         rq.close_tok == Some(t)
                             && self.text[rq.content].ends_with(['.', '!', '?'])
                             && t + 1 < end
