@@ -11,13 +11,9 @@ use std::collections::HashMap;
 /// Adds description mentions and their actors.
 pub fn find(doc: &Doc, actors: &mut Actors) {
     let lex = lexicon();
-    // Token → name mention, to see names inside descriptions and titles.
-    let mut name_at: Vec<Option<u32>> = vec![None; doc.tokens.len()];
+    // Names are indexed by token (Actors::index ran before this stage).
     let mut title_tok = vec![false; doc.tokens.len()];
-    for (i, m) in actors.mentions.iter().enumerate() {
-        for t in m.toks.clone() {
-            name_at[t] = Some(i as u32);
-        }
+    for m in actors.mentions.iter() {
         if let Some(title) = m.title {
             let mut t = m.toks.start;
             while t > 0 && doc.tokens[t - 1].span().start >= title.start {
@@ -27,8 +23,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         }
     }
     let mut found = Vec::new();
-    for t in 0..doc.tokens.len() {
-        if doc.tokens[t].kind != TokenKind::Word || title_tok[t] || name_at[t].is_some() {
+    for (t, &in_title) in title_tok.iter().enumerate() {
+        if doc.tokens[t].kind != TokenKind::Word || in_title || actors.mention_at(t).is_some() {
             continue;
         }
         let w = doc.tok(t);
@@ -98,7 +94,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
                 || lex.cue_verb(pw).is_some()
                 || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
                 || (pw.starts_with(char::is_uppercase)
-                    && name_at[p].is_none()
+                    && actors.mention_at(p).is_none()
                     && lex.demonym(pw).is_none())
             {
                 break;
@@ -114,17 +110,17 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         if role.collective && !speaks && (det.is_none() || start + 1 >= t) {
             continue; // "the government" is an actor when described ("the Serb minority") or speaking
         }
-        if start < t && name_at[start].is_some() && det.is_none() {
+        if start < t && actors.mention_at(start).is_some() && det.is_none() {
             // "Police officers" after a name is fine; a name at the start
             // without a determiner reads as a title ("NATO chief").
-            let next_is_name = t + 1 < doc.tokens.len() && name_at[t + 1].is_some();
+            let next_is_name = t + 1 < doc.tokens.len() && actors.mention_at(t + 1).is_some();
             if next_is_name {
                 continue;
             }
         }
         // A title before a name is not a description of its own.
-        if t + 1 < doc.tokens.len() && name_at[t + 1].is_some() && !role.plural {
-            let m = &actors.mentions[name_at[t + 1].unwrap_or(0) as usize];
+        if t + 1 < doc.tokens.len() && actors.mention_at(t + 1).is_some() && !role.plural {
+            let m = &actors.mentions[actors.mention_at(t + 1).unwrap_or(0)];
             if actors.actors[m.actor].kind == ActorKind::Person {
                 continue;
             }
@@ -195,11 +191,9 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         // "The FDF leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
         // description in apposition is the named person, and a title of hers.
         let person_at = |t: usize| {
-            name_at
-                .get(t)
-                .copied()
-                .flatten()
-                .map(|m| actors.mentions[m as usize].actor)
+            actors
+                .mention_at(t)
+                .map(|m| actors.mentions[m].actor)
                 .filter(|&a| actors.actors[a].kind == ActorKind::Person)
         };
         let apposed = if end + 1 < doc.tokens.len() && doc.tok(end) == "," {

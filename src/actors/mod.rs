@@ -65,6 +65,7 @@ impl Actors {
     pub fn find(doc: &Doc) -> Actors {
         let names = names::find(doc);
         let mut actors = merge::merge(doc, names);
+        actors.index(doc);
         descriptions::find(doc, &mut actors);
         actors.index(doc);
         actors
