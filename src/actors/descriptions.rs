@@ -102,6 +102,16 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
             start = p;
             mods += 1;
         }
+        // "had offered dock workers": a participle after an auxiliary is the
+        // verb, not a modifier of the description.
+        if det.is_none()
+            && start < t
+            && doc.tok(start).ends_with("ed")
+            && start > 0
+            && lex.word_class(doc.tok(start - 1)) == Some(WordClass::Aux)
+        {
+            start += 1;
+        }
         let of_follows = next == Some("of");
         let bare_plural = role.plural && !role.collective;
         if det.is_none() && !bare_plural && !of_follows && !speaks {

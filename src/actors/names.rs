@@ -431,6 +431,46 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
     if a >= b {
         return;
     }
+    // A dateline in capitals at the start of a paragraph ("PORT ARDEN —",
+    // "GENEVA (Wire) -") names a place; it merges with the place written normally.
+    let para_start = doc.paras[doc.para_of(a)].tokens.start;
+    let all_caps = (a..b).all(|t| {
+        let w = doc.tok(t);
+        w == "." || (w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
+    });
+    let dateline_mark = b < doc.tokens.len() && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",");
+    if all_caps && a == para_start && dateline_mark {
+        let canonical: Vec<String> = (a..b)
+            .map(|t| {
+                let w = doc.tok(t);
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_string() + &c.as_str().to_lowercase()
+                })
+            })
+            .collect();
+        let canonical = canonical.join(" ");
+        let canonical = lex
+            .known(&canonical)
+            .map_or(canonical, |k| k.canonical.clone());
+        out.push(Name {
+            toks: a..b,
+            hint: Hint::Known {
+                canonical,
+                place: true,
+            },
+            title: None,
+        });
+        return;
+    }
+    // "Jane Doe of Northvale": a person and where she is from.
+    if lex.is_given_name(doc.tok(a)) {
+        if let Some(of) = (a + 2..b).find(|&t| doc.tok(t) == "of") {
+            classify_parts(doc, ev, a..of, out);
+            classify_parts(doc, ev, of + 1..b, out);
+            return;
+        }
+    }
     // Whole run known?
     if let Some(k) = lex.known(&doc.text[doc.span_of(a, b)]) {
         out.push(Name {

@@ -225,6 +225,18 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let prev = (t > sent.start).then(|| doc.tok(t - 1).to_lowercase());
     let prev_class = prev.as_deref().and_then(|p| lex.word_class(p));
     let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).to_lowercase());
+    // "a small protest": a determiner and an adjective before it make a noun.
+    let det_two_back = t >= sent.start + 2
+        && matches!(
+            lex.word_class(doc.tok(t - 2)),
+            Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
+        )
+        && prev.as_deref().is_some_and(|p| {
+            p.starts_with(char::is_lowercase) && prev_class.is_none() && lex.cue_verb(p).is_none()
+        });
+    if det_two_back && lex.cue_noun(doc.tok(t)).is_some() {
+        return None;
+    }
     // A word that is also a claim noun after a determiner is the noun.
     if lex.cue_noun(doc.tok(t)).is_some()
         && (matches!(

@@ -67,7 +67,18 @@ pub(super) fn tail<'r>(
                 && (r.cue.frames.quote || r.cue.frames.clause)
                 && r.actor.is_some()
         })?;
-        is_tail(&r).then_some(r)
+        // "Its secretary, Jane Doe, denied that ...": a cue with its own
+        // clause after it reports forward, not back. A closing clause ends
+        // the sentence within a few words ("told reporters on Friday.").
+        let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks.end);
+        let after = r.cue.toks.end.max(mention_end);
+        let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+            .tokens
+            .end;
+        let closes = (after..sent_end)
+            .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":")
+            && sent_end.saturating_sub(after) <= 8;
+        (closes && is_tail(&r)).then_some(r)
     }
 }
 
