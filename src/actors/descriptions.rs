@@ -78,6 +78,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
                 break;
             }
             match class {
+                // "said that people ...": "that" opens a clause here.
+                Some(WordClass::Det) if pw.eq_ignore_ascii_case("that") => break,
                 Some(WordClass::Det | WordClass::Quant) => {
                     det = Some(pw.to_lowercase());
                     start = p;

@@ -58,6 +58,8 @@ pub struct Actors {
     outer_by_token: Vec<Option<NonZeroU32>>,
     /// Actors made on the spot for unnamed speakers, by their words.
     pub phrase_actors: std::collections::HashMap<String, usize>,
+    /// "the mayor" → the one actor it can mean (or none), worked out once per word.
+    pub described: std::collections::HashMap<String, Option<usize>>,
 }
 
 impl Actors {

@@ -350,12 +350,18 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 while start < b && is_connector(doc.tok(start)) {
                     start += 1;
                 }
-                if start < b {
+                // "Mayor Jane Doe of Northvale": the person, then her town.
+                let of = (start + 1..b).find(|&t| doc.tok(t) == "of");
+                let end = of.unwrap_or(b);
+                if start < end {
                     out.push(Name {
-                        toks: start..b,
+                        toks: start..end,
                         hint,
                         title: Some(title),
                     });
+                }
+                if let Some(of) = of {
+                    classify_parts(doc, ev, of + 1..b, out);
                 }
                 return;
             }

@@ -236,9 +236,13 @@ fn resolve(
             let span = doc.span_of(a, b);
             let text = &doc.text[span];
             let key = strip_determiner(text).to_lowercase();
-            let existing = actors.actors.iter().position(|x| {
-                x.role.as_deref() == Some("phrase")
-                    && strip_determiner(&x.name).to_lowercase() == key
+            let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
+                if let Some(&known) = actors.described.get(&key) {
+                    return known;
+                }
+                let known = known_by_description(actors, text, &key);
+                actors.described.insert(key.clone(), known);
+                known
             });
             let actor = existing.unwrap_or_else(|| {
                 // People are described by roles ("a former official"); other
@@ -316,4 +320,35 @@ fn anonymity_marker_tokens(doc: &Doc) -> Vec<bool> {
         }
     }
     out
+}
+
+/// "the mayor" when exactly one person carries that title; "the union" when
+/// exactly one organization's name ends in that word.
+fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize> {
+    let definite = text
+        .split(' ')
+        .next()
+        .is_some_and(|d| d.eq_ignore_ascii_case("the"));
+    if !definite || key.contains(' ') {
+        return None;
+    }
+    let mut found = None;
+    for (i, a) in actors.actors.iter().enumerate() {
+        let fits = match a.kind {
+            ActorKind::Person => a.titles.iter().any(|t| t.to_lowercase().ends_with(key)),
+            ActorKind::Organization => {
+                a.role.is_none()
+                    && a.name.contains(' ')
+                    && a.name.to_lowercase().rsplit(' ').next() == Some(key)
+            }
+            _ => false,
+        };
+        if fits {
+            if found.is_some() {
+                return None; // ambiguous
+            }
+            found = Some(i);
+        }
+    }
+    found
 }
