@@ -237,11 +237,13 @@ fn resolve(
             let text = &doc.text[span];
             let key = strip_determiner(text).to_lowercase();
             let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
-                if let Some(&known) = actors.described.get(&key) {
+                // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
+                let memo = text.to_lowercase();
+                if let Some(&known) = actors.described.get(&memo) {
                     return known;
                 }
                 let known = known_by_description(actors, text, &key);
-                actors.described.insert(key.clone(), known);
+                actors.described.insert(memo, known);
                 known
             });
             let actor = existing.unwrap_or_else(|| {
