@@ -89,5 +89,5 @@ fn report(label: &str, tally: &Tally) {
     }
     let summary = tally.summary(label);
     println!("{summary}");
-    expect::ratchet(&summary, &tally, KNOWN_FAILURES);
+    expect::ratchet(&summary, tally, KNOWN_FAILURES);
 }
