@@ -345,24 +345,11 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                     classify_parts(doc, ev, a..i, out);
                 }
                 let title = doc.span_of(a, after);
-                let hint = Hint::Person;
                 let mut start = after;
                 while start < b && is_connector(doc.tok(start)) {
                     start += 1;
                 }
-                // "Mayor Jane Doe of Northvale": the person, then her town.
-                let of = (start + 1..b).find(|&t| doc.tok(t) == "of");
-                let end = of.unwrap_or(b);
-                if start < end {
-                    out.push(Name {
-                        toks: start..end,
-                        hint,
-                        title: Some(title),
-                    });
-                }
-                if let Some(of) = of {
-                    classify_parts(doc, ev, of + 1..b, out);
-                }
+                push_titled_person(doc, ev, start..b, title, out);
                 return;
             }
         }
@@ -370,16 +357,45 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     }
     // A lowercase title right before the run ("spokesman Jane Doe",
     // "chief Jane Doe"), possibly with modifiers before it.
-    let title = lowercase_title_before(doc, a);
-    if let Some(title) = title {
-        out.push(Name {
-            toks: a..b,
-            hint: Hint::Person,
-            title: Some(title),
-        });
+    if let Some(title) = lowercase_title_before(doc, a) {
+        push_titled_person(doc, ev, a..b, title, out);
         return;
     }
     classify_parts(doc, ev, a..b, out);
+}
+
+/// A person named after a title; "Mayor Jane Doe of Northvale" is the
+/// person, then her town.
+fn push_titled_person(
+    doc: &Doc,
+    ev: &Evidence,
+    run: Range<usize>,
+    title: Span,
+    out: &mut Vec<Name>,
+) {
+    let of = (run.start + 1..run.end).find(|&t| doc.tok(t) == "of");
+    let end = of.unwrap_or(run.end);
+    if run.start < end {
+        out.push(Name {
+            toks: run.start..end,
+            hint: Hint::Person,
+            title: Some(title),
+        });
+    }
+    if let Some(of) = of {
+        let first = out.len();
+        classify_parts(doc, ev, of + 1..run.end, out);
+        // "of Northvale" after a person: where she is from, a place.
+        for name in &mut out[first..] {
+            if name.hint == Hint::Single {
+                let canonical = doc.text[doc.span_of(name.toks.start, name.toks.end)].to_string();
+                name.hint = Hint::Known {
+                    canonical,
+                    place: true,
+                };
+            }
+        }
+    }
 }
 
 fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
