@@ -277,7 +277,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let mut t = a;
         while t < b {
             let mut e = t;
-            while e < b && vouched(doc, ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e)) {
+            while e < b && vouched(ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e)) {
                 e += 1;
             }
             if e > t {
@@ -297,7 +297,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let common = (lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase()))
             && !ev.surnames.contains(w);
         let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
-        let vouched = vouched(doc, ev, w);
+        let vouched = vouched(ev, w);
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
         if !modifies_title
@@ -316,7 +316,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 
 /// Known, a given name, an acronym, a title word, or capitalized mid-sentence
 /// elsewhere and never written in lowercase.
-fn vouched(_doc: &Doc, ev: &Evidence, w: &str) -> bool {
+fn vouched(ev: &Evidence, w: &str) -> bool {
     let lex = lexicon();
     lex.known(w).is_some()
         || lex.is_given_name(w)

@@ -67,7 +67,7 @@ struct Resolved {
 
 /// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.
 pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
-    let mut state = quotes::State::default();
+    let mut state = quotes::State::new(doc);
     let mut quotes_out = Vec::new();
     let mut claims_out = Vec::new();
     let in_title = title_tokens(doc, actors);
@@ -121,37 +121,21 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                         .is_some_and(|m| actors.mentions[m].toks.start < r.cue.toks.start)
                 })
                 .find_map(|r| r.actor);
-            let (actor, mention) = resolve(doc, actors, anchor, governing.or(state.last_speaker));
+            let (actor, mention) = resolve(doc, actors, anchor, governing.or(state.last_speaker()));
             resolved.push(Resolved {
                 cue,
                 actor,
                 mention,
             });
         }
-        state.sentence_subject = match first_subject(doc, actors, &in_title, sent.start, sent.end) {
-            Some(Anchor::Mention(m)) => Some(m),
-            _ => None,
-        };
-        // "Instead, he was back to boasting about “winning”": a pronoun
-        // subject near the start of the sentence.
-        let opening_pronoun = (sent.start..(sent.start + 4).min(sent.end)).find(|&t| {
-            doc.in_quote[t].is_none()
-                && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
-        });
-        if let Some(t) = opening_pronoun {
-            let starts_before = |m: usize| actors.mentions[m].toks.start < t;
-            if !state.sentence_subject.is_some_and(starts_before) {
-                let (_, m) = resolve(doc, actors, Some(Anchor::Pronoun(t)), state.last_speaker);
-                if m.is_some() {
-                    state.sentence_subject = m;
-                }
-            }
-        }
+        // Every sentence's subject is resolved (a pronoun subject becomes a
+        // mention of its actor, which later claims and pronouns lean on).
+        state.sentence_subject =
+            sentence_subject(doc, actors, &in_title, sent.clone(), state.last_speaker());
         let sentence_quotes = quotes::attribute_sentence(doc, actors, &resolved, si, &mut state);
         claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
         quotes_out.extend(sentence_quotes);
         if let Some(a) = resolved.iter().rev().find_map(|r| r.actor) {
-            state.last_speaker = Some(a);
             state.speaker_sentence = Some((a, si));
         }
     }
@@ -218,6 +202,35 @@ fn first_subject(
                     .unwrap_or(m),
             )
         })
+}
+
+/// The subject of a sentence: its first actor outside quotes and titles, or
+/// a pronoun near its start ("Instead, he was back to boasting about
+/// “winning”"), resolved.
+fn sentence_subject(
+    doc: &Doc,
+    actors: &mut Actors,
+    in_title: &[bool],
+    sent: std::ops::Range<usize>,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let named = match first_subject(doc, actors, in_title, sent.start, sent.end) {
+        Some(Anchor::Mention(m)) => Some(m),
+        _ => None,
+    };
+    let opening_pronoun = (sent.start..(sent.start + 4).min(sent.end)).find(|&t| {
+        doc.in_quote[t].is_none()
+            && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
+    });
+    if let Some(t) = opening_pronoun {
+        if !named.is_some_and(|m| actors.mentions[m].toks.start < t) {
+            let (_, m) = resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker);
+            if m.is_some() {
+                return m;
+            }
+        }
+    }
+    named
 }
 
 /// Turns an anchor into an actor and a mention, adding pronoun mentions.

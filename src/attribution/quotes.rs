@@ -16,8 +16,6 @@ use crate::text::{Doc, TokenKind};
 /// What earlier sentences tell later ones.
 #[derive(Default)]
 pub struct State {
-    /// The actor who spoke or claimed last.
-    pub last_speaker: Option<usize>,
     /// The last quote's speaker, its paragraph and its anchor mention.
     last_quote: Option<(Option<usize>, usize, Option<usize>)>,
     /// The subject of the current sentence (its first actor outside quotes).
@@ -28,6 +26,23 @@ pub struct State {
     only_quotes: Vec<bool>,
     /// A sentence ended with "X said:" — the next quote is X's.
     colon_speaker: Option<(usize, Option<usize>, usize)>,
+}
+
+impl State {
+    /// The state at the start of `doc`.
+    pub fn new(doc: &Doc) -> State {
+        State {
+            only_quotes: (0..doc.paras.len())
+                .map(|p| paragraph_only_quotes(doc, p))
+                .collect(),
+            ..State::default()
+        }
+    }
+
+    /// The actor who spoke or claimed last.
+    pub fn last_speaker(&self) -> Option<usize> {
+        self.speaker_sentence.map(|(a, _)| a)
+    }
 }
 
 /// The reporting clause at the end of a sentence: ", X said." / ", said X."
@@ -120,11 +135,6 @@ pub fn attribute_sentence(
         .take_while(|&q| doc.quotes[q].open_tok < sent.end)
         .collect();
     // Computed once per paragraph: a paragraph may hold thousands of sentences.
-    if state.only_quotes.len() != doc.paras.len() {
-        state.only_quotes = (0..doc.paras.len())
-            .map(|p| paragraph_only_quotes(doc, p))
-            .collect();
-    }
     let para_only_quotes = state.only_quotes[para];
     for q in quotes {
         let rq = doc.quotes[q];
