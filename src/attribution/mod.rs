@@ -223,7 +223,7 @@ fn sentence_subject(
             && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
     });
     if let Some(t) = opening_pronoun {
-        if !named.is_some_and(|m| actors.mentions[m].toks.start < t) {
+        if named.is_none_or(|m| actors.mentions[m].toks.start >= t) {
             let (_, m) = resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker);
             if m.is_some() {
                 return m;
