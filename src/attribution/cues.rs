@@ -54,8 +54,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &[bool]) -> 
         let w = doc.tok(t).to_lowercase();
         // Multiword phrases, longest first.
         let mut best: Option<(usize, Stance, Frames)> = None;
-        for &i in phrases_starting_with(&w) {
-            let p = &lex.cue_phrases()[i];
+        for p in lex.cue_phrases_starting_with(&w) {
             let n = p.words.len();
             if n < 2 || t + n > sent.end {
                 continue;
@@ -191,22 +190,6 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             });
         }
     }
-}
-
-/// Cue phrases by their first word, so each token looks only at its own.
-fn phrases_starting_with(word: &str) -> &'static [usize] {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>> =
-        std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut map: std::collections::HashMap<String, Vec<usize>> = Default::default();
-        for (i, p) in lexicon().cue_phrases().iter().enumerate() {
-            if let Some(first) = p.words.first() {
-                map.entry(first.clone()).or_default().push(i);
-            }
-        }
-        map
-    });
-    index.get(word).map_or(&[], Vec::as_slice)
 }
 
 fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {

@@ -315,18 +315,10 @@ fn strip_determiner(s: &str) -> &str {
 
 /// Tokens inside an anonymity marker ("requested anonymity").
 fn anonymity_marker_tokens(doc: &Doc) -> Vec<bool> {
-    let markers = crate::lexicon::lexicon().anonymity_markers();
-    // Markers by first word, so each token looks only at its own.
-    let mut by_first: std::collections::HashMap<&str, Vec<&Vec<String>>> = Default::default();
-    for m in markers.iter().filter(|m| !m.is_empty()) {
-        by_first.entry(m[0].as_str()).or_default().push(m);
-    }
+    let lex = crate::lexicon::lexicon();
     let mut out = vec![false; doc.tokens.len()];
     for t in 0..doc.tokens.len() {
-        let Some(candidates) = by_first.get(doc.tok(t).to_lowercase().as_str()) else {
-            continue;
-        };
-        for m in candidates {
+        for m in lex.anonymity_markers_starting_with(&doc.tok(t).to_lowercase()) {
             if t + m.len() <= doc.tokens.len()
                 && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))
             {

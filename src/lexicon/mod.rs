@@ -197,6 +197,23 @@ impl Lexicon {
         })
     }
 
+    /// The cue phrases whose first word is `word` (lowercase). The list is
+    /// sorted, so they stand together and a binary search finds them.
+    pub fn cue_phrases_starting_with(&self, word: &str) -> &[CuePhrase] {
+        let all = self.cue_phrases();
+        let lo = all.partition_point(|p| p.words[0].as_str() < word);
+        let hi = all.partition_point(|p| p.words[0].as_str() <= word);
+        &all[lo..hi]
+    }
+
+    /// The anonymity markers whose first word is `word` (lowercase).
+    pub fn anonymity_markers_starting_with(&self, word: &str) -> &[Vec<String>] {
+        let all = self.anonymity_markers();
+        let lo = all.partition_point(|m| m[0].as_str() < word);
+        let hi = all.partition_point(|m| m[0].as_str() <= word);
+        &all[lo..hi]
+    }
+
     /// A common given name, as written ("Maria").
     pub fn is_given_name(&self, word: &str) -> bool {
         tables::GIVEN_NAMES.contains(word)

@@ -191,3 +191,30 @@ fn encode_refuses_unsorted_keys() {
 fn encode_refuses_control_bytes() {
     encode(&["a\tb"]);
 }
+
+#[test]
+fn phrases_are_found_by_first_word() {
+    let lex = lexicon();
+    // The binary search needs the lists grouped by first word, in order.
+    for list in [
+        lex.cue_phrases()
+            .iter()
+            .map(|p| p.words[0].as_str())
+            .collect::<Vec<_>>(),
+        lex.anonymity_markers()
+            .iter()
+            .map(|m| m[0].as_str())
+            .collect(),
+    ] {
+        assert!(
+            list.windows(2).all(|w| w[0] <= w[1]),
+            "not sorted by first word"
+        );
+    }
+    assert!(lex
+        .cue_phrases_starting_with("according")
+        .iter()
+        .any(|p| p.words == ["according", "to"]));
+    assert!(!lex.anonymity_markers_starting_with("requested").is_empty());
+    assert!(lex.cue_phrases_starting_with("zzzz").is_empty());
+}
