@@ -111,7 +111,28 @@ pub enum WordClass {
 pub struct Lexicon {
     cue_phrases: OnceLock<Vec<CuePhrase>>,
     anonymity_markers: OnceLock<Vec<Vec<String>>>,
+    /// First word → its block of `cue_phrases` / `anonymity_markers`.
+    phrase_blocks: OnceLock<FirstWords>,
+    marker_blocks: OnceLock<FirstWords>,
     known: [OnceLock<Known>; tables::KNOWN_VALUES.len()],
+}
+
+/// For a list sorted by first word: where each first word's block is. One
+/// hash lookup a token, which matters on the hot path (every token asks).
+struct FirstWords(std::collections::HashMap<String, std::ops::Range<usize>>);
+
+impl FirstWords {
+    fn new<'a>(firsts: impl Iterator<Item = &'a str>) -> FirstWords {
+        let mut map: std::collections::HashMap<String, std::ops::Range<usize>> = Default::default();
+        for (i, w) in firsts.enumerate() {
+            map.entry(w.to_string()).or_insert(i..i).end = i + 1;
+        }
+        FirstWords(map)
+    }
+
+    fn get(&self, word: &str) -> std::ops::Range<usize> {
+        self.0.get(word).cloned().unwrap_or(0..0)
+    }
 }
 
 /// The lexicon. Lookups search static tables; only the two phrase lists and
@@ -120,6 +141,8 @@ pub fn lexicon() -> &'static Lexicon {
     static LEXICON: Lexicon = Lexicon {
         cue_phrases: OnceLock::new(),
         anonymity_markers: OnceLock::new(),
+        phrase_blocks: OnceLock::new(),
+        marker_blocks: OnceLock::new(),
         known: [const { OnceLock::new() }; tables::KNOWN_VALUES.len()],
     };
     &LEXICON
@@ -197,21 +220,22 @@ impl Lexicon {
         })
     }
 
-    /// The cue phrases whose first word is `word` (lowercase). The list is
-    /// sorted, so they stand together and a binary search finds them.
+    /// The cue phrases whose first word is `word` (lowercase).
     pub fn cue_phrases_starting_with(&self, word: &str) -> &[CuePhrase] {
         let all = self.cue_phrases();
-        let lo = all.partition_point(|p| p.words[0].as_str() < word);
-        let hi = all.partition_point(|p| p.words[0].as_str() <= word);
-        &all[lo..hi]
+        let blocks = self
+            .phrase_blocks
+            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words[0].as_str())));
+        &all[blocks.get(word)]
     }
 
     /// The anonymity markers whose first word is `word` (lowercase).
     pub fn anonymity_markers_starting_with(&self, word: &str) -> &[Vec<String>] {
         let all = self.anonymity_markers();
-        let lo = all.partition_point(|m| m[0].as_str() < word);
-        let hi = all.partition_point(|m| m[0].as_str() <= word);
-        &all[lo..hi]
+        let blocks = self
+            .marker_blocks
+            .get_or_init(|| FirstWords::new(all.iter().map(|m| m[0].as_str())));
+        &all[blocks.get(word)]
     }
 
     /// A common given name, as written ("Maria").
