@@ -415,6 +415,11 @@ pub fn occurrences(text: &str, needle: &str) -> Vec<Span> {
 
 impl<'a> Cx<'a> {
     /// Resolves a locator (with `#n`, without `~`) to its span.
+    /// Resolves every locator of a list.
+    fn occs(&self, locs: Vec<&str>) -> Result<Vec<Span>, String> {
+        locs.into_iter().map(|l| self.occ(l)).collect()
+    }
+
     fn occ(&self, loc: &str) -> Result<Span, String> {
         let (base, n) = split_nth(loc);
         let all = occurrences(self.text, base);
@@ -800,30 +805,10 @@ impl<'a> Cx<'a> {
 
     fn claim(&self, c: &ClaimExp) -> Result<Vec<Check>, String> {
         let cue = self.occ(&c.cue)?;
-        let inside: Vec<Span> = c
-            .content_contains
-            .items()
-            .iter()
-            .map(|l| self.occ(l))
-            .collect::<Result<_, _>>()?;
-        let outside: Vec<Span> = c
-            .content_excludes
-            .items()
-            .iter()
-            .map(|l| self.occ(l))
-            .collect::<Result<_, _>>()?;
-        let disputes: Vec<Span> = c
-            .disputes
-            .items()
-            .iter()
-            .map(|l| self.occ(l))
-            .collect::<Result<_, _>>()?;
-        let disputed_by: Vec<Span> = c
-            .disputed_by
-            .items()
-            .iter()
-            .map(|l| self.occ(l))
-            .collect::<Result<_, _>>()?;
+        let inside: Vec<Span> = self.occs(c.content_contains.items())?;
+        let outside: Vec<Span> = self.occs(c.content_excludes.items())?;
+        let disputes: Vec<Span> = self.occs(c.disputes.items())?;
+        let disputed_by: Vec<Span> = self.occs(c.disputed_by.items())?;
         let candidates: Vec<_> = self
             .ann
             .claims
