@@ -209,10 +209,9 @@ pub fn attribute_sentence(
                 if let Some(m) = colon {
                     draft.speaker = Some(actors.mentions[m].actor);
                     draft.mention = Some(m);
-                } else if let Some((a, m, p)) =
+                } else if let Some((a, m, _)) =
                     state.colon_speaker.filter(|&(_, _, p)| p + 1 >= para)
                 {
-                    let _ = p;
                     draft.speaker = Some(a);
                     draft.mention = m;
                 } else if let Some(prev) = out.last() {

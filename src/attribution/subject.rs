@@ -92,7 +92,6 @@ pub fn left_of(
 ) -> Option<Anchor> {
     let mut p = t;
     let mut skipped = 0;
-    #[allow(clippy::mut_range_bound)]
     while p > bound {
         p -= 1;
         if doc.in_quote[p].is_some() {
