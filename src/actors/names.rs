@@ -176,6 +176,19 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
     w.starts_with(char::is_uppercase) && !lexicon().breaks_name(w) && !hyphen_adjective
 }
 
+/// A page label that also ends organizations' names ("Human Rights Watch",
+/// "Getty Images"): kept after a name word when no name word follows it.
+fn ends_org_name(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t);
+    let lex = lexicon();
+    doc.tokens[t].kind == TokenKind::Word
+        && w.starts_with(char::is_uppercase)
+        && lex.is_label(w)
+        && lex.breaks_name(w)
+        && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
+        && !(t + 1 < doc.tokens.len() && is_name_word(doc, t + 1))
+}
+
 /// A closed-class word, unless written in capitals ("US" is not "us").
 fn is_grammar_word(w: &str) -> bool {
     !is_acronym(w) && lexicon().word_class(w).is_some()
@@ -213,6 +226,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 && doc.tokens[end].span().start > doc.tokens[end - 1].span().end
             {
                 end += 1;
+            } else if ends_org_name(doc, end) {
+                end += 1; // "Human Rights Watch"
             } else if is_connector(w) && end + 1 < n && is_name_word(doc, end + 1) {
                 end += 2;
             } else if w == "."

@@ -178,7 +178,14 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             }
             _ => None,
         };
-        if let Some(v) = verb {
+        // "“...,” the Republican presidential candidate said": a listed verb
+        // a few words on is the cue; the word in between is a modifier.
+        let listed_verb_follows = |v: usize| {
+            (v + 1..(v + 4).min(sent.end))
+                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .any(|k| lex.cue_verb(doc.tok(k)).is_some())
+        };
+        if let Some(v) = verb.filter(|&v| !listed_verb_follows(v)) {
             out.push(Cue {
                 toks: v..v + 1,
                 stance: Stance::Assert,
@@ -205,7 +212,11 @@ fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {
 /// Decides whether a cue-verb form is used as a verb here, and how.
 fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Option<CueForm> {
     let lex = lexicon();
-    let prev = (t > sent.start).then(|| doc.tok(t - 1).to_lowercase());
+    let prev_raw = (t > sent.start).then(|| doc.tok(t - 1));
+    let prev = prev_raw.map(str::to_lowercase);
+    // "Kelly charged in ...": a capitalized word before the verb is a name,
+    // not a noun the participle describes.
+    let prev_lower = prev_raw.is_some_and(|p| p.starts_with(char::is_lowercase));
     let prev_class = prev.as_deref().and_then(|p| lex.word_class(p));
     let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).to_lowercase());
     // "a small protest": a determiner and an adjective before it make a noun.
@@ -214,9 +225,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             lex.word_class(doc.tok(t - 2)),
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
         )
-        && prev.as_deref().is_some_and(|p| {
-            p.starts_with(char::is_lowercase) && prev_class.is_none() && lex.cue_verb(p).is_none()
-        });
+        && prev_lower
+        && prev_class.is_none()
+        && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
     if det_two_back && lex.cue_noun(doc.tok(t)).is_some() {
         return None;
     }
@@ -249,9 +260,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         let w = doc.tok(t).to_lowercase();
         w.ends_with("ed") || w.ends_with("wn")
     };
-    let prev_is_noun = prev.as_deref().is_some_and(|p| {
-        p.starts_with(char::is_lowercase) && prev_class.is_none() && lex.cue_verb(p).is_none()
-    });
+    let prev_is_noun = prev_lower
+        && prev_class.is_none()
+        && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
     if participle
         && prev_is_noun
         && matches!(

@@ -292,7 +292,17 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         // person named within a few words, with no grammar in between.
         if p == t {
             let mut q = p;
-            while q < end && q < p + 6 && actors.mention_at(q).is_none() {
+            while q < end && q < p + 8 {
+                // "said former Utah governor Jane Doe": a place or body in the
+                // title is stepped over.
+                if let Some(m) = actors.mention_at(q) {
+                    let m = outermost(actors, m, q);
+                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                        break;
+                    }
+                    q = actors.mentions[m].toks.end.max(q + 1);
+                    continue;
+                }
                 let tok = doc.tokens[q];
                 let ok = (tok.kind == TokenKind::Word
                     && lex.word_class(doc.tok(q)).is_none()

@@ -225,6 +225,16 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
             if matches!(s, "," | "(" | ")" | "-" | "—") {
                 continue;
             }
+            // "Rep. Jane Doe, R-Ohio, said": the period of an abbreviation.
+            let glued = t > from && doc.tokens[t - 1].span().end == doc.tokens[t].span().start;
+            if s == "." && glued && {
+                let prev = doc.tok(t - 1);
+                lex.is_abbreviation(prev)
+                    || prev.chars().count() == 1
+                    || (prev.contains('-') && t + 1 < end && doc.tok(t + 1) == ",")
+            } {
+                continue;
+            }
             return false;
         }
         if lex.cue_verb(s).is_some_and(|v| v.frames.quote && !v.gerund) {
