@@ -151,7 +151,9 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 && doc.tokens[t].kind == TokenKind::Word
                 && doc.tok(t).starts_with(char::is_lowercase)
                 && lex.word_class(doc.tok(t)).is_none()
-                && lex.cue_verb(doc.tok(t)).is_none()
+                // A listed verb that does not frame quotes elsewhere
+                // ("exhorted") frames this one.
+                && lex.cue_verb(doc.tok(t)).is_none_or(|v| !v.frames.quote)
                 && lex.cue_noun(doc.tok(t)).is_none()
         };
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.

@@ -224,10 +224,10 @@ fn sentence_subject(
     });
     if let Some(t) = opening_pronoun {
         if named.is_none_or(|m| actors.mentions[m].toks.start >= t) {
-            let (_, m) = resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker);
-            if m.is_some() {
-                return m;
-            }
+            // "He said he would offer “a prayer” for the Republican nominee":
+            // the subject is the pronoun, even when it cannot be resolved;
+            // the name later in the sentence is not.
+            return resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker).1;
         }
     }
     named
@@ -243,6 +243,21 @@ fn resolve(
     match anchor {
         None => (None, None),
         Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor), Some(m)),
+        // The relative pronoun is the speaker's mention in the clause it opens.
+        Some(Anchor::Relative(m, t)) => {
+            let actor = actors.mentions[m].actor;
+            let mention = match actors.mention_at(t) {
+                Some(existing) => existing,
+                None => actors.add_mention(MentionDraft {
+                    toks: t..t + 1,
+                    span: doc.tokens[t].span(),
+                    title: None,
+                    kind: MentionKind::Pronoun,
+                    actor,
+                }),
+            };
+            (Some(actors.mentions[mention].actor), Some(mention))
+        }
         Some(Anchor::Phrase(a, b)) => {
             // An unnamed speaker described on the spot; the same words later
             // mean the same actor.

@@ -57,7 +57,9 @@ pub(super) fn tail<'r>(
     // not the relative clause's. For a claim, the last one, which reports
     // everything before it.
     let is_tail = |r: &&Resolved| {
-        if r.cue.form != CueForm::Finite || !(r.cue.frames.quote || r.cue.frames.clause) {
+        // "“...,” according to Jane Doe."
+        let form_ok = r.cue.form == CueForm::Finite || (first && r.cue.form == CueForm::According);
+        if !form_ok || !(r.cue.frames.quote || r.cue.frames.clause) {
             return false;
         }
         let Some(mention) = r.actor.and(r.mention).and_then(|m| actors.mentions.get(m)) else {
@@ -68,11 +70,16 @@ pub(super) fn tail<'r>(
             .tokens
             .start;
         // "Serbia said ..." opens the sentence: not a closing clause.
+        let closes_quote = |t: usize| {
+            doc.quote_at(t)
+                .is_some_and(|q| doc.quotes[q].close_tok == Some(t))
+        };
         group_start > sent_start
-            && matches!(
-                doc.tok(group_start - 1),
-                "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
-            )
+            && (closes_quote(group_start - 1)
+                || matches!(
+                    doc.tok(group_start - 1),
+                    "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
+                ))
     };
     if first {
         resolved.iter().find(is_tail)

@@ -14,6 +14,9 @@ pub enum Anchor {
     Mention(usize),
     /// A pronoun token, to be resolved.
     Pronoun(usize),
+    /// A relative pronoun ("Jane Doe, who said ...") at a token, standing for
+    /// the mention before it.
+    Relative(usize, usize),
     /// A noun phrase no earlier stage took for an actor ("the release",
     /// "a spokesman for the campaign"): tokens `start..end`.
     Phrase(usize, usize),
@@ -155,6 +158,10 @@ pub fn left_of(
                 if let Some(m) = actors.mention_at(q - 1) {
                     return Some(Anchor::Mention(outermost(actors, m, q - 1)));
                 }
+                // "he, once again, pledged"
+                if is_subject_pronoun(doc.tok(q - 1)) {
+                    return Some(Anchor::Pronoun(q - 1));
+                }
             }
             return None;
         }
@@ -173,10 +180,16 @@ pub fn left_of(
             .find(|&r| matches!(doc.tok(r), "who" | "which"))
         {
             if r > bound && (r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
-                if let Some(m) = actors.mention_at(r - 1) {
-                    return Some(Anchor::Mention(outermost(actors, m, r - 1)));
+                // "Jane Doe, who said": the noun may stand before a comma.
+                let noun_end = if doc.tok(r - 1) == "," && r - 1 > bound {
+                    r - 1
+                } else {
+                    r
+                };
+                if let Some(m) = actors.mention_at(noun_end - 1) {
+                    return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
                 }
-                if let Some(np) = phrase_ending_at(doc, r, bound) {
+                if let Some(np) = phrase_ending_at(doc, noun_end, bound) {
                     return Some(np);
                 }
             }
@@ -398,7 +411,7 @@ pub fn resolve_pronoun(
     }
     let fits = |a: usize| kinds.contains(&actors.actors[a].kind);
     let sent = doc.sentence_of[t] as usize;
-    let start_sent = sent.saturating_sub(3);
+    let start_sent = sent.saturating_sub(6);
     // Bounded look-back keeps the whole pass linear.
     let from = doc.sentences[start_sent]
         .tokens

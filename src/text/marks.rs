@@ -138,6 +138,15 @@ pub fn find_quotes(
             {
                 Some(Role::Close(Family::Double)) // German „...“
             }
+            // A typo'd closing mark: "here,“ said" (glued to the word before,
+            // a space after) while a double quote is open.
+            Role::Open(Family::Double)
+                if !space_before
+                    && space_after
+                    && stack.iter().any(|&(f, _)| f == Family::Double) =>
+            {
+                Some(Role::Close(Family::Double))
+            }
             other => Some(other),
         };
         match resolved {
