@@ -156,11 +156,16 @@ fn main() {
             continue;
         };
         let frames = frames(r.get(3).copied().unwrap_or(""));
-        for form in list(r.get(1).copied()).chain(r.first().copied()) {
+        for (i, form) in list(r.get(1).copied())
+            .chain(r.first().copied())
+            .enumerate()
+        {
             let form = form.to_lowercase();
             let gerund = form.ends_with("ing");
+            // The lemma and its -s form come first: "report", "reports".
+            let present = i < 2 && !gerund;
             cue_verbs.entry(form).or_insert(format!(
-                "CueVerb {{ stance: {stance}, frames: {frames}, gerund: {gerund} }}"
+                "CueVerb {{ stance: {stance}, frames: {frames}, gerund: {gerund}, present: {present} }}"
             ));
         }
     }

@@ -44,7 +44,18 @@ pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotati
         }
     }
     let aid = |a: usize| actor_id[a].map(|i| ActorId(i as u32));
-    let mid = |m: usize| mention_id[m].map(|i| MentionId(i as u32));
+    // A speaker and its anchoring mention. When the anchor was folded into
+    // an outer mention, the speaker is that mention's actor, so the two
+    // always agree.
+    let who = |a: Option<usize>, m: Option<usize>| -> (Option<ActorId>, Option<MentionId>) {
+        match m.and_then(|m| mention_id[m]) {
+            Some(k) => (
+                aid(actors.mentions[kept[k]].actor),
+                Some(MentionId(k as u32)),
+            ),
+            None => (a.and_then(aid), None),
+        }
+    };
 
     let mut out = Annotation::default();
     for &a in &actor_order {
@@ -76,18 +87,16 @@ pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotati
     quotes.dedup_by_key(|q| q.raw);
     for q in quotes {
         let rq = doc.quotes[q.raw];
+        let (speaker, speaker_mention) = who(q.speaker, q.mention);
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),
             kind: q.kind,
             span: rq.span,
             content: rq.content,
-            speaker: q.speaker.and_then(aid),
-            speaker_mention: q.mention.and_then(mid),
+            speaker,
+            speaker_mention,
             cue: q.cue,
-            reporter: q
-                .reporter
-                .and_then(aid)
-                .filter(|r| Some(*r) != q.speaker.and_then(aid)),
+            reporter: q.reporter.and_then(aid).filter(|r| Some(*r) != speaker),
         });
     }
 
@@ -115,10 +124,11 @@ pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotati
         }
         open.push(d.content);
         claim_id[c] = Some(out.claims.len());
+        let (claimant, claimant_mention) = who(d.claimant, d.mention);
         out.claims.push(Claim {
             id: ClaimId(out.claims.len() as u32),
-            claimant: d.claimant.and_then(aid),
-            claimant_mention: d.mention.and_then(mid),
+            claimant,
+            claimant_mention,
             cue: d.cue,
             content: d.content,
             stance: d.stance,

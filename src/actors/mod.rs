@@ -9,6 +9,8 @@ mod descriptions;
 mod merge;
 mod names;
 
+pub use names::is_sentence_initial;
+
 use crate::annotation::{ActorKind, MentionKind};
 use crate::span::Span;
 use crate::text::Doc;

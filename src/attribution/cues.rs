@@ -85,7 +85,12 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &[bool]) -> 
             t += len;
             continue;
         }
-        if let Some(v) = lex.cue_verb(&w) {
+        // "the United States", "Human Rights Watch": a capital inside a body
+        // sentence marks a name, not a verb.
+        let capital_inside = doc.is_cap(t)
+            && !doc.paras[doc.sentences[doc.sentence_of[t] as usize].para].heading
+            && !crate::actors::is_sentence_initial(doc, t);
+        if let Some(v) = lex.cue_verb(&w).filter(|_| !capital_inside) {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = v.stance;
                 // "asked Y to ..." is an appeal.

@@ -244,7 +244,13 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
             }
             Some(WordClass::Prep) if matches!(w, "for" | "of" | "from" | "at") => {}
             Some(_) => return None,
-            None if lex.cue_verb(w).is_some() => return None,
+            // "the report said": a present-tense cue form as the head is a noun.
+            None if lex
+                .cue_verb(w)
+                .is_some_and(|v| !(v.present && p + 1 == end)) =>
+            {
+                return None
+            }
             None => {}
         }
         words += 1;
@@ -261,7 +267,7 @@ fn looks_nominal(doc: &Doc, t: usize) -> bool {
     }
     doc.tokens[t].kind == TokenKind::Word
         && lexicon().word_class(w).is_none()
-        && lexicon().cue_verb(w).is_none()
+        && lexicon().cue_verb(w).is_none_or(|v| v.present)
 }
 
 /// The speaker written right after position `t` ("said Jane Doe", "added a senior official").

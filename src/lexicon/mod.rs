@@ -40,6 +40,9 @@ pub struct CueVerb {
     pub frames: Frames,
     /// True for the `-ing` form ("saying"), which has no subject of its own.
     pub gerund: bool,
+    /// True for the lemma and its -s form ("report", "reports"), which are
+    /// often nouns too ("the report said").
+    pub present: bool,
 }
 
 /// A multiword cue such as "according to" or "called on".

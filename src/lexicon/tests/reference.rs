@@ -73,13 +73,17 @@ impl Reference {
                 continue;
             };
             let frames = parse_frames(r.get(3).copied().unwrap_or(""));
-            for form in list(r.get(1).copied()).chain(r.first().copied()) {
+            for (i, form) in list(r.get(1).copied())
+                .chain(r.first().copied())
+                .enumerate()
+            {
                 let form = form.to_lowercase();
                 let gerund = form.ends_with("ing");
                 cue_verbs.entry(form).or_insert(CueVerb {
                     stance,
                     frames,
                     gerund,
+                    present: i < 2 && !gerund,
                 });
             }
         }
