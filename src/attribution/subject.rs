@@ -32,12 +32,12 @@ pub fn of_cue(
     left_bound: usize,
 ) -> Option<Anchor> {
     match cue.form {
-        CueForm::PassiveBy | CueForm::According => right_of(
-            doc,
-            actors,
-            cue.toks.end + usize::from(cue.form == CueForm::PassiveBy),
-            sent.end,
-        ),
+        CueForm::PassiveBy | CueForm::According => {
+            let from = cue.toks.end + usize::from(cue.form == CueForm::PassiveBy);
+            // "according to the newspaper", "rejected by a former aide"
+            right_of(doc, actors, from, sent.end)
+                .or_else(|| phrase_after(doc, actors, from, sent.end))
+        }
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
         CueForm::Finite => left_of(doc, actors, cue.toks.start, left_bound, false)
             .or_else(|| right_of(doc, actors, cue.toks.end, sent.end))
@@ -146,15 +146,20 @@ pub fn left_of(
                     }
                 }
             }
-            // "Jane Doe, a spokeswoman for the ministry, said": skip the appositive.
-            let mut q = p;
-            while q > bound && p - q < 16 {
-                q -= 1;
-                if doc.tok(q) == "," || doc.in_quote[q].is_some() {
+            // "Jane Doe, a spokeswoman for the ministry, said": skip the
+            // appositive; "Jane Doe, 31, a nurse, said": two of them.
+            let mut comma = p;
+            for _ in 0..2 {
+                let mut q = comma;
+                while q > bound && comma - q < 24 {
+                    q -= 1;
+                    if doc.tok(q) == "," || doc.in_quote[q].is_some() {
+                        break;
+                    }
+                }
+                if q <= bound || doc.tok(q) != "," || doc.in_quote[q].is_some() {
                     break;
                 }
-            }
-            if q > bound && doc.tok(q) == "," && doc.in_quote[q].is_none() {
                 if let Some(m) = actors.mention_at(q - 1) {
                     return Some(Anchor::Mention(outermost(actors, m, q - 1)));
                 }
@@ -162,6 +167,7 @@ pub fn left_of(
                 if is_subject_pronoun(doc.tok(q - 1)) {
                     return Some(Anchor::Pronoun(q - 1));
                 }
+                comma = q;
             }
             return None;
         }
@@ -311,6 +317,10 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         // person named within a few words, with no grammar in between.
         if p == t {
             let mut q = p;
+            // "said the bureau's director, Jane Doe"
+            if q < end && matches!(lex.word_class(doc.tok(q)), Some(WordClass::Det)) {
+                q += 1;
+            }
             while q < end && q < p + 8 {
                 // "said former Utah governor Jane Doe": a place or body in the
                 // title is stepped over.
@@ -326,7 +336,17 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 let ok = (tok.kind == TokenKind::Word
                     && lex.word_class(doc.tok(q)).is_none()
                     && lex.cue_verb(doc.tok(q)).is_none())
-                    || doc.tok(q) == ".";
+                    || tok.kind == TokenKind::Possessive
+                    || doc.tok(q) == "."
+                    // "the bureau's director, Jane Doe": a role, a comma, the name
+                    || (doc.tok(q) == ","
+                        && q > p
+                        && q + 1 < end
+                        && actors.mention_at(q + 1).is_some()
+                        && {
+                            let w = doc.tok(q - 1);
+                            lex.role(w).is_some() || lex.is_title(w)
+                        });
                 if !ok {
                     break;
                 }
