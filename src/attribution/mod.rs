@@ -185,6 +185,24 @@ fn first_subject(
     start: usize,
     end: usize,
 ) -> Option<Anchor> {
+    // "After the Paris attacks, Jane Doe said": an opening adverbial clause
+    // or phrase holds no subject; start after its comma.
+    let opener = start < end && {
+        let w = doc.tok(start).to_lowercase();
+        let coordinating = matches!(w.as_str(), "and" | "but" | "or" | "nor" | "so" | "yet");
+        !coordinating
+            && matches!(
+                crate::lexicon::lexicon().word_class(&w),
+                Some(crate::lexicon::WordClass::Prep | crate::lexicon::WordClass::Conj)
+            )
+    };
+    let start = if opener {
+        (start..end.min(start + 25))
+            .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+            .map_or(start, |c| c + 1)
+    } else {
+        start
+    };
     (start.max(end.saturating_sub(REACH))..end)
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
         // "Here in Columbia, Jane Doe said": a name after a preposition is

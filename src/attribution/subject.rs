@@ -93,6 +93,17 @@ pub fn left_of(
     bound: usize,
     possessor: bool,
 ) -> Option<Anchor> {
+    subject_left_of(doc, actors, t, bound, possessor, 0)
+}
+
+fn subject_left_of(
+    doc: &Doc,
+    actors: &Actors,
+    t: usize,
+    bound: usize,
+    possessor: bool,
+    depth: usize,
+) -> Option<Anchor> {
     let mut p = t;
     let mut skipped = 0;
     while p > bound {
@@ -200,7 +211,18 @@ pub fn left_of(
                 }
             }
         }
-        return phrase_ending_at(doc, p + 1, bound);
+        let np = phrase_ending_at(doc, p + 1, bound);
+        // "Jane Doe at the time said": a phrase after a preposition is not
+        // the subject; look on to the left of the preposition.
+        if let Some(Anchor::Phrase(a, _)) = np {
+            let after_prep =
+                || a > bound + 1 && lexicon().word_class(doc.tok(a - 1)) == Some(WordClass::Prep);
+            if depth < 2 && after_prep() {
+                // ...and keep the phrase when nothing is found there.
+                return subject_left_of(doc, actors, a - 1, bound, possessor, depth + 1);
+            }
+        }
+        return np;
     }
     None
 }
