@@ -213,7 +213,15 @@ pub fn attribute_sentence(
             (_, Some(t)) => set(&mut draft, t),
             (Some(h), None) => set(&mut draft, h),
             (None, None) => {
-                if let Some(m) = colon {
+                let signed = if para_only_quotes {
+                    dash_signature(doc, actors, para)
+                } else {
+                    None
+                };
+                if let Some(m) = signed {
+                    draft.speaker = Some(actors.mentions[m].actor);
+                    draft.mention = Some(m);
+                } else if let Some(m) = colon {
                     draft.speaker = Some(actors.mentions[m].actor);
                     draft.mention = Some(m);
                 } else if let Some((a, m, _)) =
@@ -289,6 +297,20 @@ pub fn attribute_sentence(
         state.last_quote = None;
     }
     out
+}
+
+/// A quotation paragraph signed on the next line: "“...”" then "— Jane
+/// Doe, Tarvel." (letters, tweets, quotes of the day).
+fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
+    let next = doc.paras.get(para + 1)?;
+    let toks = next.tokens.clone();
+    if toks.is_empty() || toks.len() > 14 || !matches!(doc.tok(toks.start), "-" | "—" | "–") {
+        return None;
+    }
+    // "— Jane Doe", "— Sen. Jane Doe": the name within the first words.
+    (toks.start + 1..toks.end.min(toks.start + 4))
+        .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || doc.tok(t) == ".")
+        .find_map(|t| actors.outer_mention_at(t))
 }
 
 /// "“We won.” She smiled." has no cue; "“We won.” Jane Doe said." was split

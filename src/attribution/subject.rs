@@ -339,8 +339,14 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         // person named within a few words, with no grammar in between.
         if p == t {
             let mut q = p;
-            // "said the bureau's director, Jane Doe"
-            if q < end && matches!(lex.word_class(doc.tok(q)), Some(WordClass::Det)) {
+            // "said the bureau's director, Jane Doe", "added his campaign
+            // manager Jane Doe"
+            if q < end
+                && matches!(
+                    lex.word_class(doc.tok(q)),
+                    Some(WordClass::Det | WordClass::Poss)
+                )
+            {
                 q += 1;
             }
             while q < end && q < p + 8 {
