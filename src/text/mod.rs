@@ -209,6 +209,32 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// After the verb of a bare attribution the clause ends within a few words
+/// ("said on Monday."); "She also said, without evidence, that “...”" is a
+/// sentence of its own.
+fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
+    for t in from..end.min(from + 10) {
+        let s = doc.tok(t);
+        if matches!(s, "." | "!" | "?" | "…") {
+            return true;
+        }
+        // "Smith said, adding that ...": the attribution goes on in a
+        // participle clause.
+        if lexicon().cue_verb(s).is_some_and(|v| v.gerund) {
+            return true;
+        }
+        if s.eq_ignore_ascii_case("that") || s == ":" {
+            return false;
+        }
+        // "Smith said, “and we will win again.”" goes on; "she said, “We
+        // will...”" starts its own quotation.
+        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quotes[q].open_tok == t) {
+            return doc.text[doc.quotes[q].content].starts_with(char::is_lowercase);
+        }
+    }
+    true
+}
+
 /// "Smith said." / "said the minister." right after a quote: the words
 /// that attribute it, which belong to the quote's sentence.
 fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
@@ -238,7 +264,7 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
             return false;
         }
         if lex.cue_verb(s).is_some_and(|v| v.frames.quote && !v.gerund) {
-            return true;
+            return attribution_ends_soon(doc, t + 1, end);
         }
         n += 1;
         if n > 12 {
