@@ -99,7 +99,22 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                         .find(|r| r.cue.form == CueForm::Finite && r.actor.is_some());
                     match prev {
                         Some(r) => r.mention.map(Anchor::Mention),
-                        None => first_subject(doc, actors, &in_title, sent.start, cue.toks.start),
+                        None => {
+                            let named =
+                                first_subject(doc, actors, &in_title, sent.start, cue.toks.start);
+                            // "He wrote a column, mocking ...": the opening pronoun.
+                            match opening_pronoun(doc, sent.clone()) {
+                                Some(t)
+                                    if named.is_none_or(|a| match a {
+                                        Anchor::Mention(m) => actors.mentions[m].toks.start > t,
+                                        _ => false,
+                                    }) =>
+                                {
+                                    Some(Anchor::Pronoun(t))
+                                }
+                                _ => named,
+                            }
+                        }
                     }
                 }
                 _ => subject::of_cue(
@@ -236,11 +251,7 @@ fn sentence_subject(
         Some(Anchor::Mention(m)) => Some(m),
         _ => None,
     };
-    let opening_pronoun = (sent.start..(sent.start + 4).min(sent.end)).find(|&t| {
-        doc.in_quote[t].is_none()
-            && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
-    });
-    if let Some(t) = opening_pronoun {
+    if let Some(t) = opening_pronoun(doc, sent) {
         if named.is_none_or(|m| actors.mentions[m].toks.start >= t) {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
@@ -249,6 +260,14 @@ fn sentence_subject(
         }
     }
     named
+}
+
+/// A personal pronoun among the first words of a sentence, outside quotes.
+fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
+    (sent.start..(sent.start + 4).min(sent.end)).find(|&t| {
+        doc.in_quote[t].is_none()
+            && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
+    })
 }
 
 /// Turns an anchor into an actor and a mention, adding pronoun mentions.
