@@ -123,7 +123,23 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                     &cue,
                     sent.clone(),
                     left_bound(doc, sent.start, cue.toks.start),
-                ),
+                )
+                .or_else(|| {
+                    // "Jane Doe said ... and said that ...": a coordinated
+                    // verb shares the subject of the one before.
+                    let conj = (sent.start..cue.toks.start)
+                        .rev()
+                        .take(3)
+                        .find(|&t| !subject::is_skippable(doc, t))
+                        .is_some_and(|t| matches!(doc.tok(t), "and" | "but"));
+                    let prev = resolved
+                        .iter()
+                        .rev()
+                        .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some());
+                    prev.filter(|_| conj && cue.form == CueForm::Finite)
+                        .and_then(|r| r.mention)
+                        .map(Anchor::Mention)
+                }),
             };
             // "Jane Doe said she would ...": a pronoun in a clause reported by
             // an earlier cue of the same sentence is that cue's speaker.

@@ -50,7 +50,9 @@ pub fn of_cue(
     }
 }
 
-fn is_skippable(doc: &Doc, t: usize) -> bool {
+/// A word that may stand between a subject and its verb: an auxiliary, a
+/// negation or an adverb ("has not", "also", "repeatedly").
+pub fn is_skippable(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t).to_lowercase();
     if doc.tokens[t].kind != TokenKind::Word {
         return false;
@@ -389,8 +391,10 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 }
             }
         }
-        // Skip a title or determiner before the name: "said Foreign Minister ...".
+        // Skip a title or determiner before the name: "said Foreign Minister ...",
+        // but not the "that" of a reported clause.
         let is_title_word = doc.tokens[p].kind == TokenKind::Word
+            && !w.eq_ignore_ascii_case("that")
             && (lex.starts_title(w)
                 || doc.is_cap(p)
                 || matches!(lex.word_class(w), Some(WordClass::Det))
