@@ -232,7 +232,6 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             lex.word_class(doc.tok(t - 2)),
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
         )
-        && prev_lower
         && prev_class.is_none()
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
     if det_two_back && lex.cue_noun(doc.tok(t)).is_some() {

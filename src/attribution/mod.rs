@@ -117,29 +117,27 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                         }
                     }
                 }
-                _ => subject::of_cue(
-                    doc,
-                    actors,
-                    &cue,
-                    sent.clone(),
-                    left_bound(doc, sent.start, cue.toks.start),
-                )
-                .or_else(|| {
-                    // "Jane Doe said ... and said that ...": a coordinated
+                _ => {
+                    let bound = left_bound(doc, sent.start, cue.toks.start);
+                    // "Jane Doe said ... and said the party ...": a coordinated
                     // verb shares the subject of the one before.
-                    let conj = (sent.start..cue.toks.start)
-                        .rev()
-                        .take(3)
-                        .find(|&t| !subject::is_skippable(doc, t))
-                        .is_some_and(|t| matches!(doc.tok(t), "and" | "but"));
-                    let prev = resolved
+                    let conj = cue.form == CueForm::Finite
+                        && (sent.start..cue.toks.start)
+                            .rev()
+                            .take(3)
+                            .find(|&t| !subject::is_skippable(doc, t))
+                            .is_some_and(|t| matches!(doc.tok(t), "and" | "but"));
+                    let shared = resolved
                         .iter()
                         .rev()
-                        .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some());
-                    prev.filter(|_| conj && cue.form == CueForm::Finite)
-                        .and_then(|r| r.mention)
-                        .map(Anchor::Mention)
-                }),
+                        .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some())
+                        .filter(|_| conj)
+                        .and_then(|r| r.mention);
+                    match shared {
+                        Some(m) => Some(Anchor::Mention(m)),
+                        None => subject::of_cue(doc, actors, &cue, sent.clone(), bound),
+                    }
+                }
             };
             // "Jane Doe said she would ...": a pronoun in a clause reported by
             // an earlier cue of the same sentence is that cue's speaker.

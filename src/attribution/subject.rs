@@ -120,8 +120,13 @@ fn subject_left_of(
             let m = outermost(actors, m, p);
             // "a spokesman for Jane Doe said": the speaker is the spokesman.
             let start = actors.mentions[m].toks.start;
+            let linked = start > bound
+                && matches!(doc.tok(start - 1), "for" | "of" | "at" | "from" | "with");
             if !possessor {
-                if let Some(Anchor::Phrase(a, _)) = phrase_ending_at(doc, start, bound) {
+                if let Some(Anchor::Phrase(a, _)) = linked
+                    .then(|| phrase_ending_at(doc, start, bound))
+                    .flatten()
+                {
                     return Some(Anchor::Phrase(a, actors.mentions[m].toks.end));
                 }
                 // "Jane Doe, the director of the Tarvel Institute said": the
