@@ -155,6 +155,8 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             t < sent.end
                 && doc.tokens[t].kind == TokenKind::Word
                 && doc.tok(t).starts_with(char::is_lowercase)
+                // "referencing the ...": a participle, not a finite verb
+                && !doc.tok(t).ends_with("ing")
                 && lex.word_class(doc.tok(t)).is_none()
                 // A listed verb that does not frame quotes elsewhere
                 // ("exhorted") frames this one.
@@ -167,9 +169,16 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         } else if matches!(doc.tok(s), "he" | "she" | "they" | "it" | "we" | "I") {
             Some(s + 1)
         } else if matches!(lex.word_class(doc.tok(s)), Some(WordClass::Det)) {
-            (s + 1..(s + 6).min(sent.end))
-                .find(|&k| !is_verb(k) || k + 1 >= sent.end || !is_verb(k + 1))
-                .map(|k| k + 1)
+            // "an angry Hollande retorted": a name inside the phrase ends it.
+            let named = (s + 1..(s + 4).min(sent.end))
+                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .find_map(|k| actors.outer_mention_at(k))
+                .map(|m| actors.mentions[m].toks.end);
+            named.or_else(|| {
+                (s + 1..(s + 6).min(sent.end))
+                    .find(|&k| !is_verb(k) || k + 1 >= sent.end || !is_verb(k + 1))
+                    .map(|k| k + 1)
+            })
         } else {
             None
         };

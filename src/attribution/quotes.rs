@@ -363,7 +363,33 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         }
         p = p.checked_sub(1)?;
     }
-    actors.mention_at(p)
+    if let Some(m) = actors.mention_at(p) {
+        return Some(m);
+    }
+    // "Jane Doe fired back forcefully: “...”": the subject, a verb and an
+    // adverb or two before the colon.
+    let lex = crate::lexicon::lexicon();
+    let mut words = 0;
+    while p > start && words < 4 {
+        let w = doc.tok(p);
+        let plain = doc.tokens[p].kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && !matches!(
+                lex.word_class(w),
+                Some(crate::lexicon::WordClass::Det | crate::lexicon::WordClass::Prep)
+            );
+        if !plain {
+            return None;
+        }
+        words += 1;
+        p -= 1;
+        if let Some(m) = actors.outer_mention_at(p) {
+            let first = actors.mentions[m].toks.start;
+            // The subject opens the sentence.
+            return (first == start || doc.tokens[first - 1].kind == TokenKind::Punct).then_some(m);
+        }
+    }
+    None
 }
 
 /// A partial quote is kept (with its speaker, or speaker unknown) unless it
