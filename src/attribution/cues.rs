@@ -174,10 +174,11 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .find_map(|k| actors.outer_mention_at(k))
                 .map(|m| actors.mentions[m].toks.end);
+            // "the editorial read": the last of the lowercase words is the verb.
             named.or_else(|| {
                 (s + 1..(s + 6).min(sent.end))
                     .find(|&k| !is_verb(k) || k + 1 >= sent.end || !is_verb(k + 1))
-                    .map(|k| k + 1)
+                    .map(|k| if is_verb(k) && k > s + 1 { k } else { k + 1 })
             })
         } else {
             None
