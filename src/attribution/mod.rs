@@ -226,9 +226,21 @@ fn first_subject(
             )
     };
     let start = if opener {
-        (start..end.min(start + 25))
+        let mut after = (start..end.min(start + 25))
             .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
-            .map_or(start, |c| c + 1)
+            .map_or(start, |c| c + 1);
+        // "At a summit in Hilton Head, S.C., Jane Doe said": the state too.
+        if let Some(m) = (after < end)
+            .then(|| actors.outer_mention_at(after))
+            .flatten()
+        {
+            let e = actors.mentions[m].toks.end;
+            let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place;
+            if place && e < end && doc.tok(e) == "," {
+                after = e + 1;
+            }
+        }
+        after
     } else {
         start
     };

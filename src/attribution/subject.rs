@@ -167,7 +167,7 @@ fn subject_left_of(
             // "Jane Doe, a spokeswoman for the ministry, said": skip the
             // appositive; "Jane Doe, 31, a nurse, said": two of them.
             let mut comma = p;
-            for _ in 0..2 {
+            for _ in 0..3 {
                 let mut q = comma;
                 while q > bound && comma - q < 24 {
                     q -= 1;
@@ -179,7 +179,11 @@ fn subject_left_of(
                     break;
                 }
                 if let Some(m) = actors.mention_at(q - 1) {
-                    return Some(Anchor::Mention(outermost(actors, m, q - 1)));
+                    let m = outermost(actors, m, q - 1);
+                    // "Jane Doe, 22, of Flint, Mich., said": past the places.
+                    if actors.actors[actors.mentions[m].actor].kind != ActorKind::Place {
+                        return Some(Anchor::Mention(m));
+                    }
                 }
                 // "he, once again, pledged"
                 if is_subject_pronoun(doc.tok(q - 1)) {
