@@ -341,6 +341,17 @@ fn main() {
         .map(|r| r[0].trim_end_matches('.').to_string())
         .collect();
     out.table("ABBREVIATIONS", &to_set(&abbreviations), None);
+    // Title abbreviations and the words they stand for ("Sen" -> "senator").
+    let expansions: BTreeMap<String, String> = rows(read("abbreviations.tsv"))
+        .filter(|r| r.get(2).is_some_and(|e| !e.is_empty()))
+        .map(|r| {
+            (
+                r[0].trim_end_matches('.').to_string(),
+                format!("{:?}", r[2]),
+            )
+        })
+        .collect();
+    out.table("TITLE_EXPANSIONS", &expansions, Some("&str"));
 
     std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
 }

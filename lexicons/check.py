@@ -51,8 +51,9 @@ SCHEMA = {
     "grammar.tsv": (["word", "class"],
                     {"word": ("lower",), "class": ("enum", {"det", "quant", "poss", "prep", "conj", "aux",
                                                             "pron", "rel", "neg"})}),
-    "abbreviations.tsv": (["abbrev", "kind"],
-                          {"abbrev": ("period",), "kind": ("enum", {"title", "month", "org", "other"})}),
+    "abbreviations.tsv": (["abbrev", "kind", "expansion"],
+                          {"abbrev": ("period",), "kind": ("enum", {"title", "month", "org", "other"}),
+                           "expansion": ("lower", "empty-ok")}),
 }
 
 

@@ -184,19 +184,9 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
             .copied();
         // "the president" when exactly one person carries that title.
         let titled = if existing.is_none() && det.as_deref() == Some("the") {
-            *holders_memo.entry(key.clone()).or_insert_with(|| {
-                let holders: Vec<usize> = actors
-                    .actors
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| {
-                        a.kind == ActorKind::Person
-                            && a.titles.iter().any(|t| t.to_lowercase().ends_with(&key))
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                (holders.len() == 1).then(|| holders[0])
-            })
+            *holders_memo
+                .entry(key.clone())
+                .or_insert_with(|| actors.title_holder(&key))
         } else {
             None
         };

@@ -124,6 +124,54 @@ impl Actors {
     }
 
     /// Creates an actor and returns its index.
+    /// The one person whose title ends in the words of `key` (lowercase):
+    /// "the senator" finds "Sen. Jane Doe". Modifiers are dropped from the
+    /// left until a title matches ("vermont senator" -> "senator", "former
+    /// secretary of state" -> "secretary of state"); more than one holder
+    /// means none.
+    pub fn title_holder(&self, key: &str) -> Option<usize> {
+        let lex = crate::lexicon::lexicon();
+        let words: Vec<&str> = key.split(' ').collect();
+        let head = *words.last()?;
+        if !(lex.role(head).is_some() || lex.is_title(head) || words.contains(&"of")) {
+            return None;
+        }
+        // Each title once, abbreviations spelled out: "Sen." is "senator".
+        let titles: Vec<(usize, String)> = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person)
+            .flat_map(|(i, a)| {
+                a.titles.iter().map(move |t| {
+                    let words: Vec<String> = t
+                        .split(' ')
+                        .map(|w| {
+                            lex.expand_title(w)
+                                .map_or_else(|| w.to_lowercase(), str::to_string)
+                        })
+                        .collect();
+                    (i, words.join(" "))
+                })
+            })
+            .collect();
+        for i in 0..words.len() {
+            // Never drop into the middle of "secretary of state".
+            if i > 0 && words[i - 1] == "of" {
+                break;
+            }
+            let suffix = words[i..].join(" ");
+            let mut holders = titles
+                .iter()
+                .filter(|(_, t)| *t == suffix || t.ends_with(&format!(" {suffix}")))
+                .map(|&(a, _)| a);
+            if let Some(first) = holders.next() {
+                return holders.all(|a| a == first).then_some(first);
+            }
+        }
+        None
+    }
+
     pub fn new_actor(&mut self, name: String, kind: ActorKind) -> usize {
         self.actors.push(ActorDraft {
             name,

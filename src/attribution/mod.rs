@@ -407,27 +407,29 @@ fn anonymity_marker_tokens(doc: &Doc) -> Vec<bool> {
     out
 }
 
-/// "the mayor" when exactly one person carries that title; "the union" when
-/// exactly one organization's name ends in that word.
+/// "the mayor" when exactly one person carries that title (see
+/// [`Actors::title_holder`]); "the union" when exactly one organization's
+/// name ends in that word.
 fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize> {
     let definite = text
         .split(' ')
         .next()
         .is_some_and(|d| d.eq_ignore_ascii_case("the"));
-    if !definite || key.contains(' ') {
+    if !definite {
+        return None;
+    }
+    if let Some(person) = actors.title_holder(key) {
+        return Some(person);
+    }
+    if key.contains(' ') {
         return None;
     }
     let mut found = None;
     for (i, a) in actors.actors.iter().enumerate() {
-        let fits = match a.kind {
-            ActorKind::Person => a.titles.iter().any(|t| t.to_lowercase().ends_with(key)),
-            ActorKind::Organization => {
-                a.role.is_none()
-                    && a.name.contains(' ')
-                    && a.name.to_lowercase().rsplit(' ').next() == Some(key)
-            }
-            _ => false,
-        };
+        let fits = a.kind == ActorKind::Organization
+            && a.role.is_none()
+            && a.name.contains(' ')
+            && a.name.to_lowercase().rsplit(' ').next() == Some(key);
         if fits {
             if found.is_some() {
                 return None; // ambiguous

@@ -326,6 +326,15 @@ impl Lexicon {
     /// An abbreviation whose period does not end a sentence (without the period).
     /// Entries written with a capital ("No.", "Sen.") match only capitalized
     /// words; lowercase entries ("a.m.", "etc.") match any case.
+    /// The word a title abbreviation stands for: "Sen." -> "senator".
+    pub fn expand_title(&self, word: &str) -> Option<&'static str> {
+        value(
+            &tables::TITLE_EXPANSIONS,
+            &tables::TITLE_EXPANSIONS_VALUES,
+            word.trim_end_matches('.'),
+        )
+    }
+
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
         if tables::ABBREVIATIONS.contains(w) {
