@@ -176,6 +176,12 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
     w.starts_with(char::is_uppercase) && !lexicon().breaks_name(w) && !hyphen_adjective
 }
 
+/// A capitalized word the text uses as a surname ("George Will", "Ian Read"),
+/// though on its own it would be grammar or a page label.
+fn known_surname(doc: &Doc, ev: &Evidence, t: usize) -> bool {
+    doc.is_cap(t) && ev.surnames.contains(doc.tok(t))
+}
+
 /// A page label that also ends organizations' names ("Human Rights Watch",
 /// "Getty Images"): kept after a name word when no name word follows it.
 fn ends_org_name(doc: &Doc, t: usize) -> bool {
@@ -210,7 +216,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     let n = doc.tokens.len();
     let mut t = 0;
     while t < n {
-        if !is_name_word(doc, t) {
+        if !is_name_word(doc, t) && !known_surname(doc, &ev, t) {
             t += 1;
             continue;
         }
@@ -222,7 +228,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 break;
             }
             let w = doc.tok(end);
-            if is_name_word(doc, end)
+            if (is_name_word(doc, end) || known_surname(doc, &ev, end))
                 && doc.tokens[end].span().start > doc.tokens[end - 1].span().end
             {
                 end += 1;
@@ -308,7 +314,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     while a < b {
         let w = doc.tok(a);
         let initial = is_sentence_initial(doc, a);
-        let grammar = is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1);
+        let grammar =
+            !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
         let common = (lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase()))
             && !ev.surnames.contains(w);
         let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
@@ -553,7 +560,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
         }
     }
     // A section word or opener alone is not a name ("National", "Meanwhile").
-    if b - a == 1 && lex.is_not_name(doc.tok(a)) {
+    if b - a == 1 && lex.is_not_name(doc.tok(a)) && !ev.surnames.contains(doc.tok(a)) {
         return;
     }
     // Split after an organization word followed by another name
