@@ -341,8 +341,14 @@ fn resolve(
                 // People are described by roles ("a former official"); other
                 // heads ("the report", "an audit") are documents and bodies.
                 let lex = crate::lexicon::lexicon();
-                let head = key.rsplit(' ').next().unwrap_or("");
-                let plural = key.ends_with('s') && !key.ends_with("ss");
+                // "a reporter for Agence France-Presse": the head stands
+                // before the preposition.
+                let head = key
+                    .split(' ')
+                    .take_while(|w| !matches!(*w, "for" | "of" | "at" | "from" | "with"))
+                    .last()
+                    .unwrap_or("");
+                let plural = head.ends_with('s') && !head.ends_with("ss");
                 let human =
                     lex.role(head).is_some() || lex.is_title(head) || lex.starts_title(head);
                 let kind = match (human, plural) {
