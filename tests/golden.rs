@@ -14,7 +14,7 @@
 mod common;
 
 /// Failed expectations that are known engine gaps (see the FAIL lines).
-const KNOWN_FAILURES: usize = 93;
+const KNOWN_FAILURES: usize = 78;
 
 use common::expect::{self, Tally};
 use std::path::Path;

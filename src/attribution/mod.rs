@@ -63,6 +63,9 @@ struct Resolved {
     cue: Cue,
     actor: Option<usize>,
     mention: Option<usize>,
+    /// The speaker is a guess from the sentence's first actor: used for
+    /// claims, never for quotes or for the speaker later sentences lean on.
+    weak: bool,
 }
 
 /// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.
@@ -89,6 +92,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         let found = cues::find(doc, actors, sent.clone(), &masked);
         let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
         for cue in found {
+            let mut weak = false;
             let anchor = match cue.form {
                 CueForm::Gerund | CueForm::Infinitive => {
                     // The main clause's subject: the last finite cue's, or the
@@ -96,7 +100,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                     let prev = resolved
                         .iter()
                         .rev()
-                        .find(|r| r.cue.form == CueForm::Finite && r.actor.is_some());
+                        .find(|r| r.cue.form == CueForm::Finite && r.actor.is_some() && !r.weak);
                     match prev {
                         Some(r) => r.mention.map(Anchor::Mention),
                         None => {
@@ -130,12 +134,29 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                     let shared = resolved
                         .iter()
                         .rev()
-                        .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some())
+                        .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some() && !r.weak)
                         .filter(|_| conj)
                         .and_then(|r| r.mention);
                     match shared {
                         Some(m) => Some(Anchor::Mention(m)),
-                        None => subject::of_cue(doc, actors, &cue, sent.clone(), bound),
+                        None => {
+                            let local = subject::of_cue(doc, actors, &cue, sent.clone(), bound);
+                            // ("rejecting claims that ...": a word that is
+                            // also a claim noun gets no guessed subject.)
+                            let noun_too = cue.toks.len() == 1
+                                && crate::lexicon::lexicon()
+                                    .cue_noun(doc.tok(cue.toks.start))
+                                    .is_some();
+                            if local.is_none() && cue.form == CueForm::Finite && !noun_too {
+                                // A subject too far from its verb for the
+                                // local search: the clause's first actor, a
+                                // guess good enough for a claim only.
+                                weak = true;
+                                first_subject(doc, actors, &in_title, bound, cue.toks.start)
+                            } else {
+                                local
+                            }
+                        }
                     }
                 }
             };
@@ -144,7 +165,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             let governing = resolved
                 .iter()
                 .rev()
-                .filter(|r| r.cue.frames.clause && r.cue.form == CueForm::Finite)
+                .filter(|r| r.cue.frames.clause && r.cue.form == CueForm::Finite && !r.weak)
                 .filter(|r| {
                     r.mention
                         .is_some_and(|m| actors.mentions[m].toks.start < r.cue.toks.start)
@@ -155,16 +176,28 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                 cue,
                 actor,
                 mention,
+                weak,
             });
         }
         // Every sentence's subject is resolved (a pronoun subject becomes a
         // mention of its actor, which later claims and pronouns lean on).
         state.sentence_subject =
             sentence_subject(doc, actors, &in_title, sent.clone(), state.last_speaker());
-        let sentence_quotes = quotes::attribute_sentence(doc, actors, &resolved, si, &mut state);
+        let strong: Vec<Resolved> = resolved
+            .iter()
+            .map(|r| match r.weak {
+                true => Resolved {
+                    actor: None,
+                    mention: None,
+                    ..r.clone()
+                },
+                false => r.clone(),
+            })
+            .collect();
+        let sentence_quotes = quotes::attribute_sentence(doc, actors, &strong, si, &mut state);
         claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
         quotes_out.extend(sentence_quotes);
-        if let Some(a) = resolved.iter().rev().find_map(|r| r.actor) {
+        if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
             state.speaker_sentence = Some((a, si));
         }
     }
