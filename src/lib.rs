@@ -49,5 +49,8 @@ pub fn annotate(text: &str) -> Annotation {
     let doc = text::Doc::new(text);
     let mut actors = actors::Actors::find(&doc);
     let attribution = attribution::attribute(&doc, &mut actors);
-    assemble::assemble(&doc, actors, attribution)
+    // Only the quotations are needed from here on: the token tables are
+    // freed before the output is built (peak memory on long texts).
+    let quotes = doc.into_quotes();
+    assemble::assemble(&quotes, actors, attribution)
 }

@@ -100,6 +100,11 @@ impl<'t> Doc<'t> {
         doc
     }
 
+    /// The quotations, dropping everything else.
+    pub fn into_quotes(self) -> Vec<RawQuote> {
+        self.quotes
+    }
+
     /// The quotation token `t` lies in (marks included), if any.
     pub fn quote_at(&self, t: usize) -> Option<usize> {
         self.in_quote[t].map(|q| q.get() as usize - 1)
