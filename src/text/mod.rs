@@ -463,6 +463,38 @@ mod tests {
     }
 
     #[test]
+    fn runs_index_like_the_vec() {
+        let values = [0u32, 0, 3, 3, 1, 0, 0, 2, 2, 2];
+        let runs = Runs::new(&values, 0);
+        for (t, v) in values.iter().enumerate() {
+            assert_eq!(runs[t], *v, "token {t}");
+        }
+        let text = "“We won,” she said. He said “no” twice.\n\n“Again.”";
+        let doc = Doc::new(text);
+        let quoted: Vec<bool> = (0..doc.tokens.len())
+            .map(|t| doc.in_quote[t].is_some())
+            .collect();
+        let words: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&t| quoted[t])
+            .map(|t| doc.tok(t))
+            .collect();
+        assert_eq!(
+            words,
+            ["“", "We", "won", ",", "”", "“", "no", "”", "“", "Again", ".", "”"]
+        );
+        assert_eq!(
+            doc.sentence_of[doc.tokens.len() - 1] as usize,
+            doc.sentences.len() - 1
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "out of range")]
+    fn runs_refuse_tokens_past_the_end() {
+        let _ = Runs::new(&[1u32, 2], 0)[2];
+    }
+
+    #[test]
     fn headings_are_detected() {
         let doc = Doc::new("Claims rejected\n\nThe minister spoke on Monday.");
         assert!(doc.paras[0].heading);
