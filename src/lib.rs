@@ -40,7 +40,7 @@ pub use annotation::{
     Actor, ActorId, ActorKind, Annotation, Claim, ClaimId, Mention, MentionId, MentionKind, Quote,
     QuoteId, QuoteKind, Stance,
 };
-pub use export::{Export, FORMAT_VERSION};
+pub use export::{Export, List, FORMAT_VERSION};
 pub use offsets::{OffsetMap, OffsetUnit};
 pub use span::Span;
 
