@@ -57,7 +57,9 @@ pub struct Doc<'t> {
 /// A value for every token, indexed like the `Vec` it is built from, but
 /// stored as runs of equal values: 12 bytes a run (a sentence, a quotation)
 /// instead of 4 bytes a token. On a long text the per-token tables were a
-/// third of the engine's peak memory. A lookup is a binary search.
+/// third of the engine's peak memory. A lookup starts at the first run that
+/// can hold the token's block of [`RUN_BLOCK`] tokens, and steps over the
+/// few runs that end inside the block.
 pub struct Runs<T> {
     /// The number of tokens.
     len: usize,
@@ -68,7 +70,13 @@ pub struct Runs<T> {
     values: Vec<T>,
     /// The value of every token outside the runs.
     default: T,
+    /// For each block of [`RUN_BLOCK`] tokens, the first run that ends after
+    /// the block's first token.
+    blocks: Vec<u32>,
 }
+
+/// Tokens per entry of [`Runs::blocks`].
+const RUN_BLOCK: usize = 32;
 
 impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses `values` (one per token).
@@ -78,6 +86,7 @@ impl<T: Copy + PartialEq> Runs<T> {
             bounds: Vec::new(),
             values: Vec::new(),
             default,
+            blocks: Vec::with_capacity(values.len().div_ceil(RUN_BLOCK)),
         };
         let mut t = 0;
         while t < values.len() {
@@ -91,6 +100,13 @@ impl<T: Copy + PartialEq> Runs<T> {
                 runs.values.push(v);
             }
         }
+        let mut k = 0;
+        for block_start in (0..values.len()).step_by(RUN_BLOCK) {
+            while k < runs.bounds.len() && runs.bounds[k].1 as usize <= block_start {
+                k += 1;
+            }
+            runs.blocks.push(k as u32);
+        }
         runs
     }
 }
@@ -100,11 +116,12 @@ impl<T> Index<usize> for Runs<T> {
 
     fn index(&self, t: usize) -> &T {
         assert!(t < self.len, "token {t} out of range ({} tokens)", self.len);
-        let k = self
-            .bounds
-            .partition_point(|&(start, _)| start as usize <= t);
-        match k.checked_sub(1) {
-            Some(k) if t < self.bounds[k].1 as usize => &self.values[k],
+        let mut k = self.blocks[t / RUN_BLOCK] as usize;
+        while k < self.bounds.len() && self.bounds[k].1 as usize <= t {
+            k += 1;
+        }
+        match self.bounds.get(k) {
+            Some(&(start, _)) if start as usize <= t => &self.values[k],
             _ => &self.default,
         }
     }
@@ -464,7 +481,13 @@ mod tests {
 
     #[test]
     fn runs_index_like_the_vec() {
-        let values = [0u32, 0, 3, 3, 1, 0, 0, 2, 2, 2];
+        let mut values = vec![0u32, 0, 3, 3, 1, 0, 0, 2, 2, 2];
+        // Long and short runs across block boundaries, and long gaps.
+        for i in 0..500u32 {
+            let len = [1, 2, 31, 32, 33, 70][i as usize % 6];
+            let v = if i % 4 == 0 { 0 } else { i };
+            values.extend(std::iter::repeat_n(v, len));
+        }
         let runs = Runs::new(&values, 0);
         for (t, v) in values.iter().enumerate() {
             assert_eq!(runs[t], *v, "token {t}");
