@@ -80,7 +80,7 @@ const RUN_BLOCK: usize = 32;
 
 impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses `values` (one per token).
-    fn new(values: &[T], default: T) -> Runs<T> {
+    pub(crate) fn new(values: &[T], default: T) -> Runs<T> {
         let mut runs = Runs {
             len: values.len(),
             bounds: Vec::new(),
@@ -108,6 +108,25 @@ impl<T: Copy + PartialEq> Runs<T> {
             runs.blocks.push(k as u32);
         }
         runs
+    }
+}
+
+impl<T> Runs<T> {
+    /// The value of token `t`, or `None` past the last token (as `Vec::get`).
+    pub fn get(&self, t: usize) -> Option<&T> {
+        (t < self.len).then(|| &self[t])
+    }
+}
+
+impl<T: Default> Default for Runs<T> {
+    fn default() -> Runs<T> {
+        Runs {
+            len: 0,
+            bounds: Vec::new(),
+            values: Vec::new(),
+            default: T::default(),
+            blocks: Vec::new(),
+        }
     }
 }
 
