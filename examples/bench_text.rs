@@ -7,9 +7,10 @@
 //! ```
 //!
 //! `annotate` does what `newslens annotate FILE` does (annotate, convert to
-//! UTF-16 offsets, serialize to JSON) without writing the JSON anywhere, then
-//! prints one JSON line: input size, time, counts, and the process's peak
-//! resident set size (`VmHWM` from `/proc/self/status`, Linux only).
+//! UTF-16 offsets, serialize to JSON streamed to a writer) with a writer
+//! that only counts the bytes, then prints one JSON line: input size, time,
+//! counts, and the process's peak resident set size (`VmHWM` from
+//! `/proc/self/status`, Linux only).
 
 use std::time::Instant;
 
@@ -49,8 +50,18 @@ fn measure(file: &str) -> Result<(), String> {
     let start = Instant::now();
     let annotation = newslens::annotate(&text);
     let annotated = start.elapsed();
-    let export = newslens::Export::new(&text, &annotation, newslens::OffsetUnit::Utf16);
-    let json = serde_json::to_string(&export).map_err(|e| e.to_string())?;
+    let counts = [
+        annotation.actors.len(),
+        annotation.mentions.len(),
+        annotation.quotes.len(),
+        annotation.claims.len(),
+    ];
+    // As the CLI does: convert in place, stream the JSON (here into a
+    // writer that counts the bytes; the CLI's is stdout).
+    let export = newslens::Export::from_annotation(&text, annotation, newslens::OffsetUnit::Utf16);
+    let mut json = Counter(0);
+    serde_json::to_writer(std::io::BufWriter::new(&mut json), &export)
+        .map_err(|e| e.to_string())?;
     let total = start.elapsed();
     let peak = peak_rss_kib()?;
     let input = text.len() as f64;
@@ -61,11 +72,11 @@ fn measure(file: &str) -> Result<(), String> {
         text.len(),
         annotated.as_secs_f64() * 1e3,
         total.as_secs_f64() * 1e3,
-        annotation.actors.len(),
-        annotation.mentions.len(),
-        annotation.quotes.len(),
-        annotation.claims.len(),
-        json.len(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        json.0,
         peak as f64 * 1024.0 / input.max(1.0),
     );
     Ok(())
@@ -80,4 +91,18 @@ fn peak_rss_kib() -> Result<u64, String> {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .ok_or_else(|| "no VmHWM in /proc/self/status".to_string())
+}
+
+/// A writer that keeps nothing and counts the bytes.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -1,28 +1,36 @@
 //! Turning the drafts of the stages into the output model: ids in text
 //! order, links as typed indices, and the nesting rules of `docs/format.md`.
 
-use crate::actors::Actors;
+use crate::actors::{ActorDraft, Actors, MentionDraft};
 use crate::annotation::*;
 use crate::attribution::Attribution;
-use crate::text::Doc;
+use crate::text::RawQuote;
 
-/// Builds the [`Annotation`].
-pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotation {
+/// The drafts of actors and mentions; the token indexes of `actors` are freed.
+fn into_drafts(actors: Actors) -> (Vec<ActorDraft>, Vec<MentionDraft>) {
+    (actors.actors, actors.mentions)
+}
+
+/// Builds the [`Annotation`]. The actors' token indexes are freed first, the
+/// actor drafts once their names and titles have moved to the output, and
+/// the lists are allocated at their final size (memory on long texts).
+pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attribution) -> Annotation {
+    let (mut actor_drafts, mention_drafts) = into_drafts(actors);
     // Mentions sorted by start, longer first; drop exact duplicates.
-    let mut order: Vec<usize> = (0..actors.mentions.len()).collect();
+    let mut order: Vec<usize> = (0..mention_drafts.len()).collect();
     order.sort_by(|&a, &b| {
-        let (x, y) = (&actors.mentions[a], &actors.mentions[b]);
+        let (x, y) = (&mention_drafts[a], &mention_drafts[b]);
         x.span
             .start
             .cmp(&y.span.start)
             .then(y.span.end.cmp(&x.span.end))
     });
-    let mut mention_id = vec![None; actors.mentions.len()];
+    let mut mention_id: Vec<Option<usize>> = vec![None; mention_drafts.len()];
     let mut kept: Vec<usize> = Vec::new();
     for &m in &order {
-        let span = actors.mentions[m].span;
+        let span = mention_drafts[m].span;
         if let Some(&last) = kept.last() {
-            let prev = actors.mentions[last].span;
+            let prev = mention_drafts[last].span;
             // Mentions never overlap: the outer one ("a NATO official") wins
             // over a name nested in it, and a crossing one is dropped.
             if span.start < prev.end {
@@ -34,10 +42,10 @@ pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotati
         kept.push(m);
     }
     // Actors in order of first mention.
-    let mut actor_id = vec![None; actors.actors.len()];
+    let mut actor_id = vec![None; actor_drafts.len()];
     let mut actor_order = Vec::new();
     for &m in &kept {
-        let a = actors.mentions[m].actor;
+        let a = mention_drafts[m].actor;
         if actor_id[a].is_none() {
             actor_id[a] = Some(actor_order.len());
             actor_order.push(a);
@@ -50,27 +58,40 @@ pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotati
     let who = |a: Option<usize>, m: Option<usize>| -> (Option<ActorId>, Option<MentionId>) {
         match m.and_then(|m| mention_id[m]) {
             Some(k) => (
-                aid(actors.mentions[kept[k]].actor),
+                aid(mention_drafts[kept[k]].actor),
                 Some(MentionId(k as u32)),
             ),
             None => (a.and_then(aid), None),
         }
     };
 
-    let mut out = Annotation::default();
-    for &a in &actor_order {
-        let d = &actors.actors[a];
+    let mut out = Annotation {
+        actors: Vec::with_capacity(actor_order.len()),
+        mentions: Vec::with_capacity(kept.len()),
+        quotes: Vec::with_capacity(attribution.quotes.len()),
+        claims: Vec::new(),
+    };
+    let mut mention_counts = vec![0u32; actor_order.len()];
+    for &m in &kept {
+        if let Some(actor) = aid(mention_drafts[m].actor) {
+            mention_counts[actor.index()] += 1;
+        }
+    }
+    for (&a, &count) in actor_order.iter().zip(&mention_counts) {
+        // Each draft is used once: its strings move to the output.
+        let d = &mut actor_drafts[a];
         out.actors.push(Actor {
             id: ActorId(out.actors.len() as u32),
-            name: d.name.clone(),
+            name: std::mem::take(&mut d.name),
             kind: d.kind,
-            titles: d.titles.clone(),
+            titles: std::mem::take(&mut d.titles),
             anonymous: d.anonymous,
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(count as usize),
         });
     }
+    drop(actor_drafts);
     for (i, &m) in kept.iter().enumerate() {
-        let d = &actors.mentions[m];
+        let d = &mention_drafts[m];
         let Some(actor) = aid(d.actor) else { continue };
         out.actors[actor.index()].mentions.push(MentionId(i as u32));
         out.mentions.push(Mention {
@@ -83,10 +104,10 @@ pub fn assemble(doc: &Doc, actors: Actors, attribution: Attribution) -> Annotati
     }
 
     let mut quotes = attribution.quotes;
-    quotes.sort_by_key(|q| doc.quotes[q.raw].span.start);
+    quotes.sort_by_key(|q| raw_quotes[q.raw].span.start);
     quotes.dedup_by_key(|q| q.raw);
     for q in quotes {
-        let rq = doc.quotes[q.raw];
+        let rq = raw_quotes[q.raw];
         let (speaker, speaker_mention) = who(q.speaker, q.mention);
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),

@@ -40,7 +40,7 @@ pub use annotation::{
     Actor, ActorId, ActorKind, Annotation, Claim, ClaimId, Mention, MentionId, MentionKind, Quote,
     QuoteId, QuoteKind, Stance,
 };
-pub use export::{Export, FORMAT_VERSION};
+pub use export::{Export, List, FORMAT_VERSION};
 pub use offsets::{OffsetMap, OffsetUnit};
 pub use span::Span;
 
@@ -49,5 +49,8 @@ pub fn annotate(text: &str) -> Annotation {
     let doc = text::Doc::new(text);
     let mut actors = actors::Actors::find(&doc);
     let attribution = attribution::attribute(&doc, &mut actors);
-    assemble::assemble(&doc, actors, attribution)
+    // Only the quotations are needed from here on: the token tables are
+    // freed before the output is built (peak memory on long texts).
+    let quotes = doc.into_quotes();
+    assemble::assemble(&quotes, actors, attribution)
 }

@@ -78,15 +78,39 @@ async function coldStart(engine, text) {
   return { importMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, totalMs: t3 - t0, found: count(engine === 'newslens' ? 'newslens' : 'compromise', out) };
 }
 
-// Runs `job` on `text` `warmup` times, then takes samples until both
-// `minRuns` samples and `minMs` milliseconds are done. A sample times a batch
-// of calls long enough (>= 20 ms) that the timer's resolution does not
-// matter, and records the batch time divided by its size.
-function measure(job, text, { warmup = 3, minRuns = 5, minMs = 1000, maxRuns = 1000 } = {}) {
+// Runs `job` on `text` at least `warmup` times and for at least `warmupMs`
+// milliseconds, and on until the calls stop getting faster (the median of
+// the last 10 calls is no more than 5% below that of the 10 before; at most
+// 10 s), then takes samples until both `minRuns` samples and `minMs`
+// milliseconds are done. A sample times a batch of calls long enough
+// (>= 20 ms) that the timer's resolution does not matter, and records the
+// batch time divided by its size.
+//
+// Why a warm-up in time: Chromium runs new WASM code in its baseline
+// compiler (Liftoff) and moves hot functions to its optimizing compiler
+// (TurboFan) in the background; on a small shared machine that takes
+// hundreds of milliseconds, longer than a few calls. Samples taken before
+// are neither cold (see the cold-start table) nor warm. The batch size comes
+// from the last warm-up call, not from the average of the slow first ones.
+function measure(job, text, { warmup = 3, warmupMs = 0, minRuns = 5, minMs = 1000, maxRuns = 1000 } = {}) {
   let out;
-  let t = performance.now();
-  for (let i = 0; i < warmup; i++) out = jobs[job](text);
-  const perCall = Math.max((performance.now() - t) / Math.max(warmup, 1), 0.001);
+  let t;
+  const calls = [];
+  const warmStart = performance.now();
+  const improving = () => {
+    if (calls.length < 20) return true;
+    const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    return med(calls.slice(-10)) < 0.95 * med(calls.slice(-20, -10));
+  };
+  for (;;) {
+    t = performance.now();
+    out = jobs[job](text);
+    calls.push(performance.now() - t);
+    const elapsed = performance.now() - warmStart;
+    if (elapsed > 10000) break;
+    if (calls.length >= warmup && elapsed >= warmupMs && !improving()) break;
+  }
+  const perCall = Math.max(calls[calls.length - 1], 0.001);
   const batch = Math.max(1, Math.ceil(20 / perCall));
   const times = [];
   const start = performance.now();

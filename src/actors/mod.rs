@@ -13,7 +13,7 @@ pub use names::is_sentence_initial;
 
 use crate::annotation::{ActorKind, MentionKind};
 use crate::span::Span;
-use crate::text::Doc;
+use crate::text::{Doc, Runs};
 use std::num::NonZeroU32;
 use std::ops::Range;
 
@@ -54,10 +54,20 @@ pub struct Actors {
     pub mentions: Vec<MentionDraft>,
     /// Actors, in order of creation.
     pub actors: Vec<ActorDraft>,
-    /// For each token, the innermost mention covering it.
-    by_token: Vec<Option<NonZeroU32>>,
-    /// For each token, the outermost mention covering it.
-    outer_by_token: Vec<Option<NonZeroU32>>,
+    /// For each token, the innermost mention covering it, as of the last
+    /// `index` (stored as runs: 4 bytes a token each were a sixth of the
+    /// peak memory on long texts).
+    by_token: Runs<Option<NonZeroU32>>,
+    /// For each token, the outermost mention covering it, as of the last `index`.
+    outer_by_token: Runs<Option<NonZeroU32>>,
+    /// Tokens covered by mentions added since (pronouns), sorted: (token,
+    /// innermost, outermost). These entries win over the two tables. They
+    /// come in text order, sentence by sentence, so an insertion moves at
+    /// most the few entries of the current sentence.
+    added: Vec<(usize, Option<NonZeroU32>, Option<NonZeroU32>)>,
+    /// One bit a token: set for the tokens in `added`, so the other tokens
+    /// (nearly all) skip the map.
+    added_bits: Vec<u64>,
     /// Actors made on the spot for unnamed speakers, by their words.
     pub phrase_actors: std::collections::HashMap<String, usize>,
     /// "the mayor" → the one actor it can mean (or none), worked out once per word.
@@ -79,13 +89,22 @@ impl Actors {
     pub fn add_mention(&mut self, m: MentionDraft) -> usize {
         let idx = self.mentions.len();
         for t in m.toks.clone() {
-            if let Some(slot) = self.by_token.get_mut(t) {
-                *slot = tag(idx);
-            }
-            if let Some(slot) = self.outer_by_token.get_mut(t) {
-                if slot.is_none() {
-                    *slot = tag(idx);
+            let (Some(&inner), Some(&outer)) = (self.by_token.get(t), self.outer_by_token.get(t))
+            else {
+                continue;
+            };
+            self.added_bits[t / 64] |= 1 << (t % 64);
+            let k = match self.added.binary_search_by_key(&t, |e| e.0) {
+                Ok(k) => k,
+                Err(k) => {
+                    self.added.insert(k, (t, inner, outer));
+                    k
                 }
+            };
+            let slot = &mut self.added[k];
+            slot.1 = tag(idx);
+            if slot.2.is_none() {
+                slot.2 = tag(idx);
             }
         }
         self.mentions.push(m);
@@ -94,13 +113,31 @@ impl Actors {
 
     /// The mention that covers token `t`, if any.
     pub fn mention_at(&self, t: usize) -> Option<usize> {
-        self.by_token.get(t).copied().flatten().map(untag)
+        match self.added_at(t) {
+            Some(&(_, inner, _)) => inner,
+            None => self.by_token.get(t).copied().flatten(),
+        }
+        .map(untag)
     }
 
     /// The outermost mention covering token `t` ("a NATO official" rather
     /// than "NATO"), if any.
     pub fn outer_mention_at(&self, t: usize) -> Option<usize> {
-        self.outer_by_token.get(t).copied().flatten().map(untag)
+        match self.added_at(t) {
+            Some(&(_, _, outer)) => outer,
+            None => self.outer_by_token.get(t).copied().flatten(),
+        }
+        .map(untag)
+    }
+
+    /// The entry of token `t` in `added`, if any.
+    fn added_at(&self, t: usize) -> Option<&(usize, Option<NonZeroU32>, Option<NonZeroU32>)> {
+        let bit = self.added_bits.get(t / 64)? >> (t % 64) & 1;
+        if bit == 0 {
+            return None;
+        }
+        let k = self.added.binary_search_by_key(&t, |e| e.0).ok()?;
+        Some(&self.added[k])
     }
 
     fn index(&mut self, doc: &Doc) {
@@ -110,17 +147,21 @@ impl Actors {
                 .cmp(&b.span.start)
                 .then(b.span.end.cmp(&a.span.end))
         });
-        self.by_token = vec![None; doc.tokens.len()];
-        self.outer_by_token = vec![None; doc.tokens.len()];
+        let mut by_token = vec![None; doc.tokens.len()];
+        let mut outer_by_token = vec![None; doc.tokens.len()];
         // Later (inner) mentions overwrite outer ones: the innermost wins.
         for (i, m) in self.mentions.iter().enumerate() {
             for t in m.toks.clone() {
-                self.by_token[t] = tag(i);
-                if self.outer_by_token[t].is_none() {
-                    self.outer_by_token[t] = tag(i);
+                by_token[t] = tag(i);
+                if outer_by_token[t].is_none() {
+                    outer_by_token[t] = tag(i);
                 }
             }
         }
+        self.by_token = Runs::new(&by_token, None);
+        self.outer_by_token = Runs::new(&outer_by_token, None);
+        self.added.clear();
+        self.added_bits = vec![0; doc.tokens.len().div_ceil(64)];
     }
 
     /// Creates an actor and returns its index.

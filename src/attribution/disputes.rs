@@ -16,10 +16,12 @@ const WINDOW: usize = 60;
 
 /// Fills `disputes` of every deny claim.
 pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
-    let words: Vec<HashSet<String>> = claims
-        .iter()
-        .map(|c| content_words(&doc.text[c.content]))
-        .collect();
+    // Content words (test 3) are worked out when a denial first needs them,
+    // and kept only for the window a denial looks back over: claim `k`'s set
+    // in slot `k % slots`. On a long text the sets of all claims at once
+    // were the engine's largest structure.
+    let slots = (WINDOW + 1).min(claims.len());
+    let mut words: Vec<Option<(usize, HashSet<String>)>> = vec![None; slots];
     for i in 0..claims.len() {
         if claims[i].stance != Stance::Deny {
             continue;
@@ -59,7 +61,20 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
                 claims[j].claimant != me.claimant
                     && claims[j].claimant.is_some()
                     && claims[j].stance != Stance::Deny
-                    && words[j].intersection(&words[i]).next().is_some()
+                    && {
+                        // j and i are at most WINDOW apart: different slots.
+                        for k in [j, i] {
+                            let slot = &mut words[k % slots];
+                            if !matches!(slot, Some((owner, _)) if *owner == k) {
+                                *slot = Some((k, content_words(&doc.text[claims[k].content])));
+                            }
+                        }
+                        let (theirs, mine) = (&words[j % slots], &words[i % slots]);
+                        theirs
+                            .iter()
+                            .zip(mine)
+                            .any(|((_, a), (_, b))| a.intersection(b).next().is_some())
+                    }
             });
         }
         if let Some(j) = target {

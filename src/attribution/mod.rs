@@ -201,6 +201,8 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             state.speaker_sentence = Some((a, si));
         }
     }
+    // The per-token masks are done with; free them before the last step.
+    drop((masked, in_title, state));
     disputes::link(doc, &mut claims_out);
     Attribution {
         quotes: quotes_out,

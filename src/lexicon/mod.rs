@@ -6,6 +6,8 @@
 //! `keys.rs`), so nothing is parsed at run time.
 
 use crate::annotation::Stance;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 mod keys;
@@ -121,14 +123,15 @@ pub struct Lexicon {
 }
 
 /// For a list sorted by first word: where each first word's block is. One
-/// hash lookup a token, which matters on the hot path (every token asks).
-struct FirstWords(std::collections::HashMap<String, std::ops::Range<usize>>);
+/// hash lookup a token, which matters on the hot path (every token asks),
+/// so the map hashes with FNV-1a (as the key sets do), not SipHash.
+struct FirstWords(HashMap<&'static str, std::ops::Range<usize>, BuildHasherDefault<Fnv>>);
 
 impl FirstWords {
-    fn new<'a>(firsts: impl Iterator<Item = &'a str>) -> FirstWords {
-        let mut map: std::collections::HashMap<String, std::ops::Range<usize>> = Default::default();
+    fn new(firsts: impl Iterator<Item = &'static str>) -> FirstWords {
+        let mut map = HashMap::default();
         for (i, w) in firsts.enumerate() {
-            map.entry(w.to_string()).or_insert(i..i).end = i + 1;
+            map.entry(w).or_insert(i..i).end = i + 1;
         }
         FirstWords(map)
     }
@@ -166,12 +169,16 @@ impl Lexicon {
         if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
             return None;
         }
-        value(&tables::GRAMMAR, &tables::GRAMMAR_VALUES, &lower(word))
+        with_lower(word, |w| {
+            value(&tables::GRAMMAR, &tables::GRAMMAR_VALUES, w)
+        })
     }
 
     /// A verb form of saying, thinking or disputing (lowercase lookup).
     pub fn cue_verb(&self, word: &str) -> Option<CueVerb> {
-        value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, &lower(word))
+        with_lower(word, |w| {
+            value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, w)
+        })
     }
 
     /// Multiword cues, longest first is up to the caller.
@@ -190,27 +197,29 @@ impl Lexicon {
 
     /// A noun naming a claim ("claims", "denial").
     pub fn cue_noun(&self, word: &str) -> Option<Stance> {
-        value(&tables::CUE_NOUNS, &tables::CUE_NOUNS_VALUES, &lower(word))
+        with_lower(word, |w| {
+            value(&tables::CUE_NOUNS, &tables::CUE_NOUNS_VALUES, w)
+        })
     }
 
     /// True when the lowercase phrase is a title ("secretary of state").
     pub fn is_title(&self, phrase: &str) -> bool {
-        title_bits(&lower(phrase)) & TITLE != 0
+        with_lower(phrase, title_bits) & TITLE != 0
     }
 
     /// True when a title starts with this word.
     pub fn starts_title(&self, word: &str) -> bool {
-        title_bits(&lower(word)) & TITLE_START != 0
+        with_lower(word, title_bits) & TITLE_START != 0
     }
 
     /// True for "Mr", "Mrs", "Dr" and the like.
     pub fn is_honorific(&self, word: &str) -> bool {
-        title_bits(&lower(word)) & HONORIFIC != 0
+        with_lower(word, title_bits) & HONORIFIC != 0
     }
 
     /// A role noun heading a description ("official", "gunmen").
     pub fn role(&self, word: &str) -> Option<Role> {
-        value(&tables::ROLES, &tables::ROLES_VALUES, &lower(word))
+        with_lower(word, |w| value(&tables::ROLES, &tables::ROLES_VALUES, w))
     }
 
     /// Phrases marking an anonymous source, as lowercase word lists.
@@ -224,7 +233,7 @@ impl Lexicon {
     }
 
     /// The cue phrases whose first word is `word` (lowercase).
-    pub fn cue_phrases_starting_with(&self, word: &str) -> &[CuePhrase] {
+    pub fn cue_phrases_starting_with(&'static self, word: &str) -> &'static [CuePhrase] {
         let all = self.cue_phrases();
         let blocks = self
             .phrase_blocks
@@ -233,7 +242,7 @@ impl Lexicon {
     }
 
     /// The anonymity markers whose first word is `word` (lowercase).
-    pub fn anonymity_markers_starting_with(&self, word: &str) -> &[Vec<String>] {
+    pub fn anonymity_markers_starting_with(&'static self, word: &str) -> &'static [Vec<String>] {
         let all = self.anonymity_markers();
         let blocks = self
             .marker_blocks
@@ -320,7 +329,7 @@ impl Lexicon {
         if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
             return false;
         }
-        tables::COMMON_WORDS.contains(&lower(word))
+        with_lower(word, |w| tables::COMMON_WORDS.contains(w))
     }
 
     /// An abbreviation whose period does not end a sentence (without the period).
@@ -339,6 +348,10 @@ impl Lexicon {
         let w = word.trim_end_matches('.');
         if tables::ABBREVIATIONS.contains(w) {
             return true;
+        }
+        // Only a word with capitals has a different lowercase form.
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return false;
         }
         let lower_w = w.to_lowercase();
         lower_w != w && tables::ABBREVIATIONS.contains(&lower_w)
@@ -361,6 +374,53 @@ fn not_name_bits(word: &str) -> Option<u8> {
     value(&tables::NOT_NAMES, &tables::NOT_NAMES_VALUES, word)
 }
 
+/// The form lowercase lookups search: lowercase, with ’ written '.
 fn lower(word: &str) -> String {
     word.to_lowercase().replace('’', "'")
+}
+
+/// Calls `f` with [`lower`]`(word)`, without allocating for the words
+/// lookups are asked about nearly every time: ASCII, at most 32 bytes (for
+/// ASCII, `to_lowercase` only maps `A`-`Z`, and there is no ’ to replace).
+/// Lookups run several times a token, and an allocation each was a good
+/// part of the engine's time, more so in WASM.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return f(word);
+        }
+        if bytes.len() <= MAX {
+            let mut buf = [0u8; MAX];
+            let buf = &mut buf[..bytes.len()];
+            buf.copy_from_slice(bytes);
+            buf.make_ascii_lowercase();
+            if let Ok(w) = std::str::from_utf8(buf) {
+                return f(w);
+            }
+        }
+    }
+    f(&lower(word))
+}
+
+/// FNV-1a for [`FirstWords`]: short keys, no setup, no random state.
+struct Fnv(u32);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0x811c_9dc5)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        u64::from(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
 }

@@ -17,15 +17,19 @@ pub enum TokenKind {
 }
 
 /// One token of the text. Offsets are stored as `u32` (texts up to 4 GiB)
-/// to keep the token array at 12 bytes a token: it is the engine's largest
-/// structure, one entry for every word and mark.
+/// and the struct is packed, to keep the token array at 9 bytes a token
+/// (12 with the padding): it is the engine's largest structure, one entry
+/// for every word and mark, alive for the whole annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, packed)]
 pub struct Token {
     start: u32,
     end: u32,
     /// What it is.
     pub kind: TokenKind,
 }
+
+const _: () = assert!(std::mem::size_of::<Token>() == 9);
 
 impl Token {
     /// Makes a token over `span`.
@@ -157,6 +161,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token::new(Span::new(b, end), TokenKind::Punct));
         b = end;
     }
+    // Give back what the estimate reserved beyond the tokens (a fifth of the
+    // array on prose): it would stay allocated for the whole annotation.
+    tokens.shrink_to_fit();
     tokens
 }
 

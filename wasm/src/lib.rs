@@ -4,11 +4,19 @@
 //! This crate only translates. Everything about news text lives in the core
 //! (`newslens`); here we parse the options, convert offsets once through
 //! [`newslens::Export`] and hand the result to JS.
+//!
+//! The result crosses to JS as JSON text that `JSON.parse` turns into
+//! objects: one call for an article, instead of a call into JS for every
+//! field of every item (what serde-wasm-bindgen did, a good part of the time
+//! of a call). Long texts go in chunks of [`CHUNK`] items, so the JSON text
+//! alive at any time stays small whatever the length of the text.
 
-use js_sys::{Error, Object, Reflect};
-use newslens::{Export, OffsetUnit};
-use serde::Serialize;
+use js_sys::{Array, Error, Function, Object, Reflect, JSON};
+use newslens::{Export, List, OffsetUnit};
 use wasm_bindgen::prelude::*;
+
+/// Items of one list per `JSON.parse` call when a list is longer than that.
+const CHUNK: usize = 4096;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -58,10 +66,35 @@ pub fn annotate(
     #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: Option<Object>,
 ) -> Result<JsValue, Error> {
     let unit = offset_unit(options)?;
-    let annotation = newslens::annotate(text);
-    Export::new(text, &annotation, unit)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::new(&format!("newslens: {e}")))
+    let export = Export::from_annotation(text, newslens::annotate(text), unit);
+    to_js(&export).map_err(|e| {
+        let msg = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        Error::new(&format!("newslens: internal error: {msg}"))
+    })
+}
+
+/// The document as a JS object, built by `JSON.parse`.
+fn to_js(export: &Export) -> Result<JsValue, JsValue> {
+    let mut json = String::with_capacity(1 << 16);
+    if List::ALL.iter().all(|&list| export.len(list) <= CHUNK) {
+        export.write_json(&mut json);
+        return JSON::parse(&json);
+    }
+    // A long text: the document with empty lists, then each list filled a
+    // chunk at a time (Array.prototype.push.apply of the parsed chunk).
+    export.write_json_skeleton(&mut json);
+    let doc = JSON::parse(&json)?;
+    for list in List::ALL {
+        let array: Array = Reflect::get(&doc, &list.name().into())?.dyn_into()?;
+        let push: Function = Reflect::get(&array, &"push".into())?.dyn_into()?;
+        let len = export.len(list);
+        for start in (0..len).step_by(CHUNK) {
+            json.clear();
+            export.write_json_items(list, start..len.min(start + CHUNK), &mut json);
+            push.apply(&array, &JSON::parse(&json)?.dyn_into()?)?;
+        }
+    }
+    Ok(doc)
 }
 
 /// The version of newslens compiled into this module.

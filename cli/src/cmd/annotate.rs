@@ -182,8 +182,7 @@ impl Job {
                 render::write_view(out, &text, &annotation, self.color)?;
             }
             _ => {
-                let export = Export::new(&text, &annotation, self.unit);
-                drop(annotation);
+                let export = Export::from_annotation(&text, annotation, self.unit);
                 serde_json::to_writer_pretty(&mut *out, &export)?;
                 out.write_all(b"\n")?;
             }
@@ -206,7 +205,7 @@ impl Job {
                 buf.push(b'\n');
             }
             _ => {
-                let export = Export::new(&text, &annotation, self.unit);
+                let export = Export::from_annotation(&text, annotation, self.unit);
                 let name = source.name();
                 serde_json::to_writer(
                     &mut buf,

@@ -4,7 +4,7 @@
 mod reference;
 
 use super::keys::{encode, Keys, MAX_SHARED};
-use super::{lexicon, lower};
+use super::{lexicon, lower, with_lower};
 use reference::Reference;
 
 /// Every key of every lexicon, in the forms the engine asks for: as
@@ -116,6 +116,29 @@ fn every_lookup_matches_the_run_time_loader() {
     assert!(hits > 10_000, "only {hits} hits");
     assert_eq!(new.cue_phrases(), old.cue_phrases());
     assert_eq!(new.anonymity_markers(), old.anonymity_markers());
+}
+
+#[test]
+fn with_lower_is_lower_without_the_allocation() {
+    let long = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh".repeat(2);
+    let mut words = probes(&Reference::load());
+    words.extend(
+        [
+            "",
+            "A",
+            "ΣΑΣ",
+            "İ",
+            "Don’t",
+            "DON'T",
+            &long,
+            &long[..32],
+            &long[..33],
+        ]
+        .map(String::from),
+    );
+    for w in &words {
+        assert_eq!(with_lower(w, str::to_string), lower(w), "{w:?}");
+    }
 }
 
 #[test]
