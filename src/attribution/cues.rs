@@ -244,7 +244,19 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         )
         && prev_class.is_none()
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
-    if det_two_back && lex.cue_noun(doc.tok(t)).is_some() {
+    // "a rare note", "his radio show": a base form after an article or a
+    // possessive and a singular modifier is a noun ("the minister said" is
+    // not a base form; "most voters say" has a plural subject).
+    let base_form_noun = || {
+        lex.cue_verb(doc.tok(t))
+            .is_some_and(|v| v.present && !doc.tok(t).ends_with('s'))
+            && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
+            && matches!(
+                doc.tok(t - 2).to_lowercase().as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            )
+    };
+    if det_two_back && (lex.cue_noun(doc.tok(t)).is_some() || base_form_noun()) {
         return None;
     }
     // A word that is also a claim noun after a determiner is the noun.
