@@ -250,7 +250,10 @@ pub fn attribute_sentence(
                     rq.open_tok > sent.start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
                 // A phrase quoted in a sentence with no speech verb is most
                 // often its subject's: "Cruz coached Trump to “breathe”".
-                let phrase_in_prose = !starts_sentence && !introduced;
+                // ...but "has been called the “Trump of the East”" and "known
+                // as “the full tour”" name no one.
+                let phrase_in_prose =
+                    !starts_sentence && !introduced && !agentless_naming(doc, rq.open_tok);
                 if draft.speaker.is_none()
                     && (introduced || phrase_in_prose)
                     && resolved.iter().all(|r| r.actor.is_none())
@@ -297,6 +300,25 @@ pub fn attribute_sentence(
         state.last_quote = None;
     }
     out
+}
+
+/// A passive naming or saying with no agent right before a quote: "was
+/// said to be “furious”", "has been called the “...”", "known as “...”".
+fn agentless_naming(doc: &Doc, open: usize) -> bool {
+    let start = open.saturating_sub(6);
+    (start..open).rev().any(|p| {
+        let w = doc.tok(p);
+        let participle = doc.tokens[p].kind == TokenKind::Word
+            && (w.ends_with("ed") || w.ends_with("wn") || matches!(w, "said" | "told" | "thought"));
+        participle
+            && p > 0
+            && (matches!(
+                doc.tok(p - 1),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            ) || doc.tok(p + 1) == "as")
+            // no agent between the participle and the quote
+            && !(p + 1..open).any(|k| doc.tok(k) == "by")
+    })
 }
 
 /// A quotation paragraph signed on the next line: "“...”" then "— Jane
