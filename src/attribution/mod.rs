@@ -181,6 +181,9 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         }
         // Every sentence's subject is resolved (a pronoun subject becomes a
         // mention of its actor, which later claims and pronouns lean on).
+        state.previous_subject = si
+            .checked_sub(1)
+            .and_then(|prev| state.sentence_subject.map(|m| (m, prev)));
         state.sentence_subject =
             sentence_subject(doc, actors, &in_title, sent.clone(), state.last_speaker());
         let strong: Vec<Resolved> = resolved

@@ -20,6 +20,8 @@ pub struct State {
     last_quote: Option<(Option<usize>, usize, Option<usize>)>,
     /// The subject of the current sentence (its first actor outside quotes).
     pub sentence_subject: Option<usize>,
+    /// The previous sentence's subject mention and that sentence's index.
+    pub previous_subject: Option<(usize, usize)>,
     /// The last speaker found by a cue, and the sentence it was found in.
     pub speaker_sentence: Option<(usize, usize)>,
     /// For each paragraph: does it hold nothing but quotations?
@@ -272,6 +274,17 @@ pub fn attribute_sentence(
                     if let Some((a, s)) = state.speaker_sentence {
                         if s + 1 == si && doc.sentences[s].para + 1 >= para {
                             draft.speaker = Some(a);
+                        }
+                    }
+                }
+                // ...or was about a person who is quoted next ("Jane Doe
+                // praised the plan. / “We need someone who ...”").
+                if draft.speaker.is_none() && rq.open_tok == sent.start {
+                    if let Some((m, s)) = state.previous_subject {
+                        let person = actors.actors[actors.mentions[m].actor].kind
+                            == crate::annotation::ActorKind::Person;
+                        if person && s + 1 == si && doc.sentences[s].para + 1 >= para {
+                            draft.speaker = Some(actors.mentions[m].actor);
                         }
                     }
                 }
