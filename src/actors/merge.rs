@@ -202,5 +202,9 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
             }
         }
     }
+    // "Westmacott also said"
+    if super::names::speaks_next(doc, next) {
+        return ActorKind::Person;
+    }
     ActorKind::Organization
 }

@@ -176,6 +176,30 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
     w.starts_with(char::is_uppercase) && !lexicon().breaks_name(w) && !hyphen_adjective
 }
 
+/// A speech verb follows token `t`, perhaps after an adverb: "said",
+/// "also told".
+pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
+    let lex = lexicon();
+    let mut k = t;
+    while k < doc.tokens.len() && k < t + 2 {
+        let w = doc.tok(k);
+        if doc.tokens[k].kind != TokenKind::Word || !w.starts_with(char::is_lowercase) {
+            return false;
+        }
+        if lex
+            .cue_verb(w)
+            .is_some_and(|v| v.frames.quote && !v.gerund && !v.present)
+        {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "also" | "later" | "then" | "again")) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// A capitalized word the text uses as a surname ("George Will", "Ian Read"),
 /// though on its own it would be grammar or a page label.
 fn known_surname(doc: &Doc, ev: &Evidence, t: usize) -> bool {
@@ -319,7 +343,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let common = (lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase()))
             && !ev.surnames.contains(w);
         let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
-        let vouched = vouched(ev, w);
+        // "Westmacott also said": the subject of a speech verb is a name.
+        let vouched = vouched(ev, w) || (b - a == 1 && speaks_next(doc, b));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
         if !modifies_title

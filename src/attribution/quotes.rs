@@ -169,7 +169,21 @@ pub fn attribute_sentence(
             || matches!(doc.tok(rq.open_tok.saturating_sub(1)), ":" | ","));
         // ...unless a cue governs the quote directly: "to urge “a pause”",
         // "what it called an “unprecedented” build-up".
-        let governs = |r: &&Resolved| r.cue.toks.end + 2 >= rq.open_tok && !unnamed(r);
+        // A finite verb inside a clause another speaker reports ("Jane Doe
+        // said that the minister shows “great charm”") does not govern: the
+        // words are the reporting speaker's.
+        let reported_inside = |r: &Resolved| {
+            r.cue.form == CueForm::Finite
+                && candidates.iter().any(|o| {
+                    o.cue.form == CueForm::Finite
+                        && o.cue.frames.clause
+                        && o.cue.toks.start < r.cue.toks.start
+                        && o.actor != r.actor
+                        && !unnamed(o)
+                })
+        };
+        let governs =
+            |r: &&Resolved| r.cue.toks.end + 2 >= rq.open_tok && !unnamed(r) && !reported_inside(r);
         let head = if partial_guess && !candidates.first().is_some_and(governs) {
             candidates
                 .iter()
