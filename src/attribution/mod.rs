@@ -94,6 +94,9 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         for cue in found {
             let mut weak = false;
             let anchor = match cue.form {
+                CueForm::Gerund if with_subject(doc, actors, cue.toks.start).is_some() => {
+                    with_subject(doc, actors, cue.toks.start).map(Anchor::Mention)
+                }
                 CueForm::Gerund | CueForm::Infinitive => {
                     // The main clause's subject: the last finite cue's, or the
                     // first actor of the sentence.
@@ -324,6 +327,26 @@ fn sentence_subject(
         }
     }
     named
+}
+
+/// "with Sen. Jane Doe calling it ...": the gerund's own subject, named
+/// between "with" and the gerund.
+fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
+    let m = actors.outer_mention_at(gerund.checked_sub(1)?)?;
+    // Back over a determiner or a title ("with the union", "with Sen. Jane Doe").
+    let mut p = actors.mentions[m].toks.start;
+    let mut steps = 0;
+    while p > 0 && steps < 3 && !doc.tok(p - 1).eq_ignore_ascii_case("with") {
+        let w = doc.tok(p - 1);
+        let title_or_det =
+            w == "." || doc.is_cap(p - 1) || crate::lexicon::lexicon().word_class(w).is_some();
+        if !title_or_det {
+            return None;
+        }
+        p -= 1;
+        steps += 1;
+    }
+    (p > 0 && doc.tok(p - 1).eq_ignore_ascii_case("with")).then_some(m)
 }
 
 /// A personal pronoun among the first words of a sentence, outside quotes.
