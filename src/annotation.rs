@@ -180,6 +180,23 @@ pub enum Stance {
     Question,
 }
 
+impl Stance {
+    /// The stance's name as written in the JSON: "assert", "deny", ...
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Assert => "assert",
+            Stance::Deny => "deny",
+            Stance::Warn => "warn",
+            Stance::Urge => "urge",
+            Stance::Confirm => "confirm",
+            Stance::Accuse => "accuse",
+            Stance::Promise => "promise",
+            Stance::Believe => "believe",
+            Stance::Question => "question",
+        }
+    }
+}
+
 /// A reported statement that is not (only) a verbatim quote.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -4,8 +4,7 @@
 //! any change that could break a reader.
 
 use crate::annotation::{
-    Actor, ActorId, ActorKind, Annotation, Claim, Mention, MentionId, MentionKind, Quote,
-    QuoteKind, Stance,
+    Actor, ActorId, ActorKind, Annotation, Claim, Mention, MentionId, MentionKind, Quote, QuoteKind,
 };
 use crate::offsets::{OffsetMap, OffsetUnit};
 use crate::span::Span;
@@ -275,17 +274,7 @@ fn claim(out: &mut String, claim: &Claim) {
     out.push_str(",\"content\":");
     span(out, *content);
     out.push_str(",\"stance\":\"");
-    out.push_str(match stance {
-        Stance::Assert => "assert",
-        Stance::Deny => "deny",
-        Stance::Warn => "warn",
-        Stance::Urge => "urge",
-        Stance::Confirm => "confirm",
-        Stance::Accuse => "accuse",
-        Stance::Promise => "promise",
-        Stance::Believe => "believe",
-        Stance::Question => "question",
-    });
+    out.push_str(stance.name());
     out.push_str("\",\"disputedBy\":");
     ids(out, disputed_by.iter().map(|c| c.index()));
     out.push_str(",\"disputes\":");

@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use newslens::{ActorKind, Annotation, QuoteKind, Span, Stance};
+use newslens::{ActorKind, Annotation, QuoteKind, Span};
 
 /// Longest snippet shown in the summary, in characters.
 const SNIPPET_CHARS: usize = 200;
@@ -194,21 +194,6 @@ fn quote_kind(k: QuoteKind) -> &'static str {
     }
 }
 
-/// The stance's name as written in the JSON.
-pub fn stance_name(s: Stance) -> &'static str {
-    match s {
-        Stance::Assert => "assert",
-        Stance::Deny => "deny",
-        Stance::Warn => "warn",
-        Stance::Urge => "urge",
-        Stance::Confirm => "confirm",
-        Stance::Accuse => "accuse",
-        Stance::Promise => "promise",
-        Stance::Believe => "believe",
-        Stance::Question => "question",
-    }
-}
-
 fn write_summary(
     out: &mut impl Write,
     text: &str,
@@ -290,7 +275,7 @@ fn write_summary(
             writeln!(
                 out,
                 "    [{}] {}: {}",
-                stance_name(c.stance),
+                c.stance.name(),
                 snippet(text, c.cue),
                 snippet(text, c.content)
             )?;

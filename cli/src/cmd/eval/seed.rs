@@ -11,7 +11,6 @@ use newslens::{ActorId, ActorKind, Annotation, MentionKind, QuoteKind, Span};
 use serde::Deserialize;
 
 use super::score::{overlap, Matching, Table};
-use crate::render::stance_name;
 
 /// How far (bytes) an engine cue may lie from the gold claim content and still
 /// match it by cue text.
@@ -573,13 +572,13 @@ impl Scorer<'_> {
                 ));
             }
             if let Some(stance) = &gc.stance {
-                let ok = stance_name(ec.stance) == stance;
+                let ok = ec.stance.name() == stance;
                 self.table.accuracy_mut("stance").record(ok);
                 if !ok {
                     self.notes.push(format!(
                         "stance wrong: {:?}: engine {}, gold {stance}",
                         gc.content,
-                        stance_name(ec.stance)
+                        ec.stance.name()
                     ));
                 }
             }
