@@ -187,8 +187,21 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         state.previous_subject = si
             .checked_sub(1)
             .and_then(|prev| state.sentence_subject.map(|m| (m, prev)));
-        state.sentence_subject =
-            sentence_subject(doc, actors, &in_title, sent.clone(), state.last_speaker());
+        // A quote opens in this sentence and no cue gave anyone's words.
+        let first_quote = doc.quotes.partition_point(|q| q.open_tok < sent.start);
+        let quote_needs_subject = doc
+            .quotes
+            .get(first_quote)
+            .is_some_and(|q| q.open_tok < sent.end)
+            && resolved.iter().all(|r| r.actor.is_none() || r.weak);
+        state.sentence_subject = sentence_subject(
+            doc,
+            actors,
+            &in_title,
+            sent.clone(),
+            state.last_speaker(),
+            quote_needs_subject,
+        );
         let strong: Vec<Resolved> = resolved
             .iter()
             .map(|r| match r.weak {
@@ -313,12 +326,13 @@ fn sentence_subject(
     in_title: &[bool],
     sent: std::ops::Range<usize>,
     last_speaker: Option<usize>,
+    quote_needs_subject: bool,
 ) -> Option<usize> {
     let named = match first_subject(doc, actors, in_title, sent.start, sent.end) {
         Some(Anchor::Mention(m)) => Some(m),
         _ => None,
     };
-    if let Some(t) = opening_pronoun(doc, sent) {
+    if let Some(t) = opening_pronoun(doc, sent.clone()) {
         if named.is_none_or(|m| actors.mentions[m].toks.start >= t) {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
@@ -326,7 +340,51 @@ fn sentence_subject(
             return resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker).1;
         }
     }
+    // "The ad targets a “corrupt system”", "Several said ...": a
+    // determiner-led phrase that opens the sentence, right before its verb,
+    // made an actor only when a quote in the sentence needs a speaker.
+    if let Some((a, b)) = opening_phrase(doc, sent).filter(|_| quote_needs_subject) {
+        if named.is_none_or(|m| actors.mentions[m].toks.start >= b) {
+            return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker).1;
+        }
+    }
     named
+}
+
+/// The tokens of a determiner-led noun phrase opening the sentence, before
+/// its verb: "The ad" (targets ...), "Several" (said ...).
+fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    use crate::lexicon::WordClass;
+    let lex = crate::lexicon::lexicon();
+    let a = sent.start;
+    let class = |t: usize| lex.word_class(doc.tok(t));
+    if a >= sent.end
+        || !matches!(
+            class(a),
+            Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
+        )
+        || doc.tok(a).eq_ignore_ascii_case("that")
+    {
+        return None;
+    }
+    let word = |t: usize| doc.tokens[t].kind == crate::text::TokenKind::Word;
+    let past_cue = |t: usize| lex.cue_verb(doc.tok(t)).is_some_and(|v| !v.present);
+    // A past form ("started", "said") or an auxiliary is the verb.
+    let verb_at = |t: usize| {
+        past_cue(t)
+            || matches!(class(t), Some(WordClass::Aux))
+            || (doc.tok(t).ends_with("ed") && doc.tok(t).starts_with(char::is_lowercase))
+    };
+    let mut b = a + 1;
+    while b < sent.end.min(a + 6) && word(b) && class(b).is_none() && !verb_at(b) {
+        b += 1;
+    }
+    if b < sent.end && word(b) && verb_at(b) {
+        return Some((a, b)); // "Several said", "The ad has", "The fire started"
+    }
+    // "The ad targets a ...": the last word of the run is the verb.
+    let verb = b - 1;
+    (verb > a + 1 && doc.tok(verb).starts_with(char::is_lowercase)).then_some((a, verb))
 }
 
 /// "with Sen. Jane Doe calling it ...": the gerund's own subject, named
