@@ -332,18 +332,20 @@ fn sentence_subject(
         Some(Anchor::Mention(m)) => Some(m),
         _ => None,
     };
-    if let Some(t) = opening_pronoun(doc, sent.clone()) {
-        if named.is_none_or(|m| actors.mentions[m].toks.start >= t) {
+    // "The ad targets a “corrupt system”", "Several said ...": a
+    // determiner-led phrase that opens the sentence, right before its verb,
+    // made an actor only when a quote in the sentence needs a speaker.
+    let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
+    if let Some(t) = opening_pronoun(doc, sent) {
+        // ("Several said they ...": the pronoun comes after the subject.)
+        if named.is_none_or(|m| actors.mentions[m].toks.start >= t) && phrase.is_none() {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
             // the name later in the sentence is not.
             return resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker).1;
         }
     }
-    // "The ad targets a “corrupt system”", "Several said ...": a
-    // determiner-led phrase that opens the sentence, right before its verb,
-    // made an actor only when a quote in the sentence needs a speaker.
-    if let Some((a, b)) = opening_phrase(doc, sent).filter(|_| quote_needs_subject) {
+    if let Some((a, b)) = phrase {
         if named.is_none_or(|m| actors.mentions[m].toks.start >= b) {
             return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker).1;
         }
