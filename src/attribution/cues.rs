@@ -319,4 +319,11 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
     let p = t - 1;
     doc.tokens[p].kind == TokenKind::Possessive
         || (doc.is_cap(p) && lexicon().word_class(doc.tok(p)).is_none())
+        // "doubted her promise to ...", but not "repeated his claim", which
+        // the asserting verb already reports.
+        || (matches!(doc.tok(p), "his" | "her" | "their" | "its")
+            && !(p > start
+                && lexicon().cue_verb(doc.tok(p - 1)).is_some_and(|v| {
+                    matches!(v.stance, Stance::Assert | Stance::Confirm | Stance::Promise)
+                })))
 }

@@ -165,6 +165,10 @@ fn subject_left_of(
         if is_subject_pronoun(w) && !possessor {
             return Some(Anchor::Pronoun(p));
         }
+        // "his promise to be “neutral”": the owner of a claim noun.
+        if possessor && matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its") {
+            return Some(Anchor::Pronoun(p));
+        }
         if w == ")" && !possessor {
             // "Jane Doe (D-Ohio) said": skip the parenthesis.
             let mut q = p;
@@ -473,9 +477,9 @@ fn outermost(actors: &Actors, m: usize, t: usize) -> usize {
 /// What a pronoun may refer to.
 pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
     match w.to_lowercase().as_str() {
-        "he" | "she" | "i" => &[ActorKind::Person],
-        "it" => &[ActorKind::Organization, ActorKind::Place],
-        "they" | "we" => &[
+        "he" | "she" | "i" | "his" | "her" => &[ActorKind::Person],
+        "it" | "its" => &[ActorKind::Organization, ActorKind::Place],
+        "they" | "we" | "their" => &[
             ActorKind::Group,
             ActorKind::Organization,
             ActorKind::Place,
