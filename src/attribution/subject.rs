@@ -248,6 +248,10 @@ fn subject_left_of(
                 }
             }
         }
+        // "Another tweeted, “...”", "Several said": a quantifier alone.
+        if lone_quantifier(doc, p) && (p == bound || doc.tokens[p - 1].kind == TokenKind::Punct) {
+            return Some(Anchor::Phrase(p, p + 1));
+        }
         let np = phrase_ending_at(doc, p + 1, bound);
         // "Jane Doe at the time said": a phrase after a preposition is not
         // the subject; look on to the left of the preposition.
@@ -466,7 +470,19 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     while e < end && e < t + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some()) {
         e += 1;
     }
+    if e == t + 1 && lone_quantifier(doc, t) && (e >= end || doc.tokens[e].kind == TokenKind::Punct)
+    {
+        return Some(Anchor::Phrase(t, e)); // "“...,” tweeted another."
+    }
     (e > t + 1).then_some(Anchor::Phrase(t, e))
+}
+
+/// "another", "one", "others", "several": a quantifier standing for people.
+fn lone_quantifier(doc: &Doc, t: usize) -> bool {
+    matches!(
+        doc.tok(t).to_lowercase().as_str(),
+        "another" | "one" | "others" | "some" | "many" | "several" | "most"
+    )
 }
 
 /// A name nested in a description ("a [NATO] official") stands for the description.
