@@ -40,29 +40,7 @@ pub fn of_cue(
         }
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
         CueForm::Finite => left_of(doc, actors, cue.toks.start, left_bound, false)
-            .or_else(|| {
-                // The subject follows the verb only when inverted after a
-                // quote or a comma ("“...,” said Jane Doe", "The plan, said
-                // Jane Doe, is dead"); "told lawmakers" names the listener.
-                let after_comma = cue.toks.start > sent.start
-                    && matches!(doc.tok(cue.toks.start - 1), "," | "—" | "–");
-                if after_quote(doc, cue.toks.start) {
-                    return right_of(doc, actors, cue.toks.end, sent.end);
-                }
-                // After a comma the speaker closes the clause: ", said Jane
-                // Doe, is" but not ", told lawmakers that".
-                let closed = |a: &Anchor| match *a {
-                    Anchor::Mention(m) => {
-                        let e = actors.mentions[m].toks.end;
-                        e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
-                    }
-                    _ => false,
-                };
-                after_comma
-                    .then(|| right_of(doc, actors, cue.toks.end, sent.end))
-                    .flatten()
-                    .filter(closed)
-            })
+            .or_else(|| inverted_subject(doc, actors, cue, &sent))
             .or_else(|| {
                 after_quote(doc, cue.toks.start)
                     .then(|| phrase_after(doc, actors, cue.toks.end, sent.end))
@@ -70,6 +48,29 @@ pub fn of_cue(
             }),
         CueForm::Gerund | CueForm::Infinitive => None, // the caller uses the main clause's subject
     }
+}
+
+/// The subject after its verb, which only an inversion allows: after a
+/// quote ("“...,” said Jane Doe") or a comma ("The plan, said Jane Doe, is
+/// dead"); "told lawmakers" names the listener.
+fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) -> Option<Anchor> {
+    if after_quote(doc, cue.toks.start) {
+        return right_of(doc, actors, cue.toks.end, sent.end);
+    }
+    let after_comma =
+        cue.toks.start > sent.start && matches!(doc.tok(cue.toks.start - 1), "," | "—" | "–");
+    if !after_comma {
+        return None;
+    }
+    // After a comma the speaker closes the clause: ", said Jane Doe, is" but
+    // not ", told lawmakers that".
+    right_of(doc, actors, cue.toks.end, sent.end).filter(|a| match *a {
+        Anchor::Mention(m) => {
+            let e = actors.mentions[m].toks.end;
+            e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
+        }
+        _ => false,
+    })
 }
 
 /// A word that may stand between a subject and its verb: an auxiliary, a
