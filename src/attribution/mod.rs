@@ -93,10 +93,12 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
         for cue in found {
             let mut weak = false;
+            // "with Sen. Jane Doe calling it ...": a gerund with its own subject.
+            let own_subject = (cue.form == CueForm::Gerund)
+                .then(|| with_subject(doc, actors, cue.toks.start))
+                .flatten();
             let anchor = match cue.form {
-                CueForm::Gerund if with_subject(doc, actors, cue.toks.start).is_some() => {
-                    with_subject(doc, actors, cue.toks.start).map(Anchor::Mention)
-                }
+                _ if own_subject.is_some() => own_subject.map(Anchor::Mention),
                 CueForm::Gerund | CueForm::Infinitive => {
                     // The main clause's subject: the last finite cue's, or the
                     // first actor of the sentence.

@@ -73,6 +73,11 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
     })
 }
 
+/// "his", "her", "their", "its": the owner of a claim noun ("her promise").
+pub fn is_possessive_pronoun(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its")
+}
+
 /// A word that may stand between a subject and its verb: an auxiliary, a
 /// negation or an adverb ("has not", "also", "repeatedly").
 pub fn is_skippable(doc: &Doc, t: usize) -> bool {
@@ -167,7 +172,7 @@ fn subject_left_of(
             return Some(Anchor::Pronoun(p));
         }
         // "his promise to be “neutral”": the owner of a claim noun.
-        if possessor && matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its") {
+        if possessor && is_possessive_pronoun(w) {
             return Some(Anchor::Pronoun(p));
         }
         if w == ")" && !possessor {
