@@ -164,8 +164,9 @@ fn main() {
             let gerund = form.ends_with("ing");
             // The lemma and its -s form come first: "report", "reports".
             let present = i < 2 && !gerund;
+            let base = i == 0;
             cue_verbs.entry(form).or_insert(format!(
-                "CueVerb {{ stance: {stance}, frames: {frames}, gerund: {gerund}, present: {present} }}"
+                "CueVerb {{ stance: {stance}, frames: {frames}, gerund: {gerund}, present: {present}, base: {base} }}"
             ));
         }
     }

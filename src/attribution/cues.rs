@@ -247,10 +247,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "a rare note", "his radio show": a base form after an article or a
     // possessive and a singular modifier is a noun ("the minister said" is
     // not a base form; "most voters say" has a plural subject).
+    let base = lex.cue_verb(doc.tok(t)).is_some_and(|v| v.base);
     let base_form_noun = || {
-        lex.cue_verb(doc.tok(t))
-            .is_some_and(|v| v.present && !doc.tok(t).ends_with('s'))
-            && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
+        base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
             && matches!(
                 doc.tok(t - 2).to_lowercase().as_str(),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
@@ -266,6 +265,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
         ) || next.as_deref() == Some("of"))
     {
+        return None;
+    }
+    // "head of state", "in response": a lemma after a preposition other
+    // than "to" is a noun.
+    if base && prev_class == Some(WordClass::Prep) && prev.as_deref() != Some("to") {
         return None;
     }
     // "rejected by X": passive with its agent.

@@ -45,6 +45,9 @@ pub struct CueVerb {
     /// True for the lemma and its -s form ("report", "reports"), which are
     /// often nouns too ("the report said").
     pub present: bool,
+    /// True for the lemma alone ("press", "state"), the form that is a noun
+    /// after an article or a preposition ("press conference", "head of state").
+    pub base: bool,
 }
 
 /// A multiword cue such as "according to" or "called on".

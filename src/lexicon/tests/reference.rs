@@ -84,6 +84,7 @@ impl Reference {
                     frames,
                     gerund,
                     present: i < 2 && !gerund,
+                    base: i == 0,
                 });
             }
         }
