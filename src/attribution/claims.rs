@@ -35,14 +35,19 @@ pub fn find(
     for r in resolved {
         let cue = &r.cue;
         let is_tail = tail.is_some_and(|t| t.cue.toks == cue.toks);
-        let range = if is_tail {
+        // "“...,” said Jane Doe, who ...": a speaker after the verb reports
+        // what came before, like a tail the words after it keep going past.
+        let inverted = cue.form == CueForm::Finite
+            && r.mention
+                .is_some_and(|m| actors.mentions[m].toks.start >= cue.toks.end);
+        let range = if inverted && !is_tail {
+            let s = skip_conjunctions(doc, sent.start, sent.end);
+            Some((s, tail_start(doc, cue.toks.start)))
+        } else if is_tail {
             // Everything before ", X said" (after a leading "But"/"And").
-            let mut s = sent.start;
-            while s < sent.end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj))
-            {
-                s += 1;
-            }
-            Some((s, tail_begin.unwrap_or(cue.toks.start)))
+            let s = skip_conjunctions(doc, sent.start, sent.end);
+            // (up to the tail's first word: a closing quotation mark stays)
+            Some((s, tail_begin.map_or(cue.toks.start, |b| b + 1)))
         } else {
             match cue.form {
                 CueForm::PassiveBy => noun_phrase_before(doc, sent.start, cue.toks.start),
@@ -94,6 +99,13 @@ pub fn find(
         });
     }
     out
+}
+
+fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
+    while s < end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj)) {
+        s += 1;
+    }
+    s
 }
 
 /// Skips what stands between a cue and its content: an addressee ("told

@@ -11,6 +11,7 @@ use super::cues::CueForm;
 use super::{QuoteDraft, Resolved};
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, QuoteKind};
+use crate::lexicon::{lexicon, WordClass};
 use crate::text::{Doc, TokenKind};
 
 /// What earlier sentences tell later ones.
@@ -76,7 +77,14 @@ pub(super) fn tail<'r>(
             doc.quote_at(t)
                 .is_some_and(|q| doc.quotes[q].close_tok == Some(t))
         };
+        // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
+        // as Jane Doe said" still reports it.
+        let opens_clause = matches!(
+            lexicon().word_class(doc.tok(group_start)),
+            Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
+        ) && !doc.tok(group_start).eq_ignore_ascii_case("as");
         group_start > sent_start
+            && !opens_clause
             && (closes_quote(group_start - 1)
                 || matches!(
                     doc.tok(group_start - 1),

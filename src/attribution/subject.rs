@@ -79,7 +79,8 @@ pub fn is_possessive_pronoun(w: &str) -> bool {
 }
 
 /// A word that may stand between a subject and its verb: an auxiliary, a
-/// negation or an adverb ("has not", "also", "repeatedly").
+/// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
+/// reflexive ("herself").
 pub fn is_skippable(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t).to_lowercase();
     if doc.tokens[t].kind != TokenKind::Word {
@@ -105,6 +106,11 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
                 | "yet"
                 | "previously"
                 | "subsequently"
+                // "Jane Doe herself said"
+                | "himself"
+                | "herself"
+                | "itself"
+                | "themselves"
         )
 }
 
@@ -410,7 +416,8 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 let tok = doc.tokens[q];
                 let ok = (tok.kind == TokenKind::Word
                     && lex.word_class(doc.tok(q)).is_none()
-                    && lex.cue_verb(doc.tok(q)).is_none())
+                    && (lex.cue_verb(doc.tok(q)).is_none() || title_of(doc, q)))
+                    || title_of(doc, q + 1)
                     || tok.kind == TokenKind::Possessive
                     || doc.tok(q) == "."
                     // "the bureau's director, Jane Doe": a role, a comma, the name
@@ -441,6 +448,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         let is_title_word = doc.tokens[p].kind == TokenKind::Word
             && !w.eq_ignore_ascii_case("that")
             && (lex.starts_title(w)
+                || title_of(doc, p + 1)
                 || doc.is_cap(p)
                 || matches!(lex.word_class(w), Some(WordClass::Det))
                 || lex.is_title(w));
@@ -451,6 +459,18 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         skipped += 1;
     }
     None
+}
+
+/// "secretary of state", "minister for health": token `t` follows the "of"
+/// or "for" that continues a title word.
+fn title_of(doc: &Doc, t: usize) -> bool {
+    t >= 2
+        && t < doc.tokens.len()
+        && matches!(doc.tok(t - 1).to_lowercase().as_str(), "of" | "for")
+        && {
+            let w = doc.tok(t - 2);
+            lexicon().is_title(w) || lexicon().role(w).is_some()
+        }
 }
 
 /// True when the cue right follows a quotation ("“...,” said ...").
