@@ -212,22 +212,15 @@ fn content_start(
                 t += 1;
                 continue;
             }
-            if let Some(m) = actors.mention_at(t) {
-                // "told the BBC that": an addressee only when more follows.
-                let after = actors.mentions[m].toks.end;
-                if after < end && doc.tok(after).eq_ignore_ascii_case("that") {
-                    t = after;
-                    continue;
-                }
-            }
-            if w == "the" && t + 1 < end {
-                if let Some(m) = actors.mention_at(t + 1) {
-                    let after = actors.mentions[m].toks.end;
-                    if after < end && doc.tok(after).eq_ignore_ascii_case("that") {
-                        t = after;
-                        continue;
-                    }
-                }
+        }
+        // "told the BBC that", "told Fox News:": an addressee only when a
+        // clause or a quotation follows.
+        let named = if w == "the" { t + 1 } else { t };
+        if let Some(m) = (named < end).then(|| actors.mention_at(named)).flatten() {
+            let after = actors.mentions[m].toks.end;
+            if after < end && (doc.tok(after).eq_ignore_ascii_case("that") || doc.tok(after) == ":") {
+                t = after;
+                continue;
             }
         }
         break;

@@ -394,7 +394,12 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
 /// "with Sen. Jane Doe calling it ...": the gerund's own subject, named
 /// between "with" and the gerund.
 fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
-    let m = actors.outer_mention_at(gerund.checked_sub(1)?)?;
+    // "with Jane Doe reportedly saying"
+    let mut end = gerund;
+    while end > 0 && subject::is_skippable(doc, end - 1) {
+        end -= 1;
+    }
+    let m = actors.outer_mention_at(end.checked_sub(1)?)?;
     // Back over a determiner or a title ("with the union", "with Sen. Jane Doe").
     let mut p = actors.mentions[m].toks.start;
     let mut steps = 0;

@@ -90,6 +90,9 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
         lexicon().word_class(&w),
         Some(WordClass::Aux | WordClass::Neg)
     ) || (w.ends_with("ly") && w.len() > 4)
+        // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
+        // told" does not.
+        || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
         || matches!(
             w.as_str(),
             "also"
@@ -106,6 +109,12 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
                 | "yet"
                 | "previously"
                 | "subsequently"
+                | "only"
+                | "just"
+                | "even"
+                | "today"
+                | "yesterday"
+                | "tonight"
                 // "Jane Doe herself said"
                 | "himself"
                 | "herself"
