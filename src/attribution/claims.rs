@@ -218,7 +218,8 @@ fn content_start(
         let named = if w == "the" { t + 1 } else { t };
         if let Some(m) = (named < end).then(|| actors.mention_at(named)).flatten() {
             let after = actors.mentions[m].toks.end;
-            if after < end && (doc.tok(after).eq_ignore_ascii_case("that") || doc.tok(after) == ":") {
+            if after < end && (doc.tok(after).eq_ignore_ascii_case("that") || doc.tok(after) == ":")
+            {
                 t = after;
                 continue;
             }

@@ -83,8 +83,30 @@ pub(super) fn tail<'r>(
             lexicon().word_class(doc.tok(group_start)),
             Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
         ) && !doc.tok(group_start).eq_ignore_ascii_case("as");
+        // "“...,” a charge that Jane Doe denied" is a relative clause.
+        let relative = (group_start..r.cue.toks.start.min(mention.toks.start)).any(|t| {
+            doc.tok(t).eq_ignore_ascii_case("that")
+                || lexicon().word_class(doc.tok(t)) == Some(WordClass::Rel)
+        });
+        // "“...,” Jane Doe said the plan ..." reports a clause of its own
+        // (but "told the crowd" names a listener).
+        let after = r.cue.toks.end.max(mention.toks.end);
+        let own_clause = mention.toks.start < r.cue.toks.start
+            && after < doc.tokens.len()
+            && match doc.tok(after).to_lowercase().as_str() {
+                "that" | "he" | "she" | "they" | "we" | "i" => true,
+                w => {
+                    lexicon().word_class(w) == Some(WordClass::Det)
+                        && matches!(
+                            doc.tok(r.cue.toks.start).to_lowercase().as_str(),
+                            "say" | "says" | "said"
+                        )
+                }
+            };
         group_start > sent_start
             && !opens_clause
+            && !relative
+            && !own_clause
             && (closes_quote(group_start - 1)
                 || matches!(
                     doc.tok(group_start - 1),
@@ -228,7 +250,10 @@ pub fn attribute_sentence(
             d.cue = Some(doc.span_of(r.cue.toks.start, r.cue.toks.end));
         };
         match (head, tail_after) {
-            (Some(h), Some(t)) if !starts_sentence && (h.cue.frames.quote || h.cue.frames.inf) => {
+            (Some(h), Some(t))
+                if !starts_sentence
+                    && (h.cue.frames.inf || (h.cue.frames.quote && governs(&h))) =>
+            {
                 set(&mut draft, h);
                 if t.actor != h.actor {
                     draft.reporter = t.actor;
@@ -267,6 +292,17 @@ pub fn attribute_sentence(
                 }
                 if draft.speaker.is_none() {
                     draft.speaker = bare_attribution_next(doc, actors, si);
+                }
+                // "Jane Doe hailed the vote as “fantastic,” telling reporters
+                // ...": the participle after the quote has the sentence's subject.
+                if draft.speaker.is_none() && !starts_sentence {
+                    if let Some(g) = resolved.iter().find(|r| {
+                        r.cue.toks.start > close
+                            && r.cue.form == CueForm::Gerund
+                            && r.actor.is_some()
+                    }) {
+                        set(&mut draft, g);
+                    }
                 }
                 // "Jane Doe shared her worry with donors, “I do not know ...”":
                 // a sentence introduced by its subject and a colon or comma.

@@ -404,6 +404,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             // "said the bureau's director, Jane Doe", "added his campaign
             // manager Jane Doe"
             if q < end
+                && !doc.tok(q).eq_ignore_ascii_case("that")
                 && matches!(
                     lex.word_class(doc.tok(q)),
                     Some(WordClass::Det | WordClass::Poss)
@@ -493,7 +494,9 @@ fn after_quote(doc: &Doc, cue_start: usize) -> bool {
 
 /// "“...,” said a former official": a determiner-led phrase after the cue.
 fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anchor> {
+    // "“...” made clear that the ...": "that" opens the content.
     if t >= end
+        || doc.tok(t).eq_ignore_ascii_case("that")
         || !matches!(
             lexicon().word_class(doc.tok(t)),
             Some(WordClass::Det | WordClass::Quant)
