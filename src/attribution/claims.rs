@@ -195,8 +195,8 @@ fn content_start(
             t += 1;
             continue;
         }
-        if !keep_addressee {
-            if matches!(
+        if !keep_addressee
+            && matches!(
                 w.as_str(),
                 "reporters"
                     | "journalists"
@@ -208,10 +208,10 @@ fn content_start(
                     | "him"
                     | "her"
                     | "them"
-            ) {
-                t += 1;
-                continue;
-            }
+            )
+        {
+            t += 1;
+            continue;
         }
         // "told the BBC that", "told Fox News:": an addressee only when a
         // clause or a quotation follows.
