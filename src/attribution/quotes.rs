@@ -223,8 +223,13 @@ pub fn attribute_sentence(
                 .or(candidates.first())
                 .copied()
         } else {
+            // "... as the heckler yelled: “...”": a colon or comma right
+            // after the cue introduces the words, named speaker or not.
+            let introduces = |r: &Resolved| {
+                r.cue.toks.end + 1 == rq.open_tok && matches!(doc.tok(r.cue.toks.end), ":" | ",")
+            };
             match candidates.first() {
-                Some(first) if unnamed(first) => candidates
+                Some(first) if unnamed(first) && !introduces(first) => candidates
                     .iter()
                     .find(|r| !unnamed(r))
                     .or(candidates.first())

@@ -165,6 +165,36 @@ fn subject_left_of(
             let start = actors.mentions[m].toks.start;
             let linked = start > bound
                 && matches!(doc.tok(start - 1), "for" | "of" | "at" | "from" | "with");
+            // "a source speaking to the network said": the network is the
+            // participle's object; the subject stands before it.
+            let lead = match start > bound + 1 && doc.tok(start - 1).eq_ignore_ascii_case("the") {
+                true => start - 1,
+                false => start,
+            };
+            let participle_object = lead > bound + 2
+                && lexicon().word_class(doc.tok(lead - 1)) == Some(WordClass::Prep)
+                && doc.tok(lead - 2).ends_with("ing")
+                && doc.tokens[lead - 2].kind == TokenKind::Word;
+            // "She addressed voters in an email": the name right after a
+            // past-tense verb is its object (but "said the minister had ..."
+            // opens a clause the name is the subject of).
+            let verb_object = start > bound + 1 && {
+                let v = doc.tok(start - 1);
+                doc.tokens[start - 1].kind == TokenKind::Word
+                    && v.starts_with(char::is_lowercase)
+                    && (v == "told" || (v.ends_with("ed") && lexicon().cue_verb(v).is_none()))
+                    && !lexicon().is_title(v)
+            };
+            if !possessor && depth < 2 && (participle_object || verb_object) {
+                let verb = if participle_object {
+                    lead - 2
+                } else {
+                    start - 1
+                };
+                if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {
+                    return Some(a);
+                }
+            }
             if !possessor {
                 if let Some(Anchor::Phrase(a, _)) = linked
                     .then(|| phrase_ending_at(doc, start, bound))
@@ -202,10 +232,20 @@ fn subject_left_of(
             }
         }
         if w == "," && !possessor {
-            // "The firm's lawyer, Jane Doe, said": the name right before the comma.
-            if p > bound {
-                if let Some(m) = actors.mention_at(p - 1) {
-                    let m = outermost(actors, m, p - 1);
+            // "The firm's lawyer, Jane Doe, said": the name right before the
+            // comma, or before a parenthesis there ("Jane Doe (D-Ohio), said").
+            let mut before = p;
+            if before > bound + 1 && doc.tok(before - 1) == ")" {
+                if let Some(open) = (before.saturating_sub(8).max(bound)..before - 1)
+                    .rev()
+                    .find(|&k| doc.tok(k) == "(")
+                {
+                    before = open;
+                }
+            }
+            if before > bound {
+                if let Some(m) = actors.mention_at(before - 1) {
+                    let m = outermost(actors, m, before - 1);
                     if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
                         return Some(Anchor::Mention(m));
                     }
@@ -227,8 +267,11 @@ fn subject_left_of(
                 }
                 if let Some(m) = actors.mention_at(q - 1) {
                     let m = outermost(actors, m, q - 1);
-                    // "Jane Doe, 22, of Flint, Mich., said": past the places.
-                    if actors.actors[actors.mentions[m].actor].kind != ActorKind::Place {
+                    // "Jane Doe, 22, of Flint, Mich., said": past the places
+                    // (a town unknown to the lexicon may pass for an organization).
+                    let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place
+                        || doc.tok(actors.mentions[m].toks.start.saturating_sub(1)) == "of";
+                    if !place {
                         return Some(Anchor::Mention(m));
                     }
                 }
