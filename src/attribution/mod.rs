@@ -418,10 +418,18 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
 
 /// A personal pronoun among the first words of a sentence, outside quotes.
 fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
-    (sent.start..(sent.start + 4).min(sent.end)).find(|&t| {
+    let pronoun = |t: usize| {
         doc.in_quote[t].is_none()
             && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
-    })
+    };
+    // ...or right after an opening phrase: "But even then, they ..."
+    let after_opener = (sent.start..(sent.start + 8).min(sent.end))
+        .find(|&t| doc.tok(t) == ",")
+        .map(|c| c + 1)
+        .filter(|&t| t < sent.end && pronoun(t));
+    (sent.start..(sent.start + 4).min(sent.end))
+        .find(|&t| pronoun(t))
+        .or(after_opener)
 }
 
 /// Turns an anchor into an actor and a mention, adding pronoun mentions.

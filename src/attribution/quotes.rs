@@ -183,7 +183,12 @@ pub fn attribute_sentence(
         let candidates: Vec<&Resolved> = resolved[before.saturating_sub(8)..before]
             .iter()
             .rev()
-            .filter(|r| r.actor.is_some() && r.cue.form != CueForm::Noun)
+            // A claim noun speaks only for the words right after it: "her
+            // remark that “...”", "his calls to end the “...”".
+            .filter(|r| {
+                r.actor.is_some()
+                    && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok)
+            })
             .collect();
         // "Jane Doe said an audit had found “...”": the quote is the named
         // speaker's words, not those of the unnamed thing nested in her clause.
@@ -299,11 +304,13 @@ pub fn attribute_sentence(
                     draft.speaker = bare_attribution_next(doc, actors, si);
                 }
                 // "Jane Doe hailed the vote as “fantastic,” telling reporters
-                // ...": the participle after the quote has the sentence's subject.
+                // ...", "coined a phrase, “...,” to describe ...": the
+                // participle or infinitive after the quote has the sentence's
+                // subject.
                 if draft.speaker.is_none() && !starts_sentence {
                     if let Some(g) = resolved.iter().find(|r| {
                         r.cue.toks.start > close
-                            && r.cue.form == CueForm::Gerund
+                            && matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive)
                             && r.actor.is_some()
                     }) {
                         set(&mut draft, g);
@@ -321,7 +328,9 @@ pub fn attribute_sentence(
                     !starts_sentence && !introduced && !agentless_naming(doc, rq.open_tok);
                 if draft.speaker.is_none()
                     && (introduced || phrase_in_prose)
-                    && resolved.iter().all(|r| r.actor.is_none())
+                    && resolved
+                        .iter()
+                        .all(|r| r.actor.is_none() || r.cue.toks.start > close)
                 {
                     if let Some(m) = state
                         .sentence_subject
