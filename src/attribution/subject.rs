@@ -471,6 +471,12 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                     && lex.word_class(doc.tok(q)).is_none()
                     && (lex.cue_verb(doc.tok(q)).is_none() || title_of(doc, q)))
                     || title_of(doc, q + 1)
+                    // "said master of ceremonies Jane Doe"
+                    || (doc.tok(q) == "of"
+                        && q > p
+                        && q + 1 < end
+                        && doc.tok(q + 1).starts_with(char::is_lowercase)
+                        && lex.word_class(doc.tok(q + 1)).is_none())
                     || tok.kind == TokenKind::Possessive
                     || doc.tok(q) == "."
                     // "the bureau's director, Jane Doe": a role, a comma, the name
