@@ -58,3 +58,29 @@ export function build(doc, n, s) {
   }
   return doc;
 }
+
+// The text's UTF-8 length, so that it is copied into the WASM memory in a
+// buffer of its size: wasm-bindgen's own copy of a non-ASCII string first
+// reserves 3 bytes a character (31 MB for a 10 MiB text), which the
+// allocator never gives back. A lone surrogate becomes U+FFFD (3 bytes), as
+// TextEncoder writes it.
+export function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c < 0xdc00 && c >= 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair: 4 bytes for 2 units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+const encoder = new TextEncoder();
+
+// Writes `s` as UTF-8 into `buf`, a view of the WASM memory; returns the bytes written.
+export function encodeInto(s, buf) {
+  return encoder.encodeInto(s, buf).written;
+}

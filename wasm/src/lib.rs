@@ -12,7 +12,7 @@
 //! part of the time of a call), and no JSON text, whose garbage was a third
 //! of the browser's peak memory on long texts (BENCHMARKS.md).
 
-use js_sys::{Error, Object, Reflect};
+use js_sys::{Error, JsString, Object, Reflect};
 use newslens::{Export, List, OffsetUnit, Span};
 use wasm_bindgen::prelude::*;
 
@@ -61,11 +61,16 @@ fn start() {
 ///
 /// Never throws for any string; throws an `Error` when `options` is not a
 /// valid `AnnotateOptions` object.
-#[wasm_bindgen(unchecked_return_type = "Annotation")]
-pub fn annotate(
-    text: &str,
+#[wasm_bindgen(js_name = annotate, unchecked_return_type = "Annotation")]
+pub fn annotate_js(
+    text: &JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: Option<Object>,
 ) -> Result<JsValue, Error> {
+    annotate(&utf8(text), options)
+}
+
+/// [`annotate_js`] for a Rust string.
+pub fn annotate(text: &str, options: Option<Object>) -> Result<JsValue, Error> {
     let unit = offset_unit(options)?;
     let export = Export::from_annotation(text, newslens::annotate(text), unit);
     Ok(to_js(&export))
@@ -76,6 +81,20 @@ extern "C" {
     /// Without `doc`, the document with empty lists; with it, appends to one
     /// of its lists the items of `nums` (layout in `js/build.js`).
     fn build(doc: &JsValue, nums: &[u32], strs: &str) -> JsValue;
+    #[wasm_bindgen(js_name = utf8Length)]
+    fn utf8_length(s: &JsString) -> usize;
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(s: &JsString, buf: &mut [u8]) -> usize;
+}
+
+/// `text` as UTF-8 in a buffer of its exact size (see `js/build.js`).
+fn utf8(text: &JsString) -> String {
+    let mut buf = vec![0; utf8_length(text)];
+    let written = encode_into(text, &mut buf);
+    buf.truncate(written);
+    // SAFETY: TextEncoder writes UTF-8, whole characters only (what
+    // wasm-bindgen relies on too when it hands JS strings to Rust as `&str`).
+    unsafe { String::from_utf8_unchecked(buf) }
 }
 
 /// `null` in the table.
