@@ -79,7 +79,13 @@ pub fn annotate(text: &str, options: Option<Object>) -> Result<JsValue, Error> {
 #[wasm_bindgen(module = "/js/build.js")]
 extern "C" {
     /// Without `doc`, the document with empty lists; with it, appends to one
-    /// of its lists the items of `nums` (layout in `js/build.js`).
+    /// of its lists the items of `nums`. `nums` is a view of the WASM memory
+    /// (no copy): without `doc`, [version, offsets, textLength]; with it,
+    /// [list, count, items...], list 0..3 for actors, mentions, quotes,
+    /// claims, an item's fields in document order: a span is start, end;
+    /// null is [`NONE`] (both ends for a null span); a kind, stance or unit
+    /// is its index in `NAMES`; a string is a UTF-16 range of `strs`; an id
+    /// or title list is its length, then its items.
     fn build(doc: &JsValue, nums: &[u32], strs: &str) -> JsValue;
     #[wasm_bindgen(js_name = utf8Length)]
     fn utf8_length(s: &JsString) -> usize;
@@ -87,7 +93,9 @@ extern "C" {
     fn encode_into(s: &JsString, buf: &mut [u8]) -> usize;
 }
 
-/// `text` as UTF-8 in a buffer of its exact size (see `js/build.js`).
+/// `text` as UTF-8 in a buffer of its exact size: wasm-bindgen's own copy of
+/// a non-ASCII string first reserves 3 bytes a UTF-16 unit (31 MB for a
+/// 10 MiB text) and the linear memory never shrinks back.
 fn utf8(text: &JsString) -> String {
     let mut buf = vec![0; utf8_length(text)];
     let written = encode_into(text, &mut buf);
