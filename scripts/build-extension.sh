@@ -54,6 +54,7 @@ for browser in chromium firefox; do
   node extension/build/manifest.mjs extension/manifest.json "$out/manifest.json" "$browser"
   node extension/build/icons.mjs "$out/icons"
   cp "$pkg/newslens_wasm.js" "$pkg/newslens_wasm_bg.wasm" "$out/pkg/"
+  cp -r "$pkg/snippets" "$out/pkg/" # JS the glue imports (wasm/js/)
   cp "$readability/Readability.js" "$out/vendor/Readability.js"
   cp "$readability/LICENSE.md" "$out/vendor/Readability.LICENSE.md"
   for f in "${shared[@]}"; do cp "www/js/$f" "$out/js/$f"; done

@@ -28,6 +28,8 @@ wasm_gz=$(gz "$wasm")
 echo "size: $wasm $raw bytes, $wasm_gz gzipped (budget $BUDGET)"
 if [ -f "$glue" ] && [ -f "$compromise" ]; then
   total=$(( wasm_gz + $(gz "$glue") ))
+  # wasm-bindgen's snippets (wasm/js/*.js) ship with the glue.
+  for f in $(find pkg/snippets -name '*.js' 2>/dev/null); do total=$(( total + $(gz "$f") )); done
   echo "size: newslens .wasm + JS glue $total gzipped; compromise $(gz "$compromise") gzipped"
 fi
 if [ "$wasm_gz" -gt "$BUDGET" ]; then

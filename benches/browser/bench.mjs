@@ -2,7 +2,7 @@
 // Chromium page, on the same texts, in the same run.
 //
 //   node benches/browser/bench.mjs [--quick] [--no-memory] [--mid FILE] [--big FILE] [--json OUT]
-//                                  [--memory-engines newslens,compromise]
+//                                  [--memory-engines newslens,compromise] [--memory-only]
 //
 // Needs pkg/ (scripts/build-wasm.sh) and, for the memory part, the 1 MiB
 // and 10 MiB texts that scripts/bench.sh generates (target/bench/big-*.txt).
@@ -42,6 +42,11 @@ const jsonOut = option('--json', join(root, 'target', 'bench', 'browser.json'));
 
 const ARTICLES = ['politics', 'business', 'feature'];
 const NEWSLENS_FILES = ['pkg/newslens_wasm_bg.wasm', 'pkg/newslens_wasm.js'];
+// wasm-bindgen's snippets (wasm/js/*.js), imported by the glue.
+if (existsSync(join(root, 'pkg', 'snippets'))) {
+  NEWSLENS_FILES.push(...readdirSync(join(root, 'pkg', 'snippets'), { recursive: true })
+    .filter((f) => f.endsWith('.js')).map((f) => `pkg/snippets/${f}`));
+}
 const COMPROMISE_FILE = 'node_modules/compromise/builds/three/compromise-three.mjs';
 
 for (const f of NEWSLENS_FILES) {
@@ -135,6 +140,8 @@ report.sizes[COMPROMISE_FILE] = cs;
 say(`| ${COMPROMISE_FILE} | ${cs.raw} | ${cs.gzip} | ${cs.brotli} |`);
 say(`\nnewslens ships ${(total.gzip / cs.gzip * 100).toFixed(1)}% of compromise's gzipped bytes.`);
 
+// --memory-only: the peak-memory part alone (no cold start, no throughput).
+if (!flag('--memory-only')) {
 const browser = await launch();
 report.browser = `Chromium ${browser.version()}`;
 say(`\nBrowser: ${report.browser} (headless, via playwright-core), page served from ${origin}`);
@@ -199,6 +206,7 @@ say(`\nCold-start ratio (compromise total / newslens total): ${(report.cold.comp
   await context.close();
 }
 await browser.close();
+}
 
 // ---- peak memory, 10 MiB -----------------------------------------------------
 function rendererPids() {

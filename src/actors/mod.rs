@@ -147,19 +147,23 @@ impl Actors {
                 .cmp(&b.span.start)
                 .then(b.span.end.cmp(&a.span.end))
         });
-        let mut by_token = vec![None; doc.tokens.len()];
-        let mut outer_by_token = vec![None; doc.tokens.len()];
-        // Later (inner) mentions overwrite outer ones: the innermost wins.
-        for (i, m) in self.mentions.iter().enumerate() {
-            for t in m.toks.clone() {
-                by_token[t] = tag(i);
-                if outer_by_token[t].is_none() {
-                    outer_by_token[t] = tag(i);
-                }
+        // Without arrays of one entry a token (8 bytes a token were the
+        // peak of a long text). Later (inner) mentions paint over outer ones.
+        let (ms, len) = (&self.mentions, doc.tokens.len());
+        let mentions = ms.iter().enumerate().map(|(i, m)| (m.toks.clone(), tag(i)));
+        self.by_token = Runs::painted(len, None, mentions);
+        // The outermost: the first mention begun and not yet ended.
+        let (mut first, mut begun) = (0, 0);
+        let outer = (0..len).map(|t| {
+            while begun < ms.len() && ms[begun].toks.start <= t {
+                begun += 1;
             }
-        }
-        self.by_token = Runs::new(&by_token, None);
-        self.outer_by_token = Runs::new(&outer_by_token, None);
+            while first < begun && ms[first].toks.end <= t {
+                first += 1;
+            }
+            (first < begun).then(|| tag(first)).flatten()
+        });
+        self.outer_by_token = Runs::from_iter(len, None, outer);
         self.added.clear();
         self.added_bits = vec![0; doc.tokens.len().div_ceil(64)];
     }

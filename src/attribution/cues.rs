@@ -5,7 +5,7 @@
 use crate::actors::Actors;
 use crate::annotation::Stance;
 use crate::lexicon::{lexicon, Frames, WordClass};
-use crate::text::{Doc, TokenKind};
+use crate::text::{Bits, Doc, TokenKind};
 use std::ops::Range;
 
 /// How a cue relates to its speaker.
@@ -41,7 +41,7 @@ pub struct Cue {
 /// Finds the cues of a sentence outside quotations, in order.
 /// `masked` marks tokens that are names or titles ("United States", "Secretary
 /// of State"), which are never cues.
-pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &[bool]) -> Vec<Cue> {
+pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Vec<Cue> {
     let lex = lexicon();
     let mut out = Vec::new();
     quote_tail_verbs(doc, actors, sent.clone(), &mut out);

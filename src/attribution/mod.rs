@@ -11,7 +11,7 @@ mod subject;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind, QuoteKind, Stance};
 use crate::span::Span;
-use crate::text::Doc;
+use crate::text::{Bits, Doc};
 use cues::{Cue, CueForm};
 use subject::Anchor;
 
@@ -74,18 +74,19 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let mut quotes_out = Vec::new();
     let mut claims_out = Vec::new();
     let in_title = title_tokens(doc, actors);
-    let mut masked: Vec<bool> = (0..doc.tokens.len())
-        .map(|t| {
-            in_title[t]
-                || actors
-                    .mention_at(t)
-                    .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
-        })
-        .collect();
+    let mut masked = Bits::new(doc.tokens.len());
     // "who requested anonymity", "declined to be named": the words that mark
     // an unnamed source report nothing themselves.
-    for (t, m) in anonymity_marker_tokens(doc).into_iter().enumerate() {
-        masked[t] |= m;
+    let anonymity = anonymity_marker_tokens(doc);
+    for t in 0..doc.tokens.len() {
+        let name = || {
+            actors
+                .mention_at(t)
+                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
+        };
+        if in_title[t] || name() || anonymity[t] {
+            masked.set(t);
+        }
     }
     for si in 0..doc.sentences.len() {
         let sent = doc.sentences[si].tokens.clone();
@@ -248,14 +249,14 @@ fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
     start
 }
 
-fn title_tokens(doc: &Doc, actors: &Actors) -> Vec<bool> {
-    let mut v = vec![false; doc.tokens.len()];
+fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
+    let mut v = Bits::new(doc.tokens.len());
     for m in &actors.mentions {
         if let Some(title) = m.title {
             let mut t = m.toks.start;
             while t > 0 && doc.tokens[t - 1].span().start >= title.start {
                 t -= 1;
-                v[t] = true;
+                v.set(t);
             }
         }
     }
@@ -266,7 +267,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Vec<bool> {
 fn first_subject(
     doc: &Doc,
     actors: &Actors,
-    in_title: &[bool],
+    in_title: &Bits,
     start: usize,
     end: usize,
 ) -> Option<Anchor> {
@@ -325,7 +326,7 @@ fn first_subject(
 fn sentence_subject(
     doc: &Doc,
     actors: &mut Actors,
-    in_title: &[bool],
+    in_title: &Bits,
     sent: std::ops::Range<usize>,
     last_speaker: Option<usize>,
     quote_needs_subject: bool,
@@ -534,15 +535,15 @@ fn strip_determiner(s: &str) -> &str {
 }
 
 /// Tokens inside an anonymity marker ("requested anonymity").
-fn anonymity_marker_tokens(doc: &Doc) -> Vec<bool> {
+fn anonymity_marker_tokens(doc: &Doc) -> Bits {
     let lex = crate::lexicon::lexicon();
-    let mut out = vec![false; doc.tokens.len()];
+    let mut out = Bits::new(doc.tokens.len());
     for t in 0..doc.tokens.len() {
         for m in lex.anonymity_markers_starting_with(&doc.tok(t).to_lowercase()) {
             if t + m.len() <= doc.tokens.len()
                 && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))
             {
-                out[t..t + m.len()].iter_mut().for_each(|x| *x = true);
+                (t..t + m.len()).for_each(|k| out.set(k));
             }
         }
     }

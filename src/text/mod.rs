@@ -54,6 +54,33 @@ pub struct Doc<'t> {
     pub sentence_of: Runs<u32>,
 }
 
+/// A flag for every token, one bit each (a `Vec<bool>` takes a byte).
+pub struct Bits(Vec<u64>);
+
+impl Bits {
+    /// `len` flags, all false.
+    pub fn new(len: usize) -> Bits {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+
+    /// Sets flag `i`.
+    pub fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+}
+
+impl Index<usize> for Bits {
+    type Output = bool;
+
+    fn index(&self, i: usize) -> &bool {
+        if self.0[i / 64] >> (i % 64) & 1 == 1 {
+            &true
+        } else {
+            &false
+        }
+    }
+}
+
 /// A value for every token, indexed like the `Vec` it is built from, but
 /// stored as runs of equal values: 12 bytes a run (a sentence, a quotation)
 /// instead of 4 bytes a token. On a long text the per-token tables were a
@@ -81,33 +108,60 @@ const RUN_BLOCK: usize = 32;
 impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses `values` (one per token).
     pub(crate) fn new(values: &[T], default: T) -> Runs<T> {
+        Runs::from_iter(values.len(), default, values.iter().copied())
+    }
+
+    /// Compresses the `len` values of `values` as they come, so no array of
+    /// one value a token need exist.
+    pub(crate) fn from_iter(len: usize, default: T, values: impl Iterator<Item = T>) -> Runs<T> {
         let mut runs = Runs {
-            len: values.len(),
+            len,
             bounds: Vec::new(),
             values: Vec::new(),
             default,
-            blocks: Vec::with_capacity(values.len().div_ceil(RUN_BLOCK)),
+            blocks: Vec::with_capacity(len.div_ceil(RUN_BLOCK)),
         };
-        let mut t = 0;
-        while t < values.len() {
-            let v = values[t];
-            let start = t;
-            while t < values.len() && values[t] == v {
-                t += 1;
-            }
-            if v != default {
-                runs.bounds.push((start as u32, t as u32));
-                runs.values.push(v);
+        let mut run = (0, default);
+        for (t, v) in values.take(len).chain([default]).enumerate() {
+            if v != run.1 {
+                if run.1 != default {
+                    runs.bounds.push((run.0 as u32, t as u32));
+                    runs.values.push(run.1);
+                }
+                run = (t, v);
             }
         }
         let mut k = 0;
-        for block_start in (0..values.len()).step_by(RUN_BLOCK) {
+        for block_start in (0..len).step_by(RUN_BLOCK) {
             while k < runs.bounds.len() && runs.bounds[k].1 as usize <= block_start {
                 k += 1;
             }
             runs.blocks.push(k as u32);
         }
         runs
+    }
+
+    /// What painting `ranges` of tokens with their values, in order, on an
+    /// array of `default`s would leave (the last range covering a token
+    /// wins), without the array. The ranges come in order of their starts.
+    pub(crate) fn painted(
+        len: usize,
+        default: T,
+        ranges: impl Iterator<Item = (Range<usize>, T)>,
+    ) -> Runs<T> {
+        let mut ranges = ranges.peekable();
+        // The ranges begun so far that may still be open, the last on top.
+        let mut open: Vec<(usize, T)> = Vec::new();
+        let values = (0..len).map(|t| {
+            while let Some((r, v)) = ranges.next_if(|(r, _)| r.start <= t) {
+                open.push((r.end, v));
+            }
+            while open.last().is_some_and(|&(end, _)| end <= t) {
+                open.pop();
+            }
+            open.last().map_or(default, |&(_, v)| v)
+        });
+        Runs::from_iter(len, default, values)
     }
 }
 
@@ -165,32 +219,35 @@ impl<'t> Doc<'t> {
                 next_opens,
             ));
         }
-        let mut in_quote = vec![None; tokens.len()];
-        for (qi, q) in quotes.iter().enumerate() {
-            let mut t = q.open_tok;
-            while t < tokens.len() && tokens[t].span().start < q.span.end {
-                in_quote[t] = NonZeroU32::new(qi as u32 + 1);
-                t += 1;
-            }
-        }
+        // A quotation's tokens: from its opening mark to the last token
+        // starting inside it.
+        let in_quote = Runs::painted(
+            tokens.len(),
+            None,
+            quotes.iter().enumerate().map(|(qi, q)| {
+                let mut t = q.open_tok;
+                while t < tokens.len() && tokens[t].span().start < q.span.end {
+                    t += 1;
+                }
+                (q.open_tok..t, NonZeroU32::new(qi as u32 + 1))
+            }),
+        );
         let mut doc = Doc {
             text,
             tokens,
             paras,
             sentences: Vec::new(),
             quotes,
-            in_quote: Runs::new(&in_quote, None),
+            in_quote,
             sentence_of: Runs::new(&[], 0),
         };
-        drop(in_quote);
         doc.sentences = doc.split_sentences();
-        let mut sentence_of = vec![0; doc.tokens.len()];
-        for (si, s) in doc.sentences.iter().enumerate() {
-            for t in s.tokens.clone() {
-                sentence_of[t] = si as u32;
-            }
-        }
-        doc.sentence_of = Runs::new(&sentence_of, 0);
+        let sentences = doc.sentences.iter().enumerate();
+        doc.sentence_of = Runs::painted(
+            doc.tokens.len(),
+            0,
+            sentences.map(|(si, s)| (s.tokens.clone(), si as u32)),
+        );
         doc
     }
 

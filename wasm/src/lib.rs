@@ -5,17 +5,18 @@
 //! (`newslens`); here we parse the options, convert offsets once through
 //! [`newslens::Export`] and hand the result to JS.
 //!
-//! The result crosses to JS as JSON text that `JSON.parse` turns into
-//! objects: one call for an article, instead of a call into JS for every
-//! field of every item (what serde-wasm-bindgen did, a good part of the time
-//! of a call). Long texts go in chunks of [`CHUNK`] items, so the JSON text
-//! alive at any time stays small whatever the length of the text.
+//! The result crosses to JS as a table of numbers (and one string of the
+//! actors' names and titles) that `js/build.js` reads straight from the
+//! WASM memory and turns into objects, [`CHUNK`] items a call: one call into
+//! JS per chunk instead of one per field (what serde-wasm-bindgen did, a good
+//! part of the time of a call), and no JSON text, whose garbage was a third
+//! of the browser's peak memory on long texts (BENCHMARKS.md).
 
-use js_sys::{Array, Error, Function, Object, Reflect, JSON};
-use newslens::{Export, List, OffsetUnit};
+use js_sys::{Error, JsString, Object, Reflect};
+use newslens::{Export, List, OffsetUnit, Span};
 use wasm_bindgen::prelude::*;
 
-/// Items of one list per `JSON.parse` call when a list is longer than that.
+/// Items of one list per call of `build` when a list is longer than that.
 const CHUNK: usize = 4096;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -60,41 +61,132 @@ fn start() {
 ///
 /// Never throws for any string; throws an `Error` when `options` is not a
 /// valid `AnnotateOptions` object.
-#[wasm_bindgen(unchecked_return_type = "Annotation")]
-pub fn annotate(
-    text: &str,
+#[wasm_bindgen(js_name = annotate, unchecked_return_type = "Annotation")]
+pub fn annotate_js(
+    text: &JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: Option<Object>,
 ) -> Result<JsValue, Error> {
-    let unit = offset_unit(options)?;
-    let export = Export::from_annotation(text, newslens::annotate(text), unit);
-    to_js(&export).map_err(|e| {
-        let msg = e.as_string().unwrap_or_else(|| format!("{e:?}"));
-        Error::new(&format!("newslens: internal error: {msg}"))
-    })
+    annotate(&utf8(text), options)
 }
 
-/// The document as a JS object, built by `JSON.parse`.
-fn to_js(export: &Export) -> Result<JsValue, JsValue> {
-    let mut json = String::with_capacity(1 << 16);
-    if List::ALL.iter().all(|&list| export.len(list) <= CHUNK) {
-        export.write_json(&mut json);
-        return JSON::parse(&json);
-    }
-    // A long text: the document with empty lists, then each list filled a
-    // chunk at a time (Array.prototype.push.apply of the parsed chunk).
-    export.write_json_skeleton(&mut json);
-    let doc = JSON::parse(&json)?;
+/// [`annotate_js`] for a Rust string.
+pub fn annotate(text: &str, options: Option<Object>) -> Result<JsValue, Error> {
+    let unit = offset_unit(options)?;
+    let export = Export::from_annotation(text, newslens::annotate(text), unit);
+    Ok(to_js(&export))
+}
+
+#[wasm_bindgen(module = "/js/build.js")]
+extern "C" {
+    /// Without `doc`, the document with empty lists; with it, appends to one
+    /// of its lists the items of `nums`. `nums` is a view of the WASM memory
+    /// (no copy): without `doc`, [version, offsets, textLength]; with it,
+    /// [list, count, items...], list 0..3 for actors, mentions, quotes,
+    /// claims, an item's fields in document order: a span is start, end;
+    /// null is [`NONE`] (both ends for a null span); a kind, stance or unit
+    /// is its index in `NAMES`; a string is a UTF-16 range of `strs`; an id
+    /// or title list is its length, then its items.
+    fn build(doc: &JsValue, nums: &[u32], strs: &str) -> JsValue;
+    #[wasm_bindgen(js_name = utf8Length)]
+    fn utf8_length(s: &JsString) -> usize;
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(s: &JsString, buf: &mut [u8]) -> usize;
+}
+
+/// `text` as UTF-8 in a buffer of its exact size: wasm-bindgen's own copy of
+/// a non-ASCII string first reserves 3 bytes a UTF-16 unit (31 MB for a
+/// 10 MiB text) and the linear memory never shrinks back.
+fn utf8(text: &JsString) -> String {
+    let mut buf = vec![0; utf8_length(text)];
+    let written = encode_into(text, &mut buf);
+    buf.truncate(written);
+    // SAFETY: TextEncoder writes UTF-8, whole characters only (what
+    // wasm-bindgen relies on too when it hands JS strings to Rust as `&str`).
+    unsafe { String::from_utf8_unchecked(buf) }
+}
+
+/// `null` in the table.
+const NONE: u32 = u32::MAX;
+
+/// The document as a JS object, built by `js/build.js`.
+fn to_js(export: &Export) -> JsValue {
+    let mut n: Vec<u32> = vec![
+        export.version,
+        export.offsets as u32,
+        export.text_length as u32,
+    ];
+    let doc = build(&JsValue::UNDEFINED, &n, "");
+    let a = &export.annotation;
+    let span = |n: &mut Vec<u32>, s: Option<Span>| match s {
+        Some(s) => n.extend([s.start as u32, s.end as u32]),
+        None => n.extend([NONE, NONE]),
+    };
+    let opt = |v: Option<u32>| v.unwrap_or(NONE);
+    let mut s = String::new();
     for list in List::ALL {
-        let array: Array = Reflect::get(&doc, &list.name().into())?.dyn_into()?;
-        let push: Function = Reflect::get(&array, &"push".into())?.dyn_into()?;
         let len = export.len(list);
         for start in (0..len).step_by(CHUNK) {
-            json.clear();
-            export.write_json_items(list, start..len.min(start + CHUNK), &mut json);
-            push.apply(&array, &JSON::parse(&json)?.dyn_into()?)?;
+            let items = start..len.min(start + CHUNK);
+            n.clear();
+            n.extend([list as u32, items.len() as u32]);
+            s.clear();
+            // Names and titles as UTF-16 ranges of `s`, which JS slices.
+            let mut units = 0;
+            let mut text = |n: &mut Vec<u32>, t: &str| {
+                s.push_str(t);
+                let end = units + t.encode_utf16().count() as u32;
+                n.extend([units, end]);
+                units = end;
+            };
+            for i in items {
+                match list {
+                    List::Actors => {
+                        let x = &a.actors[i];
+                        n.push(x.id.0);
+                        text(&mut n, &x.name);
+                        n.extend([x.kind as u32, x.titles.len() as u32]);
+                        for t in &x.titles {
+                            text(&mut n, t);
+                        }
+                        n.extend([x.anonymous as u32, x.mentions.len() as u32]);
+                        n.extend(x.mentions.iter().map(|m| m.0));
+                    }
+                    List::Mentions => {
+                        let x = &a.mentions[i];
+                        n.extend([x.id.0, x.actor.0]);
+                        span(&mut n, Some(x.span));
+                        span(&mut n, x.title);
+                        n.push(x.kind as u32);
+                    }
+                    List::Quotes => {
+                        let x = &a.quotes[i];
+                        n.extend([x.id.0, x.kind as u32]);
+                        span(&mut n, Some(x.span));
+                        span(&mut n, Some(x.content));
+                        n.push(opt(x.speaker.map(|v| v.0)));
+                        n.push(opt(x.speaker_mention.map(|v| v.0)));
+                        span(&mut n, x.cue);
+                        n.push(opt(x.reporter.map(|v| v.0)));
+                    }
+                    List::Claims => {
+                        let x = &a.claims[i];
+                        n.push(x.id.0);
+                        n.push(opt(x.claimant.map(|v| v.0)));
+                        n.push(opt(x.claimant_mention.map(|v| v.0)));
+                        span(&mut n, Some(x.cue));
+                        span(&mut n, Some(x.content));
+                        n.push(x.stance as u32);
+                        for ids in [&x.disputed_by, &x.disputes] {
+                            n.push(ids.len() as u32);
+                            n.extend(ids.iter().map(|c| c.0));
+                        }
+                    }
+                }
+            }
+            build(&doc, &n, &s);
         }
     }
-    Ok(doc)
+    doc
 }
 
 /// The version of newslens compiled into this module.
