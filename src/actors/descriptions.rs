@@ -5,6 +5,7 @@
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, WordClass};
+use crate::text::Lower;
 use crate::text::{Doc, TokenKind};
 use std::collections::HashMap;
 
@@ -81,12 +82,12 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
                 // "said that people ...": "that" opens a clause here.
                 Some(WordClass::Det) if pw.eq_ignore_ascii_case("that") => break,
                 Some(WordClass::Det | WordClass::Quant) => {
-                    det = Some(pw.to_lowercase());
+                    det = Some(pw.lower());
                     start = p;
                     break;
                 }
                 Some(WordClass::Poss) => {
-                    det = Some(pw.to_lowercase());
+                    det = Some(pw.lower());
                     break; // "its majority": the owner is not part of the span
                 }
                 Some(_) => break,
@@ -171,8 +172,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
         let span = doc.span_of(start, end);
         let phrase = &doc.text[span];
         let bare = strip_det(phrase, det.as_deref());
-        let key = bare.to_lowercase();
-        let role_word = doc.tok(head).to_lowercase();
+        let key = bare.lower();
+        let role_word = doc.tok(head).lower();
         // Same description again, or "the official" for the last official.
         let existing = by_key
             .get(&key)
@@ -245,7 +246,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
     match det {
-        Some(d) if phrase.to_lowercase().starts_with(&format!("{d} ")) => &phrase[d.len() + 1..],
+        Some(d) if phrase.lower().starts_with(&format!("{d} ")) => &phrase[d.len() + 1..],
         _ => phrase,
     }
 }
@@ -257,7 +258,7 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     let limit = (from + 12).min(end);
     let words: Vec<String> = (from..limit)
         .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
-        .map(|t| doc.tok(t).to_lowercase())
+        .map(|t| doc.tok(t).lower())
         .collect();
     lex.anonymity_markers()
         .iter()

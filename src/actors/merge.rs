@@ -5,6 +5,7 @@ use super::names::{Hint, Name};
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, WordClass};
+use crate::text::Lower;
 use crate::text::{Doc, TokenKind};
 use std::collections::HashMap;
 
@@ -184,7 +185,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     }
     // "in Tarvel", "near Tarvel": a place.
     if n.toks.start > 0 {
-        let prev = doc.tok(n.toks.start - 1).to_lowercase();
+        let prev = doc.tok(n.toks.start - 1).lower();
         if matches!(
             prev.as_str(),
             "in" | "at" | "near" | "from" | "across" | "outside" | "inside" | "to"

@@ -13,6 +13,7 @@ pub use names::is_sentence_initial;
 
 use crate::annotation::{ActorKind, MentionKind};
 use crate::span::Span;
+use crate::text::Lower;
 use crate::text::{Doc, Runs};
 use std::num::NonZeroU32;
 use std::ops::Range;
@@ -193,7 +194,7 @@ impl Actors {
                         .split(' ')
                         .map(|w| {
                             lex.expand_title(w)
-                                .map_or_else(|| w.to_lowercase(), str::to_string)
+                                .map_or_else(|| w.lower(), str::to_string)
                         })
                         .collect();
                     (i, words.join(" "))

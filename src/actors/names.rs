@@ -7,6 +7,7 @@
 
 use crate::lexicon::lexicon;
 use crate::span::Span;
+use crate::text::Lower;
 use crate::text::{Doc, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -301,7 +302,7 @@ fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
         if k > 0 {
             phrase.push(' ');
         }
-        phrase.push_str(&w.to_lowercase());
+        phrase.push_str(&w.lower());
         if lex.is_title(&phrase) {
             best = Some(k + 1);
         }
@@ -340,8 +341,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let initial = is_sentence_initial(doc, a);
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
-        let common = (lex.is_common_word(w) || ev.lower.contains(&w.to_lowercase()))
-            && !ev.surnames.contains(w);
+        let common =
+            (lex.is_common_word(w) || ev.lower.contains(&w.lower())) && !ev.surnames.contains(w);
         let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
         // "Westmacott also said": the subject of a speech verb is a name.
         let vouched = vouched(ev, w) || (b - a == 1 && speaks_next(doc, b));
@@ -370,7 +371,7 @@ fn vouched(ev: &Evidence, w: &str) -> bool {
         || ev.surnames.contains(w)
         || is_acronym(w)
         || lex.starts_title(w)
-        || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.to_lowercase()))
+        || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.lower()))
 }
 
 fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
@@ -513,9 +514,8 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
             .map(|t| {
                 let w = doc.tok(t);
                 let mut c = w.chars();
-                c.next().map_or(String::new(), |f| {
-                    f.to_string() + &c.as_str().to_lowercase()
-                })
+                c.next()
+                    .map_or(String::new(), |f| f.to_string() + &c.as_str().lower())
             })
             .collect();
         let canonical = canonical.join(" ");

@@ -12,6 +12,7 @@ use super::{ClaimDraft, QuoteDraft, Resolved};
 use crate::actors::Actors;
 use crate::annotation::QuoteKind;
 use crate::lexicon::{lexicon, WordClass};
+use crate::text::Lower;
 use crate::text::{Doc, TokenKind};
 
 /// The longest claim content, in tokens.
@@ -122,7 +123,7 @@ fn content_start(
     let mut guard = 0;
     while t < end && guard < 8 {
         guard += 1;
-        let w = doc.tok(t).to_lowercase();
+        let w = doc.tok(t).lower();
         if w == "that" || w == "," || w == ":" {
             t += 1;
             continue;
@@ -132,7 +133,7 @@ fn content_start(
             continue;
         }
         if matches!(w.as_str(), "on" | "in" | "last" | "earlier" | "this") && t + 1 < end {
-            let n = doc.tok(t + 1).to_lowercase();
+            let n = doc.tok(t + 1).lower();
             let is_time = lex.is_not_name(doc.tok(t + 1))
                 || matches!(
                     n.as_str(),
@@ -159,7 +160,7 @@ fn content_start(
                     && doc.tokens[k].kind == TokenKind::Word
                     && !matches!(doc.tok(k), "that")
                 {
-                    let kw = doc.tok(k).to_lowercase();
+                    let kw = doc.tok(k).lower();
                     k += 1;
                     if matches!(
                         kw.as_str(),
@@ -255,7 +256,7 @@ fn clause_end(
             t += 1;
             continue;
         }
-        let w = doc.tok(t).to_lowercase();
+        let w = doc.tok(t).lower();
         if w == ";" || (w == "but" && t > start) {
             return t;
         }
@@ -268,7 +269,7 @@ fn clause_end(
             let starts_cue = cue_at(t + 1).is_some()
                 || (cue_at(t + 2).is_some()
                     && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det));
-            let n = doc.tok(t + 1).to_lowercase();
+            let n = doc.tok(t + 1).lower();
             if starts_cue
                 || matches!(
                     n.as_str(),

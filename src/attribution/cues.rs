@@ -5,6 +5,7 @@
 use crate::actors::Actors;
 use crate::annotation::Stance;
 use crate::lexicon::{lexicon, Frames, WordClass};
+use crate::text::Lower;
 use crate::text::{Bits, Doc, TokenKind};
 use std::ops::Range;
 
@@ -51,7 +52,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             t += 1;
             continue;
         }
-        let w = doc.tok(t).to_lowercase();
+        let w = doc.tok(t).lower();
         // Multiword phrases, longest first.
         let mut best: Option<(usize, Stance, Frames)> = None;
         for p in lex.cue_phrases_starting_with(&w) {
@@ -230,12 +231,12 @@ fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {
 fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Option<CueForm> {
     let lex = lexicon();
     let prev_raw = (t > sent.start).then(|| doc.tok(t - 1));
-    let prev = prev_raw.map(str::to_lowercase);
+    let prev = prev_raw.map(Lower::lower);
     // "Kelly charged in ...": a capitalized word before the verb is a name,
     // not a noun the participle describes.
     let prev_lower = prev_raw.is_some_and(|p| p.starts_with(char::is_lowercase));
     let prev_class = prev.as_deref().and_then(|p| lex.word_class(p));
-    let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).to_lowercase());
+    let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).lower());
     // "a small protest": a determiner and an adjective before it make a noun.
     let det_two_back = t >= sent.start + 2
         && matches!(
@@ -251,7 +252,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let base_form_noun = || {
         base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
             && matches!(
-                doc.tok(t - 2).to_lowercase().as_str(),
+                doc.tok(t - 2).lower().as_str(),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
             )
     };
@@ -289,7 +290,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
-        let w = doc.tok(t).to_lowercase();
+        let w = doc.tok(t).lower();
         w.ends_with("ed") || w.ends_with("wn")
     };
     let prev_is_noun = prev_lower

@@ -9,6 +9,7 @@ use super::ClaimDraft;
 use crate::annotation::Stance;
 use crate::lexicon::lexicon;
 use crate::text::Doc;
+use crate::text::Lower;
 use std::collections::HashSet;
 
 /// How many claims around a denial are candidates for what it disputes.
@@ -39,7 +40,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         }
         // 2. "a claim rejected by X": the content is only a claim noun.
         if target.is_none() {
-            let content = doc.text[me.content].to_lowercase();
+            let content = doc.text[me.content].lower();
             let nominal = content
                 .split_whitespace()
                 .last()
@@ -87,7 +88,7 @@ fn content_words(text: &str) -> HashSet<String> {
     let lex = lexicon();
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().count() >= 5)
-        .map(str::to_lowercase)
+        .map(Lower::lower)
         .filter(|w| {
             lex.word_class(w).is_none()
                 && lex.cue_verb(w).is_none()

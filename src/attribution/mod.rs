@@ -11,6 +11,7 @@ mod subject;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind, QuoteKind, Stance};
 use crate::span::Span;
+use crate::text::Lower;
 use crate::text::{Bits, Doc};
 use cues::{Cue, CueForm};
 use subject::Anchor;
@@ -274,7 +275,7 @@ fn first_subject(
     // "After the Paris attacks, Jane Doe said": an opening adverbial clause
     // or phrase holds no subject; start after its comma.
     let opener = start < end && {
-        let w = doc.tok(start).to_lowercase();
+        let w = doc.tok(start).lower();
         let coordinating = matches!(w.as_str(), "and" | "but" | "or" | "nor" | "so" | "yet");
         !coordinating
             && matches!(
@@ -463,10 +464,10 @@ fn resolve(
             // mean the same actor.
             let span = doc.span_of(a, b);
             let text = &doc.text[span];
-            let key = strip_determiner(text).to_lowercase();
+            let key = strip_determiner(text).lower();
             let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
                 // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
-                let memo = text.to_lowercase();
+                let memo = text.lower();
                 if let Some(&known) = actors.described.get(&memo) {
                     return known;
                 }
@@ -539,7 +540,7 @@ fn anonymity_marker_tokens(doc: &Doc) -> Bits {
     let lex = crate::lexicon::lexicon();
     let mut out = Bits::new(doc.tokens.len());
     for t in 0..doc.tokens.len() {
-        for m in lex.anonymity_markers_starting_with(&doc.tok(t).to_lowercase()) {
+        for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower()) {
             if t + m.len() <= doc.tokens.len()
                 && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))
             {
@@ -572,7 +573,7 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
         let fits = a.kind == ActorKind::Organization
             && a.role.is_none()
             && a.name.contains(' ')
-            && a.name.to_lowercase().rsplit(' ').next() == Some(key);
+            && a.name.lower().rsplit(' ').next() == Some(key);
         if fits {
             if found.is_some() {
                 return None; // ambiguous

@@ -12,6 +12,7 @@ use super::{QuoteDraft, Resolved};
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, QuoteKind};
 use crate::lexicon::{lexicon, WordClass};
+use crate::text::Lower;
 use crate::text::{Doc, TokenKind};
 
 /// What earlier sentences tell later ones.
@@ -93,12 +94,12 @@ pub(super) fn tail<'r>(
         let after = r.cue.toks.end.max(mention.toks.end);
         let own_clause = mention.toks.start < r.cue.toks.start
             && after < doc.tokens.len()
-            && match doc.tok(after).to_lowercase().as_str() {
+            && match doc.tok(after).lower().as_str() {
                 "that" | "he" | "she" | "they" | "we" | "i" => true,
                 w => {
                     lexicon().word_class(w) == Some(WordClass::Det)
                         && matches!(
-                            doc.tok(r.cue.toks.start).to_lowercase().as_str(),
+                            doc.tok(r.cue.toks.start).lower().as_str(),
                             "say" | "says" | "said"
                         )
                 }

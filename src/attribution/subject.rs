@@ -4,6 +4,7 @@ use super::cues::{Cue, CueForm};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
 use crate::lexicon::{lexicon, WordClass};
+use crate::text::Lower;
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
 
@@ -82,7 +83,7 @@ pub fn is_possessive_pronoun(w: &str) -> bool {
 /// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
 /// reflexive ("herself").
 pub fn is_skippable(doc: &Doc, t: usize) -> bool {
-    let w = doc.tok(t).to_lowercase();
+    let w = doc.tok(t).lower();
     if doc.tokens[t].kind != TokenKind::Word {
         return false;
     }
@@ -125,7 +126,7 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
 
 fn is_subject_pronoun(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        w.lower().as_str(),
         "he" | "she" | "they" | "it" | "we" | "i"
     )
 }
@@ -523,13 +524,10 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
 /// "secretary of state", "minister for health": token `t` follows the "of"
 /// or "for" that continues a title word.
 fn title_of(doc: &Doc, t: usize) -> bool {
-    t >= 2
-        && t < doc.tokens.len()
-        && matches!(doc.tok(t - 1).to_lowercase().as_str(), "of" | "for")
-        && {
-            let w = doc.tok(t - 2);
-            lexicon().is_title(w) || lexicon().role(w).is_some()
-        }
+    t >= 2 && t < doc.tokens.len() && matches!(doc.tok(t - 1).lower().as_str(), "of" | "for") && {
+        let w = doc.tok(t - 2);
+        lexicon().is_title(w) || lexicon().role(w).is_some()
+    }
 }
 
 /// True when the cue right follows a quotation ("“...,” said ...").
@@ -567,7 +565,7 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
 /// "another", "one", "others", "several": a quantifier standing for people.
 fn lone_quantifier(doc: &Doc, t: usize) -> bool {
     matches!(
-        doc.tok(t).to_lowercase().as_str(),
+        doc.tok(t).lower().as_str(),
         "another" | "one" | "others" | "some" | "many" | "several" | "most"
     )
 }
@@ -579,7 +577,7 @@ fn outermost(actors: &Actors, m: usize, t: usize) -> usize {
 
 /// What a pronoun may refer to.
 pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
-    match w.to_lowercase().as_str() {
+    match w.lower().as_str() {
         "he" | "she" | "i" | "his" | "her" => &[ActorKind::Person],
         "it" | "its" => &[ActorKind::Organization, ActorKind::Place],
         "they" | "we" | "their" => &[

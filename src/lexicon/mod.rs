@@ -16,6 +16,7 @@ mod parse;
 mod tables;
 #[cfg(test)]
 mod tests;
+use crate::text::{lower_char, Lower};
 use keys::Keys;
 
 /// What a cue verb can take as its reported content.
@@ -319,7 +320,7 @@ impl Lexicon {
             let mut chars = word.chars();
             let first = chars.next()?;
             let title: String = std::iter::once(first)
-                .chain(chars.flat_map(char::to_lowercase))
+                .chain(chars.map(lower_char))
                 .collect();
             return not_name_bits(&title).map(|bits| bits & BREAKS_NAME != 0);
         }
@@ -356,7 +357,7 @@ impl Lexicon {
         if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
             return false;
         }
-        let lower_w = w.to_lowercase();
+        let lower_w = w.lower();
         lower_w != w && tables::ABBREVIATIONS.contains(&lower_w)
     }
 }
@@ -379,12 +380,12 @@ fn not_name_bits(word: &str) -> Option<u8> {
 
 /// The form lowercase lookups search: lowercase, with ’ written '.
 fn lower(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
+    word.lower().replace('’', "'")
 }
 
 /// Calls `f` with [`lower`]`(word)`, without allocating for the words
 /// lookups are asked about nearly every time: ASCII, at most 32 bytes (for
-/// ASCII, `to_lowercase` only maps `A`-`Z`, and there is no ’ to replace).
+/// ASCII, lowercasing only maps `A`-`Z`, and there is no ’ to replace).
 /// Lookups run several times a token, and an allocation each was a good
 /// part of the engine's time, more so in WASM.
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {

@@ -3,9 +3,11 @@
 //! Everything later stages need to know about the shape of the text is
 //! computed here once, in linear time, and kept in a [`Doc`].
 
+mod case;
 mod marks;
 mod tokens;
 
+pub use case::{lower_char, Lower};
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
