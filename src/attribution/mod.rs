@@ -104,10 +104,15 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                 CueForm::Gerund | CueForm::Infinitive => {
                     // The main clause's subject: the last finite cue's, or the
                     // first actor of the sentence.
-                    let prev = resolved
-                        .iter()
-                        .rev()
-                        .find(|r| r.cue.form == CueForm::Finite && r.actor.is_some() && !r.weak);
+                    // ("As Jane Doe spoke, the group was going into
+                    // overdrive, whipping ...": not the opening clause's.)
+                    let main = opener_end(doc, sent.start, cue.toks.start);
+                    let prev = resolved.iter().rev().find(|r| {
+                        r.cue.form == CueForm::Finite
+                            && r.actor.is_some()
+                            && !r.weak
+                            && (r.cue.toks.start >= main || main == sent.start)
+                    });
                     match prev {
                         Some(r) => r.mention.map(Anchor::Mention),
                         None => {
@@ -274,19 +279,9 @@ fn first_subject(
 ) -> Option<Anchor> {
     // "After the Paris attacks, Jane Doe said": an opening adverbial clause
     // or phrase holds no subject; start after its comma.
-    let opener = start < end && {
-        let w = doc.tok(start).lower();
-        let coordinating = matches!(w.as_str(), "and" | "but" | "or" | "nor" | "so" | "yet");
-        !coordinating
-            && matches!(
-                crate::lexicon::lexicon().word_class(&w),
-                Some(crate::lexicon::WordClass::Prep | crate::lexicon::WordClass::Conj)
-            )
-    };
-    let start = if opener {
-        let mut after = (start..end.min(start + 25))
-            .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
-            .map_or(start, |c| c + 1);
+    let main = opener_end(doc, start, end);
+    let start = if main > start {
+        let mut after = main;
         // "At a summit in Hilton Head, S.C., Jane Doe said": the state too.
         if let Some(m) = (after < end)
             .then(|| actors.outer_mention_at(after))
@@ -319,6 +314,27 @@ fn first_subject(
                     .unwrap_or(m),
             )
         })
+}
+
+/// Where the main clause begins: after the comma that closes an opening
+/// adverbial clause or phrase ("After the Paris attacks, ...", "While not
+/// everything he says is true, ..."), which holds no subject of its own.
+pub(super) fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
+    let opener = start < end && {
+        let w = doc.tok(start).lower();
+        let coordinating = matches!(w.as_str(), "and" | "but" | "or" | "nor" | "so" | "yet");
+        !coordinating
+            && matches!(
+                crate::lexicon::lexicon().word_class(&w),
+                Some(crate::lexicon::WordClass::Prep | crate::lexicon::WordClass::Conj)
+            )
+    };
+    if !opener {
+        return start;
+    }
+    (start..end.min(start + 25))
+        .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+        .map_or(start, |c| c + 1)
 }
 
 /// The subject of a sentence: its first actor outside quotes and titles, or
@@ -394,7 +410,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
 }
 
 /// "with Sen. Jane Doe calling it ...": the gerund's own subject, named
-/// between "with" and the gerund.
+/// between "with" (or a dash, a semicolon, "and") and the gerund.
 fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     // "with Jane Doe reportedly saying"
     let mut end = gerund;
@@ -405,7 +421,13 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     // Back over a determiner or a title ("with the union", "with Sen. Jane Doe").
     let mut p = actors.mentions[m].toks.start;
     let mut steps = 0;
-    while p > 0 && steps < 3 && !doc.tok(p - 1).eq_ignore_ascii_case("with") {
+    // ...or an absolute clause: "– Jane Doe saying ... and John Roe calling ..."
+    let opens = |t: usize| {
+        matches!(doc.tok(t), "—" | "–" | "-" | ";")
+            || doc.tok(t).eq_ignore_ascii_case("with")
+            || doc.tok(t).eq_ignore_ascii_case("and")
+    };
+    while p > 0 && steps < 3 && !opens(p - 1) {
         let w = doc.tok(p - 1);
         let title_or_det =
             w == "." || doc.is_cap(p - 1) || crate::lexicon::lexicon().word_class(w).is_some();
@@ -415,7 +437,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
         p -= 1;
         steps += 1;
     }
-    (p > 0 && doc.tok(p - 1).eq_ignore_ascii_case("with")).then_some(m)
+    (p > 0 && opens(p - 1)).then_some(m)
 }
 
 /// A personal pronoun among the first words of a sentence, outside quotes.

@@ -220,11 +220,17 @@ pub fn attribute_sentence(
         };
         let governs =
             |r: &&Resolved| r.cue.toks.end + 2 >= rq.open_tok && !unnamed(r) && !reported_inside(r);
+        // "While not everything Jane Doe says is true, John Roe said she is
+        // “...”": a cue in an opening clause reports nothing of the main one.
+        let main = super::opener_end(doc, sent.start, rq.open_tok);
         let head = if partial_guess && !candidates.first().is_some_and(governs) {
+            let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !unnamed(r);
             candidates
                 .iter()
                 .rev()
-                .find(|r| r.cue.form == CueForm::Finite && !unnamed(r))
+                .filter(|r| r.cue.toks.start >= main)
+                .find(finite)
+                .or(candidates.iter().rev().find(finite))
                 .or(candidates.iter().find(|r| !unnamed(r)))
                 .or(candidates.first())
                 .copied()
