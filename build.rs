@@ -247,11 +247,19 @@ fn main() {
         .collect();
     out.strs("ANONYMITY_MARKERS", &markers);
 
-    // given_names.tsv: as written.
-    let given: BTreeSet<String> = rows(read("given_names.tsv"))
-        .map(|r| r[0].to_string())
+    // given_names.tsv: as written; the value is the gender (0 unknown, 1
+    // female, 2 male).
+    let given: BTreeMap<String, String> = rows(read("given_names.tsv"))
+        .map(|r| {
+            let g = match r.get(1).copied() {
+                Some("f") => "1",
+                Some("m") => "2",
+                _ => "0",
+            };
+            (r[0].to_string(), g.to_string())
+        })
         .collect();
-    out.table("GIVEN_NAMES", &to_set(&given), None);
+    out.table("GIVEN_NAMES", &given, Some("u8"));
 
     // places.tsv then organizations.tsv: every written form; the first wins.
     // A form's value is its row's kind (0 organization, 1 polity, 2 city),

@@ -34,7 +34,7 @@ SCHEMA = {
                             {"noun": ("lower",), "number": ("enum", {"singular", "plural", "collective"}),
                              "anonymous": ("enum", {"yes", "no"})}),
     "anonymity_markers.tsv": (["phrase"], {"phrase": ("lower",)}),
-    "given_names.tsv": (["name"], {"name": ("capitalized",)}),
+    "given_names.tsv": (["name", "gender"], {"name": ("capitalized",), "gender": ("enum", {"f", "m"}, "empty-ok")}),
     "places.tsv": (["name", "kind", "aliases"],
                    {"kind": ("enum", {"country", "city", "state", "region", "continent"}),
                     "aliases": ("list", "empty-ok")}),
@@ -110,7 +110,7 @@ def load(name, errors):
             if rule is None:
                 continue
             kind = rule[0]
-            if kind == "enum" and val not in rule[1]:
+            if kind == "enum" and val not in rule[1] and not (val == "" and "empty-ok" in rule):
                 errors.append(f"{where}: {col} {val!r} not in {sorted(rule[1])}")
             elif kind == "set":
                 items = val.split(",")

@@ -12,6 +12,7 @@ mod names;
 pub use names::is_sentence_initial;
 
 use crate::annotation::{ActorKind, MentionKind};
+use crate::lexicon::{lexicon, Gender};
 use crate::span::Span;
 use crate::text::Lower;
 use crate::text::{Doc, Runs};
@@ -170,6 +171,31 @@ impl Actors {
     }
 
     /// Creates an actor and returns its index.
+    /// A person's gender as the text shows it: a given name the lexicon is
+    /// sure of ("Maria Lopez"), else a title ("Mrs.", "Mr.",
+    /// "spokeswoman", "congressman").
+    pub fn gender(&self, a: usize) -> Option<Gender> {
+        let actor = &self.actors[a];
+        if actor.kind != ActorKind::Person {
+            return None;
+        }
+        let first = actor.name.split(' ').next().unwrap_or("");
+        if let Some(g) = lexicon().given_name_gender(first) {
+            return Some(g);
+        }
+        actor.titles.iter().find_map(|t| {
+            let t = t.lower();
+            let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+            match last {
+                "mrs" | "ms" | "miss" | "madam" | "lady" | "queen" => Some(Gender::Female),
+                "mr" | "sir" | "lord" | "king" => Some(Gender::Male),
+                w if w.ends_with("woman") => Some(Gender::Female),
+                w if w.ends_with("man") => Some(Gender::Male),
+                _ => None,
+            }
+        })
+    }
+
     /// The one person whose title ends in the words of `key` (lowercase):
     /// "the senator" finds "Sen. Jane Doe". Modifiers are dropped from the
     /// left until a title matches ("vermont senator" -> "senator", "former

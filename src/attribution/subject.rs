@@ -3,7 +3,7 @@
 use super::cues::{Cue, CueForm};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::{lexicon, WordClass};
+use crate::lexicon::{lexicon, Gender, WordClass};
 use crate::text::Lower;
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
@@ -603,7 +603,15 @@ pub fn resolve_pronoun(
     if kinds.is_empty() {
         return None;
     }
-    let fits = |a: usize| kinds.contains(&actors.actors[a].kind);
+    // "she" is not a man the text names, "he" not a woman.
+    let unlike = match doc.tok(t).lower().as_str() {
+        "he" | "his" | "him" => Some(Gender::Female),
+        "she" | "her" => Some(Gender::Male),
+        _ => None,
+    };
+    let fits = |a: usize| {
+        kinds.contains(&actors.actors[a].kind) && (unlike.is_none() || actors.gender(a) != unlike)
+    };
     let sent = doc.sentence_of[t] as usize;
     let start_sent = sent.saturating_sub(6);
     // Bounded look-back keeps the whole pass linear.

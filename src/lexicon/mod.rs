@@ -93,6 +93,13 @@ pub struct Role {
     pub collective: bool,
 }
 
+/// What "he" and "she" can tell apart (`given_names.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
 /// The grammatical class of a closed-class word (`grammar.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordClass {
@@ -257,6 +264,16 @@ impl Lexicon {
     /// A common given name, as written ("Maria").
     pub fn is_given_name(&self, word: &str) -> bool {
         tables::GIVEN_NAMES.contains(word)
+    }
+
+    /// The gender most bearers of a given name have in the news, when the
+    /// list is sure of it ("Maria": female).
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        match value(&tables::GIVEN_NAMES, &tables::GIVEN_NAMES_VALUES, word) {
+            Some(1) => Some(Gender::Female),
+            Some(2) => Some(Gender::Male),
+            _ => None,
+        }
     }
 
     /// A known place or organization by any of its written forms.

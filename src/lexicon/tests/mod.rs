@@ -94,6 +94,11 @@ fn every_lookup_matches_the_run_time_loader() {
             old.is_given_name(w),
             "is_given_name({w:?})"
         );
+        assert_eq!(
+            new.given_name_gender(w),
+            old.given_name_gender(w),
+            "given_name_gender({w:?})"
+        );
         assert_eq!(new.known(w), old.known(w), "known({w:?})");
         assert_eq!(new.demonym(w), old.demonym(w), "demonym({w:?})");
         assert_eq!(new.is_org_head(w), old.is_org_head(w), "is_org_head({w:?})");

@@ -3,7 +3,7 @@
 //! check every lookup of [`super::super::Lexicon`] against it.
 
 use super::super::parse::rows;
-use super::super::{lower, CuePhrase, CueVerb, Frames, Known, PlaceKind, Role, WordClass};
+use super::super::{lower, CuePhrase, CueVerb, Frames, Gender, Known, PlaceKind, Role, WordClass};
 use crate::annotation::Stance;
 use std::collections::{HashMap, HashSet};
 
@@ -18,7 +18,7 @@ pub(super) struct Reference {
     honorifics: HashSet<String>,
     roles: HashMap<String, Role>,
     anonymity_markers: Vec<Vec<String>>,
-    given_names: HashSet<String>,
+    given_names: HashMap<String, Option<Gender>>,
     known: HashMap<String, Known>,
     demonyms: HashMap<String, String>,
     org_heads: HashSet<String>,
@@ -133,7 +133,14 @@ impl Reference {
             .map(|r| r[0].split_whitespace().map(str::to_lowercase).collect())
             .collect();
         let given_names = rows(include_str!("../../../lexicons/given_names.tsv"))
-            .map(|r| r[0].to_string())
+            .map(|r| {
+                let gender = match r.get(1).copied() {
+                    Some("f") => Some(Gender::Female),
+                    Some("m") => Some(Gender::Male),
+                    _ => None,
+                };
+                (r[0].to_string(), gender)
+            })
             .collect();
         let mut known = HashMap::new();
         for r in rows(include_str!("../../../lexicons/places.tsv")) {
@@ -283,7 +290,12 @@ impl Reference {
 
     /// A common given name, as written ("Maria").
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(word)
+        self.given_names.contains_key(word)
+    }
+
+    /// The gender of a given name, when the list is sure of it.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        self.given_names.get(word).copied().flatten()
     }
 
     /// A known place or organization by any of its written forms.
@@ -366,7 +378,7 @@ impl Reference {
         words.extend(self.honorifics.iter().cloned());
         words.extend(self.roles.keys().cloned());
         words.extend(self.anonymity_markers.iter().flatten().cloned());
-        words.extend(self.given_names.iter().cloned());
+        words.extend(self.given_names.keys().cloned());
         words.extend(self.known.keys().cloned());
         words.extend(self.known.values().map(|k| k.canonical.clone()));
         words.extend(self.demonyms.keys().cloned());
