@@ -128,6 +128,22 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         t += 1;
     }
     out.sort_by_key(|c| c.toks.start);
+    // "telling the BBC in an interview", "said at a news conference": a
+    // setting right after another cue belongs to it and names no speaker
+    // of its own.
+    let ends: Vec<usize> = out.iter().map(|c| c.toks.end).collect();
+    let mut i = 0;
+    out.retain(|c| {
+        let setting = matches!(
+            doc.tok(c.toks.start).to_ascii_lowercase().as_str(),
+            "in" | "at"
+        ) && c.toks.len() > 1;
+        let after_cue = ends[..i]
+            .iter()
+            .any(|&e| e <= c.toks.start && c.toks.start - e <= 3);
+        i += 1;
+        !(setting && after_cue)
+    });
     out
 }
 
@@ -203,7 +219,16 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .any(|k| lex.cue_verb(doc.tok(k)).is_some())
         };
-        if let Some(v) = verb.filter(|&v| !listed_verb_follows(v)) {
+        // "“confidential,” the lowest level of ...", "a subtle dig at ...":
+        // after a phrase with no name or pronoun, a word followed by a
+        // preposition is the phrase's noun.
+        let noun_phrase = |v: usize| {
+            matches!(lex.word_class(doc.tok(s)), Some(WordClass::Det))
+                && actors.outer_mention_at(s).is_none()
+                && v + 1 < sent.end
+                && lex.word_class(doc.tok(v + 1)) == Some(WordClass::Prep)
+        };
+        if let Some(v) = verb.filter(|&v| !listed_verb_follows(v) && !noun_phrase(v)) {
             out.push(Cue {
                 toks: v..v + 1,
                 stance: Stance::Assert,
@@ -256,7 +281,10 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
             )
     };
-    if det_two_back && (lex.cue_noun(doc.tok(t)).is_some() || base_form_noun()) {
+    // "the key states of Florida": an -s form before "of" is a plural noun.
+    let plural_of =
+        next.as_deref() == Some("of") && lex.cue_verb(doc.tok(t)).is_some_and(|v| v.present);
+    if det_two_back && (lex.cue_noun(doc.tok(t)).is_some() || base_form_noun() || plural_of) {
         return None;
     }
     // A word that is also a claim noun after a determiner is the noun.

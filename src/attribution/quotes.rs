@@ -62,8 +62,12 @@ pub(super) fn tail<'r>(
     // everything before it.
     let is_tail = |r: &&Resolved| {
         // "“...,” according to Jane Doe."
-        let form_ok = r.cue.form == CueForm::Finite || (first && r.cue.form == CueForm::According);
-        if !form_ok || !(r.cue.frames.quote || r.cue.frames.clause) {
+        // "“...” – as described by Jane Doe."
+        let form_ok = r.cue.form == CueForm::Finite
+            || (first && matches!(r.cue.form, CueForm::According | CueForm::PassiveBy));
+        let frames_ok =
+            r.cue.frames.quote || r.cue.frames.clause || r.cue.form == CueForm::PassiveBy;
+        if !form_ok || !frames_ok {
             return false;
         }
         let Some(mention) = r.actor.and(r.mention).and_then(|m| actors.mentions.get(m)) else {

@@ -183,7 +183,10 @@ fn subject_left_of(
                 let v = doc.tok(start - 1);
                 doc.tokens[start - 1].kind == TokenKind::Word
                     && v.starts_with(char::is_lowercase)
-                    && (v == "told" || (v.ends_with("ed") && lexicon().cue_verb(v).is_none()))
+                    // ("told", "telling", "urged": verbs of the "X told Y
+                    // to" frame take their listener as object)
+                    && (lexicon().cue_verb(v).is_some_and(|c| c.frames.inf)
+                        || (v.ends_with("ed") && lexicon().cue_verb(v).is_none()))
                     && !lexicon().is_title(v)
             };
             if !possessor && depth < 2 && (participle_object || verb_object) {
