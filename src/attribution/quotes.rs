@@ -108,7 +108,12 @@ pub(super) fn tail<'r>(
                         )
                 }
             };
+        // "“...” – as described by Jane Doe", but "“...”, a claim rejected
+        // by Jane Doe" describes a noun.
+        let bare_passive = r.cue.form != CueForm::PassiveBy
+            || (group_start..r.cue.toks.start).all(|t| doc.tok(t).eq_ignore_ascii_case("as"));
         group_start > sent_start
+            && bare_passive
             && !opens_clause
             && !relative
             && !own_clause
