@@ -259,7 +259,11 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 end += 1;
             } else if ends_org_name(doc, end) {
                 end += 1; // "Human Rights Watch"
-            } else if is_connector(w) && end + 1 < n && is_name_word(doc, end + 1) {
+            } else if is_connector(w)
+                && end + 1 < n
+                && doc.para_of(end + 1) == para
+                && is_name_word(doc, end + 1)
+            {
                 end += 2;
             } else if w == "."
                 && doc.tokens[end].span().start == doc.tokens[end - 1].span().end
@@ -268,6 +272,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                     || (lexicon().is_abbreviation(doc.tok(end - 1))
                         && lexicon().starts_title(doc.tok(end - 1))))
                 && end + 1 < n
+                && doc.para_of(end + 1) == para
                 && is_name_word(doc, end + 1)
             {
                 end += 2; // "John F. Kennedy", "Mr. Smith"
@@ -275,8 +280,18 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 break;
             }
         }
+        // "IV." alone on its line numbers a section.
+        let p = &doc.paras[para];
+        let section_number = end == start + 1
+            && p.tokens.len() <= 2
+            && doc
+                .tok(start)
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
         // A trailing connector never ends a name.
-        segment(doc, &ev, start..end, &mut out);
+        if !section_number {
+            segment(doc, &ev, start..end, &mut out);
+        }
         t = end;
     }
     out
