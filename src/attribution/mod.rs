@@ -149,8 +149,24 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                         .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some() && !r.weak)
                         .filter(|_| conj)
                         .and_then(|r| r.mention);
+                    // ...or of the clause's first verb, not a cue: "he
+                    // supported Jane Doe and said ...".
+                    let main = opener_end(doc, sent.start, cue.toks.start);
+                    let clause_subject = (conj && shared.is_none() && main < cue.toks.start)
+                        .then(|| match actors.outer_mention_at(main) {
+                            Some(m) if actors.mentions[m].toks.start == main => {
+                                Some(Anchor::Mention(m))
+                            }
+                            _ => matches!(
+                                doc.tok(main),
+                                "he" | "she" | "they" | "He" | "She" | "They"
+                            )
+                            .then_some(Anchor::Pronoun(main)),
+                        })
+                        .flatten();
                     match shared {
                         Some(m) => Some(Anchor::Mention(m)),
+                        None if clause_subject.is_some() => clause_subject,
                         None => {
                             let local = subject::of_cue(doc, actors, &cue, sent.clone(), bound);
                             // ("rejecting claims that ...": a word that is
@@ -404,7 +420,11 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     if b < sent.end && word(b) && verb_at(b) {
         return Some((a, b)); // "Several said", "The ad has", "The fire started"
     }
-    // "The ad targets a ...": the last word of the run is the verb.
+    // "The ad targets a ...": the last word of the run is the verb (but
+    // "Eight years ago, ..." is an opening phrase).
+    if b < sent.end && doc.tok(b) == "," {
+        return None;
+    }
     let verb = b - 1;
     (verb > a + 1 && doc.tok(verb).starts_with(char::is_lowercase)).then_some((a, verb))
 }

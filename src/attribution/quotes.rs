@@ -304,6 +304,16 @@ pub fn attribute_sentence(
                 {
                     draft.speaker = Some(a);
                     draft.mention = m;
+                } else if let Some(m) = state.sentence_subject.filter(|&m| {
+                    // "Asked which county he liked best, he demurred: “...”":
+                    // a colon after the sentence's own subject and verb.
+                    rq.open_tok > sent.start
+                        && doc.tok(rq.open_tok - 1) == ":"
+                        && actors.mentions[m].toks.start < rq.open_tok
+                        && actors.mentions[m].toks.start >= sent.start
+                }) {
+                    draft.speaker = Some(actors.mentions[m].actor);
+                    draft.mention = Some(m);
                 } else if let Some(prev) = out.last() {
                     draft.speaker = prev.speaker;
                 } else if let Some((a, p, _)) = state.last_quote {
