@@ -27,7 +27,7 @@ pub fn find(
     quotes: &[QuoteDraft],
 ) -> Vec<ClaimDraft> {
     let sent = doc.sentences[si].tokens.clone();
-    let tail = tail(doc, actors, resolved, false);
+    let tail = tail(doc, actors, resolved, None);
     let tail_begin = tail.and_then(|t| {
         let m = &actors.mentions[t.mention?];
         Some(tail_start(doc, t.cue.toks.start.min(m.toks.start)) - 1)

@@ -54,12 +54,13 @@ pub(super) fn tail<'r>(
     doc: &Doc,
     actors: &Actors,
     resolved: &'r [Resolved],
-    first: bool,
+    quote_close: Option<usize>,
 ) -> Option<&'r Resolved> {
-    // For a quote, the first cue that opens a clause after a comma or a
-    // closing mark: "“...,” said Jane Doe, 24, who said ..." is Jane Doe's,
-    // not the relative clause's. For a claim, the last one, which reports
-    // everything before it.
+    // For a quote closing at `quote_close`, the first cue after it that
+    // opens a clause after a comma or a closing mark: "“...,” said Jane Doe,
+    // 24, who said ..." is Jane Doe's, not the relative clause's. For a
+    // claim (None), the last one, which reports everything before it.
+    let first = quote_close.is_some();
     let is_tail = |r: &&Resolved| {
         // "“...,” according to Jane Doe."
         // "“...” – as described by Jane Doe."
@@ -101,11 +102,17 @@ pub(super) fn tail<'r>(
             && match doc.tok(after).lower().as_str() {
                 "that" | "he" | "she" | "they" | "we" | "i" => true,
                 w => {
-                    lexicon().word_class(w) == Some(WordClass::Det)
-                        && matches!(
-                            doc.tok(r.cue.toks.start).lower().as_str(),
-                            "say" | "says" | "said"
-                        )
+                    let says = matches!(
+                        doc.tok(r.cue.toks.start).lower().as_str(),
+                        "say" | "says" | "said"
+                    );
+                    // "said the two cases ...", "said Jane Doe would ..."
+                    let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
+                        let e = actors.mentions[m].toks.end;
+                        e < doc.tokens.len()
+                            && lexicon().word_class(doc.tok(e)) == Some(WordClass::Aux)
+                    });
+                    says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)
                 }
             };
         // "“...” – as described by Jane Doe", but "“...”, a claim rejected
@@ -123,8 +130,15 @@ pub(super) fn tail<'r>(
                     "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
                 ))
     };
-    if first {
-        resolved.iter().find(is_tail)
+    if let Some(close) = quote_close {
+        // The reporting clause stands within reach of the quote (appositives
+        // included): a bounded look keeps long sentences with many quotes
+        // linear.
+        let from = resolved.partition_point(|r| r.cue.toks.start <= close);
+        resolved[from..]
+            .iter()
+            .take_while(|r| r.cue.toks.start <= close + super::REACH)
+            .find(is_tail)
     } else {
         let r = resolved.iter().rev().find(|r| {
             r.cue.form == CueForm::Finite
@@ -176,7 +190,6 @@ pub fn attribute_sentence(
 ) -> Vec<QuoteDraft> {
     let sent = doc.sentences[si].tokens.clone();
     let para = doc.sentences[si].para;
-    let tail = tail(doc, actors, resolved, true);
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
@@ -217,8 +230,11 @@ pub fn attribute_sentence(
         // A finite verb inside a clause another speaker reports ("Jane Doe
         // said that the minister shows “great charm”") does not govern: the
         // words are the reporting speaker's.
+        // (A colon right after the cue sets the words apart: "..., to which
+        // John Roe interjected: “...”" are his.)
         let reported_inside = |r: &Resolved| {
             r.cue.form == CueForm::Finite
+                && !(r.cue.toks.end + 1 == rq.open_tok && doc.tok(r.cue.toks.end) == ":")
                 && candidates.iter().any(|o| {
                     o.cue.form == CueForm::Finite
                         && o.cue.frames.clause
@@ -227,8 +243,13 @@ pub fn attribute_sentence(
                         && !unnamed(o)
                 })
         };
-        let governs =
-            |r: &&Resolved| r.cue.toks.end + 2 >= rq.open_tok && !unnamed(r) && !reported_inside(r);
+        // ("a claim Moscow denies — “...?” asked X": a dash sets the quote off.)
+        let governs = |r: &&Resolved| {
+            r.cue.toks.end + 2 >= rq.open_tok
+                && !(r.cue.toks.end..rq.open_tok).any(|t| matches!(doc.tok(t), "—" | "–"))
+                && !unnamed(r)
+                && !reported_inside(r)
+        };
         // "While not everything Jane Doe says is true, John Roe said she is
         // “...”": a cue in an opening clause reports nothing of the main one.
         let main = super::opener_end(doc, sent.start, rq.open_tok);
@@ -258,7 +279,7 @@ pub fn attribute_sentence(
                 other => other.copied(),
             }
         };
-        let tail_after = tail.filter(|t| t.cue.toks.start > close);
+        let tail_after = tail(doc, actors, resolved, Some(close));
         // "X: “...”"
         let colon = colon_speaker(doc, actors, rq.open_tok, sent.start);
         let starts_sentence = rq.open_tok == sent.start;
