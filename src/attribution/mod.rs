@@ -113,11 +113,18 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                             && !r.weak
                             && (r.cue.toks.start >= main || main == sent.start)
                     });
+                    // ...unless someone acted after that cue ("was speaking
+                    // when protesters interrupted her, shouting ...").
+                    let acting = acting_subject(doc, actors, sent.start, cue.toks.start);
+                    let prev = prev.filter(|r| {
+                        acting.is_none_or(|m| actors.mentions[m].toks.start < r.cue.toks.start)
+                    });
                     match prev {
                         Some(r) => r.mention.map(Anchor::Mention),
                         None => {
-                            let named =
-                                first_subject(doc, actors, &in_title, sent.start, cue.toks.start);
+                            let named = acting.map(Anchor::Mention).or_else(|| {
+                                first_subject(doc, actors, &in_title, sent.start, cue.toks.start)
+                            });
                             // "He wrote a column, mocking ...": the opening pronoun.
                             match opening_pronoun(doc, sent.clone()) {
                                 Some(t)
@@ -330,6 +337,26 @@ fn first_subject(
                     .unwrap_or(m),
             )
         })
+}
+
+/// "when protesters interrupted her speech, shouting “...”": the actor
+/// right before the nearest past-tense verb before a gerund, in its
+/// clause; the gerund's subject when no cue came before it.
+fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Option<usize> {
+    let from = start.max(gerund.saturating_sub(25));
+    (from + 1..gerund).rev().find_map(|k| {
+        let w = doc.tok(k);
+        let past = doc.tokens[k].kind == crate::text::TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && w.ends_with("ed");
+        if !past || doc.in_quote[k].is_some() {
+            return None;
+        }
+        let m = actors.outer_mention_at(k - 1)?;
+        let kind = actors.actors[actors.mentions[m].actor].kind;
+        (actors.mentions[m].toks.end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
+            .then_some(m)
+    })
 }
 
 /// Where the main clause begins: after the comma that closes an opening

@@ -239,6 +239,9 @@ pub fn attribute_sentence(
                     o.cue.form == CueForm::Finite
                         && o.cue.frames.clause
                         && o.cue.toks.start < r.cue.toks.start
+                        // ("X weighed in on Tuesday, hours after Y said he
+                        // was “...”": a comma ends what X reports.)
+                        && (o.cue.toks.end..r.cue.toks.start).all(|t| doc.tok(t) != ",")
                         && o.actor != r.actor
                         && !unnamed(o)
                 })
@@ -247,7 +250,9 @@ pub fn attribute_sentence(
         let governs = |r: &&Resolved| {
             r.cue.toks.end + 2 >= rq.open_tok
                 && !(r.cue.toks.end..rq.open_tok).any(|t| matches!(doc.tok(t), "—" | "–"))
-                && !unnamed(r)
+                // ("an audit had found “...”" is not the audit's words, but
+                // "protesters interrupted her, shouting “...”" are theirs)
+                && (!unnamed(r) || r.cue.form == CueForm::Gerund)
                 && !reported_inside(r)
         };
         // "While not everything Jane Doe says is true, John Roe said she is
@@ -271,11 +276,17 @@ pub fn attribute_sentence(
                 r.cue.toks.end + 1 == rq.open_tok && matches!(doc.tok(r.cue.toks.end), ":" | ",")
             };
             match candidates.first() {
-                Some(first) if unnamed(first) && !introduces(first) => candidates
-                    .iter()
-                    .find(|r| !unnamed(r))
-                    .or(candidates.first())
-                    .copied(),
+                Some(first)
+                    if unnamed(first)
+                        && !introduces(first)
+                        && first.cue.form != CueForm::Gerund =>
+                {
+                    candidates
+                        .iter()
+                        .find(|r| !unnamed(r))
+                        .or(candidates.first())
+                        .copied()
+                }
                 other => other.copied(),
             }
         };
