@@ -72,7 +72,8 @@ struct Resolved {
 /// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.
 pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let mut state = quotes::State::new(doc);
-    let mut quotes_out = Vec::new();
+    // At most one draft a quotation: no regrowth (peak memory).
+    let mut quotes_out = Vec::with_capacity(doc.quotes.len());
     let mut claims_out = Vec::new();
     let in_title = title_tokens(doc, actors);
     let mut masked = Bits::new(doc.tokens.len());
