@@ -17,7 +17,6 @@ export function build(doc, n, s) {
   const span = () => ({ start: n[i++], end: n[i++] });
   const optSpan = () => (n[i] === NONE ? ((i += 2), null) : span());
   const str = () => s.slice(n[i++], n[i++]);
-  // At its length: push() would leave room for 16 items in every short list.
   const list = (item) => {
     const k = num();
     const a = new Array(k);
