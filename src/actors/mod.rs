@@ -143,12 +143,10 @@ impl Actors {
     }
 
     fn index(&mut self, doc: &Doc) {
-        self.mentions.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
+        // Stable, like `sort_by`, whose scratch copy of the mentions (3 MB
+        // on a 10 MiB text) set the peak; this one sorts 12-byte keys.
+        self.mentions
+            .sort_by_cached_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         // Without arrays of one entry a token (8 bytes a token were the
         // peak of a long text). Later (inner) mentions paint over outer ones.
         let (ms, len) = (&self.mentions, doc.tokens.len());

@@ -133,6 +133,8 @@ impl<T: Copy + PartialEq> Runs<T> {
                 run = (t, v);
             }
         }
+        runs.bounds.shrink_to_fit();
+        runs.values.shrink_to_fit();
         let mut k = 0;
         for block_start in (0..len).step_by(RUN_BLOCK) {
             while k < runs.bounds.len() && runs.bounds[k].1 as usize <= block_start {
@@ -206,7 +208,12 @@ impl<'t> Doc<'t> {
     /// Analyses `text`.
     pub fn new(text: &'t str) -> Doc<'t> {
         let tokens = tokens::tokenize(text);
-        let paras = paragraphs(text, &tokens);
+        // Each table is shrunk to its length as soon as it is built (here
+        // and in `Runs`): the room a `Vec` grew beyond it (up to half) would
+        // stay allocated for the whole annotation, and the freed tails take
+        // the next allocations instead of new memory (peak on long texts).
+        let mut paras = paragraphs(text, &tokens);
+        paras.shrink_to_fit();
         let mut quotes = Vec::new();
         for (i, p) in paras.iter().enumerate() {
             let next_opens = paras.get(i + 1).is_some_and(|n| {
@@ -221,6 +228,7 @@ impl<'t> Doc<'t> {
                 next_opens,
             ));
         }
+        quotes.shrink_to_fit();
         // A quotation's tokens: from its opening mark to the last token
         // starting inside it.
         let in_quote = Runs::painted(
@@ -244,6 +252,7 @@ impl<'t> Doc<'t> {
             sentence_of: Runs::new(&[], 0),
         };
         doc.sentences = doc.split_sentences();
+        doc.sentences.shrink_to_fit();
         let sentences = doc.sentences.iter().enumerate();
         doc.sentence_of = Runs::painted(
             doc.tokens.len(),

@@ -16,34 +16,43 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of the text. Offsets are stored as `u32` (texts up to 4 GiB)
-/// and the struct is packed, to keep the token array at 9 bytes a token
-/// (12 with the padding): it is the engine's largest structure, one entry
-/// for every word and mark, alive for the whole annotation.
+/// One token of the text. The start is stored as a `u32` (texts up to
+/// 4 GiB), the length in 3 bytes (tokens up to [`MAX_TOKEN`] bytes: longer
+/// words are split) and the struct is packed, to keep the token array at 8
+/// bytes a token (12 with the padding of `start, end, kind`): it is the
+/// engine's largest structure, one entry for every word and mark, alive for
+/// the whole annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(C, packed)]
 pub struct Token {
     start: u32,
-    end: u32,
+    len: [u8; 3],
     /// What it is.
     pub kind: TokenKind,
 }
 
-const _: () = assert!(std::mem::size_of::<Token>() == 9);
+const _: () = assert!(std::mem::size_of::<Token>() == 8);
+
+/// The longest token, in bytes (16 MiB - 1).
+pub const MAX_TOKEN: usize = (1 << 24) - 1;
 
 impl Token {
-    /// Makes a token over `span`.
+    /// Makes a token over `span`, at most [`MAX_TOKEN`] bytes long.
     pub fn new(span: Span, kind: TokenKind) -> Token {
+        debug_assert!(span.len() <= MAX_TOKEN);
+        let [a, b, c, _] = (span.len() as u32).to_le_bytes();
         Token {
             start: span.start as u32,
-            end: span.end as u32,
+            len: [a, b, c],
             kind,
         }
     }
 
     /// Where it is, in bytes.
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        let [a, b, c] = self.len;
+        let start = self.start as usize;
+        Span::new(start, start + u32::from_le_bytes([a, b, c, 0]) as usize)
     }
 }
 
@@ -177,13 +186,27 @@ fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
             if prev_lower && c.is_uppercase() {
                 let head = &word[..i];
                 if lexicon().is_label(head) && head.chars().next().is_some_and(char::is_uppercase) {
-                    tokens.push(Token::new(Span::new(span.start, span.start + i), kind));
-                    tokens.push(Token::new(Span::new(span.start + i, span.end), kind));
+                    push_split(text, tokens, Span::new(span.start, span.start + i), kind);
+                    push_split(text, tokens, Span::new(span.start + i, span.end), kind);
                     return;
                 }
             }
             prev_lower = c.is_lowercase();
         }
+    }
+    push_split(text, tokens, span, kind);
+}
+
+/// Pushes a word as tokens of at most [`MAX_TOKEN`] bytes, cut at character
+/// boundaries (only a word longer than 16 MiB is cut).
+fn push_split(text: &str, tokens: &mut Vec<Token>, mut span: Span, kind: TokenKind) {
+    while span.len() > MAX_TOKEN {
+        let mut cut = span.start + MAX_TOKEN;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        tokens.push(Token::new(Span::new(span.start, cut), kind));
+        span.start = cut;
     }
     tokens.push(Token::new(span, kind));
 }
@@ -224,5 +247,18 @@ mod tests {
     fn splits_glued_boilerplate_label() {
         assert_eq!(words("RelatedFrance wins"), ["Related", "France", "wins"]);
         assert_eq!(words("McDonald"), ["McDonald"]);
+    }
+
+    #[test]
+    fn splits_words_longer_than_a_token_holds() {
+        // 2-byte letters, so the cut falls inside one and moves back.
+        let word = "é".repeat(MAX_TOKEN / 2 + 7);
+        let text = format!("{word} end");
+        let toks = tokenize(&text);
+        let spans: Vec<Span> = toks.iter().map(Token::span).collect();
+        assert_eq!(spans[0], Span::new(0, MAX_TOKEN - 1));
+        assert_eq!(spans[1], Span::new(MAX_TOKEN - 1, word.len()));
+        assert_eq!(&text[spans[2].start..spans[2].end], "end");
+        assert!(toks[..2].iter().all(|t| t.kind == TokenKind::Word));
     }
 }

@@ -18,8 +18,9 @@ export function build(doc, n, s) {
   const optSpan = () => (n[i] === NONE ? ((i += 2), null) : span());
   const str = () => s.slice(n[i++], n[i++]);
   const list = (item) => {
-    const a = [];
-    for (let k = num(); k > 0; k--) a.push(item());
+    const k = num();
+    const a = new Array(k);
+    for (let j = 0; j < k; j++) a[j] = item();
     return a;
   };
   if (!doc) {

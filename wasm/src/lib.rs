@@ -85,7 +85,8 @@ extern "C" {
     /// claims, an item's fields in document order: a span is start, end;
     /// null is [`NONE`] (both ends for a null span); a kind, stance or unit
     /// is its index in `NAMES`; a string is a UTF-16 range of `strs`; an id
-    /// or title list is its length, then its items.
+    /// or title list is its length, then its items (`build` makes each such
+    /// array at its length: `push` would leave room for 16 items in each).
     fn build(doc: &JsValue, nums: &[u32], strs: &str) -> JsValue;
     #[wasm_bindgen(js_name = utf8Length)]
     fn utf8_length(s: &JsString) -> usize;
