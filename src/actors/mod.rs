@@ -181,15 +181,21 @@ impl Actors {
         if let Some(g) = lexicon().given_name_gender(first) {
             return Some(g);
         }
+        // (No allocation: pronouns ask this of every person in view.)
+        let ends = |w: &str, end: &str| {
+            w.len() >= end.len()
+                && w.is_char_boundary(w.len() - end.len())
+                && w[w.len() - end.len()..].eq_ignore_ascii_case(end)
+        };
         actor.titles.iter().find_map(|t| {
-            let t = t.lower();
             let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
-            match last {
-                "mrs" | "ms" | "miss" | "madam" | "lady" | "queen" => Some(Gender::Female),
-                "mr" | "sir" | "lord" | "king" => Some(Gender::Male),
-                w if w.ends_with("woman") => Some(Gender::Female),
-                w if w.ends_with("man") => Some(Gender::Male),
-                _ => None,
+            let is = |words: &[&str]| words.iter().any(|w| last.eq_ignore_ascii_case(w));
+            if is(&["mrs", "ms", "miss", "madam", "lady", "queen"]) || ends(last, "woman") {
+                Some(Gender::Female)
+            } else if is(&["mr", "sir", "lord", "king"]) || ends(last, "man") {
+                Some(Gender::Male)
+            } else {
+                None
             }
         })
     }
