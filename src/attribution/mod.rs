@@ -106,43 +106,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             let anchor = match cue.form {
                 _ if own_subject.is_some() => own_subject.map(Anchor::Mention),
                 CueForm::Gerund | CueForm::Infinitive => {
-                    // The main clause's subject: the last finite cue's, or the
-                    // first actor of the sentence.
-                    // ("As Jane Doe spoke, the group was going into
-                    // overdrive, whipping ...": not the opening clause's.)
-                    let main = opener_end(doc, sent.start, cue.toks.start);
-                    let prev = resolved.iter().rev().find(|r| {
-                        r.cue.form == CueForm::Finite
-                            && r.actor.is_some()
-                            && !r.weak
-                            && (r.cue.toks.start >= main || main == sent.start)
-                    });
-                    // ...unless someone acted after that cue ("was speaking
-                    // when protesters interrupted her, shouting ...").
-                    let acting = acting_subject(doc, actors, sent.start, cue.toks.start);
-                    let prev = prev.filter(|r| {
-                        acting.is_none_or(|m| actors.mentions[m].toks.start < r.cue.toks.start)
-                    });
-                    match prev {
-                        Some(r) => r.mention.map(Anchor::Mention),
-                        None => {
-                            let named = acting.map(Anchor::Mention).or_else(|| {
-                                first_subject(doc, actors, &in_title, sent.start, cue.toks.start)
-                            });
-                            // "He wrote a column, mocking ...": the opening pronoun.
-                            match opening_pronoun(doc, sent.clone()) {
-                                Some(t)
-                                    if named.is_none_or(|a| match a {
-                                        Anchor::Mention(m) => actors.mentions[m].toks.start > t,
-                                        _ => false,
-                                    }) =>
-                                {
-                                    Some(Anchor::Pronoun(t))
-                                }
-                                _ => named,
-                            }
-                        }
-                    }
+                    main_clause_subject(doc, actors, &in_title, &resolved, sent.clone(), &cue)
                 }
                 _ => {
                     let bound = left_bound(doc, sent.start, cue.toks.start);
@@ -341,6 +305,52 @@ fn first_subject(
                     .unwrap_or(m),
             )
         })
+}
+
+/// The subject a gerund or an infinitive takes from its main clause: the
+/// last finite cue's, or the first actor of the sentence.
+fn main_clause_subject(
+    doc: &Doc,
+    actors: &Actors,
+    in_title: &Bits,
+    resolved: &[Resolved],
+    sent: std::ops::Range<usize>,
+    cue: &Cue,
+) -> Option<Anchor> {
+    // ("As Jane Doe spoke, the group was going into overdrive, whipping
+    // ...": not the opening clause's.)
+    let main = opener_end(doc, sent.start, cue.toks.start);
+    let prev = resolved.iter().rev().find(|r| {
+        r.cue.form == CueForm::Finite
+            && r.actor.is_some()
+            && !r.weak
+            && (r.cue.toks.start >= main || main == sent.start)
+    });
+    // ...unless someone acted after that cue ("was speaking when protesters
+    // interrupted her, shouting ...").
+    let acting = acting_subject(doc, actors, sent.start, cue.toks.start);
+    let prev =
+        prev.filter(|r| acting.is_none_or(|m| actors.mentions[m].toks.start < r.cue.toks.start));
+    match prev {
+        Some(r) => r.mention.map(Anchor::Mention),
+        None => {
+            let named = acting
+                .map(Anchor::Mention)
+                .or_else(|| first_subject(doc, actors, in_title, sent.start, cue.toks.start));
+            // "He wrote a column, mocking ...": the opening pronoun.
+            match opening_pronoun(doc, sent.clone()) {
+                Some(t)
+                    if named.is_none_or(|a| match a {
+                        Anchor::Mention(m) => actors.mentions[m].toks.start > t,
+                        _ => false,
+                    }) =>
+                {
+                    Some(Anchor::Pronoun(t))
+                }
+                _ => named,
+            }
+        }
+    }
 }
 
 /// "when protesters interrupted her speech, shouting “...”": the actor
