@@ -128,8 +128,8 @@ fn content_start(
             t += 1;
             continue;
         }
-        if lex.is_not_name(doc.tok(t)) && doc.is_cap(t) {
-            t += 1; // a weekday or month
+        if lex.is_not_name(doc.tok(t)) && doc.is_cap(t) && lex.word_class(&w).is_none() {
+            t += 1; // a weekday or month (not "No", "The")
             continue;
         }
         if matches!(w.as_str(), "on" | "in" | "last" | "earlier" | "this") && t + 1 < end {

@@ -3,7 +3,7 @@
 //! ("claims", "denial").
 
 use crate::actors::Actors;
-use crate::annotation::Stance;
+use crate::annotation::{ActorKind, Stance};
 use crate::lexicon::{lexicon, Frames, WordClass};
 use crate::text::Lower;
 use crate::text::{Bits, Doc, TokenKind};
@@ -46,6 +46,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     let lex = lexicon();
     let mut out = Vec::new();
     quote_tail_verbs(doc, actors, sent.clone(), &mut out);
+    out.extend(speaker_label(doc, actors, sent.clone()));
     let mut t = sent.start;
     while t < sent.end {
         if doc.in_quote[t].is_some() || doc.tokens[t].kind != TokenKind::Word || masked[t] {
@@ -145,6 +146,41 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         !(setting && after_cue)
     });
     out
+}
+
+/// "Jane Doe: No outside pressure on the inquiry." (a headline), "MOORE:
+/// Well, I think ..." (a transcript): a paragraph that opens with a name
+/// (and its title) and a colon reports what follows. The colon is the cue.
+fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> {
+    let para = &doc.paras[doc.sentences[doc.sentence_of[sent.start] as usize].para];
+    if para.tokens.start != sent.start {
+        return None;
+    }
+    let colon = (sent.start..(sent.start + 8).min(sent.end)).find(|&t| doc.tok(t) == ":")?;
+    let m = actors.outer_mention_at(colon.checked_sub(1)?)?;
+    let mention = &actors.mentions[m];
+    let kind = actors.actors[mention.actor].kind;
+    // Only capitalized title words before the name ("Sen.", "Former
+    // Governor"), nothing that reads as a clause ("Clinton said:").
+    let label = mention.toks.end == colon
+        && matches!(kind, ActorKind::Person | ActorKind::Organization)
+        && (sent.start..mention.toks.start)
+            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind != TokenKind::Word);
+    // Some words of its own, not a quotation (which "X: “...”" already
+    // attributes).
+    let words = (colon + 1..sent.end)
+        .take_while(|&t| doc.in_quote[t].is_none())
+        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .count();
+    (label && words >= 3).then(|| Cue {
+        toks: colon..colon + 1,
+        stance: Stance::Assert,
+        frames: Frames {
+            clause: true,
+            ..Frames::default()
+        },
+        form: CueForm::Finite,
+    })
 }
 
 /// "“...,” Jane Doe riffed", "“...?” she pressed", "“...,” mused the host":
