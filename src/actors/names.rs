@@ -360,7 +360,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             (lex.is_common_word(w) || ev.lower.contains(&w.lower())) && !ev.surnames.contains(w);
         let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
         // "Westmacott also said": the subject of a speech verb is a name.
-        let vouched = vouched(ev, w) || (b - a == 1 && speaks_next(doc, b));
+        let vouched =
+            vouched(ev, w) || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a)));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
         if !modifies_title
@@ -375,6 +376,19 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         }
     }
     segment_body(doc, ev, a..b, out);
+}
+
+/// "MORALES: Well, I think ..." (a transcript), "Brandt: No pressure on ..."
+/// (a headline): one word opening its paragraph, then a colon and words.
+fn labels_speech(doc: &Doc, t: usize) -> bool {
+    let para = &doc.paras[doc.para_of(t)];
+    para.tokens.start == t
+        && t + 1 < para.tokens.end
+        && doc.tok(t + 1) == ":"
+        && (t + 2..para.tokens.end.min(t + 7))
+            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .count()
+            >= 3
 }
 
 /// Known, a given name, an acronym, a title word, or capitalized mid-sentence
