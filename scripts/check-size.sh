@@ -2,19 +2,20 @@
 # Size budget of what the page ships: fails when pkg/newslens_wasm_bg.wasm,
 # gzipped (gzip -9), is larger than BUDGET bytes. Run after scripts/build-wasm.sh.
 #
-# Why 129,000: see "Size budget" in BENCHMARKS.md. The page ships the .wasm
+# Why 130,000: see "Size budget" in BENCHMARKS.md. The page ships the .wasm
 # with its JS glue (~4.0 KB gzipped) and wasm-bindgen's snippet
-# wasm/js/build.js (~1.0 KB): at the budget that is ~134 KB, 2.7 KB under
-# compromise's 136,723, which this script also checks directly. The build
-# is ~124.8 KB since the engine stopped carrying std's Unicode case tables
-# (src/text/case.rs), leaving ~4 KB for the engine and lexicons to grow. It
-# fails on a step change: a build that skipped wasm-opt, the lexicons
-# embedded as TSV text again (+24 KB), str::to_lowercase back (+8 KB), or a
-# dependency such as full `regex` and its Unicode tables.
+# wasm/js/build.js (~1.0 KB): at the budget that is ~135 KB, 1.7 KB under
+# compromise's 136,723, which this script also checks directly. The engine
+# stopped carrying std's Unicode case tables (src/text/case.rs, -8 KB); the
+# budget went down to 129,000 then, and back up to 130,000 when the third
+# session's speaker and claim rules reached 128.8 KB. It fails on a step
+# change: a build that skipped wasm-opt, the lexicons embedded as TSV text
+# again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such as
+# full `regex` and its Unicode tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-129000}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-130000}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs
