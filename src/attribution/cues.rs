@@ -172,15 +172,21 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
         .take_while(|&t| doc.in_quote[t].is_none())
         .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
         .count();
-    (label && words >= 3).then(|| Cue {
-        toks: colon..colon + 1,
+    let frames = Frames {
+        clause: true,
+        ..Frames::default()
+    };
+    (label && words >= 3).then(|| unlisted(colon, frames))
+}
+
+/// A cue at token `t` that is no listed word: a plain statement.
+fn unlisted(t: usize, frames: Frames) -> Cue {
+    Cue {
+        toks: t..t + 1,
         stance: Stance::Assert,
-        frames: Frames {
-            clause: true,
-            ..Frames::default()
-        },
+        frames,
         form: CueForm::Finite,
-    })
+    }
 }
 
 /// "“...,” Jane Doe riffed", "“...?” she pressed", "“...,” mused the host":
@@ -265,15 +271,11 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 && lex.word_class(doc.tok(v + 1)) == Some(WordClass::Prep)
         };
         if let Some(v) = verb.filter(|&v| !listed_verb_follows(v) && !noun_phrase(v)) {
-            out.push(Cue {
-                toks: v..v + 1,
-                stance: Stance::Assert,
-                frames: Frames {
-                    quote: true,
-                    ..Frames::default()
-                },
-                form: CueForm::Finite,
-            });
+            let frames = Frames {
+                quote: true,
+                ..Frames::default()
+            };
+            out.push(unlisted(v, frames));
         }
     }
 }
