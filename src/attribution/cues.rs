@@ -311,7 +311,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "a rare note", "his radio show": a base form after an article or a
     // possessive and a singular modifier is a noun ("the minister said" is
     // not a base form; "most voters say" has a plural subject).
-    let base = lex.cue_verb(doc.tok(t)).is_some_and(|v| v.base);
+    let verb = lex.cue_verb(doc.tok(t));
+    let noun = lex.cue_noun(doc.tok(t)).is_some();
+    let base = verb.is_some_and(|v| v.base);
     let base_form_noun = || {
         base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
             && matches!(
@@ -320,13 +322,12 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             )
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
-    let plural_of =
-        next.as_deref() == Some("of") && lex.cue_verb(doc.tok(t)).is_some_and(|v| v.present);
-    if det_two_back && (lex.cue_noun(doc.tok(t)).is_some() || base_form_noun() || plural_of) {
+    let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
+    if det_two_back && (noun || base_form_noun() || plural_of) {
         return None;
     }
     // A word that is also a claim noun after a determiner is the noun.
-    if lex.cue_noun(doc.tok(t)).is_some()
+    if noun
         && (matches!(
             prev_class,
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)

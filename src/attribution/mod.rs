@@ -132,11 +132,9 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                             Some(m) if actors.mentions[m].toks.start == main => {
                                 Some(Anchor::Mention(m))
                             }
-                            _ => matches!(
-                                doc.tok(main),
-                                "he" | "she" | "they" | "He" | "She" | "They"
-                            )
-                            .then_some(Anchor::Pronoun(main)),
+                            _ => {
+                                is_personal_pronoun(doc.tok(main)).then_some(Anchor::Pronoun(main))
+                            }
                         })
                         .flatten();
                     match shared {
@@ -501,12 +499,14 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     (p > 0 && opens(p - 1)).then_some(m)
 }
 
+/// "he", "she", "they": the pronouns that can stand for a clause's speaker.
+fn is_personal_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "He" | "She" | "they" | "They")
+}
+
 /// A personal pronoun among the first words of a sentence, outside quotes.
 fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
-    let pronoun = |t: usize| {
-        doc.in_quote[t].is_none()
-            && matches!(doc.tok(t), "he" | "she" | "He" | "She" | "they" | "They")
-    };
+    let pronoun = |t: usize| doc.in_quote[t].is_none() && is_personal_pronoun(doc.tok(t));
     // ...or right after an opening phrase: "But even then, they ..."
     let after_opener = (sent.start..(sent.start + 8).min(sent.end))
         .find(|&t| doc.tok(t) == ",")
