@@ -5,8 +5,7 @@
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, WordClass};
-use crate::text::Lower;
-use crate::text::{Bits, Doc, TokenKind};
+use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::collections::HashMap;
 
 /// Adds description mentions and their actors.

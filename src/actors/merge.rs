@@ -5,8 +5,7 @@ use super::names::{Hint, Name};
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, WordClass};
-use crate::text::Lower;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashMap;
 
 /// Builds actors from names, in text order.

@@ -14,8 +14,7 @@ pub use names::is_sentence_initial;
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, Gender};
 use crate::span::Span;
-use crate::text::Lower;
-use crate::text::{Doc, Runs};
+use crate::text::{Doc, Lower, Runs};
 use std::num::NonZeroU32;
 use std::ops::Range;
 

@@ -7,8 +7,7 @@
 
 use crate::lexicon::lexicon;
 use crate::span::Span;
-use crate::text::Lower;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
 

@@ -12,8 +12,7 @@ use super::{ClaimDraft, QuoteDraft, Resolved};
 use crate::actors::Actors;
 use crate::annotation::QuoteKind;
 use crate::lexicon::{lexicon, WordClass};
-use crate::text::Lower;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 
 /// The longest claim content, in tokens.
 const MAX_CONTENT: usize = 150;

@@ -5,8 +5,7 @@
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, Stance};
 use crate::lexicon::{lexicon, Frames, WordClass};
-use crate::text::Lower;
-use crate::text::{Bits, Doc, TokenKind};
+use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// How a cue relates to its speaker.

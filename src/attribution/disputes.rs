@@ -8,8 +8,7 @@
 use super::ClaimDraft;
 use crate::annotation::Stance;
 use crate::lexicon::lexicon;
-use crate::text::Doc;
-use crate::text::Lower;
+use crate::text::{Doc, Lower};
 use std::collections::HashSet;
 
 /// How many claims around a denial are candidates for what it disputes.

@@ -11,8 +11,7 @@ mod subject;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind, QuoteKind, Stance};
 use crate::span::Span;
-use crate::text::Lower;
-use crate::text::{Bits, Doc};
+use crate::text::{Bits, Doc, Lower};
 use cues::{Cue, CueForm};
 use subject::Anchor;
 

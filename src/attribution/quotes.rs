@@ -12,8 +12,7 @@ use super::{QuoteDraft, Resolved};
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, QuoteKind};
 use crate::lexicon::{lexicon, WordClass};
-use crate::text::Lower;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 
 /// What earlier sentences tell later ones.
 #[derive(Default)]

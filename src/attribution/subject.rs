@@ -4,8 +4,7 @@ use super::cues::{Cue, CueForm};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
 use crate::lexicon::{lexicon, Gender, WordClass};
-use crate::text::Lower;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// Where a speaker is named.
