@@ -25,23 +25,36 @@ mod parse;
 
 use parse::rows;
 
-const STANCES: [(&str, &str); 9] = [
-    ("assert", "Assert"),
-    ("deny", "Deny"),
-    ("warn", "Warn"),
-    ("urge", "Urge"),
-    ("confirm", "Confirm"),
-    ("accuse", "Accuse"),
-    ("promise", "Promise"),
-    ("believe", "Believe"),
-    ("question", "Question"),
-];
-
+/// `Stance::Variant` for a stance's name in a TSV, from the `named_enum!`
+/// in `src/annotation.rs`, the one place the names are spelled.
 fn stance(s: &str) -> Option<String> {
+    static STANCES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
     STANCES
+        .get_or_init(|| enum_names("src/annotation.rs", "Stance"))
         .iter()
-        .find(|(name, _)| *name == s)
+        .find(|(name, _)| name == s)
         .map(|(_, v)| format!("Stance::{v}"))
+}
+
+/// The `(name, Variant)` pairs of a `named_enum!` (`Variant = "name",` lines).
+fn enum_names(file: &str, enum_name: &str) -> Vec<(String, String)> {
+    let src = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let body = src
+        .split(&format!("pub enum {enum_name} {{"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("{file} has no enum {enum_name}"));
+    let pairs: Vec<(String, String)> = body[..body.find('}').unwrap_or(body.len())]
+        .lines()
+        .filter_map(|l| {
+            let (variant, name) = l.trim().strip_suffix(',')?.split_once(" = ")?;
+            Some((name.trim_matches('"').to_string(), variant.to_string()))
+        })
+        .collect();
+    assert!(
+        !pairs.is_empty(),
+        "{file}: enum {enum_name} has no named variants"
+    );
+    pairs
 }
 
 fn frames(s: &str) -> String {
@@ -115,6 +128,7 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let lexicons = root.join("lexicons");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/annotation.rs");
     println!("cargo:rerun-if-changed=src/lexicon/parse.rs");
     println!("cargo:rerun-if-changed=src/lexicon/keys.rs");
     println!("cargo:rerun-if-changed=lexicons");

@@ -12,11 +12,21 @@ common_words.tsv leaves out given names, place names and demonyms (see README.md
 """
 
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-STANCES = {"assert", "deny", "warn", "urge", "confirm", "accuse", "promise", "believe", "question"}
+
+def enum_names(enum):
+    """The names of a `named_enum!` in src/annotation.rs, the one place they are spelled."""
+    with open(os.path.join(HERE, "..", "src", "annotation.rs"), encoding="utf-8") as f:
+        body = f.read().split("pub enum %s {" % enum, 1)[1].split("}", 1)[0]
+    return set(re.findall(r'^\s*\w+ = "(\w+)",$', body, re.M))
+
+
+STANCES = enum_names("Stance")
+assert STANCES, "no stances found in src/annotation.rs"
 FRAMES = {"quote", "clause", "object", "inf", "of"}
 
 # file -> (columns, {column: ("enum", values) | ("set", values) | ("list",) | ("lower",) | ("period",)})

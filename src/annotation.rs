@@ -54,19 +54,18 @@ pub struct Annotation {
     pub claims: Vec<Claim>,
 }
 
-/// What sort of thing an actor is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub enum ActorKind {
-    /// A named or described individual.
-    Person,
-    /// A company, government body, party, agency, alliance, newspaper...
-    Organization,
-    /// A country, city or region (often standing for its government).
-    Place,
-    /// Several people described together ("three gunmen", "officials").
-    Group,
+named_enum! {
+    /// What sort of thing an actor is.
+    pub enum ActorKind {
+        /// A named or described individual.
+        Person = "person",
+        /// A company, government body, party, agency, alliance, newspaper...
+        Organization = "organization",
+        /// A country, city or region (often standing for its government).
+        Place = "place",
+        /// Several people described together ("three gunmen", "officials").
+        Group = "group",
+    }
 }
 
 /// One person, organization, place or group, with all its mentions merged.
@@ -88,17 +87,16 @@ pub struct Actor {
     pub mentions: Vec<MentionId>,
 }
 
-/// How an actor is referred to at one place in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub enum MentionKind {
-    /// A proper name, full or partial ("Jane Doe", "Doe", "UN").
-    Name,
-    /// A description without a name ("the defence minister", "three gunmen").
-    Description,
-    /// A personal pronoun resolved to an actor ("she", "they").
-    Pronoun,
+named_enum! {
+    /// How an actor is referred to at one place in the text.
+    pub enum MentionKind {
+        /// A proper name, full or partial ("Jane Doe", "Doe", "UN").
+        Name = "name",
+        /// A description without a name ("the defence minister", "three gunmen").
+        Description = "description",
+        /// A personal pronoun resolved to an actor ("she", "they").
+        Pronoun = "pronoun",
+    }
 }
 
 /// One mention of an actor.
@@ -118,17 +116,16 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
-/// How much of a sentence a quotation is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub enum QuoteKind {
-    /// A full sentence or more in the speaker's words.
-    Direct,
-    /// A phrase quoted inside the reporter's own sentence.
-    Partial,
-    /// A paragraph that only quotes, continuing the previous speaker.
-    Continuation,
+named_enum! {
+    /// How much of a sentence a quotation is.
+    pub enum QuoteKind {
+        /// A full sentence or more in the speaker's words.
+        Direct = "direct",
+        /// A phrase quoted inside the reporter's own sentence.
+        Partial = "partial",
+        /// A paragraph that only quotes, continuing the previous speaker.
+        Continuation = "continuation",
+    }
 }
 
 /// One quotation.
@@ -155,45 +152,27 @@ pub struct Quote {
     pub reporter: Option<ActorId>,
 }
 
-/// The attitude a claimant takes toward the content of a claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub enum Stance {
-    /// States something as fact ("said", "added", "announced").
-    Assert,
-    /// Rejects or disputes ("denied", "rejected", "refuted").
-    Deny,
-    /// Warns of a danger ("warned", "cautioned").
-    Warn,
-    /// Asks someone to act ("urged", "called on", "demanded").
-    Urge,
-    /// Confirms ("confirmed", "acknowledged", "admitted").
-    Confirm,
-    /// Blames someone ("accused", "blamed", "alleged").
-    Accuse,
-    /// Commits to a future act ("promised", "vowed", "pledged").
-    Promise,
-    /// Holds a belief or expectation ("believes", "thinks", "expects").
-    Believe,
-    /// Asks or doubts ("asked", "questioned", "wondered").
-    Question,
-}
-
-impl Stance {
-    /// The stance's name as written in the JSON: "assert", "deny", ...
-    pub fn name(self) -> &'static str {
-        match self {
-            Stance::Assert => "assert",
-            Stance::Deny => "deny",
-            Stance::Warn => "warn",
-            Stance::Urge => "urge",
-            Stance::Confirm => "confirm",
-            Stance::Accuse => "accuse",
-            Stance::Promise => "promise",
-            Stance::Believe => "believe",
-            Stance::Question => "question",
-        }
+named_enum! {
+    /// The attitude a claimant takes toward the content of a claim.
+    pub enum Stance {
+        /// States something as fact ("said", "added", "announced").
+        Assert = "assert",
+        /// Rejects or disputes ("denied", "rejected", "refuted").
+        Deny = "deny",
+        /// Warns of a danger ("warned", "cautioned").
+        Warn = "warn",
+        /// Asks someone to act ("urged", "called on", "demanded").
+        Urge = "urge",
+        /// Confirms ("confirmed", "acknowledged", "admitted").
+        Confirm = "confirm",
+        /// Blames someone ("accused", "blamed", "alleged").
+        Accuse = "accuse",
+        /// Commits to a future act ("promised", "vowed", "pledged").
+        Promise = "promise",
+        /// Holds a belief or expectation ("believes", "thinks", "expects").
+        Believe = "believe",
+        /// Asks or doubts ("asked", "questioned", "wondered").
+        Question = "question",
     }
 }
 

@@ -26,6 +26,9 @@
 //! (`fuzz/`) check both promises.
 #![warn(missing_docs)]
 
+#[macro_use]
+mod named_enum;
+
 mod actors;
 mod annotation;
 mod assemble;

@@ -4,29 +4,35 @@
 //! units, and some tools count Unicode scalar values. Conversion happens once,
 //! at the edge, with a table built in one pass over the text.
 
-/// The unit offsets are counted in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
-pub enum OffsetUnit {
-    /// UTF-16 code units, as JavaScript's `String.prototype.slice` counts.
-    #[default]
-    Utf16,
-    /// UTF-8 bytes, as Rust and Python's `bytes` count.
-    Bytes,
-    /// Unicode scalar values, as Python's `str` counts.
-    Chars,
+named_enum! {
+    /// The unit offsets are counted in.
+    pub enum OffsetUnit {
+        /// UTF-16 code units, as JavaScript's `String.prototype.slice` counts.
+        Utf16 = "utf16",
+        /// UTF-8 bytes, as Rust and Python's `bytes` count.
+        Bytes = "bytes",
+        /// Unicode scalar values, as Python's `str` counts.
+        Chars = "chars",
+    }
+}
+
+impl Default for OffsetUnit {
+    /// UTF-16: what the web, the first reader of the document, counts.
+    fn default() -> OffsetUnit {
+        OffsetUnit::Utf16
+    }
 }
 
 impl OffsetUnit {
-    /// Parses `utf16`, `bytes` or `chars`.
+    /// Parses a unit's name (`utf16`, `bytes`, `chars`) or a common alias
+    /// of it (`utf-16`, `utf8`, `utf-8`, `codepoints`).
     pub fn parse(name: &str) -> Option<OffsetUnit> {
-        match name {
-            "utf16" | "utf-16" => Some(OffsetUnit::Utf16),
-            "bytes" | "utf8" | "utf-8" => Some(OffsetUnit::Bytes),
-            "chars" | "codepoints" => Some(OffsetUnit::Chars),
+        OffsetUnit::from_name(name).or(match name {
+            "utf-16" => Some(OffsetUnit::Utf16),
+            "utf8" | "utf-8" => Some(OffsetUnit::Bytes),
+            "codepoints" => Some(OffsetUnit::Chars),
             _ => None,
-        }
+        })
     }
 }
 

@@ -1,13 +1,7 @@
 // Shipped as is: the table layout and the why are in wasm/src/lib.rs.
 const NONE = 0xffffffff;
-const NAMES = [
-  ['utf16', 'bytes', 'chars'],
-  ['person', 'organization', 'place', 'group'],
-  ['name', 'description', 'pronoun'],
-  ['direct', 'partial', 'continuation'],
-  ['assert', 'deny', 'warn', 'urge', 'confirm', 'accuse', 'promise', 'believe', 'question'],
-];
-const LISTS = ['actors', 'mentions', 'quotes', 'claims'];
+// List and enum names, sent by Rust with each document (`names` there).
+let LISTS, NAMES;
 
 export function build(doc, n, s) {
   let i = 0;
@@ -24,7 +18,10 @@ export function build(doc, n, s) {
     return a;
   };
   if (!doc) {
-    return { version: num(), offsets: name(0), textLength: num(), actors: [], mentions: [], quotes: [], claims: [] };
+    [LISTS, ...NAMES] = s.split('\n').map((l) => l.split(','));
+    doc = { version: num(), offsets: name(0), textLength: num() };
+    for (const l of LISTS) doc[l] = [];
+    return doc;
   }
   const l = num();
   const out = doc[LISTS[l]];

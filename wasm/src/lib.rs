@@ -11,9 +11,16 @@
 //! JS per chunk instead of one per field (what serde-wasm-bindgen did, a good
 //! part of the time of a call), and no JSON text, whose garbage was a third
 //! of the browser's peak memory on long texts (BENCHMARKS.md).
+//!
+//! The document's one definition is the core's structs. What this crate and
+//! `js/build.js` write by hand (field order, the TypeScript types) is checked
+//! against it: `tests/browser/schema.test.mjs` requires this binding's
+//! objects to equal the CLI's JSON in all three offset units, and
+//! `tests/schema.rs` holds `TS_TYPES` to the structs. Enum and list names
+//! are never spelled here or in JS: [`names`] sends the core's `NAMES`.
 
 use js_sys::{Error, JsString, Object, Reflect};
-use newslens::{Export, List, OffsetUnit, Span};
+use newslens::{ActorKind, Export, List, MentionKind, OffsetUnit, QuoteKind, Span, Stance};
 use wasm_bindgen::prelude::*;
 
 /// Items of one list per call of `build` when a list is longer than that.
@@ -80,11 +87,11 @@ pub fn annotate(text: &str, options: Option<Object>) -> Result<JsValue, Error> {
 extern "C" {
     /// Without `doc`, the document with empty lists; with it, appends to one
     /// of its lists the items of `nums`. `nums` is a view of the WASM memory
-    /// (no copy): without `doc`, [version, offsets, textLength]; with it,
-    /// [list, count, items...], list 0..3 for actors, mentions, quotes,
-    /// claims, an item's fields in document order: a span is start, end;
-    /// null is [`NONE`] (both ends for a null span); a kind, stance or unit
-    /// is its index in `NAMES`; a string is a UTF-16 range of `strs`; an id
+    /// (no copy): without `doc`, [version, offsets, textLength] and `strs`
+    /// is [`names`]; with it, [list, count, items...], list an index of
+    /// [`List::NAMES`], an item's fields in document order: a span is start,
+    /// end; null is [`NONE`] (both ends for a null span); a kind, stance or
+    /// unit is its index in its `NAMES`; a string is a UTF-16 range of `strs`; an id
     /// or title list is its length, then its items (`build` makes each such
     /// array at its length: `push` would leave room for 16 items in each).
     fn build(doc: &JsValue, nums: &[u32], strs: &str) -> JsValue;
@@ -106,6 +113,21 @@ fn utf8(text: &JsString) -> String {
     unsafe { String::from_utf8_unchecked(buf) }
 }
 
+/// The names of the lists and of every enum, one line each in the order
+/// `build.js` reads them, so that JS spells no name of its own.
+fn names() -> String {
+    [
+        List::NAMES,
+        OffsetUnit::NAMES,
+        ActorKind::NAMES,
+        MentionKind::NAMES,
+        QuoteKind::NAMES,
+        Stance::NAMES,
+    ]
+    .map(|names| names.join(","))
+    .join("\n")
+}
+
 /// `null` in the table.
 const NONE: u32 = u32::MAX;
 
@@ -116,7 +138,7 @@ fn to_js(export: &Export) -> JsValue {
         export.offsets as u32,
         export.text_length as u32,
     ];
-    let doc = build(&JsValue::UNDEFINED, &n, "");
+    let doc = build(&JsValue::UNDEFINED, &n, &names());
     let a = &export.annotation;
     let span = |n: &mut Vec<u32>, s: Option<Span>| match s {
         Some(s) => n.extend([s.start as u32, s.end as u32]),
@@ -124,7 +146,7 @@ fn to_js(export: &Export) -> JsValue {
     };
     let opt = |v: Option<u32>| v.unwrap_or(NONE);
     let mut s = String::new();
-    for list in List::ALL {
+    for &list in List::ALL {
         let len = export.len(list);
         for start in (0..len).step_by(CHUNK) {
             let items = start..len.min(start + CHUNK);

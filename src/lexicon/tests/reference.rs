@@ -29,18 +29,7 @@ pub(super) struct Reference {
 }
 
 fn parse_stance(s: &str) -> Option<Stance> {
-    Some(match s {
-        "assert" => Stance::Assert,
-        "deny" => Stance::Deny,
-        "warn" => Stance::Warn,
-        "urge" => Stance::Urge,
-        "confirm" => Stance::Confirm,
-        "accuse" => Stance::Accuse,
-        "promise" => Stance::Promise,
-        "believe" => Stance::Believe,
-        "question" => Stance::Question,
-        _ => return None,
-    })
+    Stance::from_name(s)
 }
 
 fn parse_frames(s: &str) -> Frames {
