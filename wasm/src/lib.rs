@@ -10,7 +10,7 @@
 //! WASM memory and turns into objects, [`CHUNK`] items a call: one call into
 //! JS per chunk instead of one per field (what serde-wasm-bindgen did, a good
 //! part of the time of a call), and no JSON text, whose garbage was a third
-//! of the browser's peak memory on long texts (BENCHMARKS.md).
+//! of the browser's peak memory on long texts (docs/benchmarks-history.md).
 //!
 //! The document's one definition is the core's structs. What this crate and
 //! `js/build.js` write by hand (field order, the TypeScript types) is checked
