@@ -71,8 +71,6 @@ pub fn find_quotes(
     let mut out = Vec::new();
     // Stack of (family, token index) of open marks.
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let char_before = |b: usize| text[..b].chars().next_back();
-    let char_after = |b: usize| text[b..].chars().next();
     for t in range.clone() {
         let tok = tokens[t];
         if tok.kind != TokenKind::Punct {
@@ -82,73 +80,7 @@ pub fn find_quotes(
             continue;
         };
         let Some(r) = role(c) else { continue };
-        let before = char_before(tok.span().start);
-        let after = char_after(tok.span().end);
-        let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-        let space_after = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
-        let resolved = match r {
-            Role::Either(Family::Single) => {
-                let open_single = stack.iter().any(|&(f, _)| f == Family::Single);
-                if open_single && !space_before && (space_after || after.is_some_and(is_quote_char))
-                {
-                    // A possessive plural ("the players’ union") inside a
-                    // single-quoted passage: close only if no later mark could.
-                    let possessive = before == Some('s')
-                        && after == Some(' ')
-                        && text[tok.span().end..]
-                            .chars()
-                            .nth(1)
-                            .is_some_and(char::is_lowercase);
-                    let look = t + 1..range.end.min(t + 200);
-                    if possessive && later_close_exists(text, tokens, look) {
-                        None
-                    } else {
-                        Some(Role::Close(Family::Single))
-                    }
-                } else if space_before
-                    && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
-                    && !is_elision(text, tok.span().end)
-                {
-                    Some(Role::Open(Family::Single))
-                } else {
-                    None // an apostrophe
-                }
-            }
-            Role::Either(f) => {
-                let open = stack.iter().any(|&(g, _)| g == f);
-                if open && (!space_before || space_after) {
-                    Some(Role::Close(f))
-                } else if space_before || !space_after {
-                    Some(Role::Open(f))
-                } else if open {
-                    Some(Role::Close(f))
-                } else {
-                    None
-                }
-            }
-            Role::Open(Family::Single) if after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
-            Role::Close(Family::Guillemet) if space_before && !space_after && stack.is_empty() => {
-                Some(Role::Open(Family::Guillemet)) // German »...«
-            }
-            Role::Open(Family::Double)
-                if c == '“'
-                    && stack.iter().any(|&(f, t)| {
-                        f == Family::Double && text[tokens[t].span()].starts_with('„')
-                    }) =>
-            {
-                Some(Role::Close(Family::Double)) // German „...“
-            }
-            // A typo'd closing mark: "here,“ said" (glued to the word before,
-            // a space after) while a double quote is open.
-            Role::Open(Family::Double)
-                if !space_before
-                    && space_after
-                    && stack.iter().any(|&(f, _)| f == Family::Double) =>
-            {
-                Some(Role::Close(Family::Double))
-            }
-            other => Some(other),
-        };
+        let resolved = resolve(text, tokens, &range, &stack, t, c, r);
         match resolved {
             Some(Role::Open(f)) => stack.push((f, t)),
             Some(Role::Close(f)) => {
@@ -174,6 +106,86 @@ pub fn find_quotes(
         }
     }
     out
+}
+
+/// What mark `c` (token `t`, of role `r` out of context) is here, given the
+/// marks still open in `stack`: an opening or closing mark, or `None` for an
+/// apostrophe or a stray mark. Straight marks are decided by the spaces
+/// around them; a few typographic marks by the language's convention.
+fn resolve(
+    text: &str,
+    tokens: &[Token],
+    range: &std::ops::Range<usize>,
+    stack: &[(Family, usize)],
+    t: usize,
+    c: char,
+    r: Role,
+) -> Option<Role> {
+    let tok = tokens[t];
+    let before = text[..tok.span().start].chars().next_back();
+    let after = text[tok.span().end..].chars().next();
+    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let space_after = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
+    match r {
+        Role::Either(Family::Single) => {
+            let open_single = stack.iter().any(|&(f, _)| f == Family::Single);
+            if open_single && !space_before && (space_after || after.is_some_and(is_quote_char)) {
+                // A possessive plural ("the players’ union") inside a
+                // single-quoted passage: close only if no later mark could.
+                let possessive = before == Some('s')
+                    && after == Some(' ')
+                    && text[tok.span().end..]
+                        .chars()
+                        .nth(1)
+                        .is_some_and(char::is_lowercase);
+                let look = t + 1..range.end.min(t + 200);
+                if possessive && later_close_exists(text, tokens, look) {
+                    None
+                } else {
+                    Some(Role::Close(Family::Single))
+                }
+            } else if space_before
+                && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
+                && !is_elision(text, tok.span().end)
+            {
+                Some(Role::Open(Family::Single))
+            } else {
+                None // an apostrophe
+            }
+        }
+        Role::Either(f) => {
+            let open = stack.iter().any(|&(g, _)| g == f);
+            if open && (!space_before || space_after) {
+                Some(Role::Close(f))
+            } else if space_before || !space_after {
+                Some(Role::Open(f))
+            } else if open {
+                Some(Role::Close(f))
+            } else {
+                None
+            }
+        }
+        Role::Open(Family::Single) if after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
+        Role::Close(Family::Guillemet) if space_before && !space_after && stack.is_empty() => {
+            Some(Role::Open(Family::Guillemet)) // German »...«
+        }
+        Role::Open(Family::Double)
+            if c == '“'
+                && stack.iter().any(|&(f, t)| {
+                    f == Family::Double && text[tokens[t].span()].starts_with('„')
+                }) =>
+        {
+            Some(Role::Close(Family::Double)) // German „...“
+        }
+        // A typo'd closing mark: "here,“ said" (glued to the word before,
+        // a space after) while a double quote is open.
+        Role::Open(Family::Double)
+            if !space_before && space_after && stack.iter().any(|&(f, _)| f == Family::Double) =>
+        {
+            Some(Role::Close(Family::Double))
+        }
+        other => Some(other),
+    }
 }
 
 fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> bool {
