@@ -154,13 +154,18 @@ impl OneOrMany {
 pub enum Neg {
     /// Just the locator.
     Plain(String),
-    /// With a known-failure reason.
-    Full {
-        /// The locator.
-        text: String,
-        /// Known failure.
-        xfail: Option<String>,
-    },
+    /// With a known-failure reason: `{ text = "...", xfail = "..." }`.
+    Full(NegXfail),
+}
+
+/// The table form of a negative expectation, which exists for its `xfail`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegXfail {
+    /// The locator.
+    pub text: String,
+    /// Known failure (required: the plain string form has no reason).
+    pub xfail: String,
 }
 
 /// Two mentions that must not belong to one actor.
@@ -213,9 +218,56 @@ impl Tally {
     }
 }
 
-/// Parses expectations from a TOML table, refusing unknown keys.
+/// Parses expectations from a TOML table, refusing unknown keys and `xfail`
+/// values that are not a reason (a string with some non-blank text).
 pub fn parse(value: toml::Value) -> Result<Expectations, String> {
-    Expectations::deserialize(value).map_err(|e| e.to_string())
+    let exp = Expectations::deserialize(value).map_err(|e| e.to_string())?;
+    exp.check_reasons()?;
+    Ok(exp)
+}
+
+impl Expectations {
+    /// Every `xfail` must say what the engine gets wrong.
+    fn check_reasons(&self) -> Result<(), String> {
+        let mut marked: Vec<(String, Option<&str>)> = Vec::new();
+        for a in &self.actor {
+            marked.push((format!("actor {:?}", a.name), a.xfail.as_deref()));
+        }
+        for q in &self.quote {
+            marked.push((format!("quote {:?}", q.text), q.xfail.as_deref()));
+        }
+        for c in &self.claim {
+            marked.push((format!("claim cued by {:?}", c.cue), c.xfail.as_deref()));
+        }
+        for (list, negs) in [
+            ("not_actors", &self.not_actors),
+            ("not_quoted", &self.not_quoted),
+            ("not_claims", &self.not_claims),
+        ] {
+            for n in negs {
+                let (loc, xf) = n.parts();
+                marked.push((format!("{list} {loc:?}"), xf));
+            }
+        }
+        for d in &self.distinct {
+            let what = format!("distinct {:?} / {:?}", d.a, d.b);
+            marked.push((what, d.xfail.as_deref()));
+        }
+        for (what, reason) in marked {
+            match reason {
+                Some(r) if r.trim().is_empty() => {
+                    return Err(format!(
+                    "{what}: xfail must be a reason saying what the engine gets wrong, not empty"
+                ))
+                }
+                Some(r) if r.contains('\n') => {
+                    return Err(format!("{what}: xfail reason must be one line"))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Label of the checks that cannot be made because the item was not found.
@@ -303,7 +355,7 @@ impl Neg {
     fn parts(&self) -> (&str, Option<&str>) {
         match self {
             Neg::Plain(s) => (s, None),
-            Neg::Full { text, xfail } => (text, xfail.as_deref()),
+            Neg::Full(NegXfail { text, xfail }) => (text, Some(xfail)),
         }
     }
 }
@@ -355,7 +407,7 @@ fn item(
             if failed.is_empty() {
                 tally.problems += 1;
                 tally.failures.push(format!(
-                    "{origin}: {title}: PASSES but is marked xfail ({reason:?}); remove the xfail"
+                    "{origin}: {title}: XPASS: marked xfail ({reason:?}) but all its checks pass now; remove its xfail"
                 ));
             } else {
                 tally.expected_failures.push(format!(
