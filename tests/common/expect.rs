@@ -18,9 +18,13 @@
 //!   officials"` accepts a mention "officials"); `"-"` demands that there
 //!   is none.
 //!
-//! Each table may carry `xfail = "reason"`: the item is then expected to
-//! fail, and the run fails if it passes, so the list of known failures stays
-//! honest. Every check counts as one expectation in the summary.
+//! Each table may carry `xfail = "reason"`, a non-empty one-line string that
+//! says what the engine gets wrong; an entry of a `not_*` list becomes
+//! `{ text = "...", xfail = "..." }`. The item is then expected to fail (at
+//! least one of its checks), and the run fails if it passes, so the list of
+//! known failures stays honest; split an item so that its mark covers only
+//! the checks that fail. Every check counts as one expectation in the
+//! summary.
 
 use newslens::{ActorId, Annotation, Mention, MentionId, Span};
 use serde::Deserialize;
