@@ -17,7 +17,8 @@ let engineReady = null;
 let engineDead = "";
 
 /**
- * Annotates `text` with the engine; resolves to the docs/format.md document.
+ * Annotates `text` with the engine; resolves to the docs/format.md document
+ * (the binding returns it as a JS object, checked by marks.js checkDoc()).
  * A panic aborts the WASM instance, which cannot be re-instantiated inside
  * this worker: later calls fail with a clear message until the browser
  * restarts the worker.
@@ -36,7 +37,6 @@ async function annotateText(text) {
     }
     throw err;
   }
-  if (typeof doc === "string") doc = JSON.parse(doc);
   const bad = checkDoc(text, doc);
   if (bad) throw new Error(bad);
   return doc;
