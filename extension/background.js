@@ -7,7 +7,17 @@ import init, { annotate } from "./pkg/newslens_wasm.js";
 import { checkDoc, marksFor } from "./marks.js";
 
 const P = globalThis.NewsLensProtocol;
-const CONTENT_FILES = ["protocol.js", "vendor/Readability.js", "content.js"];
+// Injected in this order into the page's isolated world, as plain scripts
+// sharing globalThis.__newslensContent (content/article.js explains).
+const CONTENT_FILES = [
+  "protocol.js",
+  "vendor/Readability.js",
+  "content/article.js", // finding the article
+  "content/text.js", // the engine's text and its offset map
+  "content/draw.js", // drawing the marks, and removing them
+  "content/tip.js", // the hover tooltip
+  "content.js", // the messages
+];
 const PAGE_CSS = ["highlight.css"];
 const MENU_ID = "newslens-annotate-selection";
 
@@ -91,7 +101,7 @@ async function executeScript(injection) {
 }
 
 async function ensureContent(tabId) {
-  const [probe] = await executeScript({ target: { tabId }, func: () => !!globalThis.__newslensContent });
+  const [probe] = await executeScript({ target: { tabId }, func: () => !!(globalThis.__newslensContent && globalThis.__newslensContent.ready) });
   if (!probe || !probe.result) await executeScript({ target: { tabId }, files: CONTENT_FILES });
 }
 
