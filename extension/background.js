@@ -7,7 +7,17 @@ import init, { annotate } from "./pkg/newslens_wasm.js";
 import { checkDoc, marksFor } from "./marks.js";
 
 const P = globalThis.NewsLensProtocol;
-const CONTENT_FILES = ["protocol.js", "vendor/Readability.js", "content.js"];
+// Injected in this order into the page's isolated world, as plain scripts
+// sharing globalThis.__newslensContent (content/article.js explains).
+const CONTENT_FILES = [
+  "protocol.js",
+  "vendor/Readability.js",
+  "content/article.js", // finding the article
+  "content/text.js", // the engine's text and its offset map
+  "content/draw.js", // drawing the marks, and removing them
+  "content/tip.js", // the hover tooltip
+  "content.js", // the messages
+];
 const PAGE_CSS = ["highlight.css"];
 const MENU_ID = "newslens-annotate-selection";
 
@@ -17,7 +27,8 @@ let engineReady = null;
 let engineDead = "";
 
 /**
- * Annotates `text` with the engine; resolves to the docs/format.md document.
+ * Annotates `text` with the engine; resolves to the docs/format.md document
+ * (the binding returns it as a JS object, checked by marks.js checkDoc()).
  * A panic aborts the WASM instance, which cannot be re-instantiated inside
  * this worker: later calls fail with a clear message until the browser
  * restarts the worker.
@@ -36,7 +47,6 @@ async function annotateText(text) {
     }
     throw err;
   }
-  if (typeof doc === "string") doc = JSON.parse(doc);
   const bad = checkDoc(text, doc);
   if (bad) throw new Error(bad);
   return doc;
@@ -91,7 +101,7 @@ async function executeScript(injection) {
 }
 
 async function ensureContent(tabId) {
-  const [probe] = await executeScript({ target: { tabId }, func: () => !!globalThis.__newslensContent });
+  const [probe] = await executeScript({ target: { tabId }, func: () => !!(globalThis.__newslensContent && globalThis.__newslensContent.ready) });
   if (!probe || !probe.result) await executeScript({ target: { tabId }, files: CONTENT_FILES });
 }
 

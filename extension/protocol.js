@@ -2,8 +2,9 @@
 //
 // This file is a classic script on purpose: the service worker imports it as
 // a module (`import './protocol.js'`), and `chrome.scripting.executeScript`
-// injects it into the page's isolated world before content.js. Both then read
-// the same frozen table from `globalThis.NewsLensProtocol`.
+// injects it into the page's isolated world before the content script
+// (content/*.js, then content.js). Both then read the same frozen table from
+// `globalThis.NewsLensProtocol`.
 //
 // Who talks to whom:
 //   background.js  -> content.js   PROBE, EXTRACT, APPLY, CLEAR, REVEAL (chrome.tabs.sendMessage)
@@ -11,8 +12,9 @@
 //   sidepanel.js   -> background   GET_STATE, TOGGLE, ANNOTATE_TEXT     (chrome.runtime.sendMessage)
 //   background.js  -> sidepanel    STATE_CHANGED                        (chrome.runtime.sendMessage)
 //
-// Offsets are always UTF-16 code units into the text that content.js built
-// from the page (ExtractResult.text), which is the text given to the engine.
+// Offsets are always UTF-16 code units into the text that the content script
+// built from the page (content/text.js; ExtractResult.text), which is the text
+// given to the engine.
 
 /**
  * @typedef {{start: number, end: number}} Span

@@ -40,7 +40,8 @@ if [ ! -f "$readability/Readability.js" ]; then
   exit 1
 fi
 
-# The extension's own files (extension/build/ holds build helpers only).
+# The extension's own files (extension/build/ holds build helpers only), and
+# the content script's parts, extension/content/*.js.
 own=(background.js content.js protocol.js marks.js highlight.css sidepanel.html sidepanel.js sidepanel.css)
 # The page's plain-data modules the side panel and the tooltips reuse.
 shared=(render.js panels.js export.js dom.js model.js)
@@ -51,6 +52,8 @@ for browser in chromium firefox; do
   rm -rf "$out"
   mkdir -p "$out/pkg" "$out/vendor" "$out/js"
   for f in "${own[@]}"; do cp "extension/$f" "$out/$f"; done
+  mkdir -p "$out/content"
+  cp extension/content/*.js "$out/content/"
   node extension/build/manifest.mjs extension/manifest.json "$out/manifest.json" "$browser"
   node extension/build/icons.mjs "$out/icons"
   cp "$pkg/newslens_wasm.js" "$pkg/newslens_wasm_bg.wasm" "$out/pkg/"
@@ -61,7 +64,8 @@ for browser in chromium firefox; do
   mkdir -p "$out/css"
   cp www/style.css "$out/css/newslens.css"
 
-  # Every module the extension imports must be in the tree.
+  # Every module the extension imports, and every file background.js injects
+  # into a page (CONTENT_FILES), must be in the tree.
   node --input-type=module -e '
     import { readFileSync, existsSync } from "node:fs";
     import { dirname, join } from "node:path";
@@ -77,7 +81,10 @@ for browser in chromium firefox; do
         visit(join(dirname(file), m[1] || m[2]));
       }
     };
-    ["background.js", "sidepanel.js", "protocol.js", "content.js", "css/newslens.css", "sidepanel.css", "highlight.css"].forEach(visit);
+    ["background.js", "sidepanel.js", "protocol.js", "css/newslens.css", "sidepanel.css", "highlight.css"].forEach(visit);
+    const list = readFileSync(join(root, "background.js"), "utf8").match(/const CONTENT_FILES = \[([^\]]*)\]/);
+    if (!list) throw new Error(`${root}: no CONTENT_FILES in background.js`);
+    [...list[1].matchAll(/"([^"]+)"/g)].forEach((m) => visit(m[1]));
   ' "$out"
 
   rm -f "dist/newslens-$browser.zip"

@@ -15,7 +15,7 @@
 import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -242,6 +242,53 @@ describe("extension package", () => {
         assert.ok(existsSync(join(tree, f)), `${b}: ${f}`);
       }
       assert.ok(existsSync(join(ROOT, `dist/newslens-${b}.zip`)), `dist/newslens-${b}.zip`);
+    }
+  });
+
+  // The content script is plain scripts sharing globalThis.__newslensContent
+  // (NL), injected in the order of background.js' CONTENT_FILES: a part may
+  // read at load time only what an earlier part defined.
+  test("every content script part is injected, after the parts it reads at load time", () => {
+    for (const b of ["chromium", "firefox"]) {
+      const tree = join(ROOT, "target/extension", b);
+      const list = readFileSync(join(tree, "background.js"), "utf8").match(/const CONTENT_FILES = \[([^\]]*)\]/);
+      assert.ok(list, `${b}: CONTENT_FILES in background.js`);
+      const files = [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+      for (const f of files) assert.ok(existsSync(join(tree, f)), `${b}: ${f} is injected but not in the tree`);
+      assert.equal(new Set(files).size, files.length, `${b}: a file is injected twice`);
+      const parts = files.filter((f) => f === "content.js" || f.startsWith("content/"));
+      const shipped = ["content.js", ...readdirSync(join(tree, "content")).map((f) => `content/${f}`)];
+      assert.deepEqual([...parts].sort(), shipped.sort(), `${b}: content/*.js shipped but not injected, or the reverse`);
+
+      const defined = new Set(); // what earlier files put in NL ("NL" itself once created)
+      const everything = new Set(); // what any part puts in NL
+      const reads = []; // [file, name] for every NL.name a part reads at any time
+      for (const f of files) {
+        const src = readFileSync(join(tree, f), "utf8");
+        if (f === "protocol.js") defined.add("NewsLensProtocol");
+        if (!parts.includes(f)) continue;
+        if (/const P = globalThis\.NewsLensProtocol;/.test(src)) assert.ok(defined.has("NewsLensProtocol"), `${f} reads NewsLensProtocol before protocol.js`);
+        const creates = /const NL = \(globalThis\.__newslensContent \?\?= \{\}\);/.test(src);
+        assert.ok(creates || /const NL = globalThis\.__newslensContent;/.test(src), `${f}: no namespace`);
+        if (!creates) assert.ok(defined.has("NL"), `${f} reads the namespace before a part creates it`);
+        defined.add("NL");
+        // Load-time reads: destructuring at the top of the file's IIFE.
+        for (const m of src.matchAll(/^  const \{([^}]+)\} = NL;$/gm)) {
+          for (const name of m[1].split(",").map((x) => x.trim())) assert.ok(defined.has(name), `${f} reads NL.${name} before any part defines it`);
+        }
+        const own = [...src.matchAll(/\bNL\.(\w+) =(?!=)/g)].map((m) => m[1]);
+        for (const m of src.matchAll(/Object\.assign\(NL, \{([^}]+)\}\)/g)) own.push(...m[1].split(",").map((x) => x.trim()));
+        for (const name of own) {
+          defined.add(name);
+          everything.add(name);
+        }
+        for (const m of src.matchAll(/\bNL\.(\w+)/g)) reads.push([f, m[1]]);
+        for (const m of src.matchAll(/const \{([^{}]+)\} = NL;/g)) for (const name of m[1].split(",")) reads.push([f, name.trim()]);
+      }
+      for (const [f, name] of reads) assert.ok(everything.has(name), `${f} reads NL.${name}, which no part defines`);
+      // background.js injects nothing more once NL.ready is set: only the last part may set it.
+      const setsReady = parts.filter((f) => /\bNL\.ready = true;/.test(readFileSync(join(tree, f), "utf8")));
+      assert.deepEqual(setsReady, [files[files.length - 1]], `${b}: NL.ready must be set by the last injected file only`);
     }
   });
 
