@@ -7,8 +7,8 @@
 //! a direct quotation is a quote, not a claim.
 
 use super::cues::CueForm;
-use super::quotes::{tail, tail_start};
-use super::{ClaimDraft, QuoteDraft, Resolved};
+use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
+use super::tail::{tail, tail_start};
 use crate::actors::Actors;
 use crate::annotation::QuoteKind;
 use crate::lexicon::{lexicon, WordClass};

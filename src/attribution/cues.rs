@@ -392,7 +392,7 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
         || (doc.is_cap(p) && lexicon().word_class(doc.tok(p)).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.
-        || (super::subject::is_possessive_pronoun(doc.tok(p))
+        || (super::words::is_possessive_pronoun(doc.tok(p))
             && !(p > start
                 && lexicon().cue_verb(doc.tok(p - 1)).is_some_and(|v| {
                     matches!(v.stance, Stance::Assert | Stance::Confirm | Stance::Promise)

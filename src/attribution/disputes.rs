@@ -5,7 +5,7 @@
 //! a build-up, a claim rejected by X"), or when it shares a distinctive word
 //! with an earlier claim by someone else ("X denied there had been a build-up").
 
-use super::ClaimDraft;
+use super::drafts::ClaimDraft;
 use crate::annotation::Stance;
 use crate::lexicon::lexicon;
 use crate::text::{Doc, Lower};

@@ -1,26 +1,16 @@
-//! Who is speaking: the subject of a cue, and what a pronoun refers to.
+//! The subject of one cue, next to it: before a finite verb (past
+//! auxiliaries, appositives, a parenthesis, a relative clause), after an
+//! inverted one ("said Jane Doe"), or after "according to" / "by". Takes a
+//! [`Cue`] and its sentence, gives an [`Anchor`] (not yet resolved).
 
 use super::cues::{Cue, CueForm};
+use super::drafts::Anchor;
+use super::words::{is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::{lexicon, Gender, WordClass};
+use crate::lexicon::{lexicon, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
-
-/// Where a speaker is named.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    /// An actor mention (its index in [`Actors::mentions`]).
-    Mention(usize),
-    /// A pronoun token, to be resolved.
-    Pronoun(usize),
-    /// A relative pronoun ("Jane Doe, who said ...") at a token, standing for
-    /// the mention before it.
-    Relative(usize, usize),
-    /// A noun phrase no earlier stage took for an actor ("the release",
-    /// "a spokesman for the campaign"): tokens `start..end`.
-    Phrase(usize, usize),
-}
 
 /// Finds the speaker anchor of a cue in sentence `sent`, not looking past
 /// `left_bound` on the left (e.g. a closing quotation mark).
@@ -71,63 +61,6 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
         }
         _ => false,
     })
-}
-
-/// "his", "her", "their", "its": the owner of a claim noun ("her promise").
-pub fn is_possessive_pronoun(w: &str) -> bool {
-    matches!(w, "his" | "her" | "their" | "its")
-}
-
-/// A word that may stand between a subject and its verb: an auxiliary, a
-/// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
-/// reflexive ("herself").
-pub fn is_skippable(doc: &Doc, t: usize) -> bool {
-    let w = doc.tok(t).lower();
-    if doc.tokens[t].kind != TokenKind::Word {
-        return false;
-    }
-    matches!(
-        lexicon().word_class(&w),
-        Some(WordClass::Aux | WordClass::Neg)
-    ) || (w.ends_with("ly") && w.len() > 4)
-        // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
-        // told" does not.
-        || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
-        || matches!(
-            w.as_str(),
-            "also"
-                | "later"
-                | "then"
-                | "again"
-                | "still"
-                | "once"
-                | "now"
-                | "long"
-                | "already"
-                | "further"
-                | "too"
-                | "yet"
-                | "previously"
-                | "subsequently"
-                | "only"
-                | "just"
-                | "even"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                // "Jane Doe herself said"
-                | "himself"
-                | "herself"
-                | "itself"
-                | "themselves"
-        )
-}
-
-fn is_subject_pronoun(w: &str) -> bool {
-    matches!(
-        w.lower().as_str(),
-        "he" | "she" | "they" | "it" | "we" | "i"
-    )
 }
 
 /// The subject written before position `t`.
@@ -564,106 +497,7 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     (e > t + 1).then_some(Anchor::Phrase(t, e))
 }
 
-/// "another", "one", "others", "several": a quantifier standing for people.
-fn lone_quantifier(doc: &Doc, t: usize) -> bool {
-    matches!(
-        doc.tok(t).lower().as_str(),
-        "another" | "one" | "others" | "some" | "many" | "several" | "most"
-    )
-}
-
 /// A name nested in a description ("a [NATO] official") stands for the description.
 fn outermost(actors: &Actors, m: usize, t: usize) -> usize {
     actors.outer_mention_at(t).unwrap_or(m)
-}
-
-/// What a pronoun may refer to.
-pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
-    match w.lower().as_str() {
-        "he" | "she" | "i" | "his" | "her" => &[ActorKind::Person],
-        "it" | "its" => &[ActorKind::Organization, ActorKind::Place],
-        "they" | "we" | "their" => &[
-            ActorKind::Group,
-            ActorKind::Organization,
-            ActorKind::Place,
-            ActorKind::Person,
-        ],
-        _ => &[],
-    }
-}
-
-/// Resolves a pronoun at token `t` to an actor: the last speaker if it fits,
-/// else the subject (first fitting mention) of the nearest sentence before
-/// that has one, looking at most three sentences back.
-pub fn resolve_pronoun(
-    doc: &Doc,
-    actors: &Actors,
-    t: usize,
-    last_speaker: Option<usize>,
-) -> Option<usize> {
-    let kinds = pronoun_kinds(doc.tok(t));
-    if kinds.is_empty() {
-        return None;
-    }
-    // "she" is not a man the text names, "he" not a woman.
-    let unlike = match doc.tok(t).lower().as_str() {
-        "he" | "his" | "him" => Some(Gender::Female),
-        "she" | "her" => Some(Gender::Male),
-        _ => None,
-    };
-    let fits = |a: usize| {
-        kinds.contains(&actors.actors[a].kind) && (unlike.is_none() || actors.gender(a) != unlike)
-    };
-    let sent = doc.sentence_of[t] as usize;
-    let start_sent = sent.saturating_sub(6);
-    // Bounded look-back keeps the whole pass linear.
-    let from = doc.sentences[start_sent]
-        .tokens
-        .start
-        .max(t.saturating_sub(400));
-    let mut window: Vec<(usize, usize)> = Vec::new();
-    let mut k = from;
-    while k < t {
-        match actors.outer_mention_at(k) {
-            Some(m) if doc.in_quote[k].is_none() => {
-                let mention = &actors.mentions[m];
-                if mention.toks.end <= t && fits(mention.actor) {
-                    window.push((mention.toks.start.max(from), mention.actor));
-                }
-                k = mention.toks.end.max(k + 1);
-            }
-            _ => k += 1,
-        }
-    }
-    if let Some(ls) = last_speaker {
-        let in_sentence = window
-            .iter()
-            .any(|&(s, a)| a == ls && doc.sentence_of[s] as usize == sent);
-        if fits(ls) && in_sentence {
-            return Some(ls);
-        }
-        if fits(ls) && (window.iter().any(|&(_, a)| a == ls) || window.is_empty()) {
-            // The last speaker stays the topic unless someone else of the same
-            // kind was introduced as a subject in this sentence.
-            let in_this: Vec<usize> = window
-                .iter()
-                .filter(|&&(s, _)| doc.sentence_of[s] as usize == sent)
-                .map(|&(_, a)| a)
-                .collect();
-            if in_this.is_empty() || in_this.contains(&ls) {
-                return Some(ls);
-            }
-        }
-    }
-    // This sentence before the pronoun first, then earlier ones: the first
-    // fitting mention of the nearest sentence is its likely subject.
-    for s in (start_sent..=sent).rev() {
-        if let Some(&(_, a)) = window
-            .iter()
-            .find(|&&(p, _)| doc.sentence_of[p] as usize == s)
-        {
-            return Some(a);
-        }
-    }
-    last_speaker.filter(|&a| fits(a))
 }
