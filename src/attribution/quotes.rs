@@ -1,9 +1,10 @@
 //! Deciding each quotation's speaker and kind.
 //!
-//! In order of preference: a cue right before the quote ("X said: “...”",
-//! "X urged “...”"), the reporting clause that ends the sentence ("“...,” X
-//! said"), "X: “...”", the speaker of the paragraph's earlier quote, and for a
-//! paragraph that only quotes, the previous paragraph's speaker. A cue before
+//! Takes a sentence's cues with their speakers ([`Resolved`]) and what
+//! earlier sentences left in [`State`]; gives a [`QuoteDraft`] for each
+//! quotation that opens in the sentence. The speaker comes from an ordered
+//! list of rules, each a small function for one construction
+//! ([`DECIDING`], then [`FALLBACKS`] while no speaker is known). A cue before
 //! the quote whose speaker differs from the sentence's reporting clause makes
 //! the quote relayed: the words are the first speaker's, reported by the other.
 
@@ -12,8 +13,10 @@ use super::drafts::{QuoteDraft, Resolved};
 use super::tail::tail;
 use super::words::opener_end;
 use crate::actors::Actors;
-use crate::annotation::{MentionKind, QuoteKind};
+use crate::annotation::{ActorKind, MentionKind, QuoteKind};
+use crate::span::Span;
 use crate::text::{Doc, TokenKind};
+use std::ops::Range;
 
 /// What earlier sentences tell later ones.
 #[derive(Default)]
@@ -49,6 +52,33 @@ impl State {
     }
 }
 
+/// A rule: the speaker it finds for a quote, or `None` when its
+/// construction is not there.
+type Rule = fn(&Quote) -> Option<Found>;
+
+/// The rules that decide a quote's speaker, most trusted first. The first
+/// that applies decides, even on "no one yet" (the last two).
+const DECIDING: [Rule; 9] = [
+    governing_cue,
+    reporting_clause_after,
+    cue_before,
+    signed_paragraph,
+    name_and_colon,
+    sentence_ending_in_colon,
+    subject_verb_colon,
+    earlier_quote_of_sentence,
+    earlier_quote_of_paragraph,
+];
+
+/// Rules tried in order while the quote still has no speaker.
+const FALLBACKS: [Rule; 5] = [
+    bare_attribution_next,
+    participle_after_quote,
+    subject_of_prose,
+    previous_sentence_speaker,
+    previous_sentence_subject,
+];
+
 /// Attributes the quotes that open in sentence `si`.
 pub fn attribute_sentence(
     doc: &Doc,
@@ -62,12 +92,136 @@ pub fn attribute_sentence(
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
-    let quotes: Vec<usize> = (first..doc.quotes.len())
-        .take_while(|&q| doc.quotes[q].open_tok < sent.end)
-        .collect();
-    // Computed once per paragraph: a paragraph may hold thousands of sentences.
-    let para_only_quotes = state.only_quotes[para];
-    for q in quotes {
+    let last = first + doc.quotes[first..].partition_point(|q| q.open_tok < sent.end);
+    for q in first..last {
+        let quote = Quote::new(doc, actors, resolved, state, &out, si, q);
+        let mut found = DECIDING
+            .iter()
+            .find_map(|rule| rule(&quote))
+            .unwrap_or_default();
+        for rule in FALLBACKS {
+            if found.speaker.is_some() {
+                break;
+            }
+            if let Some(f) = rule(&quote) {
+                found = Found {
+                    continuation: found.continuation,
+                    ..f
+                };
+            }
+        }
+        let starts_sentence = quote.starts_sentence;
+        let kind = match found.continuation {
+            true => QuoteKind::Continuation,
+            false => kind(doc, q, sent.start, starts_sentence),
+        };
+        if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone()) {
+            continue; // a title or a nickname in quotation marks, not someone's words
+        }
+        out.push(QuoteDraft {
+            raw: q,
+            kind,
+            speaker: found.speaker,
+            mention: found.mention,
+            cue: found.cue,
+            reporter: found.reporter,
+        });
+    }
+    state.colon_speaker = None;
+    if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
+        if let Some(r) = resolved.iter().rev().find(|r| r.actor.is_some()) {
+            state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
+        } else if let Some(m) = state.sentence_subject {
+            // "Jane Doe issued the following statement:"
+            state.colon_speaker = Some((actors.mentions[m].actor, Some(m), para));
+        }
+    }
+    if let Some(last) = out.last() {
+        state.last_quote = Some((last.speaker, para, last.mention));
+    } else if !state.only_quotes[para] && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
+        state.last_quote = None;
+    }
+    out
+}
+
+/// What a rule found: the speaker, the mention and cue that name them, and
+/// the reporter of a relayed quote.
+#[derive(Clone, Copy, Default)]
+struct Found {
+    speaker: Option<usize>,
+    mention: Option<usize>,
+    cue: Option<Span>,
+    reporter: Option<usize>,
+    /// The quote goes on from the previous paragraph's.
+    continuation: bool,
+}
+
+impl Found {
+    /// The speaker of a cue.
+    fn cue(doc: &Doc, r: &Resolved) -> Found {
+        Found {
+            speaker: r.actor,
+            mention: r.mention,
+            cue: Some(doc.span_of(r.cue.toks.start, r.cue.toks.end)),
+            ..Found::default()
+        }
+    }
+
+    /// An actor named by mention `m`.
+    fn mention(actors: &Actors, m: usize) -> Found {
+        Found {
+            speaker: Some(actors.mentions[m].actor),
+            mention: Some(m),
+            ..Found::default()
+        }
+    }
+
+    /// An actor with no mention of its own here.
+    fn actor(a: Option<usize>) -> Found {
+        Found {
+            speaker: a,
+            ..Found::default()
+        }
+    }
+}
+
+/// One quotation and what its sentence offers the rules.
+struct Quote<'a> {
+    doc: &'a Doc<'a>,
+    actors: &'a Actors,
+    /// The sentence's cues.
+    resolved: &'a [Resolved],
+    state: &'a State,
+    /// The drafts of the sentence's earlier quotes.
+    earlier: &'a [QuoteDraft],
+    /// The sentence, its tokens and its paragraph.
+    si: usize,
+    sent: Range<usize>,
+    para: usize,
+    /// The opening mark's token, and the closing one's (or the sentence end).
+    open: usize,
+    close: usize,
+    /// The quote opens the sentence.
+    starts_sentence: bool,
+    /// The few cues right before the quote that name a speaker, nearest first.
+    candidates: Vec<&'a Resolved>,
+    /// The cue before the quote that speaks for it.
+    head: Option<&'a Resolved>,
+    /// The reporting clause after it ("“...,” X said").
+    tail: Option<&'a Resolved>,
+}
+
+impl<'a> Quote<'a> {
+    fn new(
+        doc: &'a Doc<'a>,
+        actors: &'a Actors,
+        resolved: &'a [Resolved],
+        state: &'a State,
+        earlier: &'a [QuoteDraft],
+        si: usize,
+        q: usize,
+    ) -> Quote<'a> {
+        let sent = doc.sentences[si].tokens.clone();
         let rq = doc.quotes[q];
         let close = rq.close_tok.unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
@@ -82,236 +236,269 @@ pub fn attribute_sentence(
                     && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok)
             })
             .collect();
-        // "Jane Doe said an audit had found “...”": the quote is the named
-        // speaker's words, not those of the unnamed thing nested in her clause.
-        let unnamed = |r: &Resolved| {
-            r.mention
-                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Description)
+        let mut quote = Quote {
+            doc,
+            actors,
+            resolved,
+            state,
+            earlier,
+            si,
+            sent: sent.clone(),
+            para: doc.sentences[si].para,
+            open: rq.open_tok,
+            close,
+            starts_sentence: rq.open_tok == sent.start,
+            candidates,
+            head: None,
+            tail: tail(doc, actors, resolved, Some(close)),
         };
-        // A phrase quoted inside a reported clause belongs to the sentence's
-        // reporting speaker: "Jane Doe said the plan had made voters 'very
-        // angry'" is hers, not the plan's. A full-sentence quote takes the
-        // nearest cue ("she said: “...”").
-        let partial_guess = !(rq.open_tok == sent.start
-            || matches!(doc.tok(rq.open_tok.saturating_sub(1)), ":" | ","));
-        // ...unless a cue governs the quote directly: "to urge “a pause”",
-        // "what it called an “unprecedented” build-up".
-        // A finite verb inside a clause another speaker reports ("Jane Doe
-        // said that the minister shows “great charm”") does not govern: the
-        // words are the reporting speaker's.
-        // (A colon right after the cue sets the words apart: "..., to which
-        // John Roe interjected: “...”" are his.)
-        let reported_inside = |r: &Resolved| {
-            r.cue.form == CueForm::Finite
-                && !(r.cue.toks.end + 1 == rq.open_tok && doc.tok(r.cue.toks.end) == ":")
-                && candidates.iter().any(|o| {
-                    o.cue.form == CueForm::Finite
-                        && o.cue.frames.clause
-                        && o.cue.toks.start < r.cue.toks.start
-                        // ("X weighed in on Tuesday, hours after Y said he
-                        // was “...”": a comma ends what X reports.)
-                        && (o.cue.toks.end..r.cue.toks.start).all(|t| doc.tok(t) != ",")
-                        && o.actor != r.actor
-                        && !unnamed(o)
-                })
-        };
-        // ("a claim Moscow denies — “...?” asked X": a dash sets the quote off.)
-        let governs = |r: &&Resolved| {
-            r.cue.toks.end + 2 >= rq.open_tok
-                && !(r.cue.toks.end..rq.open_tok).any(|t| matches!(doc.tok(t), "—" | "–"))
-                // ("an audit had found “...”" is not the audit's words, but
-                // "protesters interrupted her, shouting “...”" are theirs)
-                && (!unnamed(r) || r.cue.form == CueForm::Gerund)
-                && !reported_inside(r)
-        };
-        // "While not everything Jane Doe says is true, John Roe said she is
-        // “...”": a cue in an opening clause reports nothing of the main one.
-        let main = opener_end(doc, sent.start, rq.open_tok);
-        let head = if partial_guess && !candidates.first().is_some_and(governs) {
-            let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !unnamed(r);
-            candidates
+        quote.head = quote.head();
+        quote
+    }
+
+    /// "Jane Doe said an audit had found “...”": the quote is the named
+    /// speaker's words, not those of the unnamed thing nested in her clause.
+    fn unnamed(&self, r: &Resolved) -> bool {
+        r.mention
+            .is_some_and(|m| self.actors.mentions[m].kind == MentionKind::Description)
+    }
+
+    /// A finite verb inside a clause another speaker reports ("Jane Doe
+    /// said that the minister shows “great charm”") does not govern: the
+    /// words are the reporting speaker's. (A colon right after the cue sets
+    /// the words apart: "..., to which John Roe interjected: “...”" are his.)
+    fn reported_inside(&self, r: &Resolved) -> bool {
+        let doc = self.doc;
+        r.cue.form == CueForm::Finite
+            && !(r.cue.toks.end + 1 == self.open && doc.tok(r.cue.toks.end) == ":")
+            && self.candidates.iter().any(|o| {
+                o.cue.form == CueForm::Finite
+                    && o.cue.frames.clause
+                    && o.cue.toks.start < r.cue.toks.start
+                    // ("X weighed in on Tuesday, hours after Y said he
+                    // was “...”": a comma ends what X reports.)
+                    && (o.cue.toks.end..r.cue.toks.start).all(|t| doc.tok(t) != ",")
+                    && o.actor != r.actor
+                    && !self.unnamed(o)
+            })
+    }
+
+    /// A cue that governs the quote directly: "to urge “a pause”", "what it
+    /// called an “unprecedented” build-up".
+    fn governs(&self, r: &Resolved) -> bool {
+        r.cue.toks.end + 2 >= self.open
+            // ("a claim Moscow denies — “...?” asked X": a dash sets the quote off.)
+            && !(r.cue.toks.end..self.open).any(|t| matches!(self.doc.tok(t), "—" | "–"))
+            // ("an audit had found “...”" is not the audit's words, but
+            // "protesters interrupted her, shouting “...”" are theirs)
+            && (!self.unnamed(r) || r.cue.form == CueForm::Gerund)
+            && !self.reported_inside(r)
+    }
+
+    /// The cue before the quote that speaks for it. A phrase quoted inside
+    /// a reported clause belongs to the sentence's reporting speaker: "Jane
+    /// Doe said the plan had made voters 'very angry'" is hers, not the
+    /// plan's. A full-sentence quote, or one a cue governs, takes the
+    /// nearest cue ("she said: “...”").
+    fn head(&self) -> Option<&'a Resolved> {
+        let doc = self.doc;
+        let candidates = &self.candidates;
+        let partial_guess =
+            !(self.starts_sentence || matches!(doc.tok(self.open.saturating_sub(1)), ":" | ","));
+        if partial_guess && !candidates.first().is_some_and(|r| self.governs(r)) {
+            // "While not everything Jane Doe says is true, John Roe said she
+            // is “...”": a cue in an opening clause reports nothing of the
+            // main one.
+            let main = opener_end(doc, self.sent.start, self.open);
+            let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !self.unnamed(r);
+            return candidates
                 .iter()
                 .rev()
                 .filter(|r| r.cue.toks.start >= main)
                 .find(finite)
                 .or(candidates.iter().rev().find(finite))
-                .or(candidates.iter().find(|r| !unnamed(r)))
+                .or(candidates.iter().find(|r| !self.unnamed(r)))
                 .or(candidates.first())
-                .copied()
-        } else {
-            // "... as the heckler yelled: “...”": a colon or comma right
-            // after the cue introduces the words, named speaker or not.
-            let introduces = |r: &Resolved| {
-                r.cue.toks.end + 1 == rq.open_tok && matches!(doc.tok(r.cue.toks.end), ":" | ",")
-            };
-            match candidates.first() {
-                Some(first)
-                    if unnamed(first)
-                        && !introduces(first)
-                        && first.cue.form != CueForm::Gerund =>
-                {
-                    candidates
-                        .iter()
-                        .find(|r| !unnamed(r))
-                        .or(candidates.first())
-                        .copied()
-                }
-                other => other.copied(),
-            }
+                .copied();
+        }
+        // "... as the heckler yelled: “...”": a colon or comma right after
+        // the cue introduces the words, named speaker or not.
+        let introduces = |r: &Resolved| {
+            r.cue.toks.end + 1 == self.open && matches!(doc.tok(r.cue.toks.end), ":" | ",")
         };
-        let tail_after = tail(doc, actors, resolved, Some(close));
-        // "X: “...”"
-        let colon = colon_speaker(doc, actors, rq.open_tok, sent.start);
-        let starts_sentence = rq.open_tok == sent.start;
-        let mut draft = QuoteDraft {
-            raw: q,
-            kind: QuoteKind::Partial,
-            speaker: None,
-            mention: None,
-            cue: None,
-            reporter: None,
-        };
-        let set = |d: &mut QuoteDraft, r: &Resolved| {
-            d.speaker = r.actor;
-            d.mention = r.mention;
-            d.cue = Some(doc.span_of(r.cue.toks.start, r.cue.toks.end));
-        };
-        match (head, tail_after) {
-            (Some(h), Some(t))
-                if !starts_sentence
-                    && (h.cue.frames.inf || (h.cue.frames.quote && governs(&h))) =>
+        match candidates.first() {
+            Some(first)
+                if self.unnamed(first)
+                    && !introduces(first)
+                    && first.cue.form != CueForm::Gerund =>
             {
-                set(&mut draft, h);
-                if t.actor != h.actor {
-                    draft.reporter = t.actor;
-                }
+                candidates
+                    .iter()
+                    .find(|r| !self.unnamed(r))
+                    .or(candidates.first())
+                    .copied()
             }
-            (_, Some(t)) => set(&mut draft, t),
-            (Some(h), None) => set(&mut draft, h),
-            (None, None) => {
-                let signed = if para_only_quotes {
-                    dash_signature(doc, actors, para)
-                } else {
-                    None
-                };
-                if let Some(m) = signed {
-                    draft.speaker = Some(actors.mentions[m].actor);
-                    draft.mention = Some(m);
-                } else if let Some(m) = colon {
-                    draft.speaker = Some(actors.mentions[m].actor);
-                    draft.mention = Some(m);
-                } else if let Some((a, m, _)) =
-                    state.colon_speaker.filter(|&(_, _, p)| p + 1 >= para)
-                {
-                    draft.speaker = Some(a);
-                    draft.mention = m;
-                } else if let Some(m) = state.sentence_subject.filter(|&m| {
-                    // "Asked which county he liked best, he demurred: “...”":
-                    // a colon after the sentence's own subject and verb.
-                    rq.open_tok > sent.start
-                        && doc.tok(rq.open_tok - 1) == ":"
-                        && actors.mentions[m].toks.start < rq.open_tok
-                        && actors.mentions[m].toks.start >= sent.start
-                }) {
-                    draft.speaker = Some(actors.mentions[m].actor);
-                    draft.mention = Some(m);
-                } else if let Some(prev) = out.last() {
-                    draft.speaker = prev.speaker;
-                } else if let Some((a, p, _)) = state.last_quote {
-                    // The same paragraph's earlier quote, or the previous
-                    // paragraph's when this one only quotes.
-                    if p == para || (para_only_quotes && p + 2 >= para) {
-                        draft.speaker = a;
-                        if p != para {
-                            draft.kind = QuoteKind::Continuation;
-                        }
-                    }
-                }
-                if draft.speaker.is_none() {
-                    draft.speaker = bare_attribution_next(doc, actors, si);
-                }
-                // "Jane Doe hailed the vote as “fantastic,” telling reporters
-                // ...", "coined a phrase, “...,” to describe ...": the
-                // participle or infinitive after the quote has the sentence's
-                // subject.
-                if draft.speaker.is_none() && !starts_sentence {
-                    if let Some(g) = resolved.iter().find(|r| {
-                        r.cue.toks.start > close
-                            && matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive)
-                            && r.actor.is_some()
-                    }) {
-                        set(&mut draft, g);
-                    }
-                }
-                // "Jane Doe shared her worry with donors, “I do not know ...”":
-                // a sentence introduced by its subject and a colon or comma.
-                let introduced =
-                    rq.open_tok > sent.start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
-                // A phrase quoted in a sentence with no speech verb is most
-                // often its subject's: "Cruz coached Trump to “breathe”".
-                // ...but "has been called the “Trump of the East”" and "known
-                // as “the full tour”" name no one.
-                let phrase_in_prose =
-                    !starts_sentence && !introduced && !agentless_naming(doc, rq.open_tok);
-                if draft.speaker.is_none()
-                    && (introduced || phrase_in_prose)
-                    && resolved
-                        .iter()
-                        .all(|r| r.actor.is_none() || r.cue.toks.start > close)
-                {
-                    if let Some(m) = state
-                        .sentence_subject
-                        .filter(|&m| actors.mentions[m].toks.start < rq.open_tok)
-                    {
-                        draft.speaker = Some(actors.mentions[m].actor);
-                        draft.mention = Some(m);
-                    }
-                }
-                // The previous sentence reported this person's words or acts
-                // ("She said she had made progress. “I really believe ...”").
-                if draft.speaker.is_none() && rq.open_tok == sent.start {
-                    if let Some((a, s)) = state.speaker_sentence {
-                        if s + 1 == si && doc.sentences[s].para + 1 >= para {
-                            draft.speaker = Some(a);
-                        }
-                    }
-                }
-                // ...or was about a person who is quoted next ("Jane Doe
-                // praised the plan. / “We need someone who ...”").
-                if draft.speaker.is_none() && rq.open_tok == sent.start {
-                    if let Some((m, s)) = state.previous_subject {
-                        let person = actors.actors[actors.mentions[m].actor].kind
-                            == crate::annotation::ActorKind::Person;
-                        if person && s + 1 == si && doc.sentences[s].para + 1 >= para {
-                            draft.speaker = Some(actors.mentions[m].actor);
-                        }
-                    }
-                }
-            }
-        }
-        if draft.kind != QuoteKind::Continuation {
-            draft.kind = kind(doc, q, sent.start, starts_sentence);
-        }
-        if draft.kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone()) {
-            continue; // a title or a nickname in quotation marks, not someone's words
-        }
-        out.push(draft);
-    }
-    state.colon_speaker = None;
-    if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
-        if let Some(r) = resolved.iter().rev().find(|r| r.actor.is_some()) {
-            state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
-        } else if let Some(m) = state.sentence_subject {
-            // "Jane Doe issued the following statement:"
-            state.colon_speaker = Some((actors.mentions[m].actor, Some(m), para));
+            other => other.copied(),
         }
     }
-    if let Some(last) = out.last() {
-        state.last_quote = Some((last.speaker, para, last.mention));
-    } else if !para_only_quotes && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
-        state.last_quote = None;
+}
+
+/// "X urged “...”, Y said": a cue that governs the quote (or frames "Y to
+/// ...") speaks it even with a reporting clause after it, which then names
+/// the reporter of a relayed quote.
+fn governing_cue(quote: &Quote) -> Option<Found> {
+    let (h, t) = (quote.head?, quote.tail?);
+    let governs = h.cue.frames.inf || (h.cue.frames.quote && quote.governs(h));
+    if quote.starts_sentence || !governs {
+        return None;
     }
-    out
+    Some(Found {
+        reporter: t.actor.filter(|_| t.actor != h.actor),
+        ..Found::cue(quote.doc, h)
+    })
+}
+
+/// "“...,” X said", "“...,” said X": the reporting clause after the quote.
+fn reporting_clause_after(quote: &Quote) -> Option<Found> {
+    Some(Found::cue(quote.doc, quote.tail?))
+}
+
+/// "X said: “...”", "X called it “...”": a cue before the quote.
+fn cue_before(quote: &Quote) -> Option<Found> {
+    Some(Found::cue(quote.doc, quote.head?))
+}
+
+/// A paragraph that only quotes, signed "— Jane Doe" on the next line.
+fn signed_paragraph(quote: &Quote) -> Option<Found> {
+    if !quote.state.only_quotes[quote.para] {
+        return None;
+    }
+    let m = dash_signature(quote.doc, quote.actors, quote.para)?;
+    Some(Found::mention(quote.actors, m))
+}
+
+/// "Jane Doe: “...”", "Rep. Jane Doe (D-Ohio): “...”".
+fn name_and_colon(quote: &Quote) -> Option<Found> {
+    let m = colon_speaker(quote.doc, quote.actors, quote.open, quote.sent.start)?;
+    Some(Found::mention(quote.actors, m))
+}
+
+/// The sentence before ended in "X said:" (in this paragraph or the one
+/// before): the quote is X's.
+fn sentence_ending_in_colon(quote: &Quote) -> Option<Found> {
+    let (a, m, _) = quote
+        .state
+        .colon_speaker
+        .filter(|&(_, _, p)| p + 1 >= quote.para)?;
+    Some(Found {
+        speaker: Some(a),
+        mention: m,
+        ..Found::default()
+    })
+}
+
+/// "Asked which county he liked best, he demurred: “...”": a colon after
+/// the sentence's own subject and verb.
+fn subject_verb_colon(quote: &Quote) -> Option<Found> {
+    let (doc, actors) = (quote.doc, quote.actors);
+    let m = quote.state.sentence_subject.filter(|&m| {
+        quote.open > quote.sent.start
+            && doc.tok(quote.open - 1) == ":"
+            && actors.mentions[m].toks.start < quote.open
+            && actors.mentions[m].toks.start >= quote.sent.start
+    })?;
+    Some(Found::mention(actors, m))
+}
+
+/// A later quote of the same sentence has the earlier one's speaker (known
+/// or not).
+fn earlier_quote_of_sentence(quote: &Quote) -> Option<Found> {
+    Some(Found::actor(quote.earlier.last()?.speaker))
+}
+
+/// The same paragraph's earlier quote, or the previous paragraph's when
+/// this one only quotes (a continuation).
+fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
+    let (a, p, _) = quote.state.last_quote?;
+    let para = quote.para;
+    let continues = quote.state.only_quotes[para] && p + 2 >= para;
+    (p == para || continues).then_some(Found {
+        continuation: p != para,
+        ..Found::actor(a)
+    })
+}
+
+/// "“We won.” Jane Doe said.": a short bare attribution as the next
+/// sentence of the paragraph.
+fn bare_attribution_next(quote: &Quote) -> Option<Found> {
+    let (doc, si) = (quote.doc, quote.si);
+    let next = doc.sentences.get(si + 1)?;
+    if next.para != doc.sentences[si].para || next.tokens.len() > 6 {
+        return None;
+    }
+    let m = next
+        .tokens
+        .clone()
+        .find_map(|t| quote.actors.mention_at(t))?;
+    Some(Found::actor(Some(quote.actors.mentions[m].actor)))
+}
+
+/// "Jane Doe hailed the vote as “fantastic,” telling reporters ...",
+/// "coined a phrase, “...,” to describe ...": the participle or infinitive
+/// after the quote has the sentence's subject.
+fn participle_after_quote(quote: &Quote) -> Option<Found> {
+    if quote.starts_sentence {
+        return None;
+    }
+    let g = quote.resolved.iter().find(|r| {
+        r.cue.toks.start > quote.close
+            && matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive)
+            && r.actor.is_some()
+    })?;
+    Some(Found::cue(quote.doc, g))
+}
+
+/// The sentence's subject speaks a quote it introduces with a colon or a
+/// comma ("Jane Doe shared her worry with donors, “I do not know ...”"), or
+/// a phrase quoted in a sentence with no speech verb ("Cruz coached Trump to
+/// “breathe”"), but not after an agentless passive ("has been called the
+/// “Trump of the East”", "known as “the full tour”").
+fn subject_of_prose(quote: &Quote) -> Option<Found> {
+    let (doc, actors, open) = (quote.doc, quote.actors, quote.open);
+    let introduced = open > quote.sent.start && matches!(doc.tok(open - 1), ":" | ",");
+    let phrase_in_prose = !quote.starts_sentence && !introduced && !agentless_naming(doc, open);
+    let no_cue_before = quote
+        .resolved
+        .iter()
+        .all(|r| r.actor.is_none() || r.cue.toks.start > quote.close);
+    if !(introduced || phrase_in_prose) || !no_cue_before {
+        return None;
+    }
+    let m = quote
+        .state
+        .sentence_subject
+        .filter(|&m| actors.mentions[m].toks.start < open)?;
+    Some(Found::mention(actors, m))
+}
+
+/// A quote opening the sentence after one that reported this person's
+/// words or acts ("She said she had made progress. “I really believe ...”").
+fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
+    let (a, s) = quote.state.speaker_sentence?;
+    let doc = quote.doc;
+    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    (quote.starts_sentence && follows).then_some(Found::actor(Some(a)))
+}
+
+/// A quote opening the sentence after one about a person ("Jane Doe
+/// praised the plan. / “We need someone who ...”").
+fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
+    let (m, s) = quote.state.previous_subject?;
+    let (doc, actors) = (quote.doc, quote.actors);
+    let actor = actors.mentions[m].actor;
+    let person = actors.actors[actor].kind == ActorKind::Person;
+    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
 }
 
 /// A passive naming or saying with no agent right before a quote: "was
@@ -345,20 +532,6 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
     (toks.start + 1..toks.end.min(toks.start + 4))
         .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || doc.tok(t) == ".")
         .find_map(|t| actors.outer_mention_at(t))
-}
-
-/// "“We won.” She smiled." has no cue; "“We won.” Jane Doe said." was split
-/// into its own sentence only when it is not a bare attribution, so look one
-/// sentence ahead for a short "X said." in the same paragraph.
-fn bare_attribution_next(doc: &Doc, actors: &Actors, si: usize) -> Option<usize> {
-    let next = doc.sentences.get(si + 1)?;
-    if next.para != doc.sentences[si].para || next.tokens.len() > 6 {
-        return None;
-    }
-    next.tokens
-        .clone()
-        .find_map(|t| actors.mention_at(t))
-        .map(|m| actors.mentions[m].actor)
 }
 
 fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
