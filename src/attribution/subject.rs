@@ -74,6 +74,10 @@ pub fn left_of(
     subject_left_of(doc, actors, t, bound, possessor, 0)
 }
 
+/// The walk left from `t`: past auxiliaries and adverbs (at most three),
+/// a parenthesis, appositives between commas, to a name, a pronoun or a
+/// noun phrase. `depth` bounds the restarts past a verb's object or a
+/// prepositional phrase.
 fn subject_left_of(
     doc: &Doc,
     actors: &Actors,
@@ -93,60 +97,7 @@ fn subject_left_of(
             continue;
         }
         if let Some(m) = actors.mention_at(p) {
-            let m = outermost(actors, m, p);
-            // "a spokesman for Jane Doe said": the speaker is the spokesman.
-            let start = actors.mentions[m].toks.start;
-            let linked = start > bound
-                && matches!(doc.tok(start - 1), "for" | "of" | "at" | "from" | "with");
-            // "a source speaking to the network said": the network is the
-            // participle's object; the subject stands before it.
-            let lead = match start > bound + 1 && doc.tok(start - 1).eq_ignore_ascii_case("the") {
-                true => start - 1,
-                false => start,
-            };
-            let participle_object = lead > bound + 2
-                && lexicon().word_class(doc.tok(lead - 1)) == Some(WordClass::Prep)
-                && doc.tok(lead - 2).ends_with("ing")
-                && doc.tokens[lead - 2].kind == TokenKind::Word;
-            // "She addressed voters in an email": the name right after a
-            // past-tense verb is its object (but "said the minister had ..."
-            // opens a clause the name is the subject of).
-            let verb_object = start > bound + 1 && {
-                let v = doc.tok(start - 1);
-                doc.tokens[start - 1].kind == TokenKind::Word
-                    && v.starts_with(char::is_lowercase)
-                    // ("told", "telling", "urged": verbs of the "X told Y
-                    // to" frame take their listener as object)
-                    && (lexicon().cue_verb(v).is_some_and(|c| c.frames.inf)
-                        || (v.ends_with("ed") && lexicon().cue_verb(v).is_none()))
-                    && !lexicon().is_title(v)
-            };
-            if !possessor && depth < 2 && (participle_object || verb_object) {
-                let verb = if participle_object {
-                    lead - 2
-                } else {
-                    start - 1
-                };
-                if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {
-                    return Some(a);
-                }
-            }
-            if !possessor {
-                if let Some(Anchor::Phrase(a, _)) = linked
-                    .then(|| phrase_ending_at(doc, start, bound))
-                    .flatten()
-                {
-                    return Some(Anchor::Phrase(a, actors.mentions[m].toks.end));
-                }
-                // "Jane Doe, the director of the Tarvel Institute said": the
-                // person named before the appositive, not the institute.
-                if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
-                    if let Some(person) = person_before_appositive(doc, actors, start, bound) {
-                        return Some(Anchor::Mention(person));
-                    }
-                }
-            }
-            return Some(Anchor::Mention(m));
+            return Some(at_mention(doc, actors, m, p, bound, possessor, depth));
         }
         let w = doc.tok(p);
         if is_subject_pronoun(w) && !possessor {
@@ -168,56 +119,7 @@ fn subject_left_of(
             }
         }
         if w == "," && !possessor {
-            // "The firm's lawyer, Jane Doe, said": the name right before the
-            // comma, or before a parenthesis there ("Jane Doe (D-Ohio), said").
-            let mut before = p;
-            if before > bound + 1 && doc.tok(before - 1) == ")" {
-                if let Some(open) = (before.saturating_sub(8).max(bound)..before - 1)
-                    .rev()
-                    .find(|&k| doc.tok(k) == "(")
-                {
-                    before = open;
-                }
-            }
-            if before > bound {
-                if let Some(m) = actors.mention_at(before - 1) {
-                    let m = outermost(actors, m, before - 1);
-                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
-                        return Some(Anchor::Mention(m));
-                    }
-                }
-            }
-            // "Jane Doe, a spokeswoman for the ministry, said": skip the
-            // appositive; "Jane Doe, 31, a nurse, said": two of them.
-            let mut comma = p;
-            for _ in 0..3 {
-                let mut q = comma;
-                while q > bound && comma - q < 24 {
-                    q -= 1;
-                    if doc.tok(q) == "," || doc.in_quote[q].is_some() {
-                        break;
-                    }
-                }
-                if q <= bound || doc.tok(q) != "," || doc.in_quote[q].is_some() {
-                    break;
-                }
-                if let Some(m) = actors.mention_at(q - 1) {
-                    let m = outermost(actors, m, q - 1);
-                    // "Jane Doe, 22, of Flint, Mich., said": past the places
-                    // (a town unknown to the lexicon may pass for an organization).
-                    let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place
-                        || doc.tok(actors.mentions[m].toks.start.saturating_sub(1)) == "of";
-                    if !place {
-                        return Some(Anchor::Mention(m));
-                    }
-                }
-                // "he, once again, pledged"
-                if is_subject_pronoun(doc.tok(q - 1)) {
-                    return Some(Anchor::Pronoun(q - 1));
-                }
-                comma = q;
-            }
-            return None;
+            return before_comma(doc, actors, p, bound);
         }
         if is_skippable(doc, p) && skipped < 3 {
             skipped += 1;
@@ -226,46 +128,191 @@ fn subject_left_of(
         if possessor {
             return None;
         }
-        // "an official who spoke on condition of anonymity said": back over
-        // the relative clause to the noun it describes.
-        let reach = p.saturating_sub(15).max(bound);
-        if let Some(r) = (reach..=p)
-            .rev()
-            .find(|&r| matches!(doc.tok(r), "who" | "which"))
-        {
-            if r > bound && (r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
-                // "Jane Doe, who said": the noun may stand before a comma.
-                let noun_end = if doc.tok(r - 1) == "," && r - 1 > bound {
-                    r - 1
-                } else {
-                    r
-                };
-                if let Some(m) = actors.mention_at(noun_end - 1) {
-                    return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
-                }
-                if let Some(np) = phrase_ending_at(doc, noun_end, bound) {
-                    return Some(np);
-                }
-            }
-        }
-        // "Another tweeted, “...”", "Several said": a quantifier alone.
-        if lone_quantifier(doc, p) && (p == bound || doc.tokens[p - 1].kind == TokenKind::Punct) {
-            return Some(Anchor::Phrase(p, p + 1));
-        }
-        let np = phrase_ending_at(doc, p + 1, bound);
-        // "Jane Doe at the time said": a phrase after a preposition is not
-        // the subject; look on to the left of the preposition.
-        if let Some(Anchor::Phrase(a, _)) = np {
-            let after_prep =
-                || a > bound + 1 && lexicon().word_class(doc.tok(a - 1)) == Some(WordClass::Prep);
-            if depth < 2 && after_prep() {
-                // ...and keep the phrase when nothing is found there.
-                return subject_left_of(doc, actors, a - 1, bound, possessor, depth + 1);
-            }
-        }
-        return np;
+        return unnamed_subject(doc, actors, p, bound, depth);
     }
     None
+}
+
+/// The subject when the walk reaches mention `m` at token `p`: that
+/// mention, unless it is a verb's object, the name in "a spokesman for
+/// Jane Doe", or a body in apposition to a person.
+fn at_mention(
+    doc: &Doc,
+    actors: &Actors,
+    m: usize,
+    p: usize,
+    bound: usize,
+    possessor: bool,
+    depth: usize,
+) -> Anchor {
+    let m = outermost(actors, m, p);
+    if possessor {
+        return Anchor::Mention(m);
+    }
+    let start = actors.mentions[m].toks.start;
+    if depth < 2 {
+        if let Some(verb) = verb_of_object(doc, start, bound) {
+            if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {
+                return a;
+            }
+        }
+    }
+    // "a spokesman for Jane Doe said": the speaker is the spokesman.
+    let linked =
+        start > bound && matches!(doc.tok(start - 1), "for" | "of" | "at" | "from" | "with");
+    if let Some(Anchor::Phrase(a, _)) = linked
+        .then(|| phrase_ending_at(doc, start, bound))
+        .flatten()
+    {
+        return Anchor::Phrase(a, actors.mentions[m].toks.end);
+    }
+    // "Jane Doe, the director of the Tarvel Institute said": the person
+    // named before the appositive, not the institute.
+    if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
+        if let Some(person) = person_before_appositive(doc, actors, start, bound) {
+            return Anchor::Mention(person);
+        }
+    }
+    Anchor::Mention(m)
+}
+
+/// The verb a name starting at `start` is the object of, if any: "a source
+/// speaking to the network said" (the participle), "She addressed voters
+/// in an email" (a past-tense verb; but "said the minister had ..." opens a
+/// clause the name is the subject of).
+fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
+    let lead = match start > bound + 1 && doc.tok(start - 1).eq_ignore_ascii_case("the") {
+        true => start - 1,
+        false => start,
+    };
+    let participle_object = lead > bound + 2
+        && lexicon().word_class(doc.tok(lead - 1)) == Some(WordClass::Prep)
+        && doc.tok(lead - 2).ends_with("ing")
+        && doc.tokens[lead - 2].kind == TokenKind::Word;
+    if participle_object {
+        return Some(lead - 2);
+    }
+    let verb_object = start > bound + 1 && {
+        let v = doc.tok(start - 1);
+        doc.tokens[start - 1].kind == TokenKind::Word
+            && v.starts_with(char::is_lowercase)
+            // ("told", "telling", "urged": verbs of the "X told Y
+            // to" frame take their listener as object)
+            && (lexicon().cue_verb(v).is_some_and(|c| c.frames.inf)
+                || (v.ends_with("ed") && lexicon().cue_verb(v).is_none()))
+            && !lexicon().is_title(v)
+    };
+    verb_object.then(|| start - 1)
+}
+
+/// The subject before the comma at `p`: "The firm's lawyer, Jane Doe,
+/// said" (the name right before it), "Jane Doe, a spokeswoman for the
+/// ministry, said" (past the appositives).
+fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
+    // The name right before the comma, or before a parenthesis there
+    // ("Jane Doe (D-Ohio), said").
+    let mut before = p;
+    if before > bound + 1 && doc.tok(before - 1) == ")" {
+        if let Some(open) = (before.saturating_sub(8).max(bound)..before - 1)
+            .rev()
+            .find(|&k| doc.tok(k) == "(")
+        {
+            before = open;
+        }
+    }
+    if before > bound {
+        if let Some(m) = actors.mention_at(before - 1) {
+            let m = outermost(actors, m, before - 1);
+            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                return Some(Anchor::Mention(m));
+            }
+        }
+    }
+    // "Jane Doe, a spokeswoman for the ministry, said": skip the
+    // appositive; "Jane Doe, 31, a nurse, said": two of them.
+    let mut comma = p;
+    for _ in 0..3 {
+        let mut q = comma;
+        while q > bound && comma - q < 24 {
+            q -= 1;
+            if doc.tok(q) == "," || doc.in_quote[q].is_some() {
+                break;
+            }
+        }
+        if q <= bound || doc.tok(q) != "," || doc.in_quote[q].is_some() {
+            break;
+        }
+        if let Some(m) = actors.mention_at(q - 1) {
+            let m = outermost(actors, m, q - 1);
+            // "Jane Doe, 22, of Flint, Mich., said": past the places
+            // (a town unknown to the lexicon may pass for an organization).
+            let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place
+                || doc.tok(actors.mentions[m].toks.start.saturating_sub(1)) == "of";
+            if !place {
+                return Some(Anchor::Mention(m));
+            }
+        }
+        // "he, once again, pledged"
+        if is_subject_pronoun(doc.tok(q - 1)) {
+            return Some(Anchor::Pronoun(q - 1));
+        }
+        comma = q;
+    }
+    None
+}
+
+/// A subject no earlier stage named, ending at token `p`: the noun a
+/// relative clause describes, a lone quantifier ("Several said"), or a
+/// determiner-led phrase (not one after a preposition: "Jane Doe at the
+/// time said").
+fn unnamed_subject(
+    doc: &Doc,
+    actors: &Actors,
+    p: usize,
+    bound: usize,
+    depth: usize,
+) -> Option<Anchor> {
+    if let Some(a) = relative_clause_noun(doc, actors, p, bound) {
+        return Some(a);
+    }
+    // "Another tweeted, “...”", "Several said": a quantifier alone.
+    if lone_quantifier(doc, p) && (p == bound || doc.tokens[p - 1].kind == TokenKind::Punct) {
+        return Some(Anchor::Phrase(p, p + 1));
+    }
+    let np = phrase_ending_at(doc, p + 1, bound);
+    // "Jane Doe at the time said": a phrase after a preposition is not
+    // the subject; look on to the left of the preposition.
+    if let Some(Anchor::Phrase(a, _)) = np {
+        let after_prep =
+            || a > bound + 1 && lexicon().word_class(doc.tok(a - 1)) == Some(WordClass::Prep);
+        if depth < 2 && after_prep() {
+            // ...and keep the phrase when nothing is found there.
+            return subject_left_of(doc, actors, a - 1, bound, false, depth + 1);
+        }
+    }
+    np
+}
+
+/// "an official who spoke on condition of anonymity said": back over the
+/// relative clause ending at `p` to the noun it describes.
+fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
+    let reach = p.saturating_sub(15).max(bound);
+    let r = (reach..=p)
+        .rev()
+        .find(|&r| matches!(doc.tok(r), "who" | "which"))?;
+    if r <= bound || !(r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
+        return None;
+    }
+    // "Jane Doe, who said": the noun may stand before a comma.
+    let noun_end = if doc.tok(r - 1) == "," && r - 1 > bound {
+        r - 1
+    } else {
+        r
+    };
+    if let Some(m) = actors.mention_at(noun_end - 1) {
+        return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
+    }
+    phrase_ending_at(doc, noun_end, bound)
 }
 
 /// A person named right before a comma that opens an appositive ending at `end`.
@@ -376,66 +423,9 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             return Some(Anchor::Pronoun(p));
         }
         // "tweeted a young voter", "said the statement": a phrase after the cue.
-        // "said former Sen. Jane Doe", "said election lawyer Jane Doe": a
-        // person named within a few words, with no grammar in between.
         if p == t {
-            let mut q = p;
-            // "said the bureau's director, Jane Doe", "added his campaign
-            // manager Jane Doe"
-            if q < end
-                && !doc.tok(q).eq_ignore_ascii_case("that")
-                && matches!(
-                    lex.word_class(doc.tok(q)),
-                    Some(WordClass::Det | WordClass::Poss)
-                )
-            {
-                q += 1;
-            }
-            while q < end && q < p + 8 {
-                // "said former Utah governor Jane Doe": a place or body in the
-                // title is stepped over.
-                if let Some(m) = actors.mention_at(q) {
-                    let m = outermost(actors, m, q);
-                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
-                        break;
-                    }
-                    q = actors.mentions[m].toks.end.max(q + 1);
-                    continue;
-                }
-                let tok = doc.tokens[q];
-                let ok = (tok.kind == TokenKind::Word
-                    && lex.word_class(doc.tok(q)).is_none()
-                    && (lex.cue_verb(doc.tok(q)).is_none() || title_of(doc, q)))
-                    || title_of(doc, q + 1)
-                    // "said master of ceremonies Jane Doe"
-                    || (doc.tok(q) == "of"
-                        && q > p
-                        && q + 1 < end
-                        && doc.tok(q + 1).starts_with(char::is_lowercase)
-                        && lex.word_class(doc.tok(q + 1)).is_none())
-                    || tok.kind == TokenKind::Possessive
-                    || doc.tok(q) == "."
-                    // "the bureau's director, Jane Doe": a role, a comma, the name
-                    || (doc.tok(q) == ","
-                        && q > p
-                        && q + 1 < end
-                        && actors.mention_at(q + 1).is_some()
-                        && {
-                            let w = doc.tok(q - 1);
-                            lex.role(w).is_some() || lex.is_title(w)
-                        });
-                if !ok {
-                    break;
-                }
-                q += 1;
-            }
-            if q < end && q > p {
-                if let Some(m) = actors.mention_at(q) {
-                    let m = outermost(actors, m, q);
-                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
-                        return Some(Anchor::Mention(m));
-                    }
-                }
+            if let Some(m) = person_after_title(doc, actors, p, end) {
+                return Some(Anchor::Mention(m));
             }
         }
         // Skip a title or determiner before the name: "said Foreign Minister ...",
@@ -452,6 +442,72 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         }
         p += 1;
         skipped += 1;
+    }
+    None
+}
+
+/// "said former Sen. Jane Doe", "said election lawyer Jane Doe", "said the
+/// bureau's director, Jane Doe": a person named within a few words after
+/// the cue at `p`, past title words, with no grammar in between.
+fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    let mut q = p;
+    // "said the bureau's director, Jane Doe", "added his campaign
+    // manager Jane Doe"
+    if q < end
+        && !doc.tok(q).eq_ignore_ascii_case("that")
+        && matches!(
+            lex.word_class(doc.tok(q)),
+            Some(WordClass::Det | WordClass::Poss)
+        )
+    {
+        q += 1;
+    }
+    while q < end && q < p + 8 {
+        // "said former Utah governor Jane Doe": a place or body in the
+        // title is stepped over.
+        if let Some(m) = actors.mention_at(q) {
+            let m = outermost(actors, m, q);
+            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                break;
+            }
+            q = actors.mentions[m].toks.end.max(q + 1);
+            continue;
+        }
+        let tok = doc.tokens[q];
+        let ok = (tok.kind == TokenKind::Word
+                && lex.word_class(doc.tok(q)).is_none()
+                && (lex.cue_verb(doc.tok(q)).is_none() || title_of(doc, q)))
+                || title_of(doc, q + 1)
+                // "said master of ceremonies Jane Doe"
+                || (doc.tok(q) == "of"
+                    && q > p
+                    && q + 1 < end
+                    && doc.tok(q + 1).starts_with(char::is_lowercase)
+                    && lex.word_class(doc.tok(q + 1)).is_none())
+                || tok.kind == TokenKind::Possessive
+                || doc.tok(q) == "."
+                // "the bureau's director, Jane Doe": a role, a comma, the name
+                || (doc.tok(q) == ","
+                    && q > p
+                    && q + 1 < end
+                    && actors.mention_at(q + 1).is_some()
+                    && {
+                        let w = doc.tok(q - 1);
+                        lex.role(w).is_some() || lex.is_title(w)
+                    });
+        if !ok {
+            break;
+        }
+        q += 1;
+    }
+    if q < end && q > p {
+        if let Some(m) = actors.mention_at(q) {
+            let m = outermost(actors, m, q);
+            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                return Some(m);
+            }
+        }
     }
     None
 }
