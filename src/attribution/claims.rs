@@ -9,9 +9,10 @@
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
+use super::words::{word_is, word_is_any_case};
 use crate::actors::Actors;
 use crate::annotation::QuoteKind;
-use crate::lexicon::{lexicon, WordClass};
+use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// The longest claim content, in tokens.
@@ -131,85 +132,19 @@ fn content_start(
             t += 1; // a weekday or month (not "No", "The")
             continue;
         }
-        if matches!(w.as_str(), "on" | "in" | "last" | "earlier" | "this") && t + 1 < end {
-            let n = doc.tok(t + 1).lower();
-            let is_time = lex.is_not_name(doc.tok(t + 1))
-                || matches!(
-                    n.as_str(),
-                    "week"
-                        | "month"
-                        | "year"
-                        | "monday"
-                        | "a"
-                        | "an"
-                        | "the"
-                        | "friday"
-                        | "statement"
-                        | "interview"
-                        | "speech"
-                        | "twitter"
-                        | "morning"
-                        | "evening"
-                );
-            if is_time {
-                // "in a statement", "on Friday", "last week", "in an interview with X"
-                let mut k = t + 1;
-                while k < end
-                    && k < t + 5
-                    && doc.tokens[k].kind == TokenKind::Word
-                    && !matches!(doc.tok(k), "that")
-                {
-                    let kw = doc.tok(k).lower();
-                    k += 1;
-                    if matches!(
-                        kw.as_str(),
-                        "statement"
-                            | "interview"
-                            | "speech"
-                            | "week"
-                            | "month"
-                            | "year"
-                            | "morning"
-                            | "evening"
-                            | "night"
-                            | "twitter"
-                    ) || lex.is_not_name(doc.tok(k - 1))
-                    {
-                        break;
-                    }
-                }
-                if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
-                    t = k;
-                    continue;
-                }
-                if k > t + 1 {
-                    t = k;
-                    continue;
-                }
+        if word_is(&w, Use::SettingLead) {
+            if let Some(k) = past_setting(doc, t, end) {
+                t = k;
+                continue;
             }
         }
-        if matches!(
-            w.as_str(),
-            "yesterday" | "today" | "tonight" | "recently" | "again" | "repeatedly" | "also"
-        ) {
+        if word_is(&w, Use::BeforeContent) {
             t += 1;
             continue;
         }
-        if !keep_addressee
-            && matches!(
-                w.as_str(),
-                "reporters"
-                    | "journalists"
-                    | "lawmakers"
-                    | "parliament"
-                    | "congress"
-                    | "me"
-                    | "us"
-                    | "him"
-                    | "her"
-                    | "them"
-            )
-        {
+        // "told reporters", "told them"
+        let addressee = word_is(&w, Use::Addressee) || lex.pronoun(&w).is_some_and(|p| p.object);
+        if !keep_addressee && addressee {
             t += 1;
             continue;
         }
@@ -227,6 +162,37 @@ fn content_start(
         break;
     }
     t
+}
+
+/// "in a statement", "on Friday", "last week", "in an interview with X": a
+/// time or setting phrase opened by the word at `t` ("on", "last"); gives
+/// the token after it when it is one.
+fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    if t + 1 >= end {
+        return None;
+    }
+    let next = lex.uses_lower(doc.tok(t + 1));
+    let is_time =
+        lex.is_not_name(doc.tok(t + 1)) || next.has(Use::SettingHead) || next.has(Use::Article);
+    if !is_time {
+        return None;
+    }
+    let mut k = t + 1;
+    while k < end
+        && k < t + 5
+        && doc.tokens[k].kind == TokenKind::Word
+        && !matches!(doc.tok(k), "that")
+    {
+        k += 1;
+        if word_is_any_case(doc.tok(k - 1), Use::SettingEnd) || lex.is_not_name(doc.tok(k - 1)) {
+            break;
+        }
+    }
+    if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
+        return Some(k);
+    }
+    (k > t + 1).then_some(k)
 }
 
 /// Where a reported clause ends.
@@ -269,29 +235,11 @@ fn clause_end(
                 || (cue_at(t + 2).is_some()
                     && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det));
             let n = doc.tok(t + 1).lower();
-            if starts_cue
-                || matches!(
-                    n.as_str(),
-                    "which" | "while" | "whereas" | "although" | "though" | "but"
-                )
-            {
+            if starts_cue || word_is(&n, Use::ClauseBreak) {
                 return t;
             }
         }
-        if !clause
-            && t > start + 3
-            && matches!(
-                w.as_str(),
-                "after"
-                    | "before"
-                    | "while"
-                    | "because"
-                    | "although"
-                    | "despite"
-                    | "whereas"
-                    | "amid"
-            )
-        {
+        if !clause && t > start + 3 && word_is(&w, Use::AdjunctOpener) {
             return t;
         }
         t += 1;

@@ -2,9 +2,12 @@
 //! ("said", "denied"), phrases ("according to", "called on") and claim nouns
 //! ("claims", "denial").
 
+use super::words::{
+    is_possessive_pronoun, is_subject_pronoun_as_written, word_is, word_is_any_case,
+};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, Stance};
-use crate::lexicon::{lexicon, Frames, WordClass};
+use crate::lexicon::{lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
@@ -134,10 +137,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     let ends: Vec<usize> = out.iter().map(|c| c.toks.end).collect();
     let mut i = 0;
     out.retain(|c| {
-        let setting = matches!(
-            doc.tok(c.toks.start).to_ascii_lowercase().as_str(),
-            "in" | "at"
-        ) && c.toks.len() > 1;
+        let setting = word_is_any_case(doc.tok(c.toks.start), Use::Setting) && c.toks.len() > 1;
         let after_cue = ends[..i]
             .iter()
             .any(|&e| e <= c.toks.start && c.toks.start - e <= 3);
@@ -224,7 +224,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
             Some(actors.mentions[m].toks.end)
-        } else if matches!(doc.tok(s), "he" | "she" | "they" | "it" | "we" | "I") {
+        } else if is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
         } else if matches!(lex.word_class(doc.tok(s)), Some(WordClass::Det)) {
             // "an angry Hollande retorted": a name inside the phrase ends it.
@@ -314,11 +314,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let noun = lex.cue_noun(doc.tok(t)).is_some();
     let base = verb.is_some_and(|v| v.base);
     let base_form_noun = || {
-        base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
-            && matches!(
-                doc.tok(t - 2).lower().as_str(),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            )
+        base && prev.as_deref().is_some_and(|p| !p.ends_with('s')) && {
+            // an article or a possessive
+            let d = doc.tok(t - 2).lower();
+            word_is(&d, Use::Article) || lex.word_class(&d) == Some(WordClass::Poss)
+        }
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
@@ -346,12 +346,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     {
         return Some(CueForm::PassiveBy);
     }
-    if doc.tok(t).ends_with("ed")
-        && matches!(
-            prev.as_deref(),
-            Some("was" | "were" | "been" | "be" | "is" | "are")
-        )
-    {
+    if doc.tok(t).ends_with("ed") && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
         return None; // other passives: "was told", "is expected" carry no speaker
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
@@ -364,10 +359,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
     if participle
         && prev_is_noun
-        && matches!(
-            next.as_deref(),
-            Some("as" | "for" | "in" | "to" | "with" | "at" | "on")
-        )
+        && next
+            .as_deref()
+            .is_some_and(|n| word_is(n, Use::ParticiplePrep))
     {
         return None;
     }
@@ -392,7 +386,7 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
         || (doc.is_cap(p) && lexicon().word_class(doc.tok(p)).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.
-        || (super::words::is_possessive_pronoun(doc.tok(p))
+        || (is_possessive_pronoun(doc.tok(p))
             && !(p > start
                 && lexicon().cue_verb(doc.tok(p - 1)).is_some_and(|v| {
                     matches!(v.stance, Stance::Assert | Stance::Confirm | Stance::Promise)

@@ -11,9 +11,10 @@
 use super::cues::CueForm;
 use super::drafts::{QuoteDraft, Resolved};
 use super::tail::tail;
-use super::words::opener_end;
+use super::words::{opener_end, word_is};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, QuoteKind};
+use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
@@ -508,16 +509,19 @@ fn agentless_naming(doc: &Doc, open: usize) -> bool {
     (start..open).rev().any(|p| {
         let w = doc.tok(p);
         let participle = doc.tokens[p].kind == TokenKind::Word
-            && (w.ends_with("ed") || w.ends_with("wn") || matches!(w, "said" | "told" | "thought"));
+            && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
         participle
             && p > 0
-            && (matches!(
-                doc.tok(p - 1),
-                "was" | "were" | "is" | "are" | "been" | "be" | "being"
-            ) || doc.tok(p + 1) == "as")
+            && (be_before(doc.tok(p - 1)) || doc.tok(p + 1) == "as")
             // no agent between the participle and the quote
             && !(p + 1..open).any(|k| doc.tok(k) == "by")
     })
+}
+
+/// "was", "been", "being": a form of "be" before a passive participle.
+fn be_before(w: &str) -> bool {
+    let uses = lexicon().uses(w);
+    uses.has(Use::Passive) || uses.has(Use::ProgressivePassive)
 }
 
 /// A quotation paragraph signed on the next line: "“...”" then "— Jane

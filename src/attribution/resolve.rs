@@ -4,9 +4,10 @@
 //! to [`Actors`].
 
 use super::drafts::Anchor;
+use super::words::word_is;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::Gender;
+use crate::lexicon::{lexicon, Gender, Refers, Use};
 use crate::text::{Doc, Lower};
 
 /// Turns an anchor into an actor and a mention, adding pronoun mentions.
@@ -58,7 +59,7 @@ pub fn resolve(
                 // before the preposition.
                 let head = key
                     .split(' ')
-                    .take_while(|w| !matches!(*w, "for" | "of" | "at" | "from" | "with"))
+                    .take_while(|w| !word_is(w, Use::RoleLink))
                     .last()
                     .unwrap_or("");
                 let plural = head.ends_with('s') && !head.ends_with("ss");
@@ -143,17 +144,20 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
     found
 }
 
-/// What a pronoun may refer to.
+/// What a pronoun may refer to: only a subject or possessive form ("he",
+/// "its") stands for a speaker.
 pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
-    match w.lower().as_str() {
-        "he" | "she" | "i" | "his" | "her" => &[ActorKind::Person],
-        "it" | "its" => &[ActorKind::Organization, ActorKind::Place],
-        "they" | "we" | "their" => &[
-            ActorKind::Group,
-            ActorKind::Organization,
-            ActorKind::Place,
-            ActorKind::Person,
-        ],
+    match lexicon().pronoun(w) {
+        Some(p) if p.subject || p.possessive => match p.refers {
+            Refers::Person => &[ActorKind::Person],
+            Refers::Thing => &[ActorKind::Organization, ActorKind::Place],
+            Refers::Any => &[
+                ActorKind::Group,
+                ActorKind::Organization,
+                ActorKind::Place,
+                ActorKind::Person,
+            ],
+        },
         _ => &[],
     }
 }
@@ -172,10 +176,10 @@ pub fn resolve_pronoun(
         return None;
     }
     // "she" is not a man the text names, "he" not a woman.
-    let unlike = match doc.tok(t).lower().as_str() {
-        "he" | "his" | "him" => Some(Gender::Female),
-        "she" | "her" => Some(Gender::Male),
-        _ => None,
+    let unlike = match lexicon().pronoun(doc.tok(t)).and_then(|p| p.gender) {
+        Some(Gender::Male) => Some(Gender::Female),
+        Some(Gender::Female) => Some(Gender::Male),
+        None => None,
     };
     let fits = |a: usize| {
         kinds.contains(&actors.actors[a].kind) && (unlike.is_none() || actors.gender(a) != unlike)

@@ -8,9 +8,12 @@ use super::cues::{Cue, CueForm};
 use super::drafts::{Anchor, Resolved};
 use super::resolve::resolve;
 use super::subject;
-use super::words::{is_personal_pronoun, is_skippable, left_bound, opener_end, REACH};
+use super::words::{
+    is_personal_pronoun, is_skippable, left_bound, opener_end, word_is, word_is_any_case, REACH,
+};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
+use crate::lexicon::Use;
 use crate::text::{Bits, Doc};
 use std::ops::Range;
 
@@ -113,7 +116,7 @@ fn coordinated_subject(
             .rev()
             .take(3)
             .find(|&t| !is_skippable(doc, t))
-            .is_some_and(|t| matches!(doc.tok(t), "and" | "but"));
+            .is_some_and(|t| word_is(doc.tok(t), Use::JoinsVerbs));
     if !conj {
         return None;
     }
@@ -353,8 +356,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     // ...or an absolute clause: "– Jane Doe saying ... and John Roe calling ..."
     let opens = |t: usize| {
         matches!(doc.tok(t), "—" | "–" | "-" | ";")
-            || doc.tok(t).eq_ignore_ascii_case("with")
-            || doc.tok(t).eq_ignore_ascii_case("and")
+            || word_is_any_case(doc.tok(t), Use::AbsoluteOpener)
     };
     while p > 0 && steps < 3 && !opens(p - 1) {
         let w = doc.tok(p - 1);

@@ -5,11 +5,14 @@
 
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
-use super::words::{is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier};
+use super::words::{
+    is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
+    word_is_any_case,
+};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::{lexicon, WordClass};
-use crate::text::{Doc, Lower, TokenKind};
+use crate::lexicon::{lexicon, Use, WordClass};
+use crate::text::{Doc, TokenKind};
 use std::ops::Range;
 
 /// Finds the speaker anchor of a cue in sentence `sent`, not looking past
@@ -158,8 +161,7 @@ fn at_mention(
         }
     }
     // "a spokesman for Jane Doe said": the speaker is the spokesman.
-    let linked =
-        start > bound && matches!(doc.tok(start - 1), "for" | "of" | "at" | "from" | "with");
+    let linked = start > bound && word_is(doc.tok(start - 1), Use::RoleLink);
     if let Some(Anchor::Phrase(a, _)) = linked
         .then(|| phrase_ending_at(doc, start, bound))
         .flatten()
@@ -299,7 +301,7 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     let reach = p.saturating_sub(15).max(bound);
     let r = (reach..=p)
         .rev()
-        .find(|&r| matches!(doc.tok(r), "who" | "which"))?;
+        .find(|&r| word_is(doc.tok(r), Use::Relative))?;
     if r <= bound || !(r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
         return None;
     }
@@ -334,7 +336,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     let mut p = end;
     let mut words = 0;
     // A preposition right before `end` links a role to a name: "spokesman for".
-    if p > bound && matches!(doc.tok(p - 1), "for" | "of" | "at" | "from" | "with") {
+    if p > bound && word_is(doc.tok(p - 1), Use::RoleLink) {
         p -= 1;
         let role = p > bound && {
             let r = doc.tok(p - 1);
@@ -358,7 +360,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss) => {
                 return (p + 1 < end).then_some(Anchor::Phrase(p, end));
             }
-            Some(WordClass::Prep) if matches!(w, "for" | "of" | "from" | "at") => {}
+            Some(WordClass::Prep) if word_is(w, Use::PhrasePrep) => {}
             Some(_) => return None,
             // "the report said": a present-tense cue form as the head is a noun.
             None if lex
@@ -515,7 +517,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
 /// "secretary of state", "minister for health": token `t` follows the "of"
 /// or "for" that continues a title word.
 fn title_of(doc: &Doc, t: usize) -> bool {
-    t >= 2 && t < doc.tokens.len() && matches!(doc.tok(t - 1).lower().as_str(), "of" | "for") && {
+    t >= 2 && t < doc.tokens.len() && word_is_any_case(doc.tok(t - 1), Use::TitleLink) && {
         let w = doc.tok(t - 2);
         lexicon().is_title(w) || lexicon().role(w).is_some()
     }

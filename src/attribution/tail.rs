@@ -4,9 +4,9 @@
 
 use super::cues::CueForm;
 use super::drafts::Resolved;
-use super::words::REACH;
+use super::words::{word_is_any_case, REACH};
 use crate::actors::Actors;
-use crate::lexicon::{lexicon, WordClass};
+use crate::lexicon::{lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// The reporting clause at the end of a sentence: ", X said." / ", said X."
@@ -94,12 +94,17 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     let own_clause = mention.toks.start < r.cue.toks.start
         && after < doc.tokens.len()
         && match doc.tok(after).lower().as_str() {
-            "that" | "he" | "she" | "they" | "we" | "i" => true,
+            // "said that ...", "said he ...": a subject pronoun that can
+            // stand for a person.
+            "that" => true,
+            w if lexicon()
+                .pronoun(w)
+                .is_some_and(|p| p.subject && p.refers != Refers::Thing) =>
+            {
+                true
+            }
             w => {
-                let says = matches!(
-                    doc.tok(r.cue.toks.start).lower().as_str(),
-                    "say" | "says" | "said"
-                );
+                let says = word_is_any_case(doc.tok(r.cue.toks.start), Use::Say);
                 // "said the two cases ...", "said Jane Doe would ..."
                 let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
                     let e = actors.mentions[m].toks.end;

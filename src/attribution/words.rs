@@ -3,7 +3,7 @@
 //! the main clause begins, and how far back a speaker may stand. Takes a
 //! [`Doc`] and token positions; imports no other attribution module.
 
-use crate::lexicon::{lexicon, WordClass};
+use crate::lexicon::{lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// Speaker words never reach back past an opening or closing quotation.
@@ -29,7 +29,7 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
 pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
     let opener = start < end && {
         let w = doc.tok(start).lower();
-        let coordinating = matches!(w.as_str(), "and" | "but" | "or" | "nor" | "so" | "yet");
+        let coordinating = word_is(&w, Use::Coordinator);
         !coordinating
             && matches!(
                 crate::lexicon::lexicon().word_class(&w),
@@ -59,57 +59,53 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
         // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
         // told" does not.
         || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
-        || matches!(
-            w.as_str(),
-            "also"
-                | "later"
-                | "then"
-                | "again"
-                | "still"
-                | "once"
-                | "now"
-                | "long"
-                | "already"
-                | "further"
-                | "too"
-                | "yet"
-                | "previously"
-                | "subsequently"
-                | "only"
-                | "just"
-                | "even"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                // "Jane Doe herself said"
-                | "himself"
-                | "herself"
-                | "itself"
-                | "themselves"
-        )
+        || word_is(&w, Use::Between)
+        // "Jane Doe herself said"
+        || lexicon().pronoun(&w).is_some_and(|p| p.reflexive)
 }
 
+/// "he", "she", "it", "they", "we", "I" (any case): a subject pronoun that
+/// can stand for an actor.
 pub fn is_subject_pronoun(w: &str) -> bool {
-    matches!(
-        w.lower().as_str(),
-        "he" | "she" | "they" | "it" | "we" | "i"
-    )
+    lexicon().pronoun(w).is_some_and(|p| p.subject)
 }
 
-/// "he", "she", "they": the pronouns that can stand for a clause's speaker.
+/// "he", "she", "they" (or "He", "She", "They", not "HE"): the pronouns
+/// that can stand for a clause's speaker.
 pub fn is_personal_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "He" | "She" | "they" | "They")
+    let mut rest = w.chars().skip(1);
+    rest.all(char::is_lowercase)
+        && lexicon()
+            .pronoun(w)
+            .is_some_and(|p| p.subject && p.third_person && p.refers != Refers::Thing)
 }
 
-/// "his", "her", "their", "its": the owner of a claim noun ("her promise").
+/// A subject pronoun as running text writes it after a quotation ("“...,”
+/// she said"): in lowercase, or the one-letter "I".
+pub fn is_subject_pronoun_as_written(w: &str) -> bool {
+    (w.len() == 1 || !w.chars().any(char::is_uppercase)) && is_subject_pronoun(w)
+}
+
+/// "his", "her", "their", "its" (in lowercase): the owner of a claim noun
+/// ("her promise").
 pub fn is_possessive_pronoun(w: &str) -> bool {
-    matches!(w, "his" | "her" | "their" | "its")
+    !w.chars().any(char::is_uppercase)
+        && lexicon()
+            .pronoun(w)
+            .is_some_and(|p| p.possessive && p.third_person)
 }
 
 /// "another", "one", "others", "several": a quantifier standing for people.
 pub fn lone_quantifier(doc: &Doc, t: usize) -> bool {
-    matches!(
-        doc.tok(t).lower().as_str(),
-        "another" | "one" | "others" | "some" | "many" | "several" | "most"
-    )
+    word_is_any_case(doc.tok(t), Use::LoneQuantifier)
+}
+
+/// True when word `w`, as written, has use `u` in `attribution_words.tsv`.
+pub fn word_is(w: &str, u: Use) -> bool {
+    lexicon().uses(w).has(u)
+}
+
+/// True when word `w`, in any case, has use `u` in `attribution_words.tsv`.
+pub fn word_is_any_case(w: &str, u: Use) -> bool {
+    lexicon().uses_lower(w).has(u)
 }
