@@ -311,3 +311,63 @@ fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) ->
             .iter()
             .any(|q| q.raw == qa && q.kind != QuoteKind::Partial)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+
+    fn content_of(text: &str, cue: &str) -> Option<(Option<String>, String)> {
+        claims(text)
+            .into_iter()
+            .find(|(_, c, _)| c == cue)
+            .map(|(who, _, content)| (who, content))
+    }
+
+    #[test]
+    fn the_clause_after_said_skips_the_setting() {
+        let text = "Jane Doe said on Friday in a statement that the bridge would reopen.";
+        let (who, content) = content_of(text, "said").unwrap();
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(content, "the bridge would reopen");
+    }
+
+    #[test]
+    fn the_clause_skips_the_addressee() {
+        for text in [
+            "Jane Doe reminded them that the bridge would reopen.",
+            "Jane Doe assured lawmakers that the bridge would reopen.",
+        ] {
+            let (_, _, content) = &claims(text)[0];
+            assert_eq!(content, "the bridge would reopen");
+        }
+    }
+
+    #[test]
+    fn a_closing_reporting_clause_reports_the_sentence_before_it() {
+        let text = "The bridge will reopen next month, Jane Doe said.";
+        let (who, content) = content_of(text, "said").unwrap();
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(content, "The bridge will reopen next month");
+    }
+
+    #[test]
+    fn according_to_reports_the_clause_before_it() {
+        let text = "The bridge will reopen next month, according to Jane Doe.";
+        let (who, content) = content_of(text, "according to").unwrap();
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(content, "The bridge will reopen next month");
+    }
+
+    #[test]
+    fn a_content_stops_at_but() {
+        let text = "Jane Doe said the bridge would reopen, but nobody believed her.";
+        let (_, content) = content_of(text, "said").unwrap();
+        assert_eq!(content, "the bridge would reopen");
+    }
+
+    #[test]
+    fn a_direct_quotation_is_no_claim() {
+        let text = "Jane Doe said: “The bridge will reopen next month.”";
+        assert!(content_of(text, "said").is_none());
+    }
+}

@@ -56,37 +56,9 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             continue;
         }
         let w = doc.tok(t).lower();
-        // Multiword phrases, longest first.
-        let mut best: Option<(usize, Stance, Frames)> = None;
-        for p in lex.cue_phrases_starting_with(&w) {
-            let n = p.words.len();
-            if n < 2 || t + n > sent.end {
-                continue;
-            }
-            let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&p.words[k]));
-            if matches && best.is_none_or(|(m, _, _)| n > m) {
-                best = Some((n, p.stance, p.frames));
-            }
-        }
-        if let Some((n, stance, frames)) = best {
-            let form = if w == "according" {
-                CueForm::According
-            } else {
-                verb_form(doc, t, sent.start, false)
-            };
-            // "added that": the cue is the verb; "that" opens the content.
-            let len = if n > 1 && doc.tok(t + n - 1).eq_ignore_ascii_case("that") {
-                n - 1
-            } else {
-                n
-            };
-            out.push(Cue {
-                toks: t..t + len,
-                stance,
-                frames,
-                form,
-            });
-            t += len;
+        if let Some(cue) = phrase_cue(doc, t, sent.clone(), &w) {
+            t = cue.toks.end;
+            out.push(cue);
             continue;
         }
         // "the United States", "Human Rights Watch": a capital inside a body
@@ -131,9 +103,14 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         t += 1;
     }
     out.sort_by_key(|c| c.toks.start);
-    // "telling the BBC in an interview", "said at a news conference": a
-    // setting right after another cue belongs to it and names no speaker
-    // of its own.
+    drop_settings(doc, &mut out);
+    out
+}
+
+/// "telling the BBC in an interview", "said at a news conference": a
+/// setting right after another cue belongs to it and names no speaker of
+/// its own.
+fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
     let ends: Vec<usize> = out.iter().map(|c| c.toks.end).collect();
     let mut i = 0;
     out.retain(|c| {
@@ -144,7 +121,40 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         i += 1;
         !(setting && after_cue)
     });
-    out
+}
+
+/// The longest multiword cue starting at token `t` (lowercase `w`):
+/// "according to", "told reporters", "added that" (whose "that" opens the
+/// content and is left out).
+fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
+    let mut best: Option<(usize, Stance, Frames)> = None;
+    for p in lexicon().cue_phrases_starting_with(w) {
+        let n = p.words.len();
+        if n < 2 || t + n > sent.end {
+            continue;
+        }
+        let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&p.words[k]));
+        if matches && best.is_none_or(|(m, _, _)| n > m) {
+            best = Some((n, p.stance, p.frames));
+        }
+    }
+    let (n, stance, frames) = best?;
+    let form = if w == "according" {
+        CueForm::According
+    } else {
+        verb_form(doc, t, sent.start, false)
+    };
+    let len = if n > 1 && doc.tok(t + n - 1).eq_ignore_ascii_case("that") {
+        n - 1
+    } else {
+        n
+    };
+    Some(Cue {
+        toks: t..t + len,
+        stance,
+        frames,
+        form,
+    })
 }
 
 /// "Jane Doe: No outside pressure on the inquiry." (a headline), "MOORE:

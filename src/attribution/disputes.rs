@@ -97,3 +97,54 @@ fn content_words(text: &str) -> HashSet<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::attributed;
+    use crate::annotation::Stance;
+
+    /// The (stance, disputes) of each claim of `text`.
+    fn links(text: &str) -> Vec<(Stance, Vec<usize>)> {
+        attributed(text, |_, _, a| {
+            a.claims
+                .iter()
+                .map(|c| (c.stance, c.disputes.clone()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_denial_disputes_the_claim_whose_cue_it_holds() {
+        let text = "Jane Doe denied John Roe's claims of a build-up near the border.";
+        assert_eq!(
+            links(text),
+            vec![(Stance::Deny, vec![1]), (Stance::Assert, vec![])]
+        );
+    }
+
+    #[test]
+    fn a_claim_rejected_by_x_disputes_the_claim_before_it() {
+        let text = "John Roe said the army was near the border, a claim rejected by Jane Doe.";
+        assert_eq!(
+            links(text),
+            vec![(Stance::Assert, vec![]), (Stance::Deny, vec![0])]
+        );
+    }
+
+    #[test]
+    fn a_denial_disputes_an_earlier_claim_sharing_a_distinctive_word() {
+        let text = "John Roe said the army had massed a build-up near the border. \
+                    Jane Doe denied there had been a build-up.";
+        assert_eq!(
+            links(text),
+            vec![(Stance::Assert, vec![]), (Stance::Deny, vec![0])]
+        );
+    }
+
+    #[test]
+    fn a_claim_is_not_disputed_by_its_own_claimant() {
+        let text = "Jane Doe said the army had massed a build-up near the border. \
+                    Jane Doe later denied there had been a build-up.";
+        assert!(links(text).iter().all(|(_, d)| d.is_empty()));
+    }
+}

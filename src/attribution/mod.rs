@@ -24,6 +24,8 @@ mod resolve;
 mod speakers;
 mod subject;
 mod tail;
+#[cfg(test)]
+mod testing;
 mod words;
 
 use crate::actors::Actors;

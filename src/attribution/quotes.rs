@@ -620,3 +620,127 @@ fn is_scare_quote(doc: &Doc, q: usize, sent: std::ops::Range<usize>) -> bool {
     };
     title_case || (words.len() < 2 && !reports_speech())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::quote;
+    use crate::annotation::QuoteKind;
+
+    fn speaker(text: &str, start: &str) -> Option<String> {
+        quote(text, start).speaker
+    }
+
+    #[test]
+    fn governing_cue_relays_through_the_reporting_clause() {
+        let q = quote(
+            "Jane Doe urged “a pause in the fighting,” John Roe said.",
+            "a pause",
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.reporter.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn reporting_clause_after_the_quote() {
+        let q = quote("“We will not back down,” Jane Doe said.", "We will");
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn cue_before_the_quote() {
+        let q = quote(
+            "Jane Doe said the plan was “a disaster for the town.”",
+            "a disaster",
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn signed_paragraph() {
+        let text = "“Nothing about this vote was fair to anyone.”\n— Jane Doe, Springfield";
+        assert_eq!(speaker(text, "Nothing").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn name_and_colon() {
+        let text = "John Roe arrived first, then Jane Doe: “We will not back down.”";
+        assert_eq!(speaker(text, "We will").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn sentence_ending_in_colon() {
+        let text = "The Interior Ministry issued the following statement:\n“We regret the delay.”";
+        assert_eq!(
+            speaker(text, "We regret").as_deref(),
+            Some("Interior Ministry")
+        );
+    }
+
+    #[test]
+    fn subject_verb_colon() {
+        let text = "“We are ready,” John Roe said. Jane Doe gave the crowd a simple answer: “We will not back down.”";
+        assert_eq!(speaker(text, "We will").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn earlier_quote_of_sentence() {
+        let text =
+            "John Roe arrived first, then Jane Doe: “We will not back down” and “we will win.”";
+        assert_eq!(speaker(text, "we will win").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn earlier_quote_of_paragraph_continues_into_a_quote_only_paragraph() {
+        let text = "“We will not back down,” Jane Doe said.\n“We will win this fight in the end.”";
+        let q = quote(text, "We will win");
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.kind, QuoteKind::Continuation);
+    }
+
+    #[test]
+    fn bare_attribution_next() {
+        let text = "“We won the vote.” Jane Doe smiled.";
+        assert_eq!(speaker(text, "We won").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn participle_after_quote() {
+        let text = "Jane Doe hailed the vote as “fantastic,” telling reporters it was a start.";
+        let q = quote(text, "fantastic");
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.cue.as_deref(), Some("telling"));
+    }
+
+    #[test]
+    fn subject_of_prose() {
+        let text = "Jane Doe coached her rival to “breathe deeply” before the debate.";
+        assert_eq!(speaker(text, "breathe").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn no_subject_after_an_agentless_passive() {
+        let text = "The old bridge has been called “the pride of the valley” for years.";
+        assert_eq!(speaker(text, "the pride"), None);
+    }
+
+    #[test]
+    fn previous_sentence_speaker() {
+        let text = "John Roe met Jane Doe, who said she had made progress. “I really believe we can win this.”";
+        assert_eq!(speaker(text, "I really").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn previous_sentence_subject() {
+        let text = "Jane Doe walked to the stage. “We need someone who listens to us.”";
+        assert_eq!(speaker(text, "We need").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_no_quote() {
+        let text = "Jane Doe watched “Saturday Night Live” with friends.";
+        assert!(super::super::testing::quotes(text).is_empty());
+    }
+}
