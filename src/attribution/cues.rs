@@ -402,3 +402,119 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
                     matches!(v.stance, Stance::Assert | Stance::Confirm | Stance::Promise)
                 })))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::masks;
+    use super::super::testing::with_doc;
+    use super::CueForm;
+    use crate::annotation::Stance;
+
+    /// The cues of the first sentence of `text`: words, form and stance.
+    fn cues(text: &str) -> Vec<(String, CueForm, Stance)> {
+        with_doc(text, |doc, actors| {
+            let in_title = masks::title_tokens(doc, actors);
+            let masked = masks::no_cue_tokens(doc, actors, &in_title);
+            let sent = doc.sentences[0].tokens.clone();
+            super::find(doc, actors, sent, &masked)
+                .into_iter()
+                .map(|c| {
+                    let words = doc.text[doc.span_of(c.toks.start, c.toks.end)].to_string();
+                    (words, c.form, c.stance)
+                })
+                .collect()
+        })
+    }
+
+    fn forms(text: &str) -> Vec<(String, CueForm)> {
+        cues(text).into_iter().map(|(w, f, _)| (w, f)).collect()
+    }
+
+    fn one(words: &str, form: CueForm) -> Vec<(String, CueForm)> {
+        vec![(words.to_string(), form)]
+    }
+
+    #[test]
+    fn a_finite_verb() {
+        assert_eq!(
+            forms("Jane Doe said the plan failed."),
+            one("said", CueForm::Finite)
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        assert_eq!(
+            forms("The plan failed, according to Jane Doe."),
+            one("according to", CueForm::According)
+        );
+    }
+
+    #[test]
+    fn a_passive_with_its_agent() {
+        assert_eq!(
+            forms("The plan was quickly rejected by Jane Doe."),
+            one("rejected", CueForm::PassiveBy)
+        );
+    }
+
+    #[test]
+    fn a_passive_without_agent_is_no_cue() {
+        assert!(forms("Jane Doe was accused of fraud.").is_empty());
+    }
+
+    #[test]
+    fn a_gerund_and_an_infinitive() {
+        assert_eq!(
+            forms("Jane Doe left, saying the plan failed."),
+            one("saying", CueForm::Gerund)
+        );
+        assert_eq!(
+            forms("Jane Doe wants to deny the report."),
+            one("deny", CueForm::Infinitive)
+        );
+    }
+
+    #[test]
+    fn an_owned_claim_noun() {
+        assert_eq!(
+            forms("US claims of a build-up were false."),
+            one("claims", CueForm::Noun)
+        );
+        let found = forms("The town doubted her promise to act.");
+        assert!(found.contains(&("promise".to_string(), CueForm::Noun)));
+    }
+
+    #[test]
+    fn a_noun_after_a_determiner_is_no_verb() {
+        assert!(forms("A report in the paper was false.").is_empty());
+    }
+
+    #[test]
+    fn any_verb_after_a_quote_cut_off_by_a_comma() {
+        assert_eq!(
+            forms("“We won the vote,” she riffed."),
+            one("riffed", CueForm::Finite)
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_colon_opening_a_paragraph() {
+        assert_eq!(
+            forms("Jane Doe: No outside pressure on the inquiry"),
+            one(":", CueForm::Finite)
+        );
+    }
+
+    #[test]
+    fn asked_to_is_an_appeal() {
+        let found = cues("Jane Doe asked the council to delay the vote.");
+        assert_eq!(found[0].2, Stance::Urge);
+    }
+
+    #[test]
+    fn a_setting_after_a_cue_is_dropped() {
+        let found = forms("Jane Doe said at a news conference that the plan failed.");
+        assert_eq!(found, one("said", CueForm::Finite));
+    }
+}

@@ -55,3 +55,33 @@ fn anonymity_marker_tokens(doc: &Doc) -> Bits {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::with_doc;
+
+    #[test]
+    fn names_titles_and_anonymity_markers_are_no_cues() {
+        let text = "Foreign Minister Jane Doe met an official who requested anonymity.";
+        with_doc(text, |doc, actors| {
+            let in_title = super::title_tokens(doc, actors);
+            let masked = super::no_cue_tokens(doc, actors, &in_title);
+            let words: Vec<&str> = (0..doc.tokens.len())
+                .filter(|&t| masked[t])
+                .map(|t| doc.tok(t))
+                .collect();
+            assert_eq!(
+                words,
+                [
+                    "Foreign",
+                    "Minister",
+                    "Jane",
+                    "Doe",
+                    "who",
+                    "requested",
+                    "anonymity"
+                ]
+            );
+        });
+    }
+}

@@ -237,3 +237,64 @@ pub fn resolve_pronoun(
     }
     last_speaker.filter(|&a| fits(a))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+
+    /// The claimant of the claim whose cue is `cue` in `text`.
+    fn claimant(text: &str, cue: &str) -> Option<String> {
+        claims(text)
+            .into_iter()
+            .find(|(_, c, _)| c == cue)
+            .unwrap_or_else(|| panic!("no claim cued {cue:?} in {text:?}"))
+            .0
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_last_speaker() {
+        let text = "Jane Doe spoke first. She said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn she_is_never_a_man() {
+        let text = "Adam Roe met Jane Doe on Monday. She said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Jane Doe"));
+        let text = "Jane Doe met Adam Roe on Monday. He said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Adam Roe"));
+    }
+
+    #[test]
+    fn it_is_an_organization_not_a_person() {
+        let text = "Jane Doe wrote to the Interior Ministry. It said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Interior Ministry"));
+    }
+
+    #[test]
+    fn the_title_is_its_only_holder() {
+        let text = "Mayor Jane Doe opened the bridge. The mayor said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn the_same_description_is_the_same_actor() {
+        let text = "The report said the plan failed. The report said the vote was close.";
+        let all = claims(text);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].0.as_deref(), Some("The report"));
+        assert_eq!(all[0].0, all[1].0);
+    }
+
+    #[test]
+    fn pronoun_kinds_follow_the_lexicon() {
+        use crate::annotation::ActorKind;
+        assert_eq!(super::pronoun_kinds("She"), &[ActorKind::Person]);
+        assert!(super::pronoun_kinds("its").contains(&ActorKind::Organization));
+        assert!(super::pronoun_kinds("they").contains(&ActorKind::Group));
+        // object and reflexive forms stand for no speaker
+        assert!(super::pronoun_kinds("him").is_empty());
+        assert!(super::pronoun_kinds("themselves").is_empty());
+        assert!(super::pronoun_kinds("you").is_empty());
+    }
+}

@@ -383,3 +383,100 @@ fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
         .find(|&t| pronoun(t))
         .or(after_opener)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::with_doc;
+    use super::super::{cues, masks};
+
+    /// Each cue of the first sentence of `text` and its speaker's name.
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        with_doc(text, |doc, actors| {
+            let in_title = masks::title_tokens(doc, actors);
+            let masked = masks::no_cue_tokens(doc, actors, &in_title);
+            let sent = doc.sentences[0].tokens.clone();
+            let found = cues::find(doc, actors, sent.clone(), &masked);
+            let resolved = super::of_cues(doc, actors, &in_title, sent, found, None);
+            resolved
+                .iter()
+                .map(|r| {
+                    let cue = doc.text[doc.span_of(r.cue.toks.start, r.cue.toks.end)].to_string();
+                    (cue, r.actor.map(|a| actors.actors[a].name.clone()))
+                })
+                .collect()
+        })
+    }
+
+    fn speaker_of(text: &str, cue: &str) -> Option<String> {
+        speakers(text)
+            .into_iter()
+            .find(|(c, _)| c == cue)
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {text:?}"))
+            .1
+    }
+
+    #[test]
+    fn past_an_appositive() {
+        let text = "Jane Doe, a spokeswoman for the ministry, said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn past_a_parenthesis() {
+        let text = "Jane Doe (D-Ohio) said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn inverted_after_a_quote() {
+        let text = "“We won the vote,” said Jane Doe.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn inverted_with_a_title_before_the_name() {
+        let text = "“We won the vote,” said the bureau's director, Jane Doe.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_participle_object_is_no_subject() {
+        let text = "A spokesman speaking to CNN said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("A spokesman"));
+    }
+
+    #[test]
+    fn a_role_for_a_name_is_the_role() {
+        let text = "A spokesman for Jane Doe said the plan failed.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("A spokesman for Jane Doe")
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_subject() {
+        let text = "Jane Doe said the plan failed and said the vote would go ahead.";
+        let all = speakers(text);
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|(_, s)| s.as_deref() == Some("Jane Doe")));
+    }
+
+    #[test]
+    fn a_coordinated_verb_takes_the_clause_subject() {
+        let text = "Adam Roe met Jane Doe and said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Adam Roe"));
+    }
+
+    #[test]
+    fn a_gerund_takes_the_main_clause_subject() {
+        let text = "Jane Doe left the room, saying the plan failed.";
+        assert_eq!(speaker_of(text, "saying").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_gerund_after_with_has_its_own_subject() {
+        let text = "The vote passed, with Jane Doe calling it a disgrace.";
+        assert_eq!(speaker_of(text, "calling").as_deref(), Some("Jane Doe"));
+    }
+}

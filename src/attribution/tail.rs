@@ -148,3 +148,38 @@ pub fn tail_start(doc: &Doc, from: usize) -> usize {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::quote;
+
+    fn speaker(text: &str, start: &str) -> Option<String> {
+        quote(text, start).speaker
+    }
+
+    #[test]
+    fn a_closing_clause_reports_back() {
+        let text = "“The vote was a sham,” the mayor's rival, Jane Doe, said.";
+        assert_eq!(speaker(text, "The vote").as_deref(), Some("Jane Doe"));
+        let text = "“The vote was a sham,” according to Jane Doe.";
+        assert_eq!(speaker(text, "The vote").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_relative_clause_does_not_report_back() {
+        let text = "Critics called the vote “a sham,” a charge that Jane Doe denied.";
+        assert_ne!(speaker(text, "a sham").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_clause_after_a_conjunction_does_not_report_back() {
+        let text = "The crowd chanted “a sham,” until Jane Doe said it was over.";
+        assert_ne!(speaker(text, "a sham").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_clause_of_its_own_does_not_report_back() {
+        let text = "“We are done here,” Jane Doe said the two cases were closed.";
+        assert_ne!(speaker(text, "We are").as_deref(), Some("Jane Doe"));
+    }
+}

@@ -109,3 +109,81 @@ pub fn word_is(w: &str, u: Use) -> bool {
 pub fn word_is_any_case(w: &str, u: Use) -> bool {
     lexicon().uses_lower(w).has(u)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_use_reads_its_own_words() {
+        // One word a use, in the order of the list in build.rs: a use read
+        // from the wrong bit fails here.
+        let cases = [
+            ("previously", Use::Between),
+            ("repeatedly", Use::BeforeContent),
+            ("lawmakers", Use::Addressee),
+            ("earlier", Use::SettingLead),
+            ("monday", Use::SettingHead),
+            ("night", Use::SettingEnd),
+            ("though", Use::ClauseBreak),
+            ("amid", Use::AdjunctOpener),
+            ("an", Use::Article),
+            ("been", Use::Passive),
+            ("being", Use::ProgressivePassive),
+            ("on", Use::ParticiplePrep),
+            ("with", Use::RoleLink),
+            ("from", Use::PhrasePrep),
+            ("of", Use::TitleLink),
+            ("several", Use::LoneQuantifier),
+            ("nor", Use::Coordinator),
+            ("but", Use::JoinsVerbs),
+            ("with", Use::AbsoluteOpener),
+            ("who", Use::Relative),
+            ("says", Use::Say),
+            ("thought", Use::IrregularParticiple),
+            ("at", Use::Setting),
+        ];
+        for (w, u) in cases {
+            assert!(word_is(w, u), "{w} {u:?}");
+        }
+        assert!(!word_is("being", Use::Passive));
+        assert!(!word_is("with", Use::PhrasePrep));
+        assert!(!word_is("Who", Use::Relative));
+        assert!(word_is_any_case("Who", Use::Relative));
+    }
+
+    #[test]
+    fn pronoun_sets() {
+        assert!(is_personal_pronoun("He") && is_personal_pronoun("they"));
+        assert!(!is_personal_pronoun("HE") && !is_personal_pronoun("it"));
+        assert!(!is_personal_pronoun("we") && !is_personal_pronoun("him"));
+        assert!(is_subject_pronoun("We") && is_subject_pronoun("it") && is_subject_pronoun("I"));
+        assert!(!is_subject_pronoun("you") && !is_subject_pronoun("them"));
+        assert!(is_possessive_pronoun("its") && is_possessive_pronoun("her"));
+        assert!(!is_possessive_pronoun("His") && !is_possessive_pronoun("my"));
+        assert!(is_subject_pronoun_as_written("I") && is_subject_pronoun_as_written("she"));
+        assert!(!is_subject_pronoun_as_written("She"));
+    }
+
+    #[test]
+    fn words_between_a_subject_and_its_verb() {
+        let doc = Doc::new("Jane Doe herself also repeatedly has not said Monday.");
+        let skippable: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&t| is_skippable(&doc, t))
+            .map(|t| doc.tok(t))
+            .collect();
+        assert_eq!(
+            skippable,
+            ["herself", "also", "repeatedly", "has", "not", "Monday"]
+        );
+    }
+
+    #[test]
+    fn the_main_clause_begins_after_an_opening_clause() {
+        let doc = Doc::new("After the attacks in Paris, Jane Doe said the plan failed.");
+        let end = doc.tokens.len();
+        assert_eq!(doc.tok(opener_end(&doc, 0, end)), "Jane");
+        let doc = Doc::new("But Jane Doe said the plan failed.");
+        assert_eq!(opener_end(&doc, 0, doc.tokens.len()), 0);
+    }
+}
