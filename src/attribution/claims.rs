@@ -4,7 +4,9 @@
 //! "said (that)", the object after "denied", "Y to ..." after "urged", the
 //! sentence before a closing ", X said", the noun phrase before "rejected by
 //! X", and the clause after "according to X,". A content that is nothing but
-//! a direct quotation is a quote, not a claim.
+//! a direct quotation is a quote, not a claim. Takes the sentence's cues with
+//! their speakers (weak guesses included) and its quotes; gives
+//! [`ClaimDraft`]s.
 
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};

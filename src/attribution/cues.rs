@@ -1,6 +1,8 @@
 //! Finding the words that report speech or thought in a sentence: verbs
 //! ("said", "denied"), phrases ("according to", "called on") and claim nouns
-//! ("claims", "denial").
+//! ("claims", "denial"). Takes a sentence and the tokens that can be no cue
+//! ([`super::masks`]); gives the sentence's [`Cue`]s in text order, each with
+//! its form (how it finds its speaker), stance and frames.
 
 use super::words::{
     is_possessive_pronoun, is_subject_pronoun_as_written, word_is, word_is_any_case,

@@ -4,6 +4,7 @@
 //! denies Y's claims of ..."), when it names a claim right after one ("...
 //! a build-up, a claim rejected by X"), or when it shares a distinctive word
 //! with an earlier claim by someone else ("X denied there had been a build-up").
+//! Takes all claims once every sentence is done; fills their `disputes`.
 
 use super::drafts::ClaimDraft;
 use crate::annotation::Stance;

@@ -9,7 +9,7 @@ use crate::span::Span;
 /// A quote with its attribution, before ids are assigned.
 #[derive(Clone, Debug)]
 pub struct QuoteDraft {
-    /// Index into [`Doc::quotes`].
+    /// Index into [`Doc::quotes`](crate::text::Doc::quotes).
     pub raw: usize,
     /// Direct, partial or continuation.
     pub kind: QuoteKind,
@@ -79,7 +79,7 @@ impl Resolved {
 /// Where a speaker is named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
-    /// An actor mention (its index in [`Actors::mentions`]).
+    /// An actor mention (its index in [`Actors::mentions`](crate::actors::Actors::mentions)).
     Mention(usize),
     /// A pronoun token, to be resolved.
     Pronoun(usize),

@@ -35,55 +35,7 @@ pub fn resolve(
             };
             (Some(actors.mentions[mention].actor), Some(mention))
         }
-        Some(Anchor::Phrase(a, b)) => {
-            // An unnamed speaker described on the spot; the same words later
-            // mean the same actor.
-            let span = doc.span_of(a, b);
-            let text = &doc.text[span];
-            let key = strip_determiner(text).lower();
-            let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
-                // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
-                let memo = text.lower();
-                if let Some(&known) = actors.described.get(&memo) {
-                    return known;
-                }
-                let known = known_by_description(actors, text, &key);
-                actors.described.insert(memo, known);
-                known
-            });
-            let actor = existing.unwrap_or_else(|| {
-                // People are described by roles ("a former official"); other
-                // heads ("the report", "an audit") are documents and bodies.
-                let lex = crate::lexicon::lexicon();
-                // "a reporter for Agence France-Presse": the head stands
-                // before the preposition.
-                let head = key
-                    .split(' ')
-                    .take_while(|w| !word_is(w, Use::RoleLink))
-                    .last()
-                    .unwrap_or("");
-                let plural = head.ends_with('s') && !head.ends_with("ss");
-                let human =
-                    lex.role(head).is_some() || lex.is_title(head) || lex.starts_title(head);
-                let kind = match (human, plural) {
-                    (true, true) => ActorKind::Group,
-                    (true, false) => ActorKind::Person,
-                    (false, _) => ActorKind::Organization,
-                };
-                let id = actors.new_actor(text.to_string(), kind);
-                actors.actors[id].role = Some("phrase".to_string());
-                actors.phrase_actors.insert(key, id);
-                id
-            });
-            let m = actors.add_mention(MentionDraft {
-                toks: a..b,
-                span,
-                title: None,
-                kind: MentionKind::Description,
-                actor,
-            });
-            (Some(actor), Some(m))
-        }
+        Some(Anchor::Phrase(a, b)) => phrase_actor(doc, actors, a, b),
         Some(Anchor::Pronoun(t)) => match resolve_pronoun(doc, actors, t, last) {
             None => (None, None),
             Some(a) => {
@@ -101,6 +53,61 @@ pub fn resolve(
             }
         },
     }
+}
+
+/// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a
+/// spokesman for the campaign"): the actor the description names, or a new
+/// one; the same words later mean the same actor. Adds the mention.
+fn phrase_actor(
+    doc: &Doc,
+    actors: &mut Actors,
+    a: usize,
+    b: usize,
+) -> (Option<usize>, Option<usize>) {
+    let span = doc.span_of(a, b);
+    let text = &doc.text[span];
+    let key = strip_determiner(text).lower();
+    let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
+        // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
+        let memo = text.lower();
+        if let Some(&known) = actors.described.get(&memo) {
+            return known;
+        }
+        let known = known_by_description(actors, text, &key);
+        actors.described.insert(memo, known);
+        known
+    });
+    let actor = existing.unwrap_or_else(|| {
+        // People are described by roles ("a former official"); other
+        // heads ("the report", "an audit") are documents and bodies.
+        let lex = crate::lexicon::lexicon();
+        // "a reporter for Agence France-Presse": the head stands
+        // before the preposition.
+        let head = key
+            .split(' ')
+            .take_while(|w| !word_is(w, Use::RoleLink))
+            .last()
+            .unwrap_or("");
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let human = lex.role(head).is_some() || lex.is_title(head) || lex.starts_title(head);
+        let kind = match (human, plural) {
+            (true, true) => ActorKind::Group,
+            (true, false) => ActorKind::Person,
+            (false, _) => ActorKind::Organization,
+        };
+        let id = actors.new_actor(text.to_string(), kind);
+        actors.actors[id].role = Some("phrase".to_string());
+        actors.phrase_actors.insert(key, id);
+        id
+    });
+    let m = actors.add_mention(MentionDraft {
+        toks: a..b,
+        span,
+        title: None,
+        kind: MentionKind::Description,
+        actor,
+    });
+    (Some(actor), Some(m))
 }
 
 /// "the release" → "release".

@@ -555,7 +555,8 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     (e > t + 1).then_some(Anchor::Phrase(t, e))
 }
 
-/// A name nested in a description ("a [NATO] official") stands for the description.
+/// A name nested in a description ("NATO" in "a NATO official") stands for
+/// the description.
 fn outermost(actors: &Actors, m: usize, t: usize) -> usize {
     actors.outer_mention_at(t).unwrap_or(m)
 }
