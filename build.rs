@@ -364,6 +364,32 @@ fn main() {
 
     // Attribution words (src/attribution/): pronouns.tsv and
     // attribution_words.tsv, lowercase.
+    /// The uses of `attribution_words.tsv`, in the order of `lexicon::Use`.
+    const ATTRIBUTION_USES: [&str; 23] = [
+        "between",
+        "before_content",
+        "addressee",
+        "setting_lead",
+        "setting_head",
+        "setting_end",
+        "clause_break",
+        "adjunct_opener",
+        "article",
+        "passive",
+        "progressive_passive",
+        "participle_prep",
+        "role_link",
+        "phrase_prep",
+        "title_link",
+        "lone_quantifier",
+        "coordinator",
+        "joins_verbs",
+        "absolute_opener",
+        "relative",
+        "say",
+        "irregular_participle",
+        "setting",
+    ];
     let mut pronouns = BTreeMap::new();
     for r in rows(read("pronouns.tsv")) {
         let cases: Vec<&str> = list(r.get(1).copied()).collect();
@@ -406,33 +432,6 @@ fn main() {
 
     std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
 }
-
-/// The uses of `attribution_words.tsv`, in the order of `lexicon::Use`.
-const ATTRIBUTION_USES: [&str; 23] = [
-    "between",
-    "before_content",
-    "addressee",
-    "setting_lead",
-    "setting_head",
-    "setting_end",
-    "clause_break",
-    "adjunct_opener",
-    "article",
-    "passive",
-    "progressive_passive",
-    "participle_prep",
-    "role_link",
-    "phrase_prep",
-    "title_link",
-    "lone_quantifier",
-    "coordinator",
-    "joins_verbs",
-    "absolute_opener",
-    "relative",
-    "say",
-    "irregular_participle",
-    "setting",
-];
 
 fn to_strings(map: &BTreeMap<String, u8>) -> BTreeMap<String, String> {
     map.iter()
