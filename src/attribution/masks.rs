@@ -4,6 +4,7 @@
 
 use crate::actors::Actors;
 use crate::annotation::MentionKind;
+use crate::lexicon::lexicon;
 use crate::text::{Bits, Doc, Lower};
 
 /// The tokens of titles written before a name ("Foreign Minister" Jane Doe).
@@ -42,7 +43,7 @@ pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
 
 /// Tokens inside an anonymity marker ("requested anonymity").
 fn anonymity_marker_tokens(doc: &Doc) -> Bits {
-    let lex = crate::lexicon::lexicon();
+    let lex = lexicon();
     let mut out = Bits::new(doc.tokens.len());
     for t in 0..doc.tokens.len() {
         for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower()) {

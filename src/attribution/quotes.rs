@@ -14,7 +14,7 @@ use super::tail::tail;
 use super::words::{opener_end, word_is};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, QuoteKind};
-use crate::lexicon::{lexicon, Use};
+use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
@@ -579,16 +579,13 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     }
     // "Jane Doe fired back forcefully: “...”": the subject, a verb and an
     // adverb or two before the colon.
-    let lex = crate::lexicon::lexicon();
+    let lex = lexicon();
     let mut words = 0;
     while p > start && words < 4 {
         let w = doc.tok(p);
         let plain = doc.tokens[p].kind == TokenKind::Word
             && w.starts_with(char::is_lowercase)
-            && !matches!(
-                lex.word_class(w),
-                Some(crate::lexicon::WordClass::Det | crate::lexicon::WordClass::Prep)
-            );
+            && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
             return None;
         }
@@ -609,7 +606,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
 /// the quote and its sentence, so a quote never comes and goes with what
 /// the rest of the text says about names.
 fn is_scare_quote(doc: &Doc, q: usize, sent: std::ops::Range<usize>) -> bool {
-    let lex = crate::lexicon::lexicon();
+    let lex = lexicon();
     let content = &doc.text[doc.quotes[q].content];
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));

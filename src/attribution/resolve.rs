@@ -80,7 +80,7 @@ fn phrase_actor(
     let actor = existing.unwrap_or_else(|| {
         // People are described by roles ("a former official"); other
         // heads ("the report", "an audit") are documents and bodies.
-        let lex = crate::lexicon::lexicon();
+        let lex = lexicon();
         // "a reporter for Agence France-Presse": the head stands
         // before the preposition.
         let head = key
@@ -113,7 +113,7 @@ fn phrase_actor(
 /// "the release" → "release".
 fn strip_determiner(s: &str) -> &str {
     match s.split_once(' ') {
-        Some((first, rest)) if crate::lexicon::lexicon().word_class(first).is_some() => rest,
+        Some((first, rest)) if lexicon().word_class(first).is_some() => rest,
         _ => s,
     }
 }

@@ -13,8 +13,8 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::Use;
-use crate::text::{Bits, Doc};
+use crate::lexicon::{lexicon, Use, WordClass};
+use crate::text::{Bits, Doc, TokenKind};
 use std::ops::Range;
 
 /// Gives each cue of sentence `sent` its speaker, in order (a cue may lean
@@ -85,10 +85,7 @@ fn finite_subject(
     let local = subject::of_cue(doc, actors, cue, sent, bound);
     // ("rejecting claims that ...": a word that is also a claim noun gets
     // no guessed subject.)
-    let noun_too = cue.toks.len() == 1
-        && crate::lexicon::lexicon()
-            .cue_noun(doc.tok(cue.toks.start))
-            .is_some();
+    let noun_too = cue.toks.len() == 1 && lexicon().cue_noun(doc.tok(cue.toks.start)).is_some();
     if local.is_none() && cue.form == CueForm::Finite && !noun_too {
         // A subject too far from its verb for the local search: the
         // clause's first actor, a guess good enough for a claim only.
@@ -184,11 +181,7 @@ fn first_subject(
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
         // "Here in Columbia, Jane Doe said": a name after a preposition is
         // not the subject.
-        .filter(|&t| {
-            t == 0
-                || crate::lexicon::lexicon().word_class(doc.tok(t - 1))
-                    != Some(crate::lexicon::WordClass::Prep)
-        })
+        .filter(|&t| t == 0 || lexicon().word_class(doc.tok(t - 1)) != Some(WordClass::Prep))
         .find_map(|t| actors.mention_at(t))
         .map(|m| {
             Anchor::Mention(
@@ -252,7 +245,7 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
     let from = start.max(gerund.saturating_sub(25));
     (from + 1..gerund).rev().find_map(|k| {
         let w = doc.tok(k);
-        let past = doc.tokens[k].kind == crate::text::TokenKind::Word
+        let past = doc.tokens[k].kind == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && w.ends_with("ed");
         if !past || doc.in_quote[k].is_some() {
@@ -304,8 +297,7 @@ pub fn sentence_subject(
 /// The tokens of a determiner-led noun phrase opening the sentence, before
 /// its verb: "The ad" (targets ...), "Several" (said ...).
 fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usize)> {
-    use crate::lexicon::WordClass;
-    let lex = crate::lexicon::lexicon();
+    let lex = lexicon();
     let a = sent.start;
     let class = |t: usize| lex.word_class(doc.tok(t));
     if a >= sent.end
@@ -317,7 +309,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     {
         return None;
     }
-    let word = |t: usize| doc.tokens[t].kind == crate::text::TokenKind::Word;
+    let word = |t: usize| doc.tokens[t].kind == TokenKind::Word;
     let past_cue = |t: usize| lex.cue_verb(doc.tok(t)).is_some_and(|v| !v.present);
     // A past form ("started", "said") or an auxiliary is the verb.
     let verb_at = |t: usize| {
@@ -360,8 +352,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     };
     while p > 0 && steps < 3 && !opens(p - 1) {
         let w = doc.tok(p - 1);
-        let title_or_det =
-            w == "." || doc.is_cap(p - 1) || crate::lexicon::lexicon().word_class(w).is_some();
+        let title_or_det = w == "." || doc.is_cap(p - 1) || lexicon().word_class(w).is_some();
         if !title_or_det {
             return None;
         }

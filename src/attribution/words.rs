@@ -32,8 +32,8 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
         let coordinating = word_is(&w, Use::Coordinator);
         !coordinating
             && matches!(
-                crate::lexicon::lexicon().word_class(&w),
-                Some(crate::lexicon::WordClass::Prep | crate::lexicon::WordClass::Conj)
+                lexicon().word_class(&w),
+                Some(WordClass::Prep | WordClass::Conj)
             )
     };
     if !opener {
