@@ -104,6 +104,7 @@ pub fn find(
     out
 }
 
+/// The first token from `s` that is no conjunction ("But", "And" opening a sentence).
 fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
     while s < end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj)) {
         s += 1;
@@ -304,6 +305,7 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     (a < b).then_some((a, b))
 }
 
+/// True when tokens `a..b` are one quotation that is no partial quote.
 fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) -> bool {
     let (Some(qa), Some(qb)) = (doc.quote_at(a), doc.quote_at(b - 1)) else {
         return false;

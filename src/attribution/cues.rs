@@ -291,6 +291,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
     }
 }
 
+/// A gerund, an infinitive after "to", or else a finite verb.
 fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {
     if gerund {
         return CueForm::Gerund;
@@ -383,6 +384,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     Some(verb_form(doc, t, sent.start, gerund))
 }
 
+/// "asked the council to ...": a "to" within a few words after token `t`.
 fn is_to_infinitive_after(doc: &Doc, t: usize, end: usize) -> bool {
     (t + 1..(t + 6).min(end)).any(|k| doc.tok(k).eq_ignore_ascii_case("to"))
 }

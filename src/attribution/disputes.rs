@@ -84,6 +84,8 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
     }
 }
 
+/// The distinctive words of a claim: long, not grammar, cue or common
+/// words, or hyphenated ("build-up").
 fn content_words(text: &str) -> HashSet<String> {
     let lex = lexicon();
     text.split(|c: char| !c.is_alphanumeric() && c != '-')

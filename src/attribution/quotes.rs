@@ -538,6 +538,7 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
         .find_map(|t| actors.outer_mention_at(t))
 }
 
+/// True when paragraph `para` holds nothing but quotations and punctuation.
 fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
     let p = &doc.paras[para];
     p.tokens

@@ -6,11 +6,13 @@
 use crate::lexicon::{lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
-/// Speaker words never reach back past an opening or closing quotation.
 /// Speakers stand close to their cue: the search never reaches back more
 /// than a bounded number of tokens, which keeps long sentences linear.
 pub const REACH: usize = 60;
 
+/// How far left of token `t` a speaker may stand in the sentence starting
+/// at `start`: never back past an opening or closing quotation, nor more
+/// than [`REACH`] tokens.
 pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
     let start = start.max(t.saturating_sub(REACH));
     let mut b = t;
