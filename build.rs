@@ -376,6 +376,74 @@ fn main() {
         .collect();
     out.table("TITLE_EXPANSIONS", &expansions, Some("&str"));
 
+    // Attribution words (src/attribution/): pronouns.tsv and
+    // attribution_words.tsv, lowercase.
+    /// The uses of `attribution_words.tsv`, in the order of `lexicon::Use`.
+    const ATTRIBUTION_USES: [&str; 23] = [
+        "between",
+        "before_content",
+        "addressee",
+        "setting_lead",
+        "setting_head",
+        "setting_end",
+        "clause_break",
+        "adjunct_opener",
+        "article",
+        "passive",
+        "progressive_passive",
+        "participle_prep",
+        "role_link",
+        "phrase_prep",
+        "title_link",
+        "lone_quantifier",
+        "coordinator",
+        "joins_verbs",
+        "absolute_opener",
+        "relative",
+        "say",
+        "irregular_participle",
+        "setting",
+    ];
+    let mut pronouns = BTreeMap::new();
+    for r in rows(read("pronouns.tsv")) {
+        let cases: Vec<&str> = list(r.get(1).copied()).collect();
+        let refers = match r.get(3).copied() {
+            Some("person") => "Person",
+            Some("thing") => "Thing",
+            _ => "Any",
+        };
+        let gender = match r.get(4).copied() {
+            Some("f") => "Some(super::Gender::Female)",
+            Some("m") => "Some(super::Gender::Male)",
+            _ => "None",
+        };
+        pronouns.insert(
+            r[0].to_lowercase(),
+            format!(
+                "super::Pronoun {{ subject: {}, object: {}, possessive: {}, reflexive: {}, third_person: {}, refers: super::Refers::{refers}, gender: {gender} }}",
+                cases.contains(&"subject"),
+                cases.contains(&"object"),
+                cases.contains(&"possessive"),
+                cases.contains(&"reflexive"),
+                r.get(2) == Some(&"third"),
+            ),
+        );
+    }
+    out.table("PRONOUNS", &pronouns, Some("super::Pronoun"));
+    let mut attribution_words = BTreeMap::new();
+    for r in rows(read("attribution_words.tsv")) {
+        let mut bits = 0u32;
+        for u in list(r.get(1).copied()) {
+            let i = ATTRIBUTION_USES
+                .iter()
+                .position(|&n| n == u)
+                .unwrap_or_else(|| panic!("attribution_words.tsv: unknown use {u:?}"));
+            bits |= 1 << i;
+        }
+        attribution_words.insert(r[0].to_lowercase(), format!("super::Uses({bits})"));
+    }
+    out.table("ATTRIBUTION_WORDS", &attribution_words, Some("super::Uses"));
+
     std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
 }
 

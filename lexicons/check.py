@@ -66,6 +66,29 @@ SCHEMA = {
                            "expansion": ("lower", "empty-ok")}),
 }
 
+# The words src/attribution/ reasons with (see README.md). The uses of
+# attribution_words.tsv are listed in one order in build.rs and src/lexicon/mod.rs.
+ATTRIBUTION_USES = {"between", "before_content", "addressee", "setting_lead", "setting_head", "setting_end",
+                    "clause_break", "adjunct_opener", "article", "passive", "progressive_passive",
+                    "participle_prep", "role_link", "phrase_prep", "title_link", "lone_quantifier",
+                    "coordinator", "joins_verbs", "absolute_opener", "relative", "say",
+                    "irregular_participle", "setting"}
+SCHEMA.update({
+    "pronouns.tsv": (["pronoun", "case", "person", "refers", "gender"],
+                     {"pronoun": ("lower",), "case": ("set", {"subject", "object", "possessive", "reflexive"}),
+                      "person": ("enum", {"first", "third"}), "refers": ("enum", {"person", "thing", "any"}),
+                      "gender": ("enum", {"f", "m"}, "empty-ok")}),
+    "attribution_words.tsv": (["word", "uses"], {"word": ("lower",), "uses": ("set", ATTRIBUTION_USES)}),
+})
+
+
+def attribution_checks(data, errors):
+    """pronouns.tsv gives features of grammar.tsv's pronouns: every pronoun is there as pron or poss."""
+    grammar = {w: c for w, c in data["grammar.tsv"]}
+    for r in data["pronouns.tsv"]:
+        if grammar.get(r[0]) not in ("pron", "poss"):
+            errors.append(f"pronouns.tsv: {r[0]!r} is not a pron or poss in grammar.tsv")
+
 
 def load(name, errors):
     """Returns the rows of one file as lists of fields, recording problems in errors."""
@@ -220,6 +243,7 @@ def cross_checks(data, errors):
         errors.append(f"given_names.tsv: {w!r} is also in not_names.tsv")
 
 
+
 def main():
     errors = []
     data = {}
@@ -230,6 +254,7 @@ def main():
         errors.append(f"{f}: not described in check.py's SCHEMA (and README.md)")
     if not errors:
         cross_checks(data, errors)
+        attribution_checks(data, errors)
     for e in errors:
         print(e)
     if errors:

@@ -4,14 +4,17 @@
 //! "said (that)", the object after "denied", "Y to ..." after "urged", the
 //! sentence before a closing ", X said", the noun phrase before "rejected by
 //! X", and the clause after "according to X,". A content that is nothing but
-//! a direct quotation is a quote, not a claim.
+//! a direct quotation is a quote, not a claim. Takes the sentence's cues with
+//! their speakers (weak guesses included) and its quotes; gives
+//! [`ClaimDraft`]s.
 
 use super::cues::CueForm;
-use super::quotes::{tail, tail_start};
-use super::{ClaimDraft, QuoteDraft, Resolved};
+use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
+use super::tail::{tail, tail_start};
+use super::words::{word_is, word_is_any_case};
 use crate::actors::Actors;
 use crate::annotation::QuoteKind;
-use crate::lexicon::{lexicon, WordClass};
+use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// The longest claim content, in tokens.
@@ -101,6 +104,7 @@ pub fn find(
     out
 }
 
+/// The first token from `s` that is no conjunction ("But", "And" opening a sentence).
 fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
     while s < end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj)) {
         s += 1;
@@ -131,85 +135,19 @@ fn content_start(
             t += 1; // a weekday or month (not "No", "The")
             continue;
         }
-        if matches!(w.as_str(), "on" | "in" | "last" | "earlier" | "this") && t + 1 < end {
-            let n = doc.tok(t + 1).lower();
-            let is_time = lex.is_not_name(doc.tok(t + 1))
-                || matches!(
-                    n.as_str(),
-                    "week"
-                        | "month"
-                        | "year"
-                        | "monday"
-                        | "a"
-                        | "an"
-                        | "the"
-                        | "friday"
-                        | "statement"
-                        | "interview"
-                        | "speech"
-                        | "twitter"
-                        | "morning"
-                        | "evening"
-                );
-            if is_time {
-                // "in a statement", "on Friday", "last week", "in an interview with X"
-                let mut k = t + 1;
-                while k < end
-                    && k < t + 5
-                    && doc.tokens[k].kind == TokenKind::Word
-                    && !matches!(doc.tok(k), "that")
-                {
-                    let kw = doc.tok(k).lower();
-                    k += 1;
-                    if matches!(
-                        kw.as_str(),
-                        "statement"
-                            | "interview"
-                            | "speech"
-                            | "week"
-                            | "month"
-                            | "year"
-                            | "morning"
-                            | "evening"
-                            | "night"
-                            | "twitter"
-                    ) || lex.is_not_name(doc.tok(k - 1))
-                    {
-                        break;
-                    }
-                }
-                if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
-                    t = k;
-                    continue;
-                }
-                if k > t + 1 {
-                    t = k;
-                    continue;
-                }
+        if word_is(&w, Use::SettingLead) {
+            if let Some(k) = past_setting(doc, t, end) {
+                t = k;
+                continue;
             }
         }
-        if matches!(
-            w.as_str(),
-            "yesterday" | "today" | "tonight" | "recently" | "again" | "repeatedly" | "also"
-        ) {
+        if word_is(&w, Use::BeforeContent) {
             t += 1;
             continue;
         }
-        if !keep_addressee
-            && matches!(
-                w.as_str(),
-                "reporters"
-                    | "journalists"
-                    | "lawmakers"
-                    | "parliament"
-                    | "congress"
-                    | "me"
-                    | "us"
-                    | "him"
-                    | "her"
-                    | "them"
-            )
-        {
+        // "told reporters", "told them"
+        let addressee = word_is(&w, Use::Addressee) || lex.pronoun(&w).is_some_and(|p| p.object);
+        if !keep_addressee && addressee {
             t += 1;
             continue;
         }
@@ -227,6 +165,37 @@ fn content_start(
         break;
     }
     t
+}
+
+/// "in a statement", "on Friday", "last week", "in an interview with X": a
+/// time or setting phrase opened by the word at `t` ("on", "last"); gives
+/// the token after it when it is one.
+fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    if t + 1 >= end {
+        return None;
+    }
+    let next = lex.uses_lower(doc.tok(t + 1));
+    let is_time =
+        lex.is_not_name(doc.tok(t + 1)) || next.has(Use::SettingHead) || next.has(Use::Article);
+    if !is_time {
+        return None;
+    }
+    let mut k = t + 1;
+    while k < end
+        && k < t + 5
+        && doc.tokens[k].kind == TokenKind::Word
+        && !matches!(doc.tok(k), "that")
+    {
+        k += 1;
+        if word_is_any_case(doc.tok(k - 1), Use::SettingEnd) || lex.is_not_name(doc.tok(k - 1)) {
+            break;
+        }
+    }
+    if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
+        return Some(k);
+    }
+    (k > t + 1).then_some(k)
 }
 
 /// Where a reported clause ends.
@@ -269,29 +238,11 @@ fn clause_end(
                 || (cue_at(t + 2).is_some()
                     && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det));
             let n = doc.tok(t + 1).lower();
-            if starts_cue
-                || matches!(
-                    n.as_str(),
-                    "which" | "while" | "whereas" | "although" | "though" | "but"
-                )
-            {
+            if starts_cue || word_is(&n, Use::ClauseBreak) {
                 return t;
             }
         }
-        if !clause
-            && t > start + 3
-            && matches!(
-                w.as_str(),
-                "after"
-                    | "before"
-                    | "while"
-                    | "because"
-                    | "although"
-                    | "despite"
-                    | "whereas"
-                    | "amid"
-            )
-        {
+        if !clause && t > start + 3 && word_is(&w, Use::AdjunctOpener) {
             return t;
         }
         t += 1;
@@ -354,6 +305,7 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     (a < b).then_some((a, b))
 }
 
+/// True when tokens `a..b` are one quotation that is no partial quote.
 fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) -> bool {
     let (Some(qa), Some(qb)) = (doc.quote_at(a), doc.quote_at(b - 1)) else {
         return false;
@@ -362,4 +314,64 @@ fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) ->
         && quotes
             .iter()
             .any(|q| q.raw == qa && q.kind != QuoteKind::Partial)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+
+    fn content_of(text: &str, cue: &str) -> Option<(Option<String>, String)> {
+        claims(text)
+            .into_iter()
+            .find(|(_, c, _)| c == cue)
+            .map(|(who, _, content)| (who, content))
+    }
+
+    #[test]
+    fn the_clause_after_said_skips_the_setting() {
+        let text = "Jane Doe said on Friday in a statement that the bridge would reopen.";
+        let (who, content) = content_of(text, "said").unwrap();
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(content, "the bridge would reopen");
+    }
+
+    #[test]
+    fn the_clause_skips_the_addressee() {
+        for text in [
+            "Jane Doe reminded them that the bridge would reopen.",
+            "Jane Doe assured lawmakers that the bridge would reopen.",
+        ] {
+            let (_, _, content) = &claims(text)[0];
+            assert_eq!(content, "the bridge would reopen");
+        }
+    }
+
+    #[test]
+    fn a_closing_reporting_clause_reports_the_sentence_before_it() {
+        let text = "The bridge will reopen next month, Jane Doe said.";
+        let (who, content) = content_of(text, "said").unwrap();
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(content, "The bridge will reopen next month");
+    }
+
+    #[test]
+    fn according_to_reports_the_clause_before_it() {
+        let text = "The bridge will reopen next month, according to Jane Doe.";
+        let (who, content) = content_of(text, "according to").unwrap();
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(content, "The bridge will reopen next month");
+    }
+
+    #[test]
+    fn a_content_stops_at_but() {
+        let text = "Jane Doe said the bridge would reopen, but nobody believed her.";
+        let (_, content) = content_of(text, "said").unwrap();
+        assert_eq!(content, "the bridge would reopen");
+    }
+
+    #[test]
+    fn a_direct_quotation_is_no_claim() {
+        let text = "Jane Doe said: “The bridge will reopen next month.”";
+        assert!(content_of(text, "said").is_none());
+    }
 }

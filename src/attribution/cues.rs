@@ -1,10 +1,15 @@
 //! Finding the words that report speech or thought in a sentence: verbs
 //! ("said", "denied"), phrases ("according to", "called on") and claim nouns
-//! ("claims", "denial").
+//! ("claims", "denial"). Takes a sentence and the tokens that can be no cue
+//! ([`super::masks`]); gives the sentence's [`Cue`]s in text order, each with
+//! its form (how it finds its speaker), stance and frames.
 
+use super::words::{
+    is_possessive_pronoun, is_subject_pronoun_as_written, word_is, word_is_any_case,
+};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, Stance};
-use crate::lexicon::{lexicon, Frames, WordClass};
+use crate::lexicon::{lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
@@ -53,37 +58,9 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             continue;
         }
         let w = doc.tok(t).lower();
-        // Multiword phrases, longest first.
-        let mut best: Option<(usize, Stance, Frames)> = None;
-        for p in lex.cue_phrases_starting_with(&w) {
-            let n = p.words.len();
-            if n < 2 || t + n > sent.end {
-                continue;
-            }
-            let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&p.words[k]));
-            if matches && best.is_none_or(|(m, _, _)| n > m) {
-                best = Some((n, p.stance, p.frames));
-            }
-        }
-        if let Some((n, stance, frames)) = best {
-            let form = if w == "according" {
-                CueForm::According
-            } else {
-                verb_form(doc, t, sent.start, false)
-            };
-            // "added that": the cue is the verb; "that" opens the content.
-            let len = if n > 1 && doc.tok(t + n - 1).eq_ignore_ascii_case("that") {
-                n - 1
-            } else {
-                n
-            };
-            out.push(Cue {
-                toks: t..t + len,
-                stance,
-                frames,
-                form,
-            });
-            t += len;
+        if let Some(cue) = phrase_cue(doc, t, sent.clone(), &w) {
+            t = cue.toks.end;
+            out.push(cue);
             continue;
         }
         // "the United States", "Human Rights Watch": a capital inside a body
@@ -128,23 +105,58 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         t += 1;
     }
     out.sort_by_key(|c| c.toks.start);
-    // "telling the BBC in an interview", "said at a news conference": a
-    // setting right after another cue belongs to it and names no speaker
-    // of its own.
+    drop_settings(doc, &mut out);
+    out
+}
+
+/// "telling the BBC in an interview", "said at a news conference": a
+/// setting right after another cue belongs to it and names no speaker of
+/// its own.
+fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
     let ends: Vec<usize> = out.iter().map(|c| c.toks.end).collect();
     let mut i = 0;
     out.retain(|c| {
-        let setting = matches!(
-            doc.tok(c.toks.start).to_ascii_lowercase().as_str(),
-            "in" | "at"
-        ) && c.toks.len() > 1;
+        let setting = word_is_any_case(doc.tok(c.toks.start), Use::Setting) && c.toks.len() > 1;
         let after_cue = ends[..i]
             .iter()
             .any(|&e| e <= c.toks.start && c.toks.start - e <= 3);
         i += 1;
         !(setting && after_cue)
     });
-    out
+}
+
+/// The longest multiword cue starting at token `t` (lowercase `w`):
+/// "according to", "told reporters", "added that" (whose "that" opens the
+/// content and is left out).
+fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
+    let mut best: Option<(usize, Stance, Frames)> = None;
+    for p in lexicon().cue_phrases_starting_with(w) {
+        let n = p.words.len();
+        if n < 2 || t + n > sent.end {
+            continue;
+        }
+        let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&p.words[k]));
+        if matches && best.is_none_or(|(m, _, _)| n > m) {
+            best = Some((n, p.stance, p.frames));
+        }
+    }
+    let (n, stance, frames) = best?;
+    let form = if w == "according" {
+        CueForm::According
+    } else {
+        verb_form(doc, t, sent.start, false)
+    };
+    let len = if n > 1 && doc.tok(t + n - 1).eq_ignore_ascii_case("that") {
+        n - 1
+    } else {
+        n
+    };
+    Some(Cue {
+        toks: t..t + len,
+        stance,
+        frames,
+        form,
+    })
 }
 
 /// "Jane Doe: No outside pressure on the inquiry." (a headline), "MOORE:
@@ -224,7 +236,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
             Some(actors.mentions[m].toks.end)
-        } else if matches!(doc.tok(s), "he" | "she" | "they" | "it" | "we" | "I") {
+        } else if is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
         } else if matches!(lex.word_class(doc.tok(s)), Some(WordClass::Det)) {
             // "an angry Hollande retorted": a name inside the phrase ends it.
@@ -279,6 +291,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
     }
 }
 
+/// A gerund, an infinitive after "to", or else a finite verb.
 fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {
     if gerund {
         return CueForm::Gerund;
@@ -314,11 +327,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let noun = lex.cue_noun(doc.tok(t)).is_some();
     let base = verb.is_some_and(|v| v.base);
     let base_form_noun = || {
-        base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
-            && matches!(
-                doc.tok(t - 2).lower().as_str(),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            )
+        base && prev.as_deref().is_some_and(|p| !p.ends_with('s')) && {
+            // an article or a possessive
+            let d = doc.tok(t - 2).lower();
+            word_is(&d, Use::Article) || lex.word_class(&d) == Some(WordClass::Poss)
+        }
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
@@ -346,12 +359,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     {
         return Some(CueForm::PassiveBy);
     }
-    if doc.tok(t).ends_with("ed")
-        && matches!(
-            prev.as_deref(),
-            Some("was" | "were" | "been" | "be" | "is" | "are")
-        )
-    {
+    if doc.tok(t).ends_with("ed") && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
         return None; // other passives: "was told", "is expected" carry no speaker
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
@@ -364,10 +372,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
     if participle
         && prev_is_noun
-        && matches!(
-            next.as_deref(),
-            Some("as" | "for" | "in" | "to" | "with" | "at" | "on")
-        )
+        && next
+            .as_deref()
+            .is_some_and(|n| word_is(n, Use::ParticiplePrep))
     {
         return None;
     }
@@ -377,6 +384,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     Some(verb_form(doc, t, sent.start, gerund))
 }
 
+/// "asked the council to ...": a "to" within a few words after token `t`.
 fn is_to_infinitive_after(doc: &Doc, t: usize, end: usize) -> bool {
     (t + 1..(t + 6).min(end)).any(|k| doc.tok(k).eq_ignore_ascii_case("to"))
 }
@@ -392,9 +400,125 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
         || (doc.is_cap(p) && lexicon().word_class(doc.tok(p)).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.
-        || (super::subject::is_possessive_pronoun(doc.tok(p))
+        || (is_possessive_pronoun(doc.tok(p))
             && !(p > start
                 && lexicon().cue_verb(doc.tok(p - 1)).is_some_and(|v| {
                     matches!(v.stance, Stance::Assert | Stance::Confirm | Stance::Promise)
                 })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::masks;
+    use super::super::testing::with_doc;
+    use super::CueForm;
+    use crate::annotation::Stance;
+
+    /// The cues of the first sentence of `text`: words, form and stance.
+    fn cues(text: &str) -> Vec<(String, CueForm, Stance)> {
+        with_doc(text, |doc, actors| {
+            let in_title = masks::title_tokens(doc, actors);
+            let masked = masks::no_cue_tokens(doc, actors, &in_title);
+            let sent = doc.sentences[0].tokens.clone();
+            super::find(doc, actors, sent, &masked)
+                .into_iter()
+                .map(|c| {
+                    let words = doc.text[doc.span_of(c.toks.start, c.toks.end)].to_string();
+                    (words, c.form, c.stance)
+                })
+                .collect()
+        })
+    }
+
+    fn forms(text: &str) -> Vec<(String, CueForm)> {
+        cues(text).into_iter().map(|(w, f, _)| (w, f)).collect()
+    }
+
+    fn one(words: &str, form: CueForm) -> Vec<(String, CueForm)> {
+        vec![(words.to_string(), form)]
+    }
+
+    #[test]
+    fn a_finite_verb() {
+        assert_eq!(
+            forms("Jane Doe said the plan failed."),
+            one("said", CueForm::Finite)
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        assert_eq!(
+            forms("The plan failed, according to Jane Doe."),
+            one("according to", CueForm::According)
+        );
+    }
+
+    #[test]
+    fn a_passive_with_its_agent() {
+        assert_eq!(
+            forms("The plan was quickly rejected by Jane Doe."),
+            one("rejected", CueForm::PassiveBy)
+        );
+    }
+
+    #[test]
+    fn a_passive_without_agent_is_no_cue() {
+        assert!(forms("Jane Doe was accused of fraud.").is_empty());
+    }
+
+    #[test]
+    fn a_gerund_and_an_infinitive() {
+        assert_eq!(
+            forms("Jane Doe left, saying the plan failed."),
+            one("saying", CueForm::Gerund)
+        );
+        assert_eq!(
+            forms("Jane Doe wants to deny the report."),
+            one("deny", CueForm::Infinitive)
+        );
+    }
+
+    #[test]
+    fn an_owned_claim_noun() {
+        assert_eq!(
+            forms("US claims of a build-up were false."),
+            one("claims", CueForm::Noun)
+        );
+        let found = forms("The town doubted her promise to act.");
+        assert!(found.contains(&("promise".to_string(), CueForm::Noun)));
+    }
+
+    #[test]
+    fn a_noun_after_a_determiner_is_no_verb() {
+        assert!(forms("A report in the paper was false.").is_empty());
+    }
+
+    #[test]
+    fn any_verb_after_a_quote_cut_off_by_a_comma() {
+        assert_eq!(
+            forms("“We won the vote,” she riffed."),
+            one("riffed", CueForm::Finite)
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_colon_opening_a_paragraph() {
+        assert_eq!(
+            forms("Jane Doe: No outside pressure on the inquiry"),
+            one(":", CueForm::Finite)
+        );
+    }
+
+    #[test]
+    fn asked_to_is_an_appeal() {
+        let found = cues("Jane Doe asked the council to delay the vote.");
+        assert_eq!(found[0].2, Stance::Urge);
+    }
+
+    #[test]
+    fn a_setting_after_a_cue_is_dropped() {
+        let found = forms("Jane Doe said at a news conference that the plan failed.");
+        assert_eq!(found, one("said", CueForm::Finite));
+    }
 }

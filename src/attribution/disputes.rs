@@ -4,8 +4,9 @@
 //! denies Y's claims of ..."), when it names a claim right after one ("...
 //! a build-up, a claim rejected by X"), or when it shares a distinctive word
 //! with an earlier claim by someone else ("X denied there had been a build-up").
+//! Takes all claims once every sentence is done; fills their `disputes`.
 
-use super::ClaimDraft;
+use super::drafts::ClaimDraft;
 use crate::annotation::Stance;
 use crate::lexicon::lexicon;
 use crate::text::{Doc, Lower};
@@ -83,6 +84,8 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
     }
 }
 
+/// The distinctive words of a claim: long, not grammar, cue or common
+/// words, or hyphenated ("build-up").
 fn content_words(text: &str) -> HashSet<String> {
     let lex = lexicon();
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -96,4 +99,55 @@ fn content_words(text: &str) -> HashSet<String> {
                 || w.contains('-')
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::attributed;
+    use crate::annotation::Stance;
+
+    /// The (stance, disputes) of each claim of `text`.
+    fn links(text: &str) -> Vec<(Stance, Vec<usize>)> {
+        attributed(text, |_, _, a| {
+            a.claims
+                .iter()
+                .map(|c| (c.stance, c.disputes.clone()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_denial_disputes_the_claim_whose_cue_it_holds() {
+        let text = "Jane Doe denied John Roe's claims of a build-up near the border.";
+        assert_eq!(
+            links(text),
+            vec![(Stance::Deny, vec![1]), (Stance::Assert, vec![])]
+        );
+    }
+
+    #[test]
+    fn a_claim_rejected_by_x_disputes_the_claim_before_it() {
+        let text = "John Roe said the army was near the border, a claim rejected by Jane Doe.";
+        assert_eq!(
+            links(text),
+            vec![(Stance::Assert, vec![]), (Stance::Deny, vec![0])]
+        );
+    }
+
+    #[test]
+    fn a_denial_disputes_an_earlier_claim_sharing_a_distinctive_word() {
+        let text = "John Roe said the army had massed a build-up near the border. \
+                    Jane Doe denied there had been a build-up.";
+        assert_eq!(
+            links(text),
+            vec![(Stance::Assert, vec![]), (Stance::Deny, vec![0])]
+        );
+    }
+
+    #[test]
+    fn a_claim_is_not_disputed_by_its_own_claimant() {
+        let text = "Jane Doe said the army had massed a build-up near the border. \
+                    Jane Doe later denied there had been a build-up.";
+        assert!(links(text).iter().all(|(_, d)| d.is_empty()));
+    }
 }

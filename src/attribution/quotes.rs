@@ -1,18 +1,23 @@
 //! Deciding each quotation's speaker and kind.
 //!
-//! In order of preference: a cue right before the quote ("X said: “...”",
-//! "X urged “...”"), the reporting clause that ends the sentence ("“...,” X
-//! said"), "X: “...”", the speaker of the paragraph's earlier quote, and for a
-//! paragraph that only quotes, the previous paragraph's speaker. A cue before
+//! Takes a sentence's cues with their speakers ([`Resolved`]) and what
+//! earlier sentences left in [`State`]; gives a [`QuoteDraft`] for each
+//! quotation that opens in the sentence. The speaker comes from an ordered
+//! list of rules, each a small function for one construction
+//! ([`DECIDING`], then [`FALLBACKS`] while no speaker is known). A cue before
 //! the quote whose speaker differs from the sentence's reporting clause makes
 //! the quote relayed: the words are the first speaker's, reported by the other.
 
 use super::cues::CueForm;
-use super::{QuoteDraft, Resolved};
+use super::drafts::{QuoteDraft, Resolved};
+use super::tail::tail;
+use super::words::{opener_end, word_is};
 use crate::actors::Actors;
-use crate::annotation::{MentionKind, QuoteKind};
-use crate::lexicon::{lexicon, WordClass};
-use crate::text::{Doc, Lower, TokenKind};
+use crate::annotation::{ActorKind, MentionKind, QuoteKind};
+use crate::lexicon::{lexicon, Use, WordClass};
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+use std::ops::Range;
 
 /// What earlier sentences tell later ones.
 #[derive(Default)]
@@ -48,140 +53,32 @@ impl State {
     }
 }
 
-/// The reporting clause at the end of a sentence: ", X said." / ", said X."
-pub(super) fn tail<'r>(
-    doc: &Doc,
-    actors: &Actors,
-    resolved: &'r [Resolved],
-    quote_close: Option<usize>,
-) -> Option<&'r Resolved> {
-    // For a quote closing at `quote_close`, the first cue after it that
-    // opens a clause after a comma or a closing mark: "“...,” said Jane Doe,
-    // 24, who said ..." is Jane Doe's, not the relative clause's. For a
-    // claim (None), the last one, which reports everything before it.
-    let for_quote = quote_close.is_some();
-    let is_tail = |r: &&Resolved| reports_back(doc, actors, r, for_quote);
-    if let Some(close) = quote_close {
-        // The reporting clause stands within reach of the quote (appositives
-        // included): a bounded look keeps long sentences with many quotes
-        // linear.
-        let from = resolved.partition_point(|r| r.cue.toks.start <= close);
-        resolved[from..]
-            .iter()
-            .take_while(|r| r.cue.toks.start <= close + super::REACH)
-            .find(is_tail)
-    } else {
-        let r = resolved.iter().rev().find(|r| {
-            r.cue.form == CueForm::Finite
-                && (r.cue.frames.quote || r.cue.frames.clause)
-                && r.actor.is_some()
-        })?;
-        // "Its secretary, Jane Doe, denied that ...": a cue with its own
-        // clause after it reports forward, not back. A closing clause ends
-        // the sentence within a few words ("told reporters on Friday.").
-        let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks.end);
-        let after = r.cue.toks.end.max(mention_end);
-        let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-            .tokens
-            .end;
-        let closes = (after..sent_end)
-            .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":")
-            && sent_end.saturating_sub(after) <= 8;
-        (closes && is_tail(&r)).then_some(r)
-    }
-}
+/// A rule: the speaker it finds for a quote, or `None` when its
+/// construction is not there.
+type Rule = fn(&Quote) -> Option<Found>;
 
-/// Whether cue `r` opens a reporting clause that looks back at what came
-/// before it in the sentence (", X said", "“...,” said X"), for a quote
-/// (`for_quote`: "according to X" and "as described by X" count too) or for
-/// a claim.
-fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bool {
-    // "“...,” according to Jane Doe."
-    // "“...” – as described by Jane Doe."
-    let form_ok = r.cue.form == CueForm::Finite
-        || (for_quote && matches!(r.cue.form, CueForm::According | CueForm::PassiveBy));
-    let frames_ok = r.cue.frames.quote || r.cue.frames.clause || r.cue.form == CueForm::PassiveBy;
-    if !form_ok || !frames_ok {
-        return false;
-    }
-    let Some(mention) = r.actor.and(r.mention).and_then(|m| actors.mentions.get(m)) else {
-        return false;
-    };
-    let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks.start));
-    let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-        .tokens
-        .start;
-    // "Serbia said ..." opens the sentence: not a closing clause.
-    let closes_quote = |t: usize| {
-        doc.quote_at(t)
-            .is_some_and(|q| doc.quotes[q].close_tok == Some(t))
-    };
-    // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
-    // as Jane Doe said" still reports it.
-    let opens_clause = matches!(
-        lexicon().word_class(doc.tok(group_start)),
-        Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
-    ) && !doc.tok(group_start).eq_ignore_ascii_case("as");
-    // "“...,” a charge that Jane Doe denied" is a relative clause.
-    let relative = (group_start..r.cue.toks.start.min(mention.toks.start)).any(|t| {
-        doc.tok(t).eq_ignore_ascii_case("that")
-            || lexicon().word_class(doc.tok(t)) == Some(WordClass::Rel)
-    });
-    // "“...,” Jane Doe said the plan ..." reports a clause of its own
-    // (but "told the crowd" names a listener).
-    let after = r.cue.toks.end.max(mention.toks.end);
-    let own_clause = mention.toks.start < r.cue.toks.start
-        && after < doc.tokens.len()
-        && match doc.tok(after).lower().as_str() {
-            "that" | "he" | "she" | "they" | "we" | "i" => true,
-            w => {
-                let says = matches!(
-                    doc.tok(r.cue.toks.start).lower().as_str(),
-                    "say" | "says" | "said"
-                );
-                // "said the two cases ...", "said Jane Doe would ..."
-                let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
-                    let e = actors.mentions[m].toks.end;
-                    e < doc.tokens.len() && lexicon().word_class(doc.tok(e)) == Some(WordClass::Aux)
-                });
-                says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)
-            }
-        };
-    // "“...” – as described by Jane Doe", but "“...”, a claim rejected
-    // by Jane Doe" describes a noun.
-    let bare_passive = r.cue.form != CueForm::PassiveBy
-        || (group_start..r.cue.toks.start).all(|t| doc.tok(t).eq_ignore_ascii_case("as"));
-    group_start > sent_start
-        && bare_passive
-        && !opens_clause
-        && !relative
-        && !own_clause
-        && (closes_quote(group_start - 1)
-            || matches!(
-                doc.tok(group_start - 1),
-                "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
-            ))
-}
+/// The rules that decide a quote's speaker, most trusted first. The first
+/// that applies decides, even on "no one yet" (the last two).
+const DECIDING: [Rule; 9] = [
+    governing_cue,
+    reporting_clause_after,
+    cue_before,
+    signed_paragraph,
+    name_and_colon,
+    sentence_ending_in_colon,
+    subject_verb_colon,
+    earlier_quote_of_sentence,
+    earlier_quote_of_paragraph,
+];
 
-/// Where the words of a reporting clause begin: back over its subject's
-/// title and determiner.
-pub(super) fn tail_start(doc: &Doc, from: usize) -> usize {
-    let joins = |t: usize| {
-        matches!(doc.tokens[t].kind, TokenKind::Word | TokenKind::Possessive)
-            // the period of "Sen." or "Dr."
-            || (doc.tok(t) == "."
-                && t >= 1
-                && doc.tokens[t - 1].kind == TokenKind::Word
-                && doc.tokens[t - 1].span().end == doc.tokens[t].span().start)
-    };
-    let mut s = from;
-    let mut n = 0;
-    while s > 0 && n < 10 && joins(s - 1) && doc.in_quote[s - 1].is_none() {
-        s -= 1;
-        n += 1;
-    }
-    s
-}
+/// Rules tried in order while the quote still has no speaker.
+const FALLBACKS: [Rule; 5] = [
+    bare_attribution_next,
+    participle_after_quote,
+    subject_of_prose,
+    previous_sentence_speaker,
+    previous_sentence_subject,
+];
 
 /// Attributes the quotes that open in sentence `si`.
 pub fn attribute_sentence(
@@ -196,12 +93,136 @@ pub fn attribute_sentence(
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
-    let quotes: Vec<usize> = (first..doc.quotes.len())
-        .take_while(|&q| doc.quotes[q].open_tok < sent.end)
-        .collect();
-    // Computed once per paragraph: a paragraph may hold thousands of sentences.
-    let para_only_quotes = state.only_quotes[para];
-    for q in quotes {
+    let last = first + doc.quotes[first..].partition_point(|q| q.open_tok < sent.end);
+    for q in first..last {
+        let quote = Quote::new(doc, actors, resolved, state, &out, si, q);
+        let mut found = DECIDING
+            .iter()
+            .find_map(|rule| rule(&quote))
+            .unwrap_or_default();
+        for rule in FALLBACKS {
+            if found.speaker.is_some() {
+                break;
+            }
+            if let Some(f) = rule(&quote) {
+                found = Found {
+                    continuation: found.continuation,
+                    ..f
+                };
+            }
+        }
+        let starts_sentence = quote.starts_sentence;
+        let kind = match found.continuation {
+            true => QuoteKind::Continuation,
+            false => kind(doc, q, sent.start, starts_sentence),
+        };
+        if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone()) {
+            continue; // a title or a nickname in quotation marks, not someone's words
+        }
+        out.push(QuoteDraft {
+            raw: q,
+            kind,
+            speaker: found.speaker,
+            mention: found.mention,
+            cue: found.cue,
+            reporter: found.reporter,
+        });
+    }
+    state.colon_speaker = None;
+    if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
+        if let Some(r) = resolved.iter().rev().find(|r| r.actor.is_some()) {
+            state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
+        } else if let Some(m) = state.sentence_subject {
+            // "Jane Doe issued the following statement:"
+            state.colon_speaker = Some((actors.mentions[m].actor, Some(m), para));
+        }
+    }
+    if let Some(last) = out.last() {
+        state.last_quote = Some((last.speaker, para, last.mention));
+    } else if !state.only_quotes[para] && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
+        state.last_quote = None;
+    }
+    out
+}
+
+/// What a rule found: the speaker, the mention and cue that name them, and
+/// the reporter of a relayed quote.
+#[derive(Clone, Copy, Default)]
+struct Found {
+    speaker: Option<usize>,
+    mention: Option<usize>,
+    cue: Option<Span>,
+    reporter: Option<usize>,
+    /// The quote goes on from the previous paragraph's.
+    continuation: bool,
+}
+
+impl Found {
+    /// The speaker of a cue.
+    fn cue(doc: &Doc, r: &Resolved) -> Found {
+        Found {
+            speaker: r.actor,
+            mention: r.mention,
+            cue: Some(doc.span_of(r.cue.toks.start, r.cue.toks.end)),
+            ..Found::default()
+        }
+    }
+
+    /// An actor named by mention `m`.
+    fn mention(actors: &Actors, m: usize) -> Found {
+        Found {
+            speaker: Some(actors.mentions[m].actor),
+            mention: Some(m),
+            ..Found::default()
+        }
+    }
+
+    /// An actor with no mention of its own here.
+    fn actor(a: Option<usize>) -> Found {
+        Found {
+            speaker: a,
+            ..Found::default()
+        }
+    }
+}
+
+/// One quotation and what its sentence offers the rules.
+struct Quote<'a> {
+    doc: &'a Doc<'a>,
+    actors: &'a Actors,
+    /// The sentence's cues.
+    resolved: &'a [Resolved],
+    state: &'a State,
+    /// The drafts of the sentence's earlier quotes.
+    earlier: &'a [QuoteDraft],
+    /// The sentence, its tokens and its paragraph.
+    si: usize,
+    sent: Range<usize>,
+    para: usize,
+    /// The opening mark's token, and the closing one's (or the sentence end).
+    open: usize,
+    close: usize,
+    /// The quote opens the sentence.
+    starts_sentence: bool,
+    /// The few cues right before the quote that name a speaker, nearest first.
+    candidates: Vec<&'a Resolved>,
+    /// The cue before the quote that speaks for it.
+    head: Option<&'a Resolved>,
+    /// The reporting clause after it ("“...,” X said").
+    tail: Option<&'a Resolved>,
+}
+
+impl<'a> Quote<'a> {
+    fn new(
+        doc: &'a Doc<'a>,
+        actors: &'a Actors,
+        resolved: &'a [Resolved],
+        state: &'a State,
+        earlier: &'a [QuoteDraft],
+        si: usize,
+        q: usize,
+    ) -> Quote<'a> {
+        let sent = doc.sentences[si].tokens.clone();
         let rq = doc.quotes[q];
         let close = rq.close_tok.unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
@@ -216,236 +237,269 @@ pub fn attribute_sentence(
                     && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok)
             })
             .collect();
-        // "Jane Doe said an audit had found “...”": the quote is the named
-        // speaker's words, not those of the unnamed thing nested in her clause.
-        let unnamed = |r: &Resolved| {
-            r.mention
-                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Description)
+        let mut quote = Quote {
+            doc,
+            actors,
+            resolved,
+            state,
+            earlier,
+            si,
+            sent: sent.clone(),
+            para: doc.sentences[si].para,
+            open: rq.open_tok,
+            close,
+            starts_sentence: rq.open_tok == sent.start,
+            candidates,
+            head: None,
+            tail: tail(doc, actors, resolved, Some(close)),
         };
-        // A phrase quoted inside a reported clause belongs to the sentence's
-        // reporting speaker: "Jane Doe said the plan had made voters 'very
-        // angry'" is hers, not the plan's. A full-sentence quote takes the
-        // nearest cue ("she said: “...”").
-        let partial_guess = !(rq.open_tok == sent.start
-            || matches!(doc.tok(rq.open_tok.saturating_sub(1)), ":" | ","));
-        // ...unless a cue governs the quote directly: "to urge “a pause”",
-        // "what it called an “unprecedented” build-up".
-        // A finite verb inside a clause another speaker reports ("Jane Doe
-        // said that the minister shows “great charm”") does not govern: the
-        // words are the reporting speaker's.
-        // (A colon right after the cue sets the words apart: "..., to which
-        // John Roe interjected: “...”" are his.)
-        let reported_inside = |r: &Resolved| {
-            r.cue.form == CueForm::Finite
-                && !(r.cue.toks.end + 1 == rq.open_tok && doc.tok(r.cue.toks.end) == ":")
-                && candidates.iter().any(|o| {
-                    o.cue.form == CueForm::Finite
-                        && o.cue.frames.clause
-                        && o.cue.toks.start < r.cue.toks.start
-                        // ("X weighed in on Tuesday, hours after Y said he
-                        // was “...”": a comma ends what X reports.)
-                        && (o.cue.toks.end..r.cue.toks.start).all(|t| doc.tok(t) != ",")
-                        && o.actor != r.actor
-                        && !unnamed(o)
-                })
-        };
-        // ("a claim Moscow denies — “...?” asked X": a dash sets the quote off.)
-        let governs = |r: &&Resolved| {
-            r.cue.toks.end + 2 >= rq.open_tok
-                && !(r.cue.toks.end..rq.open_tok).any(|t| matches!(doc.tok(t), "—" | "–"))
-                // ("an audit had found “...”" is not the audit's words, but
-                // "protesters interrupted her, shouting “...”" are theirs)
-                && (!unnamed(r) || r.cue.form == CueForm::Gerund)
-                && !reported_inside(r)
-        };
-        // "While not everything Jane Doe says is true, John Roe said she is
-        // “...”": a cue in an opening clause reports nothing of the main one.
-        let main = super::opener_end(doc, sent.start, rq.open_tok);
-        let head = if partial_guess && !candidates.first().is_some_and(governs) {
-            let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !unnamed(r);
-            candidates
+        quote.head = quote.head();
+        quote
+    }
+
+    /// "Jane Doe said an audit had found “...”": the quote is the named
+    /// speaker's words, not those of the unnamed thing nested in her clause.
+    fn unnamed(&self, r: &Resolved) -> bool {
+        r.mention
+            .is_some_and(|m| self.actors.mentions[m].kind == MentionKind::Description)
+    }
+
+    /// A finite verb inside a clause another speaker reports ("Jane Doe
+    /// said that the minister shows “great charm”") does not govern: the
+    /// words are the reporting speaker's. (A colon right after the cue sets
+    /// the words apart: "..., to which John Roe interjected: “...”" are his.)
+    fn reported_inside(&self, r: &Resolved) -> bool {
+        let doc = self.doc;
+        r.cue.form == CueForm::Finite
+            && !(r.cue.toks.end + 1 == self.open && doc.tok(r.cue.toks.end) == ":")
+            && self.candidates.iter().any(|o| {
+                o.cue.form == CueForm::Finite
+                    && o.cue.frames.clause
+                    && o.cue.toks.start < r.cue.toks.start
+                    // ("X weighed in on Tuesday, hours after Y said he
+                    // was “...”": a comma ends what X reports.)
+                    && (o.cue.toks.end..r.cue.toks.start).all(|t| doc.tok(t) != ",")
+                    && o.actor != r.actor
+                    && !self.unnamed(o)
+            })
+    }
+
+    /// A cue that governs the quote directly: "to urge “a pause”", "what it
+    /// called an “unprecedented” build-up".
+    fn governs(&self, r: &Resolved) -> bool {
+        r.cue.toks.end + 2 >= self.open
+            // ("a claim Moscow denies — “...?” asked X": a dash sets the quote off.)
+            && !(r.cue.toks.end..self.open).any(|t| matches!(self.doc.tok(t), "—" | "–"))
+            // ("an audit had found “...”" is not the audit's words, but
+            // "protesters interrupted her, shouting “...”" are theirs)
+            && (!self.unnamed(r) || r.cue.form == CueForm::Gerund)
+            && !self.reported_inside(r)
+    }
+
+    /// The cue before the quote that speaks for it. A phrase quoted inside
+    /// a reported clause belongs to the sentence's reporting speaker: "Jane
+    /// Doe said the plan had made voters 'very angry'" is hers, not the
+    /// plan's. A full-sentence quote, or one a cue governs, takes the
+    /// nearest cue ("she said: “...”").
+    fn head(&self) -> Option<&'a Resolved> {
+        let doc = self.doc;
+        let candidates = &self.candidates;
+        let partial_guess =
+            !(self.starts_sentence || matches!(doc.tok(self.open.saturating_sub(1)), ":" | ","));
+        if partial_guess && !candidates.first().is_some_and(|r| self.governs(r)) {
+            // "While not everything Jane Doe says is true, John Roe said she
+            // is “...”": a cue in an opening clause reports nothing of the
+            // main one.
+            let main = opener_end(doc, self.sent.start, self.open);
+            let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !self.unnamed(r);
+            return candidates
                 .iter()
                 .rev()
                 .filter(|r| r.cue.toks.start >= main)
                 .find(finite)
                 .or(candidates.iter().rev().find(finite))
-                .or(candidates.iter().find(|r| !unnamed(r)))
+                .or(candidates.iter().find(|r| !self.unnamed(r)))
                 .or(candidates.first())
-                .copied()
-        } else {
-            // "... as the heckler yelled: “...”": a colon or comma right
-            // after the cue introduces the words, named speaker or not.
-            let introduces = |r: &Resolved| {
-                r.cue.toks.end + 1 == rq.open_tok && matches!(doc.tok(r.cue.toks.end), ":" | ",")
-            };
-            match candidates.first() {
-                Some(first)
-                    if unnamed(first)
-                        && !introduces(first)
-                        && first.cue.form != CueForm::Gerund =>
-                {
-                    candidates
-                        .iter()
-                        .find(|r| !unnamed(r))
-                        .or(candidates.first())
-                        .copied()
-                }
-                other => other.copied(),
-            }
+                .copied();
+        }
+        // "... as the heckler yelled: “...”": a colon or comma right after
+        // the cue introduces the words, named speaker or not.
+        let introduces = |r: &Resolved| {
+            r.cue.toks.end + 1 == self.open && matches!(doc.tok(r.cue.toks.end), ":" | ",")
         };
-        let tail_after = tail(doc, actors, resolved, Some(close));
-        // "X: “...”"
-        let colon = colon_speaker(doc, actors, rq.open_tok, sent.start);
-        let starts_sentence = rq.open_tok == sent.start;
-        let mut draft = QuoteDraft {
-            raw: q,
-            kind: QuoteKind::Partial,
-            speaker: None,
-            mention: None,
-            cue: None,
-            reporter: None,
-        };
-        let set = |d: &mut QuoteDraft, r: &Resolved| {
-            d.speaker = r.actor;
-            d.mention = r.mention;
-            d.cue = Some(doc.span_of(r.cue.toks.start, r.cue.toks.end));
-        };
-        match (head, tail_after) {
-            (Some(h), Some(t))
-                if !starts_sentence
-                    && (h.cue.frames.inf || (h.cue.frames.quote && governs(&h))) =>
+        match candidates.first() {
+            Some(first)
+                if self.unnamed(first)
+                    && !introduces(first)
+                    && first.cue.form != CueForm::Gerund =>
             {
-                set(&mut draft, h);
-                if t.actor != h.actor {
-                    draft.reporter = t.actor;
-                }
+                candidates
+                    .iter()
+                    .find(|r| !self.unnamed(r))
+                    .or(candidates.first())
+                    .copied()
             }
-            (_, Some(t)) => set(&mut draft, t),
-            (Some(h), None) => set(&mut draft, h),
-            (None, None) => {
-                let signed = if para_only_quotes {
-                    dash_signature(doc, actors, para)
-                } else {
-                    None
-                };
-                if let Some(m) = signed {
-                    draft.speaker = Some(actors.mentions[m].actor);
-                    draft.mention = Some(m);
-                } else if let Some(m) = colon {
-                    draft.speaker = Some(actors.mentions[m].actor);
-                    draft.mention = Some(m);
-                } else if let Some((a, m, _)) =
-                    state.colon_speaker.filter(|&(_, _, p)| p + 1 >= para)
-                {
-                    draft.speaker = Some(a);
-                    draft.mention = m;
-                } else if let Some(m) = state.sentence_subject.filter(|&m| {
-                    // "Asked which county he liked best, he demurred: “...”":
-                    // a colon after the sentence's own subject and verb.
-                    rq.open_tok > sent.start
-                        && doc.tok(rq.open_tok - 1) == ":"
-                        && actors.mentions[m].toks.start < rq.open_tok
-                        && actors.mentions[m].toks.start >= sent.start
-                }) {
-                    draft.speaker = Some(actors.mentions[m].actor);
-                    draft.mention = Some(m);
-                } else if let Some(prev) = out.last() {
-                    draft.speaker = prev.speaker;
-                } else if let Some((a, p, _)) = state.last_quote {
-                    // The same paragraph's earlier quote, or the previous
-                    // paragraph's when this one only quotes.
-                    if p == para || (para_only_quotes && p + 2 >= para) {
-                        draft.speaker = a;
-                        if p != para {
-                            draft.kind = QuoteKind::Continuation;
-                        }
-                    }
-                }
-                if draft.speaker.is_none() {
-                    draft.speaker = bare_attribution_next(doc, actors, si);
-                }
-                // "Jane Doe hailed the vote as “fantastic,” telling reporters
-                // ...", "coined a phrase, “...,” to describe ...": the
-                // participle or infinitive after the quote has the sentence's
-                // subject.
-                if draft.speaker.is_none() && !starts_sentence {
-                    if let Some(g) = resolved.iter().find(|r| {
-                        r.cue.toks.start > close
-                            && matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive)
-                            && r.actor.is_some()
-                    }) {
-                        set(&mut draft, g);
-                    }
-                }
-                // "Jane Doe shared her worry with donors, “I do not know ...”":
-                // a sentence introduced by its subject and a colon or comma.
-                let introduced =
-                    rq.open_tok > sent.start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
-                // A phrase quoted in a sentence with no speech verb is most
-                // often its subject's: "Cruz coached Trump to “breathe”".
-                // ...but "has been called the “Trump of the East”" and "known
-                // as “the full tour”" name no one.
-                let phrase_in_prose =
-                    !starts_sentence && !introduced && !agentless_naming(doc, rq.open_tok);
-                if draft.speaker.is_none()
-                    && (introduced || phrase_in_prose)
-                    && resolved
-                        .iter()
-                        .all(|r| r.actor.is_none() || r.cue.toks.start > close)
-                {
-                    if let Some(m) = state
-                        .sentence_subject
-                        .filter(|&m| actors.mentions[m].toks.start < rq.open_tok)
-                    {
-                        draft.speaker = Some(actors.mentions[m].actor);
-                        draft.mention = Some(m);
-                    }
-                }
-                // The previous sentence reported this person's words or acts
-                // ("She said she had made progress. “I really believe ...”").
-                if draft.speaker.is_none() && rq.open_tok == sent.start {
-                    if let Some((a, s)) = state.speaker_sentence {
-                        if s + 1 == si && doc.sentences[s].para + 1 >= para {
-                            draft.speaker = Some(a);
-                        }
-                    }
-                }
-                // ...or was about a person who is quoted next ("Jane Doe
-                // praised the plan. / “We need someone who ...”").
-                if draft.speaker.is_none() && rq.open_tok == sent.start {
-                    if let Some((m, s)) = state.previous_subject {
-                        let person = actors.actors[actors.mentions[m].actor].kind
-                            == crate::annotation::ActorKind::Person;
-                        if person && s + 1 == si && doc.sentences[s].para + 1 >= para {
-                            draft.speaker = Some(actors.mentions[m].actor);
-                        }
-                    }
-                }
-            }
-        }
-        if draft.kind != QuoteKind::Continuation {
-            draft.kind = kind(doc, q, sent.start, starts_sentence);
-        }
-        if draft.kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone()) {
-            continue; // a title or a nickname in quotation marks, not someone's words
-        }
-        out.push(draft);
-    }
-    state.colon_speaker = None;
-    if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
-        if let Some(r) = resolved.iter().rev().find(|r| r.actor.is_some()) {
-            state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
-        } else if let Some(m) = state.sentence_subject {
-            // "Jane Doe issued the following statement:"
-            state.colon_speaker = Some((actors.mentions[m].actor, Some(m), para));
+            other => other.copied(),
         }
     }
-    if let Some(last) = out.last() {
-        state.last_quote = Some((last.speaker, para, last.mention));
-    } else if !para_only_quotes && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
-        state.last_quote = None;
+}
+
+/// "X urged “...”, Y said": a cue that governs the quote (or frames "Y to
+/// ...") speaks it even with a reporting clause after it, which then names
+/// the reporter of a relayed quote.
+fn governing_cue(quote: &Quote) -> Option<Found> {
+    let (h, t) = (quote.head?, quote.tail?);
+    let governs = h.cue.frames.inf || (h.cue.frames.quote && quote.governs(h));
+    if quote.starts_sentence || !governs {
+        return None;
     }
-    out
+    Some(Found {
+        reporter: t.actor.filter(|_| t.actor != h.actor),
+        ..Found::cue(quote.doc, h)
+    })
+}
+
+/// "“...,” X said", "“...,” said X": the reporting clause after the quote.
+fn reporting_clause_after(quote: &Quote) -> Option<Found> {
+    Some(Found::cue(quote.doc, quote.tail?))
+}
+
+/// "X said: “...”", "X called it “...”": a cue before the quote.
+fn cue_before(quote: &Quote) -> Option<Found> {
+    Some(Found::cue(quote.doc, quote.head?))
+}
+
+/// A paragraph that only quotes, signed "— Jane Doe" on the next line.
+fn signed_paragraph(quote: &Quote) -> Option<Found> {
+    if !quote.state.only_quotes[quote.para] {
+        return None;
+    }
+    let m = dash_signature(quote.doc, quote.actors, quote.para)?;
+    Some(Found::mention(quote.actors, m))
+}
+
+/// "Jane Doe: “...”", "Rep. Jane Doe (D-Ohio): “...”".
+fn name_and_colon(quote: &Quote) -> Option<Found> {
+    let m = colon_speaker(quote.doc, quote.actors, quote.open, quote.sent.start)?;
+    Some(Found::mention(quote.actors, m))
+}
+
+/// The sentence before ended in "X said:" (in this paragraph or the one
+/// before): the quote is X's.
+fn sentence_ending_in_colon(quote: &Quote) -> Option<Found> {
+    let (a, m, _) = quote
+        .state
+        .colon_speaker
+        .filter(|&(_, _, p)| p + 1 >= quote.para)?;
+    Some(Found {
+        speaker: Some(a),
+        mention: m,
+        ..Found::default()
+    })
+}
+
+/// "Asked which county he liked best, he demurred: “...”": a colon after
+/// the sentence's own subject and verb.
+fn subject_verb_colon(quote: &Quote) -> Option<Found> {
+    let (doc, actors) = (quote.doc, quote.actors);
+    let m = quote.state.sentence_subject.filter(|&m| {
+        quote.open > quote.sent.start
+            && doc.tok(quote.open - 1) == ":"
+            && actors.mentions[m].toks.start < quote.open
+            && actors.mentions[m].toks.start >= quote.sent.start
+    })?;
+    Some(Found::mention(actors, m))
+}
+
+/// A later quote of the same sentence has the earlier one's speaker (known
+/// or not).
+fn earlier_quote_of_sentence(quote: &Quote) -> Option<Found> {
+    Some(Found::actor(quote.earlier.last()?.speaker))
+}
+
+/// The same paragraph's earlier quote, or the previous paragraph's when
+/// this one only quotes (a continuation).
+fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
+    let (a, p, _) = quote.state.last_quote?;
+    let para = quote.para;
+    let continues = quote.state.only_quotes[para] && p + 2 >= para;
+    (p == para || continues).then_some(Found {
+        continuation: p != para,
+        ..Found::actor(a)
+    })
+}
+
+/// "“We won.” Jane Doe said.": a short bare attribution as the next
+/// sentence of the paragraph.
+fn bare_attribution_next(quote: &Quote) -> Option<Found> {
+    let (doc, si) = (quote.doc, quote.si);
+    let next = doc.sentences.get(si + 1)?;
+    if next.para != doc.sentences[si].para || next.tokens.len() > 6 {
+        return None;
+    }
+    let m = next
+        .tokens
+        .clone()
+        .find_map(|t| quote.actors.mention_at(t))?;
+    Some(Found::actor(Some(quote.actors.mentions[m].actor)))
+}
+
+/// "Jane Doe hailed the vote as “fantastic,” telling reporters ...",
+/// "coined a phrase, “...,” to describe ...": the participle or infinitive
+/// after the quote has the sentence's subject.
+fn participle_after_quote(quote: &Quote) -> Option<Found> {
+    if quote.starts_sentence {
+        return None;
+    }
+    let g = quote.resolved.iter().find(|r| {
+        r.cue.toks.start > quote.close
+            && matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive)
+            && r.actor.is_some()
+    })?;
+    Some(Found::cue(quote.doc, g))
+}
+
+/// The sentence's subject speaks a quote it introduces with a colon or a
+/// comma ("Jane Doe shared her worry with donors, “I do not know ...”"), or
+/// a phrase quoted in a sentence with no speech verb ("Cruz coached Trump to
+/// “breathe”"), but not after an agentless passive ("has been called the
+/// “Trump of the East”", "known as “the full tour”").
+fn subject_of_prose(quote: &Quote) -> Option<Found> {
+    let (doc, actors, open) = (quote.doc, quote.actors, quote.open);
+    let introduced = open > quote.sent.start && matches!(doc.tok(open - 1), ":" | ",");
+    let phrase_in_prose = !quote.starts_sentence && !introduced && !agentless_naming(doc, open);
+    let no_cue_before = quote
+        .resolved
+        .iter()
+        .all(|r| r.actor.is_none() || r.cue.toks.start > quote.close);
+    if !(introduced || phrase_in_prose) || !no_cue_before {
+        return None;
+    }
+    let m = quote
+        .state
+        .sentence_subject
+        .filter(|&m| actors.mentions[m].toks.start < open)?;
+    Some(Found::mention(actors, m))
+}
+
+/// A quote opening the sentence after one that reported this person's
+/// words or acts ("She said she had made progress. “I really believe ...”").
+fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
+    let (a, s) = quote.state.speaker_sentence?;
+    let doc = quote.doc;
+    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    (quote.starts_sentence && follows).then_some(Found::actor(Some(a)))
+}
+
+/// A quote opening the sentence after one about a person ("Jane Doe
+/// praised the plan. / “We need someone who ...”").
+fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
+    let (m, s) = quote.state.previous_subject?;
+    let (doc, actors) = (quote.doc, quote.actors);
+    let actor = actors.mentions[m].actor;
+    let person = actors.actors[actor].kind == ActorKind::Person;
+    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
 }
 
 /// A passive naming or saying with no agent right before a quote: "was
@@ -455,16 +509,19 @@ fn agentless_naming(doc: &Doc, open: usize) -> bool {
     (start..open).rev().any(|p| {
         let w = doc.tok(p);
         let participle = doc.tokens[p].kind == TokenKind::Word
-            && (w.ends_with("ed") || w.ends_with("wn") || matches!(w, "said" | "told" | "thought"));
+            && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
         participle
             && p > 0
-            && (matches!(
-                doc.tok(p - 1),
-                "was" | "were" | "is" | "are" | "been" | "be" | "being"
-            ) || doc.tok(p + 1) == "as")
+            && (be_before(doc.tok(p - 1)) || doc.tok(p + 1) == "as")
             // no agent between the participle and the quote
             && !(p + 1..open).any(|k| doc.tok(k) == "by")
     })
+}
+
+/// "was", "been", "being": a form of "be" before a passive participle.
+fn be_before(w: &str) -> bool {
+    let uses = lexicon().uses(w);
+    uses.has(Use::Passive) || uses.has(Use::ProgressivePassive)
 }
 
 /// A quotation paragraph signed on the next line: "“...”" then "— Jane
@@ -481,20 +538,7 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
         .find_map(|t| actors.outer_mention_at(t))
 }
 
-/// "“We won.” She smiled." has no cue; "“We won.” Jane Doe said." was split
-/// into its own sentence only when it is not a bare attribution, so look one
-/// sentence ahead for a short "X said." in the same paragraph.
-fn bare_attribution_next(doc: &Doc, actors: &Actors, si: usize) -> Option<usize> {
-    let next = doc.sentences.get(si + 1)?;
-    if next.para != doc.sentences[si].para || next.tokens.len() > 6 {
-        return None;
-    }
-    next.tokens
-        .clone()
-        .find_map(|t| actors.mention_at(t))
-        .map(|m| actors.mentions[m].actor)
-}
-
+/// True when paragraph `para` holds nothing but quotations and punctuation.
 fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
     let p = &doc.paras[para];
     p.tokens
@@ -536,16 +580,13 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     }
     // "Jane Doe fired back forcefully: “...”": the subject, a verb and an
     // adverb or two before the colon.
-    let lex = crate::lexicon::lexicon();
+    let lex = lexicon();
     let mut words = 0;
     while p > start && words < 4 {
         let w = doc.tok(p);
         let plain = doc.tokens[p].kind == TokenKind::Word
             && w.starts_with(char::is_lowercase)
-            && !matches!(
-                lex.word_class(w),
-                Some(crate::lexicon::WordClass::Det | crate::lexicon::WordClass::Prep)
-            );
+            && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
             return None;
         }
@@ -566,7 +607,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
 /// the quote and its sentence, so a quote never comes and goes with what
 /// the rest of the text says about names.
 fn is_scare_quote(doc: &Doc, q: usize, sent: std::ops::Range<usize>) -> bool {
-    let lex = crate::lexicon::lexicon();
+    let lex = lexicon();
     let content = &doc.text[doc.quotes[q].content];
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));
@@ -576,4 +617,128 @@ fn is_scare_quote(doc: &Doc, q: usize, sent: std::ops::Range<usize>) -> bool {
             .any(|t| lex.cue_verb(doc.tok(t)).is_some() || lex.cue_noun(doc.tok(t)).is_some())
     };
     title_case || (words.len() < 2 && !reports_speech())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::quote;
+    use crate::annotation::QuoteKind;
+
+    fn speaker(text: &str, start: &str) -> Option<String> {
+        quote(text, start).speaker
+    }
+
+    #[test]
+    fn governing_cue_relays_through_the_reporting_clause() {
+        let q = quote(
+            "Jane Doe urged “a pause in the fighting,” John Roe said.",
+            "a pause",
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.reporter.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn reporting_clause_after_the_quote() {
+        let q = quote("“We will not back down,” Jane Doe said.", "We will");
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn cue_before_the_quote() {
+        let q = quote(
+            "Jane Doe said the plan was “a disaster for the town.”",
+            "a disaster",
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn signed_paragraph() {
+        let text = "“Nothing about this vote was fair to anyone.”\n— Jane Doe, Springfield";
+        assert_eq!(speaker(text, "Nothing").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn name_and_colon() {
+        let text = "John Roe arrived first, then Jane Doe: “We will not back down.”";
+        assert_eq!(speaker(text, "We will").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn sentence_ending_in_colon() {
+        let text = "The Interior Ministry issued the following statement:\n“We regret the delay.”";
+        assert_eq!(
+            speaker(text, "We regret").as_deref(),
+            Some("Interior Ministry")
+        );
+    }
+
+    #[test]
+    fn subject_verb_colon() {
+        let text = "“We are ready,” John Roe said. Jane Doe gave the crowd a simple answer: “We will not back down.”";
+        assert_eq!(speaker(text, "We will").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn earlier_quote_of_sentence() {
+        let text =
+            "John Roe arrived first, then Jane Doe: “We will not back down” and “we will win.”";
+        assert_eq!(speaker(text, "we will win").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn earlier_quote_of_paragraph_continues_into_a_quote_only_paragraph() {
+        let text = "“We will not back down,” Jane Doe said.\n“We will win this fight in the end.”";
+        let q = quote(text, "We will win");
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.kind, QuoteKind::Continuation);
+    }
+
+    #[test]
+    fn bare_attribution_next() {
+        let text = "“We won the vote.” Jane Doe smiled.";
+        assert_eq!(speaker(text, "We won").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn participle_after_quote() {
+        let text = "Jane Doe hailed the vote as “fantastic,” telling reporters it was a start.";
+        let q = quote(text, "fantastic");
+        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(q.cue.as_deref(), Some("telling"));
+    }
+
+    #[test]
+    fn subject_of_prose() {
+        let text = "Jane Doe coached her rival to “breathe deeply” before the debate.";
+        assert_eq!(speaker(text, "breathe").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn no_subject_after_an_agentless_passive() {
+        let text = "The old bridge has been called “the pride of the valley” for years.";
+        assert_eq!(speaker(text, "the pride"), None);
+    }
+
+    #[test]
+    fn previous_sentence_speaker() {
+        let text = "John Roe met Jane Doe, who said she had made progress. “I really believe we can win this.”";
+        assert_eq!(speaker(text, "I really").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn previous_sentence_subject() {
+        let text = "Jane Doe walked to the stage. “We need someone who listens to us.”";
+        assert_eq!(speaker(text, "We need").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_no_quote() {
+        let text = "Jane Doe watched “Saturday Night Live” with friends.";
+        assert!(super::super::testing::quotes(text).is_empty());
+    }
 }

@@ -1,26 +1,19 @@
-//! Who is speaking: the subject of a cue, and what a pronoun refers to.
+//! The subject of one cue, next to it: before a finite verb (past
+//! auxiliaries, appositives, a parenthesis, a relative clause), after an
+//! inverted one ("said Jane Doe"), or after "according to" / "by". Takes a
+//! [`Cue`] and its sentence, gives an [`Anchor`] (not yet resolved).
 
 use super::cues::{Cue, CueForm};
+use super::drafts::Anchor;
+use super::words::{
+    is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
+    word_is_any_case,
+};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::{lexicon, Gender, WordClass};
-use crate::text::{Doc, Lower, TokenKind};
+use crate::lexicon::{lexicon, Use, WordClass};
+use crate::text::{Doc, TokenKind};
 use std::ops::Range;
-
-/// Where a speaker is named.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    /// An actor mention (its index in [`Actors::mentions`]).
-    Mention(usize),
-    /// A pronoun token, to be resolved.
-    Pronoun(usize),
-    /// A relative pronoun ("Jane Doe, who said ...") at a token, standing for
-    /// the mention before it.
-    Relative(usize, usize),
-    /// A noun phrase no earlier stage took for an actor ("the release",
-    /// "a spokesman for the campaign"): tokens `start..end`.
-    Phrase(usize, usize),
-}
 
 /// Finds the speaker anchor of a cue in sentence `sent`, not looking past
 /// `left_bound` on the left (e.g. a closing quotation mark).
@@ -73,63 +66,6 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
     })
 }
 
-/// "his", "her", "their", "its": the owner of a claim noun ("her promise").
-pub fn is_possessive_pronoun(w: &str) -> bool {
-    matches!(w, "his" | "her" | "their" | "its")
-}
-
-/// A word that may stand between a subject and its verb: an auxiliary, a
-/// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
-/// reflexive ("herself").
-pub fn is_skippable(doc: &Doc, t: usize) -> bool {
-    let w = doc.tok(t).lower();
-    if doc.tokens[t].kind != TokenKind::Word {
-        return false;
-    }
-    matches!(
-        lexicon().word_class(&w),
-        Some(WordClass::Aux | WordClass::Neg)
-    ) || (w.ends_with("ly") && w.len() > 4)
-        // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
-        // told" does not.
-        || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
-        || matches!(
-            w.as_str(),
-            "also"
-                | "later"
-                | "then"
-                | "again"
-                | "still"
-                | "once"
-                | "now"
-                | "long"
-                | "already"
-                | "further"
-                | "too"
-                | "yet"
-                | "previously"
-                | "subsequently"
-                | "only"
-                | "just"
-                | "even"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                // "Jane Doe herself said"
-                | "himself"
-                | "herself"
-                | "itself"
-                | "themselves"
-        )
-}
-
-fn is_subject_pronoun(w: &str) -> bool {
-    matches!(
-        w.lower().as_str(),
-        "he" | "she" | "they" | "it" | "we" | "i"
-    )
-}
-
 /// The subject written before position `t`.
 pub fn left_of(
     doc: &Doc,
@@ -141,6 +77,10 @@ pub fn left_of(
     subject_left_of(doc, actors, t, bound, possessor, 0)
 }
 
+/// The walk left from `t`: past auxiliaries and adverbs (at most three),
+/// a parenthesis, appositives between commas, to a name, a pronoun or a
+/// noun phrase. `depth` bounds the restarts past a verb's object or a
+/// prepositional phrase.
 fn subject_left_of(
     doc: &Doc,
     actors: &Actors,
@@ -160,60 +100,7 @@ fn subject_left_of(
             continue;
         }
         if let Some(m) = actors.mention_at(p) {
-            let m = outermost(actors, m, p);
-            // "a spokesman for Jane Doe said": the speaker is the spokesman.
-            let start = actors.mentions[m].toks.start;
-            let linked = start > bound
-                && matches!(doc.tok(start - 1), "for" | "of" | "at" | "from" | "with");
-            // "a source speaking to the network said": the network is the
-            // participle's object; the subject stands before it.
-            let lead = match start > bound + 1 && doc.tok(start - 1).eq_ignore_ascii_case("the") {
-                true => start - 1,
-                false => start,
-            };
-            let participle_object = lead > bound + 2
-                && lexicon().word_class(doc.tok(lead - 1)) == Some(WordClass::Prep)
-                && doc.tok(lead - 2).ends_with("ing")
-                && doc.tokens[lead - 2].kind == TokenKind::Word;
-            // "She addressed voters in an email": the name right after a
-            // past-tense verb is its object (but "said the minister had ..."
-            // opens a clause the name is the subject of).
-            let verb_object = start > bound + 1 && {
-                let v = doc.tok(start - 1);
-                doc.tokens[start - 1].kind == TokenKind::Word
-                    && v.starts_with(char::is_lowercase)
-                    // ("told", "telling", "urged": verbs of the "X told Y
-                    // to" frame take their listener as object)
-                    && (lexicon().cue_verb(v).is_some_and(|c| c.frames.inf)
-                        || (v.ends_with("ed") && lexicon().cue_verb(v).is_none()))
-                    && !lexicon().is_title(v)
-            };
-            if !possessor && depth < 2 && (participle_object || verb_object) {
-                let verb = if participle_object {
-                    lead - 2
-                } else {
-                    start - 1
-                };
-                if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {
-                    return Some(a);
-                }
-            }
-            if !possessor {
-                if let Some(Anchor::Phrase(a, _)) = linked
-                    .then(|| phrase_ending_at(doc, start, bound))
-                    .flatten()
-                {
-                    return Some(Anchor::Phrase(a, actors.mentions[m].toks.end));
-                }
-                // "Jane Doe, the director of the Tarvel Institute said": the
-                // person named before the appositive, not the institute.
-                if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
-                    if let Some(person) = person_before_appositive(doc, actors, start, bound) {
-                        return Some(Anchor::Mention(person));
-                    }
-                }
-            }
-            return Some(Anchor::Mention(m));
+            return Some(at_mention(doc, actors, m, p, bound, possessor, depth));
         }
         let w = doc.tok(p);
         if is_subject_pronoun(w) && !possessor {
@@ -235,56 +122,7 @@ fn subject_left_of(
             }
         }
         if w == "," && !possessor {
-            // "The firm's lawyer, Jane Doe, said": the name right before the
-            // comma, or before a parenthesis there ("Jane Doe (D-Ohio), said").
-            let mut before = p;
-            if before > bound + 1 && doc.tok(before - 1) == ")" {
-                if let Some(open) = (before.saturating_sub(8).max(bound)..before - 1)
-                    .rev()
-                    .find(|&k| doc.tok(k) == "(")
-                {
-                    before = open;
-                }
-            }
-            if before > bound {
-                if let Some(m) = actors.mention_at(before - 1) {
-                    let m = outermost(actors, m, before - 1);
-                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
-                        return Some(Anchor::Mention(m));
-                    }
-                }
-            }
-            // "Jane Doe, a spokeswoman for the ministry, said": skip the
-            // appositive; "Jane Doe, 31, a nurse, said": two of them.
-            let mut comma = p;
-            for _ in 0..3 {
-                let mut q = comma;
-                while q > bound && comma - q < 24 {
-                    q -= 1;
-                    if doc.tok(q) == "," || doc.in_quote[q].is_some() {
-                        break;
-                    }
-                }
-                if q <= bound || doc.tok(q) != "," || doc.in_quote[q].is_some() {
-                    break;
-                }
-                if let Some(m) = actors.mention_at(q - 1) {
-                    let m = outermost(actors, m, q - 1);
-                    // "Jane Doe, 22, of Flint, Mich., said": past the places
-                    // (a town unknown to the lexicon may pass for an organization).
-                    let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place
-                        || doc.tok(actors.mentions[m].toks.start.saturating_sub(1)) == "of";
-                    if !place {
-                        return Some(Anchor::Mention(m));
-                    }
-                }
-                // "he, once again, pledged"
-                if is_subject_pronoun(doc.tok(q - 1)) {
-                    return Some(Anchor::Pronoun(q - 1));
-                }
-                comma = q;
-            }
-            return None;
+            return before_comma(doc, actors, p, bound);
         }
         if is_skippable(doc, p) && skipped < 3 {
             skipped += 1;
@@ -293,46 +131,190 @@ fn subject_left_of(
         if possessor {
             return None;
         }
-        // "an official who spoke on condition of anonymity said": back over
-        // the relative clause to the noun it describes.
-        let reach = p.saturating_sub(15).max(bound);
-        if let Some(r) = (reach..=p)
-            .rev()
-            .find(|&r| matches!(doc.tok(r), "who" | "which"))
-        {
-            if r > bound && (r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
-                // "Jane Doe, who said": the noun may stand before a comma.
-                let noun_end = if doc.tok(r - 1) == "," && r - 1 > bound {
-                    r - 1
-                } else {
-                    r
-                };
-                if let Some(m) = actors.mention_at(noun_end - 1) {
-                    return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
-                }
-                if let Some(np) = phrase_ending_at(doc, noun_end, bound) {
-                    return Some(np);
-                }
-            }
-        }
-        // "Another tweeted, “...”", "Several said": a quantifier alone.
-        if lone_quantifier(doc, p) && (p == bound || doc.tokens[p - 1].kind == TokenKind::Punct) {
-            return Some(Anchor::Phrase(p, p + 1));
-        }
-        let np = phrase_ending_at(doc, p + 1, bound);
-        // "Jane Doe at the time said": a phrase after a preposition is not
-        // the subject; look on to the left of the preposition.
-        if let Some(Anchor::Phrase(a, _)) = np {
-            let after_prep =
-                || a > bound + 1 && lexicon().word_class(doc.tok(a - 1)) == Some(WordClass::Prep);
-            if depth < 2 && after_prep() {
-                // ...and keep the phrase when nothing is found there.
-                return subject_left_of(doc, actors, a - 1, bound, possessor, depth + 1);
-            }
-        }
-        return np;
+        return unnamed_subject(doc, actors, p, bound, depth);
     }
     None
+}
+
+/// The subject when the walk reaches mention `m` at token `p`: that
+/// mention, unless it is a verb's object, the name in "a spokesman for
+/// Jane Doe", or a body in apposition to a person.
+fn at_mention(
+    doc: &Doc,
+    actors: &Actors,
+    m: usize,
+    p: usize,
+    bound: usize,
+    possessor: bool,
+    depth: usize,
+) -> Anchor {
+    let m = outermost(actors, m, p);
+    if possessor {
+        return Anchor::Mention(m);
+    }
+    let start = actors.mentions[m].toks.start;
+    if depth < 2 {
+        if let Some(verb) = verb_of_object(doc, start, bound) {
+            if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {
+                return a;
+            }
+        }
+    }
+    // "a spokesman for Jane Doe said": the speaker is the spokesman.
+    let linked = start > bound && word_is(doc.tok(start - 1), Use::RoleLink);
+    if let Some(Anchor::Phrase(a, _)) = linked
+        .then(|| phrase_ending_at(doc, start, bound))
+        .flatten()
+    {
+        return Anchor::Phrase(a, actors.mentions[m].toks.end);
+    }
+    // "Jane Doe, the director of the Tarvel Institute said": the person
+    // named before the appositive, not the institute.
+    if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
+        if let Some(person) = person_before_appositive(doc, actors, start, bound) {
+            return Anchor::Mention(person);
+        }
+    }
+    Anchor::Mention(m)
+}
+
+/// The verb a name starting at `start` is the object of, if any: "a source
+/// speaking to the network said" (the participle), "She addressed voters
+/// in an email" (a past-tense verb; but "said the minister had ..." opens a
+/// clause the name is the subject of).
+fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
+    let lead = match start > bound + 1 && doc.tok(start - 1).eq_ignore_ascii_case("the") {
+        true => start - 1,
+        false => start,
+    };
+    let participle_object = lead > bound + 2
+        && lexicon().word_class(doc.tok(lead - 1)) == Some(WordClass::Prep)
+        && doc.tok(lead - 2).ends_with("ing")
+        && doc.tokens[lead - 2].kind == TokenKind::Word;
+    if participle_object {
+        return Some(lead - 2);
+    }
+    let verb_object = start > bound + 1 && {
+        let v = doc.tok(start - 1);
+        doc.tokens[start - 1].kind == TokenKind::Word
+            && v.starts_with(char::is_lowercase)
+            // ("told", "telling", "urged": verbs of the "X told Y
+            // to" frame take their listener as object)
+            && (lexicon().cue_verb(v).is_some_and(|c| c.frames.inf)
+                || (v.ends_with("ed") && lexicon().cue_verb(v).is_none()))
+            && !lexicon().is_title(v)
+    };
+    verb_object.then(|| start - 1)
+}
+
+/// The subject before the comma at `p`: "The firm's lawyer, Jane Doe,
+/// said" (the name right before it), "Jane Doe, a spokeswoman for the
+/// ministry, said" (past the appositives).
+fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
+    // The name right before the comma, or before a parenthesis there
+    // ("Jane Doe (D-Ohio), said").
+    let mut before = p;
+    if before > bound + 1 && doc.tok(before - 1) == ")" {
+        if let Some(open) = (before.saturating_sub(8).max(bound)..before - 1)
+            .rev()
+            .find(|&k| doc.tok(k) == "(")
+        {
+            before = open;
+        }
+    }
+    if before > bound {
+        if let Some(m) = actors.mention_at(before - 1) {
+            let m = outermost(actors, m, before - 1);
+            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                return Some(Anchor::Mention(m));
+            }
+        }
+    }
+    // "Jane Doe, a spokeswoman for the ministry, said": skip the
+    // appositive; "Jane Doe, 31, a nurse, said": two of them.
+    let mut comma = p;
+    for _ in 0..3 {
+        let mut q = comma;
+        while q > bound && comma - q < 24 {
+            q -= 1;
+            if doc.tok(q) == "," || doc.in_quote[q].is_some() {
+                break;
+            }
+        }
+        if q <= bound || doc.tok(q) != "," || doc.in_quote[q].is_some() {
+            break;
+        }
+        if let Some(m) = actors.mention_at(q - 1) {
+            let m = outermost(actors, m, q - 1);
+            // "Jane Doe, 22, of Flint, Mich., said": past the places
+            // (a town unknown to the lexicon may pass for an organization).
+            let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place
+                || doc.tok(actors.mentions[m].toks.start.saturating_sub(1)) == "of";
+            if !place {
+                return Some(Anchor::Mention(m));
+            }
+        }
+        // "he, once again, pledged"
+        if is_subject_pronoun(doc.tok(q - 1)) {
+            return Some(Anchor::Pronoun(q - 1));
+        }
+        comma = q;
+    }
+    None
+}
+
+/// A subject no earlier stage named, ending at token `p`: the noun a
+/// relative clause describes, a lone quantifier ("Several said"), or a
+/// determiner-led phrase (not one after a preposition: "Jane Doe at the
+/// time said").
+fn unnamed_subject(
+    doc: &Doc,
+    actors: &Actors,
+    p: usize,
+    bound: usize,
+    depth: usize,
+) -> Option<Anchor> {
+    if let Some(a) = relative_clause_noun(doc, actors, p, bound) {
+        return Some(a);
+    }
+    // "Another tweeted, “...”", "Several said": a quantifier alone.
+    if lone_quantifier(doc, p) && (p == bound || doc.tokens[p - 1].kind == TokenKind::Punct) {
+        return Some(Anchor::Phrase(p, p + 1));
+    }
+    let np = phrase_ending_at(doc, p + 1, bound);
+    // "Jane Doe at the time said": a phrase after a preposition is not
+    // the subject; look on to the left of the preposition.
+    if let Some(Anchor::Phrase(a, _)) = np {
+        let after_prep =
+            || a > bound + 1 && lexicon().word_class(doc.tok(a - 1)) == Some(WordClass::Prep);
+        if depth < 2 && after_prep() {
+            // ...and keep the phrase when nothing is found there.
+            return subject_left_of(doc, actors, a - 1, bound, false, depth + 1);
+        }
+    }
+    np
+}
+
+/// "an official who spoke on condition of anonymity said": back over the
+/// relative clause ending at `p` to the noun it describes.
+fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
+    let reach = p.saturating_sub(15).max(bound);
+    let r = (reach..=p)
+        .rev()
+        .find(|&r| word_is(doc.tok(r), Use::Relative))?;
+    if r <= bound || !(r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
+        return None;
+    }
+    // "Jane Doe, who said": the noun may stand before a comma.
+    let noun_end = if doc.tok(r - 1) == "," && r - 1 > bound {
+        r - 1
+    } else {
+        r
+    };
+    if let Some(m) = actors.mention_at(noun_end - 1) {
+        return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
+    }
+    phrase_ending_at(doc, noun_end, bound)
 }
 
 /// A person named right before a comma that opens an appositive ending at `end`.
@@ -354,7 +336,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     let mut p = end;
     let mut words = 0;
     // A preposition right before `end` links a role to a name: "spokesman for".
-    if p > bound && matches!(doc.tok(p - 1), "for" | "of" | "at" | "from" | "with") {
+    if p > bound && word_is(doc.tok(p - 1), Use::RoleLink) {
         p -= 1;
         let role = p > bound && {
             let r = doc.tok(p - 1);
@@ -378,7 +360,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss) => {
                 return (p + 1 < end).then_some(Anchor::Phrase(p, end));
             }
-            Some(WordClass::Prep) if matches!(w, "for" | "of" | "from" | "at") => {}
+            Some(WordClass::Prep) if word_is(w, Use::PhrasePrep) => {}
             Some(_) => return None,
             // "the report said": a present-tense cue form as the head is a noun.
             None if lex
@@ -443,66 +425,9 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             return Some(Anchor::Pronoun(p));
         }
         // "tweeted a young voter", "said the statement": a phrase after the cue.
-        // "said former Sen. Jane Doe", "said election lawyer Jane Doe": a
-        // person named within a few words, with no grammar in between.
         if p == t {
-            let mut q = p;
-            // "said the bureau's director, Jane Doe", "added his campaign
-            // manager Jane Doe"
-            if q < end
-                && !doc.tok(q).eq_ignore_ascii_case("that")
-                && matches!(
-                    lex.word_class(doc.tok(q)),
-                    Some(WordClass::Det | WordClass::Poss)
-                )
-            {
-                q += 1;
-            }
-            while q < end && q < p + 8 {
-                // "said former Utah governor Jane Doe": a place or body in the
-                // title is stepped over.
-                if let Some(m) = actors.mention_at(q) {
-                    let m = outermost(actors, m, q);
-                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
-                        break;
-                    }
-                    q = actors.mentions[m].toks.end.max(q + 1);
-                    continue;
-                }
-                let tok = doc.tokens[q];
-                let ok = (tok.kind == TokenKind::Word
-                    && lex.word_class(doc.tok(q)).is_none()
-                    && (lex.cue_verb(doc.tok(q)).is_none() || title_of(doc, q)))
-                    || title_of(doc, q + 1)
-                    // "said master of ceremonies Jane Doe"
-                    || (doc.tok(q) == "of"
-                        && q > p
-                        && q + 1 < end
-                        && doc.tok(q + 1).starts_with(char::is_lowercase)
-                        && lex.word_class(doc.tok(q + 1)).is_none())
-                    || tok.kind == TokenKind::Possessive
-                    || doc.tok(q) == "."
-                    // "the bureau's director, Jane Doe": a role, a comma, the name
-                    || (doc.tok(q) == ","
-                        && q > p
-                        && q + 1 < end
-                        && actors.mention_at(q + 1).is_some()
-                        && {
-                            let w = doc.tok(q - 1);
-                            lex.role(w).is_some() || lex.is_title(w)
-                        });
-                if !ok {
-                    break;
-                }
-                q += 1;
-            }
-            if q < end && q > p {
-                if let Some(m) = actors.mention_at(q) {
-                    let m = outermost(actors, m, q);
-                    if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
-                        return Some(Anchor::Mention(m));
-                    }
-                }
+            if let Some(m) = person_after_title(doc, actors, p, end) {
+                return Some(Anchor::Mention(m));
             }
         }
         // Skip a title or determiner before the name: "said Foreign Minister ...",
@@ -523,10 +448,76 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     None
 }
 
+/// "said former Sen. Jane Doe", "said election lawyer Jane Doe", "said the
+/// bureau's director, Jane Doe": a person named within a few words after
+/// the cue at `p`, past title words, with no grammar in between.
+fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    let mut q = p;
+    // "said the bureau's director, Jane Doe", "added his campaign
+    // manager Jane Doe"
+    if q < end
+        && !doc.tok(q).eq_ignore_ascii_case("that")
+        && matches!(
+            lex.word_class(doc.tok(q)),
+            Some(WordClass::Det | WordClass::Poss)
+        )
+    {
+        q += 1;
+    }
+    while q < end && q < p + 8 {
+        // "said former Utah governor Jane Doe": a place or body in the
+        // title is stepped over.
+        if let Some(m) = actors.mention_at(q) {
+            let m = outermost(actors, m, q);
+            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                break;
+            }
+            q = actors.mentions[m].toks.end.max(q + 1);
+            continue;
+        }
+        let tok = doc.tokens[q];
+        let ok = (tok.kind == TokenKind::Word
+                && lex.word_class(doc.tok(q)).is_none()
+                && (lex.cue_verb(doc.tok(q)).is_none() || title_of(doc, q)))
+                || title_of(doc, q + 1)
+                // "said master of ceremonies Jane Doe"
+                || (doc.tok(q) == "of"
+                    && q > p
+                    && q + 1 < end
+                    && doc.tok(q + 1).starts_with(char::is_lowercase)
+                    && lex.word_class(doc.tok(q + 1)).is_none())
+                || tok.kind == TokenKind::Possessive
+                || doc.tok(q) == "."
+                // "the bureau's director, Jane Doe": a role, a comma, the name
+                || (doc.tok(q) == ","
+                    && q > p
+                    && q + 1 < end
+                    && actors.mention_at(q + 1).is_some()
+                    && {
+                        let w = doc.tok(q - 1);
+                        lex.role(w).is_some() || lex.is_title(w)
+                    });
+        if !ok {
+            break;
+        }
+        q += 1;
+    }
+    if q < end && q > p {
+        if let Some(m) = actors.mention_at(q) {
+            let m = outermost(actors, m, q);
+            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
 /// "secretary of state", "minister for health": token `t` follows the "of"
 /// or "for" that continues a title word.
 fn title_of(doc: &Doc, t: usize) -> bool {
-    t >= 2 && t < doc.tokens.len() && matches!(doc.tok(t - 1).lower().as_str(), "of" | "for") && {
+    t >= 2 && t < doc.tokens.len() && word_is_any_case(doc.tok(t - 1), Use::TitleLink) && {
         let w = doc.tok(t - 2);
         lexicon().is_title(w) || lexicon().role(w).is_some()
     }
@@ -564,106 +555,8 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     (e > t + 1).then_some(Anchor::Phrase(t, e))
 }
 
-/// "another", "one", "others", "several": a quantifier standing for people.
-fn lone_quantifier(doc: &Doc, t: usize) -> bool {
-    matches!(
-        doc.tok(t).lower().as_str(),
-        "another" | "one" | "others" | "some" | "many" | "several" | "most"
-    )
-}
-
-/// A name nested in a description ("a [NATO] official") stands for the description.
+/// A name nested in a description ("NATO" in "a NATO official") stands for
+/// the description.
 fn outermost(actors: &Actors, m: usize, t: usize) -> usize {
     actors.outer_mention_at(t).unwrap_or(m)
-}
-
-/// What a pronoun may refer to.
-pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
-    match w.lower().as_str() {
-        "he" | "she" | "i" | "his" | "her" => &[ActorKind::Person],
-        "it" | "its" => &[ActorKind::Organization, ActorKind::Place],
-        "they" | "we" | "their" => &[
-            ActorKind::Group,
-            ActorKind::Organization,
-            ActorKind::Place,
-            ActorKind::Person,
-        ],
-        _ => &[],
-    }
-}
-
-/// Resolves a pronoun at token `t` to an actor: the last speaker if it fits,
-/// else the subject (first fitting mention) of the nearest sentence before
-/// that has one, looking at most three sentences back.
-pub fn resolve_pronoun(
-    doc: &Doc,
-    actors: &Actors,
-    t: usize,
-    last_speaker: Option<usize>,
-) -> Option<usize> {
-    let kinds = pronoun_kinds(doc.tok(t));
-    if kinds.is_empty() {
-        return None;
-    }
-    // "she" is not a man the text names, "he" not a woman.
-    let unlike = match doc.tok(t).lower().as_str() {
-        "he" | "his" | "him" => Some(Gender::Female),
-        "she" | "her" => Some(Gender::Male),
-        _ => None,
-    };
-    let fits = |a: usize| {
-        kinds.contains(&actors.actors[a].kind) && (unlike.is_none() || actors.gender(a) != unlike)
-    };
-    let sent = doc.sentence_of[t] as usize;
-    let start_sent = sent.saturating_sub(6);
-    // Bounded look-back keeps the whole pass linear.
-    let from = doc.sentences[start_sent]
-        .tokens
-        .start
-        .max(t.saturating_sub(400));
-    let mut window: Vec<(usize, usize)> = Vec::new();
-    let mut k = from;
-    while k < t {
-        match actors.outer_mention_at(k) {
-            Some(m) if doc.in_quote[k].is_none() => {
-                let mention = &actors.mentions[m];
-                if mention.toks.end <= t && fits(mention.actor) {
-                    window.push((mention.toks.start.max(from), mention.actor));
-                }
-                k = mention.toks.end.max(k + 1);
-            }
-            _ => k += 1,
-        }
-    }
-    if let Some(ls) = last_speaker {
-        let in_sentence = window
-            .iter()
-            .any(|&(s, a)| a == ls && doc.sentence_of[s] as usize == sent);
-        if fits(ls) && in_sentence {
-            return Some(ls);
-        }
-        if fits(ls) && (window.iter().any(|&(_, a)| a == ls) || window.is_empty()) {
-            // The last speaker stays the topic unless someone else of the same
-            // kind was introduced as a subject in this sentence.
-            let in_this: Vec<usize> = window
-                .iter()
-                .filter(|&&(s, _)| doc.sentence_of[s] as usize == sent)
-                .map(|&(_, a)| a)
-                .collect();
-            if in_this.is_empty() || in_this.contains(&ls) {
-                return Some(ls);
-            }
-        }
-    }
-    // This sentence before the pronoun first, then earlier ones: the first
-    // fitting mention of the nearest sentence is its likely subject.
-    for s in (start_sent..=sent).rev() {
-        if let Some(&(_, a)) = window
-            .iter()
-            .find(|&&(p, _)| doc.sentence_of[p] as usize == s)
-        {
-            return Some(a);
-        }
-    }
-    last_speaker.filter(|&a| fits(a))
 }

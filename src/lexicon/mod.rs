@@ -445,3 +445,124 @@ impl Hasher for Fnv {
         }
     }
 }
+
+// Attribution words: `pronouns.tsv` and `attribution_words.tsv`, the words
+// `src/attribution/` reasons with beyond the word classes.
+
+/// A personal pronoun that can stand for an actor (`pronouns.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pronoun {
+    /// A subject form ("he", "they", "i").
+    pub subject: bool,
+    /// An object-only form ("him", "them", "her").
+    pub object: bool,
+    /// A possessive ("his", "their", "her").
+    pub possessive: bool,
+    /// A reflexive ("herself").
+    pub reflexive: bool,
+    /// Third person (not "i", "we").
+    pub third_person: bool,
+    /// What kind of actor it can stand for.
+    pub refers: Refers,
+    /// The gender it names, for "he" and "she".
+    pub gender: Option<Gender>,
+}
+
+/// What a pronoun can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refers {
+    /// A person ("he", "she", "i").
+    Person,
+    /// An organization or a place ("it").
+    Thing,
+    /// A person, a group, an organization or a place ("they", "we").
+    Any,
+}
+
+/// The uses a word has in attribution (`attribution_words.tsv`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uses(pub(crate) u32);
+
+impl Uses {
+    /// True when the word has use `u`.
+    pub fn has(self, u: Use) -> bool {
+        self.0 & (1 << u as u32) != 0
+    }
+}
+
+/// One use of a word in `attribution_words.tsv` (same order as the list in
+/// `build.rs`; lexicons/README.md says what each one means).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Use {
+    /// May stand between a subject and its verb ("also", "later").
+    Between,
+    /// Skipped between a cue and its content ("yesterday", "again").
+    BeforeContent,
+    /// A listener a cue names before its content ("told reporters").
+    Addressee,
+    /// Opens a time or setting phrase after a cue ("on", "last").
+    SettingLead,
+    /// Shows that such a phrase is one ("in a statement", "last week").
+    SettingHead,
+    /// Ends such a phrase ("statement", "night").
+    SettingEnd,
+    /// After a comma, ends a reported clause ("which", "while").
+    ClauseBreak,
+    /// Opens an adjunct that ends an object content ("after", "despite").
+    AdjunctOpener,
+    /// "a", "an", "the".
+    Article,
+    /// A form of "be" before a passive participle ("was", "been").
+    Passive,
+    /// "being".
+    ProgressivePassive,
+    /// After a participle, makes it an adjective ("known as", "expected to").
+    ParticiplePrep,
+    /// Links a role to a name ("a spokesman for").
+    RoleLink,
+    /// A preposition inside a described speaker ("a reporter for").
+    PhrasePrep,
+    /// Continues a title ("secretary of state").
+    TitleLink,
+    /// A quantifier standing for people ("several", "another").
+    LoneQuantifier,
+    /// A coordinating conjunction ("and", "or").
+    Coordinator,
+    /// Joins two verbs of one subject ("and", "but").
+    JoinsVerbs,
+    /// Opens an absolute clause with its own subject ("with").
+    AbsoluteOpener,
+    /// A relative pronoun that opens a clause about a speaker ("who").
+    Relative,
+    /// A form of "say".
+    Say,
+    /// A participle of naming or saying not ending in -ed ("told").
+    IrregularParticiple,
+    /// Opens a setting after a cue ("in", "at").
+    Setting,
+}
+
+impl Lexicon {
+    /// A personal pronoun (lowercase lookup).
+    pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
+        with_lower(word, |w| {
+            value(&tables::PRONOUNS, &tables::PRONOUNS_VALUES, w)
+        })
+    }
+
+    /// The attribution uses of a word as written (lowercase entries match
+    /// only lowercase words).
+    pub fn uses(&self, word: &str) -> Uses {
+        value(
+            &tables::ATTRIBUTION_WORDS,
+            &tables::ATTRIBUTION_WORDS_VALUES,
+            word,
+        )
+        .unwrap_or_default()
+    }
+
+    /// The attribution uses of a word in any case.
+    pub fn uses_lower(&self, word: &str) -> Uses {
+        with_lower(word, |w| self.uses(w))
+    }
+}

@@ -1,0 +1,88 @@
+//! The tokens that report nothing: words of titles ("Secretary of State"),
+//! names, and anonymity markers ("who requested anonymity"). Takes the
+//! [`Doc`] and its [`Actors`], gives per-token bit sets.
+
+use crate::actors::Actors;
+use crate::annotation::MentionKind;
+use crate::lexicon::lexicon;
+use crate::text::{Bits, Doc, Lower};
+
+/// The tokens of titles written before a name ("Foreign Minister" Jane Doe).
+pub fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
+    let mut v = Bits::new(doc.tokens.len());
+    for m in &actors.mentions {
+        if let Some(title) = m.title {
+            let mut t = m.toks.start;
+            while t > 0 && doc.tokens[t - 1].span().start >= title.start {
+                t -= 1;
+                v.set(t);
+            }
+        }
+    }
+    v
+}
+
+/// Tokens that are never cues: titles, names, and the words that mark an
+/// unnamed source ("who requested anonymity", "declined to be named"),
+/// which report nothing themselves.
+pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
+    let mut masked = Bits::new(doc.tokens.len());
+    let anonymity = anonymity_marker_tokens(doc);
+    for t in 0..doc.tokens.len() {
+        let name = || {
+            actors
+                .mention_at(t)
+                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
+        };
+        if in_title[t] || name() || anonymity[t] {
+            masked.set(t);
+        }
+    }
+    masked
+}
+
+/// Tokens inside an anonymity marker ("requested anonymity").
+fn anonymity_marker_tokens(doc: &Doc) -> Bits {
+    let lex = lexicon();
+    let mut out = Bits::new(doc.tokens.len());
+    for t in 0..doc.tokens.len() {
+        for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower()) {
+            if t + m.len() <= doc.tokens.len()
+                && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))
+            {
+                (t..t + m.len()).for_each(|k| out.set(k));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::with_doc;
+
+    #[test]
+    fn names_titles_and_anonymity_markers_are_no_cues() {
+        let text = "Foreign Minister Jane Doe met an official who requested anonymity.";
+        with_doc(text, |doc, actors| {
+            let in_title = super::title_tokens(doc, actors);
+            let masked = super::no_cue_tokens(doc, actors, &in_title);
+            let words: Vec<&str> = (0..doc.tokens.len())
+                .filter(|&t| masked[t])
+                .map(|t| doc.tok(t))
+                .collect();
+            assert_eq!(
+                words,
+                [
+                    "Foreign",
+                    "Minister",
+                    "Jane",
+                    "Doe",
+                    "who",
+                    "requested",
+                    "anonymity"
+                ]
+            );
+        });
+    }
+}

@@ -1,0 +1,307 @@
+//! Turning an [`Anchor`] into an actor and a mention: a pronoun goes to the
+//! actor it refers to, a described phrase ("the union", "a former aide") to
+//! the actor it names or a new one. Adds pronoun and description mentions
+//! to [`Actors`].
+
+use super::drafts::Anchor;
+use super::words::word_is;
+use crate::actors::{Actors, MentionDraft};
+use crate::annotation::{ActorKind, MentionKind};
+use crate::lexicon::{lexicon, Gender, Refers, Use};
+use crate::text::{Doc, Lower};
+
+/// Turns an anchor into an actor and a mention, adding pronoun mentions.
+pub fn resolve(
+    doc: &Doc,
+    actors: &mut Actors,
+    anchor: Option<Anchor>,
+    last: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    match anchor {
+        None => (None, None),
+        Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor), Some(m)),
+        // The relative pronoun is the speaker's mention in the clause it opens.
+        Some(Anchor::Relative(m, t)) => {
+            let actor = actors.mentions[m].actor;
+            let mention = match actors.mention_at(t) {
+                Some(existing) => existing,
+                None => actors.add_mention(MentionDraft {
+                    toks: t..t + 1,
+                    span: doc.tokens[t].span(),
+                    title: None,
+                    kind: MentionKind::Pronoun,
+                    actor,
+                }),
+            };
+            (Some(actors.mentions[mention].actor), Some(mention))
+        }
+        Some(Anchor::Phrase(a, b)) => phrase_actor(doc, actors, a, b),
+        Some(Anchor::Pronoun(t)) => match resolve_pronoun(doc, actors, t, last) {
+            None => (None, None),
+            Some(a) => {
+                if let Some(existing) = actors.mention_at(t) {
+                    return (Some(actors.mentions[existing].actor), Some(existing));
+                }
+                let m = actors.add_mention(MentionDraft {
+                    toks: t..t + 1,
+                    span: doc.tokens[t].span(),
+                    title: None,
+                    kind: MentionKind::Pronoun,
+                    actor: a,
+                });
+                (Some(a), Some(m))
+            }
+        },
+    }
+}
+
+/// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a
+/// spokesman for the campaign"): the actor the description names, or a new
+/// one; the same words later mean the same actor. Adds the mention.
+fn phrase_actor(
+    doc: &Doc,
+    actors: &mut Actors,
+    a: usize,
+    b: usize,
+) -> (Option<usize>, Option<usize>) {
+    let span = doc.span_of(a, b);
+    let text = &doc.text[span];
+    let key = strip_determiner(text).lower();
+    let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
+        // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
+        let memo = text.lower();
+        if let Some(&known) = actors.described.get(&memo) {
+            return known;
+        }
+        let known = known_by_description(actors, text, &key);
+        actors.described.insert(memo, known);
+        known
+    });
+    let actor = existing.unwrap_or_else(|| {
+        // People are described by roles ("a former official"); other
+        // heads ("the report", "an audit") are documents and bodies.
+        let lex = lexicon();
+        // "a reporter for Agence France-Presse": the head stands
+        // before the preposition.
+        let head = key
+            .split(' ')
+            .take_while(|w| !word_is(w, Use::RoleLink))
+            .last()
+            .unwrap_or("");
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let human = lex.role(head).is_some() || lex.is_title(head) || lex.starts_title(head);
+        let kind = match (human, plural) {
+            (true, true) => ActorKind::Group,
+            (true, false) => ActorKind::Person,
+            (false, _) => ActorKind::Organization,
+        };
+        let id = actors.new_actor(text.to_string(), kind);
+        actors.actors[id].role = Some("phrase".to_string());
+        actors.phrase_actors.insert(key, id);
+        id
+    });
+    let m = actors.add_mention(MentionDraft {
+        toks: a..b,
+        span,
+        title: None,
+        kind: MentionKind::Description,
+        actor,
+    });
+    (Some(actor), Some(m))
+}
+
+/// "the release" → "release".
+fn strip_determiner(s: &str) -> &str {
+    match s.split_once(' ') {
+        Some((first, rest)) if lexicon().word_class(first).is_some() => rest,
+        _ => s,
+    }
+}
+
+/// "the mayor" when exactly one person carries that title (see
+/// [`Actors::title_holder`]); "the union" when exactly one organization's
+/// name ends in that word.
+fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize> {
+    let definite = text
+        .split(' ')
+        .next()
+        .is_some_and(|d| d.eq_ignore_ascii_case("the"));
+    if !definite {
+        return None;
+    }
+    if let Some(person) = actors.title_holder(key) {
+        return Some(person);
+    }
+    if key.contains(' ') {
+        return None;
+    }
+    let mut found = None;
+    for (i, a) in actors.actors.iter().enumerate() {
+        let fits = a.kind == ActorKind::Organization
+            && a.role.is_none()
+            && a.name.contains(' ')
+            && a.name.lower().rsplit(' ').next() == Some(key);
+        if fits {
+            if found.is_some() {
+                return None; // ambiguous
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// What a pronoun may refer to: only a subject or possessive form ("he",
+/// "its") stands for a speaker.
+pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
+    match lexicon().pronoun(w) {
+        Some(p) if p.subject || p.possessive => match p.refers {
+            Refers::Person => &[ActorKind::Person],
+            Refers::Thing => &[ActorKind::Organization, ActorKind::Place],
+            Refers::Any => &[
+                ActorKind::Group,
+                ActorKind::Organization,
+                ActorKind::Place,
+                ActorKind::Person,
+            ],
+        },
+        _ => &[],
+    }
+}
+
+/// Resolves a pronoun at token `t` to an actor: the last speaker if it fits,
+/// else the subject (first fitting mention) of the nearest sentence before
+/// that has one, looking at most three sentences back.
+pub fn resolve_pronoun(
+    doc: &Doc,
+    actors: &Actors,
+    t: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let kinds = pronoun_kinds(doc.tok(t));
+    if kinds.is_empty() {
+        return None;
+    }
+    // "she" is not a man the text names, "he" not a woman.
+    let unlike = match lexicon().pronoun(doc.tok(t)).and_then(|p| p.gender) {
+        Some(Gender::Male) => Some(Gender::Female),
+        Some(Gender::Female) => Some(Gender::Male),
+        None => None,
+    };
+    let fits = |a: usize| {
+        kinds.contains(&actors.actors[a].kind) && (unlike.is_none() || actors.gender(a) != unlike)
+    };
+    let sent = doc.sentence_of[t] as usize;
+    let start_sent = sent.saturating_sub(6);
+    // Bounded look-back keeps the whole pass linear.
+    let from = doc.sentences[start_sent]
+        .tokens
+        .start
+        .max(t.saturating_sub(400));
+    let mut window: Vec<(usize, usize)> = Vec::new();
+    let mut k = from;
+    while k < t {
+        match actors.outer_mention_at(k) {
+            Some(m) if doc.in_quote[k].is_none() => {
+                let mention = &actors.mentions[m];
+                if mention.toks.end <= t && fits(mention.actor) {
+                    window.push((mention.toks.start.max(from), mention.actor));
+                }
+                k = mention.toks.end.max(k + 1);
+            }
+            _ => k += 1,
+        }
+    }
+    if let Some(ls) = last_speaker {
+        let in_sentence = window
+            .iter()
+            .any(|&(s, a)| a == ls && doc.sentence_of[s] as usize == sent);
+        if fits(ls) && in_sentence {
+            return Some(ls);
+        }
+        if fits(ls) && (window.iter().any(|&(_, a)| a == ls) || window.is_empty()) {
+            // The last speaker stays the topic unless someone else of the same
+            // kind was introduced as a subject in this sentence.
+            let in_this: Vec<usize> = window
+                .iter()
+                .filter(|&&(s, _)| doc.sentence_of[s] as usize == sent)
+                .map(|&(_, a)| a)
+                .collect();
+            if in_this.is_empty() || in_this.contains(&ls) {
+                return Some(ls);
+            }
+        }
+    }
+    // This sentence before the pronoun first, then earlier ones: the first
+    // fitting mention of the nearest sentence is its likely subject.
+    for s in (start_sent..=sent).rev() {
+        if let Some(&(_, a)) = window
+            .iter()
+            .find(|&&(p, _)| doc.sentence_of[p] as usize == s)
+        {
+            return Some(a);
+        }
+    }
+    last_speaker.filter(|&a| fits(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+
+    /// The claimant of the claim whose cue is `cue` in `text`.
+    fn claimant(text: &str, cue: &str) -> Option<String> {
+        claims(text)
+            .into_iter()
+            .find(|(_, c, _)| c == cue)
+            .unwrap_or_else(|| panic!("no claim cued {cue:?} in {text:?}"))
+            .0
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_last_speaker() {
+        let text = "Jane Doe spoke first. She said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn she_is_never_a_man() {
+        let text = "Adam Roe met Jane Doe on Monday. She said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Jane Doe"));
+        let text = "Jane Doe met Adam Roe on Monday. He said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Adam Roe"));
+    }
+
+    #[test]
+    fn it_is_an_organization_not_a_person() {
+        let text = "Jane Doe wrote to the Interior Ministry. It said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Interior Ministry"));
+    }
+
+    #[test]
+    fn the_title_is_its_only_holder() {
+        let text = "Mayor Jane Doe opened the bridge. The mayor said the plan failed.";
+        assert_eq!(claimant(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn the_same_description_is_the_same_actor() {
+        let text = "The report said the plan failed. The report said the vote was close.";
+        let all = claims(text);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].0.as_deref(), Some("The report"));
+        assert_eq!(all[0].0, all[1].0);
+    }
+
+    #[test]
+    fn pronoun_kinds_follow_the_lexicon() {
+        use crate::annotation::ActorKind;
+        assert_eq!(super::pronoun_kinds("She"), &[ActorKind::Person]);
+        assert!(super::pronoun_kinds("its").contains(&ActorKind::Organization));
+        assert!(super::pronoun_kinds("they").contains(&ActorKind::Group));
+        // object and reflexive forms stand for no speaker
+        assert!(super::pronoun_kinds("him").is_empty());
+        assert!(super::pronoun_kinds("themselves").is_empty());
+        assert!(super::pronoun_kinds("you").is_empty());
+    }
+}

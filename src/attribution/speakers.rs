@@ -1,0 +1,473 @@
+//! The speaker of each cue in a sentence, and the sentence's subject. For a
+//! finite verb, the subject next to it ([`super::subject`]), a subject
+//! shared with a coordinated verb, or the clause's first actor (a weak
+//! guess); for a gerund or an infinitive, the main clause's subject. Takes
+//! the sentence's cues, gives them [`Resolved`] with their speakers.
+
+use super::cues::{Cue, CueForm};
+use super::drafts::{Anchor, Resolved};
+use super::resolve::resolve;
+use super::subject;
+use super::words::{
+    is_personal_pronoun, is_skippable, left_bound, opener_end, word_is, word_is_any_case, REACH,
+};
+use crate::actors::Actors;
+use crate::annotation::ActorKind;
+use crate::lexicon::{lexicon, Use, WordClass};
+use crate::text::{Bits, Doc, TokenKind};
+use std::ops::Range;
+
+/// Gives each cue of sentence `sent` its speaker, in order (a cue may lean
+/// on the ones before it). `last_speaker` is the previous sentences' last
+/// speaker, for pronouns.
+pub fn of_cues(
+    doc: &Doc,
+    actors: &mut Actors,
+    in_title: &Bits,
+    sent: Range<usize>,
+    found: Vec<Cue>,
+    last_speaker: Option<usize>,
+) -> Vec<Resolved> {
+    let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+    for cue in found {
+        let (anchor, weak) = anchor_of(doc, actors, in_title, &resolved, sent.clone(), &cue);
+        let governing = governing_speaker(actors, &resolved);
+        let (actor, mention) = resolve(doc, actors, anchor, governing.or(last_speaker));
+        resolved.push(Resolved {
+            cue,
+            actor,
+            mention,
+            weak,
+        });
+    }
+    resolved
+}
+
+/// Where the speaker of `cue` is named, and whether that is only a guess
+/// (weak).
+fn anchor_of(
+    doc: &Doc,
+    actors: &Actors,
+    in_title: &Bits,
+    resolved: &[Resolved],
+    sent: Range<usize>,
+    cue: &Cue,
+) -> (Option<Anchor>, bool) {
+    // "with Sen. Jane Doe calling it ...": a gerund with its own subject.
+    let own_subject = (cue.form == CueForm::Gerund)
+        .then(|| with_subject(doc, actors, cue.toks.start))
+        .flatten();
+    match cue.form {
+        _ if own_subject.is_some() => (own_subject.map(Anchor::Mention), false),
+        CueForm::Gerund | CueForm::Infinitive => (
+            main_clause_subject(doc, actors, in_title, resolved, sent, cue),
+            false,
+        ),
+        _ => finite_subject(doc, actors, in_title, resolved, sent, cue),
+    }
+}
+
+/// The subject of a finite verb, a passive, "according to" or a claim noun:
+/// the one a coordinated verb shares, the one next to the cue, or (weak) the
+/// clause's first actor.
+fn finite_subject(
+    doc: &Doc,
+    actors: &Actors,
+    in_title: &Bits,
+    resolved: &[Resolved],
+    sent: Range<usize>,
+    cue: &Cue,
+) -> (Option<Anchor>, bool) {
+    let bound = left_bound(doc, sent.start, cue.toks.start);
+    if let Some(shared) = coordinated_subject(doc, actors, resolved, sent.start, cue) {
+        return (Some(shared), false);
+    }
+    let local = subject::of_cue(doc, actors, cue, sent, bound);
+    // ("rejecting claims that ...": a word that is also a claim noun gets
+    // no guessed subject.)
+    let noun_too = cue.toks.len() == 1 && lexicon().cue_noun(doc.tok(cue.toks.start)).is_some();
+    if local.is_none() && cue.form == CueForm::Finite && !noun_too {
+        // A subject too far from its verb for the local search: the
+        // clause's first actor, a guess good enough for a claim only.
+        (
+            first_subject(doc, actors, in_title, bound, cue.toks.start),
+            true,
+        )
+    } else {
+        (local, false)
+    }
+}
+
+/// "Jane Doe said ... and said the party ...": a finite verb after "and" or
+/// "but" shares the subject of the finite cue before it, or of the clause's
+/// first verb, not a cue ("he supported Jane Doe and said ...").
+fn coordinated_subject(
+    doc: &Doc,
+    actors: &Actors,
+    resolved: &[Resolved],
+    start: usize,
+    cue: &Cue,
+) -> Option<Anchor> {
+    let conj = cue.form == CueForm::Finite
+        && (start..cue.toks.start)
+            .rev()
+            .take(3)
+            .find(|&t| !is_skippable(doc, t))
+            .is_some_and(|t| word_is(doc.tok(t), Use::JoinsVerbs));
+    if !conj {
+        return None;
+    }
+    let shared = resolved
+        .iter()
+        .rev()
+        .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some() && !r.weak)
+        .and_then(|r| r.mention);
+    if let Some(m) = shared {
+        return Some(Anchor::Mention(m));
+    }
+    let main = opener_end(doc, start, cue.toks.start);
+    if main >= cue.toks.start {
+        return None;
+    }
+    match actors.outer_mention_at(main) {
+        Some(m) if actors.mentions[m].toks.start == main => Some(Anchor::Mention(m)),
+        _ => is_personal_pronoun(doc.tok(main)).then_some(Anchor::Pronoun(main)),
+    }
+}
+
+/// "Jane Doe said she would ...": a pronoun in a clause reported by an
+/// earlier cue of the same sentence is that cue's speaker.
+fn governing_speaker(actors: &Actors, resolved: &[Resolved]) -> Option<usize> {
+    resolved
+        .iter()
+        .rev()
+        .filter(|r| r.cue.frames.clause && r.cue.form == CueForm::Finite && !r.weak)
+        .filter(|r| {
+            r.mention
+                .is_some_and(|m| actors.mentions[m].toks.start < r.cue.toks.start)
+        })
+        .find_map(|r| r.actor)
+}
+
+/// The first actor mentioned in the sentence before `end`, outside quotes and titles.
+fn first_subject(
+    doc: &Doc,
+    actors: &Actors,
+    in_title: &Bits,
+    start: usize,
+    end: usize,
+) -> Option<Anchor> {
+    // "After the Paris attacks, Jane Doe said": an opening adverbial clause
+    // or phrase holds no subject; start after its comma.
+    let main = opener_end(doc, start, end);
+    let start = if main > start {
+        let mut after = main;
+        // "At a summit in Hilton Head, S.C., Jane Doe said": the state too.
+        if let Some(m) = (after < end)
+            .then(|| actors.outer_mention_at(after))
+            .flatten()
+        {
+            let e = actors.mentions[m].toks.end;
+            let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place;
+            if place && e < end && doc.tok(e) == "," {
+                after = e + 1;
+            }
+        }
+        after
+    } else {
+        start
+    };
+    (start.max(end.saturating_sub(REACH))..end)
+        .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
+        // "Here in Columbia, Jane Doe said": a name after a preposition is
+        // not the subject.
+        .filter(|&t| t == 0 || lexicon().word_class(doc.tok(t - 1)) != Some(WordClass::Prep))
+        .find_map(|t| actors.mention_at(t))
+        .map(|m| {
+            Anchor::Mention(
+                actors
+                    .outer_mention_at(actors.mentions[m].toks.start)
+                    .unwrap_or(m),
+            )
+        })
+}
+
+/// The subject a gerund or an infinitive takes from its main clause: the
+/// last finite cue's, or the first actor of the sentence.
+fn main_clause_subject(
+    doc: &Doc,
+    actors: &Actors,
+    in_title: &Bits,
+    resolved: &[Resolved],
+    sent: std::ops::Range<usize>,
+    cue: &Cue,
+) -> Option<Anchor> {
+    // ("As Jane Doe spoke, the group was going into overdrive, whipping
+    // ...": not the opening clause's.)
+    let main = opener_end(doc, sent.start, cue.toks.start);
+    let prev = resolved.iter().rev().find(|r| {
+        r.cue.form == CueForm::Finite
+            && r.actor.is_some()
+            && !r.weak
+            && (r.cue.toks.start >= main || main == sent.start)
+    });
+    // ...unless someone acted after that cue ("was speaking when protesters
+    // interrupted her, shouting ...").
+    let acting = acting_subject(doc, actors, sent.start, cue.toks.start);
+    let prev =
+        prev.filter(|r| acting.is_none_or(|m| actors.mentions[m].toks.start < r.cue.toks.start));
+    match prev {
+        Some(r) => r.mention.map(Anchor::Mention),
+        None => {
+            let named = acting
+                .map(Anchor::Mention)
+                .or_else(|| first_subject(doc, actors, in_title, sent.start, cue.toks.start));
+            // "He wrote a column, mocking ...": the opening pronoun.
+            match opening_pronoun(doc, sent.clone()) {
+                Some(t)
+                    if named.is_none_or(|a| match a {
+                        Anchor::Mention(m) => actors.mentions[m].toks.start > t,
+                        _ => false,
+                    }) =>
+                {
+                    Some(Anchor::Pronoun(t))
+                }
+                _ => named,
+            }
+        }
+    }
+}
+
+/// "when protesters interrupted her speech, shouting “...”": the actor
+/// right before the nearest past-tense verb before a gerund, in its
+/// clause; the gerund's subject when no cue came before it.
+fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Option<usize> {
+    let from = start.max(gerund.saturating_sub(25));
+    (from + 1..gerund).rev().find_map(|k| {
+        let w = doc.tok(k);
+        let past = doc.tokens[k].kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && w.ends_with("ed");
+        if !past || doc.in_quote[k].is_some() {
+            return None;
+        }
+        let m = actors.outer_mention_at(k - 1)?;
+        let kind = actors.actors[actors.mentions[m].actor].kind;
+        (actors.mentions[m].toks.end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
+            .then_some(m)
+    })
+}
+
+/// The subject of a sentence: its first actor outside quotes and titles, or
+/// a pronoun near its start ("Instead, he was back to boasting about
+/// “winning”"), resolved.
+pub fn sentence_subject(
+    doc: &Doc,
+    actors: &mut Actors,
+    in_title: &Bits,
+    sent: std::ops::Range<usize>,
+    last_speaker: Option<usize>,
+    quote_needs_subject: bool,
+) -> Option<usize> {
+    let named = match first_subject(doc, actors, in_title, sent.start, sent.end) {
+        Some(Anchor::Mention(m)) => Some(m),
+        _ => None,
+    };
+    // "The ad targets a “corrupt system”", "Several said ...": a
+    // determiner-led phrase that opens the sentence, right before its verb,
+    // made an actor only when a quote in the sentence needs a speaker.
+    let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
+    if let Some(t) = opening_pronoun(doc, sent) {
+        // ("Several said they ...": the pronoun comes after the subject.)
+        if named.is_none_or(|m| actors.mentions[m].toks.start >= t) && phrase.is_none() {
+            // "He said he would offer “a prayer” for the Republican nominee":
+            // the subject is the pronoun, even when it cannot be resolved;
+            // the name later in the sentence is not.
+            return resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker).1;
+        }
+    }
+    if let Some((a, b)) = phrase {
+        if named.is_none_or(|m| actors.mentions[m].toks.start >= b) {
+            return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker).1;
+        }
+    }
+    named
+}
+
+/// The tokens of a determiner-led noun phrase opening the sentence, before
+/// its verb: "The ad" (targets ...), "Several" (said ...).
+fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let lex = lexicon();
+    let a = sent.start;
+    let class = |t: usize| lex.word_class(doc.tok(t));
+    if a >= sent.end
+        || !matches!(
+            class(a),
+            Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
+        )
+        || doc.tok(a).eq_ignore_ascii_case("that")
+    {
+        return None;
+    }
+    let word = |t: usize| doc.tokens[t].kind == TokenKind::Word;
+    let past_cue = |t: usize| lex.cue_verb(doc.tok(t)).is_some_and(|v| !v.present);
+    // A past form ("started", "said") or an auxiliary is the verb.
+    let verb_at = |t: usize| {
+        past_cue(t)
+            || matches!(class(t), Some(WordClass::Aux))
+            || (doc.tok(t).ends_with("ed") && doc.tok(t).starts_with(char::is_lowercase))
+    };
+    let mut b = a + 1;
+    while b < sent.end.min(a + 6) && word(b) && class(b).is_none() && !verb_at(b) {
+        b += 1;
+    }
+    if b < sent.end && word(b) && verb_at(b) {
+        return Some((a, b)); // "Several said", "The ad has", "The fire started"
+    }
+    // "The ad targets a ...": the last word of the run is the verb (but
+    // "Eight years ago, ..." is an opening phrase).
+    if b < sent.end && doc.tok(b) == "," {
+        return None;
+    }
+    let verb = b - 1;
+    (verb > a + 1 && doc.tok(verb).starts_with(char::is_lowercase)).then_some((a, verb))
+}
+
+/// "with Sen. Jane Doe calling it ...": the gerund's own subject, named
+/// between "with" (or a dash, a semicolon, "and") and the gerund.
+fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
+    // "with Jane Doe reportedly saying"
+    let mut end = gerund;
+    while end > 0 && is_skippable(doc, end - 1) {
+        end -= 1;
+    }
+    let m = actors.outer_mention_at(end.checked_sub(1)?)?;
+    // Back over a determiner or a title ("with the union", "with Sen. Jane Doe").
+    let mut p = actors.mentions[m].toks.start;
+    let mut steps = 0;
+    // ...or an absolute clause: "– Jane Doe saying ... and John Roe calling ..."
+    let opens = |t: usize| {
+        matches!(doc.tok(t), "—" | "–" | "-" | ";")
+            || word_is_any_case(doc.tok(t), Use::AbsoluteOpener)
+    };
+    while p > 0 && steps < 3 && !opens(p - 1) {
+        let w = doc.tok(p - 1);
+        let title_or_det = w == "." || doc.is_cap(p - 1) || lexicon().word_class(w).is_some();
+        if !title_or_det {
+            return None;
+        }
+        p -= 1;
+        steps += 1;
+    }
+    (p > 0 && opens(p - 1)).then_some(m)
+}
+
+/// A personal pronoun among the first words of a sentence, outside quotes.
+fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
+    let pronoun = |t: usize| doc.in_quote[t].is_none() && is_personal_pronoun(doc.tok(t));
+    // ...or right after an opening phrase: "But even then, they ..."
+    let after_opener = (sent.start..(sent.start + 8).min(sent.end))
+        .find(|&t| doc.tok(t) == ",")
+        .map(|c| c + 1)
+        .filter(|&t| t < sent.end && pronoun(t));
+    (sent.start..(sent.start + 4).min(sent.end))
+        .find(|&t| pronoun(t))
+        .or(after_opener)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::with_doc;
+    use super::super::{cues, masks};
+
+    /// Each cue of the first sentence of `text` and its speaker's name.
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        with_doc(text, |doc, actors| {
+            let in_title = masks::title_tokens(doc, actors);
+            let masked = masks::no_cue_tokens(doc, actors, &in_title);
+            let sent = doc.sentences[0].tokens.clone();
+            let found = cues::find(doc, actors, sent.clone(), &masked);
+            let resolved = super::of_cues(doc, actors, &in_title, sent, found, None);
+            resolved
+                .iter()
+                .map(|r| {
+                    let cue = doc.text[doc.span_of(r.cue.toks.start, r.cue.toks.end)].to_string();
+                    (cue, r.actor.map(|a| actors.actors[a].name.clone()))
+                })
+                .collect()
+        })
+    }
+
+    fn speaker_of(text: &str, cue: &str) -> Option<String> {
+        speakers(text)
+            .into_iter()
+            .find(|(c, _)| c == cue)
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {text:?}"))
+            .1
+    }
+
+    #[test]
+    fn past_an_appositive() {
+        let text = "Jane Doe, a spokeswoman for the ministry, said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn past_a_parenthesis() {
+        let text = "Jane Doe (D-Ohio) said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn inverted_after_a_quote() {
+        let text = "“We won the vote,” said Jane Doe.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn inverted_with_a_title_before_the_name() {
+        let text = "“We won the vote,” said the bureau's director, Jane Doe.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_participle_object_is_no_subject() {
+        let text = "A spokesman speaking to CNN said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("A spokesman"));
+    }
+
+    #[test]
+    fn a_role_for_a_name_is_the_role() {
+        let text = "A spokesman for Jane Doe said the plan failed.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("A spokesman for Jane Doe")
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_subject() {
+        let text = "Jane Doe said the plan failed and said the vote would go ahead.";
+        let all = speakers(text);
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|(_, s)| s.as_deref() == Some("Jane Doe")));
+    }
+
+    #[test]
+    fn a_coordinated_verb_takes_the_clause_subject() {
+        let text = "Adam Roe met Jane Doe and said the plan failed.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Adam Roe"));
+    }
+
+    #[test]
+    fn a_gerund_takes_the_main_clause_subject() {
+        let text = "Jane Doe left the room, saying the plan failed.";
+        assert_eq!(speaker_of(text, "saying").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_gerund_after_with_has_its_own_subject() {
+        let text = "The vote passed, with Jane Doe calling it a disgrace.";
+        assert_eq!(speaker_of(text, "calling").as_deref(), Some("Jane Doe"));
+    }
+}

@@ -1,0 +1,185 @@
+//! The reporting clause that closes a sentence (", X said." / "“...,” said
+//! X"), which both quotes and claims look for. Takes the sentence's
+//! [`Resolved`] cues, gives the one that reports back.
+
+use super::cues::CueForm;
+use super::drafts::Resolved;
+use super::words::{word_is_any_case, REACH};
+use crate::actors::Actors;
+use crate::lexicon::{lexicon, Refers, Use, WordClass};
+use crate::text::{Doc, Lower, TokenKind};
+
+/// The reporting clause at the end of a sentence: ", X said." / ", said X."
+pub fn tail<'r>(
+    doc: &Doc,
+    actors: &Actors,
+    resolved: &'r [Resolved],
+    quote_close: Option<usize>,
+) -> Option<&'r Resolved> {
+    // For a quote closing at `quote_close`, the first cue after it that
+    // opens a clause after a comma or a closing mark: "“...,” said Jane Doe,
+    // 24, who said ..." is Jane Doe's, not the relative clause's. For a
+    // claim (None), the last one, which reports everything before it.
+    let for_quote = quote_close.is_some();
+    let is_tail = |r: &&Resolved| reports_back(doc, actors, r, for_quote);
+    if let Some(close) = quote_close {
+        // The reporting clause stands within reach of the quote (appositives
+        // included): a bounded look keeps long sentences with many quotes
+        // linear.
+        let from = resolved.partition_point(|r| r.cue.toks.start <= close);
+        resolved[from..]
+            .iter()
+            .take_while(|r| r.cue.toks.start <= close + REACH)
+            .find(is_tail)
+    } else {
+        let r = resolved.iter().rev().find(|r| {
+            r.cue.form == CueForm::Finite
+                && (r.cue.frames.quote || r.cue.frames.clause)
+                && r.actor.is_some()
+        })?;
+        // "Its secretary, Jane Doe, denied that ...": a cue with its own
+        // clause after it reports forward, not back. A closing clause ends
+        // the sentence within a few words ("told reporters on Friday.").
+        let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks.end);
+        let after = r.cue.toks.end.max(mention_end);
+        let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+            .tokens
+            .end;
+        let closes = (after..sent_end)
+            .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":")
+            && sent_end.saturating_sub(after) <= 8;
+        (closes && is_tail(&r)).then_some(r)
+    }
+}
+
+/// Whether cue `r` opens a reporting clause that looks back at what came
+/// before it in the sentence (", X said", "“...,” said X"), for a quote
+/// (`for_quote`: "according to X" and "as described by X" count too) or for
+/// a claim.
+fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bool {
+    // "“...,” according to Jane Doe."
+    // "“...” – as described by Jane Doe."
+    let form_ok = r.cue.form == CueForm::Finite
+        || (for_quote && matches!(r.cue.form, CueForm::According | CueForm::PassiveBy));
+    let frames_ok = r.cue.frames.quote || r.cue.frames.clause || r.cue.form == CueForm::PassiveBy;
+    if !form_ok || !frames_ok {
+        return false;
+    }
+    let Some(mention) = r.actor.and(r.mention).and_then(|m| actors.mentions.get(m)) else {
+        return false;
+    };
+    let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks.start));
+    let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+        .tokens
+        .start;
+    // "Serbia said ..." opens the sentence: not a closing clause.
+    let closes_quote = |t: usize| {
+        doc.quote_at(t)
+            .is_some_and(|q| doc.quotes[q].close_tok == Some(t))
+    };
+    // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
+    // as Jane Doe said" still reports it.
+    let opens_clause = matches!(
+        lexicon().word_class(doc.tok(group_start)),
+        Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
+    ) && !doc.tok(group_start).eq_ignore_ascii_case("as");
+    // "“...,” a charge that Jane Doe denied" is a relative clause.
+    let relative = (group_start..r.cue.toks.start.min(mention.toks.start)).any(|t| {
+        doc.tok(t).eq_ignore_ascii_case("that")
+            || lexicon().word_class(doc.tok(t)) == Some(WordClass::Rel)
+    });
+    // "“...,” Jane Doe said the plan ..." reports a clause of its own
+    // (but "told the crowd" names a listener).
+    let after = r.cue.toks.end.max(mention.toks.end);
+    let own_clause = mention.toks.start < r.cue.toks.start
+        && after < doc.tokens.len()
+        && match doc.tok(after).lower().as_str() {
+            // "said that ...", "said he ...": a subject pronoun that can
+            // stand for a person.
+            "that" => true,
+            w if lexicon()
+                .pronoun(w)
+                .is_some_and(|p| p.subject && p.refers != Refers::Thing) =>
+            {
+                true
+            }
+            w => {
+                let says = word_is_any_case(doc.tok(r.cue.toks.start), Use::Say);
+                // "said the two cases ...", "said Jane Doe would ..."
+                let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
+                    let e = actors.mentions[m].toks.end;
+                    e < doc.tokens.len() && lexicon().word_class(doc.tok(e)) == Some(WordClass::Aux)
+                });
+                says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)
+            }
+        };
+    // "“...” – as described by Jane Doe", but "“...”, a claim rejected
+    // by Jane Doe" describes a noun.
+    let bare_passive = r.cue.form != CueForm::PassiveBy
+        || (group_start..r.cue.toks.start).all(|t| doc.tok(t).eq_ignore_ascii_case("as"));
+    group_start > sent_start
+        && bare_passive
+        && !opens_clause
+        && !relative
+        && !own_clause
+        && (closes_quote(group_start - 1)
+            || matches!(
+                doc.tok(group_start - 1),
+                "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
+            ))
+}
+
+/// Where the words of a reporting clause begin: back over its subject's
+/// title and determiner.
+pub fn tail_start(doc: &Doc, from: usize) -> usize {
+    let joins = |t: usize| {
+        matches!(doc.tokens[t].kind, TokenKind::Word | TokenKind::Possessive)
+            // the period of "Sen." or "Dr."
+            || (doc.tok(t) == "."
+                && t >= 1
+                && doc.tokens[t - 1].kind == TokenKind::Word
+                && doc.tokens[t - 1].span().end == doc.tokens[t].span().start)
+    };
+    let mut s = from;
+    let mut n = 0;
+    while s > 0 && n < 10 && joins(s - 1) && doc.in_quote[s - 1].is_none() {
+        s -= 1;
+        n += 1;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::quote;
+
+    fn speaker(text: &str, start: &str) -> Option<String> {
+        quote(text, start).speaker
+    }
+
+    #[test]
+    fn a_closing_clause_reports_back() {
+        let text = "“The vote was a sham,” the mayor's rival, Jane Doe, said.";
+        assert_eq!(speaker(text, "The vote").as_deref(), Some("Jane Doe"));
+        let text = "“The vote was a sham,” according to Jane Doe.";
+        assert_eq!(speaker(text, "The vote").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_relative_clause_does_not_report_back() {
+        let text = "Critics called the vote “a sham,” a charge that Jane Doe denied.";
+        assert_ne!(speaker(text, "a sham").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_clause_after_a_conjunction_does_not_report_back() {
+        let text = "The crowd chanted “a sham,” until Jane Doe said it was over.";
+        assert_ne!(speaker(text, "a sham").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_clause_of_its_own_does_not_report_back() {
+        let text = "“We are done here,” Jane Doe said the two cases were closed.";
+        assert_ne!(speaker(text, "We are").as_deref(), Some("Jane Doe"));
+    }
+}

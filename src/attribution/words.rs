@@ -1,0 +1,218 @@
+//! Shared word and clause tests the stages use: which words may stand
+//! between a subject and its verb, which pronouns stand for a speaker, where
+//! the main clause begins, and how far back a speaker may stand. Takes a
+//! [`Doc`] and token positions; imports no other attribution module.
+
+use crate::lexicon::{lexicon, Refers, Use, WordClass};
+use crate::text::{Doc, Lower, TokenKind};
+
+/// Speakers stand close to their cue: the search never reaches back more
+/// than a bounded number of tokens, which keeps long sentences linear.
+pub const REACH: usize = 60;
+
+/// How far left of token `t` a speaker may stand in the sentence starting
+/// at `start`: never back past an opening or closing quotation, nor more
+/// than [`REACH`] tokens.
+pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
+    let start = start.max(t.saturating_sub(REACH));
+    let mut b = t;
+    while b > start {
+        if doc.in_quote[b - 1].is_some() {
+            return b;
+        }
+        b -= 1;
+    }
+    start
+}
+
+/// Where the main clause begins: after the comma that closes an opening
+/// adverbial clause or phrase ("After the Paris attacks, ...", "While not
+/// everything he says is true, ..."), which holds no subject of its own.
+pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
+    let opener = start < end && {
+        let w = doc.tok(start).lower();
+        let coordinating = word_is(&w, Use::Coordinator);
+        !coordinating
+            && matches!(
+                lexicon().word_class(&w),
+                Some(WordClass::Prep | WordClass::Conj)
+            )
+    };
+    if !opener {
+        return start;
+    }
+    (start..end.min(start + 25))
+        .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+        .map_or(start, |c| c + 1)
+}
+
+/// A word that may stand between a subject and its verb: an auxiliary, a
+/// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
+/// reflexive ("herself").
+pub fn is_skippable(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t).lower();
+    if doc.tokens[t].kind != TokenKind::Word {
+        return false;
+    }
+    matches!(
+        lexicon().word_class(&w),
+        Some(WordClass::Aux | WordClass::Neg)
+    ) || (w.ends_with("ly") && w.len() > 4)
+        // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
+        // told" does not.
+        || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
+        || word_is(&w, Use::Between)
+        // "Jane Doe herself said"
+        || lexicon().pronoun(&w).is_some_and(|p| p.reflexive)
+}
+
+/// "he", "she", "it", "they", "we", "I" (any case): a subject pronoun that
+/// can stand for an actor.
+pub fn is_subject_pronoun(w: &str) -> bool {
+    lexicon().pronoun(w).is_some_and(|p| p.subject)
+}
+
+/// "he", "she", "they" (or "He", "She", "They", not "HE"): the pronouns
+/// that can stand for a clause's speaker.
+pub fn is_personal_pronoun(w: &str) -> bool {
+    let mut rest = w.chars().skip(1);
+    rest.all(char::is_lowercase)
+        && lexicon()
+            .pronoun(w)
+            .is_some_and(|p| p.subject && p.third_person && p.refers != Refers::Thing)
+}
+
+/// A subject pronoun as running text writes it after a quotation ("“...,”
+/// she said"): in lowercase, or the one-letter "I".
+pub fn is_subject_pronoun_as_written(w: &str) -> bool {
+    (w.len() == 1 || !w.chars().any(char::is_uppercase)) && is_subject_pronoun(w)
+}
+
+/// "his", "her", "their", "its" (in lowercase): the owner of a claim noun
+/// ("her promise").
+pub fn is_possessive_pronoun(w: &str) -> bool {
+    !w.chars().any(char::is_uppercase)
+        && lexicon()
+            .pronoun(w)
+            .is_some_and(|p| p.possessive && p.third_person)
+}
+
+/// "another", "one", "others", "several": a quantifier standing for people.
+pub fn lone_quantifier(doc: &Doc, t: usize) -> bool {
+    word_is_any_case(doc.tok(t), Use::LoneQuantifier)
+}
+
+/// True when word `w`, as written, has use `u` in `attribution_words.tsv`.
+pub fn word_is(w: &str, u: Use) -> bool {
+    lexicon().uses(w).has(u)
+}
+
+/// True when word `w`, in any case, has use `u` in `attribution_words.tsv`.
+pub fn word_is_any_case(w: &str, u: Use) -> bool {
+    lexicon().uses_lower(w).has(u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The uses by their names in `attribution_words.tsv`.
+    const USES: [(&str, Use); 23] = [
+        ("between", Use::Between),
+        ("before_content", Use::BeforeContent),
+        ("addressee", Use::Addressee),
+        ("setting_lead", Use::SettingLead),
+        ("setting_head", Use::SettingHead),
+        ("setting_end", Use::SettingEnd),
+        ("clause_break", Use::ClauseBreak),
+        ("adjunct_opener", Use::AdjunctOpener),
+        ("article", Use::Article),
+        ("passive", Use::Passive),
+        ("progressive_passive", Use::ProgressivePassive),
+        ("participle_prep", Use::ParticiplePrep),
+        ("role_link", Use::RoleLink),
+        ("phrase_prep", Use::PhrasePrep),
+        ("title_link", Use::TitleLink),
+        ("lone_quantifier", Use::LoneQuantifier),
+        ("coordinator", Use::Coordinator),
+        ("joins_verbs", Use::JoinsVerbs),
+        ("absolute_opener", Use::AbsoluteOpener),
+        ("relative", Use::Relative),
+        ("say", Use::Say),
+        ("irregular_participle", Use::IrregularParticiple),
+        ("setting", Use::Setting),
+    ];
+
+    /// The rows of a lexicon file, split into columns.
+    fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect())
+    }
+
+    #[test]
+    fn every_word_has_exactly_its_listed_uses() {
+        // A use read from the wrong bit, or a word lost on the way to the
+        // table, fails here.
+        let tsv = include_str!("../../lexicons/attribution_words.tsv");
+        for row in rows(tsv) {
+            let listed: Vec<&str> = row[1].split(',').collect();
+            for (name, u) in USES {
+                assert_eq!(word_is(row[0], u), listed.contains(&name), "{row:?} {name}");
+            }
+        }
+        assert!(!word_is("Who", Use::Relative));
+        assert!(word_is_any_case("Who", Use::Relative));
+        assert!(!word_is("reporter", Use::Addressee));
+    }
+
+    #[test]
+    fn every_pronoun_reads_back() {
+        let tsv = include_str!("../../lexicons/pronouns.tsv");
+        for row in rows(tsv) {
+            let p = lexicon().pronoun(row[0]).unwrap();
+            let cases: Vec<&str> = row[1].split(',').collect();
+            assert_eq!(p.subject, cases.contains(&"subject"), "{row:?}");
+            assert_eq!(p.object, cases.contains(&"object"), "{row:?}");
+            assert_eq!(p.possessive, cases.contains(&"possessive"), "{row:?}");
+            assert_eq!(p.reflexive, cases.contains(&"reflexive"), "{row:?}");
+            assert_eq!(p.third_person, row[2] == "third", "{row:?}");
+        }
+        assert!(lexicon().pronoun("you").is_none());
+    }
+
+    #[test]
+    fn pronoun_sets() {
+        assert!(is_personal_pronoun("He") && is_personal_pronoun("they"));
+        assert!(!is_personal_pronoun("HE") && !is_personal_pronoun("it"));
+        assert!(!is_personal_pronoun("we") && !is_personal_pronoun("him"));
+        assert!(is_subject_pronoun("We") && is_subject_pronoun("it") && is_subject_pronoun("I"));
+        assert!(!is_subject_pronoun("you") && !is_subject_pronoun("them"));
+        assert!(is_possessive_pronoun("its") && is_possessive_pronoun("her"));
+        assert!(!is_possessive_pronoun("His") && !is_possessive_pronoun("my"));
+        assert!(is_subject_pronoun_as_written("I") && is_subject_pronoun_as_written("she"));
+        assert!(!is_subject_pronoun_as_written("She"));
+    }
+
+    #[test]
+    fn words_between_a_subject_and_its_verb() {
+        let doc = Doc::new("Jane Doe herself also repeatedly has not said Monday.");
+        let skippable: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&t| is_skippable(&doc, t))
+            .map(|t| doc.tok(t))
+            .collect();
+        assert_eq!(
+            skippable,
+            ["herself", "also", "repeatedly", "has", "not", "Monday"]
+        );
+    }
+
+    #[test]
+    fn the_main_clause_begins_after_an_opening_clause() {
+        let doc = Doc::new("After the attacks in Paris, Jane Doe said the plan failed.");
+        let end = doc.tokens.len();
+        assert_eq!(doc.tok(opener_end(&doc, 0, end)), "Jane");
+        let doc = Doc::new("But Jane Doe said the plan failed.");
+        assert_eq!(opener_end(&doc, 0, doc.tokens.len()), 0);
+    }
+}
