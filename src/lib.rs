@@ -24,12 +24,18 @@
 //! linearly with the length of the text (every stage is a single pass or
 //! looks back a bounded distance). Property tests and a `cargo fuzz` target
 //! (`fuzz/`) check both promises.
+//!
+//! ## Layers
+//! Each module uses only those before it, so there is no import cycle:
+//! `span`, `case` → `annotation`, `offsets` → `lexicon` → `text` → `actors`
+//! → `attribution` → `assemble` → `export` (see `DESIGN.md` for the stages).
 #![warn(missing_docs)]
 
 mod actors;
 mod annotation;
 mod assemble;
 mod attribution;
+mod case;
 mod export;
 mod lexicon;
 mod offsets;

@@ -16,7 +16,7 @@ mod parse;
 mod tables;
 #[cfg(test)]
 mod tests;
-use crate::text::{lower_char, Lower};
+use crate::case::{lower_char, Lower};
 use keys::Keys;
 
 /// What a cue verb can take as its reported content.

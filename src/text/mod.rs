@@ -3,11 +3,12 @@
 //! Everything later stages need to know about the shape of the text is
 //! computed here once, in linear time, and kept in a [`Doc`].
 
-mod case;
 mod marks;
 mod tokens;
 
-pub use case::{lower_char, Lower};
+// Later stages take `Lower` from here with the other text helpers; it
+// lives in `crate::case`, below the lexicon, which needs it too.
+pub use crate::case::Lower;
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
