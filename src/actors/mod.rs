@@ -167,7 +167,6 @@ impl Actors {
         self.added_bits = vec![0; doc.tokens.len().div_ceil(64)];
     }
 
-    /// Creates an actor and returns its index.
     /// A person's gender as the text shows it: a given name the lexicon is
     /// sure of ("Maria Lopez"), else a title ("Mrs.", "Mr.",
     /// "spokeswoman", "congressman").
@@ -247,6 +246,7 @@ impl Actors {
         None
     }
 
+    /// Creates an actor and returns its index.
     pub fn new_actor(&mut self, name: String, kind: ActorKind) -> usize {
         self.actors.push(ActorDraft {
             name,
@@ -267,4 +267,78 @@ fn tag(index: usize) -> Option<NonZeroU32> {
 
 fn untag(tag: NonZeroU32) -> usize {
     tag.get() as usize - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(actors: &mut Actors, name: &str, titles: &[&str]) -> usize {
+        let a = actors.new_actor(name.to_string(), ActorKind::Person);
+        actors.actors[a].titles = titles.iter().map(|t| t.to_string()).collect();
+        a
+    }
+
+    #[test]
+    fn gender_from_the_given_name_else_the_title() {
+        let mut actors = Actors::default();
+        let maria = person(&mut actors, "Maria Okafor", &[]);
+        let mrs = person(&mut actors, "Okafor", &["Mrs."]);
+        let spokeswoman = person(&mut actors, "Westmacott", &["chief spokeswoman"]);
+        let congressman = person(&mut actors, "Tarvel", &["Congressman"]);
+        let mr = person(&mut actors, "Arden", &["Mr"]);
+        let senator = person(&mut actors, "Doe", &["Sen."]);
+        let firm = actors.new_actor("Northvale Crossings".into(), ActorKind::Organization);
+        assert_eq!(actors.gender(maria), Some(Gender::Female));
+        assert_eq!(actors.gender(mrs), Some(Gender::Female));
+        assert_eq!(actors.gender(spokeswoman), Some(Gender::Female));
+        assert_eq!(actors.gender(congressman), Some(Gender::Male));
+        assert_eq!(actors.gender(mr), Some(Gender::Male));
+        assert_eq!(actors.gender(senator), None);
+        assert_eq!(actors.gender(firm), None);
+    }
+
+    #[test]
+    fn title_holder_is_the_one_person_titled_so() {
+        let mut actors = Actors::default();
+        let doe = person(&mut actors, "Jane Doe", &["Sen."]);
+        let okafor = person(&mut actors, "Maria Okafor", &["Secretary of State"]);
+        assert_eq!(actors.title_holder("senator"), Some(doe));
+        // Modifiers drop from the left until a title matches.
+        assert_eq!(actors.title_holder("vermont senator"), Some(doe));
+        assert_eq!(
+            actors.title_holder("former secretary of state"),
+            Some(okafor)
+        );
+        // Never into the middle of "secretary of state".
+        assert_eq!(actors.title_holder("state"), None);
+        person(&mut actors, "John Roe", &["Sen."]);
+        assert_eq!(actors.title_holder("senator"), None);
+    }
+
+    #[test]
+    fn mentions_by_token_inner_and_outer() {
+        let text = "A NATO official said it would rain.";
+        let doc = Doc::new(text);
+        let mut actors = Actors::find(&doc);
+        let nato = 1; // tokens: A NATO official said it ...
+        let inner = actors.mention_at(nato).expect("NATO");
+        let outer = actors.outer_mention_at(nato).expect("the description");
+        assert_eq!(&text[actors.mentions[inner].span], "NATO");
+        assert_eq!(&text[actors.mentions[outer].span], "A NATO official");
+        // A pronoun added later is found at its token.
+        let it = 4;
+        assert_eq!(doc.tok(it), "it");
+        assert_eq!(actors.mention_at(it), None);
+        let m = actors.add_mention(MentionDraft {
+            toks: it..it + 1,
+            span: doc.span_of(it, it + 1),
+            title: None,
+            kind: MentionKind::Pronoun,
+            actor: actors.mentions[outer].actor,
+        });
+        assert_eq!(actors.mention_at(it), Some(m));
+        assert_eq!(actors.outer_mention_at(it), Some(m));
+        assert_eq!(actors.mention_at(nato), Some(inner));
+    }
 }
