@@ -362,6 +362,50 @@ fn main() {
         .collect();
     out.table("TITLE_EXPANSIONS", &expansions, Some("&str"));
 
+    // actor_text_words.tsv: as written; the value is the set of its classes,
+    // one bit a class (`WordUse` in src/lexicon/mod.rs, in this order). The
+    // words with an ending class are listed again, for suffix matching.
+    const WORD_USES: [(&str, &str); 14] = [
+        ("connector", "Connector"),
+        ("and", "And"),
+        ("of", "Of"),
+        ("place_word", "PlaceWord"),
+        ("speech_adverb", "SpeechAdverb"),
+        ("locative", "Locative"),
+        ("female", "Female"),
+        ("male", "Male"),
+        ("female_ending", "FemaleEnding"),
+        ("male_ending", "MaleEnding"),
+        ("definite", "Definite"),
+        ("definite_article", "DefiniteArticle"),
+        ("complementizer", "Complementizer"),
+        ("elision", "Elision"),
+    ];
+    let mut word_uses = BTreeMap::new();
+    let mut endings = Vec::new();
+    for r in rows(read("actor_text_words.tsv")) {
+        let mut bits = Vec::new();
+        for class in list(r.get(1).copied()) {
+            let (_, variant) = WORD_USES
+                .iter()
+                .find(|(name, _)| *name == class)
+                .unwrap_or_else(|| panic!("actor_text_words.tsv: unknown class {class:?}"));
+            bits.push(format!("super::WordUse::{variant}.bit()"));
+            if class.ends_with("_ending") {
+                endings.push(format!("({:?}, super::WordUse::{variant})", r[0]));
+            }
+        }
+        word_uses.insert(r[0].to_string(), bits.join("|"));
+    }
+    out.table("ACTOR_TEXT_WORDS", &word_uses, Some("u16"));
+    writeln!(
+        out.code,
+        "pub(super) static WORD_ENDINGS: [(&str, super::WordUse); {}] = [{}];",
+        endings.len(),
+        endings.join(",")
+    )
+    .unwrap();
+
     std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
 }
 

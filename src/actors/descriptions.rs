@@ -4,7 +4,7 @@
 
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Role, WordClass};
+use crate::lexicon::{lexicon, Role, WordClass, WordUse};
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
 use std::collections::HashMap;
 
@@ -81,7 +81,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     }
     let sent = &doc.sentences[doc.sentence_of[t] as usize];
     let (start, det) = modifiers_before(doc, actors, sent, t);
-    let of_follows = next == Some("of");
+    let of_follows = next.is_some_and(|n| lex.is(n, WordUse::Of));
     let bare_plural = role.plural && !role.collective;
     if det.is_none() && !bare_plural && !of_follows && !speaks {
         return None; // a bare singular is a modifier or a title, not an actor
@@ -98,7 +98,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
         of_phrase_end(doc, sent, t + 1)
     };
     let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
-    let definite = matches!(det.as_deref(), Some("the" | "this" | "that"));
+    let definite = det.as_deref().is_some_and(|d| lex.is(d, WordUse::Definite));
     Some(Found {
         start,
         end,
@@ -119,7 +119,7 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         && doc
             .tokens
             .get(t + 1)
-            .is_some_and(|_| doc.tok(t + 1) == "of");
+            .is_some_and(|_| lex.is(doc.tok(t + 1), WordUse::Of));
     lex.role(w).or(titled_of.then_some(Role {
         plural: false,
         anonymous: false,
@@ -150,7 +150,7 @@ fn modifiers_before(
         }
         match class {
             // "said that people ...": "that" opens a clause here.
-            Some(WordClass::Det) if pw.eq_ignore_ascii_case("that") => break,
+            Some(WordClass::Det) if lex.is_any_case(pw, WordUse::Complementizer) => break,
             Some(WordClass::Det | WordClass::Quant) => {
                 det = Some(pw.lower());
                 start = p;
@@ -218,7 +218,7 @@ fn names_before_title(
 /// else at `end`.
 fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
     let lex = lexicon();
-    if !(end + 1 < sent.tokens.end && doc.tok(end) == "of") {
+    if !(end + 1 < sent.tokens.end && lex.is(doc.tok(end), WordUse::Of)) {
         return end;
     }
     let mut e = end + 1;
@@ -273,7 +273,8 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             })
             .copied();
         // "the president" when exactly one person carries that title.
-        let titled = if existing.is_none() && f.det.as_deref() == Some("the") {
+        let the = |d: &str| lexicon().is(d, WordUse::DefiniteArticle);
+        let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
             *seen
                 .holders
                 .entry(key.clone())

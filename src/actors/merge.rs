@@ -4,7 +4,7 @@
 use super::names::{Hint, Name};
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, WordClass};
+use crate::lexicon::{lexicon, WordClass, WordUse};
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashMap;
 
@@ -228,11 +228,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     // "in Tarvel", "near Tarvel": a place.
     if n.toks.start > 0 {
         let prev = doc.tok(n.toks.start - 1).lower();
-        if matches!(
-            prev.as_str(),
-            "in" | "at" | "near" | "from" | "across" | "outside" | "inside" | "to"
-        ) && lex.word_class(&prev) == Some(WordClass::Prep)
-        {
+        if lex.is(&prev, WordUse::Locative) && lex.word_class(&prev) == Some(WordClass::Prep) {
             return ActorKind::Place;
         }
     }

@@ -12,7 +12,7 @@ mod names;
 pub use names::is_sentence_initial;
 
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Gender};
+use crate::lexicon::{lexicon, Gender, WordUse};
 use crate::span::Span;
 use crate::text::{Doc, Lower, Runs};
 use std::num::NonZeroU32;
@@ -180,21 +180,9 @@ impl Actors {
             return Some(g);
         }
         // (No allocation: pronouns ask this of every person in view.)
-        let ends = |w: &str, end: &str| {
-            w.len() >= end.len()
-                && w.is_char_boundary(w.len() - end.len())
-                && w[w.len() - end.len()..].eq_ignore_ascii_case(end)
-        };
         actor.titles.iter().find_map(|t| {
             let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
-            let is = |words: &[&str]| words.iter().any(|w| last.eq_ignore_ascii_case(w));
-            if is(&["mrs", "ms", "miss", "madam", "lady", "queen"]) || ends(last, "woman") {
-                Some(Gender::Female)
-            } else if is(&["mr", "sir", "lord", "king"]) || ends(last, "man") {
-                Some(Gender::Male)
-            } else {
-                None
-            }
+            lexicon().title_gender(last)
         })
     }
 
@@ -207,7 +195,8 @@ impl Actors {
         let lex = crate::lexicon::lexicon();
         let words: Vec<&str> = key.split(' ').collect();
         let head = *words.last()?;
-        if !(lex.role(head).is_some() || lex.is_title(head) || words.contains(&"of")) {
+        let of = |w: &str| lex.is(w, WordUse::Of);
+        if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
             return None;
         }
         // Each title once, abbreviations spelled out: "Sen." is "senator".
@@ -231,7 +220,7 @@ impl Actors {
             .collect();
         for i in 0..words.len() {
             // Never drop into the middle of "secretary of state".
-            if i > 0 && words[i - 1] == "of" {
+            if i > 0 && of(words[i - 1]) {
                 break;
             }
             let suffix = words[i..].join(" ");

@@ -5,41 +5,11 @@
 //! title and a person. Capitals that only mark a sentence start or a headline
 //! are dropped unless the rest of the text vouches for the word.
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, WordUse};
 use crate::span::Span;
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
-
-/// Words that make a name a place: "Lake Tarvel", "Port Arden", "Arden County".
-const PLACE_WORDS: &[&str] = &[
-    "Bay",
-    "Canyon",
-    "Cape",
-    "City",
-    "Coast",
-    "County",
-    "Fort",
-    "Gulf",
-    "Harbor",
-    "Harbour",
-    "Island",
-    "Islands",
-    "Lake",
-    "Mount",
-    "Mountains",
-    "Ocean",
-    "Park",
-    "Peninsula",
-    "Port",
-    "Province",
-    "River",
-    "Sea",
-    "Square",
-    "Strait",
-    "Street",
-    "Valley",
-];
 
 /// What the words of a name say about its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,33 +37,9 @@ pub struct Name {
     pub title: Option<Span>,
 }
 
-/// Words that may join capitalized words inside one name.
+/// Words that may join capitalized words inside one name ("Bank of England").
 fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "and"
-            | "the"
-            | "de"
-            | "du"
-            | "la"
-            | "le"
-            | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "da"
-            | "dos"
-            | "das"
-            | "on"
-            | "&"
-    )
+    lexicon().is(w, WordUse::Connector)
 }
 
 struct Evidence {
@@ -192,7 +138,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
         {
             return true;
         }
-        if !(w.ends_with("ly") || matches!(w, "also" | "later" | "then" | "again")) {
+        if !(w.ends_with("ly") || lex.is(w, WordUse::SpeechAdverb)) {
             return false;
         }
         k += 1;
@@ -449,7 +395,7 @@ fn push_titled_person(
     title: Span,
     out: &mut Vec<Name>,
 ) {
-    let of = (run.start + 1..run.end).find(|&t| doc.tok(t) == "of");
+    let of = (run.start + 1..run.end).find(|&t| lexicon().is(doc.tok(t), WordUse::Of));
     let end = of.unwrap_or(run.end);
     if run.start < end {
         out.push(Name {
@@ -610,7 +556,7 @@ fn given_name_of(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     if !lexicon().is_given_name(doc.tok(a)) {
         return None;
     }
-    (a + 2..b).find(|&t| doc.tok(t) == "of")
+    (a + 2..b).find(|&t| lexicon().is(doc.tok(t), WordUse::Of))
 }
 
 /// The whole run as a known name, or a known organization at its start
@@ -644,7 +590,7 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
 /// ("Department of Fisheries and Marine Services").
 fn and_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     (a + 1..b)
-        .find(|&t| matches!(doc.tok(t), "and" | "&"))
+        .find(|&t| lexicon().is(doc.tok(t), WordUse::And))
         .filter(|&and| !run_has_org_head(doc, and, b))
 }
 
@@ -699,7 +645,7 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
         .all(|w| lex.demonym(w).is_some() || lex.is_common_word(w))
     {
         return None; // "Serbian Orthodox", "Breaking News"-like capitals
-    } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+    } else if words.iter().any(|w| lex.is(w, WordUse::PlaceWord)) {
         Hint::Known {
             canonical: words.join(" "),
             place: true,

@@ -445,3 +445,116 @@ impl Hasher for Fnv {
         }
     }
 }
+
+/// The classes of `actor_text_words.tsv`: words the actor and text stages
+/// reason with, matched as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordUse {
+    /// Joins capitalized words inside one name ("Bank *of* England", "van").
+    Connector,
+    /// Joins two names in one run ("Paris *and* Berlin").
+    And,
+    /// Links a name or role to what follows it ("Mayor Jane Doe *of* Northvale",
+    /// "head *of* the armed forces", "secretary *of* state").
+    Of,
+    /// Makes a name a place ("Lake", "County").
+    PlaceWord,
+    /// An adverb between a name and its speech verb ("Doe *also* said").
+    SpeechAdverb,
+    /// A preposition after which a lone unknown name is a place ("in Tarvel").
+    Locative,
+    /// A title word of a woman ("Mrs", "queen").
+    Female,
+    /// A title word of a man ("Mr", "king").
+    Male,
+    /// The end of a woman's title word ("spokes*woman*").
+    FemaleEnding,
+    /// The end of a man's title word ("congress*man*").
+    MaleEnding,
+    /// A determiner that makes a description definite ("the", "this").
+    Definite,
+    /// The determiner of a description that names one known holder ("the").
+    DefiniteArticle,
+    /// Opens a reported clause ("said *that*").
+    Complementizer,
+    /// A word an apostrophe starts ("'em", "'til").
+    Elision,
+}
+
+impl WordUse {
+    /// The bit of this class in `tables::ACTOR_TEXT_WORDS_VALUES`.
+    pub const fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+impl Lexicon {
+    /// True when `word`, exactly as written, has class `class`.
+    pub fn is(&self, word: &str, class: WordUse) -> bool {
+        word_uses(word) & class.bit() != 0
+    }
+
+    /// True when `word` has class `class` in any ASCII case ("That", "THAT").
+    pub fn is_any_case(&self, word: &str, class: WordUse) -> bool {
+        word.is_ascii() && with_lower(word, word_uses) & class.bit() != 0
+    }
+
+    /// The gender a title word shows, ASCII case ignored: "Mrs", "queen",
+    /// "spokeswoman" are a woman's, "Mr", "king", "congressman" a man's.
+    pub fn title_gender(&self, word: &str) -> Option<Gender> {
+        let ends = |class: WordUse| {
+            tables::WORD_ENDINGS.iter().any(|&(end, c)| {
+                c == class
+                    && word.len() >= end.len()
+                    && word.is_char_boundary(word.len() - end.len())
+                    && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+            })
+        };
+        if self.is_any_case(word, WordUse::Female) || ends(WordUse::FemaleEnding) {
+            Some(Gender::Female)
+        } else if self.is_any_case(word, WordUse::Male) || ends(WordUse::MaleEnding) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    }
+}
+
+/// The class bits of a word as written in `actor_text_words.tsv`.
+fn word_uses(word: &str) -> u16 {
+    value(
+        &tables::ACTOR_TEXT_WORDS,
+        &tables::ACTOR_TEXT_WORDS_VALUES,
+        word,
+    )
+    .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod word_use_tests {
+    use super::{lexicon, Gender, WordUse};
+
+    #[test]
+    fn words_are_matched_as_written() {
+        let lex = lexicon();
+        assert!(lex.is("of", WordUse::Connector) && lex.is("of", WordUse::Of));
+        assert!(!lex.is("Of", WordUse::Connector));
+        assert!(lex.is("&", WordUse::And));
+        assert!(lex.is("Lake", WordUse::PlaceWord) && !lex.is("lake", WordUse::PlaceWord));
+        assert!(lex.is("em", WordUse::Elision));
+        assert!(!lex.is("said", WordUse::SpeechAdverb));
+        assert!(lex.is_any_case("THAT", WordUse::Complementizer));
+        assert!(!lex.is("THAT", WordUse::Complementizer));
+    }
+
+    #[test]
+    fn title_words_show_a_gender() {
+        let lex = lexicon();
+        assert_eq!(lex.title_gender("MRS"), Some(Gender::Female));
+        assert_eq!(lex.title_gender("Chairwoman"), Some(Gender::Female));
+        assert_eq!(lex.title_gender("Congressman"), Some(Gender::Male));
+        assert_eq!(lex.title_gender("Sir"), Some(Gender::Male));
+        assert_eq!(lex.title_gender("senator"), None);
+        assert_eq!(lex.title_gender("Ms̈"), None);
+    }
+}
