@@ -2,7 +2,7 @@
 //! minister", "head of the armed forces". A description is a role noun from
 //! `anonymous_roles.tsv` with the modifiers and determiner before it.
 
-use super::{Actors, MentionDraft};
+use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, Role, WordClass, WordUse};
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};

@@ -2,7 +2,7 @@
 //! their expansions, and the written variants of known places.
 
 use super::names::{Hint, Name};
-use super::{Actors, MentionDraft};
+use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, WordClass, WordUse};
 use crate::text::{Doc, Lower, TokenKind};
