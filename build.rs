@@ -390,9 +390,9 @@ fn main() {
                 .iter()
                 .find(|(name, _)| *name == class)
                 .unwrap_or_else(|| panic!("actor_text_words.tsv: unknown class {class:?}"));
-            bits.push(format!("super::WordUse::{variant}.bit()"));
+            bits.push(format!("WordUse::{variant}.bit()"));
             if class.ends_with("_ending") {
-                endings.push(format!("({:?}, super::WordUse::{variant})", r[0]));
+                endings.push(format!("({:?}, WordUse::{variant})", r[0]));
             }
         }
         word_uses.insert(r[0].to_string(), bits.join("|"));
@@ -400,7 +400,7 @@ fn main() {
     out.table("ACTOR_TEXT_WORDS", &word_uses, Some("u16"));
     writeln!(
         out.code,
-        "pub(super) static WORD_ENDINGS: [(&str, super::WordUse); {}] = [{}];",
+        "pub(super) static WORD_ENDINGS: [(&str, WordUse); {}] = [{}];",
         endings.len(),
         endings.join(",")
     )

@@ -29,6 +29,8 @@
 //! Each module uses only those before it, so there is no import cycle:
 //! `span`, `case` → `annotation`, `offsets` → `lexicon` → `text` → `actors`
 //! → `attribution` → `assemble` → `export` (see `DESIGN.md` for the stages).
+//! Inside a module, the parts share leaves such as `actors::store` and
+//! `lexicon::types` rather than using their parent.
 #![warn(missing_docs)]
 
 mod actors;
