@@ -67,16 +67,7 @@ fn is_hyphen(c: char) -> bool {
 /// Tokenizes `text` in one pass, reading characters in place (no copy of
 /// the text as a character array: that would cost 16 bytes per character).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    // Positions are byte offsets on character boundaries.
-    let at = |b: usize| text.get(b..).and_then(|s| s.chars().next());
-    let adv = |b: usize, k: usize| {
-        let mut b = b;
-        for _ in 0..k {
-            b += at(b).map_or(0, char::len_utf8);
-        }
-        b
-    };
-    let before = |b: usize| text[..b].chars().next_back();
+    let (at, adv, before) = (|b| at(text, b), |b, k| adv(text, b, k), |b| before(text, b));
     // About one token per 4.7 bytes of prose; an estimate above that avoids
     // a reallocation (and its doubled peak) on long texts.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
@@ -89,65 +80,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let start = b;
             let digit_start = c.is_ascii_digit();
-            let mut seg_len = 0; // letters since the last period, for "U.S."
-            let mut has_period = false;
-            loop {
-                match at(b) {
-                    Some(c) if c.is_alphanumeric() => {
-                        b += c.len_utf8();
-                        seg_len += 1;
-                    }
-                    Some(h) if is_hyphen(h) && at(adv(b, 1)).is_some_and(char::is_alphanumeric) => {
-                        b = adv(b, 1);
-                        seg_len = 0;
-                    }
-                    Some(',')
-                        if digit_start
-                            && (1..=3)
-                                .all(|k| at(adv(b, k)).is_some_and(|c| c.is_ascii_digit()))
-                            && !at(adv(b, 4)).is_some_and(|c| c.is_ascii_digit()) =>
-                    {
-                        b = adv(b, 4); // thousands separator: "2,000"
-                    }
-                    Some('.') if digit_start && at(b + 1).is_some_and(|c| c.is_ascii_digit()) => {
-                        b += 1; // decimal point: "3.5"
-                    }
-                    Some(a)
-                        if is_apostrophe(a) && at(adv(b, 1)).is_some_and(char::is_alphabetic) =>
-                    {
-                        // "Serbia's" splits; "don't", "O'Brien" stay whole.
-                        let s_end = at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
-                            && !at(adv(b, 2)).is_some_and(char::is_alphanumeric);
-                        if s_end {
-                            break;
-                        }
-                        b = adv(b, 1);
-                        seg_len = 0;
-                    }
-                    Some('&')
-                        if before(b).is_some_and(char::is_uppercase)
-                            && at(b + 1).is_some_and(char::is_uppercase) =>
-                    {
-                        b += 1; // "AT&T"
-                    }
-                    Some('.') if seg_len == 1 && before(b).is_some_and(char::is_alphabetic) => {
-                        // Initials and dotted abbreviations: "U.S.", "a.m.", "J."
-                        let next_is_seg = at(b + 1).is_some_and(char::is_alphabetic)
-                            && at(adv(b + 1, 1)) == Some('.');
-                        if next_is_seg || has_period {
-                            b += 1;
-                            has_period = true;
-                            seg_len = 0;
-                            if !next_is_seg {
-                                break;
-                            }
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
+            b = word_end(text, start, digit_start);
             let kind = if digit_start {
                 TokenKind::Number
             } else {
@@ -174,6 +107,90 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // array on prose): it would stay allocated for the whole annotation.
     tokens.shrink_to_fit();
     tokens
+}
+
+/// Where the word or number starting at `start` ends: letters and digits,
+/// with inner hyphens and apostrophes, thousands separators and decimal
+/// points in numbers, "AT&T", and the periods of "U.S." and "J.".
+fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
+    let (at, adv, before) = (|b| at(text, b), |b, k| adv(text, b, k), |b| before(text, b));
+    let mut b = start;
+    let mut seg_len = 0; // letters since the last period, for "U.S."
+    let mut has_period = false;
+    loop {
+        match at(b) {
+            Some(c) if c.is_alphanumeric() => {
+                b += c.len_utf8();
+                seg_len += 1;
+            }
+            Some(h) if is_hyphen(h) && at(adv(b, 1)).is_some_and(char::is_alphanumeric) => {
+                b = adv(b, 1);
+                seg_len = 0;
+            }
+            Some(',')
+                if digit_start
+                    && (1..=3).all(|k| at(adv(b, k)).is_some_and(|c| c.is_ascii_digit()))
+                    && !at(adv(b, 4)).is_some_and(|c| c.is_ascii_digit()) =>
+            {
+                b = adv(b, 4); // thousands separator: "2,000"
+            }
+            Some('.') if digit_start && at(b + 1).is_some_and(|c| c.is_ascii_digit()) => {
+                b += 1; // decimal point: "3.5"
+            }
+            Some(a) if is_apostrophe(a) && at(adv(b, 1)).is_some_and(char::is_alphabetic) => {
+                // "Serbia's" splits; "don't", "O'Brien" stay whole.
+                let s_end = at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
+                    && !at(adv(b, 2)).is_some_and(char::is_alphanumeric);
+                if s_end {
+                    break;
+                }
+                b = adv(b, 1);
+                seg_len = 0;
+            }
+            Some('&')
+                if before(b).is_some_and(char::is_uppercase)
+                    && at(b + 1).is_some_and(char::is_uppercase) =>
+            {
+                b += 1; // "AT&T"
+            }
+            Some('.') if seg_len == 1 && before(b).is_some_and(char::is_alphabetic) => {
+                // Initials and dotted abbreviations: "U.S.", "a.m.", "J."
+                let next_is_seg =
+                    at(b + 1).is_some_and(char::is_alphabetic) && at(adv(b + 1, 1)) == Some('.');
+                if next_is_seg || has_period {
+                    b += 1;
+                    has_period = true;
+                    seg_len = 0;
+                    if !next_is_seg {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    b
+}
+
+/// The character at byte `b` (a character boundary), if any.
+fn at(text: &str, b: usize) -> Option<char> {
+    text.get(b..).and_then(|s| s.chars().next())
+}
+
+/// The byte `k` characters after `b` (no further than the end).
+fn adv(text: &str, b: usize, k: usize) -> usize {
+    let mut b = b;
+    for _ in 0..k {
+        b += at(text, b).map_or(0, char::len_utf8);
+    }
+    b
+}
+
+/// The character before byte `b`, if any.
+fn before(text: &str, b: usize) -> Option<char> {
+    text[..b].chars().next_back()
 }
 
 /// Pushes a word, splitting a boilerplate label glued to the next word
