@@ -363,9 +363,9 @@ fn main() {
     out.table("TITLE_EXPANSIONS", &expansions, Some("&str"));
 
     // actor_text_words.tsv: as written; the value is the set of its classes,
-    // one bit a class (`WordUse` in src/lexicon/mod.rs, in this order). The
+    // one bit a class of a u32 (`WordUse` in src/lexicon/types.rs, in this order). The
     // words with an ending class are listed again, for suffix matching.
-    const WORD_USES: [(&str, &str); 14] = [
+    const WORD_USES: [(&str, &str); 17] = [
         ("connector", "Connector"),
         ("and", "And"),
         ("of", "Of"),
@@ -380,7 +380,11 @@ fn main() {
         ("definite_article", "DefiniteArticle"),
         ("complementizer", "Complementizer"),
         ("elision", "Elision"),
+        ("gerund_ending", "GerundEnding"),
+        ("participle_ending", "ParticipleEnding"),
+        ("adverb_ending", "AdverbEnding"),
     ];
+    assert!(WORD_USES.len() <= 32, "more word classes than bits");
     let mut word_uses = BTreeMap::new();
     let mut endings = Vec::new();
     for r in rows(read("actor_text_words.tsv")) {
@@ -397,7 +401,7 @@ fn main() {
         }
         word_uses.insert(r[0].to_string(), bits.join("|"));
     }
-    out.table("ACTOR_TEXT_WORDS", &word_uses, Some("u16"));
+    out.table("ACTOR_TEXT_WORDS", &word_uses, Some("u32"));
     writeln!(
         out.code,
         "pub(super) static WORD_ENDINGS: [(&str, WordUse); {}] = [{}];",

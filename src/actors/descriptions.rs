@@ -179,7 +179,7 @@ fn modifiers_before(
     // verb, not a modifier of the description.
     if det.is_none()
         && start < t
-        && doc.tok(start).ends_with("ed")
+        && lex.has_ending(doc.tok(start), WordUse::ParticipleEnding)
         && start > 0
         && lex.word_class(doc.tok(start - 1)) == Some(WordClass::Aux)
     {

@@ -138,7 +138,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
         {
             return true;
         }
-        if !(w.ends_with("ly") || lex.is(w, WordUse::SpeechAdverb)) {
+        if !(lex.has_ending(w, WordUse::AdverbEnding) || lex.is(w, WordUse::SpeechAdverb)) {
             return false;
         }
         k += 1;
@@ -303,7 +303,14 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
         let common =
             (lex.is_common_word(w) || ev.lower.contains(&w.lower())) && !ev.surnames.contains(w);
-        let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
+        let verbal = [
+            WordUse::GerundEnding,
+            WordUse::ParticipleEnding,
+            WordUse::AdverbEnding,
+        ]
+        .iter()
+        .any(|&e| lex.has_ending(w, e))
+            && w.len() > 5;
         // "Westmacott also said": the subject of a speech verb is a name.
         let vouched =
             vouched(ev, w) || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a)));

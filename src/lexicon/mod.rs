@@ -376,8 +376,18 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// True when `word` ends, as written, in an ending of class `class`
+    /// ("finally": [`WordUse::AdverbEnding`]).
+    pub fn has_ending(&self, word: &str, class: WordUse) -> bool {
+        tables::WORD_ENDINGS
+            .iter()
+            .any(|&(end, c)| c == class && word.ends_with(end))
+    }
+}
+
 /// The class bits of a word as written in `actor_text_words.tsv`.
-fn word_uses(word: &str) -> u16 {
+fn word_uses(word: &str) -> u32 {
     value(
         &tables::ACTOR_TEXT_WORDS,
         &tables::ACTOR_TEXT_WORDS_VALUES,
@@ -412,5 +422,17 @@ mod word_use_tests {
         assert_eq!(lex.title_gender("Sir"), Some(Gender::Male));
         assert_eq!(lex.title_gender("senator"), None);
         assert_eq!(lex.title_gender("Ms̈"), None);
+    }
+
+    #[test]
+    fn endings_are_matched_as_written() {
+        let lex = lexicon();
+        assert!(lex.has_ending("finally", WordUse::AdverbEnding));
+        assert!(lex.has_ending("offered", WordUse::ParticipleEnding));
+        assert!(lex.has_ending("Boosting", WordUse::GerundEnding));
+        assert!(!lex.has_ending("FINALLY", WordUse::AdverbEnding));
+        assert!(!lex.has_ending("offered", WordUse::AdverbEnding));
+        // Only endings are endings: "of" is a word.
+        assert!(!lex.has_ending("thereof", WordUse::Of));
     }
 }

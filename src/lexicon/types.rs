@@ -141,11 +141,21 @@ pub enum WordUse {
     Complementizer,
     /// A word an apostrophe starts ("'em", "'til").
     Elision,
+    /// The end of a gerund or present participle ("speak*ing*").
+    GerundEnding,
+    /// The end of a past participle ("offer*ed*").
+    ParticipleEnding,
+    /// The end of an adverb ("final*ly*").
+    AdverbEnding,
 }
+
+// Every class has its bit (release builds would wrap a larger shift); the
+// last class is the largest.
+const _: () = assert!((WordUse::AdverbEnding as u32) < u32::BITS);
 
 impl WordUse {
     /// The bit of this class in `tables::ACTOR_TEXT_WORDS_VALUES`.
-    pub const fn bit(self) -> u16 {
-        1 << self as u16
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
     }
 }
