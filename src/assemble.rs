@@ -349,7 +349,7 @@ mod tests {
     #[test]
     fn claims_nest_and_disputes_link_both_ways() {
         let mut actors = Actors::default();
-        let a = actor(&mut actors, "Jane Doe", ActorKind::Person);
+        let a = actor(&mut actors, "Jane Harrowby", ActorKind::Person);
         mention(&mut actors, Span::new(0, 8), a, MentionKind::Name);
         let cue = Span::new(9, 13);
         let claims = vec![

@@ -5,12 +5,12 @@
 //! with, and the **claims** reported in the article's own words.
 //!
 //! ```
-//! let text = "The mayor resigned on Monday.\n\n\"I have done my part,\" Jane Okafor told reporters.";
+//! let text = "The mayor resigned on Monday.\n\n\"I have done my part,\" Jane Velkamp told reporters.";
 //! let ann = newslens::annotate(text);
 //! let quote = &ann.quotes[0];
 //! assert_eq!(&text[quote.content], "I have done my part,");
 //! let speaker = &ann.actors[quote.speaker.unwrap().index()];
-//! assert_eq!(speaker.name, "Jane Okafor");
+//! assert_eq!(speaker.name, "Jane Velkamp");
 //! ```
 //!
 //! ## Offsets

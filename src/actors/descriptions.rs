@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_description_in_apposition_is_the_named_person() {
-        let text = "Jane Okafor, a spokeswoman for the ministry, said talks failed.";
+        let text = "Jane Velkamp, a spokeswoman for the ministry, said talks failed.";
         let doc = Doc::new(text);
         let actors = Actors::find(&doc);
         let d = actors
@@ -462,7 +462,7 @@ mod tests {
             .find(|m| m.kind == MentionKind::Description)
             .expect("a description");
         let person = &actors.actors[d.actor];
-        assert_eq!(person.name, "Jane Okafor");
+        assert_eq!(person.name, "Jane Velkamp");
         assert!(person.titles.iter().any(|t| t == "spokeswoman"));
     }
 }

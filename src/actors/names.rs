@@ -311,7 +311,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         .iter()
         .any(|&e| lex.has_ending(w, e))
             && w.len() > 5;
-        // "Westmacott also said": the subject of a speech verb is a name.
+        // "Quennell also said": the subject of a speech verb is a name.
         let vouched =
             vouched(ev, w) || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a)));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
@@ -393,7 +393,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     classify_parts(doc, ev, a..b, out);
 }
 
-/// A person named after a title; "Mayor Jane Doe of Northvale" is the
+/// A person named after a title; "Mayor Jane Doe of Brackwater" is the
 /// person, then her town.
 fn push_titled_person(
     doc: &Doc,
@@ -414,7 +414,7 @@ fn push_titled_person(
     if let Some(of) = of {
         let first = out.len();
         classify_parts(doc, ev, of + 1..run.end, out);
-        // "of Northvale" after a person: where she is from, a place.
+        // "of Brackwater" after a person: where she is from, a place.
         for name in &mut out[first..] {
             if name.hint == Hint::Single {
                 let canonical = doc.text[doc.span_of(name.toks.start, name.toks.end)].to_string();
@@ -487,7 +487,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
         out.push(name);
         return;
     }
-    // "Jane Doe of Northvale": a person and where she is from.
+    // "Jane Doe of Brackwater": a person and where she is from.
     if let Some(of) = given_name_of(doc, a, b) {
         classify_parts(doc, ev, a..of, out);
         classify_parts(doc, ev, of + 1..b, out);
@@ -523,7 +523,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
     out.push(strip_honorific(doc, a..b, hint));
 }
 
-/// A dateline in capitals at the start of a paragraph ("PORT ARDEN —",
+/// A dateline in capitals at the start of a paragraph ("PORT PELLAM —",
 /// "GENEVA (Wire) -") names a place; it merges with the place written normally.
 fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
     let para_start = doc.paras[doc.para_of(a)].tokens.start;
@@ -558,7 +558,7 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
 }
 
 /// The "of" after a given name and at least one more word ("Jane Doe of
-/// Northvale"), where a person's name ends and her town starts.
+/// Brackwater"), where a person's name ends and her town starts.
 fn given_name_of(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     if !lexicon().is_given_name(doc.tok(a)) {
         return None;
@@ -658,8 +658,8 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
             place: true,
         }
     } else if words.iter().any(|w| lex.is_common_word(w)) {
-        // People's names are rarely made of common words: "Northvale
-        // Crossings", "Kafue Minerals" name firms and bodies.
+        // People's names are rarely made of common words: "Brackwater
+        // Crossings", "Harrowby Minerals" name firms and bodies.
         Hint::Org
     } else {
         Hint::MultiWord
@@ -713,18 +713,18 @@ mod tests {
 
     #[test]
     fn a_title_inside_a_run_cuts_it() {
-        let n = names("He said US Secretary of State Jane Okafor arrived.");
+        let n = names("He said US Secretary of State Jane Velkamp arrived.");
         assert_eq!(n[0].0, "US");
         assert!(matches!(&n[0].1, Hint::Known { place: true, .. }));
-        assert_eq!(n[1].0, "Jane Okafor");
+        assert_eq!(n[1].0, "Jane Velkamp");
         assert_eq!(n[1].1, Hint::Person);
         assert_eq!(n[1].2.as_deref(), Some("US Secretary of State"));
     }
 
     #[test]
     fn an_honorific_is_a_title_not_part_of_the_name() {
-        let n = names("They said Mr. Okafor left early.");
-        assert_eq!(n, [("Okafor".into(), Hint::Person, Some("Mr.".into()))]);
+        let n = names("They said Mr. Velkamp left early.");
+        assert_eq!(n, [("Velkamp".into(), Hint::Person, Some("Mr.".into()))]);
     }
 
     #[test]
@@ -747,23 +747,26 @@ mod tests {
 
     #[test]
     fn a_given_name_and_of_make_a_person_and_a_place() {
-        let n = names("He said Maria Okafor of Northvale arrived.");
-        assert_eq!(n[0].0, "Maria Okafor");
+        let n = names("He said Maria Velkamp of Brackwater arrived.");
+        assert_eq!(n[0].0, "Maria Velkamp");
         assert_eq!(n[0].1, Hint::Person);
-        assert_eq!(n[1].0, "Northvale");
+        assert_eq!(n[1].0, "Brackwater");
     }
 
     #[test]
     fn a_place_word_makes_a_place() {
-        let n = names("They fished in Lake Tarvel on Monday.");
-        assert_eq!(n, [("Lake Tarvel".into(), place("Lake Tarvel"), None)]);
+        let n = names("They fished in Lake Kessendorf on Monday.");
+        assert_eq!(
+            n,
+            [("Lake Kessendorf".into(), place("Lake Kessendorf"), None)]
+        );
     }
 
     #[test]
     fn sentence_capitals_alone_are_no_names() {
-        let n = names("Meanwhile, officials said Okafor had left.");
+        let n = names("Meanwhile, officials said Velkamp had left.");
         let words: Vec<&str> = n.iter().map(|n| n.0.as_str()).collect();
-        assert_eq!(words, ["Okafor"]);
+        assert_eq!(words, ["Velkamp"]);
     }
 
     #[test]

@@ -253,13 +253,13 @@ mod tests {
     #[test]
     fn gender_from_the_given_name_else_the_title() {
         let mut actors = Actors::default();
-        let maria = person(&mut actors, "Maria Okafor", &[]);
-        let mrs = person(&mut actors, "Okafor", &["Mrs."]);
-        let spokeswoman = person(&mut actors, "Westmacott", &["chief spokeswoman"]);
-        let congressman = person(&mut actors, "Tarvel", &["Congressman"]);
-        let mr = person(&mut actors, "Arden", &["Mr"]);
-        let senator = person(&mut actors, "Doe", &["Sen."]);
-        let firm = actors.new_actor("Northvale Crossings".into(), ActorKind::Organization);
+        let maria = person(&mut actors, "Maria Velkamp", &[]);
+        let mrs = person(&mut actors, "Velkamp", &["Mrs."]);
+        let spokeswoman = person(&mut actors, "Quennell", &["chief spokeswoman"]);
+        let congressman = person(&mut actors, "Kessendorf", &["Congressman"]);
+        let mr = person(&mut actors, "Pellam", &["Mr"]);
+        let senator = person(&mut actors, "Harrowby", &["Sen."]);
+        let firm = actors.new_actor("Brackwater Crossings".into(), ActorKind::Organization);
         assert_eq!(actors.gender(maria), Some(Gender::Female));
         assert_eq!(actors.gender(mrs), Some(Gender::Female));
         assert_eq!(actors.gender(spokeswoman), Some(Gender::Female));
@@ -272,8 +272,8 @@ mod tests {
     #[test]
     fn title_holder_is_the_one_person_titled_so() {
         let mut actors = Actors::default();
-        let doe = person(&mut actors, "Jane Doe", &["Sen."]);
-        let okafor = person(&mut actors, "Maria Okafor", &["Secretary of State"]);
+        let doe = person(&mut actors, "Jane Harrowby", &["Sen."]);
+        let okafor = person(&mut actors, "Maria Velkamp", &["Secretary of State"]);
         assert_eq!(actors.title_holder("senator"), Some(doe));
         // Modifiers drop from the left until a title matches.
         assert_eq!(actors.title_holder("vermont senator"), Some(doe));
@@ -283,7 +283,7 @@ mod tests {
         );
         // Never into the middle of "secretary of state".
         assert_eq!(actors.title_holder("state"), None);
-        person(&mut actors, "John Roe", &["Sen."]);
+        person(&mut actors, "John Minnering", &["Sen."]);
         assert_eq!(actors.title_holder("senator"), None);
     }
 

@@ -116,14 +116,14 @@ pub enum WordUse {
     Connector,
     /// Joins two names in one run ("Paris *and* Berlin").
     And,
-    /// Links a name or role to what follows it ("Mayor Jane Doe *of* Northvale",
+    /// Links a name or role to what follows it ("Mayor Jane Doe *of* Brackwater",
     /// "head *of* the armed forces", "secretary *of* state").
     Of,
     /// Makes a name a place ("Lake", "County").
     PlaceWord,
     /// An adverb between a name and its speech verb ("Doe *also* said").
     SpeechAdverb,
-    /// A preposition after which a lone unknown name is a place ("in Tarvel").
+    /// A preposition after which a lone unknown name is a place ("in Kessendorf").
     Locative,
     /// A title word of a woman ("Mrs", "queen").
     Female,
