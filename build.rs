@@ -111,6 +111,8 @@ impl Out {
     }
 }
 
+// Long on purpose: one short block a lexicon file, in the order of the
+// generated tables, each reading its file from top to bottom.
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let lexicons = root.join("lexicons");
@@ -362,9 +364,26 @@ fn main() {
         .collect();
     out.table("TITLE_EXPANSIONS", &expansions, Some("&str"));
 
-    // actor_text_words.tsv: as written; the value is the set of its classes,
-    // one bit a class of a u32 (`WordUse` in src/lexicon/types.rs, in this order). The
-    // words with an ending class are listed again, for suffix matching.
+    actor_text_words(&mut out, read("actor_text_words.tsv"));
+
+    std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
+}
+
+fn to_strings(map: &BTreeMap<String, u8>) -> BTreeMap<String, String> {
+    map.iter()
+        .map(|(k, v)| (k.clone(), v.to_string()))
+        .collect()
+}
+
+fn to_set(set: &BTreeSet<String>) -> BTreeMap<String, String> {
+    set.iter().map(|k| (k.clone(), String::new())).collect()
+}
+
+/// actor_text_words.tsv: as written; the value is the set of its classes,
+/// one bit a class of a u32 (`WordUse` in src/lexicon/types.rs, in this
+/// order). The words with an ending class are listed again, for suffix
+/// matching.
+fn actor_text_words(out: &mut Out, text: &'static str) {
     const WORD_USES: [(&str, &str); 17] = [
         ("connector", "Connector"),
         ("and", "And"),
@@ -387,7 +406,7 @@ fn main() {
     assert!(WORD_USES.len() <= 32, "more word classes than bits");
     let mut word_uses = BTreeMap::new();
     let mut endings = Vec::new();
-    for r in rows(read("actor_text_words.tsv")) {
+    for r in rows(text) {
         let mut bits = Vec::new();
         for class in list(r.get(1).copied()) {
             let (_, variant) = WORD_USES
@@ -409,16 +428,4 @@ fn main() {
         endings.join(",")
     )
     .unwrap();
-
-    std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
-}
-
-fn to_strings(map: &BTreeMap<String, u8>) -> BTreeMap<String, String> {
-    map.iter()
-        .map(|(k, v)| (k.clone(), v.to_string()))
-        .collect()
-}
-
-fn to_set(set: &BTreeSet<String>) -> BTreeMap<String, String> {
-    set.iter().map(|k| (k.clone(), String::new())).collect()
 }
