@@ -124,6 +124,8 @@ impl Out {
     }
 }
 
+// Long on purpose: one short block a lexicon file, in the order of the
+// generated tables, each reading its file from top to bottom.
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let lexicons = root.join("lexicons");
@@ -443,6 +445,7 @@ fn main() {
         attribution_words.insert(r[0].to_lowercase(), format!("super::Uses({bits})"));
     }
     out.table("ATTRIBUTION_WORDS", &attribution_words, Some("super::Uses"));
+    actor_text_words(&mut out, read("actor_text_words.tsv"));
 
     std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
 }
@@ -455,4 +458,55 @@ fn to_strings(map: &BTreeMap<String, u8>) -> BTreeMap<String, String> {
 
 fn to_set(set: &BTreeSet<String>) -> BTreeMap<String, String> {
     set.iter().map(|k| (k.clone(), String::new())).collect()
+}
+
+/// actor_text_words.tsv: as written; the value is the set of its classes,
+/// one bit a class of a u32 (`WordUse` in src/lexicon/types.rs, in this
+/// order). The words with an ending class are listed again, for suffix
+/// matching.
+fn actor_text_words(out: &mut Out, text: &'static str) {
+    const WORD_USES: [(&str, &str); 17] = [
+        ("connector", "Connector"),
+        ("and", "And"),
+        ("of", "Of"),
+        ("place_word", "PlaceWord"),
+        ("speech_adverb", "SpeechAdverb"),
+        ("locative", "Locative"),
+        ("female", "Female"),
+        ("male", "Male"),
+        ("female_ending", "FemaleEnding"),
+        ("male_ending", "MaleEnding"),
+        ("definite", "Definite"),
+        ("definite_article", "DefiniteArticle"),
+        ("complementizer", "Complementizer"),
+        ("elision", "Elision"),
+        ("gerund_ending", "GerundEnding"),
+        ("participle_ending", "ParticipleEnding"),
+        ("adverb_ending", "AdverbEnding"),
+    ];
+    assert!(WORD_USES.len() <= 32, "more word classes than bits");
+    let mut word_uses = BTreeMap::new();
+    let mut endings = Vec::new();
+    for r in rows(text) {
+        let mut bits = Vec::new();
+        for class in list(r.get(1).copied()) {
+            let (_, variant) = WORD_USES
+                .iter()
+                .find(|(name, _)| *name == class)
+                .unwrap_or_else(|| panic!("actor_text_words.tsv: unknown class {class:?}"));
+            bits.push(format!("WordUse::{variant}.bit()"));
+            if class.ends_with("_ending") {
+                endings.push(format!("({:?}, WordUse::{variant})", r[0]));
+            }
+        }
+        word_uses.insert(r[0].to_string(), bits.join("|"));
+    }
+    out.table("ACTOR_TEXT_WORDS", &word_uses, Some("u32"));
+    writeln!(
+        out.code,
+        "pub(super) static WORD_ENDINGS: [(&str, WordUse); {}] = [{}];",
+        endings.len(),
+        endings.join(",")
+    )
+    .unwrap();
 }

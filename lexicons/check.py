@@ -61,6 +61,12 @@ SCHEMA = {
     "grammar.tsv": (["word", "class"],
                     {"word": ("lower",), "class": ("enum", {"det", "quant", "poss", "prep", "conj", "aux",
                                                             "pron", "rel", "neg"})}),
+    "actor_text_words.tsv": (["word", "classes"],
+                             {"classes": ("set", {"connector", "and", "of", "place_word", "speech_adverb",
+                                                  "locative", "female", "male", "female_ending",
+                                                  "male_ending", "definite", "definite_article",
+                                                  "complementizer", "elision", "gerund_ending",
+                                                  "participle_ending", "adverb_ending"})}),
     "abbreviations.tsv": (["abbrev", "kind", "expansion"],
                           {"abbrev": ("period",), "kind": ("enum", {"title", "month", "org", "other"}),
                            "expansion": ("lower", "empty-ok")}),
@@ -234,6 +240,17 @@ def cross_checks(data, errors):
         place_words.update(a for a in aliases.split(",") if a and a[:1].isupper() and not a.isupper())
     clash("places.tsv", place_words)
     clash("demonyms.tsv", {r[0] for r in data["demonyms.tsv"]})
+
+    # actor_text_words.tsv is matched as written: place words are capitalized, the rest
+    # lowercase (the engine lowercases before it asks about title words and "that").
+    for word, classes in data["actor_text_words.tsv"]:
+        capitalized = "place_word" in classes.split(",")
+        if capitalized and not word[:1].isupper():
+            errors.append(f"actor_text_words.tsv: place word {word!r} must start with a capital letter")
+        if capitalized and "," in classes:
+            errors.append(f"actor_text_words.tsv: place word {word!r} has other classes")
+        if not capitalized and word != word.lower():
+            errors.append(f"actor_text_words.tsv: {word!r} must be lowercase")
 
     # given names are not places and not words listed as never-names.
     given = {r[0] for r in data["given_names.tsv"]}

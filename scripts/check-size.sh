@@ -6,7 +6,7 @@
 # with its JS glue (~4.0 KB gzipped) and wasm-bindgen's snippet
 # wasm/js/build.js (~1.0 KB): at the budget that is ~135 KB, 1.7 KB under
 # compromise's 136,723, which this script also checks directly. The engine
-# stopped carrying std's Unicode case tables (src/text/case.rs, -8 KB); the
+# stopped carrying std's Unicode case tables (src/case.rs, -8 KB); the
 # budget went down to 129,000 then, and back up to 130,000 when the third
 # session's speaker and claim rules reached 128.8 KB. It fails on a step
 # change: a build that skipped wasm-opt, the lexicons embedded as TSV text

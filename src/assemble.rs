@@ -3,7 +3,8 @@
 
 use crate::actors::{ActorDraft, Actors, MentionDraft};
 use crate::annotation::*;
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, ClaimDraft, QuoteDraft};
+use crate::span::Span;
 use crate::text::RawQuote;
 
 /// The drafts of actors and mentions; the token indexes of `actors` are freed.
@@ -15,25 +16,92 @@ fn into_drafts(actors: Actors) -> (Vec<ActorDraft>, Vec<MentionDraft>) {
 /// actor drafts once their names and titles have moved to the output, and
 /// the lists are allocated at their final size (memory on long texts).
 pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attribution) -> Annotation {
-    let (mut actor_drafts, mention_drafts) = into_drafts(actors);
-    // Mentions sorted by start, longer first; drop exact duplicates.
-    let mut order: Vec<usize> = (0..mention_drafts.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&mention_drafts[a], &mention_drafts[b]);
-        x.span
-            .start
-            .cmp(&y.span.start)
-            .then(y.span.end.cmp(&x.span.end))
-    });
-    let mut mention_id: Vec<Option<usize>> = vec![None; mention_drafts.len()];
+    let (actor_drafts, mention_drafts) = into_drafts(actors);
+    let ids = Ids::new(&mention_drafts, actor_drafts.len());
+    let mut out = Annotation {
+        actors: Vec::with_capacity(ids.actor_order.len()),
+        mentions: Vec::with_capacity(ids.kept.len()),
+        quotes: Vec::with_capacity(attribution.quotes.len()),
+        claims: Vec::new(),
+    };
+    push_actors(&mut out, actor_drafts, &ids);
+    push_mentions(&mut out, &ids);
+    push_quotes(&mut out, raw_quotes, attribution.quotes, &ids);
+    let drafts = attribution.claims;
+    let claim_id = push_claims(&mut out, &drafts, &ids);
+    link_disputes(&mut out, &drafts, &claim_id);
+    out
+}
+
+/// The output ids of mentions and actors, worked out once so quotes and
+/// claims can point at them.
+struct Ids<'d> {
+    mention_drafts: &'d [MentionDraft],
+    /// The mentions that are output, in text order (index = `MentionId`).
+    kept: Vec<usize>,
+    /// For each draft mention, the output mention it is or was folded into.
+    mention_id: Vec<Option<usize>>,
+    /// For each draft actor, its output id (`None` when it has no kept mention).
+    actor_id: Vec<Option<usize>>,
+    /// The draft actors in output order (by first kept mention).
+    actor_order: Vec<usize>,
+}
+
+impl<'d> Ids<'d> {
+    /// Mentions must not overlap and ids must follow the text.
+    fn new(mention_drafts: &'d [MentionDraft], actor_count: usize) -> Ids<'d> {
+        let (kept, mention_id) = keep_outer_mentions(mention_drafts);
+        // Actors in order of first mention.
+        let mut actor_id = vec![None; actor_count];
+        let mut actor_order = Vec::new();
+        for &m in &kept {
+            let a = mention_drafts[m].actor;
+            if actor_id[a].is_none() {
+                actor_id[a] = Some(actor_order.len());
+                actor_order.push(a);
+            }
+        }
+        Ids {
+            mention_drafts,
+            kept,
+            mention_id,
+            actor_id,
+            actor_order,
+        }
+    }
+
+    /// The output id of draft actor `a`, if it is output.
+    fn actor(&self, a: usize) -> Option<ActorId> {
+        self.actor_id[a].map(|i| ActorId(i as u32))
+    }
+
+    /// A speaker and its anchoring mention. When the anchor was folded into
+    /// an outer mention, the speaker is that mention's actor, so the two
+    /// always agree.
+    fn who(&self, a: Option<usize>, m: Option<usize>) -> (Option<ActorId>, Option<MentionId>) {
+        match m.and_then(|m| self.mention_id[m]) {
+            Some(k) => (
+                self.actor(self.mention_drafts[self.kept[k]].actor),
+                Some(MentionId(k as u32)),
+            ),
+            None => (a.and_then(|a| self.actor(a)), None),
+        }
+    }
+}
+
+/// Mentions never overlap; the outer one ("a NATO official") wins over
+/// a name nested in it, and a crossing one is dropped. Returns the kept
+/// mentions in text order, and for each draft the kept mention it maps to.
+fn keep_outer_mentions(drafts: &[MentionDraft]) -> (Vec<usize>, Vec<Option<usize>>) {
+    // Mentions sorted by start, longer first.
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by(|&a, &b| outer_first(drafts[a].span, drafts[b].span));
+    let mut mention_id: Vec<Option<usize>> = vec![None; drafts.len()];
     let mut kept: Vec<usize> = Vec::new();
     for &m in &order {
-        let span = mention_drafts[m].span;
+        let span = drafts[m].span;
         if let Some(&last) = kept.last() {
-            let prev = mention_drafts[last].span;
-            // Mentions never overlap: the outer one ("a NATO official") wins
-            // over a name nested in it, and a crossing one is dropped.
-            if span.start < prev.end {
+            if span.start < drafts[last].span.end {
                 mention_id[m] = mention_id[last];
                 continue;
             }
@@ -41,44 +109,24 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
         mention_id[m] = Some(kept.len());
         kept.push(m);
     }
-    // Actors in order of first mention.
-    let mut actor_id = vec![None; actor_drafts.len()];
-    let mut actor_order = Vec::new();
-    for &m in &kept {
-        let a = mention_drafts[m].actor;
-        if actor_id[a].is_none() {
-            actor_id[a] = Some(actor_order.len());
-            actor_order.push(a);
-        }
-    }
-    let aid = |a: usize| actor_id[a].map(|i| ActorId(i as u32));
-    // A speaker and its anchoring mention. When the anchor was folded into
-    // an outer mention, the speaker is that mention's actor, so the two
-    // always agree.
-    let who = |a: Option<usize>, m: Option<usize>| -> (Option<ActorId>, Option<MentionId>) {
-        match m.and_then(|m| mention_id[m]) {
-            Some(k) => (
-                aid(mention_drafts[kept[k]].actor),
-                Some(MentionId(k as u32)),
-            ),
-            None => (a.and_then(aid), None),
-        }
-    };
+    (kept, mention_id)
+}
 
-    let mut out = Annotation {
-        actors: Vec::with_capacity(actor_order.len()),
-        mentions: Vec::with_capacity(kept.len()),
-        quotes: Vec::with_capacity(attribution.quotes.len()),
-        claims: Vec::new(),
-    };
-    let mut mention_counts = vec![0u32; actor_order.len()];
-    for &m in &kept {
-        if let Some(actor) = aid(mention_drafts[m].actor) {
+/// Text order, and of two spans starting together the longer (outer) first.
+fn outer_first(x: Span, y: Span) -> std::cmp::Ordering {
+    x.start.cmp(&y.start).then(y.end.cmp(&x.end))
+}
+
+/// Each actor once, in order of first mention, its strings moved (not
+/// copied) to the output; the drafts are freed here.
+fn push_actors(out: &mut Annotation, mut actor_drafts: Vec<ActorDraft>, ids: &Ids) {
+    let mut mention_counts = vec![0u32; ids.actor_order.len()];
+    for &m in &ids.kept {
+        if let Some(actor) = ids.actor(ids.mention_drafts[m].actor) {
             mention_counts[actor.index()] += 1;
         }
     }
-    for (&a, &count) in actor_order.iter().zip(&mention_counts) {
-        // Each draft is used once: its strings move to the output.
+    for (&a, &count) in ids.actor_order.iter().zip(&mention_counts) {
         let d = &mut actor_drafts[a];
         out.actors.push(Actor {
             id: ActorId(out.actors.len() as u32),
@@ -89,10 +137,15 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
             mentions: Vec::with_capacity(count as usize),
         });
     }
-    drop(actor_drafts);
-    for (i, &m) in kept.iter().enumerate() {
-        let d = &mention_drafts[m];
-        let Some(actor) = aid(d.actor) else { continue };
+}
+
+/// The kept mentions, each linked both ways with its actor.
+fn push_mentions(out: &mut Annotation, ids: &Ids) {
+    for (i, &m) in ids.kept.iter().enumerate() {
+        let d = &ids.mention_drafts[m];
+        let Some(actor) = ids.actor(d.actor) else {
+            continue;
+        };
         out.actors[actor.index()].mentions.push(MentionId(i as u32));
         out.mentions.push(Mention {
             id: MentionId(i as u32),
@@ -102,13 +155,21 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
             kind: d.kind,
         });
     }
+}
 
-    let mut quotes = attribution.quotes;
+/// One quote per quotation, in text order; a reporter who is the
+/// speaker reports nothing.
+fn push_quotes(
+    out: &mut Annotation,
+    raw_quotes: &[RawQuote],
+    mut quotes: Vec<QuoteDraft>,
+    ids: &Ids,
+) {
     quotes.sort_by_key(|q| raw_quotes[q.raw].span.start);
     quotes.dedup_by_key(|q| q.raw);
     for q in quotes {
         let rq = raw_quotes[q.raw];
-        let (speaker, speaker_mention) = who(q.speaker, q.mention);
+        let (speaker, speaker_mention) = ids.who(q.speaker, q.mention);
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),
             kind: q.kind,
@@ -117,35 +178,34 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
             speaker,
             speaker_mention,
             cue: q.cue,
-            reporter: q.reporter.and_then(aid).filter(|r| Some(*r) != speaker),
+            reporter: q
+                .reporter
+                .and_then(|r| ids.actor(r))
+                .filter(|r| Some(*r) != speaker),
         });
     }
+}
 
-    // Claims: sorted by content start, longer first; contents must nest.
-    let drafts = attribution.claims;
+/// Claim contents must form a tree (sorted by start, longer first; one
+/// that crosses an earlier one, is empty or holds its own cue is dropped).
+/// Returns each draft's output index.
+fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&drafts[a], &drafts[b]);
-        x.content
-            .start
-            .cmp(&y.content.start)
-            .then(y.content.end.cmp(&x.content.end))
-    });
+    order.sort_by(|&a, &b| outer_first(drafts[a].content, drafts[b].content));
     let mut claim_id = vec![None; drafts.len()];
-    let mut open: Vec<crate::span::Span> = Vec::new();
+    let mut open: Vec<Span> = Vec::new();
     for &c in &order {
         let d = &drafts[c];
         if d.content.contains(d.cue) || d.content.is_empty() {
             continue;
         }
-        // Drop a claim whose content crosses an earlier one's.
         open.retain(|s| s.end > d.content.start);
         if open.iter().any(|s| d.content.end > s.end) {
             continue;
         }
         open.push(d.content);
         claim_id[c] = Some(out.claims.len());
-        let (claimant, claimant_mention) = who(d.claimant, d.mention);
+        let (claimant, claimant_mention) = ids.who(d.claimant, d.mention);
         out.claims.push(Claim {
             id: ClaimId(out.claims.len() as u32),
             claimant,
@@ -157,6 +217,12 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
             disputes: Vec::new(),
         });
     }
+    claim_id
+}
+
+/// A dispute link is symmetric (`disputes` one way, `disputed_by` the
+/// other), sorted and listed once, between kept claims only.
+fn link_disputes(out: &mut Annotation, drafts: &[ClaimDraft], claim_id: &[Option<usize>]) {
     for (c, d) in drafts.iter().enumerate() {
         let Some(i) = claim_id[c] else { continue };
         for &t in &d.disputes {
@@ -172,5 +238,141 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
         c.disputed_by.sort();
         c.disputed_by.dedup();
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(actors: &mut Actors, name: &str, kind: ActorKind) -> usize {
+        actors.new_actor(name.to_string(), kind)
+    }
+
+    fn mention(actors: &mut Actors, span: Span, actor: usize, kind: MentionKind) {
+        actors.mentions.push(MentionDraft {
+            toks: 0..0,
+            span,
+            title: None,
+            kind,
+            actor,
+        });
+    }
+
+    fn claim(claimant: usize, cue: Span, content: Span, disputes: Vec<usize>) -> ClaimDraft {
+        ClaimDraft {
+            claimant: Some(claimant),
+            mention: None,
+            cue,
+            content,
+            stance: Stance::Assert,
+            disputes,
+        }
+    }
+
+    fn no_attribution() -> Attribution {
+        Attribution {
+            quotes: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn outer_mention_wins_and_ids_follow_the_text() {
+        // "Ministers met. A NATO official said ..." with the actors made in
+        // another order than the text's.
+        let mut actors = Actors::default();
+        let nato = actor(&mut actors, "NATO", ActorKind::Organization);
+        let official = actor(&mut actors, "a NATO official", ActorKind::Person);
+        let ministers = actor(&mut actors, "Ministers", ActorKind::Group);
+        mention(&mut actors, Span::new(17, 21), nato, MentionKind::Name);
+        mention(
+            &mut actors,
+            Span::new(15, 30),
+            official,
+            MentionKind::Description,
+        );
+        mention(
+            &mut actors,
+            Span::new(0, 9),
+            ministers,
+            MentionKind::Description,
+        );
+        let ann = assemble(&[], actors, no_attribution());
+        let names: Vec<&str> = ann.actors.iter().map(|a| a.name.as_str()).collect();
+        // NATO has no mention left of its own, so it is not an actor.
+        assert_eq!(names, ["Ministers", "a NATO official"]);
+        let spans: Vec<Span> = ann.mentions.iter().map(|m| m.span).collect();
+        assert_eq!(spans, [Span::new(0, 9), Span::new(15, 30)]);
+        assert_eq!(ann.actors[1].mentions, [MentionId(1)]);
+        assert_eq!(ann.mentions[1].actor, ActorId(1));
+    }
+
+    #[test]
+    fn a_speaker_anchored_in_a_folded_mention_is_the_outer_actor() {
+        let mut actors = Actors::default();
+        let nato = actor(&mut actors, "NATO", ActorKind::Organization);
+        let official = actor(&mut actors, "a NATO official", ActorKind::Person);
+        mention(&mut actors, Span::new(2, 6), nato, MentionKind::Name);
+        mention(
+            &mut actors,
+            Span::new(0, 15),
+            official,
+            MentionKind::Description,
+        );
+        let raw = RawQuote {
+            span: Span::new(30, 40),
+            content: Span::new(31, 39),
+            open_tok: 0,
+            close_tok: None,
+        };
+        let quote = QuoteDraft {
+            raw: 0,
+            kind: QuoteKind::Direct,
+            speaker: Some(nato),
+            mention: Some(0),
+            cue: None,
+            reporter: Some(official),
+        };
+        let attribution = Attribution {
+            quotes: vec![quote.clone(), quote],
+            claims: Vec::new(),
+        };
+        let ann = assemble(&[raw], actors, attribution);
+        // One quote per quotation; its speaker agrees with its mention, and
+        // a reporter who is the speaker is no reporter.
+        assert_eq!(ann.quotes.len(), 1);
+        assert_eq!(ann.quotes[0].speaker, Some(ActorId(0)));
+        assert_eq!(ann.quotes[0].speaker_mention, Some(MentionId(0)));
+        assert_eq!(ann.quotes[0].reporter, None);
+    }
+
+    #[test]
+    fn claims_nest_and_disputes_link_both_ways() {
+        let mut actors = Actors::default();
+        let a = actor(&mut actors, "Jane Harrowby", ActorKind::Person);
+        mention(&mut actors, Span::new(0, 8), a, MentionKind::Name);
+        let cue = Span::new(9, 13);
+        let claims = vec![
+            claim(a, cue, Span::new(20, 60), vec![]),
+            // Crosses the first one's end: dropped.
+            claim(a, cue, Span::new(50, 70), vec![]),
+            // Inside the first: kept, and disputes it twice over.
+            claim(a, cue, Span::new(30, 40), vec![0, 0, 1]),
+            // Holds its own cue: dropped.
+            claim(a, cue, Span::new(5, 15), vec![]),
+            // Empty: dropped.
+            claim(a, cue, Span::new(80, 80), vec![]),
+        ];
+        let attribution = Attribution {
+            quotes: Vec::new(),
+            claims,
+        };
+        let ann = assemble(&[], actors, attribution);
+        let contents: Vec<Span> = ann.claims.iter().map(|c| c.content).collect();
+        assert_eq!(contents, [Span::new(20, 60), Span::new(30, 40)]);
+        assert_eq!(ann.claims[1].disputes, [ClaimId(0)]);
+        assert_eq!(ann.claims[0].disputed_by, [ClaimId(1)]);
+        assert!(ann.claims[0].disputes.is_empty());
+        assert_eq!(ann.claims[0].claimant, Some(ActorId(0)));
+    }
 }

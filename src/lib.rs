@@ -5,12 +5,12 @@
 //! with, and the **claims** reported in the article's own words.
 //!
 //! ```
-//! let text = "The mayor resigned on Monday.\n\n\"I have done my part,\" Jane Okafor told reporters.";
+//! let text = "The mayor resigned on Monday.\n\n\"I have done my part,\" Jane Velkamp told reporters.";
 //! let ann = newslens::annotate(text);
 //! let quote = &ann.quotes[0];
 //! assert_eq!(&text[quote.content], "I have done my part,");
 //! let speaker = &ann.actors[quote.speaker.unwrap().index()];
-//! assert_eq!(speaker.name, "Jane Okafor");
+//! assert_eq!(speaker.name, "Jane Velkamp");
 //! ```
 //!
 //! ## Offsets
@@ -24,6 +24,13 @@
 //! linearly with the length of the text (every stage is a single pass or
 //! looks back a bounded distance). Property tests and a `cargo fuzz` target
 //! (`fuzz/`) check both promises.
+//!
+//! ## Layers
+//! Each module uses only those before it, so there is no import cycle:
+//! `span`, `case` → `annotation`, `offsets` → `lexicon` → `text` → `actors`
+//! → `attribution` → `assemble` → `export` (see `DESIGN.md` for the stages).
+//! Inside a module, the parts share leaves such as `actors::store` and
+//! `lexicon::types` rather than using their parent.
 #![warn(missing_docs)]
 
 #[macro_use]
@@ -33,6 +40,7 @@ mod actors;
 mod annotation;
 mod assemble;
 mod attribution;
+mod case;
 mod export;
 mod lexicon;
 mod offsets;

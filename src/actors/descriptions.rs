@@ -2,17 +2,40 @@
 //! minister", "head of the armed forces". A description is a role noun from
 //! `anonymous_roles.tsv` with the modifiers and determiner before it.
 
-use super::{Actors, MentionDraft};
+use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, WordClass};
-use crate::text::{Bits, Doc, Lower, TokenKind};
+use crate::lexicon::{lexicon, Role, WordClass, WordUse};
+use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
 use std::collections::HashMap;
+
+/// A description found in the text, before it is given an actor.
+struct Found {
+    /// First token (the determiner, if it is part of the span).
+    start: usize,
+    /// One past the last token (after an of-phrase: "head of the army").
+    end: usize,
+    /// The role noun.
+    head: usize,
+    plural: bool,
+    anonymous: bool,
+    /// The determiner, quantifier, possessive or number before it, lowercase.
+    det: Option<String>,
+}
 
 /// Adds description mentions and their actors.
 pub fn find(doc: &Doc, actors: &mut Actors) {
-    let lex = lexicon();
     // Names are indexed by token (Actors::index ran before this stage).
-    // One bit a token (a byte a token was 2 MB on a 10 MiB text).
+    let title_tok = title_tokens(doc, actors);
+    let found: Vec<Found> = (0..doc.tokens.len())
+        .filter_map(|t| description_at(doc, actors, &title_tok, t))
+        .collect();
+    add_actors(doc, actors, found);
+}
+
+/// The tokens of titles written before names: "minister" in "Foreign
+/// Minister Jane Doe" is her title, not a description. One bit a token (a
+/// byte a token was 2 MB on a 10 MiB text).
+fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     let mut title_tok = Bits::new(doc.tokens.len());
     for m in actors.mentions.iter() {
         if let Some(title) = m.title {
@@ -23,225 +46,297 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
             }
         }
     }
-    let mut found = Vec::new();
-    for t in 0..doc.tokens.len() {
-        if doc.tokens[t].kind != TokenKind::Word || title_tok[t] || actors.mention_at(t).is_some() {
-            continue;
+    title_tok
+}
+
+/// The description headed by token `t`, if it heads one.
+fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Option<Found> {
+    let lex = lexicon();
+    if doc.tokens[t].kind != TokenKind::Word || title_tok[t] || actors.mention_at(t).is_some() {
+        return None;
+    }
+    let w = doc.tok(t);
+    let role = head_role(doc, t)?;
+    if doc.in_quote[t].is_some() {
+        return None; // the speaker's own words: "our troops" is not a source
+    }
+    // "police officer", "defence minister": the last noun is the head.
+    let next = doc.tokens.get(t + 1).map(|_| doc.tok(t + 1));
+    if next.is_some_and(|n| lex.role(n).is_some() || lex.starts_title(n) || lex.is_title(n)) {
+        return None;
+    }
+    // Collective nouns ("the government", "police") are actors only when
+    // they speak: "police said".
+    let speaks = next.is_some_and(|n| lex.cue_verb(n).is_some());
+    let next_is_noun = next.is_some_and(|n| {
+        n.starts_with(char::is_lowercase)
+            && lex.word_class(n).is_none()
+            && lex.cue_verb(n).is_none()
+    });
+    if role.collective && !speaks && next_is_noun {
+        return None;
+    }
+    if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
+        return None; // part of a name: "Police Service"
+    }
+    let sent = &doc.sentences[doc.sentence_of[t] as usize];
+    let (start, det) = modifiers_before(doc, actors, sent, t);
+    let of_follows = next.is_some_and(|n| lex.is(n, WordUse::Of));
+    let bare_plural = role.plural && !role.collective;
+    if det.is_none() && !bare_plural && !of_follows && !speaks {
+        return None; // a bare singular is a modifier or a title, not an actor
+    }
+    if role.collective && !speaks && (det.is_none() || start + 1 >= t) {
+        return None; // "the government" is an actor when described ("the Serb minority") or speaking
+    }
+    if names_before_title(doc, actors, start, t, det.is_none(), role) {
+        return None;
+    }
+    let end = if role.plural {
+        t + 1
+    } else {
+        of_phrase_end(doc, sent, t + 1)
+    };
+    let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
+    let definite = det.as_deref().is_some_and(|d| lex.is(d, WordUse::Definite));
+    Some(Found {
+        start,
+        end,
+        head: t,
+        plural: role.plural,
+        anonymous: anonymous_marker || (role.anonymous && !definite),
+        det,
+    })
+}
+
+/// The role token `t` gives a description: a role noun ("official"), or a
+/// title followed by "of", which heads a description too ("head of the
+/// armed forces").
+fn head_role(doc: &Doc, t: usize) -> Option<Role> {
+    let lex = lexicon();
+    let w = doc.tok(t);
+    let titled_of = lex.is_title(w)
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|_| lex.is(doc.tok(t + 1), WordUse::Of));
+    lex.role(w).or(titled_of.then_some(Role {
+        plural: false,
+        anonymous: false,
+        collective: false,
+    }))
+}
+
+/// Walks left from the role noun at `t` over up to four modifiers to a
+/// determiner: the description's first token and its determiner, if any.
+fn modifiers_before(
+    doc: &Doc,
+    actors: &Actors,
+    sent: &Sentence,
+    t: usize,
+) -> (usize, Option<String>) {
+    let lex = lexicon();
+    let mut start = t;
+    let mut det: Option<String> = None;
+    let mut mods = 0;
+    while start > sent.tokens.start && mods < 4 {
+        let p = start - 1;
+        let pw = doc.tok(p);
+        let class = lex.word_class(pw);
+        if doc.tokens[p].kind == TokenKind::Number {
+            det = Some(pw.to_string());
+            start = p;
+            break;
         }
-        let w = doc.tok(t);
-        // A title followed by "of" heads a description too: "head of the armed forces".
-        let titled_of = lex.is_title(w)
-            && doc
-                .tokens
-                .get(t + 1)
-                .is_some_and(|_| doc.tok(t + 1) == "of");
-        let Some(role) = lex.role(w).or(titled_of.then_some(crate::lexicon::Role {
-            plural: false,
-            anonymous: false,
-            collective: false,
-        })) else {
-            continue;
-        };
-        if doc.in_quote[t].is_some() {
-            continue; // the speaker's own words: "our troops" is not a source
-        }
-        // "police officer", "defence minister": the last noun is the head.
-        let next = doc.tokens.get(t + 1).map(|_| doc.tok(t + 1));
-        if next.is_some_and(|n| lex.role(n).is_some() || lex.starts_title(n) || lex.is_title(n)) {
-            continue;
-        }
-        // Collective nouns ("the government", "police") are actors only when
-        // they speak: "police said".
-        let speaks = next.is_some_and(|n| lex.cue_verb(n).is_some());
-        let next_is_noun = next.is_some_and(|n| {
-            n.starts_with(char::is_lowercase)
-                && lex.word_class(n).is_none()
-                && lex.cue_verb(n).is_none()
-        });
-        if role.collective && !speaks && next_is_noun {
-            continue;
-        }
-        if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
-            continue; // part of a name: "Police Service"
-        }
-        let sent = &doc.sentences[doc.sentence_of[t] as usize];
-        // Walk left over modifiers to a determiner.
-        let mut start = t;
-        let mut det: Option<String> = None;
-        let mut mods = 0;
-        while start > sent.tokens.start && mods < 4 {
-            let p = start - 1;
-            let pw = doc.tok(p);
-            let class = lex.word_class(pw);
-            if doc.tokens[p].kind == TokenKind::Number {
-                det = Some(pw.to_string());
+        match class {
+            // "said that people ...": "that" opens a clause here.
+            Some(WordClass::Det) if lex.is_any_case(pw, WordUse::Complementizer) => break,
+            Some(WordClass::Det | WordClass::Quant) => {
+                det = Some(pw.lower());
                 start = p;
                 break;
             }
-            match class {
-                // "said that people ...": "that" opens a clause here.
-                Some(WordClass::Det) if pw.eq_ignore_ascii_case("that") => break,
-                Some(WordClass::Det | WordClass::Quant) => {
-                    det = Some(pw.lower());
-                    start = p;
-                    break;
-                }
-                Some(WordClass::Poss) => {
-                    det = Some(pw.lower());
-                    break; // "its majority": the owner is not part of the span
-                }
-                Some(_) => break,
-                None => {}
+            Some(WordClass::Poss) => {
+                det = Some(pw.lower());
+                break; // "its majority": the owner is not part of the span
             }
-            if doc.tokens[p].kind != TokenKind::Word
-                || lex.cue_verb(pw).is_some()
-                || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
-                || (pw.starts_with(char::is_uppercase)
-                    && actors.mention_at(p).is_none()
-                    && lex.demonym(pw).is_none())
-            {
-                break;
-            }
-            start = p;
-            mods += 1;
+            Some(_) => break,
+            None => {}
         }
-        // "had offered dock workers": a participle after an auxiliary is the
-        // verb, not a modifier of the description.
-        if det.is_none()
-            && start < t
-            && doc.tok(start).ends_with("ed")
-            && start > 0
-            && lex.word_class(doc.tok(start - 1)) == Some(WordClass::Aux)
+        if doc.tokens[p].kind != TokenKind::Word
+            || lex.cue_verb(pw).is_some()
+            || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
+            || (pw.starts_with(char::is_uppercase)
+                && actors.mention_at(p).is_none()
+                && lex.demonym(pw).is_none())
         {
-            start += 1;
+            break;
         }
-        let of_follows = next == Some("of");
-        let bare_plural = role.plural && !role.collective;
-        if det.is_none() && !bare_plural && !of_follows && !speaks {
-            continue; // a bare singular is a modifier or a title, not an actor
-        }
-        if role.collective && !speaks && (det.is_none() || start + 1 >= t) {
-            continue; // "the government" is an actor when described ("the Serb minority") or speaking
-        }
-        if start < t && actors.mention_at(start).is_some() && det.is_none() {
-            // "Police officers" after a name is fine; a name at the start
-            // without a determiner reads as a title ("NATO chief").
-            let next_is_name = t + 1 < doc.tokens.len() && actors.mention_at(t + 1).is_some();
-            if next_is_name {
-                continue;
-            }
-        }
-        // A title before a name is not a description of its own.
-        if t + 1 < doc.tokens.len() && actors.mention_at(t + 1).is_some() && !role.plural {
-            let m = &actors.mentions[actors.mention_at(t + 1).unwrap_or(0)];
-            if actors.actors[m.actor].kind == ActorKind::Person {
-                continue;
-            }
-        }
-        // "head of the armed forces": an of-phrase completes a singular role.
-        let mut end = t + 1;
-        if !role.plural && end + 1 < sent.tokens.end && doc.tok(end) == "of" {
-            let mut e = end + 1;
-            if e < sent.tokens.end && lex.word_class(doc.tok(e)) == Some(WordClass::Det) {
-                e += 1;
-            }
-            let body = e;
-            while e < sent.tokens.end
-                && e < body + 3
-                && doc.tokens[e].kind == TokenKind::Word
-                && lex.word_class(doc.tok(e)).is_none()
-                && lex.cue_verb(doc.tok(e)).is_none()
-            {
-                e += 1;
-            }
-            if e > body {
-                end = e;
-            }
-        }
-        let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
-        let definite = matches!(det.as_deref(), Some("the" | "this" | "that"));
-        let anonymous = anonymous_marker || (role.anonymous && !definite);
-        found.push((start, end, t, role.plural, anonymous, det));
+        start = p;
+        mods += 1;
     }
+    // "had offered dock workers": a participle after an auxiliary is the
+    // verb, not a modifier of the description.
+    if det.is_none()
+        && start < t
+        && lex.has_ending(doc.tok(start), WordUse::ParticipleEnding)
+        && start > 0
+        && lex.word_class(doc.tok(start - 1)) == Some(WordClass::Aux)
+    {
+        start += 1;
+    }
+    (start, det)
+}
 
-    // Lookups by words, so each description costs the same however long the text.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_role: HashMap<String, usize> = HashMap::new();
-    let mut holders_memo: HashMap<String, Option<usize>> = HashMap::new();
-    for (start, end, head, plural, anonymous, det) in found {
-        let span = doc.span_of(start, end);
+/// True when the role noun at `t` reads as a title between names: "NATO
+/// chief Jane Doe" (a name at the start and no determiner), or any singular
+/// role right before a person's name.
+fn names_before_title(
+    doc: &Doc,
+    actors: &Actors,
+    start: usize,
+    t: usize,
+    no_det: bool,
+    role: Role,
+) -> bool {
+    let next_mention = (t + 1 < doc.tokens.len())
+        .then(|| actors.mention_at(t + 1))
+        .flatten();
+    // "Police officers" after a name is fine; a name at the start
+    // without a determiner reads as a title ("NATO chief").
+    if start < t && actors.mention_at(start).is_some() && no_det && next_mention.is_some() {
+        return true;
+    }
+    // A title before a name is not a description of its own.
+    next_mention.is_some_and(|m| {
+        !role.plural && actors.actors[actors.mentions[m].actor].kind == ActorKind::Person
+    })
+}
+
+/// Where a singular role ends: after an of-phrase that completes it ("head
+/// of the armed forces", at most three words after "of" and an article),
+/// else at `end`.
+fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
+    let lex = lexicon();
+    if !(end + 1 < sent.tokens.end && lex.is(doc.tok(end), WordUse::Of)) {
+        return end;
+    }
+    let mut e = end + 1;
+    if e < sent.tokens.end && lex.word_class(doc.tok(e)) == Some(WordClass::Det) {
+        e += 1;
+    }
+    let body = e;
+    while e < sent.tokens.end
+        && e < body + 3
+        && doc.tokens[e].kind == TokenKind::Word
+        && lex.word_class(doc.tok(e)).is_none()
+        && lex.cue_verb(doc.tok(e)).is_none()
+    {
+        e += 1;
+    }
+    if e > body {
+        e
+    } else {
+        end
+    }
+}
+
+/// Lookups by words, so each description costs the same however long the text.
+#[derive(Default)]
+struct Seen {
+    /// Description without its determiner, lowercase → its actor.
+    by_key: HashMap<String, usize>,
+    /// Role noun, lowercase → the last actor it described.
+    by_role: HashMap<String, usize>,
+    /// "the president" → the one person titled so, if any.
+    holders: HashMap<String, Option<usize>>,
+}
+
+/// Gives each description an actor (an earlier one it repeats, the person
+/// it is in apposition to or titles, or a new one) and a mention.
+fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
+    let mut seen = Seen::default();
+    for f in found {
+        let span = doc.span_of(f.start, f.end);
         let phrase = &doc.text[span];
-        let bare = strip_det(phrase, det.as_deref());
+        let bare = strip_det(phrase, f.det.as_deref());
         let key = bare.lower();
-        let role_word = doc.tok(head).lower();
+        let role_word = doc.tok(f.head).lower();
         // Same description again, or "the official" for the last official.
-        let existing = by_key
+        let existing = seen
+            .by_key
             .get(&key)
             .or_else(|| {
                 bare.eq_ignore_ascii_case(&role_word)
-                    .then(|| by_role.get(&role_word))
+                    .then(|| seen.by_role.get(&role_word))
                     .flatten()
             })
             .copied();
         // "the president" when exactly one person carries that title.
-        let titled = if existing.is_none() && det.as_deref() == Some("the") {
-            *holders_memo
+        let the = |d: &str| lexicon().is(d, WordUse::DefiniteArticle);
+        let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
+            *seen
+                .holders
                 .entry(key.clone())
                 .or_insert_with(|| actors.title_holder(&key))
         } else {
             None
         };
-        // "The FDF leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
-        // description in apposition is the named person, and a title of hers.
-        let person_at = |t: usize| {
-            actors
-                .mention_at(t)
-                .map(|m| actors.mentions[m].actor)
-                .filter(|&a| actors.actors[a].kind == ActorKind::Person)
-        };
-        let apposed = if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
-            person_at(end + 1)
-        } else {
-            None
-        }
-        .or_else(|| {
-            (start >= 2 && doc.tok(start - 1) == ",")
-                .then(|| person_at(start - 2))
-                .flatten()
-        });
-        if let Some(person) = apposed.filter(|_| !plural) {
+        let apposed = apposed_person(doc, actors, f.start, f.end).filter(|_| !f.plural);
+        if let Some(person) = apposed {
             let title = bare.to_string();
             if !actors.actors[person].titles.contains(&title) {
                 actors.actors[person].titles.push(title);
             }
         }
-        let actor = match apposed.filter(|_| !plural).or(existing).or(titled) {
+        let actor = match apposed.or(existing).or(titled) {
             Some(id) => {
-                actors.actors[id].anonymous |= anonymous;
+                actors.actors[id].anonymous |= f.anonymous;
                 id
             }
             None => {
-                let kind = if plural {
+                let kind = if f.plural {
                     ActorKind::Group
                 } else {
                     ActorKind::Person
                 };
                 let id = actors.new_actor(phrase.to_string(), kind);
-                actors.actors[id].anonymous = anonymous;
+                actors.actors[id].anonymous = f.anonymous;
                 actors.actors[id].role = Some(role_word.clone());
-                by_key.insert(key.clone(), id);
+                seen.by_key.insert(key.clone(), id);
                 id
             }
         };
-        by_role.insert(role_word, actor);
+        seen.by_role.insert(role_word, actor);
         actors.mentions.push(MentionDraft {
-            toks: start..end,
+            toks: f.start..f.end,
             span,
             title: None,
             kind: MentionKind::Description,
             actor,
         });
     }
+}
+
+/// "The FDF leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
+/// person a description is in apposition to (and a title of hers).
+fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Option<usize> {
+    let person_at = |t: usize| {
+        actors
+            .mention_at(t)
+            .map(|m| actors.mentions[m].actor)
+            .filter(|&a| actors.actors[a].kind == ActorKind::Person)
+    };
+    if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
+        person_at(end + 1)
+    } else {
+        None
+    }
+    .or_else(|| {
+        (start >= 2 && doc.tok(start - 1) == ",")
+            .then(|| person_at(start - 2))
+            .flatten()
+    })
 }
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
@@ -263,4 +358,111 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     lex.anonymity_markers()
         .iter()
         .any(|m| !m.is_empty() && words.windows(m.len()).any(|w| w == m.as_slice()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::Actors;
+    use crate::annotation::{ActorKind, MentionKind};
+    use crate::text::Doc;
+
+    /// The descriptions of `text`: (words, actor name, kind, anonymous).
+    fn descriptions(text: &str) -> Vec<(String, String, ActorKind, bool)> {
+        let doc = Doc::new(text);
+        let actors = Actors::find(&doc);
+        actors
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Description)
+            .map(|m| {
+                let a = &actors.actors[m.actor];
+                (
+                    text[m.span].to_string(),
+                    a.name.clone(),
+                    a.kind,
+                    a.anonymous,
+                )
+            })
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        descriptions(text).into_iter().map(|d| d.0).collect()
+    }
+
+    #[test]
+    fn modifiers_and_determiner_join_the_role_noun() {
+        let d = descriptions("Three masked gunmen stormed the station on Monday.");
+        assert_eq!(
+            d,
+            [(
+                "Three masked gunmen".to_string(),
+                "Three masked gunmen".to_string(),
+                ActorKind::Group,
+                false
+            )]
+        );
+    }
+
+    #[test]
+    fn anonymous_by_marker_or_by_indefinite_source_noun() {
+        let d = descriptions("A senior official, who requested anonymity, said talks failed.");
+        assert_eq!(d[0].0, "A senior official");
+        assert!(d[0].3);
+        // "official" is a typical unnamed source, but not with "the".
+        let d = descriptions("The official said talks failed.");
+        assert_eq!(d[0].0, "The official");
+        assert!(!d[0].3);
+    }
+
+    #[test]
+    fn collective_nouns_count_only_when_they_speak() {
+        assert!(words("The government plan failed in March.").is_empty());
+        assert_eq!(
+            words("He left. The police said he was armed."),
+            ["The police"]
+        );
+    }
+
+    #[test]
+    fn an_of_phrase_completes_a_singular_role() {
+        assert_eq!(
+            words("The head of the armed forces said the army was ready."),
+            ["The head of the armed forces"]
+        );
+    }
+
+    #[test]
+    fn a_bare_singular_is_no_actor() {
+        assert!(words("He spoke as minister on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_repeated_description_is_the_same_actor() {
+        let doc = Doc::new("A senior official said talks failed. The official added more.");
+        let actors = Actors::find(&doc);
+        let ds: Vec<usize> = actors
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Description)
+            .map(|m| m.actor)
+            .collect();
+        assert_eq!(ds.len(), 2);
+        assert_eq!(ds[0], ds[1]);
+    }
+
+    #[test]
+    fn a_description_in_apposition_is_the_named_person() {
+        let text = "Jane Velkamp, a spokeswoman for the ministry, said talks failed.";
+        let doc = Doc::new(text);
+        let actors = Actors::find(&doc);
+        let d = actors
+            .mentions
+            .iter()
+            .find(|m| m.kind == MentionKind::Description)
+            .expect("a description");
+        let person = &actors.actors[d.actor];
+        assert_eq!(person.name, "Jane Velkamp");
+        assert!(person.titles.iter().any(|t| t == "spokeswoman"));
+    }
 }

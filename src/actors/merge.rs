@@ -2,121 +2,31 @@
 //! their expansions, and the written variants of known places.
 
 use super::names::{Hint, Name};
-use super::{Actors, MentionDraft};
+use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, WordClass};
+use crate::lexicon::{lexicon, WordClass, WordUse};
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashMap;
 
 /// Builds actors from names, in text order.
 pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
-    let lex = lexicon();
-    let mut actors = Actors::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    // Surname (last word) of each person actor → actor, latest wins.
-    let mut surnames: HashMap<String, usize> = HashMap::new();
     let texts: Vec<String> = names.iter().map(|n| name_text(doc, n)).collect();
-
-    // Persons first, so a surname seen before its full name still merges.
-    let mut pending_person_keys: HashMap<String, usize> = HashMap::new();
-    for (n, text) in names.iter().zip(&texts) {
-        if matches!(n.hint, Hint::Person | Hint::MultiWord) && text.contains(' ') {
-            let last = text.rsplit(' ').next().unwrap_or("").to_string();
-            pending_person_keys.entry(last).or_insert(usize::MAX);
-        }
-    }
-
+    let mut m = Merger {
+        actors: Actors::default(),
+        by_key: HashMap::new(),
+        surnames: HashMap::new(),
+        later_surnames: later_surnames(&names, &texts),
+    };
     for (n, text) in names.iter().zip(&texts) {
         let actor = match &n.hint {
-            Hint::Known { canonical, place } => {
-                let kind = if *place {
-                    ActorKind::Place
-                } else {
-                    ActorKind::Organization
-                };
-                *by_key
-                    .entry(format!("k:{canonical}"))
-                    .or_insert_with(|| actors.new_actor(canonical.clone(), kind))
-            }
-            Hint::Person | Hint::MultiWord if text.contains(' ') => {
-                let key = format!("p:{text}");
-                let id = match by_key.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        // A longer form of a known name ("Jane Ann Doe" after "Jane Doe")
-                        // is not merged; a surname-only actor made earlier is.
-                        let last = text.rsplit(' ').next().unwrap_or("");
-                        let id = match by_key.get(&format!("s:{last}")) {
-                            Some(&id) => {
-                                actors.actors[id].name = text.clone();
-                                id
-                            }
-                            None => actors.new_actor(text.clone(), ActorKind::Person),
-                        };
-                        by_key.insert(key, id);
-                        id
-                    }
-                };
-                let last = text.rsplit(' ').next().unwrap_or("").to_string();
-                surnames.insert(last, id);
-                id
-            }
-            Hint::Org if is_acronym_text(text) => {
-                match find_expansion(&actors, text)
-                    .or_else(|| by_key.get(&format!("o:{text}")).copied())
-                {
-                    Some(id) => id,
-                    None => {
-                        let id = actors.new_actor(text.clone(), ActorKind::Organization);
-                        by_key.insert(format!("o:{text}"), id);
-                        id
-                    }
-                }
-            }
-            Hint::Org => {
-                let key = format!("o:{text}");
-                match by_key.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        // An acronym seen before its expansion.
-                        let id = match acronym_actor(&actors, &by_key, text) {
-                            Some(id) => {
-                                actors.actors[id].name = text.clone();
-                                id
-                            }
-                            None => actors.new_actor(text.clone(), ActorKind::Organization),
-                        };
-                        by_key.insert(key, id);
-                        id
-                    }
-                }
-            }
-            Hint::Person | Hint::Single | Hint::MultiWord => {
-                if let Some(&id) = surnames.get(text.as_str()) {
-                    id
-                } else if let Some(&id) = by_key.get(&format!("s:{text}")) {
-                    id
-                } else if let Some(&id) = by_key.get(&format!("o:{text}")) {
-                    id
-                } else {
-                    let kind = single_kind(doc, n, pending_person_keys.contains_key(text.as_str()));
-                    let id = actors.new_actor(text.clone(), kind);
-                    let key = if kind == ActorKind::Person { "s" } else { "o" };
-                    by_key.insert(format!("{key}:{text}"), id);
-                    id
-                }
-            }
+            Hint::Known { canonical, place } => m.known(canonical, *place),
+            Hint::Person | Hint::MultiWord if text.contains(' ') => m.full_name(text),
+            Hint::Org if is_acronym_text(text) => m.acronym(text),
+            Hint::Org => m.organization(text),
+            Hint::Person | Hint::Single | Hint::MultiWord => m.single(doc, n, text),
         };
-        if let Some(title) = n.title {
-            let t = doc.text[title].trim().to_string();
-            if !lex.is_honorific(&t) && !actors.actors[actor].titles.contains(&t) {
-                actors.actors[actor].titles.push(t);
-            }
-            if actors.actors[actor].kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
-                actors.actors[actor].kind = ActorKind::Person;
-            }
-        }
-        actors.mentions.push(MentionDraft {
+        add_title(doc, &mut m.actors, n, actor);
+        m.actors.mentions.push(MentionDraft {
             toks: n.toks.clone(),
             span: doc.span_of(n.toks.start, n.toks.end),
             title: n.title,
@@ -124,7 +34,140 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
             actor,
         });
     }
-    actors
+    m.actors
+}
+
+/// The last words of the multiword person names, found before merging, so
+/// a surname seen before its full name still makes a person.
+fn later_surnames(names: &[Name], texts: &[String]) -> HashMap<String, usize> {
+    let mut keys = HashMap::new();
+    for (n, text) in names.iter().zip(texts) {
+        if matches!(n.hint, Hint::Person | Hint::MultiWord) && text.contains(' ') {
+            let last = text.rsplit(' ').next().unwrap_or("").to_string();
+            keys.entry(last).or_insert(usize::MAX);
+        }
+    }
+    keys
+}
+
+/// The actors made so far and the keys that find them again.
+struct Merger {
+    actors: Actors,
+    /// "k:" canonical known name, "p:" full person name, "s:" surname-only
+    /// person, "o:" organization → actor.
+    by_key: HashMap<String, usize>,
+    /// Surname (last word) of each person actor → actor, latest wins.
+    surnames: HashMap<String, usize>,
+    /// See [`later_surnames`].
+    later_surnames: HashMap<String, usize>,
+}
+
+impl Merger {
+    /// A known place or organization: one actor per canonical name.
+    fn known(&mut self, canonical: &str, place: bool) -> usize {
+        let kind = if place {
+            ActorKind::Place
+        } else {
+            ActorKind::Organization
+        };
+        let actors = &mut self.actors;
+        *self
+            .by_key
+            .entry(format!("k:{canonical}"))
+            .or_insert_with(|| actors.new_actor(canonical.to_string(), kind))
+    }
+
+    /// A person's full name. A longer form of a known name ("Jane Ann Doe"
+    /// after "Jane Doe") is not merged; a surname-only actor made earlier is.
+    fn full_name(&mut self, text: &str) -> usize {
+        let key = format!("p:{text}");
+        let id = match self.by_key.get(&key) {
+            Some(&id) => id,
+            None => {
+                let last = text.rsplit(' ').next().unwrap_or("");
+                let id = match self.by_key.get(&format!("s:{last}")) {
+                    Some(&id) => {
+                        self.actors.actors[id].name = text.to_string();
+                        id
+                    }
+                    None => self.actors.new_actor(text.to_string(), ActorKind::Person),
+                };
+                self.by_key.insert(key, id);
+                id
+            }
+        };
+        let last = text.rsplit(' ').next().unwrap_or("").to_string();
+        self.surnames.insert(last, id);
+        id
+    }
+
+    /// An acronym joins the organization whose initials it spells.
+    fn acronym(&mut self, text: &str) -> usize {
+        match find_expansion(&self.actors, text)
+            .or_else(|| self.by_key.get(&format!("o:{text}")).copied())
+        {
+            Some(id) => id,
+            None => {
+                let id = self
+                    .actors
+                    .new_actor(text.to_string(), ActorKind::Organization);
+                self.by_key.insert(format!("o:{text}"), id);
+                id
+            }
+        }
+    }
+
+    /// An organization's name; an acronym seen before its expansion joins it.
+    fn organization(&mut self, text: &str) -> usize {
+        let key = format!("o:{text}");
+        match self.by_key.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = match acronym_actor(&self.actors, &self.by_key, text) {
+                    Some(id) => {
+                        self.actors.actors[id].name = text.to_string();
+                        id
+                    }
+                    None => self
+                        .actors
+                        .new_actor(text.to_string(), ActorKind::Organization),
+                };
+                self.by_key.insert(key, id);
+                id
+            }
+        }
+    }
+
+    /// A one-word name: a surname of a person seen before, an earlier
+    /// single name, or a new actor of the kind its context suggests.
+    fn single(&mut self, doc: &Doc, n: &Name, text: &str) -> usize {
+        if let Some(&id) = self.surnames.get(text) {
+            id
+        } else if let Some(&id) = self.by_key.get(&format!("s:{text}")) {
+            id
+        } else if let Some(&id) = self.by_key.get(&format!("o:{text}")) {
+            id
+        } else {
+            let kind = single_kind(doc, n, self.later_surnames.contains_key(text));
+            let id = self.actors.new_actor(text.to_string(), kind);
+            let key = if kind == ActorKind::Person { "s" } else { "o" };
+            self.by_key.insert(format!("{key}:{text}"), id);
+            id
+        }
+    }
+}
+
+/// The title written before a name joins its actor's titles (honorifics
+/// only mark the name), and makes a person of it.
+fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
+    let Some(title) = n.title else { return };
+    let t = doc.text[title].trim().to_string();
+    if !lexicon().is_honorific(&t) && !actors.actors[actor].titles.contains(&t) {
+        actors.actors[actor].titles.push(t);
+    }
+    if actors.actors[actor].kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
+        actors.actors[actor].kind = ActorKind::Person;
+    }
 }
 
 fn name_text(doc: &Doc, n: &Name) -> String {
@@ -182,18 +225,14 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     if is_surname_later || matches!(n.hint, Hint::Person) {
         return ActorKind::Person;
     }
-    // "in Tarvel", "near Tarvel": a place.
+    // "in Kessendorf", "near Kessendorf": a place.
     if n.toks.start > 0 {
         let prev = doc.tok(n.toks.start - 1).lower();
-        if matches!(
-            prev.as_str(),
-            "in" | "at" | "near" | "from" | "across" | "outside" | "inside" | "to"
-        ) && lex.word_class(&prev) == Some(WordClass::Prep)
-        {
+        if lex.is(&prev, WordUse::Locative) && lex.word_class(&prev) == Some(WordClass::Prep) {
             return ActorKind::Place;
         }
     }
-    // "Tarvel said": a person or an organization; people speak more often.
+    // "Kessendorf said": a person or an organization; people speak more often.
     let next = n.toks.end;
     if next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::Word {
         if let Some(v) = lex.cue_verb(doc.tok(next)) {
@@ -202,9 +241,103 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
             }
         }
     }
-    // "Westmacott also said"
+    // "Quennell also said"
     if super::names::speaks_next(doc, next) {
         return ActorKind::Person;
     }
     ActorKind::Organization
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::Actors;
+    use crate::annotation::{ActorKind, MentionKind};
+    use crate::text::Doc;
+
+    /// The named actors of `text`: (name, kind, number of name mentions).
+    fn actors(text: &str) -> Vec<(String, ActorKind, usize)> {
+        let doc = Doc::new(text);
+        let found = Actors::find(&doc);
+        found
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let mentions = found
+                    .mentions
+                    .iter()
+                    .filter(|m| m.actor == i && m.kind == MentionKind::Name)
+                    .count();
+                (a.name.clone(), a.kind, mentions)
+            })
+            .filter(|a| a.2 > 0)
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_joins_the_full_name_before_or_after_it() {
+        let after = actors("Jane Velkamp arrived on Monday. Velkamp said talks failed.");
+        assert_eq!(after, [("Jane Velkamp".into(), ActorKind::Person, 2)]);
+        let before = actors("Velkamp said talks failed. Later, Jane Velkamp left.");
+        assert_eq!(before, [("Jane Velkamp".into(), ActorKind::Person, 2)]);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_organization_it_spells() {
+        let after = actors("The Brackwater Fisheries Council met. The BFC said no.");
+        assert_eq!(
+            after,
+            [(
+                "Brackwater Fisheries Council".into(),
+                ActorKind::Organization,
+                2
+            )]
+        );
+        let before = actors("The BFC met on Monday. The Brackwater Fisheries Council said no.");
+        assert_eq!(
+            before,
+            [(
+                "Brackwater Fisheries Council".into(),
+                ActorKind::Organization,
+                2
+            )]
+        );
+    }
+
+    #[test]
+    fn written_variants_of_a_known_place_share_its_name() {
+        let a = actors("He flew to the U.S. on Monday. The United States said no.");
+        assert_eq!(a, [("United States".into(), ActorKind::Place, 2)]);
+    }
+
+    #[test]
+    fn a_single_unknown_name_takes_its_kind_from_the_context() {
+        assert_eq!(
+            actors("They met in Kessendorf on Monday."),
+            [("Kessendorf".into(), ActorKind::Place, 1)]
+        );
+        assert_eq!(
+            actors("On Monday, Quennell said talks failed."),
+            [("Quennell".into(), ActorKind::Person, 1)]
+        );
+    }
+
+    #[test]
+    fn a_title_joins_the_actor_but_an_honorific_does_not() {
+        let doc = Doc::new("Foreign Minister Jane Velkamp met Mr. Quennell on Monday.");
+        let found = Actors::find(&doc);
+        let titles: Vec<(&str, Vec<String>)> = found
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.titles.clone()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Jane Velkamp", vec!["Foreign Minister".to_string()]),
+                ("Quennell", vec![])
+            ]
+        );
+        assert_eq!(found.actors[1].kind, ActorKind::Person);
+    }
 }

@@ -5,41 +5,11 @@
 //! title and a person. Capitals that only mark a sentence start or a headline
 //! are dropped unless the rest of the text vouches for the word.
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, WordUse};
 use crate::span::Span;
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
-
-/// Words that make a name a place: "Lake Tarvel", "Port Arden", "Arden County".
-const PLACE_WORDS: &[&str] = &[
-    "Bay",
-    "Canyon",
-    "Cape",
-    "City",
-    "Coast",
-    "County",
-    "Fort",
-    "Gulf",
-    "Harbor",
-    "Harbour",
-    "Island",
-    "Islands",
-    "Lake",
-    "Mount",
-    "Mountains",
-    "Ocean",
-    "Park",
-    "Peninsula",
-    "Port",
-    "Province",
-    "River",
-    "Sea",
-    "Square",
-    "Strait",
-    "Street",
-    "Valley",
-];
 
 /// What the words of a name say about its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,33 +37,9 @@ pub struct Name {
     pub title: Option<Span>,
 }
 
-/// Words that may join capitalized words inside one name.
+/// Words that may join capitalized words inside one name ("Bank of England").
 fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "and"
-            | "the"
-            | "de"
-            | "du"
-            | "la"
-            | "le"
-            | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "da"
-            | "dos"
-            | "das"
-            | "on"
-            | "&"
-    )
+    lexicon().is(w, WordUse::Connector)
 }
 
 struct Evidence {
@@ -192,7 +138,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
         {
             return true;
         }
-        if !(w.ends_with("ly") || matches!(w, "also" | "later" | "then" | "again")) {
+        if !(lex.has_ending(w, WordUse::AdverbEnding) || lex.is(w, WordUse::SpeechAdverb)) {
             return false;
         }
         k += 1;
@@ -357,8 +303,15 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
         let common =
             (lex.is_common_word(w) || ev.lower.contains(&w.lower())) && !ev.surnames.contains(w);
-        let verbal = ["ing", "ed", "ly"].iter().any(|s| w.ends_with(s)) && w.len() > 5;
-        // "Westmacott also said": the subject of a speech verb is a name.
+        let verbal = [
+            WordUse::GerundEnding,
+            WordUse::ParticipleEnding,
+            WordUse::AdverbEnding,
+        ]
+        .iter()
+        .any(|&e| lex.has_ending(w, e))
+            && w.len() > 5;
+        // "Quennell also said": the subject of a speech verb is a name.
         let vouched =
             vouched(ev, w) || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a)));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
@@ -440,7 +393,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     classify_parts(doc, ev, a..b, out);
 }
 
-/// A person named after a title; "Mayor Jane Doe of Northvale" is the
+/// A person named after a title; "Mayor Jane Doe of Brackwater" is the
 /// person, then her town.
 fn push_titled_person(
     doc: &Doc,
@@ -449,7 +402,7 @@ fn push_titled_person(
     title: Span,
     out: &mut Vec<Name>,
 ) {
-    let of = (run.start + 1..run.end).find(|&t| doc.tok(t) == "of");
+    let of = (run.start + 1..run.end).find(|&t| lexicon().is(doc.tok(t), WordUse::Of));
     let end = of.unwrap_or(run.end);
     if run.start < end {
         out.push(Name {
@@ -461,7 +414,7 @@ fn push_titled_person(
     if let Some(of) = of {
         let first = out.len();
         classify_parts(doc, ev, of + 1..run.end, out);
-        // "of Northvale" after a person: where she is from, a place.
+        // "of Brackwater" after a person: where she is from, a place.
         for name in &mut out[first..] {
             if name.hint == Hint::Single {
                 let canonical = doc.text[doc.span_of(name.toks.start, name.toks.end)].to_string();
@@ -523,126 +476,162 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
 }
 
 /// Splits a title-free run into known names and the rest, and classifies each.
+/// Each step either splits the run and recurses, or settles it.
 fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     let lex = lexicon();
     let (a, b) = (run.start, run.end);
     if a >= b {
         return;
     }
-    // A dateline in capitals at the start of a paragraph ("PORT ARDEN —",
-    // "GENEVA (Wire) -") names a place; it merges with the place written normally.
+    if let Some(name) = dateline(doc, a, b) {
+        out.push(name);
+        return;
+    }
+    // "Jane Doe of Brackwater": a person and where she is from.
+    if let Some(of) = given_name_of(doc, a, b) {
+        classify_parts(doc, ev, a..of, out);
+        classify_parts(doc, ev, of + 1..b, out);
+        return;
+    }
+    if let Some(known) = known_at_start(doc, a, b) {
+        let end = known.toks.end;
+        out.push(known);
+        classify_parts(doc, ev, end..b, out);
+        return;
+    }
+    if let Some(and) = and_cut(doc, a, b) {
+        classify_parts(doc, ev, a..and, out);
+        classify_parts(doc, ev, and + 1..b, out);
+        return;
+    }
+    // A section word or opener alone is not a name ("National", "Meanwhile").
+    if b - a == 1 && lex.is_not_name(doc.tok(a)) && !ev.surnames.contains(doc.tok(a)) {
+        return;
+    }
+    if let Some(cut) = org_head_cut(doc, a, b) {
+        classify_parts(doc, ev, a..cut, out);
+        classify_parts(doc, ev, cut..b, out);
+        return;
+    }
+    let (a, b) = trim_connectors(doc, a, b);
+    if a >= b {
+        return;
+    }
+    let Some(hint) = hint(doc, ev, a, b) else {
+        return;
+    };
+    out.push(strip_honorific(doc, a..b, hint));
+}
+
+/// A dateline in capitals at the start of a paragraph ("PORT PELLAM —",
+/// "GENEVA (Wire) -") names a place; it merges with the place written normally.
+fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
     let para_start = doc.paras[doc.para_of(a)].tokens.start;
     let all_caps = (a..b).all(|t| {
         let w = doc.tok(t);
         w == "." || (w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
     });
     let dateline_mark = b < doc.tokens.len() && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",");
-    if all_caps && a == para_start && dateline_mark {
-        let canonical: Vec<String> = (a..b)
-            .map(|t| {
-                let w = doc.tok(t);
-                let mut c = w.chars();
-                c.next()
-                    .map_or(String::new(), |f| f.to_string() + &c.as_str().lower())
-            })
-            .collect();
-        let canonical = canonical.join(" ");
-        let canonical = lex
-            .known(&canonical)
-            .map_or(canonical, |k| k.canonical.clone());
-        out.push(Name {
-            toks: a..b,
-            hint: Hint::Known {
-                canonical,
-                place: true,
-            },
-            title: None,
-        });
-        return;
+    if !(all_caps && a == para_start && dateline_mark) {
+        return None;
     }
-    // "Jane Doe of Northvale": a person and where she is from.
-    if lex.is_given_name(doc.tok(a)) {
-        if let Some(of) = (a + 2..b).find(|&t| doc.tok(t) == "of") {
-            classify_parts(doc, ev, a..of, out);
-            classify_parts(doc, ev, of + 1..b, out);
-            return;
-        }
+    let canonical: Vec<String> = (a..b)
+        .map(|t| {
+            let w = doc.tok(t);
+            let mut c = w.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_string() + &c.as_str().lower())
+        })
+        .collect();
+    let canonical = canonical.join(" ");
+    let canonical = lexicon()
+        .known(&canonical)
+        .map_or(canonical, |k| k.canonical.clone());
+    Some(Name {
+        toks: a..b,
+        hint: Hint::Known {
+            canonical,
+            place: true,
+        },
+        title: None,
+    })
+}
+
+/// The "of" after a given name and at least one more word ("Jane Doe of
+/// Brackwater"), where a person's name ends and her town starts.
+fn given_name_of(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    if !lexicon().is_given_name(doc.tok(a)) {
+        return None;
     }
-    // Whole run known?
+    (a + 2..b).find(|&t| lexicon().is(doc.tok(t), WordUse::Of))
+}
+
+/// The whole run as a known name, or a known organization at its start
+/// followed by more names ("White House National Security Council"). A
+/// known place at the start usually names the organization it belongs to
+/// ("Texas Rangers"), unless a person's given name follows.
+fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
+    let lex = lexicon();
+    let known = |len: usize, k: &crate::lexicon::Known| Name {
+        toks: a..a + len,
+        hint: Hint::Known {
+            canonical: k.canonical.clone(),
+            place: k.is_place,
+        },
+        title: None,
+    };
     if let Some(k) = lex.known(&doc.text[doc.span_of(a, b)]) {
-        out.push(Name {
-            toks: a..b,
-            hint: Hint::Known {
-                canonical: k.canonical.clone(),
-                place: k.is_place,
-            },
-            title: None,
-        });
-        return;
+        return Some(known(b - a, k));
     }
-    // A known organization at the start, followed by more names, is its own
-    // name ("White House National Security Council"). A known place at the
-    // start usually names the organization it belongs to ("Texas Rangers"),
-    // unless a person's given name follows.
     for len in (1..(b - a).min(5)).rev() {
         let head = &doc.text[doc.span_of(a, a + len)];
         if let Some(k) = lex.known(head) {
             let rest_person = lex.is_given_name(doc.tok(a + len));
-            if !k.is_place || rest_person {
-                out.push(Name {
-                    toks: a..a + len,
-                    hint: Hint::Known {
-                        canonical: k.canonical.clone(),
-                        place: k.is_place,
-                    },
-                    title: None,
-                });
-                classify_parts(doc, ev, a + len..b, out);
-                return;
-            }
-            break;
+            return (!k.is_place || rest_person).then(|| known(len, k));
         }
     }
-    // "Paris and Berlin": two names, unless an organization word follows
-    // ("Department of Health and Human Services").
-    if let Some(and) = (a + 1..b).find(|&t| matches!(doc.tok(t), "and" | "&")) {
-        if !run_has_org_head(doc, and, b) {
-            classify_parts(doc, ev, a..and, out);
-            classify_parts(doc, ev, and + 1..b, out);
-            return;
-        }
-    }
-    // A section word or opener alone is not a name ("National", "Meanwhile").
-    if b - a == 1 && lex.is_not_name(doc.tok(a)) && !ev.surnames.contains(doc.tok(a)) {
-        return;
-    }
-    // Split after an organization word followed by another name
-    // ("... Council Jane Doe" is rare, "... Ministry Foreign ..." rarer: keep simple).
-    for t in a..b.saturating_sub(1) {
-        if lex.is_org_head(doc.tok(t))
-            && !is_connector(doc.tok(t + 1))
-            && !lex.is_org_head(doc.tok(t + 1))
-            && t + 1 < b
-        {
-            classify_parts(doc, ev, a..t + 1, out);
-            classify_parts(doc, ev, t + 1..b, out);
-            return;
-        }
-    }
-    // Trim connectors at the edges.
-    let mut a = a;
-    let mut b = b;
+    None
+}
+
+/// "Paris and Berlin": two names, unless an organization word follows
+/// ("Department of Fisheries and Marine Services").
+fn and_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b)
+        .find(|&t| lexicon().is(doc.tok(t), WordUse::And))
+        .filter(|&and| !run_has_org_head(doc, and, b))
+}
+
+/// Where to split after an organization word followed by another name
+/// ("... Council Jane Doe" is rare, "... Ministry Foreign ..." rarer: keep simple).
+fn org_head_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let lex = lexicon();
+    (a..b.saturating_sub(1))
+        .find(|&t| {
+            lex.is_org_head(doc.tok(t))
+                && !is_connector(doc.tok(t + 1))
+                && !lex.is_org_head(doc.tok(t + 1))
+                && t + 1 < b
+        })
+        .map(|t| t + 1)
+}
+
+/// The run without connectors and periods at its edges.
+fn trim_connectors(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b && (is_connector(doc.tok(a)) || doc.tok(a) == ".") {
         a += 1;
     }
     while b > a && (is_connector(doc.tok(b - 1)) || doc.tok(b - 1) == ".") {
         b -= 1;
     }
-    if a >= b {
-        return;
-    }
+    (a, b)
+}
+
+/// What the words of the run `a..b` say about its kind; `None` when they
+/// are no name at all ("French", "Serbian Orthodox" as plain words).
+fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
+    let lex = lexicon();
     let words: Vec<&str> = (a..b).map(|t| doc.tok(t)).filter(|w| *w != ".").collect();
-    let hint = if words.iter().any(|w| lex.is_org_head(w)) {
+    Some(if words.iter().any(|w| lex.is_org_head(w)) {
         Hint::Org
     } else if lex.is_honorific(words[0]) || lex.is_given_name(words[0]) {
         Hint::Person
@@ -654,7 +643,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
             Hint::Person
         } else if lex.demonym(w).is_some() || (lex.is_common_word(w) && !ev.cap_inside.contains(w))
         {
-            return; // "French", "Parliament" as a plain word
+            return None; // "French", "Parliament" as a plain word
         } else {
             Hint::Single
         }
@@ -662,23 +651,27 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
         .iter()
         .all(|w| lex.demonym(w).is_some() || lex.is_common_word(w))
     {
-        return; // "Serbian Orthodox", "Breaking News"-like capitals
-    } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+        return None; // "Serbian Orthodox", "Breaking News"-like capitals
+    } else if words.iter().any(|w| lex.is(w, WordUse::PlaceWord)) {
         Hint::Known {
             canonical: words.join(" "),
             place: true,
         }
     } else if words.iter().any(|w| lex.is_common_word(w)) {
-        // People's names are rarely made of common words: "Northvale
-        // Crossings", "Kafue Minerals" name firms and bodies.
+        // People's names are rarely made of common words: "Brackwater
+        // Crossings", "Harrowby Minerals" name firms and bodies.
         Hint::Org
     } else {
         Hint::MultiWord
-    };
-    // An honorific is part of the name only as a marker: "Mr. Smith" → "Smith".
-    let mut s = a;
+    })
+}
+
+/// The name of the run, without an honorific at its start: an honorific is
+/// part of the name only as a marker ("Mr. Smith" → "Smith", titled "Mr.").
+fn strip_honorific(doc: &Doc, run: Range<usize>, hint: Hint) -> Name {
+    let (mut s, b) = (run.start, run.end);
     let mut title = None;
-    if lex.is_honorific(doc.tok(s)) {
+    if lexicon().is_honorific(doc.tok(s)) {
         let mut e = s + 1;
         if e < b && doc.tok(e) == "." {
             e += 1;
@@ -688,9 +681,97 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
             s = e;
         }
     }
-    out.push(Name {
+    Name {
         toks: s..b,
         hint,
         title,
-    });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of `text` as (words, hint, title words).
+    fn names(text: &str) -> Vec<(String, Hint, Option<String>)> {
+        let doc = Doc::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|n| {
+                let words = text[doc.span_of(n.toks.start, n.toks.end)].to_string();
+                (words, n.hint, n.title.map(|t| text[t].to_string()))
+            })
+            .collect()
+    }
+
+    fn place(canonical: &str) -> Hint {
+        Hint::Known {
+            canonical: canonical.to_string(),
+            place: true,
+        }
+    }
+
+    #[test]
+    fn a_title_inside_a_run_cuts_it() {
+        let n = names("He said US Secretary of State Jane Velkamp arrived.");
+        assert_eq!(n[0].0, "US");
+        assert!(matches!(&n[0].1, Hint::Known { place: true, .. }));
+        assert_eq!(n[1].0, "Jane Velkamp");
+        assert_eq!(n[1].1, Hint::Person);
+        assert_eq!(n[1].2.as_deref(), Some("US Secretary of State"));
+    }
+
+    #[test]
+    fn an_honorific_is_a_title_not_part_of_the_name() {
+        let n = names("They said Mr. Velkamp left early.");
+        assert_eq!(n, [("Velkamp".into(), Hint::Person, Some("Mr.".into()))]);
+    }
+
+    #[test]
+    fn a_capitalized_dateline_is_a_place() {
+        let n = names("GENEVA (Wire) - The talks ended on Monday.");
+        assert_eq!(n[0].0, "GENEVA");
+        assert_eq!(n[0].1, place("Geneva"));
+    }
+
+    #[test]
+    fn and_splits_two_names_unless_an_organization_word_follows() {
+        let n = names("Talks in Paris and Berlin went on.");
+        let words: Vec<&str> = n.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(words, ["Paris", "Berlin"]);
+        let n = names("He said the Department of Fisheries and Marine Services agreed.");
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].0, "Department of Fisheries and Marine Services");
+        assert_eq!(n[0].1, Hint::Org);
+    }
+
+    #[test]
+    fn a_given_name_and_of_make_a_person_and_a_place() {
+        let n = names("He said Maria Velkamp of Brackwater arrived.");
+        assert_eq!(n[0].0, "Maria Velkamp");
+        assert_eq!(n[0].1, Hint::Person);
+        assert_eq!(n[1].0, "Brackwater");
+    }
+
+    #[test]
+    fn a_place_word_makes_a_place() {
+        let n = names("They fished in Lake Kessendorf on Monday.");
+        assert_eq!(
+            n,
+            [("Lake Kessendorf".into(), place("Lake Kessendorf"), None)]
+        );
+    }
+
+    #[test]
+    fn sentence_capitals_alone_are_no_names() {
+        let n = names("Meanwhile, officials said Velkamp had left.");
+        let words: Vec<&str> = n.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(words, ["Velkamp"]);
+    }
+
+    #[test]
+    fn connectors_join_capitalized_words() {
+        let n = names("He visited the Bank of England on Monday.");
+        assert_eq!(n[0].0, "Bank of England");
+    }
 }

@@ -30,7 +30,7 @@ mod words;
 
 use crate::actors::Actors;
 use crate::text::Doc;
-pub use drafts::Attribution;
+pub use drafts::{Attribution, ClaimDraft, QuoteDraft};
 
 /// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.
 pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {

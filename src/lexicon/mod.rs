@@ -16,112 +16,10 @@ mod parse;
 mod tables;
 #[cfg(test)]
 mod tests;
-use crate::text::{lower_char, Lower};
+mod types;
+use crate::case::{lower_char, Lower};
 use keys::Keys;
-
-/// What a cue verb can take as its reported content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Frames {
-    /// Attributes a direct quotation ("said", "added").
-    pub quote: bool,
-    /// Takes a reported clause ("said that ...").
-    pub clause: bool,
-    /// Takes a noun phrase as content ("denied the report").
-    pub object: bool,
-    /// Takes an addressee and an infinitive ("urged Y to ...").
-    pub inf: bool,
-    /// Takes "of" + content ("warned of ...", "accused Y of ...").
-    pub of: bool,
-}
-
-/// A verb of saying, thinking or disputing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CueVerb {
-    /// Stance the verb gives its claim.
-    pub stance: Stance,
-    /// What the verb takes as content.
-    pub frames: Frames,
-    /// True for the `-ing` form ("saying"), which has no subject of its own.
-    pub gerund: bool,
-    /// True for the lemma and its -s form ("report", "reports"), which are
-    /// often nouns too ("the report said").
-    pub present: bool,
-    /// True for the lemma alone ("press", "state"), the form that is a noun
-    /// after an article or a preposition ("press conference", "head of state").
-    pub base: bool,
-}
-
-/// A multiword cue such as "according to" or "called on".
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CuePhrase {
-    /// The lowercase words of the phrase.
-    pub words: Vec<String>,
-    /// Stance of its claim.
-    pub stance: Stance,
-    /// What it takes as content.
-    pub frames: Frames,
-}
-
-/// The kind of a place in `places.tsv`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlaceKind {
-    /// Countries, states, regions, continents: they can stand for a government.
-    Polity,
-    /// Cities, which stand for a government only when they are capitals.
-    City,
-}
-
-/// A known place or organization and its canonical name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Known {
-    /// The canonical name ("United States" for "U.S.").
-    pub canonical: String,
-    /// Place or organization.
-    pub is_place: bool,
-    /// For places: polity or city.
-    pub place_kind: Option<PlaceKind>,
-}
-
-/// Role nouns that head descriptions of unnamed actors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Role {
-    /// Plural or collective nouns describe groups.
-    pub plural: bool,
-    /// True when the noun marks a typical unnamed source ("official", "source").
-    pub anonymous: bool,
-    /// Collective nouns ("police", "government").
-    pub collective: bool,
-}
-
-/// What "he" and "she" can tell apart (`given_names.tsv`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-}
-
-/// The grammatical class of a closed-class word (`grammar.tsv`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WordClass {
-    /// a, the, this
-    Det,
-    /// two, several, some
-    Quant,
-    /// his, their
-    Poss,
-    /// of, in, by
-    Prep,
-    /// and, but, while
-    Conj,
-    /// is, has, will
-    Aux,
-    /// he, they
-    Pron,
-    /// who, which
-    Rel,
-    /// not, never
-    Neg,
-}
+pub use types::{CuePhrase, CueVerb, Frames, Gender, Known, PlaceKind, Role, WordClass, WordUse};
 
 /// All lexicons, as static tables built from `lexicons/*.tsv` by `build.rs`.
 pub struct Lexicon {
@@ -564,5 +462,98 @@ impl Lexicon {
     /// The attribution uses of a word in any case.
     pub fn uses_lower(&self, word: &str) -> Uses {
         with_lower(word, |w| self.uses(w))
+    }
+}
+
+impl Lexicon {
+    /// True when `word`, exactly as written, has class `class`.
+    pub fn is(&self, word: &str, class: WordUse) -> bool {
+        word_uses(word) & class.bit() != 0
+    }
+
+    /// True when `word` has class `class` in any ASCII case ("That", "THAT").
+    pub fn is_any_case(&self, word: &str, class: WordUse) -> bool {
+        word.is_ascii() && with_lower(word, word_uses) & class.bit() != 0
+    }
+
+    /// The gender a title word shows, ASCII case ignored: "Mrs", "queen",
+    /// "spokeswoman" are a woman's, "Mr", "king", "congressman" a man's.
+    pub fn title_gender(&self, word: &str) -> Option<Gender> {
+        let ends = |class: WordUse| {
+            tables::WORD_ENDINGS.iter().any(|&(end, c)| {
+                c == class
+                    && word.len() >= end.len()
+                    && word.is_char_boundary(word.len() - end.len())
+                    && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+            })
+        };
+        if self.is_any_case(word, WordUse::Female) || ends(WordUse::FemaleEnding) {
+            Some(Gender::Female)
+        } else if self.is_any_case(word, WordUse::Male) || ends(WordUse::MaleEnding) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    }
+}
+
+impl Lexicon {
+    /// True when `word` ends, as written, in an ending of class `class`
+    /// ("finally": [`WordUse::AdverbEnding`]).
+    pub fn has_ending(&self, word: &str, class: WordUse) -> bool {
+        tables::WORD_ENDINGS
+            .iter()
+            .any(|&(end, c)| c == class && word.ends_with(end))
+    }
+}
+
+/// The class bits of a word as written in `actor_text_words.tsv`.
+fn word_uses(word: &str) -> u32 {
+    value(
+        &tables::ACTOR_TEXT_WORDS,
+        &tables::ACTOR_TEXT_WORDS_VALUES,
+        word,
+    )
+    .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod word_use_tests {
+    use super::{lexicon, Gender, WordUse};
+
+    #[test]
+    fn words_are_matched_as_written() {
+        let lex = lexicon();
+        assert!(lex.is("of", WordUse::Connector) && lex.is("of", WordUse::Of));
+        assert!(!lex.is("Of", WordUse::Connector));
+        assert!(lex.is("&", WordUse::And));
+        assert!(lex.is("Lake", WordUse::PlaceWord) && !lex.is("lake", WordUse::PlaceWord));
+        assert!(lex.is("em", WordUse::Elision));
+        assert!(!lex.is("said", WordUse::SpeechAdverb));
+        assert!(lex.is_any_case("THAT", WordUse::Complementizer));
+        assert!(!lex.is("THAT", WordUse::Complementizer));
+    }
+
+    #[test]
+    fn title_words_show_a_gender() {
+        let lex = lexicon();
+        assert_eq!(lex.title_gender("MRS"), Some(Gender::Female));
+        assert_eq!(lex.title_gender("Chairwoman"), Some(Gender::Female));
+        assert_eq!(lex.title_gender("Congressman"), Some(Gender::Male));
+        assert_eq!(lex.title_gender("Sir"), Some(Gender::Male));
+        assert_eq!(lex.title_gender("senator"), None);
+        assert_eq!(lex.title_gender("Ms̈"), None);
+    }
+
+    #[test]
+    fn endings_are_matched_as_written() {
+        let lex = lexicon();
+        assert!(lex.has_ending("finally", WordUse::AdverbEnding));
+        assert!(lex.has_ending("offered", WordUse::ParticipleEnding));
+        assert!(lex.has_ending("Boosting", WordUse::GerundEnding));
+        assert!(!lex.has_ending("FINALLY", WordUse::AdverbEnding));
+        assert!(!lex.has_ending("offered", WordUse::AdverbEnding));
+        // Only endings are endings: "of" is a word.
+        assert!(!lex.has_ending("thereof", WordUse::Of));
     }
 }

@@ -7,6 +7,7 @@
 //! passage; a stray mark opens nothing.
 
 use super::tokens::{Token, TokenKind};
+use crate::lexicon::{lexicon, WordUse};
 use crate::span::Span;
 
 /// One quotation found in the text.
@@ -80,7 +81,12 @@ pub fn find_quotes(
             continue;
         };
         let Some(r) = role(c) else { continue };
-        let resolved = resolve(text, tokens, &range, &stack, t, c, r);
+        let mark = Mark::new(text, tokens, t, c);
+        let resolved = match r {
+            Role::Either(Family::Single) => mark.single(&stack, range.end),
+            Role::Either(f) => mark.straight(&stack, f),
+            other => mark.curly(&stack, other),
+        };
         match resolved {
             Some(Role::Open(f)) => stack.push((f, t)),
             Some(Role::Close(f)) => {
@@ -96,96 +102,139 @@ pub fn find_quotes(
         }
     }
     if let Some(&(_, open_tok)) = stack.first() {
-        // Still open at the end of the paragraph.
         let q = make(text, tokens, open_tok, None, para_end);
-        let at_start = open_tok == range.start
-            || text[tokens[open_tok - 1].span()].ends_with([':', ',', '—', '–']);
-        let words = text[q.content].split_whitespace().count();
-        if next_opens || (at_start && words >= 4) {
+        if runs_to_paragraph_end(text, tokens, &q, range.start, next_opens) {
             out.push(q);
         }
     }
     out
 }
 
-/// What mark `c` (token `t`, of role `r` out of context) is here, given the
-/// marks still open in `stack`: an opening or closing mark, or `None` for an
-/// apostrophe or a stray mark. Straight marks are decided by the spaces
-/// around them; a few typographic marks by the language's convention.
-fn resolve(
+/// A quotation mark token and the characters around it, which decide what
+/// a mark that can open or close does.
+struct Mark<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Its token.
+    t: usize,
+    /// The mark.
+    c: char,
+    before: Option<char>,
+    after: Option<char>,
+    /// Nothing, a space, an opening bracket or a dash before it.
+    space_before: bool,
+    /// Nothing, a space, punctuation or a closing bracket after it.
+    space_after: bool,
+}
+
+impl<'a> Mark<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], t: usize, c: char) -> Mark<'a> {
+        let before = text[..tokens[t].span().start].chars().next_back();
+        let after = text[tokens[t].span().end..].chars().next();
+        Mark {
+            text,
+            tokens,
+            t,
+            c,
+            before,
+            after,
+            space_before: before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c)),
+            space_after: after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c)),
+        }
+    }
+
+    /// A straight single mark or ’: closes an open single quote, opens one
+    /// before a word, else it is an apostrophe.
+    fn single(&self, stack: &[(Family, usize)], para_end_tok: usize) -> Option<Role> {
+        let (text, t, before, after) = (self.text, self.t, self.before, self.after);
+        let open_single = stack.iter().any(|&(f, _)| f == Family::Single);
+        if open_single
+            && !self.space_before
+            && (self.space_after || after.is_some_and(is_quote_char))
+        {
+            // A possessive plural ("the players’ union") inside a
+            // single-quoted passage: close only if no later mark could.
+            let end = self.tokens[t].span().end;
+            let possessive = before == Some('s')
+                && after == Some(' ')
+                && text[end..].chars().nth(1).is_some_and(char::is_lowercase);
+            let look = t + 1..para_end_tok.min(t + 200);
+            if possessive && later_close_exists(text, self.tokens, look) {
+                None
+            } else {
+                Some(Role::Close(Family::Single))
+            }
+        } else if self.space_before
+            && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
+            && !is_elision(text, self.tokens[t].span().end)
+        {
+            Some(Role::Open(Family::Single))
+        } else {
+            None // an apostrophe
+        }
+    }
+
+    /// A straight double mark: closes an open one of its family when glued
+    /// to the word before, else opens.
+    fn straight(&self, stack: &[(Family, usize)], f: Family) -> Option<Role> {
+        let open = stack.iter().any(|&(g, _)| g == f);
+        if open && (!self.space_before || self.space_after) {
+            Some(Role::Close(f))
+        } else if self.space_before || !self.space_after {
+            Some(Role::Open(f))
+        } else if open {
+            Some(Role::Close(f))
+        } else {
+            None
+        }
+    }
+
+    /// A curly mark or guillemet: what it says, but for elisions ("‘90s"),
+    /// German usage (»...«, „...“) and a typo'd closing “.
+    fn curly(&self, stack: &[(Family, usize)], role: Role) -> Option<Role> {
+        let (space_before, space_after) = (self.space_before, self.space_after);
+        match role {
+            Role::Open(Family::Single) if self.after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
+            Role::Close(Family::Guillemet) if space_before && !space_after && stack.is_empty() => {
+                Some(Role::Open(Family::Guillemet)) // German »...«
+            }
+            Role::Open(Family::Double)
+                if self.c == '“'
+                    && stack.iter().any(|&(f, t)| {
+                        f == Family::Double && self.text[self.tokens[t].span()].starts_with('„')
+                    }) =>
+            {
+                Some(Role::Close(Family::Double)) // German „...“
+            }
+            // A typo'd closing mark: "here,“ said" (glued to the word before,
+            // a space after) while a double quote is open.
+            Role::Open(Family::Double)
+                if !space_before
+                    && space_after
+                    && stack.iter().any(|&(f, _)| f == Family::Double) =>
+            {
+                Some(Role::Close(Family::Double))
+            }
+            other => Some(other),
+        }
+    }
+}
+
+/// A quote still open at the end of its paragraph runs to that end when the
+/// next paragraph reopens a quote, or when it opens the paragraph (or
+/// follows a colon, comma or dash) and has at least four words.
+fn runs_to_paragraph_end(
     text: &str,
     tokens: &[Token],
-    range: &std::ops::Range<usize>,
-    stack: &[(Family, usize)],
-    t: usize,
-    c: char,
-    r: Role,
-) -> Option<Role> {
-    let tok = tokens[t];
-    let before = text[..tok.span().start].chars().next_back();
-    let after = text[tok.span().end..].chars().next();
-    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-    let space_after = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
-    match r {
-        Role::Either(Family::Single) => {
-            let open_single = stack.iter().any(|&(f, _)| f == Family::Single);
-            if open_single && !space_before && (space_after || after.is_some_and(is_quote_char)) {
-                // A possessive plural ("the players’ union") inside a
-                // single-quoted passage: close only if no later mark could.
-                let possessive = before == Some('s')
-                    && after == Some(' ')
-                    && text[tok.span().end..]
-                        .chars()
-                        .nth(1)
-                        .is_some_and(char::is_lowercase);
-                let look = t + 1..range.end.min(t + 200);
-                if possessive && later_close_exists(text, tokens, look) {
-                    None
-                } else {
-                    Some(Role::Close(Family::Single))
-                }
-            } else if space_before
-                && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
-                && !is_elision(text, tok.span().end)
-            {
-                Some(Role::Open(Family::Single))
-            } else {
-                None // an apostrophe
-            }
-        }
-        Role::Either(f) => {
-            let open = stack.iter().any(|&(g, _)| g == f);
-            if open && (!space_before || space_after) {
-                Some(Role::Close(f))
-            } else if space_before || !space_after {
-                Some(Role::Open(f))
-            } else if open {
-                Some(Role::Close(f))
-            } else {
-                None
-            }
-        }
-        Role::Open(Family::Single) if after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
-        Role::Close(Family::Guillemet) if space_before && !space_after && stack.is_empty() => {
-            Some(Role::Open(Family::Guillemet)) // German »...«
-        }
-        Role::Open(Family::Double)
-            if c == '“'
-                && stack.iter().any(|&(f, t)| {
-                    f == Family::Double && text[tokens[t].span()].starts_with('„')
-                }) =>
-        {
-            Some(Role::Close(Family::Double)) // German „...“
-        }
-        // A typo'd closing mark: "here,“ said" (glued to the word before,
-        // a space after) while a double quote is open.
-        Role::Open(Family::Double)
-            if !space_before && space_after && stack.iter().any(|&(f, _)| f == Family::Double) =>
-        {
-            Some(Role::Close(Family::Double))
-        }
-        other => Some(other),
-    }
+    q: &RawQuote,
+    para_start: usize,
+    next_opens: bool,
+) -> bool {
+    let open_tok = q.open_tok;
+    let at_start =
+        open_tok == para_start || text[tokens[open_tok - 1].span()].ends_with([':', ',', '—', '–']);
+    let words = text[q.content].split_whitespace().count();
+    next_opens || (at_start && words >= 4)
 }
 
 fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> bool {
@@ -203,8 +252,7 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = &text[after..];
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    word.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(word.as_str(), "em" | "til" | "cause" | "n" | "tis")
+    word.starts_with(|c: char| c.is_ascii_digit()) || lexicon().is(&word, WordUse::Elision)
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {

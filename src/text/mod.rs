@@ -3,15 +3,16 @@
 //! Everything later stages need to know about the shape of the text is
 //! computed here once, in linear time, and kept in a [`Doc`].
 
-mod case;
 mod marks;
 mod tokens;
 
-pub use case::{lower_char, Lower};
+// Later stages take `Lower` from here with the other text helpers; it
+// lives in `crate::case`, below the lexicon, which needs it too.
+pub use crate::case::Lower;
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, WordUse};
 use crate::span::Span;
 use std::num::NonZeroU32;
 use std::ops::{Index, Range};
@@ -390,7 +391,7 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         if lexicon().cue_verb(s).is_some_and(|v| v.gerund) {
             return true;
         }
-        if s.eq_ignore_ascii_case("that") || s == ":" {
+        if lexicon().is_any_case(s, WordUse::Complementizer) || s == ":" {
             return false;
         }
         // "Smith said, “and we will win again.”" goes on; "she said, “We

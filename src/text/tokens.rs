@@ -64,31 +64,10 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‐' || c == '‑'
 }
 
-/// The character at byte `b` of `text` (positions are byte offsets on
-/// character boundaries), `None` at the end.
-fn at(text: &str, b: usize) -> Option<char> {
-    text.get(b..).and_then(|s| s.chars().next())
-}
-
-/// The byte offset `k` characters after `b`.
-fn adv(text: &str, b: usize, k: usize) -> usize {
-    let mut b = b;
-    for _ in 0..k {
-        b += at(text, b).map_or(0, char::len_utf8);
-    }
-    b
-}
-
-/// The character before byte `b`.
-fn before(text: &str, b: usize) -> Option<char> {
-    text[..b].chars().next_back()
-}
-
 /// Tokenizes `text` in one pass, reading characters in place (no copy of
 /// the text as a character array: that would cost 16 bytes per character).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let at = |b: usize| at(text, b);
-    let adv = |b: usize, k: usize| adv(text, b, k);
+    let (at, adv, before) = (|b| at(text, b), |b, k| adv(text, b, k), |b| before(text, b));
     // About one token per 4.7 bytes of prose; an estimate above that avoids
     // a reallocation (and its doubled peak) on long texts.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
@@ -101,7 +80,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let start = b;
             let digit_start = c.is_ascii_digit();
-            b = word_end(text, b, digit_start);
+            b = word_end(text, start, digit_start);
             let kind = if digit_start {
                 TokenKind::Number
             } else {
@@ -113,7 +92,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_apostrophe(c)
             && at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
             && !at(adv(b, 2)).is_some_and(char::is_alphanumeric)
-            && before(text, b).is_some_and(char::is_alphanumeric)
+            && before(b).is_some_and(char::is_alphanumeric)
         {
             let end = adv(b, 2);
             tokens.push(Token::new(Span::new(b, end), TokenKind::Possessive));
@@ -130,12 +109,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The end of the word or number starting at `b`: letters and digits, with
-/// what may join them inside one token (hyphens, "2,000", "3.5", "don't",
-/// "AT&T", "U.S."); a possessive "'s" is left for the next token.
-fn word_end(text: &str, mut b: usize, digit_start: bool) -> usize {
-    let at = |b: usize| at(text, b);
-    let adv = |b: usize, k: usize| adv(text, b, k);
+/// Where the word or number starting at `start` ends: letters and digits,
+/// with inner hyphens and apostrophes, thousands separators and decimal
+/// points in numbers, "AT&T", and the periods of "U.S." and "J.".
+fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
+    let (at, adv, before) = (|b| at(text, b), |b, k| adv(text, b, k), |b| before(text, b));
+    let mut b = start;
     let mut seg_len = 0; // letters since the last period, for "U.S."
     let mut has_period = false;
     loop {
@@ -163,34 +142,55 @@ fn word_end(text: &str, mut b: usize, digit_start: bool) -> usize {
                 let s_end = at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
                     && !at(adv(b, 2)).is_some_and(char::is_alphanumeric);
                 if s_end {
-                    return b;
+                    break;
                 }
                 b = adv(b, 1);
                 seg_len = 0;
             }
             Some('&')
-                if before(text, b).is_some_and(char::is_uppercase)
+                if before(b).is_some_and(char::is_uppercase)
                     && at(b + 1).is_some_and(char::is_uppercase) =>
             {
                 b += 1; // "AT&T"
             }
-            Some('.') if seg_len == 1 && before(text, b).is_some_and(char::is_alphabetic) => {
+            Some('.') if seg_len == 1 && before(b).is_some_and(char::is_alphabetic) => {
                 // Initials and dotted abbreviations: "U.S.", "a.m.", "J."
                 let next_is_seg =
                     at(b + 1).is_some_and(char::is_alphabetic) && at(adv(b + 1, 1)) == Some('.');
-                if !(next_is_seg || has_period) {
-                    return b;
-                }
-                b += 1;
-                has_period = true;
-                seg_len = 0;
-                if !next_is_seg {
-                    return b;
+                if next_is_seg || has_period {
+                    b += 1;
+                    has_period = true;
+                    seg_len = 0;
+                    if !next_is_seg {
+                        break;
+                    }
+                } else {
+                    break;
                 }
             }
-            _ => return b,
+            _ => break,
         }
     }
+    b
+}
+
+/// The character at byte `b` (a character boundary), if any.
+fn at(text: &str, b: usize) -> Option<char> {
+    text.get(b..).and_then(|s| s.chars().next())
+}
+
+/// The byte `k` characters after `b` (no further than the end).
+fn adv(text: &str, b: usize, k: usize) -> usize {
+    let mut b = b;
+    for _ in 0..k {
+        b += at(text, b).map_or(0, char::len_utf8);
+    }
+    b
+}
+
+/// The character before byte `b`, if any.
+fn before(text: &str, b: usize) -> Option<char> {
+    text[..b].chars().next_back()
 }
 
 /// Pushes a word, splitting a boilerplate label glued to the next word

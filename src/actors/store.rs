@@ -1,0 +1,315 @@
+//! The actors and mentions found so far, with an index from tokens to
+//! the mentions covering them. The stages of [`super`] fill it; attribution
+//! reads it and adds pronoun mentions.
+
+use crate::annotation::{ActorKind, MentionKind};
+use crate::lexicon::{lexicon, Gender, WordUse};
+use crate::span::Span;
+use crate::text::{Doc, Lower, Runs};
+use std::num::NonZeroU32;
+use std::ops::Range;
+
+/// A mention before ids are assigned.
+#[derive(Clone, Debug)]
+pub struct MentionDraft {
+    /// Tokens of the mention (without its title).
+    pub toks: Range<usize>,
+    /// Bytes of the mention.
+    pub span: Span,
+    /// Title written before the name.
+    pub title: Option<Span>,
+    /// Name, description or pronoun.
+    pub kind: MentionKind,
+    /// Index into [`Actors::actors`].
+    pub actor: usize,
+}
+
+/// An actor before ids are assigned.
+#[derive(Clone, Debug)]
+pub struct ActorDraft {
+    /// Canonical name.
+    pub name: String,
+    /// Person, organization, place or group.
+    pub kind: ActorKind,
+    /// Titles, in order, without duplicates.
+    pub titles: Vec<String>,
+    /// Unnamed source.
+    pub anonymous: bool,
+    /// For descriptions: the head role noun ("official").
+    pub role: Option<String>,
+}
+
+/// Everything the actor stage found.
+#[derive(Default)]
+pub struct Actors {
+    /// Mentions in text order (a name may nest inside a description).
+    pub mentions: Vec<MentionDraft>,
+    /// Actors, in order of creation.
+    pub actors: Vec<ActorDraft>,
+    /// For each token, the innermost mention covering it, as of the last
+    /// `index` (stored as runs: 4 bytes a token each were a sixth of the
+    /// peak memory on long texts).
+    by_token: Runs<Option<NonZeroU32>>,
+    /// For each token, the outermost mention covering it, as of the last `index`.
+    outer_by_token: Runs<Option<NonZeroU32>>,
+    /// Tokens covered by mentions added since (pronouns), sorted: (token,
+    /// innermost, outermost). These entries win over the two tables. They
+    /// come in text order, sentence by sentence, so an insertion moves at
+    /// most the few entries of the current sentence.
+    added: Vec<(usize, Option<NonZeroU32>, Option<NonZeroU32>)>,
+    /// One bit a token: set for the tokens in `added`, so the other tokens
+    /// (nearly all) skip the map.
+    added_bits: Vec<u64>,
+    /// Actors made on the spot for unnamed speakers, by their words.
+    pub phrase_actors: std::collections::HashMap<String, usize>,
+    /// "the mayor" → the one actor it can mean (or none), worked out once per word.
+    pub described: std::collections::HashMap<String, Option<usize>>,
+}
+
+impl Actors {
+    /// Adds a mention (e.g. a resolved pronoun) and keeps the token index current.
+    pub fn add_mention(&mut self, m: MentionDraft) -> usize {
+        let idx = self.mentions.len();
+        for t in m.toks.clone() {
+            let (Some(&inner), Some(&outer)) = (self.by_token.get(t), self.outer_by_token.get(t))
+            else {
+                continue;
+            };
+            self.added_bits[t / 64] |= 1 << (t % 64);
+            let k = match self.added.binary_search_by_key(&t, |e| e.0) {
+                Ok(k) => k,
+                Err(k) => {
+                    self.added.insert(k, (t, inner, outer));
+                    k
+                }
+            };
+            let slot = &mut self.added[k];
+            slot.1 = tag(idx);
+            if slot.2.is_none() {
+                slot.2 = tag(idx);
+            }
+        }
+        self.mentions.push(m);
+        idx
+    }
+
+    /// The mention that covers token `t`, if any.
+    pub fn mention_at(&self, t: usize) -> Option<usize> {
+        match self.added_at(t) {
+            Some(&(_, inner, _)) => inner,
+            None => self.by_token.get(t).copied().flatten(),
+        }
+        .map(untag)
+    }
+
+    /// The outermost mention covering token `t` ("a NATO official" rather
+    /// than "NATO"), if any.
+    pub fn outer_mention_at(&self, t: usize) -> Option<usize> {
+        match self.added_at(t) {
+            Some(&(_, _, outer)) => outer,
+            None => self.outer_by_token.get(t).copied().flatten(),
+        }
+        .map(untag)
+    }
+
+    /// The entry of token `t` in `added`, if any.
+    fn added_at(&self, t: usize) -> Option<&(usize, Option<NonZeroU32>, Option<NonZeroU32>)> {
+        let bit = self.added_bits.get(t / 64)? >> (t % 64) & 1;
+        if bit == 0 {
+            return None;
+        }
+        let k = self.added.binary_search_by_key(&t, |e| e.0).ok()?;
+        Some(&self.added[k])
+    }
+
+    /// Sorts the mentions and rebuilds the token index over them.
+    pub(super) fn index(&mut self, doc: &Doc) {
+        // Stable, like `sort_by`, whose scratch copy of the mentions (3 MB
+        // on a 10 MiB text) set the peak; this one sorts 12-byte keys.
+        self.mentions
+            .sort_by_cached_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        // Without arrays of one entry a token (8 bytes a token were the
+        // peak of a long text). Later (inner) mentions paint over outer ones.
+        let (ms, len) = (&self.mentions, doc.tokens.len());
+        let mentions = ms.iter().enumerate().map(|(i, m)| (m.toks.clone(), tag(i)));
+        self.by_token = Runs::painted(len, None, mentions);
+        // The outermost: the first mention begun and not yet ended.
+        let (mut first, mut begun) = (0, 0);
+        let outer = (0..len).map(|t| {
+            while begun < ms.len() && ms[begun].toks.start <= t {
+                begun += 1;
+            }
+            while first < begun && ms[first].toks.end <= t {
+                first += 1;
+            }
+            (first < begun).then(|| tag(first)).flatten()
+        });
+        self.outer_by_token = Runs::from_iter(len, None, outer);
+        self.added.clear();
+        self.added_bits = vec![0; doc.tokens.len().div_ceil(64)];
+    }
+
+    /// A person's gender as the text shows it: a given name the lexicon is
+    /// sure of ("Maria Lopez"), else a title ("Mrs.", "Mr.",
+    /// "spokeswoman", "congressman").
+    pub fn gender(&self, a: usize) -> Option<Gender> {
+        let actor = &self.actors[a];
+        if actor.kind != ActorKind::Person {
+            return None;
+        }
+        let first = actor.name.split(' ').next().unwrap_or("");
+        if let Some(g) = lexicon().given_name_gender(first) {
+            return Some(g);
+        }
+        // (No allocation: pronouns ask this of every person in view.)
+        actor.titles.iter().find_map(|t| {
+            let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+            lexicon().title_gender(last)
+        })
+    }
+
+    /// The one person whose title ends in the words of `key` (lowercase):
+    /// "the senator" finds "Sen. Jane Doe". Modifiers are dropped from the
+    /// left until a title matches ("vermont senator" -> "senator", "former
+    /// secretary of state" -> "secretary of state"); more than one holder
+    /// means none.
+    pub fn title_holder(&self, key: &str) -> Option<usize> {
+        let lex = crate::lexicon::lexicon();
+        let words: Vec<&str> = key.split(' ').collect();
+        let head = *words.last()?;
+        let of = |w: &str| lex.is(w, WordUse::Of);
+        if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
+            return None;
+        }
+        // Each title once, abbreviations spelled out: "Sen." is "senator".
+        let titles: Vec<(usize, String)> = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person)
+            .flat_map(|(i, a)| {
+                a.titles.iter().map(move |t| {
+                    let words: Vec<String> = t
+                        .split(' ')
+                        .map(|w| {
+                            lex.expand_title(w)
+                                .map_or_else(|| w.lower(), str::to_string)
+                        })
+                        .collect();
+                    (i, words.join(" "))
+                })
+            })
+            .collect();
+        for i in 0..words.len() {
+            // Never drop into the middle of "secretary of state".
+            if i > 0 && of(words[i - 1]) {
+                break;
+            }
+            let suffix = words[i..].join(" ");
+            let mut holders = titles
+                .iter()
+                .filter(|(_, t)| *t == suffix || t.ends_with(&format!(" {suffix}")))
+                .map(|&(a, _)| a);
+            if let Some(first) = holders.next() {
+                return holders.all(|a| a == first).then_some(first);
+            }
+        }
+        None
+    }
+
+    /// Creates an actor and returns its index.
+    pub fn new_actor(&mut self, name: String, kind: ActorKind) -> usize {
+        self.actors.push(ActorDraft {
+            name,
+            kind,
+            titles: Vec::new(),
+            anonymous: false,
+            role: None,
+        });
+        self.actors.len() - 1
+    }
+}
+
+/// Token → mention maps store `index + 1` so that `Option` costs nothing
+/// (4 bytes a token instead of 8).
+fn tag(index: usize) -> Option<NonZeroU32> {
+    NonZeroU32::new(index as u32 + 1)
+}
+
+fn untag(tag: NonZeroU32) -> usize {
+    tag.get() as usize - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(actors: &mut Actors, name: &str, titles: &[&str]) -> usize {
+        let a = actors.new_actor(name.to_string(), ActorKind::Person);
+        actors.actors[a].titles = titles.iter().map(|t| t.to_string()).collect();
+        a
+    }
+
+    #[test]
+    fn gender_from_the_given_name_else_the_title() {
+        let mut actors = Actors::default();
+        let maria = person(&mut actors, "Maria Velkamp", &[]);
+        let mrs = person(&mut actors, "Velkamp", &["Mrs."]);
+        let spokeswoman = person(&mut actors, "Quennell", &["chief spokeswoman"]);
+        let congressman = person(&mut actors, "Kessendorf", &["Congressman"]);
+        let mr = person(&mut actors, "Pellam", &["Mr"]);
+        let senator = person(&mut actors, "Harrowby", &["Sen."]);
+        let firm = actors.new_actor("Brackwater Crossings".into(), ActorKind::Organization);
+        assert_eq!(actors.gender(maria), Some(Gender::Female));
+        assert_eq!(actors.gender(mrs), Some(Gender::Female));
+        assert_eq!(actors.gender(spokeswoman), Some(Gender::Female));
+        assert_eq!(actors.gender(congressman), Some(Gender::Male));
+        assert_eq!(actors.gender(mr), Some(Gender::Male));
+        assert_eq!(actors.gender(senator), None);
+        assert_eq!(actors.gender(firm), None);
+    }
+
+    #[test]
+    fn title_holder_is_the_one_person_titled_so() {
+        let mut actors = Actors::default();
+        let doe = person(&mut actors, "Jane Harrowby", &["Sen."]);
+        let okafor = person(&mut actors, "Maria Velkamp", &["Secretary of State"]);
+        assert_eq!(actors.title_holder("senator"), Some(doe));
+        // Modifiers drop from the left until a title matches.
+        assert_eq!(actors.title_holder("vermont senator"), Some(doe));
+        assert_eq!(
+            actors.title_holder("former secretary of state"),
+            Some(okafor)
+        );
+        // Never into the middle of "secretary of state".
+        assert_eq!(actors.title_holder("state"), None);
+        person(&mut actors, "John Minnering", &["Sen."]);
+        assert_eq!(actors.title_holder("senator"), None);
+    }
+
+    #[test]
+    fn mentions_by_token_inner_and_outer() {
+        let text = "A NATO official said it would rain.";
+        let doc = Doc::new(text);
+        let mut actors = Actors::find(&doc);
+        let nato = 1; // tokens: A NATO official said it ...
+        let inner = actors.mention_at(nato).expect("NATO");
+        let outer = actors.outer_mention_at(nato).expect("the description");
+        assert_eq!(&text[actors.mentions[inner].span], "NATO");
+        assert_eq!(&text[actors.mentions[outer].span], "A NATO official");
+        // A pronoun added later is found at its token.
+        let it = 4;
+        assert_eq!(doc.tok(it), "it");
+        assert_eq!(actors.mention_at(it), None);
+        let m = actors.add_mention(MentionDraft {
+            toks: it..it + 1,
+            span: doc.span_of(it, it + 1),
+            title: None,
+            kind: MentionKind::Pronoun,
+            actor: actors.mentions[outer].actor,
+        });
+        assert_eq!(actors.mention_at(it), Some(m));
+        assert_eq!(actors.outer_mention_at(it), Some(m));
+        assert_eq!(actors.mention_at(nato), Some(inner));
+    }
+}

@@ -1,0 +1,161 @@
+//! The types of the values the lexicon gives out, and of the values the
+//! generated tables (`tables.rs`) store, so the tables need nothing from
+//! the module that searches them.
+
+use crate::annotation::Stance;
+
+/// What a cue verb can take as its reported content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Frames {
+    /// Attributes a direct quotation ("said", "added").
+    pub quote: bool,
+    /// Takes a reported clause ("said that ...").
+    pub clause: bool,
+    /// Takes a noun phrase as content ("denied the report").
+    pub object: bool,
+    /// Takes an addressee and an infinitive ("urged Y to ...").
+    pub inf: bool,
+    /// Takes "of" + content ("warned of ...", "accused Y of ...").
+    pub of: bool,
+}
+
+/// A verb of saying, thinking or disputing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueVerb {
+    /// Stance the verb gives its claim.
+    pub stance: Stance,
+    /// What the verb takes as content.
+    pub frames: Frames,
+    /// True for the `-ing` form ("saying"), which has no subject of its own.
+    pub gerund: bool,
+    /// True for the lemma and its -s form ("report", "reports"), which are
+    /// often nouns too ("the report said").
+    pub present: bool,
+    /// True for the lemma alone ("press", "state"), the form that is a noun
+    /// after an article or a preposition ("press conference", "head of state").
+    pub base: bool,
+}
+
+/// A multiword cue such as "according to" or "called on".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CuePhrase {
+    /// The lowercase words of the phrase.
+    pub words: Vec<String>,
+    /// Stance of its claim.
+    pub stance: Stance,
+    /// What it takes as content.
+    pub frames: Frames,
+}
+
+/// The kind of a place in `places.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// Countries, states, regions, continents: they can stand for a government.
+    Polity,
+    /// Cities, which stand for a government only when they are capitals.
+    City,
+}
+
+/// A known place or organization and its canonical name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Known {
+    /// The canonical name ("United States" for "U.S.").
+    pub canonical: String,
+    /// Place or organization.
+    pub is_place: bool,
+    /// For places: polity or city.
+    pub place_kind: Option<PlaceKind>,
+}
+
+/// Role nouns that head descriptions of unnamed actors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// Plural or collective nouns describe groups.
+    pub plural: bool,
+    /// True when the noun marks a typical unnamed source ("official", "source").
+    pub anonymous: bool,
+    /// Collective nouns ("police", "government").
+    pub collective: bool,
+}
+
+/// What "he" and "she" can tell apart (`given_names.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// The grammatical class of a closed-class word (`grammar.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    /// a, the, this
+    Det,
+    /// two, several, some
+    Quant,
+    /// his, their
+    Poss,
+    /// of, in, by
+    Prep,
+    /// and, but, while
+    Conj,
+    /// is, has, will
+    Aux,
+    /// he, they
+    Pron,
+    /// who, which
+    Rel,
+    /// not, never
+    Neg,
+}
+
+/// The classes of `actor_text_words.tsv`: words the actor and text stages
+/// reason with, matched as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordUse {
+    /// Joins capitalized words inside one name ("Bank *of* England", "van").
+    Connector,
+    /// Joins two names in one run ("Paris *and* Berlin").
+    And,
+    /// Links a name or role to what follows it ("Mayor Jane Doe *of* Brackwater",
+    /// "head *of* the armed forces", "secretary *of* state").
+    Of,
+    /// Makes a name a place ("Lake", "County").
+    PlaceWord,
+    /// An adverb between a name and its speech verb ("Doe *also* said").
+    SpeechAdverb,
+    /// A preposition after which a lone unknown name is a place ("in Kessendorf").
+    Locative,
+    /// A title word of a woman ("Mrs", "queen").
+    Female,
+    /// A title word of a man ("Mr", "king").
+    Male,
+    /// The end of a woman's title word ("spokes*woman*").
+    FemaleEnding,
+    /// The end of a man's title word ("congress*man*").
+    MaleEnding,
+    /// A determiner that makes a description definite ("the", "this").
+    Definite,
+    /// The determiner of a description that names one known holder ("the").
+    DefiniteArticle,
+    /// Opens a reported clause ("said *that*").
+    Complementizer,
+    /// A word an apostrophe starts ("'em", "'til").
+    Elision,
+    /// The end of a gerund or present participle ("speak*ing*").
+    GerundEnding,
+    /// The end of a past participle ("offer*ed*").
+    ParticipleEnding,
+    /// The end of an adverb ("final*ly*").
+    AdverbEnding,
+}
+
+// Every class has its bit (release builds would wrap a larger shift); the
+// last class is the largest.
+const _: () = assert!((WordUse::AdverbEnding as u32) < u32::BITS);
+
+impl WordUse {
+    /// The bit of this class in `tables::ACTOR_TEXT_WORDS_VALUES`.
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
