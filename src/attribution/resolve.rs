@@ -171,7 +171,7 @@ pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
 
 /// Resolves a pronoun at token `t` to an actor: the last speaker if it fits,
 /// else the subject (first fitting mention) of the nearest sentence before
-/// that has one, looking at most three sentences back.
+/// that has one, looking at most six sentences (and 400 tokens) back.
 pub fn resolve_pronoun(
     doc: &Doc,
     actors: &Actors,
