@@ -121,7 +121,7 @@ function hideProgress() {
 /**
  * Annotates `text` in the engine's worker and shows it. Calling it again
  * abandons the run still going (the engine stops it), and a result for an
- * older text is never shown.
+ * older text is never shown. Resolves to true when it drew the article.
  */
 async function run(text) {
   const seq = ++state.seq;
@@ -131,13 +131,13 @@ async function run(text) {
   showProgress(text);
   try {
     await ready(); // time the annotation, not the first load
-    if (seq !== state.seq) return;
+    if (seq !== state.seq) return false;
     t0 = performance.now();
     doc = await annotate(text);
-    if (seq !== state.seq) return;
+    if (seq !== state.seq) return false;
     showError(null);
   } catch (err) {
-    if (seq !== state.seq || err instanceof Superseded) return;
+    if (seq !== state.seq || err instanceof Superseded) return false;
     showError(err);
     doc = emptyDoc(text);
   }
@@ -155,6 +155,7 @@ async function run(text) {
   els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
   if (text.length > PROGRESS_MIN) say(`Annotated ${words.toLocaleString('en')} words.`);
   document.body.dataset.state = 'ready';
+  return !state.editing;
 }
 
 function drawArticle() {
@@ -196,10 +197,11 @@ async function setEditing(on) {
     window.scrollTo(0, y);
   } else {
     runSoon.cancel();
-    if (state.shown?.text !== state.text) await run(state.text);
+    // run() draws the article itself when it shows the new text.
+    const drawn = state.shown?.text !== state.text && await run(state.text);
     els.editor.hidden = true;
     els.article.hidden = false;
-    drawArticle();
+    if (!drawn) drawArticle();
     window.scrollTo(0, y);
   }
 }
