@@ -290,3 +290,37 @@ fn a_slow_client_is_cut_off_after_the_request_timeout() {
     // Other clients are still served.
     assert_eq!(get(port, "/").status, 200);
 }
+
+#[test]
+fn a_request_beyond_the_cap_waits_until_idle_connections_time_out() {
+    let (_server, port) = start_with(
+        "serve-queue",
+        &["--max-connections", "4", "--request-timeout", "2"],
+    );
+    // Eight silent sockets: four take every slot, four wait behind them.
+    let idle: Vec<TcpStream> = (0..8)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).expect("connect"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    // Queued, not refused: served once the silent ones are cut off.
+    let r = get(port, "/");
+    assert_eq!(r.status, 200);
+    drop(idle);
+}
+
+#[test]
+fn an_oversized_request_head_is_refused() {
+    let (_server, port) = start();
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let big = "a".repeat(20_000);
+    let _ = write!(s, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {big}\r\n\r\n");
+    let mut reply = Vec::new();
+    let _ = s.read_to_end(&mut reply);
+    let head = String::from_utf8_lossy(&reply);
+    // 431, or a reset that lost it (the server closes with unread bytes).
+    assert!(
+        head.starts_with("HTTP/1.1 431") || reply.is_empty(),
+        "{head}"
+    );
+}
