@@ -66,25 +66,21 @@ function watchThread(page, ms) {
   }), ms);
 }
 
-// An adversarial text: a cue word repeated with no sentence end, about 6 MB.
-const BIG = "'said '.repeat(1_200_000)";
+// An adversarial text: a cue word repeated with no sentence end, 15.7 MB, so
+// even a linear engine takes seconds on it (a few times the checks below).
+const BIG = "'said '.repeat(3_300_000)";
 
 test('the page answers while a long text is annotated, and shows progress', async () => {
   await withPage(async ({ page }) => {
     const length = await pasteMade(page, BIG);
-    assert.equal(length, 6_000_000);
+    assert.equal(length, 16_500_000);
 
     // Progress: a spinner and the size, also said to screen readers.
     const progress = page.getByTestId('progress');
     await progress.waitFor({ state: 'visible' });
-    assert.match(await progress.textContent(), /Annotating 5\.7 MB…/);
+    assert.match(await progress.textContent(), /Annotating 15\.7 MB…/);
     assert.equal(await progress.locator('.spinner').count(), 1);
-    assert.match(await page.getByTestId('status').textContent(), /Annotating 5\.7 MB…/);
-
-    // The page's thread stays free while the worker works.
-    const watch = await watchThread(page, 1000);
-    assert.equal(watch.engine, 'busy', 'the engine finished too soon to check anything');
-    assert.ok(watch.worst < 200, `the page's thread was blocked for ${Math.round(watch.worst)} ms`);
+    assert.match(await page.getByTestId('status').textContent(), /Annotating 15\.7 MB…/);
 
     // A click handler runs at once: the quotes toggle answers while the engine works.
     const t0 = Date.now();
@@ -97,8 +93,12 @@ test('the page answers while a long text is annotated, and shows progress', asyn
     const roundTrip = Date.now() - t0;
     assert.deepEqual(click, { before: 'true', after: 'false', engine: 'busy' });
     assert.ok(roundTrip < 500, `the click took ${roundTrip} ms to run`);
-    const ticking = await page.getByTestId('progress').textContent();
-    assert.match(ticking, /Annotating 5\.7 MB… \d+ s/, 'the elapsed time counts while the engine works');
+
+    // The page's thread stays free while the worker works.
+    const watch = await watchThread(page, 600);
+    assert.equal(watch.engine, 'busy', 'the engine finished too soon to check anything');
+    assert.ok(watch.worst < 200, `the page's thread was blocked for ${Math.round(watch.worst)} ms`);
+    console.log(`worst gap ${Math.round(watch.worst)} ms, click ${roundTrip} ms`);
   });
 });
 
@@ -125,6 +125,9 @@ test('a new text abandons the annotation still running; its result never shows',
     await page.waitForTimeout(1500);
     assert.equal(await page.getByTestId('article').textContent(), ARTICLE);
     assert.deepEqual(await counts(), [expected.actors.length, expected.quotes.length, expected.claims.length]);
+    // The editor opens on the newer text too.
+    await page.getByTestId('edit-toggle').click();
+    assert.equal(await page.getByTestId('editor').inputValue(), ARTICLE);
   });
 });
 

@@ -172,7 +172,7 @@ function setText(text, source) {
   state.text = text;
   state.source = source;
   state.actor = null;
-  els.editor.value = text;
+  // The editor gets the text when editing starts: a long text costs nothing here.
   runSoon.cancel();
   if (state.editing) return setEditing(false); // annotates the new text, then draws it
   return run(text);
@@ -188,6 +188,7 @@ async function setEditing(on) {
   els.editHint.hidden = !on;
   if (on) {
     const caret = selectionOffset();
+    if (els.editor.value !== state.text) els.editor.value = state.text;
     els.article.hidden = true;
     els.empty.hidden = true;
     els.editor.hidden = false;
