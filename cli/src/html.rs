@@ -18,6 +18,12 @@
 //! 5. the headline goes first unless the first paragraph already is it, and
 //!    paragraphs are joined by a blank line.
 //!
+//! HTML nested deeper than [`MAX_DEPTH`] elements is refused before parsing:
+//! the tree builder's scope checks walk the stack of open elements, so such
+//! a document costs time quadratic in its depth (200,000 nested `<div>`s, a
+//! 1 MB file, took minutes). [`nesting_depth`] estimates the depth in one
+//! linear pass. No article comes near the limit.
+//!
 //! "Whitespace" is JavaScript's `\s` (which includes U+00A0 and U+FEFF),
 //! not Rust's `char::is_whitespace`. Template contents are not part of the
 //! document, as in the DOM.
@@ -62,8 +68,22 @@ pub const BLOCK: &[&str] = &[
     "address",
 ];
 
-/// The article text of an HTML document: paragraphs separated by blank lines.
-pub fn to_text(html: &str) -> String {
+/// Deepest element nesting accepted (Chromium's parser stops nesting at 512).
+pub const MAX_DEPTH: usize = 1000;
+
+/// The article text of an HTML document: paragraphs separated by blank
+/// lines. An error when the document nests deeper than [`MAX_DEPTH`].
+pub fn to_text(html: &str) -> anyhow::Result<String> {
+    if nesting_depth(html, MAX_DEPTH + 1) > MAX_DEPTH {
+        anyhow::bail!(
+            "HTML nested more than {MAX_DEPTH} elements deep; newslens refuses it \
+             (parsing it would take time quadratic in its depth)"
+        );
+    }
+    Ok(reduce(html))
+}
+
+fn reduce(html: &str) -> String {
     let mut opts = ParseOpts::default();
     // A DOMParser document has no browsing context: scripting is off, so
     // <noscript> holds elements, not raw text.
@@ -149,12 +169,27 @@ impl Walker<'_> {
         self.line.clear();
     }
 
-    fn walk(&mut self, node: NodeRef<'_, Node>) {
-        for child in node.children() {
-            match child.value() {
+    /// The page's recursive walk, with an explicit stack (no recursion, so
+    /// no stack overflow whatever the depth).
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        enum Step<'a> {
+            Enter(NodeRef<'a, Node>),
+            /// After a block element's children: end its paragraph.
+            Leave,
+        }
+        let mut todo: Vec<Step<'_>> = root.children().rev().map(Step::Enter).collect();
+        while let Some(step) = todo.pop() {
+            let node = match step {
+                Step::Leave => {
+                    self.flush();
+                    continue;
+                }
+                Step::Enter(node) => node,
+            };
+            match node.value() {
                 Node::Text(t) => self.line.push_str(t),
                 Node::Element(el) => {
-                    if self.dropped.contains(&child.id()) {
+                    if self.dropped.contains(&node.id()) {
                         continue;
                     }
                     let html = el.name.ns == ns!(html);
@@ -163,19 +198,125 @@ impl Walker<'_> {
                         self.flush();
                         continue;
                     }
-                    let block = html && BLOCK.contains(&local);
-                    if block {
+                    if html && BLOCK.contains(&local) {
                         self.flush();
+                        todo.push(Step::Leave);
                     }
-                    self.walk(child);
-                    if block {
-                        self.flush();
-                    }
+                    todo.extend(node.children().rev().map(Step::Enter));
                 }
                 _ => {}
             }
         }
     }
+}
+
+/// Elements that never hold others (no end tag).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame", "basefont", "bgsound",
+];
+
+/// Elements a later sibling closes implicitly (`<p>a<p>b`, `<li>`...), or
+/// that are there once: not counted as nesting.
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
+
+/// Elements whose content is text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// An estimate of how deep `html` nests elements, in one pass over its
+/// bytes; stops counting at `limit`. Start tags push (except void elements
+/// and those that siblings close), end tags pop down to their element when
+/// it is open, `/>` closes only inside `<svg>` or `<math>`; comments and
+/// raw text (scripts, styles...) are skipped.
+pub fn nesting_depth(html: &str, limit: usize) -> usize {
+    let b = html.as_bytes();
+    let mut stack: Vec<String> = Vec::new();
+    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut deepest = 0;
+    let mut i = 0;
+    let find = |from: usize, needle: &[u8]| -> usize {
+        b[from.min(b.len())..]
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map_or(b.len(), |p| from + p)
+    };
+    let name_end = |from: usize| -> usize {
+        let mut j = from;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':') {
+            j += 1;
+        }
+        j
+    };
+    while i < b.len() && deepest < limit {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        if b[i..].starts_with(b"<!--") {
+            i = find(i + 4, b"-->") + 3;
+        } else if next == b'!' || next == b'?' {
+            i = find(i + 1, b">") + 1;
+        } else if next == b'/' {
+            let end = name_end(i + 2);
+            let name = html[i + 2..end].to_ascii_lowercase();
+            if open.get(&name).is_some_and(|&n| n > 0) {
+                while let Some(top) = stack.pop() {
+                    *open.entry(top.clone()).or_default() -= 1;
+                    if top == name {
+                        break;
+                    }
+                }
+            }
+            i = find(end, b">") + 1;
+        } else if next.is_ascii_alphabetic() {
+            let end = name_end(i + 1);
+            let name = html[i + 1..end].to_ascii_lowercase();
+            // The end of the tag: '>' outside quoted attribute values.
+            let mut j = end;
+            let mut quote = 0u8;
+            while j < b.len() {
+                let c = b[j];
+                if quote != 0 {
+                    if c == quote {
+                        quote = 0;
+                    }
+                } else if c == b'"' || c == b'\'' {
+                    quote = c;
+                } else if c == b'>' {
+                    break;
+                }
+                j += 1;
+            }
+            let self_closing = j > 0 && b.get(j - 1) == Some(&b'/');
+            let foreign = ["svg", "math"]
+                .iter()
+                .any(|f| open.get(*f).is_some_and(|&n| n > 0));
+            i = j + 1;
+            if RAW_TEXT.contains(&name.as_str()) {
+                let close = format!("</{name}");
+                i = find(i, close.as_bytes());
+                continue;
+            }
+            if VOID.contains(&name.as_str())
+                || SELF_CLOSING_SIBLINGS.contains(&name.as_str())
+                || (self_closing && foreign)
+            {
+                continue;
+            }
+            *open.entry(name.clone()).or_default() += 1;
+            stack.push(name);
+            deepest = deepest.max(stack.len());
+        } else {
+            i += 1;
+        }
+    }
+    deepest
 }
 
 /// JavaScript's `\s`: the characters `s.replace(/\s+/g, ' ').trim()` removes.
@@ -225,7 +366,7 @@ mod tests {
 <div hidden>secret</div><span aria-hidden=\"true\">icon</span>inline <b>text</b></article>\
 <footer>Copyright</footer></body></html>";
         assert_eq!(
-            to_text(html),
+            to_text(html).unwrap(),
             "Bridge opens early\n\nFirst paragraph.\n\n\"Second,\" she said.\n\n\
 After a break.\n\ninline text"
         );
@@ -234,21 +375,53 @@ After a break.\n\ninline text"
     #[test]
     fn main_then_body_when_there_is_no_article() {
         assert_eq!(
-            to_text("<div role=main><p>a</p><p>b</p></div><p>c</p>"),
+            to_text_ok("<div role=main><p>a</p><p>b</p></div><p>c</p>"),
             "a\n\nb"
         );
-        assert_eq!(to_text("plain <i>text</i>\u{a0}"), "plain text");
-        assert_eq!(to_text(""), "");
+        assert_eq!(to_text_ok("plain <i>text</i>\u{a0}"), "plain text");
+        assert_eq!(to_text_ok(""), "");
         // The headline inside the root is not repeated.
-        assert_eq!(to_text("<article><h1>T</h1><p>x</p></article>"), "T\n\nx");
+        assert_eq!(
+            to_text_ok("<article><h1>T</h1><p>x</p></article>"),
+            "T\n\nx"
+        );
     }
 
     #[test]
     fn noscript_holds_elements_and_templates_hold_nothing() {
         assert_eq!(
-            to_text("<p>a</p><noscript><p>n</p></noscript><template><h1>t</h1></template>"),
+            to_text_ok("<p>a</p><noscript><p>n</p></noscript><template><h1>t</h1></template>"),
             "a"
         );
+    }
+
+    fn to_text_ok(html: &str) -> String {
+        to_text(html).unwrap()
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_and_ordinary_pages_are_not() {
+        let deep = format!("{}deep", "<div>".repeat(200_000));
+        let msg = format!("{:#}", to_text(&deep).unwrap_err());
+        assert!(msg.contains("nested more than 1000"), "{msg}");
+        assert!(to_text(&format!("{}x", "<b>".repeat(5_000))).is_err());
+        // Closed, implicitly closed, void and self-closed SVG elements do not add up.
+        let wide = "<div><p>x</div>".repeat(5_000)
+            + &"<p>a<li>b<br><img src=x>".repeat(5_000)
+            + &format!("<svg>{}</svg>", "<path d='a>b'/>".repeat(5_000))
+            + &format!("<script>{}</script>", "<div>".repeat(5_000))
+            + &format!("<!--{}-->", "<div>".repeat(5_000));
+        assert!(
+            nesting_depth(&wide, 2_000) < 10,
+            "{}",
+            nesting_depth(&wide, 2_000)
+        );
+        assert!(to_text(&wide).is_ok());
+        assert_eq!(nesting_depth("<div><span><b>x</b></span></div>", 100), 3);
+        // An unclosed element really nests: so does the estimate.
+        assert_eq!(nesting_depth(&"<div>".repeat(50), 100), 50);
+        let nested = format!("{}deep{}", "<div>".repeat(900), "</div>".repeat(900));
+        assert_eq!(to_text_ok(&nested), "deep");
     }
 
     #[test]

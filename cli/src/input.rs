@@ -81,7 +81,7 @@ impl Source {
         .with_context(|| name.clone())?;
         let text = decode(bytes).with_context(|| name.clone())?;
         Ok(if how.html || self.is_html() {
-            crate::html::to_text(&text)
+            crate::html::to_text(&text).with_context(|| name.clone())?
         } else {
             text
         })
