@@ -2,7 +2,8 @@
 // (`newslens text`, cli/src/html.rs on html5ever) must reduce the same HTML
 // file to exactly the same article text, so their offsets agree. Each file is
 // opened in the page through its file input and compared with the CLI's
-// output for the same file on disk.
+// output for the same file on disk; the page's counts must also be those of
+// `newslens annotate FILE`.
 //
 // Needs: scripts/build-wasm.sh and `cargo build --release -p newslens-cli`.
 import { test } from 'node:test';
@@ -76,6 +77,11 @@ test('the page and the CLI reduce the same HTML file to the same text', async ()
         assert.equal(cli, 'Bridge opens early\n\nHarbour Minister Olu Adeyemi said on Friday that the bridge would open in May.\n\n"We are ahead of schedule," Adeyemi told reporters.');
       }
       if (name !== 'empty.html') assert.ok(cli.length > 0, name);
+      // Same text, same annotation: the page's counts are the CLI's for the file.
+      const doc = JSON.parse(execFileSync(newslensBinary(), ['annotate', file], { encoding: 'utf8' }));
+      const counts = await s.page.evaluate(() => ['actors', 'quotes', 'claims']
+        .map((k) => Number(document.querySelector(`[data-testid="count-${k}"]`).textContent)));
+      assert.deepEqual(counts, [doc.actors.length, doc.quotes.length, doc.claims.length], name);
     }
     assert.equal(await s.page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(s.errors, []);
