@@ -2,7 +2,8 @@
 // text is annotated the page keeps answering, a long text shows progress, an
 // annotation still running when the text changes is abandoned (its worker
 // terminated), and a result for an older text never replaces a newer one.
-// These are responsiveness checks (the page's thread is never blocked for
+// A crash of the engine (a trap) is reported and the next text gets a fresh
+// worker. These are responsiveness checks (the page's thread is never blocked for
 // long while the engine works), not speed benchmarks.
 //
 // Needs: scripts/build-wasm.sh and `cargo build --release -p newslens-cli`.
@@ -147,4 +148,36 @@ test('engine.js: the latest call wins; older ones reject as Superseded', async (
     assert.deepEqual({ older: result.older, newer: result.newer }, { older: 'Superseded', newer: 21 });
     assert.match(result.version, /\d+\.\d+/);
   });
+});
+
+test('an engine crash is reported and the next text gets a fresh engine', async () => {
+  // A stand-in for the WASM glue whose annotate traps (as a Rust panic does
+  // with panic=abort) on texts holding CRASH.
+  const fake = `
+export default async function init() {}
+export function version() { return 'fake'; }
+export function annotate(text) {
+  if (text.includes('CRASH')) throw new WebAssembly.RuntimeError('unreachable');
+  return { version: 1, offsets: 'utf16', textLength: text.length, actors: [], mentions: [], quotes: [], claims: [] };
+}`;
+  const s = await openSession();
+  try {
+    await s.context.route('**/pkg/newslens_wasm.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+    await s.page.goto(s.server.url);
+    await s.page.waitForSelector('body[data-state="ready"]');
+    const { page } = s;
+    await pasteMade(page, JSON.stringify('A text with CRASH in it.'));
+    const error = page.getByTestId('error');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /engine crashed on this text .*unreachable.* It has been restarted/);
+    assert.equal(await page.getByTestId('article').textContent(), 'A text with CRASH in it.');
+
+    await pasteMade(page, JSON.stringify('A fine text.'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="article"]').textContent === 'A fine text.');
+    assert.ok(await error.isHidden());
+    assert.equal(page.workers().length, 1, 'the crashed worker is gone');
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
 });
