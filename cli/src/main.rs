@@ -2,6 +2,8 @@
 //!
 //! - `newslens annotate [FILE|DIR ...|-]` prints the annotation JSON (or a
 //!   coloured terminal view) of articles;
+//! - `newslens text FILE` prints the text `annotate` would annotate (decoded,
+//!   HTML reduced to its article text);
 //! - `newslens serve` serves the web page (`www/` and `pkg/`) on 127.0.0.1;
 //! - `newslens eval GOLD...` scores the engine against annotated articles.
 //!
@@ -10,6 +12,7 @@
 
 mod cmd;
 mod engine;
+mod html;
 mod input;
 mod render;
 
@@ -29,6 +32,8 @@ struct Cli {
 enum Command {
     /// Annotate articles and print the annotation (JSON, JSON Lines or a terminal view).
     Annotate(cmd::annotate::Args),
+    /// Print the text an input is annotated as (decoded; HTML reduced to its article text).
+    Text(cmd::text::Args),
     /// Serve the web page (www/ at /, pkg/ at /pkg/) on 127.0.0.1.
     Serve(cmd::serve::Args),
     /// Score the engine against gold annotations (seed JSON or PolNeAR brat).
@@ -50,6 +55,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Annotate(args) => cmd::annotate::run(args),
+        Command::Text(args) => cmd::text::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Eval(args) => cmd::eval::run(args),
     };

@@ -196,8 +196,9 @@ fn directories_are_walked_recursively_for_text_files() {
     std::fs::write(dir.join("one.txt"), PLAIN).unwrap();
     std::fs::write(dir.join("sub/two.md"), PLAIN).unwrap();
     std::fs::write(dir.join("sub/deeper/three.text"), ACCENTED).unwrap();
-    std::fs::write(dir.join("sub/skip.html"), "<p>not text</p>").unwrap();
+    std::fs::write(dir.join("sub/page.HTML"), "<p>\"Hi,\" Ana said.</p>").unwrap();
     std::fs::write(dir.join("sub/skip.bin"), b"\x00\x01").unwrap();
+    std::fs::write(dir.join("sub/skip.pdf"), PLAIN).unwrap();
     let o = run(&["annotate", dir.to_str().unwrap()], b"");
     assert!(o.status.success(), "{}", stderr(&o));
     let files: Vec<String> = stdout(&o)
@@ -212,11 +213,19 @@ fn directories_are_walked_recursively_for_text_files() {
                 .replace('\\', "/")
         })
         .collect();
-    assert_eq!(rel, ["/one.txt", "/sub/deeper/three.text", "/sub/two.md"]);
+    assert_eq!(
+        rel,
+        [
+            "/one.txt",
+            "/sub/deeper/three.text",
+            "/sub/page.HTML",
+            "/sub/two.md"
+        ]
+    );
 
     // A file named explicitly is read whatever its extension.
     let o = run(
-        &["annotate", dir.join("sub/skip.html").to_str().unwrap()],
+        &["annotate", dir.join("sub/skip.pdf").to_str().unwrap()],
         b"",
     );
     assert!(o.status.success());
@@ -224,7 +233,7 @@ fn directories_are_walked_recursively_for_text_files() {
     let empty = temp_dir("walk-empty");
     let o = run(&["annotate", empty.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no .txt, .md or .text files"));
+    assert!(stderr(&o).contains("no .txt, .md, .text, .html or .htm files"));
 }
 
 #[test]
@@ -276,4 +285,171 @@ fn a_large_file_is_annotated() {
     assert!(o.status.success(), "{}", stderr(&o));
     let doc = parse(&stdout(&o));
     assert_eq!(doc["textLength"], text.len());
+}
+
+/// `text` encoded as UTF-16 with a byte-order mark.
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut out = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        out.extend(if little_endian {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_and_utf8_with_a_bom_annotate_as_their_text() {
+    let dir = temp_dir("encodings");
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, ACCENTED).unwrap();
+    let expected = stdout(&run(&["annotate", plain.to_str().unwrap()], b""));
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(ACCENTED.as_bytes());
+    for (name, bytes) in [
+        ("le.txt", utf16(ACCENTED, true)),
+        ("be.txt", utf16(ACCENTED, false)),
+        ("bom.txt", bom),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let o = run(&["annotate", file.to_str().unwrap()], b"");
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        // Offsets count in the decoded text, without the byte-order mark.
+        assert_eq!(stdout(&o), expected, "{name}");
+        let o = run(&["text", file.to_str().unwrap()], b"");
+        assert_eq!(stdout(&o), ACCENTED, "{name}");
+    }
+
+    // Broken UTF-16 is refused as UTF-16, never as "binary".
+    let mut cut = utf16(ACCENTED, true);
+    cut.pop();
+    let bare: Vec<u8> = PLAIN.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for (name, bytes, want) in [
+        ("cut.txt", cut, "odd number of bytes"),
+        ("bare.txt", bare, "without a byte-order mark"),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let o = run(&["annotate", file.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let err = stderr(&o);
+        assert!(err.contains(name) && err.contains("UTF-16"), "{err}");
+        assert!(err.contains(want) && !err.contains("binary"), "{err}");
+    }
+}
+
+const STORY_HTML: &str = "<!doctype html><html><head><title>Title tag</title>\
+<script>var said = 'Tom said \"no\"';</script><style>p { color: red }</style></head>\
+<body><nav>Home | World</nav><h1>Bridge opens  early</h1>\
+<article><p>Harbour Minister Olu Adeyemi said on Friday that the bridge would open in May.</p>\
+<p>\"We are ahead of schedule,\" Adeyemi told <b>reporters</b>.</p>\
+<aside>Read more</aside></article><footer>Copyright</footer></body></html>";
+
+const STORY_TEXT: &str = "Bridge opens early\n\n\
+Harbour Minister Olu Adeyemi said on Friday that the bridge would open in May.\n\n\
+\"We are ahead of schedule,\" Adeyemi told reporters.";
+
+#[test]
+fn html_is_annotated_as_its_article_text() {
+    let dir = temp_dir("html");
+    let file = dir.join("story.htm");
+    std::fs::write(&file, STORY_HTML).unwrap();
+    let o = run(&["text", file.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), STORY_TEXT);
+
+    let from_html = run(&["annotate", file.to_str().unwrap()], b"");
+    let from_text = run(&["annotate"], STORY_TEXT.as_bytes());
+    assert!(from_html.status.success(), "{}", stderr(&from_html));
+    assert_eq!(stdout(&from_html), stdout(&from_text));
+    let doc = parse(&stdout(&from_html));
+    assert_eq!(doc["quotes"].as_array().unwrap().len(), 1, "{doc}");
+    let names: Vec<&str> = doc["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("Title") || n == &"Tom"),
+        "{names:?}"
+    );
+
+    // Standard input is text unless --html says otherwise.
+    let o = run(&["text", "--html"], STORY_HTML.as_bytes());
+    assert_eq!(stdout(&o), STORY_TEXT);
+    let o = run(&["text"], STORY_HTML.as_bytes());
+    assert_eq!(stdout(&o), STORY_HTML);
+}
+
+#[test]
+fn inputs_over_the_size_limit_are_refused_without_reading_them_all() {
+    let dir = temp_dir("max-size");
+    let big = dir.join("big.txt");
+    std::fs::write(&big, PLAIN.repeat(30)).unwrap(); // about 3 KB
+    let small = dir.join("small.txt");
+    std::fs::write(&small, PLAIN).unwrap();
+    let o = run(
+        &[
+            "annotate",
+            "--max-size",
+            "2K",
+            big.to_str().unwrap(),
+            small.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("big.txt: larger than the size limit of 2 KB"),
+        "{err}"
+    );
+    assert_eq!(stdout(&o).lines().count(), 1, "the small file is annotated");
+
+    // Standard input without a length: reading stops at the limit.
+    let o = run(&["annotate", "--max-size", "1000"], &[b'a'; 5000]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("<stdin>: larger than the size limit of 1000 bytes"));
+
+    let o = run(&["annotate", "--max-size", "lots"], b"");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+#[cfg(unix)]
+fn an_endless_device_ends_at_once_with_an_error() {
+    // /dev/zero is refused from its first block (binary), never read whole.
+    let o = run(&["annotate", "/dev/zero"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/dev/zero: binary file"),
+        "{}",
+        stderr(&o)
+    );
+    // An endless text stops at the limit.
+    let mut child = std::process::Command::new(common::BIN)
+        .args(["annotate", "--max-size", "1M", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let block = [b'a'; 8192];
+        while input.write_all(&block).is_ok() {}
+    });
+    let o = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("size limit of 1 MB"), "{}", stderr(&o));
 }

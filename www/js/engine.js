@@ -1,17 +1,22 @@
-// The engine: the only module that imports the WASM package (../pkg/).
+// The engine, in a Web Worker (js/engine-worker.js, the only module that
+// imports the WASM package), so typing, scrolling and toggles never wait for it.
 //
-//   import { annotate, version } from './engine.js';
+//   import { annotate, cancel, version, ready, EngineCrash, Superseded } from './engine.js';
 //   const doc = await annotate(text);     // the docs/format.md document, UTF-16 offsets
 //
-// The module is instantiated once, on first use. `annotate` is a promise so
-// the work can move to a worker without changing callers. A panic in the
-// engine is a bug and, with panic=abort, kills the instance: we report it as
-// an EngineCrash and load a fresh instance on the next call.
+// One annotation at a time, the latest wins: calling `annotate` while another
+// is still running abandons the older one (its promise rejects with
+// Superseded) by terminating the worker, so even a run that would take
+// minutes stops at once; the next call starts a fresh worker. `cancel()` does
+// the same without a new call. A panic in the engine (a bug) kills its
+// instance: the promise rejects with EngineCrash and the next call gets a
+// fresh worker.
 
-const PKG = '../pkg/newslens_wasm.js';
+const WORKER = new URL('./engine-worker.js', import.meta.url);
 
-let instance = null;   // Promise of the initialised glue module
-let generation = 0;    // bumped after a crash: a new module URL, a new instance
+let worker = null;        // {w: Worker, ready: Promise<void>}
+let nextId = 1;
+const pending = new Map(); // id → {resolve, reject, op}
 
 /** Thrown when the engine crashed (a bug); the next call uses a fresh instance. */
 export class EngineCrash extends Error {
@@ -22,45 +27,98 @@ export class EngineCrash extends Error {
   }
 }
 
-function load() {
-  if (!instance) {
-    // A query string gives a new module record, hence a new WASM instance.
-    const url = new URL(PKG + (generation ? `?instance=${generation}` : ''), import.meta.url);
-    instance = import(url.href).then(async (mod) => {
-      await mod.default();
-      return mod;
-    });
-    instance.catch(() => { instance = null; });
+/** The rejection of an annotation abandoned for a newer one (or by cancel()). */
+export class Superseded extends Error {
+  constructor() {
+    super('The annotation was abandoned for a newer one.');
+    this.name = 'Superseded';
   }
-  return instance;
 }
 
-/** Loads and instantiates the engine now (otherwise it happens on first use). */
-export async function ready() {
-  await load();
+/** Stops the worker; what it was doing rejects with `reason`. */
+function stop(reason) {
+  if (!worker) return;
+  worker.w.terminate();
+  worker = null;
+  const waiting = [...pending.values()];
+  pending.clear();
+  for (const p of waiting) p.reject(reason);
+}
+
+function start() {
+  const w = new Worker(WORKER, { type: 'module', name: 'newslens engine' });
+  const me = { w, ready: null };
+  me.ready = new Promise((resolve, reject) => {
+    w.onmessage = ({ data }) => {
+      if (data.op === 'ready') return resolve();
+      if (data.op === 'failed') {
+        const err = new Error(`The annotation engine could not start: ${data.message}`);
+        reject(err);
+        if (worker === me) stop(err);
+        return;
+      }
+      const p = pending.get(data.id);
+      if (!p) return;
+      pending.delete(data.id);
+      if (data.ok) p.resolve(data.result);
+      else if (data.crash) {
+        const err = new EngineCrash(new Error(data.message));
+        p.reject(err);
+        if (worker === me) stop(err);
+      } else {
+        const err = new Error(data.message);
+        if (data.name && data.name !== 'Error') err.name = data.name;
+        p.reject(err);
+      }
+    };
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      const err = new Error(`The annotation engine failed: ${e.message || 'its worker could not run'}`);
+      reject(err);
+      if (worker === me) stop(err);
+    };
+  });
+  me.ready.catch(() => {});
+  worker = me;
+  return me;
+}
+
+function call(op, fields) {
+  const me = worker ?? start();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, op });
+    me.ready.then(() => me.w.postMessage({ id, op, ...fields }), reject);
+  });
+}
+
+/** Starts the engine now (otherwise it starts on first use); resolves when it is loaded. */
+export function ready() {
+  return (worker ?? start()).ready;
+}
+
+/** True while an annotation is running. */
+export function busy() {
+  return [...pending.values()].some((p) => p.op === 'annotate');
+}
+
+/** Abandons the running annotation, if any (its promise rejects with Superseded). */
+export function cancel() {
+  if (busy()) stop(new Superseded());
 }
 
 /**
- * Annotates `text`.
+ * Annotates `text`, abandoning any annotation still running.
  * @param {string} text
  * @param {{offsets?: 'utf16'|'bytes'|'chars'}} [options]
  * @returns {Promise<object>} the annotation document (docs/format.md)
  */
-export async function annotate(text, options) {
-  const mod = await load();
-  try {
-    return options === undefined ? mod.annotate(text) : mod.annotate(text, options);
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) {
-      instance = null;
-      generation += 1;
-      throw new EngineCrash(e);
-    }
-    throw e;
-  }
+export function annotate(text, options) {
+  cancel();
+  return call('annotate', options === undefined ? { text } : { text, options });
 }
 
 /** The engine's version string. */
-export async function version() {
-  return (await load()).version();
+export function version() {
+  return call('version', {});
 }

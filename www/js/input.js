@@ -6,7 +6,12 @@
 //
 // Exports:
 //   htmlToText(html)          → string: the article text of an HTML document
-//   readFile(file)            → Promise<{text, name}> for a File (.txt, .md, .html, .htm)
+//   readFile(file)            → Promise<{text, name}> for a File (.txt, .md, .html, .htm),
+//                               UTF-8 or UTF-16 with a byte-order mark
+//   decode(bytes)             → string: UTF-16 by its byte-order mark, else UTF-8
+//
+// The CLI mirrors htmlToText in cli/src/html.rs (`newslens text FILE` prints
+// its result); tests/browser/html-text.test.mjs holds the two to the same text.
 //   attachDropZone(el, {onText, onError, onHover})   drag and drop of files or text
 //   ACCEPT                     the `accept` attribute for file inputs
 
@@ -54,11 +59,21 @@ export function htmlToText(html) {
   return paragraphs.join('\n\n');
 }
 
+/**
+ * The text of a file's bytes: UTF-16 (LE or BE) when it starts with a UTF-16
+ * byte-order mark, UTF-8 otherwise. The byte-order mark is dropped (as the CLI does).
+ */
+export function decode(bytes) {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le'
+    : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 /** Reads a dropped or chosen file as article text. */
 export async function readFile(file) {
   if (file.size > MAX_BYTES) throw new Error(`${file.name} is too large (${Math.round(file.size / 1048576)} MB; the limit is 20 MB).`);
   const name = file.name || 'file';
-  const raw = await file.text();
+  const raw = decode(new Uint8Array(await file.arrayBuffer()));
   if (raw.includes('\u0000')) throw new Error(`${name} looks like a binary file, not text.`);
   const isHtml = /\.html?$/i.test(name) || file.type === 'text/html' || /^\s*<(!doctype html|html)[\s>]/i.test(raw);
   const text = isHtml ? htmlToText(raw) : raw.replace(/\r\n?/g, '\n');

@@ -1,7 +1,7 @@
-// Wires the page together: input → engine → article view, panel, exports.
-// State lives here; the other modules take data and callbacks.
+// Wires the page together: input → engine (in a worker) → article view, panel,
+// exports. State lives here; the other modules take data and callbacks.
 
-import { annotate, EngineCrash, ready } from './engine.js';
+import { annotate, EngineCrash, ready, Superseded } from './engine.js';
 import { ACCEPT, attachDropZone, htmlToText, readFile } from './input.js';
 import { createArticleView } from './render.js';
 import { createPanel, createToggles, renderLegend } from './panels.js';
@@ -22,7 +22,12 @@ const els = {
   file: qs('#file'),
   dropHint: qs('#drop-hint'),
   editHint: qs('#edit-hint'),
+  progress: qs('#progress'),
+  progressText: qs('#progress-text'),
 };
+
+/** Texts longer than this (UTF-16 units, about 200 KB) show progress while annotated. */
+const PROGRESS_MIN = 200_000;
 
 const state = {
   text: '',          // what the editor holds
@@ -75,31 +80,82 @@ function say(msg) {
 
 const emptyDoc = (text) => ({ version: 1, offsets: 'utf16', textLength: text.length, actors: [], mentions: [], quotes: [], claims: [] });
 
-/** Annotates `text` and shows it; results of superseded calls are dropped. */
+/** UTF-8 length of `text` (what "1.2 MB" means), without copying it. */
+function utf8Length(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each half.
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return n;
+}
+
+function formatSize(bytes) {
+  if (bytes >= 1048576) return `${(bytes / 1048576).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+let progressTimer = 0;
+
+/** Shows "Annotating 1.2 MB…" with a spinner and the seconds spent, for a long text. */
+function showProgress(text) {
+  hideProgress();
+  if (text.length <= PROGRESS_MIN) return;
+  const label = `Annotating ${formatSize(utf8Length(text))}…`;
+  const t0 = performance.now();
+  els.progressText.textContent = label;
+  els.progress.hidden = false;
+  say(label);
+  progressTimer = setInterval(() => {
+    els.progressText.textContent = `${label} ${Math.round((performance.now() - t0) / 1000)} s`;
+  }, 1000);
+}
+
+function hideProgress() {
+  clearInterval(progressTimer);
+  progressTimer = 0;
+  els.progress.hidden = true;
+}
+
+/**
+ * Annotates `text` in the engine's worker and shows it. Calling it again
+ * abandons the run still going (the engine stops it), and a result for an
+ * older text is never shown. Resolves to true when it drew the article.
+ */
 async function run(text) {
   const seq = ++state.seq;
   let doc;
   let t0 = performance.now();
+  document.body.dataset.engine = 'busy';
+  showProgress(text);
   try {
     await ready(); // time the annotation, not the first load
+    if (seq !== state.seq) return false;
     t0 = performance.now();
     doc = await annotate(text);
+    if (seq !== state.seq) return false;
     showError(null);
   } catch (err) {
-    if (seq !== state.seq) return;
+    if (seq !== state.seq || err instanceof Superseded) return false;
     showError(err);
     doc = emptyDoc(text);
   }
-  if (seq !== state.seq) return;
   const ms = performance.now() - t0;
+  hideProgress();
+  document.body.dataset.engine = 'idle';
   state.shown = { text, doc };
+  // The source line names what is shown (tests wait for it).
+  els.source.textContent = state.source.name;
   if (state.actor !== null && !doc.actors[state.actor]) state.actor = null;
   panel.update(text, doc);
   panel.setActor(state.actor);
   if (!state.editing) drawArticle();
   const words = countWords(text);
   els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
+  if (text.length > PROGRESS_MIN) say(`Annotated ${words.toLocaleString('en')} words.`);
   document.body.dataset.state = 'ready';
+  return !state.editing;
 }
 
 function drawArticle() {
@@ -116,8 +172,7 @@ function setText(text, source) {
   state.text = text;
   state.source = source;
   state.actor = null;
-  els.editor.value = text;
-  els.source.textContent = source.name;
+  // The editor gets the text when editing starts: a long text costs nothing here.
   runSoon.cancel();
   if (state.editing) return setEditing(false); // annotates the new text, then draws it
   return run(text);
@@ -133,6 +188,7 @@ async function setEditing(on) {
   els.editHint.hidden = !on;
   if (on) {
     const caret = selectionOffset();
+    if (els.editor.value !== state.text) els.editor.value = state.text;
     els.article.hidden = true;
     els.empty.hidden = true;
     els.editor.hidden = false;
@@ -142,10 +198,11 @@ async function setEditing(on) {
     window.scrollTo(0, y);
   } else {
     runSoon.cancel();
-    if (state.shown?.text !== state.text) await run(state.text);
+    // run() draws the article itself when it shows the new text.
+    const drawn = state.shown?.text !== state.text && await run(state.text);
     els.editor.hidden = true;
     els.article.hidden = false;
-    drawArticle();
+    if (!drawn) drawArticle();
     window.scrollTo(0, y);
   }
 }
@@ -209,8 +266,8 @@ els.file.addEventListener('change', async () => {
 async function openFile(file) {
   try {
     const { text, name } = await readFile(file);
+    say(`Opened ${name}.`); // first: a long text then says "Annotating…"
     await setText(text, { name, iri: `urn:x-newslens:file:${encodeURIComponent(name)}` });
-    say(`Opened ${name}.`);
   } catch (err) {
     showError(err);
   }
@@ -218,8 +275,8 @@ async function openFile(file) {
 
 attachDropZone(document.body, {
   onText: ({ text, name }) => {
+    say(`Opened ${name}.`); // first: a long text then says "Annotating…"
     setText(text, { name, iri: `urn:x-newslens:file:${encodeURIComponent(name)}` });
-    say(`Opened ${name}.`);
   },
   onError: showError,
   onHover: (on) => { els.dropHint.hidden = !on; },
@@ -234,8 +291,8 @@ document.addEventListener('paste', (e) => {
   const text = plain || (html ? htmlToText(html) : '');
   if (!text.trim()) return;
   e.preventDefault();
+  say(`Pasted ${text.length.toLocaleString('en')} characters.`); // first: a long text then says "Annotating…"
   setText(text, { name: 'Pasted text', iri: 'urn:x-newslens:text' });
-  say(`Pasted ${text.length.toLocaleString('en')} characters.`);
 });
 
 function baseName() {

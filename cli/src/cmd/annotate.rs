@@ -58,18 +58,52 @@ pub enum Color {
     Never,
 }
 
+/// How inputs are read: shared by `annotate --help` and `text --help`.
+pub const INPUT_HELP: &str = "\
+Inputs: with no FILE, or with `-`, the text is read from standard input. Directories are \
+walked recursively for .txt, .md, .text, .html and .htm files; files named explicitly are read \
+whatever their extension.
+
+Encodings: UTF-8, or UTF-16 (LE or BE) with a byte-order mark. A byte-order mark is never part \
+of the text: offsets count in the decoded text (for a UTF-16 file, --offsets bytes counts the \
+bytes of its UTF-8 form, not of the file). Invalid UTF-8 or UTF-16 is refused with the byte \
+offset of the first bad byte; a file with NUL bytes is refused as binary (or, when they fall \
+on every other byte, as UTF-16 without a byte-order mark). An empty file is valid and gives an \
+empty annotation. Nothing else is stripped or normalized (\\r\\n stays).
+
+HTML: .html and .htm files (and every input with --html) are reduced to their article text by \
+the page's rules (the <article>, else <main>, else <body>; scripts, styles, navigation, asides, \
+forms and hidden elements left out; block elements and <br> end paragraphs, separated by a \
+blank line; whitespace collapsed). Offsets count in that text; `newslens text FILE` prints it.
+
+Size: inputs over --max-size (default 256M) are refused; reading stops at the limit.
+
+A bad file is reported on stderr and the others are still annotated; the exit code is then 1.";
+
+/// Options on how inputs are read (`annotate` and `text`).
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct ReadArgs {
+    /// Largest input accepted, in bytes, or with K, M or G (powers of 1,024).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = input::parse_size)]
+    pub max_size: u64,
+
+    /// Read every input as HTML (standard input too), not only .html and .htm files.
+    #[arg(long)]
+    pub html: bool,
+}
+
+impl From<ReadArgs> for input::Reading {
+    fn from(a: ReadArgs) -> input::Reading {
+        input::Reading {
+            max_size: a.max_size,
+            html: a.html,
+        }
+    }
+}
+
 /// Arguments of `newslens annotate`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "\
-Inputs: with no FILE, or with `-`, the text is read from standard input. Directories are \
-walked recursively for .txt, .md and .text files; files named explicitly are read whatever \
-their extension.
-
-Input must be UTF-8 text: a file with invalid UTF-8 is refused with the byte offset of the \
-first bad byte, a file with NUL bytes is refused as binary. An empty file is valid and gives \
-an empty annotation. Offsets count from the first byte of the file (a byte-order mark, if any, \
-is part of the text). A bad file is reported on stderr and the others are still annotated; \
-the exit code is then 1.")]
+#[command(after_help = INPUT_HELP)]
 pub struct Args {
     /// Files or directories to annotate (`-` for standard input).
     #[arg(value_name = "FILE|DIR")]
@@ -86,6 +120,9 @@ pub struct Args {
     /// Colour the text view.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// A JSON Lines record: the document with the name of its file first.
@@ -129,6 +166,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         unit: args.offsets.into(),
         color,
         batch,
+        reading: args.read.into(),
     };
 
     let stdout = io::stdout();
@@ -170,12 +208,13 @@ struct Job {
     unit: OffsetUnit,
     color: bool,
     batch: bool,
+    reading: input::Reading,
 }
 
 impl Job {
     /// One input, streamed straight to `out` (the big-file path).
     fn single(&self, source: &Source, out: &mut impl Write) -> Result<()> {
-        let text = source.read()?;
+        let text = source.read(&self.reading)?;
         let annotation = crate::engine::annotate(&text).with_context(|| source.name())?;
         match self.format {
             Format::Text => {
@@ -192,7 +231,7 @@ impl Job {
 
     /// Renders one input of a batch to a string (run on worker threads).
     fn render_one(&self, source: &Source) -> Result<Vec<u8>> {
-        let text = source.read()?;
+        let text = source.read(&self.reading)?;
         let annotation = crate::engine::annotate(&text).with_context(|| source.name())?;
         let mut buf = Vec::new();
         match self.format {

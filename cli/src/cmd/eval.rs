@@ -107,7 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn eval_seed(json: &Path, article: &Path) -> Result<Dataset> {
     let start = Instant::now();
     let gold = seed::load(json)?;
-    let text = input::Source::File(article.to_path_buf()).read()?;
+    let text = input::Source::File(article.to_path_buf()).read(&input::Reading::default())?;
     let ann = crate::engine::annotate(&text).with_context(|| article.display().to_string())?;
     let (table, notes) = seed::score(&text, &ann, &gold);
     let mut info = vec![("gold".to_string(), json.display().to_string().into())];
@@ -164,13 +164,15 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
     let results: Vec<One> = articles
         .par_iter()
         .map(|a| {
-            let loaded = input::Source::File(a.text.clone()).read().and_then(|text| {
-                let ann = std::fs::read(&a.ann)
-                    .map_err(|e| anyhow!(e))
-                    .and_then(input::decode)
-                    .with_context(|| a.ann.display().to_string())?;
-                Ok((text, ann))
-            });
+            let loaded = input::Source::File(a.text.clone())
+                .read(&input::Reading::default())
+                .and_then(|text| {
+                    let ann = std::fs::read(&a.ann)
+                        .map_err(|e| anyhow!(e))
+                        .and_then(input::decode)
+                        .with_context(|| a.ann.display().to_string())?;
+                    Ok((text, ann))
+                });
             match loaded {
                 Ok((text, ann_text)) => {
                     let gold = brat::parse(&ann_text, &text);

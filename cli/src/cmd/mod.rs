@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod eval;
 pub mod serve;
+pub mod text;
 
 use std::fmt;
 

@@ -1,27 +1,46 @@
 //! `newslens serve`: the web page on 127.0.0.1.
 //!
 //! `www/` is served at `/` and `pkg/` (the wasm-pack output) at `/pkg/`, so
-//! `www/js/engine.js` can import `../pkg/newslens_wasm.js`. Only GET and HEAD;
-//! no directory listings; any path that would leave those two folders (a
-//! `..` segment, encoded or not, or a symbolic link pointing out) is refused.
+//! the page's engine worker can import `../pkg/newslens_wasm.js`. Only GET and
+//! HEAD; no directory listings; any path that would leave those two folders
+//! (a `..` segment, encoded or not, or a symbolic link pointing out) is
+//! refused.
 //!
-//! One thread per connection, one request per connection (`Connection:
-//! close`), requests parsed by `httparse`. tiny_http 0.12 was used first: its
-//! connection pool can leave a new connection queued behind keep-alive
-//! connections that hold every pool thread, so a burst of module requests
-//! from the page sometimes never completed. Closing after each answer and
-//! giving each connection its own thread (with read and write timeouts)
-//! cannot stall that way.
+//! HTTP is hyper's (HTTP/1.1 only) on a tokio runtime of two worker threads
+//! (plus at most four for file reads), so connections cost tasks, not
+//! threads. Two bounds hold whatever clients do:
+//!
+//! - at most `--max-connections` connections are open at once; the next
+//!   ones wait in the kernel's accept queue until one ends;
+//! - each connection gets one request (`Connection: close`) and the whole
+//!   exchange, from accept to the last byte of the answer, must fit in
+//!   `--request-timeout` seconds, so a client that sends a header line every
+//!   few seconds (slow loris) or never reads is cut off.
+//!
+//! History: tiny_http 0.12 was tried first (its pool could leave a new
+//! connection queued behind keep-alive sockets), then one thread per
+//! connection on `httparse` (no cap on threads, and a per-read timeout that
+//! a slow client could renew forever).
 
+use std::convert::Infallible;
 use std::fs;
-use std::io::{self, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{self, Write};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{anyhow, Context, Result};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{self, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::{TcpListener, TcpSocket};
+use tokio::sync::Semaphore;
 
 /// Arguments of `newslens serve`.
 #[derive(clap::Args, Debug)]
@@ -34,12 +53,20 @@ pub struct Args {
     /// containing www/, from the current directory upwards]
     #[arg(long)]
     pub root: Option<PathBuf>,
+
+    /// Most connections open at once; further ones wait in the accept queue.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=65536))]
+    pub max_connections: u32,
+
+    /// Seconds a connection may take, from accept to the end of the answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_timeout: u64,
 }
 
-/// Longest request head accepted.
+/// Length of the kernel's queue of connections not yet accepted.
+const BACKLOG: u32 = 1024;
+/// Longest request head accepted (hyper answers 431 beyond it).
 const MAX_HEAD: usize = 16 * 1024;
-/// How long a connection may take to send its request, or to take the answer.
-const TIMEOUT: Duration = Duration::from_secs(15);
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let root = match args.root {
@@ -47,8 +74,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => find_root()?,
     };
     let site = Site::new(&root)?;
-    let listener = TcpListener::bind(("127.0.0.1", args.port))
-        .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(4)
+        .thread_name("newslens-serve")
+        .enable_io()
+        .enable_time()
+        .build()
+        .context("cannot start the server runtime")?;
+    runtime.block_on(serve(
+        site,
+        root,
+        args.port,
+        args.max_connections as usize,
+        Duration::from_secs(args.request_timeout),
+    ))
+}
+
+async fn serve(
+    site: Site,
+    root: PathBuf,
+    port: u16,
+    max_connections: usize,
+    timeout: Duration,
+) -> Result<ExitCode> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let listener = listen(addr).with_context(|| format!("cannot listen on 127.0.0.1:{port}"))?;
     let port = listener.local_addr()?.port();
     // The URL alone on the first line of stdout: scripts and tests read it.
     let mut stdout = io::stdout();
@@ -66,19 +117,47 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 
     let site = Arc::new(site);
-    for stream in listener.incoming() {
-        match stream {
-            Ok(stream) => {
-                let site = Arc::clone(&site);
-                // A failed connection (reset, timeout) concerns only itself.
-                std::thread::spawn(move || {
-                    let _ = site.handle(stream);
-                });
+    let slots = Arc::new(Semaphore::new(max_connections));
+    loop {
+        // A free slot first, then accept: beyond the cap, connections wait
+        // in the kernel's queue instead of costing memory here.
+        let slot = Arc::clone(&slots).acquire_owned().await?;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(err) => {
+                // Out of file descriptors and the like: wait a little.
+                eprintln!("newslens: warning: cannot accept a connection: {err}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
             }
-            Err(err) => eprintln!("newslens: warning: cannot accept a connection: {err}"),
-        }
+        };
+        let site = Arc::clone(&site);
+        tokio::spawn(async move {
+            let service = service_fn(move |req| {
+                let site = Arc::clone(&site);
+                async move { Ok::<_, Infallible>(site.answer(req).await) }
+            });
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(timeout)
+                .keep_alive(false)
+                .max_buf_size(MAX_HEAD)
+                .serve_connection(TokioIo::new(stream), service);
+            // The whole exchange in `timeout`; a failed connection (reset,
+            // timeout) concerns only itself.
+            let _ = tokio::time::timeout(timeout, connection).await;
+            drop(slot);
+        });
     }
-    Ok(ExitCode::SUCCESS)
+}
+
+/// Binds `addr` with a long accept queue (1,024; the standard library's is
+/// 128), where connections beyond `--max-connections` wait.
+fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
+    let socket = TcpSocket::new_v4()?;
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 /// The nearest directory, from the current one upwards, that contains `www/`.
@@ -115,44 +194,28 @@ impl Site {
         Ok(Site { www, pkg })
     }
 
-    /// Reads one request from `stream` and answers it.
-    fn handle(&self, mut stream: TcpStream) -> io::Result<()> {
-        stream.set_read_timeout(Some(TIMEOUT))?;
-        stream.set_write_timeout(Some(TIMEOUT))?;
-        let mut buf = Vec::with_capacity(1024);
-        let mut chunk = [0u8; 2048];
-        let (method, target) = loop {
-            let n = stream.read(&mut chunk)?;
-            if n == 0 {
-                return Ok(()); // closed before a whole request
-            }
-            buf.extend_from_slice(&chunk[..n]);
-            let mut headers = [httparse::EMPTY_HEADER; 64];
-            let mut req = httparse::Request::new(&mut headers);
-            match req.parse(&buf) {
-                Ok(httparse::Status::Complete(_)) => {
-                    let method = req.method.unwrap_or("").to_string();
-                    let target = req.path.unwrap_or("").to_string();
-                    break (method, target);
-                }
-                Ok(httparse::Status::Partial) if buf.len() <= MAX_HEAD => continue,
-                Ok(httparse::Status::Partial) => {
-                    return write_status(&mut stream, 431, "request header too large", false)
-                }
-                Err(_) => return write_status(&mut stream, 400, "bad request", false),
-            }
-        };
-        let head = match method.as_str() {
-            "GET" => false,
-            "HEAD" => true,
-            _ => return write_status(&mut stream, 405, "method not allowed", false),
-        };
-        match self.resolve(&target) {
-            Answer::Status(code, msg) => write_status(&mut stream, code, msg, head),
-            Answer::File(path) => match fs::read(&path) {
-                Ok(body) => write_response(&mut stream, 200, mime_type(&path), &body, head),
-                Err(_) => write_status(&mut stream, 404, "not found", head),
-            },
+    /// Answers one request: a file under www/ or pkg/, or an error status.
+    async fn answer(self: Arc<Self>, req: Request<Incoming>) -> Response<Full<Bytes>> {
+        if req.method() != Method::GET && req.method() != Method::HEAD {
+            let mut r = status(405, "method not allowed");
+            r.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return r;
+        }
+        let target = req.uri().path().to_string();
+        let site = Arc::clone(&self);
+        // Path checks and the read touch the disk: off the async threads.
+        let found = tokio::task::spawn_blocking(move || match site.resolve(&target) {
+            Answer::Status(code, msg) => Err((code, msg)),
+            Answer::File(path) => fs::read(&path)
+                .map(|body| (path, body))
+                .map_err(|_| (404, "not found")),
+        })
+        .await
+        .unwrap_or(Err((500, "internal error")));
+        match found {
+            Ok((path, body)) => response(200, mime_type(&path), body),
+            Err((code, msg)) => status(code, msg),
         }
     }
 
@@ -195,57 +258,27 @@ impl Site {
     }
 }
 
-fn reason(code: u16) -> &'static str {
-    match code {
-        200 => "OK",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        _ => "Error",
-    }
+/// A whole answer; the connection ends after it (`Connection: close`).
+/// hyper sends no body for HEAD but keeps the Content-Length.
+fn response(code: u16, content_type: &'static str, body: Vec<u8>) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from(body)));
+    *r.status_mut() = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    r
 }
 
-/// Writes a whole answer and ends the connection (`Connection: close`).
-fn write_response(
-    stream: &mut TcpStream,
-    code: u16,
-    content_type: &str,
-    body: &[u8],
-    head: bool,
-) -> io::Result<()> {
-    let mut out = Vec::with_capacity(256 + if head { 0 } else { body.len() });
-    write!(
-        out,
-        "HTTP/1.1 {code} {}\r\n\
-         Content-Type: {content_type}\r\n\
-         Content-Length: {}\r\n\
-         Cache-Control: no-cache\r\n\
-         X-Content-Type-Options: nosniff\r\n\
-         Connection: close\r\n\r\n",
-        reason(code),
-        body.len()
-    )?;
-    if code == 405 {
-        out.truncate(out.len() - 2);
-        out.extend_from_slice(b"Allow: GET, HEAD\r\n\r\n");
-    }
-    if !head {
-        out.extend_from_slice(body);
-    }
-    stream.write_all(&out)?;
-    stream.flush()
-}
-
-fn write_status(stream: &mut TcpStream, code: u16, msg: &str, head: bool) -> io::Result<()> {
-    let body = format!("{code} {msg}\n");
-    write_response(
-        stream,
+fn status(code: u16, msg: &str) -> Response<Full<Bytes>> {
+    response(
         code,
         "text/plain; charset=utf-8",
-        body.as_bytes(),
-        head,
+        format!("{code} {msg}\n").into_bytes(),
     )
 }
 

@@ -1,0 +1,36 @@
+// The engine's worker: the only module that imports the WASM package (../pkg/).
+// www/js/engine.js starts it with `new Worker(url, {type: 'module'})` and talks
+// to it in messages, so the page's thread never runs the engine.
+//
+//   in:  {id, op: 'annotate', text, options?} | {id, op: 'version'}
+//   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
+//        {id, ok: true, result}
+//        {id, ok: false, crash, name, message}   crash: the engine trapped (a bug)
+//
+// A trap (a Rust panic, with panic=abort) leaves the instance unusable: the
+// page then terminates this worker and starts a fresh one.
+import init, { annotate, version } from '../pkg/newslens_wasm.js';
+
+const loaded = init();
+loaded.then(
+  () => postMessage({ op: 'ready' }),
+  (e) => postMessage({ op: 'failed', message: String(e?.message ?? e) }),
+);
+
+self.onmessage = async ({ data }) => {
+  const { id, op } = data;
+  try {
+    await loaded;
+    const result = op === 'version' ? version()
+      : data.options === undefined ? annotate(data.text) : annotate(data.text, data.options);
+    postMessage({ id, ok: true, result });
+  } catch (e) {
+    postMessage({
+      id,
+      ok: false,
+      crash: e instanceof WebAssembly.RuntimeError,
+      name: e?.name ?? 'Error',
+      message: String(e?.message ?? e),
+    });
+  }
+};
