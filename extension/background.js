@@ -20,6 +20,12 @@ const CONTENT_FILES = [
 ];
 const PAGE_CSS = ["highlight.css"];
 const MENU_ID = "newslens-annotate-selection";
+// highlight.css as text, for the open shadow roots of a page (content/draw.js).
+let pageCssText = null;
+async function pageCss() {
+  pageCssText ??= fetch(chrome.runtime.getURL(PAGE_CSS[0])).then((r) => r.text());
+  return pageCssText;
+}
 
 // ---------------------------------------------------------------- engine
 
@@ -136,7 +142,7 @@ async function toggle(tab, mode = "auto") {
     const doc = await annotateText(found.text);
     lap("engine");
     await chrome.scripting.insertCSS({ target: { tabId }, files: PAGE_CSS });
-    const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode });
+    const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode, css: await pageCss() });
     lap("draw");
     if (!applied || !applied.ok) {
       await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});

@@ -62,7 +62,7 @@
           reply(extract());
           break;
         case P.APPLY:
-          reply(NL.apply(Array.isArray(msg.marks) ? msg.marks : [], msg.mode || "auto"));
+          reply(NL.apply(Array.isArray(msg.marks) ? msg.marks : [], msg.mode || "auto", typeof msg.css === "string" ? msg.css : ""));
           break;
         case P.CLEAR:
           reply(NL.clear());

@@ -31,20 +31,114 @@
   // class or id words on an ancestor drops its text.
   const AD_WORD = /^(ad|ads|adv|advert|adverts|advertisement|advertising|adsbygoogle|adslot|sponsor|sponsored|promo|promoted|outbrain|taboola)$/i;
 
+  // ---------------------------------------------------------------- the flat tree
+  // Open shadow roots are part of the page: the text is read, and marks are
+  // drawn, in the flat tree (what is rendered): a host's shadow root stands
+  // in for its children, a <slot> for the nodes assigned to it (or for its
+  // fallback content when none are).
+
+  /** The children of `node` in the flat tree. */
+  function flatChildren(node) {
+    if (node.nodeType === 1) {
+      if (node.shadowRoot) return node.shadowRoot.childNodes;
+      if (node.tagName === "SLOT" && typeof node.assignedNodes === "function" && node.getRootNode() instanceof ShadowRoot) {
+        const assigned = node.assignedNodes();
+        if (assigned.length) return assigned;
+      }
+    }
+    return node.childNodes;
+  }
+
+  /** The parent element of `node` in the flat tree (a host for the top of its shadow root). */
+  function flatParent(node) {
+    if (node.assignedSlot) return node.assignedSlot;
+    const p = node.parentNode;
+    if (!p) return null;
+    if (p.nodeType === 11) return p.host || null; // a ShadowRoot (a DocumentFragment has no host)
+    return p.nodeType === 1 ? p : null;
+  }
+
+  /** Is `inner` `outer` or inside it, in the flat tree? */
+  function flatContains(outer, inner) {
+    for (let n = inner; n; n = flatParent(n)) if (n === outer) return true;
+    return false;
+  }
+
+  /** Every open shadow root under `root` (nested ones too). */
+  function shadowRoots(root = document.documentElement) {
+    const out = [];
+    const visit = (node) => {
+      for (const c of node.childNodes) {
+        if (c.nodeType !== 1) continue;
+        if (c.shadowRoot) {
+          out.push(c.shadowRoot);
+          visit(c.shadowRoot);
+        }
+        visit(c);
+      }
+    };
+    if (root) visit(root);
+    return out;
+  }
+
   function isSkipped(el) {
-    for (let e = el; e; e = e.parentElement) {
+    for (let e = el; e; e = flatParent(e)) {
       if (SKIP_TAGS.has(e.tagName)) return true;
     }
     return false;
   }
 
-  /** Every text node of `root`, in document order. */
+  /**
+   * Every node under `root` in flat-tree order, calling `visit(node, enter)`
+   * with enter true before a node's children and false after them; `visit`
+   * returning false on enter skips the children (and the exit call).
+   */
+  function walkFlat(root, visit) {
+    const go = (node) => {
+      if (visit(node, true) === false) return;
+      for (const c of flatChildren(node)) go(c);
+      visit(node, false);
+    };
+    go(root);
+  }
+
+  /** Every text node of `root` (in the flat tree), in rendering order. */
   function textNodes(root) {
     const out = [];
-    const doc = root.ownerDocument || root;
-    const w = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n);
+    walkFlat(root, (n, enter) => {
+      if (enter && n.nodeType === 3) out.push(n);
+    });
     return out;
+  }
+
+  /**
+   * A copy of the page with its open shadow roots flattened in (what a reader
+   * sees, for Readability), and `twin`: each copied text node -> its live one.
+   */
+  function flatClone() {
+    const doc = document.implementation.createHTMLDocument("");
+    const twin = new Map();
+    const copy = (node, into) => {
+      if (node.nodeType === 3) {
+        const t = doc.createTextNode(node.data);
+        twin.set(t, node);
+        into.appendChild(t);
+        return;
+      }
+      if (node.nodeType !== 1) return;
+      // A slot stands for what it shows: its children are copied in its place.
+      if (node.tagName === "SLOT" && node.getRootNode() instanceof ShadowRoot) {
+        for (const c of flatChildren(node)) copy(c, into);
+        return;
+      }
+      const el = doc.importNode(node, false);
+      into.appendChild(el);
+      for (const c of flatChildren(node)) copy(c, el);
+    };
+    const root = document.documentElement;
+    doc.replaceChild(doc.importNode(root, false), doc.documentElement);
+    for (const c of flatChildren(root)) copy(c, doc.documentElement);
+    return { clone: doc, twin };
   }
 
   function squash(s) {
@@ -57,11 +151,7 @@
    */
   function readabilityNodes(liveTexts) {
     if (typeof Readability !== "function") return null;
-    const clone = document.cloneNode(true);
-    const cloneTexts = textNodes(clone);
-    if (cloneTexts.length !== liveTexts.length) return null; // cannot happen for a fresh clone
-    const twin = new Map();
-    for (let i = 0; i < cloneTexts.length; i++) twin.set(cloneTexts[i], liveTexts[i]);
+    const { clone, twin } = flatClone();
 
     let article;
     try {
@@ -90,49 +180,130 @@
         const k = b.tagName + "\u0000" + squash(b.textContent);
         byKey.set(k, (byKey.get(k) || 0) + 1);
       }
-      const tags = [...new Set([...unmatchedBlocks].map((b) => b.tagName.toLowerCase()))].join(",");
-      for (const el of document.body ? document.body.querySelectorAll(tags) : []) {
-        const k = el.tagName + "\u0000" + squash(el.textContent);
+      const tags = new Set([...unmatchedBlocks].map((b) => b.tagName));
+      walkFlat(document.body || document.documentElement, (el, enter) => {
+        if (!enter || el.nodeType !== 1 || !tags.has(el.tagName)) return;
+        const k = el.tagName + "\u0000" + squash(flatText(el));
         const want = byKey.get(k);
-        if (!want) continue;
+        if (!want) return;
         byKey.set(k, want - 1);
         for (const t of textNodes(el)) keep.add(t);
-      }
+      });
     }
     const kept = liveTexts.filter((t) => keep.has(t));
-    if (!kept.length) return { nodes: kept, title: article.title || "" };
-    // Only ad slots inside the story count: a wrapper around the whole story
-    // may well be called "page-with-ads".
-    const span = document.createRange();
-    span.setStartBefore(kept[0]);
-    span.setEndAfter(kept[kept.length - 1]);
-    const top = span.commonAncestorContainer;
-    const ads = new Map();
-    const isAd = (el) => {
-      if (!el || el === top || !top.contains(el)) return false;
-      let v = ads.get(el);
-      if (v === undefined) {
-        const words = `${el.id} ${typeof el.className === "string" ? el.className : ""}`.split(/[\s_-]+/);
-        v = words.some((w) => AD_WORD.test(w)) || /^advertisement$/i.test(el.getAttribute("aria-label") || "") || isAd(el.parentElement);
-        ads.set(el, v);
+    if (!kept.length) return { nodes: kept, title: article.title || "", boxes: [] };
+    // Only ad slots and boxes inside the story count: a wrapper around the
+    // whole story may well be called "page-with-ads".
+    const top = commonFlatAncestor(kept[0], kept[kept.length - 1]);
+    const boxes = new Set();
+    furnitureOf.cache = new WeakMap();
+    const nodes = kept.filter((t) => {
+      const box = furnitureOf(flatParent(t), top);
+      if (box && box.kind === "box") boxes.add(box.label);
+      return !box;
+    });
+    return { nodes, title: article.title || "", boxes: [...boxes] };
+  }
+
+  /** The text of `el` in the flat tree. */
+  function flatText(el) {
+    return textNodes(el).map((t) => t.data).join("");
+  }
+
+  function commonFlatAncestor(a, b) {
+    const up = new Set();
+    for (let n = a; n; n = flatParent(n)) up.add(n);
+    for (let n = b; n; n = flatParent(n)) if (up.has(n)) return n;
+    return document.documentElement;
+  }
+
+  // ---------------------------------------------------------------- boxes inside the story
+  // Ad slots, and related / read-more / newsletter / "most read" boxes: their
+  // text is not the article's. Found by class, id or aria-label words, by the
+  // element (<aside>, <form>, role=complementary inside the story), by a short
+  // heading that names such a box, or by a "Read more:" line.
+  const BOX_WORDS = /(?:^|[\s_-])(related|recommended|recirc\w*|newsletters?|signup|subscribe|subscription|trending|popular|most[\s_-]?(?:read|viewed|popular|shared)|read[\s_-]?(?:more|next|also)|more[\s_-]?(?:stories|news|on[\s_-]?this|from)|also[\s_-]?read|see[\s_-]?also|further[\s_-]?reading|you[\s_-]?may[\s_-]?(?:also[\s_-]?)?like|outbrain|taboola)(?:$|[\s_-])/i;
+  const BOX_HEADING = /^(?:related(?: stories| articles| coverage| content| news)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w\s’'-]{1,30}|stories|news)|also read|most (?:read|viewed|popular|shared)(?: today| this week)?|trending(?: now| stories)?|popular(?: now| stories)?|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|see also|further reading|(?:sign up|subscribe)\b[\w\s’'-]{0,40}|[\w\s’'-]{0,30}\bnewsletters?\b[\w\s’'-]{0,30})[:.!]?$/i;
+  const READ_MORE_LINE = /^(?:read more|read also|read next|also read|related|see also|more on this(?: story)?)\s*[:|»›>]/i;
+  const BOX_TAGS = new Set(["ASIDE", "FORM", "NAV", "DIALOG"]);
+
+  /**
+   * Is `el` an ad slot or a box that is not article text? Returns
+   * {kind: "ad"|"box", label} or null. `label` names the box for the reader
+   * ("Related stories", "newsletter").
+   */
+  function boxLabel(el) {
+    const words = `${el.id} ${typeof el.className === "string" ? el.className : ""}`;
+    if (words.split(/[\s_-]+/).some((w) => AD_WORD.test(w)) || /^advertisement$/i.test(el.getAttribute("aria-label") || "")) return { kind: "ad", label: "advertisement" };
+    const lead = leadText(el);
+    if (BOX_TAGS.has(el.tagName) || el.getAttribute("role") === "complementary") return { kind: "box", label: lead || el.tagName.toLowerCase() };
+    const m = words.match(BOX_WORDS) || (el.getAttribute("aria-label") || "").match(BOX_WORDS);
+    if (m) return { kind: "box", label: lead || m[1].replace(/[\s_-]+/g, " ").toLowerCase() };
+    if (lead && lead.length <= 60 && BOX_HEADING.test(lead) && lead !== squash(flatText(el))) return { kind: "box", label: lead };
+    if (/^(P|LI|DIV)$/.test(el.tagName)) {
+      const all = squash(flatText(el));
+      if (all.length < 200 && READ_MORE_LINE.test(all)) return { kind: "box", label: all.split(/[:|»›>]/)[0].trim() };
+    }
+    return null;
+  }
+
+  /** The first text of `el`, when it stands alone in its element (a heading). */
+  function leadText(el) {
+    let first = null;
+    walkFlat(el, (n, enter) => {
+      if (first || !enter) return first ? false : undefined;
+      if (n.nodeType === 1 && SKIP_TAGS.has(n.tagName)) return false;
+      if (n.nodeType === 3 && n.data.trim()) first = n;
+    });
+    if (!first) return "";
+    const holder = first.parentElement || flatParent(first);
+    if (!holder || holder === el) return "";
+    const text = squash(flatText(holder));
+    return text.length <= 80 ? text : "";
+  }
+
+  /**
+   * The nearest ad slot or box around `el`, below `top` (exclusive; null:
+   * up to <body>), or null.
+   */
+  function furnitureOf(el, top = null) {
+    const cache = top ? (furnitureOf.cache ??= new WeakMap()) : new WeakMap();
+    const path = [];
+    let found = null;
+    for (let e = el; e && e !== top && e !== document.body && e !== document.documentElement; e = flatParent(e)) {
+      if (cache.has(e)) {
+        found = cache.get(e);
+        break;
       }
-      return v;
-    };
-    return { nodes: kept.filter((t) => !isAd(t.parentElement)), title: article.title || "" };
+      path.push(e);
+      const b = boxLabel(e);
+      if (b) {
+        found = b;
+        break;
+      }
+    }
+    // A cache for one extraction only (boxes below `top` depend on `top`).
+    if (top) for (const e of path) cache.set(e, found);
+    return found;
   }
 
   /** The visible body text outside page furniture, for pages without an article. */
   function bodyNodes(liveTexts) {
+    const body = document.body;
     const furniture = (el) => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
+      for (let e = el; e; e = flatParent(e)) {
+        if (e === body) return false;
         if (CHROME_TAGS.has(e.tagName)) return true;
         const role = e.getAttribute("role");
         if (role && CHROME_ROLES.has(role)) return true;
       }
-      return false;
+      return true; // not inside <body>
     };
-    return liveTexts.filter((t) => t.parentElement && document.body && document.body.contains(t) && !furniture(t.parentElement));
+    return liveTexts.filter((t) => {
+      const p = flatParent(t);
+      return p && !furniture(p);
+    });
   }
 
-  Object.assign(NL, { SKIP_TAGS, isSkipped, textNodes, readabilityNodes, bodyNodes });
+  Object.assign(NL, { SKIP_TAGS, isSkipped, flatParent, flatContains, shadowRoots, walkFlat, textNodes, readabilityNodes, bodyNodes, furnitureOf });
 })();

@@ -35,7 +35,29 @@
     return typeof CSS !== "undefined" && CSS.highlights && typeof Highlight === "function";
   }
 
-  function apply(marks, mode) {
+  /**
+   * The page's stylesheet (highlight.css, inserted by the background) does
+   * not reach into shadow roots: each open shadow root that holds marks
+   * adopts a copy of it while they are drawn (CSSOM, no DOM change).
+   */
+  function styleShadowRoots(drawn, css, nodes) {
+    if (!css || typeof CSSStyleSheet !== "function") return;
+    for (const n of nodes) {
+      const root = n.getRootNode();
+      if (!(root instanceof ShadowRoot) || drawn.roots.has(root)) continue;
+      let sheet = null;
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } catch (_) {
+        sheet = null; // the marks are there, unstyled
+      }
+      drawn.roots.set(root, sheet);
+    }
+  }
+
+  function apply(marks, mode, css) {
     clear();
     const extracted = NL.extracted;
     if (!extracted) return { ok: false, mode: "highlight", drawn: 0, skipped: marks.length, error: "nothing extracted" };
@@ -43,7 +65,7 @@
     if (useHighlights && !highlightApi()) {
       return { ok: false, mode: "highlight", drawn: 0, skipped: marks.length, error: "CSS Custom Highlight API missing" };
     }
-    const drawn = (NL.drawn = { mode: useHighlights ? "highlight" : "element", marks: [], names: [], wrappers: [], splits: new Map(), labels: new WeakMap(), focusTimer: 0 });
+    const drawn = (NL.drawn = { mode: useHighlights ? "highlight" : "element", marks: [], names: [], wrappers: [], splits: new Map(), labels: new WeakMap(), focusTimer: 0, roots: new Map() });
     let skipped = 0;
     const located = [];
     for (const m of marks) {
@@ -55,6 +77,9 @@
       located.push({ mark: m, loc });
       drawn.marks.push(m);
     }
+    const nodes = new Set();
+    for (const { loc } of located) for (let k = loc.a; k <= loc.z; k++) nodes.add(extracted.segments[k].node);
+    styleShadowRoots(drawn, css, nodes);
     if (useHighlights) drawHighlights(extracted, drawn, located);
     else drawElements(extracted, drawn, located);
     NL.tooltipOn();
@@ -150,6 +175,9 @@
           if (t.parentNode) t.parentNode.removeChild(t);
         }
         node.data = joined;
+      }
+      for (const [root, sheet] of drawn.roots) {
+        if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== sheet);
       }
       NL.drawn = null;
     }

@@ -15,7 +15,7 @@
   "use strict";
   const NL = globalThis.__newslensContent;
   if (NL.ready) return; // injected before: that copy keeps its state
-  const { SKIP_TAGS, isSkipped } = NL;
+  const { SKIP_TAGS, isSkipped, flatParent, walkFlat } = NL;
   const PHRASING = new Set(["SPAN", "A", "B", "I", "EM", "STRONG", "SMALL", "SUB", "SUP", "MARK", "Q", "ABBR", "CITE", "CODE", "FONT", "LABEL", "TIME", "U", "S", "DFN", "VAR", "KBD", "SAMP", "DATA"]);
   // <q> gets its quotation marks from CSS, not from its text; the engine needs
   // them, so the text gets them too (they map to no page character).
@@ -61,7 +61,7 @@
       return b;
     };
     return (node) => {
-      for (let e = node.parentElement; e; e = e.parentElement) {
+      for (let e = flatParent(node); e; e = flatParent(e)) {
         if (e === document.body || e === document.documentElement || isBlock(e)) return e;
       }
       return null;
@@ -84,9 +84,6 @@
     let prevBlock = null;
     let cur = null;
 
-    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.nodeType === 1 && SKIP_TAGS.has(n.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
     // Open <q> elements around the current node: {el, open: marks emitted?}
     const quotes = [];
     const virtual = (str) => {
@@ -99,34 +96,20 @@
       out.push(str);
       lastSpace = false;
     };
-    const closeQuotes = (node) => {
-      while (quotes.length && !(node && quotes[quotes.length - 1].el.contains(node))) {
-        const q = quotes.pop();
-        if (!q.open) continue;
-        if (out.length && out[out.length - 1] === " ") dropLastSpace(out, segments);
-        out.push(Q_MARKS[quotes.filter((x) => x.open).length % 2][1]);
-        lastSpace = false;
-      }
+    const closeQuote = () => {
+      const q = quotes.pop();
+      if (!q.open) return;
+      if (out.length && out[out.length - 1] === " ") dropLastSpace(out, segments);
+      out.push(Q_MARKS[quotes.filter((x) => x.open).length % 2][1]);
+      lastSpace = false;
     };
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === 1) {
-        if (n.tagName === "BR" && out.length && !pending && wanted.size) {
-          // Only a <br> between two article nodes of one block counts; a
-          // block change below overrides it.
-          pending = "\n";
-          lastSpace = true;
-        } else if (n.tagName === "Q") {
-          closeQuotes(n);
-          quotes.push({ el: n, open: false });
-        }
-        continue;
-      }
-      if (!wanted.has(n)) continue;
+    const onText = (n) => {
+      if (!wanted.has(n)) return;
       wanted.delete(n);
-      const parent = n.parentElement;
-      if (!parent || isSkipped(parent) || !visible(parent)) continue;
-      if (!/\S/.test(n.data) && !quotes.length && lastSpace) continue;
-      closeQuotes(n);
+      // Slotted text and the top of a shadow root: the light parent or the host.
+      const parent = n.parentElement || flatParent(n);
+      if (!parent || isSkipped(parent) || !visible(parent)) return;
+      if (!/\S/.test(n.data) && !quotes.length && lastSpace) return;
       const block = blockOf(n);
       if (out.length && block !== prevBlock) {
         pending = "\n\n";
@@ -163,8 +146,28 @@
         out.push(ws ? " " : data[i]);
         cur.map.push(i);
       }
-    }
-    closeQuotes(null);
+    };
+    // The flat tree (open shadow roots included), in rendering order.
+    walkFlat(document.documentElement, (n, enter) => {
+      if (n.nodeType === 3) {
+        if (enter) onText(n);
+        return;
+      }
+      if (n.nodeType !== 1) return;
+      if (enter) {
+        if (SKIP_TAGS.has(n.tagName)) return false;
+        if (n.tagName === "BR" && out.length && !pending && wanted.size) {
+          // Only a <br> between two article nodes of one block counts; a
+          // block change below overrides it.
+          pending = "\n";
+          lastSpace = true;
+        } else if (n.tagName === "Q") {
+          quotes.push({ el: n, open: false });
+        }
+      } else if (n.tagName === "Q") {
+        closeQuote();
+      }
+    });
     if (out.length && out[out.length - 1] === " ") dropLastSpace(out, segments);
     const byNode = new Map();
     for (const s of segments) if (!byNode.has(s.node)) byNode.set(s.node, s);

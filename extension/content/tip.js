@@ -35,7 +35,10 @@
   }
 
   function onPointer(e) {
-    lastPointer = e;
+    // The innermost target (inside an open shadow root, not its host); the
+    // event's path is gone once dispatch ends.
+    const path = typeof e.composedPath === "function" ? e.composedPath() : [];
+    lastPointer = { clientX: e.clientX, clientY: e.clientY, target: path[0] || e.target };
     if (!hoverFrame) hoverFrame = requestAnimationFrame(hover);
   }
 
@@ -51,10 +54,11 @@
   function labelsAt(e) {
     const { drawn, extracted } = NL;
     if (drawn.mode === "element") {
-      const w = e.target && e.target.closest ? e.target.closest(MARK_TAG) : null;
+      const t = e.target && e.target.nodeType === 3 ? e.target.parentElement : e.target;
+      const w = t && t.closest ? t.closest(MARK_TAG) : null;
       return (w && drawn.labels.get(w)) || [];
     }
-    const pos = caretAt(e.clientX, e.clientY);
+    const pos = caretAt(e.clientX, e.clientY, [...drawn.roots.keys()]);
     if (!pos || !extracted) return [];
     const seg = extracted.byNode.get(pos.node);
     if (!seg || !NL.intact(seg, drawn.splits)) return [];
@@ -75,9 +79,9 @@
     return drawn.marks.filter((m) => m.start <= at && at < m.end).map((m) => m.label);
   }
 
-  function caretAt(x, y) {
+  function caretAt(x, y, shadowRoots) {
     if (document.caretPositionFromPoint) {
-      const p = document.caretPositionFromPoint(x, y);
+      const p = shadowRoots.length ? document.caretPositionFromPoint(x, y, { shadowRoots }) : document.caretPositionFromPoint(x, y);
       return p && p.offsetNode && p.offsetNode.nodeType === 3 ? { node: p.offsetNode, offset: p.offset } : null;
     }
     if (document.caretRangeFromPoint) {

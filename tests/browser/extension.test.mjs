@@ -449,6 +449,99 @@ describe("highlighting the article in place", () => {
   });
 });
 
+/** The page's HTML with every open shadow root in it (nested ones too). */
+const flatHTML = (page) =>
+  page.evaluate(() => {
+    const roots = [];
+    const visit = (n) => {
+      for (const c of n.children) {
+        if (c.shadowRoot) {
+          roots.push(c.shadowRoot);
+          visit(c.shadowRoot);
+        }
+        visit(c);
+      }
+    };
+    visit(document.documentElement);
+    return document.documentElement.getHTML({ shadowRoots: roots }) + roots.map((r) => r.adoptedStyleSheets.length).join(",");
+  });
+
+/** Every Custom Highlight range, with the tree it lies in (open shadow roots). */
+function rangesWithRoots(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith("newslens-")) continue;
+      for (const r of h) {
+        const root = r.startContainer.getRootNode();
+        out.push({ layer: name.slice("newslens-".length), text: r.toString(), inShadow: root instanceof ShadowRoot, host: root.host ? root.host.localName : null });
+      }
+    }
+    return out;
+  });
+}
+
+describe("shadow DOM", () => {
+  test("an article inside nested open shadow roots is read, marked there, and restored byte for byte", T, async () => {
+    const page = await open("shadow");
+    const before = await flatHTML(page);
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    for (const s of ["MARLOW BAY — The ferry between Marlow Bay", "“Nobody will be stranded.”", "said Maeve Ostrander", "islanders with medical appointments would travel free."]) {
+      assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
+    }
+    for (const s of ["Trending", "Budget", "Heatwave", "Dorit Lamm", "Coastline Gazette", "All rights reserved"]) assert.ok(!text.includes(s), `article text holds ${JSON.stringify(s)}`);
+    assert.ok(on.doc.quotes.length >= 2, "the story's quotes are found");
+    const ranges = await rangesWithRoots(page);
+    assert.ok(ranges.length > 0);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(text, on.doc));
+    for (const r of ranges) assert.ok(r.inShadow, `highlight outside the shadow story: ${JSON.stringify(r)}`);
+    assert.ok(ranges.some((r) => r.layer === "quote" && r.host === "story-body"), "quotes drawn in the nested shadow root");
+    // The highlight styles reach into the shadow roots.
+    const styled = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      return getComputedStyle(body.querySelector("p"), "::highlight(newslens-quote)").backgroundColor;
+    });
+    assert.equal(styled, "rgba(86, 180, 233, 0.28)");
+    // Offsets map back exactly inside the nested root.
+    for (const phrase of ["Rosalind Achterberg", "Finn Calloway, who runs the island’s only grocery"]) {
+      const res = await applyMarks(on.tabId, [{ ...spanOf(text, phrase), layer: "person", label: "probe" }]);
+      assert.equal(res.ok, true, res.error);
+      const got = await rangesWithRoots(page);
+      assert.equal(got.map((r) => r.text).join(""), phrase);
+      assert.ok(got.every((r) => r.host === "story-body"));
+    }
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await flatHTML(page), before, "page and shadow roots identical after removal");
+
+    // The <newslens-mark> fallback wraps inside the shadow roots and unwraps.
+    const sw = await worker();
+    const el = await sw.evaluate(async (id) => globalThis.newslens.toggle(await chrome.tabs.get(id), "element"), on.tabId);
+    assert.equal(el.status, "done", el.error);
+    const wrapped = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      return { inBody: body.querySelectorAll("newslens-mark").length, outside: document.querySelectorAll("newslens-mark").length };
+    });
+    assert.ok(wrapped.inBody > 0);
+    assert.equal(wrapped.outside, 0);
+    // Hovering a wrapper inside the shadow root shows the tooltip.
+    const box = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      const r = body.querySelector("newslens-mark").getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.waitForFunction(() => {
+      const t = document.querySelector("newslens-tip");
+      return t && getComputedStyle(t).display === "block";
+    });
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await flatHTML(page), before, "identical after unwrapping in the shadow roots");
+    await page.close();
+  });
+});
+
 describe("side panel and selection", () => {
   test("the panel lists the annotation and a click scrolls the page to the item", T, async () => {
     const page = await open("plain", { width: 900, height: 360 });
