@@ -64,7 +64,7 @@ async function annotateText(text) {
 const states = new Map();
 
 function blankState(tabId) {
-  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0 };
+  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0, notice: "" };
 }
 
 function setState(tabId, patch) {
@@ -75,6 +75,14 @@ function setState(tabId, patch) {
   chrome.action.setTitle({ tabId, title: state.status === "error" ? `newslens: ${state.error}` : "newslens: highlight actors, quotes and claims" }).catch(() => {});
   chrome.runtime.sendMessage({ type: P.STATE_CHANGED, state }).catch(() => {}); // no panel open
   return state;
+}
+
+/** What the reader is told about boxes that are not article text. */
+function boxNotice(labels, selection) {
+  const names = labels.map((l) => `“${l}”`).join(", ");
+  return selection
+    ? `The selection includes ${labels.length === 1 ? "a box" : "boxes"} that ${labels.length === 1 ? "is" : "are"} not article text (${names}); ${labels.length === 1 ? "its" : "their"} text was annotated with the rest.`
+    : `Left out as not article text: ${names}.`;
 }
 
 function describe(err) {
@@ -151,6 +159,7 @@ async function toggle(tab, mode = "auto") {
     return setState(tabId, {
       status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
       mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
+      notice: found.boxes && found.boxes.length ? boxNotice(found.boxes, false) : "",
     });
   } catch (err) {
     return setState(tabId, { ...blankState(tabId), status: "error", source: "page", error: describe(err) });
@@ -161,10 +170,15 @@ async function toggle(tab, mode = "auto") {
 async function annotateSelection(tab, fallbackText) {
   const tabId = tab.id;
   let text = fallbackText || "";
+  let notice = "";
   try {
     // getSelection() keeps the line breaks that selectionText flattens.
     const [res] = await executeScript({ target: { tabId }, func: () => String(getSelection()) });
     if (res && typeof res.result === "string" && res.result.trim()) text = res.result;
+    // Does the selection run through a related / newsletter / "most read" box?
+    await ensureContent(tabId);
+    const [boxes] = await executeScript({ target: { tabId }, func: () => globalThis.__newslensContent.selectionBoxes() });
+    if (boxes && Array.isArray(boxes.result) && boxes.result.length) notice = boxNotice(boxes.result, true);
   } catch (_) {
     // Pages we may not script (e.g. the PDF viewer): use the menu's text.
   }
@@ -173,7 +187,7 @@ async function annotateSelection(tab, fallbackText) {
   try {
     if (!text) throw new Error("Nothing is selected.");
     const doc = await annotateText(text);
-    return setState(tabId, { status: "done", source: "selection", text, doc, error: "" });
+    return setState(tabId, { status: "done", source: "selection", text, doc, error: "", notice });
   } catch (err) {
     return setState(tabId, { status: "error", source: "selection", text, error: describe(err) });
   }

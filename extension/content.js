@@ -38,6 +38,7 @@
       title: extractedTitle,
       url: location.href,
       source,
+      boxes: source === "readability" && found ? found.boxes : [],
       textNodes: built.byNode.size,
     };
   }

@@ -79,6 +79,9 @@ function render(state) {
   else if (state.source === "selection") status.textContent = "The selected text:";
   else status.textContent = `Highlighted on the page${state.mode === "element" ? " (marked elements)" : ""}. Click an item to scroll to it.`;
 
+  $("notice").textContent = state.notice || "";
+  $("notice").hidden = !state.notice;
+
   const doc = state.status === "done" ? state.doc : null;
   $("results").hidden = !doc;
   $("exports").hidden = !doc;

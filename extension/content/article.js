@@ -239,7 +239,7 @@
     if (BOX_TAGS.has(el.tagName) || el.getAttribute("role") === "complementary") return { kind: "box", label: lead || el.tagName.toLowerCase() };
     const m = words.match(BOX_WORDS) || (el.getAttribute("aria-label") || "").match(BOX_WORDS);
     if (m) return { kind: "box", label: lead || m[1].replace(/[\s_-]+/g, " ").toLowerCase() };
-    if (lead && lead.length <= 60 && BOX_HEADING.test(lead) && lead !== squash(flatText(el))) return { kind: "box", label: lead };
+    if (lead && lead.length <= 60 && BOX_HEADING.test(lead) && lead !== squash(flatText(el))) return { kind: "box", label: lead.replace(/\s*[:.!]$/, "") };
     if (/^(P|LI|DIV)$/.test(el.tagName)) {
       const all = squash(flatText(el));
       if (all.length < 200 && READ_MORE_LINE.test(all)) return { kind: "box", label: all.split(/[:|»›>]/)[0].trim() };
@@ -305,5 +305,27 @@
     });
   }
 
-  Object.assign(NL, { SKIP_TAGS, isSkipped, flatParent, flatContains, shadowRoots, walkFlat, textNodes, readabilityNodes, bodyNodes, furnitureOf });
+  /**
+   * The boxes (related stories, read more, newsletter, most read...) the
+   * reader's selection runs through: their labels, in order, without repeats.
+   */
+  function selectionBoxes() {
+    const sel = getSelection();
+    const labels = [];
+    for (let i = 0; sel && i < sel.rangeCount; i++) {
+      const r = sel.getRangeAt(i);
+      const root = r.commonAncestorContainer;
+      for (const t of textNodes(root.nodeType === 3 ? root.parentNode : root)) {
+        if (!r.intersectsNode(t)) continue;
+        const from = t === r.startContainer ? r.startOffset : 0;
+        const to = t === r.endContainer ? r.endOffset : t.data.length;
+        if (!t.data.slice(from, to).trim()) continue;
+        const box = furnitureOf(flatParent(t));
+        if (box && box.kind === "box" && !labels.includes(box.label)) labels.push(box.label);
+      }
+    }
+    return labels;
+  }
+
+  Object.assign(NL, { selectionBoxes, SKIP_TAGS, isSkipped, flatParent, flatContains, shadowRoots, walkFlat, textNodes, readabilityNodes, bodyNodes, furnitureOf });
 })();

@@ -542,6 +542,60 @@ describe("shadow DOM", () => {
   });
 });
 
+describe("boxes inside the story", () => {
+  test("related, read-more, newsletter and most-read boxes are not article text; a selection through one says so", T, async () => {
+    const page = await open("boxes");
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    for (const s of ["TIDEWATER — Fishing boats", "“The tolls pay for it, or nobody does.”", "Wendell Oakes, who fishes for crab", "Its treasurer, Philippa Stroud,", "The trust will review the tolls again next spring."]) {
+      assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
+    }
+    for (const s of ["More on this story", "We were never consulted", "Elspeth Quarry", "Storm damage", "Read more", "Crab prices", "newsletter", "Ansel Brightwater", "before my coffee", "Email", "Most read", "Otto Brenning", "never be built"]) {
+      assert.ok(!text.includes(s), `article text holds box text ${JSON.stringify(s)}`);
+    }
+    for (const q of on.doc.quotes) assert.ok(!/never consulted|before my coffee|never be built/.test(text.slice(q.span.start, q.span.end)));
+    const ranges = await page.evaluate(() => {
+      const out = [];
+      for (const [name, h] of CSS.highlights) for (const r of h) out.push({ name, box: !!r.startContainer.parentElement.closest(".card, .box, .panel, p:has(strong)") });
+      return out;
+    });
+    assert.ok(ranges.length > 0);
+    assert.deepEqual(ranges.filter((r) => r.box), [], "nothing drawn in a box");
+    assert.match(on.notice, /“Read more”, “Sign up for the Tidewater Morning newsletter”, “Most read”/);
+    assert.equal((await click(page)).status, "idle");
+
+    // A selection from the second paragraph to the fourth runs through "More on this story".
+    const sw = await worker();
+    const select = (from, to) =>
+      page.evaluate(([from, to]) => {
+        const ps = [...document.querySelectorAll(".body > p")];
+        const r = document.createRange();
+        r.setStartBefore(ps[from]);
+        r.setEndAfter(ps[to]);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+      }, [from, to]);
+    await select(1, 2);
+    const through = await sw.evaluate(async (id) => globalThis.newslens.annotateSelection(await chrome.tabs.get(id), ""), on.tabId);
+    assert.equal(through.status, "done", through.error);
+    assert.match(through.text, /We were never consulted/);
+    assert.match(through.notice, /selection includes a box .*“More on this story”/);
+    await select(2, 2);
+    const clean = await sw.evaluate(async (id) => globalThis.newslens.annotateSelection(await chrome.tabs.get(id), ""), on.tabId);
+    assert.equal(clean.status, "done", clean.error);
+    assert.equal(clean.notice, "");
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await select(4, 5);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
+    await sw.evaluate(async (id) => globalThis.newslens.annotateSelection(await chrome.tabs.get(id), ""), on.tabId);
+    await panel.waitForSelector("[data-testid=notice]:not([hidden])");
+    assert.match(await panel.getByTestId("notice").textContent(), /“Sign up for the Tidewater Morning newsletter”/);
+    await page.close();
+  });
+});
+
 describe("side panel and selection", () => {
   test("the panel lists the annotation and a click scrolls the page to the item", T, async () => {
     const page = await open("plain", { width: 900, height: 360 });
