@@ -16,6 +16,7 @@ const CONTENT_FILES = [
   "content/text.js", // the engine's text and its offset map
   "content/draw.js", // drawing the marks, and removing them
   "content/tip.js", // the hover tooltip
+  "content/follow.js", // reading the article, following the page after a click
   "content.js", // the messages
 ];
 const PAGE_CSS = ["highlight.css"];
@@ -70,7 +71,7 @@ function blankState(tabId) {
 function setState(tabId, patch) {
   const state = { ...(states.get(tabId) || blankState(tabId)), ...patch, tabId };
   states.set(tabId, state);
-  const badge = state.status === "done" && state.source === "page" ? "on" : state.status === "error" ? "!" : state.status === "working" ? "…" : "";
+  const badge = state.status === "done" && state.source === "page" ? "on" : state.status === "error" ? "!" : state.status === "working" ? "…" : state.status === "waiting" ? "wait" : state.status === "not-article" ? "–" : "";
   chrome.action.setBadgeText({ tabId, text: badge }).catch(() => {});
   chrome.action.setTitle({ tabId, title: state.status === "error" ? `newslens: ${state.error}` : "newslens: highlight actors, quotes and claims" }).catch(() => {});
   chrome.runtime.sendMessage({ type: P.STATE_CHANGED, state }).catch(() => {}); // no panel open
@@ -125,10 +126,11 @@ function send(tabId, message) {
 
 /**
  * What the toolbar button and the shortcut do: highlight the article, or, if
- * it is highlighted, remove every trace. `mode` "element" forces the
- * <newslens-mark> fallback (used by the tests).
+ * it is highlighted (or awaited), remove every trace. `mode` "element" forces
+ * the <newslens-mark> fallback (used by the tests); `force` annotates a page
+ * that does not read as an article ("Annotate anyway" in the panel).
  */
-async function toggle(tab, mode = "auto") {
+async function toggle(tab, mode = "auto", force = false) {
   const tabId = tab.id;
   const t0 = performance.now();
   const ms = {};
@@ -137,32 +139,66 @@ async function toggle(tab, mode = "auto") {
     await ensureContent(tabId);
     lap("inject");
     const probe = await send(tabId, { type: P.PROBE });
-    if (probe && probe.active) {
-      await send(tabId, { type: P.CLEAR });
-      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
-      return setState(tabId, blankState(tabId));
-    }
-    setState(tabId, { ...blankState(tabId), status: "working", source: "page", title: tab.title || "", url: tab.url || "" });
+    if (probe && probe.active) return await removeAll(tabId);
+    setState(tabId, { ...blankState(tabId), status: "working", source: "page", title: tab.title || "", url: tab.url || "", mode });
     const found = await send(tabId, { type: P.EXTRACT });
     if (!found || !found.ok) throw new Error((found && found.error) || "could not read the page");
     lap("extract");
-    if (!found.text.trim()) throw new Error("No article text found on this page.");
-    const doc = await annotateText(found.text);
-    lap("engine");
     await chrome.scripting.insertCSS({ target: { tabId }, files: PAGE_CSS });
-    const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode, css: await pageCss() });
-    lap("draw");
-    if (!applied || !applied.ok) {
-      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
-      throw new Error((applied && applied.error) || "could not draw the highlights");
+    if (!force && found.kind === "short") {
+      // No article yet (a page still loading it): wait for one.
+      await send(tabId, { type: P.FOLLOW, mode, waiting: true, css: await pageCss() });
+      return setState(tabId, { status: "waiting", source: "page", title: found.title || tab.title || "", url: found.url, mode, notice: "" });
     }
-    return setState(tabId, {
-      status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
-      mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
-      notice: found.boxes && found.boxes.length ? boxNotice(found.boxes, false) : "",
-    });
+    if (!force && found.kind === "listing") {
+      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
+      return setState(tabId, {
+        status: "not-article", source: "page", title: found.title || tab.title || "", url: found.url, mode,
+        notice: `This page does not look like a news article (${found.listing}), so nothing was marked.`,
+      });
+    }
+    if (!found.text.trim()) throw new Error("No article text found on this page.");
+    return await draw(tabId, found, mode, { ms, lap });
   } catch (err) {
+    await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
     return setState(tabId, { ...blankState(tabId), status: "error", source: "page", error: describe(err) });
+  }
+}
+
+async function removeAll(tabId) {
+  await send(tabId, { type: P.CLEAR });
+  await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
+  return setState(tabId, blankState(tabId));
+}
+
+/**
+ * Annotates an extracted text and draws it on the page, which is then
+ * followed (content/follow.js). Returns the new TabState, or null when the
+ * page changed again before the marks arrived (a newer text is on its way).
+ */
+async function draw(tabId, found, mode, { ms = {}, lap = () => {} } = {}) {
+  const doc = await annotateText(found.text);
+  lap("engine");
+  const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode, css: await pageCss(), version: found.version, follow: true });
+  lap("draw");
+  if (applied && applied.stale) return null;
+  if (!applied || !applied.ok) throw new Error((applied && applied.error) || "could not draw the highlights");
+  return setState(tabId, {
+    status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
+    mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
+    notice: found.boxes && found.boxes.length ? boxNotice(found.boxes, false) : "",
+  });
+}
+
+/** The followed page changed (content/follow.js): annotate the new text. */
+async function pageChanged(tabId, found) {
+  const s = states.get(tabId);
+  if (!s || s.source !== "page" || !(s.status === "done" || s.status === "waiting")) return;
+  try {
+    const state = await draw(tabId, found, s.mode && s.mode !== "highlight" ? s.mode : "auto");
+    if (state) globalThis.newslens.updates++;
+  } catch (err) {
+    setState(tabId, { status: "error", source: "page", error: describe(err) });
   }
 }
 
@@ -206,7 +242,7 @@ function openPanel(tab) {
 
 chrome.action.onClicked.addListener((tab) => {
   const s = states.get(tab.id);
-  if (!(s && s.status === "done" && s.source === "page")) openPanel(tab);
+  if (!(s && (s.status === "done" || s.status === "waiting") && s.source === "page")) openPanel(tab);
   globalThis.newslens.clicks++;
   globalThis.newslens.lastClick = toggle(tab);
 });
@@ -237,7 +273,10 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
     case P.GET_STATE:
       return answer(stateOf(msg.tabId));
     case P.TOGGLE:
-      return answer(chrome.tabs.get(msg.tabId).then((tab) => toggle(tab, msg.mode || "auto")));
+      return answer(chrome.tabs.get(msg.tabId).then((tab) => toggle(tab, msg.mode || "auto", !!msg.force)));
+    case P.PAGE_CHANGED:
+      if (!sender.tab || !msg.result) return false;
+      return answer(pageChanged(sender.tab.id, msg.result).then(() => ({ ok: true })));
     case P.ANNOTATE_TEXT:
       return answer(annotateText(String(msg.text)).then((doc) => ({ ok: true, doc })));
     default:
@@ -270,4 +309,5 @@ async function stateOf(tabId) {
 // `clicks` counts toolbar clicks and `lastClick` is the promise of the last
 // one's work, so a test can wait for a click it triggered; `lastError` is the
 // raw text of the last error shown to the user.
-globalThis.newslens = { toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null };
+// `updates` counts the redraws that followed a page change.
+globalThis.newslens = { toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null, updates: 0 };

@@ -96,6 +96,8 @@ globalThis.NewsLensProtocol = Object.freeze({
   GET_STATE: "newslens:get-state",
   ANNOTATE_TEXT: "newslens:annotate-text",
   STATE_CHANGED: "newslens:state-changed",
+  FOLLOW: "newslens:follow",
+  PAGE_CHANGED: "newslens:page-changed",
   /** Layers a Mark may name, in drawing order (later ones paint on top). */
   LAYERS: Object.freeze(["claim", "quote", "group", "place", "organization", "person"]),
 });

@@ -73,7 +73,9 @@ function render(state) {
   current = state;
   showError(state.status === "error" ? state.error : "");
   const status = $("status");
-  if (state.status === "working") status.textContent = state.source === "selection" ? "Annotating the selection…" : "Annotating the page…";
+  if (state.status === "waiting") status.textContent = "Waiting for the article: it is not on the page yet. It will be highlighted as soon as it appears (click the newslens button again to stop).";
+  else if (state.status === "not-article") status.textContent = "Not an article.";
+  else if (state.status === "working") status.textContent = state.source === "selection" ? "Annotating the selection…" : "Annotating the page…";
   else if (state.status === "error") status.textContent = "Nothing to show.";
   else if (state.status === "idle") status.textContent = "Not annotated. Click the newslens button (Alt+Shift+N) on a news article, or select text and choose “Annotate selection”.";
   else if (state.source === "selection") status.textContent = "The selected text:";
@@ -81,6 +83,7 @@ function render(state) {
 
   $("notice").textContent = state.notice || "";
   $("notice").hidden = !state.notice;
+  $("anyway").hidden = state.status !== "not-article";
 
   const doc = state.status === "done" ? state.doc : null;
   $("results").hidden = !doc;
@@ -101,6 +104,13 @@ function render(state) {
   $("selection").hidden = state.source !== "selection";
   if (state.source === "selection") selectionView.render(state.text, doc);
 }
+
+$("anyway").addEventListener("click", async () => {
+  if (!current) return;
+  $("anyway").hidden = true;
+  const state = await chrome.runtime.sendMessage({ type: P.TOGGLE, tabId: current.tabId, force: true });
+  if (state && state.ok === false) showError(state.error);
+});
 
 for (const b of document.querySelectorAll("[data-export]")) {
   b.addEventListener("click", () => {

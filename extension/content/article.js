@@ -1,14 +1,16 @@
-// newslens content script, part 1 of 5: finding the article. No engine, no network.
+// newslens content script, part 1 of 6: finding the article. No engine, no network.
 //
 // Injected on demand by background.js (CONTENT_FILES, in order) into the
 // extension's isolated world: protocol.js, vendor/Readability.js, then
-// content/article.js, content/text.js, content/draw.js, content/tip.js and
-// content.js, plain scripts sharing one namespace, globalThis.__newslensContent
+// content/article.js, content/text.js, content/draw.js, content/tip.js,
+// content/follow.js and content.js, plain scripts sharing one namespace, globalThis.__newslensContent
 // (called NL in each file). This file creates it.
 //
-// Readability runs on a clone of the document; every text node it keeps is
-// traced back to its twin in the live page (the clone and the page are walked
-// in step, so node N of one is node N of the other).
+// Readability runs on a copy of the page with its open shadow roots
+// flattened in (the flat tree: what is rendered); every text node it keeps is
+// traced back to its twin in the live page. Ad slots and related / read-more
+// / newsletter / "most read" boxes inside the story are dropped, and a page
+// that reads as a list of stories is told apart (listingReason).
 //
 // Exports: NL.MARK_TAG, NL.TIP_TAG (newslens' own elements, drawn by draw.js
 //   and tip.js), NL.SKIP_TAGS and NL.isSkipped(el) (subtrees whose text is
@@ -327,5 +329,67 @@
     return labels;
   }
 
-  Object.assign(NL, { selectionBoxes, SKIP_TAGS, isSkipped, flatParent, flatContains, shadowRoots, walkFlat, textNodes, readabilityNodes, bodyNodes, furnitureOf });
+  // ---------------------------------------------------------------- is it an article?
+
+  /**
+   * Why the text in `nodes` reads as a list of stories (search results, a
+   * section front) rather than one article, or "" when it does not.
+   */
+  function listingReason(nodes) {
+    let total = 0;
+    let linked = 0;
+    const blocks = new Map(); // block element -> {chars, led: first text in a link}
+    const blockOf = (t) => {
+      for (let e = flatParent(t); e; e = flatParent(e)) if (/^(P|LI|H[1-6]|DD|DT|TD|ARTICLE|SECTION|DIV)$/.test(e.tagName)) return e;
+      return null;
+    };
+    for (const t of nodes) {
+      const n = t.data.replace(/\s+/g, "").length;
+      if (!n) continue;
+      total += n;
+      let inLink = false;
+      for (let e = flatParent(t); e && !inLink; e = flatParent(e)) inLink = e.tagName === "A";
+      if (inLink) linked += n;
+      const b = blockOf(t);
+      if (!b) continue;
+      const info = blocks.get(b) || { chars: 0, led: null };
+      if (info.led === null) info.led = inLink;
+      info.chars += n;
+      blocks.set(b, info);
+    }
+    if (!total) return "";
+    if (linked / total >= 0.35) return `${Math.round((100 * linked) / total)}% of its text is links`;
+    // Headlines that are links, each with a line or two under it: results, teasers.
+    const ledBlocks = [...blocks.values()].filter((b) => b.led && b.chars < 160);
+    if (ledBlocks.length >= 5) {
+      const led = new Set([...blocks].filter(([, b]) => b.led && b.chars < 160).map(([el]) => el));
+      let near = 0; // text in linked headlines and the blocks that follow them
+      let after = false;
+      for (const [el, b] of blocks) {
+        if (led.has(el)) after = true;
+        else if (after && b.chars < 400) after = false;
+        else continue;
+        near += b.chars;
+      }
+      if (near / total >= 0.6) return `it is ${ledBlocks.length} linked headlines with a line or two each`;
+    }
+    // Story cards: several <article> elements, none holding most of the text.
+    const articles = [];
+    walkFlat(document.body || document.documentElement, (el, enter) => {
+      if (!enter || el.nodeType !== 1) return;
+      if (SKIP_TAGS.has(el.tagName)) return false;
+      if (el.tagName === "ARTICLE") {
+        articles.push(el);
+        return false; // nested ones belong to this one
+      }
+    });
+    if (articles.length >= 3) {
+      const sizes = articles.map((a) => flatText(a).replace(/\s+/g, "").length);
+      const all = sizes.reduce((x, y) => x + y, 0);
+      if (Math.max(...sizes) < 0.5 * all) return `it holds ${articles.length} separate stories`;
+    }
+    return "";
+  }
+
+  Object.assign(NL, { listingReason, selectionBoxes, SKIP_TAGS, isSkipped, flatParent, flatContains, shadowRoots, walkFlat, textNodes, readabilityNodes, bodyNodes, furnitureOf });
 })();

@@ -1,4 +1,4 @@
-// newslens content script, part 3 of 5: drawing the marks, and removing them.
+// newslens content script, part 3 of 6: drawing the marks, and removing them.
 //
 // Draws the engine's spans onto the text nodes they came from: CSS Custom
 // Highlight API ranges (no DOM change at all), or <newslens-mark> wrappers
@@ -12,7 +12,7 @@
 // Needs: protocol.js (NewsLensProtocol.LAYERS), article.js (NL.MARK_TAG),
 //   text.js (NL.locate, NL.pieceRanges, NL.toRange), tip.js (NL.tooltipOn,
 //   NL.tooltipOff, called only once a message arrives), and NL.extracted
-//   (the text content.js built last, or null).
+//   (the text follow.js built last, or null).
 (() => {
   "use strict";
   const NL = globalThis.__newslensContent;

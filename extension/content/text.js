@@ -1,10 +1,10 @@
-// newslens content script, part 2 of 5: the engine's text and its offset map.
+// newslens content script, part 2 of 6: the engine's text and its offset map.
 //
 // Builds the text the engine reads from the article's live text nodes,
 // collapsing whitespace as the browser renders it, and keeps, for every UTF-16
 // code unit of the text, the (text node, offset) it came from; maps the
 // engine's spans back to live positions and Ranges. Holds no state: the text
-// is passed in (content.js keeps it as NL.extracted) and so are the text nodes
+// is passed in (follow.js keeps it as NL.extracted) and so are the text nodes
 // draw.js split (`splits`, a Map<Text, Text[]> of each split node's tails).
 //
 // Exports: NL.buildText(nodes) -> Built, NL.locate(built, start, end, splits),

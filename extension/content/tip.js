@@ -1,4 +1,4 @@
-// newslens content script, part 4 of 5: the hover tooltip.
+// newslens content script, part 4 of 6: the hover tooltip.
 //
 // While marks are drawn, the pointer is watched (once an animation frame) and
 // the labels of the marks under it are shown in a <newslens-tip> host with a
@@ -8,7 +8,7 @@
 // Exports: NL.tooltipOn() (start watching the pointer), NL.tooltipOff()
 //   (stop, and remove the tooltip).
 // Needs: article.js (NL.MARK_TAG, NL.TIP_TAG), text.js (NL.intact,
-//   NL.unitAt), the state NL.drawn (draw.js) and NL.extracted (content.js).
+//   NL.unitAt), the state NL.drawn (draw.js) and NL.extracted (follow.js).
 (() => {
   "use strict";
   const NL = globalThis.__newslensContent;

@@ -596,6 +596,144 @@ describe("boxes inside the story", () => {
   });
 });
 
+/** Waits (up to `ms`) in the worker until the tab's state passes `check` (a function's source); returns it and how long it took. */
+async function waitState(tabId, check, ms = 5000) {
+  const sw = await worker();
+  return sw.evaluate(
+    async ([tabId, check, ms]) => {
+      const ok = new Function("s", `return (${check})(s);`);
+      const t0 = Date.now();
+      for (;;) {
+        const s = globalThis.newslens.states.get(tabId);
+        if (s && ok(s)) return { state: s, waited: Date.now() - t0 };
+        if (Date.now() - t0 > ms) return { state: s, waited: -1 };
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    [tabId, String(check), ms],
+  );
+}
+
+const LATE_STORY = [
+  ["h1", "Fenmoor reservoir to reopen for swimming after algae tests come back clear"],
+  ["p", "FENMOOR — Swimmers will be allowed back into Fenmoor reservoir from Saturday, after three rounds of water tests found no trace of the algae that closed it in July, the county water board said on Friday."],
+  ["p", "“The water is as clean as we have ever measured it,” said Oriel Vance, the board’s head of water quality. “We kept it closed until we were certain.”"],
+  ["p", "Local swimming clubs welcomed the news. Hamish Gorrie, who coaches the Fenmoor Otters, said his members had been training in a school pool forty minutes away all summer."],
+];
+const LATE_MORE = [
+  ["p", "The board denied that it had been slow to act. A spokesperson said each round of tests took a week to analyse at the county laboratory."],
+  ["p", "“We will test every fortnight until October,” Vance said. Lifeguards will be on duty at weekends."],
+];
+
+/** The app inserts elements into <main> (text as text, as a page's script would). */
+function insert(page, items, { replace = false } = {}) {
+  return page.evaluate(
+    ([items, replace]) => {
+      const app = document.getElementById("app");
+      if (replace) app.replaceChildren();
+      let article = app.querySelector("article");
+      if (!article) article = app.appendChild(document.createElement("article"));
+      for (const [tag, text] of items) article.appendChild(document.createElement(tag)).textContent = text;
+    },
+    [items, replace],
+  );
+}
+
+describe("content that arrives after the click", () => {
+  test("a click before the article waits for it; new, changed and removed text is followed; a second click removes everything", T, async () => {
+    const page = await open("late");
+    const before = await html(page);
+    const first = await click(page);
+    assert.equal(first.status, "waiting", first.error);
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    const sw = await worker();
+    assert.equal(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), first.tabId), "wait");
+    // The panel says so.
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${first.tabId}`);
+    assert.match(await panel.locator("#status").textContent(), /Waiting for the article/);
+    await page.bringToFront();
+
+    // The story arrives: annotated within about a second, without a click.
+    await insert(page, LATE_STORY, { replace: true });
+    const arrived = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("Hamish Gorrie"));
+    assert.ok(arrived.waited >= 0 && arrived.waited < 1500, `annotated ${arrived.waited} ms after the story arrived`);
+    assert.ok(!arrived.state.text.includes("Loading"));
+    let ranges = await drawnRanges(page);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(arrived.state.text, arrived.state.doc));
+    assert.ok(ranges.some((r) => r.text.includes("Oriel Vance")));
+    await panel.waitForSelector("#results:not([hidden])");
+
+    // "Load more": two more paragraphs, one with a new quote.
+    await insert(page, LATE_MORE);
+    const more = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("every fortnight"));
+    assert.ok(more.waited >= 0 && more.waited < 1500, `annotated ${more.waited} ms after "Load more"`);
+    assert.ok(more.state.doc.quotes.some((q) => more.state.text.slice(q.span.start, q.span.end).includes("every fortnight")), "the new quote is found");
+    ranges = await drawnRanges(page);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(more.state.text, more.state.doc));
+    assert.ok(ranges.some((r) => r.layer === "quote" && r.text.includes("every fortnight")), "the new quote is drawn");
+
+    // A paragraph goes away: its marks go with it.
+    await page.evaluate(() => [...document.querySelectorAll("#app p")].find((p) => p.textContent.includes("Oriel Vance")).remove());
+    const gone = await waitState(first.tabId, (s) => s.status === "done" && !s.text.includes("Oriel Vance"));
+    assert.ok(gone.waited >= 0 && gone.waited < 1500, `redrawn ${gone.waited} ms after the removal`);
+    ranges = await page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h]).map((r) => ({ text: r.toString(), connected: r.startContainer.isConnected })));
+    assert.ok(ranges.length > 0);
+    assert.ok(ranges.every((r) => r.connected && !r.text.includes("Oriel")), "no mark left on removed text");
+
+    // Text edited in place (a live correction).
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll("#app p")].find((p) => p.textContent.includes("Hamish Gorrie"));
+      p.firstChild.data = p.firstChild.data.replace("Hamish Gorrie", "Hamish Gorrie-Laird");
+    });
+    const edited = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("Gorrie-Laird"));
+    assert.ok(edited.waited >= 0 && edited.waited < 1500, `redrawn ${edited.waited} ms after the edit`);
+
+    // A second click removes everything, and the page is no longer followed.
+    const now = await html(page);
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    assert.equal(await html(page), now);
+    await insert(page, [["p", "“A late sentence,” said Oriel Vance."]]);
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0, "nothing drawn after the second click");
+    assert.equal((await waitState(first.tabId, (s) => s.status === "idle")).state.status, "idle");
+    assert.notEqual(before, now);
+    await panel.close();
+    await page.close();
+  });
+
+  test("element fallback: a followed page is redrawn with wrappers and unwraps cleanly", T, async () => {
+    const page = await open("late");
+    await insert(page, LATE_STORY, { replace: true });
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    assert.equal((await click(page)).status, "idle");
+    const sw = await worker();
+    const el = await sw.evaluate(async (id) => globalThis.newslens.toggle(await chrome.tabs.get(id), "element"), on.tabId);
+    assert.equal(el.status, "done", el.error);
+    assert.equal(el.mode, "element");
+    await insert(page, LATE_MORE);
+    const more = await waitState(on.tabId, (s) => s.status === "done" && s.text.includes("every fortnight"));
+    assert.ok(more.waited >= 0 && more.waited < 1500);
+    assert.equal(more.state.mode, "element");
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll("newslens-mark")].map((m) => m.textContent).join("|"));
+    assert.match(wrapped, /every fortnight/);
+    assert.match(wrapped, /Oriel Vance/, "the earlier text is still marked");
+    const now = await page.evaluate(() => {
+      const c = document.documentElement.cloneNode(true);
+      for (const m of c.querySelectorAll("newslens-mark, newslens-tip")) m.replaceWith(...m.childNodes);
+      c.normalize();
+      return c.outerHTML;
+    });
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await page.evaluate(() => document.querySelectorAll("newslens-mark").length), 0);
+    assert.equal(await page.evaluate(() => { const c = document.documentElement.cloneNode(true); c.normalize(); return c.outerHTML; }), now);
+    await page.close();
+  });
+});
+
 describe("side panel and selection", () => {
   test("the panel lists the annotation and a click scrolls the page to the item", T, async () => {
     const page = await open("plain", { width: 900, height: 360 });

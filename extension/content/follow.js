@@ -1,0 +1,172 @@
+// newslens content script, part 5 of 6: reading the article, and following
+// the page after a click. No engine, no network.
+//
+// extract() finds the article (article.js), builds its text (text.js) and
+// keeps it as NL.extracted, each time with a new NL.version; it also says
+// whether the page reads as an article at all (NL.listingReason).
+//
+// After a click the page is followed: a MutationObserver (the document and
+// every open shadow root) notices new, changed and removed text; after a
+// quiet moment (at most about a second after the first change) the text is
+// built again. Changed text goes to the background (PAGE_CHANGED), which
+// annotates it and sends the marks back (APPLY, with the version they are
+// for); the same text in new nodes is redrawn here; marks on text that went
+// away go with the next drawing. Before an article exists ("waiting") the
+// same observer waits for one. Our own changes (<newslens-mark> wrappers,
+// the tooltip host) are not the page's.
+//
+// Exports: NL.extract(), NL.follow(mode, waiting), NL.unfollow(), NL.quiet(fn),
+//   the state NL.extracted (the text last built, or null), NL.version,
+//   NL.following (null | {mode, waiting}).
+// Needs: protocol.js, article.js, text.js, draw.js (NL.apply, NL.clear,
+//   NL.drawn), called only once a message arrives.
+(() => {
+  "use strict";
+  const NL = globalThis.__newslensContent;
+  if (NL.ready) return; // injected before: that copy keeps its state
+  const P = globalThis.NewsLensProtocol;
+  const MIN_ARTICLE_CHARS = 200;
+  const QUIET_MS = 250; // a change is acted on once the page is quiet this long,
+  const MAX_WAIT_MS = 800; // or this long after the first change at most
+  const OWN = new Set([NL.MARK_TAG.toUpperCase(), NL.TIP_TAG.toUpperCase()]);
+  const INERT = new Set(["SCRIPT", "STYLE", "LINK", "META", "NOSCRIPT", "TEMPLATE", "IFRAME"]);
+  NL.extracted = null;
+  NL.version = 0;
+  NL.following = null;
+  let observer = null;
+  let observed = new WeakSet();
+  let timer = 0;
+  let firstChange = 0;
+  let lastSentText = null;
+
+  /** Finds the article and builds its text; the ExtractResult of protocol.js. */
+  function extract() {
+    const liveTexts = NL.textNodes(document.documentElement);
+    let found = NL.readabilityNodes(liveTexts);
+    let source = "readability";
+    let built = found && found.nodes.length ? NL.buildText(found.nodes) : null;
+    let nodes = found ? found.nodes : [];
+    if (!built || built.text.length < MIN_ARTICLE_CHARS) {
+      const bodyNodes = NL.bodyNodes(liveTexts);
+      const fallback = NL.buildText(bodyNodes);
+      if (!built || fallback.text.length > built.text.length) {
+        built = fallback;
+        nodes = bodyNodes;
+        source = "body";
+      }
+    }
+    NL.extracted = built;
+    NL.version++;
+    const listing = built.text.length < MIN_ARTICLE_CHARS ? "" : NL.listingReason(nodes);
+    return {
+      ok: true,
+      version: NL.version,
+      text: built.text,
+      title: (found && found.title) || document.title || "",
+      url: location.href,
+      source,
+      boxes: source === "readability" && found ? found.boxes : [],
+      // "short": too little text to be an article (yet); "listing": a list of stories.
+      kind: built.text.length < MIN_ARTICLE_CHARS ? "short" : listing ? "listing" : "article",
+      listing,
+      textNodes: built.byNode.size,
+    };
+  }
+
+  // ---------------------------------------------------------------- following the page
+
+  function relevant(records) {
+    for (const r of records) {
+      const t = r.target;
+      const el = t.nodeType === 1 ? t : t.parentElement || (t.parentNode && t.parentNode.host) || null;
+      if (el && el.closest && el.closest(`${NL.MARK_TAG}, ${NL.TIP_TAG}`)) continue;
+      if (r.type === "characterData") return true;
+      if (r.type === "attributes") {
+        if (!(el && OWN.has(el.tagName))) return true;
+        continue;
+      }
+      const nodes = [...r.addedNodes, ...r.removedNodes];
+      if (nodes.some((n) => (n.nodeType === 3 ? /\S/.test(n.data) : n.nodeType === 1 && !OWN.has(n.tagName) && !INERT.has(n.tagName)))) return true;
+    }
+    return false;
+  }
+
+  function observeAll() {
+    const opts = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "style", "hidden", "open"] };
+    for (const root of [document.documentElement, ...NL.shadowRoots()]) {
+      if (observed.has(root)) continue;
+      observed.add(root);
+      observer.observe(root, opts);
+    }
+  }
+
+  function onRecords(records) {
+    if (!NL.following || !relevant(records)) return;
+    const now = performance.now();
+    if (!timer) firstChange = now;
+    clearTimeout(timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, firstChange + MAX_WAIT_MS - now));
+    timer = setTimeout(check, wait);
+  }
+
+  /** The page changed: build the text again and act on what changed. */
+  function check() {
+    timer = 0;
+    const f = NL.following;
+    if (!f) return;
+    observeAll(); // new shadow roots
+    const old = NL.extracted;
+    const drawn = NL.drawn;
+    // <newslens-mark> wrappers hide their text from the text builder: unwrap first.
+    if (drawn && drawn.mode === "element") quiet(() => NL.clear());
+    const found = extract();
+    if (f.waiting && found.kind === "short") return;
+    if (old && found.text === old.text && !f.waiting) {
+      // Same text: redraw here if the page rebuilt its nodes (or they were unwrapped).
+      const marks = drawn ? drawn.marks : [];
+      const stale = !drawn || drawn.mode === "element" || old.segments.some((s) => !NL.intact(s, drawn.splits));
+      if (stale && marks.length) quiet(() => NL.apply(marks, f.mode, f.css));
+      return;
+    }
+    if (found.text === lastSentText) return;
+    lastSentText = found.text;
+    chrome.runtime.sendMessage({ type: P.PAGE_CHANGED, result: found }).catch(() => {});
+  }
+
+  /**
+   * Runs `fn` (our own DOM changes) without the observer taking them for
+   * the page's: changes already queued are looked at first.
+   */
+  function quiet(fn) {
+    if (!observer) return fn();
+    const pending = observer.takeRecords();
+    if (pending.length) onRecords(pending);
+    try {
+      return fn();
+    } finally {
+      observer.takeRecords();
+    }
+  }
+
+  /** Start following the page (after a click). `css`: the highlight styles, for redraws. */
+  function follow(mode, waiting, css) {
+    NL.following = { mode, waiting: !!waiting, css: css || "" };
+    lastSentText = waiting ? null : NL.extracted ? NL.extracted.text : null;
+    if (!observer) {
+      observer = new MutationObserver(onRecords);
+      observed = new WeakSet();
+      observeAll();
+    }
+  }
+
+  function unfollow() {
+    NL.following = null;
+    clearTimeout(timer);
+    timer = 0;
+    if (observer) observer.disconnect();
+    observer = null;
+    lastSentText = null;
+  }
+
+  Object.assign(NL, { extract, follow, unfollow, quiet });
+})();
