@@ -364,11 +364,14 @@
     if (ledBlocks.length >= 5) {
       const led = new Set([...blocks].filter(([, b]) => b.led && b.chars < 160).map(([el]) => el));
       let near = 0; // text in linked headlines and the blocks that follow them
-      let after = false;
+      let tail = 0; // blocks after a linked headline that still belong to it
       for (const [el, b] of blocks) {
-        if (led.has(el)) after = true;
-        else if (after && b.chars < 400) after = false;
-        else continue;
+        if (led.has(el)) tail = 2;
+        else if (tail > 0 && b.chars < 400) tail--;
+        else {
+          tail = 0;
+          continue;
+        }
         near += b.chars;
       }
       if (near / total >= 0.6) return `it is ${ledBlocks.length} linked headlines with a line or two each`;

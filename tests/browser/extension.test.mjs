@@ -734,6 +734,40 @@ describe("content that arrives after the click", () => {
   });
 });
 
+describe("pages that are not articles", () => {
+  for (const [name, why] of [["search", /linked headlines|links/], ["section", /separate stories|linked headlines|links/]]) {
+    test(`${name}: the extension says it is not an article and marks nothing, unless the reader asks`, T, async () => {
+      const page = await open(name);
+      const before = await html(page);
+      const off = await click(page);
+      assert.equal(off.status, "not-article", off.error || off.text);
+      assert.match(off.notice, /does not look like a news article/);
+      assert.match(off.notice, why);
+      assert.equal(await page.evaluate(() => CSS.highlights.size), 0, "nothing marked");
+      assert.equal(await html(page), before);
+      const sw = await worker();
+      assert.equal(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), off.tabId), "–");
+      const panel = await context.newPage();
+      openPages.add(panel);
+      await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${off.tabId}`);
+      assert.match(await panel.getByTestId("notice").textContent(), /does not look like a news article/);
+      assert.equal(await panel.locator("#results").isHidden(), true);
+      // "Annotate anyway".
+      await panel.getByTestId("annotate-anyway").click();
+      const on = await waitState(off.tabId, (s) => s.status === "done");
+      assert.ok(on.waited >= 0, `annotate anyway: ${JSON.stringify(on.state && on.state.status)}`);
+      assert.ok(on.state.text.length > 200);
+      assert.ok((await page.evaluate(() => CSS.highlights.size)) > 0, "marked when asked");
+      await panel.waitForSelector("#results:not([hidden])");
+      assert.equal(await panel.getByTestId("annotate-anyway").isHidden(), true);
+      assert.equal((await click(page)).status, "idle");
+      assert.equal(await html(page), before);
+      await panel.close();
+      await page.close();
+    });
+  }
+});
+
 describe("side panel and selection", () => {
   test("the panel lists the annotation and a click scrolls the page to the item", T, async () => {
     const page = await open("plain", { width: 900, height: 360 });
