@@ -65,7 +65,7 @@ async function annotateText(text) {
 const states = new Map();
 
 function blankState(tabId) {
-  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0, notice: "" };
+  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0, notice: "", hidden: [], hiddenMarks: 0 };
 }
 
 function setState(tabId, patch) {
@@ -186,6 +186,7 @@ async function draw(tabId, found, mode, { ms = {}, lap = () => {} } = {}) {
   return setState(tabId, {
     status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
     mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
+    hidden: found.hidden || [], hiddenMarks: applied.hidden || 0,
     notice: found.boxes && found.boxes.length ? boxNotice(found.boxes, false) : "",
   });
 }
@@ -296,7 +297,7 @@ async function stateOf(tabId) {
     const probe = await send(tabId, { type: P.PROBE, withText: true });
     if (probe && probe.active && probe.text) {
       const doc = await annotateText(probe.text);
-      return setState(tabId, { status: "done", source: "page", title: probe.title, url: probe.url, text: probe.text, doc, mode: probe.mode });
+      return setState(tabId, { status: "done", source: "page", title: probe.title, url: probe.url, text: probe.text, doc, mode: probe.mode, hidden: probe.hidden || [] });
     }
   } catch (_) {
     // No content script in that tab: nothing is drawn there.

@@ -27,7 +27,7 @@
             waiting: !!(following && following.waiting),
             mode: drawn ? drawn.mode : null,
             textLength: extracted ? extracted.text.length : 0,
-            ...(msg.withText && extracted ? { text: extracted.text, title: extractedTitle, url: location.href } : {}),
+            ...(msg.withText && extracted ? { text: extracted.text, title: extractedTitle, url: location.href, hidden: extracted.hidden || [] } : {}),
           });
           break;
         }

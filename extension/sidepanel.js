@@ -35,7 +35,9 @@ const panel = createPanel($("panel"), {
     panel.showItem(layer, id);
     if (current.source === "selection") return selectionView.reveal(layer, id);
     const item = layer === "quote" ? doc.quotes[id] : layer === "claim" ? doc.claims[id] : null;
-    if (item) reveal(layer === "quote" ? item.span : item.content);
+    const span = item && (layer === "quote" ? item.span : item.content);
+    if (span && isHidden(span)) return showError("That item is in text hidden on the page (clipped or covered, as behind a paywall): there is nothing to scroll to.");
+    if (item) reveal(span);
   },
 });
 renderLegend($("legend"));
@@ -44,14 +46,46 @@ renderLegend($("legend"));
 function onSelectActor(id) {
   panel.setActor(id);
   const doc = current && current.doc;
+  if (doc) markHidden(doc);
   if (id === null || !doc || !doc.actors[id]) return;
   if (current.source === "selection") return selectionView.setActor(id);
-  const ids = doc.actors[id].mentions;
+  const ids = doc.actors[id].mentions.filter((m) => !isHidden(doc.mentions[m].span));
   if (!ids.length) return;
   const k = nextMention.get(id) || 0;
   nextMention.set(id, k + 1);
   const m = doc.mentions[ids[k % ids.length]];
   if (m) reveal(m.span);
+}
+
+/** Does `span` overlap text the reader cannot see on the page? */
+function isHidden(span) {
+  const hidden = (current && current.source === "page" && current.hidden) || [];
+  return !!span && hidden.some((h) => span.start < h.end && span.end > h.start);
+}
+
+/**
+ * Items in hidden text: counted in the notice, and each list entry says so
+ * (they are listed, not highlighted, and clicking them does not scroll).
+ */
+function markHidden(doc) {
+  const n = { quote: 0, claim: 0, mention: 0 };
+  for (const q of doc.quotes) if (isHidden(q.span)) n.quote++;
+  for (const c of doc.claims) if (isHidden(c.content)) n.claim++;
+  for (const m of doc.mentions) if (isHidden(m.span)) n.mention++;
+  for (const [layer, list, spanOf] of [["quote", doc.quotes, (q) => q.span], ["claim", doc.claims, (c) => c.content]]) {
+    for (const el of $("panel").querySelectorAll(`[data-testid=${layer}-item]`)) {
+      const item = list[Number(el.dataset.id)];
+      const hidden = !!item && isHidden(spanOf(item));
+      el.toggleAttribute("data-hidden-text", hidden);
+      if (hidden) el.title = "In text hidden on the page (clipped or covered): not highlighted";
+    }
+  }
+  const items = n.quote + n.claim + n.mention;
+  const text = items
+    ? `${items} ${items === 1 ? "item is" : "items are"} in text hidden on the page (clipped or covered, as behind a paywall): ${n.quote} ${n.quote === 1 ? "quote" : "quotes"}, ${n.claim} ${n.claim === 1 ? "claim" : "claims"}, ${n.mention} ${n.mention === 1 ? "mention" : "mentions"}. They are listed but not highlighted.`
+    : "";
+  $("hidden-note").textContent = text;
+  $("hidden-note").hidden = !text;
 }
 
 async function reveal(span) {
@@ -101,6 +135,7 @@ function render(state) {
     panel.update(state.text, doc);
     panel.selectTab("actors");
   }
+  markHidden(doc);
   $("selection").hidden = state.source !== "selection";
   if (state.source === "selection") selectionView.render(state.text, doc);
 }

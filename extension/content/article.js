@@ -224,7 +224,7 @@
   // text is not the article's. Found by class, id or aria-label words, by the
   // element (<aside>, <form>, role=complementary inside the story), by a short
   // heading that names such a box, or by a "Read more:" line.
-  const BOX_WORDS = /(?:^|[\s_-])(related|recommended|recirc\w*|newsletters?|signup|subscribe|subscription|trending|popular|most[\s_-]?(?:read|viewed|popular|shared)|read[\s_-]?(?:more|next|also)|more[\s_-]?(?:stories|news|on[\s_-]?this|from)|also[\s_-]?read|see[\s_-]?also|further[\s_-]?reading|you[\s_-]?may[\s_-]?(?:also[\s_-]?)?like|outbrain|taboola)(?:$|[\s_-])/i;
+  const BOX_WORDS = /(?:^|[\s_-])(related|recommended|recirc\w*|newsletters?|signup|subscribe|subscription|trending|popular|most[\s_-]?(?:read|viewed|popular|shared)|read[\s_-]?(?:more|next|also)|more[\s_-]?(?:stories|news|on[\s_-]?this|from)|also[\s_-]?read|see[\s_-]?also|further[\s_-]?reading|you[\s_-]?may[\s_-]?(?:also[\s_-]?)?like|paywall|regwall|outbrain|taboola)(?:$|[\s_-])/i;
   const BOX_HEADING = /^(?:related(?: stories| articles| coverage| content| news)?|read (?:more|also|next)|more (?:on this(?: story| topic)?|from [\w\s’'-]{1,30}|stories|news)|also read|most (?:read|viewed|popular|shared)(?: today| this week)?|trending(?: now| stories)?|popular(?: now| stories)?|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|see also|further reading|(?:sign up|subscribe)\b[\w\s’'-]{0,40}|[\w\s’'-]{0,30}\bnewsletters?\b[\w\s’'-]{0,30})[:.!]?$/i;
   const READ_MORE_LINE = /^(?:read more|read also|read next|also read|related|see also|more on this(?: story)?)\s*[:|»›>]/i;
   const BOX_TAGS = new Set(["ASIDE", "FORM", "NAV", "DIALOG"]);

@@ -10,7 +10,7 @@
 // Exports: NL.apply(marks, mode), NL.clear(), NL.reveal(start, end), and the
 //   state NL.drawn (what is drawn now, or null; only this file writes it).
 // Needs: protocol.js (NewsLensProtocol.LAYERS), article.js (NL.MARK_TAG),
-//   text.js (NL.locate, NL.pieceRanges, NL.toRange), tip.js (NL.tooltipOn,
+//   text.js (NL.locate, NL.pieceRanges, NL.toRange, NL.inHidden), tip.js (NL.tooltipOn,
 //   NL.tooltipOff, called only once a message arrives), and NL.extracted
 //   (the text follow.js built last, or null).
 (() => {
@@ -67,8 +67,14 @@
     }
     const drawn = (NL.drawn = { mode: useHighlights ? "highlight" : "element", marks: [], names: [], wrappers: [], splits: new Map(), labels: new WeakMap(), focusTimer: 0, roots: new Map() });
     let skipped = 0;
+    let hidden = 0;
     const located = [];
     for (const m of marks) {
+      // Text the reader cannot see is not marked as if it were visible.
+      if (NL.inHidden(extracted.hidden, m.start, m.end)) {
+        hidden++;
+        continue;
+      }
       const loc = locate(extracted, m.start, m.end, drawn.splits);
       if (!loc || !P.LAYERS.includes(m.layer)) {
         skipped++;
@@ -83,7 +89,7 @@
     if (useHighlights) drawHighlights(extracted, drawn, located);
     else drawElements(extracted, drawn, located);
     NL.tooltipOn();
-    return { ok: true, mode: drawn.mode, drawn: located.length, skipped };
+    return { ok: true, mode: drawn.mode, drawn: located.length, skipped, hidden };
   }
 
   function drawHighlights(extracted, drawn, located) {
@@ -190,6 +196,7 @@
   function reveal(start, end) {
     const { extracted, drawn } = NL;
     if (!extracted) return { ok: false, error: "page not annotated" };
+    if (NL.inHidden(extracted.hidden, start, end)) return { ok: false, hidden: true, error: "that text is hidden on the page (clipped or covered)" };
     const loc = locate(extracted, start, end, drawn && drawn.splits);
     if (!loc) return { ok: false, error: "span not on the page" };
     let range;

@@ -3,7 +3,8 @@
 //
 // extract() finds the article (article.js), builds its text (text.js) and
 // keeps it as NL.extracted, each time with a new NL.version; it also says
-// whether the page reads as an article at all (NL.listingReason).
+// whether the page reads as an article at all (NL.listingReason) and which
+// of its text the reader cannot see (NL.hiddenSpans).
 //
 // After a click the page is followed: a MutationObserver (the document and
 // every open shadow root) notices new, changed and removed text; after a
@@ -55,6 +56,7 @@
         source = "body";
       }
     }
+    built.hidden = NL.hiddenSpans(built);
     NL.extracted = built;
     NL.version++;
     const listing = built.text.length < MIN_ARTICLE_CHARS ? "" : NL.listingReason(nodes);
@@ -69,6 +71,7 @@
       // "short": too little text to be an article (yet); "listing": a list of stories.
       kind: built.text.length < MIN_ARTICLE_CHARS ? "short" : listing ? "listing" : "article",
       listing,
+      hidden: built.hidden, // spans the reader cannot see (clipped, under a paywall panel)
       textNodes: built.byNode.size,
     };
   }
@@ -121,15 +124,16 @@
     if (drawn && drawn.mode === "element") quiet(() => NL.clear());
     const found = extract();
     if (f.waiting && found.kind === "short") return;
-    if (old && found.text === old.text && !f.waiting) {
+    if (old && found.text === old.text && JSON.stringify(found.hidden) === JSON.stringify(old.hidden) && !f.waiting) {
       // Same text: redraw here if the page rebuilt its nodes (or they were unwrapped).
       const marks = drawn ? drawn.marks : [];
       const stale = !drawn || drawn.mode === "element" || old.segments.some((s) => !NL.intact(s, drawn.splits));
       if (stale && marks.length) quiet(() => NL.apply(marks, f.mode, f.css));
       return;
     }
-    if (found.text === lastSentText) return;
-    lastSentText = found.text;
+    const key = found.text + JSON.stringify(found.hidden);
+    if (key === lastSentText) return;
+    lastSentText = key;
     chrome.runtime.sendMessage({ type: P.PAGE_CHANGED, result: found }).catch(() => {});
   }
 
@@ -151,7 +155,7 @@
   /** Start following the page (after a click). `css`: the highlight styles, for redraws. */
   function follow(mode, waiting, css) {
     NL.following = { mode, waiting: !!waiting, css: css || "" };
-    lastSentText = waiting ? null : NL.extracted ? NL.extracted.text : null;
+    lastSentText = waiting ? null : NL.extracted ? NL.extracted.text + JSON.stringify(NL.extracted.hidden) : null;
     if (!observer) {
       observer = new MutationObserver(onRecords);
       observed = new WeakSet();

@@ -272,5 +272,88 @@
     return out;
   }
 
-  Object.assign(NL, { buildText, locate, intact, toRange, pieceRanges, unitAt });
+  // ---------------------------------------------------------------- text the reader cannot see
+
+  /**
+   * Spans of `built.text` the reader cannot see although they are rendered:
+   * clipped away by an ancestor's overflow (a truncated story), or under an
+   * opaque overlay placed over them (a paywall panel; a fixed one only when
+   * it covers the whole window). [{start, end}], sorted, merged.
+   */
+  function hiddenSpans(built) {
+    const overlays = [];
+    const vw = innerWidth;
+    const vh = innerHeight;
+    NL.walkFlat(document.body || document.documentElement, (el, enter) => {
+      if (!enter || el.nodeType !== 1) return;
+      if (SKIP_TAGS.has(el.tagName)) return false;
+      const cs = getComputedStyle(el);
+      if (cs.display === "none") return false;
+      if (cs.position !== "absolute" && cs.position !== "fixed") return;
+      if (cs.visibility !== "visible" || Number(cs.opacity) < 0.9 || !opaque(cs.backgroundColor)) return;
+      const r = el.getBoundingClientRect();
+      if (r.width < 100 || r.height < 40) return;
+      if (cs.position === "fixed" && !(r.left <= 0 && r.top <= 0 && r.right >= vw && r.bottom >= vh)) return;
+      overlays.push({ el, r });
+    });
+    const clipCache = new Map(); // element -> its clip box in client coordinates, or null
+    const clipOf = (el) => {
+      let c = clipCache.get(el);
+      if (c === undefined) {
+        const cs = getComputedStyle(el);
+        c = null;
+        if (/hidden|clip/.test(cs.overflowX) || /hidden|clip/.test(cs.overflowY)) {
+          const r = el.getBoundingClientRect();
+          c = { left: r.left + el.clientLeft, top: r.top + el.clientTop, right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight };
+        }
+        clipCache.set(el, c);
+      }
+      return c;
+    };
+    const hidden = (seg) => {
+      const range = document.createRange();
+      range.setStart(seg.node, seg.map[0]);
+      range.setEnd(seg.node, seg.map[seg.map.length - 1] + 1);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (!rects.length) return false;
+      const box = { left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)), right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+      for (let e = flatParent(seg.node); e && e !== document.documentElement; e = flatParent(e)) {
+        const c = clipOf(e);
+        if (c && !(box.right > c.left && box.left < c.right && box.bottom > c.top && box.top < c.bottom)) return true;
+      }
+      for (const o of overlays) {
+        if (NL.flatContains(o.el, seg.node)) continue;
+        if (box.left >= o.r.left - 1 && box.right <= o.r.right + 1 && box.top >= o.r.top - 1 && box.bottom <= o.r.bottom + 1) return true;
+      }
+      return false;
+    };
+    const out = [];
+    for (let k = 0; k < built.segments.length; k++) {
+      const seg = built.segments[k];
+      if (!seg.map.length || !hidden(seg)) continue;
+      const start = seg.start;
+      const end = seg.start + seg.map.length;
+      const last = out[out.length - 1];
+      // Hidden segments next to each other (a separator between them) make one span.
+      if (last && k > 0 && last.seg === k - 1) {
+        last.end = end;
+        last.seg = k;
+      } else out.push({ start, end, seg: k });
+    }
+    return out.map(({ start, end }) => ({ start, end }));
+  }
+
+  function opaque(color) {
+    const m = /rgba?\(([^)]+)\)/.exec(color);
+    if (!m) return color !== "transparent";
+    const parts = m[1].split(/[\s,/]+/).filter(Boolean);
+    return parts.length < 4 || Number(parts[3]) >= 0.9;
+  }
+
+  /** Does [start, end) overlap a hidden span? */
+  function inHidden(hidden, start, end) {
+    return !!hidden && hidden.some((h) => start < h.end && end > h.start);
+  }
+
+  Object.assign(NL, { hiddenSpans, inHidden, buildText, locate, intact, toRange, pieceRanges, unitAt });
 })();

@@ -768,6 +768,71 @@ describe("pages that are not articles", () => {
   }
 });
 
+describe("text the reader cannot see", () => {
+  test("paywall: covered and clipped text is read but not marked; the panel counts it and does not scroll to it", T, async () => {
+    const page = await open("paywall", { width: 1000, height: 700 });
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    assert.ok(!text.includes("Subscribe to keep reading"), "the paywall panel is not article text");
+    for (const s of ["Beatrix Holm", "“We have nothing to hide", "Rowena Tull", "since 2019."]) assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
+    const visibleEnd = text.indexOf("The co-operative denied");
+    // Everything from the third paragraph on is hidden: two paragraphs under the
+    // panel, three cut off.
+    assert.deepEqual(on.hidden, [{ start: visibleEnd, end: text.length }]);
+    const marks = marksFor(text, on.doc);
+    const hiddenMarks = marks.filter((m) => m.end > visibleEnd);
+    assert.ok(hiddenMarks.length > 0 && on.doc.quotes.some((q) => q.span.start >= visibleEnd), "the engine finds quotes in the hidden text");
+    assert.equal(on.hiddenMarks, hiddenMarks.length);
+    assert.equal(on.drawn, marks.length - hiddenMarks.length);
+    const ranges = await page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h]).map((r) => r.startContainer.parentElement.closest(".locked, .truncated") ? r.toString() : null));
+    assert.ok(ranges.length > 0);
+    assert.deepEqual(ranges.filter(Boolean), [], "nothing marked in hidden text");
+
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
+    await panel.waitForSelector("#results:not([hidden])");
+    const inHidden = (span) => span.start < text.length && span.end > visibleEnd;
+    const n = { q: on.doc.quotes.filter((q) => inHidden(q.span)).length, c: on.doc.claims.filter((c) => inHidden(c.content)).length, m: on.doc.mentions.filter((m) => inHidden(m.span)).length };
+    const note = await panel.getByTestId("hidden-note").textContent();
+    assert.match(note, new RegExp(`^${n.q + n.c + n.m} items are in text hidden on the page`));
+    assert.match(note, new RegExp(`${n.q} quotes?, ${n.c} claims?, ${n.m} mentions?`));
+    await panel.getByTestId("tab-quotes").click();
+    const hiddenQuote = on.doc.quotes.find((q) => inHidden(q.span));
+    const item = panel.locator(`[data-testid=quote-item][data-id="${hiddenQuote.id}"]`);
+    assert.equal(await item.getAttribute("data-hidden-text"), "");
+    await page.evaluate(() => scrollTo(0, 0));
+    await item.click();
+    await panel.waitForSelector("[data-testid=error]:not([hidden])");
+    assert.match(await panel.getByTestId("error").textContent(), /hidden on the page/);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await page.evaluate(() => scrollY), 0, "no scroll to hidden text");
+    assert.equal(await page.evaluate(() => CSS.highlights.has("newslens-focus")), false);
+    // The content script refuses too.
+    const sw = await worker();
+    const res = await sw.evaluate(([id, span]) => chrome.tabs.sendMessage(id, { type: "newslens:reveal", ...span }, { frameId: 0 }), [on.tabId, hiddenQuote.span]);
+    assert.equal(res.ok, false);
+    assert.equal(res.hidden, true);
+    // A visible quote still scrolls.
+    const shown = on.doc.quotes.find((q) => !inHidden(q.span));
+    assert.equal(await panel.locator(`[data-testid=quote-item][data-id="${shown.id}"]`).getAttribute("data-hidden-text"), null);
+
+    // The reader subscribes: the panel goes, the text shows, and is marked.
+    await page.evaluate(() => {
+      document.querySelector(".paywall-cover").remove();
+      document.querySelector(".truncated").className = "";
+    });
+    const open_ = await waitState(on.tabId, (s) => s.status === "done" && s.hidden.length === 0);
+    assert.ok(open_.waited >= 0 && open_.waited < 1500, `redrawn ${open_.waited} ms after the paywall went`);
+    assert.equal(open_.state.drawn, marksFor(open_.state.text, open_.state.doc).length);
+    await panel.waitForSelector("[data-testid=hidden-note][hidden]", { state: "attached" });
+    assert.equal((await click(page)).status, "idle");
+    await panel.close();
+    await page.close();
+  });
+});
+
 describe("side panel and selection", () => {
   test("the panel lists the annotation and a click scrolls the page to the item", T, async () => {
     const page = await open("plain", { width: 900, height: 360 });
