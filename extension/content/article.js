@@ -204,7 +204,100 @@
       if (box && box.kind === "box") boxes.add(box.label);
       return !box;
     });
-    return { nodes, title: article.title || "", boxes: [...boxes] };
+    const { head, drop } = headNodes(liveTexts, nodes, article.title || "");
+    const wanted = new Set([...head, ...nodes.filter((t) => !drop.has(t))]);
+    const all = head.length || drop.size ? liveTexts.filter((t) => wanted.has(t)) : nodes;
+    return { nodes: all, title: article.title || "", boxes: [...boxes], headline: head.length > 0 };
+  }
+
+  // ---------------------------------------------------------------- headline and standfirst
+  // Readability takes the headline as the title and often leaves out the
+  // standfirst (the summary under it); both are read with the body.
+  const META_WORDS = /(?:^|[\s_-])(byline|dateline|author|authors|date|time|timestamp|meta|credit|credits|caption|share|sharing|social|kicker|eyebrow|label|tags?|breadcrumbs?|category|section|topic|updated|published|reading[\s_-]?time)(?:$|[\s_-])/i;
+  const STANDFIRST_WORDS = /(?:^|[\s_-])(standfirst|dek|deck|subtitle|sub[\s_-]?headline|subhead|summary|lede|lead|intro|strap|strapline|description|excerpt)(?:$|[\s_-])/i;
+
+  /**
+   * The live text nodes of the headline and the standfirst that the body
+   * (`nodes`) lacks: the <h1> that reads as the title, and the text blocks
+   * between it and the body that are neither bylines, dates, captions nor
+   * boxes.
+   */
+  function headNodes(liveTexts, nodes, title) {
+    const none = { head: [], drop: new Set() };
+    if (!nodes.length) return none;
+    const inBody = new Set(nodes);
+    const index = new Map(liveTexts.map((t, i) => [t, i]));
+    const last = index.get(nodes[nodes.length - 1]);
+    const want = squash(title).toLowerCase();
+    let h1 = null;
+    let best = -1;
+    walkFlat(document.body || document.documentElement, (el, enter) => {
+      if (!enter || el.nodeType !== 1) return;
+      if (SKIP_TAGS.has(el.tagName)) return false;
+      if (el.tagName !== "H1") return;
+      const text = squash(flatText(el)).toLowerCase();
+      if (!text) return false;
+      const ts = textNodes(el);
+      if (ts.some((t) => inBody.has(t)) || !(index.get(ts[0]) < last)) return false; // kept already, or after the body
+      const score = text === want ? 3 : want && (text.includes(want) || want.includes(text)) ? 2 : 1;
+      if (score > best) {
+        best = score;
+        h1 = el;
+      }
+      return false;
+    });
+    if (!h1) return none;
+    const top = commonFlatAncestor(h1, nodes[0]);
+    const boxed = (el) => {
+      for (let e = el; e && e !== top; e = flatParent(e)) if (boxLabel(e)) return true;
+      return false;
+    };
+    if (boxed(h1)) return none;
+    const head = textNodes(h1);
+    const after = index.get(head[head.length - 1]);
+    // The body starts with the first kept node after the headline.
+    let first = after + 1;
+    while (first < liveTexts.length && !inBody.has(liveTexts[first])) first++;
+    // Between the headline and the body: the standfirst, if any.
+    const blockOf = (t) => {
+      for (let e = flatParent(t); e; e = flatParent(e)) if (/^(P|DIV|H2|H3|SECTION|HEADER|LI|SPAN)$/.test(e.tagName) && getComputedStyle(e).display !== "inline") return e;
+      return null;
+    };
+    const isMeta = (block) => {
+      for (let e = block; e && e !== top && e !== document.body; e = flatParent(e)) {
+        if (META_WORDS.test(`${e.id} ${typeof e.className === "string" ? e.className : ""}`) || /^(TIME|FIGURE|FIGCAPTION|ADDRESS|NAV|BUTTON)$/.test(e.tagName)) return true;
+      }
+      return false;
+    };
+    const verdict = new Map();
+    const isStandfirst = (block) => {
+      let v = verdict.get(block);
+      if (v !== undefined) return v;
+      v = false;
+      const meta = isMeta(block);
+      let named = false;
+      for (let e = block; e && e !== h1.parentElement && e !== document.body; e = flatParent(e)) {
+        if (STANDFIRST_WORDS.test(`${e.id} ${typeof e.className === "string" ? e.className : ""}`)) named = true;
+      }
+      const text = squash(flatText(block));
+      if (!meta && !boxed(block) && !/^by\s/i.test(text) && (named || text.length >= 60)) v = true;
+      verdict.set(block, v);
+      return v;
+    };
+    for (let i = after + 1; i < first; i++) {
+      const t = liveTexts[i];
+      if (!t.data.trim()) continue;
+      const block = blockOf(t);
+      if (block && !flatContains(block, h1) && isStandfirst(block)) head.push(t);
+    }
+    // Kept text above the headline that is a kicker, a date or a byline.
+    const drop = new Set();
+    for (const t of nodes) {
+      if (index.get(t) > after) break;
+      const block = blockOf(t);
+      if (block && isMeta(block)) drop.add(t);
+    }
+    return { head, drop };
   }
 
   /** The text of `el` in the flat tree. */

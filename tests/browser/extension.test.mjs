@@ -146,19 +146,22 @@ function spanOf(text, phrase, nth = 0) {
 // reach the engine (navigation, ads, related boxes, comments, footer).
 const FIXTURES = {
   plain: {
-    paragraphs: 9,
+    paragraphs: 10,
+    headline: "Dock workers in Calder vote to extend strike as talks stall",
     include: ["CALDER — Dock workers at the Port of Calder", "said Ines Marchetti, who chairs the Calder Dockers’ Union.", "“It is a fair offer,” Lindgren said on Thursday.", "keep the passenger terminal open."],
     exclude: [],
     probes: [["Ines Marchetti"], ["every crane had passed inspection this spring"], ["Dockers’ Union. She said that"]],
   },
   cluttered: {
-    paragraphs: 7,
+    paragraphs: 8,
+    headline: "Riverside council approves flood barrier after heated debate",
     include: ["WESTFORD — The Riverside district council voted", "The plan passed by 23 votes to 18.", "“We cannot ask families", "Opposition councillors warned", "Brandt denied that any report", "said Yusuf Demir, who runs a bakery on Mill Lane.", "within six months."],
     exclude: ["Piet Verhoeven", "Bruno Castell", "Clara Moss", "Sunvale", "Kestrel", "Omar Reyes", "Hal Osterman", "Gregor Nyman", "vanity project", "Lotte Haines", "Wait until the bill", "Ingrid Solberg", "Marguerite Olsen", "Subscribe", "Most read", "Sign up", "Related stories", "Weather", "Tomasz Wierzbicki"],
     probes: [["Agnieszka Brandt"], ["the next fifty years.”\n\nOpposition councillors warned"]],
   },
   inline: {
-    paragraphs: 8,
+    paragraphs: 9,
+    headline: "Ferry operator fined over storm sailing",
     include: [
       "A maritime court in Nordvik fined the ferry operator Skarvline 2.4 million kroner",
       "said Zoë Ødegård, the prosecutor,",
@@ -182,7 +185,8 @@ const FIXTURES = {
     ],
   },
   "strict-csp": {
-    paragraphs: 6,
+    paragraphs: 7,
+    headline: "Library funding restored after readers’ petition",
     include: ["EASTHAVEN — The city will keep all five", "said Deputy Mayor Felix Harrow", "“populism dressed up as principle”"],
     exclude: ["Easthaven Post", "Letters to the editor", "Culture"],
     probes: [["Felix Harrow"], ["Priya Raman, warned that the money"]],
@@ -320,6 +324,7 @@ describe("highlighting the article in place", () => {
       for (const s of fx.include) assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
       for (const s of fx.exclude) assert.ok(!text.includes(s), `article text holds page furniture ${JSON.stringify(s)}`);
       assert.equal(text.split("\n\n").length, fx.paragraphs, "one blank line between paragraphs");
+      assert.equal(text.split("\n\n")[0], fx.headline, "the headline comes first");
       assert.doesNotMatch(text, /[ \t]{2}|^\s|\s$/, "whitespace collapsed as rendered");
 
       // What was drawn is what the engine returns for that text.
@@ -488,6 +493,7 @@ describe("shadow DOM", () => {
     const on = await click(page);
     assert.equal(on.status, "done", on.error);
     const text = on.text;
+    assert.equal(text.split("\n\n")[0], "Marlow Bay ferry link to close for a month of repairs", "the headline, in the shadow root, comes first");
     for (const s of ["MARLOW BAY — The ferry between Marlow Bay", "“Nobody will be stranded.”", "said Maeve Ostrander", "islanders with medical appointments would travel free."]) {
       assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
     }
@@ -829,6 +835,41 @@ describe("text the reader cannot see", () => {
     await panel.waitForSelector("[data-testid=hidden-note][hidden]", { state: "attached" });
     assert.equal((await click(page)).status, "idle");
     await panel.close();
+    await page.close();
+  });
+});
+
+describe("headline and standfirst", () => {
+  test("the headline and standfirst are annotated with the body, offsets mapping back exactly", T, async () => {
+    const page = await open("headline");
+    const before = await html(page);
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    const paras = text.split("\n\n");
+    assert.equal(paras[0], "“We will not close a single ward,” says health minister", text);
+    assert.equal(paras[1], "Nurses’ leaders accused the government of planning cuts by stealth, a claim the minister rejected on a visit to Orrin General.");
+    assert.match(paras[2], /^ORRIN — Health Minister Caspar Vellacott promised/);
+    for (const s of ["Petra Lindqvist", "11 February", "Orrin Valley Echo"]) assert.ok(!text.includes(s), `holds ${s}`);
+    assert.ok(!/^Health\b/.test(text), "the kicker is not the headline");
+    // The headline's quote is found and drawn on the headline.
+    const q = on.doc.quotes.find((q) => q.span.start === 0);
+    assert.ok(q, "a quote in the headline");
+    const inHead = await page.evaluate(() =>
+      [...CSS.highlights.entries()].flatMap(([name, h]) => [...h].filter((r) => r.startContainer.parentElement.closest("h1")).map((r) => [name, r.toString()])),
+    );
+    assert.ok(inHead.some(([name, t]) => name === "newslens-quote" && t === text.slice(q.span.start, q.span.end)), JSON.stringify(inHead));
+    const ranges = await drawnRanges(page);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(text, on.doc));
+    // Probes in the headline and the standfirst map back to the exact words.
+    for (const phrase of ["single ward", "says health minister", "Nurses’ leaders", "Orrin General.”".slice(0, 13)]) {
+      const res = await applyMarks(on.tabId, [{ ...spanOf(text, phrase), layer: "claim", label: "probe" }]);
+      assert.equal(res.ok, true, res.error);
+      const got = await drawnRanges(page);
+      assert.equal(got.map((r) => r.text).join(""), phrase);
+    }
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await html(page), before);
     await page.close();
   });
 });
