@@ -129,6 +129,51 @@ function drawnByLayer(ranges) {
   return Object.fromEntries(Object.entries(by).map(([k, v]) => [k, bare(v.join(""))]));
 }
 
+/**
+ * The element with `id` inside newslens' closed shadow root (<newslens-tip>),
+ * read through CDP, which pierces closed roots: its computed display and its
+ * text; null when absent.
+ */
+async function closedPart(page, id) {
+  const s = await context.newCDPSession(page);
+  try {
+    await s.send("DOM.enable");
+    await s.send("CSS.enable");
+    const { root } = await s.send("DOM.getDocument", { depth: -1, pierce: true });
+    let found = null;
+    const visit = (n, inTip) => {
+      if (found) return;
+      const attrs = n.attributes || [];
+      const tip = inTip || n.localName === "newslens-tip";
+      for (let i = 0; i < attrs.length; i += 2) if (inTip && attrs[i] === "id" && attrs[i + 1] === id) found = n;
+      for (const c of [...(n.shadowRoots || []), ...(n.children || [])]) visit(c, tip);
+    };
+    visit(root, false);
+    if (!found) return null;
+    const text = [];
+    const collect = (n) => {
+      if (n.nodeType === 3) text.push(n.nodeValue);
+      for (const c of n.children || []) collect(c);
+    };
+    collect(found);
+    const { computedStyle } = await s.send("CSS.getComputedStyleForNode", { nodeId: found.nodeId });
+    return { display: computedStyle.find((p) => p.name === "display").value, text: text.join(" ") };
+  } finally {
+    await s.detach();
+  }
+}
+
+/** Waits until closedPart(page, id) passes `check`. */
+async function waitClosed(page, id, check, ms = 5000) {
+  const t0 = Date.now();
+  for (;;) {
+    const part = await closedPart(page, id);
+    if (check(part)) return part;
+    if (Date.now() - t0 > ms) assert.fail(`newslens-tip #${id}: ${JSON.stringify(part)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Sends synthetic marks to the tab's content script (the APPLY the background sends). */
 async function applyMarks(tabId, marks, mode = "auto") {
   const sw = await worker();
@@ -340,7 +385,11 @@ describe("highlighting the article in place", () => {
         assert.ok(r.sameNode, "one range per text node");
         assert.ok(r.inArticle && !r.furniture, `highlight outside the article: ${JSON.stringify(r)}`);
       }
-      assert.equal(await html(page), before, "Custom Highlights change nothing in the DOM");
+      // Custom Highlights change nothing in the DOM; the one element added is
+      // newslens' own legend host (closed shadow root), last in <html>.
+      const during = await html(page);
+      assert.match(during, /<newslens-tip [^>]*><\/newslens-tip><\/html>$/);
+      assert.equal(during.replace(/<newslens-tip [^>]*><\/newslens-tip>/, ""), before, "Custom Highlights change nothing in the DOM");
 
       // Offsets map back to the exact words, across inline elements, hidden
       // text, entities and astral characters.
@@ -399,13 +448,11 @@ describe("highlighting the article in place", () => {
     assert.equal(squash(wrapped.filter((w) => w.layers.includes("person")).map((w) => w.text).join("")), "Zoë Ødegård");
     assert.equal(squash(wrapped.filter((w) => w.layers.includes("claim")).map((w) => w.text).join("")), "said Zoë Ødegård, the prosecutor");
 
-    // Hover shows the tooltip host (its closed shadow root holds the label).
+    // Hover shows the tooltip (in the host's closed shadow root).
     const box = await page.locator("newslens-mark[data-nl~=person]").first().boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForFunction(() => {
-      const t = document.querySelector("newslens-tip");
-      return t && getComputedStyle(t).display === "block" && t.shadowRoot === null;
-    });
+    assert.equal(await page.evaluate(() => document.querySelector("newslens-tip").shadowRoot), null, "closed shadow root");
+    await waitClosed(page, "tip", (t) => t && t.display === "block" && t.text.includes("person probe"));
 
     const off = await click(page);
     assert.equal(off.status, "idle");
@@ -441,12 +488,10 @@ describe("highlighting the article in place", () => {
       return null;
     });
     await page.mouse.move(rect.x, rect.y);
-    await page.waitForFunction(() => {
-      const t = document.querySelector("newslens-tip");
-      return t && getComputedStyle(t).display === "block" && t.getBoundingClientRect().width > 0;
-    });
+    await waitClosed(page, "tip", (t) => t && t.display === "block" && t.text.includes("Actor: Felix Harrow"));
+    assert.equal((await closedPart(page, "legend-panel")).display, "flex", "the legend, styled under a strict CSP");
     await page.mouse.move(5, 5);
-    await page.waitForFunction(() => getComputedStyle(document.querySelector("newslens-tip")).display === "none");
+    await waitClosed(page, "tip", (t) => t && t.display === "none");
     assert.equal((await click(page)).status, "idle");
     assert.equal(await page.evaluate(() => document.querySelector("newslens-tip")), null);
     assert.deepEqual(cspErrors, []);
@@ -538,10 +583,7 @@ describe("shadow DOM", () => {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     await page.mouse.move(box.x, box.y);
-    await page.waitForFunction(() => {
-      const t = document.querySelector("newslens-tip");
-      return t && getComputedStyle(t).display === "block";
-    });
+    await waitClosed(page, "tip", (t) => t && t.display === "block");
     assert.equal((await click(page)).status, "idle");
     assert.equal(await flatHTML(page), before, "identical after unwrapping in the shadow roots");
     await page.close();
@@ -697,7 +739,7 @@ describe("content that arrives after the click", () => {
     assert.ok(edited.waited >= 0 && edited.waited < 1500, `redrawn ${edited.waited} ms after the edit`);
 
     // A second click removes everything, and the page is no longer followed.
-    const now = await html(page);
+    const now = (await html(page)).replace(/<newslens-tip [^>]*><\/newslens-tip>/, "");
     assert.equal((await click(page)).status, "idle");
     assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
     assert.equal(await html(page), now);
@@ -869,6 +911,38 @@ describe("headline and standfirst", () => {
       assert.equal(got.map((r) => r.text).join(""), phrase);
     }
     assert.equal((await click(page)).status, "idle");
+    assert.equal(await html(page), before);
+    await page.close();
+  });
+});
+
+describe("legend", () => {
+  test("a compact legend in the closed shadow root, reachable by keyboard, can be hidden and shown", T, async () => {
+    const page = await open("plain");
+    const before = await html(page);
+    assert.equal((await click(page)).status, "done");
+    const legend = await closedPart(page, "legend-panel");
+    assert.equal(legend.display, "flex");
+    for (const k of ["Person", "Organization", "Place", "Group or unnamed", "Quote", "Claim", "Hide"]) assert.ok(legend.text.includes(k), k);
+    assert.equal((await closedPart(page, "legend-show")).display, "none");
+    // Tab reaches it (the page has no other focusable element before it).
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement && document.activeElement.localName === "newslens-tip");
+    }
+    assert.ok(reached, "Tab reaches the legend");
+    await page.keyboard.press("Enter"); // "Hide"
+    await waitClosed(page, "legend-panel", (p) => p.display === "none");
+    assert.equal((await closedPart(page, "legend-show")).display, "inline-block");
+    assert.ok(await page.evaluate(() => document.activeElement.localName === "newslens-tip"), "focus stays on the legend's show button");
+    await page.keyboard.press("Enter"); // "newslens key": show again
+    await waitClosed(page, "legend-panel", (p) => p.display === "flex");
+    await page.keyboard.press("Escape");
+    await waitClosed(page, "legend-panel", (p) => p.display === "none");
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await closedPart(page, "legend-panel"), null);
     assert.equal(await html(page), before);
     await page.close();
   });
