@@ -212,6 +212,12 @@ describe("Firefox ESR", () => {
     assert.ok(ranges.every(([, , inShadow]) => inShadow), "every mark is in the shadow story");
     assert.ok(ranges.some(([n, t]) => n === "newslens-quote" && t.includes("Nobody will be stranded")));
     assert.ok(!ranges.some(([, t]) => /Heatwave|Budget/.test(t)));
+    // The highlight styles reach into the shadow roots (an adopted stylesheet).
+    const styled = await driver.executeScript(`
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      return [body.adoptedStyleSheets.length, getComputedStyle(body.querySelector("p"), "::highlight(newslens-quote)").backgroundColor];
+    `);
+    assert.deepEqual(styled, [1, "rgba(86, 180, 233, 0.28)"]);
     assert.equal(await clickAction(), "ok");
     await until("return CSS.highlights.size === 0", "the marks to go");
     assert.equal(await driver.executeScript(snapshot), before);
@@ -287,6 +293,30 @@ describe("Firefox ESR", () => {
     assert.ok(ranges.length > 0);
     assert.equal(await clickAction(), "ok");
     await until("return CSS.highlights.size === 0 && !document.querySelector('newslens-tip')", "the marks to go");
+  });
+
+  test("headline, boxes, hidden text and a page that is not an article", T, async () => {
+    await driver.get(`${origin}/headline.html`);
+    assert.equal(await clickAction(), "ok");
+    const head = await until(`${HIGHLIGHTS}; return out.length ? out : null;`, "highlights");
+    assert.ok(head.some(([n, t]) => n === "newslens-quote" && t === "“We will not close a single ward,”"), "the headline's quote is marked");
+    assert.equal(await clickAction(), "ok");
+    await until("return CSS.highlights.size === 0", "the marks to go");
+
+    await driver.get(`${origin}/paywall.html`);
+    assert.equal(await clickAction(), "ok");
+    await until("return CSS.highlights.size > 0", "highlights");
+    const inHidden = await driver.executeScript(`
+      return [...CSS.highlights.values()].flatMap((h) => [...h]).filter((r) => r.startContainer.parentElement.closest(".locked, .truncated")).map((r) => r.toString());
+    `);
+    assert.deepEqual(inHidden, [], "nothing marked in hidden text");
+    assert.equal(await clickAction(), "ok");
+    await until("return CSS.highlights.size === 0", "the marks to go");
+
+    await driver.get(`${origin}/search.html`);
+    assert.equal(await clickAction(), "ok");
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await driver.executeScript("return CSS.highlights.size"), 0, "a search page is not marked");
   });
 
   test("no request left 127.0.0.1", () => {
