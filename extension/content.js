@@ -27,6 +27,7 @@
             waiting: !!(following && following.waiting),
             mode: drawn ? drawn.mode : null,
             textLength: extracted ? extracted.text.length : 0,
+            version: NL.version, // how many times the text was built
             ...(msg.withText && extracted ? { text: extracted.text, title: extractedTitle, url: location.href, hidden: extracted.hidden || [] } : {}),
           });
           break;

@@ -78,20 +78,38 @@
 
   // ---------------------------------------------------------------- following the page
 
+  /**
+   * Is a change the page's, and can it matter? While an article is followed,
+   * changes outside it (a ticking clock, a rotating ad) matter only when they
+   * add or remove a good deal of text (a new story, "Load more").
+   */
   function relevant(records) {
+    const scope = NL.following && !NL.following.waiting ? articleScope() : null;
     for (const r of records) {
       const t = r.target;
       const el = t.nodeType === 1 ? t : t.parentElement || (t.parentNode && t.parentNode.host) || null;
       if (el && el.closest && el.closest(`${NL.MARK_TAG}, ${NL.TIP_TAG}`)) continue;
-      if (r.type === "characterData") return true;
-      if (r.type === "attributes") {
-        if (!(el && OWN.has(el.tagName))) return true;
-        continue;
-      }
-      const nodes = [...r.addedNodes, ...r.removedNodes];
-      if (nodes.some((n) => (n.nodeType === 3 ? /\S/.test(n.data) : n.nodeType === 1 && !OWN.has(n.tagName) && !INERT.has(n.tagName)))) return true;
+      if (r.type === "attributes" && el && OWN.has(el.tagName)) continue;
+      const nodes = r.type === "childList" ? [...r.addedNodes, ...r.removedNodes].filter((n) => (n.nodeType === 3 ? /\S/.test(n.data) : n.nodeType === 1 && !OWN.has(n.tagName) && !INERT.has(n.tagName))) : [];
+      if (r.type === "childList" && !nodes.length) continue;
+      if (!scope || NL.flatContains(scope, t)) return true;
+      if (nodes.some((n) => (n.textContent || "").replace(/\s+/g, "").length >= 100)) return true;
     }
     return false;
+  }
+
+  /** The element holding the followed article's text (flat tree), or null. */
+  function articleScope() {
+    const segs = NL.extracted ? NL.extracted.segments : [];
+    if (!segs.length) return null;
+    const up = new Set();
+    for (let n = segs[0].node; n; n = NL.flatParent(n)) up.add(n);
+    for (let n = segs[segs.length - 1].node; n; n = NL.flatParent(n)) {
+      if (!up.has(n)) continue;
+      const el = n.nodeType === 1 ? n : NL.flatParent(n);
+      return el && el.isConnected ? el : null; // gone: any change may matter
+    }
+    return null;
   }
 
   function observeAll() {

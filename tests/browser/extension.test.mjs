@@ -722,6 +722,22 @@ describe("content that arrives after the click", () => {
     assert.deepEqual(drawnByLayer(ranges), expectedByLayer(more.state.text, more.state.doc));
     assert.ok(ranges.some((r) => r.layer === "quote" && r.text.includes("every fortnight")), "the new quote is drawn");
 
+    // A clock ticking outside the article is not a change to follow.
+    const updates = await sw.evaluate(() => globalThis.newslens.updates);
+    const probe = (id) => sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: "newslens:probe" }, { frameId: 0 }), id);
+    const builds = (await probe(first.tabId)).version;
+    await page.evaluate(() => {
+      const clock = document.querySelector(".site-footer p").appendChild(document.createElement("span"));
+      let n = 0;
+      const timer = setInterval(() => {
+        clock.textContent = ` · ${++n} s`;
+        if (n === 15) clearInterval(timer);
+      }, 100);
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.equal(await sw.evaluate(() => globalThis.newslens.updates), updates, "no redraw for a clock outside the article");
+    assert.equal((await probe(first.tabId)).version, builds, "the text is not even built again");
+
     // A paragraph goes away: its marks go with it.
     await page.evaluate(() => [...document.querySelectorAll("#app p")].find((p) => p.textContent.includes("Oriel Vance")).remove());
     const gone = await waitState(first.tabId, (s) => s.status === "done" && !s.text.includes("Oriel Vance"));
