@@ -144,6 +144,7 @@ async function toggle(tab, mode = "auto", force = false) {
     const found = await send(tabId, { type: P.EXTRACT });
     if (!found || !found.ok) throw new Error((found && found.error) || "could not read the page");
     lap("extract");
+    if (found.ms) ms.extractSteps = found.ms;
     await chrome.scripting.insertCSS({ target: { tabId }, files: PAGE_CSS });
     if (!force && found.kind === "short") {
       // No article yet (a page still loading it): wait for one.

@@ -42,8 +42,12 @@
 
   /** Finds the article and builds its text; the ExtractResult of protocol.js. */
   function extract() {
+    const t0 = performance.now();
+    const ms = {};
+    const lap = (name) => (ms[name] = Math.round(performance.now() - t0));
     const liveTexts = NL.textNodes(document.documentElement);
     let found = NL.readabilityNodes(liveTexts);
+    lap("article");
     let source = "readability";
     let built = found && found.nodes.length ? NL.buildText(found.nodes) : null;
     let nodes = found ? found.nodes : [];
@@ -56,10 +60,13 @@
         source = "body";
       }
     }
+    lap("text");
     built.hidden = NL.hiddenSpans(built);
+    lap("hidden");
     NL.extracted = built;
     NL.version++;
     const listing = built.text.length < MIN_ARTICLE_CHARS ? "" : NL.listingReason(nodes);
+    lap("listing");
     return {
       ok: true,
       version: NL.version,
@@ -73,6 +80,7 @@
       listing,
       hidden: built.hidden, // spans the reader cannot see (clipped, under a paywall panel)
       textNodes: built.byNode.size,
+      ms, // milliseconds from the start to the end of each step
     };
   }
 
