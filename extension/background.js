@@ -197,6 +197,14 @@ async function pageChanged(tabId, found) {
   const s = states.get(tabId);
   if (!s || s.source !== "page" || !(s.status === "done" || s.status === "waiting")) return;
   try {
+    if (s.status === "waiting" && found.kind === "listing") {
+      // What arrived is a list of stories, not the article the click waited for.
+      await removeAll(tabId);
+      return setState(tabId, {
+        status: "not-article", source: "page", title: found.title, url: found.url, mode: s.mode,
+        notice: `This page does not look like a news article (${found.listing}), so nothing was marked.`,
+      });
+    }
     const state = await draw(tabId, found, s.mode && s.mode !== "highlight" ? s.mode : "auto");
     if (state) globalThis.newslens.updates++;
   } catch (err) {

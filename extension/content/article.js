@@ -14,8 +14,12 @@
 //
 // Exports: NL.MARK_TAG, NL.TIP_TAG (newslens' own elements, drawn by draw.js
 //   and tip.js), NL.SKIP_TAGS and NL.isSkipped(el) (subtrees whose text is
-//   never article text), NL.textNodes(root), NL.readabilityNodes(liveTexts),
-//   NL.bodyNodes(liveTexts).
+//   never article text), the flat tree: NL.flatParent(node),
+//   NL.flatContains(outer, inner), NL.shadowRoots(), NL.walkFlat(root, visit),
+//   NL.textNodes(root); NL.readabilityNodes(liveTexts) (the article, with its
+//   headline and standfirst, without boxes), NL.bodyNodes(liveTexts),
+//   NL.furnitureOf(el, top) (the ad slot or box around el), NL.selectionBoxes(),
+//   NL.listingReason(nodes).
 // Needs: Readability (vendor/Readability.js; without it, no article is found).
 (() => {
   "use strict";

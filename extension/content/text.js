@@ -9,8 +9,10 @@
 //
 // Exports: NL.buildText(nodes) -> Built, NL.locate(built, start, end, splits),
 //   NL.intact(seg, splits), NL.toRange(built, loc), NL.pieceRanges(built, loc),
-//   NL.unitAt(seg, offset).
-// Needs: article.js (NL.SKIP_TAGS, NL.isSkipped).
+//   NL.unitAt(seg, offset), NL.hiddenSpans(built) (the spans the reader cannot
+//   see), NL.inHidden(hidden, start, end).
+// Needs: article.js (NL.SKIP_TAGS, NL.isSkipped, NL.flatParent, NL.walkFlat,
+//   NL.flatContains).
 (() => {
   "use strict";
   const NL = globalThis.__newslensContent;

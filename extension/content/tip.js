@@ -7,8 +7,8 @@
 // and the labels of the marks under it are shown. Labels are plain text,
 // never parsed as HTML.
 //
-// Exports: NL.tooltipOn() (start watching the pointer), NL.tooltipOff()
-//   (stop, and remove the tooltip).
+// Exports: NL.tooltipOn() (show the legend, start watching the pointer),
+//   NL.tooltipOff() (stop, and remove the tooltip and the legend).
 // Needs: article.js (NL.MARK_TAG, NL.TIP_TAG), text.js (NL.intact,
 //   NL.unitAt), the state NL.drawn (draw.js) and NL.extracted (follow.js).
 (() => {

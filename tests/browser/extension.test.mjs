@@ -768,6 +768,29 @@ describe("content that arrives after the click", () => {
     await page.close();
   });
 
+  test("waiting, and what arrives is a list of stories: it is not marked", T, async () => {
+    const page = await open("late");
+    const first = await click(page);
+    assert.equal(first.status, "waiting", first.error);
+    await page.evaluate(() => {
+      const app = document.getElementById("app");
+      app.replaceChildren();
+      const list = app.appendChild(document.createElement("ul"));
+      for (let i = 1; i <= 8; i++) {
+        const li = list.appendChild(document.createElement("li"));
+        const a = li.appendChild(document.createElement("h3")).appendChild(document.createElement("a"));
+        a.href = `/story/${i}`;
+        a.textContent = `Fenmoor story number ${i} in the list of the week's local news`;
+        li.appendChild(document.createElement("p")).textContent = `A line or two about story ${i}, which the reader can open to read in full.`;
+      }
+    });
+    const got = await waitState(first.tabId, (s) => s.status !== "waiting");
+    assert.equal(got.state.status, "not-article", JSON.stringify(got.state.status));
+    assert.match(got.state.notice, /does not look like a news article/);
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    await page.close();
+  });
+
   test("element fallback: a followed page is redrawn with wrappers and unwraps cleanly", T, async () => {
     const page = await open("late");
     await insert(page, LATE_STORY, { replace: true });
