@@ -298,16 +298,17 @@
       if (cs.position === "fixed" && !(r.left <= 0 && r.top <= 0 && r.right >= vw && r.bottom >= vh)) return;
       overlays.push({ el, r });
     });
-    const clipCache = new Map(); // element -> its clip box in client coordinates, or null
+    // element -> {clip: its clip box in client coordinates, or null; scroller:
+    // can the reader scroll it (overflow auto or scroll)?}
+    const clipCache = new Map();
     const clipOf = (el) => {
       let c = clipCache.get(el);
       if (c === undefined) {
         const cs = getComputedStyle(el);
-        c = null;
-        if (/hidden|clip/.test(cs.overflowX) || /hidden|clip/.test(cs.overflowY)) {
-          const r = el.getBoundingClientRect();
-          c = { left: r.left + el.clientLeft, top: r.top + el.clientTop, right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight };
-        }
+        const r = el.getBoundingClientRect();
+        const box = { left: r.left + el.clientLeft, top: r.top + el.clientTop, right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight };
+        const scroller = /auto|scroll/.test(cs.overflowX) || /auto|scroll/.test(cs.overflowY);
+        c = { clip: /hidden|clip/.test(cs.overflowX) || /hidden|clip/.test(cs.overflowY) ? box : null, scroller, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
         clipCache.set(el, c);
       }
       return c;
@@ -318,14 +319,21 @@
       range.setEnd(seg.node, seg.map[seg.map.length - 1] + 1);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       if (!rects.length) return false;
-      const box = { left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)), right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)) };
-      for (let e = flatParent(seg.node); e && e !== document.documentElement; e = flatParent(e)) {
+      const text = { left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)), right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+      // Walking up: text inside a container the reader can scroll can be
+      // brought into its view, so above it what counts is that container's
+      // box. The document itself scrolls (<html> and <body> never clip here).
+      let box = text;
+      for (let e = flatParent(seg.node); e && e !== document.body && e !== document.documentElement; e = flatParent(e)) {
         const c = clipOf(e);
-        if (c && !(box.right > c.left && box.left < c.right && box.bottom > c.top && box.top < c.bottom)) return true;
+        const k = c.clip;
+        if (k && !(box.right > k.left && box.left < k.right && box.bottom > k.top && box.top < k.bottom)) return true;
+        if (c.scroller) box = c.rect;
       }
+      const box0 = text;
       for (const o of overlays) {
         if (NL.flatContains(o.el, seg.node)) continue;
-        if (box.left >= o.r.left - 1 && box.right <= o.r.right + 1 && box.top >= o.r.top - 1 && box.bottom <= o.r.bottom + 1) return true;
+        if (box0.left >= o.r.left - 1 && box0.right <= o.r.right + 1 && box0.top >= o.r.top - 1 && box0.bottom <= o.r.bottom + 1) return true;
       }
       return false;
     };

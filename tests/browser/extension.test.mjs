@@ -856,6 +856,20 @@ describe("pages that are not articles", () => {
 });
 
 describe("text the reader cannot see", () => {
+  test("an app-like page that scrolls a container, not the document: nothing counts as hidden", T, async () => {
+    const page = await open("scroller", { width: 800, height: 300 });
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    assert.ok(on.text.includes("keep to the fenced route."));
+    const fold = await page.evaluate(() => { const s = document.querySelector(".scroller"); return [s.scrollHeight, s.clientHeight]; });
+    assert.ok(fold[0] > fold[1] * 2, `most of the story is below the container fold: ${fold}`);
+    assert.deepEqual(on.hidden, []);
+    assert.equal(on.hiddenMarks, 0);
+    assert.equal(on.drawn, marksFor(on.text, on.doc).length);
+    assert.equal((await click(page)).status, "idle");
+    await page.close();
+  });
+
   test("paywall: covered and clipped text is read but not marked; the panel counts it and does not scroll to it", T, async () => {
     const page = await open("paywall", { width: 1000, height: 700 });
     const on = await click(page);
