@@ -139,7 +139,8 @@ async function toggle(tab, mode = "auto", force = false) {
     await ensureContent(tabId);
     lap("inject");
     const probe = await send(tabId, { type: P.PROBE });
-    if (probe && probe.active) return await removeAll(tabId);
+    // A click (or the panel's "Annotate anyway" while waiting) on a followed page.
+    if (probe && probe.active && !(force && probe.waiting)) return await removeAll(tabId);
     setState(tabId, { ...blankState(tabId), status: "working", source: "page", title: tab.title || "", url: tab.url || "", mode });
     const found = await send(tabId, { type: P.EXTRACT });
     if (!found || !found.ok) throw new Error((found && found.error) || "could not read the page");

@@ -107,7 +107,7 @@ function render(state) {
   current = state;
   showError(state.status === "error" ? state.error : "");
   const status = $("status");
-  if (state.status === "waiting") status.textContent = "Waiting for the article: it is not on the page yet. It will be highlighted as soon as it appears (click the newslens button again to stop).";
+  if (state.status === "waiting") status.textContent = "Waiting for the article: it is not on the page yet. It will be highlighted as soon as it appears (click the newslens button again to stop, or “Annotate anyway” to annotate what is there now).";
   else if (state.status === "not-article") status.textContent = "Not an article.";
   else if (state.status === "working") status.textContent = state.source === "selection" ? "Annotating the selection…" : "Annotating the page…";
   else if (state.status === "error") status.textContent = "Nothing to show.";
@@ -117,7 +117,7 @@ function render(state) {
 
   $("notice").textContent = state.notice || "";
   $("notice").hidden = !state.notice;
-  $("anyway").hidden = state.status !== "not-article";
+  $("anyway").hidden = state.status !== "not-article" && state.status !== "waiting";
 
   const doc = state.status === "done" ? state.doc : null;
   $("results").hidden = !doc;

@@ -701,6 +701,7 @@ describe("content that arrives after the click", () => {
     openPages.add(panel);
     await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${first.tabId}`);
     assert.match(await panel.locator("#status").textContent(), /Waiting for the article/);
+    assert.equal(await panel.getByTestId("annotate-anyway").isVisible(), true, "the reader may annotate what is there now");
     await page.bringToFront();
 
     // The story arrives: annotated within about a second, without a click.
@@ -765,6 +766,27 @@ describe("content that arrives after the click", () => {
     assert.equal((await waitState(first.tabId, (s) => s.status === "idle")).state.status, "idle");
     assert.notEqual(before, now);
     await panel.close();
+    await page.close();
+  });
+
+  test("waiting: 'Annotate anyway' annotates what is there now, and the page is still followed", T, async () => {
+    const page = await open("late");
+    await page.evaluate(() => {
+      document.querySelector(".loading").textContent = "“We open at nine,” said Mira Olsen, who runs the kiosk.";
+    });
+    const first = await click(page);
+    assert.equal(first.status, "waiting", first.error);
+    const sw = await worker();
+    // What the panel's button sends (TOGGLE with force) runs this.
+    const forced = await sw.evaluate(async (id) => globalThis.newslens.toggle(await chrome.tabs.get(id), "auto", true), first.tabId);
+    assert.equal(forced.status, "done", forced.error);
+    assert.match(forced.text, /Mira Olsen/);
+    assert.ok((await page.evaluate(() => CSS.highlights.size)) > 0);
+    await insert(page, LATE_STORY, { replace: true });
+    const arrived = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("Hamish Gorrie"));
+    assert.ok(arrived.waited >= 0, "the story that arrives later is annotated too");
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
     await page.close();
   });
 
