@@ -19,7 +19,7 @@ import { createServer } from "node:http";
 import { homedir } from "node:os";
 import { delimiter, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Builder, Browser } from "selenium-webdriver";
+import { Builder, Browser, By, Key } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -188,6 +188,40 @@ describe("Firefox ESR", () => {
     // The DOM holds one element of newslens' own: the legend's host.
     const during = await driver.executeScript("return document.documentElement.outerHTML");
     assert.equal(during.replace(/<newslens-tip [^>]*><\/newslens-tip>/, ""), before);
+    // The legend, in the host's closed shadow root (WebDriver reaches closed roots).
+    const host = await driver.findElement(By.css("newslens-tip"));
+    assert.equal(await driver.executeScript("return arguments[0].shadowRoot", host), null, "the root is closed to the page");
+    const root = await host.getShadowRoot();
+    const legend = await root.findElement(By.css("#legend-panel"));
+    assert.equal(await legend.isDisplayed(), true);
+    assert.match(await legend.getText(), /Person[\s\S]*Quote[\s\S]*Claim/);
+    // Keyboard: Tab reaches it, Enter on "Hide" hides it.
+    await driver.executeScript("document.activeElement && document.activeElement.blur()");
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await driver.actions().sendKeys(Key.TAB).perform();
+      reached = await driver.executeScript("return document.activeElement && document.activeElement.localName === 'newslens-tip'");
+    }
+    assert.ok(reached, "Tab reaches the legend");
+    await driver.actions().sendKeys(Key.ENTER).perform();
+    await driver.wait(async () => !(await legend.isDisplayed()), 5000, "the legend hides");
+    assert.equal(await (await root.findElement(By.css("#legend-show"))).isDisplayed(), true);
+    // Hover: the tooltip shows the mark's label.
+    const point = await driver.executeScript(`
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        const i = n.data.indexOf("Ines Marchetti");
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i + 2);
+        r.setEnd(n, i + 3);
+        const b = r.getBoundingClientRect();
+        return { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) };
+      }
+    `);
+    await driver.actions().move({ x: point.x, y: point.y, origin: "viewport" }).perform();
+    const tip = await root.findElement(By.css("#tip"));
+    await driver.wait(async () => (await tip.isDisplayed()) && /Ines Marchetti/.test(await tip.getText()), 5000, "the tooltip on hover");
 
     assert.equal(await clickAction(), "ok");
     await until("return CSS.highlights.size === 0 && !document.querySelector('newslens-tip')", "the marks to go");
@@ -218,6 +252,21 @@ describe("Firefox ESR", () => {
       return [body.adoptedStyleSheets.length, getComputedStyle(body.querySelector("p"), "::highlight(newslens-quote)").backgroundColor];
     `);
     assert.deepEqual(styled, [1, "rgba(86, 180, 233, 0.28)"]);
+    // Hovering a quote inside the nested shadow root shows its tooltip.
+    const point = await driver.executeScript(`
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      const p = [...body.querySelectorAll("p")].find((p) => p.textContent.includes("Nobody will be stranded"));
+      const n = p.firstChild;
+      const i = n.data.indexOf("rather close");
+      const r = document.createRange();
+      r.setStart(n, i + 1);
+      r.setEnd(n, i + 2);
+      const b = r.getBoundingClientRect();
+      return { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) };
+    `);
+    await driver.actions().move({ x: point.x, y: point.y, origin: "viewport" }).perform();
+    const tip = await (await (await driver.findElement(By.css("newslens-tip"))).getShadowRoot()).findElement(By.css("#tip"));
+    await driver.wait(async () => (await tip.isDisplayed()) && /quote/i.test(await tip.getText()), 5000, "the tooltip over a mark inside a shadow root");
     assert.equal(await clickAction(), "ok");
     await until("return CSS.highlights.size === 0", "the marks to go");
     assert.equal(await driver.executeScript(snapshot), before);
