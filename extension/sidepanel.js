@@ -129,11 +129,15 @@ function render(state) {
   $("source").textContent = state.source === "selection" ? "" : state.title || state.url || "";
   const key = [state.tabId, state.source, state.text, JSON.stringify(doc)].join("\u0000");
   if (key !== drawnKey) {
+    // The followed page changed (same tab, page annotation): keep the tab the
+    // reader is on; actor ids may differ in the new document, so the filter goes.
+    const followed = drawnKey !== null && drawnKey.startsWith(`${state.tabId}\u0000page\u0000`) && state.source === "page";
+    const onTab = followed ? document.querySelector('#panel [role=tab][aria-selected="true"]') : null;
     drawnKey = key;
     nextMention.clear();
     panel.setActor(null);
     panel.update(state.text, doc);
-    panel.selectTab("actors");
+    panel.selectTab(onTab ? onTab.dataset.testid.replace(/^tab-/, "") : "actors");
   }
   markHidden(doc);
   $("selection").hidden = state.source !== "selection";

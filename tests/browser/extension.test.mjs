@@ -713,10 +713,16 @@ describe("content that arrives after the click", () => {
     assert.deepEqual(drawnByLayer(ranges), expectedByLayer(arrived.state.text, arrived.state.doc));
     assert.ok(ranges.some((r) => r.text.includes("Oriel Vance")));
     await panel.waitForSelector("#results:not([hidden])");
+    await panel.getByTestId("tab-quotes").click();
+    await page.bringToFront();
 
     // "Load more": two more paragraphs, one with a new quote.
     await insert(page, LATE_MORE);
     const more = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("every fortnight"));
+    // The panel follows too, and stays on the tab the reader chose.
+    await panel.waitForFunction((n) => document.querySelector("[data-testid=count-quotes]").textContent === String(n), more.state.doc.quotes.length);
+    assert.equal(await panel.getByTestId("tab-quotes").getAttribute("aria-selected"), "true");
+    assert.ok((await panel.getByTestId("quote-item").allTextContents()).some((t) => t.includes("every fortnight")));
     assert.ok(more.waited >= 0 && more.waited < 1500, `annotated ${more.waited} ms after "Load more"`);
     assert.ok(more.state.doc.quotes.some((q) => more.state.text.slice(q.span.start, q.span.end).includes("every fortnight")), "the new quote is found");
     ranges = await drawnRanges(page);
