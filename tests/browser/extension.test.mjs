@@ -555,6 +555,20 @@ describe("shadow DOM", () => {
       return getComputedStyle(body.querySelector("p"), "::highlight(newslens-quote)").backgroundColor;
     });
     assert.equal(styled, "rgba(86, 180, 233, 0.28)");
+    // Hovering a highlighted quote inside the nested root shows its tooltip.
+    const at = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      const n = [...body.querySelectorAll("p")].find((p) => p.textContent.includes("Nobody will be stranded")).firstChild;
+      const i = n.data.indexOf("rather close");
+      const r = document.createRange();
+      r.setStart(n, i + 1);
+      r.setEnd(n, i + 2);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    await waitClosed(page, "tip", (t) => t && t.display === "block" && /quote/i.test(t.text));
+    await page.mouse.move(2, 2);
     // Offsets map back exactly inside the nested root.
     for (const phrase of ["Rosalind Achterberg", "Finn Calloway, who runs the island’s only grocery"]) {
       const res = await applyMarks(on.tabId, [{ ...spanOf(text, phrase), layer: "person", label: "probe" }]);
