@@ -226,6 +226,17 @@
    * between it and the body that are neither bylines, dates, captions nor
    * boxes.
    */
+  /** Is `el` in the site's header, navigation or footer (not the story's own <header>)? */
+  function inMasthead(el) {
+    let chrome = false;
+    for (let e = flatParent(el); e; e = flatParent(e)) {
+      if (e.tagName === "ARTICLE" || e.tagName === "MAIN" || e.getAttribute("role") === "main") return false;
+      const role = e.getAttribute("role");
+      if (/^(HEADER|FOOTER|NAV)$/.test(e.tagName) || (role && CHROME_ROLES.has(role))) chrome = true;
+    }
+    return chrome;
+  }
+
   function headNodes(liveTexts, nodes, title) {
     const none = { head: [], drop: new Set() };
     if (!nodes.length) return none;
@@ -238,13 +249,15 @@
     walkFlat(document.body || document.documentElement, (el, enter) => {
       if (!enter || el.nodeType !== 1) return;
       if (SKIP_TAGS.has(el.tagName)) return false;
-      if (el.tagName !== "H1") return;
+      if (el.tagName !== "H1" && el.tagName !== "H2") return;
       const text = squash(flatText(el)).toLowerCase();
       if (!text) return false;
       const ts = textNodes(el);
       if (ts.some((t) => inBody.has(t)) || !(index.get(ts[0]) < last)) return false; // kept already, or after the body
-      const score = text === want ? 3 : want && (text.includes(want) || want.includes(text)) ? 2 : 1;
-      if (score > best) {
+      // 3: the title itself; 2: most of it; 1: an <h1> that is not the site's
+      // (a logo in the masthead is no headline). An <h2> only as the title.
+      const score = text === want ? 3 : want && (text.includes(want) || (want.includes(text) && text.length >= 0.6 * want.length)) ? 2 : el.tagName === "H1" && !inMasthead(el) ? 1 : 0;
+      if (score > best && score > 0) {
         best = score;
         h1 = el;
       }

@@ -1011,6 +1011,19 @@ describe("headline and standfirst", () => {
   });
 });
 
+describe("headline on a page whose <h1> is the site's logo", () => {
+  test("the story's <h2> headline is read, the masthead's <h1> is not", T, async () => {
+    const page = await open("masthead");
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    assert.equal(on.text.split("\n\n")[0], "Ferry fares frozen for islanders until next summer");
+    assert.ok(!on.text.includes("Saltmarsh Courier"), "the site's name is not article text");
+    assert.ok(!on.doc.actors.some((a) => /Courier/.test(a.name)), "the site's name is no actor");
+    assert.equal((await click(page)).status, "idle");
+    await page.close();
+  });
+});
+
 describe("legend", () => {
   test("a compact legend in the closed shadow root, reachable by keyboard, can be hidden and shown", T, async () => {
     const page = await open("plain");
