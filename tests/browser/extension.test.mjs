@@ -759,6 +759,21 @@ describe("content that arrives after the click", () => {
     assert.equal(await sw.evaluate(() => globalThis.newslens.updates), updates, "no redraw for a clock outside the article");
     assert.equal((await probe(first.tabId)).version, builds, "the text is not even built again");
 
+    // The app re-renders the story with the same text in new nodes: the marks
+    // move to the new nodes, without another engine run.
+    const rerender = await sw.evaluate(() => globalThis.newslens.updates);
+    await page.evaluate(() => {
+      const article = document.querySelector("#app article");
+      article.replaceWith(article.cloneNode(true));
+    });
+    await page.waitForFunction(() => {
+      const ranges = [...CSS.highlights.values()].flatMap((h) => [...h]);
+      // A range on a removed node collapses onto its old parent: it paints nothing.
+      return ranges.length > 0 && ranges.every((r) => !r.collapsed && r.startContainer.nodeType === 3 && r.startContainer.isConnected);
+    });
+    assert.equal(await sw.evaluate(() => globalThis.newslens.updates), rerender, "same text: redrawn on the spot");
+    assert.deepEqual(drawnByLayer(await drawnRanges(page)), expectedByLayer(more.state.text, more.state.doc));
+
     // A paragraph goes away: its marks go with it.
     await page.evaluate(() => [...document.querySelectorAll("#app p")].find((p) => p.textContent.includes("Oriel Vance")).remove());
     const gone = await waitState(first.tabId, (s) => s.status === "done" && !s.text.includes("Oriel Vance"));
