@@ -46,6 +46,7 @@ function serve() {
       return res.end("not found");
     }
     res.setHeader("content-type", types[extname(file)]);
+    if (file.endsWith("strict-csp.html")) res.setHeader("content-security-policy", "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'");
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)));
