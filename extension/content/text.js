@@ -295,8 +295,10 @@
       if (cs.visibility !== "visible" || Number(cs.opacity) < 0.9 || !opaque(cs.backgroundColor)) return;
       const r = el.getBoundingClientRect();
       if (r.width < 100 || r.height < 40) return;
-      if (cs.position === "fixed" && !(r.left <= 0 && r.top <= 0 && r.right >= vw && r.bottom >= vh)) return;
-      overlays.push({ el, r });
+      const fixed = cs.position === "fixed";
+      if (fixed && !(r.left <= 0 && r.top <= 0 && r.right >= vw && r.bottom >= vh)) return;
+      // A fixed panel over the whole window hides all the page, wherever it scrolls.
+      overlays.push({ el, r, all: fixed });
     });
     // element -> {clip: its clip box in client coordinates, or null; scroller:
     // can the reader scroll it (overflow auto or scroll)?}
@@ -333,6 +335,7 @@
       const box0 = text;
       for (const o of overlays) {
         if (NL.flatContains(o.el, seg.node)) continue;
+        if (o.all) return true;
         if (box0.left >= o.r.left - 1 && box0.right <= o.r.right + 1 && box0.top >= o.r.top - 1 && box0.bottom <= o.r.bottom + 1) return true;
       }
       return false;

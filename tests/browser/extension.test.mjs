@@ -913,6 +913,38 @@ describe("pages that are not articles", () => {
 });
 
 describe("text the reader cannot see", () => {
+  test("a paywall laid over the whole window hides all the text; a cookie bar hides none", T, async () => {
+    const page = await open("plain");
+    // A cookie bar along the bottom: a fixed panel over part of the window only.
+    await page.evaluate(() => {
+      const bar = document.body.appendChild(document.createElement("div"));
+      bar.id = "cookies";
+      bar.textContent = "We use cookies. OK";
+      Object.assign(bar.style, { position: "fixed", left: "0", right: "0", bottom: "0", height: "120px", background: "#fff" });
+    });
+    const withBar = await click(page);
+    assert.equal(withBar.status, "done", withBar.error);
+    assert.deepEqual(withBar.hidden, []);
+    assert.equal((await click(page)).status, "idle");
+    // The site's script lays a subscription wall over the whole window.
+    await page.evaluate(() => {
+      document.getElementById("cookies").remove();
+      const wall = document.body.appendChild(document.createElement("div"));
+      wall.className = "paywall";
+      wall.textContent = "Subscribe to read on.";
+      Object.assign(wall.style, { position: "fixed", inset: "0", background: "rgb(250, 250, 250)", zIndex: "10" });
+    });
+    const walled = await click(page);
+    assert.equal(walled.status, "done", walled.error);
+    assert.ok(!walled.text.includes("Subscribe"), "the wall is not article text");
+    assert.deepEqual(walled.hidden, [{ start: 0, end: walled.text.length }]);
+    assert.equal(walled.drawn, 0);
+    assert.equal(walled.hiddenMarks, marksFor(walled.text, walled.doc).length);
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    assert.equal((await click(page)).status, "idle");
+    await page.close();
+  });
+
   test("an app-like page that scrolls a container, not the document: nothing counts as hidden", T, async () => {
     const page = await open("scroller", { width: 800, height: 300 });
     const on = await click(page);
