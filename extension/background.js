@@ -16,10 +16,17 @@ const CONTENT_FILES = [
   "content/text.js", // the engine's text and its offset map
   "content/draw.js", // drawing the marks, and removing them
   "content/tip.js", // the hover tooltip
+  "content/follow.js", // reading the article, following the page after a click
   "content.js", // the messages
 ];
 const PAGE_CSS = ["highlight.css"];
 const MENU_ID = "newslens-annotate-selection";
+// highlight.css as text, for the open shadow roots of a page (content/draw.js).
+let pageCssText = null;
+async function pageCss() {
+  pageCssText ??= fetch(chrome.runtime.getURL(PAGE_CSS[0])).then((r) => r.text());
+  return pageCssText;
+}
 
 // ---------------------------------------------------------------- engine
 
@@ -58,17 +65,25 @@ async function annotateText(text) {
 const states = new Map();
 
 function blankState(tabId) {
-  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0 };
+  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0, notice: "", hidden: [], hiddenMarks: 0 };
 }
 
 function setState(tabId, patch) {
   const state = { ...(states.get(tabId) || blankState(tabId)), ...patch, tabId };
   states.set(tabId, state);
-  const badge = state.status === "done" && state.source === "page" ? "on" : state.status === "error" ? "!" : state.status === "working" ? "…" : "";
+  const badge = state.status === "done" && state.source === "page" ? "on" : state.status === "error" ? "!" : state.status === "working" ? "…" : state.status === "waiting" ? "wait" : state.status === "not-article" ? "–" : "";
   chrome.action.setBadgeText({ tabId, text: badge }).catch(() => {});
   chrome.action.setTitle({ tabId, title: state.status === "error" ? `newslens: ${state.error}` : "newslens: highlight actors, quotes and claims" }).catch(() => {});
   chrome.runtime.sendMessage({ type: P.STATE_CHANGED, state }).catch(() => {}); // no panel open
   return state;
+}
+
+/** What the reader is told about boxes that are not article text. */
+function boxNotice(labels, selection) {
+  const names = labels.map((l) => `“${l}”`).join(", ");
+  return selection
+    ? `The selection includes ${labels.length === 1 ? "a box" : "boxes"} that ${labels.length === 1 ? "is" : "are"} not article text (${names}); ${labels.length === 1 ? "its" : "their"} text was annotated with the rest.`
+    : `Left out as not article text: ${names}.`;
 }
 
 function describe(err) {
@@ -111,10 +126,11 @@ function send(tabId, message) {
 
 /**
  * What the toolbar button and the shortcut do: highlight the article, or, if
- * it is highlighted, remove every trace. `mode` "element" forces the
- * <newslens-mark> fallback (used by the tests).
+ * it is highlighted (or awaited), remove every trace. `mode` "element" forces
+ * the <newslens-mark> fallback (used by the tests); `force` annotates a page
+ * that does not read as an article ("Annotate anyway" in the panel).
  */
-async function toggle(tab, mode = "auto") {
+async function toggle(tab, mode = "auto", force = false) {
   const tabId = tab.id;
   const t0 = performance.now();
   const ms = {};
@@ -123,31 +139,77 @@ async function toggle(tab, mode = "auto") {
     await ensureContent(tabId);
     lap("inject");
     const probe = await send(tabId, { type: P.PROBE });
-    if (probe && probe.active) {
-      await send(tabId, { type: P.CLEAR });
-      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
-      return setState(tabId, blankState(tabId));
-    }
-    setState(tabId, { ...blankState(tabId), status: "working", source: "page", title: tab.title || "", url: tab.url || "" });
+    // A click (or the panel's "Annotate anyway" while waiting) on a followed page.
+    if (probe && probe.active && !(force && probe.waiting)) return await removeAll(tabId);
+    setState(tabId, { ...blankState(tabId), status: "working", source: "page", title: tab.title || "", url: tab.url || "", mode });
     const found = await send(tabId, { type: P.EXTRACT });
     if (!found || !found.ok) throw new Error((found && found.error) || "could not read the page");
     lap("extract");
-    if (!found.text.trim()) throw new Error("No article text found on this page.");
-    const doc = await annotateText(found.text);
-    lap("engine");
+    if (found.ms) ms.extractSteps = found.ms;
     await chrome.scripting.insertCSS({ target: { tabId }, files: PAGE_CSS });
-    const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode });
-    lap("draw");
-    if (!applied || !applied.ok) {
-      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
-      throw new Error((applied && applied.error) || "could not draw the highlights");
+    if (!force && found.kind === "short") {
+      // No article yet (a page still loading it): wait for one.
+      await send(tabId, { type: P.FOLLOW, mode, waiting: true, css: await pageCss() });
+      return setState(tabId, { status: "waiting", source: "page", title: found.title || tab.title || "", url: found.url, mode, notice: "" });
     }
-    return setState(tabId, {
-      status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
-      mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
-    });
+    if (!force && found.kind === "listing") {
+      await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
+      return setState(tabId, {
+        status: "not-article", source: "page", title: found.title || tab.title || "", url: found.url, mode,
+        notice: `This page does not look like a news article (${found.listing}), so nothing was marked.`,
+      });
+    }
+    if (!found.text.trim()) throw new Error("No article text found on this page.");
+    return await draw(tabId, found, mode, { ms, lap });
   } catch (err) {
+    await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
     return setState(tabId, { ...blankState(tabId), status: "error", source: "page", error: describe(err) });
+  }
+}
+
+async function removeAll(tabId) {
+  await send(tabId, { type: P.CLEAR });
+  await chrome.scripting.removeCSS({ target: { tabId }, files: PAGE_CSS }).catch(() => {});
+  return setState(tabId, blankState(tabId));
+}
+
+/**
+ * Annotates an extracted text and draws it on the page, which is then
+ * followed (content/follow.js). Returns the new TabState, or null when the
+ * page changed again before the marks arrived (a newer text is on its way).
+ */
+async function draw(tabId, found, mode, { ms = {}, lap = () => {} } = {}) {
+  const doc = await annotateText(found.text);
+  lap("engine");
+  const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode, css: await pageCss(), version: found.version, follow: true });
+  lap("draw");
+  if (applied && applied.stale) return null;
+  if (!applied || !applied.ok) throw new Error((applied && applied.error) || "could not draw the highlights");
+  return setState(tabId, {
+    status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
+    mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
+    hidden: found.hidden || [], hiddenMarks: applied.hidden || 0,
+    notice: found.boxes && found.boxes.length ? boxNotice(found.boxes, false) : "",
+  });
+}
+
+/** The followed page changed (content/follow.js): annotate the new text. */
+async function pageChanged(tabId, found) {
+  const s = states.get(tabId);
+  if (!s || s.source !== "page" || !(s.status === "done" || s.status === "waiting")) return;
+  try {
+    if (s.status === "waiting" && found.kind === "listing") {
+      // What arrived is a list of stories, not the article the click waited for.
+      await removeAll(tabId);
+      return setState(tabId, {
+        status: "not-article", source: "page", title: found.title, url: found.url, mode: s.mode,
+        notice: `This page does not look like a news article (${found.listing}), so nothing was marked.`,
+      });
+    }
+    const state = await draw(tabId, found, s.mode && s.mode !== "highlight" ? s.mode : "auto");
+    if (state) globalThis.newslens.updates++;
+  } catch (err) {
+    setState(tabId, { status: "error", source: "page", error: describe(err) });
   }
 }
 
@@ -155,10 +217,15 @@ async function toggle(tab, mode = "auto") {
 async function annotateSelection(tab, fallbackText) {
   const tabId = tab.id;
   let text = fallbackText || "";
+  let notice = "";
   try {
     // getSelection() keeps the line breaks that selectionText flattens.
     const [res] = await executeScript({ target: { tabId }, func: () => String(getSelection()) });
     if (res && typeof res.result === "string" && res.result.trim()) text = res.result;
+    // Does the selection run through a related / newsletter / "most read" box?
+    await ensureContent(tabId);
+    const [boxes] = await executeScript({ target: { tabId }, func: () => globalThis.__newslensContent.selectionBoxes() });
+    if (boxes && Array.isArray(boxes.result) && boxes.result.length) notice = boxNotice(boxes.result, true);
   } catch (_) {
     // Pages we may not script (e.g. the PDF viewer): use the menu's text.
   }
@@ -167,7 +234,7 @@ async function annotateSelection(tab, fallbackText) {
   try {
     if (!text) throw new Error("Nothing is selected.");
     const doc = await annotateText(text);
-    return setState(tabId, { status: "done", source: "selection", text, doc, error: "" });
+    return setState(tabId, { status: "done", source: "selection", text, doc, error: "", notice });
   } catch (err) {
     return setState(tabId, { status: "error", source: "selection", text, error: describe(err) });
   }
@@ -186,7 +253,7 @@ function openPanel(tab) {
 
 chrome.action.onClicked.addListener((tab) => {
   const s = states.get(tab.id);
-  if (!(s && s.status === "done" && s.source === "page")) openPanel(tab);
+  if (!(s && (s.status === "done" || s.status === "waiting") && s.source === "page")) openPanel(tab);
   globalThis.newslens.clicks++;
   globalThis.newslens.lastClick = toggle(tab);
 });
@@ -217,7 +284,10 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
     case P.GET_STATE:
       return answer(stateOf(msg.tabId));
     case P.TOGGLE:
-      return answer(chrome.tabs.get(msg.tabId).then((tab) => toggle(tab, msg.mode || "auto")));
+      return answer(chrome.tabs.get(msg.tabId).then((tab) => toggle(tab, msg.mode || "auto", !!msg.force)));
+    case P.PAGE_CHANGED:
+      if (!sender.tab || !msg.result) return false;
+      return answer(pageChanged(sender.tab.id, msg.result).then(() => ({ ok: true })));
     case P.ANNOTATE_TEXT:
       return answer(annotateText(String(msg.text)).then((doc) => ({ ok: true, doc })));
     default:
@@ -237,7 +307,7 @@ async function stateOf(tabId) {
     const probe = await send(tabId, { type: P.PROBE, withText: true });
     if (probe && probe.active && probe.text) {
       const doc = await annotateText(probe.text);
-      return setState(tabId, { status: "done", source: "page", title: probe.title, url: probe.url, text: probe.text, doc, mode: probe.mode });
+      return setState(tabId, { status: "done", source: "page", title: probe.title, url: probe.url, text: probe.text, doc, mode: probe.mode, hidden: probe.hidden || [] });
     }
   } catch (_) {
     // No content script in that tab: nothing is drawn there.
@@ -250,4 +320,5 @@ async function stateOf(tabId) {
 // `clicks` counts toolbar clicks and `lastClick` is the promise of the last
 // one's work, so a test can wait for a click it triggered; `lastError` is the
 // raw text of the last error shown to the user.
-globalThis.newslens = { toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null };
+// `updates` counts the redraws that followed a page change.
+globalThis.newslens = { toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null, updates: 0 };

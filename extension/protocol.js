@@ -7,10 +7,11 @@
 // `globalThis.NewsLensProtocol`.
 //
 // Who talks to whom:
-//   background.js  -> content.js   PROBE, EXTRACT, APPLY, CLEAR, REVEAL (chrome.tabs.sendMessage)
-//   sidepanel.js   -> content.js   REVEAL                               (chrome.tabs.sendMessage)
-//   sidepanel.js   -> background   GET_STATE, TOGGLE, ANNOTATE_TEXT     (chrome.runtime.sendMessage)
-//   background.js  -> sidepanel    STATE_CHANGED                        (chrome.runtime.sendMessage)
+//   background.js  -> content.js   PROBE, EXTRACT, APPLY, CLEAR, REVEAL, FOLLOW (chrome.tabs.sendMessage)
+//   sidepanel.js   -> content.js   REVEAL                                       (chrome.tabs.sendMessage)
+//   sidepanel.js   -> background   GET_STATE, TOGGLE, ANNOTATE_TEXT             (chrome.runtime.sendMessage)
+//   content.js     -> background   PAGE_CHANGED (content/follow.js)             (chrome.runtime.sendMessage)
+//   background.js  -> sidepanel    STATE_CHANGED                                (chrome.runtime.sendMessage)
 //
 // Offsets are always UTF-16 code units into the text that the content script
 // built from the page (content/text.js; ExtractResult.text), which is the text
@@ -39,8 +40,10 @@
  * @typedef {{type: "newslens:probe", withText?: boolean}} ProbeRequest
  */
 /**
- * @typedef {{active: boolean, mode: (null|"highlight"|"element"), textLength: number,
- *   text?: string, title?: string, url?: string}} ProbeResponse
+ * `active`: marks are drawn, or the page is followed or awaited (a click
+ * now removes everything); `version`: how many times the text was built.
+ * @typedef {{active: boolean, waiting: boolean, mode: (null|"highlight"|"element"), textLength: number,
+ *   version: number, text?: string, title?: string, url?: string, hidden?: Span[]}} ProbeResponse
  */
 
 /** @typedef {{type: "newslens:extract"}} ExtractRequest */
@@ -48,27 +51,54 @@
  * `source` tells how the article was found: "readability" (Readability's
  * article, mapped back to the live text nodes) or "body" (Readability found no
  * article; the visible body text outside nav/header/footer/aside is used).
- * @typedef {{ok: true, text: string, title: string, url: string,
- *   source: ("readability"|"body"), textNodes: number}
+ * `version` numbers the text (an APPLY names the version it is for).
+ * `kind`: "article", "short" (too little text to be an article: the click
+ * waits for one) or "listing" (search results, a section front; `listing`
+ * says why). `boxes`: labels of the related / newsletter / "most read"
+ * boxes left out. `hidden`: spans of the text the reader cannot see
+ * (clipped, or under a paywall panel), sorted. `ms`: the steps' timings.
+ * @typedef {{ok: true, version: number, text: string, title: string, url: string,
+ *   source: ("readability"|"body"), kind: ("article"|"short"|"listing"), listing: string,
+ *   boxes: string[], hidden: Span[], textNodes: number, ms: object}
  *   | {ok: false, error: string}} ExtractResult
  */
 
 /**
  * `mode` "auto" uses the CSS Custom Highlight API where the browser has it and
  * `<newslens-mark>` elements otherwise; "element" forces the fallback.
- * @typedef {{type: "newslens:apply", marks: Mark[], mode?: ("auto"|"highlight"|"element")}} ApplyRequest
+ * `css`: highlight.css as text, adopted by open shadow roots that hold marks.
+ * `version`: the ExtractResult the marks are for (a newer text makes the
+ * request stale). `follow`: follow the page afterwards (content/follow.js).
+ * Marks in hidden text are not drawn (`hidden` counts them).
+ * @typedef {{type: "newslens:apply", marks: Mark[], mode?: ("auto"|"highlight"|"element"),
+ *   css?: string, version?: number, follow?: boolean}} ApplyRequest
  */
-/** @typedef {{ok: boolean, mode: ("highlight"|"element"), drawn: number, skipped: number, error?: string}} ApplyResponse */
+/**
+ * @typedef {{ok: boolean, mode: ("highlight"|"element"), drawn: number, skipped: number,
+ *   hidden?: number, stale?: boolean, error?: string}} ApplyResponse
+ */
+
+/**
+ * Follow the page: `waiting` until an article appears, else for changes.
+ * @typedef {{type: "newslens:follow", mode: ("auto"|"highlight"|"element"), waiting: boolean, css: string}} FollowRequest
+ */
+/**
+ * The followed page's text changed (or an awaited article appeared): the
+ * background annotates `result` and answers with an APPLY for its version.
+ * @typedef {{type: "newslens:page-changed", result: ExtractResult}} PageChanged
+ */
 
 /** @typedef {{type: "newslens:clear"}} ClearRequest */
 /** @typedef {{ok: boolean, removed: number}} ClearResponse */
 
 /** @typedef {{type: "newslens:reveal", start: number, end: number}} RevealRequest */
-/** @typedef {{ok: boolean, error?: string}} RevealResponse */
+/** `hidden`: the span is in text the reader cannot see (nothing to scroll to). */
+/** @typedef {{ok: boolean, hidden?: boolean, error?: string}} RevealResponse */
 
 /**
- * @typedef {{type: "newslens:toggle", tabId: number, mode?: ("auto"|"highlight"|"element")}} ToggleRequest
- *   Same code path as a toolbar click (the test suite and the panel's button use it).
+ * @typedef {{type: "newslens:toggle", tabId: number, mode?: ("auto"|"highlight"|"element"), force?: boolean}} ToggleRequest
+ *   Same code path as a toolbar click (the test suite and the panel's button use it);
+ *   `force` annotates a page that does not read as an article ("Annotate anyway").
  */
 /** @typedef {{type: "newslens:get-state", tabId: number}} GetStateRequest */
 /** @typedef {{type: "newslens:annotate-text", text: string}} AnnotateTextRequest */
@@ -77,11 +107,17 @@
 /**
  * What the background knows about one tab, pushed to the side panel.
  * `source` is "page" (toolbar button / shortcut) or "selection" (context menu).
- * @typedef {{tabId: number, status: ("idle"|"working"|"done"|"error"),
+ * `status` "waiting": clicked before the article exists, which is awaited;
+ * "not-article": the page reads as a list of stories, nothing is marked.
+ * `notice`: a sentence for the reader (why it is not an article, the boxes
+ * left out, a selection that runs through a box). `hidden`: spans of `text`
+ * the reader cannot see on the page; `hiddenMarks`: marks not drawn there.
+ * @typedef {{tabId: number, status: ("idle"|"working"|"waiting"|"not-article"|"done"|"error"),
  *   source: (null|"page"|"selection"), title: string, url: string,
- *   text: string, doc: (AnnotationDoc|null), error: string,
- *   mode: (null|"highlight"|"element"), drawn: number, skipped: number,
- *   ms?: {inject: number, extract: number, engine: number, draw: number}}} TabState
+ *   text: string, doc: (AnnotationDoc|null), error: string, notice: string,
+ *   mode: (null|"auto"|"highlight"|"element"), drawn: number, skipped: number,
+ *   hidden: Span[], hiddenMarks: number,
+ *   ms?: {inject: number, extract: number, extractSteps?: object, engine: number, draw: number}}} TabState
  *   `ms`: milliseconds from the click to the end of each step (page annotations).
  */
 /** @typedef {{type: "newslens:state-changed", state: TabState}} StateChanged */
@@ -96,6 +132,8 @@ globalThis.NewsLensProtocol = Object.freeze({
   GET_STATE: "newslens:get-state",
   ANNOTATE_TEXT: "newslens:annotate-text",
   STATE_CHANGED: "newslens:state-changed",
+  FOLLOW: "newslens:follow",
+  PAGE_CHANGED: "newslens:page-changed",
   /** Layers a Mark may name, in drawing order (later ones paint on top). */
   LAYERS: Object.freeze(["claim", "quote", "group", "place", "organization", "person"]),
 });

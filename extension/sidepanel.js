@@ -35,7 +35,9 @@ const panel = createPanel($("panel"), {
     panel.showItem(layer, id);
     if (current.source === "selection") return selectionView.reveal(layer, id);
     const item = layer === "quote" ? doc.quotes[id] : layer === "claim" ? doc.claims[id] : null;
-    if (item) reveal(layer === "quote" ? item.span : item.content);
+    const span = item && (layer === "quote" ? item.span : item.content);
+    if (span && isHidden(span)) return showError("That item is in text hidden on the page (clipped or covered, as behind a paywall): there is nothing to scroll to.");
+    if (item) reveal(span);
   },
 });
 renderLegend($("legend"));
@@ -44,14 +46,46 @@ renderLegend($("legend"));
 function onSelectActor(id) {
   panel.setActor(id);
   const doc = current && current.doc;
+  if (doc) markHidden(doc);
   if (id === null || !doc || !doc.actors[id]) return;
   if (current.source === "selection") return selectionView.setActor(id);
-  const ids = doc.actors[id].mentions;
+  const ids = doc.actors[id].mentions.filter((m) => !isHidden(doc.mentions[m].span));
   if (!ids.length) return;
   const k = nextMention.get(id) || 0;
   nextMention.set(id, k + 1);
   const m = doc.mentions[ids[k % ids.length]];
   if (m) reveal(m.span);
+}
+
+/** Does `span` overlap text the reader cannot see on the page? */
+function isHidden(span) {
+  const hidden = (current && current.source === "page" && current.hidden) || [];
+  return !!span && hidden.some((h) => span.start < h.end && span.end > h.start);
+}
+
+/**
+ * Items in hidden text: counted in the notice, and each list entry says so
+ * (they are listed, not highlighted, and clicking them does not scroll).
+ */
+function markHidden(doc) {
+  const n = { quote: 0, claim: 0, mention: 0 };
+  for (const q of doc.quotes) if (isHidden(q.span)) n.quote++;
+  for (const c of doc.claims) if (isHidden(c.content)) n.claim++;
+  for (const m of doc.mentions) if (isHidden(m.span)) n.mention++;
+  for (const [layer, list, spanOf] of [["quote", doc.quotes, (q) => q.span], ["claim", doc.claims, (c) => c.content]]) {
+    for (const el of $("panel").querySelectorAll(`[data-testid=${layer}-item]`)) {
+      const item = list[Number(el.dataset.id)];
+      const hidden = !!item && isHidden(spanOf(item));
+      el.toggleAttribute("data-hidden-text", hidden);
+      if (hidden) el.title = "In text hidden on the page (clipped or covered): not highlighted";
+    }
+  }
+  const items = n.quote + n.claim + n.mention;
+  const text = items
+    ? `${items} ${items === 1 ? "item is" : "items are"} in text hidden on the page (clipped or covered, as behind a paywall): ${n.quote} ${n.quote === 1 ? "quote" : "quotes"}, ${n.claim} ${n.claim === 1 ? "claim" : "claims"}, ${n.mention} ${n.mention === 1 ? "mention" : "mentions"}. They are listed but not highlighted.`
+    : "";
+  $("hidden-note").textContent = text;
+  $("hidden-note").hidden = !text;
 }
 
 async function reveal(span) {
@@ -73,11 +107,17 @@ function render(state) {
   current = state;
   showError(state.status === "error" ? state.error : "");
   const status = $("status");
-  if (state.status === "working") status.textContent = state.source === "selection" ? "Annotating the selection…" : "Annotating the page…";
+  if (state.status === "waiting") status.textContent = "Waiting for the article: it is not on the page yet. It will be highlighted as soon as it appears (click the newslens button again to stop, or “Annotate anyway” to annotate what is there now).";
+  else if (state.status === "not-article") status.textContent = "Not an article.";
+  else if (state.status === "working") status.textContent = state.source === "selection" ? "Annotating the selection…" : "Annotating the page…";
   else if (state.status === "error") status.textContent = "Nothing to show.";
   else if (state.status === "idle") status.textContent = "Not annotated. Click the newslens button (Alt+Shift+N) on a news article, or select text and choose “Annotate selection”.";
   else if (state.source === "selection") status.textContent = "The selected text:";
   else status.textContent = `Highlighted on the page${state.mode === "element" ? " (marked elements)" : ""}. Click an item to scroll to it.`;
+
+  $("notice").textContent = state.notice || "";
+  $("notice").hidden = !state.notice;
+  $("anyway").hidden = state.status !== "not-article" && state.status !== "waiting";
 
   const doc = state.status === "done" ? state.doc : null;
   $("results").hidden = !doc;
@@ -89,15 +129,27 @@ function render(state) {
   $("source").textContent = state.source === "selection" ? "" : state.title || state.url || "";
   const key = [state.tabId, state.source, state.text, JSON.stringify(doc)].join("\u0000");
   if (key !== drawnKey) {
+    // The followed page changed (same tab, page annotation): keep the tab the
+    // reader is on; actor ids may differ in the new document, so the filter goes.
+    const followed = drawnKey !== null && drawnKey.startsWith(`${state.tabId}\u0000page\u0000`) && state.source === "page";
+    const onTab = followed ? document.querySelector('#panel [role=tab][aria-selected="true"]') : null;
     drawnKey = key;
     nextMention.clear();
     panel.setActor(null);
     panel.update(state.text, doc);
-    panel.selectTab("actors");
+    panel.selectTab(onTab ? onTab.dataset.testid.replace(/^tab-/, "") : "actors");
   }
+  markHidden(doc);
   $("selection").hidden = state.source !== "selection";
   if (state.source === "selection") selectionView.render(state.text, doc);
 }
+
+$("anyway").addEventListener("click", async () => {
+  if (!current) return;
+  $("anyway").hidden = true;
+  const state = await chrome.runtime.sendMessage({ type: P.TOGGLE, tabId: current.tabId, force: true });
+  if (state && state.ok === false) showError(state.error);
+});
 
 for (const b of document.querySelectorAll("[data-export]")) {
   b.addEventListener("click", () => {

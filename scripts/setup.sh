@@ -2,7 +2,9 @@
 # Installs what building and testing newslens needs, once; safe to re-run.
 # - the wasm32 target and the wasm-bindgen CLI pinned to the crate version in Cargo.lock
 # - wasm-pack (for `wasm-pack test`), Debian's chromium + chromedriver + binaryen (wasm-opt)
-# - the npm dev dependencies (playwright-core, Readability, compromise)
+# - Debian's firefox-esr (140 or later: the CSS Custom Highlight API) and geckodriver
+#   (cargo install, pinned) for the extension's Firefox test
+# - the npm dev dependencies (playwright-core, selenium-webdriver, Readability, compromise)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,12 +22,26 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v wasm-opt >/dev/null || need+=(binaryen)
+command -v firefox-esr >/dev/null || need+=(firefox-esr)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd=sudo
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+ff_major=$(firefox-esr --version 2>/dev/null | sed -n 's/^Mozilla Firefox \([0-9]*\)\..*/\1/p')
+if [ "${ff_major:-0}" -lt 140 ]; then
+  echo "firefox-esr ${ff_major:-missing} is too old for the extension's Firefox test: it needs 140 or later (the CSS Custom Highlight API)" >&2
+  exit 1
+fi
+
+geckodriver_version=0.37.1
+geckodriver=$(command -v geckodriver || echo "$HOME/.cargo/bin/geckodriver")
+if ! "$geckodriver" --version 2>/dev/null | grep -q "^geckodriver $geckodriver_version"; then
+  echo "installing geckodriver $geckodriver_version"
+  cargo install geckodriver --locked --version "$geckodriver_version"
+fi
+
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/selenium-webdriver ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi

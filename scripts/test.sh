@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test newslens has: Rust (unit, cases, golden, properties, CLI),
 # lint, the WASM size budget, the binding in headless Chromium, and the
-# browser tests of the page and the extension. Installs what it needs first.
+# browser tests of the page and the extension (Chromium, then the extension
+# in Firefox ESR). Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,9 @@ scripts/build-extension.sh
 
 echo "== browser: page and extension in Chromium"
 cargo build --release -p newslens-cli
-node --test --test-concurrency=1 tests/browser/
+node --test --test-concurrency=1 $(ls tests/browser/*.test.mjs | grep -v '\.firefox\.test\.mjs$')
+
+echo "== browser: the extension in Firefox ESR (geckodriver + selenium-webdriver)"
+node --test --test-concurrency=1 tests/browser/*.firefox.test.mjs
 
 echo "all tests passed"

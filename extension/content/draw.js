@@ -1,4 +1,4 @@
-// newslens content script, part 3 of 5: drawing the marks, and removing them.
+// newslens content script, part 3 of 6: drawing the marks, and removing them.
 //
 // Draws the engine's spans onto the text nodes they came from: CSS Custom
 // Highlight API ranges (no DOM change at all), or <newslens-mark> wrappers
@@ -10,9 +10,9 @@
 // Exports: NL.apply(marks, mode), NL.clear(), NL.reveal(start, end), and the
 //   state NL.drawn (what is drawn now, or null; only this file writes it).
 // Needs: protocol.js (NewsLensProtocol.LAYERS), article.js (NL.MARK_TAG),
-//   text.js (NL.locate, NL.pieceRanges, NL.toRange), tip.js (NL.tooltipOn,
+//   text.js (NL.locate, NL.pieceRanges, NL.toRange, NL.inHidden), tip.js (NL.tooltipOn,
 //   NL.tooltipOff, called only once a message arrives), and NL.extracted
-//   (the text content.js built last, or null).
+//   (the text follow.js built last, or null).
 (() => {
   "use strict";
   const NL = globalThis.__newslensContent;
@@ -35,7 +35,29 @@
     return typeof CSS !== "undefined" && CSS.highlights && typeof Highlight === "function";
   }
 
-  function apply(marks, mode) {
+  /**
+   * The page's stylesheet (highlight.css, inserted by the background) does
+   * not reach into shadow roots: each open shadow root that holds marks
+   * adopts a copy of it while they are drawn (CSSOM, no DOM change).
+   */
+  function styleShadowRoots(drawn, css, nodes) {
+    if (!css || typeof CSSStyleSheet !== "function") return;
+    for (const n of nodes) {
+      const root = n.getRootNode();
+      if (!(root instanceof ShadowRoot) || drawn.roots.has(root)) continue;
+      let sheet = null;
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } catch (_) {
+        sheet = null; // the marks are there, unstyled
+      }
+      drawn.roots.set(root, sheet);
+    }
+  }
+
+  function apply(marks, mode, css) {
     clear();
     const extracted = NL.extracted;
     if (!extracted) return { ok: false, mode: "highlight", drawn: 0, skipped: marks.length, error: "nothing extracted" };
@@ -43,10 +65,16 @@
     if (useHighlights && !highlightApi()) {
       return { ok: false, mode: "highlight", drawn: 0, skipped: marks.length, error: "CSS Custom Highlight API missing" };
     }
-    const drawn = (NL.drawn = { mode: useHighlights ? "highlight" : "element", marks: [], names: [], wrappers: [], splits: new Map(), labels: new WeakMap(), focusTimer: 0 });
+    const drawn = (NL.drawn = { mode: useHighlights ? "highlight" : "element", marks: [], names: [], wrappers: [], splits: new Map(), labels: new WeakMap(), focusTimer: 0, roots: new Map() });
     let skipped = 0;
+    let hidden = 0;
     const located = [];
     for (const m of marks) {
+      // Text the reader cannot see is not marked as if it were visible.
+      if (NL.inHidden(extracted.hidden, m.start, m.end)) {
+        hidden++;
+        continue;
+      }
       const loc = locate(extracted, m.start, m.end, drawn.splits);
       if (!loc || !P.LAYERS.includes(m.layer)) {
         skipped++;
@@ -55,10 +83,13 @@
       located.push({ mark: m, loc });
       drawn.marks.push(m);
     }
+    const nodes = new Set();
+    for (const { loc } of located) for (let k = loc.a; k <= loc.z; k++) nodes.add(extracted.segments[k].node);
+    styleShadowRoots(drawn, css, nodes);
     if (useHighlights) drawHighlights(extracted, drawn, located);
     else drawElements(extracted, drawn, located);
     NL.tooltipOn();
-    return { ok: true, mode: drawn.mode, drawn: located.length, skipped };
+    return { ok: true, mode: drawn.mode, drawn: located.length, skipped, hidden };
   }
 
   function drawHighlights(extracted, drawn, located) {
@@ -151,6 +182,9 @@
         }
         node.data = joined;
       }
+      for (const [root, sheet] of drawn.roots) {
+        if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== sheet);
+      }
       NL.drawn = null;
     }
     NL.tooltipOff();
@@ -162,6 +196,7 @@
   function reveal(start, end) {
     const { extracted, drawn } = NL;
     if (!extracted) return { ok: false, error: "page not annotated" };
+    if (NL.inHidden(extracted.hidden, start, end)) return { ok: false, hidden: true, error: "that text is hidden on the page (clipped or covered)" };
     const loc = locate(extracted, start, end, drawn && drawn.splits);
     if (!loc) return { ok: false, error: "span not on the page" };
     let range;

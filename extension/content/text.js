@@ -1,21 +1,23 @@
-// newslens content script, part 2 of 5: the engine's text and its offset map.
+// newslens content script, part 2 of 6: the engine's text and its offset map.
 //
 // Builds the text the engine reads from the article's live text nodes,
 // collapsing whitespace as the browser renders it, and keeps, for every UTF-16
 // code unit of the text, the (text node, offset) it came from; maps the
 // engine's spans back to live positions and Ranges. Holds no state: the text
-// is passed in (content.js keeps it as NL.extracted) and so are the text nodes
+// is passed in (follow.js keeps it as NL.extracted) and so are the text nodes
 // draw.js split (`splits`, a Map<Text, Text[]> of each split node's tails).
 //
 // Exports: NL.buildText(nodes) -> Built, NL.locate(built, start, end, splits),
 //   NL.intact(seg, splits), NL.toRange(built, loc), NL.pieceRanges(built, loc),
-//   NL.unitAt(seg, offset).
-// Needs: article.js (NL.SKIP_TAGS, NL.isSkipped).
+//   NL.unitAt(seg, offset), NL.hiddenSpans(built) (the spans the reader cannot
+//   see), NL.inHidden(hidden, start, end).
+// Needs: article.js (NL.SKIP_TAGS, NL.isSkipped, NL.flatParent, NL.walkFlat,
+//   NL.flatContains).
 (() => {
   "use strict";
   const NL = globalThis.__newslensContent;
   if (NL.ready) return; // injected before: that copy keeps its state
-  const { SKIP_TAGS, isSkipped } = NL;
+  const { SKIP_TAGS, isSkipped, flatParent, walkFlat } = NL;
   const PHRASING = new Set(["SPAN", "A", "B", "I", "EM", "STRONG", "SMALL", "SUB", "SUP", "MARK", "Q", "ABBR", "CITE", "CODE", "FONT", "LABEL", "TIME", "U", "S", "DFN", "VAR", "KBD", "SAMP", "DATA"]);
   // <q> gets its quotation marks from CSS, not from its text; the engine needs
   // them, so the text gets them too (they map to no page character).
@@ -61,7 +63,7 @@
       return b;
     };
     return (node) => {
-      for (let e = node.parentElement; e; e = e.parentElement) {
+      for (let e = flatParent(node); e; e = flatParent(e)) {
         if (e === document.body || e === document.documentElement || isBlock(e)) return e;
       }
       return null;
@@ -84,9 +86,6 @@
     let prevBlock = null;
     let cur = null;
 
-    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.nodeType === 1 && SKIP_TAGS.has(n.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
     // Open <q> elements around the current node: {el, open: marks emitted?}
     const quotes = [];
     const virtual = (str) => {
@@ -99,34 +98,20 @@
       out.push(str);
       lastSpace = false;
     };
-    const closeQuotes = (node) => {
-      while (quotes.length && !(node && quotes[quotes.length - 1].el.contains(node))) {
-        const q = quotes.pop();
-        if (!q.open) continue;
-        if (out.length && out[out.length - 1] === " ") dropLastSpace(out, segments);
-        out.push(Q_MARKS[quotes.filter((x) => x.open).length % 2][1]);
-        lastSpace = false;
-      }
+    const closeQuote = () => {
+      const q = quotes.pop();
+      if (!q.open) return;
+      if (out.length && out[out.length - 1] === " ") dropLastSpace(out, segments);
+      out.push(Q_MARKS[quotes.filter((x) => x.open).length % 2][1]);
+      lastSpace = false;
     };
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === 1) {
-        if (n.tagName === "BR" && out.length && !pending && wanted.size) {
-          // Only a <br> between two article nodes of one block counts; a
-          // block change below overrides it.
-          pending = "\n";
-          lastSpace = true;
-        } else if (n.tagName === "Q") {
-          closeQuotes(n);
-          quotes.push({ el: n, open: false });
-        }
-        continue;
-      }
-      if (!wanted.has(n)) continue;
+    const onText = (n) => {
+      if (!wanted.has(n)) return;
       wanted.delete(n);
-      const parent = n.parentElement;
-      if (!parent || isSkipped(parent) || !visible(parent)) continue;
-      if (!/\S/.test(n.data) && !quotes.length && lastSpace) continue;
-      closeQuotes(n);
+      // Slotted text and the top of a shadow root: the light parent or the host.
+      const parent = n.parentElement || flatParent(n);
+      if (!parent || isSkipped(parent) || !visible(parent)) return;
+      if (!/\S/.test(n.data) && !quotes.length && lastSpace) return;
       const block = blockOf(n);
       if (out.length && block !== prevBlock) {
         pending = "\n\n";
@@ -163,8 +148,28 @@
         out.push(ws ? " " : data[i]);
         cur.map.push(i);
       }
-    }
-    closeQuotes(null);
+    };
+    // The flat tree (open shadow roots included), in rendering order.
+    walkFlat(document.documentElement, (n, enter) => {
+      if (n.nodeType === 3) {
+        if (enter) onText(n);
+        return;
+      }
+      if (n.nodeType !== 1) return;
+      if (enter) {
+        if (SKIP_TAGS.has(n.tagName)) return false;
+        if (n.tagName === "BR" && out.length && !pending && wanted.size) {
+          // Only a <br> between two article nodes of one block counts; a
+          // block change below overrides it.
+          pending = "\n";
+          lastSpace = true;
+        } else if (n.tagName === "Q") {
+          quotes.push({ el: n, open: false });
+        }
+      } else if (n.tagName === "Q") {
+        closeQuote();
+      }
+    });
     if (out.length && out[out.length - 1] === " ") dropLastSpace(out, segments);
     const byNode = new Map();
     for (const s of segments) if (!byNode.has(s.node)) byNode.set(s.node, s);
@@ -269,5 +274,99 @@
     return out;
   }
 
-  Object.assign(NL, { buildText, locate, intact, toRange, pieceRanges, unitAt });
+  // ---------------------------------------------------------------- text the reader cannot see
+
+  /**
+   * Spans of `built.text` the reader cannot see although they are rendered:
+   * clipped away by an ancestor's overflow (a truncated story), or under an
+   * opaque overlay placed over them (a paywall panel; a fixed one only when
+   * it covers the whole window). [{start, end}], sorted, merged.
+   */
+  function hiddenSpans(built) {
+    const overlays = [];
+    const vw = innerWidth;
+    const vh = innerHeight;
+    NL.walkFlat(document.body || document.documentElement, (el, enter) => {
+      if (!enter || el.nodeType !== 1) return;
+      if (SKIP_TAGS.has(el.tagName)) return false;
+      const cs = getComputedStyle(el);
+      if (cs.display === "none") return false;
+      if (cs.position !== "absolute" && cs.position !== "fixed") return;
+      if (cs.visibility !== "visible" || Number(cs.opacity) < 0.9 || !opaque(cs.backgroundColor)) return;
+      const r = el.getBoundingClientRect();
+      if (r.width < 100 || r.height < 40) return;
+      const fixed = cs.position === "fixed";
+      if (fixed && !(r.left <= 0 && r.top <= 0 && r.right >= vw && r.bottom >= vh)) return;
+      // A fixed panel over the whole window hides all the page, wherever it scrolls.
+      overlays.push({ el, r, all: fixed });
+    });
+    // element -> {clip: its clip box in client coordinates, or null; scroller:
+    // can the reader scroll it (overflow auto or scroll)?}
+    const clipCache = new Map();
+    const clipOf = (el) => {
+      let c = clipCache.get(el);
+      if (c === undefined) {
+        const cs = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        const box = { left: r.left + el.clientLeft, top: r.top + el.clientTop, right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight };
+        const scroller = /auto|scroll/.test(cs.overflowX) || /auto|scroll/.test(cs.overflowY);
+        c = { clip: /hidden|clip/.test(cs.overflowX) || /hidden|clip/.test(cs.overflowY) ? box : null, scroller, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+        clipCache.set(el, c);
+      }
+      return c;
+    };
+    const hidden = (seg) => {
+      const range = document.createRange();
+      range.setStart(seg.node, seg.map[0]);
+      range.setEnd(seg.node, seg.map[seg.map.length - 1] + 1);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (!rects.length) return false;
+      const text = { left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)), right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+      // Walking up: text inside a container the reader can scroll can be
+      // brought into its view, so above it what counts is that container's
+      // box. The document itself scrolls (<html> and <body> never clip here).
+      let box = text;
+      for (let e = flatParent(seg.node); e && e !== document.body && e !== document.documentElement; e = flatParent(e)) {
+        const c = clipOf(e);
+        const k = c.clip;
+        if (k && !(box.right > k.left && box.left < k.right && box.bottom > k.top && box.top < k.bottom)) return true;
+        if (c.scroller) box = c.rect;
+      }
+      const box0 = text;
+      for (const o of overlays) {
+        if (NL.flatContains(o.el, seg.node)) continue;
+        if (o.all) return true;
+        if (box0.left >= o.r.left - 1 && box0.right <= o.r.right + 1 && box0.top >= o.r.top - 1 && box0.bottom <= o.r.bottom + 1) return true;
+      }
+      return false;
+    };
+    const out = [];
+    for (let k = 0; k < built.segments.length; k++) {
+      const seg = built.segments[k];
+      if (!seg.map.length || !hidden(seg)) continue;
+      const start = seg.start;
+      const end = seg.start + seg.map.length;
+      const last = out[out.length - 1];
+      // Hidden segments next to each other (a separator between them) make one span.
+      if (last && k > 0 && last.seg === k - 1) {
+        last.end = end;
+        last.seg = k;
+      } else out.push({ start, end, seg: k });
+    }
+    return out.map(({ start, end }) => ({ start, end }));
+  }
+
+  function opaque(color) {
+    const m = /rgba?\(([^)]+)\)/.exec(color);
+    if (!m) return color !== "transparent";
+    const parts = m[1].split(/[\s,/]+/).filter(Boolean);
+    return parts.length < 4 || Number(parts[3]) >= 0.9;
+  }
+
+  /** Does [start, end) overlap a hidden span? */
+  function inHidden(hidden, start, end) {
+    return !!hidden && hidden.some((h) => start < h.end && end > h.start);
+  }
+
+  Object.assign(NL, { hiddenSpans, inHidden, buildText, locate, intact, toRange, pieceRanges, unitAt });
 })();

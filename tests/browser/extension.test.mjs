@@ -129,6 +129,51 @@ function drawnByLayer(ranges) {
   return Object.fromEntries(Object.entries(by).map(([k, v]) => [k, bare(v.join(""))]));
 }
 
+/**
+ * The element with `id` inside newslens' closed shadow root (<newslens-tip>),
+ * read through CDP, which pierces closed roots: its computed display and its
+ * text; null when absent.
+ */
+async function closedPart(page, id) {
+  const s = await context.newCDPSession(page);
+  try {
+    await s.send("DOM.enable");
+    await s.send("CSS.enable");
+    const { root } = await s.send("DOM.getDocument", { depth: -1, pierce: true });
+    let found = null;
+    const visit = (n, inTip) => {
+      if (found) return;
+      const attrs = n.attributes || [];
+      const tip = inTip || n.localName === "newslens-tip";
+      for (let i = 0; i < attrs.length; i += 2) if (inTip && attrs[i] === "id" && attrs[i + 1] === id) found = n;
+      for (const c of [...(n.shadowRoots || []), ...(n.children || [])]) visit(c, tip);
+    };
+    visit(root, false);
+    if (!found) return null;
+    const text = [];
+    const collect = (n) => {
+      if (n.nodeType === 3) text.push(n.nodeValue);
+      for (const c of n.children || []) collect(c);
+    };
+    collect(found);
+    const { computedStyle } = await s.send("CSS.getComputedStyleForNode", { nodeId: found.nodeId });
+    return { display: computedStyle.find((p) => p.name === "display").value, text: text.join(" ") };
+  } finally {
+    await s.detach();
+  }
+}
+
+/** Waits until closedPart(page, id) passes `check`. */
+async function waitClosed(page, id, check, ms = 5000) {
+  const t0 = Date.now();
+  for (;;) {
+    const part = await closedPart(page, id);
+    if (check(part)) return part;
+    if (Date.now() - t0 > ms) assert.fail(`newslens-tip #${id}: ${JSON.stringify(part)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Sends synthetic marks to the tab's content script (the APPLY the background sends). */
 async function applyMarks(tabId, marks, mode = "auto") {
   const sw = await worker();
@@ -146,19 +191,22 @@ function spanOf(text, phrase, nth = 0) {
 // reach the engine (navigation, ads, related boxes, comments, footer).
 const FIXTURES = {
   plain: {
-    paragraphs: 9,
+    paragraphs: 10,
+    headline: "Dock workers in Calder vote to extend strike as talks stall",
     include: ["CALDER — Dock workers at the Port of Calder", "said Ines Marchetti, who chairs the Calder Dockers’ Union.", "“It is a fair offer,” Lindgren said on Thursday.", "keep the passenger terminal open."],
     exclude: [],
     probes: [["Ines Marchetti"], ["every crane had passed inspection this spring"], ["Dockers’ Union. She said that"]],
   },
   cluttered: {
-    paragraphs: 7,
+    paragraphs: 8,
+    headline: "Riverside council approves flood barrier after heated debate",
     include: ["WESTFORD — The Riverside district council voted", "The plan passed by 23 votes to 18.", "“We cannot ask families", "Opposition councillors warned", "Brandt denied that any report", "said Yusuf Demir, who runs a bakery on Mill Lane.", "within six months."],
     exclude: ["Piet Verhoeven", "Bruno Castell", "Clara Moss", "Sunvale", "Kestrel", "Omar Reyes", "Hal Osterman", "Gregor Nyman", "vanity project", "Lotte Haines", "Wait until the bill", "Ingrid Solberg", "Marguerite Olsen", "Subscribe", "Most read", "Sign up", "Related stories", "Weather", "Tomasz Wierzbicki"],
     probes: [["Agnieszka Brandt"], ["the next fifty years.”\n\nOpposition councillors warned"]],
   },
   inline: {
-    paragraphs: 8,
+    paragraphs: 9,
+    headline: "Ferry operator fined over storm sailing",
     include: [
       "A maritime court in Nordvik fined the ferry operator Skarvline 2.4 million kroner",
       "said Zoë Ødegård, the prosecutor,",
@@ -182,7 +230,8 @@ const FIXTURES = {
     ],
   },
   "strict-csp": {
-    paragraphs: 6,
+    paragraphs: 7,
+    headline: "Library funding restored after readers’ petition",
     include: ["EASTHAVEN — The city will keep all five", "said Deputy Mayor Felix Harrow", "“populism dressed up as principle”"],
     exclude: ["Easthaven Post", "Letters to the editor", "Culture"],
     probes: [["Felix Harrow"], ["Priya Raman, warned that the money"]],
@@ -320,6 +369,7 @@ describe("highlighting the article in place", () => {
       for (const s of fx.include) assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
       for (const s of fx.exclude) assert.ok(!text.includes(s), `article text holds page furniture ${JSON.stringify(s)}`);
       assert.equal(text.split("\n\n").length, fx.paragraphs, "one blank line between paragraphs");
+      assert.equal(text.split("\n\n")[0], fx.headline, "the headline comes first");
       assert.doesNotMatch(text, /[ \t]{2}|^\s|\s$/, "whitespace collapsed as rendered");
 
       // What was drawn is what the engine returns for that text.
@@ -335,7 +385,11 @@ describe("highlighting the article in place", () => {
         assert.ok(r.sameNode, "one range per text node");
         assert.ok(r.inArticle && !r.furniture, `highlight outside the article: ${JSON.stringify(r)}`);
       }
-      assert.equal(await html(page), before, "Custom Highlights change nothing in the DOM");
+      // Custom Highlights change nothing in the DOM; the one element added is
+      // newslens' own legend host (closed shadow root), last in <html>.
+      const during = await html(page);
+      assert.match(during, /<newslens-tip [^>]*><\/newslens-tip><\/html>$/);
+      assert.equal(during.replace(/<newslens-tip [^>]*><\/newslens-tip>/, ""), before, "Custom Highlights change nothing in the DOM");
 
       // Offsets map back to the exact words, across inline elements, hidden
       // text, entities and astral characters.
@@ -394,13 +448,11 @@ describe("highlighting the article in place", () => {
     assert.equal(squash(wrapped.filter((w) => w.layers.includes("person")).map((w) => w.text).join("")), "Zoë Ødegård");
     assert.equal(squash(wrapped.filter((w) => w.layers.includes("claim")).map((w) => w.text).join("")), "said Zoë Ødegård, the prosecutor");
 
-    // Hover shows the tooltip host (its closed shadow root holds the label).
+    // Hover shows the tooltip (in the host's closed shadow root).
     const box = await page.locator("newslens-mark[data-nl~=person]").first().boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForFunction(() => {
-      const t = document.querySelector("newslens-tip");
-      return t && getComputedStyle(t).display === "block" && t.shadowRoot === null;
-    });
+    assert.equal(await page.evaluate(() => document.querySelector("newslens-tip").shadowRoot), null, "closed shadow root");
+    await waitClosed(page, "tip", (t) => t && t.display === "block" && t.text.includes("person probe"));
 
     const off = await click(page);
     assert.equal(off.status, "idle");
@@ -436,15 +488,617 @@ describe("highlighting the article in place", () => {
       return null;
     });
     await page.mouse.move(rect.x, rect.y);
-    await page.waitForFunction(() => {
-      const t = document.querySelector("newslens-tip");
-      return t && getComputedStyle(t).display === "block" && t.getBoundingClientRect().width > 0;
-    });
+    await waitClosed(page, "tip", (t) => t && t.display === "block" && t.text.includes("Actor: Felix Harrow"));
+    assert.equal((await closedPart(page, "legend-panel")).display, "flex", "the legend, styled under a strict CSP");
     await page.mouse.move(5, 5);
-    await page.waitForFunction(() => getComputedStyle(document.querySelector("newslens-tip")).display === "none");
+    await waitClosed(page, "tip", (t) => t && t.display === "none");
     assert.equal((await click(page)).status, "idle");
     assert.equal(await page.evaluate(() => document.querySelector("newslens-tip")), null);
     assert.deepEqual(cspErrors, []);
+    await page.close();
+  });
+});
+
+/** The page's HTML with every open shadow root in it (nested ones too). */
+const flatHTML = (page) =>
+  page.evaluate(() => {
+    const roots = [];
+    const visit = (n) => {
+      for (const c of n.children) {
+        if (c.shadowRoot) {
+          roots.push(c.shadowRoot);
+          visit(c.shadowRoot);
+        }
+        visit(c);
+      }
+    };
+    visit(document.documentElement);
+    return document.documentElement.getHTML({ shadowRoots: roots }) + roots.map((r) => r.adoptedStyleSheets.length).join(",");
+  });
+
+/** Every Custom Highlight range, with the tree it lies in (open shadow roots). */
+function rangesWithRoots(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith("newslens-")) continue;
+      for (const r of h) {
+        const root = r.startContainer.getRootNode();
+        out.push({ layer: name.slice("newslens-".length), text: r.toString(), inShadow: root instanceof ShadowRoot, host: root.host ? root.host.localName : null });
+      }
+    }
+    return out;
+  });
+}
+
+describe("shadow DOM", () => {
+  test("an article inside nested open shadow roots is read, marked there, and restored byte for byte", T, async () => {
+    const page = await open("shadow");
+    const before = await flatHTML(page);
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    assert.equal(text.split("\n\n")[0], "Marlow Bay ferry link to close for a month of repairs", "the headline, in the shadow root, comes first");
+    for (const s of ["MARLOW BAY — The ferry between Marlow Bay", "“Nobody will be stranded.”", "said Maeve Ostrander", "islanders with medical appointments would travel free."]) {
+      assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
+    }
+    for (const s of ["Trending", "Budget", "Heatwave", "Dorit Lamm", "Coastline Gazette", "All rights reserved"]) assert.ok(!text.includes(s), `article text holds ${JSON.stringify(s)}`);
+    assert.ok(on.doc.quotes.length >= 2, "the story's quotes are found");
+    const ranges = await rangesWithRoots(page);
+    assert.ok(ranges.length > 0);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(text, on.doc));
+    for (const r of ranges) assert.ok(r.inShadow, `highlight outside the shadow story: ${JSON.stringify(r)}`);
+    assert.ok(ranges.some((r) => r.layer === "quote" && r.host === "story-body"), "quotes drawn in the nested shadow root");
+    // The highlight styles reach into the shadow roots.
+    const styled = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      return getComputedStyle(body.querySelector("p"), "::highlight(newslens-quote)").backgroundColor;
+    });
+    assert.equal(styled, "rgba(86, 180, 233, 0.28)");
+    // Hovering a highlighted quote inside the nested root shows its tooltip.
+    const at = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      const n = [...body.querySelectorAll("p")].find((p) => p.textContent.includes("Nobody will be stranded")).firstChild;
+      const i = n.data.indexOf("rather close");
+      const r = document.createRange();
+      r.setStart(n, i + 1);
+      r.setEnd(n, i + 2);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    await waitClosed(page, "tip", (t) => t && t.display === "block" && /quote/i.test(t.text));
+    await page.mouse.move(2, 2);
+    // Offsets map back exactly inside the nested root.
+    for (const phrase of ["Rosalind Achterberg", "Finn Calloway, who runs the island’s only grocery"]) {
+      const res = await applyMarks(on.tabId, [{ ...spanOf(text, phrase), layer: "person", label: "probe" }]);
+      assert.equal(res.ok, true, res.error);
+      const got = await rangesWithRoots(page);
+      assert.equal(got.map((r) => r.text).join(""), phrase);
+      assert.ok(got.every((r) => r.host === "story-body"));
+    }
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await flatHTML(page), before, "page and shadow roots identical after removal");
+
+    // The <newslens-mark> fallback wraps inside the shadow roots and unwraps.
+    const sw = await worker();
+    const el = await sw.evaluate(async (id) => globalThis.newslens.toggle(await chrome.tabs.get(id), "element"), on.tabId);
+    assert.equal(el.status, "done", el.error);
+    const wrapped = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      return { inBody: body.querySelectorAll("newslens-mark").length, outside: document.querySelectorAll("newslens-mark").length };
+    });
+    assert.ok(wrapped.inBody > 0);
+    assert.equal(wrapped.outside, 0);
+    // Hovering a wrapper inside the shadow root shows the tooltip.
+    const box = await page.evaluate(() => {
+      const body = document.querySelector("gazette-story").shadowRoot.querySelector("story-body").shadowRoot;
+      const r = body.querySelector("newslens-mark").getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await waitClosed(page, "tip", (t) => t && t.display === "block");
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await flatHTML(page), before, "identical after unwrapping in the shadow roots");
+    await page.close();
+  });
+});
+
+describe("boxes inside the story", () => {
+  test("related, read-more, newsletter and most-read boxes are not article text; a selection through one says so", T, async () => {
+    const page = await open("boxes");
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    for (const s of ["TIDEWATER — Fishing boats", "“The tolls pay for it, or nobody does.”", "Wendell Oakes, who fishes for crab", "Its treasurer, Philippa Stroud,", "The trust will review the tolls again next spring."]) {
+      assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
+    }
+    for (const s of ["More on this story", "We were never consulted", "Elspeth Quarry", "Storm damage", "Read more", "Crab prices", "newsletter", "Ansel Brightwater", "before my coffee", "Email", "Most read", "Otto Brenning", "never be built"]) {
+      assert.ok(!text.includes(s), `article text holds box text ${JSON.stringify(s)}`);
+    }
+    for (const q of on.doc.quotes) assert.ok(!/never consulted|before my coffee|never be built/.test(text.slice(q.span.start, q.span.end)));
+    const ranges = await page.evaluate(() => {
+      const out = [];
+      for (const [name, h] of CSS.highlights) for (const r of h) out.push({ name, box: !!r.startContainer.parentElement.closest(".card, .box, .panel, p:has(strong)") });
+      return out;
+    });
+    assert.ok(ranges.length > 0);
+    assert.deepEqual(ranges.filter((r) => r.box), [], "nothing drawn in a box");
+    assert.match(on.notice, /“Read more”, “Sign up for the Tidewater Morning newsletter”, “Most read”/);
+    assert.equal((await click(page)).status, "idle");
+
+    // A selection from the second paragraph to the fourth runs through "More on this story".
+    const sw = await worker();
+    const select = (from, to) =>
+      page.evaluate(([from, to]) => {
+        const ps = [...document.querySelectorAll(".body > p")];
+        const r = document.createRange();
+        r.setStartBefore(ps[from]);
+        r.setEndAfter(ps[to]);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+      }, [from, to]);
+    await select(1, 2);
+    const through = await sw.evaluate(async (id) => globalThis.newslens.annotateSelection(await chrome.tabs.get(id), ""), on.tabId);
+    assert.equal(through.status, "done", through.error);
+    assert.match(through.text, /We were never consulted/);
+    assert.match(through.notice, /selection includes a box .*“More on this story”/);
+    await select(2, 2);
+    const clean = await sw.evaluate(async (id) => globalThis.newslens.annotateSelection(await chrome.tabs.get(id), ""), on.tabId);
+    assert.equal(clean.status, "done", clean.error);
+    assert.equal(clean.notice, "");
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await select(4, 5);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
+    await sw.evaluate(async (id) => globalThis.newslens.annotateSelection(await chrome.tabs.get(id), ""), on.tabId);
+    await panel.waitForSelector("[data-testid=notice]:not([hidden])");
+    assert.match(await panel.getByTestId("notice").textContent(), /“Sign up for the Tidewater Morning newsletter”/);
+    await page.close();
+  });
+});
+
+/** Waits (up to `ms`) in the worker until the tab's state passes `check` (a function's source); returns it and how long it took. */
+async function waitState(tabId, check, ms = 5000) {
+  const sw = await worker();
+  return sw.evaluate(
+    async ([tabId, check, ms]) => {
+      const ok = new Function("s", `return (${check})(s);`);
+      const t0 = Date.now();
+      for (;;) {
+        const s = globalThis.newslens.states.get(tabId);
+        if (s && ok(s)) return { state: s, waited: Date.now() - t0 };
+        if (Date.now() - t0 > ms) return { state: s, waited: -1 };
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    [tabId, String(check), ms],
+  );
+}
+
+const LATE_STORY = [
+  ["h1", "Fenmoor reservoir to reopen for swimming after algae tests come back clear"],
+  ["p", "FENMOOR — Swimmers will be allowed back into Fenmoor reservoir from Saturday, after three rounds of water tests found no trace of the algae that closed it in July, the county water board said on Friday."],
+  ["p", "“The water is as clean as we have ever measured it,” said Oriel Vance, the board’s head of water quality. “We kept it closed until we were certain.”"],
+  ["p", "Local swimming clubs welcomed the news. Hamish Gorrie, who coaches the Fenmoor Otters, said his members had been training in a school pool forty minutes away all summer."],
+];
+const LATE_MORE = [
+  ["p", "The board denied that it had been slow to act. A spokesperson said each round of tests took a week to analyse at the county laboratory."],
+  ["p", "“We will test every fortnight until October,” Vance said. Lifeguards will be on duty at weekends."],
+];
+
+/** The app inserts elements into <main> (text as text, as a page's script would). */
+function insert(page, items, { replace = false } = {}) {
+  return page.evaluate(
+    ([items, replace]) => {
+      const app = document.getElementById("app");
+      if (replace) app.replaceChildren();
+      let article = app.querySelector("article");
+      if (!article) article = app.appendChild(document.createElement("article"));
+      for (const [tag, text] of items) article.appendChild(document.createElement(tag)).textContent = text;
+    },
+    [items, replace],
+  );
+}
+
+describe("content that arrives after the click", () => {
+  test("a click before the article waits for it; new, changed and removed text is followed; a second click removes everything", T, async () => {
+    const page = await open("late");
+    const before = await html(page);
+    const first = await click(page);
+    assert.equal(first.status, "waiting", first.error);
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    const sw = await worker();
+    assert.equal(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), first.tabId), "wait");
+    // The panel says so.
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${first.tabId}`);
+    assert.match(await panel.locator("#status").textContent(), /Waiting for the article/);
+    assert.equal(await panel.getByTestId("annotate-anyway").isVisible(), true, "the reader may annotate what is there now");
+    await page.bringToFront();
+
+    // The story arrives: annotated within about a second, without a click.
+    await insert(page, LATE_STORY, { replace: true });
+    const arrived = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("Hamish Gorrie"));
+    assert.ok(arrived.waited >= 0 && arrived.waited < 1500, `annotated ${arrived.waited} ms after the story arrived`);
+    assert.ok(!arrived.state.text.includes("Loading"));
+    let ranges = await drawnRanges(page);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(arrived.state.text, arrived.state.doc));
+    assert.ok(ranges.some((r) => r.text.includes("Oriel Vance")));
+    await panel.waitForSelector("#results:not([hidden])");
+    await panel.getByTestId("tab-quotes").click();
+    await page.bringToFront();
+
+    // "Load more": two more paragraphs, one with a new quote.
+    await insert(page, LATE_MORE);
+    const more = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("every fortnight"));
+    // The panel follows too, and stays on the tab the reader chose.
+    await panel.waitForFunction((n) => document.querySelector("[data-testid=count-quotes]").textContent === String(n), more.state.doc.quotes.length);
+    assert.equal(await panel.getByTestId("tab-quotes").getAttribute("aria-selected"), "true");
+    assert.ok((await panel.getByTestId("quote-item").allTextContents()).some((t) => t.includes("every fortnight")));
+    assert.ok(more.waited >= 0 && more.waited < 1500, `annotated ${more.waited} ms after "Load more"`);
+    assert.ok(more.state.doc.quotes.some((q) => more.state.text.slice(q.span.start, q.span.end).includes("every fortnight")), "the new quote is found");
+    ranges = await drawnRanges(page);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(more.state.text, more.state.doc));
+    assert.ok(ranges.some((r) => r.layer === "quote" && r.text.includes("every fortnight")), "the new quote is drawn");
+
+    // A clock ticking outside the article is not a change to follow.
+    const updates = await sw.evaluate(() => globalThis.newslens.updates);
+    const probe = (id) => sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: "newslens:probe" }, { frameId: 0 }), id);
+    const builds = (await probe(first.tabId)).version;
+    await page.evaluate(() => {
+      const clock = document.querySelector(".site-footer p").appendChild(document.createElement("span"));
+      let n = 0;
+      const timer = setInterval(() => {
+        clock.textContent = ` · ${++n} s`;
+        if (n === 15) clearInterval(timer);
+      }, 100);
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.equal(await sw.evaluate(() => globalThis.newslens.updates), updates, "no redraw for a clock outside the article");
+    assert.equal((await probe(first.tabId)).version, builds, "the text is not even built again");
+
+    // The app re-renders the story with the same text in new nodes: the marks
+    // move to the new nodes, without another engine run.
+    const rerender = await sw.evaluate(() => globalThis.newslens.updates);
+    await page.evaluate(() => {
+      const article = document.querySelector("#app article");
+      article.replaceWith(article.cloneNode(true));
+    });
+    await page.waitForFunction(() => {
+      const ranges = [...CSS.highlights.values()].flatMap((h) => [...h]);
+      // A range on a removed node collapses onto its old parent: it paints nothing.
+      return ranges.length > 0 && ranges.every((r) => !r.collapsed && r.startContainer.nodeType === 3 && r.startContainer.isConnected);
+    });
+    assert.equal(await sw.evaluate(() => globalThis.newslens.updates), rerender, "same text: redrawn on the spot");
+    assert.deepEqual(drawnByLayer(await drawnRanges(page)), expectedByLayer(more.state.text, more.state.doc));
+
+    // A paragraph goes away: its marks go with it.
+    await page.evaluate(() => [...document.querySelectorAll("#app p")].find((p) => p.textContent.includes("Oriel Vance")).remove());
+    const gone = await waitState(first.tabId, (s) => s.status === "done" && !s.text.includes("Oriel Vance"));
+    assert.ok(gone.waited >= 0 && gone.waited < 1500, `redrawn ${gone.waited} ms after the removal`);
+    ranges = await page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h]).map((r) => ({ text: r.toString(), connected: r.startContainer.isConnected })));
+    assert.ok(ranges.length > 0);
+    assert.ok(ranges.every((r) => r.connected && !r.text.includes("Oriel")), "no mark left on removed text");
+
+    // Text edited in place (a live correction).
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll("#app p")].find((p) => p.textContent.includes("Hamish Gorrie"));
+      p.firstChild.data = p.firstChild.data.replace("Hamish Gorrie", "Hamish Gorrie-Laird");
+    });
+    const edited = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("Gorrie-Laird"));
+    assert.ok(edited.waited >= 0 && edited.waited < 1500, `redrawn ${edited.waited} ms after the edit`);
+
+    // A second click removes everything, and the page is no longer followed.
+    const now = (await html(page)).replace(/<newslens-tip [^>]*><\/newslens-tip>/, "");
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    assert.equal(await html(page), now);
+    await insert(page, [["p", "“A late sentence,” said Oriel Vance."]]);
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0, "nothing drawn after the second click");
+    assert.equal((await waitState(first.tabId, (s) => s.status === "idle")).state.status, "idle");
+    assert.notEqual(before, now);
+    await panel.close();
+    await page.close();
+  });
+
+  test("waiting: 'Annotate anyway' annotates what is there now, and the page is still followed", T, async () => {
+    const page = await open("late");
+    await page.evaluate(() => {
+      document.querySelector(".loading").textContent = "“We open at nine,” said Mira Olsen, who runs the kiosk.";
+    });
+    const first = await click(page);
+    assert.equal(first.status, "waiting", first.error);
+    const sw = await worker();
+    // What the panel's button sends (TOGGLE with force) runs this.
+    const forced = await sw.evaluate(async (id) => globalThis.newslens.toggle(await chrome.tabs.get(id), "auto", true), first.tabId);
+    assert.equal(forced.status, "done", forced.error);
+    assert.match(forced.text, /Mira Olsen/);
+    assert.ok((await page.evaluate(() => CSS.highlights.size)) > 0);
+    await insert(page, LATE_STORY, { replace: true });
+    const arrived = await waitState(first.tabId, (s) => s.status === "done" && s.text.includes("Hamish Gorrie"));
+    assert.ok(arrived.waited >= 0, "the story that arrives later is annotated too");
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    await page.close();
+  });
+
+  test("waiting, and what arrives is a list of stories: it is not marked", T, async () => {
+    const page = await open("late");
+    const first = await click(page);
+    assert.equal(first.status, "waiting", first.error);
+    await page.evaluate(() => {
+      const app = document.getElementById("app");
+      app.replaceChildren();
+      const list = app.appendChild(document.createElement("ul"));
+      for (let i = 1; i <= 8; i++) {
+        const li = list.appendChild(document.createElement("li"));
+        const a = li.appendChild(document.createElement("h3")).appendChild(document.createElement("a"));
+        a.href = `/story/${i}`;
+        a.textContent = `Fenmoor story number ${i} in the list of the week's local news`;
+        li.appendChild(document.createElement("p")).textContent = `A line or two about story ${i}, which the reader can open to read in full.`;
+      }
+    });
+    const got = await waitState(first.tabId, (s) => s.status !== "waiting");
+    assert.equal(got.state.status, "not-article", JSON.stringify(got.state.status));
+    assert.match(got.state.notice, /does not look like a news article/);
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    await page.close();
+  });
+
+  test("element fallback: a followed page is redrawn with wrappers and unwraps cleanly", T, async () => {
+    const page = await open("late");
+    await insert(page, LATE_STORY, { replace: true });
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    assert.equal((await click(page)).status, "idle");
+    const sw = await worker();
+    const el = await sw.evaluate(async (id) => globalThis.newslens.toggle(await chrome.tabs.get(id), "element"), on.tabId);
+    assert.equal(el.status, "done", el.error);
+    assert.equal(el.mode, "element");
+    await insert(page, LATE_MORE);
+    const more = await waitState(on.tabId, (s) => s.status === "done" && s.text.includes("every fortnight"));
+    assert.ok(more.waited >= 0 && more.waited < 1500);
+    assert.equal(more.state.mode, "element");
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll("newslens-mark")].map((m) => m.textContent).join("|"));
+    assert.match(wrapped, /every fortnight/);
+    assert.match(wrapped, /Oriel Vance/, "the earlier text is still marked");
+    const now = await page.evaluate(() => {
+      const c = document.documentElement.cloneNode(true);
+      for (const m of c.querySelectorAll("newslens-mark, newslens-tip")) m.replaceWith(...m.childNodes);
+      c.normalize();
+      return c.outerHTML;
+    });
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await page.evaluate(() => document.querySelectorAll("newslens-mark").length), 0);
+    assert.equal(await page.evaluate(() => { const c = document.documentElement.cloneNode(true); c.normalize(); return c.outerHTML; }), now);
+    await page.close();
+  });
+});
+
+describe("pages that are not articles", () => {
+  for (const [name, why] of [["search", /linked headlines|links/], ["section", /separate stories|linked headlines|links/]]) {
+    test(`${name}: the extension says it is not an article and marks nothing, unless the reader asks`, T, async () => {
+      const page = await open(name);
+      const before = await html(page);
+      const off = await click(page);
+      assert.equal(off.status, "not-article", off.error || off.text);
+      assert.match(off.notice, /does not look like a news article/);
+      assert.match(off.notice, why);
+      assert.equal(await page.evaluate(() => CSS.highlights.size), 0, "nothing marked");
+      assert.equal(await html(page), before);
+      const sw = await worker();
+      assert.equal(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), off.tabId), "–");
+      const panel = await context.newPage();
+      openPages.add(panel);
+      await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${off.tabId}`);
+      assert.match(await panel.getByTestId("notice").textContent(), /does not look like a news article/);
+      assert.equal(await panel.locator("#results").isHidden(), true);
+      // "Annotate anyway".
+      await panel.getByTestId("annotate-anyway").click();
+      const on = await waitState(off.tabId, (s) => s.status === "done");
+      assert.ok(on.waited >= 0, `annotate anyway: ${JSON.stringify(on.state && on.state.status)}`);
+      assert.ok(on.state.text.length > 200);
+      assert.ok((await page.evaluate(() => CSS.highlights.size)) > 0, "marked when asked");
+      await panel.waitForSelector("#results:not([hidden])");
+      assert.equal(await panel.getByTestId("annotate-anyway").isHidden(), true);
+      assert.equal((await click(page)).status, "idle");
+      assert.equal(await html(page), before);
+      await panel.close();
+      await page.close();
+    });
+  }
+});
+
+describe("text the reader cannot see", () => {
+  test("a paywall laid over the whole window hides all the text; a cookie bar hides none", T, async () => {
+    const page = await open("plain");
+    // A cookie bar along the bottom: a fixed panel over part of the window only.
+    await page.evaluate(() => {
+      const bar = document.body.appendChild(document.createElement("div"));
+      bar.id = "cookies";
+      bar.textContent = "We use cookies. OK";
+      Object.assign(bar.style, { position: "fixed", left: "0", right: "0", bottom: "0", height: "120px", background: "#fff" });
+    });
+    const withBar = await click(page);
+    assert.equal(withBar.status, "done", withBar.error);
+    assert.deepEqual(withBar.hidden, []);
+    assert.equal((await click(page)).status, "idle");
+    // The site's script lays a subscription wall over the whole window.
+    await page.evaluate(() => {
+      document.getElementById("cookies").remove();
+      const wall = document.body.appendChild(document.createElement("div"));
+      wall.className = "paywall";
+      wall.textContent = "Subscribe to read on.";
+      Object.assign(wall.style, { position: "fixed", inset: "0", background: "rgb(250, 250, 250)", zIndex: "10" });
+    });
+    const walled = await click(page);
+    assert.equal(walled.status, "done", walled.error);
+    assert.ok(!walled.text.includes("Subscribe"), "the wall is not article text");
+    assert.deepEqual(walled.hidden, [{ start: 0, end: walled.text.length }]);
+    assert.equal(walled.drawn, 0);
+    assert.equal(walled.hiddenMarks, marksFor(walled.text, walled.doc).length);
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    assert.equal((await click(page)).status, "idle");
+    await page.close();
+  });
+
+  test("an app-like page that scrolls a container, not the document: nothing counts as hidden", T, async () => {
+    const page = await open("scroller", { width: 800, height: 300 });
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    assert.ok(on.text.includes("keep to the fenced route."));
+    const fold = await page.evaluate(() => { const s = document.querySelector(".scroller"); return [s.scrollHeight, s.clientHeight]; });
+    assert.ok(fold[0] > fold[1] * 2, `most of the story is below the container fold: ${fold}`);
+    assert.deepEqual(on.hidden, []);
+    assert.equal(on.hiddenMarks, 0);
+    assert.equal(on.drawn, marksFor(on.text, on.doc).length);
+    assert.equal((await click(page)).status, "idle");
+    await page.close();
+  });
+
+  test("paywall: covered and clipped text is read but not marked; the panel counts it and does not scroll to it", T, async () => {
+    const page = await open("paywall", { width: 1000, height: 700 });
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    assert.ok(!text.includes("Subscribe to keep reading"), "the paywall panel is not article text");
+    for (const s of ["Beatrix Holm", "“We have nothing to hide", "Rowena Tull", "since 2019."]) assert.ok(text.includes(s), `article text lacks ${JSON.stringify(s)}`);
+    const visibleEnd = text.indexOf("The co-operative denied");
+    // Everything from the third paragraph on is hidden: two paragraphs under the
+    // panel, three cut off.
+    assert.deepEqual(on.hidden, [{ start: visibleEnd, end: text.length }]);
+    const marks = marksFor(text, on.doc);
+    const hiddenMarks = marks.filter((m) => m.end > visibleEnd);
+    assert.ok(hiddenMarks.length > 0 && on.doc.quotes.some((q) => q.span.start >= visibleEnd), "the engine finds quotes in the hidden text");
+    assert.equal(on.hiddenMarks, hiddenMarks.length);
+    assert.equal(on.drawn, marks.length - hiddenMarks.length);
+    const ranges = await page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h]).map((r) => r.startContainer.parentElement.closest(".locked, .truncated") ? r.toString() : null));
+    assert.ok(ranges.length > 0);
+    assert.deepEqual(ranges.filter(Boolean), [], "nothing marked in hidden text");
+
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${on.tabId}`);
+    await panel.waitForSelector("#results:not([hidden])");
+    const inHidden = (span) => span.start < text.length && span.end > visibleEnd;
+    const n = { q: on.doc.quotes.filter((q) => inHidden(q.span)).length, c: on.doc.claims.filter((c) => inHidden(c.content)).length, m: on.doc.mentions.filter((m) => inHidden(m.span)).length };
+    const note = await panel.getByTestId("hidden-note").textContent();
+    assert.match(note, new RegExp(`^${n.q + n.c + n.m} items are in text hidden on the page`));
+    assert.match(note, new RegExp(`${n.q} quotes?, ${n.c} claims?, ${n.m} mentions?`));
+    await panel.getByTestId("tab-quotes").click();
+    const hiddenQuote = on.doc.quotes.find((q) => inHidden(q.span));
+    const item = panel.locator(`[data-testid=quote-item][data-id="${hiddenQuote.id}"]`);
+    assert.equal(await item.getAttribute("data-hidden-text"), "");
+    await page.evaluate(() => scrollTo(0, 0));
+    await item.click();
+    await panel.waitForSelector("[data-testid=error]:not([hidden])");
+    assert.match(await panel.getByTestId("error").textContent(), /hidden on the page/);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await page.evaluate(() => scrollY), 0, "no scroll to hidden text");
+    assert.equal(await page.evaluate(() => CSS.highlights.has("newslens-focus")), false);
+    // The content script refuses too.
+    const sw = await worker();
+    const res = await sw.evaluate(([id, span]) => chrome.tabs.sendMessage(id, { type: "newslens:reveal", ...span }, { frameId: 0 }), [on.tabId, hiddenQuote.span]);
+    assert.equal(res.ok, false);
+    assert.equal(res.hidden, true);
+    // A visible quote still scrolls.
+    const shown = on.doc.quotes.find((q) => !inHidden(q.span));
+    assert.equal(await panel.locator(`[data-testid=quote-item][data-id="${shown.id}"]`).getAttribute("data-hidden-text"), null);
+
+    // The reader subscribes: the panel goes, the text shows, and is marked.
+    await page.evaluate(() => {
+      document.querySelector(".paywall-cover").remove();
+      document.querySelector(".truncated").className = "";
+    });
+    const open_ = await waitState(on.tabId, (s) => s.status === "done" && s.hidden.length === 0);
+    assert.ok(open_.waited >= 0 && open_.waited < 1500, `redrawn ${open_.waited} ms after the paywall went`);
+    assert.equal(open_.state.drawn, marksFor(open_.state.text, open_.state.doc).length);
+    await panel.waitForSelector("[data-testid=hidden-note][hidden]", { state: "attached" });
+    assert.equal((await click(page)).status, "idle");
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe("headline and standfirst", () => {
+  test("the headline and standfirst are annotated with the body, offsets mapping back exactly", T, async () => {
+    const page = await open("headline");
+    const before = await html(page);
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    const text = on.text;
+    const paras = text.split("\n\n");
+    assert.equal(paras[0], "“We will not close a single ward,” says health minister", text);
+    assert.equal(paras[1], "Nurses’ leaders accused the government of planning cuts by stealth, a claim the minister rejected on a visit to Orrin General.");
+    assert.match(paras[2], /^ORRIN — Health Minister Caspar Vellacott promised/);
+    for (const s of ["Petra Lindqvist", "11 February", "Orrin Valley Echo"]) assert.ok(!text.includes(s), `holds ${s}`);
+    assert.ok(!/^Health\b/.test(text), "the kicker is not the headline");
+    // The headline's quote is found and drawn on the headline.
+    const q = on.doc.quotes.find((q) => q.span.start === 0);
+    assert.ok(q, "a quote in the headline");
+    const inHead = await page.evaluate(() =>
+      [...CSS.highlights.entries()].flatMap(([name, h]) => [...h].filter((r) => r.startContainer.parentElement.closest("h1")).map((r) => [name, r.toString()])),
+    );
+    assert.ok(inHead.some(([name, t]) => name === "newslens-quote" && t === text.slice(q.span.start, q.span.end)), JSON.stringify(inHead));
+    const ranges = await drawnRanges(page);
+    assert.deepEqual(drawnByLayer(ranges), expectedByLayer(text, on.doc));
+    // Probes in the headline and the standfirst map back to the exact words.
+    for (const phrase of ["single ward", "says health minister", "Nurses’ leaders", "Orrin General.”".slice(0, 13)]) {
+      const res = await applyMarks(on.tabId, [{ ...spanOf(text, phrase), layer: "claim", label: "probe" }]);
+      assert.equal(res.ok, true, res.error);
+      const got = await drawnRanges(page);
+      assert.equal(got.map((r) => r.text).join(""), phrase);
+    }
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await html(page), before);
+    await page.close();
+  });
+});
+
+describe("headline on a page whose <h1> is the site's logo", () => {
+  test("the story's <h2> headline is read, the masthead's <h1> is not", T, async () => {
+    const page = await open("masthead");
+    const on = await click(page);
+    assert.equal(on.status, "done", on.error);
+    assert.equal(on.text.split("\n\n")[0], "Ferry fares frozen for islanders until next summer");
+    assert.ok(!on.text.includes("Saltmarsh Courier"), "the site's name is not article text");
+    assert.ok(!on.doc.actors.some((a) => /Courier/.test(a.name)), "the site's name is no actor");
+    assert.equal((await click(page)).status, "idle");
+    await page.close();
+  });
+});
+
+describe("legend", () => {
+  test("a compact legend in the closed shadow root, reachable by keyboard, can be hidden and shown", T, async () => {
+    const page = await open("plain");
+    const before = await html(page);
+    assert.equal((await click(page)).status, "done");
+    const legend = await closedPart(page, "legend-panel");
+    assert.equal(legend.display, "flex");
+    for (const k of ["Person", "Organization", "Place", "Group or unnamed", "Quote", "Claim", "Hide"]) assert.ok(legend.text.includes(k), k);
+    assert.equal((await closedPart(page, "legend-show")).display, "none");
+    // Tab reaches it (the page has no other focusable element before it).
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement && document.activeElement.localName === "newslens-tip");
+    }
+    assert.ok(reached, "Tab reaches the legend");
+    await page.keyboard.press("Enter"); // "Hide"
+    await waitClosed(page, "legend-panel", (p) => p.display === "none");
+    assert.equal((await closedPart(page, "legend-show")).display, "inline-block");
+    assert.ok(await page.evaluate(() => document.activeElement.localName === "newslens-tip"), "focus stays on the legend's show button");
+    await page.keyboard.press("Enter"); // "newslens key": show again
+    await waitClosed(page, "legend-panel", (p) => p.display === "flex");
+    await page.keyboard.press("Escape");
+    await waitClosed(page, "legend-panel", (p) => p.display === "none");
+    assert.equal((await click(page)).status, "idle");
+    assert.equal(await closedPart(page, "legend-panel"), null);
+    assert.equal(await html(page), before);
     await page.close();
   });
 });
