@@ -47,6 +47,9 @@ mod offsets;
 mod span;
 mod text;
 
+#[cfg(feature = "tagger")]
+pub mod tagger;
+
 pub use annotation::{
     Actor, ActorId, ActorKind, Annotation, Claim, ClaimId, Mention, MentionId, MentionKind, Quote,
     QuoteId, QuoteKind, Stance,

@@ -5,7 +5,8 @@
 //! - `newslens text FILE` prints the text `annotate` would annotate (decoded,
 //!   HTML reduced to its article text);
 //! - `newslens serve` serves the web page (`www/` and `pkg/`) on 127.0.0.1;
-//! - `newslens eval GOLD...` scores the engine against annotated articles.
+//! - `newslens eval GOLD...` scores the engine against annotated articles;
+//! - `newslens train-ner` trains the named-entity tagger's weights.
 //!
 //! This file only parses arguments, dispatches and prints errors. Exit codes:
 //! 0 success, 1 runtime failure, 2 usage error.
@@ -36,8 +37,10 @@ enum Command {
     Text(cmd::text::Args),
     /// Serve the web page (www/ at /, pkg/ at /pkg/) on 127.0.0.1.
     Serve(cmd::serve::Args),
-    /// Score the engine against gold annotations (seed JSON or PolNeAR brat).
+    /// Score the engine against gold annotations (seed JSON, PolNeAR brat, or CoNLL NER).
     Eval(cmd::eval::Args),
+    /// Train the named-entity tagger's weights (GMB CSV, wikigold, CoNLL files).
+    TrainNer(cmd::train_ner::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Text(args) => cmd::text::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::TrainNer(args) => cmd::train_ner::run(args),
     };
     match result {
         Ok(code) => code,

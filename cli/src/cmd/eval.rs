@@ -6,6 +6,7 @@
 //! touches the network.
 
 mod brat;
+mod ner;
 mod score;
 mod seed;
 
@@ -30,7 +31,9 @@ use crate::input;
 A GOLD_PATH is a seed gold file (gold.json, with article.txt in the same directory), the \
 directory holding them, or a PolNeAR-style brat corpus directory (text/NAME.txt and \
 attributions/NAME_ANNOTATOR.ann; the first .ann file per article in sorted order is used). \
-Matching rules: docs/eval.md.")]
+With --ner, every GOLD_PATH is a CoNLL-style IOB file (word first, tag last, blank lines between \
+sentences, -DOCSTART- between documents) scored by exact span and type, MISC neither right nor \
+wrong. Matching rules: docs/eval.md.")]
 pub struct Args {
     /// Gold annotations to score against.
     #[arg(value_name = "GOLD_PATH", required = true)]
@@ -51,6 +54,22 @@ pub struct Args {
     /// Seed for --sample; the same seed draws the same articles.
     #[arg(long, default_value_t = 1, requires = "sample")]
     pub seed: u64,
+
+    /// Score named entities: every GOLD_PATH is a CoNLL-style IOB file.
+    #[arg(long)]
+    pub ner: bool,
+
+    /// With --ner: the system to score.
+    #[arg(long, value_enum, default_value = "tagger", requires = "ner")]
+    pub ner_system: ner::System,
+
+    /// With --ner: tag each sentence alone (no document-level consistency pass).
+    #[arg(long, requires = "ner")]
+    pub ner_sentences: bool,
+
+    /// With --ner: tagger weights to use instead of the shipped ones.
+    #[arg(long, value_name = "ner.bin", requires = "ner")]
+    pub ner_model: Option<PathBuf>,
 
     /// Print every miss and every spurious item (seed format) and per-article problems.
     #[arg(long, short = 'v')]
@@ -75,7 +94,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut datasets = Vec::new();
     for path in &args.gold {
-        let ds = if let Some((json, article)) = seed::locate(path) {
+        let ds = if args.ner {
+            eval_ner(path, &args)?
+        } else if let Some((json, article)) = seed::locate(path) {
             eval_seed(&json, &article)?
         } else if path.is_dir() && brat::is_corpus(path) {
             eval_brat(path, &args)?
@@ -122,6 +143,76 @@ fn eval_seed(json: &Path, article: &Path) -> Result<Dataset> {
         info,
         warnings: Vec::new(),
         notes,
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
+    let start = Instant::now();
+    let text = input::Source::File(path.to_path_buf()).read(&input::Reading::default())?;
+    let docs = newslens::tagger::corpus::parse_conll(&text)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| path.display().to_string())?;
+    let custom;
+    let tagger = match &args.ner_model {
+        Some(model) => {
+            let bytes = std::fs::read(model)
+                .with_context(|| format!("{}: cannot read", model.display()))?;
+            custom = newslens::tagger::Tagger::from_bytes(&bytes)
+                .with_context(|| model.display().to_string())?;
+            &custom
+        }
+        None => newslens::tagger::Tagger::shipped(),
+    };
+    let system = args.ner_system;
+    let found: Vec<Vec<Vec<newslens::tagger::Entity>>> = docs
+        .par_iter()
+        .map(|doc| match system {
+            ner::System::Tagger => Ok(ner::tagger_entities(tagger, doc, !args.ner_sentences)),
+            ner::System::Engine => {
+                let (text, spans) = ner::detokenize(doc);
+                let ann = crate::engine::annotate(&text)?;
+                Ok(ner::engine_entities(&ann, &spans))
+            }
+        })
+        .collect::<Result<_>>()?;
+    let mut table = Table::default();
+    for name in ner::ROWS {
+        table.counts_mut(name);
+    }
+    let (mut sentences, mut tokens) = (0, 0);
+    for (doc, found) in docs.iter().zip(&found) {
+        for (s, f) in doc.sentences.iter().zip(found) {
+            sentences += 1;
+            tokens += s.tokens.len();
+            ner::score_sentence(&s.tags, f, &mut table);
+        }
+    }
+    let info = vec![
+        (
+            "system".to_string(),
+            match system {
+                ner::System::Tagger => "tagger",
+                ner::System::Engine => "engine actors",
+            }
+            .into(),
+        ),
+        ("documents".into(), docs.len().into()),
+        ("sentences".into(), sentences.into()),
+        ("tokens".into(), tokens.into()),
+        (
+            "matching".into(),
+            "exact span and type; MISC neither right nor wrong".into(),
+        ),
+    ];
+    Ok(Dataset {
+        path: path.display().to_string(),
+        format: "conll-ner",
+        articles: docs.len(),
+        table,
+        info,
+        warnings: Vec::new(),
+        notes: Vec::new(),
         seconds: start.elapsed().as_secs_f64(),
     })
 }
@@ -304,7 +395,9 @@ fn print_dataset(out: &mut impl Write, ds: &Dataset, verbose: bool) -> Result<()
             pct(c.f1())
         )?;
     }
-    writeln!(out, "\n{:<22} {:>13} {:>6}", "accuracy", "right/total", "%")?;
+    if !ds.table.accuracy.is_empty() {
+        writeln!(out, "\n{:<22} {:>13} {:>6}", "accuracy", "right/total", "%")?;
+    }
     for (name, a) in &ds.table.accuracy {
         let frac = format!("{}/{}", a.correct, a.total);
         writeln!(out, "{:<22} {:>13} {:>6}", name, frac, pct(a.rate()))?;

@@ -4,6 +4,7 @@ pub mod annotate;
 pub mod eval;
 pub mod serve;
 pub mod text;
+pub mod train_ner;
 
 use std::fmt;
 

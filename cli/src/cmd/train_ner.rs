@@ -1,0 +1,183 @@
+//! `newslens train-ner`: trains the named-entity tagger's weights from the
+//! GMB CSV export and wikigold (see `src/tagger/README.md` and
+//! `scripts/train-actors.sh`), holding out the last tenth of each.
+//!
+//! Deterministic: the same files and options write the same bytes.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use newslens::tagger::corpus::{self, Document};
+use newslens::tagger::train::{self, Options, Sentence};
+
+use super::UsageError;
+use crate::input;
+
+/// Arguments of `newslens train-ner`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+The last 10% of the GMB sentences (in file order, as documents of 10 sentences) and the last 10% \
+of the wikigold documents are held out of training; --heldout DIR writes them as CoNLL files \
+(gmb-heldout.conll, wikigold-heldout.conll) for `newslens eval --ner`.")]
+pub struct Args {
+    /// The Groningen Meaning Bank CSV export (ner_dataset.csv).
+    #[arg(long, value_name = "ner_dataset.csv")]
+    pub gmb: Option<PathBuf>,
+
+    /// wikigold in CoNLL format (wikigold.conll.txt).
+    #[arg(long, value_name = "wikigold.conll.txt")]
+    pub wikigold: Option<PathBuf>,
+
+    /// More training data in CoNLL format, used whole.
+    #[arg(long, value_name = "FILE.conll")]
+    pub conll: Vec<PathBuf>,
+
+    /// Where to write the weights.
+    #[arg(long, value_name = "ner.bin")]
+    pub out: PathBuf,
+
+    /// Write the held-out sentences here as CoNLL files.
+    #[arg(long, value_name = "DIR")]
+    pub heldout: Option<PathBuf>,
+
+    /// Passes over the training data.
+    #[arg(long, default_value_t = Options::default().epochs)]
+    pub epochs: usize,
+
+    /// The feature table has 2^BITS rows.
+    #[arg(long, default_value_t = Options::default().bits, value_parser = clap::value_parser!(u8).range(8..=24))]
+    pub bits: u8,
+
+    /// Keep weights from this quantile of the non-zero magnitudes up (in
+    /// 1/10000): higher, a smaller file.
+    #[arg(long, default_value_t = Options::default().floor_quantile)]
+    pub floor: u32,
+
+    /// Seed of the order sentences are visited in.
+    #[arg(long, default_value_t = Options::default().seed)]
+    pub seed: u64,
+}
+
+/// Sentences a GMB document has here (the export has no document breaks).
+const GMB_DOC: usize = 10;
+
+/// Splits off the last tenth (rounded up) of a list.
+fn split_tenth<T: Clone>(items: &[T]) -> (Vec<T>, Vec<T>) {
+    let held = items.len().div_ceil(10);
+    let cut = items.len() - held;
+    (items[..cut].to_vec(), items[cut..].to_vec())
+}
+
+fn read(path: &Path) -> Result<String> {
+    input::Source::File(path.to_path_buf()).read(&input::Reading::default())
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    if args.gmb.is_none() && args.wikigold.is_none() && args.conll.is_empty() {
+        return Err(UsageError("give training data: --gmb, --wikigold or --conll".into()).into());
+    }
+    let mut training: Vec<Document> = Vec::new();
+    let mut heldout: Vec<(&str, Vec<Document>)> = Vec::new();
+    if let Some(path) = &args.gmb {
+        // The export is Latin-1 (a few accented names), not UTF-8.
+        let bytes =
+            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect());
+        let sentences = corpus::parse_gmb_csv(&text)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| path.display().to_string())?;
+        let (train, held) = split_tenth(&sentences);
+        eprintln!(
+            "{}: {} sentences, {} for training, {} held out",
+            path.display(),
+            sentences.len(),
+            train.len(),
+            held.len()
+        );
+        training.extend(train.chunks(GMB_DOC).map(|c| Document {
+            sentences: c.to_vec(),
+        }));
+        let docs = held
+            .chunks(GMB_DOC)
+            .map(|c| Document {
+                sentences: c.to_vec(),
+            })
+            .collect();
+        heldout.push(("gmb-heldout.conll", docs));
+    }
+    if let Some(path) = &args.wikigold {
+        let text = read(path)?;
+        let docs = corpus::parse_conll(&text)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| path.display().to_string())?;
+        let (train, held) = split_tenth(&docs);
+        eprintln!(
+            "{}: {} documents, {} for training, {} held out",
+            path.display(),
+            docs.len(),
+            train.len(),
+            held.len()
+        );
+        training.extend(train);
+        heldout.push(("wikigold-heldout.conll", held));
+    }
+    for path in &args.conll {
+        let text = read(path)?;
+        let docs = corpus::parse_conll(&text)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| path.display().to_string())?;
+        training.extend(docs);
+    }
+    if let Some(dir) = &args.heldout {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create", dir.display()))?;
+        for (name, docs) in &heldout {
+            let path = dir.join(name);
+            std::fs::write(&path, corpus::write_conll(docs))
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    let opts = Options {
+        epochs: args.epochs,
+        bits: args.bits,
+        seed: args.seed,
+        floor_quantile: args.floor,
+    };
+    let docs: Vec<&[Sentence]> = training.iter().map(|d| d.sentences.as_slice()).collect();
+    let sentences: usize = docs.iter().map(|d| d.len()).sum();
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|d| d.iter())
+        .map(|s| s.tokens.len())
+        .sum();
+    eprintln!(
+        "training on {} documents, {sentences} sentences ({tokens} tokens), {} epochs, 2^{} rows",
+        docs.len(),
+        opts.epochs,
+        opts.bits
+    );
+    let start = Instant::now();
+    let model = train::train_documents(&docs, &opts, |e| {
+        eprintln!(
+            "epoch {}: {:.2}% of tokens mistagged ({:.1} s)",
+            e.epoch,
+            100.0 * e.token_errors as f64 / e.tokens.max(1) as f64,
+            start.elapsed().as_secs_f64()
+        );
+    });
+    let bytes = model.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, {} rows in use of {})",
+        args.out.display(),
+        bytes.len(),
+        model.rows_used(),
+        1usize << model.bits()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,105 @@
+//! `newslens eval --ner` and `newslens train-ner` on a tiny hand-made CoNLL
+//! file of our own (tests/data/ner/tiny.conll: 7 PER/ORG/LOC names, 1 MISC).
+
+mod common;
+
+use common::{data, run, stderr, temp_dir};
+use serde_json::Value;
+
+fn eval_json(args: &[&str], name: &str) -> Value {
+    let out = temp_dir(name).join("report.json");
+    let mut all = vec!["eval", "--ner"];
+    all.extend_from_slice(args);
+    all.extend(["--json", out.to_str().unwrap()]);
+    let o = run(&all, b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = std::fs::read_to_string(&out).expect("report written");
+    serde_json::from_str(&json).expect("report is JSON")
+}
+
+fn n(v: &Value) -> u64 {
+    v.as_u64().unwrap_or_else(|| panic!("not a count: {v}"))
+}
+
+const ALL: &str = "all (PER+ORG+LOC)";
+
+/// Gold counts come from the fixture; the system's side must add up.
+fn check_gold(report: &Value) {
+    let ds = &report["datasets"][0];
+    assert_eq!(ds["format"], "conll-ner");
+    assert_eq!(n(&ds["articles"]), 2);
+    let cats = &ds["categories"];
+    for (name, gold) in [("PER", 3), ("ORG", 2), ("LOC", 2), (ALL, 7)] {
+        let c = &cats[name];
+        assert_eq!(n(&c["gold"]), gold, "{name}: {c}");
+        assert_eq!(n(&c["tp"]) + n(&c["fn"]), gold);
+        assert_eq!(n(&c["correct"]) + n(&c["fp"]), n(&c["engine"]));
+    }
+    let sum = |key: &str| -> u64 {
+        ["PER", "ORG", "LOC"]
+            .iter()
+            .map(|k| n(&cats[*k][key]))
+            .sum()
+    };
+    assert_eq!(sum("engine"), n(&cats[ALL]["engine"]));
+    assert_eq!(sum("tp"), n(&cats[ALL]["tp"]));
+}
+
+#[test]
+fn ner_eval_counts_the_fixture_for_both_systems() {
+    let file = data("ner").join("tiny.conll");
+    let file = file.to_str().unwrap();
+    check_gold(&eval_json(&[file], "ner-tagger"));
+    check_gold(&eval_json(&["--ner-sentences", file], "ner-sentences"));
+    check_gold(&eval_json(&["--ner-system", "engine", file], "ner-engine"));
+}
+
+#[test]
+fn train_ner_is_deterministic_and_learns_the_fixture() {
+    let file = data("ner").join("tiny.conll");
+    let file = file.to_str().unwrap();
+    let dir = temp_dir("train-ner");
+    let model = |name: &str| {
+        let out = dir.join(name);
+        let o = run(
+            &[
+                "train-ner",
+                "--conll",
+                file,
+                "--bits",
+                "12",
+                "--floor",
+                "0",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        out
+    };
+    let (a, b) = (model("a.bin"), model("b.bin"));
+    let bytes = std::fs::read(&a).unwrap();
+    assert_eq!(
+        bytes,
+        std::fs::read(&b).unwrap(),
+        "same input, same weights"
+    );
+    let report = eval_json(&["--ner-model", a.to_str().unwrap(), file], "ner-trained");
+    check_gold(&report);
+    let all = &report["datasets"][0]["categories"][ALL];
+    // Trained on the fixture, the tagger finds exactly its 7 names.
+    assert_eq!((n(&all["tp"]), n(&all["fp"])), (7, 0), "{all}");
+    assert_eq!(all["f1"].as_f64(), Some(1.0));
+}
+
+#[test]
+fn ner_usage_errors() {
+    let o = run(&["train-ner", "--out", "x.bin"], b"");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let bad = temp_dir("ner-bad").join("bad.conll");
+    std::fs::write(&bad, "word X-PER\n").unwrap();
+    let o = run(&["eval", "--ner", bad.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
+}

@@ -1,0 +1,409 @@
+//! The tagger's features: each one a 64-bit hash of a template number and a
+//! value, which the model folds into its table.
+//!
+//! Changing anything here changes what the shipped weights mean: retrain
+//! (`scripts/train-actors.sh`) after any change.
+
+use crate::lexicon::lexicon;
+
+/// The features of every token of a sentence, flattened.
+pub(crate) struct Features {
+    hashes: Vec<u64>,
+    /// `ends[i]`: one past the last hash of token `i`.
+    ends: Vec<usize>,
+}
+
+impl Features {
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The feature hashes of token `i`.
+    pub(crate) fn token(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.hashes[start..self.ends[i]]
+    }
+}
+
+// Lexicon and form flags of a token.
+const GIVEN: u32 = 1 << 0;
+const PLACE: u32 = 1 << 1;
+const ORG: u32 = 1 << 2;
+const DEMONYM: u32 = 1 << 3;
+const ORG_HEAD: u32 = 1 << 4;
+const TITLE: u32 = 1 << 5;
+const TITLE_START: u32 = 1 << 6;
+const CUE: u32 = 1 << 7;
+const COMMON: u32 = 1 << 8;
+const NOT_NAME: u32 = 1 << 9;
+const FUNCTION: u32 = 1 << 10;
+const KNOWN_PLACE_B: u32 = 1 << 11;
+const KNOWN_PLACE_I: u32 = 1 << 12;
+const KNOWN_ORG_B: u32 = 1 << 13;
+const KNOWN_ORG_I: u32 = 1 << 14;
+const CAP: u32 = 1 << 15;
+const ALL_CAPS: u32 = 1 << 16;
+const DIGIT: u32 = 1 << 17;
+const ROLE: u32 = 1 << 18;
+const FLAG_BITS: u32 = 19;
+
+/// Lowercase for features: ASCII and Latin-1 letters folded, others kept.
+pub(crate) fn lower(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Word shape with repeats collapsed: "Washington" → "Xx", "U.S." → "X.X.",
+/// "1990s" → "dx", "al-Qaida" → "x-Xx".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in word.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if Some(k) != last || !matches!(k, 'X' | 'x' | 'd' | 'a') {
+            out.push(k);
+        }
+        last = Some(k);
+    }
+    out
+}
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn flags(word: &str, lower: &str) -> u32 {
+    let lex = lexicon();
+    let mut f = 0;
+    let cap = is_cap(word);
+    if cap {
+        f |= CAP;
+        if word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !word.chars().any(char::is_lowercase)
+        {
+            f |= ALL_CAPS;
+        }
+        if lex.is_given_name(word) {
+            f |= GIVEN;
+        }
+        if let Some(k) = lex.known(word) {
+            f |= if k.is_place { PLACE } else { ORG };
+        }
+        if lex.demonym(word).is_some() {
+            f |= DEMONYM;
+        }
+        if lex.is_org_head(word) {
+            f |= ORG_HEAD;
+        }
+        if lex.is_not_name(word) {
+            f |= NOT_NAME;
+        }
+    }
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        f |= DIGIT;
+    }
+    if lex.is_title(lower) || lex.is_honorific(lower) {
+        f |= TITLE;
+    }
+    if lex.starts_title(lower) {
+        f |= TITLE_START;
+    }
+    if lex.cue_verb(lower).is_some() {
+        f |= CUE;
+    }
+    if lex.is_common_word(lower) {
+        f |= COMMON;
+    }
+    if lex.word_class(lower).is_some() {
+        f |= FUNCTION;
+    }
+    if lex.role(lower).is_some() {
+        f |= ROLE;
+    }
+    f
+}
+
+/// Marks tokens inside multiword known places and organizations (2 to 4
+/// tokens, longest first, left to right).
+fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32]) {
+    let lex = lexicon();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut step = 1;
+        if is_cap(tokens[i].as_ref()) {
+            for len in (2..=4).rev() {
+                // A known name ends in a capitalized word.
+                if i + len > tokens.len() || !is_cap(tokens[i + len - 1].as_ref()) {
+                    continue;
+                }
+                let name: Vec<&str> = tokens[i..i + len].iter().map(AsRef::as_ref).collect();
+                if let Some(k) = lex.known(&name.join(" ")) {
+                    let (b, inner) = if k.is_place {
+                        (KNOWN_PLACE_B, KNOWN_PLACE_I)
+                    } else {
+                        (KNOWN_ORG_B, KNOWN_ORG_I)
+                    };
+                    flags[i] |= b;
+                    for f in &mut flags[i + 1..i + len] {
+                        *f |= inner;
+                    }
+                    step = len;
+                    break;
+                }
+            }
+        }
+        i += step;
+    }
+}
+
+/// What the rest of a document says about its words' case: words seen in
+/// lowercase, and words seen capitalized where a capital is not required
+/// (not opening a sentence). A capitalized word also seen in lowercase is
+/// less likely a name; one seen capitalized mid-sentence more likely.
+#[derive(Default)]
+pub(crate) struct DocContext {
+    lower: std::collections::HashSet<u64>,
+    capital: std::collections::HashSet<u64>,
+}
+
+impl DocContext {
+    /// The context of a document's sentences.
+    pub(crate) fn new<S: AsRef<str>>(sentences: &[&[S]]) -> DocContext {
+        let mut ctx = DocContext::default();
+        for s in sentences {
+            for (i, w) in s.iter().enumerate() {
+                let w = w.as_ref();
+                let Some(c) = w.chars().next() else { continue };
+                if c.is_lowercase() {
+                    ctx.lower.insert(hash_str(w));
+                } else if c.is_uppercase() && i > 0 && w.chars().any(char::is_lowercase) {
+                    ctx.capital.insert(hash_str(&lower(w)));
+                }
+            }
+        }
+        ctx
+    }
+}
+
+/// FNV-1a of a string (hashed once per token and reused by every
+/// template that reads it).
+fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A feature: template number and up to two values, mixed (splitmix64's
+/// finalizer) so that the model's top bits are well spread.
+fn mix(template: u8, a: u64, b: u64) -> u64 {
+    let mut z = a
+        ^ b.rotate_left(23).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(template).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The features of each token of a sentence (tokens as written).
+pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
+    let n = tokens.len();
+    let words: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
+    let lowers: Vec<String> = words.iter().map(|w| lower(w)).collect();
+    let mut flag: Vec<u32> = words
+        .iter()
+        .zip(&lowers)
+        .map(|(w, l)| flags(w, l))
+        .collect();
+    known_spans(&words, &mut flag);
+    let hl: Vec<u64> = lowers.iter().map(|l| hash_str(l)).collect();
+    let hs: Vec<u64> = words.iter().map(|w| hash_str(&shape(w))).collect();
+    // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
+    let mut run_start = vec![0usize; n];
+    let mut run_end = vec![0usize; n];
+    let mut i = 0;
+    while i < n {
+        if flag[i] & CAP == 0 {
+            run_start[i] = i;
+            run_end[i] = i + 1;
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < n && flag[j] & CAP != 0 {
+                j += 1;
+            } else if j + 1 < n
+                && matches!(
+                    lowers[j].as_str(),
+                    "of" | "the" | "for" | "de" | "and" | "&"
+                )
+                && flag[j + 1] & CAP != 0
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        for k in i..j {
+            run_start[k] = i;
+            run_end[k] = j;
+        }
+        i = j;
+    }
+
+    const EDGE: u64 = 0x5bd1_e995_0000_0001;
+    let at = |v: &[u64], k: isize| -> u64 {
+        if k < 0 || k as usize >= n {
+            EDGE
+        } else {
+            v[k as usize]
+        }
+    };
+    let fl = |k: isize| -> u32 {
+        if k < 0 || k as usize >= n {
+            1 << FLAG_BITS
+        } else {
+            flag[k as usize]
+        }
+    };
+
+    let mut hashes = Vec::with_capacity(n * 48);
+    let mut ends = Vec::with_capacity(n);
+    for i in 0..n {
+        let k = i as isize;
+        let l = lowers[i].as_str();
+        let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
+        push(0, 0, 0);
+        push(1, hl[i], 0);
+        push(3, at(&hl, k - 1), 0);
+        push(4, at(&hl, k + 1), 0);
+        push(5, at(&hl, k - 2), 0);
+        push(6, at(&hl, k + 2), 0);
+        push(7, hs[i], 0);
+        push(8, at(&hs, k - 1), 0);
+        push(9, at(&hs, k + 1), 0);
+        push(10, at(&hs, k - 1), hs[i]);
+        push(11, hs[i], at(&hs, k + 1));
+        // Prefixes of 1-3 and suffixes of 1-4 characters (shorter than the word).
+        let chars = l.chars().count();
+        for (len, (b, _)) in l.char_indices().enumerate().skip(1).take(3) {
+            if chars > len {
+                push(11 + len as u8, hash_str(&l[..b]), 0);
+            }
+        }
+        for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
+            if chars > len + 1 {
+                push(15 + len as u8, hash_str(&l[b..]), 0);
+            }
+        }
+        push(19, at(&hl, k - 1), hl[i]);
+        push(20, hl[i], at(&hl, k + 1));
+        let first = i == 0
+            || matches!(
+                lowers[i - 1].as_str(),
+                "``" | "\"" | "'" | "(" | "-" | "--" | ":"
+            );
+        push(
+            21,
+            u64::from(first),
+            u64::from(flag[i] & (COMMON | CAP | FUNCTION)),
+        );
+        for (template, f) in [(22u8, fl(k)), (23, fl(k - 1)), (24, fl(k + 1))] {
+            for bit in 0..=FLAG_BITS {
+                if f & (1 << bit) != 0 {
+                    push(template, u64::from(bit), 0);
+                }
+            }
+        }
+        const NEAR: u32 = CUE | TITLE | CAP | FUNCTION | (1 << FLAG_BITS);
+        push(25, u64::from(fl(k - 2) & NEAR), 0);
+        push(26, u64::from(fl(k + 2) & NEAR), 0);
+        push(
+            27,
+            u64::from(first),
+            u64::from(fl(k) & (CAP | ALL_CAPS | GIVEN)),
+        );
+        push(28, chars.min(12) as u64, 0);
+        if flag[i] & CAP != 0 {
+            let seen = |set: &std::collections::HashSet<u64>| u64::from(set.contains(&hl[i]));
+            push(
+                39,
+                seen(&doc.lower) + 2 * seen(&doc.capital),
+                u64::from(first),
+            );
+        }
+        // The capitalized run around the token.
+        let (rs, re) = (run_start[i], run_end[i]);
+        if re - rs > 1 || flag[i] & CAP != 0 {
+            let (rs, re) = (rs as isize, re as isize);
+            let len = (re - rs).min(6) as u64;
+            push(29, len, (k - rs).min(5) as u64);
+            push(30, hl[(re - 1) as usize], 0);
+            push(31, at(&hl, re), 0);
+            push(32, at(&hl, rs - 1), 0);
+            push(33, at(&hl, rs - 1), at(&hl, re));
+            push(34, u64::from(fl(re) & (CUE | COMMON | FUNCTION)), 0);
+            push(
+                35,
+                u64::from(fl(rs - 1) & (TITLE | CUE | ROLE | FUNCTION)),
+                0,
+            );
+            push(
+                36,
+                u64::from(fl(re - 1) & (ORG_HEAD | PLACE | ORG | GIVEN)),
+                0,
+            );
+            push(
+                37,
+                u64::from(fl(rs) & (GIVEN | TITLE | PLACE | ORG | DEMONYM)),
+                0,
+            );
+            // "said X" (a cue right before the run, or before a title there).
+            let cue = |f: u32| u64::from(f & CUE != 0);
+            push(38, cue(fl(rs - 1)) + 2 * cue(fl(rs - 2)), 0);
+        }
+        ends.push(hashes.len());
+    }
+    Features { hashes, ends }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Washington"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1990s"), "dx");
+        assert_eq!(shape("al-Qaida"), "x-Xx");
+    }
+
+    #[test]
+    fn features_are_stable() {
+        let s = ["Jane", "Doe", "said", "."];
+        let ctx = DocContext::new(&[&s[..]]);
+        let a = sentence(&s, &ctx);
+        let b = sentence(&s, &ctx);
+        assert_eq!(a.len(), 4);
+        assert_eq!(a.hashes, b.hashes);
+        assert_eq!(a.ends, b.ends);
+    }
+}

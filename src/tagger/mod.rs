@@ -1,0 +1,353 @@
+//! A learned named-entity tagger: persons, organizations, places (and
+//! other names, MISC) over tokens, as BIO tags.
+//!
+//! The model is a first-order linear chain (a structured averaged
+//! perceptron) decoded with Viterbi. Its features are hashed into a fixed
+//! table of `2^bits` rows, one weight per tag in a row, so the shipped model
+//! ([`Tagger::shipped`], `ner.bin`, about 0.2 MB gzipped) is a small data
+//! file, not code. The features are the word and its neighbours, word shape,
+//! prefixes and suffixes, the run of capitalized words it sits in and the
+//! words around that run, and flags from the engine's own lexicons (given
+//! names, known places and organizations, titles, cue verbs, demonyms, ...),
+//! and how the same word is written elsewhere in the document.
+//! [`Tagger::tag_document`] adds document-level consistency: the same name
+//! keeps its majority type through the document, and a surname after a full
+//! name is that person.
+//!
+//! Training ([`train`]) is deterministic: the same sentences and options
+//! give byte-identical weights. How the shipped model was trained, on what
+//! data and how well it does: `src/tagger/README.md`.
+//!
+//! Not yet a stage of [`crate::annotate`]; `newslens eval --ner` runs it.
+
+pub mod corpus;
+mod features;
+mod model;
+pub mod train;
+
+pub use model::{Model, ModelError};
+
+use std::sync::OnceLock;
+
+/// The type of a named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A person.
+    Per,
+    /// An organization.
+    Org,
+    /// A place.
+    Loc,
+    /// Any other name (events, works, nationalities, ...).
+    Misc,
+}
+
+impl EntityType {
+    /// Every type, in index order.
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Per,
+        EntityType::Org,
+        EntityType::Loc,
+        EntityType::Misc,
+    ];
+
+    /// The CoNLL name: `PER`, `ORG`, `LOC`, `MISC`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    /// The type for a CoNLL name (`PER`, `ORG`, `LOC`, `MISC`, any case).
+    pub fn from_name(name: &str) -> Option<EntityType> {
+        EntityType::ALL
+            .into_iter()
+            .find(|t| t.name().eq_ignore_ascii_case(name))
+    }
+}
+
+/// A BIO tag: outside, beginning or inside of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// Not part of a name.
+    O,
+    /// The first token of a name.
+    B(EntityType),
+    /// A later token of a name.
+    I(EntityType),
+}
+
+impl Tag {
+    /// Number of distinct tags (`O` and `B`/`I` of each type).
+    pub const COUNT: usize = 1 + 2 * EntityType::ALL.len();
+
+    /// A dense index in `0..Tag::COUNT`.
+    pub fn index(self) -> usize {
+        match self {
+            Tag::O => 0,
+            Tag::B(t) => 1 + 2 * t as usize,
+            Tag::I(t) => 2 + 2 * t as usize,
+        }
+    }
+
+    /// The tag of a dense index (`O` for anything out of range).
+    pub fn from_index(i: usize) -> Tag {
+        match i {
+            1..=8 => {
+                let t = EntityType::ALL[(i - 1) / 2];
+                if i % 2 == 1 {
+                    Tag::B(t)
+                } else {
+                    Tag::I(t)
+                }
+            }
+            _ => Tag::O,
+        }
+    }
+
+    /// The entity type, unless `O`.
+    pub fn entity(self) -> Option<EntityType> {
+        match self {
+            Tag::O => None,
+            Tag::B(t) | Tag::I(t) => Some(t),
+        }
+    }
+
+    /// True when a tag may follow `prev` in valid BIO (`None`: sentence start).
+    pub fn may_follow(self, prev: Option<Tag>) -> bool {
+        match self {
+            Tag::I(t) => matches!(prev, Some(Tag::B(p) | Tag::I(p)) if p == t),
+            _ => true,
+        }
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Tag::O => f.write_str("O"),
+            Tag::B(t) => write!(f, "B-{}", t.name()),
+            Tag::I(t) => write!(f, "I-{}", t.name()),
+        }
+    }
+}
+
+/// A name found by the tagger: tokens `start..end` of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Entity {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its type.
+    pub kind: EntityType,
+}
+
+/// The entities of a tag sequence. Reads BIO (IOB2) and IOB1 alike: an
+/// entity starts at `B-X`, or at `I-X` after a tag of another type (the
+/// CoNLL evaluation's rule).
+pub fn entities(tags: &[Tag]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityType)> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let continues = matches!((tag, open), (Tag::I(t), Some((_, o))) if t == o);
+        if continues {
+            continue;
+        }
+        if let Some((start, kind)) = open.take() {
+            out.push(Entity {
+                start,
+                end: i,
+                kind,
+            });
+        }
+        if let Some(kind) = tag.entity() {
+            open = Some((i, kind));
+        }
+    }
+    if let Some((start, kind)) = open {
+        out.push(Entity {
+            start,
+            end: tags.len(),
+            kind,
+        });
+    }
+    out
+}
+
+/// BIO (IOB2) tags for entities over `len` tokens (entities must not overlap).
+pub fn bio(len: usize, entities: &[Entity]) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; len];
+    for e in entities {
+        for (i, tag) in tags
+            .iter_mut()
+            .enumerate()
+            .take(e.end.min(len))
+            .skip(e.start)
+        {
+            *tag = if i == e.start {
+                Tag::B(e.kind)
+            } else {
+                Tag::I(e.kind)
+            };
+        }
+    }
+    tags
+}
+
+/// The tagger: a [`Model`] and the decoding around it.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    model: Model,
+}
+
+/// The shipped weights (see `src/tagger/README.md`).
+static SHIPPED: &[u8] = include_bytes!("ner.bin");
+
+impl Tagger {
+    /// The tagger with the shipped weights, decoded on first use.
+    pub fn shipped() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            Tagger::from_bytes(SHIPPED).expect("the shipped ner.bin is a valid model")
+        })
+    }
+
+    /// A tagger from weights written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Ok(Tagger {
+            model: Model::from_bytes(bytes)?,
+        })
+    }
+
+    /// A tagger around a model.
+    pub fn new(model: Model) -> Tagger {
+        Tagger { model }
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tags one sentence (its tokens as written), as a document of its own.
+    /// The tags are valid BIO.
+    pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
+        let ctx = features::DocContext::new(&[tokens]);
+        trim(tokens, self.model.decode(&features::sentence(tokens, &ctx)))
+    }
+
+    /// Tags the sentences of one document (the case of each word elsewhere in
+    /// it is a feature), then makes names consistent across it ([`consistent`]).
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
+        let all: Vec<&[S]> = sentences.iter().map(Vec::as_slice).collect();
+        let ctx = features::DocContext::new(&all);
+        let mut tags: Vec<Vec<Tag>> = sentences
+            .iter()
+            .map(|s| trim(s, self.model.decode(&features::sentence(s, &ctx))))
+            .collect();
+        consistent(sentences, &mut tags);
+        tags
+    }
+}
+
+/// A person's or a place's name does not end in a token without letters (a
+/// score, a year: "Boston 4-3" is "Boston").
+fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> Vec<Tag> {
+    let mut ents = entities(&tags);
+    let mut changed = false;
+    for e in &mut ents {
+        if matches!(e.kind, EntityType::Per | EntityType::Loc) {
+            while e.end - e.start > 1
+                && !tokens[e.end - 1].as_ref().chars().any(char::is_alphabetic)
+            {
+                e.end -= 1;
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        bio(tags.len(), &ents)
+    } else {
+        tags
+    }
+}
+
+/// Document-level consistency, in place: every name written the same way
+/// takes the type most of its occurrences have (ties keep their own), and a
+/// lone word that is the last word of a longer person's name is that person
+/// (also when the tagger left it untagged, if it is capitalized and does
+/// not open its sentence).
+pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
+    use std::collections::BTreeMap;
+    let text = |s: usize, e: &Entity| -> String {
+        let words: Vec<&str> = sentences[s][e.start..e.end]
+            .iter()
+            .map(AsRef::as_ref)
+            .collect();
+        words.join(" ")
+    };
+    let found: Vec<Vec<Entity>> = tags.iter().map(|t| entities(t)).collect();
+    let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    let mut surnames: BTreeMap<String, ()> = BTreeMap::new();
+    for (s, ents) in found.iter().enumerate() {
+        for e in ents {
+            votes.entry(text(s, e)).or_default()[e.kind as usize] += 1;
+            if e.kind == EntityType::Per && e.end - e.start >= 2 {
+                let last = sentences[s][e.end - 1].as_ref();
+                if last.chars().count() > 1 {
+                    surnames.insert(last.to_string(), ());
+                }
+            }
+        }
+    }
+    for (s, ents) in found.iter().enumerate() {
+        let mut changed = false;
+        let mut new = ents.clone();
+        for e in &mut new {
+            let name = text(s, e);
+            let v = votes[&name];
+            let best = (0..4)
+                .max_by_key(|&k| (v[k], k == e.kind as usize))
+                .unwrap_or(0);
+            let mut kind = e.kind;
+            if v[best] > v[kind as usize] {
+                kind = EntityType::ALL[best];
+            }
+            if e.end - e.start == 1 && surnames.contains_key(&name) {
+                kind = EntityType::Per;
+            }
+            if kind != e.kind {
+                e.kind = kind;
+                changed = true;
+            }
+        }
+        // An untagged capitalized word that is a person's surname, not at
+        // the start of the sentence.
+        for (i, w) in sentences[s].iter().enumerate().skip(1) {
+            let w = w.as_ref();
+            if tags[s][i] == Tag::O
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && surnames.contains_key(w)
+                && !new.iter().any(|e| e.start <= i && i < e.end)
+            {
+                new.push(Entity {
+                    start: i,
+                    end: i + 1,
+                    kind: EntityType::Per,
+                });
+                changed = true;
+            }
+        }
+        if changed {
+            new.sort();
+            tags[s] = bio(tags[s].len(), &new);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,293 @@
+//! The weights and their file format, and Viterbi decoding.
+//!
+//! File format (`ner.bin`), all integers little-endian:
+//!
+//! ```text
+//! magic    8 bytes  "NLNER\0\0\x02"
+//! bits     u8       the table has 2^bits rows
+//! tags     u8       weights per row (Tag::COUNT)
+//! levels   128 * i32: the weight of each code 0..=127 (level 0 is 0);
+//!          code -k weighs -levels[k]
+//! trans    (tags + 1) * tags  i32: from (previous tag, or start) to tag
+//! rows     u32      number of stored rows
+//! then each stored row, in increasing row number:
+//!          varint   row number minus the previous stored row number
+//!          tags * i8
+//! ```
+//!
+//! Rows not stored are all zero. Each weight is an 8-bit code for one of
+//! 127 levels spaced geometrically (a few percent apart, from the smallest
+//! weight kept to the largest), so small and large weights both keep their
+//! precision in one byte. Decoding adds integers only, so it gives the same
+//! tags on every machine.
+
+use super::features::Features;
+use super::Tag;
+
+const MAGIC: &[u8; 8] = b"NLNER\0\0\x02";
+const TAGS: usize = Tag::COUNT;
+/// Row of the transition table for the sentence start.
+pub(crate) const START: usize = TAGS;
+
+/// A trained model: hashed feature weights and tag transitions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    bits: u8,
+    /// `2^bits * TAGS` weight codes, row-major.
+    weights: Vec<i8>,
+    /// The weight of each code's magnitude.
+    levels: Vec<i32>,
+    /// `(TAGS + 1) * TAGS`: from previous tag (or [`START`]) to tag.
+    trans: Vec<i32>,
+}
+
+/// Number of levels of a weight code's magnitude (0 included).
+pub(crate) const LEVELS: usize = 128;
+
+/// Why weights could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid tagger model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+impl Model {
+    /// A model from its parts (`weights`: `2^bits * Tag::COUNT`,
+    /// `levels`: [`LEVELS`], `trans`: `(Tag::COUNT + 1) * Tag::COUNT`).
+    pub(crate) fn from_parts(
+        bits: u8,
+        weights: Vec<i8>,
+        levels: Vec<i32>,
+        trans: Vec<i32>,
+    ) -> Model {
+        assert_eq!(weights.len(), TAGS << bits);
+        assert_eq!(levels.len(), LEVELS);
+        assert_eq!(trans.len(), (TAGS + 1) * TAGS);
+        Model {
+            bits,
+            weights,
+            levels,
+            trans,
+        }
+    }
+
+    /// The table has `2^bits` rows.
+    pub fn bits(&self) -> u8 {
+        self.bits
+    }
+
+    /// Number of rows with a non-zero weight.
+    pub fn rows_used(&self) -> usize {
+        self.weights
+            .chunks(TAGS)
+            .filter(|r| r.iter().any(|&w| w != 0))
+            .count()
+    }
+
+    /// The row of a feature hash.
+    pub(crate) fn row(bits: u8, hash: u64) -> usize {
+        (hash >> (64 - u32::from(bits))) as usize
+    }
+
+    /// The weights in the file format described in this module.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(self.bits);
+        out.push(TAGS as u8);
+        for l in &self.levels {
+            out.extend_from_slice(&l.to_le_bytes());
+        }
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let rows: Vec<usize> = (0..1usize << self.bits)
+            .filter(|&r| {
+                self.weights[r * TAGS..(r + 1) * TAGS]
+                    .iter()
+                    .any(|&w| w != 0)
+            })
+            .collect();
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut prev = 0usize;
+        for &r in &rows {
+            let mut delta = r - prev;
+            prev = r;
+            loop {
+                let b = (delta & 0x7f) as u8;
+                delta >>= 7;
+                if delta == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+            out.extend(
+                self.weights[r * TAGS..(r + 1) * TAGS]
+                    .iter()
+                    .map(|&w| w as u8),
+            );
+        }
+        out
+    }
+
+    /// Reads weights written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let err = |m: &str| ModelError(m.to_string());
+        let mut pos = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], ModelError> {
+            let s = bytes
+                .get(pos..pos + n)
+                .ok_or_else(|| err("the file ends too early"))?;
+            pos += n;
+            Ok(s)
+        };
+        if take(8)? != MAGIC {
+            return Err(err("wrong magic number or version"));
+        }
+        let head = take(2)?;
+        let (bits, tags) = (head[0], head[1]);
+        if !(8..=24).contains(&bits) || usize::from(tags) != TAGS {
+            return Err(err("unsupported table size or tag count"));
+        }
+        let mut int = || -> Result<i32, ModelError> {
+            let b = take(4)?;
+            Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let levels = (0..LEVELS).map(|_| int()).collect::<Result<Vec<_>, _>>()?;
+        let trans = (0..(TAGS + 1) * TAGS)
+            .map(|_| int())
+            .collect::<Result<Vec<_>, _>>()?;
+        if levels[0] != 0 || levels.iter().any(|&l| l < 0) {
+            return Err(err("bad weight levels"));
+        }
+        let b = take(4)?;
+        let count = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        let size = 1usize << bits;
+        if count > size {
+            return Err(err("more rows than the table has"));
+        }
+        let mut weights = vec![0i8; size * TAGS];
+        let mut row = 0usize;
+        for n in 0..count {
+            let mut delta = 0usize;
+            let mut shift = 0;
+            loop {
+                let b = take(1)?[0];
+                delta |= usize::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+                if shift > 28 {
+                    return Err(err("bad row number"));
+                }
+            }
+            row += delta;
+            if row >= size || (n > 0 && delta == 0) {
+                return Err(err("row numbers out of order or out of range"));
+            }
+            let w = take(TAGS)?;
+            if w.contains(&0x80) {
+                return Err(err("weight code -128"));
+            }
+            for (dst, &src) in weights[row * TAGS..(row + 1) * TAGS].iter_mut().zip(w) {
+                *dst = src as i8;
+            }
+        }
+        if pos != bytes.len() {
+            return Err(err("trailing bytes"));
+        }
+        Ok(Model {
+            bits,
+            weights,
+            levels,
+            trans,
+        })
+    }
+
+    /// The best valid tag sequence for a sentence's features.
+    pub(crate) fn decode(&self, feats: &Features) -> Vec<Tag> {
+        let n = feats.len();
+        // The signed weight of each code, indexed by the code's byte.
+        let mut signed = [0i32; 256];
+        for (c, v) in signed.iter_mut().enumerate() {
+            let code = c as u8 as i8;
+            let level = self.levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
+            *v = if code < 0 { -level } else { level };
+        }
+        let mut emit = vec![0i64; n * TAGS];
+        for i in 0..n {
+            let mut e = [0i64; TAGS];
+            for &h in feats.token(i) {
+                let r = Model::row(self.bits, h) * TAGS;
+                let row: &[i8; TAGS] = self.weights[r..r + TAGS].try_into().expect("a row");
+                for (acc, &w) in e.iter_mut().zip(row) {
+                    *acc += i64::from(signed[usize::from(w as u8)]);
+                }
+            }
+            emit[i * TAGS..(i + 1) * TAGS].copy_from_slice(&e);
+        }
+        viterbi(n, &emit, |p, t| i64::from(self.trans[p * TAGS + t]))
+    }
+}
+
+/// Viterbi over `n` tokens with emission scores `emit[i * TAGS + tag]` and
+/// transition scores `trans(prev or START, tag)`; invalid BIO transitions
+/// are never taken. Ties go to the lower tag index, so decoding is
+/// deterministic.
+pub(crate) fn viterbi(n: usize, emit: &[i64], trans: impl Fn(usize, usize) -> i64) -> Vec<Tag> {
+    if n == 0 {
+        return Vec::new();
+    }
+    const NONE: i64 = i64::MIN / 4;
+    let mut ok = [[false; TAGS]; TAGS + 1];
+    for (p, row) in ok.iter_mut().enumerate() {
+        let prev = (p != START).then(|| Tag::from_index(p));
+        for (t, cell) in row.iter_mut().enumerate() {
+            *cell = Tag::from_index(t).may_follow(prev);
+        }
+    }
+    let allowed = |p: usize, t: usize| ok[p][t];
+    let mut score = vec![NONE; n * TAGS];
+    let mut back = vec![0u8; n * TAGS];
+    for t in 0..TAGS {
+        if allowed(START, t) {
+            score[t] = emit[t] + trans(START, t);
+        }
+    }
+    for i in 1..n {
+        for t in 0..TAGS {
+            let mut best = NONE;
+            let mut arg = 0;
+            for p in 0..TAGS {
+                let s = score[(i - 1) * TAGS + p];
+                if s == NONE || !allowed(p, t) {
+                    continue;
+                }
+                let v = s + trans(p, t);
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if best != NONE {
+                score[i * TAGS + t] = best + emit[i * TAGS + t];
+                back[i * TAGS + t] = arg as u8;
+            }
+        }
+    }
+    let last = &score[(n - 1) * TAGS..];
+    let mut t = (0..TAGS).fold(0, |b, t| if last[t] > last[b] { t } else { b });
+    let mut out = vec![Tag::O; n];
+    for i in (0..n).rev() {
+        out[i] = Tag::from_index(t);
+        t = usize::from(back[i * TAGS + t]);
+    }
+    out
+}

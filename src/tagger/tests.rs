@@ -1,0 +1,206 @@
+//! Tests of the tagger: tags and entities, the model file, training on a
+//! tiny corpus of our own, and the shipped weights on sentences of our own.
+
+use super::train::{train, Options, Sentence};
+use super::*;
+
+const P: EntityType = EntityType::Per;
+const G: EntityType = EntityType::Org;
+const L: EntityType = EntityType::Loc;
+
+fn words(s: &str) -> Vec<String> {
+    s.split(' ').map(str::to_string).collect()
+}
+
+/// The names a tagger finds in a sentence, as (text, type).
+fn names(tagger: &Tagger, sentence: &str) -> Vec<(String, EntityType)> {
+    let tokens = words(sentence);
+    let tags = tagger.tag(&tokens);
+    entities(&tags)
+        .into_iter()
+        .map(|e| (tokens[e.start..e.end].join(" "), e.kind))
+        .collect()
+}
+
+fn n(s: &str, t: EntityType) -> (String, EntityType) {
+    (s.to_string(), t)
+}
+
+#[test]
+fn tag_indices_round_trip() {
+    for i in 0..Tag::COUNT {
+        assert_eq!(Tag::from_index(i).index(), i);
+    }
+    assert_eq!(Tag::B(EntityType::Loc).to_string(), "B-LOC");
+    assert!(!Tag::I(P).may_follow(None));
+    assert!(!Tag::I(P).may_follow(Some(Tag::B(G))));
+    assert!(Tag::I(P).may_follow(Some(Tag::B(P))));
+}
+
+#[test]
+fn entities_read_iob1_and_iob2() {
+    let iob1 = [Tag::I(P), Tag::I(P), Tag::B(P), Tag::O, Tag::I(L)];
+    let e = entities(&iob1);
+    assert_eq!(
+        e,
+        vec![
+            Entity {
+                start: 0,
+                end: 2,
+                kind: P
+            },
+            Entity {
+                start: 2,
+                end: 3,
+                kind: P
+            },
+            Entity {
+                start: 4,
+                end: 5,
+                kind: L
+            },
+        ]
+    );
+    assert_eq!(entities(&bio(5, &e)), e);
+}
+
+/// A tiny corpus of our own: invented names in a few frames.
+fn tiny_corpus() -> Vec<Sentence> {
+    let people = ["Ada Vale", "Tomas Rell", "Ines Qarro", "Bo Lindqvist"];
+    let orgs = ["Kestrel Guild", "Norrow Mills", "Amberline Council"];
+    let places = ["Orlen", "Vask", "Tarrow Bay"];
+    let mut out = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let o = orgs[i % orgs.len()];
+        let l = places[i % places.len()];
+        let text = format!("{p} , who leads the {o} , said on Monday that {l} would vote .");
+        let tokens = words(&text);
+        let mut ents = Vec::new();
+        let plen = p.split(' ').count();
+        ents.push(Entity {
+            start: 0,
+            end: plen,
+            kind: P,
+        });
+        let ostart = plen + 4;
+        let olen = o.split(' ').count();
+        ents.push(Entity {
+            start: ostart,
+            end: ostart + olen,
+            kind: G,
+        });
+        let lstart = ostart + olen + 5;
+        ents.push(Entity {
+            start: lstart,
+            end: lstart + l.split(' ').count(),
+            kind: L,
+        });
+        let tags = bio(tokens.len(), &ents);
+        out.push(Sentence { tokens, tags });
+    }
+    out
+}
+
+#[test]
+fn training_is_deterministic_and_learns_a_tiny_corpus() {
+    let corpus = tiny_corpus();
+    let opts = Options {
+        epochs: 8,
+        bits: 12,
+        seed: 7,
+        floor_quantile: 0,
+    };
+    let a = train(&corpus, &opts, |_| {});
+    let b = train(&corpus, &opts, |_| {});
+    let bytes = a.to_bytes();
+    assert_eq!(bytes, b.to_bytes(), "same inputs, same weights");
+    let tagger = Tagger::from_bytes(&bytes).unwrap();
+    assert_eq!(tagger.model(), &a);
+    for s in &corpus {
+        assert_eq!(tagger.tag(&s.tokens), s.tags, "{:?}", s.tokens);
+    }
+    let other = Options {
+        seed: 8,
+        ..opts.clone()
+    };
+    // A different seed visits sentences in another order (the weights may differ).
+    let _ = train(&corpus, &other, |_| {});
+}
+
+#[test]
+fn model_file_rejects_damage() {
+    let model = train(
+        &tiny_corpus(),
+        &Options {
+            epochs: 2,
+            bits: 10,
+            ..Options::default()
+        },
+        |_| {},
+    );
+    let bytes = model.to_bytes();
+    assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    let mut extra = bytes.clone();
+    extra.push(0);
+    assert!(Model::from_bytes(&extra).is_err());
+    let mut magic = bytes.clone();
+    magic[0] = b'X';
+    assert!(Model::from_bytes(&magic).is_err());
+    assert!(Model::from_bytes(&[]).is_err());
+}
+
+#[test]
+fn consistency_pass_votes_and_finds_surnames() {
+    let sents = vec![
+        words("Marta Quell spoke ."),
+        words("Quell left for Dunmore ."),
+        words("Dunmore voted ."),
+        words("Dunmore cheered ."),
+        words("Later Quell spoke ."),
+    ];
+    let mut tags = vec![
+        vec![Tag::B(P), Tag::I(P), Tag::O, Tag::O],
+        vec![Tag::B(G), Tag::O, Tag::O, Tag::B(L), Tag::O],
+        vec![Tag::B(L), Tag::O, Tag::O],
+        vec![Tag::B(G), Tag::O, Tag::O],
+        vec![Tag::O, Tag::O, Tag::O, Tag::O],
+    ];
+    consistent(&sents, &mut tags);
+    assert_eq!(tags[1][0], Tag::B(P));
+    assert_eq!(tags[3][0], Tag::B(L));
+    assert_eq!(tags[4], vec![Tag::O, Tag::B(P), Tag::O, Tag::O]);
+}
+
+#[test]
+fn shipped_weights_load_and_tag_sentences_of_our_own() {
+    let tagger = Tagger::shipped();
+    assert!(tagger.model().rows_used() > 1000);
+    assert_eq!(
+        names(
+            tagger,
+            "Health Minister Maria Okonkwo told the World Health Organization on Tuesday that Kenya needed more nurses ."
+        ),
+        vec![
+            n("Maria Okonkwo", P),
+            n("World Health Organization", G),
+            n("Kenya", L)
+        ]
+    );
+    assert_eq!(
+        names(
+            tagger,
+            "\" We will rebuild , \" said Daniel Harper , the mayor of Denver ."
+        ),
+        vec![n("Daniel Harper", P), n("Denver", L)]
+    );
+}
+
+#[test]
+fn names_of_people_and_places_do_not_end_in_a_score() {
+    let tokens = ["Orlen", "4-3", "Kestrel", "Guild", "04"];
+    let tags = vec![Tag::B(L), Tag::I(L), Tag::B(G), Tag::I(G), Tag::I(G)];
+    assert_eq!(
+        trim(&tokens, tags.clone()),
+        vec![Tag::B(L), Tag::O, Tag::B(G), Tag::I(G), Tag::I(G)]
+    );
+}
