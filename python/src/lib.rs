@@ -57,6 +57,17 @@ impl Refused {
     }
 }
 
+/// Parses the `offsets` argument: a unit name, as the CLI and the WASM binding do.
+fn unit_of(obj: &Bound<'_, PyAny>) -> PyResult<OffsetUnit> {
+    let Ok(name) = obj.cast::<PyString>() else {
+        return Err(PyTypeError::new_err(format!(
+            "offsets must be str, not {}",
+            type_name(obj)
+        )));
+    };
+    parse_unit(&name.to_string_lossy())
+}
+
 /// Parses an offsets name the way the CLI and the WASM binding do.
 fn parse_unit(name: &str) -> PyResult<OffsetUnit> {
     OffsetUnit::parse(name).ok_or_else(|| {
@@ -212,18 +223,15 @@ fn lone_surrogate(s: &Bound<'_, PyString>) -> String {
     }
 }
 
-/// annotate(text, offsets="chars")
-/// --
-///
-/// See `newslens.annotate`.
+/// One document for one text; see `newslens.annotate`.
 #[pyfunction]
-#[pyo3(signature = (text, offsets = "chars"))]
+#[pyo3(signature = (text, offsets = None), text_signature = "(text, offsets='chars')")]
 fn annotate<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
-    offsets: &str,
+    offsets: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let unit = parse_unit(offsets)?;
+    let unit = offsets.map_or(Ok(OffsetUnit::Chars), unit_of)?;
     let text = text_of(text, "text")?;
     let value = py
         .detach(|| document(&text, unit))
@@ -231,18 +239,15 @@ fn annotate<'py>(
     to_py(py, &value)
 }
 
-/// annotate_many(texts, offsets="chars")
-/// --
-///
-/// See `newslens.annotate_many`.
+/// One document per text, in parallel; see `newslens.annotate_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, offsets = "chars"))]
+#[pyo3(signature = (texts, offsets = None), text_signature = "(texts, offsets='chars')")]
 fn annotate_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    offsets: &str,
+    offsets: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let unit = parse_unit(offsets)?;
+    let unit = offsets.map_or(Ok(OffsetUnit::Chars), unit_of)?;
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "texts must be an iterable of str, not a str (use annotate() for one text)",
@@ -372,26 +377,29 @@ fn row_json(rows: &Rows<'_>, i: usize, unit: OffsetUnit) -> Option<String> {
     })
 }
 
-/// _annotate_arrow_raw(schema_capsule, array_capsule, offsets="chars")
-/// --
-///
 /// Private: use `newslens.annotate_arrow`. Returns
 /// `(length, offsets_bytes, data_bytes, validity_bytes_or_None, null_count, large)`.
 #[pyfunction]
-#[pyo3(name = "_annotate_arrow_raw", signature = (schema, array, offsets = "chars"))]
+#[pyo3(
+    name = "_annotate_arrow_raw",
+    signature = (schema, array, offsets = None),
+    text_signature = "(schema, array, offsets='chars')"
+)]
 fn annotate_arrow_raw<'py>(
     py: Python<'py>,
     schema: &Bound<'py, PyAny>,
     array: &Bound<'py, PyAny>,
-    offsets: &str,
+    offsets: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let unit = parse_unit(offsets)?;
+    let unit = offsets.map_or(Ok(OffsetUnit::Chars), unit_of)?;
     let schema_ptr: *const ArrowSchema = capsule_pointer(schema, c"arrow_schema")?;
     let array_ptr: *const ArrowArray = capsule_pointer(array, c"arrow_array")?;
     // SAFETY: valid capsules hold valid, unreleased C data interface structs.
     let (schema_ref, arr) = unsafe { (&*schema_ptr, &*array_ptr) };
     if arr.release.is_none() {
-        return Err(PyValueError::new_err("the Arrow array was already released"));
+        return Err(PyValueError::new_err(
+            "the Arrow array was already released",
+        ));
     }
     let format = if schema_ref.format.is_null() {
         String::new()
@@ -516,7 +524,13 @@ mod tests {
     fn rows_are_decoded_like_cli_files() {
         let msg = decode_row(b"ab\ncd\xffef").unwrap_err();
         assert!(msg.message().contains("byte offset 5 (line 2)"));
-        assert!(refuse_nul("a\0b", false).unwrap_err().message().contains("byte offset 1"));
-        assert!(refuse_nul("é\0b", true).unwrap_err().message().contains("index 1"));
+        assert!(refuse_nul("a\0b", false)
+            .unwrap_err()
+            .message()
+            .contains("byte offset 1"));
+        assert!(refuse_nul("é\0b", true)
+            .unwrap_err()
+            .message()
+            .contains("index 1"));
     }
 }
