@@ -3,6 +3,8 @@
 # - the wasm32 target and the wasm-bindgen CLI pinned to the crate version in Cargo.lock
 # - wasm-pack (for `wasm-pack test`), Debian's chromium + chromedriver + binaryen (wasm-opt)
 # - the npm dev dependencies (playwright-core, Readability, compromise)
+# - for the Python package (scripts/test-python.sh): Debian's Java 17 runtime (Spark) and a
+#   virtual environment target/py-venv with python/requirements-test.txt (pinned) installed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +22,8 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v wasm-opt >/dev/null || need+=(binaryen)
+command -v java >/dev/null || need+=(openjdk-17-jre-headless)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd=sudo
   $sudo_cmd apt-get update -qq
@@ -28,4 +32,12 @@ fi
 
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
+fi
+
+venv=target/py-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+if ! cmp -s python/requirements-test.txt "$venv/requirements-test.txt"; then
+  echo "installing python/requirements-test.txt into $venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r python/requirements-test.txt
+  cp python/requirements-test.txt "$venv/requirements-test.txt"
 fi

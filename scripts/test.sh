@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test newslens has: Rust (unit, cases, golden, properties, CLI),
-# lint, the WASM size budget, the binding in headless Chromium, and the
-# browser tests of the page and the extension. Installs what it needs first.
+# lint, the Python package and its Spark job (scripts/test-python.sh), the WASM
+# size budget, the binding in headless Chromium, and the browser tests of the
+# page and the extension. Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,9 @@ echo "== rust: fmt, clippy, tests"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
+
+echo "== python: the package (python/) and Spark, against the CLI"
+scripts/test-python.sh
 
 echo "== wasm: build, size budget, binding tests in Chromium"
 scripts/build-wasm.sh

@@ -202,3 +202,21 @@ def test_annotate_many_releases_the_gil(generated):
     elapsed = time.perf_counter() - start
     # With the GIL held for the whole call, this thread could not tick at all.
     assert elapsed < 0.05 or ticks >= 5, (elapsed, ticks)
+
+
+def test_docstring_examples():
+    import doctest
+
+    failed, tried = doctest.testmod(newslens)
+    assert tried >= 1 and failed == 0
+    failed, _ = doctest.testmod(newslens.spark) if _has_spark() else (0, 0)
+    assert failed == 0
+
+
+def _has_spark() -> bool:
+    try:
+        import newslens.spark  # noqa: F401
+        import pyspark  # noqa: F401
+    except ImportError:
+        return False
+    return True
