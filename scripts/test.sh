@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test newslens has: Rust (unit, cases, golden, properties, CLI),
 # lint, the Python package and its Spark job (scripts/test-python.sh), the WASM
-# size budget, the binding in headless Chromium, and the browser tests of the
-# page and the extension. Installs what it needs first.
+# size budget, the binding in headless Chromium, the npm package (packed,
+# installed, run in Node and a page), and the browser tests of the page and
+# the extension. Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,11 +25,14 @@ scripts/build-wasm.sh
 scripts/check-size.sh
 scripts/test-wasm.sh
 
+echo "== npm: pack the package (target/npm/newslens-*.tgz)"
+scripts/build-npm.sh
+
 echo "== extension: build"
 scripts/build-extension.sh
 
-echo "== browser: page and extension in Chromium"
+echo "== browser: page and extension in Chromium; the npm tarball installed in Node and a page"
 cargo build --release -p newslens-cli
-node --test --test-concurrency=1 tests/browser/
+node --test --test-concurrency=1 tests/browser/ tests/npm/
 
 echo "all tests passed"
