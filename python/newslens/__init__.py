@@ -163,12 +163,15 @@ def annotate(text: str, offsets: str = DEFAULT_OFFSETS) -> Document:
     return _annotate(text, offsets)
 
 
-def annotate_many(texts: Iterable[str], offsets: str = DEFAULT_OFFSETS) -> list[Document]:
+def annotate_many(
+    texts: Iterable[str], offsets: str = DEFAULT_OFFSETS, threads: int | None = None
+) -> list[Document]:
     """Annotate many articles in parallel; one document per text, in order.
 
     Equivalent to ``[annotate(t, offsets) for t in texts]``, but the texts are
     annotated on every core (a rayon thread pool; ``RAYON_NUM_THREADS`` sets
     its size) with the GIL released, so other Python threads keep running.
+    ``threads=n`` uses a pool of ``n`` threads for this call instead.
 
     Raises:
         TypeError: ``texts`` is a single ``str`` or not iterable, or an item
@@ -177,7 +180,7 @@ def annotate_many(texts: Iterable[str], offsets: str = DEFAULT_OFFSETS) -> list[
             refuses (named ``texts[i]`` in the message). Nothing is returned
             then; use :func:`annotate_arrow` to get an error per row instead.
     """
-    return _annotate_many(texts, offsets)
+    return _annotate_many(texts, offsets, threads)
 
 
 def _is(pa_types: Any, name: str, t: Any) -> bool:
@@ -185,7 +188,9 @@ def _is(pa_types: Any, name: str, t: Any) -> bool:
     return bool(check and check(t))
 
 
-def annotate_arrow(array: Any, offsets: str = DEFAULT_OFFSETS) -> "pa.Array | pa.ChunkedArray":
+def annotate_arrow(
+    array: Any, offsets: str = DEFAULT_OFFSETS, threads: int | None = None
+) -> "pa.Array | pa.ChunkedArray":
     """Annotate every row of an Arrow array; one JSON document per row.
 
     ``array`` is a ``pyarrow`` ``string``, ``large_string``, ``binary`` or
@@ -195,9 +200,10 @@ def annotate_arrow(array: Any, offsets: str = DEFAULT_OFFSETS) -> "pa.Array | pa
     ``Series.to_arrow()``, pandas' ``string[pyarrow]`` via ``pa.array``...).
 
     The rows are read in place through the Arrow C data interface and
-    annotated in parallel with the GIL released; no Python object is made
-    per row. The result is a ``string`` array (``large_string`` for large
-    inputs) of the same length, whose row *i* is:
+    annotated in parallel with the GIL released (on every core, or on
+    ``threads`` threads); no Python object is made per row. The result is
+    a ``string`` array (``large_string`` for large inputs) of the same
+    length, whose row *i* is:
 
     - the compact JSON document of row *i* (``json.loads`` of it equals
       :func:`annotate` of the text), or
@@ -207,13 +213,13 @@ def annotate_arrow(array: Any, offsets: str = DEFAULT_OFFSETS) -> "pa.Array | pa
 
     Raises:
         TypeError: the array is not of a string or binary type.
-        ValueError: a bad ``offsets`` name.
+        ValueError: a bad ``offsets`` name, or ``threads`` < 1.
         ImportError: pyarrow is not installed (``pip install pyarrow``).
     """
     import pyarrow as pa
 
     if isinstance(array, pa.ChunkedArray):
-        chunks = [annotate_arrow(c, offsets) for c in array.chunks]
+        chunks = [annotate_arrow(c, offsets, threads) for c in array.chunks]
         large = pa.types.is_large_string(array.type) or pa.types.is_large_binary(array.type)
         return pa.chunked_array(chunks, type=pa.large_string() if large else pa.string())
     if not isinstance(array, pa.Array):
@@ -240,7 +246,7 @@ def annotate_arrow(array: Any, offsets: str = DEFAULT_OFFSETS) -> "pa.Array | pa
         )
     schema_capsule, array_capsule = array.__arrow_c_array__()
     length, offs, data, validity, nulls, large = _annotate_arrow_raw(
-        schema_capsule, array_capsule, offsets
+        schema_capsule, array_capsule, offsets, threads
     )
     return pa.Array.from_buffers(
         pa.large_string() if large else pa.string(),

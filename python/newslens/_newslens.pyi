@@ -15,11 +15,13 @@ OFFSET_UNITS: list[str]
 def annotate(text: str, offsets: str = "chars") -> dict[str, Any]:
     """One document for one text (see ``newslens.annotate``)."""
 
-def annotate_many(texts: Iterable[str], offsets: str = "chars") -> list[dict[str, Any]]:
+def annotate_many(
+    texts: Iterable[str], offsets: str = "chars", threads: int | None = None
+) -> list[dict[str, Any]]:
     """One document per text, in parallel without the GIL (see ``newslens.annotate_many``)."""
 
 def _annotate_arrow_raw(
-    schema: object, array: object, offsets: str = "chars"
+    schema: object, array: object, offsets: str = "chars", threads: int | None = None
 ) -> tuple[int, bytes, bytes, bytes | None, int, bool]:
     """Private: ``(length, offsets, data, validity, null_count, large)`` of the output array.
 

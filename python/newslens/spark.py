@@ -46,6 +46,7 @@ def annotate(
     text_col: str = "text",
     out_col: str = "annotation",
     offsets: str = DEFAULT_OFFSETS,
+    threads: int | None = 1,
 ) -> "DataFrame":
     """Return ``df`` with a column ``out_col`` holding each row's document as JSON.
 
@@ -59,6 +60,10 @@ def annotate(
 
     ``offsets`` defaults to ``"chars"``: code points, which is also what
     Spark SQL's ``substring`` counts.
+
+    ``threads`` is how many threads each Spark task annotates on: 1 by
+    default, since Spark already runs one task per core (``spark.task.cpus``);
+    ``None`` uses every core of the executor in each task.
 
     Raises (on the driver, before any job runs):
         ValueError: ``text_col`` is missing, ``out_col`` exists already, or
@@ -91,7 +96,7 @@ def annotate(
         from newslens import annotate_arrow
 
         for batch in batches:
-            docs = annotate_arrow(batch.column(text_col), offsets)
+            docs = annotate_arrow(batch.column(text_col), offsets, threads)
             yield pa.RecordBatch.from_arrays(
                 list(batch.columns) + [docs], names=list(batch.schema.names) + [out_col]
             )

@@ -158,6 +158,24 @@ fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
     })
 }
 
+/// Runs `f` on rayon's global pool (all cores) for `None`, on the calling
+/// thread for `Some(1)`, else on a pool of that many threads.
+fn with_threads<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    match threads {
+        None => Ok(f()),
+        Some(0) => Err(PyValueError::new_err(
+            "threads must be at least 1 (or None: all cores)",
+        )),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| PyRuntimeError::new_err(format!("cannot start {n} threads: {e}")))?;
+            Ok(pool.install(f))
+        }
+    }
+}
+
 /// The name of `obj`'s type, for messages.
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
@@ -241,11 +259,15 @@ fn annotate<'py>(
 
 /// One document per text, in parallel; see `newslens.annotate_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, offsets = None), text_signature = "(texts, offsets='chars')")]
+#[pyo3(
+    signature = (texts, offsets = None, threads = None),
+    text_signature = "(texts, offsets='chars', threads=None)"
+)]
 fn annotate_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     offsets: Option<&Bound<'py, PyAny>>,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
     let unit = offsets.map_or(Ok(OffsetUnit::Chars), unit_of)?;
     if texts.is_instance_of::<PyString>() {
@@ -264,11 +286,13 @@ fn annotate_many<'py>(
         owned.push(text_of(&item?, &format!("texts[{i}]"))?);
     }
     let values: Vec<Result<Value, Refused>> = py.detach(|| {
-        owned
-            .par_iter()
-            .map(|t| document(t, unit))
-            .collect::<Vec<_>>()
-    });
+        with_threads(threads, || {
+            owned
+                .par_iter()
+                .map(|t| document(t, unit))
+                .collect::<Vec<_>>()
+        })
+    })?;
     let out = PyList::empty(py);
     for (i, value) in values.into_iter().enumerate() {
         let value = value.map_err(|r| r.into_py(&format!("texts[{i}]")))?;
@@ -382,14 +406,15 @@ fn row_json(rows: &Rows<'_>, i: usize, unit: OffsetUnit) -> Option<String> {
 #[pyfunction]
 #[pyo3(
     name = "_annotate_arrow_raw",
-    signature = (schema, array, offsets = None),
-    text_signature = "(schema, array, offsets='chars')"
+    signature = (schema, array, offsets = None, threads = None),
+    text_signature = "(schema, array, offsets='chars', threads=None)"
 )]
 fn annotate_arrow_raw<'py>(
     py: Python<'py>,
     schema: &Bound<'py, PyAny>,
     array: &Bound<'py, PyAny>,
     offsets: Option<&Bound<'py, PyAny>>,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let unit = offsets.map_or(Ok(OffsetUnit::Chars), unit_of)?;
     let schema_ptr: *const ArrowSchema = capsule_pointer(schema, c"arrow_schema")?;
@@ -453,12 +478,14 @@ fn annotate_arrow_raw<'py>(
     // The capsules (and so the buffers) stay alive: `schema` and `array` are
     // borrowed for the whole call.
     let out: Vec<Option<String>> = py.detach(|| {
-        (0..rows.length)
-            .into_par_iter()
-            .with_min_len(16)
-            .map(|i| row_json(&rows, i, unit))
-            .collect()
-    });
+        with_threads(threads, || {
+            (0..rows.length)
+                .into_par_iter()
+                .with_min_len(16)
+                .map(|i| row_json(&rows, i, unit))
+                .collect()
+        })
+    })?;
 
     let total: usize = out.iter().map(|r| r.as_ref().map_or(0, String::len)).sum();
     if !large && total > i32::MAX as usize {

@@ -220,3 +220,12 @@ def _has_spark() -> bool:
     except ImportError:
         return False
     return True
+
+
+def test_threads_give_the_same_documents(generated, generated_cli):
+    want = generated_cli["chars"][:40]
+    for threads in (1, 3):
+        assert newslens.annotate_many(generated[:40], threads=threads) == want
+        assert _rows(newslens.annotate_arrow(pa.array(generated[:40]), threads=threads)) == want
+    with pytest.raises(ValueError, match="threads must be at least 1"):
+        newslens.annotate_many(["x"], threads=0)
