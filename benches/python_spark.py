@@ -120,6 +120,7 @@ def spark_session(cores: int):
         session = (
             SparkSession.builder.master(f"local[{cores}]")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.driver.memory", "4g")
             .config("spark.sql.files.maxPartitionBytes", str(8 << 20))
             .getOrCreate()
