@@ -229,3 +229,21 @@ def test_threads_give_the_same_documents(generated, generated_cli):
         assert _rows(newslens.annotate_arrow(pa.array(generated[:40]), threads=threads)) == want
     with pytest.raises(ValueError, match="threads must be at least 1"):
         newslens.annotate_many(["x"], threads=0)
+
+
+def test_typed_dicts_name_exactly_the_document_fields(generated_cli):
+    """The TypedDicts of newslens/__init__.py (the types users see) match the documents."""
+    import typing
+
+    docs = generated_cli["chars"]
+    seen = {name: set() for name in ("Document", "Actor", "Mention", "Quote", "Claim")}
+    for doc in docs:
+        seen["Document"] |= set(doc)
+        for name, items in (("Actor", "actors"), ("Mention", "mentions"), ("Quote", "quotes"), ("Claim", "claims")):
+            for item in doc[items]:
+                seen[name] |= set(item)
+    for name, keys in seen.items():
+        assert set(typing.get_type_hints(getattr(newslens, name))) == keys, name
+    assert set(typing.get_type_hints(newslens.Span)) == {"start", "end"}
+    stances = set(typing.get_args(typing.get_type_hints(newslens.Claim)["stance"]))
+    assert {c["stance"] for d in docs for c in d["claims"]} <= stances
