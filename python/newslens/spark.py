@@ -66,8 +66,8 @@ def annotate(
     ``None`` uses every core of the executor in each task.
 
     Raises (on the driver, before any job runs):
-        ValueError: ``text_col`` is missing, ``out_col`` exists already, or
-            ``offsets`` is not a unit name.
+        ValueError: ``text_col`` is missing, ``out_col`` exists already,
+            ``offsets`` is not a unit name, or ``threads`` is below 1.
         TypeError: ``text_col`` is neither a string nor a binary column.
     """
     from pyspark.sql.types import BinaryType, StringType, StructField, StructType
@@ -79,6 +79,8 @@ def annotate(
         from . import annotate as _check
 
         _check("", offsets)
+    if threads is not None and (not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads must be an int >= 1 or None (all cores), not {threads!r}")
     if text_col not in df.columns:
         raise ValueError(f"no column {text_col!r} in the DataFrame (columns: {df.columns})")
     if out_col in df.columns:

@@ -96,6 +96,8 @@ def test_bad_arguments_fail_on_the_driver(spark):
         newslens.spark.annotate(df, text_col="id")
     with pytest.raises(ValueError, match="offsets must be one of"):
         newslens.spark.annotate(df, offsets="lines")
+    with pytest.raises(ValueError, match="threads must be"):
+        newslens.spark.annotate(df, threads=0)
 
 
 def _example():
