@@ -5,6 +5,8 @@
 # - Debian's firefox-esr (140 or later: the CSS Custom Highlight API) and geckodriver
 #   (cargo install, pinned) for the extension's Firefox test
 # - the npm dev dependencies (playwright-core, selenium-webdriver, Readability, compromise)
+# - for the Python package (scripts/test-python.sh): Debian's Java 17 runtime (Spark) and a
+#   virtual environment target/py-venv with python/requirements-test.txt (pinned) installed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +25,8 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v wasm-opt >/dev/null || need+=(binaryen)
 command -v firefox-esr >/dev/null || need+=(firefox-esr)
+command -v java >/dev/null || need+=(openjdk-17-jre-headless)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd=sudo
   $sudo_cmd apt-get update -qq
@@ -44,4 +48,12 @@ fi
 
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/selenium-webdriver ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
+fi
+
+venv=target/py-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+if ! cmp -s python/requirements-test.txt "$venv/requirements-test.txt"; then
+  echo "installing python/requirements-test.txt into $venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r python/requirements-test.txt
+  cp python/requirements-test.txt "$venv/requirements-test.txt"
 fi

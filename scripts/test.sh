@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test newslens has: Rust (unit, cases, golden, properties, CLI),
-# lint, the WASM size budget, the binding in headless Chromium, and the
-# browser tests of the page and the extension (Chromium, then the extension
-# in Firefox ESR). Installs what it needs first.
+# lint, the Python package and its Spark job (scripts/test-python.sh), the WASM
+# size budget, the binding in headless Chromium, the npm package (packed,
+# installed, run in Node and a page), and the browser tests of the page and
+# the extension (Chromium, then the extension in Firefox ESR). Installs what
+# it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,17 +18,23 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
 
+echo "== python: the package (python/) and Spark, against the CLI"
+scripts/test-python.sh
+
 echo "== wasm: build, size budget, binding tests in Chromium"
 scripts/build-wasm.sh
 scripts/check-size.sh
 scripts/test-wasm.sh
 
+echo "== npm: pack the package (target/npm/newslens-*.tgz)"
+scripts/build-npm.sh
+
 echo "== extension: build"
 scripts/build-extension.sh
 
-echo "== browser: page and extension in Chromium"
+echo "== browser: page and extension in Chromium; the npm tarball installed in Node and a page"
 cargo build --release -p newslens-cli
-node --test --test-concurrency=1 $(ls tests/browser/*.test.mjs | grep -v '\.firefox\.test\.mjs$')
+node --test --test-concurrency=1 $(ls tests/browser/*.test.mjs | grep -v '\.firefox\.test\.mjs$') tests/npm/
 
 echo "== browser: the extension in Firefox ESR (geckodriver + selenium-webdriver)"
 node --test --test-concurrency=1 tests/browser/*.firefox.test.mjs
