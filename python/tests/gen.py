@@ -80,7 +80,11 @@ def article(r: random.Random) -> str:
     sep = "\r\n\r\n" if r.random() < 0.1 else "\n\n"
     text = sep.join(paras) + "\n"
     if r.random() < 0.05:
-        text = "\ufeff" + text
+        # A U+FEFF inside the text, which every door keeps as a character
+        # (the CLI drops one only at the very start of a file, as a byte-order
+        # mark, so a leading one would make the CLI's text differ).
+        cut = text.find(sep) + len(sep) if sep in text else 0
+        text = text[:cut] + "\ufeff" + text[cut:]
     return text
 
 
