@@ -8,7 +8,7 @@ use super::words::{
     is_possessive_pronoun, is_subject_pronoun_as_written, word_is, word_is_any_case,
 };
 use crate::actors::Actors;
-use crate::annotation::{ActorKind, Stance};
+use crate::annotation::{ActorKind, MentionKind, Stance};
 use crate::lexicon::{lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
@@ -187,7 +187,12 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
         clause: true,
         ..Frames::default()
     };
-    (label && words >= 3).then(|| unlisted(colon, frames))
+    // An interview's "Q:" or "A:" (a pronoun mention, see
+    // actors/interview.rs) leaves a quotation in its sentence to the cues
+    // around it: "A: The minister told me, “...”" is the minister's.
+    let letter = mention.kind == MentionKind::Pronoun;
+    let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
+    (label && words >= 3 && !(letter && quoted)).then(|| unlisted(colon, frames))
 }
 
 /// A cue at token `t` that is no listed word: a plain statement.

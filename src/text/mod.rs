@@ -219,7 +219,7 @@ impl<'t> Doc<'t> {
         for (i, p) in paras.iter().enumerate() {
             let next_opens = paras.get(i + 1).is_some_and(|n| {
                 n.tokens.start < n.tokens.end
-                    && marks::opens_by_itself(text, &tokens[n.tokens.start])
+                    && marks::opens_paragraph(text, &tokens[n.tokens.start])
             });
             quotes.extend(marks::find_quotes(
                 text,
@@ -481,7 +481,10 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
         .map(|t| &text[t.span()])
         .collect();
     let last = toks.last().map(|t| &text[t.span()]).unwrap_or("");
-    let closed = matches!(last, "." | "!" | "?" | "”" | "\"" | "’" | "»" | ":" | ")");
+    let closed = matches!(
+        last,
+        "." | "!" | "?" | "”" | "\"" | "’" | "»" | "''" | ":" | ")"
+    );
     if closed {
         return false;
     }
