@@ -340,7 +340,14 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
-    if det_two_back && (noun || base_form_noun() || plural_of) {
+    // "the company hopes to ...": after a noun for a person or a body, a
+    // form that is also a claim noun is the verb (the noun would be
+    // "the company's hopes").
+    let after_role = prev
+        .as_deref()
+        .is_some_and(|p| lex.role(p).is_some() || lex.is_title(p))
+        && !plural_of;
+    if det_two_back && ((noun && !after_role) || base_form_noun() || plural_of) {
         return None;
     }
     // A word that is also a claim noun after a determiner is the noun.
