@@ -165,6 +165,19 @@ fn ends_org_name(doc: &Doc, t: usize) -> bool {
         && !(t + 1 < doc.tokens.len() && is_name_word(doc, t + 1))
 }
 
+/// "Teachers' Union", "Farmers’ Alliance": a plural possessive glued to
+/// the name word before it, then an organization word, joins one name.
+fn plural_possessive_in_name(doc: &Doc, t: usize, para: usize) -> bool {
+    matches!(doc.tok(t), "'" | "’")
+        && doc.tokens[t].span().start == doc.tokens[t - 1].span().end
+        && doc.tok(t - 1).ends_with('s')
+        && t + 1 < doc.tokens.len()
+        && doc.para_of(t + 1) == para
+        && doc.tokens[t + 1].span().start > doc.tokens[t].span().end
+        && is_name_word(doc, t + 1)
+        && lexicon().is_org_head(doc.tok(t + 1))
+}
+
 /// A closed-class word, unless written in capitals ("US" is not "us").
 fn is_grammar_word(w: &str) -> bool {
     !is_acronym(w) && lexicon().word_class(w).is_some()
@@ -204,6 +217,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 end += 1;
             } else if ends_org_name(doc, end) {
                 end += 1; // "Human Rights Watch"
+            } else if plural_possessive_in_name(doc, end, para) {
+                end += 2; // "Teachers' Union"
             } else if is_connector(w)
                 && end + 1 < n
                 && doc.para_of(end + 1) == para
