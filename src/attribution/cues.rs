@@ -486,7 +486,7 @@ mod tests {
             one("saying", CueForm::Gerund)
         );
         assert_eq!(
-            forms("Jane Doe wants to deny the report."),
+            forms("Jane Doe tried to deny the report."),
             one("deny", CueForm::Infinitive)
         );
     }
