@@ -94,6 +94,9 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
     while i > s.tokens.start {
         i -= 1;
         let tok = doc.tokens[i];
+        if tok.kind == TokenKind::Number {
+            return leading_time_stamp(doc, s.tokens.start, i);
+        }
         if tok.kind != TokenKind::Punct {
             return false;
         }
@@ -106,6 +109,16 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
         }
     }
     true
+}
+
+/// "07:45 Good morning ...": tokens `start..=end` are a time stamp (numbers
+/// and colons or periods) that opens its paragraph, as a live blog's entries
+/// do; the word after it starts the sentence.
+fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
+    doc.paras[doc.para_of(start)].tokens.start == start
+        && doc.tokens[start].kind == TokenKind::Number
+        && (start..=end)
+            .all(|k| doc.tokens[k].kind == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
 }
 
 fn is_name_word(doc: &Doc, t: usize) -> bool {
