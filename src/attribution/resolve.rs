@@ -198,8 +198,20 @@ pub fn resolve_pronoun(
         Some(Gender::Female) => Some(Gender::Male),
         None => None,
     };
+    // "The ministry says it ...": a collective body described by a
+    // singular noun is an "it" (not "police", which is a "they").
+    let body = |a: usize| {
+        let actor = &actors.actors[a];
+        actor.kind == ActorKind::Group
+            && kinds.contains(&ActorKind::Organization)
+            && !kinds.contains(&ActorKind::Group)
+            && actor.role.as_deref().is_some_and(|r| {
+                !r.ends_with('s') && lexicon().role(r).is_some_and(|role| role.collective)
+            })
+    };
     let fits = |a: usize| {
-        kinds.contains(&actors.actors[a].kind) && (unlike.is_none() || actors.gender(a) != unlike)
+        (kinds.contains(&actors.actors[a].kind) || body(a))
+            && (unlike.is_none() || actors.gender(a) != unlike)
     };
     // "A: I expect ...", "MORALES: Well, I think ...": outside quotation
     // marks, "I" in a paragraph opened by a speaker label is the labelled
