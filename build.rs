@@ -381,7 +381,7 @@ fn main() {
     // Attribution words (src/attribution/): pronouns.tsv and
     // attribution_words.tsv, lowercase.
     /// The uses of `attribution_words.tsv`, in the order of `lexicon::Use`.
-    const ATTRIBUTION_USES: [&str; 23] = [
+    const ATTRIBUTION_USES: [&str; 24] = [
         "between",
         "before_content",
         "addressee",
@@ -405,6 +405,7 @@ fn main() {
         "say",
         "irregular_participle",
         "setting",
+        "business",
     ];
     let mut pronouns = BTreeMap::new();
     for r in rows(read("pronouns.tsv")) {

@@ -78,7 +78,7 @@ ATTRIBUTION_USES = {"between", "before_content", "addressee", "setting_lead", "s
                     "clause_break", "adjunct_opener", "article", "passive", "progressive_passive",
                     "participle_prep", "role_link", "phrase_prep", "title_link", "lone_quantifier",
                     "coordinator", "joins_verbs", "absolute_opener", "relative", "say",
-                    "irregular_participle", "setting"}
+                    "irregular_participle", "setting", "business"}
 SCHEMA.update({
     "pronouns.tsv": (["pronoun", "case", "person", "refers", "gender"],
                      {"pronoun": ("lower",), "case": ("set", {"subject", "object", "possessive", "reflexive"}),

@@ -4,7 +4,7 @@
 
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Role, WordClass, WordUse};
+use crate::lexicon::{lexicon, Role, Use, WordClass, WordUse};
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
 use std::collections::HashMap;
 
@@ -252,6 +252,33 @@ struct Seen {
     holders: HashMap<String, Option<usize>>,
 }
 
+/// "the company": the named organization that opens the nearest sentence
+/// opening with a name, outside quotations, this one or one before, at
+/// most six sentences and 400 tokens back ("Acme, which runs the line,
+/// issued a statement. ... the company said"); none when that name is no
+/// organization. Names only: descriptions are not indexed yet.
+fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
+    let sent = doc.sentence_of[a] as usize;
+    let floor = a.saturating_sub(400);
+    for s in (sent.saturating_sub(6)..=sent).rev() {
+        let toks = doc.sentences[s].tokens.clone();
+        // The sentence's first mention outside quotation marks.
+        let first = (toks.start.max(floor)..toks.end.min(a))
+            .filter(|&t| doc.in_quote[t].is_none())
+            .find_map(|t| actors.outer_mention_at(t));
+        if let Some(m) = first.filter(|&m| actors.mentions[m].kind == MentionKind::Name) {
+            // The nearest sentence that opens with a name decides.
+            let actor = &actors.actors[actors.mentions[m].actor];
+            let company = actor.kind == ActorKind::Organization && actor.role.is_none();
+            return company.then_some(actors.mentions[m].actor);
+        }
+        if toks.start <= floor {
+            break;
+        }
+    }
+    None
+}
+
 /// Gives each description an actor (an earlier one it repeats, the person
 /// it is in apposition to or titles, or a new one) and a mention.
 fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
@@ -263,15 +290,26 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let key = bare.lower();
         let role_word = doc.tok(f.head).lower();
         // Same description again, or "the official" for the last official.
-        let existing = seen
-            .by_key
-            .get(&key)
+        // "the company": the company named as a recent sentence's subject.
+        let business = f
+            .det
+            .as_deref()
+            .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            && !bare.contains(' ')
+            && lexicon().uses_lower(bare).has(Use::Business);
+        let in_view = if business {
+            company_in_view(doc, actors, f.start)
+        } else {
+            None
+        };
+        let existing = in_view
+            .or_else(|| seen.by_key.get(&key).copied())
             .or_else(|| {
                 bare.eq_ignore_ascii_case(&role_word)
                     .then(|| seen.by_role.get(&role_word))
                     .flatten()
-            })
-            .copied();
+                    .copied()
+            });
         // "the president" when exactly one person carries that title.
         let the = |d: &str| lexicon().is(d, WordUse::DefiniteArticle);
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {

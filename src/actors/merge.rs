@@ -101,8 +101,25 @@ impl Merger {
         id
     }
 
+    /// "MORALES" (a transcript's speaker label) after "Ana Morales": the
+    /// surname written in capitals.
+    fn surname_in_capitals(&self, text: &str) -> Option<usize> {
+        let mut chars = text.chars();
+        let first = chars.next()?;
+        if text.chars().count() < 3 || !text.chars().all(char::is_uppercase) {
+            return None;
+        }
+        let title: String = std::iter::once(first)
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        self.surnames.get(&title).copied()
+    }
+
     /// An acronym joins the organization whose initials it spells.
     fn acronym(&mut self, text: &str) -> usize {
+        if let Some(id) = self.surname_in_capitals(text) {
+            return id;
+        }
         match find_expansion(&self.actors, text)
             .or_else(|| self.by_key.get(&format!("o:{text}")).copied())
         {
@@ -142,6 +159,8 @@ impl Merger {
     /// single name, or a new actor of the kind its context suggests.
     fn single(&mut self, doc: &Doc, n: &Name, text: &str) -> usize {
         if let Some(&id) = self.surnames.get(text) {
+            id
+        } else if let Some(id) = self.surname_in_capitals(text) {
             id
         } else if let Some(&id) = self.by_key.get(&format!("s:{text}")) {
             id

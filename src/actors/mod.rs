@@ -2,11 +2,13 @@
 //!
 //! Stage order: [`names`] finds capitalized names and the titles written
 //! before them, [`descriptions`] finds unnamed actors ("a senior official"),
-//! and [`merge`] groups the mentions into actors. Pronouns are resolved
+//! and [`merge`] groups the mentions into actors; [`interview`] gives the
+//! "Q:" and "A:" labels of a transcript to the interviewer and interviewee. Pronouns are resolved
 //! later, by the attribution stages, where they matter. All of them fill an
 //! [`Actors`] ([`store`]), which depends on none of them.
 
 mod descriptions;
+mod interview;
 mod merge;
 mod names;
 mod store;
@@ -23,6 +25,7 @@ impl Actors {
         let mut actors = merge::merge(doc, names);
         actors.index(doc);
         descriptions::find(doc, &mut actors);
+        interview::label_letters(doc, &mut actors);
         actors.index(doc);
         actors
     }

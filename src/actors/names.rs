@@ -94,6 +94,9 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
     while i > s.tokens.start {
         i -= 1;
         let tok = doc.tokens[i];
+        if tok.kind == TokenKind::Number {
+            return leading_time_stamp(doc, s.tokens.start, i);
+        }
         if tok.kind != TokenKind::Punct {
             return false;
         }
@@ -106,6 +109,16 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
         }
     }
     true
+}
+
+/// "07:45 Good morning ...": tokens `start..=end` are a time stamp (numbers
+/// and colons or periods) that opens its paragraph, as a live blog's entries
+/// do; the word after it starts the sentence.
+fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
+    doc.paras[doc.para_of(start)].tokens.start == start
+        && doc.tokens[start].kind == TokenKind::Number
+        && (start..=end)
+            .all(|k| doc.tokens[k].kind == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
 }
 
 fn is_name_word(doc: &Doc, t: usize) -> bool {
@@ -165,6 +178,19 @@ fn ends_org_name(doc: &Doc, t: usize) -> bool {
         && !(t + 1 < doc.tokens.len() && is_name_word(doc, t + 1))
 }
 
+/// "Teachers' Union", "Farmers’ Alliance": a plural possessive glued to
+/// the name word before it, then an organization word, joins one name.
+fn plural_possessive_in_name(doc: &Doc, t: usize, para: usize) -> bool {
+    matches!(doc.tok(t), "'" | "’")
+        && doc.tokens[t].span().start == doc.tokens[t - 1].span().end
+        && doc.tok(t - 1).ends_with('s')
+        && t + 1 < doc.tokens.len()
+        && doc.para_of(t + 1) == para
+        && doc.tokens[t + 1].span().start > doc.tokens[t].span().end
+        && is_name_word(doc, t + 1)
+        && lexicon().is_org_head(doc.tok(t + 1))
+}
+
 /// A closed-class word, unless written in capitals ("US" is not "us").
 fn is_grammar_word(w: &str) -> bool {
     !is_acronym(w) && lexicon().word_class(w).is_some()
@@ -204,6 +230,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 end += 1;
             } else if ends_org_name(doc, end) {
                 end += 1; // "Human Rights Watch"
+            } else if plural_possessive_in_name(doc, end, para) {
+                end += 2; // "Teachers' Union"
             } else if is_connector(w)
                 && end + 1 < n
                 && doc.para_of(end + 1) == para
@@ -332,9 +360,12 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 
 /// "MORALES: Well, I think ..." (a transcript), "Brandt: No pressure on ..."
 /// (a headline): one word opening its paragraph, then a colon and words.
+/// A lone letter ("Q: Why did you ...", "A: Because ...") labels the
+/// interviewer's question or the answer, never a name.
 fn labels_speech(doc: &Doc, t: usize) -> bool {
     let para = &doc.paras[doc.para_of(t)];
     para.tokens.start == t
+        && doc.tok(t).chars().nth(1).is_some()
         && t + 1 < para.tokens.end
         && doc.tok(t + 1) == ":"
         && (t + 2..para.tokens.end.min(t + 7))

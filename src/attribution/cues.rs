@@ -8,7 +8,7 @@ use super::words::{
     is_possessive_pronoun, is_subject_pronoun_as_written, word_is, word_is_any_case,
 };
 use crate::actors::Actors;
-use crate::annotation::{ActorKind, Stance};
+use crate::annotation::{ActorKind, MentionKind, Stance};
 use crate::lexicon::{lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
@@ -187,7 +187,12 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
         clause: true,
         ..Frames::default()
     };
-    (label && words >= 3).then(|| unlisted(colon, frames))
+    // An interview's "Q:" or "A:" (a pronoun mention, see
+    // actors/interview.rs) leaves a quotation in its sentence to the cues
+    // around it: "A: The minister told me, “...”" is the minister's.
+    let letter = mention.kind == MentionKind::Pronoun;
+    let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
+    (label && words >= 3 && !(letter && quoted)).then(|| unlisted(colon, frames))
 }
 
 /// A cue at token `t` that is no listed word: a plain statement.
@@ -335,7 +340,14 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
-    if det_two_back && (noun || base_form_noun() || plural_of) {
+    // "the company hopes to ...": after a noun for a person or a body, a
+    // form that is also a claim noun is the verb (the noun would be
+    // "the company's hopes").
+    let after_role = prev
+        .as_deref()
+        .is_some_and(|p| lex.role(p).is_some() || lex.is_title(p))
+        && !plural_of;
+    if det_two_back && ((noun && !after_role) || base_form_noun() || plural_of) {
         return None;
     }
     // A word that is also a claim noun after a determiner is the noun.
@@ -474,7 +486,7 @@ mod tests {
             one("saying", CueForm::Gerund)
         );
         assert_eq!(
-            forms("Jane Doe wants to deny the report."),
+            forms("Jane Doe tried to deny the report."),
             one("deny", CueForm::Infinitive)
         );
     }

@@ -63,9 +63,17 @@ pub(super) struct Resolved {
 }
 
 impl Resolved {
-    /// The cue as quotes see it: a weak speaker is no speaker.
+    /// The cue as quotes see it: a weak speaker is no speaker, and neither
+    /// is the subject of a wish or an intention that reports no words
+    /// ("X wants to ...": a claim, but no one's quotation).
     pub fn strong(&self) -> Resolved {
-        match self.weak {
+        let f = self.cue.frames;
+        let wish = !f.quote
+            && !f.clause
+            && !f.object
+            && !f.of
+            && matches!(self.cue.stance, Stance::Promise | Stance::Believe);
+        match self.weak || wish {
             true => Resolved {
                 actor: None,
                 mention: None,

@@ -151,6 +151,16 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
     found
 }
 
+/// The actor whose label ("A:", "MORALES:") opens the paragraph of token
+/// `t`, if any.
+fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
+    let para = &doc.paras[doc.para_of(t)];
+    let m = actors.outer_mention_at(para.tokens.start)?;
+    let colon = actors.mentions[m].toks.end;
+    (colon < para.tokens.end && colon < t && doc.tok(colon) == ":")
+        .then_some(actors.mentions[m].actor)
+}
+
 /// What a pronoun may refer to: only a subject or possessive form ("he",
 /// "its") stands for a speaker.
 pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
@@ -188,9 +198,32 @@ pub fn resolve_pronoun(
         Some(Gender::Female) => Some(Gender::Male),
         None => None,
     };
-    let fits = |a: usize| {
-        kinds.contains(&actors.actors[a].kind) && (unlike.is_none() || actors.gender(a) != unlike)
+    // "The ministry says it ...": a collective body described by a
+    // singular noun is an "it" (not "police", which is a "they").
+    let body = |a: usize| {
+        let actor = &actors.actors[a];
+        actor.kind == ActorKind::Group
+            && kinds.contains(&ActorKind::Organization)
+            && !kinds.contains(&ActorKind::Group)
+            && actor.role.as_deref().is_some_and(|r| {
+                !r.ends_with('s') && lexicon().role(r).is_some_and(|role| role.collective)
+            })
     };
+    let fits = |a: usize| {
+        (kinds.contains(&actors.actors[a].kind) || body(a))
+            && (unlike.is_none() || actors.gender(a) != unlike)
+    };
+    // "A: I expect ...", "MORALES: Well, I think ...": outside quotation
+    // marks, "I" in a paragraph opened by a speaker label is the labelled
+    // speaker.
+    let first_person = lexicon()
+        .pronoun(doc.tok(t))
+        .is_some_and(|p| !p.third_person && p.refers == Refers::Person);
+    if first_person && doc.in_quote[t].is_none() {
+        if let Some(a) = label_speaker(doc, actors, t) {
+            return Some(a);
+        }
+    }
     let sent = doc.sentence_of[t] as usize;
     let start_sent = sent.saturating_sub(6);
     // Bounded look-back keeps the whole pass linear.

@@ -30,6 +30,11 @@ pub fn of_cue(
             // "according to the newspaper", "rejected by a former aide"
             right_of(doc, actors, from, sent.end)
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
+                .or_else(|| {
+                    (cue.form == CueForm::According)
+                        .then(|| bare_phrase_after(doc, from, sent.end))
+                        .flatten()
+                })
         }
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
         CueForm::Finite => left_of(doc, actors, cue.toks.start, left_bound, false)
@@ -553,6 +558,22 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         return Some(Anchor::Phrase(t, e)); // "“...,” tweeted another."
     }
     (e > t + 1).then_some(Anchor::Phrase(t, e))
+}
+
+/// "according to figures published ...", "according to court records": a
+/// noun phrase without a determiner, from a lowercase noun on.
+fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
+    let noun = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && doc.tok(k).starts_with(char::is_lowercase)
+            && lexicon().word_class(doc.tok(k)).is_none()
+            && looks_nominal(doc, k)
+    };
+    let mut e = t;
+    while e < end && e < t + 3 && noun(e) {
+        e += 1;
+    }
+    (e > t).then_some(Anchor::Phrase(t, e))
 }
 
 /// A name nested in a description ("NATO" in "a NATO official") stands for

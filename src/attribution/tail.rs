@@ -125,7 +125,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         && (closes_quote(group_start - 1)
             || matches!(
                 doc.tok(group_start - 1),
-                "," | "”" | "\"" | "’" | "'" | "—" | "–" | "»"
+                "," | "”" | "\"" | "’" | "'" | "''" | "—" | "–" | "»"
             ))
 }
 

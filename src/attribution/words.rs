@@ -117,7 +117,7 @@ mod tests {
     use super::*;
 
     /// The uses by their names in `attribution_words.tsv`.
-    const USES: [(&str, Use); 23] = [
+    const USES: [(&str, Use); 24] = [
         ("between", Use::Between),
         ("before_content", Use::BeforeContent),
         ("addressee", Use::Addressee),
@@ -141,6 +141,7 @@ mod tests {
         ("say", Use::Say),
         ("irregular_participle", Use::IrregularParticiple),
         ("setting", Use::Setting),
+        ("business", Use::Business),
     ];
 
     /// The rows of a lexicon file, split into columns.

@@ -438,6 +438,9 @@ pub enum Use {
     IrregularParticiple,
     /// Opens a setting after a cue ("in", "at").
     Setting,
+    /// A generic noun for a business ("company", "firm"): "the company"
+    /// is the company the text is about.
+    Business,
 }
 
 impl Lexicon {

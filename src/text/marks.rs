@@ -51,8 +51,19 @@ fn role(c: char) -> Option<Role> {
         '›' => Role::Close(SingleGuillemet),
         '‘' => Role::Open(Single),
         '’' | '\'' => Role::Either(Single),
+        '`' => Role::Open(Single), // LaTeX-style `...'
         _ => return None,
     })
+}
+
+/// The role of a quotation-mark token: its character's, but LaTeX-style
+/// ``...'' (one token each side) are double marks.
+fn token_role(s: &str) -> Option<Role> {
+    match s {
+        "``" => Some(Role::Open(Family::Double)),
+        "''" => Some(Role::Close(Family::Double)),
+        _ => role(s.chars().next()?),
+    }
 }
 
 /// True when `c` can be a quotation mark.
@@ -80,7 +91,9 @@ pub fn find_quotes(
         let Some(c) = text[tok.span()].chars().next() else {
             continue;
         };
-        let Some(r) = role(c) else { continue };
+        let Some(r) = token_role(&text[tok.span()]) else {
+            continue;
+        };
         let mark = Mark::new(text, tokens, t, c);
         let resolved = match r {
             Role::Either(Family::Single) => mark.single(&stack, range.end),
@@ -281,6 +294,20 @@ pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Punct
         && matches!(
             text[tok.span()].chars().next(),
-            Some('“' | '„' | '«' | '‘' | '"' | '‹')
+            Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
         )
+}
+
+/// True when a paragraph starting with this token opens a quote: a mark
+/// that opens by itself, or a straight single mark before a word that is
+/// not an elision ("'We will fight" in British style, not "'90s").
+pub fn opens_paragraph(text: &str, tok: &Token) -> bool {
+    opens_by_itself(text, tok)
+        || (tok.kind == TokenKind::Punct
+            && &text[tok.span()] == "'"
+            && text[tok.span().end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+            && !is_elision(text, tok.span().end))
 }

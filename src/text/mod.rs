@@ -219,7 +219,7 @@ impl<'t> Doc<'t> {
         for (i, p) in paras.iter().enumerate() {
             let next_opens = paras.get(i + 1).is_some_and(|n| {
                 n.tokens.start < n.tokens.end
-                    && marks::opens_by_itself(text, &tokens[n.tokens.start])
+                    && marks::opens_paragraph(text, &tokens[n.tokens.start])
             });
             quotes.extend(marks::find_quotes(
                 text,
@@ -314,8 +314,16 @@ impl<'t> Doc<'t> {
         if s == "." && t > 0 && self.tokens[t - 1].span().end == self.tokens[t].span().start {
             let prev = self.tok(t - 1);
             let single_initial = prev.chars().count() == 1 && prev.starts_with(char::is_uppercase);
+            // "No. My father ...": an abbreviation that is no title ends
+            // a sentence before a capitalized function word ("No. 10"
+            // and "Sen. Doe" go on).
+            let function_word_next = t + 1 < end
+                && self.is_cap(t + 1)
+                && lexicon().word_class(self.tok(t + 1)).is_some()
+                && !lexicon().starts_title(prev);
             if self.tokens[t - 1].kind == TokenKind::Word
                 && (lexicon().is_abbreviation(prev) || single_initial)
+                && (!function_word_next || single_initial)
             {
                 return false;
             }
@@ -481,7 +489,10 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
         .map(|t| &text[t.span()])
         .collect();
     let last = toks.last().map(|t| &text[t.span()]).unwrap_or("");
-    let closed = matches!(last, "." | "!" | "?" | "”" | "\"" | "’" | "»" | ":" | ")");
+    let closed = matches!(
+        last,
+        "." | "!" | "?" | "”" | "\"" | "’" | "»" | "''" | ":" | ")"
+    );
     if closed {
         return false;
     }

@@ -99,7 +99,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             b = end;
             continue;
         }
-        let end = b + c.len_utf8();
+        // LaTeX-style quotation marks: ``...'' is one mark each side.
+        let end = if (c == '`' || c == '\'') && at(b + 1) == Some(c) {
+            b + 2
+        } else {
+            b + c.len_utf8()
+        };
         tokens.push(Token::new(Span::new(b, end), TokenKind::Punct));
         b = end;
     }

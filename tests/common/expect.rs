@@ -434,6 +434,154 @@ struct Cx<'a> {
     ann: &'a Annotation,
 }
 
+/// Retrieval scores over quotes and claims, summed over texts: what the
+/// expectations list against what the engine found (`score`). A quote is
+/// one distinct `[[quote]]` text, a claim one distinct `[[claim]]` cue.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Scores {
+    /// Expected quotes.
+    pub quote_gold: usize,
+    /// Expected quotes inside some engine quote's content.
+    pub quote_found: usize,
+    /// Found quotes whose every speaker check passes.
+    pub quote_speaker: usize,
+    /// Engine quotes.
+    pub quote_engine: usize,
+    /// Engine quotes whose content overlaps an expected quote.
+    pub quote_right: usize,
+    /// Expected claims.
+    pub claim_gold: usize,
+    /// Expected claims found by their cue.
+    pub claim_found: usize,
+    /// Found claims whose every claimant and stance check passes.
+    pub claim_cs: usize,
+    /// Engine claims.
+    pub claim_engine: usize,
+    /// Engine claims whose cue overlaps an expected claim's cue.
+    pub claim_right: usize,
+}
+
+fn f1(right: usize, engine: usize, found: usize, gold: usize) -> f64 {
+    let p = right as f64 / engine.max(1) as f64;
+    let r = found as f64 / gold.max(1) as f64;
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+impl Scores {
+    /// Adds another text's counts.
+    pub fn add(&mut self, o: &Scores) {
+        self.quote_gold += o.quote_gold;
+        self.quote_found += o.quote_found;
+        self.quote_speaker += o.quote_speaker;
+        self.quote_engine += o.quote_engine;
+        self.quote_right += o.quote_right;
+        self.claim_gold += o.claim_gold;
+        self.claim_found += o.claim_found;
+        self.claim_cs += o.claim_cs;
+        self.claim_engine += o.claim_engine;
+        self.claim_right += o.claim_right;
+    }
+
+    /// One line: quote F1, quote + right speaker (over expected quotes),
+    /// claim F1, claimant + stance (over expected claims), with counts.
+    pub fn line(&self, label: &str) -> String {
+        format!(
+            "{label}: quote F1 {:.3} (P {}/{}, R {}/{}), quote+speaker {:.3} ({}/{}), claim F1 {:.3} (P {}/{}, R {}/{}), claimant+stance {:.3} ({}/{})",
+            f1(self.quote_right, self.quote_engine, self.quote_found, self.quote_gold),
+            self.quote_right,
+            self.quote_engine,
+            self.quote_found,
+            self.quote_gold,
+            self.quote_speaker as f64 / self.quote_gold.max(1) as f64,
+            self.quote_speaker,
+            self.quote_gold,
+            f1(self.claim_right, self.claim_engine, self.claim_found, self.claim_gold),
+            self.claim_right,
+            self.claim_engine,
+            self.claim_found,
+            self.claim_gold,
+            self.claim_cs as f64 / self.claim_gold.max(1) as f64,
+            self.claim_cs,
+            self.claim_gold,
+        )
+    }
+}
+
+/// Adds the retrieval scores of one text to `sc` (fixture errors count as
+/// misses; `run` reports them).
+pub fn score(text: &str, ann: &Annotation, exp: &Expectations, sc: &mut Scores) {
+    let cx = Cx { text, ann };
+    let ok = |checks: &[Check], label: &str| {
+        checks
+            .iter()
+            .filter(|c| c.label == label)
+            .all(|c| c.outcome.is_ok())
+    };
+    let mut texts: Vec<&str> = exp.quote.iter().map(|q| q.text.as_str()).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let mut spans = Vec::new();
+    for t in &texts {
+        let items: Vec<Vec<Check>> = exp
+            .quote
+            .iter()
+            .filter(|q| q.text == *t)
+            .filter_map(|q| cx.quote(q).ok())
+            .collect();
+        sc.quote_gold += 1;
+        if items.iter().any(|c| ok(c, "found")) {
+            sc.quote_found += 1;
+            if items.iter().all(|c| ok(c, "found") && ok(c, "speaker")) {
+                sc.quote_speaker += 1;
+            }
+        }
+        if let Ok(sp) = cx.occ(t) {
+            spans.push(sp);
+        }
+    }
+    sc.quote_engine += ann.quotes.len();
+    sc.quote_right += ann
+        .quotes
+        .iter()
+        .filter(|q| spans.iter().any(|s| q.content.overlaps(*s)))
+        .count();
+    let mut cues: Vec<&str> = exp.claim.iter().map(|c| c.cue.as_str()).collect();
+    cues.sort_unstable();
+    cues.dedup();
+    let mut spans = Vec::new();
+    for cue in &cues {
+        let items: Vec<Vec<Check>> = exp
+            .claim
+            .iter()
+            .filter(|c| c.cue == *cue)
+            .filter_map(|c| cx.claim(c).ok())
+            .collect();
+        sc.claim_gold += 1;
+        if items.iter().any(|c| ok(c, "found")) {
+            sc.claim_found += 1;
+            if items
+                .iter()
+                .all(|c| ok(c, "found") && ok(c, "claimant") && ok(c, "stance"))
+            {
+                sc.claim_cs += 1;
+            }
+        }
+        if let Ok(sp) = cx.occ(cue) {
+            spans.push(sp);
+        }
+    }
+    sc.claim_engine += ann.claims.len();
+    sc.claim_right += ann
+        .claims
+        .iter()
+        .filter(|c| spans.iter().any(|s| c.cue.overlaps(*s)))
+        .count();
+}
+
 /// Splits `"Okafor#2"` into ("Okafor", 2); no suffix means 1.
 fn split_nth(loc: &str) -> (&str, usize) {
     if let Some((base, n)) = loc.rsplit_once('#') {

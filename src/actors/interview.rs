@@ -1,0 +1,68 @@
+//! Interview transcripts: a paragraph opening with a lone "Q:" is the
+//! interviewer's question, one opening with "A:" the interviewee's answer.
+//! The letter is no name; it stands for a person, as a pronoun does, so it
+//! becomes a pronoun mention of that person, and the speaker-label cue
+//! ("MORALES: Well, ...") then reports the paragraph as theirs.
+
+use super::{Actors, MentionDraft};
+use crate::annotation::{ActorKind, MentionKind};
+use crate::text::{Doc, TokenKind};
+
+/// Adds a mention on every "Q" and "A" label: "Q" is the interviewer (one
+/// actor, "the interviewer", unless the text names none), "A" the person
+/// the text names most often (the first of them on a tie).
+pub fn label_letters(doc: &Doc, actors: &mut Actors) {
+    let labels: Vec<(usize, bool)> = doc
+        .paras
+        .iter()
+        .filter_map(|p| {
+            let t = p.tokens.start;
+            let letter = match doc.tok(t) {
+                "Q" => true,
+                "A" => false,
+                _ => return None,
+            };
+            let words = (t + 2..p.tokens.end.min(t + 7))
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .count();
+            (t + 1 < p.tokens.end && doc.tok(t + 1) == ":" && words >= 3).then_some((t, letter))
+        })
+        .collect();
+    if labels.is_empty() {
+        return;
+    }
+    let mut named = vec![0usize; actors.actors.len()];
+    for m in &actors.mentions {
+        if m.kind == MentionKind::Name && actors.actors[m.actor].kind == ActorKind::Person {
+            named[m.actor] += 1;
+        }
+    }
+    // The first actor with the most name mentions.
+    let interviewee = (0..named.len()).filter(|&a| named[a] > 0).fold(
+        None,
+        |best: Option<usize>, a| match best {
+            Some(b) if named[b] >= named[a] => Some(b),
+            _ => Some(a),
+        },
+    );
+    let mut interviewer = None;
+    for (t, question) in labels {
+        let actor = if question {
+            *interviewer.get_or_insert_with(|| {
+                actors.new_actor("the interviewer".into(), ActorKind::Person)
+            })
+        } else {
+            match interviewee {
+                Some(a) => a,
+                None => continue,
+            }
+        };
+        actors.add_mention(MentionDraft {
+            toks: t..t + 1,
+            span: doc.tokens[t].span(),
+            title: None,
+            kind: MentionKind::Pronoun,
+            actor,
+        });
+    }
+}
