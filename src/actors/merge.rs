@@ -4,6 +4,7 @@
 use super::names::{Hint, Name};
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::case::lower_char;
 use crate::lexicon::{lexicon, WordClass, WordUse};
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashMap;
@@ -110,7 +111,7 @@ impl Merger {
             return None;
         }
         let title: String = std::iter::once(first)
-            .chain(chars.flat_map(char::to_lowercase))
+            .chain(chars.map(lower_char))
             .collect();
         self.surnames.get(&title).copied()
     }
