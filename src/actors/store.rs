@@ -64,6 +64,32 @@ pub struct Actors {
     pub phrase_actors: std::collections::HashMap<String, usize>,
     /// "the mayor" → the one actor it can mean (or none), worked out once per word.
     pub described: std::collections::HashMap<String, Option<usize>>,
+    /// Lookups by title and by an organization's last word, built by
+    /// [`Actors::seal`] once no actor gains a title any more.
+    sealed: Option<Sealed>,
+}
+
+/// Indexes over the actors for the descriptions attribution resolves, so
+/// that each costs a lookup, not a look at every actor (which was
+/// quadratic on texts of thousands of names).
+struct Sealed {
+    /// Each word-final part of a title ("secretary of state", "of state",
+    /// "state"), spelled out → its one holder, or `None` for several.
+    title_holders: std::collections::HashMap<String, Option<usize>>,
+    /// The last word of a multiword organization's name (lowercase) → that
+    /// organization, or `None` for several.
+    org_by_last_word: std::collections::HashMap<String, Option<usize>>,
+}
+
+/// Adds `a` as a holder of `key`: the one holder, or `None` once two differ.
+fn hold(map: &mut std::collections::HashMap<String, Option<usize>>, key: String, a: usize) {
+    map.entry(key)
+        .and_modify(|h| {
+            if *h != Some(a) {
+                *h = None;
+            }
+        })
+        .or_insert(Some(a));
 }
 
 impl Actors {
@@ -95,6 +121,7 @@ impl Actors {
 
     /// The mention that covers token `t`, if any.
     pub fn mention_at(&self, t: usize) -> Option<usize> {
+        crate::work::add(1);
         match self.added_at(t) {
             Some(&(_, inner, _)) => inner,
             None => self.by_token.get(t).copied().flatten(),
@@ -105,6 +132,7 @@ impl Actors {
     /// The outermost mention covering token `t` ("a NATO official" rather
     /// than "NATO"), if any.
     pub fn outer_mention_at(&self, t: usize) -> Option<usize> {
+        crate::work::add(1);
         match self.added_at(t) {
             Some(&(_, _, outer)) => outer,
             None => self.outer_by_token.get(t).copied().flatten(),
@@ -181,25 +209,18 @@ impl Actors {
         if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
             return None;
         }
-        // Each title once, abbreviations spelled out: "Sen." is "senator".
-        let titles: Vec<(usize, String)> = self
-            .actors
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.kind == ActorKind::Person)
-            .flat_map(|(i, a)| {
-                a.titles.iter().map(move |t| {
-                    let words: Vec<String> = t
-                        .split(' ')
-                        .map(|w| {
-                            lex.expand_title(w)
-                                .map_or_else(|| w.lower(), str::to_string)
-                        })
-                        .collect();
-                    (i, words.join(" "))
-                })
-            })
-            .collect();
+        if let Some(sealed) = &self.sealed {
+            for i in 0..words.len() {
+                if i > 0 && of(words[i - 1]) {
+                    break;
+                }
+                if let Some(&h) = sealed.title_holders.get(&words[i..].join(" ")) {
+                    return h;
+                }
+            }
+            return None;
+        }
+        let titles = self.spelled_titles();
         for i in 0..words.len() {
             // Never drop into the middle of "secretary of state".
             if i > 0 && of(words[i - 1]) {
@@ -215,6 +236,79 @@ impl Actors {
             }
         }
         None
+    }
+
+    /// Each person's titles, abbreviations spelled out: "Sen." is "senator".
+    fn spelled_titles(&self) -> Vec<(usize, String)> {
+        let lex = crate::lexicon::lexicon();
+        self.actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person)
+            .flat_map(|(i, a)| {
+                a.titles.iter().map(move |t| {
+                    let words: Vec<String> = t
+                        .split(' ')
+                        .map(|w| {
+                            lex.expand_title(w)
+                                .map_or_else(|| w.lower(), str::to_string)
+                        })
+                        .collect();
+                    (i, words.join(" "))
+                })
+            })
+            .collect()
+    }
+
+    /// Builds the lookups of [`Actors::title_holder`] and
+    /// [`Actors::organization_ending_in`]: from here on no actor gains a
+    /// title, and the only actors added are described ones (with a role).
+    pub fn seal(&mut self) {
+        let mut title_holders = std::collections::HashMap::new();
+        for (a, title) in self.spelled_titles() {
+            crate::work::add(1);
+            let mut rest = title.as_str();
+            loop {
+                hold(&mut title_holders, rest.to_string(), a);
+                match rest.split_once(' ') {
+                    Some((_, tail)) => rest = tail,
+                    None => break,
+                }
+            }
+        }
+        let mut org_by_last_word = std::collections::HashMap::new();
+        for (i, a) in self.actors.iter().enumerate() {
+            if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
+                let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
+                hold(&mut org_by_last_word, last, i);
+            }
+        }
+        self.sealed = Some(Sealed {
+            title_holders,
+            org_by_last_word,
+        });
+    }
+
+    /// "the union": the one organization of a multiword name (no described
+    /// actor) whose last word is `key` (lowercase), if exactly one.
+    pub fn organization_ending_in(&self, key: &str) -> Option<usize> {
+        if let Some(sealed) = &self.sealed {
+            return sealed.org_by_last_word.get(key).copied().flatten();
+        }
+        let mut found = None;
+        for (i, a) in self.actors.iter().enumerate() {
+            let fits = a.kind == ActorKind::Organization
+                && a.role.is_none()
+                && a.name.contains(' ')
+                && a.name.lower().rsplit(' ').next() == Some(key);
+            if fits {
+                if found.is_some() {
+                    return None; // ambiguous
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     /// Creates an actor and returns its index.
