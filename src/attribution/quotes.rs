@@ -131,8 +131,10 @@ pub fn attribute_sentence(
             }
         }
         let starts_sentence = quote.starts_sentence;
+        let reply = one_word_reply(doc, q, sent.start, starts_sentence, &found);
         let kind = match found.continuation {
             true => QuoteKind::Continuation,
+            false if reply => QuoteKind::Direct,
             false => kind(doc, q, sent.start, starts_sentence),
         };
         if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone(), &mut reports_speech) {
@@ -590,6 +592,22 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     } else {
         QuoteKind::Partial
     }
+}
+
+/// "“No,” said Jane Doe", "Jane Doe said: “Yes.”": one word said on its
+/// own (it opens the sentence or follows a colon or comma, and ends in its
+/// own punctuation) with a cue naming who said it is a direct quote, not a
+/// word in quotation marks.
+fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
+    let rq = doc.quotes[q];
+    let content = &doc.text[rq.content];
+    let intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+    found.cue.is_some()
+        && found.speaker.is_some()
+        && (starts || intro)
+        && content.starts_with(char::is_alphabetic)
+        && content.ends_with(['.', ',', '!', '?'])
+        && !content.contains(char::is_whitespace)
 }
 
 /// "Jane Doe: “...”", "Rep. Jane Doe (D-Ohio): “...”": the name before a colon.
