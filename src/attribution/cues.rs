@@ -391,6 +391,29 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if matches!(prev_class, Some(WordClass::Det)) {
         return None; // "the said", "a report"
     }
+    // "any written offer", "some stated goals": a participle between a
+    // determiner or quantifier and a lowercase noun describes the noun.
+    let past = verb.is_some_and(|v| !v.base && !v.present && !v.gerund);
+    let adjective = past
+        && matches!(prev_class, Some(WordClass::Quant))
+        && next
+            .as_deref()
+            .is_some_and(|n| n.starts_with(char::is_alphabetic) && lex.word_class(n).is_none())
+        && t + 1 < sent.end
+        && doc.tok(t + 1).starts_with(char::is_lowercase);
+    if adjective {
+        return None;
+    }
+    // "crossings would continue “whatever happens”": a verb that only
+    // frames quotations, in its base form after an auxiliary and right
+    // before a quotation, says what may happen, not what was said.
+    if verb.is_some_and(|v| v.base && !v.frames.clause && !v.frames.inf)
+        && prev_class == Some(WordClass::Aux)
+        && t + 1 < sent.end
+        && doc.quote_at(t + 1).is_some()
+    {
+        return None;
+    }
     Some(verb_form(doc, t, sent.start, gerund))
 }
 
