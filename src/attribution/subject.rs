@@ -153,6 +153,19 @@ fn at_mention(
         return Anchor::Mention(m);
     }
     let start = actors.mentions[m].toks.start;
+    // "Mayor Jane Doe of Brackmoor urged": the person the place or body
+    // after "of" describes.
+    if start > bound + 1
+        && doc.tok(start - 1) == "of"
+        && actors.actors[actors.mentions[m].actor].kind != ActorKind::Person
+    {
+        if let Some(p) = actors.outer_mention_at(start - 2) {
+            let person = actors.actors[actors.mentions[p].actor].kind == ActorKind::Person;
+            if person && actors.mentions[p].toks.end == start - 1 {
+                return Anchor::Mention(p);
+            }
+        }
+    }
     if depth < 2 {
         if let Some(verb) = verb_of_object(doc, start, bound) {
             if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {
