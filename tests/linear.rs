@@ -240,6 +240,30 @@ fn punctuation_runs() {
 }
 
 #[test]
+fn repeated_constructions_in_one_sentence() {
+    let pieces = [
+        ("pronouns", "he she they it said "),
+        ("relative clauses", "an official who said who told who "),
+        (
+            "described speakers",
+            "the report said a spokesman for the campaign said ",
+        ),
+        (
+            "denials",
+            "Jane Doe denied the claims, a claim rejected by John Roe, ",
+        ),
+        (
+            "long name runs",
+            "Alpha Beta Gamma Delta's chief spokesman ",
+        ),
+        ("according to", "according to "),
+    ];
+    for (label, piece) in pieces {
+        check_growth(label, 10_000, |n| repeat(piece, n));
+    }
+}
+
+#[test]
 fn a_hundred_thousand_short_paragraphs() {
     let mut text = String::new();
     for i in 0..100_000 {
