@@ -266,6 +266,11 @@ fn noun_phrase_before(doc: &Doc, start: usize, t: usize) -> Option<(usize, usize
         if doc.tokens[p].kind == TokenKind::Punct && doc.in_quote[p].is_none() {
             break;
         }
+        // "warned that fare increases announced by X": the phrase starts
+        // after the "that" of the clause it stands in.
+        if doc.tok(p).eq_ignore_ascii_case("that") && doc.in_quote[p].is_none() {
+            break;
+        }
         s = p;
     }
     (s < t).then_some((s, t))
