@@ -83,13 +83,11 @@ struct Sealed {
 
 /// Adds `a` as a holder of `key`: the one holder, or `None` once two differ.
 fn hold(map: &mut std::collections::HashMap<String, Option<usize>>, key: String, a: usize) {
-    map.entry(key)
-        .and_modify(|h| {
-            if *h != Some(a) {
-                *h = None;
-            }
-        })
-        .or_insert(Some(a));
+    let h = match map.get(&key) {
+        Some(&h) if h != Some(a) => None,
+        _ => Some(a),
+    };
+    map.insert(key, h);
 }
 
 impl Actors {
@@ -209,30 +207,22 @@ impl Actors {
         if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
             return None;
         }
-        if let Some(sealed) = &self.sealed {
-            for i in 0..words.len() {
-                if i > 0 && of(words[i - 1]) {
-                    break;
-                }
-                if let Some(&h) = sealed.title_holders.get(&words[i..].join(" ")) {
-                    return h;
-                }
+        // Before `seal`, worked out on the spot from the titles so far.
+        let built;
+        let holders = match &self.sealed {
+            Some(sealed) => &sealed.title_holders,
+            None => {
+                built = self.title_holders();
+                &built
             }
-            return None;
-        }
-        let titles = self.spelled_titles();
+        };
         for i in 0..words.len() {
             // Never drop into the middle of "secretary of state".
             if i > 0 && of(words[i - 1]) {
                 break;
             }
-            let suffix = words[i..].join(" ");
-            let mut holders = titles
-                .iter()
-                .filter(|(_, t)| *t == suffix || t.ends_with(&format!(" {suffix}")))
-                .map(|&(a, _)| a);
-            if let Some(first) = holders.next() {
-                return holders.all(|a| a == first).then_some(first);
+            if let Some(&h) = holders.get(&words[i..].join(" ")) {
+                return h;
             }
         }
         None
@@ -260,55 +250,58 @@ impl Actors {
             .collect()
     }
 
-    /// Builds the lookups of [`Actors::title_holder`] and
-    /// [`Actors::organization_ending_in`]: from here on no actor gains a
-    /// title, and the only actors added are described ones (with a role).
-    pub fn seal(&mut self) {
-        let mut title_holders = std::collections::HashMap::new();
+    /// Each word-final part of every title, spelled out ("secretary of
+    /// state", "of state", "state") → its one holder, or `None` for several.
+    fn title_holders(&self) -> std::collections::HashMap<String, Option<usize>> {
+        let mut holders = std::collections::HashMap::new();
         for (a, title) in self.spelled_titles() {
             crate::work::add(1);
             let mut rest = title.as_str();
             loop {
-                hold(&mut title_holders, rest.to_string(), a);
+                hold(&mut holders, rest.to_string(), a);
                 match rest.split_once(' ') {
                     Some((_, tail)) => rest = tail,
                     None => break,
                 }
             }
         }
-        let mut org_by_last_word = std::collections::HashMap::new();
+        holders
+    }
+
+    /// The last word of each multiword organization's name (no described
+    /// actor), lowercase → that organization, or `None` for several.
+    fn organizations_by_last_word(&self) -> std::collections::HashMap<String, Option<usize>> {
+        let mut by_word = std::collections::HashMap::new();
         for (i, a) in self.actors.iter().enumerate() {
             if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
                 let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
-                hold(&mut org_by_last_word, last, i);
+                hold(&mut by_word, last, i);
             }
         }
+        by_word
+    }
+
+    /// Builds the lookups of [`Actors::title_holder`] and
+    /// [`Actors::organization_ending_in`] once: from here on no actor gains
+    /// a title, and the only actors added are described ones (with a role).
+    pub fn seal(&mut self) {
         self.sealed = Some(Sealed {
-            title_holders,
-            org_by_last_word,
+            title_holders: self.title_holders(),
+            org_by_last_word: self.organizations_by_last_word(),
         });
     }
 
     /// "the union": the one organization of a multiword name (no described
     /// actor) whose last word is `key` (lowercase), if exactly one.
     pub fn organization_ending_in(&self, key: &str) -> Option<usize> {
-        if let Some(sealed) = &self.sealed {
-            return sealed.org_by_last_word.get(key).copied().flatten();
+        match &self.sealed {
+            Some(sealed) => sealed.org_by_last_word.get(key).copied().flatten(),
+            None => self
+                .organizations_by_last_word()
+                .get(key)
+                .copied()
+                .flatten(),
         }
-        let mut found = None;
-        for (i, a) in self.actors.iter().enumerate() {
-            let fits = a.kind == ActorKind::Organization
-                && a.role.is_none()
-                && a.name.contains(' ')
-                && a.name.lower().rsplit(' ').next() == Some(key);
-            if fits {
-                if found.is_some() {
-                    return None; // ambiguous
-                }
-                found = Some(i);
-            }
-        }
-        found
     }
 
     /// Creates an actor and returns its index.

@@ -98,7 +98,7 @@ pub fn find_quotes(
             _ => {}
         }
     }
-    if let Some(&(_, open_tok)) = stack.marks.first() {
+    if let Some(&(_, open_tok, _)) = stack.marks.first() {
         let q = make(text, tokens, open_tok, None, para_end);
         if runs_to_paragraph_end(text, tokens, &q, range.start, next_opens) {
             out.push(q);
@@ -112,22 +112,21 @@ pub fn find_quotes(
 /// was quadratic on a text of opening marks).
 #[derive(Default)]
 struct Open {
-    /// (family, token index) of each open mark, the last on top.
-    marks: Vec<(Family, usize)>,
+    /// (family, token index, is it a German „?) of each open mark, the
+    /// last on top.
+    marks: Vec<(Family, usize, bool)>,
     /// How many of each family are open (indexed by `Family as usize`).
     count: [usize; 4],
     /// How many of the open double marks are the German „.
     low_double: usize,
-    /// For each open mark: is it a German „?
-    lows: Vec<bool>,
 }
 
 impl Open {
     fn push(&mut self, f: Family, t: usize, low: bool) {
-        self.marks.push((f, t));
+        let low = low && f == Family::Double;
+        self.marks.push((f, t, low));
         self.count[f as usize] += 1;
-        self.low_double += usize::from(low && f == Family::Double);
-        self.lows.push(low && f == Family::Double);
+        self.low_double += usize::from(low);
     }
 
     fn has(&self, f: Family) -> bool {
@@ -141,11 +140,9 @@ impl Open {
             return None;
         }
         loop {
-            let (g, t) = self.marks.pop()?;
+            let (g, t, low) = self.marks.pop()?;
             self.count[g as usize] -= 1;
-            if self.lows.pop() == Some(true) {
-                self.low_double -= 1;
-            }
+            self.low_double -= usize::from(low);
             if g == f {
                 return Some(t);
             }
