@@ -6,6 +6,13 @@
 //! linear time. `benches/report.mjs` turns the results into a table with
 //! time ratios and a fitted exponent.
 //!
+//! The group `adversarial` does the same for texts made to find quadratic
+//! stages (issue 17): a cue word repeated with no sentence end, random
+//! words with "said" among them on one line, no punctuation at all,
+//! quotation marks only, nested quotes, thousands of names, 100,000 short
+//! paragraphs; 100 KiB and 1 MiB each (`tests/linear.rs` proves the same
+//! without a clock, by the work the engine counts).
+//!
 //! Run: `cargo bench --bench scaling -- --warm-up-time 1 --measurement-time 3`
 //! (or `scripts/bench.sh native`).
 
@@ -55,11 +62,94 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
+/// A small deterministic generator for the adversarial texts.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+
+    fn word(&mut self) -> String {
+        let len = 2 + self.next(7);
+        (0..len)
+            .map(|_| (b'a' + self.next(26) as u8) as char)
+            .collect()
+    }
+}
+
+/// About `n` bytes of the words `pick` makes, spaced.
+fn words(n: usize, mut pick: impl FnMut(&mut Lcg) -> String) -> String {
+    let mut r = Lcg(1);
+    let mut text = String::new();
+    while text.len() < n {
+        text += &pick(&mut r);
+        text.push(' ');
+    }
+    text
+}
+
+/// Makes a text of about the given number of bytes.
+type Maker = fn(usize) -> String;
+
+/// The adversarial texts: (label, maker).
+fn adversarial_texts() -> Vec<(&'static str, Maker)> {
+    vec![
+        ("said-repeated", |n| "said ".repeat(n / 5)),
+        ("random-words-and-said", |n| {
+            words(n, |r| match r.next(10) {
+                0 => "said".to_string(),
+                _ => r.word(),
+            })
+        }),
+        ("no-punctuation", |n| words(n, Lcg::word)),
+        ("quotation-marks-only", |n| {
+            let marks = ["“", "”", "\"", "'", "‘", "’", "«", "»"];
+            let mut r = Lcg(2);
+            (0..n / 3).map(|_| marks[r.next(marks.len())]).collect()
+        }),
+        ("nested-quotes", |n| {
+            "“a ‘b ".repeat(n / 16) + &"’ ” ".repeat(n / 16)
+        }),
+        ("thousands-of-names", |n| {
+            words(n, |r| {
+                let (mut a, mut b) = (r.word(), r.word());
+                a[..1].make_ascii_uppercase();
+                b[..1].make_ascii_uppercase();
+                format!("{a} {b} said the {} ", r.word())
+            })
+        }),
+        ("short-paragraphs", |n| "“No,” he said.\n".repeat(n / 16)),
+    ]
+}
+
+fn adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("adversarial");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    let max = max_bytes();
+    for (name, make) in adversarial_texts() {
+        for &(label, len) in SIZES[2..4].iter().filter(|&&(_, len)| len <= max) {
+            let text = make(len);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            let id = BenchmarkId::new(name, label);
+            group.bench_with_input(id, &text, |b, text| {
+                b.iter(|| newslens::annotate(black_box(text)))
+            });
+        }
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = scaling
+    targets = scaling, adversarial
 }
 criterion_main!(benches);

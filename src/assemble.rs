@@ -199,8 +199,13 @@ fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Op
         if d.content.contains(d.cue) || d.content.is_empty() {
             continue;
         }
-        open.retain(|s| s.end > d.content.start);
-        if open.iter().any(|s| d.content.end > s.end) {
+        // `open` is a chain of nested contents, the innermost on top: those
+        // ending before this one starts are on top (popped, not searched:
+        // a search was quadratic in the nesting), and the top ends first.
+        while open.last().is_some_and(|s| s.end <= d.content.start) {
+            open.pop();
+        }
+        if open.last().is_some_and(|s| d.content.end > s.end) {
             continue;
         }
         open.push(d.content);

@@ -38,6 +38,7 @@ pub trait Lower {
 
 impl Lower for str {
     fn lower(&self) -> String {
+        crate::work::add(1 + self.len() / 64);
         if self.is_ascii() {
             return self.to_ascii_lowercase();
         }

@@ -46,6 +46,7 @@ mod lexicon;
 mod offsets;
 mod span;
 mod text;
+mod work;
 
 #[cfg(feature = "tagger")]
 pub mod tagger;
@@ -67,4 +68,24 @@ pub fn annotate(text: &str) -> Annotation {
     // freed before the output is built (peak memory on long texts).
     let quotes = doc.into_quotes();
     assemble::assemble(&quotes, actors, attribution)
+}
+
+/// [`annotate`] and the work it did, in steps (a look at a token, a
+/// character read): `tests/linear.rs` holds it under a constant times the
+/// number of tokens. Only with the `count-work` feature, off in every
+/// shipped build (see `src/work.rs`).
+#[cfg(feature = "count-work")]
+#[doc(hidden)]
+pub fn annotate_counting(text: &str) -> (Annotation, u64) {
+    work::take();
+    let ann = annotate(text);
+    (ann, work::take())
+}
+
+/// The number of tokens of `text` as the engine splits it (words, marks):
+/// the unit `tests/linear.rs` measures work against.
+#[cfg(feature = "count-work")]
+#[doc(hidden)]
+pub fn token_count(text: &str) -> usize {
+    text::Doc::new(text).tokens.len()
 }

@@ -67,7 +67,9 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     }
     // Collective nouns ("the government", "police") are actors only when
     // they speak: "police said".
-    let speaks = next.is_some_and(|n| lex.cue_verb(n).is_some());
+    // ("police in Kessel said": a place between them.)
+    let speaks =
+        next.is_some_and(|n| lex.cue_verb(n).is_some()) || speaks_after_place(doc, actors, t + 1);
     let next_is_noun = next.is_some_and(|n| {
         n.starts_with(char::is_lowercase)
             && lex.word_class(n).is_none()
@@ -396,6 +398,24 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     lex.anonymity_markers()
         .iter()
         .any(|m| !m.is_empty() && words.windows(m.len()).any(|w| w == m.as_slice()))
+}
+
+/// "police in Kessel said": a locative preposition at token `p`, a name,
+/// then a speech verb.
+fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
+    let lex = lexicon();
+    if p + 1 >= doc.tokens.len() {
+        return false;
+    }
+    let prep = doc.tok(p).lower();
+    if !(lex.is(&prep, WordUse::Locative) && lex.word_class(&prep) == Some(WordClass::Prep)) {
+        return false;
+    }
+    let Some(m) = actors.mention_at(p + 1) else {
+        return false;
+    };
+    let e = actors.mentions[m].toks.end;
+    e < doc.tokens.len() && lex.cue_verb(doc.tok(e)).is_some()
 }
 
 #[cfg(test)]

@@ -71,11 +71,22 @@ impl Merger {
         } else {
             ActorKind::Organization
         };
-        let actors = &mut self.actors;
-        *self
-            .by_key
-            .entry(format!("k:{canonical}"))
-            .or_insert_with(|| actors.new_actor(canonical.to_string(), kind))
+        let key = format!("k:{canonical}");
+        if let Some(&id) = self.by_key.get(&key) {
+            return id;
+        }
+        // "the island of Brackmoor" (a single name guessed an
+        // organization) then "the mayor of Brackmoor" (a place): one actor,
+        // of the kind the evidence gives.
+        let id = match self.by_key.get(&format!("o:{canonical}")) {
+            Some(&id) if !canonical.contains(' ') => {
+                self.actors.actors[id].kind = kind;
+                id
+            }
+            _ => self.actors.new_actor(canonical.to_string(), kind),
+        };
+        self.by_key.insert(key, id);
+        id
     }
 
     /// A person's full name. A longer form of a known name ("Jane Ann Doe"
@@ -163,6 +174,8 @@ impl Merger {
             id
         } else if let Some(id) = self.surname_in_capitals(text) {
             id
+        } else if let Some(&id) = self.by_key.get(&format!("k:{text}")) {
+            id // the same word named a known place or body before
         } else if let Some(&id) = self.by_key.get(&format!("s:{text}")) {
             id
         } else if let Some(&id) = self.by_key.get(&format!("o:{text}")) {

@@ -657,6 +657,11 @@ fn trim_connectors(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
     (a, b)
 }
 
+/// "Crossings", "Minerals": the plural of a common word ("crossing").
+fn plural_of_common(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && lexicon().is_common_word(&w[..w.len() - 1])
+}
+
 /// What the words of the run `a..b` say about its kind; `None` when they
 /// are no name at all ("French", "Serbian Orthodox" as plain words).
 fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
@@ -688,9 +693,12 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
             canonical: words.join(" "),
             place: true,
         }
-    } else if words.iter().any(|w| lex.is_common_word(w)) {
+    } else if words.iter().any(|w| lex.is_common_word(w))
+        || plural_of_common(words[words.len() - 1])
+    {
         // People's names are rarely made of common words: "Brackwater
-        // Crossings", "Harrowby Minerals" name firms and bodies.
+        // Crossings", "Harrowby Minerals" name firms and bodies (a
+        // common word in the plural too, at the end).
         Hint::Org
     } else {
         Hint::MultiWord

@@ -64,6 +64,30 @@ pub struct Actors {
     pub phrase_actors: std::collections::HashMap<String, usize>,
     /// "the mayor" → the one actor it can mean (or none), worked out once per word.
     pub described: std::collections::HashMap<String, Option<usize>>,
+    /// Lookups by title and by an organization's last word, built by
+    /// [`Actors::seal`] once no actor gains a title any more.
+    sealed: Option<Sealed>,
+}
+
+/// Indexes over the actors for the descriptions attribution resolves, so
+/// that each costs a lookup, not a look at every actor (which was
+/// quadratic on texts of thousands of names).
+struct Sealed {
+    /// Each word-final part of a title ("secretary of state", "of state",
+    /// "state"), spelled out → its one holder, or `None` for several.
+    title_holders: std::collections::HashMap<String, Option<usize>>,
+    /// The last word of a multiword organization's name (lowercase) → that
+    /// organization, or `None` for several.
+    org_by_last_word: std::collections::HashMap<String, Option<usize>>,
+}
+
+/// Adds `a` as a holder of `key`: the one holder, or `None` once two differ.
+fn hold(map: &mut std::collections::HashMap<String, Option<usize>>, key: String, a: usize) {
+    let h = match map.get(&key) {
+        Some(&h) if h != Some(a) => None,
+        _ => Some(a),
+    };
+    map.insert(key, h);
 }
 
 impl Actors {
@@ -95,6 +119,7 @@ impl Actors {
 
     /// The mention that covers token `t`, if any.
     pub fn mention_at(&self, t: usize) -> Option<usize> {
+        crate::work::add(1);
         match self.added_at(t) {
             Some(&(_, inner, _)) => inner,
             None => self.by_token.get(t).copied().flatten(),
@@ -105,6 +130,7 @@ impl Actors {
     /// The outermost mention covering token `t` ("a NATO official" rather
     /// than "NATO"), if any.
     pub fn outer_mention_at(&self, t: usize) -> Option<usize> {
+        crate::work::add(1);
         match self.added_at(t) {
             Some(&(_, _, outer)) => outer,
             None => self.outer_by_token.get(t).copied().flatten(),
@@ -181,9 +207,31 @@ impl Actors {
         if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
             return None;
         }
-        // Each title once, abbreviations spelled out: "Sen." is "senator".
-        let titles: Vec<(usize, String)> = self
-            .actors
+        // Before `seal`, worked out on the spot from the titles so far.
+        let built;
+        let holders = match &self.sealed {
+            Some(sealed) => &sealed.title_holders,
+            None => {
+                built = self.title_holders();
+                &built
+            }
+        };
+        for i in 0..words.len() {
+            // Never drop into the middle of "secretary of state".
+            if i > 0 && of(words[i - 1]) {
+                break;
+            }
+            if let Some(&h) = holders.get(&words[i..].join(" ")) {
+                return h;
+            }
+        }
+        None
+    }
+
+    /// Each person's titles, abbreviations spelled out: "Sen." is "senator".
+    fn spelled_titles(&self) -> Vec<(usize, String)> {
+        let lex = crate::lexicon::lexicon();
+        self.actors
             .iter()
             .enumerate()
             .filter(|(_, a)| a.kind == ActorKind::Person)
@@ -199,22 +247,61 @@ impl Actors {
                     (i, words.join(" "))
                 })
             })
-            .collect();
-        for i in 0..words.len() {
-            // Never drop into the middle of "secretary of state".
-            if i > 0 && of(words[i - 1]) {
-                break;
-            }
-            let suffix = words[i..].join(" ");
-            let mut holders = titles
-                .iter()
-                .filter(|(_, t)| *t == suffix || t.ends_with(&format!(" {suffix}")))
-                .map(|&(a, _)| a);
-            if let Some(first) = holders.next() {
-                return holders.all(|a| a == first).then_some(first);
+            .collect()
+    }
+
+    /// Each word-final part of every title, spelled out ("secretary of
+    /// state", "of state", "state") → its one holder, or `None` for several.
+    fn title_holders(&self) -> std::collections::HashMap<String, Option<usize>> {
+        let mut holders = std::collections::HashMap::new();
+        for (a, title) in self.spelled_titles() {
+            crate::work::add(1);
+            let mut rest = title.as_str();
+            loop {
+                hold(&mut holders, rest.to_string(), a);
+                match rest.split_once(' ') {
+                    Some((_, tail)) => rest = tail,
+                    None => break,
+                }
             }
         }
-        None
+        holders
+    }
+
+    /// The last word of each multiword organization's name (no described
+    /// actor), lowercase → that organization, or `None` for several.
+    fn organizations_by_last_word(&self) -> std::collections::HashMap<String, Option<usize>> {
+        let mut by_word = std::collections::HashMap::new();
+        for (i, a) in self.actors.iter().enumerate() {
+            if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
+                let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
+                hold(&mut by_word, last, i);
+            }
+        }
+        by_word
+    }
+
+    /// Builds the lookups of [`Actors::title_holder`] and
+    /// [`Actors::organization_ending_in`] once: from here on no actor gains
+    /// a title, and the only actors added are described ones (with a role).
+    pub fn seal(&mut self) {
+        self.sealed = Some(Sealed {
+            title_holders: self.title_holders(),
+            org_by_last_word: self.organizations_by_last_word(),
+        });
+    }
+
+    /// "the union": the one organization of a multiword name (no described
+    /// actor) whose last word is `key` (lowercase), if exactly one.
+    pub fn organization_ending_in(&self, key: &str) -> Option<usize> {
+        match &self.sealed {
+            Some(sealed) => sealed.org_by_last_word.get(key).copied().flatten(),
+            None => self
+                .organizations_by_last_word()
+                .get(key)
+                .copied()
+                .flatten(),
+        }
     }
 
     /// Creates an actor and returns its index.

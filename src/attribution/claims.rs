@@ -11,14 +11,11 @@
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
-use super::words::{word_is, word_is_any_case};
+use super::words::{word_is, word_is_any_case, MAX_CONTENT};
 use crate::actors::Actors;
 use crate::annotation::QuoteKind;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
-
-/// The longest claim content, in tokens.
-const MAX_CONTENT: usize = 150;
 
 /// Finds the claims of sentence `si`.
 pub fn find(
@@ -85,9 +82,11 @@ pub fn find(
         if is_only_direct_quote(doc, quotes, a, b) {
             continue;
         }
-        // A claim needs words of its own, not just "reporters" or a pronoun.
+        // A claim needs words of its own, not just "reporters" or a pronoun
+        // (two are enough to know: a count of all was quadratic).
         let words = (a..b)
             .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+            .take(2)
             .count();
         if words == 0 || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object) {
             continue;
@@ -214,35 +213,44 @@ fn clause_end(
         .filter(|&b| b >= start)
         .unwrap_or(end)
         .min(start + MAX_CONTENT);
-    let cue_at = |t: usize| {
-        let i = resolved.partition_point(|r| r.cue.toks.start < t);
+    // The first cue at or after the token looked at, moved along with it
+    // (a search for each token was most of the time on texts of cue words).
+    let mut next = resolved.partition_point(|r| r.cue.toks.start < start);
+    let cue_at = |from: usize, t: usize| {
+        let i = from
+            + resolved[from..]
+                .iter()
+                .take_while(|r| r.cue.toks.start < t)
+                .count();
         resolved.get(i).filter(|r| r.cue.toks.start == t)
     };
     let mut t = start;
     while t < limit {
+        while next < resolved.len() && resolved[next].cue.toks.start < t {
+            next += 1;
+        }
         if doc.in_quote[t].is_some() {
             t += 1;
             continue;
         }
-        let w = doc.tok(t).lower();
-        if w == ";" || (w == "but" && t > start) {
+        let w = doc.tok(t);
+        if w == ";" || (t > start && w.eq_ignore_ascii_case("but")) {
             return t;
         }
         // "denied there had been a build-up rejecting claims ...": a new cue.
-        if t > start && cue_at(t).is_some_and(|r| r.cue.form == CueForm::Gerund) {
+        if t > start && cue_at(next, t).is_some_and(|r| r.cue.form == CueForm::Gerund) {
             return t;
         }
         if w == "," && t + 1 < limit {
             // ", saying ...", ", a claim ...", ", which ..."
-            let starts_cue = cue_at(t + 1).is_some()
-                || (cue_at(t + 2).is_some()
+            let starts_cue = cue_at(next, t + 1).is_some()
+                || (cue_at(next, t + 2).is_some()
                     && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det));
-            let n = doc.tok(t + 1).lower();
-            if starts_cue || word_is(&n, Use::ClauseBreak) {
+            if starts_cue || word_is_any_case(doc.tok(t + 1), Use::ClauseBreak) {
                 return t;
             }
         }
-        if !clause && t > start + 3 && word_is(&w, Use::AdjunctOpener) {
+        if !clause && t > start + 3 && word_is_any_case(w, Use::AdjunctOpener) {
             return t;
         }
         t += 1;
@@ -256,6 +264,11 @@ fn noun_phrase_before(doc: &Doc, start: usize, t: usize) -> Option<(usize, usize
     while s > start && t - s < 8 {
         let p = s - 1;
         if doc.tokens[p].kind == TokenKind::Punct && doc.in_quote[p].is_none() {
+            break;
+        }
+        // "warned that fare increases announced by X": the phrase starts
+        // after the "that" of the clause it stands in.
+        if doc.tok(p).eq_ignore_ascii_case("that") && doc.in_quote[p].is_none() {
             break;
         }
         s = p;
@@ -310,10 +323,13 @@ fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) ->
     let (Some(qa), Some(qb)) = (doc.quote_at(a), doc.quote_at(b - 1)) else {
         return false;
     };
+    // The drafts are in text order (a search, not a look at each: one a cue).
+    let i = quotes.partition_point(|q| q.raw < qa);
     qa == qb
-        && quotes
+        && quotes[i..]
             .iter()
-            .any(|q| q.raw == qa && q.kind != QuoteKind::Partial)
+            .take_while(|q| q.raw == qa)
+            .any(|q| q.kind != QuoteKind::Partial)
 }
 
 #[cfg(test)]

@@ -113,17 +113,27 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
 /// setting right after another cue belongs to it and names no speaker of
 /// its own.
 fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
-    let ends: Vec<usize> = out.iter().map(|c| c.toks.end).collect();
+    let ends: Vec<(usize, usize)> = out.iter().map(|c| (c.toks.start, c.toks.end)).collect();
     let mut i = 0;
     out.retain(|c| {
-        let setting = word_is_any_case(doc.tok(c.toks.start), Use::Setting) && c.toks.len() > 1;
-        let after_cue = ends[..i]
-            .iter()
-            .any(|&e| e <= c.toks.start && c.toks.start - e <= 3);
+        let setting = c.toks.len() > 1 && word_is_any_case(doc.tok(c.toks.start), Use::Setting);
+        // Cues are sorted by start and none is longer than MAX_CUE_WORDS:
+        // only those starting a few tokens back can end within 3 of this
+        // one (a look over all of them was quadratic).
+        let near = c.toks.start.saturating_sub(3 + MAX_CUE_WORDS);
+        let after_cue = setting
+            && ends[..i]
+                .iter()
+                .rev()
+                .take_while(|&&(s, _)| s >= near)
+                .any(|&(_, e)| e <= c.toks.start && c.toks.start - e <= 3);
         i += 1;
         !(setting && after_cue)
     });
 }
+
+/// The most words a cue phrase may have (`cue_phrases.tsv`; a test checks it).
+pub const MAX_CUE_WORDS: usize = 8;
 
 /// The longest multiword cue starting at token `t` (lowercase `w`):
 /// "according to", "told reporters", "added that" (whose "that" opens the
@@ -393,6 +403,29 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if matches!(prev_class, Some(WordClass::Det)) {
         return None; // "the said", "a report"
     }
+    // "any written offer", "some stated goals": a participle between a
+    // determiner or quantifier and a lowercase noun describes the noun.
+    let past = verb.is_some_and(|v| !v.base && !v.present && !v.gerund);
+    let adjective = past
+        && matches!(prev_class, Some(WordClass::Quant))
+        && next
+            .as_deref()
+            .is_some_and(|n| n.starts_with(char::is_alphabetic) && lex.word_class(n).is_none())
+        && t + 1 < sent.end
+        && doc.tok(t + 1).starts_with(char::is_lowercase);
+    if adjective {
+        return None;
+    }
+    // "crossings would continue “whatever happens”": a verb that only
+    // frames quotations, in its base form after an auxiliary and right
+    // before a quotation, says what may happen, not what was said.
+    if verb.is_some_and(|v| v.base && !v.frames.clause && !v.frames.inf)
+        && prev_class == Some(WordClass::Aux)
+        && t + 1 < sent.end
+        && doc.quote_at(t + 1).is_some()
+    {
+        return None;
+    }
     Some(verb_form(doc, t, sent.start, gerund))
 }
 
@@ -526,6 +559,13 @@ mod tests {
     fn asked_to_is_an_appeal() {
         let found = cues("Jane Doe asked the council to delay the vote.");
         assert_eq!(found[0].2, Stance::Urge);
+    }
+
+    #[test]
+    fn no_cue_phrase_is_longer_than_the_cap() {
+        for p in crate::lexicon::lexicon().cue_phrases() {
+            assert!(p.words.len() <= super::MAX_CUE_WORDS, "{:?}", p.words);
+        }
     }
 
     #[test]

@@ -41,13 +41,16 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         // 2. "a claim rejected by X": the content is only a claim noun.
         if target.is_none() {
             let content = doc.text[me.content].lower();
+            crate::work::add(content.len() / 16);
             let nominal = content
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| lexicon().cue_noun(w).is_some())
                 && content.split_whitespace().count() <= 3;
             if nominal {
-                target = (0..claims.len()).rev().find(|&j| {
+                // (The nearest such claim before it, at most WINDOW back:
+                // claims are in text order.)
+                target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
                     j != i
                         && claims[j].cue.start < me.cue.start
                         && claims[j].claimant != me.claimant
@@ -87,6 +90,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
 /// The distinctive words of a claim: long, not grammar, cue or common
 /// words, or hyphenated ("build-up").
 fn content_words(text: &str) -> HashSet<String> {
+    crate::work::add(text.len() / 16);
     let lex = lexicon();
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().count() >= 5)

@@ -34,6 +34,8 @@ pub use drafts::{Attribution, ClaimDraft, QuoteDraft};
 
 /// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.
 pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
+    // No actor gains a title from here on: index titles and names once.
+    actors.seal();
     let mut state = quotes::State::new(doc);
     // At most one draft a quotation: no regrowth (peak memory).
     let mut quotes_out = Vec::with_capacity(doc.quotes.len());

@@ -11,7 +11,7 @@
 use super::cues::CueForm;
 use super::drafts::{QuoteDraft, Resolved};
 use super::tail::tail;
-use super::words::{opener_end, word_is};
+use super::words::{opener_end, word_is, MAX_CONTENT};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, QuoteKind};
 use crate::lexicon::{lexicon, Use, WordClass};
@@ -52,6 +52,10 @@ impl State {
         self.speaker_sentence.map(|(a, _)| a)
     }
 }
+
+/// The longest parenthesis between a name and its colon ("Jane Doe
+/// (D-Ohio): “...”"), in tokens.
+const PAREN_REACH: usize = 12;
 
 /// A rule: the speaker it finds for a quote, or `None` when its
 /// construction is not there.
@@ -94,8 +98,23 @@ pub fn attribute_sentence(
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
     let last = first + doc.quotes[first..].partition_point(|q| q.open_tok < sent.end);
+    // What the whole sentence offers every quote, worked out once (asked
+    // of each quote, it made a sentence of many quotes quadratic).
+    let cues = SentenceCues {
+        participles: resolved
+            .iter()
+            .filter(|r| {
+                matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive) && r.actor.is_some()
+            })
+            .collect(),
+        first_with_speaker: resolved
+            .iter()
+            .find(|r| r.actor.is_some())
+            .map(|r| r.cue.toks.start),
+    };
+    let mut reports_speech = None;
     for q in first..last {
-        let quote = Quote::new(doc, actors, resolved, state, &out, si, q);
+        let quote = Quote::new(doc, actors, resolved, &cues, state, &out, si, q);
         let mut found = DECIDING
             .iter()
             .find_map(|rule| rule(&quote))
@@ -112,11 +131,13 @@ pub fn attribute_sentence(
             }
         }
         let starts_sentence = quote.starts_sentence;
+        let reply = one_word_reply(doc, q, sent.start, starts_sentence, &found);
         let kind = match found.continuation {
             true => QuoteKind::Continuation,
+            false if reply => QuoteKind::Direct,
             false => kind(doc, q, sent.start, starts_sentence),
         };
-        if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone()) {
+        if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone(), &mut reports_speech) {
             continue; // a title or a nickname in quotation marks, not someone's words
         }
         out.push(QuoteDraft {
@@ -186,12 +207,20 @@ impl Found {
     }
 }
 
+/// The cues of a sentence that rules look up for each of its quotes.
+struct SentenceCues<'a> {
+    /// The gerunds and infinitives with a speaker, in order.
+    participles: Vec<&'a Resolved>,
+    /// Where the first cue with a speaker starts.
+    first_with_speaker: Option<usize>,
+}
+
 /// One quotation and what its sentence offers the rules.
 struct Quote<'a> {
     doc: &'a Doc<'a>,
     actors: &'a Actors,
-    /// The sentence's cues.
-    resolved: &'a [Resolved],
+    /// The sentence's cues, indexed for the rules.
+    cues: &'a SentenceCues<'a>,
     state: &'a State,
     /// The drafts of the sentence's earlier quotes.
     earlier: &'a [QuoteDraft],
@@ -213,10 +242,12 @@ struct Quote<'a> {
 }
 
 impl<'a> Quote<'a> {
+    #[allow(clippy::too_many_arguments)]
     fn new(
         doc: &'a Doc<'a>,
         actors: &'a Actors,
         resolved: &'a [Resolved],
+        cues: &'a SentenceCues<'a>,
         state: &'a State,
         earlier: &'a [QuoteDraft],
         si: usize,
@@ -240,7 +271,7 @@ impl<'a> Quote<'a> {
         let mut quote = Quote {
             doc,
             actors,
-            resolved,
+            cues,
             state,
             earlier,
             si,
@@ -277,7 +308,9 @@ impl<'a> Quote<'a> {
                     && o.cue.frames.clause
                     && o.cue.toks.start < r.cue.toks.start
                     // ("X weighed in on Tuesday, hours after Y said he
-                    // was “...”": a comma ends what X reports.)
+                    // was “...”": a comma ends what X reports, and so
+                    // does the length of a reported clause.)
+                    && r.cue.toks.start - o.cue.toks.end <= MAX_CONTENT
                     && (o.cue.toks.end..r.cue.toks.start).all(|t| doc.tok(t) != ",")
                     && o.actor != r.actor
                     && !self.unnamed(o)
@@ -451,11 +484,8 @@ fn participle_after_quote(quote: &Quote) -> Option<Found> {
     if quote.starts_sentence {
         return None;
     }
-    let g = quote.resolved.iter().find(|r| {
-        r.cue.toks.start > quote.close
-            && matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive)
-            && r.actor.is_some()
-    })?;
+    let after = &quote.cues.participles;
+    let g = after.get(after.partition_point(|r| r.cue.toks.start <= quote.close))?;
     Some(Found::cue(quote.doc, g))
 }
 
@@ -469,9 +499,9 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
     let introduced = open > quote.sent.start && matches!(doc.tok(open - 1), ":" | ",");
     let phrase_in_prose = !quote.starts_sentence && !introduced && !agentless_naming(doc, open);
     let no_cue_before = quote
-        .resolved
-        .iter()
-        .all(|r| r.actor.is_none() || r.cue.toks.start > quote.close);
+        .cues
+        .first_with_speaker
+        .is_none_or(|s| s > quote.close);
     if !(introduced || phrase_in_prose) || !no_cue_before {
         return None;
     }
@@ -553,7 +583,8 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     let rq = doc.quotes[q];
     let content = &doc.text[rq.content];
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    let words = content.split_whitespace().count();
+    // (Eight words are enough to decide.)
+    let words = content.split_whitespace().take(8).count();
     let after_intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
     let sentence_like = capital && (starts_sentence || after_intro || words >= 8) && words >= 2;
     if sentence_like || (starts_sentence && words >= 5) {
@@ -563,6 +594,22 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     }
 }
 
+/// "“No,” said Jane Doe", "Jane Doe said: “Yes.”": one word said on its
+/// own (it opens the sentence or follows a colon or comma, and ends in its
+/// own punctuation) with a cue naming who said it is a direct quote, not a
+/// word in quotation marks.
+fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
+    let rq = doc.quotes[q];
+    let content = &doc.text[rq.content];
+    let intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+    found.cue.is_some()
+        && found.speaker.is_some()
+        && (starts || intro)
+        && content.starts_with(char::is_alphabetic)
+        && content.ends_with(['.', ',', '!', '?'])
+        && !content.contains(char::is_whitespace)
+}
+
 /// "Jane Doe: “...”", "Rep. Jane Doe (D-Ohio): “...”": the name before a colon.
 fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Option<usize> {
     if open < start + 2 || doc.tok(open - 1) != ":" {
@@ -570,8 +617,13 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     }
     let mut p = open - 2;
     if doc.tok(p) == ")" {
-        while p > start && doc.tok(p) != "(" {
+        // "(D-Ohio)": a short parenthesis, at most PAREN_REACH tokens.
+        let reach = p.saturating_sub(PAREN_REACH).max(start);
+        while p > reach && doc.tok(p) != "(" {
             p -= 1;
+        }
+        if doc.tok(p) != "(" && p > start {
+            return None;
         }
         p = p.checked_sub(1)?;
     }
@@ -606,17 +658,26 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
 /// a lone word in a sentence that reports no speech. The test looks only at
 /// the quote and its sentence, so a quote never comes and goes with what
 /// the rest of the text says about names.
-fn is_scare_quote(doc: &Doc, q: usize, sent: std::ops::Range<usize>) -> bool {
+/// `reports_speech` keeps the answer for the sentence once worked out.
+fn is_scare_quote(
+    doc: &Doc,
+    q: usize,
+    sent: std::ops::Range<usize>,
+    reports_speech: &mut Option<bool>,
+) -> bool {
     let lex = lexicon();
     let content = &doc.text[doc.quotes[q].content];
+    crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));
-    let reports_speech = || {
-        sent.clone()
-            .filter(|&t| doc.in_quote[t].is_none())
-            .any(|t| lex.cue_verb(doc.tok(t)).is_some() || lex.cue_noun(doc.tok(t)).is_some())
+    let mut speech = || {
+        *reports_speech.get_or_insert_with(|| {
+            sent.clone()
+                .filter(|&t| doc.in_quote[t].is_none())
+                .any(|t| lex.cue_verb(doc.tok(t)).is_some() || lex.cue_noun(doc.tok(t)).is_some())
+        })
     };
-    title_case || (words.len() < 2 && !reports_speech())
+    title_case || (words.len() < 2 && !speech())
 }
 
 #[cfg(test)]

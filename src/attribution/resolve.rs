@@ -135,20 +135,7 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
     if key.contains(' ') {
         return None;
     }
-    let mut found = None;
-    for (i, a) in actors.actors.iter().enumerate() {
-        let fits = a.kind == ActorKind::Organization
-            && a.role.is_none()
-            && a.name.contains(' ')
-            && a.name.lower().rsplit(' ').next() == Some(key);
-        if fits {
-            if found.is_some() {
-                return None; // ambiguous
-            }
-            found = Some(i);
-        }
-    }
-    found
+    actors.organization_ending_in(key)
 }
 
 /// The actor whose label ("A:", "MORALES:") opens the paragraph of token

@@ -29,16 +29,23 @@ pub fn of_cues(
     last_speaker: Option<usize>,
 ) -> Vec<Resolved> {
     let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+    // The speaker of the last cue that governs a clause, kept as cues are
+    // resolved (a search back over all of them made a sentence of many
+    // cues quadratic).
+    let mut governing = None;
     for cue in found {
         let (anchor, weak) = anchor_of(doc, actors, in_title, &resolved, sent.clone(), &cue);
-        let governing = governing_speaker(actors, &resolved);
         let (actor, mention) = resolve(doc, actors, anchor, governing.or(last_speaker));
-        resolved.push(Resolved {
+        let r = Resolved {
             cue,
             actor,
             mention,
             weak,
-        });
+        };
+        if governs_clause(actors, &r) {
+            governing = r.actor;
+        }
+        resolved.push(r);
     }
     resolved
 }
@@ -136,17 +143,15 @@ fn coordinated_subject(
 }
 
 /// "Jane Doe said she would ...": a pronoun in a clause reported by an
-/// earlier cue of the same sentence is that cue's speaker.
-fn governing_speaker(actors: &Actors, resolved: &[Resolved]) -> Option<usize> {
-    resolved
-        .iter()
-        .rev()
-        .filter(|r| r.cue.frames.clause && r.cue.form == CueForm::Finite && !r.weak)
-        .filter(|r| {
-            r.mention
-                .is_some_and(|m| actors.mentions[m].toks.start < r.cue.toks.start)
-        })
-        .find_map(|r| r.actor)
+/// earlier cue of the same sentence is that cue's speaker; `r` is such a
+/// cue when it is finite, frames a clause and has its subject before it.
+fn governs_clause(actors: &Actors, r: &Resolved) -> bool {
+    r.cue.frames.clause
+        && r.cue.form == CueForm::Finite
+        && !r.weak
+        && r.actor.is_some()
+        && r.mention
+            .is_some_and(|m| actors.mentions[m].toks.start < r.cue.toks.start)
 }
 
 /// The first actor mentioned in the sentence before `end`, outside quotes and titles.

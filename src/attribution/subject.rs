@@ -11,8 +11,8 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::{lexicon, Use, WordClass};
-use crate::text::{Doc, TokenKind};
+use crate::lexicon::{lexicon, Use, WordClass, WordUse};
+use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// Finds the speaker anchor of a cue in sentence `sent`, not looking past
@@ -158,6 +158,31 @@ fn at_mention(
         return Anchor::Mention(m);
     }
     let start = actors.mentions[m].toks.start;
+    // "Officers in Kessel said": the place says where the speakers are;
+    // the subject stands before the preposition.
+    let kind = actors.actors[actors.mentions[m].actor].kind;
+    if depth < 2 && kind == ActorKind::Place && start > bound + 1 {
+        let prep = doc.tok(start - 1).lower();
+        let lex = lexicon();
+        if lex.is(&prep, WordUse::Locative) && lex.word_class(&prep) == Some(WordClass::Prep) {
+            if let Some(a) = subject_left_of(doc, actors, start - 1, bound, false, depth + 1) {
+                return a;
+            }
+        }
+    }
+    // "Mayor Jane Doe of Brackmoor urged": the person the place or body
+    // after "of" describes.
+    if start > bound + 1
+        && doc.tok(start - 1) == "of"
+        && actors.actors[actors.mentions[m].actor].kind != ActorKind::Person
+    {
+        if let Some(p) = actors.outer_mention_at(start - 2) {
+            let person = actors.actors[actors.mentions[p].actor].kind == ActorKind::Person;
+            if person && actors.mentions[p].toks.end == start - 1 {
+                return Anchor::Mention(p);
+            }
+        }
+    }
     if depth < 2 {
         if let Some(verb) = verb_of_object(doc, start, bound) {
             if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {

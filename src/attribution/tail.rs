@@ -45,9 +45,9 @@ pub fn tail<'r>(
         let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
             .tokens
             .end;
-        let closes = (after..sent_end)
-            .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":")
-            && sent_end.saturating_sub(after) <= 8;
+        let closes = sent_end.saturating_sub(after) <= 8
+            && (after..sent_end)
+                .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":");
         (closes && is_tail(&r)).then_some(r)
     }
 }

@@ -10,6 +10,11 @@ use crate::text::{Doc, Lower, TokenKind};
 /// than a bounded number of tokens, which keeps long sentences linear.
 pub const REACH: usize = 60;
 
+/// The longest claim content or reported clause, in tokens: longer runs
+/// without punctuation are not prose, and the bound keeps every sentence
+/// linear.
+pub const MAX_CONTENT: usize = 150;
+
 /// How far left of token `t` a speaker may stand in the sentence starting
 /// at `start`: never back past an opening or closing quotation, nor more
 /// than [`REACH`] tokens.

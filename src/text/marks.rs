@@ -81,8 +81,7 @@ pub fn find_quotes(
     next_opens: bool,
 ) -> Vec<RawQuote> {
     let mut out = Vec::new();
-    // Stack of (family, token index) of open marks.
-    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let mut stack = Open::default();
     for t in range.clone() {
         let tok = tokens[t];
         if tok.kind != TokenKind::Punct {
@@ -101,12 +100,10 @@ pub fn find_quotes(
             other => mark.curly(&stack, other),
         };
         match resolved {
-            Some(Role::Open(f)) => stack.push((f, t)),
+            Some(Role::Open(f)) => stack.push(f, t, c == '„'),
             Some(Role::Close(f)) => {
-                if let Some(pos) = stack.iter().rposition(|&(g, _)| g == f) {
-                    let (_, open_tok) = stack[pos];
-                    stack.truncate(pos);
-                    if stack.is_empty() {
+                if let Some(open_tok) = stack.close(f) {
+                    if stack.marks.is_empty() {
                         out.push(make(text, tokens, open_tok, Some(t), tokens[t].span().end));
                     }
                 }
@@ -114,13 +111,56 @@ pub fn find_quotes(
             _ => {}
         }
     }
-    if let Some(&(_, open_tok)) = stack.first() {
+    if let Some(&(_, open_tok, _)) = stack.marks.first() {
         let q = make(text, tokens, open_tok, None, para_end);
         if runs_to_paragraph_end(text, tokens, &q, range.start, next_opens) {
             out.push(q);
         }
     }
     out
+}
+
+/// The marks open so far, with a count of each family, so that asking
+/// whether one is open costs nothing (a look down the stack for each mark
+/// was quadratic on a text of opening marks).
+#[derive(Default)]
+struct Open {
+    /// (family, token index, is it a German „?) of each open mark, the
+    /// last on top.
+    marks: Vec<(Family, usize, bool)>,
+    /// How many of each family are open (indexed by `Family as usize`).
+    count: [usize; 4],
+    /// How many of the open double marks are the German „.
+    low_double: usize,
+}
+
+impl Open {
+    fn push(&mut self, f: Family, t: usize, low: bool) {
+        let low = low && f == Family::Double;
+        self.marks.push((f, t, low));
+        self.count[f as usize] += 1;
+        self.low_double += usize::from(low);
+    }
+
+    fn has(&self, f: Family) -> bool {
+        self.count[f as usize] > 0
+    }
+
+    /// Closes the innermost open mark of family `f` and every mark opened
+    /// after it; gives its token. (Each mark is popped once: linear.)
+    fn close(&mut self, f: Family) -> Option<usize> {
+        if !self.has(f) {
+            return None;
+        }
+        loop {
+            let (g, t, low) = self.marks.pop()?;
+            self.count[g as usize] -= 1;
+            self.low_double -= usize::from(low);
+            if g == f {
+                return Some(t);
+            }
+        }
+    }
 }
 
 /// A quotation mark token and the characters around it, which decide what
@@ -158,9 +198,9 @@ impl<'a> Mark<'a> {
 
     /// A straight single mark or ’: closes an open single quote, opens one
     /// before a word, else it is an apostrophe.
-    fn single(&self, stack: &[(Family, usize)], para_end_tok: usize) -> Option<Role> {
+    fn single(&self, stack: &Open, para_end_tok: usize) -> Option<Role> {
         let (text, t, before, after) = (self.text, self.t, self.before, self.after);
-        let open_single = stack.iter().any(|&(f, _)| f == Family::Single);
+        let open_single = stack.has(Family::Single);
         if open_single
             && !self.space_before
             && (self.space_after || after.is_some_and(is_quote_char))
@@ -189,8 +229,8 @@ impl<'a> Mark<'a> {
 
     /// A straight double mark: closes an open one of its family when glued
     /// to the word before, else opens.
-    fn straight(&self, stack: &[(Family, usize)], f: Family) -> Option<Role> {
-        let open = stack.iter().any(|&(g, _)| g == f);
+    fn straight(&self, stack: &Open, f: Family) -> Option<Role> {
+        let open = stack.has(f);
         if open && (!self.space_before || self.space_after) {
             Some(Role::Close(f))
         } else if self.space_before || !self.space_after {
@@ -204,27 +244,22 @@ impl<'a> Mark<'a> {
 
     /// A curly mark or guillemet: what it says, but for elisions ("‘90s"),
     /// German usage (»...«, „...“) and a typo'd closing “.
-    fn curly(&self, stack: &[(Family, usize)], role: Role) -> Option<Role> {
+    fn curly(&self, stack: &Open, role: Role) -> Option<Role> {
         let (space_before, space_after) = (self.space_before, self.space_after);
         match role {
             Role::Open(Family::Single) if self.after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
-            Role::Close(Family::Guillemet) if space_before && !space_after && stack.is_empty() => {
+            Role::Close(Family::Guillemet)
+                if space_before && !space_after && stack.marks.is_empty() =>
+            {
                 Some(Role::Open(Family::Guillemet)) // German »...«
             }
-            Role::Open(Family::Double)
-                if self.c == '“'
-                    && stack.iter().any(|&(f, t)| {
-                        f == Family::Double && self.text[self.tokens[t].span()].starts_with('„')
-                    }) =>
-            {
+            Role::Open(Family::Double) if self.c == '“' && stack.low_double > 0 => {
                 Some(Role::Close(Family::Double)) // German „...“
             }
             // A typo'd closing mark: "here,“ said" (glued to the word before,
             // a space after) while a double quote is open.
             Role::Open(Family::Double)
-                if !space_before
-                    && space_after
-                    && stack.iter().any(|&(f, _)| f == Family::Double) =>
+                if !space_before && space_after && stack.has(Family::Double) =>
             {
                 Some(Role::Close(Family::Double))
             }

@@ -193,6 +193,7 @@ impl<T> Index<usize> for Runs<T> {
     type Output = T;
 
     fn index(&self, t: usize) -> &T {
+        crate::work::add(1);
         assert!(t < self.len, "token {t} out of range ({} tokens)", self.len);
         let mut k = self.blocks[t / RUN_BLOCK] as usize;
         while k < self.bounds.len() && self.bounds[k].1 as usize <= t {
@@ -275,6 +276,7 @@ impl<'t> Doc<'t> {
 
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
+        crate::work::add(1);
         &self.text[self.tokens[i].span()]
     }
 
