@@ -8,14 +8,17 @@
 # compromise's 136,723, which this script also checks directly. The engine
 # stopped carrying std's Unicode case tables (src/case.rs, -8 KB); the
 # budget went down to 129,000 then, and back up to 130,000 when the third
-# session's speaker and claim rules reached 128.8 KB. It fails on a step
+# session's speaker and claim rules reached 128.8 KB, and to 132,000 when
+# the fourth session's interview, mark and linear-time rules reached 131.7 KB
+# (the check against compromise below is now the binding one: a size saving
+# must come before more code). It fails on a step
 # change: a build that skipped wasm-opt, the lexicons embedded as TSV text
 # again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such as
 # full `regex` and its Unicode tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-130000}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132000}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs
