@@ -129,6 +129,16 @@ fn report(label: &str, tally: &Tally) {
 /// A snapshot that differs fails the test (`cargo insta review` or
 /// `INSTA_UPDATE=always` to accept it), and so does a snapshot file left
 /// without its article.
+/// The built-in sample is tested as `golden/sample_port_arden.txt`, a copy:
+/// the page must show the text the expectations were written for.
+#[test]
+fn the_sample_is_the_golden_copy() {
+    assert!(
+        include_str!("../www/sample.txt") == include_str!("golden/sample_port_arden.txt"),
+        "www/sample.txt changed: copy it to tests/golden/sample_port_arden.txt and review its .toml"
+    );
+}
+
 #[test]
 fn golden_snapshots() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
