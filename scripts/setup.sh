@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing newslens needs, once; safe to re-run.
 # - the wasm32 target and the wasm-bindgen CLI pinned to the crate version in Cargo.lock
-# - wasm-pack (for `wasm-pack test`), Debian's chromium + chromedriver + binaryen (wasm-opt)
+# - Debian's chromium + chromedriver (the binding's tests run through wasm-bindgen-test-runner,
+#   which comes with the wasm-bindgen CLI) + binaryen (wasm-opt)
 # - Debian's firefox-esr (140 or later: the CSS Custom Highlight API) and geckodriver
 #   (cargo install, pinned) for the extension's Firefox test
 # - the npm dev dependencies (playwright-core, selenium-webdriver, Readability, compromise)
@@ -18,7 +19,6 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
   echo "installing wasm-bindgen-cli $wb_version"
   cargo install wasm-bindgen-cli --version "$wb_version"
 fi
-command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 
 need=()
 command -v chromium >/dev/null || need+=(chromium)

@@ -1,5 +1,5 @@
 //! The binding as JavaScript sees it, run in headless Chromium by
-//! `scripts/test-wasm.sh` (`wasm-pack test --headless --chrome wasm`).
+//! `scripts/test-wasm.sh` (cargo test for wasm32 through wasm-bindgen-test-runner).
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect};

@@ -1,6 +1,6 @@
 //! `newslens serve`: the web page on 127.0.0.1.
 //!
-//! `www/` is served at `/` and `pkg/` (the wasm-pack output) at `/pkg/`, so
+//! `www/` is served at `/` and `pkg/` (what scripts/build-wasm.sh writes) at `/pkg/`, so
 //! the page's engine worker can import `../pkg/newslens_wasm.js`. Only GET and
 //! HEAD; no directory listings; any path that would leave those two folders
 //! (a `..` segment, encoded or not, or a symbolic link pointing out) is
