@@ -423,8 +423,10 @@ fn to_set(set: &BTreeSet<String>) -> BTreeMap<String, String> {
 
 /// function_words.tsv: as written; the value is the set of its uses, one
 /// bit a use of a u64, in the order of `Use` in src/lexicon/types.rs,
-/// where the names are spelled (in CamelCase). The words with an ending
-/// use are listed again, for suffix matching.
+/// where the names are spelled (in CamelCase). Few words share a set, so
+/// the table stores a byte a word, the index of its set in
+/// `FUNCTION_WORD_USES` (a third of the data a u64 a word is). The words
+/// with an ending use are listed again, for suffix matching.
 fn function_words(out: &mut Out, text: &'static str) {
     let uses = enum_variants("src/lexicon/types.rs", "Use");
     assert!(uses.len() <= 64, "more uses than bits");
@@ -443,9 +445,28 @@ fn function_words(out: &mut Out, text: &'static str) {
                 endings.push(format!("({:?}, Use::{variant})", r[0]));
             }
         }
-        words.insert(r[0].to_string(), format!("Uses({bits})"));
+        words.insert(r[0].to_string(), bits);
     }
-    out.table("FUNCTION_WORDS", &words, Some("Uses"));
+    let sets: Vec<u64> = words
+        .values()
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(sets.len() <= 256, "more sets of uses than a byte counts");
+    let index: BTreeMap<String, String> = words
+        .iter()
+        .map(|(w, bits)| (w.clone(), sets.binary_search(bits).unwrap().to_string()))
+        .collect();
+    out.table("FUNCTION_WORDS", &index, Some("u8"));
+    let sets: Vec<String> = sets.iter().map(|bits| format!("Uses({bits})")).collect();
+    writeln!(
+        out.code,
+        "pub(super) static FUNCTION_WORD_USES: [Uses; {}] = [{}];",
+        sets.len(),
+        sets.join(",")
+    )
+    .unwrap();
     writeln!(
         out.code,
         "pub(super) static WORD_ENDINGS: [(&str, Use); {}] = [{}];",

@@ -392,7 +392,9 @@ impl Lexicon {
             &tables::FUNCTION_WORDS_VALUES,
             word,
         )
-        .unwrap_or_default()
+        .map_or(Uses::default(), |i| {
+            tables::FUNCTION_WORD_USES[usize::from(i)]
+        })
     }
 
     /// The uses of a word in any case (lowercased as other lookups are).
