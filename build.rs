@@ -133,6 +133,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/annotation.rs");
     println!("cargo:rerun-if-changed=src/lexicon/parse.rs");
     println!("cargo:rerun-if-changed=src/lexicon/keys.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/types.rs");
     println!("cargo:rerun-if-changed=lexicons");
     let read = |name: &str| -> &'static str {
         let path: &Path = &lexicons.join(name);
@@ -378,35 +379,7 @@ fn main() {
         .collect();
     out.table("TITLE_EXPANSIONS", &expansions, Some("&str"));
 
-    // Attribution words (src/attribution/): pronouns.tsv and
-    // attribution_words.tsv, lowercase.
-    /// The uses of `attribution_words.tsv`, in the order of `lexicon::Use`.
-    const ATTRIBUTION_USES: [&str; 24] = [
-        "between",
-        "before_content",
-        "addressee",
-        "setting_lead",
-        "setting_head",
-        "setting_end",
-        "clause_break",
-        "adjunct_opener",
-        "article",
-        "passive",
-        "progressive_passive",
-        "participle_prep",
-        "role_link",
-        "phrase_prep",
-        "title_link",
-        "lone_quantifier",
-        "coordinator",
-        "joins_verbs",
-        "absolute_opener",
-        "relative",
-        "say",
-        "irregular_participle",
-        "setting",
-        "business",
-    ];
+    // Pronouns (src/attribution/), lowercase.
     let mut pronouns = BTreeMap::new();
     for r in rows(read("pronouns.tsv")) {
         let cases: Vec<&str> = list(r.get(1).copied()).collect();
@@ -433,20 +406,7 @@ fn main() {
         );
     }
     out.table("PRONOUNS", &pronouns, Some("super::Pronoun"));
-    let mut attribution_words = BTreeMap::new();
-    for r in rows(read("attribution_words.tsv")) {
-        let mut bits = 0u32;
-        for u in list(r.get(1).copied()) {
-            let i = ATTRIBUTION_USES
-                .iter()
-                .position(|&n| n == u)
-                .unwrap_or_else(|| panic!("attribution_words.tsv: unknown use {u:?}"));
-            bits |= 1 << i;
-        }
-        attribution_words.insert(r[0].to_lowercase(), format!("super::Uses({bits})"));
-    }
-    out.table("ATTRIBUTION_WORDS", &attribution_words, Some("super::Uses"));
-    actor_text_words(&mut out, read("actor_text_words.tsv"));
+    function_words(&mut out, read("function_words.tsv"));
 
     std::fs::write(out.dir.join("lexicon_tables.rs"), out.code).unwrap();
 }
@@ -461,53 +421,82 @@ fn to_set(set: &BTreeSet<String>) -> BTreeMap<String, String> {
     set.iter().map(|k| (k.clone(), String::new())).collect()
 }
 
-/// actor_text_words.tsv: as written; the value is the set of its classes,
-/// one bit a class of a u32 (`WordUse` in src/lexicon/types.rs, in this
-/// order). The words with an ending class are listed again, for suffix
-/// matching.
-fn actor_text_words(out: &mut Out, text: &'static str) {
-    const WORD_USES: [(&str, &str); 17] = [
-        ("connector", "Connector"),
-        ("and", "And"),
-        ("of", "Of"),
-        ("place_word", "PlaceWord"),
-        ("speech_adverb", "SpeechAdverb"),
-        ("locative", "Locative"),
-        ("female", "Female"),
-        ("male", "Male"),
-        ("female_ending", "FemaleEnding"),
-        ("male_ending", "MaleEnding"),
-        ("definite", "Definite"),
-        ("definite_article", "DefiniteArticle"),
-        ("complementizer", "Complementizer"),
-        ("elision", "Elision"),
-        ("gerund_ending", "GerundEnding"),
-        ("participle_ending", "ParticipleEnding"),
-        ("adverb_ending", "AdverbEnding"),
-    ];
-    assert!(WORD_USES.len() <= 32, "more word classes than bits");
-    let mut word_uses = BTreeMap::new();
+/// function_words.tsv: as written; the value is the set of its uses, one
+/// bit a use of a u64, in the order of `Use` in src/lexicon/types.rs,
+/// where the names are spelled (in CamelCase). Few words share a set, so
+/// the table stores a byte a word, the index of its set in
+/// `FUNCTION_WORD_USES` (a third of the data a u64 a word is). The words
+/// with an ending use are listed again, for suffix matching.
+fn function_words(out: &mut Out, text: &'static str) {
+    let uses = enum_variants("src/lexicon/types.rs", "Use");
+    assert!(uses.len() <= 64, "more uses than bits");
+    let mut words = BTreeMap::new();
     let mut endings = Vec::new();
     for r in rows(text) {
-        let mut bits = Vec::new();
-        for class in list(r.get(1).copied()) {
-            let (_, variant) = WORD_USES
+        let mut bits = 0u64;
+        for name in list(r.get(1).copied()) {
+            let (i, (_, variant)) = uses
                 .iter()
-                .find(|(name, _)| *name == class)
-                .unwrap_or_else(|| panic!("actor_text_words.tsv: unknown class {class:?}"));
-            bits.push(format!("WordUse::{variant}.bit()"));
-            if class.ends_with("_ending") {
-                endings.push(format!("({:?}, WordUse::{variant})", r[0]));
+                .enumerate()
+                .find(|(_, (n, _))| n == name)
+                .unwrap_or_else(|| panic!("function_words.tsv: unknown use {name:?}"));
+            bits |= 1 << i;
+            if name.ends_with("_ending") {
+                endings.push(format!("({:?}, Use::{variant})", r[0]));
             }
         }
-        word_uses.insert(r[0].to_string(), bits.join("|"));
+        words.insert(r[0].to_string(), bits);
     }
-    out.table("ACTOR_TEXT_WORDS", &word_uses, Some("u32"));
+    let sets: Vec<u64> = words
+        .values()
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(sets.len() <= 256, "more sets of uses than a byte counts");
+    let index: BTreeMap<String, String> = words
+        .iter()
+        .map(|(w, bits)| (w.clone(), sets.binary_search(bits).unwrap().to_string()))
+        .collect();
+    out.table("FUNCTION_WORDS", &index, Some("u8"));
+    let sets: Vec<String> = sets.iter().map(|bits| format!("Uses({bits})")).collect();
     writeln!(
         out.code,
-        "pub(super) static WORD_ENDINGS: [(&str, WordUse); {}] = [{}];",
+        "pub(super) static FUNCTION_WORD_USES: [Uses; {}] = [{}];",
+        sets.len(),
+        sets.join(",")
+    )
+    .unwrap();
+    writeln!(
+        out.code,
+        "pub(super) static WORD_ENDINGS: [(&str, Use); {}] = [{}];",
         endings.len(),
         endings.join(",")
     )
     .unwrap();
+}
+
+/// The `(snake_case name, Variant)` pairs of a plain enum, in order: its
+/// lines that are `Variant,` (doc comments and attributes skipped).
+fn enum_variants(file: &str, enum_name: &str) -> Vec<(String, String)> {
+    let src = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let body = src
+        .split(&format!("pub enum {enum_name} {{"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("{file} has no enum {enum_name}"));
+    body[..body.find('}').unwrap_or(body.len())]
+        .lines()
+        .filter_map(|l| l.trim().strip_suffix(','))
+        .filter(|v| v.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|v| {
+            let mut name = String::new();
+            for c in v.chars() {
+                if c.is_ascii_uppercase() && !name.is_empty() {
+                    name.push('_');
+                }
+                name.push(c.to_ascii_lowercase());
+            }
+            (name, v.to_string())
+        })
+        .collect()
 }

@@ -25,8 +25,19 @@ def enum_names(enum):
     return set(re.findall(r'^\s*\w+ = "(\w+)",$', body, re.M))
 
 
+def use_names():
+    """The uses of function_words.tsv: the variants of `Use` in src/lexicon/types.rs, in
+    snake_case, as build.rs reads them."""
+    with open(os.path.join(HERE, "..", "src", "lexicon", "types.rs"), encoding="utf-8") as f:
+        body = f.read().split("pub enum Use {", 1)[1].split("}", 1)[0]
+    variants = re.findall(r"^\s*([A-Za-z0-9]+),$", body, re.M)
+    return {re.sub(r"(?<!^)([A-Z])", r"_\1", v).lower() for v in variants}
+
+
 STANCES = enum_names("Stance")
 assert STANCES, "no stances found in src/annotation.rs"
+USES = use_names()
+assert len(USES) > 32, "no uses found in src/lexicon/types.rs"
 FRAMES = {"quote", "clause", "object", "inf", "of"}
 
 # file -> (columns, {column: ("enum", values) | ("set", values) | ("list",) | ("lower",) | ("period",)})
@@ -61,30 +72,17 @@ SCHEMA = {
     "grammar.tsv": (["word", "class"],
                     {"word": ("lower",), "class": ("enum", {"det", "quant", "poss", "prep", "conj", "aux",
                                                             "pron", "rel", "neg"})}),
-    "actor_text_words.tsv": (["word", "classes"],
-                             {"classes": ("set", {"connector", "and", "of", "place_word", "speech_adverb",
-                                                  "locative", "female", "male", "female_ending",
-                                                  "male_ending", "definite", "definite_article",
-                                                  "complementizer", "elision", "gerund_ending",
-                                                  "participle_ending", "adverb_ending"})}),
+    "function_words.tsv": (["word", "uses"], {"uses": ("set", USES)}),
     "abbreviations.tsv": (["abbrev", "kind", "expansion"],
                           {"abbrev": ("period",), "kind": ("enum", {"title", "month", "org", "other"}),
                            "expansion": ("lower", "empty-ok")}),
 }
 
-# The words src/attribution/ reasons with (see README.md). The uses of
-# attribution_words.tsv are listed in one order in build.rs and src/lexicon/mod.rs.
-ATTRIBUTION_USES = {"between", "before_content", "addressee", "setting_lead", "setting_head", "setting_end",
-                    "clause_break", "adjunct_opener", "article", "passive", "progressive_passive",
-                    "participle_prep", "role_link", "phrase_prep", "title_link", "lone_quantifier",
-                    "coordinator", "joins_verbs", "absolute_opener", "relative", "say",
-                    "irregular_participle", "setting", "business"}
 SCHEMA.update({
     "pronouns.tsv": (["pronoun", "case", "person", "refers", "gender"],
                      {"pronoun": ("lower",), "case": ("set", {"subject", "object", "possessive", "reflexive"}),
                       "person": ("enum", {"first", "third"}), "refers": ("enum", {"person", "thing", "any"}),
                       "gender": ("enum", {"f", "m"}, "empty-ok")}),
-    "attribution_words.tsv": (["word", "uses"], {"word": ("lower",), "uses": ("set", ATTRIBUTION_USES)}),
 })
 
 
@@ -241,16 +239,16 @@ def cross_checks(data, errors):
     clash("places.tsv", place_words)
     clash("demonyms.tsv", {r[0] for r in data["demonyms.tsv"]})
 
-    # actor_text_words.tsv is matched as written: place words are capitalized, the rest
-    # lowercase (the engine lowercases before it asks about title words and "that").
-    for word, classes in data["actor_text_words.tsv"]:
-        capitalized = "place_word" in classes.split(",")
+    # function_words.tsv is matched as written: place words are capitalized, the rest
+    # lowercase (the engine lowercases before it asks about most uses).
+    for word, uses in data["function_words.tsv"]:
+        capitalized = "place_word" in uses.split(",")
         if capitalized and not word[:1].isupper():
-            errors.append(f"actor_text_words.tsv: place word {word!r} must start with a capital letter")
-        if capitalized and "," in classes:
-            errors.append(f"actor_text_words.tsv: place word {word!r} has other classes")
+            errors.append(f"function_words.tsv: place word {word!r} must start with a capital letter")
+        if capitalized and "," in uses:
+            errors.append(f"function_words.tsv: place word {word!r} has other uses")
         if not capitalized and word != word.lower():
-            errors.append(f"actor_text_words.tsv: {word!r} must be lowercase")
+            errors.append(f"function_words.tsv: {word!r} must be lowercase")
 
     # given names are not places and not words listed as never-names.
     given = {r[0] for r in data["given_names.tsv"]}

@@ -4,7 +4,7 @@
 
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Role, Use, WordClass, WordUse};
+use crate::lexicon::{lexicon, Role, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
 use std::collections::HashMap;
 
@@ -83,7 +83,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     }
     let sent = &doc.sentences[doc.sentence_of[t] as usize];
     let (start, det) = modifiers_before(doc, actors, sent, t);
-    let of_follows = next.is_some_and(|n| lex.is(n, WordUse::Of));
+    let of_follows = next.is_some_and(|n| lex.is(n, Use::Of));
     let bare_plural = role.plural && !role.collective;
     if det.is_none() && !bare_plural && !of_follows && !speaks {
         return None; // a bare singular is a modifier or a title, not an actor
@@ -100,7 +100,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
         of_phrase_end(doc, sent, t + 1)
     };
     let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
-    let definite = det.as_deref().is_some_and(|d| lex.is(d, WordUse::Definite));
+    let definite = det.as_deref().is_some_and(|d| lex.is(d, Use::Definite));
     Some(Found {
         start,
         end,
@@ -121,7 +121,7 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         && doc
             .tokens
             .get(t + 1)
-            .is_some_and(|_| lex.is(doc.tok(t + 1), WordUse::Of));
+            .is_some_and(|_| lex.is(doc.tok(t + 1), Use::Of));
     lex.role(w).or(titled_of.then_some(Role {
         plural: false,
         anonymous: false,
@@ -152,7 +152,7 @@ fn modifiers_before(
         }
         match class {
             // "said that people ...": "that" opens a clause here.
-            Some(WordClass::Det) if lex.is_any_case(pw, WordUse::Complementizer) => break,
+            Some(WordClass::Det) if lex.is_any_case(pw, Use::Complementizer) => break,
             Some(WordClass::Det | WordClass::Quant) => {
                 det = Some(pw.lower());
                 start = p;
@@ -181,7 +181,7 @@ fn modifiers_before(
     // verb, not a modifier of the description.
     if det.is_none()
         && start < t
-        && lex.has_ending(doc.tok(start), WordUse::ParticipleEnding)
+        && lex.has_ending(doc.tok(start), Use::ParticipleEnding)
         && start > 0
         && lex.word_class(doc.tok(start - 1)) == Some(WordClass::Aux)
     {
@@ -220,7 +220,7 @@ fn names_before_title(
 /// else at `end`.
 fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
     let lex = lexicon();
-    if !(end + 1 < sent.tokens.end && lex.is(doc.tok(end), WordUse::Of)) {
+    if !(end + 1 < sent.tokens.end && lex.is(doc.tok(end), Use::Of)) {
         return end;
     }
     let mut e = end + 1;
@@ -313,7 +313,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                     .copied()
             });
         // "the president" when exactly one person carries that title.
-        let the = |d: &str| lexicon().is(d, WordUse::DefiniteArticle);
+        let the = |d: &str| lexicon().is(d, Use::DefiniteArticle);
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
             *seen
                 .holders
@@ -408,7 +408,7 @@ fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
         return false;
     }
     let prep = doc.tok(p).lower();
-    if !(lex.is(&prep, WordUse::Locative) && lex.word_class(&prep) == Some(WordClass::Prep)) {
+    if !(lex.is(&prep, Use::Locative) && lex.word_class(&prep) == Some(WordClass::Prep)) {
         return false;
     }
     let Some(m) = actors.mention_at(p + 1) else {

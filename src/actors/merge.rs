@@ -5,7 +5,7 @@ use super::names::{Hint, Name};
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::case::lower_char;
-use crate::lexicon::{lexicon, WordClass, WordUse};
+use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashMap;
 
@@ -261,7 +261,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     // "in Kessendorf", "near Kessendorf": a place.
     if n.toks.start > 0 {
         let prev = doc.tok(n.toks.start - 1).lower();
-        if lex.is(&prev, WordUse::Locative) && lex.word_class(&prev) == Some(WordClass::Prep) {
+        if lex.is(&prev, Use::Locative) && lex.word_class(&prev) == Some(WordClass::Prep) {
             return ActorKind::Place;
         }
     }

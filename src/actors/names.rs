@@ -5,7 +5,7 @@
 //! title and a person. Capitals that only mark a sentence start or a headline
 //! are dropped unless the rest of the text vouches for the word.
 
-use crate::lexicon::{lexicon, WordUse};
+use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashSet;
@@ -39,7 +39,7 @@ pub struct Name {
 
 /// Words that may join capitalized words inside one name ("Bank of England").
 fn is_connector(w: &str) -> bool {
-    lexicon().is(w, WordUse::Connector)
+    lexicon().is(w, Use::Connector)
 }
 
 struct Evidence {
@@ -151,7 +151,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
         {
             return true;
         }
-        if !(lex.has_ending(w, WordUse::AdverbEnding) || lex.is(w, WordUse::SpeechAdverb)) {
+        if !(lex.has_ending(w, Use::AdverbEnding) || lex.is(w, Use::SpeechAdverb)) {
             return false;
         }
         k += 1;
@@ -331,13 +331,9 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
         let common =
             (lex.is_common_word(w) || ev.lower.contains(&w.lower())) && !ev.surnames.contains(w);
-        let verbal = [
-            WordUse::GerundEnding,
-            WordUse::ParticipleEnding,
-            WordUse::AdverbEnding,
-        ]
-        .iter()
-        .any(|&e| lex.has_ending(w, e))
+        let verbal = [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
+            .iter()
+            .any(|&e| lex.has_ending(w, e))
             && w.len() > 5;
         // "Quennell also said": the subject of a speech verb is a name.
         let vouched =
@@ -433,7 +429,7 @@ fn push_titled_person(
     title: Span,
     out: &mut Vec<Name>,
 ) {
-    let of = (run.start + 1..run.end).find(|&t| lexicon().is(doc.tok(t), WordUse::Of));
+    let of = (run.start + 1..run.end).find(|&t| lexicon().is(doc.tok(t), Use::Of));
     let end = of.unwrap_or(run.end);
     if run.start < end {
         out.push(Name {
@@ -594,7 +590,7 @@ fn given_name_of(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     if !lexicon().is_given_name(doc.tok(a)) {
         return None;
     }
-    (a + 2..b).find(|&t| lexicon().is(doc.tok(t), WordUse::Of))
+    (a + 2..b).find(|&t| lexicon().is(doc.tok(t), Use::Of))
 }
 
 /// The whole run as a known name, or a known organization at its start
@@ -628,7 +624,7 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
 /// ("Department of Fisheries and Marine Services").
 fn and_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     (a + 1..b)
-        .find(|&t| lexicon().is(doc.tok(t), WordUse::And))
+        .find(|&t| lexicon().is(doc.tok(t), Use::And))
         .filter(|&and| !run_has_org_head(doc, and, b))
 }
 
@@ -688,7 +684,7 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
         .all(|w| lex.demonym(w).is_some() || lex.is_common_word(w))
     {
         return None; // "Serbian Orthodox", "Breaking News"-like capitals
-    } else if words.iter().any(|w| lex.is(w, WordUse::PlaceWord)) {
+    } else if words.iter().any(|w| lex.is(w, Use::PlaceWord)) {
         Hint::Known {
             canonical: words.join(" "),
             place: true,

@@ -3,7 +3,7 @@
 //! reads it and adds pronoun mentions.
 
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Gender, WordUse};
+use crate::lexicon::{lexicon, Gender, Use};
 use crate::span::Span;
 use crate::text::{Doc, Lower, Runs};
 use std::num::NonZeroU32;
@@ -203,7 +203,7 @@ impl Actors {
         let lex = crate::lexicon::lexicon();
         let words: Vec<&str> = key.split(' ').collect();
         let head = *words.last()?;
-        let of = |w: &str| lex.is(w, WordUse::Of);
+        let of = |w: &str| lex.is(w, Use::Of);
         if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
             return None;
         }

@@ -11,7 +11,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::{lexicon, Use, WordClass, WordUse};
+use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
 
@@ -164,7 +164,7 @@ fn at_mention(
     if depth < 2 && kind == ActorKind::Place && start > bound + 1 {
         let prep = doc.tok(start - 1).lower();
         let lex = lexicon();
-        if lex.is(&prep, WordUse::Locative) && lex.word_class(&prep) == Some(WordClass::Prep) {
+        if lex.is(&prep, Use::Locative) && lex.word_class(&prep) == Some(WordClass::Prep) {
             if let Some(a) = subject_left_of(doc, actors, start - 1, bound, false, depth + 1) {
                 return a;
             }

@@ -19,7 +19,7 @@ mod tests;
 mod types;
 use crate::case::{lower_char, Lower};
 use keys::Keys;
-pub use types::{CuePhrase, CueVerb, Frames, Gender, Known, PlaceKind, Role, WordClass, WordUse};
+pub use types::{CuePhrase, CueVerb, Frames, Gender, Known, PlaceKind, Role, Use, Uses, WordClass};
 
 /// All lexicons, as static tables built from `lexicons/*.tsv` by `build.rs`.
 pub struct Lexicon {
@@ -344,8 +344,7 @@ impl Hasher for Fnv {
     }
 }
 
-// Attribution words: `pronouns.tsv` and `attribution_words.tsv`, the words
-// `src/attribution/` reasons with beyond the word classes.
+// Pronouns: `pronouns.tsv`, the words `src/attribution/` refers to actors with.
 
 /// A personal pronoun that can stand for an actor (`pronouns.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -377,72 +376,6 @@ pub enum Refers {
     Any,
 }
 
-/// The uses a word has in attribution (`attribution_words.tsv`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Uses(pub(crate) u32);
-
-impl Uses {
-    /// True when the word has use `u`.
-    pub fn has(self, u: Use) -> bool {
-        self.0 & (1 << u as u32) != 0
-    }
-}
-
-/// One use of a word in `attribution_words.tsv` (same order as the list in
-/// `build.rs`; lexicons/README.md says what each one means).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Use {
-    /// May stand between a subject and its verb ("also", "later").
-    Between,
-    /// Skipped between a cue and its content ("yesterday", "again").
-    BeforeContent,
-    /// A listener a cue names before its content ("told reporters").
-    Addressee,
-    /// Opens a time or setting phrase after a cue ("on", "last").
-    SettingLead,
-    /// Shows that such a phrase is one ("in a statement", "last week").
-    SettingHead,
-    /// Ends such a phrase ("statement", "night").
-    SettingEnd,
-    /// After a comma, ends a reported clause ("which", "while").
-    ClauseBreak,
-    /// Opens an adjunct that ends an object content ("after", "despite").
-    AdjunctOpener,
-    /// "a", "an", "the".
-    Article,
-    /// A form of "be" before a passive participle ("was", "been").
-    Passive,
-    /// "being".
-    ProgressivePassive,
-    /// After a participle, makes it an adjective ("known as", "expected to").
-    ParticiplePrep,
-    /// Links a role to a name ("a spokesman for").
-    RoleLink,
-    /// A preposition inside a described speaker ("a reporter for").
-    PhrasePrep,
-    /// Continues a title ("secretary of state").
-    TitleLink,
-    /// A quantifier standing for people ("several", "another").
-    LoneQuantifier,
-    /// A coordinating conjunction ("and", "or").
-    Coordinator,
-    /// Joins two verbs of one subject ("and", "but").
-    JoinsVerbs,
-    /// Opens an absolute clause with its own subject ("with").
-    AbsoluteOpener,
-    /// A relative pronoun that opens a clause about a speaker ("who").
-    Relative,
-    /// A form of "say".
-    Say,
-    /// A participle of naming or saying not ending in -ed ("told").
-    IrregularParticiple,
-    /// Opens a setting after a cue ("in", "at").
-    Setting,
-    /// A generic noun for a business ("company", "firm"): "the company"
-    /// is the company the text is about.
-    Business,
-}
-
 impl Lexicon {
     /// A personal pronoun (lowercase lookup).
     pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
@@ -451,90 +384,78 @@ impl Lexicon {
         })
     }
 
-    /// The attribution uses of a word as written (lowercase entries match
-    /// only lowercase words).
+    /// The uses of a word as written (lowercase entries match only
+    /// lowercase words).
     pub fn uses(&self, word: &str) -> Uses {
         value(
-            &tables::ATTRIBUTION_WORDS,
-            &tables::ATTRIBUTION_WORDS_VALUES,
+            &tables::FUNCTION_WORDS,
+            &tables::FUNCTION_WORDS_VALUES,
             word,
         )
-        .unwrap_or_default()
+        .map_or(Uses::default(), |i| {
+            tables::FUNCTION_WORD_USES[usize::from(i)]
+        })
     }
 
-    /// The attribution uses of a word in any case.
+    /// The uses of a word in any case (lowercased as other lookups are).
     pub fn uses_lower(&self, word: &str) -> Uses {
         with_lower(word, |w| self.uses(w))
     }
-}
 
-impl Lexicon {
-    /// True when `word`, exactly as written, has class `class`.
-    pub fn is(&self, word: &str, class: WordUse) -> bool {
-        word_uses(word) & class.bit() != 0
+    /// True when `word`, exactly as written, has use `u`.
+    pub fn is(&self, word: &str, u: Use) -> bool {
+        self.uses(word).has(u)
     }
 
-    /// True when `word` has class `class` in any ASCII case ("That", "THAT").
-    pub fn is_any_case(&self, word: &str, class: WordUse) -> bool {
-        word.is_ascii() && with_lower(word, word_uses) & class.bit() != 0
+    /// True when `word` has use `u` in any ASCII case ("That", "THAT").
+    pub fn is_any_case(&self, word: &str, u: Use) -> bool {
+        word.is_ascii() && self.uses_lower(word).has(u)
     }
 
     /// The gender a title word shows, ASCII case ignored: "Mrs", "queen",
     /// "spokeswoman" are a woman's, "Mr", "king", "congressman" a man's.
     pub fn title_gender(&self, word: &str) -> Option<Gender> {
-        let ends = |class: WordUse| {
-            tables::WORD_ENDINGS.iter().any(|&(end, c)| {
-                c == class
+        let ends = |u: Use| {
+            tables::WORD_ENDINGS.iter().any(|&(end, e)| {
+                e == u
                     && word.len() >= end.len()
                     && word.is_char_boundary(word.len() - end.len())
                     && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
             })
         };
-        if self.is_any_case(word, WordUse::Female) || ends(WordUse::FemaleEnding) {
+        if self.is_any_case(word, Use::Female) || ends(Use::FemaleEnding) {
             Some(Gender::Female)
-        } else if self.is_any_case(word, WordUse::Male) || ends(WordUse::MaleEnding) {
+        } else if self.is_any_case(word, Use::Male) || ends(Use::MaleEnding) {
             Some(Gender::Male)
         } else {
             None
         }
     }
-}
 
-impl Lexicon {
-    /// True when `word` ends, as written, in an ending of class `class`
-    /// ("finally": [`WordUse::AdverbEnding`]).
-    pub fn has_ending(&self, word: &str, class: WordUse) -> bool {
+    /// True when `word` ends, as written, in an ending of use `u`
+    /// ("finally": [`Use::AdverbEnding`]).
+    pub fn has_ending(&self, word: &str, u: Use) -> bool {
         tables::WORD_ENDINGS
             .iter()
-            .any(|&(end, c)| c == class && word.ends_with(end))
+            .any(|&(end, e)| e == u && word.ends_with(end))
     }
-}
-
-/// The class bits of a word as written in `actor_text_words.tsv`.
-fn word_uses(word: &str) -> u32 {
-    value(
-        &tables::ACTOR_TEXT_WORDS,
-        &tables::ACTOR_TEXT_WORDS_VALUES,
-        word,
-    )
-    .unwrap_or(0)
 }
 
 #[cfg(test)]
 mod word_use_tests {
-    use super::{lexicon, Gender, WordUse};
+    use super::{lexicon, Gender, Use};
 
     #[test]
     fn words_are_matched_as_written() {
         let lex = lexicon();
-        assert!(lex.is("of", WordUse::Connector) && lex.is("of", WordUse::Of));
-        assert!(!lex.is("Of", WordUse::Connector));
-        assert!(lex.is("&", WordUse::And));
-        assert!(lex.is("Lake", WordUse::PlaceWord) && !lex.is("lake", WordUse::PlaceWord));
-        assert!(lex.is("em", WordUse::Elision));
-        assert!(!lex.is("said", WordUse::SpeechAdverb));
-        assert!(lex.is_any_case("THAT", WordUse::Complementizer));
-        assert!(!lex.is("THAT", WordUse::Complementizer));
+        assert!(lex.is("of", Use::Connector) && lex.is("of", Use::Of));
+        assert!(!lex.is("Of", Use::Connector));
+        assert!(lex.is("&", Use::And));
+        assert!(lex.is("Lake", Use::PlaceWord) && !lex.is("lake", Use::PlaceWord));
+        assert!(lex.is("em", Use::Elision));
+        assert!(!lex.is("said", Use::SpeechAdverb));
+        assert!(lex.is_any_case("THAT", Use::Complementizer));
+        assert!(!lex.is("THAT", Use::Complementizer));
     }
 
     #[test]
@@ -551,12 +472,12 @@ mod word_use_tests {
     #[test]
     fn endings_are_matched_as_written() {
         let lex = lexicon();
-        assert!(lex.has_ending("finally", WordUse::AdverbEnding));
-        assert!(lex.has_ending("offered", WordUse::ParticipleEnding));
-        assert!(lex.has_ending("Boosting", WordUse::GerundEnding));
-        assert!(!lex.has_ending("FINALLY", WordUse::AdverbEnding));
-        assert!(!lex.has_ending("offered", WordUse::AdverbEnding));
+        assert!(lex.has_ending("finally", Use::AdverbEnding));
+        assert!(lex.has_ending("offered", Use::ParticipleEnding));
+        assert!(lex.has_ending("Boosting", Use::GerundEnding));
+        assert!(!lex.has_ending("FINALLY", Use::AdverbEnding));
+        assert!(!lex.has_ending("offered", Use::AdverbEnding));
         // Only endings are endings: "of" is a word.
-        assert!(!lex.has_ending("thereof", WordUse::Of));
+        assert!(!lex.has_ending("thereof", Use::Of));
     }
 }

@@ -108,10 +108,73 @@ pub enum WordClass {
     Neg,
 }
 
-/// The classes of `actor_text_words.tsv`: words the actor and text stages
-/// reason with, matched as written.
+/// The uses of a word in `function_words.tsv`, one bit each
+/// (lexicons/README.md says what each one means).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uses(pub(crate) u64);
+
+impl Uses {
+    /// True when the word has use `u`.
+    pub fn has(self, u: Use) -> bool {
+        self.0 & (1 << u as u32) != 0
+    }
+}
+
+/// One use of a word in `function_words.tsv`. `build.rs` reads the names
+/// from this enum: a use is written in the file as its variant in
+/// snake_case (`SettingHead`: `setting_head`). Those named `*Ending` are
+/// endings, matched at the end of a word, not words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WordUse {
+pub enum Use {
+    /// May stand between a subject and its verb ("also", "later").
+    Between,
+    /// Skipped between a cue and its content ("yesterday", "again").
+    BeforeContent,
+    /// A listener a cue names before its content ("told reporters").
+    Addressee,
+    /// Opens a time or setting phrase after a cue ("on", "last").
+    SettingLead,
+    /// Shows that such a phrase is one ("in a statement", "last week").
+    SettingHead,
+    /// Ends such a phrase ("statement", "night").
+    SettingEnd,
+    /// After a comma, ends a reported clause ("which", "while").
+    ClauseBreak,
+    /// Opens an adjunct that ends an object content ("after", "despite").
+    AdjunctOpener,
+    /// "a", "an", "the".
+    Article,
+    /// A form of "be" before a passive participle ("was", "been").
+    Passive,
+    /// "being".
+    ProgressivePassive,
+    /// After a participle, makes it an adjective ("known as", "expected to").
+    ParticiplePrep,
+    /// Links a role to a name ("a spokesman for").
+    RoleLink,
+    /// A preposition inside a described speaker ("a reporter for").
+    PhrasePrep,
+    /// Continues a title ("secretary of state").
+    TitleLink,
+    /// A quantifier standing for people ("several", "another").
+    LoneQuantifier,
+    /// A coordinating conjunction ("and", "or").
+    Coordinator,
+    /// Joins two verbs of one subject ("and", "but").
+    JoinsVerbs,
+    /// Opens an absolute clause with its own subject ("with").
+    AbsoluteOpener,
+    /// A relative pronoun that opens a clause about a speaker ("who").
+    Relative,
+    /// A form of "say".
+    Say,
+    /// A participle of naming or saying not ending in -ed ("told").
+    IrregularParticiple,
+    /// Opens a setting after a cue ("in", "at").
+    Setting,
+    /// A generic noun for a business ("company", "firm"): "the company"
+    /// is the company the text is about.
+    Business,
     /// Joins capitalized words inside one name ("Bank *of* England", "van").
     Connector,
     /// Joins two names in one run ("Paris *and* Berlin").
@@ -149,13 +212,6 @@ pub enum WordUse {
     AdverbEnding,
 }
 
-// Every class has its bit (release builds would wrap a larger shift); the
-// last class is the largest.
-const _: () = assert!((WordUse::AdverbEnding as u32) < u32::BITS);
-
-impl WordUse {
-    /// The bit of this class in `tables::ACTOR_TEXT_WORDS_VALUES`.
-    pub const fn bit(self) -> u32 {
-        1 << self as u32
-    }
-}
+// Every use has its bit (release builds would wrap a larger shift); the
+// last use is the largest.
+const _: () = assert!((Use::AdverbEnding as u32) < u64::BITS);

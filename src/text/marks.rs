@@ -7,7 +7,7 @@
 //! passage; a stray mark opens nothing.
 
 use super::tokens::{Token, TokenKind};
-use crate::lexicon::{lexicon, WordUse};
+use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 
 /// One quotation found in the text.
@@ -300,7 +300,7 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = &text[after..];
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    word.starts_with(|c: char| c.is_ascii_digit()) || lexicon().is(&word, WordUse::Elision)
+    word.starts_with(|c: char| c.is_ascii_digit()) || lexicon().is(&word, Use::Elision)
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {

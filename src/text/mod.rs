@@ -12,7 +12,7 @@ pub use crate::case::Lower;
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
-use crate::lexicon::{lexicon, WordUse};
+use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use std::num::NonZeroU32;
 use std::ops::{Index, Range};
@@ -401,7 +401,7 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         if lexicon().cue_verb(s).is_some_and(|v| v.gerund) {
             return true;
         }
-        if lexicon().is_any_case(s, WordUse::Complementizer) || s == ":" {
+        if lexicon().is_any_case(s, Use::Complementizer) || s == ":" {
             return false;
         }
         // "Smith said, “and we will win again.”" goes on; "she said, “We

@@ -4,7 +4,8 @@
 mod reference;
 
 use super::keys::{encode, Keys, MAX_SHARED};
-use super::{lexicon, lower, with_lower};
+use super::parse::rows;
+use super::{lexicon, lower, with_lower, Use};
 use reference::Reference;
 
 /// Every key of every lexicon, in the forms the engine asks for: as
@@ -245,4 +246,90 @@ fn phrases_are_found_by_first_word() {
         .any(|p| p.words == ["according", "to"]));
     assert!(!lex.anonymity_markers_starting_with("requested").is_empty());
     assert!(lex.cue_phrases_starting_with("zzzz").is_empty());
+}
+
+/// Every use, in the order of the enum (the test checks the order).
+const ALL_USES: [Use; 41] = [
+    Use::Between,
+    Use::BeforeContent,
+    Use::Addressee,
+    Use::SettingLead,
+    Use::SettingHead,
+    Use::SettingEnd,
+    Use::ClauseBreak,
+    Use::AdjunctOpener,
+    Use::Article,
+    Use::Passive,
+    Use::ProgressivePassive,
+    Use::ParticiplePrep,
+    Use::RoleLink,
+    Use::PhrasePrep,
+    Use::TitleLink,
+    Use::LoneQuantifier,
+    Use::Coordinator,
+    Use::JoinsVerbs,
+    Use::AbsoluteOpener,
+    Use::Relative,
+    Use::Say,
+    Use::IrregularParticiple,
+    Use::Setting,
+    Use::Business,
+    Use::Connector,
+    Use::And,
+    Use::Of,
+    Use::PlaceWord,
+    Use::SpeechAdverb,
+    Use::Locative,
+    Use::Female,
+    Use::Male,
+    Use::FemaleEnding,
+    Use::MaleEnding,
+    Use::Definite,
+    Use::DefiniteArticle,
+    Use::Complementizer,
+    Use::Elision,
+    Use::GerundEnding,
+    Use::ParticipleEnding,
+    Use::AdverbEnding,
+];
+
+/// A use's name in `function_words.tsv`: its variant in snake_case, as
+/// `build.rs` spells it.
+fn use_name(u: Use) -> String {
+    let mut name = String::new();
+    for c in format!("{u:?}").chars() {
+        if c.is_ascii_uppercase() && !name.is_empty() {
+            name.push('_');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    name
+}
+
+#[test]
+fn every_function_word_has_exactly_its_listed_uses() {
+    // A use read from the wrong bit, or a word lost on the way to the
+    // table, fails here.
+    for (i, u) in ALL_USES.into_iter().enumerate() {
+        assert_eq!(u as usize, i, "{u:?}");
+    }
+    let lex = lexicon();
+    for row in rows(include_str!("../../../lexicons/function_words.tsv")) {
+        let listed: Vec<&str> = row[1].split(',').collect();
+        for u in ALL_USES {
+            let name = use_name(u);
+            let listed = listed.contains(&name.as_str());
+            assert_eq!(lex.is(row[0], u), listed, "{row:?} {name}");
+            assert_eq!(lex.uses(row[0]).has(u), listed, "{row:?} {name}");
+            // An ending is an ending of itself; other uses are no endings.
+            if name.ends_with("_ending") {
+                assert!(!listed || lex.has_ending(row[0], u), "{row:?} {name}");
+            } else {
+                assert!(!lex.has_ending(row[0], u), "{row:?} {name}");
+            }
+        }
+    }
+    assert!(!lex.is("Who", Use::Relative) && lex.uses_lower("Who").has(Use::Relative));
+    assert!(!lex.is("reporter", Use::Addressee));
+    assert!(lex.is("Lake", Use::PlaceWord) && !lex.is_any_case("LAKE", Use::PlaceWord));
 }
