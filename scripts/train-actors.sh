@@ -58,6 +58,6 @@ echo "sha256 $(sha256sum "$out" | cut -d' ' -f1)  $out"
 echo "gzip -9: $(gzip -9c "$out" | wc -c) bytes"
 
 # The held-out tenth, scored with the new weights (before they are built in).
-for f in gmb-heldout.conll wikigold-heldout.conll; do
+for f in gmb-heldout.iob wikigold-heldout.iob; do
   "$bin" eval --ner --ner-model "$out" "$data/$f"
 done

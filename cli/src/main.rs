@@ -37,9 +37,9 @@ enum Command {
     Text(cmd::text::Args),
     /// Serve the web page (www/ at /, pkg/ at /pkg/) on 127.0.0.1.
     Serve(cmd::serve::Args),
-    /// Score the engine against gold annotations (seed JSON, PolNeAR brat, or CoNLL NER).
+    /// Score the engine against gold annotations (seed JSON, PolNeAR brat, or IOB NER).
     Eval(cmd::eval::Args),
-    /// Train the named-entity tagger's weights (GMB CSV, wikigold, CoNLL files).
+    /// Train the named-entity tagger's weights (GMB CSV, wikigold, IOB files).
     TrainNer(cmd::train_ner::Args),
 }
 

@@ -1,5 +1,5 @@
-//! `newslens eval --ner` and `newslens train-ner` on a tiny hand-made CoNLL
-//! file of our own (tests/data/ner/tiny.conll: 7 PER/ORG/LOC names, 1 MISC).
+//! `newslens eval --ner` and `newslens train-ner` on a tiny hand-made IOB
+//! file of our own (tests/data/ner/tiny.iob: 7 PER/ORG/LOC names, 1 MISC).
 
 mod common;
 
@@ -26,7 +26,7 @@ const ALL: &str = "all (PER+ORG+LOC)";
 /// Gold counts come from the fixture; the system's side must add up.
 fn check_gold(report: &Value) {
     let ds = &report["datasets"][0];
-    assert_eq!(ds["format"], "conll-ner");
+    assert_eq!(ds["format"], "iob-ner");
     assert_eq!(n(&ds["articles"]), 2);
     let cats = &ds["categories"];
     for (name, gold) in [("PER", 3), ("ORG", 2), ("LOC", 2), (ALL, 7)] {
@@ -47,7 +47,7 @@ fn check_gold(report: &Value) {
 
 #[test]
 fn ner_eval_counts_the_fixture_for_both_systems() {
-    let file = data("ner").join("tiny.conll");
+    let file = data("ner").join("tiny.iob");
     let file = file.to_str().unwrap();
     check_gold(&eval_json(&[file], "ner-tagger"));
     check_gold(&eval_json(&["--ner-sentences", file], "ner-sentences"));
@@ -56,7 +56,7 @@ fn ner_eval_counts_the_fixture_for_both_systems() {
 
 #[test]
 fn train_ner_is_deterministic_and_learns_the_fixture() {
-    let file = data("ner").join("tiny.conll");
+    let file = data("ner").join("tiny.iob");
     let file = file.to_str().unwrap();
     let dir = temp_dir("train-ner");
     let model = |name: &str| {
@@ -64,7 +64,7 @@ fn train_ner_is_deterministic_and_learns_the_fixture() {
         let o = run(
             &[
                 "train-ner",
-                "--conll",
+                "--iob",
                 file,
                 "--bits",
                 "12",
@@ -97,7 +97,7 @@ fn train_ner_is_deterministic_and_learns_the_fixture() {
 fn ner_usage_errors() {
     let o = run(&["train-ner", "--out", "x.bin"], b"");
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    let bad = temp_dir("ner-bad").join("bad.conll");
+    let bad = temp_dir("ner-bad").join("bad.iob");
     std::fs::write(&bad, "word X-PER\n").unwrap();
     let o = run(&["eval", "--ner", bad.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));

@@ -1,4 +1,4 @@
-//! Reading and writing training and test corpora: CoNLL-style IOB files and
+//! Reading and writing training and test corpora: IOB files and
 //! the CSV export of the Groningen Meaning Bank (`ner_dataset.csv`).
 //!
 //! Only parsing: the caller reads the files.
@@ -25,11 +25,18 @@ fn label_type(label: &str) -> EntityType {
     }
 }
 
-/// Parses a CoNLL-style file: one token a line, the word in the first
-/// column and its IOB tag in the last (`O`, `B-PER`, `I-LOC`, ...; IOB1 and
-/// IOB2 both read), blank lines between sentences, `-DOCSTART-` lines between
-/// documents. Tags are returned as IOB2. Errors name the line.
-pub fn parse_conll(text: &str) -> Result<Vec<Document>, String> {
+/// The word of the line that opens each document in the wikigold file.
+const WIKIGOLD_DOCUMENT_START: &str = "-DOCSTART-";
+
+/// The line between documents in the IOB files of this project.
+const DOCUMENT_BREAK: &str = "# document";
+
+/// Parses an IOB file: one token a line, the word in the first column and
+/// its IOB tag in the last (`O`, `B-PER`, `I-LOC`, ...; IOB1 and IOB2 both
+/// read), blank lines between sentences, a `# document` line between
+/// documents (wikigold's own document-start lines are read as such too, so
+/// its documents stay whole). Tags are returned as IOB2. Errors name the line.
+pub fn parse_iob(text: &str) -> Result<Vec<Document>, String> {
     let mut docs = vec![Document::default()];
     let mut tokens: Vec<String> = Vec::new();
     let mut raw: Vec<Tag> = Vec::new();
@@ -52,7 +59,7 @@ pub fn parse_conll(text: &str) -> Result<Vec<Document>, String> {
             flush(&mut docs, &mut tokens, &mut raw);
             continue;
         }
-        if cols[0] == "-DOCSTART-" {
+        if line.trim() == DOCUMENT_BREAK || cols[0] == WIKIGOLD_DOCUMENT_START {
             flush(&mut docs, &mut tokens, &mut raw);
             if docs.last().is_some_and(|d| !d.sentences.is_empty()) {
                 docs.push(Document::default());
@@ -81,12 +88,13 @@ pub fn parse_conll(text: &str) -> Result<Vec<Document>, String> {
     Ok(docs)
 }
 
-/// Writes documents as CoNLL (`word TAG` lines, IOB2, `-DOCSTART- O` and
-/// a blank line before each document).
-pub fn write_conll(docs: &[Document]) -> String {
+/// Writes documents as an IOB file (`word TAG` lines, IOB2, a `# document`
+/// line and a blank line before each document).
+pub fn write_iob(docs: &[Document]) -> String {
     let mut out = String::new();
     for doc in docs {
-        out.push_str("-DOCSTART- O\n\n");
+        out.push_str(DOCUMENT_BREAK);
+        out.push_str("\n\n");
         for s in &doc.sentences {
             for (w, t) in s.tokens.iter().zip(&s.tags) {
                 out.push_str(w);
@@ -123,7 +131,7 @@ fn csv_fields(line: &str) -> Vec<String> {
 
 /// Parses the GMB CSV export (`Sentence #,Word,POS,Tag`; a sentence starts
 /// where the first column is filled) and maps its labels to this tagger's
-/// conventions, which are those of CoNLL-style newswire annotation:
+/// conventions, which are those of common newswire NER annotation:
 ///
 /// - `per` → PER, without the titles GMB puts inside person names
 ///   ("President", "Mr.", "Prime Minister": titles are not part of the name);
@@ -243,10 +251,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn conll_iob1_and_documents() {
-        let text = "-DOCSTART- O\n\nAda I-PER\nVale I-PER\nvisited O\nOrlen I-LOC\n. O\n\n\
-                    -DOCSTART- O\n\nThe O\nKestrel I-ORG\nGuild I-ORG\nB-ish B-ORG\n";
-        let docs = parse_conll(text).unwrap();
+    fn iob1_and_documents() {
+        let text = "# document\n\nAda I-PER\nVale I-PER\nvisited O\nOrlen I-LOC\n. O\n\n\
+                    # document\n\nThe O\nKestrel I-ORG\nGuild I-ORG\nB-ish B-ORG\n";
+        let docs = parse_iob(text).unwrap();
         assert_eq!(docs.len(), 2);
         let s = &docs[0].sentences[0];
         assert_eq!(
@@ -261,10 +269,10 @@ mod tests {
         );
         let t = &docs[1].sentences[0];
         assert_eq!(entities(&t.tags).len(), 2);
-        let again = parse_conll(&write_conll(&docs)).unwrap();
+        let again = parse_iob(&write_iob(&docs)).unwrap();
         assert_eq!(again, docs);
-        assert!(parse_conll("word\n").is_err());
-        assert!(parse_conll("word X-PER\n").is_err());
+        assert!(parse_iob("word\n").is_err());
+        assert!(parse_iob("word X-PER\n").is_err());
     }
 
     #[test]

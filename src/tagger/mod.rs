@@ -51,7 +51,7 @@ impl EntityType {
         EntityType::Misc,
     ];
 
-    /// The CoNLL name: `PER`, `ORG`, `LOC`, `MISC`.
+    /// The tag name: `PER`, `ORG`, `LOC`, `MISC`.
     pub fn name(self) -> &'static str {
         match self {
             EntityType::Per => "PER",
@@ -61,7 +61,7 @@ impl EntityType {
         }
     }
 
-    /// The type for a CoNLL name (`PER`, `ORG`, `LOC`, `MISC`, any case).
+    /// The type for a tag name (`PER`, `ORG`, `LOC`, `MISC`, any case).
     pub fn from_name(name: &str) -> Option<EntityType> {
         EntityType::ALL
             .into_iter()
@@ -147,8 +147,7 @@ pub struct Entity {
 }
 
 /// The entities of a tag sequence. Reads BIO (IOB2) and IOB1 alike: an
-/// entity starts at `B-X`, or at `I-X` after a tag of another type (the
-/// CoNLL evaluation's rule).
+/// entity starts at `B-X`, or at `I-X` after a tag of another type.
 pub fn entities(tags: &[Tag]) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut open: Option<(usize, EntityType)> = None;

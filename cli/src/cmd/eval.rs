@@ -31,8 +31,8 @@ use crate::input;
 A GOLD_PATH is a seed gold file (gold.json, with article.txt in the same directory), the \
 directory holding them, or a PolNeAR-style brat corpus directory (text/NAME.txt and \
 attributions/NAME_ANNOTATOR.ann; the first .ann file per article in sorted order is used). \
-With --ner, every GOLD_PATH is a CoNLL-style IOB file (word first, tag last, blank lines between \
-sentences, -DOCSTART- between documents) scored by exact span and type, MISC neither right nor \
+With --ner, every GOLD_PATH is an IOB file (word first, tag last, blank lines between \
+sentences, a `# document` line between documents) scored by exact span and type, MISC neither right nor \
 wrong. Matching rules: docs/eval.md.")]
 pub struct Args {
     /// Gold annotations to score against.
@@ -55,7 +55,7 @@ pub struct Args {
     #[arg(long, default_value_t = 1, requires = "sample")]
     pub seed: u64,
 
-    /// Score named entities: every GOLD_PATH is a CoNLL-style IOB file.
+    /// Score named entities: every GOLD_PATH is a IOB file.
     #[arg(long)]
     pub ner: bool,
 
@@ -150,7 +150,7 @@ fn eval_seed(json: &Path, article: &Path) -> Result<Dataset> {
 fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
     let start = Instant::now();
     let text = input::Source::File(path.to_path_buf()).read(&input::Reading::default())?;
-    let docs = newslens::tagger::corpus::parse_conll(&text)
+    let docs = newslens::tagger::corpus::parse_iob(&text)
         .map_err(anyhow::Error::msg)
         .with_context(|| path.display().to_string())?;
     let custom;
@@ -207,7 +207,7 @@ fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
     ];
     Ok(Dataset {
         path: path.display().to_string(),
-        format: "conll-ner",
+        format: "iob-ner",
         articles: docs.len(),
         table,
         info,

@@ -19,26 +19,26 @@ use crate::input;
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
 The last 10% of the GMB sentences (in file order, as documents of 10 sentences) and the last 10% \
-of the wikigold documents are held out of training; --heldout DIR writes them as CoNLL files \
-(gmb-heldout.conll, wikigold-heldout.conll) for `newslens eval --ner`.")]
+of the wikigold documents are held out of training; --heldout DIR writes them as IOB files \
+(gmb-heldout.iob, wikigold-heldout.iob) for `newslens eval --ner`.")]
 pub struct Args {
     /// The Groningen Meaning Bank CSV export (ner_dataset.csv).
     #[arg(long, value_name = "ner_dataset.csv")]
     pub gmb: Option<PathBuf>,
 
-    /// wikigold in CoNLL format (wikigold.conll.txt).
+    /// wikigold, as published (wikigold.conll.txt).
     #[arg(long, value_name = "wikigold.conll.txt")]
     pub wikigold: Option<PathBuf>,
 
-    /// More training data in CoNLL format, used whole.
-    #[arg(long, value_name = "FILE.conll")]
-    pub conll: Vec<PathBuf>,
+    /// More training data as IOB files, used whole.
+    #[arg(long, value_name = "FILE.iob")]
+    pub iob: Vec<PathBuf>,
 
     /// Where to write the weights.
     #[arg(long, value_name = "ner.bin")]
     pub out: PathBuf,
 
-    /// Write the held-out sentences here as CoNLL files.
+    /// Write the held-out sentences here as IOB files.
     #[arg(long, value_name = "DIR")]
     pub heldout: Option<PathBuf>,
 
@@ -75,8 +75,8 @@ fn read(path: &Path) -> Result<String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.gmb.is_none() && args.wikigold.is_none() && args.conll.is_empty() {
-        return Err(UsageError("give training data: --gmb, --wikigold or --conll".into()).into());
+    if args.gmb.is_none() && args.wikigold.is_none() && args.iob.is_empty() {
+        return Err(UsageError("give training data: --gmb, --wikigold or --iob".into()).into());
     }
     let mut training: Vec<Document> = Vec::new();
     let mut heldout: Vec<(&str, Vec<Document>)> = Vec::new();
@@ -106,11 +106,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 sentences: c.to_vec(),
             })
             .collect();
-        heldout.push(("gmb-heldout.conll", docs));
+        heldout.push(("gmb-heldout.iob", docs));
     }
     if let Some(path) = &args.wikigold {
         let text = read(path)?;
-        let docs = corpus::parse_conll(&text)
+        let docs = corpus::parse_iob(&text)
             .map_err(anyhow::Error::msg)
             .with_context(|| path.display().to_string())?;
         let (train, held) = split_tenth(&docs);
@@ -122,11 +122,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             held.len()
         );
         training.extend(train);
-        heldout.push(("wikigold-heldout.conll", held));
+        heldout.push(("wikigold-heldout.iob", held));
     }
-    for path in &args.conll {
+    for path in &args.iob {
         let text = read(path)?;
-        let docs = corpus::parse_conll(&text)
+        let docs = corpus::parse_iob(&text)
             .map_err(anyhow::Error::msg)
             .with_context(|| path.display().to_string())?;
         training.extend(docs);
@@ -136,7 +136,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .with_context(|| format!("{}: cannot create", dir.display()))?;
         for (name, docs) in &heldout {
             let path = dir.join(name);
-            std::fs::write(&path, corpus::write_conll(docs))
+            std::fs::write(&path, corpus::write_iob(docs))
                 .with_context(|| format!("{}: cannot write", path.display()))?;
             eprintln!("wrote {}", path.display());
         }

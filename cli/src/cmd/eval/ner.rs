@@ -1,4 +1,4 @@
-//! `newslens eval --ner`: named entities in a CoNLL-style IOB file, scored
+//! `newslens eval --ner`: named entities in a IOB file, scored
 //! by exact span and type.
 //!
 //! Two systems can be scored: the learned tagger (`newslens::tagger`, the
@@ -176,14 +176,13 @@ pub fn engine_entities(ann: &Annotation, spans: &[Vec<(usize, usize)>]) -> Vec<V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newslens::tagger::corpus::parse_conll;
+    use newslens::tagger::corpus::parse_iob;
 
     #[test]
     fn exact_typed_spans_and_misc_is_neither() {
-        let docs = parse_conll(
-            "Ada B-PER\nVale I-PER\nof O\nOrlen B-ORG\nsaw O\nThe B-MISC\nGale I-MISC\n",
-        )
-        .unwrap();
+        let docs =
+            parse_iob("Ada B-PER\nVale I-PER\nof O\nOrlen B-ORG\nsaw O\nThe B-MISC\nGale I-MISC\n")
+                .unwrap();
         let gold = &docs[0].sentences[0].tags;
         let e = |start, end, kind| Entity { start, end, kind };
         let mut t = Table::default();
@@ -209,7 +208,7 @@ mod tests {
 
     #[test]
     fn detokenized_offsets_point_at_the_tokens() {
-        let docs = parse_conll(
+        let docs = parse_iob(
             "\" O\nWe O\nwon O\n, O\n\" O\nsaid O\nAda B-PER\n( O\nVale I-PER\n) O\n. O\n",
         )
         .unwrap();
