@@ -23,7 +23,10 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 
+#[path = "corpus/adversarial.rs"]
+mod adversarial;
 mod corpus;
+use adversarial::{words, Lcg};
 
 /// (label, bytes): each step is 10 times the one before.
 const SIZES: &[(&str, usize)] = &[
@@ -62,37 +65,6 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-/// A small deterministic generator for the adversarial texts.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
-    fn word(&mut self) -> String {
-        let len = 2 + self.next(7);
-        (0..len)
-            .map(|_| (b'a' + self.next(26) as u8) as char)
-            .collect()
-    }
-}
-
-/// About `n` bytes of the words `pick` makes, spaced.
-fn words(n: usize, mut pick: impl FnMut(&mut Lcg) -> String) -> String {
-    let mut r = Lcg(1);
-    let mut text = String::new();
-    while text.len() < n {
-        text += &pick(&mut r);
-        text.push(' ');
-    }
-    text
-}
-
 /// Makes a text of about the given number of bytes.
 type Maker = fn(usize) -> String;
 
@@ -101,12 +73,12 @@ fn adversarial_texts() -> Vec<(&'static str, Maker)> {
     vec![
         ("said-repeated", |n| "said ".repeat(n / 5)),
         ("random-words-and-said", |n| {
-            words(n, |r| match r.next(10) {
+            words(n, 1, |r| match r.next(10) {
                 0 => "said".to_string(),
                 _ => r.word(),
             })
         }),
-        ("no-punctuation", |n| words(n, Lcg::word)),
+        ("no-punctuation", |n| words(n, 1, Lcg::word)),
         ("quotation-marks-only", |n| {
             let marks = ["“", "”", "\"", "'", "‘", "’", "«", "»"];
             let mut r = Lcg(2);
@@ -116,7 +88,7 @@ fn adversarial_texts() -> Vec<(&'static str, Maker)> {
             "“a ‘b ".repeat(n / 16) + &"’ ” ".repeat(n / 16)
         }),
         ("thousands-of-names", |n| {
-            words(n, |r| {
+            words(n, 1, |r| {
                 let (mut a, mut b) = (r.word(), r.word());
                 a[..1].make_ascii_uppercase();
                 b[..1].make_ascii_uppercase();

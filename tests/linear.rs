@@ -8,6 +8,10 @@
 //! tokens in one sentence) does millions of steps more and fails at once.
 //! Timings are in `BENCHMARKS.md`, never here.
 
+#[path = "../benches/corpus/adversarial.rs"]
+mod adversarial;
+
+use adversarial::{words, Lcg};
 use newslens::{annotate_counting, token_count};
 use proptest::prelude::*;
 
@@ -43,26 +47,6 @@ fn check_growth(label: &str, n: usize, make: impl Fn(usize) -> String) {
     );
 }
 
-/// A small deterministic generator (no dependency on a seed crate).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
-    fn word(&mut self) -> String {
-        let len = 2 + self.next(7);
-        (0..len)
-            .map(|_| (b'a' + self.next(26) as u8) as char)
-            .collect()
-    }
-}
-
 /// About `n` bytes of `piece` repeated.
 fn repeat(piece: &str, n: usize) -> String {
     piece.repeat(n / piece.len() + 1)
@@ -71,17 +55,6 @@ fn repeat(piece: &str, n: usize) -> String {
 #[test]
 fn the_word_said_repeated() {
     check_growth("said", 10_000, |n| repeat("said ", n));
-}
-
-/// Words from `pick` (given the generator) until about `n` bytes, spaced.
-fn words(n: usize, seed: u64, mut pick: impl FnMut(&mut Lcg) -> String) -> String {
-    let mut r = Lcg(seed);
-    let mut text = String::new();
-    while text.len() < n {
-        text += &pick(&mut r);
-        text.push(' ');
-    }
-    text
 }
 
 #[test]
