@@ -38,12 +38,7 @@ fn stance(s: &str) -> Option<String> {
 
 /// The `(name, Variant)` pairs of a `named_enum!` (`Variant = "name",` lines).
 fn enum_names(file: &str, enum_name: &str) -> Vec<(String, String)> {
-    let src = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let body = src
-        .split(&format!("pub enum {enum_name} {{"))
-        .nth(1)
-        .unwrap_or_else(|| panic!("{file} has no enum {enum_name}"));
-    let pairs: Vec<(String, String)> = body[..body.find('}').unwrap_or(body.len())]
+    let pairs: Vec<(String, String)> = enum_body(file, enum_name)
         .lines()
         .filter_map(|l| {
             let (variant, name) = l.trim().strip_suffix(',')?.split_once(" = ")?;
@@ -476,15 +471,20 @@ fn function_words(out: &mut Out, text: &'static str) {
     .unwrap();
 }
 
-/// The `(snake_case name, Variant)` pairs of a plain enum, in order: its
-/// lines that are `Variant,` (doc comments and attributes skipped).
-fn enum_variants(file: &str, enum_name: &str) -> Vec<(String, String)> {
+/// The text between `pub enum NAME {` and the first `}` after it in `file`.
+fn enum_body(file: &str, enum_name: &str) -> String {
     let src = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
     let body = src
         .split(&format!("pub enum {enum_name} {{"))
         .nth(1)
         .unwrap_or_else(|| panic!("{file} has no enum {enum_name}"));
-    body[..body.find('}').unwrap_or(body.len())]
+    body[..body.find('}').unwrap_or(body.len())].to_string()
+}
+
+/// The `(snake_case name, Variant)` pairs of a plain enum, in order: its
+/// lines that are `Variant,` (doc comments and attributes skipped).
+fn enum_variants(file: &str, enum_name: &str) -> Vec<(String, String)> {
+    enum_body(file, enum_name)
         .lines()
         .filter_map(|l| l.trim().strip_suffix(','))
         .filter(|v| v.chars().all(|c| c.is_ascii_alphanumeric()))

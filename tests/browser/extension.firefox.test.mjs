@@ -14,17 +14,17 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { homedir } from "node:os";
-import { delimiter, extname, join, normalize } from "node:path";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Builder, Browser, By, Key } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
+import { servePages, textPoint } from "./lib/pages.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const XPI = join(ROOT, "dist/newslens-firefox.zip");
-const PAGES = join(ROOT, "tests/browser/pages");
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const GECKODRIVER = process.env.GECKODRIVER ?? [...(process.env.PATH || "").split(delimiter).filter(Boolean), join(homedir(), ".cargo/bin")].map((d) => join(d, "geckodriver")).find(existsSync);
 const ADDON_ID = "newslens@newslens.local";
@@ -37,19 +37,7 @@ const foreign = []; // every request Firefox sent anywhere but 127.0.0.1
 let driver;
 
 function serve() {
-  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8" };
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(PAGES, path);
-    if (!file.startsWith(PAGES) || !existsSync(file) || !types[extname(file)]) {
-      res.statusCode = 404;
-      return res.end("not found");
-    }
-    res.setHeader("content-type", types[extname(file)]);
-    if (file.endsWith("strict-csp.html")) res.setHeader("content-security-policy", "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'");
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)));
+  return servePages();
 }
 
 /** A proxy that answers nothing and records every request (plain and CONNECT). */
@@ -104,7 +92,8 @@ before(async () => {
   if (!existsSync(XPI)) execFileSync(join(ROOT, "scripts/build-extension.sh"), { cwd: ROOT, stdio: "inherit" });
   assert.ok(existsSync(FIREFOX), `${FIREFOX} is missing: run scripts/setup.sh`);
   assert.ok(GECKODRIVER, "geckodriver is missing: run scripts/setup.sh");
-  origin = await serve();
+  server = await serve();
+  origin = server.origin;
   const port = await recorder();
   const options = new firefox.Options().setBinary(FIREFOX).addArguments("-headless");
   const prefs = {
@@ -208,18 +197,7 @@ describe("Firefox ESR", () => {
     await driver.wait(async () => !(await legend.isDisplayed()), 5000, "the legend hides");
     assert.equal(await (await root.findElement(By.css("#legend-show"))).isDisplayed(), true);
     // Hover: the tooltip shows the mark's label.
-    const point = await driver.executeScript(`
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        const i = n.data.indexOf("Ines Marchetti");
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i + 2);
-        r.setEnd(n, i + 3);
-        const b = r.getBoundingClientRect();
-        return { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) };
-      }
-    `);
+    const point = await driver.executeScript(textPoint, "Ines Marchetti");
     await driver.actions().move({ x: point.x, y: point.y, origin: "viewport" }).perform();
     const tip = await root.findElement(By.css("#tip"));
     await driver.wait(async () => (await tip.isDisplayed()) && /Ines Marchetti/.test(await tip.getText()), 5000, "the tooltip on hover");

@@ -16,17 +16,15 @@ import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchPersistent } from "./lib/browser.mjs";
 import { guardRequests } from "./lib/guard.mjs";
+import { servePages, textPoint } from "./lib/pages.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXT = join(ROOT, "target/extension/chromium");
-const PAGES = join(ROOT, "tests/browser/pages");
-const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'";
 const T = { timeout: 90_000 };
 let marksFor; // from the built tree: marks.js imports the page's js/render.js
 
@@ -41,20 +39,7 @@ const served = []; // every request the page server saw
 const requested = []; // every request the browser made
 
 function serve() {
-  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8" };
-  server = createServer((req, res) => {
-    served.push({ url: req.url, host: req.headers.host });
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(PAGES, path);
-    if (!file.startsWith(PAGES) || !existsSync(file) || !types[extname(file)]) {
-      res.statusCode = 404;
-      return res.end("not found");
-    }
-    res.setHeader("content-type", types[extname(file)]);
-    if (file.endsWith("strict-csp.html")) res.setHeader("content-security-policy", STRICT_CSP);
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)));
+  return servePages({ onRequest: (req) => served.push({ url: req.url, host: req.headers.host }) });
 }
 
 async function worker() {
@@ -248,7 +233,8 @@ before(async () => {
     execFileSync(join(ROOT, "scripts/build-extension.sh"), { cwd: ROOT, stdio: "inherit" });
   }
   ({ marksFor } = await import(join(EXT, "marks.js")));
-  origin = await serve();
+  server = await serve();
+  origin = server.origin;
   profile = mkdtempSync(join(tmpdir(), "newslens-ext-"));
   // The shared launcher adds this machine's flags and a host resolver that
   // knows only 127.0.0.1; the guard blocks and records any other host.
@@ -474,19 +460,7 @@ describe("highlighting the article in place", () => {
     const on = await click(page);
     assert.equal(on.status, "done", on.error);
     await applyMarks(on.tabId, [{ ...spanOf(on.text, "Felix Harrow"), layer: "person", label: "Actor: Felix Harrow" }]);
-    const rect = await page.evaluate(() => {
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        const i = n.data.indexOf("Felix Harrow");
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i + 2);
-        r.setEnd(n, i + 3);
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-      return null;
-    });
+    const rect = await page.evaluate(textPoint, "Felix Harrow");
     await page.mouse.move(rect.x, rect.y);
     await waitClosed(page, "tip", (t) => t && t.display === "block" && t.text.includes("Actor: Felix Harrow"));
     assert.equal((await closedPart(page, "legend-panel")).display, "flex", "the legend, styled under a strict CSP");
