@@ -4,7 +4,8 @@
 //
 //   in:  {id, op: 'annotate', text, options?} | {id, op: 'version'}
 //   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
-//        {id, ok: true, result}
+//        {id, ok: true, result, ms, at}   ms: the engine's time; at: when it was
+//                                   sent (timeOrigin + now), for the page's timings
 //        {id, ok: false, crash, name, message}   crash: the engine trapped (a bug)
 //
 // A trap (a Rust panic, with panic=abort) leaves the instance unusable: the
@@ -21,9 +22,11 @@ self.onmessage = async ({ data }) => {
   const { id, op } = data;
   try {
     await loaded;
+    const t = performance.now();
     const result = op === 'version' ? version()
       : data.options === undefined ? annotate(data.text) : annotate(data.text, data.options);
-    postMessage({ id, ok: true, result });
+    const at = performance.now();
+    postMessage({ id, ok: true, result, ms: at - t, at: performance.timeOrigin + at });
   } catch (e) {
     postMessage({
       id,

@@ -17,6 +17,7 @@ const WORKER = new URL('./engine-worker.js', import.meta.url);
 let worker = null;        // {w: Worker, ready: Promise<void>}
 let nextId = 1;
 const pending = new Map(); // id → {resolve, reject, op}
+let last = null;           // {engineMs, transferMs} of the last result
 
 /** Thrown when the engine crashed (a bug); the next call uses a fresh instance. */
 export class EngineCrash extends Error {
@@ -60,7 +61,10 @@ function start() {
       const p = pending.get(data.id);
       if (!p) return;
       pending.delete(data.id);
-      if (data.ok) p.resolve(data.result);
+      if (data.ok) {
+        last = { engineMs: data.ms, transferMs: performance.timeOrigin + performance.now() - data.at };
+        p.resolve(data.result);
+      }
       else if (data.crash) {
         const err = new EngineCrash(new Error(data.message));
         p.reject(err);
@@ -117,6 +121,9 @@ export function annotate(text, options) {
   cancel();
   return call('annotate', options === undefined ? { text } : { text, options });
 }
+
+/** Timings of the last result: {engineMs, transferMs} (the worker's call; its way to the page). */
+export const timing = () => last;
 
 /** The engine's version string. */
 export function version() {

@@ -1,7 +1,7 @@
 // Wires the page together: input → engine (in a worker) → article view, panel,
 // exports. State lives here; the other modules take data and callbacks.
 
-import { annotate, EngineCrash, ready, Superseded } from './engine.js';
+import { annotate, EngineCrash, ready, Superseded, timing } from './engine.js';
 import { ACCEPT, attachDropZone, htmlToText, readFile } from './input.js';
 import { createArticleView } from './render.js';
 import { createPanel, createToggles, renderLegend } from './panels.js';
@@ -125,8 +125,9 @@ function hideProgress() {
  */
 async function run(text) {
   const seq = ++state.seq;
+  const start = performance.now();
   let doc;
-  let t0 = performance.now();
+  let t0 = start;
   document.body.dataset.engine = 'busy';
   showProgress(text);
   try {
@@ -141,7 +142,8 @@ async function run(text) {
     showError(err);
     doc = emptyDoc(text);
   }
-  const ms = performance.now() - t0;
+  const got = performance.now();
+  const ms = got - t0;
   hideProgress();
   document.body.dataset.engine = 'idle';
   state.shown = { text, doc };
@@ -155,7 +157,32 @@ async function run(text) {
   els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
   if (text.length > PROGRESS_MIN) say(`Annotated ${words.toLocaleString('en')} words.`);
   document.body.dataset.state = 'ready';
+  measure(seq, start, got, performance.now());
   return !state.editing;
+}
+
+/**
+ * Where the time of a text went, as performance.measure entries `newslens:NAME`
+ * (benches/browser/page.mjs reads them): engine (the worker's call), transfer
+ * (the result's way to the page), dom (lists and article built), paint (style,
+ * layout and the next frame), total (from the text's arrival to the frame).
+ */
+function measure(seq, start, got, built) {
+  const t = timing();
+  requestAnimationFrame(() => setTimeout(() => {
+    if (seq !== state.seq) return;
+    const span = (name, s, e) => {
+      performance.clearMeasures(`newslens:${name}`);
+      performance.measure(`newslens:${name}`, { start: s, end: e });
+    };
+    if (t) {
+      span('engine', got - t.transferMs - t.engineMs, got - t.transferMs);
+      span('transfer', got - t.transferMs, got);
+    }
+    span('dom', got, built);
+    span('paint', built, performance.now());
+    span('total', start, performance.now());
+  }));
 }
 
 function drawArticle() {

@@ -1,0 +1,115 @@
+// Page benchmark: the real page (www/, served by `newslens serve` on
+// 127.0.0.1) in Chromium, from a paste to all highlights drawn, split into
+// where the time goes; and the page's cold start.
+//
+//   node benches/browser/page.mjs [--quick] [--rounds N] [--text FILE] [--json OUT]
+//
+// Needs pkg/ (scripts/build-wasm.sh), the release CLI (cargo build --release
+// -p newslens-cli) and the 1 MiB text scripts/bench.sh generates
+// (target/bench/big-1MiB.txt; --text picks another). Prints a Markdown report;
+// raw numbers go to --json (default target/bench/page.json).
+//
+// Each round opens a fresh browser context (no HTTP cache), loads the page and
+// waits for the sample to be drawn, then pastes the text as Ctrl+V would
+// (a ClipboardEvent on the body) and waits for the page's own timings of that
+// text: performance.measure entries `newslens:*` that www/js/main.js writes
+// once the frame after the drawing has run:
+//   engine    the worker's annotate call (www/js/engine-worker.js)
+//   transfer  the result's way from the worker to the page (postMessage)
+//   dom       the lists and the article built (main.js: panel.update + render)
+//   paint     style, layout and paint, until the next frame has run
+//   total     from the paste event to that frame
+// "paste → drawn" is measured by the benchmark itself: from just before it
+// dispatches the paste to the end of `total`.
+//
+// Cold start: from navigation start to the sample's first result and to its
+// highlights drawn (the page fetches its scripts, starts the engine's worker,
+// which fetches and compiles the .wasm, annotates the sample and draws it).
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../tests/browser/lib/server.mjs';
+import { launchBrowser } from '../../tests/browser/lib/browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+const option = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt;
+};
+const quick = argv.includes('--quick');
+const rounds = Number(option('--rounds', quick ? 3 : 7));
+const textFile = option('--text', join(root, 'target', 'bench', 'big-1MiB.txt'));
+const jsonOut = option('--json', join(root, 'target', 'bench', 'page.json'));
+if (!existsSync(textFile)) {
+  console.error(`bench: ${textFile} is missing; scripts/bench.sh memory generates it`);
+  process.exit(2);
+}
+const text = readFileSync(textFile, 'utf8');
+const sample = readFileSync(join(root, 'www', 'sample.txt'), 'utf8');
+const PARTS = ['engine', 'transfer', 'dom', 'paint', 'total'];
+
+const server = await startServer();
+const browser = await launchBrowser();
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const words = (t) => t.split(/\s+/).filter(Boolean).length;
+
+/** The page's `newslens:*` measures as {name: duration}, plus the end of `total`. */
+const readMeasures = (page) => page.evaluate((parts) => {
+  const out = {};
+  for (const p of parts) {
+    const e = performance.getEntriesByName(`newslens:${p}`).at(-1);
+    if (e) out[p] = e.duration;
+    if (e && p === 'total') out.end = e.startTime + e.duration;
+  }
+  return out;
+}, PARTS);
+
+const runs = [];
+for (let i = 0; i < rounds; i++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('newslens:total').length > 0);
+  const cold = await readMeasures(page);
+  const firstResult = await page.evaluate(() => {
+    const e = performance.getEntriesByName('newslens:transfer').at(-1);
+    return e ? e.startTime + e.duration : null;
+  });
+  await page.evaluate((t) => { globalThis.__text = t; }, text);
+  await page.waitForTimeout(300); // let the sample's frame and any GC settle
+  const before = await page.evaluate(() => {
+    performance.clearMeasures();
+    const t0 = performance.now();
+    const data = new DataTransfer();
+    data.setData('text/plain', globalThis.__text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    return t0;
+  });
+  await page.waitForFunction(() => performance.getEntriesByName('newslens:total').length > 0, null, { timeout: 120_000 });
+  const m = await readMeasures(page);
+  const shown = await page.evaluate(() => ({
+    textLength: document.querySelector('[data-testid="article"]').textContent.length,
+    quotes: Number(document.querySelector('[data-testid="count-quotes"]').textContent),
+  }));
+  if (shown.textLength !== text.length) throw new Error(`the article shows ${shown.textLength} units, not ${text.length}`);
+  runs.push({ ...m, pasteToDrawn: m.end - before, coldFirstResult: firstResult, coldDrawn: cold.end, quotes: shown.quotes });
+  console.error(`round ${i + 1}/${rounds}: paste → drawn ${(m.end - before).toFixed(0)} ms (${PARTS.map((p) => `${p} ${m[p]?.toFixed(0)}`).join(', ')}); cold: first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms`);
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+const med = (k) => median(runs.map((r) => r[k]).filter((x) => typeof x === 'number'));
+const ms = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(1)} ms`);
+const bytes = Buffer.byteLength(text);
+console.log(`### Page: paste to highlights (${textFile.replace(`${root}/`, '')}, ${bytes.toLocaleString('en')} bytes, ${words(text).toLocaleString('en')} words; median of ${rounds} fresh contexts)\n`);
+console.log('| engine | transfer | dom | paint | total (page) | paste → drawn |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+console.log(`| ${ms(med('engine'))} | ${ms(med('transfer'))} | ${ms(med('dom'))} | ${ms(med('paint'))} | ${ms(med('total'))} | ${ms(med('pasteToDrawn'))} |`);
+console.log(`\nCold start (navigation start → the sample's result in the page / its highlights drawn; sample.txt, ${words(sample)} words): `
+  + `${ms(med('coldFirstResult'))} / ${ms(med('coldDrawn'))}`);
+mkdirSync(dirname(jsonOut), { recursive: true });
+writeFileSync(jsonOut, `${JSON.stringify({ date: new Date().toISOString(), text: textFile, bytes, runs }, null, 2)}\n`);
+console.log(`\n(raw numbers: ${jsonOut})`);
