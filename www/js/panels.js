@@ -13,6 +13,10 @@
 //       panel.selectTab('actors' | 'quotes' | 'claims')
 //     onSelectActor(actorId | null): an actor was picked (or the filter cleared)
 //     onReveal(layer, id): a quote or claim item was activated; show it in the text
+//
+// Long results (more than EAGER items) are listed in slices between frames,
+// the shown tab first, so a 1 MB article's thousands of items never hold the
+// page; showItem finishes a list before it looks in it.
 
 import { h, clear } from './dom.js';
 import {
@@ -64,6 +68,11 @@ const TABS = [
 
 let panelCount = 0;
 
+/** Lists up to this many items in all are built at once; longer ones in slices. */
+const EAGER = 600;
+/** Milliseconds of list building at a time. */
+const SLICE_MS = 12;
+
 /** The side panel (see the file header). */
 export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {} } = {}) {
   const uid = `nlp${++panelCount}`;
@@ -71,6 +80,9 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
   let doc = null;
   let actor = null;
   let current = null; // {layer, id} marked in the lists
+  let shown = 'actors';
+  const jobs = new Map(); // tab → generator still building its list
+  let timer = 0;
 
   const summary = h('div', { class: 'summary', 'data-testid': 'summary', 'aria-live': 'polite' });
   const filterName = h('strong', {});
@@ -115,6 +127,8 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
     summary, filterBar, tablist, panels));
 
   function selectTab(name) {
+    shown = name;
+    fill(name, SLICE_MS);
     for (const [n, { tab, panel }] of tabs) {
       const on = n === name;
       tab.setAttribute('aria-selected', String(on));
@@ -162,7 +176,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
     summary.append(h('p', { class: 'share-title' }, 'Quoted words by speaker'), bar, legend);
   }
 
-  function drawActors() {
+  function* drawActors() {
     const list = clear(lists.get('actors'));
     const stats = actorStats(text, doc);
     for (const id of actorsByProminence(text, doc, stats)) {
@@ -182,11 +196,12 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
       a.titles.length > 0 && h('span', { class: 'titles' }, a.titles.join(' · ')),
       h('span', { class: 'meta' },
         `${plural(s.mentions, 'mention')} · ${plural(s.quotes, 'quote')} · ${plural(s.claims, 'claim')}`))));
+      yield;
     }
     if (!doc.actors.length) list.append(h('li', { class: 'empty' }, 'No actors found.'));
   }
 
-  function drawQuotes() {
+  function* drawQuotes() {
     const list = clear(lists.get('quotes'));
     const shown = actor === null ? doc.quotes : itemsOfActor(doc, actor).quotes;
     const groups = new Map();
@@ -209,6 +224,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
           h('span', { class: 'badge' }, q.kind),
           q.cue && ` ${slice(text, q.cue)}`,
           q.reporter !== null && ` · relayed by ${actorName(doc, q.reporter)}`))));
+        yield;
       }
       const pct = Math.round((share.get(speaker) ?? 0) * 100);
       const anon = speaker !== null && doc.actors[speaker]?.anonymous;
@@ -222,7 +238,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
     if (!shown.length) list.append(h('li', { class: 'empty' }, actor === null ? 'No quotes found.' : 'No quotes from this actor.'));
   }
 
-  function drawClaims() {
+  function* drawClaims() {
     const list = clear(lists.get('claims'));
     const shown = actor === null ? doc.claims : itemsOfActor(doc, actor).claims;
     const ref = (id, verb) => {
@@ -249,6 +265,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
         ...c.disputes.map((id) => ref(id, 'disputes')),
         ...c.disputedBy.map((id) => ref(id, 'disputed by'))));
       list.append(h('li', {}, item));
+      yield;
     }
     if (!shown.length) list.append(h('li', { class: 'empty' }, actor === null ? 'No claims found.' : 'No claims by this actor.'));
   }
@@ -264,6 +281,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
   function markCurrent() {
     for (const el of root.querySelectorAll('.item.current')) el.classList.remove('current');
     if (!current) return null;
+    fill({ actor: 'actors', quote: 'quotes', claim: 'claims' }[current.layer], Infinity);
     const el = root.querySelector(`.${current.layer}-item[data-id="${Number(current.id)}"]`);
     el?.classList.add('current');
     return el;
@@ -277,15 +295,45 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
     counts.get('claims').textContent = String(doc.claims.length);
     drawSummary();
     drawFilter();
-    drawActors();
-    drawQuotes();
-    drawClaims();
+    jobs.clear();
+    const eager = doc.actors.length + doc.quotes.length + doc.claims.length <= EAGER;
+    for (const [name, make] of [['actors', drawActors], ['quotes', drawQuotes], ['claims', drawClaims]]) {
+      jobs.set(name, make());
+      // A long list: the shown tab's first items now, the rest in slices between frames.
+      fill(name, eager ? Infinity : name === shown ? SLICE_MS : 0);
+    }
     markCurrent();
+    if (jobs.size) schedule();
+  }
+
+  /** Runs the job building list `name` for about `ms` milliseconds (Infinity: to its end). */
+  function fill(name, ms) {
+    const job = jobs.get(name);
+    if (!job) return;
+    const end = performance.now() + ms;
+    do {
+      if (job.next().done) { jobs.delete(name); return; }
+    } while (performance.now() < end);
+  }
+
+  /** Goes on building the lists (the shown tab's first) in slices, letting the page answer between them. */
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const name = jobs.has(shown) ? shown : jobs.keys().next().value;
+      if (name === undefined) return;
+      fill(name, SLICE_MS);
+      schedule();
+    });
   }
 
   return {
     update(newText, newDoc) { text = newText; doc = newDoc; draw(); },
-    setActor(id) { actor = id; draw(); },
+    setActor(id) {
+      if (id === actor) return;
+      actor = id;
+      draw();
+    },
     selectTab,
     showItem(layer, id) {
       const tab = { quote: 'quotes', claim: 'claims', mention: 'actors' }[layer];

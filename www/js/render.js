@@ -148,7 +148,14 @@ export function describe(text, doc, layer, id) {
 let tooltipCount = 0;
 
 /** Creates the article view in `container` (see the file header). */
-export function createArticleView(container, { onActivate = () => {} } = {}) {
+export function createArticleView(container, options = {}) {
+  const win = container.ownerDocument.defaultView;
+  return win.CSS?.highlights && win.Highlight && win.StaticRange && !options.elements
+    ? createHighlightView(container, options) : createElementView(container, options);
+}
+
+/** The fallback for browsers without the CSS Custom Highlight API: highlights as nested <mark>s. */
+function createElementView(container, { onActivate = () => {} } = {}) {
   const doc0 = container.ownerDocument;
   const tooltip = h('div', {
     class: 'nl-tooltip', role: 'tooltip', id: `nl-tooltip-${++tooltipCount}`, 'data-testid': 'tooltip', hidden: true,
@@ -296,3 +303,413 @@ export function createArticleView(container, { onActivate = () => {} } = {}) {
   };
 }
 
+
+// ---- the CSS Custom Highlight API view --------------------------------------
+//
+// The text goes in as text nodes in blocks ("chunks") of whole lines, each
+// with `content-visibility: auto`, so only the blocks on screen get styled,
+// laid out and painted. Every highlight is a StaticRange in one of the
+// Highlight objects below, registered in CSS.highlights under its name and
+// styled with ::highlight(NAME) in style.css. No element per highlight, so a
+// 1 MB article with tens of thousands of them draws in a few frames.
+//
+// Highlights are not elements, so they are reached this way instead:
+// - the mouse: hit-testing (caretPositionFromPoint) finds the highlights
+//   under the pointer for the tip and for clicks;
+// - the keyboard: one focusable element (`.nl-focus`, role button) sits over
+//   the current highlight. Tab reaches it (on the first highlight on screen),
+//   the arrow keys move it to the next or previous highlight, Home and End to
+//   the first and last, Enter or Space activate it; its label and the tip
+//   describe the highlight. reveal() (the panels' jump-to) puts it on a
+//   highlight, scrolls there and focuses it.
+
+/** Highlight names → their priority (higher paints on top). */
+const NAMES = {
+  'nl-claim': 0, 'nl-claim2': 0, 'nl-quote': 1, 'nl-quote-partial': 1,
+  'nl-person': 2, 'nl-organization': 2, 'nl-place': 2, 'nl-group': 2, 'nl-anon': 3, 'nl-title': 2,
+  'nl-cue': 4, 'nl-lit-person': 5, 'nl-lit-organization': 5, 'nl-lit-place': 5, 'nl-lit-group': 5, 'nl-current': 6,
+};
+/** The highlight names of each layer toggle. */
+const LAYER_NAMES = {
+  claim: ['nl-claim', 'nl-claim2'],
+  quote: ['nl-quote', 'nl-quote-partial'],
+  mention: ['nl-person', 'nl-organization', 'nl-place', 'nl-group', 'nl-anon', 'nl-title',
+    'nl-lit-person', 'nl-lit-organization', 'nl-lit-place', 'nl-lit-group'],
+};
+/** A chunk ends at the first line end after this many UTF-16 units. */
+const CHUNK = 2000;
+
+/** Sorted {start, end, id} of one layer, with the running maximum of `end` for lookups. */
+function index(items) {
+  items.sort((a, b) => a.start - b.start || b.end - a.end);
+  const maxEnd = new Array(items.length);
+  let m = -1;
+  items.forEach((it, i) => { m = Math.max(m, it.end); maxEnd[i] = m; });
+  return { items, maxEnd };
+}
+
+/** The items of `idx` that contain `o`, innermost first. */
+function containing(idx, o) {
+  const { items, maxEnd } = idx;
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (items[mid].start <= o) lo = mid + 1; else hi = mid; }
+  const out = [];
+  for (let i = lo - 1; i >= 0 && maxEnd[i] > o; i--) if (items[i].end > o) out.push(items[i]);
+  return out;
+}
+
+function createHighlightView(container, { onActivate = () => {} } = {}) {
+  const doc0 = container.ownerDocument;
+  const win = doc0.defaultView;
+  const registry = win.CSS.highlights;
+  const tooltip = h('div', {
+    class: 'nl-tooltip', role: 'tooltip', id: `nl-tooltip-${++tooltipCount}`, 'data-testid': 'tooltip', hidden: true,
+  });
+  doc0.body.append(tooltip);
+  container.classList.add('nl-article', 'nl-hl');
+  const focusEl = h('span', {
+    class: 'nl-focus', tabindex: '0', role: 'button', 'aria-roledescription': 'highlight',
+    'aria-keyshortcuts': 'ArrowLeft ArrowRight Home End', 'data-testid': 'focus-hl', hidden: true,
+  });
+
+  const hls = {};
+  for (const [name, priority] of Object.entries(NAMES)) {
+    hls[name] = new win.Highlight();
+    hls[name].priority = priority;
+  }
+  const hidden = new Set();
+  let text = '';
+  let doc = null;
+  let starts = [];   // chunk start offsets
+  let nodes = [];    // chunk text nodes
+  const nodeStart = new Map();
+  let idx = null;    // {mention, title, quote, claim} lookups
+  let order = [];    // interactive items by start: {layer, id, start, end}
+  let current = null; // the item under the focus element
+  let tipFor = null;
+  let hideTimer = null;
+
+  /** The text node and offset of text offset `o`; an end at a chunk's start stays in the chunk before. */
+  function at(o, end) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] < o || (!end && starts[mid] === o)) lo = mid; else hi = mid - 1; }
+    return [nodes[lo], o - starts[lo]];
+  }
+
+  /** StaticRange over [start, end) of the text. */
+  function range(start, end) {
+    const [sc, so] = at(start, false);
+    const [ec, eo] = at(end, true);
+    return new win.StaticRange({ startContainer: sc, startOffset: so, endContainer: ec, endOffset: eo });
+  }
+
+  const ok = (span) => span && span.start >= 0 && span.start < span.end && span.end <= text.length;
+
+  function draw() {
+    for (const hl of Object.values(hls)) hl.clear();
+    // Chunks of whole lines.
+    const frag = doc0.createDocumentFragment();
+    starts = [];
+    nodes = [];
+    nodeStart.clear();
+    for (let s = 0; s < text.length || s === 0;) {
+      let e = s + CHUNK < text.length ? text.indexOf('\n', s + CHUNK) : -1;
+      e = e < 0 ? text.length : e + 1;
+      const node = doc0.createTextNode(text.slice(s, e));
+      const div = h('div', { class: 'chunk' });
+      div.append(node);
+      frag.append(div);
+      starts.push(s);
+      nodes.push(node);
+      nodeStart.set(node, s);
+      if (e >= text.length) break;
+      s = e;
+    }
+    // Ranges.
+    const mention = [];
+    const title = [];
+    const quote = [];
+    const claim = [];
+    for (const m of doc.mentions) {
+      const a = doc.actors[m.actor];
+      if (ok(m.span)) {
+        const r = range(m.span.start, m.span.end);
+        hls[`nl-${a?.kind ?? 'person'}`]?.add(r);
+        if (a?.anonymous) hls['nl-anon'].add(r);
+        mention.push({ layer: 'mention', id: m.id, start: m.span.start, end: m.span.end, actor: m.actor });
+      }
+      if (ok(m.title)) {
+        hls['nl-title'].add(range(m.title.start, m.title.end));
+        title.push({ layer: 'mention', id: m.id, start: m.title.start, end: m.title.end, actor: m.actor });
+      }
+    }
+    for (const q of doc.quotes) {
+      if (ok(q.span)) {
+        hls[q.kind === 'partial' ? 'nl-quote-partial' : 'nl-quote'].add(range(q.span.start, q.span.end));
+        quote.push({ layer: 'quote', id: q.id, start: q.span.start, end: q.span.end });
+      }
+      if (ok(q.cue)) hls['nl-cue'].add(range(q.cue.start, q.cue.end));
+    }
+    for (const c of doc.claims) {
+      if (ok(c.content)) claim.push({ layer: 'claim', id: c.id, start: c.content.start, end: c.content.end });
+      if (ok(c.cue)) hls['nl-cue'].add(range(c.cue.start, c.cue.end));
+    }
+    idx = { mention: index(mention), title: index(title), quote: index(quote), claim: index(claim) };
+    // Claims inside a claim get a double underline.
+    let open = [];
+    for (const c of idx.claim.items) {
+      open = open.filter((o) => o.end > c.start);
+      hls[open.length ? 'nl-claim2' : 'nl-claim'].add(range(c.start, c.end));
+      open.push(c);
+    }
+    order = [...claim, ...quote, ...mention].sort((a, b) => a.start - b.start || b.end - a.end);
+    container.replaceChildren(frag, focusEl);
+    show();
+  }
+
+  /** Registers the highlights of the visible layers, unregisters the others. */
+  function show() {
+    for (const name of Object.keys(NAMES)) {
+      const layer = Object.keys(LAYER_NAMES).find((l) => LAYER_NAMES[l].includes(name));
+      const on = doc && (name === 'nl-cue' ? !(hidden.has('quote') && hidden.has('claim')) : !hidden.has(layer));
+      if (on) registry.set(name, hls[name]); else registry.delete(name);
+    }
+  }
+
+  /** The text offset under the point (x, y) of the viewport, or -1. */
+  function offsetAt(x, y) {
+    let node;
+    let off;
+    if (doc0.caretPositionFromPoint) {
+      const p = doc0.caretPositionFromPoint(x, y);
+      node = p?.offsetNode;
+      off = p?.offset;
+    } else {
+      const r = doc0.caretRangeFromPoint?.(x, y);
+      node = r?.startContainer;
+      off = r?.startOffset;
+    }
+    if (!nodeStart.has(node)) return -1;
+    // The caret sits between characters: take the one whose box holds the point.
+    const r = doc0.createRange();
+    for (const o of [off, off - 1]) {
+      if (o < 0 || o >= node.length) continue;
+      r.setStart(node, o);
+      r.setEnd(node, o + 1);
+      for (const b of r.getClientRects()) {
+        if (x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) return nodeStart.get(node) + o;
+      }
+    }
+    return -1;
+  }
+
+  /** The visible interactive highlights at offset `o`, innermost first. */
+  function stackAt(o) {
+    if (!idx || o < 0) return [];
+    const out = [];
+    if (!hidden.has('mention')) out.push(...containing(idx.mention, o), ...containing(idx.title, o));
+    if (!hidden.has('quote')) out.push(...containing(idx.quote, o));
+    if (!hidden.has('claim')) out.push(...containing(idx.claim, o));
+    return out;
+  }
+
+  /** The client rect of `item`'s text that holds (x, y), or its first. */
+  function rectOf(item, x, y) {
+    const live = doc0.createRange();
+    live.setStart(...at(item.start, false));
+    live.setEnd(...at(item.end, true));
+    const all = [...live.getClientRects()];
+    return all.find((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) ?? all[0] ?? live.getBoundingClientRect();
+  }
+
+  function showTip(items, rect) {
+    clearTimeout(hideTimer);
+    if (!doc || !items.length) return hideTip();
+    clear(tooltip);
+    for (const { layer, id } of items) {
+      const d = describe(text, doc, layer, id);
+      tooltip.append(h('div', { class: `tip-item tip-${layer}` },
+        h('strong', {}, d.heading), ...d.lines.map((l) => h('div', {}, l))));
+    }
+    tooltip.hidden = false;
+    tipFor = items[0];
+    const view = doc0.documentElement;
+    const tw = tooltip.offsetWidth;
+    const th = tooltip.offsetHeight;
+    const left = Math.min(Math.max(8, rect.left), view.clientWidth - tw - 8);
+    let top = rect.bottom + 6;
+    if (top + th > view.clientHeight - 4 && rect.top - th - 6 > 0) top = rect.top - th - 6;
+    tooltip.style.left = `${left + win.scrollX}px`;
+    tooltip.style.top = `${top + win.scrollY}px`;
+  }
+
+  function hideTip() {
+    clearTimeout(hideTimer);
+    tooltip.hidden = true;
+    tipFor = null;
+  }
+
+  const visibleItem = (it) => it && !hidden.has(it.layer);
+
+  /** Puts the focus element over `item` (scrolling to it when `scroll`), and describes it. */
+  function setCurrent(item, { scroll = false, focus = false } = {}) {
+    current = item;
+    if (!item) {
+      focusEl.hidden = true;
+      hls['nl-current'].clear();
+      return;
+    }
+    hls['nl-current'].clear();
+    hls['nl-current'].add(range(item.start, item.end));
+    registry.set('nl-current', hls['nl-current']);
+    const d = describe(text, doc, item.layer, item.id);
+    focusEl.setAttribute('aria-label', `${d.heading}: “${snippet(text.slice(item.start, item.end), 160)}”`);
+    focusEl.dataset.layer = item.layer;
+    focusEl.dataset.id = item.id;
+    if (item.actor === undefined) delete focusEl.dataset.actor; else focusEl.dataset.actor = item.actor;
+    focusEl.hidden = false;
+    const placeIt = () => {
+      const r = rectOf(item, -1, -1);
+      const c = container.getBoundingClientRect();
+      Object.assign(focusEl.style, {
+        left: `${r.left - c.left}px`, top: `${r.top - c.top}px`, width: `${r.width}px`, height: `${r.height}px`,
+      });
+      return r;
+    };
+    placeIt();
+    if (scroll) {
+      focusEl.scrollIntoView({ block: 'center' });
+      // The blocks above may have been laid out just now: place and scroll once more.
+      placeIt();
+      focusEl.scrollIntoView({ block: 'center' });
+    }
+    if (focus) focusEl.focus({ preventScroll: true });
+    if (doc0.activeElement === focusEl) {
+      const around = stackAt(item.start).filter((it) => it.end >= item.end && !(it.layer === item.layer && it.id === item.id));
+      showTip([item, ...around], placeIt());
+      focusEl.setAttribute('aria-describedby', tooltip.id);
+    }
+  }
+
+  /** The first visible interactive item on screen, or the first at all. */
+  function firstOnScreen() {
+    const c = container.getBoundingClientRect();
+    const y = Math.max(c.top, 0) + 4;
+    for (let x = c.left + 4; x < c.right; x += 24) {
+      const o = offsetAt(x, y);
+      if (o >= 0) return order.find((it) => visibleItem(it) && it.end > o) ?? null;
+    }
+    return order.find(visibleItem) ?? null;
+  }
+
+  function activate(item) {
+    onActivate({ layer: item.layer, id: item.id, actor: item.actor === undefined ? null : item.actor });
+  }
+
+  const listeners = [];
+  const on = (node, type, fn) => { node.addEventListener(type, fn); listeners.push([node, type, fn]); };
+  let lastMove = null;
+  let moveQueued = false;
+  on(container, 'mousemove', (e) => {
+    lastMove = e;
+    if (moveQueued) return;
+    moveQueued = true;
+    win.requestAnimationFrame(() => {
+      moveQueued = false;
+      const { clientX: x, clientY: y } = lastMove;
+      const items = stackAt(offsetAt(x, y));
+      container.classList.toggle('over-hl', items.length > 0);
+      if (items.length) {
+        if (tipFor !== items[0] || tooltip.hidden) showTip(items, rectOf(items[0], x, y));
+        else clearTimeout(hideTimer);
+      } else if (!tooltip.hidden && doc0.activeElement !== focusEl) {
+        clearTimeout(hideTimer);
+        hideTimer = setTimeout(hideTip, 120);
+      }
+    });
+  });
+  on(container, 'mouseleave', (e) => {
+    if (!tooltip.contains(e.relatedTarget)) { clearTimeout(hideTimer); hideTimer = setTimeout(hideTip, 120); }
+  });
+  on(tooltip, 'mouseover', () => clearTimeout(hideTimer));
+  on(tooltip, 'mouseout', () => { hideTimer = setTimeout(hideTip, 120); });
+  on(container, 'click', (e) => {
+    if (doc0.getSelection()?.toString()) return;
+    const [item] = stackAt(offsetAt(e.clientX, e.clientY));
+    if (item) activate(item);
+  });
+  on(focusEl, 'focus', () => {
+    const item = visibleItem(current) ? current : firstOnScreen();
+    if (item) setCurrent(item);
+    else focusEl.hidden = true;
+  });
+  on(focusEl, 'blur', () => { hideTip(); focusEl.removeAttribute('aria-describedby'); });
+  on(doc0, 'keydown', (e) => { if (e.key === 'Escape' && !tooltip.hidden) hideTip(); });
+  on(focusEl, 'keydown', (e) => {
+    if (isActivateKey(e)) {
+      e.preventDefault();
+      if (current) activate(current);
+      return;
+    }
+    const visible = order.filter(visibleItem);
+    if (!visible.length) return;
+    const i = current ? visible.findIndex((it) => it.layer === current.layer && it.id === current.id) : -1;
+    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: visible.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    setCurrent(visible[Math.max(0, Math.min(visible.length - 1, next))], { scroll: true });
+  });
+
+  function find(layer, id) {
+    return order.find((it) => it.layer === layer && it.id === Number(id)) ?? null;
+  }
+
+  return {
+    render(newText, newDoc) {
+      hideTip();
+      text = newText;
+      doc = newDoc;
+      current = null;
+      focusEl.hidden = true;
+      draw();
+      focusEl.hidden = !order.length;
+    },
+    setLayerVisible(layer, visible) {
+      if (visible) hidden.delete(layer); else hidden.add(layer);
+      container.classList.toggle(`hide-${layer}`, !visible);
+      show();
+      if (current && !visibleItem(current)) setCurrent(null);
+      focusEl.hidden = !order.some(visibleItem);
+      if (tipFor) hideTip();
+    },
+    setActor(actorId) {
+      container.classList.toggle('following', actorId !== null);
+      for (const k of ['person', 'organization', 'place', 'group']) hls[`nl-lit-${k}`].clear();
+      const a = actorId === null ? null : doc?.actors[actorId];
+      if (!a) return;
+      const hl = hls[`nl-lit-${a.kind}`];
+      for (const mid of a.mentions) {
+        const m = doc.mentions[mid];
+        if (ok(m?.span)) hl.add(range(m.span.start, m.span.end));
+        if (ok(m?.title)) hl.add(range(m.title.start, m.title.end));
+      }
+    },
+    reveal(layer, id) {
+      const item = find(layer, id);
+      if (!item) return false;
+      setCurrent(item, { scroll: true, focus: true });
+      focusEl.classList.remove('flash');
+      void focusEl.offsetWidth; // restart the animation
+      focusEl.classList.add('flash');
+      return true;
+    },
+    destroy() {
+      for (const [node, type, fn] of listeners) node.removeEventListener(type, fn);
+      for (const name of Object.keys(NAMES)) if (registry.get(name) === hls[name]) registry.delete(name);
+      tooltip.remove();
+      clear(container);
+    },
+  };
+}
