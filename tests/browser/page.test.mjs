@@ -20,9 +20,14 @@ function engineJSON(file) {
   return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', 'utf16', file], { encoding: 'utf8' }));
 }
 
-/** Opens the page and waits until the sample is annotated. */
-async function openPage(options) {
+/**
+ * Opens the page and waits until the sample is annotated. `marks: true`
+ * opens it as a browser without the CSS Custom Highlight API sees it (the
+ * <mark> fallback of www/js/render.js).
+ */
+async function openPage({ marks = false, ...options } = {}) {
   const s = await openSession(options);
+  if (marks) await s.context.addInitScript(() => { delete window.Highlight; });
   s.dialogs = [];
   s.page.on('dialog', (d) => { s.dialogs.push(d.message()); d.dismiss(); });
   await s.page.goto(s.server.url);
@@ -53,6 +58,59 @@ async function paste(page, text) {
   }, text);
 }
 
+/**
+ * The ranges of the page's highlights, by layer, as text offsets:
+ * {mention: ['start-end', ...], quote, claim, cue, title, lit}, each sorted.
+ */
+const highlights = (page) => page.evaluate(() => {
+  const article = document.querySelector('[data-testid="article"]');
+  const offset = (node, o) => {
+    const r = document.createRange();
+    r.setStart(article, 0);
+    r.setEnd(node, o);
+    return r.toString().length;
+  };
+  const layers = {
+    mention: ['nl-person', 'nl-organization', 'nl-place', 'nl-group'], quote: ['nl-quote', 'nl-quote-partial'],
+    claim: ['nl-claim', 'nl-claim2'], cue: ['nl-cue'], title: ['nl-title'], anon: ['nl-anon'],
+    lit: ['nl-lit-person', 'nl-lit-organization', 'nl-lit-place', 'nl-lit-group'],
+  };
+  const out = {};
+  for (const [layer, names] of Object.entries(layers)) {
+    out[layer] = names.flatMap((n) => (CSS.highlights.has(n) ? [...CSS.highlights.get(n)] : []))
+      .map((r) => `${offset(r.startContainer, r.startOffset)}-${offset(r.endContainer, r.endOffset)}`).sort();
+  }
+  return out;
+});
+
+/** The viewport point at the middle of the first line box of `text`'s first occurrence in the article. */
+const pointOf = (page, text) => page.evaluate((t) => {
+  const article = document.querySelector('[data-testid="article"]');
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.data.indexOf(t);
+    if (i < 0) continue;
+    const r = document.createRange();
+    r.setStart(n, i);
+    r.setEnd(n, i + t.length);
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const b = r.getClientRects()[0];
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }
+  return null;
+}, text);
+
+/** Moves the keyboard's highlight (focus-hl) with ArrowRight until `want(dataset)` holds. */
+async function arrowTo(page, want, max = 200) {
+  const focus = page.getByTestId('focus-hl');
+  await focus.focus();
+  for (let i = 0; i < max; i++) {
+    if (await focus.evaluate((el, src) => new Function('d', `return ${src}`)(el.dataset), want)) return focus;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`no highlight where ${want}`);
+}
+
 const ARTICLE = [
   'Harbour Minister Olu Adeyemi said on Friday that the new bridge would open in May.',
   '',
@@ -72,15 +130,15 @@ test('the sample loads, and its counts and spans match the engine', async () => 
 
     // The article's text is exactly the sample, and every highlight sits on its span.
     assert.equal(await page.getByTestId('article').textContent(), SAMPLE);
-    const marks = await page.evaluate(() => [...document.querySelectorAll('mark.hl[data-start]')]
-      .map((m) => ({ layer: m.dataset.layer, id: +m.dataset.id, start: +m.dataset.start, end: +m.dataset.end })));
-    const want = [
-      ...expected.mentions.map((m) => ({ layer: 'mention', id: m.id, ...m.span })),
-      ...expected.quotes.map((q) => ({ layer: 'quote', id: q.id, ...q.span })),
-      ...expected.claims.filter((c) => c.content.end > c.content.start).map((c) => ({ layer: 'claim', id: c.id, ...c.content })),
-    ];
-    const key = (m) => `${m.layer}#${m.id}@${m.start}-${m.end}`;
-    assert.deepEqual(marks.map(key).sort(), want.map(key).sort());
+    const spans = (xs) => xs.filter((x) => x && x.end > x.start).map((x) => `${x.start}-${x.end}`).sort();
+    const shownSpans = await highlights(page);
+    assert.deepEqual(shownSpans.mention, spans(expected.mentions.map((m) => m.span)));
+    assert.deepEqual(shownSpans.title, spans(expected.mentions.map((m) => m.title)));
+    assert.deepEqual(shownSpans.anon, spans(expected.mentions.filter((m) => expected.actors[m.actor].anonymous).map((m) => m.span)));
+    assert.deepEqual(shownSpans.quote, spans(expected.quotes.map((q) => q.span)));
+    assert.deepEqual(shownSpans.claim, spans(expected.claims.map((c) => c.content)));
+    assert.deepEqual(shownSpans.cue, spans([...expected.quotes.map((q) => q.cue), ...expected.claims.map((c) => c.cue)]));
+    assert.equal(await page.locator('#article mark').count(), 0, 'no elements per highlight');
     assert.equal(await page.getByTestId('actor-item').count(), expected.actors.length);
     assert.equal(await page.getByTestId('quote-item').count(), expected.quotes.length);
     assert.equal(await page.getByTestId('claim-item').count(), expected.claims.length);
@@ -117,21 +175,34 @@ test('a pasted article is annotated and its highlights explain themselves', asyn
     assert.ok(shown.actors >= 2 && shown.quotes >= 2, JSON.stringify(shown));
 
     // Hover: the tooltip names the actor.
-    const mention = page.getByTestId('mention-hl').filter({ hasText: 'Olu Adeyemi' }).first();
-    await mention.hover();
+    const at = await pointOf(page, 'Olu Adeyemi');
+    await page.mouse.move(at.x, at.y);
     const tooltip = page.getByTestId('tooltip');
     await tooltip.waitFor({ state: 'visible' });
     assert.match(await tooltip.textContent(), /Olu Adeyemi/);
     assert.equal(await tooltip.getAttribute('role'), 'tooltip');
+    // Off the article, it goes.
+    await page.mouse.move(5, 5);
+    await tooltip.waitFor({ state: 'hidden' });
 
-    // Keyboard focus: the tooltip describes the quote and the element points to it.
-    const quote = page.locator('[data-testid="quote-hl"][tabindex="0"]').first();
-    await quote.focus();
+    // Keyboard: one Tab stop stands for the highlight under the keyboard; the
+    // arrow keys move it; the tooltip describes it and the element points to it.
+    const focus = await arrowTo(page, "d.layer === 'quote'");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'focus-hl');
     await page.waitForFunction(() => /quote/.test(document.querySelector('[data-testid="tooltip"]').textContent));
-    assert.equal(await quote.getAttribute('aria-describedby'), await tooltip.getAttribute('id'));
+    assert.equal(await focus.getAttribute('aria-describedby'), await tooltip.getAttribute('id'));
     assert.match(await tooltip.textContent(), /speaker: .*Adeyemi/);
+    assert.match(await focus.getAttribute('aria-label'), /quote: “"We are ahead of schedule/);
     await page.keyboard.press('Escape');
     await tooltip.waitFor({ state: 'hidden' });
+
+    // Enter on a quote shows it in the list; a click on a name follows its actor.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.quote-item.current'));
+    const name = await pointOf(page, 'Mara Quist');
+    await page.mouse.click(name.x, name.y);
+    await page.getByTestId('filter-bar').waitFor({ state: 'visible' });
+    assert.match(await page.getByTestId('filter-bar').textContent(), /Mara Quist/);
   });
 });
 
@@ -146,30 +217,36 @@ test('editing re-annotates as you type', async () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="count-quotes"]').textContent === '1');
     await page.keyboard.press('Escape');
     await page.getByTestId('article').waitFor({ state: 'visible' });
-    assert.equal(await page.getByTestId('quote-hl').count(), 1);
+    assert.equal((await highlights(page)).quote.length, 1);
     assert.equal(await page.getByTestId('article').textContent(), '"It is done," Jane Okafor said.');
   });
 });
 
 test('toggles hide and restore a category', async () => {
   await withPage(async ({ page }) => {
-    const quote = page.locator('[data-testid="quote-hl"][tabindex]').first();
-    const bg = () => quote.evaluate((el) => getComputedStyle(el).backgroundColor);
-    assert.notEqual(await bg(), 'rgba(0, 0, 0, 0)');
+    const registered = () => page.evaluate(() => [...CSS.highlights.keys()].sort());
+    const all = await registered();
+    assert.ok(all.includes('nl-quote') && all.includes('nl-claim') && all.includes('nl-person'), all.join());
     await page.getByTestId('toggle-quotes').click();
     assert.equal(await page.getByTestId('toggle-quotes').getAttribute('aria-pressed'), 'false');
-    assert.equal(await bg(), 'rgba(0, 0, 0, 0)');
-    assert.equal(await quote.getAttribute('tabindex'), '-1');
-    // Other layers stay.
-    const mentionBg = await page.locator('[data-testid="mention-hl"]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    assert.notEqual(mentionBg, 'rgba(0, 0, 0, 0)');
+    let now = await registered();
+    assert.ok(!now.includes('nl-quote') && !now.includes('nl-quote-partial'), now.join());
+    // Other layers stay, and the keyboard skips the hidden one.
+    assert.ok(now.includes('nl-person') && now.includes('nl-claim') && now.includes('nl-cue'), now.join());
+    const focus = page.getByTestId('focus-hl');
+    await focus.focus();
+    for (let i = 0; i < 40; i++) {
+      assert.notEqual(await focus.getAttribute('data-layer'), 'quote');
+      await page.keyboard.press('ArrowRight');
+    }
     await page.getByTestId('toggle-quotes').click();
-    assert.notEqual(await bg(), 'rgba(0, 0, 0, 0)');
-    assert.equal(await quote.getAttribute('tabindex'), '0');
+    assert.deepEqual(await registered(), all);
 
     await page.getByTestId('toggle-claims').click();
-    const deco = await page.locator('[data-testid="claim-hl"]').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
-    assert.equal(deco, 'none');
+    now = await registered();
+    assert.ok(!now.includes('nl-claim') && now.includes('nl-cue'), now.join());
+    await page.getByTestId('toggle-quotes').click();
+    assert.ok(!(await registered()).includes('nl-cue'), 'cues go with both quotes and claims');
   });
 });
 
@@ -181,27 +258,29 @@ test('clicking an actor lights its mentions and filters quotes and claims', asyn
     const actor = doc.actors.reduce((a, b) => (quotesBy(b.id) > quotesBy(a.id) ? b : a));
     const claimsBy = doc.claims.filter((c) => c.claimant === actor.id).length;
 
+    const litOf = (a) => a.mentions.flatMap((id) => [doc.mentions[id].span, doc.mentions[id].title])
+      .filter(Boolean).map((x) => `${x.start}-${x.end}`).sort();
+
     await page.locator(`[data-testid="actor-item"][data-id="${actor.id}"]`).click();
     await page.getByTestId('filter-bar').waitFor({ state: 'visible' });
     assert.match(await page.getByTestId('filter-bar').textContent(), new RegExp(actor.name));
-    const lit = await page.locator('mark.lit[data-layer="mention"]:not(.cont)').evaluateAll((els) => els.map((e) => +e.dataset.id));
-    assert.deepEqual(lit.sort((a, b) => a - b), [...actor.mentions].sort((a, b) => a - b));
+    assert.deepEqual((await highlights(page)).lit, litOf(actor));
+    assert.equal(await page.evaluate(() => document.querySelector('[data-testid="article"]').classList.contains('following')), true);
     await page.getByTestId('tab-quotes').click();
     assert.equal(await page.getByTestId('quote-item').count(), quotesBy(actor.id));
     await page.getByTestId('tab-claims').click();
     assert.equal(await page.getByTestId('claim-item').count(), claimsBy);
 
     await page.getByTestId('clear-filter').click();
-    assert.equal(await page.locator('mark.lit').count(), 0);
+    assert.deepEqual((await highlights(page)).lit, []);
     assert.equal(await page.getByTestId('claim-item').count(), doc.claims.length);
 
     // The same from a mention in the text, by keyboard.
     const other = doc.mentions.find((m) => m.actor !== actor.id);
-    const mark = page.locator(`[data-testid="mention-hl"][data-id="${other.id}"][tabindex="0"]`);
-    await mark.focus();
+    await arrowTo(page, `d.layer === 'mention' && d.id === '${other.id}'`);
     await page.keyboard.press('Enter');
     await page.getByTestId('filter-bar').waitFor({ state: 'visible' });
-    assert.equal(await page.locator('mark.lit[data-layer="mention"]:not(.cont)').count(), doc.actors[other.actor].mentions.length);
+    assert.deepEqual((await highlights(page)).lit, litOf(doc.actors[other.actor]));
   });
 });
 
@@ -339,4 +418,55 @@ test('the binding throws real Errors for bad options', async () => {
     assert.equal(result.isError, true);
     assert.match(result.message, /offsets/);
   });
+});
+
+test('without the CSS Custom Highlight API, highlights are <mark>s that work the same', async () => {
+  await withPage(async ({ page }) => {
+    const doc = engineJSON(path.join(REPO_ROOT, 'www/sample.txt'));
+    assert.equal(await page.getByTestId('article').textContent(), SAMPLE);
+    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    // Every highlight sits on its span.
+    const marks = await page.evaluate(() => [...document.querySelectorAll('mark.hl[data-start]')]
+      .map((m) => ({ layer: m.dataset.layer, id: +m.dataset.id, start: +m.dataset.start, end: +m.dataset.end })));
+    const want = [
+      ...doc.mentions.map((m) => ({ layer: 'mention', id: m.id, ...m.span })),
+      ...doc.quotes.map((q) => ({ layer: 'quote', id: q.id, ...q.span })),
+      ...doc.claims.filter((c) => c.content.end > c.content.start).map((c) => ({ layer: 'claim', id: c.id, ...c.content })),
+    ];
+    const key = (m) => `${m.layer}#${m.id}@${m.start}-${m.end}`;
+    assert.deepEqual(marks.map(key).sort(), want.map(key).sort());
+
+    // Hover and keyboard focus explain a highlight.
+    await page.getByTestId('mention-hl').first().hover();
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    const quote = page.locator('[data-testid="quote-hl"][data-start]').first();
+    await quote.focus();
+    await page.waitForFunction(() => /quote/.test(document.querySelector('[data-testid="tooltip"]').textContent));
+    assert.equal(await quote.getAttribute('aria-describedby'), await tooltip.getAttribute('id'));
+
+    // Toggles.
+    const bg = () => quote.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(await bg(), 'rgba(0, 0, 0, 0)');
+    await page.getByTestId('toggle-quotes').click();
+    assert.equal(await bg(), 'rgba(0, 0, 0, 0)');
+    assert.equal(await quote.getAttribute('tabindex'), '-1');
+    await page.getByTestId('toggle-quotes').click();
+
+    // Following an actor from a mention, by keyboard.
+    const m = doc.mentions[0];
+    await page.locator(`[data-testid="mention-hl"][data-id="${m.id}"][tabindex="0"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('filter-bar').waitFor({ state: 'visible' });
+    const lit = await page.locator('mark.lit[data-layer="mention"]:not(.cont)').evaluateAll((els) => els.map((e) => +e.dataset.id));
+    assert.deepEqual(lit.sort((a, b) => a - b), [...doc.actors[m.actor].mentions].sort((a, b) => a - b));
+
+    // The panels' jump-to focuses the highlight.
+    await page.getByTestId('clear-filter').click();
+    await page.getByTestId('tab-quotes').click();
+    const item = page.getByTestId('quote-item').nth(1);
+    const id = await item.getAttribute('data-id');
+    await item.click();
+    await page.waitForFunction((qid) => document.activeElement?.dataset?.layer === 'quote' && document.activeElement.dataset.id === qid, id);
+  }, { marks: true });
 });
