@@ -62,8 +62,9 @@ function start() {
       if (!p) return;
       pending.delete(data.id);
       if (data.ok) {
+        const result = JSON.parse(data.json);
         last = { engineMs: data.ms, transferMs: performance.timeOrigin + performance.now() - data.at };
-        p.resolve(data.result);
+        p.resolve(result);
       }
       else if (data.crash) {
         const err = new EngineCrash(new Error(data.message));
