@@ -390,19 +390,25 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   let tipFor = null;
   let hideTimer = null;
 
-  /** The text node and offset of text offset `o`; an end at a chunk's start stays in the chunk before. */
-  function at(o, end) {
+  /** The chunk holding text offset `o`; an end at a chunk's start stays in the chunk before. */
+  function chunkAt(o, end) {
     let lo = 0;
     let hi = starts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] < o || (!end && starts[mid] === o)) lo = mid; else hi = mid - 1; }
-    return [nodes[lo], o - starts[lo]];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] < o || (!end && starts[mid] === o)) lo = mid; else hi = mid - 1;
+    }
+    return lo;
   }
+  const at = (o, end) => { const i = chunkAt(o, end); return [nodes[i], o - starts[i]]; };
 
   /** StaticRange over [start, end) of the text. */
   function range(start, end) {
-    const [sc, so] = at(start, false);
-    const [ec, eo] = at(end, true);
-    return new win.StaticRange({ startContainer: sc, startOffset: so, endContainer: ec, endOffset: eo });
+    const a = chunkAt(start, false);
+    const b = chunkAt(end, true);
+    return new win.StaticRange({
+      startContainer: nodes[a], startOffset: start - starts[a], endContainer: nodes[b], endOffset: end - starts[b],
+    });
   }
 
   const ok = (span) => span && span.start >= 0 && span.start < span.end && span.end <= text.length;
