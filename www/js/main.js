@@ -104,12 +104,15 @@ function showProgress(text) {
   if (text.length <= PROGRESS_MIN) return;
   const label = `Annotating ${formatSize(utf8Length(text))}…`;
   const t0 = performance.now();
+  const spinner = els.progress.querySelector('.spinner');
+  let turns = 0;
   els.progressText.textContent = label;
   els.progress.hidden = false;
   say(label);
   progressTimer = setInterval(() => {
-    els.progressText.textContent = `${label} ${Math.round((performance.now() - t0) / 1000)} s`;
-  }, 1000);
+    spinner.style.transform = `rotate(${++turns * 90}deg)`;
+    if (turns % 4 === 0) els.progressText.textContent = `${label} ${Math.round((performance.now() - t0) / 1000)} s`;
+  }, 250);
 }
 
 function hideProgress() {
