@@ -2,7 +2,8 @@
 // www/js/engine.js starts it with `new Worker(url, {type: 'module'})` and talks
 // to it in messages, so the page's thread never runs the engine.
 //
-//   in:  {id, op: 'annotate', text, options?} | {id, op: 'version'}
+//   in:  {op: 'module', module} first: the compiled .wasm (null: fetch it here)
+//        {id, op: 'annotate', text, options?} | {id, op: 'version'}
 //   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
 //        {id, ok: true, json, ms, at}   json: the result as JSON text; ms: the
 //                                   engine's time; at: when it ended (timeOrigin + now)
@@ -12,7 +13,9 @@
 // page then terminates this worker and starts a fresh one.
 import init, { annotate, version } from '../pkg/newslens_wasm.js';
 
-const loaded = init();
+let gotModule;
+const loaded = new Promise((resolve) => { gotModule = resolve; })
+  .then((module) => init(module ? { module_or_path: module } : undefined));
 loaded.then(
   () => postMessage({ op: 'ready' }),
   (e) => postMessage({ op: 'failed', message: String(e?.message ?? e) }),
@@ -20,6 +23,7 @@ loaded.then(
 
 self.onmessage = async ({ data }) => {
   const { id, op } = data;
+  if (op === 'module') return gotModule(data.module);
   try {
     await loaded;
     const t = performance.now();

@@ -13,6 +13,12 @@
 // fresh worker.
 
 const WORKER = new URL('./engine-worker.js', import.meta.url);
+const WASM = new URL('../pkg/newslens_wasm_bg.wasm', import.meta.url);
+
+// The .wasm, fetched (index.html preloads it) and compiled here once, while
+// the worker loads its scripts; every worker, restarted ones too, gets the
+// compiled module in its first message. null: the worker fetches it itself.
+let compiled = null;
 
 let worker = null;        // {w: Worker, ready: Promise<void>}
 let nextId = 1;
@@ -84,6 +90,8 @@ function start() {
     };
   });
   me.ready.catch(() => {});
+  compiled ??= WebAssembly.compileStreaming(fetch(WASM)).catch(() => null);
+  compiled.then((module) => w.postMessage({ op: 'module', module }));
   worker = me;
   return me;
 }
