@@ -2,12 +2,14 @@
 // 127.0.0.1) in Chromium, from a paste to all highlights drawn, split into
 // where the time goes; and the page's cold start.
 //
-//   node benches/browser/page.mjs [--quick] [--rounds N] [--text FILE] [--json OUT]
+//   node benches/browser/page.mjs [--quick] [--rounds N] [--text FILE] [--json OUT] [--root DIR]
 //
 // Needs pkg/ (scripts/build-wasm.sh), the release CLI (cargo build --release
 // -p newslens-cli) and the 1 MiB text scripts/bench.sh generates
 // (target/bench/big-1MiB.txt; --text picks another). Prints a Markdown report;
-// raw numbers go to --json (default target/bench/page.json).
+// raw numbers go to --json (default target/bench/page.json). --root serves
+// another checkout's www/ and pkg/ (an older commit, to compare side by side:
+// `git archive COMMIT www | tar -x -C DIR` and a link DIR/pkg to pkg/).
 //
 // Each round opens a fresh browser context (no HTTP cache), loads the page and
 // waits for the sample to be drawn, then pastes the text as Ctrl+V would
@@ -18,6 +20,7 @@
 //   transfer  the result's way from the worker to the page (postMessage)
 //   lists     the side panel's lists built (main.js: panel.update)
 //   article   the highlighted text built (render.js)
+//   dom       lists + article (what commits before the split wrote)
 //   paint     style, layout and paint, until the next frame has run
 //   total     from the paste event to that frame
 // "paste → drawn" is measured by the benchmark itself: from just before it
@@ -48,9 +51,9 @@ if (!existsSync(textFile)) {
 }
 const text = readFileSync(textFile, 'utf8');
 const sample = readFileSync(join(root, 'www', 'sample.txt'), 'utf8');
-const PARTS = ['engine', 'transfer', 'lists', 'article', 'paint', 'total'];
+const PARTS = ['engine', 'transfer', 'lists', 'article', 'dom', 'paint', 'total'];
 
-const server = await startServer();
+const server = await startServer({ root: option('--root', root) });
 const browser = await launchBrowser();
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const words = (t) => t.split(/\s+/).filter(Boolean).length;
@@ -95,6 +98,7 @@ for (let i = 0; i < rounds; i++) {
     quotes: Number(document.querySelector('[data-testid="count-quotes"]').textContent),
   }));
   if (shown.textLength !== text.length) throw new Error(`the article shows ${shown.textLength} units, not ${text.length}`);
+  if (m.dom === undefined && m.lists !== undefined) m.dom = m.lists + m.article;
   runs.push({ ...m, pasteToDrawn: m.end - before, coldFirstResult: firstResult, coldDrawn: cold.end, quotes: shown.quotes });
   console.error(`round ${i + 1}/${rounds}: paste → drawn ${(m.end - before).toFixed(0)} ms (${PARTS.map((p) => `${p} ${m[p]?.toFixed(0)}`).join(', ')}); cold: first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms`);
   await context.close();
@@ -105,7 +109,7 @@ await server.close();
 const med = (k) => median(runs.map((r) => r[k]).filter((x) => typeof x === 'number'));
 const ms = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(1)} ms`);
 const bytes = Buffer.byteLength(text);
-console.log(`### Page: paste to highlights (${textFile.replace(`${root}/`, '')}, ${bytes.toLocaleString('en')} bytes, ${words(text).toLocaleString('en')} words; median of ${rounds} fresh contexts)\n`);
+console.log(`### Page: paste to highlights (${option('--root', 'this checkout')}; ${textFile.replace(`${root}/`, '')}, ${bytes.toLocaleString('en')} bytes, ${words(text).toLocaleString('en')} words; median of ${rounds} fresh contexts)\n`);
 console.log(`| ${PARTS.join(' | ')} | paste → drawn |`);
 console.log(`|${'---:|'.repeat(PARTS.length + 1)}`);
 console.log(`| ${PARTS.map((p) => ms(med(p))).join(' | ')} | ${ms(med('pasteToDrawn'))} |`);
