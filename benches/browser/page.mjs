@@ -16,6 +16,7 @@
 // (a ClipboardEvent on the body) and waits for the page's own timings of that
 // text: performance.measure entries `newslens:*` that www/js/main.js writes
 // once the frame after the drawing has run:
+//   send      the text's way to the worker (and the progress shown first)
 //   engine    the worker's annotate call (www/js/engine-worker.js)
 //   transfer  the result's way from the worker to the page (postMessage)
 //   lists     the side panel's lists built (main.js: panel.update)
@@ -51,7 +52,7 @@ if (!existsSync(textFile)) {
 }
 const text = readFileSync(textFile, 'utf8');
 const sample = readFileSync(join(root, 'www', 'sample.txt'), 'utf8');
-const PARTS = ['engine', 'transfer', 'lists', 'article', 'dom', 'paint', 'total'];
+const PARTS = ['send', 'engine', 'transfer', 'lists', 'article', 'dom', 'paint', 'total'];
 
 const server = await startServer({ root: option('--root', root) });
 const browser = await launchBrowser();

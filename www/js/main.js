@@ -167,7 +167,8 @@ async function run(text) {
 
 /**
  * Where the time of a text went, as performance.measure entries `newslens:NAME`
- * (benches/browser/page.mjs reads them): engine (the worker's call), transfer
+ * (benches/browser/page.mjs reads them): send (the text's way to the worker,
+ * with the progress shown first), engine (the worker's call), transfer
  * (the result's way to the page), lists (the side panel built), article (the
  * highlighted text built), paint (style,
  * layout and the next frame), total (from the text's arrival to the frame).
@@ -181,6 +182,7 @@ function measure(seq, start, got, listed, built) {
       performance.measure(`newslens:${name}`, { start: s, end: e });
     };
     if (t) {
+      span('send', start, got - t.transferMs - t.engineMs);
       span('engine', got - t.transferMs - t.engineMs, got - t.transferMs);
       span('transfer', got - t.transferMs, got);
     }

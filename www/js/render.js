@@ -2,7 +2,10 @@
 // text nodes only (article text is never parsed as HTML).
 //
 // Exports (all take plain data: the text and the annotation document):
-//   createArticleView(container, {onActivate})  → view
+//   createArticleView(container, {onActivate, elements})  → view
+//       with the CSS Custom Highlight API (CSS.highlights) the highlights are
+//       ranges (createHighlightView below); without it, or with `elements`,
+//       nested <mark>s (createElementView). Both views have these methods:
 //       view.render(text, doc)            draw the text with its highlights
 //       view.setLayerVisible(layer, on)   layer: 'mention' | 'quote' | 'claim'
 //       view.setActor(actorId | null)     light up every mention of one actor
@@ -15,7 +18,7 @@
 //
 // Layout: the container gets `white-space: pre-wrap` (style.css) and exactly
 // the text as its text content, so DOM text offsets equal UTF-16 offsets.
-// Three layers (claim contents ⊃ quotes ⊃ mentions, plus mention titles and
+// In the element view, three layers (claim contents ⊃ quotes ⊃ mentions, plus mention titles and
 // cue words) are drawn as nested <mark>s. Within a layer spans nest properly
 // (docs/format.md); across layers they may cross, so a highlight that crosses
 // an outer one is split into fragments: the first is the focusable one, the
