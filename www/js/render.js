@@ -579,14 +579,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
     focusEl.dataset.id = item.id;
     if (item.actor === undefined) delete focusEl.dataset.actor; else focusEl.dataset.actor = item.actor;
     focusEl.hidden = false;
-    const placeIt = () => {
-      const r = rectOf(item, -1, -1);
-      const c = container.getBoundingClientRect();
-      Object.assign(focusEl.style, {
-        left: `${r.left - c.left}px`, top: `${r.top - c.top}px`, width: `${r.width}px`, height: `${r.height}px`,
-      });
-      return r;
-    };
+    const placeIt = () => place(item);
     placeIt();
     if (scroll) {
       focusEl.scrollIntoView({ block: 'center' });
@@ -600,6 +593,16 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       showTip([item, ...around], placeIt());
       focusEl.setAttribute('aria-describedby', tooltip.id);
     }
+  }
+
+  /** Puts the focus element over the first line of `item`; returns that line's rect. */
+  function place(item) {
+    const r = rectOf(item, -1, -1);
+    const c = container.getBoundingClientRect();
+    Object.assign(focusEl.style, {
+      left: `${r.left - c.left}px`, top: `${r.top - c.top}px`, width: `${r.width}px`, height: `${r.height}px`,
+    });
+    return r;
   }
 
   /** The first visible interactive item on screen, or the first at all. */
@@ -656,6 +659,8 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   });
   on(focusEl, 'blur', () => { hideTip(); focusEl.removeAttribute('aria-describedby'); });
   on(doc0, 'keydown', (e) => { if (e.key === 'Escape' && !tooltip.hidden) hideTip(); });
+  // The lines move when the width changes: the focus element follows its highlight.
+  on(win, 'resize', () => { if (current && !focusEl.hidden) place(current); });
   on(focusEl, 'keydown', (e) => {
     if (isActivateKey(e)) {
       e.preventDefault();
