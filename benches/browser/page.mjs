@@ -25,7 +25,8 @@
 //   paint     style, layout and paint, until the next frame has run
 //   total     from the paste event to that frame
 // "paste → drawn" is measured by the benchmark itself: from just before it
-// dispatches the paste to the end of `total`.
+// dispatches the paste to the end of `total`. Then Edit text, one word
+// changed, and "Done editing": from that click to the end of `total`.
 //
 // Cold start: from navigation start to the sample's first result and to its
 // highlights drawn (the page fetches its scripts, starts the engine's worker,
@@ -100,8 +101,23 @@ for (let i = 0; i < rounds; i++) {
   }));
   if (shown.textLength !== text.length) throw new Error(`the article shows ${shown.textLength} units, not ${text.length}`);
   if (m.dom === undefined && m.lists !== undefined) m.dom = m.lists + m.article;
-  runs.push({ ...m, pasteToDrawn: m.end - before, coldFirstResult: firstResult, coldDrawn: cold.end, quotes: shown.quotes });
-  console.error(`round ${i + 1}/${rounds}: paste → drawn ${(m.end - before).toFixed(0)} ms (${PARTS.map((p) => `${p} ${m[p]?.toFixed(0)}`).join(', ')}); cold: first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms`);
+  // Edit text, change one word, Done editing: from that click to the highlights drawn.
+  await page.evaluate(() => document.querySelector('#edit').click());
+  await page.waitForFunction(() => !document.querySelector('#editor').hidden);
+  await page.waitForTimeout(300);
+  const clicked = await page.evaluate(() => {
+    const editor = document.querySelector('#editor');
+    editor.value = editor.value.replace(' said ', ' told ');
+    editor.dispatchEvent(new Event('input'));
+    performance.clearMeasures();
+    const t0 = performance.now();
+    document.querySelector('#edit').click();
+    return t0;
+  });
+  await page.waitForFunction(() => performance.getEntriesByName('newslens:total').length > 0, null, { timeout: 120_000 });
+  const edit = await readMeasures(page);
+  runs.push({ ...m, pasteToDrawn: m.end - before, doneEditingToDrawn: edit.end - clicked, coldFirstResult: firstResult, coldDrawn: cold.end, quotes: shown.quotes });
+  console.error(`round ${i + 1}/${rounds}: paste → drawn ${(m.end - before).toFixed(0)} ms, done editing → drawn ${(edit.end - clicked).toFixed(0)} ms (${PARTS.map((p) => `${p} ${m[p]?.toFixed(0)}`).join(', ')}); cold: first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms`);
   await context.close();
 }
 await browser.close();
@@ -114,6 +130,7 @@ console.log(`### Page: paste to highlights (${option('--root', 'this checkout')}
 console.log(`| ${PARTS.join(' | ')} | paste → drawn |`);
 console.log(`|${'---:|'.repeat(PARTS.length + 1)}`);
 console.log(`| ${PARTS.map((p) => ms(med(p))).join(' | ')} | ${ms(med('pasteToDrawn'))} |`);
+console.log(`\nEdit text, one word changed, Done editing → drawn: ${ms(med('doneEditingToDrawn'))}`);
 console.log(`\nCold start (navigation start → the sample's result in the page / its highlights drawn; sample.txt, ${words(sample)} words): `
   + `${ms(med('coldFirstResult'))} / ${ms(med('coldDrawn'))}`);
 mkdirSync(dirname(jsonOut), { recursive: true });
