@@ -90,7 +90,7 @@ function start() {
     };
   });
   me.ready.catch(() => {});
-  compiled ??= WebAssembly.compileStreaming(fetch(WASM)).catch(() => null);
+  compiled ??= Promise.resolve().then(() => WebAssembly.compileStreaming(fetch(WASM))).catch(() => null);
   compiled.then((module) => w.postMessage({ op: 'module', module }));
   worker = me;
   return me;
@@ -128,6 +128,7 @@ export function cancel() {
  */
 export function annotate(text, options) {
   cancel();
+  last = null;
   return call('annotate', options === undefined ? { text } : { text, options });
 }
 
