@@ -683,6 +683,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   return {
     render(newText, newDoc) {
       hideTip();
+      if (newText === text && newDoc === doc) return; // shown already (back from editing, unchanged)
       text = newText;
       doc = newDoc;
       current = null;
