@@ -5,13 +5,15 @@
 //   in:  {op: 'module', module} first: the compiled .wasm (null: fetch it here)
 //        {id, op: 'annotate', text, options?} | {id, op: 'version'}
 //   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
-//        {id, ok: true, json, ms, at}   json: the result as JSON text; ms: the
-//                                   engine's time; at: when it ended (timeOrigin + now)
+//        {id, ok: true, json, ms, at, words}   json: the result as JSON text; ms:
+//                                   the engine's time; at: when it ended (timeOrigin +
+//                                   now); words: countWords(text) (model.js)
 //        {id, ok: false, crash, name, message}   crash: the engine trapped (a bug)
 //
 // A trap (a Rust panic, with panic=abort) leaves the instance unusable: the
 // page then terminates this worker and starts a fresh one.
 import init, { annotate, version } from '../pkg/newslens_wasm.js';
+import { countWords } from './model.js';
 
 let gotModule;
 const loaded = new Promise((resolve) => { gotModule = resolve; })
@@ -32,7 +34,9 @@ self.onmessage = async ({ data }) => {
     const done = performance.now();
     // As JSON text: JSON.stringify here and JSON.parse in the page take less
     // time than cloning the objects (benches/browser/page.mjs, "transfer").
-    postMessage({ id, ok: true, json: JSON.stringify(result), ms: done - t, at: performance.timeOrigin + done });
+    // The word count for the page's stats line too, so the page's thread never scans a long text.
+    const words = op === 'annotate' ? countWords(data.text) : 0;
+    postMessage({ id, ok: true, json: JSON.stringify(result), ms: done - t, at: performance.timeOrigin + done, words });
   } catch (e) {
     postMessage({
       id,

@@ -23,7 +23,7 @@ let compiled = null;
 let worker = null;        // {w: Worker, ready: Promise<void>}
 let nextId = 1;
 const pending = new Map(); // id → {resolve, reject, op}
-let last = null;           // {engineMs, transferMs} of the last result
+let last = null;           // {engineMs, transferMs, words} of the last result
 
 /** Thrown when the engine crashed (a bug); the next call uses a fresh instance. */
 export class EngineCrash extends Error {
@@ -69,7 +69,7 @@ function start() {
       pending.delete(data.id);
       if (data.ok) {
         const result = JSON.parse(data.json);
-        last = { engineMs: data.ms, transferMs: performance.timeOrigin + performance.now() - data.at };
+        if (p.op === 'annotate') last = { engineMs: data.ms, transferMs: performance.timeOrigin + performance.now() - data.at, words: data.words };
         p.resolve(result);
       }
       else if (data.crash) {
@@ -132,8 +132,11 @@ export function annotate(text, options) {
   return call('annotate', options === undefined ? { text } : { text, options });
 }
 
-/** Timings of the last result: {engineMs, transferMs} (the worker's call; its way to the page). */
-export const timing = () => last;
+/**
+ * About the last result: {engineMs, transferMs, words}: the worker's call, the
+ * result's way to the page, and the text's countWords (model.js), counted in the worker.
+ */
+export const details = () => last;
 
 /** The engine's version string. */
 export function version() {

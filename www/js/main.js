@@ -1,7 +1,7 @@
 // Wires the page together: input → engine (in a worker) → article view, panel,
 // exports. State lives here; the other modules take data and callbacks.
 
-import { annotate, EngineCrash, ready, Superseded, timing } from './engine.js';
+import { annotate, details, EngineCrash, ready, Superseded } from './engine.js';
 import { ACCEPT, attachDropZone, htmlToText, readFile } from './input.js';
 import { createArticleView } from './render.js';
 import { createPanel, createToggles, renderLegend } from './panels.js';
@@ -157,7 +157,7 @@ async function run(text) {
   panel.setActor(state.actor);
   const listed = performance.now();
   if (!state.editing) drawArticle();
-  const words = countWords(text);
+  const words = details()?.words ?? countWords(text);
   els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
   if (text.length > PROGRESS_MIN) say(`Annotated ${words.toLocaleString('en')} words.`);
   document.body.dataset.state = 'ready';
@@ -174,7 +174,7 @@ async function run(text) {
  * layout and the next frame), total (from the text's arrival to the frame).
  */
 function measure(seq, start, got, listed, built) {
-  const t = timing();
+  const t = details();
   requestAnimationFrame(() => setTimeout(() => {
     if (seq !== state.seq) return;
     const span = (name, s, e) => {
