@@ -470,3 +470,29 @@ test('without the CSS Custom Highlight API, highlights are <mark>s that work the
     await page.waitForFunction((qid) => document.activeElement?.dataset?.layer === 'quote' && document.activeElement.dataset.id === qid, id);
   }, { marks: true });
 });
+
+test('long lists fill in after the text is drawn, and a late item still takes you to its highlight', async () => {
+  await withPage(async ({ page }) => {
+    // Over 600 items in all (panels.js EAGER): the lists are built in slices.
+    const text = Array.from({ length: 150 }, (_, i) => ARTICLE.replace(/Adeyemi/g, `Adeyemi${i}`)).join('\n\n');
+    await paste(page, text);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="article"]').textContent.length === n, text.length);
+    const shown = await counts(page);
+    assert.ok(shown.actors + shown.quotes + shown.claims > 600, JSON.stringify(shown));
+    // Every item arrives.
+    await page.waitForFunction((c) => document.querySelectorAll('[data-testid="actor-item"]').length === c.actors
+      && document.querySelectorAll('[data-testid="quote-item"]').length === c.quotes
+      && document.querySelectorAll('[data-testid="claim-item"]').length === c.claims, shown);
+    // The last claim: its item takes the keyboard's highlight there.
+    await page.getByTestId('tab-claims').click();
+    const item = page.getByTestId('claim-item').last();
+    const id = await item.getAttribute('data-id');
+    await item.click();
+    await page.waitForFunction((c) => document.activeElement?.dataset?.layer === 'claim' && document.activeElement.dataset.id === c, id);
+    const seen = await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return { top: r.top, height: innerHeight };
+    });
+    assert.ok(seen.top >= 0 && seen.top < seen.height, `the highlight is on screen (${JSON.stringify(seen)})`);
+  });
+});
