@@ -170,8 +170,8 @@ async function run(text) {
  * (benches/browser/page.mjs reads them): send (the text's way to the worker,
  * with the progress shown first), engine (the worker's call), transfer
  * (the result's way to the page), lists (the side panel built), article (the
- * highlighted text built), paint (style,
- * layout and the next frame), total (from the text's arrival to the frame).
+ * highlighted text built, and the stats line), paint (style, layout and the
+ * next frame), total (from the text's arrival to the frame).
  */
 function measure(seq, start, got, listed, built) {
   const t = details();
