@@ -496,3 +496,39 @@ test('long lists fill in after the text is drawn, and a late item still takes yo
     assert.ok(seen.top >= 0 && seen.top < seen.height, `the highlight is on screen (${JSON.stringify(seen)})`);
   });
 });
+
+test('a long text draws its highlights from the top down in slices, every one of them', async () => {
+  await withPage(async ({ page }) => {
+    // Over 60,000 ranges (render.js SYNC_RANGES): drawn a window of text at a time.
+    const text = Array.from({ length: 7000 }, () => ARTICLE).join('\n\n');
+    const doc = JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', 'utf16'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 }));
+    const want = doc.mentions.filter((m) => m.span.end > m.span.start).length
+      + doc.mentions.filter((m) => doc.actors[m.actor].anonymous).length
+      + doc.mentions.filter((m) => m.title).length + doc.quotes.length
+      + doc.quotes.filter((q) => q.cue).length + doc.claims.filter((c) => c.content.end > c.content.start).length
+      + doc.claims.length; // every claim has a cue
+    assert.ok(want > 60000, `${want} ranges`);
+    const size = () => [...CSS.highlights.values()].reduce((n, hl) => n + hl.size, 0);
+    // How many ranges are drawn when the task that shows the result ends (the first slice).
+    await page.evaluate(() => {
+      globalThis.__early = new Promise((resolve, reject) => {
+        const seen = new MutationObserver(() => {
+          if (document.body.dataset.engine !== 'idle') return;
+          seen.disconnect();
+          try {
+            resolve([...CSS.highlights.values()].reduce((n, hl) => n + hl.size, 0)); // before any timer runs
+          } catch (e) {
+            reject(e);
+          }
+        });
+        seen.observe(document.body, { attributes: true, attributeFilter: ['data-engine'] });
+      });
+    });
+    await paste(page, text);
+    const early = await page.evaluate(() => globalThis.__early, null);
+    assert.ok(early > 0 && early < want, `${early} of ${want} ranges when the result is shown`);
+    await page.waitForFunction(() => performance.getEntriesByName('newslens:total').length > 0
+      && performance.getEntriesByName('newslens:total').at(-1).startTime > 1000, null, { timeout: 120_000 });
+    assert.equal(await page.evaluate(size), want);
+  });
+});

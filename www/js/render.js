@@ -6,7 +6,9 @@
 //       with the CSS Custom Highlight API (CSS.highlights) the highlights are
 //       ranges (createHighlightView below); without it, or with `elements`,
 //       nested <mark>s (createElementView). Both views have these methods:
-//       view.render(text, doc)            draw the text with its highlights
+//       view.render(text, doc)            draw the text with its highlights; the
+//                                         highlight view returns a promise of the
+//                                         moment all are drawn (a long text's come in slices)
 //       view.setLayerVisible(layer, on)   layer: 'mention' | 'quote' | 'claim'
 //       view.setActor(actorId | null)     light up every mention of one actor
 //       view.reveal(layer, id)            scroll to a highlight and focus it
@@ -341,6 +343,10 @@ const LAYER_NAMES = {
 };
 /** A chunk ends at the first line end after this many UTF-16 units. */
 const CHUNK = 2000;
+/** Up to this many ranges are drawn at once; more, a WINDOW of text at a time, in slices of SLICE_MS. */
+const SYNC_RANGES = 60000;
+const WINDOW = 16384;
+const SLICE_MS = 25;
 
 /** Sorted {start, end, id} of one layer, with the running maximum of `end` for lookups. */
 function index(items) {
@@ -392,6 +398,8 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   let current = null; // the item under the focus element
   let tipFor = null;
   let hideTimer = null;
+  let paintTimer = 0;
+  let drawn = Promise.resolve(); // resolves once every highlight of the text is drawn
 
   /** The chunk holding text offset `o`; an end at a chunk's start stays in the chunk before. */
   function chunkAt(o, end) {
@@ -417,6 +425,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   const ok = (span) => span && span.start >= 0 && span.start < span.end && span.end <= text.length;
 
   function draw() {
+    clearTimeout(paintTimer);
     for (const hl of Object.values(hls)) hl.clear();
     // Chunks of whole lines.
     const frag = doc0.createDocumentFragment();
@@ -436,46 +445,82 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       if (e >= text.length) break;
       s = e;
     }
-    // Ranges.
+    // What to draw: {start, end, hl} in text order within each list.
     const mention = [];
     const title = [];
     const quote = [];
     const claim = [];
+    const paints = { mention: [], title: [], quote: [], quoteCue: [], claim: [], claimCue: [] };
     for (const m of doc.mentions) {
       const a = doc.actors[m.actor];
       if (ok(m.span)) {
-        const r = range(m.span.start, m.span.end);
-        hls[`nl-${a?.kind ?? 'person'}`]?.add(r);
-        if (a?.anonymous) hls['nl-anon'].add(r);
+        paints.mention.push({ start: m.span.start, end: m.span.end, hl: hls[`nl-${a?.kind ?? 'person'}`] ?? hls['nl-person'] });
+        if (a?.anonymous) paints.mention.push({ start: m.span.start, end: m.span.end, hl: hls['nl-anon'] });
         mention.push({ layer: 'mention', id: m.id, start: m.span.start, end: m.span.end, actor: m.actor });
       }
       if (ok(m.title)) {
-        hls['nl-title'].add(range(m.title.start, m.title.end));
+        paints.title.push({ start: m.title.start, end: m.title.end, hl: hls['nl-title'] });
         title.push({ layer: 'mention', id: m.id, start: m.title.start, end: m.title.end, actor: m.actor });
       }
     }
     for (const q of doc.quotes) {
       if (ok(q.span)) {
-        hls[q.kind === 'partial' ? 'nl-quote-partial' : 'nl-quote'].add(range(q.span.start, q.span.end));
+        paints.quote.push({ start: q.span.start, end: q.span.end, hl: hls[q.kind === 'partial' ? 'nl-quote-partial' : 'nl-quote'] });
         quote.push({ layer: 'quote', id: q.id, start: q.span.start, end: q.span.end });
       }
-      if (ok(q.cue)) hls['nl-cue'].add(range(q.cue.start, q.cue.end));
+      if (ok(q.cue)) paints.quoteCue.push({ start: q.cue.start, end: q.cue.end, hl: hls['nl-cue'] });
     }
     for (const c of doc.claims) {
       if (ok(c.content)) claim.push({ layer: 'claim', id: c.id, start: c.content.start, end: c.content.end });
-      if (ok(c.cue)) hls['nl-cue'].add(range(c.cue.start, c.cue.end));
+      if (ok(c.cue)) paints.claimCue.push({ start: c.cue.start, end: c.cue.end, hl: hls['nl-cue'] });
     }
     idx = { mention: index(mention), title: index(title), quote: index(quote), claim: index(claim) };
     // Claims inside a claim get a double underline.
     let open = [];
     for (const c of idx.claim.items) {
       open = open.filter((o) => o.end > c.start);
-      hls[open.length ? 'nl-claim2' : 'nl-claim'].add(range(c.start, c.end));
+      paints.claim.push({ start: c.start, end: c.end, hl: hls[open.length ? 'nl-claim2' : 'nl-claim'] });
       open.push(c);
     }
     order = [...claim, ...quote, ...mention].sort((a, b) => a.start - b.start || b.end - a.end);
     container.replaceChildren(frag, focusEl);
     show();
+    return paintAll(Object.values(paints));
+  }
+
+  /**
+   * Adds the ranges of `lists` to their highlights: at once for an ordinary
+   * article; for a long one, from the top of the text down in slices of
+   * SLICE_MS with the page free between them. Resolves when all are added.
+   */
+  function paintAll(lists) {
+    const job = (function* paint() {
+      const next = lists.map(() => 0);
+      for (let end = WINDOW; ; end += WINDOW) {
+        let more = false;
+        lists.forEach((list, i) => {
+          let k = next[i];
+          for (; k < list.length && list[k].start < end; k++) list[k].hl.add(range(list[k].start, list[k].end));
+          next[i] = k;
+          more ||= k < list.length;
+        });
+        if (!more) return;
+        yield;
+      }
+    }());
+    if (lists.reduce((n, l) => n + l.length, 0) <= SYNC_RANGES) {
+      for (const _ of job); // eslint-disable-line no-unused-vars
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const step = () => {
+        const until = performance.now() + SLICE_MS;
+        let r;
+        do r = job.next(); while (!r.done && performance.now() < until);
+        if (r.done) resolve(); else paintTimer = setTimeout(step);
+      };
+      step();
+    });
   }
 
   /** Registers the highlights of the visible layers, unregisters the others. */
@@ -683,13 +728,14 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   return {
     render(newText, newDoc) {
       hideTip();
-      if (newText === text && newDoc === doc) return; // shown already (back from editing, unchanged)
+      if (newText === text && newDoc === doc) return drawn; // shown already (back from editing, unchanged)
       text = newText;
       doc = newDoc;
       current = null;
       focusEl.hidden = true;
-      draw();
+      drawn = draw();
       focusEl.hidden = !order.length;
+      return drawn;
     },
     setLayerVisible(layer, visible) {
       if (visible) hidden.delete(layer); else hidden.add(layer);
@@ -722,6 +768,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
     },
     destroy() {
       for (const [node, type, fn] of listeners) node.removeEventListener(type, fn);
+      clearTimeout(paintTimer);
       for (const name of Object.keys(NAMES)) if (registry.get(name) === hls[name]) registry.delete(name);
       tooltip.remove();
       clear(container);
