@@ -80,7 +80,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
   let doc = null;
   let actor = null;
   let current = null; // {layer, id} marked in the lists
-  let shown = 'actors';
+  let shownTab = 'actors';
   const jobs = new Map(); // tab → generator still building its list
   let timer = 0;
 
@@ -127,7 +127,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
     summary, filterBar, tablist, panels));
 
   function selectTab(name) {
-    shown = name;
+    shownTab = name;
     fill(name, SLICE_MS);
     for (const [n, { tab, panel }] of tabs) {
       const on = n === name;
@@ -300,7 +300,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
     for (const [name, make] of [['actors', drawActors], ['quotes', drawQuotes], ['claims', drawClaims]]) {
       jobs.set(name, make());
       // A long list: the shown tab's first items now, the rest in slices between frames.
-      fill(name, eager ? Infinity : name === shown ? SLICE_MS : 0);
+      fill(name, eager ? Infinity : name === shownTab ? SLICE_MS : 0);
     }
     markCurrent();
     if (jobs.size) schedule();
@@ -320,7 +320,7 @@ export function createPanel(root, { onSelectActor = () => {}, onReveal = () => {
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const name = jobs.has(shown) ? shown : jobs.keys().next().value;
+      const name = jobs.has(shownTab) ? shownTab : jobs.keys().next().value;
       if (name === undefined) return;
       fill(name, SLICE_MS);
       schedule();
