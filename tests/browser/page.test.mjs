@@ -35,6 +35,15 @@ async function openPage({ marks = false, ...options } = {}) {
   return s;
 }
 
+/** How the legend draws an unnamed source: 'hatched' (the <mark> view) or 'underlined' (the highlight view). */
+function legendAnonStyle(page) {
+  return page.getByTestId('legend').locator('.sw-anon').evaluate((el) => {
+    const cs = getComputedStyle(el);
+    if (cs.borderBottomStyle === 'dashed' && cs.borderTopWidth === '0px' && cs.backgroundImage === 'none') return 'underlined';
+    return /repeating-linear-gradient/.test(cs.backgroundImage) ? 'hatched' : `other: ${cs.backgroundImage}`;
+  });
+}
+
 /** Runs `fn` with a fresh page, always closing it (and checking the request guard). */
 async function withPage(fn, options) {
   const s = await openPage(options);
@@ -139,6 +148,7 @@ test('the sample loads, and its counts and spans match the engine', async () => 
     assert.deepEqual(shownSpans.claim, spans(expected.claims.map((c) => c.content)));
     assert.deepEqual(shownSpans.cue, spans([...expected.quotes.map((q) => q.cue), ...expected.claims.map((c) => c.cue)]));
     assert.equal(await page.locator('#article mark').count(), 0, 'no elements per highlight');
+    assert.equal(await legendAnonStyle(page), 'underlined', 'the legend draws unnamed sources as the highlight view does');
     assert.equal(await page.getByTestId('actor-item').count(), expected.actors.length);
     assert.equal(await page.getByTestId('quote-item').count(), expected.quotes.length);
     assert.equal(await page.getByTestId('claim-item').count(), expected.claims.length);
@@ -425,6 +435,7 @@ test('without the CSS Custom Highlight API, highlights are <mark>s that work the
     const doc = engineJSON(path.join(REPO_ROOT, 'www/sample.txt'));
     assert.equal(await page.getByTestId('article').textContent(), SAMPLE);
     assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    assert.equal(await legendAnonStyle(page), 'hatched', 'the legend draws unnamed sources as the <mark> view does');
     // Every highlight sits on its span.
     const marks = await page.evaluate(() => [...document.querySelectorAll('mark.hl[data-start]')]
       .map((m) => ({ layer: m.dataset.layer, id: +m.dataset.id, start: +m.dataset.start, end: +m.dataset.end })));
