@@ -179,11 +179,17 @@ pub fn hash(bytes: &[u8]) -> u32 {
         w.copy_from_slice(c);
         h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
     }
+    // The last 1-7 bytes without a copy: two overlapping 4-byte reads, or
+    // the first, middle and last byte, cover them all (the length is in `h`).
     let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        h = (h ^ (u64::from(lo) | u64::from(hi) << 32)).wrapping_mul(K);
+    } else if n > 0 {
+        let w = u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16;
+        h = (h ^ w).wrapping_mul(K);
     }
     ((h ^ (h >> 31)).wrapping_mul(K) >> 32) as u32
 }
