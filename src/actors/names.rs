@@ -42,17 +42,18 @@ fn is_connector(w: &str) -> bool {
     lexicon().is(w, Use::Connector)
 }
 
-struct Evidence {
+/// The words are borrowed from the text: no allocation a token.
+struct Evidence<'t> {
     /// Words seen capitalized where capitals mean something (mid-sentence, body text).
-    cap_inside: HashSet<String>,
+    cap_inside: HashSet<&'t str>,
     /// Words seen in lowercase.
-    lower: HashSet<String>,
+    lower: HashSet<&'t str>,
     /// Last words of "Given-name Surname" pairs: a surname alone ("Cuban",
     /// "Young") is a name even when it is also a demonym or a common word.
-    surnames: HashSet<String>,
+    surnames: HashSet<&'t str>,
 }
 
-fn evidence(doc: &Doc) -> Evidence {
+fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     let mut cap_inside = HashSet::new();
     let mut lower = HashSet::new();
     let mut surnames = HashSet::new();
@@ -62,7 +63,7 @@ fn evidence(doc: &Doc) -> Evidence {
             && lex.is_given_name(doc.tok(t - 1))
             && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
         {
-            surnames.insert(doc.tok(t).to_string());
+            surnames.insert(doc.tok(t));
         }
     }
     for s in &doc.sentences {
@@ -73,9 +74,9 @@ fn evidence(doc: &Doc) -> Evidence {
             }
             let w = doc.tok(t);
             if w.starts_with(char::is_lowercase) {
-                lower.insert(w.to_string());
+                lower.insert(w);
             } else if !heading && !is_sentence_initial(doc, t) {
-                cap_inside.insert(w.to_string());
+                cap_inside.insert(w);
             }
         }
     }
@@ -330,7 +331,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
         let common =
-            (lex.is_common_word(w) || ev.lower.contains(&w.lower())) && !ev.surnames.contains(w);
+            (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow())) && !ev.surnames.contains(w);
         let verbal = [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
             .iter()
             .any(|&e| lex.has_ending(w, e))
@@ -379,7 +380,7 @@ fn vouched(ev: &Evidence, w: &str) -> bool {
         || ev.surnames.contains(w)
         || is_acronym(w)
         || lex.starts_title(w)
-        || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.lower()))
+        || (ev.cap_inside.contains(w) && !ev.lower.contains(&*w.lower_cow()))
 }
 
 fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
