@@ -128,12 +128,16 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let w = doc.tok(t);
+    // (The capital first: most words have none, and the other tests cost more.)
+    if !w.starts_with(char::is_uppercase) {
+        return false;
+    }
     // "US-led", "Serbian-backed": an adjective, not a name.
     let hyphen_adjective = w
         .rsplit('-')
         .next()
         .is_some_and(|last| last.starts_with(char::is_lowercase));
-    w.starts_with(char::is_uppercase) && !lexicon().breaks_name(w) && !hyphen_adjective
+    !hyphen_adjective && !lexicon().breaks_name(w)
 }
 
 /// A speech verb follows token `t`, perhaps after an adverb: "said",
