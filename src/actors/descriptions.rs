@@ -117,16 +117,19 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
 fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     let lex = lexicon();
     let w = doc.tok(t);
-    let titled_of = lex.is_title(w)
-        && doc
+    // (Asked of nearly every word: the title test only when there is no role.)
+    lex.role(w).or_else(|| {
+        let titled_of = doc
             .tokens
             .get(t + 1)
-            .is_some_and(|_| lex.is(doc.tok(t + 1), Use::Of));
-    lex.role(w).or(titled_of.then_some(Role {
-        plural: false,
-        anonymous: false,
-        collective: false,
-    }))
+            .is_some_and(|_| lex.is(doc.tok(t + 1), Use::Of))
+            && lex.is_title(w);
+        titled_of.then_some(Role {
+            plural: false,
+            anonymous: false,
+            collective: false,
+        })
+    })
 }
 
 /// Walks left from the role noun at `t` over up to four modifiers to a
