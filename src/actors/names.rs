@@ -42,18 +42,24 @@ fn is_connector(w: &str) -> bool {
     lexicon().is(w, Use::Connector)
 }
 
-/// The words are borrowed from the text: no allocation a token.
-struct Evidence<'t> {
+struct Evidence {
     /// Words seen capitalized where capitals mean something (mid-sentence, body text).
-    cap_inside: HashSet<&'t str>,
+    cap_inside: HashSet<String>,
     /// Words seen in lowercase.
-    lower: HashSet<&'t str>,
+    lower: HashSet<String>,
     /// Last words of "Given-name Surname" pairs: a surname alone ("Cuban",
     /// "Young") is a name even when it is also a demonym or a common word.
-    surnames: HashSet<&'t str>,
+    surnames: HashSet<String>,
 }
 
-fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
+/// Adds `w` to `set`, allocating only for a word not yet in it.
+fn add(set: &mut HashSet<String>, w: &str) {
+    if !set.contains(w) {
+        set.insert(w.to_string());
+    }
+}
+
+fn evidence(doc: &Doc) -> Evidence {
     let mut cap_inside = HashSet::new();
     let mut lower = HashSet::new();
     let mut surnames = HashSet::new();
@@ -63,7 +69,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
             && lex.is_given_name(doc.tok(t - 1))
             && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
         {
-            surnames.insert(doc.tok(t));
+            add(&mut surnames, doc.tok(t));
         }
     }
     for s in &doc.sentences {
@@ -74,9 +80,9 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
             }
             let w = doc.tok(t);
             if w.starts_with(char::is_lowercase) {
-                lower.insert(w);
+                add(&mut lower, w);
             } else if !heading && !is_sentence_initial(doc, t) {
-                cap_inside.insert(w);
+                add(&mut cap_inside, w);
             }
         }
     }

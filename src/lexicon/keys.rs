@@ -179,16 +179,10 @@ pub fn hash(bytes: &[u8]) -> u32 {
         w.copy_from_slice(c);
         h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
     }
-    // The last 1-7 bytes without a copy: two overlapping 4-byte reads, or
-    // the first, middle and last byte, cover them all (the length is in `h`).
+    // The last 1-7 bytes, in one word (the length is in `h`).
     let rest = chunks.remainder();
-    let n = rest.len();
-    if n >= 4 {
-        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
-        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
-        h = (h ^ (u64::from(lo) | u64::from(hi) << 32)).wrapping_mul(K);
-    } else if n > 0 {
-        let w = u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16;
+    if !rest.is_empty() {
+        let w = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
         h = (h ^ w).wrapping_mul(K);
     }
     ((h ^ (h >> 31)).wrapping_mul(K) >> 32) as u32
