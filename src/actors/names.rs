@@ -340,8 +340,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let initial = is_sentence_initial(doc, a);
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
-        let common =
-            (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow())) && !ev.surnames.contains(w);
+        let common = (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
+            && !ev.surnames.contains(w);
         let verbal = [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
             .iter()
             .any(|&e| lex.has_ending(w, e))

@@ -93,7 +93,7 @@ impl Lexicon {
     /// A verb form of saying, thinking or disputing (lowercase lookup).
     pub fn cue_verb(&self, word: &str) -> Option<CueVerb> {
         with_lower(word, |w| {
-            value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, w)
+            value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, w).map(CueVerb::unpack)
         })
     }
 
