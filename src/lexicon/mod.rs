@@ -82,7 +82,7 @@ impl Lexicon {
     /// The class of a closed-class word (lowercase lookup).
     /// Words in capitals are acronyms here ("US", "IT"), not grammar.
     pub fn word_class(&self, word: &str) -> Option<WordClass> {
-        if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+        if word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some() {
             return None;
         }
         with_lower(word, |w| {
@@ -238,7 +238,7 @@ impl Lexicon {
         if let Some(bits) = not_name_bits(word) {
             return Some(bits & BREAKS_NAME != 0);
         }
-        if word.chars().count() > 3 && word.chars().all(|c| !c.is_lowercase()) {
+        if word.chars().all(|c| !c.is_lowercase()) && word.chars().nth(3).is_some() {
             let mut chars = word.chars();
             let first = chars.next()?;
             let title: String = std::iter::once(first)
@@ -252,7 +252,7 @@ impl Lexicon {
     /// A common English word (lowercase lookup).
     /// Words in capitals are acronyms ("US", "AIDS"), never common words.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+        if word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some() {
             return false;
         }
         with_lower(word, |w| tables::COMMON_WORDS.contains(w))
