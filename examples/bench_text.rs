@@ -92,7 +92,9 @@ fn measure(file: &str) -> Result<(), String> {
 }
 
 fn time(runs: &str, files: &[&str]) -> Result<(), String> {
-    let runs: usize = runs.parse().map_err(|e| format!("bad runs {runs:?}: {e}"))?;
+    let runs: usize = runs
+        .parse()
+        .map_err(|e| format!("bad runs {runs:?}: {e}"))?;
     for file in files {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
         let mut ms: Vec<f64> = (0..runs.max(1))
