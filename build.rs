@@ -36,6 +36,18 @@ fn stance(s: &str) -> Option<String> {
         .map(|(_, v)| format!("Stance::{v}"))
 }
 
+/// The number of a stance (`Stance::ALL` order), below 16.
+fn stance_number(s: &str) -> Option<u16> {
+    let n = enum_names("src/annotation.rs", "Stance")
+        .iter()
+        .position(|(name, _)| name == s)?;
+    assert!(
+        n < 16,
+        "Stance has more variants than CueVerb::unpack reads"
+    );
+    Some(n as u16)
+}
+
 /// The `(name, Variant)` pairs of a `named_enum!` (`Variant = "name",` lines).
 fn enum_names(file: &str, enum_name: &str) -> Vec<(String, String)> {
     let pairs: Vec<(String, String)> = enum_body(file, enum_name)
@@ -53,6 +65,15 @@ fn enum_names(file: &str, enum_name: &str) -> Vec<(String, String)> {
 }
 
 fn frames(s: &str) -> String {
+    let f = frame_flags(s);
+    format!(
+        "Frames {{ quote: {}, clause: {}, object: {}, inf: {}, of: {} }}",
+        f[0], f[1], f[2], f[3], f[4]
+    )
+}
+
+/// quote, clause, object, inf, of: the frames a cue takes.
+fn frame_flags(s: &str) -> [bool; 5] {
     let mut f = [false; 5];
     for part in s.split(',') {
         match part.trim() {
@@ -64,10 +85,7 @@ fn frames(s: &str) -> String {
             _ => {}
         }
     }
-    format!(
-        "Frames {{ quote: {}, clause: {}, object: {}, inf: {}, of: {} }}",
-        f[0], f[1], f[2], f[3], f[4]
-    )
+    f
 }
 
 fn list(s: Option<&str>) -> impl Iterator<Item = &str> {
@@ -164,10 +182,16 @@ fn main() {
     // cue_verbs.tsv: every form, lowercase; the first lemma to list a form wins.
     let mut cue_verbs = BTreeMap::new();
     for r in rows(read("cue_verbs.tsv")) {
-        let Some(stance) = r.get(2).and_then(|s| stance(s)) else {
+        // Packed in a u16 as `CueVerb::unpack` reads it: the stance's
+        // number, then a bit each for the frames, gerund, present and base
+        // (a 9-byte struct a form was ~600 bytes more of gzipped .wasm).
+        let Some(stance) = r.get(2).and_then(|s| stance_number(s)) else {
             continue;
         };
-        let frames = frames(r.get(3).copied().unwrap_or(""));
+        let frames = frame_flags(r.get(3).copied().unwrap_or(""))
+            .iter()
+            .enumerate()
+            .fold(0u16, |bits, (k, &on)| bits | u16::from(on) << (4 + k));
         for (i, form) in list(r.get(1).copied())
             .chain(r.first().copied())
             .enumerate()
@@ -177,12 +201,13 @@ fn main() {
             // The lemma and its -s form come first: "report", "reports".
             let present = i < 2 && !gerund;
             let base = i == 0;
-            cue_verbs.entry(form).or_insert(format!(
-                "CueVerb {{ stance: {stance}, frames: {frames}, gerund: {gerund}, present: {present}, base: {base} }}"
-            ));
+            let flags = u16::from(gerund) << 9 | u16::from(present) << 10 | u16::from(base) << 11;
+            cue_verbs
+                .entry(form)
+                .or_insert(format!("{}", stance | frames | flags));
         }
     }
-    out.table("CUE_VERBS", &cue_verbs, Some("CueVerb"));
+    out.table("CUE_VERBS", &cue_verbs, Some("u16"));
 
     // cue_phrases.tsv: kept in file order, words lowercase and joined by one space.
     let mut phrases = Vec::new();

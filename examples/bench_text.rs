@@ -4,7 +4,12 @@
 //! ```text
 //! cargo run --release --example bench_text -- generate BYTES OUT
 //! cargo run --release --example bench_text -- annotate FILE
+//! cargo run --release --example bench_text -- time RUNS FILE...
 //! ```
+//!
+//! `time` annotates each file RUNS times and prints the fastest and the
+//! median call, in ms, with MB/s and ms per 1,000 words by the fastest: on
+//! a shared machine the fastest run is the one least disturbed by others.
 //!
 //! `annotate` does what `newslens annotate FILE` does (annotate, convert to
 //! UTF-16 offsets, serialize to JSON streamed to a writer) with a writer
@@ -22,7 +27,11 @@ fn main() {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["generate", bytes, out] => generate(bytes, out),
         ["annotate", file] => measure(file),
-        _ => Err("usage: bench_text generate BYTES OUT | bench_text annotate FILE".into()),
+        ["time", runs, ref files @ ..] => time(runs, files),
+        _ => Err(
+            "usage: bench_text generate BYTES OUT | bench_text annotate FILE | bench_text time RUNS FILE..."
+                .into(),
+        ),
     };
     if let Err(e) = result {
         eprintln!("bench_text: {e}");
@@ -79,6 +88,34 @@ fn measure(file: &str) -> Result<(), String> {
         json.0,
         peak as f64 * 1024.0 / input.max(1.0),
     );
+    Ok(())
+}
+
+fn time(runs: &str, files: &[&str]) -> Result<(), String> {
+    let runs: usize = runs
+        .parse()
+        .map_err(|e| format!("bad runs {runs:?}: {e}"))?;
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+        let mut ms: Vec<f64> = (0..runs.max(1))
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(newslens::annotate(std::hint::black_box(&text)));
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        let words = text.split_whitespace().count() as f64;
+        println!(
+            "{file}: {} bytes, {words} words, {} runs: min {:.3} ms, median {:.3} ms, {:.1} MB/s, {:.3} ms per 1,000 words",
+            text.len(),
+            ms.len(),
+            ms[0],
+            ms[ms.len() / 2],
+            text.len() as f64 / ms[0] / 1e3,
+            ms[0] / words * 1e3
+        );
+    }
     Ok(())
 }
 

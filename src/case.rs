@@ -30,10 +30,17 @@ pub fn lower_char(c: char) -> char {
     char::from_u32(folded).unwrap_or(c)
 }
 
+use std::borrow::Cow;
+
 /// Lowercase forms of text, one character for one character.
 pub trait Lower {
     /// `self` with every character through [`lower_char`].
     fn lower(&self) -> String;
+
+    /// The same as [`Lower::lower`], borrowed when `self` is ASCII with no
+    /// capital (most words of prose): no allocation on the hot paths that
+    /// lowercase every token.
+    fn lower_cow(&self) -> Cow<'_, str>;
 }
 
 impl Lower for str {
@@ -43,6 +50,15 @@ impl Lower for str {
             return self.to_ascii_lowercase();
         }
         self.chars().map(lower_char).collect()
+    }
+
+    fn lower_cow(&self) -> Cow<'_, str> {
+        let b = self.as_bytes();
+        if b.is_ascii() && !b.iter().any(u8::is_ascii_uppercase) {
+            crate::work::add(1 + self.len() / 64);
+            return Cow::Borrowed(self);
+        }
+        Cow::Owned(self.lower())
     }
 }
 
@@ -74,5 +90,9 @@ mod tests {
         assert_eq!("МОСКВА".lower(), "москва");
         assert_eq!("İstanbul".lower(), "istanbul");
         assert_eq!("東京".lower(), "東京");
+        for w in ["said", "Said", "ÉLYSÉE", "o’clock", "", "東京"] {
+            assert_eq!(w.lower_cow(), w.lower(), "{w}");
+        }
+        assert!(matches!("said".lower_cow(), Cow::Borrowed(_)));
     }
 }

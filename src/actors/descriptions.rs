@@ -117,16 +117,19 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
 fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     let lex = lexicon();
     let w = doc.tok(t);
-    let titled_of = lex.is_title(w)
-        && doc
+    // (Asked of nearly every word: the title test only when there is no role.)
+    lex.role(w).or_else(|| {
+        let titled_of = doc
             .tokens
             .get(t + 1)
-            .is_some_and(|_| lex.is(doc.tok(t + 1), Use::Of));
-    lex.role(w).or(titled_of.then_some(Role {
-        plural: false,
-        anonymous: false,
-        collective: false,
-    }))
+            .is_some_and(|_| lex.is(doc.tok(t + 1), Use::Of))
+            && lex.is_title(w);
+        titled_of.then_some(Role {
+            plural: false,
+            anonymous: false,
+            collective: false,
+        })
+    })
 }
 
 /// Walks left from the role noun at `t` over up to four modifiers to a
@@ -391,13 +394,17 @@ fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
 fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     let lex = lexicon();
     let limit = (from + 12).min(end);
-    let words: Vec<String> = (from..limit)
+    let words: Vec<_> = (from..limit)
         .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
-        .map(|t| doc.tok(t).lower())
+        .map(|t| doc.tok(t).lower_cow())
         .collect();
-    lex.anonymity_markers()
-        .iter()
-        .any(|m| !m.is_empty() && words.windows(m.len()).any(|w| w == m.as_slice()))
+    // A marker starts at some word: only the markers with that first word
+    // can match there.
+    (0..words.len()).any(|i| {
+        lex.anonymity_markers_starting_with(&words[i])
+            .iter()
+            .any(|m| words[i..].len() >= m.len() && words[i..i + m.len()] == m[..])
+    })
 }
 
 /// "police in Kessel said": a locative preposition at token `p`, a name,
@@ -407,7 +414,7 @@ fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     if p + 1 >= doc.tokens.len() {
         return false;
     }
-    let prep = doc.tok(p).lower();
+    let prep = doc.tok(p).lower_cow();
     if !(lex.is(&prep, Use::Locative) && lex.word_class(&prep) == Some(WordClass::Prep)) {
         return false;
     }

@@ -260,7 +260,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     }
     // "in Kessendorf", "near Kessendorf": a place.
     if n.toks.start > 0 {
-        let prev = doc.tok(n.toks.start - 1).lower();
+        let prev = doc.tok(n.toks.start - 1).lower_cow();
         if lex.is(&prev, Use::Locative) && lex.word_class(&prev) == Some(WordClass::Prep) {
             return ActorKind::Place;
         }

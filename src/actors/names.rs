@@ -52,6 +52,13 @@ struct Evidence {
     surnames: HashSet<String>,
 }
 
+/// Adds `w` to `set`, allocating only for a word not yet in it.
+fn add(set: &mut HashSet<String>, w: &str) {
+    if !set.contains(w) {
+        set.insert(w.to_string());
+    }
+}
+
 fn evidence(doc: &Doc) -> Evidence {
     let mut cap_inside = HashSet::new();
     let mut lower = HashSet::new();
@@ -62,7 +69,7 @@ fn evidence(doc: &Doc) -> Evidence {
             && lex.is_given_name(doc.tok(t - 1))
             && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
         {
-            surnames.insert(doc.tok(t).to_string());
+            add(&mut surnames, doc.tok(t));
         }
     }
     for s in &doc.sentences {
@@ -73,9 +80,9 @@ fn evidence(doc: &Doc) -> Evidence {
             }
             let w = doc.tok(t);
             if w.starts_with(char::is_lowercase) {
-                lower.insert(w.to_string());
+                add(&mut lower, w);
             } else if !heading && !is_sentence_initial(doc, t) {
-                cap_inside.insert(w.to_string());
+                add(&mut cap_inside, w);
             }
         }
     }
@@ -127,12 +134,16 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let w = doc.tok(t);
+    // (The capital first: most words have none, and the other tests cost more.)
+    if !w.starts_with(char::is_uppercase) {
+        return false;
+    }
     // "US-led", "Serbian-backed": an adjective, not a name.
     let hyphen_adjective = w
         .rsplit('-')
         .next()
         .is_some_and(|last| last.starts_with(char::is_lowercase));
-    w.starts_with(char::is_uppercase) && !lexicon().breaks_name(w) && !hyphen_adjective
+    !hyphen_adjective && !lexicon().breaks_name(w)
 }
 
 /// A speech verb follows token `t`, perhaps after an adverb: "said",
@@ -329,8 +340,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let initial = is_sentence_initial(doc, a);
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
-        let common =
-            (lex.is_common_word(w) || ev.lower.contains(&w.lower())) && !ev.surnames.contains(w);
+        let common = (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
+            && !ev.surnames.contains(w);
         let verbal = [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
             .iter()
             .any(|&e| lex.has_ending(w, e))
@@ -379,7 +390,7 @@ fn vouched(ev: &Evidence, w: &str) -> bool {
         || ev.surnames.contains(w)
         || is_acronym(w)
         || lex.starts_title(w)
-        || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.lower()))
+        || (ev.cap_inside.contains(w) && !ev.lower.contains(&*w.lower_cow()))
 }
 
 fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {

@@ -125,7 +125,7 @@ fn content_start(
     let mut guard = 0;
     while t < end && guard < 8 {
         guard += 1;
-        let w = doc.tok(t).lower();
+        let w = doc.tok(t).lower_cow();
         if w == "that" || w == "," || w == ":" {
             t += 1;
             continue;

@@ -57,7 +57,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             t += 1;
             continue;
         }
-        let w = doc.tok(t).lower();
+        let w = doc.tok(t).lower_cow();
         if let Some(cue) = phrase_cue(doc, t, sent.clone(), &w) {
             t = cue.toks.end;
             out.push(cue);
@@ -326,7 +326,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // not a noun the participle describes.
     let prev_lower = prev_raw.is_some_and(|p| p.starts_with(char::is_lowercase));
     let prev_class = prev.as_deref().and_then(|p| lex.word_class(p));
-    let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).lower());
+    let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).lower_cow());
     // "a small protest": a determiner and an adjective before it make a noun.
     let det_two_back = t >= sent.start + 2
         && matches!(
@@ -344,7 +344,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let base_form_noun = || {
         base && prev.as_deref().is_some_and(|p| !p.ends_with('s')) && {
             // an article or a possessive
-            let d = doc.tok(t - 2).lower();
+            let d = doc.tok(t - 2).lower_cow();
             word_is(&d, Use::Article) || lex.word_class(&d) == Some(WordClass::Poss)
         }
     };
@@ -386,7 +386,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
-        let w = doc.tok(t).lower();
+        let w = doc.tok(t).lower_cow();
         w.ends_with("ed") || w.ends_with("wn")
     };
     let prev_is_noun = prev_lower

@@ -46,7 +46,7 @@ fn anonymity_marker_tokens(doc: &Doc) -> Bits {
     let lex = lexicon();
     let mut out = Bits::new(doc.tokens.len());
     for t in 0..doc.tokens.len() {
-        for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower()) {
+        for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower_cow()) {
             if t + m.len() <= doc.tokens.len()
                 && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))
             {

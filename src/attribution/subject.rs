@@ -162,7 +162,7 @@ fn at_mention(
     // the subject stands before the preposition.
     let kind = actors.actors[actors.mentions[m].actor].kind;
     if depth < 2 && kind == ActorKind::Place && start > bound + 1 {
-        let prep = doc.tok(start - 1).lower();
+        let prep = doc.tok(start - 1).lower_cow();
         let lex = lexicon();
         if lex.is(&prep, Use::Locative) && lex.word_class(&prep) == Some(WordClass::Prep) {
             if let Some(a) = subject_left_of(doc, actors, start - 1, bound, false, depth + 1) {

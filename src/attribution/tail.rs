@@ -93,7 +93,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     let after = r.cue.toks.end.max(mention.toks.end);
     let own_clause = mention.toks.start < r.cue.toks.start
         && after < doc.tokens.len()
-        && match doc.tok(after).lower().as_str() {
+        && match &*doc.tok(after).lower_cow() {
             // "said that ...", "said he ...": a subject pronoun that can
             // stand for a person.
             "that" => true,

@@ -35,7 +35,7 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
 /// everything he says is true, ..."), which holds no subject of its own.
 pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
     let opener = start < end && {
-        let w = doc.tok(start).lower();
+        let w = doc.tok(start).lower_cow();
         let coordinating = word_is(&w, Use::Coordinator);
         !coordinating
             && matches!(
@@ -55,7 +55,7 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
 /// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
 /// reflexive ("herself").
 pub fn is_skippable(doc: &Doc, t: usize) -> bool {
-    let w = doc.tok(t).lower();
+    let w = doc.tok(t).lower_cow();
     if doc.tokens[t].kind != TokenKind::Word {
         return false;
     }

@@ -60,8 +60,50 @@ struct Index {
     text: Vec<u8>,
     /// Where key `i` ends in `text` (it starts where key `i - 1` ends).
     ends: Vec<u32>,
-    /// Open addressing, linear probing: key number + 1, or 0 when empty.
-    slots: Vec<u32>,
+    slots: Table,
+}
+
+/// A hash index over keys numbered `0..n`, kept elsewhere: open
+/// addressing, linear probing, at most half full. Each slot holds (key
+/// number + 1, or 0 when empty; the key's hash): most words asked about are
+/// in no set, and the hash settles nearly every probe without reading a key.
+pub struct Table {
+    slots: Vec<(u32, u32)>,
+}
+
+impl Table {
+    /// Indexes keys `0..n`, key `i` being `key(i)`.
+    pub fn build<'k>(n: usize, key: impl Fn(usize) -> &'k [u8]) -> Table {
+        let mut slots = vec![(0u32, 0u32); (n * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
+        for i in 0..n {
+            let h = hash(key(i));
+            let mut slot = h as usize & mask;
+            while slots[slot].0 != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = (i as u32 + 1, h);
+        }
+        Table { slots }
+    }
+
+    /// The number of the key equal to `key`, `key(i)` being key `i`.
+    #[inline]
+    pub fn find<'k>(&self, key: &[u8], key_of: impl Fn(usize) -> &'k [u8]) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let h = hash(key);
+        let mut slot = h as usize & mask;
+        loop {
+            let (n, slot_hash) = self.slots[slot];
+            if n == 0 {
+                return None;
+            }
+            if slot_hash == h && key_of(n as usize - 1) == key {
+                return Some(n as usize - 1);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
 }
 
 impl Keys {
@@ -76,19 +118,7 @@ impl Keys {
     /// The number of `key` in sorted order, if it is in the set.
     pub fn find(&self, key: &str) -> Option<usize> {
         let index = self.index();
-        let key = key.as_bytes();
-        let mask = index.slots.len() - 1;
-        let mut slot = hash(key) as usize & mask;
-        loop {
-            let n = index.slots[slot] as usize;
-            if n == 0 {
-                return None;
-            }
-            if index.key(n - 1) == key {
-                return Some(n - 1);
-            }
-            slot = (slot + 1) & mask;
-        }
+        index.slots.find(key.as_bytes(), |n| index.key(n))
     }
 
     /// True when `key` is in the set.
@@ -98,8 +128,10 @@ impl Keys {
 
     /// Key number `n` (panics when there is no such key).
     pub fn key(&'static self, n: usize) -> &'static str {
-        // The keys were UTF-8 strings; decoding rebuilds them whole.
-        std::str::from_utf8(self.index().key(n)).expect("lexicon keys are UTF-8")
+        // The keys were UTF-8 strings; decoding rebuilds them whole, so the
+        // empty string never comes back (no `expect`: its error message
+        // would bring `Utf8Error`'s Debug formatting into the .wasm).
+        std::str::from_utf8(self.index().key(n)).unwrap_or_default()
     }
 
     fn index(&self) -> &Index {
@@ -122,22 +154,12 @@ impl Index {
             pos += 1 + len;
             ends.push(text.len() as u32);
         }
-        // At most half full, so probes stay short.
-        let mut slots = vec![0u32; (ends.len() * 2).next_power_of_two().max(2)];
         let mut index = Index {
             text,
             ends,
-            slots: Vec::new(),
+            slots: Table { slots: Vec::new() },
         };
-        let mask = slots.len() - 1;
-        for n in 0..index.ends.len() {
-            let mut slot = hash(index.key(n)) as usize & mask;
-            while slots[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = n as u32 + 1;
-        }
-        index.slots = slots;
+        index.slots = Table::build(index.ends.len(), |n| index.key(n));
         index
     }
 
@@ -147,10 +169,23 @@ impl Index {
     }
 }
 
-/// FNV-1a, 32 bits: short keys, few collisions, no setup. The key sets are
-/// fixed, so text cannot make probe chains longer than the build made them.
-fn hash(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+/// A hash of a short key, 8 bytes a step (words are read whole, not a
+/// byte at a time as FNV does). The key sets are fixed, so text cannot make
+/// probe chains longer than the build made them.
+pub fn hash(bytes: &[u8]) -> u32 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+    }
+    // The last 1-7 bytes, in one word (the length is in `h`).
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let w = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        h = (h ^ w).wrapping_mul(K);
+    }
+    ((h ^ (h >> 31)).wrapping_mul(K) >> 32) as u32
 }

@@ -6,8 +6,6 @@
 //! `keys.rs`), so nothing is parsed at run time.
 
 use crate::annotation::Stance;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 mod keys;
@@ -32,21 +30,30 @@ pub struct Lexicon {
 }
 
 /// For a list sorted by first word: where each first word's block is. One
-/// hash lookup a token, which matters on the hot path (every token asks),
-/// so the map hashes with FNV-1a (as the key sets do), not SipHash.
-struct FirstWords(HashMap<&'static str, std::ops::Range<usize>, BuildHasherDefault<Fnv>>);
+/// hash lookup a token, which matters on the hot path (every token asks).
+struct FirstWords {
+    /// Each first word and its block.
+    blocks: Vec<(&'static str, std::ops::Range<usize>)>,
+    table: keys::Table,
+}
 
 impl FirstWords {
     fn new(firsts: impl Iterator<Item = &'static str>) -> FirstWords {
-        let mut map = HashMap::default();
+        let mut blocks: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
         for (i, w) in firsts.enumerate() {
-            map.entry(w).or_insert(i..i).end = i + 1;
+            match blocks.iter_mut().rev().find(|(b, _)| *b == w) {
+                Some((_, r)) => r.end = i + 1,
+                None => blocks.push((w, i..i + 1)),
+            }
         }
-        FirstWords(map)
+        let table = keys::Table::build(blocks.len(), |n| blocks[n].0.as_bytes());
+        FirstWords { blocks, table }
     }
 
     fn get(&self, word: &str) -> std::ops::Range<usize> {
-        self.0.get(word).cloned().unwrap_or(0..0)
+        self.table
+            .find(word.as_bytes(), |n| self.blocks[n].0.as_bytes())
+            .map_or(0..0, |n| self.blocks[n].1.clone())
     }
 }
 
@@ -75,7 +82,7 @@ impl Lexicon {
     /// The class of a closed-class word (lowercase lookup).
     /// Words in capitals are acronyms here ("US", "IT"), not grammar.
     pub fn word_class(&self, word: &str) -> Option<WordClass> {
-        if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+        if word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some() {
             return None;
         }
         with_lower(word, |w| {
@@ -86,7 +93,7 @@ impl Lexicon {
     /// A verb form of saying, thinking or disputing (lowercase lookup).
     pub fn cue_verb(&self, word: &str) -> Option<CueVerb> {
         with_lower(word, |w| {
-            value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, w)
+            value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, w).map(CueVerb::unpack)
         })
     }
 
@@ -231,7 +238,7 @@ impl Lexicon {
         if let Some(bits) = not_name_bits(word) {
             return Some(bits & BREAKS_NAME != 0);
         }
-        if word.chars().count() > 3 && word.chars().all(|c| !c.is_lowercase()) {
+        if word.chars().all(|c| !c.is_lowercase()) && word.chars().nth(3).is_some() {
             let mut chars = word.chars();
             let first = chars.next()?;
             let title: String = std::iter::once(first)
@@ -245,7 +252,7 @@ impl Lexicon {
     /// A common English word (lowercase lookup).
     /// Words in capitals are acronyms ("US", "AIDS"), never common words.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+        if word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some() {
             return false;
         }
         with_lower(word, |w| tables::COMMON_WORDS.contains(w))
@@ -321,27 +328,6 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&lower(word))
-}
-
-/// FNV-1a for [`FirstWords`]: short keys, no setup, no random state.
-struct Fnv(u32);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0x811c_9dc5)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        u64::from(self.0)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
-    }
 }
 
 // Pronouns: `pronouns.tsv`, the words `src/attribution/` refers to actors with.

@@ -36,6 +36,27 @@ pub struct CueVerb {
     pub base: bool,
 }
 
+impl CueVerb {
+    /// A cue verb as `build.rs` packs it: the stance's number in bits 0-3,
+    /// then quote, clause, object, inf, of, gerund, present, base.
+    pub fn unpack(bits: u16) -> CueVerb {
+        let bit = |k: u16| bits >> k & 1 != 0;
+        CueVerb {
+            stance: Stance::ALL[usize::from(bits & 15).min(Stance::ALL.len() - 1)],
+            frames: Frames {
+                quote: bit(4),
+                clause: bit(5),
+                object: bit(6),
+                inf: bit(7),
+                of: bit(8),
+            },
+            gerund: bit(9),
+            present: bit(10),
+            base: bit(11),
+        }
+    }
+}
+
 /// A multiword cue such as "according to" or "called on".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CuePhrase {

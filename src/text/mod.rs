@@ -315,7 +315,8 @@ impl<'t> Doc<'t> {
         }
         if s == "." && t > 0 && self.tokens[t - 1].span().end == self.tokens[t].span().start {
             let prev = self.tok(t - 1);
-            let single_initial = prev.chars().count() == 1 && prev.starts_with(char::is_uppercase);
+            let single_initial =
+                prev.starts_with(char::is_uppercase) && prev.chars().nth(1).is_none();
             // "No. My father ...": an abbreviation that is no title ends
             // a sentence before a capitalized function word ("No. 10"
             // and "Sen. Doe" go on).

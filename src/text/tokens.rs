@@ -180,8 +180,14 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
 }
 
 /// The character at byte `b` (a character boundary), if any.
+#[inline]
 fn at(text: &str, b: usize) -> Option<char> {
-    text.get(b..).and_then(|s| s.chars().next())
+    // ASCII (most of the text) without the boundary check and decoding.
+    match text.as_bytes().get(b) {
+        Some(&x) if x < 0x80 => Some(char::from(x)),
+        Some(_) => text.get(b..).and_then(|s| s.chars().next()),
+        None => None,
+    }
 }
 
 /// The byte `k` characters after `b` (no further than the end).
@@ -195,7 +201,10 @@ fn adv(text: &str, b: usize, k: usize) -> usize {
 
 /// The character before byte `b`, if any.
 fn before(text: &str, b: usize) -> Option<char> {
-    text[..b].chars().next_back()
+    match b.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        Some(x) if x < 0x80 => Some(char::from(x)),
+        _ => text[..b].chars().next_back(),
+    }
 }
 
 /// Pushes a word, splitting a boilerplate label glued to the next word
