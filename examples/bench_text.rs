@@ -5,7 +5,11 @@
 //! cargo run --release --example bench_text -- generate BYTES OUT
 //! cargo run --release --example bench_text -- annotate FILE
 //! cargo run --release --example bench_text -- time RUNS FILE...
+//! cargo run --release --example bench_text -- first FILE
 //! ```
+//!
+//! `first` times the process's first call (the cold start's share that is
+//! the engine's own: any set-up done on first use) and the second.
 //!
 //! `time` annotates each file RUNS times and prints the fastest and the
 //! median call, in ms, with MB/s and ms per 1,000 words by the fastest: on
@@ -28,8 +32,9 @@ fn main() {
         ["generate", bytes, out] => generate(bytes, out),
         ["annotate", file] => measure(file),
         ["time", runs, ref files @ ..] => time(runs, files),
+        ["first", file] => first(file),
         _ => Err(
-            "usage: bench_text generate BYTES OUT | bench_text annotate FILE | bench_text time RUNS FILE..."
+            "usage: bench_text generate BYTES OUT | bench_text annotate FILE | bench_text time RUNS FILE... | bench_text first FILE"
                 .into(),
         ),
     };
@@ -88,6 +93,18 @@ fn measure(file: &str) -> Result<(), String> {
         json.0,
         peak as f64 * 1024.0 / input.max(1.0),
     );
+    Ok(())
+}
+
+fn first(file: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let mut ms = [0.0; 2];
+    for m in &mut ms {
+        let start = Instant::now();
+        std::hint::black_box(newslens::annotate(std::hint::black_box(&text)));
+        *m = start.elapsed().as_secs_f64() * 1e3;
+    }
+    println!("{file}: first call {:.3} ms, second {:.3} ms", ms[0], ms[1]);
     Ok(())
 }
 
