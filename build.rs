@@ -105,6 +105,10 @@ impl Out {
     /// `ty` is given, `NAME_VALUES: [ty; n]` in the same order.
     fn table(&mut self, name: &str, map: &BTreeMap<String, String>, ty: Option<&str>) {
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        assert!(
+            keys.len() <= keys::MAX_KEYS,
+            "{name}: more keys than a lookup table holds"
+        );
         let blob = keys::encode(&keys);
         let file = format!("{}.bin", name.to_lowercase());
         std::fs::write(self.dir.join(&file), &blob).unwrap();

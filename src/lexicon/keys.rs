@@ -65,16 +65,32 @@ struct Index {
 
 /// A hash index over keys numbered `0..n`, kept elsewhere: open
 /// addressing, linear probing, at most half full. Each slot holds (key
-/// number + 1, or 0 when empty; the key's hash): most words asked about are
-/// in no set, and the hash settles nearly every probe without reading a key.
+/// number + 1, or 0 when empty; the top 16 bits of the key's hash): most
+/// words asked about are in no set, and the hash settles nearly every probe
+/// without reading a key. Four bytes a slot: the largest set's index is
+/// 64 KB, built on the process's first call (the cold start) and probed on
+/// every token, so its size is both set-up time and cache misses.
 pub struct Table {
-    slots: Vec<(u32, u32)>,
+    slots: Vec<(u16, u16)>,
+}
+
+/// The most keys a [`Table`] indexes (key numbers + 1 fit in a `u16`).
+pub const MAX_KEYS: usize = u16::MAX as usize - 1;
+
+/// The part of a hash a slot keeps (the slot's position comes from the
+/// low bits).
+#[inline]
+fn tag(h: u32) -> u16 {
+    (h >> 16) as u16
 }
 
 impl Table {
     /// Indexes keys `0..n`, key `i` being `key(i)`.
+    /// At most [`MAX_KEYS`] keys: `build.rs` refuses a larger set (and
+    /// the phrase lists' first words are far fewer).
     pub fn build<'k>(n: usize, key: impl Fn(usize) -> &'k [u8]) -> Table {
-        let mut slots = vec![(0u32, 0u32); (n * 2).next_power_of_two().max(2)];
+        debug_assert!(n <= MAX_KEYS);
+        let mut slots = vec![(0u16, 0u16); (n * 2).next_power_of_two().max(2)];
         let mask = slots.len() - 1;
         for i in 0..n {
             let h = hash(key(i));
@@ -82,7 +98,7 @@ impl Table {
             while slots[slot].0 != 0 {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = (i as u32 + 1, h);
+            slots[slot] = (i as u16 + 1, tag(h));
         }
         Table { slots }
     }
@@ -92,13 +108,14 @@ impl Table {
     pub fn find<'k>(&self, key: &[u8], key_of: impl Fn(usize) -> &'k [u8]) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let h = hash(key);
+        let t = tag(h);
         let mut slot = h as usize & mask;
         loop {
-            let (n, slot_hash) = self.slots[slot];
+            let (n, slot_tag) = self.slots[slot];
             if n == 0 {
                 return None;
             }
-            if slot_hash == h && key_of(n as usize - 1) == key {
+            if slot_tag == t && key_of(n as usize - 1) == key {
                 return Some(n as usize - 1);
             }
             slot = (slot + 1) & mask;

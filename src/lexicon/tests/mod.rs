@@ -3,7 +3,7 @@
 
 mod reference;
 
-use super::keys::{encode, Keys, MAX_SHARED};
+use super::keys::{encode, Keys, MAX_KEYS, MAX_SHARED};
 use super::parse::rows;
 use super::{lexicon, lower, with_lower, Use};
 use reference::Reference;
@@ -207,6 +207,23 @@ fn keys_find_every_key_and_nothing_else() {
     }
     assert_eq!(self::set(&[]).find("a"), None);
     assert_eq!(self::set(&[]).find(""), None);
+}
+
+#[test]
+fn keys_find_in_the_largest_set_a_table_holds() {
+    // Slots keep a key's number in 16 bits and 16 bits of its hash: the
+    // largest set must still find every key and nothing else, including
+    // words that share a hash's slot or its kept bits with a key.
+    let keys: Vec<String> = (0..MAX_KEYS).map(|i| format!("k{i:05}")).collect();
+    let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
+    sorted.sort();
+    let set: &'static Keys = Box::leak(Box::new(set(&sorted)));
+    for (n, key) in sorted.iter().enumerate() {
+        assert_eq!(set.find(key), Some(n), "{key:?}");
+    }
+    for i in 0..MAX_KEYS {
+        assert_eq!(set.find(&format!("j{i:05}")), None);
+    }
 }
 
 #[test]
