@@ -202,7 +202,12 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // around it: "A: The minister told me, “...”" is the minister's.
     let letter = mention.kind == MentionKind::Pronoun;
     let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
-    (label && words >= 3 && !(letter && quoted)).then(|| unlisted(colon, frames))
+    // "Q: Why now?": a question asks.
+    let mut cue = unlisted(colon, frames);
+    if doc.tok(sent.end - 1) == "?" {
+        cue.stance = Stance::Question;
+    }
+    (label && words >= 3 && !(letter && quoted)).then_some(cue)
 }
 
 /// A cue at token `t` that is no listed word: a plain statement.
