@@ -13,7 +13,7 @@ use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
 use super::words::{word_is, word_is_any_case, MAX_CONTENT};
 use crate::actors::Actors;
-use crate::annotation::QuoteKind;
+use crate::annotation::{QuoteKind, Stance};
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -59,6 +59,7 @@ pub fn find(
                         cue.toks.end,
                         sent.end,
                         cue.frames.inf || cue.frames.of,
+                        cue.frames.inf && !cue.frames.of && cue.stance == Stance::Assert,
                     );
                     let end = clause_end(
                         doc,
@@ -120,8 +121,20 @@ fn content_start(
     mut t: usize,
     end: usize,
     keep_addressee: bool,
+    tells: bool,
 ) -> usize {
     let lex = lexicon();
+    // "told a public meeting in May that ...": after "tell" (which alone
+    // asserts and takes "Y to ..."), the addressee ends at a "that" a few
+    // words on.
+    if tells {
+        if let Some(k) = (t + 1..(t + 8).min(end))
+            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k) != "to")
+            .find(|&k| doc.tok(k) == "that")
+        {
+            t = k + 1;
+        }
+    }
     let mut guard = 0;
     while t < end && guard < 8 {
         guard += 1;

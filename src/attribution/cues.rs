@@ -397,8 +397,15 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let prev_is_noun = prev_lower
         && prev_class.is_none()
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
+    // ("the committee warned in a report that ...": a clause follows, so
+    // the verb is finite.)
+    let clause_follows = verb.is_some_and(|v| v.frames.clause)
+        && (t + 2..(t + 8).min(sent.end))
+            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .any(|k| doc.tok(k) == "that");
     if participle
         && prev_is_noun
+        && !clause_follows
         && next
             .as_deref()
             .is_some_and(|n| word_is(n, Use::ParticiplePrep))
