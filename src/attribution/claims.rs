@@ -104,8 +104,15 @@ pub fn find(
     out
 }
 
-/// The first token from `s` that is no conjunction ("But", "And" opening a sentence).
+/// The first token from `s` that is no conjunction ("But", "And" opening a
+/// sentence) nor dateline ("GENEVA, May 2 (Wire) -" opening a paragraph).
 fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
+    let caps = |w: &str| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase());
+    if s == doc.paras[doc.para_of(s)].tokens.start && caps(doc.tok(s)) {
+        if let Some(d) = (s + 1..(s + 12).min(end)).find(|&k| matches!(doc.tok(k), "—" | "–" | "-")) {
+            s = d + 1;
+        }
+    }
     while s < end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj)) {
         s += 1;
     }
