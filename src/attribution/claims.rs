@@ -11,7 +11,7 @@
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
-use super::words::{word_is, word_is_any_case, MAX_CONTENT};
+use super::words::{that_after, word_is, word_is_any_case, MAX_CONTENT};
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
 use crate::lexicon::{lexicon, Use, WordClass};
@@ -53,14 +53,16 @@ pub fn find(
                 CueForm::PassiveBy => noun_phrase_before(doc, sent.start, cue.toks.start),
                 CueForm::According => according_content(doc, actors, r, sent.clone()),
                 _ => {
-                    let start = content_start(
-                        doc,
-                        actors,
-                        cue.toks.end,
-                        sent.end,
-                        cue.frames.inf || cue.frames.of,
-                        cue.frames.inf && !cue.frames.of && cue.stance == Stance::Assert,
-                    );
+                    // "told a meeting in May that ...": after "tell" (alone
+                    // asserting and taking "Y to ...") the addressee ends at
+                    // a "that" a few words on.
+                    let tells = cue.frames.inf && !cue.frames.of && cue.stance == Stance::Assert;
+                    let from = tells
+                        .then(|| that_after(doc, cue.toks.end, sent.end))
+                        .flatten()
+                        .unwrap_or(cue.toks.end);
+                    let start =
+                        content_start(doc, actors, from, sent.end, cue.frames.inf || cue.frames.of);
                     let end = clause_end(
                         doc,
                         resolved,
@@ -107,9 +109,15 @@ pub fn find(
 /// The first token from `s` that is no conjunction ("But", "And" opening a
 /// sentence) nor dateline ("GENEVA, May 2 (Wire) -" opening a paragraph).
 fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
-    let caps = |w: &str| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase());
-    if s == doc.paras[doc.para_of(s)].tokens.start && caps(doc.tok(s)) {
-        if let Some(d) = (s + 1..(s + 12).min(end)).find(|&k| matches!(doc.tok(k), "—" | "–" | "-")) {
+    let caps = doc.is_cap(s)
+        && doc
+            .tok(s)
+            .as_bytes()
+            .get(1)
+            .is_some_and(u8::is_ascii_uppercase);
+    if caps && s == doc.paras[doc.para_of(s)].tokens.start {
+        if let Some(d) = (s + 1..(s + 12).min(end)).find(|&k| matches!(doc.tok(k), "—" | "–" | "-"))
+        {
             s = d + 1;
         }
     }
@@ -128,20 +136,8 @@ fn content_start(
     mut t: usize,
     end: usize,
     keep_addressee: bool,
-    tells: bool,
 ) -> usize {
     let lex = lexicon();
-    // "told a public meeting in May that ...": after "tell" (which alone
-    // asserts and takes "Y to ..."), the addressee ends at a "that" a few
-    // words on.
-    if tells {
-        if let Some(k) = (t + 1..(t + 8).min(end))
-            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k) != "to")
-            .find(|&k| doc.tok(k) == "that")
-        {
-            t = k + 1;
-        }
-    }
     let mut guard = 0;
     while t < end && guard < 8 {
         guard += 1;

@@ -235,13 +235,15 @@ pub fn resolve_pronoun(
     // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
     // opening the sentence before, where the last speaker is absent, takes
     // the pronoun from the last speaker.
-    let in_sent = |s: usize| window.iter().filter(move |&&(p, _)| doc.sentence_of[p] as usize == s);
     if let (Some(ls), Some(prev)) = (last_speaker, sent.checked_sub(1)) {
-        let start = doc.sentences[prev].tokens.start;
-        if let Some(&(p, a)) = in_sent(prev).next() {
-            if in_sent(sent).next().is_none()
-                && in_sent(prev).all(|&(_, b)| b != ls)
-                && (p <= start + 3 || doc.tok(p - 1) == ",")
+        let s_of = |p: usize| doc.sentence_of[p] as usize;
+        let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
+        if let Some(&(p, a)) = first {
+            let start = doc.sentences[prev].tokens.start;
+            if (p <= start + 3 || doc.tok(p - 1) == ",")
+                && !window
+                    .iter()
+                    .any(|&(q, b)| s_of(q) == sent || (b == ls && s_of(q) == prev))
             {
                 return Some(a);
             }
