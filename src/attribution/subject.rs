@@ -595,7 +595,8 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
             && looks_nominal(doc, k)
     };
     let mut e = t;
-    while e < end && e < t + 3 && noun(e) {
+    // ("figures published by X": the participle is no part of it.)
+    while e < end && e < t + 3 && noun(e) && (e + 1 >= end || doc.tok(e + 1) != "by") {
         e += 1;
     }
     (e > t).then_some(Anchor::Phrase(t, e))

@@ -48,7 +48,9 @@ pub fn tail<'r>(
         let closes = sent_end.saturating_sub(after) <= 8
             && (after..sent_end)
                 .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":");
-        (closes && is_tail(&r)).then_some(r)
+        // ("According to X, Y knew of it.": the source is given already.)
+        let according = resolved.iter().any(|x| x.cue.form == CueForm::According);
+        (closes && !according && is_tail(&r)).then_some(r)
     }
 }
 
