@@ -49,7 +49,9 @@ pub fn tail<'r>(
             && (after..sent_end)
                 .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":");
         // ("According to X, Y knew of it.": the source is given already.)
-        let according = resolved.iter().any(|x| x.cue.form == CueForm::According);
+        let according = resolved
+            .iter()
+            .any(|x| x.cue.form == CueForm::According && x.cue.toks.start < r.cue.toks.start);
         (closes && !according && is_tail(&r)).then_some(r)
     }
 }
