@@ -219,29 +219,32 @@ pub fn resolve_pronoun(
         .start
         .max(t.saturating_sub(400));
     let mut window: Vec<(usize, usize)> = Vec::new();
-    // Those a pronoun of the other gender stood for ("she said ... he
-    // added": not her), whatever their given names.
-    let mut other = Vec::new();
+    // A pronoun of the other gender stood for the last speaker ("... she
+    // said. ... he added": not her), whatever her given name.
+    let mut other = false;
     let mut k = from;
     while k < t {
         match actors.outer_mention_at(k) {
             Some(m) if doc.in_quote[k].is_none() => {
                 let mention = &actors.mentions[m];
                 if mention.toks.end <= t {
-                    window.push((mention.toks.start.max(from), mention.actor));
-                    let g = lexicon().pronoun(doc.tok(mention.toks.start)).and_then(|p| p.gender);
-                    if mention.kind == MentionKind::Pronoun && g.is_some() && unlike.is_some() {
-                        other.push((mention.actor, g == unlike));
+                    if fits(mention.actor) {
+                        window.push((mention.toks.start.max(from), mention.actor));
                     }
+                    other |= unlike.is_some()
+                        && Some(mention.actor) == last_speaker
+                        && mention.kind == MentionKind::Pronoun
+                        && lexicon()
+                            .pronoun(doc.tok(mention.toks.start))
+                            .and_then(|p| p.gender)
+                            == unlike;
                 }
                 k = mention.toks.end.max(k + 1);
             }
             _ => k += 1,
         }
     }
-    // (Only when no pronoun of this gender stood for them too.)
-    let fits = |a: usize| fits(a) && !(other.contains(&(a, true)) && !other.contains(&(a, false)));
-    window.retain(|&(_, a)| fits(a));
+    let last_speaker = last_speaker.filter(|_| !other);
     // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
     // opening the sentence before, where the last speaker is absent, takes
     // the pronoun from the last speaker.
