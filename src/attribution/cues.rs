@@ -374,12 +374,6 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     {
         return None;
     }
-    // "according to internal emails seen": the source, no verb.
-    if (t.saturating_sub(3).max(sent.start + 1)..t)
-        .any(|k| doc.tok(k) == "to" && doc.tok(k - 1).eq_ignore_ascii_case("according"))
-    {
-        return None;
-    }
     // "head of state", "in response": a lemma after a preposition other
     // than "to" is a noun.
     if base && prev_class == Some(WordClass::Prep) && prev.as_deref() != Some("to") {
