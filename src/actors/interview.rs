@@ -63,8 +63,10 @@ pub fn most_named(actors: &Actors) -> Option<usize> {
             named[m.actor] += 1;
         }
     }
-    (0..named.len()).filter(|&a| named[a] > 0).fold(None, |best: Option<usize>, a| match best {
-        Some(b) if named[b] >= named[a] => Some(b),
-        _ => Some(a),
-    })
+    (0..named.len())
+        .filter(|&a| named[a] > 0)
+        .fold(None, |best: Option<usize>, a| match best {
+            Some(b) if named[b] >= named[a] => Some(b),
+            _ => Some(a),
+        })
 }
