@@ -31,20 +31,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
     if labels.is_empty() {
         return;
     }
-    let mut named = vec![0usize; actors.actors.len()];
-    for m in &actors.mentions {
-        if m.kind == MentionKind::Name && actors.actors[m.actor].kind == ActorKind::Person {
-            named[m.actor] += 1;
-        }
-    }
-    // The first actor with the most name mentions.
-    let interviewee = (0..named.len()).filter(|&a| named[a] > 0).fold(
-        None,
-        |best: Option<usize>, a| match best {
-            Some(b) if named[b] >= named[a] => Some(b),
-            _ => Some(a),
-        },
-    );
+    let interviewee = most_named(actors);
     let mut interviewer = None;
     for (t, question) in labels {
         let actor = if question {
@@ -65,4 +52,21 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
             actor,
         });
     }
+}
+
+/// The person the text names most often (the first of them on a tie): the
+/// interviewee of a transcript, the voice of a quoted headline.
+pub fn most_named(actors: &Actors) -> Option<usize> {
+    let mut named = vec![0usize; actors.actors.len()];
+    for m in &actors.mentions {
+        if m.kind == MentionKind::Name && actors.actors[m.actor].kind == ActorKind::Person {
+            named[m.actor] += 1;
+        }
+    }
+    (0..named.len())
+        .filter(|&a| named[a] > 0)
+        .fold(None, |best: Option<usize>, a| match best {
+            Some(b) if named[b] >= named[a] => Some(b),
+            _ => Some(a),
+        })
 }

@@ -9,6 +9,7 @@
 
 mod descriptions;
 mod interview;
+pub use interview::most_named;
 mod merge;
 mod names;
 mod store;

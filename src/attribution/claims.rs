@@ -11,9 +11,9 @@
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
-use super::words::{word_is, word_is_any_case, MAX_CONTENT};
+use super::words::{that_after, word_is, word_is_any_case, MAX_CONTENT};
 use crate::actors::Actors;
-use crate::annotation::QuoteKind;
+use crate::annotation::{QuoteKind, Stance};
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -53,13 +53,16 @@ pub fn find(
                 CueForm::PassiveBy => noun_phrase_before(doc, sent.start, cue.toks.start),
                 CueForm::According => according_content(doc, actors, r, sent.clone()),
                 _ => {
-                    let start = content_start(
-                        doc,
-                        actors,
-                        cue.toks.end,
-                        sent.end,
-                        cue.frames.inf || cue.frames.of,
-                    );
+                    // "told a meeting in May that ...": after "tell" (alone
+                    // asserting and taking "Y to ...") the addressee ends at
+                    // a "that" a few words on.
+                    let tells = cue.frames.inf && !cue.frames.of && cue.stance == Stance::Assert;
+                    let from = tells
+                        .then(|| that_after(doc, cue.toks.end, sent.end))
+                        .flatten()
+                        .unwrap_or(cue.toks.end);
+                    let start =
+                        content_start(doc, actors, from, sent.end, cue.frames.inf || cue.frames.of);
                     let end = clause_end(
                         doc,
                         resolved,
@@ -103,8 +106,21 @@ pub fn find(
     out
 }
 
-/// The first token from `s` that is no conjunction ("But", "And" opening a sentence).
+/// The first token from `s` that is no conjunction ("But", "And" opening a
+/// sentence) nor dateline ("GENEVA, May 2 (Wire) -" opening a paragraph).
 fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
+    let caps = doc.is_cap(s)
+        && doc
+            .tok(s)
+            .as_bytes()
+            .get(1)
+            .is_some_and(u8::is_ascii_uppercase);
+    if caps && s == doc.paras[doc.para_of(s)].tokens.start {
+        if let Some(d) = (s + 1..(s + 12).min(end)).find(|&k| matches!(doc.tok(k), "—" | "–" | "-"))
+        {
+            s = d + 1;
+        }
+    }
     while s < end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj)) {
         s += 1;
     }

@@ -5,7 +5,7 @@
 //! its form (how it finds its speaker), stance and frames.
 
 use super::words::{
-    is_possessive_pronoun, is_subject_pronoun_as_written, word_is, word_is_any_case,
+    is_possessive_pronoun, is_subject_pronoun_as_written, that_after, word_is, word_is_any_case,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, Stance};
@@ -202,7 +202,12 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // around it: "A: The minister told me, “...”" is the minister's.
     let letter = mention.kind == MentionKind::Pronoun;
     let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
-    (label && words >= 3 && !(letter && quoted)).then(|| unlisted(colon, frames))
+    // "Q: Why now?": a question asks.
+    let asks = doc.tok(sent.end - 1) == "?";
+    (label && words >= 3 && !(letter && quoted)).then(|| Cue {
+        stance: [Stance::Assert, Stance::Question][asks as usize],
+        ..unlisted(colon, frames)
+    })
 }
 
 /// A cue at token `t` that is no listed word: a plain statement.
@@ -392,8 +397,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let prev_is_noun = prev_lower
         && prev_class.is_none()
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
+    // ("the committee warned in a report that ...": a clause follows, so
+    // the verb is finite.)
     if participle
         && prev_is_noun
+        && that_after(doc, t, sent.end).is_none()
         && next
             .as_deref()
             .is_some_and(|n| word_is(n, Use::ParticiplePrep))

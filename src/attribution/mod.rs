@@ -29,6 +29,7 @@ mod testing;
 mod words;
 
 use crate::actors::Actors;
+use crate::annotation::QuoteKind;
 use crate::text::Doc;
 pub use drafts::{Attribution, ClaimDraft, QuoteDraft};
 
@@ -83,6 +84,19 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         quotes_out.extend(sentence_quotes);
         if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
             state.speaker_sentence = Some((a, si));
+        }
+    }
+    // A quoted headline (a first paragraph of one sentence) nothing in its
+    // line attributes ("“We melt sand”: a glassblower on ..."): the voice
+    // of the piece, the person named most.
+    if let Some(q) = quotes_out.first_mut() {
+        let line = doc.sentences.len() > 1 && doc.sentences[1].para > 0;
+        if q.speaker.is_none()
+            && q.kind == QuoteKind::Direct
+            && line
+            && doc.para_of(doc.quotes[q.raw].open_tok) == 0
+        {
+            q.speaker = crate::actors::most_named(actors);
         }
     }
     // The per-token masks are done with; free them before the last step.

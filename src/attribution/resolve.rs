@@ -219,17 +219,47 @@ pub fn resolve_pronoun(
         .start
         .max(t.saturating_sub(400));
     let mut window: Vec<(usize, usize)> = Vec::new();
+    // A pronoun of the other gender stood for the last speaker ("... she
+    // said. ... he added": not her), whatever her given name.
+    let mut other = false;
     let mut k = from;
     while k < t {
         match actors.outer_mention_at(k) {
             Some(m) if doc.in_quote[k].is_none() => {
                 let mention = &actors.mentions[m];
-                if mention.toks.end <= t && fits(mention.actor) {
-                    window.push((mention.toks.start.max(from), mention.actor));
+                if mention.toks.end <= t {
+                    if fits(mention.actor) {
+                        window.push((mention.toks.start.max(from), mention.actor));
+                    }
+                    other |= unlike.is_some()
+                        && Some(mention.actor) == last_speaker
+                        && mention.kind == MentionKind::Pronoun
+                        && lexicon()
+                            .pronoun(doc.tok(mention.toks.start))
+                            .and_then(|p| p.gender)
+                            == unlike;
                 }
                 k = mention.toks.end.max(k + 1);
             }
             _ => k += 1,
+        }
+    }
+    let last_speaker = last_speaker.filter(|_| !other);
+    // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
+    // opening the sentence before, where the last speaker is absent, takes
+    // the pronoun from the last speaker.
+    if let (Some(ls), Some(prev)) = (last_speaker, sent.checked_sub(1)) {
+        let s_of = |p: usize| doc.sentence_of[p] as usize;
+        let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
+        if let Some(&(p, a)) = first {
+            let start = doc.sentences[prev].tokens.start;
+            if (p <= start + 3 || doc.tok(p - 1) == ",")
+                && !window
+                    .iter()
+                    .any(|&(q, b)| s_of(q) == sent || (b == ls && s_of(q) == prev))
+            {
+                return Some(a);
+            }
         }
     }
     if let Some(ls) = last_speaker {

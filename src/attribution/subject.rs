@@ -10,7 +10,7 @@ use super::words::{
     word_is_any_case,
 };
 use crate::actors::Actors;
-use crate::annotation::ActorKind;
+use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
@@ -252,11 +252,17 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             before = open;
         }
     }
+    // ("Gary Holt, 45, a bus driver, said": a description may stand in
+    // apposition to a name before it.)
+    let mut described = None;
     if before > bound {
         if let Some(m) = actors.mention_at(before - 1) {
             let m = outermost(actors, m, before - 1);
             if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
-                return Some(Anchor::Mention(m));
+                if actors.mentions[m].kind != MentionKind::Description {
+                    return Some(Anchor::Mention(m));
+                }
+                described = Some(Anchor::Mention(m));
             }
         }
     }
@@ -290,7 +296,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         }
         comma = q;
     }
-    None
+    described
 }
 
 /// A subject no earlier stage named, ending at token `p`: the noun a
@@ -595,7 +601,8 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
             && looks_nominal(doc, k)
     };
     let mut e = t;
-    while e < end && e < t + 3 && noun(e) {
+    // ("figures published by X": the participle is no part of it.)
+    while e < end && e < t + 3 && noun(e) && (e + 1 >= end || doc.tok(e + 1) != "by") {
         e += 1;
     }
     (e > t).then_some(Anchor::Phrase(t, e))

@@ -32,23 +32,40 @@ pub fn tail<'r>(
             .take_while(|r| r.cue.toks.start <= close + REACH)
             .find(is_tail)
     } else {
-        let r = resolved.iter().rev().find(|r| {
-            r.cue.form == CueForm::Finite
-                && (r.cue.frames.quote || r.cue.frames.clause)
-                && r.actor.is_some()
-        })?;
-        // "Its secretary, Jane Doe, denied that ...": a cue with its own
-        // clause after it reports forward, not back. A closing clause ends
-        // the sentence within a few words ("told reporters on Friday.").
-        let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks.end);
-        let after = r.cue.toks.end.max(mention_end);
-        let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-            .tokens
-            .end;
-        let closes = sent_end.saturating_sub(after) <= 8
-            && (after..sent_end)
-                .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":");
-        (closes && is_tail(&r)).then_some(r)
+        // ("According to X, Y knew of it.": the source is given already.)
+        let according = resolved
+            .iter()
+            .find(|x| x.cue.form == CueForm::According)
+            .map_or(usize::MAX, |x| x.cue.toks.start);
+        // (At most four of the last cues: a look at all of them was quadratic.)
+        let mut tried = 0;
+        resolved.iter().rev().find(|r| {
+            if tried == 4
+                || r.cue.form != CueForm::Finite
+                || !(r.cue.frames.quote || r.cue.frames.clause)
+                || r.actor.is_none()
+            {
+                return false;
+            }
+            tried += 1;
+            // "Its secretary, Jane Doe, denied that ...": a cue with its own
+            // clause after it reports forward, not back. A closing clause
+            // ends the sentence within a few words ("told reporters on
+            // Friday."), or its first clause (", X said, and Y warned ...").
+            let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks.end);
+            let after = r.cue.toks.end.max(mention_end);
+            let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+                .tokens
+                .end;
+            let closes = tried == 1
+                && sent_end.saturating_sub(after) <= 8
+                && (after..sent_end)
+                    .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":");
+            let joined = after + 1 < sent_end
+                && doc.tok(after) == ","
+                && lexicon().word_class(doc.tok(after + 1)) == Some(WordClass::Conj);
+            (closes || joined) && according > r.cue.toks.start && is_tail(r)
+        })
     }
 }
 

@@ -108,6 +108,14 @@ pub fn lone_quantifier(doc: &Doc, t: usize) -> bool {
 }
 
 /// True when word `w`, as written, has use `u` in `function_words.tsv`.
+/// A "that" among the few words after token `t` (no punctuation, no "to"
+/// before it): "warned in a report that", "told a meeting in May that".
+pub fn that_after(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    (t + 1..(t + 8).min(end))
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k) != "to")
+        .find(|&k| doc.tok(k) == "that")
+}
+
 pub fn word_is(w: &str, u: Use) -> bool {
     lexicon().is(w, u)
 }
