@@ -11,12 +11,20 @@ pub(crate) struct Features {
     hashes: Vec<u64>,
     /// `ends[i]`: one past the last hash of token `i`.
     ends: Vec<usize>,
+    /// For [`sparse`] features: the tokens that may be part of a name
+    /// (the others are outside any name and have no features).
+    active: Option<Vec<bool>>,
 }
 
 impl Features {
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// False for a token [`sparse`] left out: outside any name.
+    pub(crate) fn active(&self, i: usize) -> bool {
+        self.active.as_ref().is_none_or(|a| a[i])
     }
 
     /// The feature hashes of token `i`.
@@ -223,17 +231,63 @@ fn mix(template: u8, a: u64, b: u64) -> u64 {
 
 /// The features of each token of a sentence (tokens as written).
 pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
+    build(tokens, doc, None)
+}
+
+/// The features of the tokens of a sentence that may be part of a name: a
+/// word with a capital letter (other than a capitalized function word), or
+/// a word between two of them ("Bank of England"). The other tokens get none and are outside any name (a name
+/// in lowercase letters only is not looked for). The features of the
+/// tokens kept are those [`sentence`] gives them (their neighbours' values
+/// are computed too), so the same weights serve both.
+pub(crate) fn sparse<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
+    let n = tokens.len();
+    // A capitalized function word ("The", "But") opening a sentence is no
+    // name by itself.
+    let lex = lexicon();
+    let caps: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            let t = t.as_ref();
+            t.chars().any(char::is_uppercase)
+                && !(t.chars().skip(1).all(char::is_lowercase)
+                    && lex.word_class(&lower(t)).is_some())
+        })
+        .collect();
+    let active: Vec<bool> = (0..n)
+        .map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1]))
+        .collect();
+    build(tokens, doc, Some(active))
+}
+
+fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>>) -> Features {
     let n = tokens.len();
     let words: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
-    let lowers: Vec<String> = words.iter().map(|w| lower(w)).collect();
+    // The tokens whose values the kept tokens read (within two of one).
+    let needed: Vec<bool> = match &active {
+        None => vec![true; n],
+        Some(a) => (0..n)
+            .map(|i| (i.saturating_sub(2)..(i + 3).min(n)).any(|k| a[k]))
+            .collect(),
+    };
+    let lowers: Vec<String> = words
+        .iter()
+        .zip(&needed)
+        .map(|(w, &need)| if need { lower(w) } else { String::new() })
+        .collect();
     let mut flag: Vec<u32> = words
         .iter()
         .zip(&lowers)
-        .map(|(w, l)| flags(w, l))
+        .zip(&needed)
+        .map(|((w, l), &need)| if need { flags(w, l) } else { 0 })
         .collect();
     known_spans(&words, &mut flag);
     let hl: Vec<u64> = lowers.iter().map(|l| hash_str(l)).collect();
-    let hs: Vec<u64> = words.iter().map(|w| hash_str(&shape(w))).collect();
+    let hs: Vec<u64> = words
+        .iter()
+        .zip(&needed)
+        .map(|(w, &need)| if need { hash_str(&shape(w)) } else { 0 })
+        .collect();
     // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
     let mut run_start = vec![0usize; n];
     let mut run_end = vec![0usize; n];
@@ -287,6 +341,10 @@ pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Feature
     let mut hashes = Vec::with_capacity(n * 48);
     let mut ends = Vec::with_capacity(n);
     for i in 0..n {
+        if active.as_ref().is_some_and(|a| !a[i]) {
+            ends.push(hashes.len());
+            continue;
+        }
         let k = i as isize;
         let l = lowers[i].as_str();
         let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
@@ -381,7 +439,11 @@ pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Feature
         }
         ends.push(hashes.len());
     }
-    Features { hashes, ends }
+    Features {
+        hashes,
+        ends,
+        active,
+    }
 }
 
 #[cfg(test)]

@@ -236,7 +236,7 @@ impl Tagger {
     /// The tags are valid BIO.
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
-        trim(tokens, self.model.decode(&features::sentence(tokens, &ctx)))
+        trim(tokens, self.model.decode(&features::sparse(tokens, &ctx)))
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -246,7 +246,7 @@ impl Tagger {
         let ctx = features::DocContext::new(&all);
         let mut tags: Vec<Vec<Tag>> = sentences
             .iter()
-            .map(|s| trim(s, self.model.decode(&features::sentence(s, &ctx))))
+            .map(|s| trim(s, self.model.decode(&features::sparse(s, &ctx))))
             .collect();
         consistent(sentences, &mut tags);
         tags
