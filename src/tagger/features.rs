@@ -185,8 +185,30 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32]) {
 /// less likely a name; one seen capitalized mid-sentence more likely.
 #[derive(Default)]
 pub(crate) struct DocContext {
-    lower: std::collections::HashSet<u64>,
-    capital: std::collections::HashSet<u64>,
+    lower: HashSet<u64>,
+    capital: HashSet<u64>,
+}
+
+/// A set of hashes, hashed as they are (they are FNV-1a hashes already;
+/// the default SipHash cost more than the rest of the context).
+type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Identity>>;
+
+/// The hasher of [`HashSet`]: the `u64` written is the hash.
+#[derive(Default)]
+pub(crate) struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
 }
 
 impl DocContext {
@@ -400,7 +422,7 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
         );
         push(28, chars.min(12) as u64, 0);
         if flag[i] & CAP != 0 {
-            let seen = |set: &std::collections::HashSet<u64>| u64::from(set.contains(&hl[i]));
+            let seen = |set: &HashSet<u64>| u64::from(set.contains(&hl[i]));
             push(
                 39,
                 seen(&doc.lower) + 2 * seen(&doc.capital),
