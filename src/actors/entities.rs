@@ -439,3 +439,77 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
     }
     types
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{EntityKind, NamedEntity};
+    use crate::annotation::ActorKind;
+    use crate::span::Span;
+
+    /// The named actors of `text` typed by `spans` (word, kind).
+    fn actors(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, ActorKind)> {
+        let found: Vec<NamedEntity> = spans
+            .iter()
+            .map(|&(w, kind)| {
+                let start = text.find(w).expect("the word is in the text");
+                NamedEntity {
+                    span: Span::new(start, start + w.len()),
+                    kind,
+                }
+            })
+            .collect();
+        crate::annotate_with_entities(text, &found)
+            .actors
+            .into_iter()
+            .map(|a| (a.name, a.kind))
+            .collect()
+    }
+
+    #[test]
+    fn the_spans_decide_a_kind_the_rules_only_guessed() {
+        let text = "Crowds cheered as Velmora arrived at the stadium.";
+        assert_eq!(
+            actors(text, &[("Velmora", EntityKind::Person)]),
+            [("Velmora".to_string(), ActorKind::Person)]
+        );
+        assert_eq!(
+            actors(text, &[("Velmora", EntityKind::Place)]),
+            [("Velmora".to_string(), ActorKind::Place)]
+        );
+    }
+
+    #[test]
+    fn a_name_the_spans_leave_out_goes_unless_the_engine_vouches() {
+        let text = "Crowds cheered as Velmora arrived at the stadium.";
+        assert_eq!(actors(text, &[]), []);
+        assert_eq!(actors(text, &[("Velmora", EntityKind::Other)]), []);
+        // A reporting verb after it, a title before it.
+        let said = actors(
+            "Crowds cheered, and Velmora said the talks had failed.",
+            &[],
+        );
+        assert_eq!(said, [("Velmora".to_string(), ActorKind::Person)]);
+        let titled = actors("Crowds cheered as Senator Velmora arrived.", &[]);
+        assert_eq!(titled, [("Velmora".to_string(), ActorKind::Person)]);
+    }
+
+    #[test]
+    fn storms_events_and_labels_are_no_actors() {
+        let text = "AFRICA\n\nHurricane Odessa hit the coast before the Winter Olympics.";
+        let spans = [
+            ("AFRICA", EntityKind::Place),
+            ("Hurricane Odessa", EntityKind::Person),
+            ("Winter Olympics", EntityKind::Organization),
+        ];
+        assert_eq!(actors(text, &spans), []);
+    }
+
+    #[test]
+    fn a_plural_name_left_out_is_a_group() {
+        let text = "Many Kenyans say the vote was fair.";
+        assert_eq!(
+            actors(text, &[]),
+            [("Kenyans".to_string(), ActorKind::Group)]
+        );
+    }
+}

@@ -18,7 +18,11 @@
 //! give byte-identical weights. How the shipped model was trained, on what
 //! data and how well it does: `src/tagger/README.md`.
 //!
-//! Not yet a stage of [`crate::annotate`]; `newslens eval --ner` runs it.
+//! A stage of [`crate::annotate`] with the `tagger` feature
+//! (`src/actors/entities.rs` reads its tags); `newslens eval --ner` runs it
+//! alone. At inference only the tokens that may be part of a name (a
+//! capital letter, or between two capitalized words) get features; the
+//! others are outside any name.
 
 pub mod corpus;
 mod features;
