@@ -63,6 +63,7 @@ impl TokenTypes {
     }
 
     /// Marks tokens `toks` as a name of `kind`.
+    #[cfg(feature = "tagger")]
     pub(crate) fn set(&mut self, toks: std::ops::Range<usize>, kind: EntityKind) {
         let end = toks.end.min(self.0.len());
         for c in &mut self.0[toks.start.min(end)..end] {
@@ -153,7 +154,7 @@ fn known(doc: &Doc, n: &Name) -> bool {
     }
     let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    !(letters > 4 && !text.chars().any(char::is_lowercase))
+    letters <= 4 || text.chars().any(char::is_lowercase)
 }
 
 /// A name ending in a capitalized plural word the tagger calls no actor
