@@ -187,6 +187,12 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32]) {
 pub(crate) struct DocContext {
     lower: HashSet<u64>,
     capital: HashSet<u64>,
+    /// The lexicon flags of each word seen so far (by the FNV-1a hash of
+    /// the word as written): most words repeat in an article, and the
+    /// flags take a dozen lexicon look-ups.
+    flags: std::cell::RefCell<
+        std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<Identity>>,
+    >,
 }
 
 /// A set of hashes, hashed as they are (they are FNV-1a hashes already;
@@ -297,12 +303,20 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
         .zip(&needed)
         .map(|(w, &need)| if need { lower(w) } else { String::new() })
         .collect();
+    let mut cache = doc.flags.borrow_mut();
     let mut flag: Vec<u32> = words
         .iter()
         .zip(&lowers)
         .zip(&needed)
-        .map(|((w, l), &need)| if need { flags(w, l) } else { 0 })
+        .map(|((w, l), &need)| {
+            if need {
+                *cache.entry(hash_str(w)).or_insert_with(|| flags(w, l))
+            } else {
+                0
+            }
+        })
         .collect();
+    drop(cache);
     known_spans(&words, &mut flag);
     let hl: Vec<u64> = lowers.iter().map(|l| hash_str(l)).collect();
     let hs: Vec<u64> = words
