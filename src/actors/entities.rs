@@ -140,7 +140,15 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
         lex.is(&w, crate::lexicon::Use::Locative)
             && lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
     };
+    // A name outside a quotation in a sentence that holds one: a speaker
+    // candidate of the attribution stage.
+    let beside_quote = doc.quote_at(n.toks.start).is_none()
+        && sentence
+            .clone()
+            .step_by(2)
+            .any(|t| doc.quote_at(t).is_some());
     locative
+        || beside_quote
         || words_after.clone().any(cue)
         || before.clone().any(cue)
         || (before.len() == 2 && doc.tok(before.start).eq_ignore_ascii_case("according"))
