@@ -4,7 +4,9 @@
 //!
 //! Groups (throughput in tokens, as the tagger's input is counted):
 //! - `tagger`: `Tagger::tag_document` on the article's sentences;
-//! - `tagger+annotate`: `annotate` on the article text, for comparison.
+//! - `annotate`: `annotate` on the article text (its tagger stage included);
+//! - `rules`: `annotate_rules`, the engine without its tagger stage, so
+//!   `annotate / rules - 1` is the stage's cost.
 //!
 //! The articles are cut into tokens and sentences by a simple splitter
 //! below (whitespace, punctuation peeled off), outside the timed part.
@@ -69,6 +71,9 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("annotate", name), text, |b, t| {
             b.iter(|| newslens::annotate(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("rules", name), text, |b, t| {
+            b.iter(|| newslens::annotate_rules(black_box(t)))
         });
     }
     group.finish();

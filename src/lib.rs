@@ -51,6 +51,8 @@ mod work;
 #[cfg(feature = "tagger")]
 pub mod tagger;
 
+#[cfg(feature = "entities")]
+pub use actors::{EntityKind, NamedEntity};
 pub use annotation::{
     Actor, ActorId, ActorKind, Annotation, Claim, ClaimId, Mention, MentionId, MentionKind, Quote,
     QuoteId, QuoteKind, Stance,
@@ -66,6 +68,34 @@ pub fn annotate(text: &str) -> Annotation {
     let attribution = attribution::attribute(&doc, &mut actors);
     // Only the quotations are needed from here on: the token tables are
     // freed before the output is built (peak memory on long texts).
+    let quotes = doc.into_quotes();
+    assemble::assemble(&quotes, actors, attribution)
+}
+
+/// [`annotate`] with actors typed by entity spans found outside the engine
+/// (by a tagger run elsewhere, as the web page runs a separate model): a
+/// name the spans call a person, organization or place takes that kind; a
+/// capitalized word they leave out, or call [`EntityKind::Other`], is no
+/// actor unless the engine's own context vouches for it (a title before
+/// it, a given name, a speech verb next to it). The native engine's
+/// [`annotate`] does the same with its own tagger (feature `tagger`).
+#[cfg(feature = "entities")]
+pub fn annotate_with_entities(text: &str, entities: &[NamedEntity]) -> Annotation {
+    let doc = text::Doc::new(text);
+    let actors = actors::Actors::find_with_entities(&doc, entities);
+    finish(doc, actors)
+}
+
+/// [`annotate`] by the rules alone, without the tagger (for comparison).
+#[doc(hidden)]
+pub fn annotate_rules(text: &str) -> Annotation {
+    let doc = text::Doc::new(text);
+    let actors = actors::Actors::find_rules(&doc);
+    finish(doc, actors)
+}
+
+fn finish(doc: text::Doc, mut actors: actors::Actors) -> Annotation {
+    let attribution = attribution::attribute(&doc, &mut actors);
     let quotes = doc.into_quotes();
     assemble::assemble(&quotes, actors, attribution)
 }

@@ -50,7 +50,7 @@ pub fn annotate(text: &str) -> Result<Annotation> {
 }
 
 /// Runs `f`, turning a panic into an error that names it.
-fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
     install_hook();
     panic::catch_unwind(AssertUnwindSafe(f)).map_err(|_| {
         let what = LAST_PANIC

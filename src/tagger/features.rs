@@ -11,12 +11,20 @@ pub(crate) struct Features {
     hashes: Vec<u64>,
     /// `ends[i]`: one past the last hash of token `i`.
     ends: Vec<usize>,
+    /// For [`sparse`] features: the tokens that may be part of a name
+    /// (the others are outside any name and have no features).
+    active: Option<Vec<bool>>,
 }
 
 impl Features {
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// False for a token [`sparse`] left out: outside any name.
+    pub(crate) fn active(&self, i: usize) -> bool {
+        self.active.as_ref().is_none_or(|a| a[i])
     }
 
     /// The feature hashes of token `i`.
@@ -177,8 +185,36 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32]) {
 /// less likely a name; one seen capitalized mid-sentence more likely.
 #[derive(Default)]
 pub(crate) struct DocContext {
-    lower: std::collections::HashSet<u64>,
-    capital: std::collections::HashSet<u64>,
+    lower: HashSet<u64>,
+    capital: HashSet<u64>,
+    /// The lexicon flags of each word seen so far (by the FNV-1a hash of
+    /// the word as written): most words repeat in an article, and the
+    /// flags take a dozen lexicon look-ups.
+    flags: std::cell::RefCell<
+        std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<Identity>>,
+    >,
+}
+
+/// A set of hashes, hashed as they are (they are FNV-1a hashes already;
+/// the default SipHash cost more than the rest of the context).
+type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Identity>>;
+
+/// The hasher of [`HashSet`]: the `u64` written is the hash.
+#[derive(Default)]
+pub(crate) struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
 }
 
 impl DocContext {
@@ -223,17 +259,71 @@ fn mix(template: u8, a: u64, b: u64) -> u64 {
 
 /// The features of each token of a sentence (tokens as written).
 pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
+    build(tokens, doc, None)
+}
+
+/// The features of the tokens of a sentence that may be part of a name: a
+/// word with a capital letter (other than a capitalized function word), or
+/// a word between two of them ("Bank of England"). The other tokens get none and are outside any name (a name
+/// in lowercase letters only is not looked for). The features of the
+/// tokens kept are those [`sentence`] gives them (their neighbours' values
+/// are computed too), so the same weights serve both.
+pub(crate) fn sparse<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
+    let n = tokens.len();
+    // A capitalized function word ("The", "But") opening a sentence is no
+    // name by itself.
+    let lex = lexicon();
+    let caps: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            let t = t.as_ref();
+            t.chars().any(char::is_uppercase)
+                && !(t.chars().skip(1).all(char::is_lowercase)
+                    && lex.word_class(&lower(t)).is_some())
+        })
+        .collect();
+    let active: Vec<bool> = (0..n)
+        .map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1]))
+        .collect();
+    build(tokens, doc, Some(active))
+}
+
+fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>>) -> Features {
     let n = tokens.len();
     let words: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
-    let lowers: Vec<String> = words.iter().map(|w| lower(w)).collect();
+    // The tokens whose values the kept tokens read (within two of one).
+    let needed: Vec<bool> = match &active {
+        None => vec![true; n],
+        Some(a) => (0..n)
+            .map(|i| (i.saturating_sub(2)..(i + 3).min(n)).any(|k| a[k]))
+            .collect(),
+    };
+    let lowers: Vec<String> = words
+        .iter()
+        .zip(&needed)
+        .map(|(w, &need)| if need { lower(w) } else { String::new() })
+        .collect();
+    let mut cache = doc.flags.borrow_mut();
     let mut flag: Vec<u32> = words
         .iter()
         .zip(&lowers)
-        .map(|(w, l)| flags(w, l))
+        .zip(&needed)
+        .map(|((w, l), &need)| {
+            if need {
+                *cache.entry(hash_str(w)).or_insert_with(|| flags(w, l))
+            } else {
+                0
+            }
+        })
         .collect();
+    drop(cache);
     known_spans(&words, &mut flag);
     let hl: Vec<u64> = lowers.iter().map(|l| hash_str(l)).collect();
-    let hs: Vec<u64> = words.iter().map(|w| hash_str(&shape(w))).collect();
+    let hs: Vec<u64> = words
+        .iter()
+        .zip(&needed)
+        .map(|(w, &need)| if need { hash_str(&shape(w)) } else { 0 })
+        .collect();
     // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
     let mut run_start = vec![0usize; n];
     let mut run_end = vec![0usize; n];
@@ -287,6 +377,10 @@ pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Feature
     let mut hashes = Vec::with_capacity(n * 48);
     let mut ends = Vec::with_capacity(n);
     for i in 0..n {
+        if active.as_ref().is_some_and(|a| !a[i]) {
+            ends.push(hashes.len());
+            continue;
+        }
         let k = i as isize;
         let l = lowers[i].as_str();
         let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
@@ -342,7 +436,7 @@ pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Feature
         );
         push(28, chars.min(12) as u64, 0);
         if flag[i] & CAP != 0 {
-            let seen = |set: &std::collections::HashSet<u64>| u64::from(set.contains(&hl[i]));
+            let seen = |set: &HashSet<u64>| u64::from(set.contains(&hl[i]));
             push(
                 39,
                 seen(&doc.lower) + 2 * seen(&doc.capital),
@@ -381,7 +475,11 @@ pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Feature
         }
         ends.push(hashes.len());
     }
-    Features { hashes, ends }
+    Features {
+        hashes,
+        ends,
+        active,
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,11 @@
 //! give byte-identical weights. How the shipped model was trained, on what
 //! data and how well it does: `src/tagger/README.md`.
 //!
-//! Not yet a stage of [`crate::annotate`]; `newslens eval --ner` runs it.
+//! A stage of [`crate::annotate`] with the `tagger` feature
+//! (`src/actors/entities.rs` reads its tags); `newslens eval --ner` runs it
+//! alone. At inference only the tokens that may be part of a name (a
+//! capital letter, or between two capitalized words) get features; the
+//! others are outside any name.
 
 pub mod corpus;
 mod features;
@@ -236,7 +240,7 @@ impl Tagger {
     /// The tags are valid BIO.
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
-        trim(tokens, self.model.decode(&features::sentence(tokens, &ctx)))
+        trim(tokens, self.model.decode(&features::sparse(tokens, &ctx)))
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -246,7 +250,7 @@ impl Tagger {
         let ctx = features::DocContext::new(&all);
         let mut tags: Vec<Vec<Tag>> = sentences
             .iter()
-            .map(|s| trim(s, self.model.decode(&features::sentence(s, &ctx))))
+            .map(|s| trim(s, self.model.decode(&features::sparse(s, &ctx))))
             .collect();
         consistent(sentences, &mut tags);
         tags

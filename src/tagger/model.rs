@@ -223,6 +223,12 @@ impl Model {
         }
         let mut emit = vec![0i64; n * TAGS];
         for i in 0..n {
+            if !feats.active(i) {
+                // Outside any name: only O.
+                emit[i * TAGS..(i + 1) * TAGS].fill(OUTSIDE_ONLY);
+                emit[i * TAGS] = 0;
+                continue;
+            }
             let mut e = [0i64; TAGS];
             for &h in feats.token(i) {
                 let r = Model::row(self.bits, h) * TAGS;
@@ -236,6 +242,10 @@ impl Model {
         viterbi(n, &emit, |p, t| i64::from(self.trans[p * TAGS + t]))
     }
 }
+
+/// The emission score that rules a tag out (far below any reachable score,
+/// far above overflow when summed over a sentence).
+const OUTSIDE_ONLY: i64 = i64::MIN / (1 << 24);
 
 /// Viterbi over `n` tokens with emission scores `emit[i * TAGS + tag]` and
 /// transition scores `trans(prev or START, tag)`; invalid BIO transitions

@@ -17,7 +17,7 @@ const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
 /** The native engine's JSON for `file`, UTF-16 offsets: what the page must show. */
 function engineJSON(file) {
-  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', 'utf16', file], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--rules', '--offsets', 'utf16', file], { encoding: 'utf8' }));
 }
 
 /**

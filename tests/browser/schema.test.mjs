@@ -43,7 +43,7 @@ function texts() {
 function cliDocument(dir, text, unit) {
   const file = path.join(dir, 'article.txt');
   writeFileSync(file, text);
-  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', unit, file], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--rules', '--offsets', unit, file], { encoding: 'utf8' }));
 }
 
 test('the WASM binding and the CLI give the same document in every offset unit', async () => {

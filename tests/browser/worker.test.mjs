@@ -32,7 +32,7 @@ const ARTICLE = 'Harbour Minister Olu Adeyemi said on Friday that the bridge wou
 
 /** The native engine's JSON for `text`. */
 function engineJSON(text) {
-  return JSON.parse(execFileSync(newslensBinary(), ['annotate'], { input: text, encoding: 'utf8' }));
+  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--rules'], { input: text, encoding: 'utf8' }));
 }
 
 /** Pastes text made in the page by `make` (a function body returning a string). */

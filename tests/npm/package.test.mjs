@@ -24,7 +24,7 @@ function golden() {
 }
 
 function cli(file, unit) {
-  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', unit, file], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--rules', '--offsets', unit, file], { encoding: 'utf8' }));
 }
 
 before(() => {

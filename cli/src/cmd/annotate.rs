@@ -121,6 +121,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
 
+    /// Actors by the engine's rules alone, without the learned tagger stage:
+    /// the document the WASM build (page, extension, npm) gives.
+    #[arg(long)]
+    pub rules: bool,
+
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -167,6 +172,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         color,
         batch,
         reading: args.read.into(),
+        rules: args.rules,
     };
 
     let stdout = io::stdout();
@@ -209,13 +215,22 @@ struct Job {
     color: bool,
     batch: bool,
     reading: input::Reading,
+    rules: bool,
 }
 
 impl Job {
+    fn annotate(&self, text: &str) -> Result<newslens::Annotation> {
+        if self.rules {
+            crate::engine::guarded(|| newslens::annotate_rules(text))
+        } else {
+            crate::engine::annotate(text)
+        }
+    }
+
     /// One input, streamed straight to `out` (the big-file path).
     fn single(&self, source: &Source, out: &mut impl Write) -> Result<()> {
         let text = source.read(&self.reading)?;
-        let annotation = crate::engine::annotate(&text).with_context(|| source.name())?;
+        let annotation = self.annotate(&text).with_context(|| source.name())?;
         match self.format {
             Format::Text => {
                 render::write_view(out, &text, &annotation, self.color)?;
@@ -232,7 +247,7 @@ impl Job {
     /// Renders one input of a batch to a string (run on worker threads).
     fn render_one(&self, source: &Source) -> Result<Vec<u8>> {
         let text = source.read(&self.reading)?;
-        let annotation = crate::engine::annotate(&text).with_context(|| source.name())?;
+        let annotation = self.annotate(&text).with_context(|| source.name())?;
         let mut buf = Vec::new();
         match self.format {
             Format::Text => {

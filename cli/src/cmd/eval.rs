@@ -174,6 +174,11 @@ fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
                 let ann = crate::engine::annotate(&text)?;
                 Ok(ner::engine_entities(&ann, &spans))
             }
+            ner::System::Rules => {
+                let (text, spans) = ner::detokenize(doc);
+                let ann = crate::engine::guarded(|| newslens::annotate_rules(&text))?;
+                Ok(ner::engine_entities(&ann, &spans))
+            }
         })
         .collect::<Result<_>>()?;
     let mut table = Table::default();
@@ -194,6 +199,7 @@ fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
             match system {
                 ner::System::Tagger => "tagger",
                 ner::System::Engine => "engine actors",
+                ner::System::Rules => "engine actors, rules alone",
             }
             .into(),
         ),

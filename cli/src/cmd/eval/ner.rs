@@ -25,8 +25,11 @@ use super::score::Table;
 pub enum System {
     /// The learned tagger (newslens::tagger) with its document-level pass.
     Tagger,
-    /// The engine's actors (newslens::annotate), typed by actor kind.
+    /// The engine's actors (newslens::annotate, its tagger stage
+    /// included), typed by actor kind.
     Engine,
+    /// The engine's actors by its rules alone, without the tagger stage.
+    Rules,
 }
 
 /// The row names, in order.

@@ -1,0 +1,524 @@
+//! Names typed from outside the rules: entity spans from a tagger (the
+//! native engine's own [`crate::tagger`], or one run elsewhere, as the web
+//! page does with a separate model) decide the kind of an actor when they
+//! disagree with the rules, and drop the capitalized words they call no name
+//! (or a name of no actor: an event, a nationality, a storm) unless the
+//! engine's own context vouches for them.
+//!
+//! What vouches for a name the tagger passed over: a title before it, a
+//! given name opening it, or a speech verb next to it ("X said", "said X").
+
+use super::names::{speaks_next, Hint, Name};
+use super::store::Actors;
+use crate::annotation::ActorKind;
+use crate::lexicon::lexicon;
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+use std::collections::HashSet;
+
+/// What a tagger says a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organization (a company, agency, team, party...).
+    Organization,
+    /// A place.
+    Place,
+    /// A name of no actor: an event, a storm, a nationality, a work...
+    Other,
+}
+
+/// A name found by a tagger: its bytes in the text and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NamedEntity {
+    /// Where it is (bytes of the annotated text).
+    pub span: Span,
+    /// What it is.
+    pub kind: EntityKind,
+}
+
+/// The tagger's verdict for every token: 0 outside any name, else 1 +
+/// the [`EntityKind`] of the name covering it.
+pub(crate) struct TokenTypes(Vec<u8>);
+
+fn code(kind: EntityKind) -> u8 {
+    1 + kind as u8
+}
+
+fn kind_of(code: u8) -> Option<EntityKind> {
+    Some(match code {
+        1 => EntityKind::Person,
+        2 => EntityKind::Organization,
+        3 => EntityKind::Place,
+        4 => EntityKind::Other,
+        _ => return None,
+    })
+}
+
+impl TokenTypes {
+    /// Every token outside any name.
+    pub(crate) fn empty(len: usize) -> TokenTypes {
+        TokenTypes(vec![0; len])
+    }
+
+    /// Marks tokens `toks` as a name of `kind`.
+    #[cfg(feature = "tagger")]
+    pub(crate) fn set(&mut self, toks: std::ops::Range<usize>, kind: EntityKind) {
+        let end = toks.end.min(self.0.len());
+        for c in &mut self.0[toks.start.min(end)..end] {
+            *c = code(kind);
+        }
+    }
+
+    /// The types of entity spans given in bytes: a token takes the kind
+    /// of the span it lies in (a token only partly inside is left out).
+    pub(crate) fn from_spans(doc: &Doc, entities: &[NamedEntity]) -> TokenTypes {
+        let mut types = TokenTypes::empty(doc.tokens.len());
+        for e in entities {
+            let first = doc
+                .tokens
+                .partition_point(|t| t.span().start < e.span.start);
+            let mut t = first;
+            while t < doc.tokens.len() && doc.tokens[t].span().end <= e.span.end {
+                types.0[t] = code(e.kind);
+                t += 1;
+            }
+        }
+        types
+    }
+
+    /// The kind most of the tokens of `toks` have (`None`: no name there).
+    fn verdict(&self, toks: std::ops::Range<usize>) -> Option<EntityKind> {
+        let mut counts = [0usize; 5];
+        for t in toks {
+            counts[usize::from(self.0.get(t).copied().unwrap_or(0))] += 1;
+        }
+        let best = (1..5).max_by_key(|&k| (counts[k], std::cmp::Reverse(k)))?;
+        if counts[best] == 0 {
+            None
+        } else {
+            kind_of(best as u8)
+        }
+    }
+}
+
+/// The engine itself vouches for name `n`: a title before it, a given name
+/// opening it, a reporting verb near it ("X said", "X has announced",
+/// "said X", "according to X"), a possessive after it ("X's spokesman"),
+/// a locative preposition before it ("in X"), or a colon after it when it
+/// opens its paragraph (a speaker's label).
+fn vouched(doc: &Doc, n: &Name) -> bool {
+    if n.title.is_some()
+        || matches!(n.hint, Hint::Person)
+        || speaks_next(doc, n.toks.end)
+        || labels_paragraph(doc, n)
+    {
+        return true;
+    }
+    let lex = lexicon();
+    let cue = |t: usize| {
+        doc.tokens[t].kind == TokenKind::Word && lex.cue_verb(doc.tok(t)).is_some_and(|v| !v.gerund)
+    };
+    let sentence = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens;
+    let after = n.toks.end..(n.toks.end + 6).min(sentence.end);
+    if after
+        .clone()
+        .next()
+        .is_some_and(|t| doc.tokens[t].kind == TokenKind::Possessive)
+    {
+        return true;
+    }
+    let words_after = after.take_while(|&t| {
+        doc.tokens[t].kind != TokenKind::Number
+            && !matches!(doc.tok(t), "." | "\"" | "“" | "”" | ":" | ";")
+    });
+    let before = n.toks.start.saturating_sub(2).max(sentence.start)..n.toks.start;
+    // "in Hauts-de-France": a place by the rules' own reading.
+    let locative = n.toks.start > sentence.start && {
+        let w = doc.tok(n.toks.start - 1).to_lowercase();
+        lex.is(&w, crate::lexicon::Use::Locative)
+            && lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
+    };
+    // A name outside a quotation in a sentence that holds one: a speaker
+    // candidate of the attribution stage.
+    let beside_quote = doc.quote_at(n.toks.start).is_none()
+        && sentence
+            .clone()
+            .step_by(2)
+            .any(|t| doc.quote_at(t).is_some());
+    locative
+        || beside_quote
+        || words_after.clone().any(cue)
+        || before.clone().any(cue)
+        || (before.len() == 2 && doc.tok(before.start).eq_ignore_ascii_case("according"))
+}
+
+/// A known place or organization the tagger left untagged, unless written
+/// in capitals longer than an acronym ("AFRICA" labelling a section).
+fn known(doc: &Doc, n: &Name) -> bool {
+    if !matches!(n.hint, Hint::Known { .. }) {
+        return false;
+    }
+    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 4 || text.chars().any(char::is_lowercase)
+}
+
+/// A name ending in a capitalized plural word the tagger calls no actor
+/// ("Kenyans", "Republicans", "African Americans"): people of a nation, a
+/// party, a generation, kept as a group (they are often the ones who say
+/// things).
+fn plural(doc: &Doc, n: &Name) -> bool {
+    let w = doc.tok(n.toks.end - 1);
+    doc.tokens[n.toks.end - 1].kind == TokenKind::Word
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        // "Thursdays": a weekday, a month, a label.
+        && !lexicon().is_not_name(&w[..w.len() - 1])
+}
+
+/// The words of `lexicons/name_context.tsv`, by use.
+struct Context {
+    event_first: HashSet<&'static str>,
+    event_last: HashSet<&'static str>,
+    place_of: HashSet<&'static str>,
+    names_org: HashSet<&'static str>,
+    place_first: HashSet<&'static str>,
+    place_last: HashSet<&'static str>,
+}
+
+fn context() -> &'static Context {
+    static WORDS: std::sync::OnceLock<Context> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut c = Context {
+            event_first: HashSet::new(),
+            event_last: HashSet::new(),
+            place_of: HashSet::new(),
+            names_org: HashSet::new(),
+            place_first: HashSet::new(),
+            place_last: HashSet::new(),
+        };
+        for line in include_str!("../../lexicons/name_context.tsv").lines() {
+            let Some((word, used)) = line.split_once('\t') else {
+                continue;
+            };
+            let set = match used {
+                _ if line.starts_with('#') => continue,
+                "event_first" => &mut c.event_first,
+                "event_last" => &mut c.event_last,
+                "place_of" => &mut c.place_of,
+                "place_first" => &mut c.place_first,
+                "place_last" => &mut c.place_last,
+                _ => &mut c.names_org,
+            };
+            set.insert(word);
+        }
+        c
+    })
+}
+
+/// What the lowercase words right before a name make it: "the union
+/// SUD-Rail" an organization, "the village of Saint-Aubin" a place.
+fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
+    let c = context();
+    let mut t = n.toks.start;
+    // "the drivers' union X": skip nothing; "the union's X" is no apposition.
+    if t == 0 || doc.tokens[t - 1].kind != TokenKind::Word {
+        return None;
+    }
+    t -= 1;
+    let w = doc.tok(t).to_lowercase();
+    if c.names_org.contains(w.as_str()) {
+        return Some(EntityKind::Organization);
+    }
+    if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).to_lowercase().as_str()) {
+        return Some(EntityKind::Place);
+    }
+    None
+}
+
+/// A name of two words or more opening or ending with a place word
+/// ("Lake Pielinen", "Orinoco River").
+fn place_word(doc: &Doc, n: &Name) -> bool {
+    let c = context();
+    n.toks.len() >= 2
+        && (c.place_first.contains(doc.tok(n.toks.start))
+            || c.place_last.contains(doc.tok(n.toks.end - 1)))
+}
+
+/// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
+fn after_preposition(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    n.toks.len() == 1
+        && !matches!(n.hint, Hint::Person)
+        && a > 0
+        && lexicon().word_class(&doc.tok(a - 1).to_lowercase())
+            == Some(crate::lexicon::WordClass::Prep)
+}
+
+/// A speaker's label: the name opens its paragraph and a colon follows
+/// ("FERRANT: No. My father told me...").
+fn labels_paragraph(doc: &Doc, n: &Name) -> bool {
+    let para = &doc.paras[doc.para_of(n.toks.start)];
+    para.tokens.start == n.toks.start && n.toks.end < para.tokens.end && doc.tok(n.toks.end) == ":"
+}
+
+/// A storm or an event ("Hurricane Odessa", "the Winter Olympics"), or a
+/// section label: a paragraph that is one name in capitals ("AFRICA").
+/// None of them is an actor, whatever the tagger says.
+fn no_actor(doc: &Doc, n: &Name) -> bool {
+    let c = context();
+    if n.toks.len() >= 2
+        && (c.event_first.contains(doc.tok(n.toks.start))
+            || c.event_last.contains(doc.tok(n.toks.end - 1)))
+    {
+        return true;
+    }
+    let para = &doc.paras[doc.para_of(n.toks.start)];
+    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    text.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !text.chars().any(char::is_lowercase)
+        && (para.tokens.start..para.tokens.end)
+            .all(|t| n.toks.contains(&t) || doc.tokens[t].kind == TokenKind::Punct)
+}
+
+/// Drops the names the tagger calls no actor, unless vouched for; returns
+/// the verdicts of those kept, in order.
+pub(crate) fn filter(
+    doc: &Doc,
+    types: &TokenTypes,
+    names: Vec<Name>,
+) -> (Vec<Name>, Vec<Option<ActorKind>>) {
+    let verdict: Vec<Option<EntityKind>> = names
+        .iter()
+        .map(|n| match types.verdict(n.toks.clone()) {
+            // "in Dunmere", "of Vellmoor": a lone unknown word after a
+            // preposition the tagger calls a person is left to the rules.
+            Some(EntityKind::Person) if after_preposition(doc, n) => None,
+            _ if place_word(doc, n) => Some(EntityKind::Place),
+            v => v,
+        })
+        .collect();
+    let is_actor = |v: Option<EntityKind>| {
+        matches!(
+            v,
+            Some(EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+        )
+    };
+    // A name the tagger calls an actor somewhere in the document is one
+    // wherever it is written the same way.
+    // So is a surname alone after a typed full name ("Brandt" after "Ilse
+    // Brandt").
+    // Compared in lowercase: "FERRANT" (a transcript's label) after
+    // "Odile Ferrant".
+    let text = |n: &Name| doc.text[doc.span_of(n.toks.start, n.toks.end)].to_lowercase();
+    let mut typed: HashSet<String> = HashSet::new();
+    for (n, v) in names.iter().zip(&verdict) {
+        if is_actor(*v) {
+            typed.insert(text(n));
+            if *v == Some(EntityKind::Person) && n.toks.len() > 1 {
+                typed.insert(doc.tok(n.toks.end - 1).to_lowercase());
+            }
+        }
+    }
+    let keep: Vec<bool> = names
+        .iter()
+        .zip(&verdict)
+        .map(|(n, &v)| {
+            if no_actor(doc, n) && n.title.is_none() {
+                return false;
+            }
+            is_actor(v)
+                || (v.is_none() && known(doc, n))
+                || typed.contains(&text(n))
+                || named_by_context(doc, n).is_some()
+                || vouched(doc, n)
+                || plural(doc, n)
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(names.len());
+    let mut verdicts = Vec::with_capacity(names.len());
+    for ((n, v), keep) in names.into_iter().zip(verdict).zip(keep) {
+        if keep {
+            verdicts.push(match v {
+                Some(EntityKind::Person) => Some(ActorKind::Person),
+                Some(EntityKind::Organization) => Some(ActorKind::Organization),
+                Some(EntityKind::Place) => Some(ActorKind::Place),
+                _ if plural(doc, &n) => Some(ActorKind::Group),
+                _ => None,
+            });
+            kept.push(n);
+        }
+    }
+    (kept, verdicts)
+}
+
+/// For each name: true when the rules' own evidence for its kind is strong
+/// enough to stand against the tagger: a title or a given name (a person),
+/// an organization word or acronym, a title word after it ("Tarvel
+/// governor"), a last word that is a plural common word ("Harlow
+/// Landings": an organization), or a place's name before a surname.
+pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
+    let lex = lexicon();
+    names
+        .iter()
+        .map(|n| {
+            if !matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. })
+                || n.title.is_some()
+            {
+                return true;
+            }
+            let (a, b) = (n.toks.start, n.toks.end);
+            let title_after = b < doc.tokens.len()
+                && doc.tok(b).starts_with(char::is_lowercase)
+                && lex.starts_title(doc.tok(b));
+            let last = doc.tok(b - 1).to_lowercase();
+            let plural =
+                b - a > 1 && last.ends_with('s') && lex.is_common_word(&last[..last.len() - 1]);
+            // "Sofia Brandt": a place's name before a surname is a given name.
+            let place = |t: usize| lex.known(doc.tok(t)).is_some_and(|k| k.is_place);
+            let given = b - a > 1 && place(a) && !place(b - 1);
+            title_after || plural || given
+        })
+        .collect()
+}
+
+/// Sets each actor's kind to the one most of its named mentions are tagged
+/// with, when that differs from the rules' and no mention of it has strong
+/// evidence by the rules ([`ruled`]). `verdicts[i]` is the verdict of `actors.mentions[i]` (the name
+/// mentions, right after merging).
+pub(crate) fn retype(actors: &mut Actors, titled_names: &[bool], verdicts: &[Option<ActorKind>]) {
+    const KINDS: [ActorKind; 4] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Place,
+        ActorKind::Group,
+    ];
+    let mut votes = vec![[0u32; 4]; actors.actors.len()];
+    let mut titled = vec![false; actors.actors.len()];
+    for ((m, &t), v) in actors.mentions.iter().zip(titled_names).zip(verdicts) {
+        titled[m.actor] |= t;
+        if let Some(k) = v.and_then(|v| KINDS.iter().position(|&k| k == v)) {
+            votes[m.actor][k] += 1;
+        }
+    }
+    for (a, v) in votes.iter().enumerate() {
+        if titled[a] {
+            continue;
+        }
+        let best = (0..3)
+            .max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+            .unwrap_or(0);
+        let current = KINDS
+            .iter()
+            .position(|&k| k == actors.actors[a].kind)
+            .unwrap_or(3);
+        if v[best] > v[current] {
+            actors.actors[a].kind = KINDS[best];
+        } else if v[best] == 0 && v[3] > 0 {
+            // Only plural words ("Kenyans"): a group of people.
+            actors.actors[a].kind = ActorKind::Group;
+        }
+    }
+}
+
+/// The engine's own tagger over the document: sentence by sentence, with
+/// the document's consistency pass.
+#[cfg(feature = "tagger")]
+pub(crate) fn tag(doc: &Doc) -> TokenTypes {
+    use crate::tagger::{EntityType, Tagger};
+    let sentences: Vec<Vec<&str>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone().map(|t| doc.tok(t)).collect())
+        .collect();
+    let tags = Tagger::shipped().tag_document(&sentences);
+    let mut types = TokenTypes::empty(doc.tokens.len());
+    for (s, tags) in doc.sentences.iter().zip(&tags) {
+        for e in crate::tagger::entities(tags) {
+            let kind = match e.kind {
+                EntityType::Per => EntityKind::Person,
+                EntityType::Org => EntityKind::Organization,
+                EntityType::Loc => EntityKind::Place,
+                EntityType::Misc => EntityKind::Other,
+            };
+            types.set(s.tokens.start + e.start..s.tokens.start + e.end, kind);
+        }
+    }
+    types
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EntityKind, NamedEntity};
+    use crate::annotation::ActorKind;
+    use crate::span::Span;
+
+    /// The named actors of `text` typed by `spans` (word, kind).
+    fn actors(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, ActorKind)> {
+        let found: Vec<NamedEntity> = spans
+            .iter()
+            .map(|&(w, kind)| {
+                let start = text.find(w).expect("the word is in the text");
+                NamedEntity {
+                    span: Span::new(start, start + w.len()),
+                    kind,
+                }
+            })
+            .collect();
+        crate::annotate_with_entities(text, &found)
+            .actors
+            .into_iter()
+            .map(|a| (a.name, a.kind))
+            .collect()
+    }
+
+    #[test]
+    fn the_spans_decide_a_kind_the_rules_only_guessed() {
+        let text = "Crowds cheered as Velmora arrived at the stadium.";
+        assert_eq!(
+            actors(text, &[("Velmora", EntityKind::Person)]),
+            [("Velmora".to_string(), ActorKind::Person)]
+        );
+        assert_eq!(
+            actors(text, &[("Velmora", EntityKind::Place)]),
+            [("Velmora".to_string(), ActorKind::Place)]
+        );
+    }
+
+    #[test]
+    fn a_name_the_spans_leave_out_goes_unless_the_engine_vouches() {
+        let text = "Crowds cheered as Velmora arrived at the stadium.";
+        assert_eq!(actors(text, &[]), []);
+        assert_eq!(actors(text, &[("Velmora", EntityKind::Other)]), []);
+        // A reporting verb after it, a title before it.
+        let said = actors(
+            "Crowds cheered, and Velmora said the talks had failed.",
+            &[],
+        );
+        assert_eq!(said, [("Velmora".to_string(), ActorKind::Person)]);
+        let titled = actors("Crowds cheered as Senator Velmora arrived.", &[]);
+        assert_eq!(titled, [("Velmora".to_string(), ActorKind::Person)]);
+    }
+
+    #[test]
+    fn storms_events_and_labels_are_no_actors() {
+        let text = "AFRICA\n\nHurricane Odessa hit the coast before the Winter Olympics.";
+        let spans = [
+            ("AFRICA", EntityKind::Place),
+            ("Hurricane Odessa", EntityKind::Person),
+            ("Winter Olympics", EntityKind::Organization),
+        ];
+        assert_eq!(actors(text, &spans), []);
+    }
+
+    #[test]
+    fn a_plural_name_left_out_is_a_group() {
+        let text = "Many Kenyans say the vote was fair.";
+        assert_eq!(
+            actors(text, &[]),
+            [("Kenyans".to_string(), ActorKind::Group)]
+        );
+    }
+}
