@@ -64,12 +64,8 @@ pub use span::Span;
 /// Annotates a news article: finds its actors, quotes and claims.
 pub fn annotate(text: &str) -> Annotation {
     let doc = text::Doc::new(text);
-    let mut actors = actors::Actors::find(&doc);
-    let attribution = attribution::attribute(&doc, &mut actors);
-    // Only the quotations are needed from here on: the token tables are
-    // freed before the output is built (peak memory on long texts).
-    let quotes = doc.into_quotes();
-    assemble::assemble(&quotes, actors, attribution)
+    let actors = actors::Actors::find(&doc);
+    finish(doc, actors)
 }
 
 /// [`annotate`] with actors typed by entity spans found outside the engine
@@ -94,8 +90,11 @@ pub fn annotate_rules(text: &str) -> Annotation {
     finish(doc, actors)
 }
 
+/// Attribution and the output document, once the actors are found.
 fn finish(doc: text::Doc, mut actors: actors::Actors) -> Annotation {
     let attribution = attribution::attribute(&doc, &mut actors);
+    // Only the quotations are needed from here on: the token tables are
+    // freed before the output is built (peak memory on long texts).
     let quotes = doc.into_quotes();
     assemble::assemble(&quotes, actors, attribution)
 }

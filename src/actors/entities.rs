@@ -103,6 +103,10 @@ impl TokenTypes {
     }
 }
 
+/// How far from a quotation a speaker may stand: the attribution stage's
+/// reach (`attribution::words::REACH`, a layer above this one).
+const QUOTE_REACH: usize = 60;
+
 /// The engine itself vouches for name `n`: a title before it, a given name
 /// opening it, a reporting verb near it ("X said", "X has announced",
 /// "said X", "according to X"), a possessive after it ("X's spokesman"),
@@ -140,13 +144,14 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
         lex.is(&w, crate::lexicon::Use::Locative)
             && lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
     };
-    // A name outside a quotation in a sentence that holds one: a speaker
-    // candidate of the attribution stage.
-    let beside_quote = doc.quote_at(n.toks.start).is_none()
-        && sentence
-            .clone()
-            .step_by(2)
-            .any(|t| doc.quote_at(t).is_some());
+    // A name outside a quotation with one near it in its sentence: a
+    // speaker candidate of the attribution stage, which looks no further
+    // than QUOTE_REACH tokens (and so this stays linear in a sentence that
+    // never ends).
+    let near = n.toks.start.saturating_sub(QUOTE_REACH).max(sentence.start)
+        ..(n.toks.end + QUOTE_REACH).min(sentence.end);
+    let beside_quote =
+        doc.quote_at(n.toks.start).is_none() && near.step_by(2).any(|t| doc.quote_at(t).is_some());
     locative
         || beside_quote
         || words_after.clone().any(cue)
