@@ -94,14 +94,13 @@ pub fn find(
         if words == 0 || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object) {
             continue;
         }
-        out.push(ClaimDraft {
-            claimant: r.actor,
-            mention: r.mention,
-            cue: doc.span_of(cue.toks.start, cue.toks.end),
-            content: doc.span_of(a, b),
-            stance: cue.stance,
-            disputes: Vec::new(),
-        });
+        out.push(ClaimDraft::new(
+            r.actor,
+            r.mention,
+            doc.span_of(cue.toks.start, cue.toks.end),
+            doc.span_of(a, b),
+            cue.stance,
+        ));
     }
     out
 }

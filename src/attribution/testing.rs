@@ -63,9 +63,9 @@ pub fn claims(text: &str) -> Vec<(Option<String>, String, String)> {
             .iter()
             .map(|c| {
                 (
-                    c.claimant.map(|i| actors.actors[i].name.clone()),
-                    doc.text[c.cue].to_string(),
-                    doc.text[c.content].to_string(),
+                    c.claimant().map(|i| actors.actors[i].name.clone()),
+                    doc.text[c.cue()].to_string(),
+                    doc.text[c.content()].to_string(),
                 )
             })
             .collect()
