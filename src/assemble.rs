@@ -165,11 +165,11 @@ fn push_quotes(
     mut quotes: Vec<QuoteDraft>,
     ids: &Ids,
 ) {
-    quotes.sort_by_key(|q| raw_quotes[q.raw].span.start);
-    quotes.dedup_by_key(|q| q.raw);
+    quotes.sort_by_key(|q| raw_quotes[q.raw()].span.start);
+    quotes.dedup_by_key(|q| q.raw());
     for q in quotes {
-        let rq = raw_quotes[q.raw];
-        let (speaker, speaker_mention) = ids.who(q.speaker, q.mention);
+        let rq = raw_quotes[q.raw()];
+        let (speaker, speaker_mention) = ids.who(q.speaker(), q.mention());
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),
             kind: q.kind,
@@ -177,9 +177,9 @@ fn push_quotes(
             content: rq.content,
             speaker,
             speaker_mention,
-            cue: q.cue,
+            cue: q.cue(),
             reporter: q
-                .reporter
+                .reporter()
                 .and_then(|r| ids.actor(r))
                 .filter(|r| Some(*r) != speaker),
         });
@@ -328,14 +328,14 @@ mod tests {
             open_tok: 0,
             close_tok: None,
         };
-        let quote = QuoteDraft {
-            raw: 0,
-            kind: QuoteKind::Direct,
-            speaker: Some(nato),
-            mention: Some(0),
-            cue: None,
-            reporter: Some(official),
-        };
+        let quote = QuoteDraft::new(
+            0,
+            QuoteKind::Direct,
+            Some(nato),
+            Some(0),
+            None,
+            Some(official),
+        );
         let attribution = Attribution {
             quotes: vec![quote.clone(), quote],
             claims: Vec::new(),

@@ -339,11 +339,11 @@ fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) ->
         return false;
     };
     // The drafts are in text order (a search, not a look at each: one a cue).
-    let i = quotes.partition_point(|q| q.raw < qa);
+    let i = quotes.partition_point(|q| q.raw() < qa);
     qa == qb
         && quotes[i..]
             .iter()
-            .take_while(|q| q.raw == qa)
+            .take_while(|q| q.raw() == qa)
             .any(|q| q.kind != QuoteKind::Partial)
 }
 

@@ -140,14 +140,14 @@ pub fn attribute_sentence(
         if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone(), &mut reports_speech) {
             continue; // a title or a nickname in quotation marks, not someone's words
         }
-        out.push(QuoteDraft {
-            raw: q,
+        out.push(QuoteDraft::new(
+            q,
             kind,
-            speaker: found.speaker,
-            mention: found.mention,
-            cue: found.cue,
-            reporter: found.reporter,
-        });
+            found.speaker,
+            found.mention,
+            found.cue,
+            found.reporter,
+        ));
     }
     state.colon_speaker = None;
     if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
@@ -159,7 +159,7 @@ pub fn attribute_sentence(
         }
     }
     if let Some(last) = out.last() {
-        state.last_quote = Some((last.speaker, para, last.mention));
+        state.last_quote = Some((last.speaker(), para, last.mention()));
     } else if !state.only_quotes[para] && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
         state.last_quote = None;
     }
@@ -447,7 +447,7 @@ fn subject_verb_colon(quote: &Quote) -> Option<Found> {
 /// A later quote of the same sentence has the earlier one's speaker (known
 /// or not).
 fn earlier_quote_of_sentence(quote: &Quote) -> Option<Found> {
-    Some(Found::actor(quote.earlier.last()?.speaker))
+    Some(Found::actor(quote.earlier.last()?.speaker()))
 }
 
 /// The same paragraph's earlier quote, or the previous paragraph's when
