@@ -165,7 +165,7 @@ fn push_quotes(
     mut quotes: Vec<QuoteDraft>,
     ids: &Ids,
 ) {
-    quotes.sort_by_key(|q| raw_quotes[q.raw()].span.start);
+    quotes.sort_by_key(|q| raw_quotes[q.raw()].span().start);
     quotes.dedup_by_key(|q| q.raw());
     for q in quotes {
         let rq = raw_quotes[q.raw()];
@@ -173,8 +173,8 @@ fn push_quotes(
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),
             kind: q.kind,
-            span: rq.span,
-            content: rq.content,
+            span: rq.span(),
+            content: rq.content(),
             speaker,
             speaker_mention,
             cue: q.cue(),
@@ -322,12 +322,7 @@ mod tests {
             official,
             MentionKind::Description,
         );
-        let raw = RawQuote {
-            span: Span::new(30, 40),
-            content: Span::new(31, 39),
-            open_tok: 0,
-            close_tok: None,
-        };
+        let raw = RawQuote::new(Span::new(30, 40), Span::new(31, 39), 0, None);
         let quote = QuoteDraft::new(
             0,
             QuoteKind::Direct,

@@ -255,7 +255,7 @@ impl<'a> Quote<'a> {
     ) -> Quote<'a> {
         let sent = doc.sentences[si].tokens.clone();
         let rq = doc.quotes[q];
-        let close = rq.close_tok.unwrap_or(sent.end);
+        let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
         let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok);
         let candidates: Vec<&Resolved> = resolved[before.saturating_sub(8)..before]
@@ -581,7 +581,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
 /// reporter's sentence.
 fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
     let rq = doc.quotes[q];
-    let content = &doc.text[rq.content];
+    let content = &doc.text[rq.content()];
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
@@ -600,7 +600,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 /// word in quotation marks.
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
     let rq = doc.quotes[q];
-    let content = &doc.text[rq.content];
+    let content = &doc.text[rq.content()];
     let intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
     found.cue.is_some()
         && found.speaker.is_some()
@@ -666,7 +666,7 @@ fn is_scare_quote(
     reports_speech: &mut Option<bool>,
 ) -> bool {
     let lex = lexicon();
-    let content = &doc.text[doc.quotes[q].content];
+    let content = &doc.text[doc.quotes[q].content()];
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));

@@ -38,7 +38,7 @@ pub fn quotes(text: &str) -> Vec<SeenQuote> {
         a.quotes
             .iter()
             .map(|q| SeenQuote {
-                content: doc.text[doc.quotes[q.raw()].content].to_string(),
+                content: doc.text[doc.quotes[q.raw()].content()].to_string(),
                 speaker: name(q.speaker()),
                 reporter: name(q.reporter()),
                 cue: q.cue().map(|c| doc.text[c].to_string()),
