@@ -165,21 +165,21 @@ fn push_quotes(
     mut quotes: Vec<QuoteDraft>,
     ids: &Ids,
 ) {
-    quotes.sort_by_key(|q| raw_quotes[q.raw].span.start);
-    quotes.dedup_by_key(|q| q.raw);
+    quotes.sort_by_key(|q| raw_quotes[q.raw()].span().start);
+    quotes.dedup_by_key(|q| q.raw());
     for q in quotes {
-        let rq = raw_quotes[q.raw];
-        let (speaker, speaker_mention) = ids.who(q.speaker, q.mention);
+        let rq = raw_quotes[q.raw()];
+        let (speaker, speaker_mention) = ids.who(q.speaker(), q.mention());
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),
             kind: q.kind,
-            span: rq.span,
-            content: rq.content,
+            span: rq.span(),
+            content: rq.content(),
             speaker,
             speaker_mention,
-            cue: q.cue,
+            cue: q.cue(),
             reporter: q
-                .reporter
+                .reporter()
                 .and_then(|r| ids.actor(r))
                 .filter(|r| Some(*r) != speaker),
         });
@@ -191,32 +191,33 @@ fn push_quotes(
 /// Returns each draft's output index.
 fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by(|&a, &b| outer_first(drafts[a].content, drafts[b].content));
+    order.sort_by(|&a, &b| outer_first(drafts[a].content(), drafts[b].content()));
     let mut claim_id = vec![None; drafts.len()];
     let mut open: Vec<Span> = Vec::new();
     for &c in &order {
         let d = &drafts[c];
-        if d.content.contains(d.cue) || d.content.is_empty() {
+        let (cue, content) = (d.cue(), d.content());
+        if content.contains(cue) || content.is_empty() {
             continue;
         }
         // `open` is a chain of nested contents, the innermost on top: those
         // ending before this one starts are on top (popped, not searched:
         // a search was quadratic in the nesting), and the top ends first.
-        while open.last().is_some_and(|s| s.end <= d.content.start) {
+        while open.last().is_some_and(|s| s.end <= content.start) {
             open.pop();
         }
-        if open.last().is_some_and(|s| d.content.end > s.end) {
+        if open.last().is_some_and(|s| content.end > s.end) {
             continue;
         }
-        open.push(d.content);
+        open.push(content);
         claim_id[c] = Some(out.claims.len());
-        let (claimant, claimant_mention) = ids.who(d.claimant, d.mention);
+        let (claimant, claimant_mention) = ids.who(d.claimant(), d.mention());
         out.claims.push(Claim {
             id: ClaimId(out.claims.len() as u32),
             claimant,
             claimant_mention,
-            cue: d.cue,
-            content: d.content,
+            cue,
+            content,
             stance: d.stance,
             disputed_by: Vec::new(),
             disputes: Vec::new(),
@@ -230,7 +231,7 @@ fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Op
 fn link_disputes(out: &mut Annotation, drafts: &[ClaimDraft], claim_id: &[Option<usize>]) {
     for (c, d) in drafts.iter().enumerate() {
         let Some(i) = claim_id[c] else { continue };
-        for &t in &d.disputes {
+        if let Some(t) = d.disputes() {
             if let Some(j) = claim_id[t] {
                 out.claims[i].disputes.push(ClaimId(j as u32));
                 out.claims[j].disputed_by.push(ClaimId(i as u32));
@@ -263,15 +264,12 @@ mod tests {
         });
     }
 
-    fn claim(claimant: usize, cue: Span, content: Span, disputes: Vec<usize>) -> ClaimDraft {
-        ClaimDraft {
-            claimant: Some(claimant),
-            mention: None,
-            cue,
-            content,
-            stance: Stance::Assert,
-            disputes,
+    fn claim(claimant: usize, cue: Span, content: Span, disputes: Option<usize>) -> ClaimDraft {
+        let mut c = ClaimDraft::new(Some(claimant), None, cue, content, Stance::Assert);
+        if let Some(j) = disputes {
+            c.set_disputes(j);
         }
+        c
     }
 
     fn no_attribution() -> Attribution {
@@ -324,20 +322,15 @@ mod tests {
             official,
             MentionKind::Description,
         );
-        let raw = RawQuote {
-            span: Span::new(30, 40),
-            content: Span::new(31, 39),
-            open_tok: 0,
-            close_tok: None,
-        };
-        let quote = QuoteDraft {
-            raw: 0,
-            kind: QuoteKind::Direct,
-            speaker: Some(nato),
-            mention: Some(0),
-            cue: None,
-            reporter: Some(official),
-        };
+        let raw = RawQuote::new(Span::new(30, 40), Span::new(31, 39), 0, None);
+        let quote = QuoteDraft::new(
+            0,
+            QuoteKind::Direct,
+            Some(nato),
+            Some(0),
+            None,
+            Some(official),
+        );
         let attribution = Attribution {
             quotes: vec![quote.clone(), quote],
             claims: Vec::new(),
@@ -358,15 +351,17 @@ mod tests {
         mention(&mut actors, Span::new(0, 8), a, MentionKind::Name);
         let cue = Span::new(9, 13);
         let claims = vec![
-            claim(a, cue, Span::new(20, 60), vec![]),
+            claim(a, cue, Span::new(20, 60), None),
             // Crosses the first one's end: dropped.
-            claim(a, cue, Span::new(50, 70), vec![]),
-            // Inside the first: kept, and disputes it twice over.
-            claim(a, cue, Span::new(30, 40), vec![0, 0, 1]),
+            claim(a, cue, Span::new(50, 70), None),
+            // Inside the first: kept, and disputes it.
+            claim(a, cue, Span::new(30, 40), Some(0)),
+            // Inside that: kept, and disputes a dropped claim (no link).
+            claim(a, cue, Span::new(32, 38), Some(1)),
             // Holds its own cue: dropped.
-            claim(a, cue, Span::new(5, 15), vec![]),
+            claim(a, cue, Span::new(5, 15), None),
             // Empty: dropped.
-            claim(a, cue, Span::new(80, 80), vec![]),
+            claim(a, cue, Span::new(80, 80), None),
         ];
         let attribution = Attribution {
             quotes: Vec::new(),
@@ -374,7 +369,11 @@ mod tests {
         };
         let ann = assemble(&[], actors, attribution);
         let contents: Vec<Span> = ann.claims.iter().map(|c| c.content).collect();
-        assert_eq!(contents, [Span::new(20, 60), Span::new(30, 40)]);
+        assert_eq!(
+            contents,
+            [Span::new(20, 60), Span::new(30, 40), Span::new(32, 38)]
+        );
+        assert!(ann.claims[2].disputes.is_empty());
         assert_eq!(ann.claims[1].disputes, [ClaimId(0)]);
         assert_eq!(ann.claims[0].disputed_by, [ClaimId(1)]);
         assert!(ann.claims[0].disputes.is_empty());

@@ -94,14 +94,13 @@ pub fn find(
         if words == 0 || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object) {
             continue;
         }
-        out.push(ClaimDraft {
-            claimant: r.actor,
-            mention: r.mention,
-            cue: doc.span_of(cue.toks.start, cue.toks.end),
-            content: doc.span_of(a, b),
-            stance: cue.stance,
-            disputes: Vec::new(),
-        });
+        out.push(ClaimDraft::new(
+            r.actor,
+            r.mention,
+            doc.span_of(cue.toks.start, cue.toks.end),
+            doc.span_of(a, b),
+            cue.stance,
+        ));
     }
     out
 }
@@ -340,11 +339,11 @@ fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) ->
         return false;
     };
     // The drafts are in text order (a search, not a look at each: one a cue).
-    let i = quotes.partition_point(|q| q.raw < qa);
+    let i = quotes.partition_point(|q| q.raw() < qa);
     qa == qb
         && quotes[i..]
             .iter()
-            .take_while(|q| q.raw == qa)
+            .take_while(|q| q.raw() == qa)
             .any(|q| q.kind != QuoteKind::Partial)
 }
 

@@ -33,14 +33,14 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         // Nearby claims only (claims are in text order), which keeps this linear.
         let near = i.saturating_sub(WINDOW)..(i + WINDOW).min(claims.len());
         for (j, c) in claims.iter().enumerate().skip(near.start).take(near.len()) {
-            if j != i && me.content.contains(c.cue) && c.claimant != me.claimant {
+            if j != i && me.content().contains(c.cue()) && c.claimant() != me.claimant() {
                 target = Some(j);
                 break;
             }
         }
         // 2. "a claim rejected by X": the content is only a claim noun.
         if target.is_none() {
-            let content = doc.text[me.content].lower();
+            let content = doc.text[me.content()].lower();
             crate::work::add(content.len() / 16);
             let nominal = content
                 .split_whitespace()
@@ -52,9 +52,9 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
                 // claims are in text order.)
                 target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
                     j != i
-                        && claims[j].cue.start < me.cue.start
-                        && claims[j].claimant != me.claimant
-                        && claims[j].claimant.is_some()
+                        && claims[j].cue().start < me.cue().start
+                        && claims[j].claimant() != me.claimant()
+                        && claims[j].claimant().is_some()
                         && claims[j].stance != Stance::Deny
                 });
             }
@@ -62,15 +62,15 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         // 3. A shared distinctive word with an earlier claim by someone else.
         if target.is_none() {
             target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
-                claims[j].claimant != me.claimant
-                    && claims[j].claimant.is_some()
+                claims[j].claimant() != me.claimant()
+                    && claims[j].claimant().is_some()
                     && claims[j].stance != Stance::Deny
                     && {
                         // j and i are at most WINDOW apart: different slots.
                         for k in [j, i] {
                             let slot = &mut words[k % slots];
                             if !matches!(slot, Some((owner, _)) if *owner == k) {
-                                *slot = Some((k, content_words(&doc.text[claims[k].content])));
+                                *slot = Some((k, content_words(&doc.text[claims[k].content()])));
                             }
                         }
                         let (theirs, mine) = (&words[j % slots], &words[i % slots]);
@@ -82,7 +82,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
             });
         }
         if let Some(j) = target {
-            claims[i].disputes.push(j);
+            claims[i].set_disputes(j);
         }
     }
 }
@@ -115,7 +115,7 @@ mod tests {
         attributed(text, |_, _, a| {
             a.claims
                 .iter()
-                .map(|c| (c.stance, c.disputes.clone()))
+                .map(|c| (c.stance, c.disputes().into_iter().collect()))
                 .collect()
         })
     }

@@ -6,38 +6,149 @@ use super::cues::Cue;
 use crate::annotation::{QuoteKind, Stance};
 use crate::span::Span;
 
-/// A quote with its attribution, before ids are assigned.
+/// A quote with its attribution, before ids are assigned. Small (44 bytes,
+/// was 88) for the same reason as [`ClaimDraft`].
 #[derive(Clone, Debug)]
 pub struct QuoteDraft {
     /// Index into [`Doc::quotes`](crate::text::Doc::quotes).
-    pub raw: usize,
+    raw: u32,
+    /// Speaker actor.
+    speaker: Option<u32>,
+    /// Anchoring mention.
+    mention: Option<u32>,
+    /// Reporter of a relayed quote.
+    reporter: Option<u32>,
+    /// Cue span.
+    cue: Option<[u32; 2]>,
     /// Direct, partial or continuation.
     pub kind: QuoteKind,
-    /// Speaker actor.
-    pub speaker: Option<usize>,
-    /// Anchoring mention.
-    pub mention: Option<usize>,
-    /// Cue span.
-    pub cue: Option<Span>,
-    /// Reporter of a relayed quote.
-    pub reporter: Option<usize>,
 }
 
-/// A claim before ids are assigned.
+impl QuoteDraft {
+    /// A quote: its index in [`Doc::quotes`](crate::text::Doc::quotes), kind,
+    /// speaker, the speaker's mention, cue and reporter.
+    pub fn new(
+        raw: usize,
+        kind: QuoteKind,
+        speaker: Option<usize>,
+        mention: Option<usize>,
+        cue: Option<Span>,
+        reporter: Option<usize>,
+    ) -> QuoteDraft {
+        QuoteDraft {
+            raw: small(raw),
+            speaker: speaker.map(small),
+            mention: mention.map(small),
+            reporter: reporter.map(small),
+            cue: cue.map(|c| [small(c.start), small(c.end)]),
+            kind,
+        }
+    }
+
+    /// Index into [`Doc::quotes`](crate::text::Doc::quotes).
+    pub fn raw(&self) -> usize {
+        self.raw as usize
+    }
+
+    /// Speaker actor.
+    pub fn speaker(&self) -> Option<usize> {
+        self.speaker.map(|a| a as usize)
+    }
+
+    /// Sets the speaker actor.
+    pub fn set_speaker(&mut self, a: Option<usize>) {
+        self.speaker = a.map(small);
+    }
+
+    /// Anchoring mention.
+    pub fn mention(&self) -> Option<usize> {
+        self.mention.map(|m| m as usize)
+    }
+
+    /// Cue span.
+    pub fn cue(&self) -> Option<Span> {
+        self.cue.map(|[s, e]| Span::new(s as usize, e as usize))
+    }
+
+    /// Reporter of a relayed quote.
+    pub fn reporter(&self) -> Option<usize> {
+        self.reporter.map(|a| a as usize)
+    }
+}
+
+/// A claim before ids are assigned. Kept small (44 bytes, was 96): a long
+/// text has one for most sentences, alive at the peak of attribution, so
+/// indexes and byte offsets are `u32` (texts are under 4 GiB; the WASM
+/// build's memory is too).
 #[derive(Clone, Debug)]
 pub struct ClaimDraft {
     /// Claimant actor.
-    pub claimant: Option<usize>,
+    claimant: Option<u32>,
     /// Anchoring mention.
-    pub mention: Option<usize>,
+    mention: Option<u32>,
     /// Cue span.
-    pub cue: Span,
+    cue: [u32; 2],
     /// Content span.
-    pub content: Span,
+    content: [u32; 2],
+    /// The claim this one disputes (at most one: [`super::disputes`]).
+    disputes: Option<u32>,
     /// Stance.
     pub stance: Stance,
-    /// Indices of claims this one disputes.
-    pub disputes: Vec<usize>,
+}
+
+/// `x` as a `u32` (see [`ClaimDraft`]).
+fn small(x: usize) -> u32 {
+    x as u32
+}
+
+impl ClaimDraft {
+    /// A claim disputing none.
+    pub fn new(
+        claimant: Option<usize>,
+        mention: Option<usize>,
+        cue: Span,
+        content: Span,
+        stance: Stance,
+    ) -> ClaimDraft {
+        ClaimDraft {
+            claimant: claimant.map(small),
+            mention: mention.map(small),
+            cue: [small(cue.start), small(cue.end)],
+            content: [small(content.start), small(content.end)],
+            disputes: None,
+            stance,
+        }
+    }
+
+    /// Claimant actor.
+    pub fn claimant(&self) -> Option<usize> {
+        self.claimant.map(|a| a as usize)
+    }
+
+    /// Anchoring mention.
+    pub fn mention(&self) -> Option<usize> {
+        self.mention.map(|m| m as usize)
+    }
+
+    /// Cue span.
+    pub fn cue(&self) -> Span {
+        Span::new(self.cue[0] as usize, self.cue[1] as usize)
+    }
+
+    /// Content span.
+    pub fn content(&self) -> Span {
+        Span::new(self.content[0] as usize, self.content[1] as usize)
+    }
+
+    /// Index of the claim this one disputes.
+    pub fn disputes(&self) -> Option<usize> {
+        self.disputes.map(|j| j as usize)
+    }
+
+    /// Records that this claim disputes claim `j`.
+    pub fn set_disputes(&mut self, j: usize) {
+        self.disputes = Some(small(j));
+    }
 }
 
 /// The result of attribution.
@@ -97,4 +208,25 @@ pub enum Anchor {
     /// A noun phrase no earlier stage took for an actor ("the release",
     /// "a spokesman for the campaign"): tokens `start..end`.
     Phrase(usize, usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_draft_stays_small() {
+        // One a sentence is alive at the peak of a long text (issue 15).
+        assert!(std::mem::size_of::<ClaimDraft>() <= 44);
+        assert!(std::mem::size_of::<QuoteDraft>() <= 44);
+        let c = ClaimDraft::new(
+            Some(3),
+            None,
+            Span::new(1, 5),
+            Span::new(6, 90),
+            Stance::Deny,
+        );
+        assert_eq!((c.claimant(), c.mention()), (Some(3), None));
+        assert_eq!((c.cue(), c.content()), (Span::new(1, 5), Span::new(6, 90)));
+    }
 }

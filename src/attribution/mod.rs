@@ -91,12 +91,12 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     // of the piece, the person named most.
     if let Some(q) = quotes_out.first_mut() {
         let line = doc.sentences.len() > 1 && doc.sentences[1].para > 0;
-        if q.speaker.is_none()
+        if q.speaker().is_none()
             && q.kind == QuoteKind::Direct
             && line
-            && doc.para_of(doc.quotes[q.raw].open_tok) == 0
+            && doc.para_of(doc.quotes[q.raw()].open_tok) == 0
         {
-            q.speaker = crate::actors::most_named(actors);
+            q.set_speaker(crate::actors::most_named(actors));
         }
     }
     // The per-token masks are done with; free them before the last step.

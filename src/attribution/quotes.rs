@@ -140,14 +140,14 @@ pub fn attribute_sentence(
         if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone(), &mut reports_speech) {
             continue; // a title or a nickname in quotation marks, not someone's words
         }
-        out.push(QuoteDraft {
-            raw: q,
+        out.push(QuoteDraft::new(
+            q,
             kind,
-            speaker: found.speaker,
-            mention: found.mention,
-            cue: found.cue,
-            reporter: found.reporter,
-        });
+            found.speaker,
+            found.mention,
+            found.cue,
+            found.reporter,
+        ));
     }
     state.colon_speaker = None;
     if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
@@ -159,7 +159,7 @@ pub fn attribute_sentence(
         }
     }
     if let Some(last) = out.last() {
-        state.last_quote = Some((last.speaker, para, last.mention));
+        state.last_quote = Some((last.speaker(), para, last.mention()));
     } else if !state.only_quotes[para] && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
         state.last_quote = None;
     }
@@ -255,7 +255,7 @@ impl<'a> Quote<'a> {
     ) -> Quote<'a> {
         let sent = doc.sentences[si].tokens.clone();
         let rq = doc.quotes[q];
-        let close = rq.close_tok.unwrap_or(sent.end);
+        let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
         let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok);
         let candidates: Vec<&Resolved> = resolved[before.saturating_sub(8)..before]
@@ -447,7 +447,7 @@ fn subject_verb_colon(quote: &Quote) -> Option<Found> {
 /// A later quote of the same sentence has the earlier one's speaker (known
 /// or not).
 fn earlier_quote_of_sentence(quote: &Quote) -> Option<Found> {
-    Some(Found::actor(quote.earlier.last()?.speaker))
+    Some(Found::actor(quote.earlier.last()?.speaker()))
 }
 
 /// The same paragraph's earlier quote, or the previous paragraph's when
@@ -581,7 +581,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
 /// reporter's sentence.
 fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
     let rq = doc.quotes[q];
-    let content = &doc.text[rq.content];
+    let content = &doc.text[rq.content()];
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
@@ -600,7 +600,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 /// word in quotation marks.
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
     let rq = doc.quotes[q];
-    let content = &doc.text[rq.content];
+    let content = &doc.text[rq.content()];
     let intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
     found.cue.is_some()
         && found.speaker.is_some()
@@ -666,7 +666,7 @@ fn is_scare_quote(
     reports_speech: &mut Option<bool>,
 ) -> bool {
     let lex = lexicon();
-    let content = &doc.text[doc.quotes[q].content];
+    let content = &doc.text[doc.quotes[q].content()];
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));

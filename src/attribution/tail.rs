@@ -92,7 +92,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // "Serbia said ..." opens the sentence: not a closing clause.
     let closes_quote = |t: usize| {
         doc.quote_at(t)
-            .is_some_and(|q| doc.quotes[q].close_tok == Some(t))
+            .is_some_and(|q| doc.quotes[q].close_tok() == Some(t))
     };
     // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
     // as Jane Doe said" still reports it.

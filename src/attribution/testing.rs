@@ -38,10 +38,10 @@ pub fn quotes(text: &str) -> Vec<SeenQuote> {
         a.quotes
             .iter()
             .map(|q| SeenQuote {
-                content: doc.text[doc.quotes[q.raw].content].to_string(),
-                speaker: name(q.speaker),
-                reporter: name(q.reporter),
-                cue: q.cue.map(|c| doc.text[c].to_string()),
+                content: doc.text[doc.quotes[q.raw()].content()].to_string(),
+                speaker: name(q.speaker()),
+                reporter: name(q.reporter()),
+                cue: q.cue().map(|c| doc.text[c].to_string()),
                 kind: q.kind,
             })
             .collect()
@@ -63,9 +63,9 @@ pub fn claims(text: &str) -> Vec<(Option<String>, String, String)> {
             .iter()
             .map(|c| {
                 (
-                    c.claimant.map(|i| actors.actors[i].name.clone()),
-                    doc.text[c.cue].to_string(),
-                    doc.text[c.content].to_string(),
+                    c.claimant().map(|i| actors.actors[i].name.clone()),
+                    doc.text[c.cue()].to_string(),
+                    doc.text[c.content()].to_string(),
                 )
             })
             .collect()

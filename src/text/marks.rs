@@ -10,18 +10,50 @@ use super::tokens::{Token, TokenKind};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 
-/// One quotation found in the text.
+/// One quotation found in the text. Byte offsets and the closing token
+/// are `u32` (32 bytes, was 56: one for each quotation is alive for the
+/// whole annotation; texts are under 4 GiB, as [`Token`] already assumes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RawQuote {
-    /// Opening mark through closing mark (or the end of the paragraph).
-    pub span: Span,
-    /// The words inside the marks, trimmed of spaces.
-    pub content: Span,
     /// Index of the opening mark's token.
     pub open_tok: usize,
+    /// Opening mark through closing mark (or the end of the paragraph).
+    span: [u32; 2],
+    /// The words inside the marks, trimmed of spaces.
+    content: [u32; 2],
     /// Index of the closing mark's token, if the quote is closed.
-    pub close_tok: Option<usize>,
+    close_tok: Option<u32>,
 }
+
+impl RawQuote {
+    /// A quotation over `span` with `content`, its marks at tokens
+    /// `open_tok` and `close_tok`.
+    pub fn new(span: Span, content: Span, open_tok: usize, close_tok: Option<usize>) -> RawQuote {
+        RawQuote {
+            open_tok,
+            span: [span.start as u32, span.end as u32],
+            content: [content.start as u32, content.end as u32],
+            close_tok: close_tok.map(|t| t as u32),
+        }
+    }
+
+    /// Opening mark through closing mark (or the end of the paragraph).
+    pub fn span(&self) -> Span {
+        Span::new(self.span[0] as usize, self.span[1] as usize)
+    }
+
+    /// The words inside the marks, trimmed of spaces.
+    pub fn content(&self) -> Span {
+        Span::new(self.content[0] as usize, self.content[1] as usize)
+    }
+
+    /// Index of the closing mark's token, if the quote is closed.
+    pub fn close_tok(&self) -> Option<usize> {
+        self.close_tok.map(|t| t as usize)
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<RawQuote>() <= 32);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Family {
@@ -281,7 +313,7 @@ fn runs_to_paragraph_end(
     let open_tok = q.open_tok;
     let at_start =
         open_tok == para_start || text[tokens[open_tok - 1].span()].ends_with([':', ',', '—', '–']);
-    let words = text[q.content].split_whitespace().count();
+    let words = text[q.content()].split_whitespace().count();
     next_opens || (at_start && words >= 4)
 }
 
@@ -316,12 +348,12 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
     } else {
         Span::new(inner_start + lead, inner_end - trail)
     };
-    RawQuote {
-        span: Span::new(tokens[open].span().start, end.max(inner_end)),
+    RawQuote::new(
+        Span::new(tokens[open].span().start, end.max(inner_end)),
         content,
-        open_tok: open,
-        close_tok: close,
-    }
+        open,
+        close,
+    )
 }
 
 /// True when the token is an opening quotation mark by its character alone.
