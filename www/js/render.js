@@ -152,6 +152,17 @@ export function describe(text, doc, layer, id) {
 
 let tooltipCount = 0;
 
+/** Fills the tooltip with what each of `items` ({layer, id}) is, outermost first, and shows it. */
+function fillTip(tooltip, text, doc, items) {
+  clear(tooltip);
+  for (const { layer, id } of items) {
+    const d = describe(text, doc, layer, id);
+    tooltip.append(h('div', { class: `tip-item tip-${layer}` },
+      h('strong', {}, d.heading), ...d.lines.map((l) => h('div', {}, l))));
+  }
+  tooltip.hidden = false;
+}
+
 /** Creates the article view in `container` (see the file header). */
 export function createArticleView(container, options = {}) {
   const win = container.ownerDocument.defaultView;
@@ -203,13 +214,7 @@ function createElementView(container, { onActivate = () => {} } = {}) {
     if (!doc) return;
     const items = stackAt(el);
     if (!items.length) return hideTip();
-    clear(tooltip);
-    for (const { layer, id } of items) {
-      const d = describe(text, doc, layer, id);
-      tooltip.append(h('div', { class: `tip-item tip-${layer}` },
-        h('strong', {}, d.heading), ...d.lines.map((l) => h('div', {}, l))));
-    }
-    tooltip.hidden = false;
+    fillTip(tooltip, text, doc, items);
     if (tipFor && tipFor !== el) tipFor.removeAttribute('aria-describedby');
     tipFor = el;
     el.setAttribute('aria-describedby', tooltip.id);
@@ -581,13 +586,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   function showTip(items, rect) {
     clearTimeout(hideTimer);
     if (!doc || !items.length) return hideTip();
-    clear(tooltip);
-    for (const { layer, id } of items) {
-      const d = describe(text, doc, layer, id);
-      tooltip.append(h('div', { class: `tip-item tip-${layer}` },
-        h('strong', {}, d.heading), ...d.lines.map((l) => h('div', {}, l))));
-    }
-    tooltip.hidden = false;
+    fillTip(tooltip, text, doc, items);
     tipFor = items[0];
     const view = doc0.documentElement;
     const tw = tooltip.offsetWidth;
