@@ -191,6 +191,7 @@ struct Context {
     names_org: HashSet<&'static str>,
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
+    org_last: HashSet<&'static str>,
 }
 
 fn context() -> &'static Context {
@@ -203,6 +204,7 @@ fn context() -> &'static Context {
             names_org: HashSet::new(),
             place_first: HashSet::new(),
             place_last: HashSet::new(),
+            org_last: HashSet::new(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -215,6 +217,7 @@ fn context() -> &'static Context {
                 "place_of" => &mut c.place_of,
                 "place_first" => &mut c.place_first,
                 "place_last" => &mut c.place_last,
+                "org_last" => &mut c.org_last,
                 _ => &mut c.names_org,
             };
             set.insert(word);
@@ -250,6 +253,29 @@ fn place_word(doc: &Doc, n: &Name) -> bool {
     n.toks.len() >= 2
         && (c.place_first.contains(doc.tok(n.toks.start))
             || c.place_last.contains(doc.tok(n.toks.end - 1)))
+}
+
+/// A name of two words or more ending with a word clubs and teams are
+/// named with ("Brackley Wanderers", "Eastfield United"): an organization,
+/// though its first word is a town's and the whole looks like a person's.
+fn org_word(doc: &Doc, n: &Name) -> bool {
+    n.toks.len() >= 2 && context().org_last.contains(doc.tok(n.toks.end - 1))
+}
+
+/// The last words of the document's club names: such a word alone
+/// ("Wanderers" after "Brackley Wanderers") is the club, as a surname alone
+/// is the person.
+fn clubs<'t>(doc: &Doc<'t>, names: &[Name]) -> HashSet<&'t str> {
+    names
+        .iter()
+        .filter(|n| org_word(doc, n))
+        .map(|n| doc.tok(n.toks.end - 1))
+        .collect()
+}
+
+/// A club's name, whole or by its last word alone.
+fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
+    org_word(doc, n) || (n.toks.len() == 1 && clubs.contains(doc.tok(n.toks.start)))
 }
 
 /// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
@@ -295,9 +321,11 @@ pub(crate) fn filter(
     types: &TokenTypes,
     names: Vec<Name>,
 ) -> (Vec<Name>, Vec<Option<ActorKind>>) {
+    let clubs = clubs(doc, &names);
     let verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
+            _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
@@ -366,6 +394,7 @@ pub(crate) fn filter(
 /// Landings": an organization), or a place's name before a surname.
 pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
     let lex = lexicon();
+    let clubs = clubs(doc, names);
     names
         .iter()
         .map(|n| {
@@ -373,6 +402,10 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 || n.title.is_some()
             {
                 return true;
+            }
+            // "Wanderers captain X": a club, whatever the title after it says.
+            if is_club(doc, n, &clubs) {
+                return false;
             }
             let (a, b) = (n.toks.start, n.toks.end);
             let title_after = b < doc.tokens.len()
