@@ -50,34 +50,34 @@ function cliDocument(dir, text, unit, rules) {
 // The core module (pkg/) is the CLI without the tagger (--rules); the tagger
 // module (pkg/tagger/, feature `tagger`) is the CLI's default.
 for (const [glue, rules] of [['/pkg/newslens_wasm.js', true], ['/pkg/tagger/newslens_wasm.js', false]]) {
-test(`the WASM binding (${glue}) and the CLI${rules ? ' --rules' : ''} give the same document in every offset unit`, async () => {
-  const s = await openSession();
-  try {
-    await s.page.goto(s.server.url);
-    const cases = texts();
-    const wasm = await s.page.evaluate(async ({ cases, units, glue }) => {
-      const mod = await import(glue);
-      await mod.default();
-      return cases.map(({ text }) => units.map((offsets) => mod.annotate(text, { offsets })));
-    }, { cases, units: UNITS, glue });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'newslens-schema-'));
-    let quotes = 0;
-    let differ = 0;
-    cases.forEach(({ name, text }, i) => {
-      UNITS.forEach((unit, j) => {
-        const cli = cliDocument(dir, text, unit, rules);
-        if (unit === 'utf16' && JSON.stringify(cli) !== JSON.stringify(cliDocument(dir, text, unit, !rules))) differ++;
-        assert.deepStrictEqual(wasm[i][j], cli, `${name}, offsets ${unit}: WASM and CLI differ`);
-        // Same key order too: JSON.stringify of each is the same text.
-        assert.equal(JSON.stringify(wasm[i][j]), JSON.stringify(cli), `${name}, ${unit}: key order`);
-        quotes += cli.quotes.length;
+  test(`the WASM binding (${glue}) and the CLI${rules ? ' --rules' : ''} give the same document in every offset unit`, async () => {
+    const s = await openSession();
+    try {
+      await s.page.goto(s.server.url);
+      const cases = texts();
+      const wasm = await s.page.evaluate(async ({ cases, units, glue }) => {
+        const mod = await import(glue);
+        await mod.default();
+        return cases.map(({ text }) => units.map((offsets) => mod.annotate(text, { offsets })));
+      }, { cases, units: UNITS, glue });
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'newslens-schema-'));
+      let quotes = 0;
+      let differ = 0;
+      cases.forEach(({ name, text }, i) => {
+        UNITS.forEach((unit, j) => {
+          const cli = cliDocument(dir, text, unit, rules);
+          if (unit === 'utf16' && JSON.stringify(cli) !== JSON.stringify(cliDocument(dir, text, unit, !rules))) differ++;
+          assert.deepStrictEqual(wasm[i][j], cli, `${name}, offsets ${unit}: WASM and CLI differ`);
+          // Same key order too: JSON.stringify of each is the same text.
+          assert.equal(JSON.stringify(wasm[i][j]), JSON.stringify(cli), `${name}, ${unit}: key order`);
+          quotes += cli.quotes.length;
+        });
       });
-    });
-    assert.ok(quotes > 50, `the texts should give many quotes, got ${quotes}`);
-    assert.ok(differ > 0, 'some texts should tell the tagger and the rules apart');
-    assert.deepEqual(s.errors, []);
-  } finally {
-    await s.close();
-  }
-});
+      assert.ok(quotes > 50, `the texts should give many quotes, got ${quotes}`);
+      assert.ok(differ > 0, 'some texts should tell the tagger and the rules apart');
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.close();
+    }
+  });
 }
