@@ -1,9 +1,11 @@
-// One document, two doors: the WASM binding in Chromium (pkg/, whose objects
+// One document, two doors: the WASM binding in Chromium (pkg/, and pkg/tagger/
+// built with the learned tagger, whose objects
 // wasm/js/build.js decodes from a table of numbers) must give exactly the
 // JSON the CLI prints (serde, from the same structs), for every offset unit,
 // on whole articles and on text with astral, combining and control
 // characters. Drift between wasm/src/lib.rs, build.js and the structs fails
 // here; the TypeScript types are held to the structs by tests/schema.rs.
+// pkg/ must equal `newslens annotate --rules`, pkg/tagger/ the CLI's default.
 //
 // Needs: scripts/build-wasm.sh and `cargo build --release -p newslens-cli`.
 import { test } from 'node:test';

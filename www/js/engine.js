@@ -53,7 +53,9 @@ export class Superseded extends Error {
 function stop(reason) {
   if (!worker) return;
   worker.w.terminate();
-  worker.taggerDone?.(null); // loadTagger() then waits for the next worker
+  // Abandoned for a newer text: loadTagger() waits for the next worker; a
+  // worker that failed or crashed ends it (false: no restart loop).
+  worker.taggerDone?.(reason instanceof Superseded ? null : false);
   worker = null;
   const waiting = [...pending.values()];
   pending.clear();
