@@ -83,6 +83,9 @@ for (let i = 0; i < rounds; i++) {
     const e = performance.getEntriesByName('newslens:transfer').at(-1);
     return e ? e.startTime + e.duration : null;
   });
+  // The page then loads the engine with the learned tagger (pkg/tagger/) and
+  // annotates the sample again: what follows is measured with that engine.
+  await page.waitForSelector('body[data-tagger="on"], body[data-tagger="off"]', { timeout: 120_000 });
   await page.evaluate((t) => { globalThis.__text = t; }, text);
   await page.waitForTimeout(300); // let the sample's frame and any GC settle
   const before = await page.evaluate(() => {

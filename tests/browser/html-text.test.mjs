@@ -65,6 +65,8 @@ test('the page and the CLI reduce the same HTML file to the same text', async ()
     s.page.on('pageerror', (e) => s.errors.push(String(e)));
     await s.page.goto(s.server.url);
     await s.page.waitForSelector('body[data-state="ready"]');
+    // Then the tagger module (pkg/tagger/): the page's counts are the CLI's default.
+    await s.page.waitForSelector('body[data-tagger="on"]');
     for (const [name, content] of Object.entries(FILES)) {
       const file = path.join(dir, name);
       writeFileSync(file, content);
@@ -78,7 +80,7 @@ test('the page and the CLI reduce the same HTML file to the same text', async ()
       }
       if (name !== 'empty.html') assert.ok(cli.length > 0, name);
       // Same text, same annotation: the page's counts are the CLI's for the file.
-      const doc = JSON.parse(execFileSync(newslensBinary(), ['annotate', '--rules', file], { encoding: 'utf8' }));
+      const doc = JSON.parse(execFileSync(newslensBinary(), ['annotate', file], { encoding: 'utf8' }));
       const counts = await s.page.evaluate(() => ['actors', 'quotes', 'claims']
         .map((k) => Number(document.querySelector(`[data-testid="count-${k}"]`).textContent)));
       assert.deepEqual(counts, [doc.actors.length, doc.quotes.length, doc.claims.length], name);

@@ -15,9 +15,20 @@ import { REPO_ROOT, newslensBinary } from './lib/server.mjs';
 const SAMPLE = readFileSync(path.join(REPO_ROOT, 'www/sample.txt'), 'utf8');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
-/** The native engine's JSON for `file`, UTF-16 offsets: what the page must show. */
-function engineJSON(file) {
-  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--rules', '--offsets', 'utf16', file], { encoding: 'utf8' }));
+/**
+ * The native engine's JSON for `file`, UTF-16 offsets: what the page must
+ * show once its tagger module has arrived (`rules: true`: before, the core
+ * module's result, `newslens annotate --rules`).
+ */
+function engineJSON(file, { rules = false } = {}) {
+  const args = ['annotate', ...(rules ? ['--rules'] : []), '--offsets', 'utf16', file];
+  return JSON.parse(execFileSync(newslensBinary(), args, { encoding: 'utf8' }));
+}
+
+/** The native engine's JSON for `text` (see engineJSON). */
+function engineJSONOf(text, { rules = false } = {}) {
+  const args = ['annotate', ...(rules ? ['--rules'] : []), '--offsets', 'utf16'];
+  return JSON.parse(execFileSync(newslensBinary(), args, { input: text, encoding: 'utf8' }));
 }
 
 /**
@@ -25,14 +36,26 @@ function engineJSON(file) {
  * opens it as a browser without the CSS Custom Highlight API sees it (the
  * <mark> fallback of www/js/render.js).
  */
-async function openPage({ marks = false, ...options } = {}) {
+async function openPage({ marks = false, setup, ...options } = {}) {
   const s = await openSession(options);
   if (marks) await s.context.addInitScript(() => { delete window.Highlight; });
   s.dialogs = [];
   s.page.on('dialog', (d) => { s.dialogs.push(d.message()); d.dismiss(); });
+  if (setup) await setup(s);
   await s.page.goto(s.server.url);
   await s.page.waitForSelector('body[data-state="ready"]');
+  // The final state: the tagger module's result (or the rules' when it cannot load).
+  if (!setup) await taggerSettled(s.page);
   return s;
+}
+
+/** Waits until the page has its tagger module (or gave up on it) and shows that result. */
+const taggerSettled = (page) => page.waitForSelector('body[data-tagger="on"], body[data-tagger="off"]');
+
+/** The document the page shows, from its JSON export, without the text. */
+async function shownDoc(page) {
+  const { text, ...doc } = JSON.parse(await download(page, 'export-json'));
+  return doc;
 }
 
 /** How the legend draws an unnamed source: 'hatched' (the <mark> view) or 'underlined' (the highlight view). */
@@ -156,6 +179,67 @@ test('the sample loads, and its counts and spans match the engine', async () => 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'sample.png') });
   });
+});
+
+/** Original text on which the tagger changes the actors: "Saturdays" is no organization to it. */
+const REFINED = [
+  'Officials in Tarvossa said on Monday that the vote would go ahead. "We will not delay," said Lena Marsh,',
+  'who leads the Brightwater Alliance. Editing the rules took weeks, Marsh added, and Saturdays were the',
+  'busiest days in Kelmont.',
+].join(' ');
+
+test('the rules result shows first; the tagger module then refines the actors, and later texts use it', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const setup = ({ page }) => page.route('**/pkg/tagger/newslens_wasm_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await withPage(async ({ page }) => {
+    // Before the tagger module arrives: the core module's result, the CLI's --rules.
+    assert.equal(await page.evaluate(() => document.body.dataset.tagger), 'loading');
+    assert.deepEqual(await shownDoc(page), engineJSON(path.join(REPO_ROOT, 'www/sample.txt'), { rules: true }));
+    // A long text on which the two differ, pasted while the tagger module is on its way.
+    const text = `${SAMPLE}\n\n${REFINED}`;
+    const rules = engineJSONOf(text, { rules: true });
+    const tagged = engineJSONOf(text);
+    assert.notDeepEqual(rules.actors, tagged.actors, 'the text tells the two engines apart');
+    await paste(page, text);
+    await page.waitForFunction((t) => document.querySelector('[data-testid="article"]').textContent === t, text);
+    assert.equal(await page.evaluate(() => document.body.dataset.tagger), 'loading');
+    assert.deepEqual(await shownDoc(page), rules);
+    await page.evaluate(() => window.scrollTo(0, 300));
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y > 0, 'the page scrolls');
+
+    release();
+    await taggerSettled(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === 'Actor types refined.');
+    // Before any click (Playwright scrolls to what it clicks).
+    assert.equal(await page.evaluate(() => window.scrollY), y, 'the redraw keeps the scroll position');
+    assert.equal(await page.evaluate(() => document.body.dataset.tagger), 'on');
+    assert.deepEqual(await shownDoc(page), tagged);
+    assert.equal(await page.getByTestId('actor-item').count(), tagged.actors.length);
+    assert.equal(await page.getByTestId('error').isVisible(), false);
+
+    // A text pasted later is annotated by the tagger module at once.
+    await paste(page, REFINED);
+    await page.waitForFunction((t) => document.querySelector('[data-testid="article"]').textContent === t, REFINED);
+    assert.deepEqual(await shownDoc(page), engineJSONOf(REFINED));
+  }, { setup });
+});
+
+test('when the tagger module cannot load, the page keeps the rules result quietly', async () => {
+  const setup = ({ page }) => page.route('**/pkg/tagger/**', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await withPage(async ({ page }) => {
+    await taggerSettled(page);
+    assert.equal(await page.evaluate(() => document.body.dataset.tagger), 'off');
+    assert.deepEqual(await shownDoc(page), engineJSON(path.join(REPO_ROOT, 'www/sample.txt'), { rules: true }));
+    assert.equal(await page.getByTestId('error').isVisible(), false);
+    await paste(page, REFINED);
+    await page.waitForFunction((t) => document.querySelector('[data-testid="article"]').textContent === t, REFINED);
+    assert.deepEqual(await shownDoc(page), engineJSONOf(REFINED, { rules: true }));
+  }, { setup });
 });
 
 test('phone width and dark mode render without horizontal scrolling', async () => {

@@ -19,6 +19,8 @@ async function withPage(fn) {
   try {
     await s.page.goto(s.server.url);
     await s.page.waitForSelector('body[data-state="ready"]');
+    // The final engine: the tagger module (pkg/tagger/), loaded after the first result.
+    await s.page.waitForSelector('body[data-tagger="on"]');
     const result = await fn(s);
     assert.deepEqual(s.errors, [], 'uncaught errors in the page');
     return result;
@@ -30,9 +32,9 @@ async function withPage(fn) {
 const ARTICLE = 'Harbour Minister Olu Adeyemi said on Friday that the bridge would open in May.\n\n'
   + '"We are ahead of schedule," Adeyemi told reporters.';
 
-/** The native engine's JSON for `text`. */
+/** The native engine's JSON for `text` (with the tagger, as the page once its tagger module is loaded). */
 function engineJSON(text) {
-  return JSON.parse(execFileSync(newslensBinary(), ['annotate', '--rules'], { input: text, encoding: 'utf8' }));
+  return JSON.parse(execFileSync(newslensBinary(), ['annotate'], { input: text, encoding: 'utf8' }));
 }
 
 /** Pastes text made in the page by `make` (a function body returning a string). */
@@ -184,9 +186,11 @@ export function annotate(text) {
 }`;
   const s = await openSession();
   try {
-    await s.context.route('**/pkg/newslens_wasm.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+    // Both modules' glue: the core's (pkg/) and the tagger's (pkg/tagger/).
+    await s.context.route(/\/pkg\/(tagger\/)?newslens_wasm\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
     await s.page.goto(s.server.url);
     await s.page.waitForSelector('body[data-state="ready"]');
+    await s.page.waitForSelector('body[data-tagger="on"]');
     const { page } = s;
     await pasteMade(page, JSON.stringify('A text with CRASH in it.'));
     const error = page.getByTestId('error');

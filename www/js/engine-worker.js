@@ -1,13 +1,19 @@
-// The engine's worker: the only module that imports the WASM package (../pkg/).
-// www/js/engine.js starts it with `new Worker(url, {type: 'module'})` and talks
-// to it in messages, so the page's thread never runs the engine.
+// The engine's worker: the only module that imports the WASM packages (../pkg/
+// and, later, ../pkg/tagger/). www/js/engine.js starts it with
+// `new Worker(url, {type: 'module'})` and talks to it in messages, so the
+// page's thread never runs the engine.
 //
-//   in:  {op: 'module', module} first: the compiled .wasm (null: fetch it here)
+//   in:  {op: 'module', module} first: the core's compiled .wasm (null: fetch it here)
+//        {op: 'tagger', module}: the compiled .wasm of pkg/tagger/ (the engine
+//                                   with the learned tagger); from then on every
+//                                   annotation runs there
 //        {id, op: 'annotate', text, options?} | {id, op: 'version'}
 //   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
-//        {id, ok: true, json, ms, at, words}   json: the result as JSON text; ms:
-//                                   the engine's time; at: when it ended (timeOrigin +
-//                                   now); words: countWords(text) (model.js)
+//        {op: 'tagger', ok}        the tagger module instantiated (ok) or not
+//        {id, ok: true, json, ms, at, words, tagger}   json: the result as JSON
+//                                   text; ms: the engine's time; at: when it ended
+//                                   (timeOrigin + now); words: countWords(text)
+//                                   (model.js); tagger: the tagger module made it
 //        {id, ok: false, crash, name, message}   crash: the engine trapped (a bug)
 //
 // A trap (a Rust panic, with panic=abort) leaves the instance unusable: the
@@ -23,20 +29,38 @@ loaded.then(
   (e) => postMessage({ op: 'failed', message: String(e?.message ?? e) }),
 );
 
+// The tagger's engine: the same API from its own glue (its own instance);
+// null until it is instantiated, or when it could not be.
+let tagger = null;
+let taggerLoading = null;
+
+function loadTagger(module) {
+  taggerLoading ??= import('../pkg/tagger/newslens_wasm.js')
+    .then(async (m) => { await m.default({ module_or_path: module }); return m; })
+    .then((m) => { tagger = m; return true; }, () => false)
+    .then((ok) => { postMessage({ op: 'tagger', ok }); });
+  return taggerLoading;
+}
+
 self.onmessage = async ({ data }) => {
   const { id, op } = data;
   if (op === 'module') return gotModule(data.module);
+  if (op === 'tagger') return loadTagger(data.module);
   try {
     await loaded;
+    if (taggerLoading) await taggerLoading;
+    const engine = tagger ?? { annotate, version };
     const t = performance.now();
-    const result = op === 'version' ? version()
-      : data.options === undefined ? annotate(data.text) : annotate(data.text, data.options);
+    const result = op === 'version' ? engine.version()
+      : data.options === undefined ? engine.annotate(data.text) : engine.annotate(data.text, data.options);
     const done = performance.now();
     // The word count for the page's stats line, so the page's thread never scans a long text.
     const words = op === 'annotate' ? countWords(data.text) : 0;
     // As JSON text: JSON.stringify here and JSON.parse in the page take less
     // time than cloning the objects (benches/browser/page.mjs, "transfer").
-    postMessage({ id, ok: true, json: JSON.stringify(result), ms: done - t, at: performance.timeOrigin + done, words });
+    postMessage({
+      id, ok: true, json: JSON.stringify(result), ms: done - t, at: performance.timeOrigin + done, words, tagger: tagger !== null,
+    });
   } catch (e) {
     postMessage({
       id,

@@ -14,16 +14,23 @@
 
 const WORKER = new URL('./engine-worker.js', import.meta.url);
 const WASM = new URL('../pkg/newslens_wasm_bg.wasm', import.meta.url);
+// The engine with the learned tagger (pkg/tagger/, a separate asset of its own
+// size budget): loaded only when the page asks (loadTagger(), after its first
+// result), then every worker annotates with it.
+const TAGGER_WASM = new URL('../pkg/tagger/newslens_wasm_bg.wasm', import.meta.url);
 
 // The .wasm, fetched (index.html preloads it) and compiled here once, while
 // the worker loads its scripts; every worker, restarted ones too, gets the
 // compiled module in its first message. null: the worker fetches it itself.
 let compiled = null;
+// The tagger's compiled module: null until loadTagger(); then a promise of
+// the module, or of null when it could not be fetched or compiled.
+let taggerCompiled = null;
 
 let worker = null;        // {w: Worker, ready: Promise<void>}
 let nextId = 1;
 const pending = new Map(); // id → {resolve, reject, op}
-let last = null;           // {engineMs, transferMs, words} of the last result
+let last = null;           // {engineMs, transferMs, words, tagger} of the last result
 
 /** Thrown when the engine crashed (a bug); the next call uses a fresh instance. */
 export class EngineCrash extends Error {
@@ -46,6 +53,9 @@ export class Superseded extends Error {
 function stop(reason) {
   if (!worker) return;
   worker.w.terminate();
+  // Abandoned for a newer text: loadTagger() waits for the next worker; a
+  // worker that failed or crashed ends it (false: no restart loop).
+  worker.taggerDone?.(reason instanceof Superseded ? null : false);
   worker = null;
   const waiting = [...pending.values()];
   pending.clear();
@@ -54,10 +64,11 @@ function stop(reason) {
 
 function start() {
   const w = new Worker(WORKER, { type: 'module', name: 'newslens engine' });
-  const me = { w, ready: null };
+  const me = { w, ready: null, tagger: null, taggerDone: null };
   me.ready = new Promise((resolve, reject) => {
     w.onmessage = ({ data }) => {
       if (data.op === 'ready') return resolve();
+      if (data.op === 'tagger') return me.taggerDone?.(data.ok);
       if (data.op === 'failed') {
         const err = new Error(`The annotation engine could not start: ${data.message}`);
         reject(err);
@@ -69,7 +80,9 @@ function start() {
       pending.delete(data.id);
       if (data.ok) {
         const result = JSON.parse(data.json);
-        if (p.op === 'annotate') last = { engineMs: data.ms, transferMs: performance.timeOrigin + performance.now() - data.at, words: data.words };
+        if (p.op === 'annotate') {
+          last = { engineMs: data.ms, transferMs: performance.timeOrigin + performance.now() - data.at, words: data.words, tagger: data.tagger };
+        }
         p.resolve(result);
       }
       else if (data.crash) {
@@ -92,8 +105,19 @@ function start() {
   me.ready.catch(() => {});
   compiled ??= Promise.resolve().then(() => WebAssembly.compileStreaming(fetch(WASM))).catch(() => null);
   compiled.then((module) => w.postMessage({ op: 'module', module }));
+  if (taggerCompiled) sendTagger(me);
   worker = me;
   return me;
+}
+
+/** Sends the tagger's module to worker `me` once it is compiled; `me.tagger` resolves to whether it runs there. */
+function sendTagger(me) {
+  me.tagger = new Promise((resolve) => { me.taggerDone = resolve; });
+  // After the core's module: the worker's first message is always that one.
+  compiled.then(() => taggerCompiled).then((module) => {
+    if (module) me.w.postMessage({ op: 'tagger', module });
+    else me.taggerDone(false);
+  });
 }
 
 function call(op, fields) {
@@ -108,6 +132,27 @@ function call(op, fields) {
 /** Starts the engine now (otherwise it starts on first use); resolves when it is loaded. */
 export function ready() {
   return (worker ?? start()).ready;
+}
+
+/**
+ * Loads the engine with the learned tagger (pkg/tagger/), compiled once and
+ * streamed; later annotations use it. Resolves to true when the current
+ * worker has it, false when it could not be loaded (the core engine stays).
+ */
+export function loadTagger() {
+  if (!taggerCompiled) {
+    taggerCompiled = fetch(TAGGER_WASM)
+      .then((res) => (res.ok ? WebAssembly.compileStreaming(res) : null))
+      .catch(() => null);
+    if (worker) sendTagger(worker);
+  }
+  return taggerCompiled.then(async (module) => {
+    if (!module) return false;
+    for (;;) {
+      const ok = await (worker ?? start()).tagger;
+      if (ok !== null) return ok;
+    }
+  });
 }
 
 /** True while an annotation is running. */

@@ -1,7 +1,7 @@
 // Wires the page together: input → engine (in a worker) → article view, panel,
 // exports. State lives here; the other modules take data and callbacks.
 
-import { annotate, details, EngineCrash, ready, Superseded } from './engine.js';
+import { annotate, details, EngineCrash, loadTagger, ready, Superseded } from './engine.js';
 import { ACCEPT, attachDropZone, htmlToText, readFile } from './input.js';
 import { createArticleView } from './render.js';
 import { createPanel, createToggles, renderLegend } from './panels.js';
@@ -149,7 +149,7 @@ async function run(text) {
   const ms = got - t0;
   hideProgress();
   document.body.dataset.engine = 'idle';
-  state.shown = { text, doc };
+  state.shown = { text, doc, tagger: details()?.tagger === true };
   // The source line names what is shown (tests wait for it).
   els.source.textContent = state.source.name;
   if (state.actor !== null && !doc.actors[state.actor]) state.actor = null;
@@ -157,12 +157,47 @@ async function run(text) {
   panel.setActor(state.actor);
   const listed = performance.now();
   const drawn = state.editing ? null : drawArticle();
+  state.drawn = drawn;
   const words = details()?.words ?? countWords(text);
   els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
   if (text.length > PROGRESS_MIN) say(`Annotated ${words.toLocaleString('en')} words.`);
   document.body.dataset.state = 'ready';
   measure(seq, start, got, listed, drawn);
+  if (!taggerAsked) {
+    taggerAsked = true;
+    // After this first result is on screen: the engine with the learned tagger.
+    Promise.resolve(drawn).then(() => requestAnimationFrame(() => setTimeout(refine)));
+  }
   return !state.editing;
+}
+
+let taggerAsked = false;
+
+/**
+ * Loads the engine with the learned tagger (pkg/tagger/, a separate asset),
+ * then annotates the text shown again, so its actors get the tagger's types;
+ * later texts use it at once. body[data-tagger] says where it is: 'loading',
+ * then 'on' (the text shown is the tagger's) or 'off' (it could not be
+ * loaded: the page keeps the rules' result and says nothing).
+ */
+async function refine() {
+  document.body.dataset.tagger = 'loading';
+  if (!(await loadTagger())) {
+    document.body.dataset.tagger = 'off';
+    return;
+  }
+  if (state.shown && !state.shown.tagger) {
+    const y = window.scrollY;
+    // false when another text came meanwhile: its own run uses the tagger.
+    const drew = await run(state.text);
+    if (drew) {
+      window.scrollTo(0, y);
+      await state.drawn; // a long text's highlights come in slices
+      requestAnimationFrame(() => window.scrollTo(0, y));
+    }
+    if (state.shown?.tagger) say('Actor types refined.');
+  }
+  document.body.dataset.tagger = 'on';
 }
 
 /**
