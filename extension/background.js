@@ -2,8 +2,17 @@
 // page's main thread), the toolbar action, the keyboard shortcut, the
 // "Annotate selection" context menu, opening the side panel, and message
 // routing. A Chromium service worker and a Firefox event page (module).
+//
+// Two engines, the same API: the core (pkg/, rules only) gives the first
+// result; then the engine with the learned tagger (pkg/tagger/, a larger
+// asset) is loaded once, the annotations it would change are redone and
+// redrawn (the actor types get refined), and every later annotation uses it.
+// Its glue is imported statically (a service worker may not import()); its
+// .wasm is fetched only when loadTagger() runs. If it cannot load, the rules
+// results stay, silently.
 import "./protocol.js";
 import init, { annotate } from "./pkg/newslens_wasm.js";
+import initTagger, { annotate as annotateTagged } from "./pkg/tagger/newslens_wasm.js";
 import { checkDoc, marksFor } from "./marks.js";
 
 const P = globalThis.NewsLensProtocol;
@@ -41,6 +50,24 @@ let engineDead = "";
  * restarts the worker.
  */
 async function annotateText(text) {
+  return (await annotateWith(text)).doc;
+}
+
+// The tagger's engine: null until loadTagger() is called, then the promise
+// of whether it runs (its refinement of the tabs' results included).
+let taggerLoad = null;
+let taggerOn = false;
+
+/** annotateText(), and which engine made the document (`tagger`: pkg/tagger/). */
+async function annotateWith(text) {
+  if (taggerOn) {
+    try {
+      return { doc: checked(text, annotateTagged(text, { offsets: "utf16" })), tagger: true };
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+      taggerOn = false; // a trap: its instance is unusable; the core carries on
+    }
+  }
   if (engineDead) throw new Error(engineDead);
   engineReady ??= init({ module_or_path: chrome.runtime.getURL("pkg/newslens_wasm_bg.wasm") });
   await engineReady;
@@ -54,10 +81,53 @@ async function annotateText(text) {
     }
     throw err;
   }
+  return { doc: checked(text, doc), tagger: false };
+}
+
+function checked(text, doc) {
   const bad = checkDoc(text, doc);
   if (bad) throw new Error(bad);
   return doc;
 }
+
+// Refinements under way (refineLater), for taggerSettled().
+const refining = new Set();
+
+/** Loads the engine with the learned tagger, once per worker; resolves to whether it runs. */
+function loadTagger() {
+  taggerLoad ??= initTagger({ module_or_path: chrome.runtime.getURL("pkg/tagger/newslens_wasm_bg.wasm") })
+    .then(() => (taggerOn = true), () => false);
+  return taggerLoad;
+}
+
+/** A tab's result came from the core: load the tagger, then refine that tab's result. */
+function refineLater(tabId) {
+  const p = loadTagger()
+    .then((ok) => ok && states.has(tabId) && refine(states.get(tabId)))
+    .catch(() => {}) // the rules result stays
+    .finally(() => refining.delete(p));
+  refining.add(p);
+}
+
+/**
+ * Annotates a tab's text again with the tagger and redraws it (a page) or
+ * lists it again (a selection), unless the tab moved on meanwhile (a newer
+ * text is annotated by the tagger anyway).
+ */
+async function refine(s) {
+  if (s.status !== "done" || s.tagger || !s.text) return;
+  const { doc, tagger } = await annotateWith(s.text);
+  if (!tagger || states.get(s.tabId) !== s) return;
+  const refined = sameActors(s.doc, doc) ? {} : { refined: true };
+  if (s.source === "page") {
+    const applied = await send(s.tabId, { type: P.APPLY, marks: marksFor(s.text, doc), mode: s.mode === "element" ? "element" : "auto", css: await pageCss(), version: s.version, follow: true });
+    if (!applied || !applied.ok || states.get(s.tabId) !== s) return;
+    return setState(s.tabId, { doc, tagger, ...refined, drawn: applied.drawn, skipped: applied.skipped, hiddenMarks: applied.hidden || 0 });
+  }
+  return setState(s.tabId, { doc, tagger, ...refined });
+}
+
+const sameActors = (a, b) => JSON.stringify(a.actors) === JSON.stringify(b.actors);
 
 // ---------------------------------------------------------------- per-tab state
 
@@ -65,7 +135,7 @@ async function annotateText(text) {
 const states = new Map();
 
 function blankState(tabId) {
-  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0, notice: "", hidden: [], hiddenMarks: 0 };
+  return { tabId, status: "idle", source: null, title: "", url: "", text: "", doc: null, error: "", mode: null, drawn: 0, skipped: 0, notice: "", hidden: [], hiddenMarks: 0, version: null, tagger: false, refined: false };
 }
 
 function setState(tabId, patch) {
@@ -179,18 +249,21 @@ async function removeAll(tabId) {
  * page changed again before the marks arrived (a newer text is on its way).
  */
 async function draw(tabId, found, mode, { ms = {}, lap = () => {} } = {}) {
-  const doc = await annotateText(found.text);
+  const { doc, tagger } = await annotateWith(found.text);
   lap("engine");
   const applied = await send(tabId, { type: P.APPLY, marks: marksFor(found.text, doc), mode, css: await pageCss(), version: found.version, follow: true });
   lap("draw");
   if (applied && applied.stale) return null;
   if (!applied || !applied.ok) throw new Error((applied && applied.error) || "could not draw the highlights");
-  return setState(tabId, {
+  const state = setState(tabId, {
     status: "done", source: "page", title: found.title, url: found.url, text: found.text, doc,
     mode: applied.mode, drawn: applied.drawn, skipped: applied.skipped, error: "", ms,
     hidden: found.hidden || [], hiddenMarks: applied.hidden || 0,
     notice: found.boxes && found.boxes.length ? boxNotice(found.boxes, false) : "",
+    version: found.version, tagger, refined: false,
   });
+  if (!tagger) refineLater(tabId);
+  return state;
 }
 
 /** The followed page changed (content/follow.js): annotate the new text. */
@@ -233,8 +306,10 @@ async function annotateSelection(tab, fallbackText) {
   setState(tabId, { ...blankState(tabId), status: "working", source: "selection", title: tab.title || "", url: tab.url || "" });
   try {
     if (!text) throw new Error("Nothing is selected.");
-    const doc = await annotateText(text);
-    return setState(tabId, { status: "done", source: "selection", text, doc, error: "", notice });
+    const { doc, tagger } = await annotateWith(text);
+    const state = setState(tabId, { status: "done", source: "selection", text, doc, error: "", notice, tagger, refined: false });
+    if (!tagger) refineLater(tabId);
+    return state;
   } catch (err) {
     return setState(tabId, { status: "error", source: "selection", text, error: describe(err) });
   }
@@ -306,8 +381,10 @@ async function stateOf(tabId) {
   try {
     const probe = await send(tabId, { type: P.PROBE, withText: true });
     if (probe && probe.active && probe.text) {
-      const doc = await annotateText(probe.text);
-      return setState(tabId, { status: "done", source: "page", title: probe.title, url: probe.url, text: probe.text, doc, mode: probe.mode, hidden: probe.hidden || [] });
+      const { doc, tagger } = await annotateWith(probe.text);
+      const state = setState(tabId, { status: "done", source: "page", title: probe.title, url: probe.url, text: probe.text, doc, mode: probe.mode, hidden: probe.hidden || [], version: probe.version, tagger });
+      if (!tagger) refineLater(tabId);
+      return state;
     }
   } catch (_) {
     // No content script in that tab: nothing is drawn there.
@@ -320,5 +397,13 @@ async function stateOf(tabId) {
 // `clicks` counts toolbar clicks and `lastClick` is the promise of the last
 // one's work, so a test can wait for a click it triggered; `lastError` is the
 // raw text of the last error shown to the user.
-// `updates` counts the redraws that followed a page change.
-globalThis.newslens = { toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null, updates: 0 };
+// `updates` counts the redraws that followed a page change. `taggerSettled()`
+// resolves (to whether the tagger's engine runs) once it loaded and refined
+// the tabs' results, or failed to load; at once when it was never asked for.
+globalThis.newslens = {
+  toggle, annotateText, annotateSelection, setState, states, clicks: 0, lastClick: null, updates: 0,
+  taggerSettled: async () => {
+    while (refining.size) await Promise.all([...refining]);
+    return taggerLoad ? taggerLoad : false;
+  },
+};

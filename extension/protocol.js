@@ -112,11 +112,14 @@
  * `notice`: a sentence for the reader (why it is not an article, the boxes
  * left out, a selection that runs through a box). `hidden`: spans of `text`
  * the reader cannot see on the page; `hiddenMarks`: marks not drawn there.
+ * `version`: the page text's version the marks are for; `tagger`: `doc` came
+ * from the engine with the learned tagger (pkg/tagger/), not the core's rules;
+ * `refined`: it replaced a core result and changed the actors.
  * @typedef {{tabId: number, status: ("idle"|"working"|"waiting"|"not-article"|"done"|"error"),
  *   source: (null|"page"|"selection"), title: string, url: string,
  *   text: string, doc: (AnnotationDoc|null), error: string, notice: string,
  *   mode: (null|"auto"|"highlight"|"element"), drawn: number, skipped: number,
- *   hidden: Span[], hiddenMarks: number,
+ *   hidden: Span[], hiddenMarks: number, version: (number|null), tagger: boolean, refined: boolean,
  *   ms?: {inject: number, extract: number, extractSteps?: object, engine: number, draw: number}}} TabState
  *   `ms`: milliseconds from the click to the end of each step (page annotations).
  */

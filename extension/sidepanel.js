@@ -112,8 +112,8 @@ function render(state) {
   else if (state.status === "working") status.textContent = state.source === "selection" ? "Annotating the selection…" : "Annotating the page…";
   else if (state.status === "error") status.textContent = "Nothing to show.";
   else if (state.status === "idle") status.textContent = "Not annotated. Click the newslens button (Alt+Shift+N) on a news article, or select text and choose “Annotate selection”.";
-  else if (state.source === "selection") status.textContent = "The selected text:";
-  else status.textContent = `Highlighted on the page${state.mode === "element" ? " (marked elements)" : ""}. Click an item to scroll to it.`;
+  else if (state.source === "selection") status.textContent = `The selected text:${state.refined ? " (actor types refined)" : ""}`;
+  else status.textContent = `Highlighted on the page${state.mode === "element" ? " (marked elements)" : ""}. Click an item to scroll to it.${state.refined ? " Actor types refined." : ""}`;
 
   $("notice").textContent = state.notice || "";
   $("notice").hidden = !state.notice;

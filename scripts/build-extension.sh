@@ -11,14 +11,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pkg=${NEWSLENS_PKG_DIR:-pkg} # another build of the binding, e.g. a debug one
-if [ ! -f "$pkg/newslens_wasm.js" ] || [ ! -f "$pkg/newslens_wasm_bg.wasm" ]; then
+if [ ! -f "$pkg/newslens_wasm.js" ] || [ ! -f "$pkg/newslens_wasm_bg.wasm" ] || [ ! -f "$pkg/tagger/newslens_wasm_bg.wasm" ]; then
   echo "pkg/ is missing: building it"
   scripts/build-wasm.sh
 fi
 
 # Ship no engine that cannot start: instantiate it once in Node and annotate a
 # sentence (a wasm-opt too old for wasm-bindgen's externref table, for one,
-# yields a module that fails in init()).
+# yields a module that fails in init()). Both engines: the core and the tagger's.
+for dir in "$pkg" "$pkg/tagger"; do
 node --input-type=module -e '
   import { readFileSync } from "node:fs";
   import { pathToFileURL } from "node:url";
@@ -32,7 +33,8 @@ node --input-type=module -e '
   }
   const doc = m.annotate("\u201cWe will rebuild the bridge,\u201d the mayor said.", { offsets: "utf16" });
   if (!doc || doc.version !== 1) { console.error(`${dir}: annotate() returned no version-1 document`); process.exit(1); }
-' "$pkg"
+' "$dir"
+done
 
 readability=node_modules/@mozilla/readability
 if [ ! -f "$readability/Readability.js" ]; then
@@ -58,6 +60,11 @@ for browser in chromium firefox; do
   node extension/build/icons.mjs "$out/icons"
   cp "$pkg/newslens_wasm.js" "$pkg/newslens_wasm_bg.wasm" "$out/pkg/"
   cp -r "$pkg/snippets" "$out/pkg/" # JS the glue imports (wasm/js/)
+  # The engine with the learned tagger: background.js loads it after the
+  # core's first result (its glue statically, its .wasm when it is needed).
+  mkdir -p "$out/pkg/tagger"
+  cp "$pkg/tagger/newslens_wasm.js" "$pkg/tagger/newslens_wasm_bg.wasm" "$out/pkg/tagger/"
+  if [ -d "$pkg/tagger/snippets" ]; then cp -r "$pkg/tagger/snippets" "$out/pkg/tagger/"; fi
   cp "$readability/Readability.js" "$out/vendor/Readability.js"
   cp "$readability/LICENSE.md" "$out/vendor/Readability.LICENSE.md"
   for f in "${shared[@]}"; do cp "www/js/$f" "$out/js/$f"; done
