@@ -15,13 +15,14 @@
 import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchPersistent } from "./lib/browser.mjs";
 import { guardRequests } from "./lib/guard.mjs";
 import { servePages, textPoint } from "./lib/pages.mjs";
+import { newslensBinary } from "./lib/server.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXT = join(ROOT, "target/extension/chromium");
@@ -59,8 +60,12 @@ async function open(name, viewport = { width: 1100, height: 800 }) {
   return page;
 }
 
-/** A toolbar click on `page`'s tab; resolves to the TabState it produced. */
-async function click(page) {
+/**
+ * A toolbar click on `page`'s tab; resolves to the TabState it produced, once
+ * the tagger's engine has refined it (`settle: false`: the click's first
+ * state, the core's result when the tagger's engine is not loaded yet).
+ */
+async function click(page, { settle = true } = {}) {
   await page.bringToFront(); // a person clicks the button of the tab in front
   const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
   const tab = targetInfos.find((t) => t.url === page.url());
@@ -68,11 +73,20 @@ async function click(page) {
   const sw = await worker();
   const before = await sw.evaluate(() => globalThis.newslens.clicks);
   await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
-  return sw.evaluate(async (n) => {
+  return sw.evaluate(async ([n, settle]) => {
     const deadline = Date.now() + 30_000;
     while (globalThis.newslens.clicks === n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    return globalThis.newslens.lastClick;
-  }, before);
+    const first = await globalThis.newslens.lastClick;
+    if (!settle || !first) return first;
+    await globalThis.newslens.taggerSettled();
+    return globalThis.newslens.states.get(first.tabId) || first;
+  }, [before, settle]);
+}
+
+/** The CLI's document for `text` (UTF-16 offsets): the tagger's, or with `rules` the core's (`--rules`). */
+function cliDoc(text, { rules = false } = {}) {
+  const args = ["annotate", ...(rules ? ["--rules"] : []), "--offsets", "utf16"];
+  return JSON.parse(execFileSync(newslensBinary(), args, { input: text, encoding: "utf8" }));
 }
 
 const html = (page) => page.evaluate(() => document.documentElement.outerHTML);
@@ -273,7 +287,7 @@ describe("extension package", () => {
     assert.match(firefoxManifest.browser_specific_settings.gecko.id, /@/);
     for (const b of ["chromium", "firefox"]) {
       const tree = join(ROOT, "target/extension", b);
-      for (const f of ["pkg/newslens_wasm.js", "pkg/newslens_wasm_bg.wasm", "vendor/Readability.js", "content.js", "sidepanel.html"]) {
+      for (const f of ["pkg/newslens_wasm.js", "pkg/newslens_wasm_bg.wasm", "pkg/tagger/newslens_wasm.js", "pkg/tagger/newslens_wasm_bg.wasm", "vendor/Readability.js", "content.js", "sidepanel.html"]) {
         assert.ok(existsSync(join(tree, f)), `${b}: ${f}`);
       }
       assert.ok(existsSync(join(ROOT, `dist/newslens-${b}.zip`)), `dist/newslens-${b}.zip`);
@@ -333,6 +347,71 @@ describe("extension package", () => {
     assert.equal(doc.version, 1);
     assert.equal(doc.offsets, "utf16");
     assert.equal(doc.textLength, "“We will rebuild the bridge,” the mayor said.".length);
+  });
+});
+
+// Before any other click: the worker has not loaded the tagger's engine yet.
+describe("the learned tagger's engine (pkg/tagger/)", () => {
+  test("the first result is the core's (--rules); the tagger's engine then refines the actor types on the page", T, async () => {
+    const page = await open("tagger");
+    const first = await click(page, { settle: false });
+    assert.equal(first.status, "done", first.error);
+    const rules = cliDoc(first.text, { rules: true });
+    const tagged = cliDoc(first.text);
+    assert.notDeepEqual(rules.actors, tagged.actors, "the page tells the two engines apart");
+    assert.equal(first.tagger, false);
+    assert.deepEqual(first.doc, rules);
+
+    const sw = await worker();
+    assert.equal(await sw.evaluate(() => globalThis.newslens.taggerSettled()), true);
+    const state = await sw.evaluate((id) => globalThis.newslens.states.get(id), first.tabId);
+    assert.equal(state.status, "done");
+    assert.equal(state.tagger, true);
+    assert.equal(state.refined, true);
+    assert.deepEqual(state.doc, tagged);
+    // Redrawn: the page's marks are the tagger's.
+    assert.deepEqual(drawnByLayer(await drawnRanges(page)), expectedByLayer(first.text, tagged));
+    assert.notDeepEqual(expectedByLayer(first.text, rules), expectedByLayer(first.text, tagged));
+
+    // Later annotations use the tagger's engine at once.
+    assert.equal((await click(page)).status, "idle");
+    const again = await click(page, { settle: false });
+    assert.equal(again.tagger, true);
+    assert.deepEqual(again.doc, tagged);
+    await click(page);
+  });
+
+  test("without the tagger's asset the rules result stays, quietly", T, async () => {
+    // A copy of the extension without pkg/tagger/newslens_wasm_bg.wasm, in a browser of its own.
+    const dir = mkdtempSync(join(tmpdir(), "newslens-ext-notagger-"));
+    const ext = join(dir, "ext");
+    cpSync(EXT, ext, { recursive: true });
+    rmSync(join(ext, "pkg/tagger/newslens_wasm_bg.wasm"));
+    const saved = { context, extId, cdp };
+    try {
+      context = await launchPersistent(join(dir, "profile"), {
+        args: ["--enable-unsafe-extension-debugging", `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+      });
+      const sw = context.serviceWorkers()[0] || (await context.waitForEvent("serviceworker"));
+      extId = new URL(sw.url()).host;
+      cdp = await context.browser().newBrowserCDPSession();
+      const page = await open("tagger");
+      const first = await click(page, { settle: false });
+      assert.equal(first.status, "done", first.error);
+      assert.equal(await sw.evaluate(() => globalThis.newslens.taggerSettled()), false);
+      const state = await sw.evaluate((id) => globalThis.newslens.states.get(id), first.tabId);
+      assert.equal(state.status, "done");
+      assert.equal(state.error, "");
+      assert.equal(state.tagger, false);
+      assert.equal(state.refined, false);
+      assert.deepEqual(state.doc, cliDoc(first.text, { rules: true }));
+      assert.deepEqual(drawnByLayer(await drawnRanges(page)), expectedByLayer(first.text, state.doc));
+      await page.close();
+    } finally {
+      await context.close();
+      ({ context, extId, cdp } = saved);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
