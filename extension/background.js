@@ -117,7 +117,7 @@ function refineLater(tabId) {
 async function refine(s) {
   if (s.status !== "done" || s.tagger || !s.text) return;
   const { doc, tagger } = await annotateWith(s.text);
-  if (!tagger || states.get(s.tabId) !== s) return;
+  if (!tagger || states.get(s.tabId) !== s) return; // cleared, or a newer text
   const refined = sameActors(s.doc, doc) ? {} : { refined: true };
   if (s.source === "page") {
     const applied = await send(s.tabId, { type: P.APPLY, marks: marksFor(s.text, doc), mode: s.mode === "element" ? "element" : "auto", css: await pageCss(), version: s.version, follow: true });

@@ -58,8 +58,11 @@
   }
 
   function apply(marks, mode, css) {
-    clear();
+    // A redraw (a page change, the tagger's refinement) keeps the legend's
+    // host, so its state and the reader's focus in it survive.
+    clear(true);
     const extracted = NL.extracted;
+    if (!extracted) NL.tooltipOff();
     if (!extracted) return { ok: false, mode: "highlight", drawn: 0, skipped: marks.length, error: "nothing extracted" };
     const useHighlights = mode === "highlight" || (mode !== "element" && highlightApi());
     if (useHighlights && !highlightApi()) {
@@ -156,7 +159,7 @@
     }
   }
 
-  function clear() {
+  function clear(keepTip = false) {
     let removed = 0;
     const drawn = NL.drawn;
     if (drawn) {
@@ -187,7 +190,7 @@
       }
       NL.drawn = null;
     }
-    NL.tooltipOff();
+    if (!keepTip) NL.tooltipOff();
     return { ok: true, removed };
   }
 
