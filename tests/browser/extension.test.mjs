@@ -372,6 +372,14 @@ describe("the learned tagger's engine (pkg/tagger/)", () => {
     // Redrawn: the page's marks are the tagger's.
     assert.deepEqual(drawnByLayer(await drawnRanges(page)), expectedByLayer(first.text, tagged));
     assert.notDeepEqual(expectedByLayer(first.text, rules), expectedByLayer(first.text, tagged));
+    // The panel lists the tagger's actors and says they were refined.
+    const panel = await context.newPage();
+    openPages.add(panel);
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${first.tabId}`);
+    await panel.waitForSelector("#results:not([hidden])");
+    assert.equal(await panel.getByTestId("actor-item").count(), tagged.actors.length);
+    assert.match(await panel.locator("#status").textContent(), /Actor types refined\./);
+    await panel.close();
 
     // Later annotations use the tagger's engine at once.
     assert.equal((await click(page)).status, "idle");
