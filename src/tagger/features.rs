@@ -395,13 +395,9 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
         push(9, at(&hs, k + 1), 0);
         push(10, at(&hs, k - 1), hs[i]);
         push(11, hs[i], at(&hs, k + 1));
-        // Prefixes of 1-3 and suffixes of 1-4 characters (shorter than the word).
+        // Suffixes of 1-4 characters (shorter than the word); no prefixes
+        // (they cost a hash each and added nothing held out).
         let chars = l.chars().count();
-        for (len, (b, _)) in l.char_indices().enumerate().skip(1).take(3) {
-            if chars > len {
-                push(11 + len as u8, hash_str(&l[..b]), 0);
-            }
-        }
         for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
             if chars > len + 1 {
                 push(15 + len as u8, hash_str(&l[b..]), 0);

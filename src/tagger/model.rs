@@ -39,6 +39,20 @@ pub struct Model {
     levels: Vec<i32>,
     /// `(TAGS + 1) * TAGS`: from previous tag (or [`START`]) to tag.
     trans: Vec<i32>,
+    /// The signed weight of each code, indexed by the code's byte (from
+    /// `levels`, computed once).
+    signed: Box<[i32; 256]>,
+}
+
+/// The signed weight of each code byte.
+fn signed_levels(levels: &[i32]) -> Box<[i32; 256]> {
+    let mut signed = Box::new([0i32; 256]);
+    for (c, v) in signed.iter_mut().enumerate() {
+        let code = c as u8 as i8;
+        let level = levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
+        *v = if code < 0 { -level } else { level };
+    }
+    signed
 }
 
 /// Number of levels of a weight code's magnitude (0 included).
@@ -68,11 +82,13 @@ impl Model {
         assert_eq!(weights.len(), TAGS << bits);
         assert_eq!(levels.len(), LEVELS);
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
+        let signed = signed_levels(&levels);
         Model {
             bits,
             weights,
             levels,
             trans,
+            signed,
         }
     }
 
@@ -203,24 +219,20 @@ impl Model {
         if pos != bytes.len() {
             return Err(err("trailing bytes"));
         }
+        let signed = signed_levels(&levels);
         Ok(Model {
             bits,
             weights,
             levels,
             trans,
+            signed,
         })
     }
 
     /// The best valid tag sequence for a sentence's features.
     pub(crate) fn decode(&self, feats: &Features) -> Vec<Tag> {
         let n = feats.len();
-        // The signed weight of each code, indexed by the code's byte.
-        let mut signed = [0i32; 256];
-        for (c, v) in signed.iter_mut().enumerate() {
-            let code = c as u8 as i8;
-            let level = self.levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
-            *v = if code < 0 { -level } else { level };
-        }
+        let signed = &self.signed;
         let mut emit = vec![0i64; n * TAGS];
         for i in 0..n {
             if !feats.active(i) {
