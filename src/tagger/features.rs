@@ -238,7 +238,7 @@ impl DocContext {
 
 /// FNV-1a of a string (hashed once per token and reused by every
 /// template that reads it).
-fn hash_str(s: &str) -> u64 {
+pub(crate) fn hash_str(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in s.as_bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
