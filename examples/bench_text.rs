@@ -5,8 +5,12 @@
 //! cargo run --release --example bench_text -- generate BYTES OUT
 //! cargo run --release --example bench_text -- annotate FILE
 //! cargo run --release --example bench_text -- time RUNS FILE...
+//! cargo run --release --example bench_text -- compare RUNS FILE...
 //! cargo run --release --example bench_text -- first FILE
 //! ```
+//!
+//! `compare` alternates `annotate` and `annotate_rules` on each file and
+//! prints both and the tagger stage's added share.
 //!
 //! `first` times the process's first call (the cold start's share that is
 //! the engine's own: any set-up done on first use) and the second.
@@ -32,9 +36,10 @@ fn main() {
         ["generate", bytes, out] => generate(bytes, out),
         ["annotate", file] => measure(file),
         ["time", runs, ref files @ ..] => time(runs, files),
+        ["compare", runs, ref files @ ..] => compare(runs, files),
         ["first", file] => first(file),
         _ => Err(
-            "usage: bench_text generate BYTES OUT | bench_text annotate FILE | bench_text time RUNS FILE... | bench_text first FILE"
+            "usage: bench_text generate BYTES OUT | bench_text annotate FILE | bench_text time RUNS FILE... | bench_text compare RUNS FILE... | bench_text first FILE"
                 .into(),
         ),
     };
@@ -131,6 +136,39 @@ fn time(runs: &str, files: &[&str]) -> Result<(), String> {
             ms[ms.len() / 2],
             text.len() as f64 / ms[0] / 1e3,
             ms[0] / words * 1e3
+        );
+    }
+    Ok(())
+}
+
+/// `annotate` (with the tagger stage, when built in) and `annotate_rules`
+/// on each file, alternating, RUNS times each: the fastest and median of
+/// each and the stage's added share of the fastest.
+fn compare(runs: &str, files: &[&str]) -> Result<(), String> {
+    let runs: usize = runs
+        .parse()
+        .map_err(|e| format!("bad runs {runs:?}: {e}"))?;
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+        let (mut full, mut rules) = (Vec::new(), Vec::new());
+        for _ in 0..runs.max(1) {
+            let start = Instant::now();
+            std::hint::black_box(newslens::annotate(std::hint::black_box(&text)));
+            full.push(start.elapsed().as_secs_f64() * 1e3);
+            let start = Instant::now();
+            std::hint::black_box(newslens::annotate_rules(std::hint::black_box(&text)));
+            rules.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        full.sort_by(f64::total_cmp);
+        rules.sort_by(f64::total_cmp);
+        println!(
+            "{file}: annotate min {:.3} ms median {:.3} ms; annotate_rules min {:.3} ms median {:.3} ms; added {:+.0}% (min), {:+.0}% (median)",
+            full[0],
+            full[full.len() / 2],
+            rules[0],
+            rules[rules.len() / 2],
+            (full[0] / rules[0] - 1.0) * 100.0,
+            (full[full.len() / 2] / rules[rules.len() / 2] - 1.0) * 100.0
         );
     }
     Ok(())

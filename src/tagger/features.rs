@@ -68,6 +68,7 @@ pub(crate) fn lower(word: &str) -> String {
 
 /// Word shape with repeats collapsed: "Washington" → "Xx", "U.S." → "X.X.",
 /// "1990s" → "dx", "al-Qaida" → "x-Xx".
+#[cfg(test)]
 fn shape(word: &str) -> String {
     let mut out = String::new();
     let mut last = None;
@@ -89,6 +90,33 @@ fn shape(word: &str) -> String {
         last = Some(k);
     }
     out
+}
+
+/// `hash_str(&shape(word))` without building the string.
+fn shape_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = None;
+    let mut buf = [0u8; 4];
+    for c in word.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if Some(k) != last || !matches!(k, 'X' | 'x' | 'd' | 'a') {
+            for &b in k.encode_utf8(&mut buf).as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        last = Some(k);
+    }
+    h
 }
 
 fn is_cap(word: &str) -> bool {
@@ -238,7 +266,7 @@ impl DocContext {
 
 /// FNV-1a of a string (hashed once per token and reused by every
 /// template that reads it).
-fn hash_str(s: &str) -> u64 {
+pub(crate) fn hash_str(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in s.as_bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
@@ -322,7 +350,7 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
     let hs: Vec<u64> = words
         .iter()
         .zip(&needed)
-        .map(|(w, &need)| if need { hash_str(&shape(w)) } else { 0 })
+        .map(|(w, &need)| if need { shape_hash(w) } else { 0 })
         .collect();
     // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
     let mut run_start = vec![0usize; n];
@@ -395,13 +423,9 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
         push(9, at(&hs, k + 1), 0);
         push(10, at(&hs, k - 1), hs[i]);
         push(11, hs[i], at(&hs, k + 1));
-        // Prefixes of 1-3 and suffixes of 1-4 characters (shorter than the word).
+        // Suffixes of 1-4 characters (shorter than the word); no prefixes
+        // (they cost a hash each and added nothing held out).
         let chars = l.chars().count();
-        for (len, (b, _)) in l.char_indices().enumerate().skip(1).take(3) {
-            if chars > len {
-                push(11 + len as u8, hash_str(&l[..b]), 0);
-            }
-        }
         for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
             if chars > len + 1 {
                 push(15 + len as u8, hash_str(&l[b..]), 0);
@@ -419,11 +443,11 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
             u64::from(first),
             u64::from(flag[i] & (COMMON | CAP | FUNCTION)),
         );
-        for (template, f) in [(22u8, fl(k)), (23, fl(k - 1)), (24, fl(k + 1))] {
-            for bit in 0..=FLAG_BITS {
-                if f & (1 << bit) != 0 {
-                    push(template, u64::from(bit), 0);
-                }
+        for (template, mut f) in [(22u8, fl(k)), (23, fl(k - 1)), (24, fl(k + 1))] {
+            // Each set bit, lowest first.
+            while f != 0 {
+                push(template, u64::from(f.trailing_zeros()), 0);
+                f &= f - 1;
             }
         }
         const NEAR: u32 = CUE | TITLE | CAP | FUNCTION | (1 << FLAG_BITS);
@@ -492,6 +516,21 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1990s"), "dx");
         assert_eq!(shape("al-Qaida"), "x-Xx");
+    }
+
+    #[test]
+    fn shape_hash_is_the_hash_of_the_shape() {
+        for w in [
+            "Washington",
+            "U.S.",
+            "1990s",
+            "al-Qaida",
+            "Zoë",
+            "",
+            "ÉCOLE",
+        ] {
+            assert_eq!(shape_hash(w), hash_str(&shape(w)), "{w}");
+        }
     }
 
     #[test]

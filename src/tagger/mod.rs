@@ -285,24 +285,30 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> Vec<Tag> {
 /// (also when the tagger left it untagged, if it is capitalized and does
 /// not open its sentence).
 pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
-    use std::collections::BTreeMap;
-    let text = |s: usize, e: &Entity| -> String {
-        let words: Vec<&str> = sentences[s][e.start..e.end]
-            .iter()
-            .map(AsRef::as_ref)
-            .collect();
-        words.join(" ")
+    use std::collections::{HashMap, HashSet};
+    type Ident = std::hash::BuildHasherDefault<features::Identity>;
+    // A name as its words joined by spaces, by FNV-1a (no strings built: a
+    // one-word name hashes as its word does).
+    let text = |s: usize, e: &Entity| -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (k, w) in sentences[s][e.start..e.end].iter().enumerate() {
+            let space = (k > 0).then_some(b' ');
+            for &b in space.iter().chain(w.as_ref().as_bytes()) {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        h
     };
     let found: Vec<Vec<Entity>> = tags.iter().map(|t| entities(t)).collect();
-    let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
-    let mut surnames: BTreeMap<String, ()> = BTreeMap::new();
+    let mut votes: HashMap<u64, [usize; 4], Ident> = HashMap::default();
+    let mut surnames: HashSet<u64, Ident> = HashSet::default();
     for (s, ents) in found.iter().enumerate() {
         for e in ents {
             votes.entry(text(s, e)).or_default()[e.kind as usize] += 1;
             if e.kind == EntityType::Per && e.end - e.start >= 2 {
                 let last = sentences[s][e.end - 1].as_ref();
                 if last.chars().count() > 1 {
-                    surnames.insert(last.to_string(), ());
+                    surnames.insert(features::hash_str(last));
                 }
             }
         }
@@ -320,7 +326,7 @@ pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
             if v[best] > v[kind as usize] {
                 kind = EntityType::ALL[best];
             }
-            if e.end - e.start == 1 && surnames.contains_key(&name) {
+            if e.end - e.start == 1 && surnames.contains(&name) {
                 kind = EntityType::Per;
             }
             if kind != e.kind {
@@ -334,7 +340,7 @@ pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
             let w = w.as_ref();
             if tags[s][i] == Tag::O
                 && w.chars().next().is_some_and(char::is_uppercase)
-                && surnames.contains_key(w)
+                && surnames.contains(&features::hash_str(w))
                 && !new.iter().any(|e| e.start <= i && i < e.end)
             {
                 new.push(Entity {

@@ -39,6 +39,20 @@ pub struct Model {
     levels: Vec<i32>,
     /// `(TAGS + 1) * TAGS`: from previous tag (or [`START`]) to tag.
     trans: Vec<i32>,
+    /// The signed weight of each code, indexed by the code's byte (from
+    /// `levels`, computed once).
+    signed: Box<[i32; 256]>,
+}
+
+/// The signed weight of each code byte.
+fn signed_levels(levels: &[i32]) -> Box<[i32; 256]> {
+    let mut signed = Box::new([0i32; 256]);
+    for (c, v) in signed.iter_mut().enumerate() {
+        let code = c as u8 as i8;
+        let level = levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
+        *v = if code < 0 { -level } else { level };
+    }
+    signed
 }
 
 /// Number of levels of a weight code's magnitude (0 included).
@@ -68,11 +82,13 @@ impl Model {
         assert_eq!(weights.len(), TAGS << bits);
         assert_eq!(levels.len(), LEVELS);
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
+        let signed = signed_levels(&levels);
         Model {
             bits,
             weights,
             levels,
             trans,
+            signed,
         }
     }
 
@@ -203,55 +219,74 @@ impl Model {
         if pos != bytes.len() {
             return Err(err("trailing bytes"));
         }
+        let signed = signed_levels(&levels);
         Ok(Model {
             bits,
             weights,
             levels,
             trans,
+            signed,
         })
     }
 
     /// The best valid tag sequence for a sentence's features.
     pub(crate) fn decode(&self, feats: &Features) -> Vec<Tag> {
         let n = feats.len();
-        // The signed weight of each code, indexed by the code's byte.
-        let mut signed = [0i32; 256];
-        for (c, v) in signed.iter_mut().enumerate() {
-            let code = c as u8 as i8;
-            let level = self.levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
-            *v = if code < 0 { -level } else { level };
-        }
-        let mut emit = vec![0i64; n * TAGS];
-        for i in 0..n {
+        let signed = &self.signed;
+        // A token left out is O, so the best sequence is O there whatever
+        // comes around it: decode each run of kept tokens on its own, from
+        // O (or the start) into O (or the end).
+        let trans = |p: usize, t: usize| i64::from(self.trans[p * TAGS + t]);
+        let mut out = vec![Tag::O; n];
+        let mut emit = Vec::new();
+        let mut i = 0;
+        while i < n {
             if !feats.active(i) {
-                // Outside any name: only O.
-                emit[i * TAGS..(i + 1) * TAGS].fill(OUTSIDE_ONLY);
-                emit[i * TAGS] = 0;
+                i += 1;
                 continue;
             }
-            let mut e = [0i64; TAGS];
-            for &h in feats.token(i) {
-                let r = Model::row(self.bits, h) * TAGS;
-                let row: &[i8; TAGS] = self.weights[r..r + TAGS].try_into().expect("a row");
-                for (acc, &w) in e.iter_mut().zip(row) {
-                    *acc += i64::from(signed[usize::from(w as u8)]);
+            let mut j = i;
+            while j < n && feats.active(j) {
+                j += 1;
+            }
+            emit.clear();
+            emit.resize((j - i) * TAGS, 0i64);
+            for k in i..j {
+                let e = &mut emit[(k - i) * TAGS..(k - i + 1) * TAGS];
+                for &h in feats.token(k) {
+                    let r = Model::row(self.bits, h) * TAGS;
+                    let row: &[i8; TAGS] = self.weights[r..r + TAGS].try_into().expect("a row");
+                    for (acc, &w) in e.iter_mut().zip(row) {
+                        *acc += i64::from(signed[usize::from(w as u8)]);
+                    }
                 }
             }
-            emit[i * TAGS..(i + 1) * TAGS].copy_from_slice(&e);
+            let from = if i == 0 { START } else { Tag::O.index() };
+            let into = (j < n).then(|| Tag::O.index());
+            out[i..j].copy_from_slice(&viterbi_between(j - i, &emit, from, into, trans));
+            i = j;
         }
-        viterbi(n, &emit, |p, t| i64::from(self.trans[p * TAGS + t]))
+        out
     }
 }
-
-/// The emission score that rules a tag out (far below any reachable score,
-/// far above overflow when summed over a sentence).
-const OUTSIDE_ONLY: i64 = i64::MIN / (1 << 24);
 
 /// Viterbi over `n` tokens with emission scores `emit[i * TAGS + tag]` and
 /// transition scores `trans(prev or START, tag)`; invalid BIO transitions
 /// are never taken. Ties go to the lower tag index, so decoding is
 /// deterministic.
 pub(crate) fn viterbi(n: usize, emit: &[i64], trans: impl Fn(usize, usize) -> i64) -> Vec<Tag> {
+    viterbi_between(n, emit, START, None, trans)
+}
+
+/// [`viterbi`] over tokens that follow tag `from` (or [`START`]) and, when
+/// `into` is given, are followed by that tag (its transition counts).
+fn viterbi_between(
+    n: usize,
+    emit: &[i64],
+    from: usize,
+    into: Option<usize>,
+    trans: impl Fn(usize, usize) -> i64,
+) -> Vec<Tag> {
     if n == 0 {
         return Vec::new();
     }
@@ -267,8 +302,8 @@ pub(crate) fn viterbi(n: usize, emit: &[i64], trans: impl Fn(usize, usize) -> i6
     let mut score = vec![NONE; n * TAGS];
     let mut back = vec![0u8; n * TAGS];
     for t in 0..TAGS {
-        if allowed(START, t) {
-            score[t] = emit[t] + trans(START, t);
+        if allowed(from, t) {
+            score[t] = emit[t] + trans(from, t);
         }
     }
     for i in 1..n {
@@ -292,7 +327,20 @@ pub(crate) fn viterbi(n: usize, emit: &[i64], trans: impl Fn(usize, usize) -> i6
             }
         }
     }
-    let last = &score[(n - 1) * TAGS..];
+    let last: Vec<i64> = score[(n - 1) * TAGS..]
+        .iter()
+        .enumerate()
+        .map(|(t, &s)| match into {
+            Some(x) if s != NONE => {
+                if allowed(t, x) {
+                    s + trans(t, x)
+                } else {
+                    NONE
+                }
+            }
+            _ => s,
+        })
+        .collect();
     let mut t = (0..TAGS).fold(0, |b, t| if last[t] > last[b] { t } else { b });
     let mut out = vec![Tag::O; n];
     for i in (0..n).rev() {

@@ -38,7 +38,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             epochs: 8,
-            bits: 17,
+            bits: 16,
             seed: 1,
             floor_quantile: 9000,
         }
