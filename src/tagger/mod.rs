@@ -6,7 +6,7 @@
 //! table of `2^bits` rows, one weight per tag in a row, so the shipped model
 //! ([`Tagger::shipped`], `ner.bin`, about 134 KB gzipped) is a small data
 //! file, not code. The features are the word and its neighbours, word shape,
-//! prefixes and suffixes, the run of capitalized words it sits in and the
+//! suffixes, the run of capitalized words it sits in and the
 //! words around that run, and flags from the engine's own lexicons (given
 //! names, known places and organizations, titles, cue verbs, demonyms, ...),
 //! and how the same word is written elsewhere in the document.
