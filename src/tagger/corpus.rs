@@ -25,17 +25,13 @@ fn label_type(label: &str) -> EntityType {
     }
 }
 
-/// The word of the line that opens each document in the wikigold file.
-const WIKIGOLD_DOCUMENT_START: &str = "-DOCSTART-";
-
 /// The line between documents in the IOB files of this project.
 const DOCUMENT_BREAK: &str = "# document";
 
 /// Parses an IOB file: one token a line, the word in the first column and
 /// its IOB tag in the last (`O`, `B-PER`, `I-LOC`, ...; IOB1 and IOB2 both
 /// read), blank lines between sentences, a `# document` line between
-/// documents (wikigold's own document-start lines are read as such too, so
-/// its documents stay whole). Tags are returned as IOB2. Errors name the line.
+/// documents. Tags are returned as IOB2. Errors name the line.
 pub fn parse_iob(text: &str) -> Result<Vec<Document>, String> {
     let mut docs = vec![Document::default()];
     let mut tokens: Vec<String> = Vec::new();
@@ -59,7 +55,7 @@ pub fn parse_iob(text: &str) -> Result<Vec<Document>, String> {
             flush(&mut docs, &mut tokens, &mut raw);
             continue;
         }
-        if line.trim() == DOCUMENT_BREAK || cols[0] == WIKIGOLD_DOCUMENT_START {
+        if line.trim() == DOCUMENT_BREAK {
             flush(&mut docs, &mut tokens, &mut raw);
             if docs.last().is_some_and(|d| !d.sentences.is_empty()) {
                 docs.push(Document::default());

@@ -18,8 +18,8 @@ use crate::input;
 /// Arguments of `newslens train-ner`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
-The last 10% of the GMB sentences (in file order, as documents of 10 sentences) and the last 10% \
-of the wikigold documents are held out of training; --heldout DIR writes them as IOB files \
+The last 10% of the sentences of GMB and of wikigold (in file order, each cut into documents of \
+10 sentences) are held out of training; --heldout DIR writes them as IOB files \
 (gmb-heldout.iob, wikigold-heldout.iob) for `newslens eval --ner`.")]
 pub struct Args {
     /// The Groningen Meaning Bank CSV export (ner_dataset.csv).
@@ -60,14 +60,30 @@ pub struct Args {
     pub seed: u64,
 }
 
-/// Sentences a GMB document has here (the export has no document breaks).
-const GMB_DOC: usize = 10;
+/// Sentences a training document has here (neither corpus has document
+/// breaks of ours).
+const DOC_SENTENCES: usize = 10;
 
-/// Splits off the last tenth (rounded up) of a list.
-fn split_tenth<T: Clone>(items: &[T]) -> (Vec<T>, Vec<T>) {
-    let held = items.len().div_ceil(10);
-    let cut = items.len() - held;
-    (items[..cut].to_vec(), items[cut..].to_vec())
+/// The last tenth of `sentences` (rounded up, in file order) held out, the
+/// rest for training, both cut into documents of [`DOC_SENTENCES`].
+fn documents(path: &Path, sentences: &[Sentence]) -> (Vec<Document>, Vec<Document>) {
+    let cut = sentences.len() - sentences.len().div_ceil(10);
+    let (train, held) = sentences.split_at(cut);
+    eprintln!(
+        "{}: {} sentences, {} for training, {} held out",
+        path.display(),
+        sentences.len(),
+        train.len(),
+        held.len()
+    );
+    let docs = |s: &[Sentence]| {
+        s.chunks(DOC_SENTENCES)
+            .map(|c| Document {
+                sentences: c.to_vec(),
+            })
+            .collect()
+    };
+    (docs(train), docs(held))
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -89,38 +105,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let sentences = corpus::parse_gmb_csv(&text)
             .map_err(anyhow::Error::msg)
             .with_context(|| path.display().to_string())?;
-        let (train, held) = split_tenth(&sentences);
-        eprintln!(
-            "{}: {} sentences, {} for training, {} held out",
-            path.display(),
-            sentences.len(),
-            train.len(),
-            held.len()
-        );
-        training.extend(train.chunks(GMB_DOC).map(|c| Document {
-            sentences: c.to_vec(),
-        }));
-        let docs = held
-            .chunks(GMB_DOC)
-            .map(|c| Document {
-                sentences: c.to_vec(),
-            })
-            .collect();
-        heldout.push(("gmb-heldout.iob", docs));
+        let (train, held) = documents(path, &sentences);
+        training.extend(train);
+        heldout.push(("gmb-heldout.iob", held));
     }
     if let Some(path) = &args.wikigold {
         let text = read(path)?;
-        let docs = corpus::parse_iob(&text)
+        // Read as plain IOB: its sentences, cut into documents as GMB's are
+        // (no other corpus's document conventions are read here).
+        let sentences: Vec<_> = corpus::parse_iob(&text)
             .map_err(anyhow::Error::msg)
-            .with_context(|| path.display().to_string())?;
-        let (train, held) = split_tenth(&docs);
-        eprintln!(
-            "{}: {} documents, {} for training, {} held out",
-            path.display(),
-            docs.len(),
-            train.len(),
-            held.len()
-        );
+            .with_context(|| path.display().to_string())?
+            .into_iter()
+            .flat_map(|d| d.sentences)
+            .collect();
+        let (train, held) = documents(path, &sentences);
         training.extend(train);
         heldout.push(("wikigold-heldout.iob", held));
     }
