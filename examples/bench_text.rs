@@ -5,6 +5,7 @@
 //! cargo run --release --example bench_text -- generate BYTES OUT
 //! cargo run --release --example bench_text -- annotate FILE
 //! cargo run --release --example bench_text -- time RUNS FILE...
+//! cargo run --release --example bench_text -- time-rules RUNS FILE...
 //! cargo run --release --example bench_text -- compare RUNS FILE...
 //! cargo run --release --example bench_text -- first FILE
 //! ```
@@ -15,7 +16,8 @@
 //! `first` times the process's first call (the cold start's share that is
 //! the engine's own: any set-up done on first use) and the second.
 //!
-//! `time` annotates each file RUNS times and prints the fastest and the
+//! `time` annotates each file RUNS times (`time-rules`: with
+//! `annotate_rules`, the engine without the tagger stage, as in WASM) and prints the fastest and the
 //! median call, in ms, with MB/s and ms per 1,000 words by the fastest: on
 //! a shared machine the fastest run is the one least disturbed by others.
 //!
@@ -35,11 +37,12 @@ fn main() {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["generate", bytes, out] => generate(bytes, out),
         ["annotate", file] => measure(file),
-        ["time", runs, ref files @ ..] => time(runs, files),
+        ["time", runs, ref files @ ..] => time(runs, files, newslens::annotate),
+        ["time-rules", runs, ref files @ ..] => time(runs, files, newslens::annotate_rules),
         ["compare", runs, ref files @ ..] => compare(runs, files),
         ["first", file] => first(file),
         _ => Err(
-            "usage: bench_text generate BYTES OUT | bench_text annotate FILE | bench_text time RUNS FILE... | bench_text compare RUNS FILE... | bench_text first FILE"
+            "usage: bench_text generate BYTES OUT | bench_text annotate FILE | bench_text time[-rules] RUNS FILE... | bench_text compare RUNS FILE... | bench_text first FILE"
                 .into(),
         ),
     };
@@ -113,7 +116,7 @@ fn first(file: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn time(runs: &str, files: &[&str]) -> Result<(), String> {
+fn time<A>(runs: &str, files: &[&str], annotate: fn(&str) -> A) -> Result<(), String> {
     let runs: usize = runs
         .parse()
         .map_err(|e| format!("bad runs {runs:?}: {e}"))?;
@@ -122,7 +125,7 @@ fn time(runs: &str, files: &[&str]) -> Result<(), String> {
         let mut ms: Vec<f64> = (0..runs.max(1))
             .map(|_| {
                 let start = Instant::now();
-                std::hint::black_box(newslens::annotate(std::hint::black_box(&text)));
+                std::hint::black_box(annotate(std::hint::black_box(&text)));
                 start.elapsed().as_secs_f64() * 1e3
             })
             .collect();

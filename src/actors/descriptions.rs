@@ -186,7 +186,7 @@ fn modifiers_before(
         && start < t
         && lex.has_ending(doc.tok(start), Use::ParticipleEnding)
         && start > 0
-        && lex.word_class(doc.tok(start - 1)) == Some(WordClass::Aux)
+        && doc.word_class(start - 1) == Some(WordClass::Aux)
     {
         start += 1;
     }
@@ -227,15 +227,15 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
         return end;
     }
     let mut e = end + 1;
-    if e < sent.tokens.end && lex.word_class(doc.tok(e)) == Some(WordClass::Det) {
+    if e < sent.tokens.end && doc.word_class(e) == Some(WordClass::Det) {
         e += 1;
     }
     let body = e;
     while e < sent.tokens.end
         && e < body + 3
         && doc.tokens[e].kind == TokenKind::Word
-        && lex.word_class(doc.tok(e)).is_none()
-        && lex.cue_verb(doc.tok(e)).is_none()
+        && doc.word_class(e).is_none()
+        && doc.cue_verb(e).is_none()
     {
         e += 1;
     }
@@ -422,7 +422,7 @@ fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
         return false;
     };
     let e = actors.mentions[m].toks.end;
-    e < doc.tokens.len() && lex.cue_verb(doc.tok(e)).is_some()
+    e < doc.tokens.len() && doc.cue_verb(e).is_some()
 }
 
 #[cfg(test)]

@@ -322,7 +322,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let mut t = a;
         while t < b {
             let mut e = t;
-            while e < b && vouched(ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e)) {
+            while e < b && vouched(ev, doc.tok(e)) && !doc.is_common_word(e) {
                 e += 1;
             }
             if e > t {

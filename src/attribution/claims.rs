@@ -120,7 +120,7 @@ fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
             s = d + 1;
         }
     }
-    while s < end && matches!(lexicon().word_class(doc.tok(s)), Some(WordClass::Conj)) {
+    while s < end && matches!(doc.word_class(s), Some(WordClass::Conj)) {
         s += 1;
     }
     s
@@ -221,7 +221,6 @@ fn clause_end(
     tail_begin: Option<usize>,
     clause: bool,
 ) -> usize {
-    let lex = lexicon();
     // A reported clause is at most MAX_CONTENT tokens: longer runs without
     // punctuation are not prose, and the bound keeps every sentence linear.
     let limit = tail_begin
@@ -259,8 +258,7 @@ fn clause_end(
         if w == "," && t + 1 < limit {
             // ", saying ...", ", a claim ...", ", which ..."
             let starts_cue = cue_at(next, t + 1).is_some()
-                || (cue_at(next, t + 2).is_some()
-                    && lex.word_class(doc.tok(t + 1)) == Some(WordClass::Det));
+                || (cue_at(next, t + 2).is_some() && doc.word_class(t + 1) == Some(WordClass::Det));
             if starts_cue || word_is_any_case(doc.tok(t + 1), Use::ClauseBreak) {
                 return t;
             }

@@ -9,7 +9,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, Stance};
-use crate::lexicon::{lexicon, Frames, Use, WordClass};
+use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
@@ -53,7 +53,11 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     out.extend(speaker_label(doc, actors, sent.clone()));
     let mut t = sent.start;
     while t < sent.end {
-        if doc.in_quote[t].is_some() || doc.tokens[t].kind != TokenKind::Word || masked[t] {
+        if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
+            || doc.in_quote[t].is_some()
+            || doc.tokens[t].kind != TokenKind::Word
+            || masked[t]
+        {
             t += 1;
             continue;
         }
@@ -225,7 +229,6 @@ fn unlisted(t: usize, frames: Frames) -> Cue {
 /// attribution, whatever the verb. The word in verb position becomes a cue
 /// when no listed cue verb is there.
 fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Vec<Cue>) {
-    let lex = lexicon();
     // Only this sentence's quotes (quotes never cross sentences).
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
     let last = doc.quotes.partition_point(|q| q.open_tok < sent.end);
@@ -247,18 +250,18 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 && doc.tok(t).starts_with(char::is_lowercase)
                 // "referencing the ...": a participle, not a finite verb
                 && !doc.tok(t).ends_with("ing")
-                && lex.word_class(doc.tok(t)).is_none()
+                && doc.word_class(t).is_none()
                 // A listed verb that does not frame quotes elsewhere
                 // ("exhorted") frames this one.
-                && lex.cue_verb(doc.tok(t)).is_none_or(|v| !v.frames.quote)
-                && lex.cue_noun(doc.tok(t)).is_none()
+                && doc.cue_verb(t).is_none_or(|v| !v.frames.quote)
+                && doc.cue_noun(t).is_none()
         };
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
             Some(actors.mentions[m].toks.end)
         } else if is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
-        } else if matches!(lex.word_class(doc.tok(s)), Some(WordClass::Det)) {
+        } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
             // "an angry Hollande retorted": a name inside the phrase ends it.
             let named = (s + 1..(s + 4).min(sent.end))
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
@@ -279,7 +282,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             _ if is_verb(s)
                 && s + 1 < sent.end
                 && (actors.outer_mention_at(s + 1).is_some()
-                    || matches!(lex.word_class(doc.tok(s + 1)), Some(WordClass::Det))) =>
+                    || matches!(doc.word_class(s + 1), Some(WordClass::Det))) =>
             {
                 Some(s)
             }
@@ -290,16 +293,16 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         let listed_verb_follows = |v: usize| {
             (v + 1..(v + 4).min(sent.end))
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
-                .any(|k| lex.cue_verb(doc.tok(k)).is_some())
+                .any(|k| doc.cue_verb(k).is_some())
         };
         // "“confidential,” the lowest level of ...", "a subtle dig at ...":
         // after a phrase with no name or pronoun, a word followed by a
         // preposition is the phrase's noun.
         let noun_phrase = |v: usize| {
-            matches!(lex.word_class(doc.tok(s)), Some(WordClass::Det))
+            matches!(doc.word_class(s), Some(WordClass::Det))
                 && actors.outer_mention_at(s).is_none()
                 && v + 1 < sent.end
-                && lex.word_class(doc.tok(v + 1)) == Some(WordClass::Prep)
+                && doc.word_class(v + 1) == Some(WordClass::Prep)
         };
         if let Some(v) = verb.filter(|&v| !listed_verb_follows(v) && !noun_phrase(v)) {
             let frames = Frames {
@@ -335,7 +338,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "a small protest": a determiner and an adjective before it make a noun.
     let det_two_back = t >= sent.start + 2
         && matches!(
-            lex.word_class(doc.tok(t - 2)),
+            doc.word_class(t - 2),
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
         )
         && prev_class.is_none()
@@ -343,8 +346,8 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "a rare note", "his radio show": a base form after an article or a
     // possessive and a singular modifier is a noun ("the minister said" is
     // not a base form; "most voters say" has a plural subject).
-    let verb = lex.cue_verb(doc.tok(t));
-    let noun = lex.cue_noun(doc.tok(t)).is_some();
+    let verb = doc.cue_verb(t);
+    let noun = doc.cue_noun(t).is_some();
     let base = verb.is_some_and(|v| v.base);
     let base_form_noun = || {
         base && prev.as_deref().is_some_and(|p| !p.ends_with('s')) && {
@@ -450,12 +453,12 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
     }
     let p = t - 1;
     doc.tokens[p].kind == TokenKind::Possessive
-        || (doc.is_cap(p) && lexicon().word_class(doc.tok(p)).is_none())
+        || (doc.is_cap(p) && doc.word_class(p).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.
         || (is_possessive_pronoun(doc.tok(p))
             && !(p > start
-                && lexicon().cue_verb(doc.tok(p - 1)).is_some_and(|v| {
+                && doc.cue_verb(p - 1).is_some_and(|v| {
                     matches!(v.stance, Stance::Assert | Stance::Confirm | Stance::Promise)
                 })))
 }

@@ -665,7 +665,6 @@ fn is_scare_quote(
     sent: std::ops::Range<usize>,
     reports_speech: &mut Option<bool>,
 ) -> bool {
-    let lex = lexicon();
     let content = &doc.text[doc.quotes[q].content()];
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
@@ -674,7 +673,7 @@ fn is_scare_quote(
         *reports_speech.get_or_insert_with(|| {
             sent.clone()
                 .filter(|&t| doc.in_quote[t].is_none())
-                .any(|t| lex.cue_verb(doc.tok(t)).is_some() || lex.cue_noun(doc.tok(t)).is_some())
+                .any(|t| doc.cue_verb(t).is_some() || doc.cue_noun(t).is_some())
         })
     };
     title_case || (words.len() < 2 && !speech())

@@ -180,7 +180,7 @@ pub fn resolve_pronoun(
         return None;
     }
     // "she" is not a man the text names, "he" not a woman.
-    let unlike = match lexicon().pronoun(doc.tok(t)).and_then(|p| p.gender) {
+    let unlike = match doc.pronoun(t).and_then(|p| p.gender) {
         Some(Gender::Male) => Some(Gender::Female),
         Some(Gender::Female) => Some(Gender::Male),
         None => None,

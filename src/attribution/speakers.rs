@@ -92,7 +92,7 @@ fn finite_subject(
     let local = subject::of_cue(doc, actors, cue, sent, bound);
     // ("rejecting claims that ...": a word that is also a claim noun gets
     // no guessed subject.)
-    let noun_too = cue.toks.len() == 1 && lexicon().cue_noun(doc.tok(cue.toks.start)).is_some();
+    let noun_too = cue.toks.len() == 1 && doc.cue_noun(cue.toks.start).is_some();
     if local.is_none() && cue.form == CueForm::Finite && !noun_too {
         // A subject too far from its verb for the local search: the
         // clause's first actor, a guess good enough for a claim only.
@@ -186,7 +186,7 @@ fn first_subject(
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
         // "Here in Columbia, Jane Doe said": a name after a preposition is
         // not the subject.
-        .filter(|&t| t == 0 || lexicon().word_class(doc.tok(t - 1)) != Some(WordClass::Prep))
+        .filter(|&t| t == 0 || doc.word_class(t - 1) != Some(WordClass::Prep))
         .find_map(|t| actors.mention_at(t))
         .map(|m| {
             Anchor::Mention(
@@ -302,9 +302,8 @@ pub fn sentence_subject(
 /// The tokens of a determiner-led noun phrase opening the sentence, before
 /// its verb: "The ad" (targets ...), "Several" (said ...).
 fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let lex = lexicon();
     let a = sent.start;
-    let class = |t: usize| lex.word_class(doc.tok(t));
+    let class = |t: usize| doc.word_class(t);
     if a >= sent.end
         || !matches!(
             class(a),
@@ -315,7 +314,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
         return None;
     }
     let word = |t: usize| doc.tokens[t].kind == TokenKind::Word;
-    let past_cue = |t: usize| lex.cue_verb(doc.tok(t)).is_some_and(|v| !v.present);
+    let past_cue = |t: usize| doc.cue_verb(t).is_some_and(|v| !v.present);
     // A past form ("started", "said") or an auxiliary is the verb.
     let verb_at = |t: usize| {
         past_cue(t)

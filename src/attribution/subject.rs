@@ -218,7 +218,7 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
         false => start,
     };
     let participle_object = lead > bound + 2
-        && lexicon().word_class(doc.tok(lead - 1)) == Some(WordClass::Prep)
+        && doc.word_class(lead - 1) == Some(WordClass::Prep)
         && doc.tok(lead - 2).ends_with("ing")
         && doc.tokens[lead - 2].kind == TokenKind::Word;
     if participle_object {
@@ -321,8 +321,7 @@ fn unnamed_subject(
     // "Jane Doe at the time said": a phrase after a preposition is not
     // the subject; look on to the left of the preposition.
     if let Some(Anchor::Phrase(a, _)) = np {
-        let after_prep =
-            || a > bound + 1 && lexicon().word_class(doc.tok(a - 1)) == Some(WordClass::Prep);
+        let after_prep = || a > bound + 1 && doc.word_class(a - 1) == Some(WordClass::Prep);
         if depth < 2 && after_prep() {
             // ...and keep the phrase when nothing is found there.
             return subject_left_of(doc, actors, a - 1, bound, false, depth + 1);
@@ -494,10 +493,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
     // manager Jane Doe"
     if q < end
         && !doc.tok(q).eq_ignore_ascii_case("that")
-        && matches!(
-            lex.word_class(doc.tok(q)),
-            Some(WordClass::Det | WordClass::Poss)
-        )
+        && matches!(doc.word_class(q), Some(WordClass::Det | WordClass::Poss))
     {
         q += 1;
     }
@@ -514,15 +510,15 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
         }
         let tok = doc.tokens[q];
         let ok = (tok.kind == TokenKind::Word
-                && lex.word_class(doc.tok(q)).is_none()
-                && (lex.cue_verb(doc.tok(q)).is_none() || title_of(doc, q)))
+                && doc.word_class(q).is_none()
+                && (doc.cue_verb(q).is_none() || title_of(doc, q)))
                 || title_of(doc, q + 1)
                 // "said master of ceremonies Jane Doe"
                 || (doc.tok(q) == "of"
                     && q > p
                     && q + 1 < end
                     && doc.tok(q + 1).starts_with(char::is_lowercase)
-                    && lex.word_class(doc.tok(q + 1)).is_none())
+                    && doc.word_class(q + 1).is_none())
                 || tok.kind == TokenKind::Possessive
                 || doc.tok(q) == "."
                 // "the bureau's director, Jane Doe": a role, a comma, the name
@@ -573,10 +569,7 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     // "“...” made clear that the ...": "that" opens the content.
     if t >= end
         || doc.tok(t).eq_ignore_ascii_case("that")
-        || !matches!(
-            lexicon().word_class(doc.tok(t)),
-            Some(WordClass::Det | WordClass::Quant)
-        )
+        || !matches!(doc.word_class(t), Some(WordClass::Det | WordClass::Quant))
     {
         return None;
     }
@@ -597,7 +590,7 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let noun = |k: usize| {
         doc.tokens[k].kind == TokenKind::Word
             && doc.tok(k).starts_with(char::is_lowercase)
-            && lexicon().word_class(doc.tok(k)).is_none()
+            && doc.word_class(k).is_none()
             && looks_nominal(doc, k)
     };
     let mut e = t;

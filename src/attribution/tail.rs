@@ -63,7 +63,7 @@ pub fn tail<'r>(
                     .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":");
             let joined = after + 1 < sent_end
                 && doc.tok(after) == ","
-                && lexicon().word_class(doc.tok(after + 1)) == Some(WordClass::Conj);
+                && doc.word_class(after + 1) == Some(WordClass::Conj);
             (closes || joined) && according > r.cue.toks.start && is_tail(r)
         })
     }
@@ -97,13 +97,12 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
     // as Jane Doe said" still reports it.
     let opens_clause = matches!(
-        lexicon().word_class(doc.tok(group_start)),
+        doc.word_class(group_start),
         Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
     ) && !doc.tok(group_start).eq_ignore_ascii_case("as");
     // "“...,” a charge that Jane Doe denied" is a relative clause.
     let relative = (group_start..r.cue.toks.start.min(mention.toks.start)).any(|t| {
-        doc.tok(t).eq_ignore_ascii_case("that")
-            || lexicon().word_class(doc.tok(t)) == Some(WordClass::Rel)
+        doc.tok(t).eq_ignore_ascii_case("that") || doc.word_class(t) == Some(WordClass::Rel)
     });
     // "“...,” Jane Doe said the plan ..." reports a clause of its own
     // (but "told the crowd" names a listener).
@@ -125,7 +124,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
                 // "said the two cases ...", "said Jane Doe would ..."
                 let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
                     let e = actors.mentions[m].toks.end;
-                    e < doc.tokens.len() && lexicon().word_class(doc.tok(e)) == Some(WordClass::Aux)
+                    e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
                 });
                 says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)
             }

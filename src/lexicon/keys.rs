@@ -106,8 +106,19 @@ impl Table {
     /// The number of the key equal to `key`, `key(i)` being key `i`.
     #[inline]
     pub fn find<'k>(&self, key: &[u8], key_of: impl Fn(usize) -> &'k [u8]) -> Option<usize> {
+        self.find_hashed(key, hash(key), key_of)
+    }
+
+    /// [`Table::find`] with `h` = [`hash`]`(key)` already computed (one
+    /// hash for a word asked of several sets).
+    #[inline]
+    pub fn find_hashed<'k>(
+        &self,
+        key: &[u8],
+        h: u32,
+        key_of: impl Fn(usize) -> &'k [u8],
+    ) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let h = hash(key);
         let t = tag(h);
         let mut slot = h as usize & mask;
         loop {
@@ -136,6 +147,15 @@ impl Keys {
     pub fn find(&self, key: &str) -> Option<usize> {
         let index = self.index();
         index.slots.find(key.as_bytes(), |n| index.key(n))
+    }
+
+    /// True when `key`, whose [`hash`] is `h`, is in the set.
+    pub fn contains_hashed(&self, key: &str, h: u32) -> bool {
+        let index = self.index();
+        index
+            .slots
+            .find_hashed(key.as_bytes(), h, |n| index.key(n))
+            .is_some()
     }
 
     /// True when `key` is in the set.

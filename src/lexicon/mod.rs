@@ -50,6 +50,12 @@ impl FirstWords {
         FirstWords { blocks, table }
     }
 
+    fn contains_hashed(&self, word: &str, h: u32) -> bool {
+        self.table
+            .find_hashed(word.as_bytes(), h, |n| self.blocks[n].0.as_bytes())
+            .is_some()
+    }
+
     fn get(&self, word: &str) -> std::ops::Range<usize> {
         self.table
             .find(word.as_bytes(), |n| self.blocks[n].0.as_bytes())
@@ -70,6 +76,32 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
+/// Which lexicons a token's lowercase form may be in: one bit a set, worked
+/// out once a token by [`Lexicon::facts`] (one lowercasing, one hash, a
+/// probe a set) so that the stages skip the look-ups of words in none (most
+/// words asked about). A clear bit is certain (the look-up would fail); a
+/// set bit says to ask the lexicon.
+pub mod fact {
+    /// [`super::Lexicon::word_class`].
+    pub const GRAMMAR: u8 = 1;
+    /// [`super::Lexicon::cue_verb`].
+    pub const CUE_VERB: u8 = 2;
+    /// [`super::Lexicon::cue_noun`].
+    pub const CUE_NOUN: u8 = 4;
+    /// [`super::Lexicon::cue_phrases_starting_with`] (the lowercase word).
+    pub const CUE_PHRASE: u8 = 8;
+    /// [`super::Lexicon::role`].
+    pub const ROLE: u8 = 16;
+    /// [`super::Lexicon::pronoun`].
+    pub const PRONOUN: u8 = 32;
+    /// [`super::Lexicon::is_common_word`].
+    pub const COMMON: u8 = 64;
+    /// [`super::Lexicon::uses_lower`].
+    pub const USES_LOWER: u8 = 128;
+    /// Every bit: nothing is known, ask.
+    pub const ALL: u8 = 0xff;
+}
+
 /// Bits of `tables::TITLES_VALUES`.
 const TITLE: u8 = 1;
 const TITLE_START: u8 = 2;
@@ -88,6 +120,47 @@ impl Lexicon {
         with_lower(word, |w| {
             value(&tables::GRAMMAR, &tables::GRAMMAR_VALUES, w)
         })
+    }
+
+    /// The [`fact`] bits of a token: for each lowercase look-up, whether
+    /// the token may be found. Words that are not ASCII or longer than
+    /// 32 bytes get [`fact::ALL`] (their look-ups are made as before).
+    pub fn facts(&'static self, word: &str) -> u8 {
+        const MAX: usize = 32;
+        let bytes = word.as_bytes();
+        if bytes.len() > MAX || !bytes.is_ascii() {
+            return fact::ALL;
+        }
+        let mut buf = [0u8; MAX];
+        let buf = &mut buf[..bytes.len()];
+        buf.copy_from_slice(bytes);
+        buf.make_ascii_lowercase();
+        let Ok(w) = std::str::from_utf8(buf) else {
+            return fact::ALL;
+        };
+        let h = keys::hash(w.as_bytes());
+        let mut bits = 0;
+        let mut set = |bit: u8, found: bool| {
+            if found {
+                bits |= bit;
+            }
+        };
+        set(fact::GRAMMAR, tables::GRAMMAR.contains_hashed(w, h));
+        set(fact::CUE_VERB, tables::CUE_VERBS.contains_hashed(w, h));
+        set(fact::CUE_NOUN, tables::CUE_NOUNS.contains_hashed(w, h));
+        let all = self.cue_phrases();
+        let phrases = self
+            .phrase_blocks
+            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words[0].as_str())));
+        set(fact::CUE_PHRASE, phrases.contains_hashed(w, h));
+        set(fact::ROLE, tables::ROLES.contains_hashed(w, h));
+        set(fact::PRONOUN, tables::PRONOUNS.contains_hashed(w, h));
+        set(fact::COMMON, tables::COMMON_WORDS.contains_hashed(w, h));
+        set(
+            fact::USES_LOWER,
+            tables::FUNCTION_WORDS.contains_hashed(w, h),
+        );
+        bits
     }
 
     /// A verb form of saying, thinking or disputing (lowercase lookup).

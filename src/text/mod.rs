@@ -12,7 +12,8 @@ pub use crate::case::Lower;
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
-use crate::lexicon::{lexicon, Use};
+use crate::annotation::Stance;
+use crate::lexicon::{fact, lexicon, CueVerb, Pronoun, Use, WordClass};
 use crate::span::Span;
 use std::num::NonZeroU32;
 use std::ops::{Index, Range};
@@ -56,6 +57,10 @@ pub struct Doc<'t> {
     pub in_quote: Runs<Option<NonZeroU32>>,
     /// For every token, its sentence.
     pub sentence_of: Runs<u32>,
+    /// For every token, the lexicons its lowercase form may be in
+    /// ([`crate::lexicon::fact`] bits): worked out once here, so that the
+    /// stages look up only words that can be found (one byte a token).
+    facts: Vec<u8>,
 }
 
 /// A flag for every token, one bit each (a `Vec<bool>` takes a byte).
@@ -245,8 +250,17 @@ impl<'t> Doc<'t> {
                 (q.open_tok..t, NonZeroU32::new(qi as u32 + 1))
             }),
         );
+        let lex = lexicon();
+        let facts = tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => lex.facts(&text[t.span()]),
+                _ => fact::ALL,
+            })
+            .collect();
         let mut doc = Doc {
             text,
+            facts,
             tokens,
             paras,
             sentences: Vec::new(),
@@ -279,6 +293,46 @@ impl<'t> Doc<'t> {
     pub fn tok(&self, i: usize) -> &'t str {
         crate::work::add(1);
         &self.text[self.tokens[i].span()]
+    }
+
+    /// True when token `t`'s lowercase form may be in the lexicons of
+    /// `bits` ([`crate::lexicon::fact`]); false when it is in none of them.
+    #[inline]
+    pub fn may_be(&self, t: usize, bits: u8) -> bool {
+        self.facts[t] & bits != 0
+    }
+
+    /// [`Lexicon::word_class`](crate::lexicon::Lexicon::word_class) of token `t`.
+    pub fn word_class(&self, t: usize) -> Option<WordClass> {
+        self.may_be(t, fact::GRAMMAR)
+            .then(|| lexicon().word_class(self.tok(t)))
+            .flatten()
+    }
+
+    /// [`Lexicon::cue_verb`](crate::lexicon::Lexicon::cue_verb) of token `t`.
+    pub fn cue_verb(&self, t: usize) -> Option<CueVerb> {
+        self.may_be(t, fact::CUE_VERB)
+            .then(|| lexicon().cue_verb(self.tok(t)))
+            .flatten()
+    }
+
+    /// [`Lexicon::cue_noun`](crate::lexicon::Lexicon::cue_noun) of token `t`.
+    pub fn cue_noun(&self, t: usize) -> Option<Stance> {
+        self.may_be(t, fact::CUE_NOUN)
+            .then(|| lexicon().cue_noun(self.tok(t)))
+            .flatten()
+    }
+
+    /// [`Lexicon::pronoun`](crate::lexicon::Lexicon::pronoun) of token `t`.
+    pub fn pronoun(&self, t: usize) -> Option<Pronoun> {
+        self.may_be(t, fact::PRONOUN)
+            .then(|| lexicon().pronoun(self.tok(t)))
+            .flatten()
+    }
+
+    /// [`Lexicon::is_common_word`](crate::lexicon::Lexicon::is_common_word) of token `t`.
+    pub fn is_common_word(&self, t: usize) -> bool {
+        self.may_be(t, fact::COMMON) && lexicon().is_common_word(self.tok(t))
     }
 
     /// True when token `i` is a word starting with a capital letter.
@@ -323,7 +377,7 @@ impl<'t> Doc<'t> {
             // and "Sen. Doe" go on).
             let function_word_next = t + 1 < end
                 && self.is_cap(t + 1)
-                && lexicon().word_class(self.tok(t + 1)).is_some()
+                && self.word_class(t + 1).is_some()
                 && !lexicon().starts_title(prev);
             if self.tokens[t - 1].kind == TokenKind::Word
                 && (lexicon().is_abbreviation(prev) || single_initial)
@@ -420,7 +474,7 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
 fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
     let lex = lexicon();
     // "And then she went on, saying ..." starts a new sentence.
-    if from < end && lex.word_class(doc.tok(from)) == Some(crate::lexicon::WordClass::Conj) {
+    if from < end && doc.word_class(from) == Some(crate::lexicon::WordClass::Conj) {
         return false;
     }
     let mut n = 0;
