@@ -4,7 +4,7 @@
 
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Role, Use, WordClass};
+use crate::lexicon::{fact, lexicon, Role, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
 use std::collections::HashMap;
 
@@ -118,11 +118,11 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     let lex = lexicon();
     let w = doc.tok(t);
     // (Asked of nearly every word: the title test only when there is no role.)
-    lex.role(w).or_else(|| {
+    doc.role(t).or_else(|| {
         let titled_of = doc
             .tokens
             .get(t + 1)
-            .is_some_and(|_| lex.is(doc.tok(t + 1), Use::Of))
+            .is_some_and(|_| doc.is(t + 1, Use::Of))
             && lex.is_title(w);
         titled_of.then_some(Role {
             plural: false,
@@ -222,8 +222,7 @@ fn names_before_title(
 /// of the armed forces", at most three words after "of" and an article),
 /// else at `end`.
 fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
-    let lex = lexicon();
-    if !(end + 1 < sent.tokens.end && lex.is(doc.tok(end), Use::Of)) {
+    if !(end + 1 < sent.tokens.end && doc.is(end, Use::Of)) {
         return end;
     }
     let mut e = end + 1;
@@ -394,6 +393,9 @@ fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
 fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     let lex = lexicon();
     let limit = (from + 12).min(end);
+    if !(from..limit).any(|t| doc.may_be(t, fact::MARKER)) {
+        return false;
+    }
     let words: Vec<_> = (from..limit)
         .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
         .map(|t| doc.tok(t).lower_cow())

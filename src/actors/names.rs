@@ -322,7 +322,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let mut t = a;
         while t < b {
             let mut e = t;
-            while e < b && vouched(ev, doc.tok(e)) && !doc.is_common_word(e) {
+            while e < b && vouched(ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e)) {
                 e += 1;
             }
             if e > t {
@@ -440,7 +440,7 @@ fn push_titled_person(
     title: Span,
     out: &mut Vec<Name>,
 ) {
-    let of = (run.start + 1..run.end).find(|&t| lexicon().is(doc.tok(t), Use::Of));
+    let of = (run.start + 1..run.end).find(|&t| doc.is(t, Use::Of));
     let end = of.unwrap_or(run.end);
     if run.start < end {
         out.push(Name {
@@ -601,7 +601,7 @@ fn given_name_of(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     if !lexicon().is_given_name(doc.tok(a)) {
         return None;
     }
-    (a + 2..b).find(|&t| lexicon().is(doc.tok(t), Use::Of))
+    (a + 2..b).find(|&t| doc.is(t, Use::Of))
 }
 
 /// The whole run as a known name, or a known organization at its start
@@ -635,7 +635,7 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
 /// ("Department of Fisheries and Marine Services").
 fn and_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     (a + 1..b)
-        .find(|&t| lexicon().is(doc.tok(t), Use::And))
+        .find(|&t| doc.is(t, Use::And))
         .filter(|&and| !run_has_org_head(doc, and, b))
 }
 

@@ -189,7 +189,7 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     if t + 1 >= end {
         return None;
     }
-    let next = lex.uses_lower(doc.tok(t + 1));
+    let next = doc.uses_lower(t + 1);
     let is_time =
         lex.is_not_name(doc.tok(t + 1)) || next.has(Use::SettingHead) || next.has(Use::Article);
     if !is_time {
@@ -202,7 +202,7 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
         && !matches!(doc.tok(k), "that")
     {
         k += 1;
-        if word_is_any_case(doc.tok(k - 1), Use::SettingEnd) || lex.is_not_name(doc.tok(k - 1)) {
+        if doc.uses_lower(k - 1).has(Use::SettingEnd) || lex.is_not_name(doc.tok(k - 1)) {
             break;
         }
     }
@@ -259,7 +259,7 @@ fn clause_end(
             // ", saying ...", ", a claim ...", ", which ..."
             let starts_cue = cue_at(next, t + 1).is_some()
                 || (cue_at(next, t + 2).is_some() && doc.word_class(t + 1) == Some(WordClass::Det));
-            if starts_cue || word_is_any_case(doc.tok(t + 1), Use::ClauseBreak) {
+            if starts_cue || doc.uses_lower(t + 1).has(Use::ClauseBreak) {
                 return t;
             }
         }

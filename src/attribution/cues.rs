@@ -4,9 +4,7 @@
 //! ([`super::masks`]); gives the sentence's [`Cue`]s in text order, each with
 //! its form (how it finds its speaker), stance and frames.
 
-use super::words::{
-    is_possessive_pronoun, is_subject_pronoun_as_written, that_after, word_is, word_is_any_case,
-};
+use super::words::{is_possessive_pronoun, is_subject_pronoun_as_written, that_after, word_is};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, Stance};
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
@@ -120,7 +118,7 @@ fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
     let ends: Vec<(usize, usize)> = out.iter().map(|c| (c.toks.start, c.toks.end)).collect();
     let mut i = 0;
     out.retain(|c| {
-        let setting = c.toks.len() > 1 && word_is_any_case(doc.tok(c.toks.start), Use::Setting);
+        let setting = c.toks.len() > 1 && doc.uses_lower(c.toks.start).has(Use::Setting);
         // Cues are sorted by start and none is longer than MAX_CUE_WORDS:
         // only those starting a few tokens back can end within 3 of this
         // one (a look over all of them was quadratic).

@@ -4,7 +4,7 @@
 
 use crate::actors::Actors;
 use crate::annotation::MentionKind;
-use crate::lexicon::lexicon;
+use crate::lexicon::{fact, lexicon};
 use crate::text::{Bits, Doc, Lower};
 
 /// The tokens of titles written before a name ("Foreign Minister" Jane Doe).
@@ -45,7 +45,7 @@ pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
 fn anonymity_marker_tokens(doc: &Doc) -> Bits {
     let lex = lexicon();
     let mut out = Bits::new(doc.tokens.len());
-    for t in 0..doc.tokens.len() {
+    for t in (0..doc.tokens.len()).filter(|&t| doc.may_be(t, fact::MARKER)) {
         for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower_cow()) {
             if t + m.len() <= doc.tokens.len()
                 && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))

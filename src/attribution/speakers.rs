@@ -8,9 +8,7 @@ use super::cues::{Cue, CueForm};
 use super::drafts::{Anchor, Resolved};
 use super::resolve::resolve;
 use super::subject;
-use super::words::{
-    is_personal_pronoun, is_skippable, left_bound, opener_end, word_is, word_is_any_case, REACH,
-};
+use super::words::{is_personal_pronoun, is_skippable, left_bound, opener_end, REACH};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
 use crate::lexicon::{lexicon, Use, WordClass};
@@ -120,7 +118,7 @@ fn coordinated_subject(
             .rev()
             .take(3)
             .find(|&t| !is_skippable(doc, t))
-            .is_some_and(|t| word_is(doc.tok(t), Use::JoinsVerbs));
+            .is_some_and(|t| doc.is(t, Use::JoinsVerbs));
     if !conj {
         return None;
     }
@@ -351,8 +349,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     let mut steps = 0;
     // ...or an absolute clause: "– Jane Doe saying ... and John Roe calling ..."
     let opens = |t: usize| {
-        matches!(doc.tok(t), "—" | "–" | "-" | ";")
-            || word_is_any_case(doc.tok(t), Use::AbsoluteOpener)
+        matches!(doc.tok(t), "—" | "–" | "-" | ";") || doc.uses_lower(t).has(Use::AbsoluteOpener)
     };
     while p > 0 && steps < 3 && !opens(p - 1) {
         let w = doc.tok(p - 1);

@@ -7,7 +7,6 @@ use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
     is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
-    word_is_any_case,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -191,7 +190,7 @@ fn at_mention(
         }
     }
     // "a spokesman for Jane Doe said": the speaker is the spokesman.
-    let linked = start > bound && word_is(doc.tok(start - 1), Use::RoleLink);
+    let linked = start > bound && doc.is(start - 1, Use::RoleLink);
     if let Some(Anchor::Phrase(a, _)) = linked
         .then(|| phrase_ending_at(doc, start, bound))
         .flatten()
@@ -334,9 +333,7 @@ fn unnamed_subject(
 /// relative clause ending at `p` to the noun it describes.
 fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
     let reach = p.saturating_sub(15).max(bound);
-    let r = (reach..=p)
-        .rev()
-        .find(|&r| word_is(doc.tok(r), Use::Relative))?;
+    let r = (reach..=p).rev().find(|&r| doc.is(r, Use::Relative))?;
     if r <= bound || !(r..=p).all(|k| doc.tokens[k].kind == TokenKind::Word) {
         return None;
     }
@@ -371,7 +368,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     let mut p = end;
     let mut words = 0;
     // A preposition right before `end` links a role to a name: "spokesman for".
-    if p > bound && word_is(doc.tok(p - 1), Use::RoleLink) {
+    if p > bound && doc.is(p - 1, Use::RoleLink) {
         p -= 1;
         let role = p > bound && {
             let r = doc.tok(p - 1);
@@ -549,7 +546,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
 /// "secretary of state", "minister for health": token `t` follows the "of"
 /// or "for" that continues a title word.
 fn title_of(doc: &Doc, t: usize) -> bool {
-    t >= 2 && t < doc.tokens.len() && word_is_any_case(doc.tok(t - 1), Use::TitleLink) && {
+    t >= 2 && t < doc.tokens.len() && doc.uses_lower(t - 1).has(Use::TitleLink) && {
         let w = doc.tok(t - 2);
         lexicon().is_title(w) || lexicon().role(w).is_some()
     }

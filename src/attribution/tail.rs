@@ -4,7 +4,7 @@
 
 use super::cues::CueForm;
 use super::drafts::Resolved;
-use super::words::{word_is_any_case, REACH};
+use super::words::REACH;
 use crate::actors::Actors;
 use crate::lexicon::{lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
@@ -120,7 +120,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
                 true
             }
             w => {
-                let says = word_is_any_case(doc.tok(r.cue.toks.start), Use::Say);
+                let says = doc.uses_lower(r.cue.toks.start).has(Use::Say);
                 // "said the two cases ...", "said Jane Doe would ..."
                 let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
                     let e = actors.mentions[m].toks.end;

@@ -104,7 +104,7 @@ pub fn is_possessive_pronoun(w: &str) -> bool {
 
 /// "another", "one", "others", "several": a quantifier standing for people.
 pub fn lone_quantifier(doc: &Doc, t: usize) -> bool {
-    word_is_any_case(doc.tok(t), Use::LoneQuantifier)
+    doc.uses_lower(t).has(Use::LoneQuantifier)
 }
 
 /// True when word `w`, as written, has use `u` in `function_words.tsv`.

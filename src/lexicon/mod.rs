@@ -94,10 +94,11 @@ pub mod fact {
     pub const ROLE: u8 = 16;
     /// [`super::Lexicon::pronoun`].
     pub const PRONOUN: u8 = 32;
-    /// [`super::Lexicon::is_common_word`].
-    pub const COMMON: u8 = 64;
-    /// [`super::Lexicon::uses_lower`].
-    pub const USES_LOWER: u8 = 128;
+    /// [`super::Lexicon::anonymity_markers_starting_with`] (the lowercase word).
+    pub const MARKER: u8 = 64;
+    /// [`super::Lexicon::uses_lower`] and [`super::Lexicon::uses`] (the
+    /// word lowercase or as written).
+    pub const USES: u8 = 128;
     /// Every bit: nothing is known, ask.
     pub const ALL: u8 = 0xff;
 }
@@ -155,10 +156,15 @@ impl Lexicon {
         set(fact::CUE_PHRASE, phrases.contains_hashed(w, h));
         set(fact::ROLE, tables::ROLES.contains_hashed(w, h));
         set(fact::PRONOUN, tables::PRONOUNS.contains_hashed(w, h));
-        set(fact::COMMON, tables::COMMON_WORDS.contains_hashed(w, h));
+        let all = self.anonymity_markers();
+        let markers = self
+            .marker_blocks
+            .get_or_init(|| FirstWords::new(all.iter().map(|m| m[0].as_str())));
+        set(fact::MARKER, markers.contains_hashed(w, h));
         set(
-            fact::USES_LOWER,
-            tables::FUNCTION_WORDS.contains_hashed(w, h),
+            fact::USES,
+            tables::FUNCTION_WORDS.contains_hashed(w, h)
+                || (w != word && tables::FUNCTION_WORDS.contains(word)),
         );
         bits
     }

@@ -13,7 +13,7 @@ pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
 use crate::annotation::Stance;
-use crate::lexicon::{fact, lexicon, CueVerb, Pronoun, Use, WordClass};
+use crate::lexicon::{fact, lexicon, CueVerb, Pronoun, Role, Use, Uses, WordClass};
 use crate::span::Span;
 use std::num::NonZeroU32;
 use std::ops::{Index, Range};
@@ -330,9 +330,25 @@ impl<'t> Doc<'t> {
             .flatten()
     }
 
-    /// [`Lexicon::is_common_word`](crate::lexicon::Lexicon::is_common_word) of token `t`.
-    pub fn is_common_word(&self, t: usize) -> bool {
-        self.may_be(t, fact::COMMON) && lexicon().is_common_word(self.tok(t))
+    /// [`Lexicon::role`](crate::lexicon::Lexicon::role) of token `t`.
+    pub fn role(&self, t: usize) -> Option<Role> {
+        self.may_be(t, fact::ROLE)
+            .then(|| lexicon().role(self.tok(t)))
+            .flatten()
+    }
+
+    /// [`Lexicon::is`](crate::lexicon::Lexicon::is): token `t`, as written, has use `u`.
+    pub fn is(&self, t: usize, u: Use) -> bool {
+        self.may_be(t, fact::USES) && lexicon().is(self.tok(t), u)
+    }
+
+    /// [`Lexicon::uses_lower`](crate::lexicon::Lexicon::uses_lower) of token `t`.
+    pub fn uses_lower(&self, t: usize) -> Uses {
+        if self.may_be(t, fact::USES) {
+            lexicon().uses_lower(self.tok(t))
+        } else {
+            Uses::default()
+        }
     }
 
     /// True when token `i` is a word starting with a capital letter.
