@@ -7,8 +7,8 @@
 
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
+use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower, TokenKind};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// What the words of a name say about its kind.
@@ -60,9 +60,9 @@ fn add(set: &mut HashSet<String>, w: &str) {
 }
 
 fn evidence(doc: &Doc) -> Evidence {
-    let mut cap_inside = HashSet::new();
-    let mut lower = HashSet::new();
-    let mut surnames = HashSet::new();
+    let mut cap_inside = HashSet::default();
+    let mut lower = HashSet::default();
+    let mut surnames = HashSet::default();
     let lex = lexicon();
     for t in 1..doc.tokens.len() {
         if doc.is_cap(t)

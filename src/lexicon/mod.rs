@@ -16,6 +16,7 @@ mod tables;
 mod tests;
 mod types;
 use crate::case::{lower_char, Lower};
+pub(crate) use keys::hash;
 use keys::Keys;
 pub use types::{CuePhrase, CueVerb, Frames, Gender, Known, PlaceKind, Role, Use, Uses, WordClass};
 

@@ -63,6 +63,35 @@ pub struct Doc<'t> {
     facts: Vec<u8>,
 }
 
+/// A hasher for sets of words: the lexicon's word hash (8 bytes a step),
+/// much cheaper than the std `HashSet`'s SipHash on the short keys the
+/// stages ask about once a token. The sets are only asked whether they hold
+/// a word, never iterated, so the hash does not change any output.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.write_u64(u64::from(crate::lexicon::hash(bytes)));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set (of words) hashed with [`WordHasher`].
+pub type WordSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// A flag for every token, one bit each (a `Vec<bool>` takes a byte).
 pub struct Bits(Vec<u64>);
 
@@ -470,10 +499,10 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         }
         // "Smith said, adding that ...": the attribution goes on in a
         // participle clause.
-        if lexicon().cue_verb(s).is_some_and(|v| v.gerund) {
+        if doc.cue_verb(t).is_some_and(|v| v.gerund) {
             return true;
         }
-        if lexicon().is_any_case(s, Use::Complementizer) || s == ":" {
+        if (s.is_ascii() && doc.uses_lower(t).has(Use::Complementizer)) || s == ":" {
             return false;
         }
         // "Smith said, “and we will win again.”" goes on; "she said, “We
@@ -513,7 +542,7 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
             }
             return false;
         }
-        if lex.cue_verb(s).is_some_and(|v| v.frames.quote && !v.gerund) {
+        if doc.cue_verb(t).is_some_and(|v| v.frames.quote && !v.gerund) {
             return attribution_ends_soon(doc, t + 1, end);
         }
         n += 1;
