@@ -150,12 +150,9 @@ impl Keys {
     }
 
     /// True when `key`, whose [`hash`] is `h`, is in the set.
-    pub fn contains_hashed(&self, key: &str, h: u32) -> bool {
+    pub fn contains_hashed(&self, key: &[u8], h: u32) -> bool {
         let index = self.index();
-        index
-            .slots
-            .find_hashed(key.as_bytes(), h, |n| index.key(n))
-            .is_some()
+        index.slots.find_hashed(key, h, |n| index.key(n)).is_some()
     }
 
     /// True when `key` is in the set.

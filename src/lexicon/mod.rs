@@ -51,9 +51,9 @@ impl FirstWords {
         FirstWords { blocks, table }
     }
 
-    fn contains_hashed(&self, word: &str, h: u32) -> bool {
+    fn contains_hashed(&self, word: &[u8], h: u32) -> bool {
         self.table
-            .find_hashed(word.as_bytes(), h, |n| self.blocks[n].0.as_bytes())
+            .find_hashed(word, h, |n| self.blocks[n].0.as_bytes())
             .is_some()
     }
 
@@ -134,13 +134,11 @@ impl Lexicon {
             return fact::ALL;
         }
         let mut buf = [0u8; MAX];
-        let buf = &mut buf[..bytes.len()];
-        buf.copy_from_slice(bytes);
-        buf.make_ascii_lowercase();
-        let Ok(w) = std::str::from_utf8(buf) else {
-            return fact::ALL;
-        };
-        let h = keys::hash(w.as_bytes());
+        let w = &mut buf[..bytes.len()];
+        w.copy_from_slice(bytes);
+        w.make_ascii_lowercase();
+        let w = &*w;
+        let h = keys::hash(w);
         let mut bits = 0;
         let mut set = |bit: u8, found: bool| {
             if found {
@@ -165,7 +163,7 @@ impl Lexicon {
         set(
             fact::USES,
             tables::FUNCTION_WORDS.contains_hashed(w, h)
-                || (w != word && tables::FUNCTION_WORDS.contains(word)),
+                || (w != bytes && tables::FUNCTION_WORDS.contains(word)),
         );
         bits
     }

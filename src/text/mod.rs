@@ -279,14 +279,7 @@ impl<'t> Doc<'t> {
                 (q.open_tok..t, NonZeroU32::new(qi as u32 + 1))
             }),
         );
-        let lex = lexicon();
-        let facts = tokens
-            .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => lex.facts(&text[t.span()]),
-                _ => fact::ALL,
-            })
-            .collect();
+        let facts = token_facts(text, &tokens);
         let mut doc = Doc {
             text,
             facts,
@@ -486,6 +479,36 @@ impl<'t> Doc<'t> {
         }
         out
     }
+}
+
+/// The [`fact`] bits of every token. Words repeat (a few hundred
+/// forms make most of a text), so the facts of the last word seen in each
+/// slot of a small direct-mapped memo, chosen by a hash of the word as
+/// written, are reused when the word comes again: one hash and a compare
+/// instead of lowercasing and a probe into eight sets.
+fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
+    let lex = lexicon();
+    let slots = (tokens.len() / 4).next_power_of_two().clamp(64, 4096);
+    // (token + 1, or 0 for an empty slot; its facts)
+    let mut memo = vec![(0u32, 0u8); slots];
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(t, tok)| {
+            if tok.kind != TokenKind::Word {
+                return fact::ALL;
+            }
+            let w = &text[tok.span()];
+            let slot = crate::lexicon::hash(w.as_bytes()) as usize & (slots - 1);
+            let (seen, f) = memo[slot];
+            if seen != 0 && &text[tokens[seen as usize - 1].span()] == w {
+                return f;
+            }
+            let f = lex.facts(w);
+            memo[slot] = (t as u32 + 1, f);
+            f
+        })
+        .collect()
 }
 
 /// After the verb of a bare attribution the clause ends within a few words
