@@ -148,18 +148,10 @@ impl Lexicon {
         set(fact::GRAMMAR, tables::GRAMMAR.contains_hashed(w, h));
         set(fact::CUE_VERB, tables::CUE_VERBS.contains_hashed(w, h));
         set(fact::CUE_NOUN, tables::CUE_NOUNS.contains_hashed(w, h));
-        let all = self.cue_phrases();
-        let phrases = self
-            .phrase_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words[0].as_str())));
-        set(fact::CUE_PHRASE, phrases.contains_hashed(w, h));
+        set(fact::CUE_PHRASE, self.phrase_blocks().contains_hashed(w, h));
         set(fact::ROLE, tables::ROLES.contains_hashed(w, h));
         set(fact::PRONOUN, tables::PRONOUNS.contains_hashed(w, h));
-        let all = self.anonymity_markers();
-        let markers = self
-            .marker_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|m| m[0].as_str())));
-        set(fact::MARKER, markers.contains_hashed(w, h));
+        set(fact::MARKER, self.marker_blocks().contains_hashed(w, h));
         set(
             fact::USES,
             tables::FUNCTION_WORDS.contains_hashed(w, h)
@@ -228,20 +220,24 @@ impl Lexicon {
 
     /// The cue phrases whose first word is `word` (lowercase).
     pub fn cue_phrases_starting_with(&'static self, word: &str) -> &'static [CuePhrase] {
+        &self.cue_phrases()[self.phrase_blocks().get(word)]
+    }
+
+    fn phrase_blocks(&'static self) -> &'static FirstWords {
         let all = self.cue_phrases();
-        let blocks = self
-            .phrase_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words[0].as_str())));
-        &all[blocks.get(word)]
+        self.phrase_blocks
+            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words[0].as_str())))
     }
 
     /// The anonymity markers whose first word is `word` (lowercase).
     pub fn anonymity_markers_starting_with(&'static self, word: &str) -> &'static [Vec<String>] {
+        &self.anonymity_markers()[self.marker_blocks().get(word)]
+    }
+
+    fn marker_blocks(&'static self) -> &'static FirstWords {
         let all = self.anonymity_markers();
-        let blocks = self
-            .marker_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|m| m[0].as_str())));
-        &all[blocks.get(word)]
+        self.marker_blocks
+            .get_or_init(|| FirstWords::new(all.iter().map(|m| m[0].as_str())))
     }
 
     /// A common given name, as written ("Maria").

@@ -90,7 +90,13 @@ impl std::hash::Hasher for WordHasher {
 }
 
 /// A set (of words) hashed with [`WordHasher`].
+#[cfg(not(target_arch = "wasm32"))]
 pub type WordSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<WordHasher>>;
+/// In WASM, the std `HashSet`: the .wasm has its code already, and a
+/// second hasher's copy of the hash-table code costs more than the
+/// download budget has room for.
+#[cfg(target_arch = "wasm32")]
+pub type WordSet<T> = std::collections::HashSet<T>;
 
 /// A flag for every token, one bit each (a `Vec<bool>` takes a byte).
 pub struct Bits(Vec<u64>);
