@@ -13,7 +13,7 @@ pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
 use crate::annotation::Stance;
-use crate::lexicon::{fact, lexicon, CueVerb, Pronoun, Role, Use, Uses, WordClass};
+use crate::lexicon::{fact, lexicon, CueVerb, Lexicon, Pronoun, Role, Use, Uses, WordClass};
 use crate::span::Span;
 use std::num::NonZeroU32;
 use std::ops::{Index, Range};
@@ -330,39 +330,39 @@ impl<'t> Doc<'t> {
         self.facts[t] & bits != 0
     }
 
+    /// `look_up` of token `t`'s text, or `None` without asking when its
+    /// facts rule out the lexicon of `bit`.
+    fn ask<T>(&self, t: usize, bit: u8, look_up: fn(&Lexicon, &str) -> Option<T>) -> Option<T> {
+        if self.may_be(t, bit) {
+            look_up(lexicon(), self.tok(t))
+        } else {
+            None
+        }
+    }
+
     /// [`Lexicon::word_class`](crate::lexicon::Lexicon::word_class) of token `t`.
     pub fn word_class(&self, t: usize) -> Option<WordClass> {
-        self.may_be(t, fact::GRAMMAR)
-            .then(|| lexicon().word_class(self.tok(t)))
-            .flatten()
+        self.ask(t, fact::GRAMMAR, Lexicon::word_class)
     }
 
     /// [`Lexicon::cue_verb`](crate::lexicon::Lexicon::cue_verb) of token `t`.
     pub fn cue_verb(&self, t: usize) -> Option<CueVerb> {
-        self.may_be(t, fact::CUE_VERB)
-            .then(|| lexicon().cue_verb(self.tok(t)))
-            .flatten()
+        self.ask(t, fact::CUE_VERB, Lexicon::cue_verb)
     }
 
     /// [`Lexicon::cue_noun`](crate::lexicon::Lexicon::cue_noun) of token `t`.
     pub fn cue_noun(&self, t: usize) -> Option<Stance> {
-        self.may_be(t, fact::CUE_NOUN)
-            .then(|| lexicon().cue_noun(self.tok(t)))
-            .flatten()
+        self.ask(t, fact::CUE_NOUN, Lexicon::cue_noun)
     }
 
     /// [`Lexicon::pronoun`](crate::lexicon::Lexicon::pronoun) of token `t`.
     pub fn pronoun(&self, t: usize) -> Option<Pronoun> {
-        self.may_be(t, fact::PRONOUN)
-            .then(|| lexicon().pronoun(self.tok(t)))
-            .flatten()
+        self.ask(t, fact::PRONOUN, Lexicon::pronoun)
     }
 
     /// [`Lexicon::role`](crate::lexicon::Lexicon::role) of token `t`.
     pub fn role(&self, t: usize) -> Option<Role> {
-        self.may_be(t, fact::ROLE)
-            .then(|| lexicon().role(self.tok(t)))
-            .flatten()
+        self.ask(t, fact::ROLE, Lexicon::role)
     }
 
     /// [`Lexicon::is`](crate::lexicon::Lexicon::is): token `t`, as written, has use `u`.
