@@ -381,7 +381,13 @@ impl<'t> Doc<'t> {
 
     /// True when token `i` is a word starting with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word && self.tok(i).starts_with(char::is_uppercase)
+        let tok = self.tokens[i];
+        // ASCII first letters (nearly all) without decoding a character.
+        tok.kind == TokenKind::Word
+            && match self.text.as_bytes()[tok.span().start] {
+                b if b < 0x80 => b.is_ascii_uppercase(),
+                _ => self.tok(i).starts_with(char::is_uppercase),
+            }
     }
 
     /// Span covering tokens `a..b`; empty (at token `a`) when `b <= a`.
