@@ -5,7 +5,7 @@ use super::names::{Hint, Name};
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::case::lower_char;
-use crate::lexicon::{lexicon, Use, WordClass};
+use crate::lexicon::{lexicon, Gender, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashMap;
 
@@ -16,15 +16,29 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
         actors: Actors::default(),
         by_key: HashMap::new(),
         surnames: HashMap::new(),
+        sharers: HashMap::new(),
+        given: HashMap::new(),
         later_surnames: later_surnames(&names, &texts),
     };
-    for (n, text) in names.iter().zip(&texts) {
+    for (i, (n, text)) in names.iter().zip(&texts).enumerate() {
+        let next_name = names.get(i + 1).map_or(doc.tokens.len(), |n| n.toks.start);
         let actor = match &n.hint {
             Hint::Known { canonical, place } => m.known(canonical, *place),
-            Hint::Person | Hint::MultiWord if text.contains(' ') => m.full_name(text),
+            Hint::Person | Hint::MultiWord if text.contains(' ') => {
+                let id = m.full_name(text);
+                if let Some(g) = kin_gender(doc, n) {
+                    m.actors.actors[id].gender.get_or_insert(g);
+                }
+                id
+            }
             Hint::Org if is_acronym_text(text) => m.acronym(text),
             Hint::Org => m.organization(text),
-            Hint::Person | Hint::Single | Hint::MultiWord => m.single(doc, n, text),
+            Hint::Person | Hint::Single | Hint::MultiWord => {
+                match m.shared_surname(doc, n, text, next_name) {
+                    Some(id) => id,
+                    None => m.single(doc, n, text),
+                }
+            }
         };
         add_title(doc, &mut m.actors, n, actor);
         m.actors.mentions.push(MentionDraft {
@@ -59,6 +73,11 @@ struct Merger {
     by_key: HashMap<String, usize>,
     /// Surname (last word) of each person actor → actor, latest wins.
     surnames: HashMap<String, usize>,
+    /// Surname → the people with a full name ending in it, the most
+    /// recently named last.
+    sharers: HashMap<String, Vec<usize>>,
+    /// Given name (first word of a full person name) → actor, latest wins.
+    given: HashMap<String, usize>,
     /// See [`later_surnames`].
     later_surnames: HashMap<String, usize>,
 }
@@ -109,8 +128,50 @@ impl Merger {
             }
         };
         let last = text.rsplit(' ').next().unwrap_or("").to_string();
+        let sharers = self.sharers.entry(last.clone()).or_default();
+        sharers.retain(|&a| a != id);
+        sharers.push(id);
         self.surnames.insert(last, id);
+        let first = text.split(' ').next().unwrap_or("");
+        if first != text && lexicon().is_given_name(first) {
+            self.given.insert(first.to_string(), id);
+        }
         id
+    }
+
+    /// A bare surname two people named in full share ("Brennan" after
+    /// "Nadia Brennan" and her father "Declan Brennan"): the most recently
+    /// named of them, unless a gender the text gives for the mention (an
+    /// honorific, "Ms. Brennan", or the first "he"/"she"/"his" after it in
+    /// its paragraph, outside quotations, before the next name) fits only
+    /// another: then the most recently named of those it fits.
+    fn shared_surname(&self, doc: &Doc, n: &Name, text: &str, next_name: usize) -> Option<usize> {
+        let sharers = self.sharers.get(text).filter(|s| s.len() > 1)?;
+        let latest = *sharers.last()?;
+        let honorific = n.title.and_then(|t| {
+            let t = doc.text[t].trim().trim_end_matches('.');
+            lexicon().title_gender(t.rsplit(' ').next().unwrap_or(""))
+        });
+        let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end, next_name)) else {
+            return Some(latest);
+        };
+        let fits = |want: Option<Gender>| {
+            sharers
+                .iter()
+                .rev()
+                .find(|&&a| self.actors.gender(a) == want)
+        };
+        if self.actors.gender(latest) == Some(g) {
+            return Some(latest);
+        }
+        fits(Some(g))
+            .or_else(|| {
+                (self.actors.gender(latest).is_some())
+                    .then(|| fits(None))
+                    .flatten()
+            })
+            .copied()
+            .or(Some(latest))
     }
 
     /// "MORALES" (a transcript's speaker label) after "Ana Morales": the
@@ -176,6 +237,8 @@ impl Merger {
             id
         } else if let Some(&id) = self.by_key.get(&format!("k:{text}")) {
             id // the same word named a known place or body before
+        } else if let Some(&id) = self.given.get(text) {
+            id // "Maria" after "Maria Delgado"
         } else if let Some(&id) = self.by_key.get(&format!("s:{text}")) {
             id
         } else if let Some(&id) = self.by_key.get(&format!("o:{text}")) {
@@ -201,6 +264,37 @@ fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
     if actors.actors[actor].kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
         actors.actors[actor].kind = ActorKind::Person;
     }
+}
+
+/// The gender a kinship noun just before a full name gives it ("her
+/// father, Declan Brennan", "his daughter Aoife Kerrigan").
+fn kin_gender(doc: &Doc, n: &Name) -> Option<Gender> {
+    if n.title.is_some() {
+        return None;
+    }
+    let mut t = n.toks.start.checked_sub(1)?;
+    if doc.tok(t) == "," {
+        t = t.checked_sub(1)?;
+    }
+    let w = doc.tok(t);
+    if !w.starts_with(char::is_lowercase) {
+        return None;
+    }
+    lexicon().title_gender(w)
+}
+
+/// The gender of the first "he", "she" or "his" after token `from` in its
+/// paragraph, outside quotations and before token `stop` (the next name).
+fn pronoun_after(doc: &Doc, from: usize, stop: usize) -> Option<Gender> {
+    let para = doc.paras.get(doc.para_of(from.checked_sub(1)?))?;
+    let end = stop.min(para.tokens.end).min(from + 40);
+    (from..end)
+        .filter(|&t| doc.quote_at(t).is_none())
+        .find_map(|t| {
+            let p = lexicon().pronoun(doc.tok(t))?;
+            let own = p.subject || (p.possessive && !p.object);
+            (own && p.third_person).then_some(p.gender).flatten()
+        })
 }
 
 fn name_text(doc: &Doc, n: &Name) -> String {
@@ -313,6 +407,23 @@ mod tests {
         assert_eq!(after, [("Jane Velkamp".into(), ActorKind::Person, 2)]);
         let before = actors("Velkamp said talks failed. Later, Jane Velkamp left.");
         assert_eq!(before, [("Jane Velkamp".into(), ActorKind::Person, 2)]);
+    }
+
+    #[test]
+    fn relatives_sharing_a_surname_stay_apart_and_a_first_name_joins_its_full_name() {
+        let a =
+            actors("Nadia Velkamp met her son, Tomas Velkamp. Ms. Velkamp said no. Nadia left.");
+        assert_eq!(
+            a,
+            [
+                ("Nadia Velkamp".into(), ActorKind::Person, 3),
+                ("Tomas Velkamp".into(), ActorKind::Person, 1)
+            ]
+        );
+        let b = actors("Nadia Velkamp met her son, Tomas Velkamp. Velkamp said she was tired.");
+        assert_eq!(b[0], ("Nadia Velkamp".into(), ActorKind::Person, 2));
+        let c = actors("Nadia Velkamp met her son, Tomas Velkamp. Velkamp said no.");
+        assert_eq!(c[1], ("Tomas Velkamp".into(), ActorKind::Person, 2));
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct ActorDraft {
     pub anonymous: bool,
     /// For descriptions: the head role noun ("official").
     pub role: Option<String>,
+    /// A gender the text gives beside the name ("her father, Declan
+    /// Brennan"), when neither the given name nor a title does.
+    pub gender: Option<Gender>,
 }
 
 /// Everything the actor stage found.
@@ -188,10 +191,14 @@ impl Actors {
             return Some(g);
         }
         // (No allocation: pronouns ask this of every person in view.)
-        actor.titles.iter().find_map(|t| {
-            let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
-            lexicon().title_gender(last)
-        })
+        actor
+            .titles
+            .iter()
+            .find_map(|t| {
+                let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+                lexicon().title_gender(last)
+            })
+            .or(actor.gender)
     }
 
     /// The one person whose title ends in the words of `key` (lowercase):
@@ -312,6 +319,7 @@ impl Actors {
             titles: Vec::new(),
             anonymous: false,
             role: None,
+            gender: None,
         });
         self.actors.len() - 1
     }
