@@ -63,7 +63,8 @@ type Rule = fn(&Quote) -> Option<Found>;
 
 /// The rules that decide a quote's speaker, most trusted first. The first
 /// that applies decides, even on "no one yet" (the last two).
-const DECIDING: [Rule; 9] = [
+const DECIDING: [Rule; 10] = [
+    relayed_inside_report,
     governing_cue,
     reporting_clause_after,
     cue_before,
@@ -317,6 +318,72 @@ impl<'a> Quote<'a> {
             })
     }
 
+    /// "Jane Doe said John Roe had told her: “...”", "according to Jane
+    /// Doe, John Roe said “...”": the finite cue (or "according to") before `r` whose
+    /// reported clause holds `r`, spoken by another named actor: the
+    /// reporter of what `r` relays. Commas beside a name ("said his
+    /// neighbour, John Roe, had warned") do not end the clause; others do.
+    fn outer_report(&self, r: &Resolved) -> Option<&'a Resolved> {
+        let (doc, actors) = (self.doc, self.actors);
+        // A comma opening or closing ", John Roe," around a mention.
+        let appositive = |t: usize| {
+            let m = |t: usize| actors.mention_at(t).map(|m| &actors.mentions[m].toks);
+            doc.tok(t) != ","
+                || m(t + 1).is_some_and(|n| n.end < doc.tokens.len() && doc.tok(n.end) == ",")
+                || (t > 0 && m(t - 1).is_some_and(|n| n.start > 0 && doc.tok(n.start - 1) == ","))
+        };
+        // The nearer speaker is named inside the reported clause.
+        let named = &actors.mentions[r.mention?];
+        // (From the title written before the name: "said Mayor Jon Roe had".)
+        let mut named_at = named.toks.start;
+        while named.title.is_some_and(|title| {
+            named_at > 0 && doc.tokens[named_at - 1].span().start >= title.start
+        }) {
+            named_at -= 1;
+        }
+        // Only "that", a determiner, a mention or the noun a name is in
+        // apposition to ("said his neighbour, John Roe, had") between the
+        // outer cue and the nearer speaker ("said as the heckler yelled"
+        // reports nothing).
+        let apposed = named_at > 0 && doc.tok(named_at - 1) == ",";
+        let opens_clause = |o: &Resolved| {
+            named_at - o.cue.toks.end <= 5
+                && (o.cue.toks.end..named_at).all(|t| {
+                    let w = doc.tok(t);
+                    let class = lexicon().word_class(w);
+                    actors.mention_at(t).is_some()
+                        || lexicon().is(&w.to_lowercase(), Use::Complementizer)
+                        || matches!(class, Some(WordClass::Det | WordClass::Poss))
+                        || (apposed && class.is_none() && lexicon().cue_verb(w).is_none())
+                })
+        };
+        self.candidates.iter().copied().find(|o| {
+            o.cue.toks.end <= named_at
+                && opens_clause(o)
+                && (o.cue.form == CueForm::According
+                    || (o.cue.form == CueForm::Finite && o.cue.frames.clause))
+                && o.cue.toks.start < r.cue.toks.start
+                && r.cue.toks.start - o.cue.toks.end <= MAX_CONTENT
+                && (o.cue.toks.end..r.cue.toks.start).all(appositive)
+                && o.actor.is_some()
+                && o.actor != r.actor
+                && !self.unnamed(o)
+        })
+    }
+
+    /// A colon or comma right after cue `r`, or after a short listener
+    /// ("told her:", "told the crowd:"), introduces the quote.
+    fn introduced_by(&self, r: &Resolved) -> bool {
+        let doc = self.doc;
+        let end = r.cue.toks.end;
+        self.open > end
+            && self.open - end <= 3
+            && matches!(doc.tok(self.open - 1), ":" | ",")
+            && (end..self.open - 1).all(|t| {
+                self.actors.mention_at(t).is_some() || lexicon().pronoun(doc.tok(t)).is_some()
+            })
+    }
+
     /// A cue that governs the quote directly: "to urge “a pause”", "what it
     /// called an “unprecedented” build-up".
     fn governs(&self, r: &Resolved) -> bool {
@@ -375,6 +442,29 @@ impl<'a> Quote<'a> {
             other => other.copied(),
         }
     }
+}
+
+/// "Jane Doe said John Roe told her: “...”", "Jane Doe said John Roe had
+/// called to urge “...”": a quote the nearest cue introduces or governs,
+/// inside the clause another speaker reports, is the nearer speaker's words
+/// relayed by the reporting one.
+fn relayed_inside_report(quote: &Quote) -> Option<Found> {
+    let r = *quote.candidates.first()?;
+    let doc = quote.doc;
+    let governs = r.cue.frames.quote && r.cue.toks.end == quote.open;
+    let introduced = quote.introduced_by(r);
+    if quote.starts_sentence
+        || !matches!(r.cue.form, CueForm::Finite | CueForm::Infinitive)
+        || !(introduced || (governs && !quote.unnamed(r)))
+        || quote.tail.is_some_and(|t| t.actor != r.actor)
+    {
+        return None;
+    }
+    let outer = quote.outer_report(r)?;
+    Some(Found {
+        reporter: outer.actor,
+        ..Found::cue(doc, r)
+    })
 }
 
 /// "X urged “...”, Y said": a cue that governs the quote (or frames "Y to
@@ -697,6 +787,19 @@ mod tests {
         );
         assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
         assert_eq!(q.reporter.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn relayed_inside_report_keeps_the_reporter() {
+        let q = quote(
+            "Jane Doe said her neighbour, John Roe, had warned her: “The dam will go.”",
+            "The dam",
+        );
+        assert_eq!(q.speaker.as_deref(), Some("John Roe"));
+        assert_eq!(q.reporter.as_deref(), Some("Jane Doe"));
+        let q = quote("Jane Doe spoke as John Roe yelled: “Go home!”", "Go home");
+        assert_eq!(q.speaker.as_deref(), Some("John Roe"));
+        assert_eq!(q.reporter, None);
     }
 
     #[test]
