@@ -284,47 +284,12 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     None
 }
 
-/// The named bodies by the organization words of their names ("Ministry
-/// of Transport" under "ministry", "Harlow Town Council" under "council"),
-/// lowercase → (first token, actor) of each of their name mentions, in text
-/// order.
-fn bodies_by_head(doc: &Doc, actors: &Actors) -> HashMap<String, Vec<(usize, usize)>> {
-    let mut by_head: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    for m in actors.mentions.iter() {
-        let a = &actors.actors[m.actor];
-        if m.kind != MentionKind::Name || a.kind != ActorKind::Organization || a.role.is_some() {
-            continue;
-        }
-        for t in m.toks.clone() {
-            let w = doc.tok(t);
-            if m.toks.len() > 1 && lexicon().is_org_head(w) {
-                by_head
-                    .entry(w.lower())
-                    .or_default()
-                    .push((m.toks.start, m.actor));
-            }
-        }
-    }
-    by_head
-}
-
-/// "the ministry", "the council", "the club": the body of that kind named
-/// last before token `a` ("the Ministry of Transport ... the ministry").
-fn body_named_before(
-    by_head: &HashMap<String, Vec<(usize, usize)>>,
-    word: &str,
-    a: usize,
-) -> Option<usize> {
-    let named = by_head.get(word)?;
-    let k = named.partition_point(|&(t, _)| t < a);
-    k.checked_sub(1).map(|k| named[k].1)
-}
-
 /// Gives each description an actor (an earlier one it repeats, the person
 /// it is in apposition to or titles, or a new one) and a mention.
 fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let mut seen = Seen::default();
-    let by_head = bodies_by_head(doc, actors);
+    // "the ministry", "the council": the one body of that kind named.
+    let bodies = actors.organizations_by_last_word();
     for f in found {
         let span = doc.span_of(f.start, f.end);
         let phrase = &doc.text[span];
@@ -344,11 +309,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         }
-        .or_else(|| {
-            the_word
-                .then(|| body_named_before(&by_head, &key, f.start))
-                .flatten()
-        });
+        .or_else(|| bodies.get(&key).copied().flatten().filter(|_| the_word));
         let existing = in_view
             .or_else(|| seen.by_key.get(&key).copied())
             .or_else(|| {

@@ -17,6 +17,7 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
         by_key: HashMap::new(),
         surnames: HashMap::new(),
         sharers: HashMap::new(),
+        sharer_lists: Vec::new(),
         given: HashMap::new(),
         later_surnames: later_surnames(&names, &texts),
     };
@@ -73,9 +74,11 @@ struct Merger {
     by_key: HashMap<String, usize>,
     /// Surname (last word) of each person actor → actor, latest wins.
     surnames: HashMap<String, usize>,
-    /// Surname → the people with a full name ending in it, the most
-    /// recently named last.
-    sharers: HashMap<String, Vec<usize>>,
+    /// Surname → index in `sharer_lists` of the people with a full name
+    /// ending in it, the most recently named last. (A map to an index keeps
+    /// to the map types the engine has: each new one costs the `.wasm`.)
+    sharers: HashMap<String, usize>,
+    sharer_lists: Vec<Vec<usize>>,
     /// Given name (first word of a full person name) → actor, latest wins.
     given: HashMap<String, usize>,
     /// See [`later_surnames`].
@@ -116,8 +119,10 @@ impl Merger {
             Some(&id) => id,
             None => {
                 let last = text.rsplit(' ').next().unwrap_or("");
-                let id = match self.by_key.get(&format!("s:{last}")) {
-                    Some(&id) => {
+                // (Only once: a second full name of that surname, "Paolo
+                // Castellano" after "Giulia Castellano", is someone else.)
+                let id = match self.by_key.remove(&format!("s:{last}")) {
+                    Some(id) => {
                         self.actors.actors[id].name = text.to_string();
                         id
                     }
@@ -128,7 +133,12 @@ impl Merger {
             }
         };
         let last = text.rsplit(' ').next().unwrap_or("").to_string();
-        let sharers = self.sharers.entry(last.clone()).or_default();
+        let next = self.sharer_lists.len();
+        let list = *self.sharers.entry(last.clone()).or_insert(next);
+        if list == next {
+            self.sharer_lists.push(Vec::new());
+        }
+        let sharers = &mut self.sharer_lists[list];
         sharers.retain(|&a| a != id);
         sharers.push(id);
         self.surnames.insert(last, id);
@@ -141,12 +151,16 @@ impl Merger {
 
     /// A bare surname two people named in full share ("Brennan" after
     /// "Nadia Brennan" and her father "Declan Brennan"): the most recently
-    /// named of them, unless a gender the text gives for the mention (an
-    /// honorific, "Ms. Brennan", or the first "he"/"she"/"his" after it in
-    /// its paragraph, outside quotations, before the next name) fits only
-    /// another: then the most recently named of those it fits.
+    /// named of them whose gender fits the one the text gives the mention
+    /// (an honorific, "Ms. Brennan", or the first "he"/"she"/"his" after it
+    /// in its paragraph, outside quotations, before the next name), else the
+    /// most recently named.
     fn shared_surname(&self, doc: &Doc, n: &Name, text: &str, next_name: usize) -> Option<usize> {
-        let sharers = self.sharers.get(text).filter(|s| s.len() > 1)?;
+        let sharers = self
+            .sharers
+            .get(text)
+            .map(|&l| &self.sharer_lists[l])
+            .filter(|s| s.len() > 1)?;
         let latest = *sharers.last()?;
         let honorific = n.title.and_then(|t| {
             let t = doc.text[t].trim().trim_end_matches('.');
@@ -155,23 +169,13 @@ impl Merger {
         let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end, next_name)) else {
             return Some(latest);
         };
-        let fits = |want: Option<Gender>| {
-            sharers
-                .iter()
-                .rev()
-                .find(|&&a| self.actors.gender(a) == want)
-        };
-        if self.actors.gender(latest) == Some(g) {
-            return Some(latest);
-        }
-        fits(Some(g))
-            .or_else(|| {
-                (self.actors.gender(latest).is_some())
-                    .then(|| fits(None))
-                    .flatten()
-            })
+        // (The latest first: `sharers` ends with the most recently named.)
+        sharers
+            .iter()
+            .rev()
+            .find(|&&a| self.actors.gender(a) == Some(g))
+            .or(Some(&latest))
             .copied()
-            .or(Some(latest))
     }
 
     /// "MORALES" (a transcript's speaker label) after "Ana Morales": the

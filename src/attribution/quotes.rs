@@ -318,72 +318,6 @@ impl<'a> Quote<'a> {
             })
     }
 
-    /// "Jane Doe said John Roe had told her: “...”", "according to Jane
-    /// Doe, John Roe said “...”": the finite cue (or "according to") before `r` whose
-    /// reported clause holds `r`, spoken by another named actor: the
-    /// reporter of what `r` relays. Commas beside a name ("said his
-    /// neighbour, John Roe, had warned") do not end the clause; others do.
-    fn outer_report(&self, r: &Resolved) -> Option<&'a Resolved> {
-        let (doc, actors) = (self.doc, self.actors);
-        // A comma opening or closing ", John Roe," around a mention.
-        let appositive = |t: usize| {
-            let m = |t: usize| actors.mention_at(t).map(|m| &actors.mentions[m].toks);
-            doc.tok(t) != ","
-                || m(t + 1).is_some_and(|n| n.end < doc.tokens.len() && doc.tok(n.end) == ",")
-                || (t > 0 && m(t - 1).is_some_and(|n| n.start > 0 && doc.tok(n.start - 1) == ","))
-        };
-        // The nearer speaker is named inside the reported clause.
-        let named = &actors.mentions[r.mention?];
-        // (From the title written before the name: "said Mayor Jon Roe had".)
-        let mut named_at = named.toks.start;
-        while named.title.is_some_and(|title| {
-            named_at > 0 && doc.tokens[named_at - 1].span().start >= title.start
-        }) {
-            named_at -= 1;
-        }
-        // Only "that", a determiner, a mention or the noun a name is in
-        // apposition to ("said his neighbour, John Roe, had") between the
-        // outer cue and the nearer speaker ("said as the heckler yelled"
-        // reports nothing).
-        let apposed = named_at > 0 && doc.tok(named_at - 1) == ",";
-        let opens_clause = |o: &Resolved| {
-            named_at - o.cue.toks.end <= 5
-                && (o.cue.toks.end..named_at).all(|t| {
-                    let w = doc.tok(t);
-                    let class = lexicon().word_class(w);
-                    actors.mention_at(t).is_some()
-                        || lexicon().is(&w.to_lowercase(), Use::Complementizer)
-                        || matches!(class, Some(WordClass::Det | WordClass::Poss))
-                        || (apposed && class.is_none() && lexicon().cue_verb(w).is_none())
-                })
-        };
-        self.candidates.iter().copied().find(|o| {
-            o.cue.toks.end <= named_at
-                && opens_clause(o)
-                && (o.cue.form == CueForm::According
-                    || (o.cue.form == CueForm::Finite && o.cue.frames.clause))
-                && o.cue.toks.start < r.cue.toks.start
-                && r.cue.toks.start - o.cue.toks.end <= MAX_CONTENT
-                && (o.cue.toks.end..r.cue.toks.start).all(appositive)
-                && o.actor.is_some()
-                && o.actor != r.actor
-                && !self.unnamed(o)
-        })
-    }
-
-    /// A colon or comma right after cue `r`, or after a short listener
-    /// ("told her:", "told the crowd:"), introduces the quote.
-    fn introduced_by(&self, r: &Resolved) -> bool {
-        let doc = self.doc;
-        let end = r.cue.toks.end;
-        self.open > end
-            && self.open - end <= 3
-            && matches!(doc.tok(self.open - 1), ":" | ",")
-            && (end..self.open - 1).all(|t| {
-                self.actors.mention_at(t).is_some() || lexicon().pronoun(doc.tok(t)).is_some()
-            })
-    }
-
     /// A cue that governs the quote directly: "to urge “a pause”", "what it
     /// called an “unprecedented” build-up".
     fn governs(&self, r: &Resolved) -> bool {
@@ -444,25 +378,44 @@ impl<'a> Quote<'a> {
     }
 }
 
-/// "Jane Doe said John Roe told her: “...”", "Jane Doe said John Roe had
-/// called to urge “...”": a quote the nearest cue introduces or governs,
-/// inside the clause another speaker reports, is the nearer speaker's words
-/// relayed by the reporting one.
+/// "Jane Doe said John Roe told her: “...”", "according to Jane Doe, John
+/// Roe said: “...”", "Jane Doe said John Roe had called to urge “...”": a
+/// quote the nearest cue introduces (a colon after it and at most a short
+/// listener) or governs, whose speaker is named in the clause the cue before
+/// it reports, is the nearer speaker's words relayed by the reporting one.
+/// Only determiners ("that"), possessives, names, titles and the noun a name
+/// is in apposition to ("said his neighbour, John Roe, had warned him:") may
+/// stand between the outer cue and the name ("said as John Roe yelled:"
+/// reports nothing), and no comma but the one closing the apposition after it.
 fn relayed_inside_report(quote: &Quote) -> Option<Found> {
-    let r = *quote.candidates.first()?;
-    let doc = quote.doc;
-    let governs = r.cue.frames.quote && r.cue.toks.end == quote.open;
-    let introduced = quote.introduced_by(r);
+    let (doc, actors) = (quote.doc, quote.actors);
+    let (r, o) = (*quote.candidates.first()?, *quote.candidates.get(1)?);
+    let (end, open) = (r.cue.toks.end, quote.open);
+    let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
+    let governs = r.cue.frames.quote && end == open && !quote.unnamed(r);
+    let named = actors.mentions[r.mention?].toks.clone();
+    let outer_reports = (o.cue.form == CueForm::According
+        || (o.cue.form == CueForm::Finite && o.cue.frames.clause))
+        && o.actor != r.actor
+        && !quote.unnamed(o)
+        && (o.cue.toks.end..named.start).len() <= 5
+        && (o.cue.toks.end..named.start).all(|t| {
+            !matches!(
+                lexicon().word_class(doc.tok(t)),
+                Some(WordClass::Conj | WordClass::Prep | WordClass::Rel | WordClass::Aux)
+            ) && lexicon().cue_verb(doc.tok(t)).is_none()
+        })
+        && !(named.end + 1..r.cue.toks.start).any(|t| doc.tok(t) == ",");
     if quote.starts_sentence
         || !matches!(r.cue.form, CueForm::Finite | CueForm::Infinitive)
-        || !(introduced || (governs && !quote.unnamed(r)))
+        || !(introduced || governs)
+        || !outer_reports
         || quote.tail.is_some_and(|t| t.actor != r.actor)
     {
         return None;
     }
-    let outer = quote.outer_report(r)?;
     Some(Found {
-        reporter: outer.actor,
+        reporter: o.actor,
         ..Found::cue(doc, r)
     })
 }
