@@ -16,30 +16,20 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
         actors: Actors::default(),
         by_key: HashMap::new(),
         surnames: HashMap::new(),
-        sharers: HashMap::new(),
-        sharer_lists: Vec::new(),
+        older_sharer: Vec::new(),
         given: HashMap::new(),
         later_surnames: later_surnames(&names, &texts),
     };
-    for (i, (n, text)) in names.iter().zip(&texts).enumerate() {
-        let next_name = names.get(i + 1).map_or(doc.tokens.len(), |n| n.toks.start);
+    for (n, text) in names.iter().zip(&texts) {
         let actor = match &n.hint {
             Hint::Known { canonical, place } => m.known(canonical, *place),
-            Hint::Person | Hint::MultiWord if text.contains(' ') => {
-                let id = m.full_name(text);
-                if let Some(g) = kin_gender(doc, n) {
-                    m.actors.actors[id].gender.get_or_insert(g);
-                }
-                id
-            }
+            Hint::Person | Hint::MultiWord if text.contains(' ') => m.full_name(text),
             Hint::Org if is_acronym_text(text) => m.acronym(text),
             Hint::Org => m.organization(text),
-            Hint::Person | Hint::Single | Hint::MultiWord => {
-                match m.shared_surname(doc, n, text, next_name) {
-                    Some(id) => id,
-                    None => m.single(doc, n, text),
-                }
-            }
+            Hint::Person | Hint::Single | Hint::MultiWord => match m.shared_surname(doc, n, text) {
+                Some(id) => id,
+                None => m.single(doc, n, text),
+            },
         };
         add_title(doc, &mut m.actors, n, actor);
         m.actors.mentions.push(MentionDraft {
@@ -74,11 +64,11 @@ struct Merger {
     by_key: HashMap<String, usize>,
     /// Surname (last word) of each person actor → actor, latest wins.
     surnames: HashMap<String, usize>,
-    /// Surname → index in `sharer_lists` of the people with a full name
-    /// ending in it, the most recently named last. (A map to an index keeps
-    /// to the map types the engine has: each new one costs the `.wasm`.)
-    sharers: HashMap<String, usize>,
-    sharer_lists: Vec<Vec<usize>>,
+    /// Person actor → the person of the same surname named in full before
+    /// it was ("n:" in `by_key` holds the newest of each surname), or
+    /// `usize::MAX`. (A chain, not a map of lists: each new map type costs
+    /// the `.wasm` a few hundred bytes.)
+    older_sharer: Vec<usize>,
     /// Given name (first word of a full person name) → actor, latest wins.
     given: HashMap<String, usize>,
     /// See [`later_surnames`].
@@ -121,26 +111,25 @@ impl Merger {
                 let last = text.rsplit(' ').next().unwrap_or("");
                 // (Only once: a second full name of that surname, "Paolo
                 // Castellano" after "Giulia Castellano", is someone else.)
-                let id = match self.by_key.remove(&format!("s:{last}")) {
-                    Some(id) => {
+                let id = match self.by_key.get(&format!("s:{last}")) {
+                    Some(&id) if !self.actors.actors[id].name.contains(' ') => {
                         self.actors.actors[id].name = text.to_string();
                         id
                     }
-                    None => self.actors.new_actor(text.to_string(), ActorKind::Person),
+                    _ => self.actors.new_actor(text.to_string(), ActorKind::Person),
                 };
                 self.by_key.insert(key, id);
+                let newest = format!("n:{last}");
+                let older = self.by_key.get(&newest).copied().unwrap_or(usize::MAX);
+                if self.older_sharer.len() <= id {
+                    self.older_sharer.resize(id + 1, usize::MAX);
+                }
+                self.older_sharer[id] = older;
+                self.by_key.insert(newest, id);
                 id
             }
         };
         let last = text.rsplit(' ').next().unwrap_or("").to_string();
-        let next = self.sharer_lists.len();
-        let list = *self.sharers.entry(last.clone()).or_insert(next);
-        if list == next {
-            self.sharer_lists.push(Vec::new());
-        }
-        let sharers = &mut self.sharer_lists[list];
-        sharers.retain(|&a| a != id);
-        sharers.push(id);
         self.surnames.insert(last, id);
         let first = text.split(' ').next().unwrap_or("");
         if first != text && lexicon().is_given_name(first) {
@@ -151,31 +140,31 @@ impl Merger {
 
     /// A bare surname two people named in full share ("Brennan" after
     /// "Nadia Brennan" and her father "Declan Brennan"): the most recently
-    /// named of them whose gender fits the one the text gives the mention
-    /// (an honorific, "Ms. Brennan", or the first "he"/"she"/"his" after it
-    /// in its paragraph, outside quotations, before the next name), else the
-    /// most recently named.
-    fn shared_surname(&self, doc: &Doc, n: &Name, text: &str, next_name: usize) -> Option<usize> {
-        let sharers = self
-            .sharers
-            .get(text)
-            .map(|&l| &self.sharer_lists[l])
-            .filter(|s| s.len() > 1)?;
-        let latest = *sharers.last()?;
-        let honorific = n.title.and_then(|t| {
-            let t = doc.text[t].trim().trim_end_matches('.');
-            lexicon().title_gender(t.rsplit(' ').next().unwrap_or(""))
-        });
-        let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end, next_name)) else {
+    /// named of them, unless the text gives the mention a gender (the first
+    /// "he", "she" or "his" after it in its paragraph, outside quotations,
+    /// before another capitalized word): then the latest introduced of them of that
+    /// gender. (An honorific, "Ms. Brennan", is not read: the `.wasm` size.)
+    fn shared_surname(&self, doc: &Doc, n: &Name, text: &str) -> Option<usize> {
+        let newest = *self.by_key.get(&format!("n:{text}"))?;
+        self.older_sharer
+            .get(newest)
+            .filter(|&&o| o != usize::MAX)?;
+        let latest = *self.surnames.get(text)?;
+        let Some(g) = pronoun_after(doc, n.toks.end) else {
             return Some(latest);
         };
-        // (The latest first: `sharers` ends with the most recently named.)
-        sharers
-            .iter()
-            .rev()
-            .find(|&&a| self.actors.gender(a) == Some(g))
-            .or(Some(&latest))
-            .copied()
+        // The newest introduced that fits (a few back at most).
+        let mut a = newest;
+        for _ in 0..8 {
+            if self.actors.gender(a) == Some(g) {
+                return Some(a);
+            }
+            match self.older_sharer.get(a) {
+                Some(&o) if o != usize::MAX => a = o,
+                _ => break,
+            }
+        }
+        Some(latest)
     }
 
     /// "MORALES" (a transcript's speaker label) after "Ana Morales": the
@@ -270,35 +259,24 @@ fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
     }
 }
 
-/// The gender a kinship noun just before a full name gives it ("her
-/// father, Declan Brennan", "his daughter Aoife Kerrigan").
-fn kin_gender(doc: &Doc, n: &Name) -> Option<Gender> {
-    if n.title.is_some() {
-        return None;
-    }
-    let mut t = n.toks.start.checked_sub(1)?;
-    if doc.tok(t) == "," {
-        t = t.checked_sub(1)?;
-    }
-    let w = doc.tok(t);
-    if !w.starts_with(char::is_lowercase) {
-        return None;
-    }
-    lexicon().title_gender(w)
-}
-
 /// The gender of the first "he", "she" or "his" after token `from` in its
-/// paragraph, outside quotations and before token `stop` (the next name).
-fn pronoun_after(doc: &Doc, from: usize, stop: usize) -> Option<Gender> {
+/// paragraph, outside quotations and before any other capitalized word (a
+/// name: "Brennan said Tom Daly would help, and he").
+fn pronoun_after(doc: &Doc, from: usize) -> Option<Gender> {
     let para = doc.paras.get(doc.para_of(from.checked_sub(1)?))?;
-    let end = stop.min(para.tokens.end).min(from + 40);
-    (from..end)
-        .filter(|&t| doc.quote_at(t).is_none())
-        .find_map(|t| {
-            let p = lexicon().pronoun(doc.tok(t))?;
-            let own = p.subject || (p.possessive && !p.object);
-            (own && p.third_person).then_some(p.gender).flatten()
-        })
+    for t in from..para.tokens.end.min(from + 40) {
+        if doc.quote_at(t).is_some() {
+            continue;
+        }
+        match lexicon().pronoun(doc.tok(t)) {
+            Some(p) if p.gender.is_some() && (p.subject || (p.possessive && !p.object)) => {
+                return p.gender
+            }
+            None if doc.is_cap(t) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 fn name_text(doc: &Doc, n: &Name) -> String {
@@ -415,19 +393,19 @@ mod tests {
 
     #[test]
     fn relatives_sharing_a_surname_stay_apart_and_a_first_name_joins_its_full_name() {
-        let a =
-            actors("Nadia Velkamp met her son, Tomas Velkamp. Ms. Velkamp said no. Nadia left.");
+        let a = actors("Nadia Velkamp met her son, Tomas Velkamp. Velkamp said no. Nadia left.");
         assert_eq!(
             a,
             [
-                ("Nadia Velkamp".into(), ActorKind::Person, 3),
-                ("Tomas Velkamp".into(), ActorKind::Person, 1)
+                ("Nadia Velkamp".into(), ActorKind::Person, 2),
+                ("Tomas Velkamp".into(), ActorKind::Person, 2)
             ]
         );
         let b = actors("Nadia Velkamp met her son, Tomas Velkamp. Velkamp said she was tired.");
         assert_eq!(b[0], ("Nadia Velkamp".into(), ActorKind::Person, 2));
-        let c = actors("Nadia Velkamp met her son, Tomas Velkamp. Velkamp said no.");
-        assert_eq!(c[1], ("Tomas Velkamp".into(), ActorKind::Person, 2));
+        let c = actors("Velkamp said no. Nadia Velkamp met her son, Tomas Velkamp.");
+        assert_eq!(c[0], ("Nadia Velkamp".into(), ActorKind::Person, 2));
+        assert_eq!(c[1], ("Tomas Velkamp".into(), ActorKind::Person, 1));
     }
 
     #[test]

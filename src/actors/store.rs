@@ -37,9 +37,6 @@ pub struct ActorDraft {
     pub anonymous: bool,
     /// For descriptions: the head role noun ("official").
     pub role: Option<String>,
-    /// A gender the text gives beside the name ("her father, Declan
-    /// Brennan"), when neither the given name nor a title does.
-    pub gender: Option<Gender>,
 }
 
 /// Everything the actor stage found.
@@ -191,14 +188,10 @@ impl Actors {
             return Some(g);
         }
         // (No allocation: pronouns ask this of every person in view.)
-        actor
-            .titles
-            .iter()
-            .find_map(|t| {
-                let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
-                lexicon().title_gender(last)
-            })
-            .or(actor.gender)
+        actor.titles.iter().find_map(|t| {
+            let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+            lexicon().title_gender(last)
+        })
     }
 
     /// The one person whose title ends in the words of `key` (lowercase):
@@ -307,8 +300,9 @@ impl Actors {
         });
     }
 
-    /// "the union": the one organization of a multiword name (no described
-    /// actor) whose last word is `key` (lowercase), if exactly one.
+    /// "the union", "the ministry": the one organization of a multiword
+    /// name (no described actor) whose last word, or one of whose
+    /// organization words, is `key` (lowercase), if exactly one.
     pub fn organization_ending_in(&self, key: &str) -> Option<usize> {
         match &self.sealed {
             Some(sealed) => sealed.org_by_last_word.get(key).copied().flatten(),
@@ -328,7 +322,6 @@ impl Actors {
             titles: Vec::new(),
             anonymous: false,
             role: None,
-            gender: None,
         });
         self.actors.len() - 1
     }

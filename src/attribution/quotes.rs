@@ -378,8 +378,8 @@ impl<'a> Quote<'a> {
     }
 }
 
-/// "Jane Doe said John Roe told her: “...”", "according to Jane Doe, John
-/// Roe said: “...”", "Jane Doe said John Roe had called to urge “...”": a
+/// "Jane Doe said John Roe told her: “...”", "Jane Doe said John Roe had
+/// called to urge “...”": a
 /// quote the nearest cue introduces (a colon after it and at most a short
 /// listener) or governs, whose speaker is named in the clause the cue before
 /// it reports, is the nearer speaker's words relayed by the reporting one.
@@ -389,21 +389,23 @@ impl<'a> Quote<'a> {
 /// reports nothing), and no comma but the one closing the apposition after it.
 fn relayed_inside_report(quote: &Quote) -> Option<Found> {
     let (doc, actors) = (quote.doc, quote.actors);
-    let (r, o) = (*quote.candidates.first()?, *quote.candidates.get(1)?);
+    let r = *quote.candidates.first()?;
+    // (The nearest earlier cue of another speaker: "said Y had called her
+    // to urge" skips Y's own "called".)
+    let o = *quote.candidates[1..].iter().find(|o| o.actor != r.actor)?;
     let (end, open) = (r.cue.toks.end, quote.open);
     let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
     let governs = r.cue.frames.quote && end == open && !quote.unnamed(r);
     let named = actors.mentions[r.mention?].toks.clone();
-    let outer_reports = (o.cue.form == CueForm::According
-        || (o.cue.form == CueForm::Finite && o.cue.frames.clause))
-        && o.actor != r.actor
+    let outer_reports = o.cue.form == CueForm::Finite
+        && o.cue.frames.clause
         && !quote.unnamed(o)
         && (o.cue.toks.end..named.start).len() <= 5
         && (o.cue.toks.end..named.start).all(|t| {
             !matches!(
                 lexicon().word_class(doc.tok(t)),
                 Some(WordClass::Conj | WordClass::Prep | WordClass::Rel | WordClass::Aux)
-            ) && lexicon().cue_verb(doc.tok(t)).is_none()
+            )
         })
         && !(named.end + 1..r.cue.toks.start).any(|t| doc.tok(t) == ",");
     if quote.starts_sentence
