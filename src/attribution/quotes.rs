@@ -734,27 +734,28 @@ mod tests {
         quote(text, start).speaker
     }
 
+    /// The speaker and the reporter of the quote starting with `start`.
+    fn relayed(text: &str, start: &str) -> (Option<String>, Option<String>) {
+        let q = quote(text, start);
+        (q.speaker, q.reporter)
+    }
+
+    fn some(a: &str, b: Option<&str>) -> (Option<String>, Option<String>) {
+        (Some(a.to_string()), b.map(str::to_string))
+    }
+
     #[test]
     fn governing_cue_relays_through_the_reporting_clause() {
-        let q = quote(
-            "Jane Doe urged “a pause in the fighting,” John Roe said.",
-            "a pause",
-        );
-        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
-        assert_eq!(q.reporter.as_deref(), Some("John Roe"));
+        let text = "Jane Doe urged “a pause in the fighting,” John Roe said.";
+        assert_eq!(relayed(text, "a pause"), some("Jane Doe", Some("John Roe")));
     }
 
     #[test]
     fn relayed_inside_report_keeps_the_reporter() {
-        let q = quote(
-            "Jane Doe said her neighbour, John Roe, had warned her: “The dam will go.”",
-            "The dam",
-        );
-        assert_eq!(q.speaker.as_deref(), Some("John Roe"));
-        assert_eq!(q.reporter.as_deref(), Some("Jane Doe"));
-        let q = quote("Jane Doe spoke as John Roe yelled: “Go home!”", "Go home");
-        assert_eq!(q.speaker.as_deref(), Some("John Roe"));
-        assert_eq!(q.reporter, None);
+        let text = "Jane Doe said her neighbour, John Roe, had warned her: “The dam will go.”";
+        assert_eq!(relayed(text, "The dam"), some("John Roe", Some("Jane Doe")));
+        let text = "Jane Doe spoke as John Roe yelled: “Go home!”";
+        assert_eq!(relayed(text, "Go home"), some("John Roe", None));
     }
 
     #[test]
