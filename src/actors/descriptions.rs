@@ -287,6 +287,8 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
 /// it is in apposition to or titles, or a new one) and a mention.
 fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let mut seen = Seen::default();
+    // "the ministry", "the council": the one body of that kind named.
+    let bodies = actors.organizations_by_last_word();
     for f in found {
         let span = doc.span_of(f.start, f.end);
         let phrase = &doc.text[span];
@@ -295,17 +297,18 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let role_word = doc.tok(f.head).lower();
         // Same description again, or "the official" for the last official.
         // "the company": the company named as a recent sentence's subject.
-        let business = f
+        let the_word = f
             .det
             .as_deref()
             .is_some_and(|d| d.eq_ignore_ascii_case("the"))
-            && !bare.contains(' ')
-            && lexicon().uses_lower(bare).has(Use::Business);
+            && !bare.contains(' ');
+        let business = the_word && lexicon().uses_lower(bare).has(Use::Business);
         let in_view = if business {
             company_in_view(doc, actors, f.start)
         } else {
             None
-        };
+        }
+        .or_else(|| bodies.get(&key).copied().flatten().filter(|_| the_word));
         let existing = in_view
             .or_else(|| seen.by_key.get(&key).copied())
             .or_else(|| {

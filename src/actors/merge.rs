@@ -5,7 +5,7 @@ use super::names::{Hint, Name};
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::case::lower_char;
-use crate::lexicon::{lexicon, Use, WordClass};
+use crate::lexicon::{lexicon, Gender, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::collections::HashMap;
 
@@ -16,6 +16,8 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
         actors: Actors::default(),
         by_key: HashMap::new(),
         surnames: HashMap::new(),
+        older_sharer: Vec::new(),
+        given: HashMap::new(),
         later_surnames: later_surnames(&names, &texts),
     };
     for (n, text) in names.iter().zip(&texts) {
@@ -24,7 +26,10 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
             Hint::Person | Hint::MultiWord if text.contains(' ') => m.full_name(text),
             Hint::Org if is_acronym_text(text) => m.acronym(text),
             Hint::Org => m.organization(text),
-            Hint::Person | Hint::Single | Hint::MultiWord => m.single(doc, n, text),
+            Hint::Person | Hint::Single | Hint::MultiWord => match m.shared_surname(doc, n, text) {
+                Some(id) => id,
+                None => m.single(doc, n, text),
+            },
         };
         add_title(doc, &mut m.actors, n, actor);
         m.actors.mentions.push(MentionDraft {
@@ -59,6 +64,13 @@ struct Merger {
     by_key: HashMap<String, usize>,
     /// Surname (last word) of each person actor → actor, latest wins.
     surnames: HashMap<String, usize>,
+    /// Person actor → the person of the same surname named in full before
+    /// it was ("n:" in `by_key` holds the newest of each surname), or
+    /// `usize::MAX`. (A chain, not a map of lists: each new map type costs
+    /// the `.wasm` a few hundred bytes.)
+    older_sharer: Vec<usize>,
+    /// Given name (first word of a full person name) → actor, latest wins.
+    given: HashMap<String, usize>,
     /// See [`later_surnames`].
     later_surnames: HashMap<String, usize>,
 }
@@ -97,20 +109,62 @@ impl Merger {
             Some(&id) => id,
             None => {
                 let last = text.rsplit(' ').next().unwrap_or("");
+                // (Only once: a second full name of that surname, "Paolo
+                // Castellano" after "Giulia Castellano", is someone else.)
                 let id = match self.by_key.get(&format!("s:{last}")) {
-                    Some(&id) => {
+                    Some(&id) if !self.actors.actors[id].name.contains(' ') => {
                         self.actors.actors[id].name = text.to_string();
                         id
                     }
-                    None => self.actors.new_actor(text.to_string(), ActorKind::Person),
+                    _ => self.actors.new_actor(text.to_string(), ActorKind::Person),
                 };
                 self.by_key.insert(key, id);
+                let newest = format!("n:{last}");
+                let older = self.by_key.get(&newest).copied().unwrap_or(usize::MAX);
+                if self.older_sharer.len() <= id {
+                    self.older_sharer.resize(id + 1, usize::MAX);
+                }
+                self.older_sharer[id] = older;
+                self.by_key.insert(newest, id);
                 id
             }
         };
         let last = text.rsplit(' ').next().unwrap_or("").to_string();
         self.surnames.insert(last, id);
+        let first = text.split(' ').next().unwrap_or("");
+        if first != text && lexicon().is_given_name(first) {
+            self.given.insert(first.to_string(), id);
+        }
         id
+    }
+
+    /// A bare surname two people named in full share ("Brennan" after
+    /// "Nadia Brennan" and her father "Declan Brennan"): the most recently
+    /// named of them, unless the text gives the mention a gender (the first
+    /// "he", "she" or "his" after it in its paragraph, outside quotations,
+    /// before another capitalized word): then the latest introduced of them of that
+    /// gender. (An honorific, "Ms. Brennan", is not read: the `.wasm` size.)
+    fn shared_surname(&self, doc: &Doc, n: &Name, text: &str) -> Option<usize> {
+        let newest = *self.by_key.get(&format!("n:{text}"))?;
+        self.older_sharer
+            .get(newest)
+            .filter(|&&o| o != usize::MAX)?;
+        let latest = *self.surnames.get(text)?;
+        let Some(g) = pronoun_after(doc, n.toks.end) else {
+            return Some(latest);
+        };
+        // The newest introduced that fits (a few back at most).
+        let mut a = newest;
+        for _ in 0..8 {
+            if self.actors.gender(a) == Some(g) {
+                return Some(a);
+            }
+            match self.older_sharer.get(a) {
+                Some(&o) if o != usize::MAX => a = o,
+                _ => break,
+            }
+        }
+        Some(latest)
     }
 
     /// "MORALES" (a transcript's speaker label) after "Ana Morales": the
@@ -176,6 +230,8 @@ impl Merger {
             id
         } else if let Some(&id) = self.by_key.get(&format!("k:{text}")) {
             id // the same word named a known place or body before
+        } else if let Some(&id) = self.given.get(text) {
+            id // "Maria" after "Maria Delgado"
         } else if let Some(&id) = self.by_key.get(&format!("s:{text}")) {
             id
         } else if let Some(&id) = self.by_key.get(&format!("o:{text}")) {
@@ -201,6 +257,26 @@ fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
     if actors.actors[actor].kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
         actors.actors[actor].kind = ActorKind::Person;
     }
+}
+
+/// The gender of the first "he", "she" or "his" after token `from` in its
+/// paragraph, outside quotations and before any other capitalized word (a
+/// name: "Brennan said Tom Daly would help, and he").
+fn pronoun_after(doc: &Doc, from: usize) -> Option<Gender> {
+    let para = doc.paras.get(doc.para_of(from.checked_sub(1)?))?;
+    for t in from..para.tokens.end.min(from + 40) {
+        if doc.quote_at(t).is_some() {
+            continue;
+        }
+        match lexicon().pronoun(doc.tok(t)) {
+            Some(p) if p.gender.is_some() && (p.subject || (p.possessive && !p.object)) => {
+                return p.gender
+            }
+            None if doc.is_cap(t) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 fn name_text(doc: &Doc, n: &Name) -> String {
@@ -313,6 +389,23 @@ mod tests {
         assert_eq!(after, [("Jane Velkamp".into(), ActorKind::Person, 2)]);
         let before = actors("Velkamp said talks failed. Later, Jane Velkamp left.");
         assert_eq!(before, [("Jane Velkamp".into(), ActorKind::Person, 2)]);
+    }
+
+    #[test]
+    fn relatives_sharing_a_surname_stay_apart_and_a_first_name_joins_its_full_name() {
+        let a = actors("Nadia Velkamp met her son, Tomas Velkamp. Velkamp said no. Nadia left.");
+        assert_eq!(
+            a,
+            [
+                ("Nadia Velkamp".into(), ActorKind::Person, 2),
+                ("Tomas Velkamp".into(), ActorKind::Person, 2)
+            ]
+        );
+        let b = actors("Nadia Velkamp met her son, Tomas Velkamp. Velkamp said she was tired.");
+        assert_eq!(b[0], ("Nadia Velkamp".into(), ActorKind::Person, 2));
+        let c = actors("Velkamp said no. Nadia Velkamp met her son, Tomas Velkamp.");
+        assert_eq!(c[0], ("Nadia Velkamp".into(), ActorKind::Person, 2));
+        assert_eq!(c[1], ("Tomas Velkamp".into(), ActorKind::Person, 1));
     }
 
     #[test]

@@ -269,12 +269,21 @@ impl Actors {
     }
 
     /// The last word of each multiword organization's name (no described
-    /// actor), lowercase → that organization, or `None` for several.
-    fn organizations_by_last_word(&self) -> std::collections::HashMap<String, Option<usize>> {
+    /// actor), and its organization words ("Ministry" in "Ministry of
+    /// Transport": `org_heads.tsv`), lowercase → that organization, or
+    /// `None` for several.
+    pub(super) fn organizations_by_last_word(
+        &self,
+    ) -> std::collections::HashMap<String, Option<usize>> {
         let mut by_word = std::collections::HashMap::new();
         for (i, a) in self.actors.iter().enumerate() {
             if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
                 let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
+                for w in a.name.split(' ') {
+                    if lexicon().is_org_head(w) {
+                        hold(&mut by_word, w.lower(), i);
+                    }
+                }
                 hold(&mut by_word, last, i);
             }
         }
@@ -291,8 +300,9 @@ impl Actors {
         });
     }
 
-    /// "the union": the one organization of a multiword name (no described
-    /// actor) whose last word is `key` (lowercase), if exactly one.
+    /// "the union", "the ministry": the one organization of a multiword
+    /// name (no described actor) whose last word, or one of whose
+    /// organization words, is `key` (lowercase), if exactly one.
     pub fn organization_ending_in(&self, key: &str) -> Option<usize> {
         match &self.sealed {
             Some(sealed) => sealed.org_by_last_word.get(key).copied().flatten(),

@@ -63,7 +63,8 @@ type Rule = fn(&Quote) -> Option<Found>;
 
 /// The rules that decide a quote's speaker, most trusted first. The first
 /// that applies decides, even on "no one yet" (the last two).
-const DECIDING: [Rule; 9] = [
+const DECIDING: [Rule; 10] = [
+    relayed_inside_report,
     governing_cue,
     reporting_clause_after,
     cue_before,
@@ -377,6 +378,50 @@ impl<'a> Quote<'a> {
     }
 }
 
+/// "Jane Doe said John Roe told her: “...”", "Jane Doe said John Roe had
+/// called to urge “...”": a
+/// quote the nearest cue introduces (a colon after it and at most a short
+/// listener) or governs, whose speaker is named in the clause the cue before
+/// it reports, is the nearer speaker's words relayed by the reporting one.
+/// Only determiners ("that"), possessives, names, titles and the noun a name
+/// is in apposition to ("said his neighbour, John Roe, had warned him:") may
+/// stand between the outer cue and the name ("said as John Roe yelled:"
+/// reports nothing), and no comma but the one closing the apposition after it.
+fn relayed_inside_report(quote: &Quote) -> Option<Found> {
+    let (doc, actors) = (quote.doc, quote.actors);
+    let r = *quote.candidates.first()?;
+    // (The nearest earlier cue of another speaker: "said Y had called her
+    // to urge" skips Y's own "called".)
+    let o = *quote.candidates[1..].iter().find(|o| o.actor != r.actor)?;
+    let (end, open) = (r.cue.toks.end, quote.open);
+    let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
+    let governs = r.cue.frames.quote && end == open && !quote.unnamed(r);
+    let named = actors.mentions[r.mention?].toks.clone();
+    let outer_reports = o.cue.form == CueForm::Finite
+        && o.cue.frames.clause
+        && !quote.unnamed(o)
+        && (o.cue.toks.end..named.start).len() <= 5
+        && (o.cue.toks.end..named.start).all(|t| {
+            !matches!(
+                lexicon().word_class(doc.tok(t)),
+                Some(WordClass::Conj | WordClass::Prep | WordClass::Rel | WordClass::Aux)
+            )
+        })
+        && !(named.end + 1..r.cue.toks.start).any(|t| doc.tok(t) == ",");
+    if quote.starts_sentence
+        || !matches!(r.cue.form, CueForm::Finite | CueForm::Infinitive)
+        || !(introduced || governs)
+        || !outer_reports
+        || quote.tail.is_some_and(|t| t.actor != r.actor)
+    {
+        return None;
+    }
+    Some(Found {
+        reporter: o.actor,
+        ..Found::cue(doc, r)
+    })
+}
+
 /// "X urged “...”, Y said": a cue that governs the quote (or frames "Y to
 /// ...") speaks it even with a reporting clause after it, which then names
 /// the reporter of a relayed quote.
@@ -688,14 +733,28 @@ mod tests {
         quote(text, start).speaker
     }
 
+    /// The speaker and the reporter of the quote starting with `start`.
+    fn relayed(text: &str, start: &str) -> (Option<String>, Option<String>) {
+        let q = quote(text, start);
+        (q.speaker, q.reporter)
+    }
+
+    fn some(a: &str, b: Option<&str>) -> (Option<String>, Option<String>) {
+        (Some(a.to_string()), b.map(str::to_string))
+    }
+
     #[test]
     fn governing_cue_relays_through_the_reporting_clause() {
-        let q = quote(
-            "Jane Doe urged “a pause in the fighting,” John Roe said.",
-            "a pause",
-        );
-        assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
-        assert_eq!(q.reporter.as_deref(), Some("John Roe"));
+        let text = "Jane Doe urged “a pause in the fighting,” John Roe said.";
+        assert_eq!(relayed(text, "a pause"), some("Jane Doe", Some("John Roe")));
+    }
+
+    #[test]
+    fn relayed_inside_report_keeps_the_reporter() {
+        let text = "Jane Doe said her neighbour, John Roe, had warned her: “The dam will go.”";
+        assert_eq!(relayed(text, "The dam"), some("John Roe", Some("Jane Doe")));
+        let text = "Jane Doe spoke as John Roe yelled: “Go home!”";
+        assert_eq!(relayed(text, "Go home"), some("John Roe", None));
     }
 
     #[test]
