@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WASM binding into pkg/ (ES module for `--target web`):
 #   cargo build --profile wasm (opt-level z, lto, panic abort) for wasm32,
-#   Debian's `wasm-opt -Oz` when installed, then wasm-bindgen --target web.
+#   binaryen's `wasm-opt -Oz` (npm dev dependency), then wasm-bindgen --target web.
 # Builds it twice: pkg/ is the core (no learned tagger; the size budget of
 # scripts/check-size.sh), pkg/tagger/ the same binding with feature `tagger`
 # (the learned named-entity tagger and its weights, src/tagger/), which the
@@ -22,20 +22,19 @@ build() {
   shift
   cargo build -p newslens-wasm --lib --target wasm32-unknown-unknown --profile wasm "$@"
 
-  # wasm-opt runs on cargo's output, before wasm-bindgen: Debian's binaryen
-  # (version 108) turns wasm-bindgen's externref table into a funcref table,
-  # which breaks instantiation ("Table.set(): Argument 1 is invalid").
-  # wasm-bindgen keeps the optimized code and adds only its small glue.
-  cp "$raw" "$work/newslens_wasm.wasm"
-  if command -v wasm-opt >/dev/null; then
-    # The features rustc enables by default for wasm32 today. --converge runs
-    # the passes until the module stops shrinking (~600 bytes gzipped).
-    wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$raw" -o "$work/newslens_wasm.wasm"
-  else
-    echo "wasm-opt not found: $out/ is not size-optimized (install Debian's binaryen)" >&2
-  fi
+  # wasm-opt is binaryen 132 from the npm dev dependencies (package.json pins it):
+  # ~700 bytes gzipped smaller than Debian's binaryen 108. It runs on cargo's
+  # output, before wasm-bindgen, which keeps the optimized code and adds only
+  # its small glue. --low-memory-unused (~360 bytes more) lets it fold constant
+  # offsets into loads and stores: Rust's stack sits below 1 MiB and grows
+  # down, so the first 1,024 bytes are reached only when the stack is full.
+  local wasm_opt=node_modules/.bin/wasm-opt
+  [ -x "$wasm_opt" ] || { echo "$wasm_opt is missing: run scripts/setup.sh (npm ci)" >&2; exit 1; }
+  # The features rustc enables by default for wasm32 today. --converge runs
+  # the passes until the module stops shrinking (~600 bytes gzipped).
+  "$wasm_opt" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$raw" -o "$work/newslens_wasm.wasm"
 
   wasm-bindgen --target web --out-dir "$work/out" "$work/newslens_wasm.wasm"
   mkdir -p "$out"

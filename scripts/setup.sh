@@ -2,10 +2,11 @@
 # Installs what building and testing newslens needs, once; safe to re-run.
 # - the wasm32 target and the wasm-bindgen CLI pinned to the crate version in Cargo.lock
 # - Debian's chromium + chromedriver (the binding's tests run through wasm-bindgen-test-runner,
-#   which comes with the wasm-bindgen CLI) + binaryen (wasm-opt)
+#   which comes with the wasm-bindgen CLI)
 # - Debian's firefox-esr (140 or later: the CSS Custom Highlight API) and geckodriver
 #   (cargo install, pinned) for the extension's Firefox test
-# - the npm dev dependencies (playwright-core, selenium-webdriver, Readability, compromise)
+# - the npm dev dependencies (playwright-core, selenium-webdriver, Readability, compromise,
+#   binaryen's wasm-opt for scripts/build-wasm.sh)
 # - for the Python package (scripts/test-python.sh): Debian's Java 17 runtime (Spark) and a
 #   virtual environment target/py-venv with python/requirements-test.txt (pinned) installed
 set -euo pipefail
@@ -23,7 +24,6 @@ fi
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
-command -v wasm-opt >/dev/null || need+=(binaryen)
 command -v firefox-esr >/dev/null || need+=(firefox-esr)
 command -v java >/dev/null || need+=(openjdk-17-jre-headless)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
@@ -46,7 +46,7 @@ if ! "$geckodriver" --version 2>/dev/null | grep -q "^geckodriver $geckodriver_v
   cargo install geckodriver --locked --version "$geckodriver_version"
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/selenium-webdriver ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/selenium-webdriver ] || [ ! -d node_modules/binaryen ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 
