@@ -140,6 +140,20 @@ fn tagged_name(
     title: Option<Span>,
 ) -> Name {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
+    // "Harbour Street", "Eastfield United": the words of the name decide,
+    // as they do for the rules' names ([`filter`]).
+    let c = context();
+    let kind = if toks.len() < 2 {
+        kind
+    } else if c.org_last.contains(doc.tok(toks.end - 1)) {
+        EntityKind::Organization
+    } else if c.place_first.contains(doc.tok(toks.start))
+        || c.place_last.contains(doc.tok(toks.end - 1))
+    {
+        EntityKind::Place
+    } else {
+        kind
+    };
     let hint = match kind {
         EntityKind::Place => {
             // "TARVOSSA" (a dateline) is the place written "Tarvossa".
@@ -180,6 +194,13 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && doc.tokens[toks.start].kind == TokenKind::Word
         && first.chars().any(char::is_uppercase)
         && !lexicon().is_not_name(first)
+        // "the Lamplighter on Harbour Street": two names, not one.
+        && toks.clone().all(|t| {
+            let w = doc.tok(t);
+            w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "." | "&" | "'" | "’")
+                || lexicon().is(w, crate::lexicon::Use::Connector)
+        })
 }
 
 /// True when a name the rules missed may be added from the tagger's: not
@@ -277,8 +298,13 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
         if hits.len() == 1 && n0.toks == *e {
             continue;
         }
+        // A name the lexicons know as it is written ("Bank of England").
         let known_whole = |n: &Name| {
-            matches!(n.hint, Hint::Known { .. }) && n.title.is_none() && n.toks.len() > 1
+            n.toks.len() > 1
+                && n.title.is_none()
+                && lexicon()
+                    .known(&doc.text[doc.span_of(n.toks.start, n.toks.end)])
+                    .is_some()
         };
         if e.start <= start && end <= e.end {
             // The tagged name covers the rules' names: one name, unless
