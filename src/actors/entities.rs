@@ -679,7 +679,21 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
     names
         .iter()
         .map(|n| {
-            if !matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. })
+            // An organization guessed from a common word in the name
+            // ("South Waziristan") is no evidence: an organization word
+            // ("Council") or an acronym is.
+            let org_word = || {
+                n.toks.clone().any(|t| {
+                    let w = doc.tok(t);
+                    lex.is_org_head(w)
+                        || (n.toks.len() == 1
+                            && (2..=6).contains(&w.chars().filter(|c| *c != '.').count())
+                            && w.chars().all(|c| c == '.' || c.is_uppercase()))
+                })
+            };
+            let common = || n.toks.clone().any(|t| lex.is_common_word(doc.tok(t)));
+            let weak_org = n.hint == Hint::Org && common() && !org_word();
+            if (!matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. }) && !weak_org)
                 || n.title.is_some()
             {
                 return true;
