@@ -39,8 +39,12 @@ pub struct NamedEntity {
 }
 
 /// The tagger's verdict for every token: 0 outside any name, else 1 +
-/// the [`EntityKind`] of the name covering it.
+/// the [`EntityKind`] of the name covering it, plus [`FIRST`] on a name's
+/// first token.
 pub(crate) struct TokenTypes(Vec<u8>);
+
+/// The bit of [`TokenTypes`] that marks the first token of a name.
+const FIRST: u8 = 0x80;
 
 fn code(kind: EntityKind) -> u8 {
     1 + kind as u8
@@ -66,8 +70,12 @@ impl TokenTypes {
     #[cfg(feature = "tagger")]
     pub(crate) fn set(&mut self, toks: std::ops::Range<usize>, kind: EntityKind) {
         let end = toks.end.min(self.0.len());
-        for c in &mut self.0[toks.start.min(end)..end] {
+        let start = toks.start.min(end);
+        for c in &mut self.0[start..end] {
             *c = code(kind);
+        }
+        if start < end {
+            self.0[start] |= FIRST;
         }
     }
 
@@ -81,7 +89,7 @@ impl TokenTypes {
                 .partition_point(|t| t.span().start < e.span.start);
             let mut t = first;
             while t < doc.tokens.len() && doc.tokens[t].span().end <= e.span.end {
-                types.0[t] = code(e.kind);
+                types.0[t] = code(e.kind) | if t == first { FIRST } else { 0 };
                 t += 1;
             }
         }
@@ -92,7 +100,7 @@ impl TokenTypes {
     fn verdict(&self, toks: std::ops::Range<usize>) -> Option<EntityKind> {
         let mut counts = [0usize; 5];
         for t in toks {
-            counts[usize::from(self.0.get(t).copied().unwrap_or(0))] += 1;
+            counts[usize::from(self.0.get(t).copied().unwrap_or(0) & !FIRST)] += 1;
         }
         let best = (1..5).max_by_key(|&k| (counts[k], std::cmp::Reverse(k)))?;
         if counts[best] == 0 {
@@ -101,6 +109,279 @@ impl TokenTypes {
             kind_of(best as u8)
         }
     }
+}
+
+impl TokenTypes {
+    /// The names of a person, organization or place, in text order.
+    fn actor_spans(&self) -> Vec<(std::ops::Range<usize>, EntityKind)> {
+        let mut out: Vec<(std::ops::Range<usize>, EntityKind)> = Vec::new();
+        for (t, &c) in self.0.iter().enumerate() {
+            let kind = kind_of(c & !FIRST);
+            match out.last_mut() {
+                Some((r, k)) if c & FIRST == 0 && r.end == t && Some(*k) == kind => r.end += 1,
+                _ => {
+                    if let Some(k) = kind.filter(|&k| k != EntityKind::Other) {
+                        out.push((t..t + 1, k));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The name the tagger found over `toks`, with the hint its kind gives
+/// the rules' merging (a person's name as the rules' own unmarked names,
+/// so that a surname alone still joins the full name).
+fn tagged_name(
+    doc: &Doc,
+    toks: std::ops::Range<usize>,
+    kind: EntityKind,
+    title: Option<Span>,
+) -> Name {
+    let text = &doc.text[doc.span_of(toks.start, toks.end)];
+    // "Harbour Street", "Eastfield United": the words of the name decide,
+    // as they do for the rules' names ([`filter`]).
+    let c = context();
+    let kind = if toks.len() < 2 {
+        kind
+    } else if c.org_last.contains(doc.tok(toks.end - 1)) {
+        EntityKind::Organization
+    } else if c.place_first.contains(doc.tok(toks.start))
+        || c.place_last.contains(doc.tok(toks.end - 1))
+    {
+        EntityKind::Place
+    } else {
+        kind
+    };
+    let hint = match kind {
+        EntityKind::Place => {
+            // "TARVOSSA" (a dateline) is the place written "Tarvossa".
+            let written = if text.chars().any(char::is_lowercase) {
+                text.to_string()
+            } else {
+                text.split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next().map_or(String::new(), |f| {
+                            f.to_string() + &c.as_str().to_lowercase()
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            Hint::Known {
+                canonical: lexicon()
+                    .known(&written)
+                    .map_or(written, |k| k.canonical.clone()),
+                place: true,
+            }
+        }
+        EntityKind::Organization => Hint::Org,
+        _ if toks.len() > 1 => Hint::MultiWord,
+        _ => Hint::Single,
+    };
+    Name { toks, hint, title }
+}
+
+/// True when a name the tagger found may stand as the engine's: inside one
+/// sentence, opening with a word that has a capital letter ("al-Qaida"
+/// too), and no storm, event or label.
+fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let first = doc.tok(toks.start);
+    toks.start < toks.end
+        && doc.sentence_of[toks.start] == doc.sentence_of[toks.end - 1]
+        && doc.tokens[toks.start].kind == TokenKind::Word
+        && first.chars().any(char::is_uppercase)
+        && !lexicon().is_not_name(first)
+        // "the Lamplighter on Harbour Street": two names, not one.
+        && toks.clone().all(|t| {
+            let w = doc.tok(t);
+            w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "." | "&" | "'" | "’")
+                || lexicon().is(w, crate::lexicon::Use::Connector)
+        })
+}
+
+/// True when a name the rules missed may be added from the tagger's: not
+/// in a headline (its capitals say nothing), not a title or an honorific
+/// ("Mr"), and not one common word ("Wire" after a dateline).
+fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> bool {
+    let lex = lexicon();
+    let first = doc.tok(toks.start);
+    // One word opening a sentence ("Allotment holders vow ..."): only if
+    // the text writes it with a capital elsewhere too.
+    let lone_opener = toks.len() == 1
+        && super::is_sentence_initial(doc, toks.start)
+        && !inside.contains(first)
+        && !dateline(doc, toks);
+    let refused = lone_opener
+        || doc.paras[doc.para_of(toks.start)].heading
+        || lex.starts_title(first)
+        || lex.is_honorific(first)
+        || (toks.len() == 1 && lex.is_common_word(&first.to_lowercase()));
+    !refused
+}
+
+/// The words written with a capital where no sentence starts.
+fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
+    (0..doc.tokens.len())
+        .filter(|&t| {
+            doc.tokens[t].kind == TokenKind::Word
+                && doc.is_cap(t)
+                && !super::is_sentence_initial(doc, t)
+        })
+        .map(|t| doc.tok(t))
+        .collect()
+}
+
+/// A dateline: a name in capitals opening its paragraph, then a dash, a
+/// bracket or a comma ("LUSAKA, Zambia —", "GENEVA (Wire) -"). It names
+/// the place the story was filed from, whatever the tagger says.
+fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let text = &doc.text[doc.span_of(toks.start, toks.end)];
+    doc.paras[doc.para_of(toks.start)].tokens.start == toks.start
+        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !text.chars().any(char::is_lowercase)
+        && toks.end < doc.tokens.len()
+        && matches!(doc.tok(toks.end), "—" | "–" | "-" | "(" | ",")
+}
+
+/// The rules' names with the tagger's boundaries where the two disagree:
+/// a name the rules missed is added ("al-Qaida", "Congress" opening a
+/// sentence), the rules' pieces of one tagged name are joined ("United
+/// Nations" + "Development Program"), and a rules' name the tagger reads as
+/// several (or as a shorter one: "King Gyanendra", "X and Y") is cut to
+/// them. A name the lexicons know whole, and a title, stay the rules'.
+pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name> {
+    let spans = types.actor_spans();
+    if spans.is_empty() {
+        return names;
+    }
+    let mut names: Vec<Option<Name>> = names.into_iter().map(Some).collect();
+    let mut added: Vec<Name> = Vec::new();
+    // The names overlapping each span (both lists in text order).
+    let overlap =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    let mut first = 0;
+    let mut inside = None;
+    for (e, kind) in &spans {
+        if !may_adopt(doc, e) {
+            continue;
+        }
+        while first < names.len() && names[first].as_ref().is_some_and(|n| n.toks.end <= e.start) {
+            first += 1;
+        }
+        let hits: Vec<usize> = (first..names.len())
+            .take_while(|&i| names[i].as_ref().is_none_or(|n| n.toks.start < e.end))
+            .filter(|&i| names[i].as_ref().is_some_and(|n| overlap(&n.toks, e)))
+            .collect();
+        let Some(&h0) = hits.first() else {
+            let inside = inside.get_or_insert_with(|| capitalized_inside(doc));
+            if may_add(doc, e, inside) {
+                let kind = if dateline(doc, e) {
+                    EntityKind::Place
+                } else {
+                    *kind
+                };
+                added.push(tagged_name(doc, e.clone(), kind, None));
+            }
+            continue;
+        };
+        let n0 = names[h0].as_ref().expect("a hit is a name");
+        let start = n0.toks.start;
+        let end = names[*hits.last().expect("hits")]
+            .as_ref()
+            .expect("a name")
+            .toks
+            .end;
+        if hits.len() == 1 && n0.toks == *e {
+            continue;
+        }
+        // A name the lexicons know as it is written ("Bank of England").
+        let known_whole = |n: &Name| {
+            n.toks.len() > 1
+                && n.title.is_none()
+                && lexicon()
+                    .known(&doc.text[doc.span_of(n.toks.start, n.toks.end)])
+                    .is_some()
+        };
+        if e.start <= start && end <= e.end {
+            // The tagged name covers the rules' names: one name, unless
+            // they are titled (a title is no part of a name).
+            // A titled person stays the rules' when the tagged name would
+            // take in more names ("Mayor Ilse Varga of Brackmoor").
+            let titled = hits.iter().enumerate().any(|(k, &i)| {
+                let n = names[i].as_ref().expect("a name");
+                let person = n.title.is_some() || n.hint == Hint::Person;
+                (n.title.is_some() && (k > 0 || e.start < n.toks.start))
+                    || (person && hits.len() > 1)
+            });
+            // "Bangkok - Chiang Mai", "Paris, Texas": two names.
+            let apart = (e.start..e.end)
+                .any(|t| matches!(doc.tok(t), "-" | "–" | "—" | "," | "/" | "(" | ")" | ":"));
+            if titled || apart {
+                continue;
+            }
+            let title = n0.title;
+            // "Greenpeace Netherlands": a known organization's branch.
+            let kind = match n0.hint {
+                Hint::Known { place: false, .. } if *kind == EntityKind::Place => {
+                    EntityKind::Organization
+                }
+                _ => *kind,
+            };
+            for &i in &hits {
+                names[i] = None;
+            }
+            added.push(tagged_name(doc, e.clone(), kind, title));
+        } else if hits.len() == 1 && start <= e.start && e.end <= end && !known_whole(n0) {
+            // Inside one rules' name: cut it to the tagged names in it,
+            // when they all lie inside it.
+            let inner: Vec<&(std::ops::Range<usize>, EntityKind)> =
+                spans.iter().filter(|(s, _)| overlap(s, &n0.toks)).collect();
+            if no_actor(doc, n0)
+                || inner
+                    .iter()
+                    .any(|(s, _)| s.start < start || s.end > end || !may_adopt(doc, s))
+            {
+                continue;
+            }
+            // A person's name is cut only into several names joined by
+            // "and" ("King X and Prime Minister Y"): a tagger that splits
+            // "Maria Will" is wrong.
+            let person = n0.title.is_some() || n0.hint == Hint::Person;
+            let joined = (start..end).any(|t| lexicon().is(doc.tok(t), crate::lexicon::Use::And));
+            if person && (inner.len() < 2 || !joined) {
+                continue;
+            }
+            let title = n0.title;
+            let lead = n0.toks.start;
+            for (s, k) in inner {
+                added.push(tagged_name(
+                    doc,
+                    s.clone(),
+                    *k,
+                    title.filter(|_| s.start == lead),
+                ));
+            }
+            names[h0] = None;
+        }
+    }
+    let mut out: Vec<Name> = names.into_iter().flatten().collect();
+    if added.is_empty() {
+        return out;
+    }
+    out.extend(added);
+    out.sort_by_key(|n| (n.toks.start, n.toks.end));
+    // Nothing overlaps: the first of two overlapping names stays.
+    let mut kept: Vec<Name> = Vec::with_capacity(out.len());
+    for n in out {
+        if kept.last().is_none_or(|l| l.toks.end <= n.toks.start) {
+            kept.push(n);
+        }
+    }
+    kept
 }
 
 /// How far from a quotation a speaker may stand: the attribution stage's
@@ -398,7 +679,21 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
     names
         .iter()
         .map(|n| {
-            if !matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. })
+            // An organization guessed from a common word in the name
+            // ("South Waziristan") is no evidence: an organization word
+            // ("Council") or an acronym is.
+            let org_word = || {
+                n.toks.clone().any(|t| {
+                    let w = doc.tok(t);
+                    lex.is_org_head(w)
+                        || (n.toks.len() == 1
+                            && (2..=6).contains(&w.chars().filter(|c| *c != '.').count())
+                            && w.chars().all(|c| c == '.' || c.is_uppercase()))
+                })
+            };
+            let common = || n.toks.clone().any(|t| lex.is_common_word(doc.tok(t)));
+            let weak_org = n.hint == Hint::Org && common() && !org_word();
+            if (!matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. }) && !weak_org)
                 || n.title.is_some()
             {
                 return true;
@@ -406,6 +701,12 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             // "Wanderers captain X": a club, whatever the title after it says.
             if is_club(doc, n, &clubs) {
                 return false;
+            }
+            // A dateline's place; an organization the lexicon knows by
+            // that very name ("Greenpeace").
+            let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+            if dateline(doc, &n.toks) || lex.known(text).is_some_and(|k| !k.is_place) {
+                return true;
             }
             let (a, b) = (n.toks.start, n.toks.end);
             let title_after = b < doc.tokens.len()
@@ -549,6 +850,36 @@ mod tests {
             ("Winter Olympics", EntityKind::Organization),
         ];
         assert_eq!(actors(text, &spans), []);
+    }
+
+    #[test]
+    fn the_spans_set_the_boundaries_of_names() {
+        // Pieces the rules cut are joined; a name the rules missed is added.
+        let text = "He blamed al-Qaida, and the United Nations Development Program agreed.";
+        let spans = [
+            ("al-Qaida", EntityKind::Organization),
+            (
+                "United Nations Development Program",
+                EntityKind::Organization,
+            ),
+        ];
+        assert_eq!(
+            actors(text, &spans),
+            [
+                ("al-Qaida".to_string(), ActorKind::Organization),
+                (
+                    "United Nations Development Program".to_string(),
+                    ActorKind::Organization
+                )
+            ]
+        );
+        // A titled person's name is not cut by a span inside it.
+        let text = "Columnist Maria Will wrote about the race.";
+        let spans = [("Maria", EntityKind::Person)];
+        assert_eq!(
+            actors(text, &spans),
+            [("Maria Will".to_string(), ActorKind::Person)]
+        );
     }
 
     #[test]

@@ -55,7 +55,8 @@ impl Actors {
 
     #[cfg(feature = "entities")]
     fn find_typed(doc: &Doc, types: &entities::TokenTypes) -> Actors {
-        let (names, verdicts) = entities::filter(doc, types, names::find(doc));
+        let names = entities::adopt(doc, types, names::find(doc));
+        let (names, verdicts) = entities::filter(doc, types, names);
         let ruled = entities::ruled(doc, &names);
         let mut actors = merge::merge(doc, names);
         entities::retype(&mut actors, &ruled, &verdicts);

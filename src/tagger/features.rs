@@ -58,12 +58,17 @@ const FLAG_BITS: u32 = 19;
 
 /// Lowercase for features: ASCII and Latin-1 letters folded, others kept.
 pub(crate) fn lower(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    lower_into(word, &mut out);
+    out
+}
+
+/// [`lower`], appended to `out` (no allocation of its own).
+fn lower_into(word: &str, out: &mut String) {
+    out.extend(word.chars().map(|c| match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        _ => c,
+    }));
 }
 
 /// Word shape with repeats collapsed: "Washington" → "Xx", "U.S." → "X.X.",
@@ -249,6 +254,7 @@ impl DocContext {
     /// The context of a document's sentences.
     pub(crate) fn new<S: AsRef<str>>(sentences: &[&[S]]) -> DocContext {
         let mut ctx = DocContext::default();
+        let mut buf = String::new();
         for s in sentences {
             for (i, w) in s.iter().enumerate() {
                 let w = w.as_ref();
@@ -256,7 +262,9 @@ impl DocContext {
                 if c.is_lowercase() {
                     ctx.lower.insert(hash_str(w));
                 } else if c.is_uppercase() && i > 0 && w.chars().any(char::is_lowercase) {
-                    ctx.capital.insert(hash_str(&lower(w)));
+                    buf.clear();
+                    lower_into(w, &mut buf);
+                    ctx.capital.insert(hash_str(&buf));
                 }
             }
         }
@@ -301,13 +309,17 @@ pub(crate) fn sparse<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features 
     // A capitalized function word ("The", "But") opening a sentence is no
     // name by itself.
     let lex = lexicon();
+    let mut buf = String::new();
     let caps: Vec<bool> = tokens
         .iter()
         .map(|t| {
             let t = t.as_ref();
             t.chars().any(char::is_uppercase)
-                && !(t.chars().skip(1).all(char::is_lowercase)
-                    && lex.word_class(&lower(t)).is_some())
+                && !(t.chars().skip(1).all(char::is_lowercase) && {
+                    buf.clear();
+                    lower_into(t, &mut buf);
+                    lex.word_class(&buf).is_some()
+                })
         })
         .collect();
     let active: Vec<bool> = (0..n)
@@ -326,11 +338,17 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
             .map(|i| (i.saturating_sub(2)..(i + 3).min(n)).any(|k| a[k]))
             .collect(),
     };
-    let lowers: Vec<String> = words
-        .iter()
-        .zip(&needed)
-        .map(|(w, &need)| if need { lower(w) } else { String::new() })
-        .collect();
+    // Every lowercase form in one string (one allocation, not one a token).
+    let mut arena = String::with_capacity(words.iter().map(|w| w.len()).sum());
+    let mut bounds = Vec::with_capacity(n);
+    for (w, &need) in words.iter().zip(&needed) {
+        let start = arena.len();
+        if need {
+            lower_into(w, &mut arena);
+        }
+        bounds.push((start, arena.len()));
+    }
+    let lowers: Vec<&str> = bounds.iter().map(|&(a, b)| &arena[a..b]).collect();
     let mut cache = doc.flags.borrow_mut();
     let mut flag: Vec<u32> = words
         .iter()
@@ -368,10 +386,7 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
             if j < n && flag[j] & CAP != 0 {
                 j += 1;
             } else if j + 1 < n
-                && matches!(
-                    lowers[j].as_str(),
-                    "of" | "the" | "for" | "de" | "and" | "&"
-                )
+                && matches!(lowers[j], "of" | "the" | "for" | "de" | "and" | "&")
                 && flag[j + 1] & CAP != 0
             {
                 j += 2;
@@ -410,7 +425,7 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
             continue;
         }
         let k = i as isize;
-        let l = lowers[i].as_str();
+        let l = lowers[i];
         let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
         push(0, 0, 0);
         push(1, hl[i], 0);
@@ -433,11 +448,7 @@ fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>
         }
         push(19, at(&hl, k - 1), hl[i]);
         push(20, hl[i], at(&hl, k + 1));
-        let first = i == 0
-            || matches!(
-                lowers[i - 1].as_str(),
-                "``" | "\"" | "'" | "(" | "-" | "--" | ":"
-            );
+        let first = i == 0 || matches!(lowers[i - 1], "``" | "\"" | "'" | "(" | "-" | "--" | ":");
         push(
             21,
             u64::from(first),
