@@ -355,6 +355,12 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
             if person && (inner.len() < 2 || !joined) {
                 continue;
             }
+            // "Mill Lane Residents' Association": a name that ends in an
+            // organization's head word is one organization, however the
+            // tagger splits the words before it.
+            if lexicon().is_org_head(doc.tok(end - 1)) {
+                continue;
+            }
             let title = n0.title;
             let lead = n0.toks.start;
             for (s, k) in inner {
@@ -709,6 +715,11 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 return true;
             }
             let (a, b) = (n.toks.start, n.toks.end);
+            // "Brackwater Line, which runs the route": "which" is never said
+            // of a person, so the tagger's person does not stand.
+            if b + 1 < doc.tokens.len() && doc.tok(b) == "," && doc.tok(b + 1) == "which" {
+                return true;
+            }
             let title_after = b < doc.tokens.len()
                 && doc.tok(b).starts_with(char::is_lowercase)
                 && lex.starts_title(doc.tok(b));
