@@ -379,6 +379,26 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if base && prev_class == Some(WordClass::Prep) && prev.as_deref() != Some("to") {
         return None;
     }
+    // "in five states", "two contests": an -s form after a preposition, a
+    // number or a plural quantifier (not one that stands alone: "one
+    // says") is a plural noun.
+    let counted = t > sent.start
+        && (doc.tokens[t - 1].kind == TokenKind::Number
+            || (prev_class == Some(WordClass::Quant)
+                && !prev
+                    .as_deref()
+                    .is_some_and(|p| word_is(p, Use::LoneQuantifier))));
+    // "Internal emails show": so is one right before another cue verb.
+    let verb_next = next
+        .as_deref()
+        .and_then(|n| lex.cue_verb(n))
+        .is_some_and(|n| !n.gerund);
+    if verb.is_some_and(|v| v.present)
+        && !base
+        && (counted || verb_next || prev_class == Some(WordClass::Prep))
+    {
+        return None;
+    }
     // "rejected by X": passive with its agent.
     if next.as_deref() == Some("by")
         && doc.tok(t).ends_with("ed")
@@ -386,7 +406,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     {
         return Some(CueForm::PassiveBy);
     }
-    if doc.tok(t).ends_with("ed") && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
+    let participle_form =
+        doc.tok(t).ends_with("ed") || word_is(&doc.tok(t).lower_cow(), Use::IrregularParticiple);
+    if participle_form && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
         return None; // other passives: "was told", "is expected" carry no speaker
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.

@@ -387,6 +387,10 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     while p > bound && words < 7 {
         p -= 1;
         let w = doc.tok(p);
+        // "52 percent said": a number opens the phrase as a quantifier does.
+        if doc.tokens[p].kind == TokenKind::Number && words > 0 && doc.in_quote[p].is_none() {
+            return Some(Anchor::Phrase(p, end));
+        }
         if doc.tokens[p].kind != TokenKind::Word || doc.in_quote[p].is_some() {
             return None;
         }
@@ -409,7 +413,15 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         }
         words += 1;
     }
-    None
+    // "Court records show", "Polls suggest": a phrase with no determiner
+    // that opens a sentence of the body, no name in it.
+    let sent = &doc.sentences[doc.sentence_of[bound] as usize];
+    (p == bound
+        && words > 0
+        && bound == sent.tokens.start
+        && !doc.paras[sent.para].heading
+        && (p + 1..end).all(|k| !doc.is_cap(k)))
+    .then_some(Anchor::Phrase(p, end))
 }
 
 /// A lowercase content word (not a verb we know, not grammar): a phrase head.
