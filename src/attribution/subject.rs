@@ -387,9 +387,15 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     while p > bound && words < 7 {
         p -= 1;
         let w = doc.tok(p);
-        // "52 percent said": a number opens the phrase as a quantifier does.
-        if doc.tokens[p].kind == TokenKind::Number && words > 0 && doc.in_quote[p].is_none() {
-            return Some(Anchor::Phrase(p, end));
+        // "52 percent said": a number opens the phrase as a quantifier does;
+        // "..., records show.": so does a comma before a verb that ends the
+        // sentence.
+        let tail = w == "," && end + 2 >= doc.sentences[doc.sentence_of[p] as usize].tokens.end;
+        if (doc.tokens[p].kind == TokenKind::Number || tail)
+            && words > 0
+            && doc.in_quote[p].is_none()
+        {
+            return Some(Anchor::Phrase(p + usize::from(tail), end));
         }
         if doc.tokens[p].kind != TokenKind::Word || doc.in_quote[p].is_some() {
             return None;
