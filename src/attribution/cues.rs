@@ -80,6 +80,16 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 {
                     stance = Stance::Urge;
                 }
+                // "Internal emails show": a verb right after an -s form
+                // makes that one a noun.
+                if out.last().is_some_and(|c| {
+                    c.toks.end == t
+                        && c.form == form
+                        && form == CueForm::Finite
+                        && doc.tok(c.toks.start).ends_with('s')
+                }) {
+                    out.pop();
+                }
                 out.push(Cue {
                     toks: t..t + 1,
                     stance,
@@ -380,6 +390,19 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if base && prev_class == Some(WordClass::Prep) && prev.as_deref() != Some("to") {
         return None;
     }
+    // "in five states", "two contests": an -s form after a preposition, a
+    // number or a plural quantifier (not one that stands alone: "one
+    // says") is a plural noun (and one before another verb, in `find`).
+    let counted = t > sent.start
+        && (doc.tokens[t - 1].kind == TokenKind::Number
+            || (prev_class == Some(WordClass::Quant)
+                && !prev
+                    .as_deref()
+                    .is_some_and(|p| word_is(p, Use::LoneQuantifier))));
+    if verb.is_some_and(|v| v.present) && !base && (counted || prev_class == Some(WordClass::Prep))
+    {
+        return None;
+    }
     // "rejected by X": passive with its agent.
     if next.as_deref() == Some("by")
         && doc.tok(t).ends_with("ed")
@@ -387,7 +410,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     {
         return Some(CueForm::PassiveBy);
     }
-    if doc.tok(t).ends_with("ed") && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
+    // (a past form: "-ed", "told", "known")
+    let past = verb.is_some_and(|v| !v.base && !v.present && !v.gerund);
+    if past && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
         return None; // other passives: "was told", "is expected" carry no speaker
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
@@ -414,7 +439,6 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // "any written offer", "some stated goals": a participle between a
     // determiner or quantifier and a lowercase noun describes the noun.
-    let past = verb.is_some_and(|v| !v.base && !v.present && !v.gerund);
     let adjective = past
         && matches!(prev_class, Some(WordClass::Quant))
         && next

@@ -383,6 +383,16 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     while p > bound && words < 7 {
         p -= 1;
         let w = doc.tok(p);
+        // "52 percent said": a number opens the phrase as a quantifier does;
+        // "..., records show.": so does a comma before a verb that ends the
+        // sentence.
+        let tail = w == "," && end + 2 >= doc.sentences[doc.sentence_of[p] as usize].tokens.end;
+        if (doc.tokens[p].kind == TokenKind::Number || tail)
+            && words > 0
+            && doc.in_quote[p].is_none()
+        {
+            return Some(Anchor::Phrase(p + usize::from(tail), end));
+        }
         if doc.tokens[p].kind != TokenKind::Word || doc.in_quote[p].is_some() {
             return None;
         }
@@ -405,7 +415,15 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         }
         words += 1;
     }
-    None
+    // "Court records show", "Polls suggest": a phrase with no determiner
+    // that opens a sentence of the body, no name in it.
+    let sent = &doc.sentences[doc.sentence_of[bound] as usize];
+    (p == bound
+        && words > 0
+        && bound == sent.tokens.start
+        && !doc.paras[sent.para].heading
+        && (p + 1..end).all(|k| !doc.is_cap(k)))
+    .then_some(Anchor::Phrase(p, end))
 }
 
 /// A lowercase content word (not a verb we know, not grammar): a phrase head.
