@@ -254,21 +254,26 @@ impl DocContext {
     /// The context of a document's sentences.
     pub(crate) fn new<S: AsRef<str>>(sentences: &[&[S]]) -> DocContext {
         let mut ctx = DocContext::default();
-        let mut buf = String::new();
         for s in sentences {
-            for (i, w) in s.iter().enumerate() {
-                let w = w.as_ref();
-                let Some(c) = w.chars().next() else { continue };
-                if c.is_lowercase() {
-                    ctx.lower.insert(hash_str(w));
-                } else if c.is_uppercase() && i > 0 && w.chars().any(char::is_lowercase) {
-                    buf.clear();
-                    lower_into(w, &mut buf);
-                    ctx.capital.insert(hash_str(&buf));
-                }
-            }
+            ctx.add(s);
         }
         ctx
+    }
+
+    /// Adds one sentence of the document.
+    pub(crate) fn add<S: AsRef<str>>(&mut self, sentence: &[S]) {
+        let mut buf = String::new();
+        for (i, w) in sentence.iter().enumerate() {
+            let w = w.as_ref();
+            let Some(c) = w.chars().next() else { continue };
+            if c.is_lowercase() {
+                self.lower.insert(hash_str(w));
+            } else if c.is_uppercase() && i > 0 && w.chars().any(char::is_lowercase) {
+                buf.clear();
+                lower_into(w, &mut buf);
+                self.capital.insert(hash_str(&buf));
+            }
+        }
     }
 }
 

@@ -246,13 +246,34 @@ impl Tagger {
     /// Tags the sentences of one document (the case of each word elsewhere in
     /// it is a feature), then makes names consistent across it ([`consistent`]).
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
-        let all: Vec<&[S]> = sentences.iter().map(Vec::as_slice).collect();
-        let ctx = features::DocContext::new(&all);
-        let mut tags: Vec<Vec<Tag>> = sentences
-            .iter()
-            .map(|s| trim(s, self.model.decode(&features::sparse(s, &ctx))))
+        self.tag_sentences(sentences.len(), |i, buf| {
+            buf.extend(sentences[i].iter().map(AsRef::as_ref));
+        })
+    }
+
+    /// [`Tagger::tag_document`] over `count` sentences whose words
+    /// `words(i, buf)` pushes onto an empty `buf` when asked: the words of a
+    /// long document are never all held at once (16 bytes a token).
+    pub fn tag_sentences<'w>(
+        &self,
+        count: usize,
+        words: impl Fn(usize, &mut Vec<&'w str>),
+    ) -> Vec<Vec<Tag>> {
+        let mut buf = Vec::new();
+        let mut ctx = features::DocContext::default();
+        for i in 0..count {
+            buf.clear();
+            words(i, &mut buf);
+            ctx.add(&buf);
+        }
+        let mut tags: Vec<Vec<Tag>> = (0..count)
+            .map(|i| {
+                buf.clear();
+                words(i, &mut buf);
+                trim(&buf, self.model.decode(&features::sparse(&buf, &ctx)))
+            })
             .collect();
-        consistent(sentences, &mut tags);
+        consistent_by(&words, &mut tags);
         tags
     }
 }
@@ -285,15 +306,23 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> Vec<Tag> {
 /// (also when the tagger left it untagged, if it is capitalized and does
 /// not open its sentence).
 pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
+    consistent_by(
+        &|i, buf: &mut Vec<&str>| buf.extend(sentences[i].iter().map(AsRef::as_ref)),
+        tags,
+    );
+}
+
+/// [`consistent`] with sentence `i`'s words pushed by `words(i, buf)`.
+fn consistent_by<'w>(words: &impl Fn(usize, &mut Vec<&'w str>), tags: &mut [Vec<Tag>]) {
     use std::collections::{HashMap, HashSet};
     type Ident = std::hash::BuildHasherDefault<features::Identity>;
     // A name as its words joined by spaces, by FNV-1a (no strings built: a
     // one-word name hashes as its word does).
-    let text = |s: usize, e: &Entity| -> u64 {
+    let text = |ws: &[&str], e: &Entity| -> u64 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for (k, w) in sentences[s][e.start..e.end].iter().enumerate() {
+        for (k, w) in ws[e.start..e.end].iter().enumerate() {
             let space = (k > 0).then_some(b' ');
-            for &b in space.iter().chain(w.as_ref().as_bytes()) {
+            for &b in space.iter().chain(w.as_bytes()) {
                 h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
             }
         }
@@ -302,11 +331,14 @@ pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
     let found: Vec<Vec<Entity>> = tags.iter().map(|t| entities(t)).collect();
     let mut votes: HashMap<u64, [usize; 4], Ident> = HashMap::default();
     let mut surnames: HashSet<u64, Ident> = HashSet::default();
-    for (s, ents) in found.iter().enumerate() {
+    let mut ws = Vec::new();
+    for (s, ents) in found.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+        ws.clear();
+        words(s, &mut ws);
         for e in ents {
-            votes.entry(text(s, e)).or_default()[e.kind as usize] += 1;
+            votes.entry(text(&ws, e)).or_default()[e.kind as usize] += 1;
             if e.kind == EntityType::Per && e.end - e.start >= 2 {
-                let last = sentences[s][e.end - 1].as_ref();
+                let last = ws[e.end - 1];
                 if last.chars().count() > 1 {
                     surnames.insert(features::hash_str(last));
                 }
@@ -314,10 +346,12 @@ pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
         }
     }
     for (s, ents) in found.iter().enumerate() {
+        ws.clear();
+        words(s, &mut ws);
         let mut changed = false;
         let mut new = ents.clone();
         for e in &mut new {
-            let name = text(s, e);
+            let name = text(&ws, e);
             let v = votes[&name];
             let best = (0..4)
                 .max_by_key(|&k| (v[k], k == e.kind as usize))
@@ -336,8 +370,7 @@ pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
         }
         // An untagged capitalized word that is a person's surname, not at
         // the start of the sentence.
-        for (i, w) in sentences[s].iter().enumerate().skip(1) {
-            let w = w.as_ref();
+        for (i, &w) in ws.iter().enumerate().skip(1) {
             if tags[s][i] == Tag::O
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && surnames.contains(&features::hash_str(w))
