@@ -140,7 +140,7 @@ fn tagged_name(
     title: Option<Span>,
 ) -> Name {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
-    // "Harbour Street", "Eastfield United": the words of the name decide,
+    // "Tanner Street", "Eastfield United": the words of the name decide,
     // as they do for the rules' names ([`filter`]).
     let c = context();
     let kind = if toks.len() < 2 {
@@ -156,7 +156,7 @@ fn tagged_name(
     };
     let hint = match kind {
         EntityKind::Place => {
-            // "TARVOSSA" (a dateline) is the place written "Tarvossa".
+            // "BRELLIN" (a dateline) is the place written "Brellin".
             let written = if text.chars().any(char::is_lowercase) {
                 text.to_string()
             } else {
@@ -194,7 +194,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && doc.tokens[toks.start].kind == TokenKind::Word
         && first.chars().any(char::is_uppercase)
         && !lexicon().is_not_name(first)
-        // "the Lamplighter on Harbour Street": two names, not one.
+        // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
             w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -209,7 +209,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> bool {
     let lex = lexicon();
     let first = doc.tok(toks.start);
-    // One word opening a sentence ("Allotment holders vow ..."): only if
+    // One word opening a sentence ("Orchard owners vow ..."): only if
     // the text writes it with a capital elsewhere too.
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
@@ -236,7 +236,7 @@ fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
 }
 
 /// A dateline: a name in capitals opening its paragraph, then a dash, a
-/// bracket or a comma ("LUSAKA, Zambia —", "GENEVA (Wire) -"). It names
+/// bracket or a comma ("HARARE, Zimbabwe —", "GENEVA (Wire) -"). It names
 /// the place the story was filed from, whatever the tagger says.
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
@@ -324,7 +324,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
                 continue;
             }
             let title = n0.title;
-            // "Greenpeace Netherlands": a known organization's branch.
+            // "Oxfam Ireland": a known organization's branch.
             let kind = match n0.hint {
                 Hint::Known { place: false, .. } if *kind == EntityKind::Place => {
                     EntityKind::Organization
@@ -355,7 +355,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
             if person && (inner.len() < 2 || !joined) {
                 continue;
             }
-            // "Mill Lane Residents' Association": a name that ends in an
+            // "Orchard Row Tenants' Association": a name that ends in an
             // organization's head word is one organization, however the
             // tagger splits the words before it.
             if lexicon().is_org_head(doc.tok(end - 1)) {
@@ -425,7 +425,7 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
             && !matches!(doc.tok(t), "." | "\"" | "“" | "”" | ":" | ";")
     });
     let before = n.toks.start.saturating_sub(2).max(sentence.start)..n.toks.start;
-    // "in Hauts-de-France": a place by the rules' own reading.
+    // "in Midi-Pyrénées": a place by the rules' own reading.
     let locative = n.toks.start > sentence.start && {
         let w = doc.tok(n.toks.start - 1).to_lowercase();
         lex.is(&w, crate::lexicon::Use::Locative)
@@ -709,13 +709,13 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 return false;
             }
             // A dateline's place; an organization the lexicon knows by
-            // that very name ("Greenpeace").
+            // that very name ("Oxfam").
             let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
             if dateline(doc, &n.toks) || lex.known(text).is_some_and(|k| !k.is_place) {
                 return true;
             }
             let (a, b) = (n.toks.start, n.toks.end);
-            // "Brackwater Line, which runs the route": "which" is never said
+            // "Feldmoor Line, which carries freight": "which" is never said
             // of a person, so the tagger's person does not stand.
             if b + 1 < doc.tokens.len() && doc.tok(b) == "," && doc.tok(b + 1) == "which" {
                 return true;

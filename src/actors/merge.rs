@@ -109,8 +109,8 @@ impl Merger {
             Some(&id) => id,
             None => {
                 let last = text.rsplit(' ').next().unwrap_or("");
-                // (Only once: a second full name of that surname, "Paolo
-                // Castellano" after "Giulia Castellano", is someone else.)
+                // (Only once: a second full name of that surname, "Pietro
+                // Varani" after "Anna Varani", is someone else.)
                 let id = match self.by_key.get(&format!("s:{last}")) {
                     Some(&id) if !self.actors.actors[id].name.contains(' ') => {
                         self.actors.actors[id].name = text.to_string();
