@@ -23,6 +23,17 @@ impl Span {
         Span { start, end }
     }
 
+    /// The span as two `u32`s, for drafts kept by the thousand (texts are
+    /// under 4 GiB).
+    pub(crate) fn pack(self) -> [u32; 2] {
+        [self.start as u32, self.end as u32]
+    }
+
+    /// The span [`Span::pack`] made.
+    pub(crate) fn unpack(p: [u32; 2]) -> Span {
+        Span::new(p[0] as usize, p[1] as usize)
+    }
+
     /// Number of bytes covered.
     pub fn len(&self) -> usize {
         self.end - self.start

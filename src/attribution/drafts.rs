@@ -40,7 +40,7 @@ impl QuoteDraft {
             speaker: speaker.map(small),
             mention: mention.map(small),
             reporter: reporter.map(small),
-            cue: cue.map(|c| [small(c.start), small(c.end)]),
+            cue: cue.map(Span::pack),
             kind,
         }
     }
@@ -67,7 +67,7 @@ impl QuoteDraft {
 
     /// Cue span.
     pub fn cue(&self) -> Option<Span> {
-        self.cue.map(|[s, e]| Span::new(s as usize, e as usize))
+        self.cue.map(Span::unpack)
     }
 
     /// Reporter of a relayed quote.
@@ -113,8 +113,8 @@ impl ClaimDraft {
         ClaimDraft {
             claimant: claimant.map(small),
             mention: mention.map(small),
-            cue: [small(cue.start), small(cue.end)],
-            content: [small(content.start), small(content.end)],
+            cue: cue.pack(),
+            content: content.pack(),
             disputes: None,
             stance,
         }
@@ -132,12 +132,12 @@ impl ClaimDraft {
 
     /// Cue span.
     pub fn cue(&self) -> Span {
-        Span::new(self.cue[0] as usize, self.cue[1] as usize)
+        Span::unpack(self.cue)
     }
 
     /// Content span.
     pub fn content(&self) -> Span {
-        Span::new(self.content[0] as usize, self.content[1] as usize)
+        Span::unpack(self.content)
     }
 
     /// Index of the claim this one disputes.

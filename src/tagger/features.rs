@@ -72,12 +72,11 @@ fn lower_into(word: &str, out: &mut String) {
 }
 
 /// Word shape with repeats collapsed: "Washington" → "Xx", "U.S." → "X.X.",
-/// "1990s" → "dx", "al-Qaida" → "x-Xx".
-#[cfg(test)]
-fn shape(word: &str) -> String {
-    let mut out = String::new();
+/// "1990s" → "dx", "al-Qaida" → "x-Xx". The characters, for [`shape_hash`]
+/// (which hashes them without building a string) and the tests.
+fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     let mut last = None;
-    for c in word.chars().take(24) {
+    word.chars().take(24).filter_map(move |c| {
         let k = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -89,37 +88,26 @@ fn shape(word: &str) -> String {
         } else {
             c
         };
-        if Some(k) != last || !matches!(k, 'X' | 'x' | 'd' | 'a') {
-            out.push(k);
-        }
+        let keep = Some(k) != last || !matches!(k, 'X' | 'x' | 'd' | 'a');
         last = Some(k);
-    }
-    out
+        keep.then_some(k)
+    })
+}
+
+/// The shape as a string.
+#[cfg(test)]
+fn shape(word: &str) -> String {
+    shape_chars(word).collect()
 }
 
 /// `hash_str(&shape(word))` without building the string.
 fn shape_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut last = None;
     let mut buf = [0u8; 4];
-    for c in word.chars().take(24) {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
-        if Some(k) != last || !matches!(k, 'X' | 'x' | 'd' | 'a') {
-            for &b in k.encode_utf8(&mut buf).as_bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-            }
+    for k in shape_chars(word) {
+        for &b in k.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
         }
-        last = Some(k);
     }
     h
 }

@@ -31,20 +31,20 @@ impl RawQuote {
     pub fn new(span: Span, content: Span, open_tok: usize, close_tok: Option<usize>) -> RawQuote {
         RawQuote {
             open_tok,
-            span: [span.start as u32, span.end as u32],
-            content: [content.start as u32, content.end as u32],
+            span: span.pack(),
+            content: content.pack(),
             close_tok: close_tok.map(|t| t as u32),
         }
     }
 
     /// Opening mark through closing mark (or the end of the paragraph).
     pub fn span(&self) -> Span {
-        Span::new(self.span[0] as usize, self.span[1] as usize)
+        Span::unpack(self.span)
     }
 
     /// The words inside the marks, trimmed of spaces.
     pub fn content(&self) -> Span {
-        Span::new(self.content[0] as usize, self.content[1] as usize)
+        Span::unpack(self.content)
     }
 
     /// Index of the closing mark's token, if the quote is closed.
