@@ -102,14 +102,8 @@ fn shape(word: &str) -> String {
 
 /// `hash_str(&shape(word))` without building the string.
 fn shape_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut buf = [0u8; 4];
-    for k in shape_chars(word) {
-        for &b in k.encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    h
+    shape_chars(word).fold(FNV_START, |h, k| fnv(h, k.encode_utf8(&mut buf).as_bytes()))
 }
 
 fn is_cap(word: &str) -> bool {
@@ -229,9 +223,7 @@ impl std::hash::Hasher for Identity {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        self.0 = fnv(self.0, bytes);
     }
     fn write_u64(&mut self, v: u64) {
         self.0 = v;
@@ -265,14 +257,20 @@ impl DocContext {
     }
 }
 
+/// FNV-1a's starting value.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a hash `h` continued over `bytes`.
+pub(crate) fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// FNV-1a of a string (hashed once per token and reused by every
 /// template that reads it).
 pub(crate) fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    fnv(FNV_START, s.as_bytes())
 }
 
 /// A feature: template number and up to two values, mixed (splitmix64's

@@ -319,14 +319,11 @@ fn consistent_by<'w>(words: &impl Fn(usize, &mut Vec<&'w str>), tags: &mut [Vec<
     // A name as its words joined by spaces, by FNV-1a (no strings built: a
     // one-word name hashes as its word does).
     let text = |ws: &[&str], e: &Entity| -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for (k, w) in ws[e.start..e.end].iter().enumerate() {
-            let space = (k > 0).then_some(b' ');
-            for &b in space.iter().chain(w.as_bytes()) {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        }
-        h
+        let words = ws[e.start..e.end].iter().enumerate();
+        words.fold(features::FNV_START, |h, (k, w)| {
+            let h = if k > 0 { features::fnv(h, b" ") } else { h };
+            features::fnv(h, w.as_bytes())
+        })
     };
     let found: Vec<Vec<Entity>> = tags.iter().map(|t| entities(t)).collect();
     let mut votes: HashMap<u64, [usize; 4], Ident> = HashMap::default();
