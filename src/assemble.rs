@@ -4,6 +4,7 @@
 use crate::actors::{ActorDraft, Actors, MentionDraft};
 use crate::annotation::*;
 use crate::attribution::{Attribution, ClaimDraft, QuoteDraft};
+use crate::order::{sort_by, stable_order};
 use crate::span::Span;
 use crate::text::RawQuote;
 
@@ -94,11 +95,12 @@ impl<'d> Ids<'d> {
 /// mentions in text order, and for each draft the kept mention it maps to.
 fn keep_outer_mentions(drafts: &[MentionDraft]) -> (Vec<usize>, Vec<Option<usize>>) {
     // Mentions sorted by start, longer first.
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by(|&a, &b| outer_first(drafts[a].span, drafts[b].span));
+    let order = stable_order(drafts.len(), &|a, b| {
+        outer_first(drafts[a].span, drafts[b].span)
+    });
     let mut mention_id: Vec<Option<usize>> = vec![None; drafts.len()];
     let mut kept: Vec<usize> = Vec::new();
-    for &m in &order {
+    for m in order.into_iter().map(|m| m as usize) {
         let span = drafts[m].span;
         if let Some(&last) = kept.last() {
             if span.start < drafts[last].span.end {
@@ -165,7 +167,10 @@ fn push_quotes(
     mut quotes: Vec<QuoteDraft>,
     ids: &Ids,
 ) {
-    quotes.sort_by_key(|q| raw_quotes[q.raw()].span().start);
+    sort_by(&mut quotes, |a, b| {
+        let start = |q: &QuoteDraft| raw_quotes[q.raw()].span().start;
+        start(a).cmp(&start(b))
+    });
     quotes.dedup_by_key(|q| q.raw());
     for q in quotes {
         let rq = raw_quotes[q.raw()];
@@ -190,11 +195,12 @@ fn push_quotes(
 /// that crosses an earlier one, is empty or holds its own cue is dropped).
 /// Returns each draft's output index.
 fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by(|&a, &b| outer_first(drafts[a].content(), drafts[b].content()));
+    let order = stable_order(drafts.len(), &|a, b| {
+        outer_first(drafts[a].content(), drafts[b].content())
+    });
     let mut claim_id = vec![None; drafts.len()];
     let mut open: Vec<Span> = Vec::new();
-    for &c in &order {
+    for c in order.into_iter().map(|c| c as usize) {
         let d = &drafts[c];
         let (cue, content) = (d.cue(), d.content());
         if content.contains(cue) || content.is_empty() {
@@ -239,10 +245,10 @@ fn link_disputes(out: &mut Annotation, drafts: &[ClaimDraft], claim_id: &[Option
         }
     }
     for c in &mut out.claims {
-        c.disputes.sort();
-        c.disputes.dedup();
-        c.disputed_by.sort();
-        c.disputed_by.dedup();
+        for ids in [&mut c.disputes, &mut c.disputed_by] {
+            sort_by(ids, ClaimId::cmp);
+            ids.dedup();
+        }
     }
 }
 

@@ -27,7 +27,7 @@
 //!
 //! ## Layers
 //! Each module uses only those before it, so there is no import cycle:
-//! `span`, `case` → `annotation`, `offsets` → `lexicon` → `text` → `actors`
+//! `span`, `case`, `order` → `annotation`, `offsets` → `lexicon` → `text` → `actors`
 //! → `attribution` → `assemble` → `export` (see `DESIGN.md` for the stages).
 //! Inside a module, the parts share leaves such as `actors::store` and
 //! `lexicon::types` rather than using their parent.
@@ -44,6 +44,7 @@ mod case;
 mod export;
 mod lexicon;
 mod offsets;
+mod order;
 mod span;
 mod text;
 mod work;

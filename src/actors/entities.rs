@@ -379,7 +379,9 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
         return out;
     }
     out.extend(added);
-    out.sort_by_key(|n| (n.toks.start, n.toks.end));
+    crate::order::sort_by(&mut out, |a, b| {
+        (a.toks.start, a.toks.end).cmp(&(b.toks.start, b.toks.end))
+    });
     // Nothing overlaps: the first of two overlapping names stays.
     let mut kept: Vec<Name> = Vec::with_capacity(out.len());
     for n in out {

@@ -116,7 +116,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         }
         t += 1;
     }
-    out.sort_by_key(|c| c.toks.start);
+    crate::order::sort_by(&mut out, |a, b| a.toks.start.cmp(&b.toks.start));
     drop_settings(doc, &mut out);
     out
 }

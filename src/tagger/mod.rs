@@ -382,7 +382,7 @@ fn consistent_by<'w>(words: &impl Fn(usize, &mut Vec<&'w str>), tags: &mut [Vec<
             }
         }
         if changed {
-            new.sort();
+            crate::order::sort_by(&mut new, Entity::cmp);
             tags[s] = bio(tags[s].len(), &new);
         }
     }
