@@ -19,7 +19,7 @@
 //! `tests/schema.rs` holds `TS_TYPES` to the structs. Enum and list names
 //! are never spelled here or in JS: [`names`] sends the core's `NAMES`.
 
-use js_sys::{Error, JsString, Object, Reflect};
+use js_sys::{Error, JsString, Object, Reflect, JSON};
 use newslens::{ActorKind, Export, List, MentionKind, OffsetUnit, QuoteKind, Span, Stance};
 use wasm_bindgen::prelude::*;
 
@@ -239,30 +239,45 @@ pub fn version() -> String {
 
 /// Reads `{offsets}` from the options object; rejects anything else, so a
 /// typo (`{offset: "bytes"}`) fails loudly instead of being ignored.
+///
+/// The messages are put together without `format!`: its `{:?}` of a string
+/// brought `str`'s `Debug` (character escapes and Unicode's printable
+/// tables) into the `.wasm`, and `{:?}` of a `JsValue` a `debugString`
+/// function into the glue. A string is quoted by `JSON.stringify`.
 fn offset_unit(options: Option<Object>) -> Result<OffsetUnit, Error> {
-    let bad = |msg: String| Error::new(&format!("newslens: bad options: {msg}"));
+    let bad = |parts: &[&str]| {
+        let mut msg = String::from("newslens: bad options: ");
+        parts.iter().for_each(|p| msg.push_str(p));
+        Error::new(&msg)
+    };
+    let quoted = |s: &JsValue| String::from(JSON::stringify(s).unwrap_or_default());
     let Some(options) = options else {
         return Ok(OffsetUnit::Utf16);
     };
     if !options.is_object() {
-        return Err(bad("expected an object like {offsets: \"utf16\"}".into()));
+        return Err(bad(&["expected an object like {offsets: \"utf16\"}"]));
     }
     if let Some(key) = Object::keys(&options).iter().find(|k| *k != "offsets") {
-        let key = key.as_string().unwrap_or_default();
-        return Err(bad(format!(
-            "unknown option {key:?}; the only option is \"offsets\""
-        )));
+        return Err(bad(&[
+            "unknown option ",
+            &quoted(&key),
+            "; the only option is \"offsets\"",
+        ]));
     }
-    let value = Reflect::get(&options, &"offsets".into())
-        .map_err(|_| bad("could not read offsets".into()))?;
+    let value =
+        Reflect::get(&options, &"offsets".into()).map_err(|_| bad(&["could not read offsets"]))?;
     if value.is_undefined() {
         return Ok(OffsetUnit::Utf16);
     }
     let name = value.as_string();
     name.as_deref().and_then(OffsetUnit::parse).ok_or_else(|| {
-        let got = name.map_or_else(|| format!("{value:?}"), |n| format!("{n:?}"));
-        bad(format!(
-            "offsets must be \"utf16\", \"bytes\" or \"chars\", not {got}"
-        ))
+        let must = "offsets must be \"utf16\", \"bytes\" or \"chars\", not ";
+        match name {
+            Some(_) => bad(&[must, &quoted(&value)]),
+            None => {
+                let type_name = value.js_typeof().as_string().unwrap_or_default();
+                bad(&[must, "a value of type ", &type_name])
+            }
+        }
     })
 }
