@@ -5,8 +5,8 @@
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{fact, lexicon, Role, Use, WordClass};
+use crate::text::WordMap as HashMap;
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
-use std::collections::HashMap;
 
 /// A description found in the text, before it is given an actor.
 struct Found {

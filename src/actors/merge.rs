@@ -6,18 +6,18 @@ use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::case::lower_char;
 use crate::lexicon::{lexicon, Gender, Use, WordClass};
+use crate::text::WordMap as HashMap;
 use crate::text::{Doc, Lower, TokenKind};
-use std::collections::HashMap;
 
 /// Builds actors from names, in text order.
 pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
     let texts: Vec<String> = names.iter().map(|n| name_text(doc, n)).collect();
     let mut m = Merger {
         actors: Actors::default(),
-        by_key: HashMap::new(),
-        surnames: HashMap::new(),
+        by_key: HashMap::default(),
+        surnames: HashMap::default(),
         older_sharer: Vec::new(),
-        given: HashMap::new(),
+        given: HashMap::default(),
         later_surnames: later_surnames(&names, &texts),
     };
     for (n, text) in names.iter().zip(&texts) {
@@ -46,7 +46,7 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
 /// The last words of the multiword person names, found before merging, so
 /// a surname seen before its full name still makes a person.
 fn later_surnames(names: &[Name], texts: &[String]) -> HashMap<String, usize> {
-    let mut keys = HashMap::new();
+    let mut keys = HashMap::default();
     for (n, text) in names.iter().zip(texts) {
         if matches!(n.hint, Hint::Person | Hint::MultiWord) && text.contains(' ') {
             let last = text.rsplit(' ').next().unwrap_or("").to_string();

@@ -61,9 +61,9 @@ pub struct Actors {
     /// (nearly all) skip the map.
     added_bits: Vec<u64>,
     /// Actors made on the spot for unnamed speakers, by their words.
-    pub phrase_actors: std::collections::HashMap<String, usize>,
+    pub phrase_actors: crate::text::WordMap<String, usize>,
     /// "the mayor" → the one actor it can mean (or none), worked out once per word.
-    pub described: std::collections::HashMap<String, Option<usize>>,
+    pub described: crate::text::WordMap<String, Option<usize>>,
     /// Lookups by title and by an organization's last word, built by
     /// [`Actors::seal`] once no actor gains a title any more.
     sealed: Option<Sealed>,
@@ -75,14 +75,14 @@ pub struct Actors {
 struct Sealed {
     /// Each word-final part of a title ("secretary of state", "of state",
     /// "state"), spelled out → its one holder, or `None` for several.
-    title_holders: std::collections::HashMap<String, Option<usize>>,
+    title_holders: crate::text::WordMap<String, Option<usize>>,
     /// The last word of a multiword organization's name (lowercase) → that
     /// organization, or `None` for several.
-    org_by_last_word: std::collections::HashMap<String, Option<usize>>,
+    org_by_last_word: crate::text::WordMap<String, Option<usize>>,
 }
 
 /// Adds `a` as a holder of `key`: the one holder, or `None` once two differ.
-fn hold(map: &mut std::collections::HashMap<String, Option<usize>>, key: String, a: usize) {
+fn hold(map: &mut crate::text::WordMap<String, Option<usize>>, key: String, a: usize) {
     let h = match map.get(&key) {
         Some(&h) if h != Some(a) => None,
         _ => Some(a),
@@ -254,8 +254,8 @@ impl Actors {
 
     /// Each word-final part of every title, spelled out ("secretary of
     /// state", "of state", "state") → its one holder, or `None` for several.
-    fn title_holders(&self) -> std::collections::HashMap<String, Option<usize>> {
-        let mut holders = std::collections::HashMap::new();
+    fn title_holders(&self) -> crate::text::WordMap<String, Option<usize>> {
+        let mut holders = crate::text::WordMap::default();
         for (a, title) in self.spelled_titles() {
             crate::work::add(1);
             let mut rest = title.as_str();
@@ -274,10 +274,8 @@ impl Actors {
     /// actor), and its organization words ("Ministry" in "Ministry of
     /// Transport": `org_heads.tsv`), lowercase → that organization, or
     /// `None` for several.
-    pub(super) fn organizations_by_last_word(
-        &self,
-    ) -> std::collections::HashMap<String, Option<usize>> {
-        let mut by_word = std::collections::HashMap::new();
+    pub(super) fn organizations_by_last_word(&self) -> crate::text::WordMap<String, Option<usize>> {
+        let mut by_word = crate::text::WordMap::default();
         for (i, a) in self.actors.iter().enumerate() {
             if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
                 let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();

@@ -9,8 +9,8 @@
 use super::drafts::ClaimDraft;
 use crate::annotation::Stance;
 use crate::lexicon::lexicon;
+use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower};
-use std::collections::HashSet;
 
 /// How many claims around a denial are candidates for what it disputes.
 const WINDOW: usize = 60;

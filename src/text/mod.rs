@@ -65,8 +65,8 @@ pub struct Doc<'t> {
 
 /// A hasher for sets of words: the lexicon's word hash (8 bytes a step),
 /// much cheaper than the std `HashSet`'s SipHash on the short keys the
-/// stages ask about once a token. The sets are only asked whether they hold
-/// a word, never iterated, so the hash does not change any output.
+/// stages ask about once a token. The sets and maps are only asked about a
+/// word, never iterated in their order, so the hash does not change any output.
 #[derive(Default)]
 pub struct WordHasher(u64);
 
@@ -89,14 +89,13 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
+/// The hash of every set and map in the engine: [`WordHasher`]. One hasher
+/// for all of them keeps SipHash and its random keys out of the `.wasm`.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 /// A set (of words) hashed with [`WordHasher`].
-#[cfg(not(target_arch = "wasm32"))]
-pub type WordSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<WordHasher>>;
-/// In WASM, the std `HashSet`: the .wasm has its code already, and a
-/// second hasher's copy of the hash-table code costs more than the
-/// download budget has room for.
-#[cfg(target_arch = "wasm32")]
-pub type WordSet<T> = std::collections::HashSet<T>;
+pub type WordSet<T> = std::collections::HashSet<T, WordHash>;
+/// A map (of words) hashed with [`WordHasher`].
+pub type WordMap<K, V> = std::collections::HashMap<K, V, WordHash>;
 
 /// A flag for every token, one bit each (a `Vec<bool>` takes a byte).
 pub struct Bits(Vec<u64>);
