@@ -234,7 +234,7 @@ impl<T> Index<usize> for Runs<T> {
 
     fn index(&self, t: usize) -> &T {
         crate::work::add(1);
-        assert!(t < self.len, "token {t} out of range ({} tokens)", self.len);
+        assert!(t < self.len, "token out of range");
         let mut k = self.blocks[t / RUN_BLOCK] as usize;
         while k < self.bounds.len() && self.bounds[k].1 as usize <= t {
             k += 1;
