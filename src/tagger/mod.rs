@@ -240,7 +240,8 @@ impl Tagger {
     /// The tags are valid BIO.
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
-        trim(tokens, self.model.decode(&features::sparse(tokens, &ctx)))
+        let mut scratch = features::Scratch::default();
+        trim(tokens, self.model.decode(scratch.sparse(tokens, &ctx)))
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -266,11 +267,12 @@ impl Tagger {
             words(i, &mut buf);
             ctx.add(&buf);
         }
+        let mut scratch = features::Scratch::default();
         let mut tags: Vec<Vec<Tag>> = (0..count)
             .map(|i| {
                 buf.clear();
                 words(i, &mut buf);
-                trim(&buf, self.model.decode(&features::sparse(&buf, &ctx)))
+                trim(&buf, self.model.decode(scratch.sparse(&buf, &ctx)))
             })
             .collect();
         consistent_by(&words, &mut tags);
@@ -343,6 +345,10 @@ fn consistent_by<'w>(words: &impl Fn(usize, &mut Vec<&'w str>), tags: &mut [Vec<
         }
     }
     for (s, ents) in found.iter().enumerate() {
+        // Nothing to make consistent, and no surname to find.
+        if ents.is_empty() && surnames.is_empty() {
+            continue;
+        }
         ws.clear();
         words(s, &mut ws);
         let mut changed = false;
