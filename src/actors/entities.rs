@@ -14,7 +14,7 @@ use crate::annotation::ActorKind;
 use crate::lexicon::lexicon;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
-use std::collections::HashSet;
+use crate::hash::FnvSet as HashSet;
 
 /// What a tagger says a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -485,13 +485,13 @@ fn context() -> &'static Context {
     static WORDS: std::sync::OnceLock<Context> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let mut c = Context {
-            event_first: HashSet::new(),
-            event_last: HashSet::new(),
-            place_of: HashSet::new(),
-            names_org: HashSet::new(),
-            place_first: HashSet::new(),
-            place_last: HashSet::new(),
-            org_last: HashSet::new(),
+            event_first: HashSet::default(),
+            event_last: HashSet::default(),
+            place_of: HashSet::default(),
+            names_org: HashSet::default(),
+            place_first: HashSet::default(),
+            place_last: HashSet::default(),
+            org_last: HashSet::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -633,7 +633,7 @@ pub(crate) fn filter(
     // Compared in lowercase: "FERRANT" (a transcript's label) after
     // "Odile Ferrant".
     let text = |n: &Name| doc.text[doc.span_of(n.toks.start, n.toks.end)].to_lowercase();
-    let mut typed: HashSet<String> = HashSet::new();
+    let mut typed: HashSet<String> = HashSet::default();
     for (n, v) in names.iter().zip(&verdict) {
         if is_actor(*v) {
             typed.insert(text(n));

@@ -251,22 +251,6 @@ impl Word {
 /// the default SipHash cost more than the rest of the context).
 type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Identity>>;
 
-/// The hasher of [`HashSet`]: the `u64` written is the hash.
-#[derive(Default)]
-pub(crate) struct Identity(u64);
-
-impl std::hash::Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0, bytes);
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
-
 impl DocContext {
     /// The context of a document's sentences.
     pub(crate) fn new<S: AsRef<str>>(sentences: &[&[S]]) -> DocContext {
@@ -294,21 +278,7 @@ impl DocContext {
     }
 }
 
-/// FNV-1a's starting value.
-pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a hash `h` continued over `bytes`.
-pub(crate) fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// FNV-1a of a string (hashed once per token and reused by every
-/// template that reads it).
-pub(crate) fn hash_str(s: &str) -> u64 {
-    fnv(FNV_START, s.as_bytes())
-}
+pub(crate) use crate::hash::{fnv, hash_str, Identity, FNV_START};
 
 /// A feature: template number and up to two values, mixed (splitmix64's
 /// finalizer) so that the model's top bits are well spread.
