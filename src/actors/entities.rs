@@ -780,9 +780,11 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
     use crate::tagger::{EntityType, Tagger};
     // Each sentence's words are made when the tagger asks for them: all of
     // a long text's at once would be 16 bytes a token at the memory peak.
-    let tags = Tagger::shipped().tag_sentences(doc.sentences.len(), |i, buf| {
-        buf.extend(doc.sentences[i].tokens.clone().map(|t| doc.tok(t)));
-    });
+    let tags = Tagger::shipped().tag_sentences_facts(
+        doc.sentences.len(),
+        |i, buf| buf.extend(doc.sentences[i].tokens.clone().map(|t| doc.tok(t))),
+        |i| doc.facts(doc.sentences[i].tokens.clone()),
+    );
     let mut types = TokenTypes::empty(doc.tokens.len());
     for (s, tags) in doc.sentences.iter().zip(&tags) {
         for e in crate::tagger::entities(tags) {

@@ -4,7 +4,7 @@
 //! Changing anything here changes what the shipped weights mean: retrain
 //! (`scripts/train-actors.sh`) after any change.
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{fact, lexicon};
 
 /// The features of every token of a sentence, flattened.
 #[derive(Default)]
@@ -119,7 +119,10 @@ fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn flags(word: &str, lower: &str) -> u32 {
+/// The flags of `word` (`lower`: its lowercase form; `facts`: the
+/// [`fact`] bits of the word, which rule out the look-ups of the lexicons
+/// it cannot be in: [`fact::ALL`] asks them all).
+fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     let lex = lexicon();
     let mut f = 0;
     let cap = is_cap(word);
@@ -155,16 +158,16 @@ fn flags(word: &str, lower: &str) -> u32 {
     if lex.starts_title(lower) {
         f |= TITLE_START;
     }
-    if lex.cue_verb(lower).is_some() {
+    if facts & fact::CUE_VERB != 0 && lex.cue_verb(lower).is_some() {
         f |= CUE;
     }
     if lex.is_common_word(lower) {
         f |= COMMON;
     }
-    if lex.word_class(lower).is_some() {
+    if facts & fact::GRAMMAR != 0 && lex.word_class(lower).is_some() {
         f |= FUNCTION;
     }
-    if lex.role(lower).is_some() {
+    if facts & fact::ROLE != 0 && lex.role(lower).is_some() {
         f |= ROLE;
     }
     f
@@ -235,12 +238,13 @@ struct Word {
 }
 
 impl Word {
-    /// The word `w` (`buf`: room for its lowercase form).
-    fn of(w: &str, buf: &mut String) -> Word {
+    /// The word `w` (`buf`: room for its lowercase form; `facts`: as
+    /// [`flags`] takes them).
+    fn of(w: &str, buf: &mut String, facts: u8) -> Word {
         buf.clear();
         lower_into(w, buf);
         Word {
-            flags: flags(w, buf),
+            flags: flags(w, buf, facts),
             lower: hash_str(buf),
             shape: shape_hash(w),
         }
@@ -294,7 +298,7 @@ fn mix(template: u8, a: u64, b: u64) -> u64 {
 /// The features of each token of a sentence (tokens as written).
 pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
     let mut scratch = Scratch::default();
-    scratch.build(tokens, doc, false);
+    scratch.build(tokens, &[], doc, false);
     scratch.features
 }
 
@@ -334,12 +338,20 @@ impl Scratch {
     /// in lowercase letters only is not looked for). The features of the
     /// tokens kept are those [`sentence`] gives them (their neighbours' values
     /// are computed too), so the same weights serve both.
-    pub(crate) fn sparse<S: AsRef<str>>(&mut self, tokens: &[S], doc: &DocContext) -> &Features {
-        self.build(tokens, doc, true);
+    ///
+    /// `facts`: the [`fact`] bits of each token, or none (they only spare
+    /// look-ups).
+    pub(crate) fn sparse<S: AsRef<str>>(
+        &mut self,
+        tokens: &[S],
+        facts: &[u8],
+        doc: &DocContext,
+    ) -> &Features {
+        self.build(tokens, facts, doc, true);
         &self.features
     }
 
-    fn build<S: AsRef<str>>(&mut self, tokens: &[S], doc: &DocContext, sparse: bool) {
+    fn build<S: AsRef<str>>(&mut self, tokens: &[S], facts: &[u8], doc: &DocContext, sparse: bool) {
         let n = tokens.len();
         let word = |k: usize| tokens[k].as_ref();
         let Scratch {
@@ -352,8 +364,13 @@ impl Scratch {
             buf,
         } = self;
         let mut cache = doc.words.borrow_mut();
-        let mut lookup =
-            |w: &str, buf: &mut String| *cache.entry(hash_str(w)).or_insert_with(|| Word::of(w, buf));
+        // The facts of token `k`, when given.
+        let fact_of = |k: usize| facts.get(k).copied().unwrap_or(fact::ALL);
+        let mut lookup = |w: &str, buf: &mut String, f: u8| {
+            *cache
+                .entry(hash_str(w))
+                .or_insert_with(|| Word::of(w, buf, f))
+        };
         words.clear();
         words.resize(n, Word::default());
         let active = &mut features.active;
@@ -366,7 +383,7 @@ impl Scratch {
             caps.extend((0..n).map(|k| {
                 let t = word(k);
                 t.chars().any(char::is_uppercase) && {
-                    words[k] = lookup(t, buf);
+                    words[k] = lookup(t, buf, fact_of(k));
                     !(t.chars().skip(1).all(char::is_lowercase) && words[k].flags & FUNCTION != 0)
                 }
             }));
@@ -384,7 +401,7 @@ impl Scratch {
                 words[k] = Word::default();
             } else if !(sparse && word(k).chars().any(char::is_uppercase)) {
                 // (Capitalized words were looked up above.)
-                words[k] = lookup(word(k), buf);
+                words[k] = lookup(word(k), buf, fact_of(k));
             }
         }
         drop(cache);

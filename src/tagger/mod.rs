@@ -241,7 +241,7 @@ impl Tagger {
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
         let mut scratch = features::Scratch::default();
-        trim(tokens, self.model.decode(scratch.sparse(tokens, &ctx)))
+        trim(tokens, self.model.decode(scratch.sparse(tokens, &[], &ctx)))
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -260,6 +260,19 @@ impl Tagger {
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
     ) -> Vec<Vec<Tag>> {
+        self.tag_sentences_facts(count, words, |_| &[])
+    }
+
+    /// [`Tagger::tag_sentences`] with the lexicon facts of each sentence's
+    /// tokens (`crate::lexicon::fact` bits, as `crate::text::Doc` keeps
+    /// them): they spare look-ups of words the lexicons cannot hold; the
+    /// tags are the same.
+    pub(crate) fn tag_sentences_facts<'w, 'f>(
+        &self,
+        count: usize,
+        words: impl Fn(usize, &mut Vec<&'w str>),
+        facts: impl Fn(usize) -> &'f [u8],
+    ) -> Vec<Vec<Tag>> {
         let mut buf = Vec::new();
         let mut ctx = features::DocContext::default();
         for i in 0..count {
@@ -272,7 +285,7 @@ impl Tagger {
             .map(|i| {
                 buf.clear();
                 words(i, &mut buf);
-                trim(&buf, self.model.decode(scratch.sparse(&buf, &ctx)))
+                trim(&buf, self.model.decode(scratch.sparse(&buf, facts(i), &ctx)))
             })
             .collect();
         consistent_by(&words, &mut tags);
