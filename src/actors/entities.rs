@@ -200,6 +200,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(w, "." | "&" | "'" | "’")
                 || lexicon().is(w, crate::lexicon::Use::Connector)
+                || (w == "," && listed_org(doc, toks))
         })
 }
 
@@ -254,9 +255,28 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// several (or as a shorter one: "King Gyanendra", "X and Y") is cut to
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name> {
-    let spans = types.actor_spans();
+    let mut spans = types.actor_spans();
     if spans.is_empty() {
         return names;
+    }
+    // "Department for Environment" + ", " + "Food and Rural Affairs": one
+    // organization whose name lists its fields, however the tagger cut it.
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        let joined = a.0.start..b.0.end;
+        if a.1 == EntityKind::Organization
+            && b.1 == EntityKind::Organization
+            && b.0.start == a.0.end + 1
+            && doc.tok(a.0.end) == ","
+            && doc.sentence_of[a.0.start] == doc.sentence_of[b.0.end - 1]
+            && listed_org(doc, &joined)
+        {
+            spans[k].0 = joined;
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
     }
     let mut names: Vec<Option<Name>> = names.into_iter().map(Some).collect();
     let mut added: Vec<Name> = Vec::new();
@@ -317,9 +337,11 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
                 (n.title.is_some() && (k > 0 || e.start < n.toks.start))
                     || (person && hits.len() > 1)
             });
-            // "Bangkok - Chiang Mai", "Paris, Texas": two names.
-            let apart = (e.start..e.end)
-                .any(|t| matches!(doc.tok(t), "-" | "–" | "—" | "," | "/" | "(" | ")" | ":"));
+            // "Bangkok - Chiang Mai", "Paris, Texas": two names ("Ministry
+            // of Agriculture, Fisheries and Food": one).
+            let apart = !(*kind == EntityKind::Organization && listed_org(doc, e))
+                && (e.start..e.end)
+                    .any(|t| matches!(doc.tok(t), "-" | "–" | "—" | "," | "/" | "(" | ")" | ":"));
             if titled || apart {
                 continue;
             }
@@ -388,6 +410,24 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
         }
     }
     kept
+}
+
+/// An organization's name that lists its fields ("Ministry of Agriculture,
+/// Fisheries and Food"): it opens with an organization word, its only
+/// punctuation is commas, and "and" joins its last two fields after the
+/// last comma, ending in a capitalized word.
+fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let lex = lexicon();
+    let Some(last_comma) = toks.clone().rev().find(|&t| doc.tok(t) == ",") else {
+        return false;
+    };
+    lex.is_org_head(doc.tok(toks.start))
+        && toks.end - toks.start >= 5
+        && (toks.start..toks.end).all(|t| {
+            doc.tokens[t].kind == TokenKind::Word || doc.tok(t) == "," || doc.tok(t) == "&"
+        })
+        && (last_comma + 2..toks.end - 1).any(|t| lex.is(doc.tok(t), crate::lexicon::Use::And))
+        && doc.is_cap(toks.end - 1)
 }
 
 /// How far from a quotation a speaker may stand: the attribution stage's
