@@ -11,10 +11,10 @@
 use super::names::{speaks_next, Hint, Name};
 use super::store::Actors;
 use crate::annotation::ActorKind;
+use crate::hash::FnvSet as HashSet;
 use crate::lexicon::lexicon;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
-use crate::hash::FnvSet as HashSet;
 
 /// What a tagger says a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

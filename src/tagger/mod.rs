@@ -285,7 +285,10 @@ impl Tagger {
             .map(|i| {
                 buf.clear();
                 words(i, &mut buf);
-                trim(&buf, self.model.decode(scratch.sparse(&buf, facts(i), &ctx)))
+                trim(
+                    &buf,
+                    self.model.decode(scratch.sparse(&buf, facts(i), &ctx)),
+                )
             })
             .collect();
         consistent_by(&words, &mut tags);
