@@ -18,6 +18,17 @@ pub(crate) fn hash_str(s: &str) -> u64 {
     fnv(FNV_START, s.as_bytes())
 }
 
+/// [`hash_str`] of `s` in lowercase (`str::to_lowercase`), without
+/// building the string when `s` is ASCII.
+pub(crate) fn lower_hash(s: &str) -> u64 {
+    if s.is_ascii() {
+        s.bytes()
+            .fold(FNV_START, |h, b| fnv(h, &[b.to_ascii_lowercase()]))
+    } else {
+        hash_str(&s.to_lowercase())
+    }
+}
+
 /// A hasher for hash sets and maps: a `u64` written is the hash as it is
 /// (an FNV-1a hash already), bytes are hashed with FNV-1a.
 #[derive(Default)]

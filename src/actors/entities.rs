@@ -11,7 +11,7 @@
 use super::names::{speaks_next, Hint, Name};
 use super::store::Actors;
 use crate::annotation::ActorKind;
-use crate::hash::FnvSet as HashSet;
+use crate::hash::{lower_hash, FnvSet as HashSet};
 use crate::lexicon::lexicon;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -672,13 +672,13 @@ pub(crate) fn filter(
     // Brandt").
     // Compared in lowercase: "FERRANT" (a transcript's label) after
     // "Odile Ferrant".
-    let text = |n: &Name| doc.text[doc.span_of(n.toks.start, n.toks.end)].to_lowercase();
-    let mut typed: HashSet<String> = HashSet::default();
+    let text = |n: &Name| lower_hash(&doc.text[doc.span_of(n.toks.start, n.toks.end)]);
+    let mut typed: HashSet<u64> = HashSet::default();
     for (n, v) in names.iter().zip(&verdict) {
         if is_actor(*v) {
             typed.insert(text(n));
             if *v == Some(EntityKind::Person) && n.toks.len() > 1 {
-                typed.insert(doc.tok(n.toks.end - 1).to_lowercase());
+                typed.insert(lower_hash(doc.tok(n.toks.end - 1)));
             }
         }
     }
