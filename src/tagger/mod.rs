@@ -241,7 +241,12 @@ impl Tagger {
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
         let mut scratch = features::Scratch::default();
-        trim(tokens, self.model.decode(scratch.sparse(tokens, &[], &ctx)))
+        let feats = scratch.sparse(tokens, &[], &ctx);
+        trim(
+            tokens,
+            self.model
+                .decode_with(feats, &mut model::DecodeBuf::default()),
+        )
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -281,13 +286,15 @@ impl Tagger {
             ctx.add(&buf);
         }
         let mut scratch = features::Scratch::default();
+        let mut decode = model::DecodeBuf::default();
         let mut tags: Vec<Vec<Tag>> = (0..count)
             .map(|i| {
                 buf.clear();
                 words(i, &mut buf);
                 trim(
                     &buf,
-                    self.model.decode(scratch.sparse(&buf, facts(i), &ctx)),
+                    self.model
+                        .decode_with(scratch.sparse(&buf, facts(i), &ctx), &mut decode),
                 )
             })
             .collect();
