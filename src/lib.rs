@@ -42,6 +42,8 @@ mod assemble;
 mod attribution;
 mod case;
 mod export;
+#[cfg(feature = "entities")]
+mod hash;
 mod lexicon;
 mod offsets;
 mod order;

@@ -11,6 +11,7 @@
 use super::names::{speaks_next, Hint, Name};
 use super::store::Actors;
 use crate::annotation::ActorKind;
+use crate::hash::lower_hash;
 use crate::lexicon::lexicon;
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
@@ -200,6 +201,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(w, "." | "&" | "'" | "’")
                 || lexicon().is(w, crate::lexicon::Use::Connector)
+                || (w == "," && listed_org(doc, toks))
         })
 }
 
@@ -254,9 +256,28 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// several (or as a shorter one: "King Gyanendra", "X and Y") is cut to
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name> {
-    let spans = types.actor_spans();
+    let mut spans = types.actor_spans();
     if spans.is_empty() {
         return names;
+    }
+    // "Department for Environment" + ", " + "Food and Rural Affairs": one
+    // organization whose name lists its fields, however the tagger cut it.
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        let joined = a.0.start..b.0.end;
+        if a.1 == EntityKind::Organization
+            && b.1 == EntityKind::Organization
+            && b.0.start == a.0.end + 1
+            && doc.tok(a.0.end) == ","
+            && doc.sentence_of[a.0.start] == doc.sentence_of[b.0.end - 1]
+            && listed_org(doc, &joined)
+        {
+            spans[k].0 = joined;
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
     }
     let mut names: Vec<Option<Name>> = names.into_iter().map(Some).collect();
     let mut added: Vec<Name> = Vec::new();
@@ -317,9 +338,11 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
                 (n.title.is_some() && (k > 0 || e.start < n.toks.start))
                     || (person && hits.len() > 1)
             });
-            // "Bangkok - Chiang Mai", "Paris, Texas": two names.
-            let apart = (e.start..e.end)
-                .any(|t| matches!(doc.tok(t), "-" | "–" | "—" | "," | "/" | "(" | ")" | ":"));
+            // "Bangkok - Chiang Mai", "Paris, Texas": two names ("Ministry
+            // of Agriculture, Fisheries and Food": one).
+            let apart = !(*kind == EntityKind::Organization && listed_org(doc, e))
+                && (e.start..e.end)
+                    .any(|t| matches!(doc.tok(t), "-" | "–" | "—" | "," | "/" | "(" | ")" | ":"));
             if titled || apart {
                 continue;
             }
@@ -390,6 +413,24 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
         }
     }
     kept
+}
+
+/// An organization's name that lists its fields ("Ministry of Agriculture,
+/// Fisheries and Food"): it opens with an organization word, its only
+/// punctuation is commas, and "and" joins its last two fields after the
+/// last comma, ending in a capitalized word.
+fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let lex = lexicon();
+    let Some(last_comma) = toks.clone().rev().find(|&t| doc.tok(t) == ",") else {
+        return false;
+    };
+    lex.is_org_head(doc.tok(toks.start))
+        && toks.end - toks.start >= 5
+        && (toks.start..toks.end).all(|t| {
+            doc.tokens[t].kind == TokenKind::Word || doc.tok(t) == "," || doc.tok(t) == "&"
+        })
+        && (last_comma + 2..toks.end - 1).any(|t| lex.is(doc.tok(t), crate::lexicon::Use::And))
+        && doc.is_cap(toks.end - 1)
 }
 
 /// How far from a quotation a speaker may stand: the attribution stage's
@@ -634,13 +675,13 @@ pub(crate) fn filter(
     // Brandt").
     // Compared in lowercase: "FERRANT" (a transcript's label) after
     // "Odile Ferrant".
-    let text = |n: &Name| doc.text[doc.span_of(n.toks.start, n.toks.end)].to_lowercase();
-    let mut typed: HashSet<String> = HashSet::default();
+    let text = |n: &Name| lower_hash(&doc.text[doc.span_of(n.toks.start, n.toks.end)]);
+    let mut typed: HashSet<u64> = HashSet::default();
     for (n, v) in names.iter().zip(&verdict) {
         if is_actor(*v) {
             typed.insert(text(n));
             if *v == Some(EntityKind::Person) && n.toks.len() > 1 {
-                typed.insert(doc.tok(n.toks.end - 1).to_lowercase());
+                typed.insert(lower_hash(doc.tok(n.toks.end - 1)));
             }
         }
     }
@@ -782,9 +823,11 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
     use crate::tagger::{EntityType, Tagger};
     // Each sentence's words are made when the tagger asks for them: all of
     // a long text's at once would be 16 bytes a token at the memory peak.
-    let tags = Tagger::shipped().tag_sentences(doc.sentences.len(), |i, buf| {
-        buf.extend(doc.sentences[i].tokens.clone().map(|t| doc.tok(t)));
-    });
+    let tags = Tagger::shipped().tag_sentences_facts(
+        doc.sentences.len(),
+        |i, buf| buf.extend(doc.sentences[i].tokens.clone().map(|t| doc.tok(t))),
+        |i| doc.facts(doc.sentences[i].tokens.clone()),
+    );
     let mut types = TokenTypes::empty(doc.tokens.len());
     for (s, tags) in doc.sentences.iter().zip(&tags) {
         for e in crate::tagger::entities(tags) {

@@ -4,16 +4,18 @@
 //! Changing anything here changes what the shipped weights mean: retrain
 //! (`scripts/train-actors.sh`) after any change.
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{fact, lexicon};
 
 /// The features of every token of a sentence, flattened.
+#[derive(Default)]
 pub(crate) struct Features {
     hashes: Vec<u64>,
     /// `ends[i]`: one past the last hash of token `i`.
     ends: Vec<usize>,
-    /// For [`sparse`] features: the tokens that may be part of a name
-    /// (the others are outside any name and have no features).
-    active: Option<Vec<bool>>,
+    /// The tokens that have features: all of them ([`sentence`]) or those
+    /// that may be part of a name ([`Scratch::sparse`]; the others are outside any
+    /// name).
+    active: Vec<bool>,
 }
 
 impl Features {
@@ -22,9 +24,9 @@ impl Features {
         self.ends.len()
     }
 
-    /// False for a token [`sparse`] left out: outside any name.
+    /// False for a token [`Scratch::sparse`] left out: outside any name.
     pub(crate) fn active(&self, i: usize) -> bool {
-        self.active.as_ref().is_none_or(|a| a[i])
+        self.active[i]
     }
 
     /// The feature hashes of token `i`.
@@ -65,6 +67,13 @@ pub(crate) fn lower(word: &str) -> String {
 
 /// [`lower`], appended to `out` (no allocation of its own).
 fn lower_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // The same letters folded, without decoding characters.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     out.extend(word.chars().map(|c| match c {
         'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
         _ => c,
@@ -110,7 +119,10 @@ fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn flags(word: &str, lower: &str) -> u32 {
+/// The flags of `word` (`lower`: its lowercase form; `facts`: the
+/// [`fact`] bits of the word, which rule out the look-ups of the lexicons
+/// it cannot be in: [`fact::ALL`] asks them all).
+fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     let lex = lexicon();
     let mut f = 0;
     let cap = is_cap(word);
@@ -146,16 +158,16 @@ fn flags(word: &str, lower: &str) -> u32 {
     if lex.starts_title(lower) {
         f |= TITLE_START;
     }
-    if lex.cue_verb(lower).is_some() {
+    if facts & fact::CUE_VERB != 0 && lex.cue_verb(lower).is_some() {
         f |= CUE;
     }
     if lex.is_common_word(lower) {
         f |= COMMON;
     }
-    if lex.word_class(lower).is_some() {
+    if facts & fact::GRAMMAR != 0 && lex.word_class(lower).is_some() {
         f |= FUNCTION;
     }
-    if lex.role(lower).is_some() {
+    if facts & fact::ROLE != 0 && lex.role(lower).is_some() {
         f |= ROLE;
     }
     f
@@ -163,7 +175,7 @@ fn flags(word: &str, lower: &str) -> u32 {
 
 /// Marks tokens inside multiword known places and organizations (2 to 4
 /// tokens, longest first, left to right).
-fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32]) {
+fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32], name: &mut String) {
     let lex = lexicon();
     let mut i = 0;
     while i < tokens.len() {
@@ -174,8 +186,14 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32]) {
                 if i + len > tokens.len() || !is_cap(tokens[i + len - 1].as_ref()) {
                     continue;
                 }
-                let name: Vec<&str> = tokens[i..i + len].iter().map(AsRef::as_ref).collect();
-                if let Some(k) = lex.known(&name.join(" ")) {
+                name.clear();
+                for (k, t) in tokens[i..i + len].iter().enumerate() {
+                    if k > 0 {
+                        name.push(' ');
+                    }
+                    name.push_str(t.as_ref());
+                }
+                if let Some(k) = lex.known(name) {
                     let (b, inner) = if k.is_place {
                         (KNOWN_PLACE_B, KNOWN_PLACE_I)
                     } else {
@@ -202,33 +220,40 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32]) {
 pub(crate) struct DocContext {
     lower: HashSet<u64>,
     capital: HashSet<u64>,
-    /// The lexicon flags of each word seen so far (by the FNV-1a hash of
+    /// What [`Word`] says of each word seen so far (by the FNV-1a hash of
     /// the word as written): most words repeat in an article, and the
     /// flags take a dozen lexicon look-ups.
-    flags: std::cell::RefCell<
-        std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<Identity>>,
+    words: std::cell::RefCell<
+        std::collections::HashMap<u64, Word, std::hash::BuildHasherDefault<Identity>>,
     >,
+}
+
+/// A word's lexicon flags and the hashes of its lowercase form and its
+/// shape, computed once a document.
+#[derive(Clone, Copy)]
+struct Word {
+    flags: u32,
+    lower: u64,
+    shape: u64,
+}
+
+impl Word {
+    /// The word `w` (`buf`: room for its lowercase form; `facts`: as
+    /// [`flags`] takes them).
+    fn of(w: &str, buf: &mut String, facts: u8) -> Word {
+        buf.clear();
+        lower_into(w, buf);
+        Word {
+            flags: flags(w, buf, facts),
+            lower: hash_str(buf),
+            shape: shape_hash(w),
+        }
+    }
 }
 
 /// A set of hashes, hashed as they are (they are FNV-1a hashes already;
 /// the default SipHash cost more than the rest of the context).
 type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Identity>>;
-
-/// The hasher of [`HashSet`]: the `u64` written is the hash.
-#[derive(Default)]
-pub(crate) struct Identity(u64);
-
-impl std::hash::Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0, bytes);
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
 
 impl DocContext {
     /// The context of a document's sentences.
@@ -257,21 +282,7 @@ impl DocContext {
     }
 }
 
-/// FNV-1a's starting value.
-pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a hash `h` continued over `bytes`.
-pub(crate) fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// FNV-1a of a string (hashed once per token and reused by every
-/// template that reads it).
-pub(crate) fn hash_str(s: &str) -> u64 {
-    fnv(FNV_START, s.as_bytes())
-}
+pub(crate) use crate::hash::{fnv, hash_str, Identity, FNV_START};
 
 /// A feature: template number and up to two values, mixed (splitmix64's
 /// finalizer) so that the model's top bits are well spread.
@@ -286,225 +297,271 @@ fn mix(template: u8, a: u64, b: u64) -> u64 {
 
 /// The features of each token of a sentence (tokens as written).
 pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
-    build(tokens, doc, None)
+    let mut scratch = Scratch::default();
+    scratch.build(tokens, &[], doc, false);
+    scratch.features
 }
 
-/// The features of the tokens of a sentence that may be part of a name: a
-/// word with a capital letter (other than a capitalized function word), or
-/// a word between two of them ("Bank of England"). The other tokens get none and are outside any name (a name
-/// in lowercase letters only is not looked for). The features of the
-/// tokens kept are those [`sentence`] gives them (their neighbours' values
-/// are computed too), so the same weights serve both.
-pub(crate) fn sparse<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
-    let n = tokens.len();
-    // A capitalized function word ("The", "But") opening a sentence is no
-    // name by itself.
-    let lex = lexicon();
-    let mut buf = String::new();
-    let caps: Vec<bool> = tokens
-        .iter()
-        .map(|t| {
-            let t = t.as_ref();
-            t.chars().any(char::is_uppercase)
-                && !(t.chars().skip(1).all(char::is_lowercase) && {
-                    buf.clear();
-                    lower_into(t, &mut buf);
-                    lex.word_class(&buf).is_some()
-                })
-        })
-        .collect();
-    let active: Vec<bool> = (0..n)
-        .map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1]))
-        .collect();
-    build(tokens, doc, Some(active))
+/// The buffers of [`Scratch::sparse`], kept from one sentence to the next (a
+/// document's sentences then allocate nothing once the longest is seen).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    features: Features,
+    /// Each token's [`Word`] ([`Word::default`] for one no kept token reads).
+    words: Vec<Word>,
+    /// Tokens with a capital letter, other than a capitalized function word.
+    caps: Vec<bool>,
+    needed: Vec<bool>,
+    /// Each token's flags, with those of the known names it is in.
+    flag: Vec<u32>,
+    /// The first and one-past-the-last token of the capitalized run of each token.
+    runs: Vec<(usize, usize)>,
+    buf: String,
 }
 
-fn build<S: AsRef<str>>(tokens: &[S], doc: &DocContext, active: Option<Vec<bool>>) -> Features {
-    let n = tokens.len();
-    let words: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
-    // The tokens whose values the kept tokens read (within two of one).
-    let needed: Vec<bool> = match &active {
-        None => vec![true; n],
-        Some(a) => (0..n)
-            .map(|i| (i.saturating_sub(2)..(i + 3).min(n)).any(|k| a[k]))
-            .collect(),
-    };
-    // Every lowercase form in one string (one allocation, not one a token).
-    let mut arena = String::with_capacity(words.iter().map(|w| w.len()).sum());
-    let mut bounds = Vec::with_capacity(n);
-    for (w, &need) in words.iter().zip(&needed) {
-        let start = arena.len();
-        if need {
-            lower_into(w, &mut arena);
+impl Default for Word {
+    /// A word no kept token reads (as the empty word, when a run's edge
+    /// reaches it).
+    fn default() -> Word {
+        Word {
+            flags: 0,
+            lower: FNV_START,
+            shape: 0,
         }
-        bounds.push((start, arena.len()));
     }
-    let lowers: Vec<&str> = bounds.iter().map(|&(a, b)| &arena[a..b]).collect();
-    let mut cache = doc.flags.borrow_mut();
-    let mut flag: Vec<u32> = words
-        .iter()
-        .zip(&lowers)
-        .zip(&needed)
-        .map(|((w, l), &need)| {
-            if need {
-                *cache.entry(hash_str(w)).or_insert_with(|| flags(w, l))
-            } else {
-                0
-            }
-        })
-        .collect();
-    drop(cache);
-    known_spans(&words, &mut flag);
-    let hl: Vec<u64> = lowers.iter().map(|l| hash_str(l)).collect();
-    let hs: Vec<u64> = words
-        .iter()
-        .zip(&needed)
-        .map(|(w, &need)| if need { shape_hash(w) } else { 0 })
-        .collect();
-    // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
-    let mut run_start = vec![0usize; n];
-    let mut run_end = vec![0usize; n];
-    let mut i = 0;
-    while i < n {
-        if flag[i] & CAP == 0 {
-            run_start[i] = i;
-            run_end[i] = i + 1;
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        loop {
-            if j < n && flag[j] & CAP != 0 {
-                j += 1;
-            } else if j + 1 < n
-                && matches!(lowers[j], "of" | "the" | "for" | "de" | "and" | "&")
-                && flag[j + 1] & CAP != 0
-            {
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        for k in i..j {
-            run_start[k] = i;
-            run_end[k] = j;
-        }
-        i = j;
+}
+
+impl Scratch {
+    /// The features of the tokens of a sentence that may be part of a name: a
+    /// word with a capital letter (other than a capitalized function word), or
+    /// a word between two of them ("Bank of England"). The other tokens get none and are outside any name (a name
+    /// in lowercase letters only is not looked for). The features of the
+    /// tokens kept are those [`sentence`] gives them (their neighbours' values
+    /// are computed too), so the same weights serve both.
+    ///
+    /// `facts`: the [`fact`] bits of each token, or none (they only spare
+    /// look-ups).
+    pub(crate) fn sparse<S: AsRef<str>>(
+        &mut self,
+        tokens: &[S],
+        facts: &[u8],
+        doc: &DocContext,
+    ) -> &Features {
+        self.build(tokens, facts, doc, true);
+        &self.features
     }
 
-    const EDGE: u64 = 0x5bd1_e995_0000_0001;
-    let at = |v: &[u64], k: isize| -> u64 {
-        if k < 0 || k as usize >= n {
-            EDGE
+    fn build<S: AsRef<str>>(&mut self, tokens: &[S], facts: &[u8], doc: &DocContext, sparse: bool) {
+        let n = tokens.len();
+        let word = |k: usize| tokens[k].as_ref();
+        let Scratch {
+            features,
+            words,
+            caps,
+            needed,
+            flag,
+            runs,
+            buf,
+        } = self;
+        let mut cache = doc.words.borrow_mut();
+        // The facts of token `k`, when given.
+        let fact_of = |k: usize| facts.get(k).copied().unwrap_or(fact::ALL);
+        let mut lookup = |w: &str, buf: &mut String, f: u8| {
+            *cache
+                .entry(hash_str(w))
+                .or_insert_with(|| Word::of(w, buf, f))
+        };
+        words.clear();
+        words.resize(n, Word::default());
+        let active = &mut features.active;
+        active.clear();
+        needed.clear();
+        if sparse {
+            // A capitalized function word ("The", "But") opening a sentence
+            // is no name by itself.
+            caps.clear();
+            caps.extend((0..n).map(|k| {
+                let t = word(k);
+                t.chars().any(char::is_uppercase) && {
+                    words[k] = lookup(t, buf, fact_of(k));
+                    !(t.chars().skip(1).all(char::is_lowercase) && words[k].flags & FUNCTION != 0)
+                }
+            }));
+            active.extend(
+                (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
+            );
+            // The tokens whose values the kept tokens read (within two of one).
+            needed.extend((0..n).map(|i| (i.saturating_sub(2)..(i + 3).min(n)).any(|k| active[k])));
         } else {
-            v[k as usize]
+            active.resize(n, true);
+            needed.resize(n, true);
         }
-    };
-    let fl = |k: isize| -> u32 {
-        if k < 0 || k as usize >= n {
-            1 << FLAG_BITS
-        } else {
-            flag[k as usize]
+        for k in 0..n {
+            if !needed[k] {
+                words[k] = Word::default();
+            } else if !(sparse && word(k).chars().any(char::is_uppercase)) {
+                // (Capitalized words were looked up above.)
+                words[k] = lookup(word(k), buf, fact_of(k));
+            }
         }
-    };
+        drop(cache);
+        flag.clear();
+        flag.extend(words.iter().map(|w| w.flags));
+        known_spans(tokens, flag, buf);
+        // "of", "the", ... in lowercase: the words are compared without
+        // their case (ASCII: the Latin-1 letters lower_into folds fold to
+        // no ASCII letter).
+        let is = |k: usize, ws: &[&str]| ws.iter().any(|x| word(k).eq_ignore_ascii_case(x));
+        // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
+        runs.clear();
+        runs.resize(n, (0, 0));
+        let mut i = 0;
+        while i < n {
+            if flag[i] & CAP == 0 {
+                runs[i] = (i, i + 1);
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if j < n && flag[j] & CAP != 0 {
+                    j += 1;
+                } else if j + 1 < n
+                    && needed[j]
+                    && is(j, &["of", "the", "for", "de", "and", "&"])
+                    && flag[j + 1] & CAP != 0
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            for r in &mut runs[i..j] {
+                *r = (i, j);
+            }
+            i = j;
+        }
 
-    let mut hashes = Vec::with_capacity(n * 48);
-    let mut ends = Vec::with_capacity(n);
-    for i in 0..n {
-        if active.as_ref().is_some_and(|a| !a[i]) {
-            ends.push(hashes.len());
-            continue;
-        }
-        let k = i as isize;
-        let l = lowers[i];
-        let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
-        push(0, 0, 0);
-        push(1, hl[i], 0);
-        push(3, at(&hl, k - 1), 0);
-        push(4, at(&hl, k + 1), 0);
-        push(5, at(&hl, k - 2), 0);
-        push(6, at(&hl, k + 2), 0);
-        push(7, hs[i], 0);
-        push(8, at(&hs, k - 1), 0);
-        push(9, at(&hs, k + 1), 0);
-        push(10, at(&hs, k - 1), hs[i]);
-        push(11, hs[i], at(&hs, k + 1));
-        // Suffixes of 1-4 characters (shorter than the word); no prefixes
-        // (they cost a hash each and added nothing held out).
-        let chars = l.chars().count();
-        for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
-            if chars > len + 1 {
-                push(15 + len as u8, hash_str(&l[b..]), 0);
+        const EDGE: u64 = 0x5bd1_e995_0000_0001;
+        let hl = |k: isize| -> u64 {
+            if k < 0 || k as usize >= n {
+                EDGE
+            } else {
+                words[k as usize].lower
             }
-        }
-        push(19, at(&hl, k - 1), hl[i]);
-        push(20, hl[i], at(&hl, k + 1));
-        let first = i == 0 || matches!(lowers[i - 1], "``" | "\"" | "'" | "(" | "-" | "--" | ":");
-        push(
-            21,
-            u64::from(first),
-            u64::from(flag[i] & (COMMON | CAP | FUNCTION)),
-        );
-        for (template, mut f) in [(22u8, fl(k)), (23, fl(k - 1)), (24, fl(k + 1))] {
-            // Each set bit, lowest first.
-            while f != 0 {
-                push(template, u64::from(f.trailing_zeros()), 0);
-                f &= f - 1;
+        };
+        let hs = |k: isize| -> u64 {
+            if k < 0 || k as usize >= n {
+                EDGE
+            } else {
+                words[k as usize].shape
             }
-        }
-        const NEAR: u32 = CUE | TITLE | CAP | FUNCTION | (1 << FLAG_BITS);
-        push(25, u64::from(fl(k - 2) & NEAR), 0);
-        push(26, u64::from(fl(k + 2) & NEAR), 0);
-        push(
-            27,
-            u64::from(first),
-            u64::from(fl(k) & (CAP | ALL_CAPS | GIVEN)),
-        );
-        push(28, chars.min(12) as u64, 0);
-        if flag[i] & CAP != 0 {
-            let seen = |set: &HashSet<u64>| u64::from(set.contains(&hl[i]));
+        };
+        let fl = |k: isize| -> u32 {
+            if k < 0 || k as usize >= n {
+                1 << FLAG_BITS
+            } else {
+                flag[k as usize]
+            }
+        };
+
+        let hashes = &mut features.hashes;
+        let ends = &mut features.ends;
+        hashes.clear();
+        ends.clear();
+        for i in 0..n {
+            if !active[i] {
+                ends.push(hashes.len());
+                continue;
+            }
+            let k = i as isize;
+            let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
+            push(0, 0, 0);
+            push(1, hl(k), 0);
+            push(3, hl(k - 1), 0);
+            push(4, hl(k + 1), 0);
+            push(5, hl(k - 2), 0);
+            push(6, hl(k + 2), 0);
+            push(7, hs(k), 0);
+            push(8, hs(k - 1), 0);
+            push(9, hs(k + 1), 0);
+            push(10, hs(k - 1), hs(k));
+            push(11, hs(k), hs(k + 1));
+            // Suffixes of 1-4 characters (shorter than the word); no prefixes
+            // (they cost a hash each and added nothing held out).
+            buf.clear();
+            lower_into(word(i), buf);
+            let l = buf.as_str();
+            let chars = l.chars().count();
+            for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
+                if chars > len + 1 {
+                    push(15 + len as u8, hash_str(&l[b..]), 0);
+                }
+            }
+            push(19, hl(k - 1), hl(k));
+            push(20, hl(k), hl(k + 1));
+            let first = i == 0 || matches!(word(i - 1), "``" | "\"" | "'" | "(" | "-" | "--" | ":");
             push(
-                39,
-                seen(&doc.lower) + 2 * seen(&doc.capital),
+                21,
                 u64::from(first),
+                u64::from(flag[i] & (COMMON | CAP | FUNCTION)),
             );
+            for (template, mut f) in [(22u8, fl(k)), (23, fl(k - 1)), (24, fl(k + 1))] {
+                // Each set bit, lowest first.
+                while f != 0 {
+                    push(template, u64::from(f.trailing_zeros()), 0);
+                    f &= f - 1;
+                }
+            }
+            const NEAR: u32 = CUE | TITLE | CAP | FUNCTION | (1 << FLAG_BITS);
+            push(25, u64::from(fl(k - 2) & NEAR), 0);
+            push(26, u64::from(fl(k + 2) & NEAR), 0);
+            push(
+                27,
+                u64::from(first),
+                u64::from(fl(k) & (CAP | ALL_CAPS | GIVEN)),
+            );
+            push(28, chars.min(12) as u64, 0);
+            if flag[i] & CAP != 0 {
+                let seen = |set: &HashSet<u64>| u64::from(set.contains(&words[i].lower));
+                push(
+                    39,
+                    seen(&doc.lower) + 2 * seen(&doc.capital),
+                    u64::from(first),
+                );
+            }
+            // The capitalized run around the token.
+            let (rs, re) = runs[i];
+            if re - rs > 1 || flag[i] & CAP != 0 {
+                let (rs, re) = (rs as isize, re as isize);
+                let len = (re - rs).min(6) as u64;
+                push(29, len, (k - rs).min(5) as u64);
+                push(30, hl(re - 1), 0);
+                push(31, hl(re), 0);
+                push(32, hl(rs - 1), 0);
+                push(33, hl(rs - 1), hl(re));
+                push(34, u64::from(fl(re) & (CUE | COMMON | FUNCTION)), 0);
+                push(
+                    35,
+                    u64::from(fl(rs - 1) & (TITLE | CUE | ROLE | FUNCTION)),
+                    0,
+                );
+                push(
+                    36,
+                    u64::from(fl(re - 1) & (ORG_HEAD | PLACE | ORG | GIVEN)),
+                    0,
+                );
+                push(
+                    37,
+                    u64::from(fl(rs) & (GIVEN | TITLE | PLACE | ORG | DEMONYM)),
+                    0,
+                );
+                // "said X" (a cue right before the run, or before a title there).
+                let cue = |f: u32| u64::from(f & CUE != 0);
+                push(38, cue(fl(rs - 1)) + 2 * cue(fl(rs - 2)), 0);
+            }
+            ends.push(hashes.len());
         }
-        // The capitalized run around the token.
-        let (rs, re) = (run_start[i], run_end[i]);
-        if re - rs > 1 || flag[i] & CAP != 0 {
-            let (rs, re) = (rs as isize, re as isize);
-            let len = (re - rs).min(6) as u64;
-            push(29, len, (k - rs).min(5) as u64);
-            push(30, hl[(re - 1) as usize], 0);
-            push(31, at(&hl, re), 0);
-            push(32, at(&hl, rs - 1), 0);
-            push(33, at(&hl, rs - 1), at(&hl, re));
-            push(34, u64::from(fl(re) & (CUE | COMMON | FUNCTION)), 0);
-            push(
-                35,
-                u64::from(fl(rs - 1) & (TITLE | CUE | ROLE | FUNCTION)),
-                0,
-            );
-            push(
-                36,
-                u64::from(fl(re - 1) & (ORG_HEAD | PLACE | ORG | GIVEN)),
-                0,
-            );
-            push(
-                37,
-                u64::from(fl(rs) & (GIVEN | TITLE | PLACE | ORG | DEMONYM)),
-                0,
-            );
-            // "said X" (a cue right before the run, or before a title there).
-            let cue = |f: u32| u64::from(f & CUE != 0);
-            push(38, cue(fl(rs - 1)) + 2 * cue(fl(rs - 2)), 0);
-        }
-        ends.push(hashes.len());
-    }
-    Features {
-        hashes,
-        ends,
-        active,
     }
 }
 

@@ -240,7 +240,13 @@ impl Tagger {
     /// The tags are valid BIO.
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
-        trim(tokens, self.model.decode(&features::sparse(tokens, &ctx)))
+        let mut scratch = features::Scratch::default();
+        let feats = scratch.sparse(tokens, &[], &ctx);
+        trim(
+            tokens,
+            self.model
+                .decode_with(feats, &mut model::DecodeBuf::default()),
+        )
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -259,6 +265,19 @@ impl Tagger {
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
     ) -> Vec<Vec<Tag>> {
+        self.tag_sentences_facts(count, words, |_| &[])
+    }
+
+    /// [`Tagger::tag_sentences`] with the lexicon facts of each sentence's
+    /// tokens (`crate::lexicon::fact` bits, as `crate::text::Doc` keeps
+    /// them): they spare look-ups of words the lexicons cannot hold; the
+    /// tags are the same.
+    pub(crate) fn tag_sentences_facts<'w, 'f>(
+        &self,
+        count: usize,
+        words: impl Fn(usize, &mut Vec<&'w str>),
+        facts: impl Fn(usize) -> &'f [u8],
+    ) -> Vec<Vec<Tag>> {
         let mut buf = Vec::new();
         let mut ctx = features::DocContext::default();
         for i in 0..count {
@@ -266,14 +285,23 @@ impl Tagger {
             words(i, &mut buf);
             ctx.add(&buf);
         }
+        let mut scratch = features::Scratch::default();
+        let mut decode = model::DecodeBuf::default();
+        let mut found = Vec::with_capacity(count);
         let mut tags: Vec<Vec<Tag>> = (0..count)
             .map(|i| {
                 buf.clear();
                 words(i, &mut buf);
-                trim(&buf, self.model.decode(&features::sparse(&buf, &ctx)))
+                let tags = trim(
+                    &buf,
+                    self.model
+                        .decode_with(scratch.sparse(&buf, facts(i), &ctx), &mut decode),
+                );
+                found.push(names_of(&buf, &tags));
+                tags
             })
             .collect();
-        consistent_by(&words, &mut tags);
+        consistent_names(&found, &mut tags);
         tags
     }
 }
@@ -306,50 +334,77 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> Vec<Tag> {
 /// (also when the tagger left it untagged, if it is capitalized and does
 /// not open its sentence).
 pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
-    consistent_by(
-        &|i, buf: &mut Vec<&str>| buf.extend(sentences[i].iter().map(AsRef::as_ref)),
-        tags,
-    );
+    let found: Vec<Names> = sentences
+        .iter()
+        .zip(tags.iter())
+        .map(|(s, t)| {
+            let ws: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
+            names_of(&ws, t)
+        })
+        .collect();
+    consistent_names(&found, tags);
 }
 
-/// [`consistent`] with sentence `i`'s words pushed by `words(i, buf)`.
-fn consistent_by<'w>(words: &impl Fn(usize, &mut Vec<&'w str>), tags: &mut [Vec<Tag>]) {
-    use std::collections::{HashMap, HashSet};
-    type Ident = std::hash::BuildHasherDefault<features::Identity>;
+/// What the consistency pass needs of a sentence, taken while its words
+/// are at hand (they are not fetched again).
+struct Names {
+    /// Each name, the hash of its words joined by spaces, and for a
+    /// person's name of two words or more the hash of its last word (when
+    /// longer than one character).
+    names: Vec<(Entity, u64, Option<u64>)>,
+    /// The capitalized words outside any name, the first word of the
+    /// sentence aside: their token and hash.
+    capitals: Vec<(usize, u64)>,
+}
+
+/// The [`Names`] of a sentence's words `ws` tagged `tags`.
+fn names_of(ws: &[&str], tags: &[Tag]) -> Names {
     // A name as its words joined by spaces, by FNV-1a (no strings built: a
     // one-word name hashes as its word does).
-    let text = |ws: &[&str], e: &Entity| -> u64 {
+    let text = |e: &Entity| -> u64 {
         let words = ws[e.start..e.end].iter().enumerate();
         words.fold(features::FNV_START, |h, (k, w)| {
             let h = if k > 0 { features::fnv(h, b" ") } else { h };
             features::fnv(h, w.as_bytes())
         })
     };
-    let found: Vec<Vec<Entity>> = tags.iter().map(|t| entities(t)).collect();
+    let names = entities(tags)
+        .into_iter()
+        .map(|e| {
+            let last = ws[e.end - 1];
+            let surname =
+                (e.kind == EntityType::Per && e.end - e.start >= 2 && last.chars().count() > 1)
+                    .then(|| features::hash_str(last));
+            (e, text(&e), surname)
+        })
+        .collect();
+    let capitals = ws
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|&(i, w)| tags[i] == Tag::O && w.chars().next().is_some_and(char::is_uppercase))
+        .map(|(i, w)| (i, features::hash_str(w)))
+        .collect();
+    Names { names, capitals }
+}
+
+/// [`consistent`] over the [`Names`] of each sentence.
+fn consistent_names(found: &[Names], tags: &mut [Vec<Tag>]) {
+    use std::collections::{HashMap, HashSet};
+    type Ident = std::hash::BuildHasherDefault<features::Identity>;
     let mut votes: HashMap<u64, [usize; 4], Ident> = HashMap::default();
     let mut surnames: HashSet<u64, Ident> = HashSet::default();
-    let mut ws = Vec::new();
-    for (s, ents) in found.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
-        ws.clear();
-        words(s, &mut ws);
-        for e in ents {
-            votes.entry(text(&ws, e)).or_default()[e.kind as usize] += 1;
-            if e.kind == EntityType::Per && e.end - e.start >= 2 {
-                let last = ws[e.end - 1];
-                if last.chars().count() > 1 {
-                    surnames.insert(features::hash_str(last));
-                }
-            }
+    for (e, name, surname) in found.iter().flat_map(|f| &f.names) {
+        votes.entry(*name).or_default()[e.kind as usize] += 1;
+        if let Some(h) = surname {
+            surnames.insert(*h);
         }
     }
-    for (s, ents) in found.iter().enumerate() {
-        ws.clear();
-        words(s, &mut ws);
+    for (s, f) in found.iter().enumerate() {
         let mut changed = false;
-        let mut new = ents.clone();
-        for e in &mut new {
-            let name = text(&ws, e);
-            let v = votes[&name];
+        let mut new: Vec<Entity> = f.names.iter().map(|n| n.0).collect();
+        for (e, (_, name, _)) in new.iter_mut().zip(&f.names) {
+            let v = votes[name];
             let best = (0..4)
                 .max_by_key(|&k| (v[k], k == e.kind as usize))
                 .unwrap_or(0);
@@ -357,7 +412,7 @@ fn consistent_by<'w>(words: &impl Fn(usize, &mut Vec<&'w str>), tags: &mut [Vec<
             if v[best] > v[kind as usize] {
                 kind = EntityType::ALL[best];
             }
-            if e.end - e.start == 1 && surnames.contains(&name) {
+            if e.end - e.start == 1 && surnames.contains(name) {
                 kind = EntityType::Per;
             }
             if kind != e.kind {
@@ -367,12 +422,8 @@ fn consistent_by<'w>(words: &impl Fn(usize, &mut Vec<&'w str>), tags: &mut [Vec<
         }
         // An untagged capitalized word that is a person's surname, not at
         // the start of the sentence.
-        for (i, &w) in ws.iter().enumerate().skip(1) {
-            if tags[s][i] == Tag::O
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && surnames.contains(&features::hash_str(w))
-                && !new.iter().any(|e| e.start <= i && i < e.end)
-            {
+        for &(i, h) in &f.capitals {
+            if surnames.contains(&h) && !new.iter().any(|e| e.start <= i && i < e.end) {
                 new.push(Entity {
                     start: i,
                     end: i + 1,

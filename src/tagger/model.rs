@@ -229,8 +229,9 @@ impl Model {
         })
     }
 
-    /// The best valid tag sequence for a sentence's features.
-    pub(crate) fn decode(&self, feats: &Features) -> Vec<Tag> {
+    /// The best valid tag sequence for a sentence's features (`buf`: buffers
+    /// kept from one sentence to the next).
+    pub(crate) fn decode_with(&self, feats: &Features, buf: &mut DecodeBuf) -> Vec<Tag> {
         let n = feats.len();
         let signed = &self.signed;
         // A token left out is O, so the best sequence is O there whatever
@@ -238,7 +239,6 @@ impl Model {
         // O (or the start) into O (or the end).
         let trans = |p: usize, t: usize| i64::from(self.trans[p * TAGS + t]);
         let mut out = vec![Tag::O; n];
-        let mut emit = Vec::new();
         let mut i = 0;
         while i < n {
             if !feats.active(i) {
@@ -249,6 +249,7 @@ impl Model {
             while j < n && feats.active(j) {
                 j += 1;
             }
+            let emit = &mut buf.emit;
             emit.clear();
             emit.resize((j - i) * TAGS, 0i64);
             for k in i..j {
@@ -263,11 +264,27 @@ impl Model {
             }
             let from = if i == 0 { START } else { Tag::O.index() };
             let into = (j < n).then(|| Tag::O.index());
-            out[i..j].copy_from_slice(&viterbi_between(j - i, &emit, from, into, trans));
+            viterbi_between(
+                &buf.emit,
+                from,
+                into,
+                trans,
+                &mut buf.score,
+                &mut buf.back,
+                &mut out[i..j],
+            );
             i = j;
         }
         out
     }
+}
+
+/// The buffers of [`Model::decode_with`].
+#[derive(Default)]
+pub(crate) struct DecodeBuf {
+    emit: Vec<i64>,
+    score: Vec<i64>,
+    back: Vec<u8>,
 }
 
 /// Viterbi over `n` tokens with emission scores `emit[i * TAGS + tag]` and
@@ -275,20 +292,34 @@ impl Model {
 /// are never taken. Ties go to the lower tag index, so decoding is
 /// deterministic.
 pub(crate) fn viterbi(n: usize, emit: &[i64], trans: impl Fn(usize, usize) -> i64) -> Vec<Tag> {
-    viterbi_between(n, emit, START, None, trans)
+    let mut out = vec![Tag::O; n];
+    viterbi_between(
+        &emit[..n * TAGS],
+        START,
+        None,
+        trans,
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &mut out,
+    );
+    out
 }
 
-/// [`viterbi`] over tokens that follow tag `from` (or [`START`]) and, when
-/// `into` is given, are followed by that tag (its transition counts).
+/// [`viterbi`] over the `out.len()` tokens of `emit`, which follow tag
+/// `from` (or [`START`]) and, when `into` is given, are followed by that tag
+/// (its transition counts); the tags are written to `out`.
 fn viterbi_between(
-    n: usize,
     emit: &[i64],
     from: usize,
     into: Option<usize>,
     trans: impl Fn(usize, usize) -> i64,
-) -> Vec<Tag> {
+    score: &mut Vec<i64>,
+    back: &mut Vec<u8>,
+    out: &mut [Tag],
+) {
+    let n = out.len();
     if n == 0 {
-        return Vec::new();
+        return;
     }
     const NONE: i64 = i64::MIN / 4;
     let mut ok = [[false; TAGS]; TAGS + 1];
@@ -299,8 +330,10 @@ fn viterbi_between(
         }
     }
     let allowed = |p: usize, t: usize| ok[p][t];
-    let mut score = vec![NONE; n * TAGS];
-    let mut back = vec![0u8; n * TAGS];
+    score.clear();
+    score.resize(n * TAGS, NONE);
+    back.clear();
+    back.resize(n * TAGS, 0);
     for t in 0..TAGS {
         if allowed(from, t) {
             score[t] = emit[t] + trans(from, t);
@@ -327,10 +360,9 @@ fn viterbi_between(
             }
         }
     }
-    let last: Vec<i64> = score[(n - 1) * TAGS..]
-        .iter()
-        .enumerate()
-        .map(|(t, &s)| match into {
+    let last = |t: usize| {
+        let s = score[(n - 1) * TAGS + t];
+        match into {
             Some(x) if s != NONE => {
                 if allowed(t, x) {
                     s + trans(t, x)
@@ -339,13 +371,11 @@ fn viterbi_between(
                 }
             }
             _ => s,
-        })
-        .collect();
-    let mut t = (0..TAGS).fold(0, |b, t| if last[t] > last[b] { t } else { b });
-    let mut out = vec![Tag::O; n];
+        }
+    };
+    let mut t = (0..TAGS).fold(0, |b, t| if last(t) > last(b) { t } else { b });
     for i in (0..n).rev() {
         out[i] = Tag::from_index(t);
         t = usize::from(back[i * TAGS + t]);
     }
-    out
 }

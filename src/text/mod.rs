@@ -329,6 +329,12 @@ impl<'t> Doc<'t> {
         self.facts[t] & bits != 0
     }
 
+    /// The [`fact`] bits of tokens `toks` (the tagger skips look-ups by them).
+    #[cfg(feature = "tagger")]
+    pub(crate) fn facts(&self, toks: std::ops::Range<usize>) -> &[u8] {
+        &self.facts[toks]
+    }
+
     /// `look_up` of token `t`'s text, or `None` without asking when its
     /// facts rule out the lexicon of `bit`.
     fn ask<T>(&self, t: usize, bit: u8, look_up: fn(&Lexicon, &str) -> Option<T>) -> Option<T> {
