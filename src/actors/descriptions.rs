@@ -378,8 +378,14 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
         None
     }
     .or_else(|| {
-        (start >= 2 && doc.tok(start - 1) == ",")
-            .then(|| person_at(start - 2))
+        // "Priya, 34, a nurse,": past an age.
+        let before = if start >= 4 && doc.age_at(start - 3) {
+            start - 2
+        } else {
+            start
+        };
+        (before >= 2 && doc.tok(before - 1) == ",")
+            .then(|| person_at(before - 2))
             .flatten()
     })
 }
