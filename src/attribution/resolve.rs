@@ -213,22 +213,20 @@ pub fn resolve_pronoun(
     }
     let sent = doc.sentence_of[t] as usize;
     let start_sent = sent.saturating_sub(6);
-    // "“My father never rested,” he said.": the kin the sentence's quote
-    // calls "my ...", whom the text names so ("his father, Colin Reid").
-    let kin: Vec<&str> = doc.sentences[sent]
-        .tokens
-        .clone()
-        .filter(|&k| doc.in_quote[k].is_some() && doc.tok(k).eq_ignore_ascii_case("my"))
-        .filter(|&k| k + 1 < doc.tokens.len() && doc.is(k + 1, Use::Kin))
-        .map(|k| doc.tok(k + 1))
-        .collect();
-    let called = |m: &crate::actors::MentionDraft| {
-        let (a, b) = (m.toks.start, m.toks.end);
-        let kin_at = |k: usize| k < doc.tokens.len() && kin.contains(&doc.tok(k));
-        a >= 1 && (kin_at(a - 1) || (doc.tok(a - 1) == "," && a >= 2 && kin_at(a - 2)))
-            || (b + 2 < doc.tokens.len() && doc.tok(b) == "," && kin_at(b + 2))
+    // "“My father never rested,” he said.": not the one the text calls his
+    // father ("his father, Colin Reid").
+    let called = |a: usize| {
+        (a.saturating_sub(2)..a).any(|k| {
+            (k + 1 == a || doc.tok(a - 1) == ",")
+                && doc.is(k, Use::Kin)
+                && doc.sentences[sent].tokens.clone().any(|q| {
+                    q > 0
+                        && doc.in_quote[q].is_some()
+                        && doc.tok(q) == doc.tok(k)
+                        && doc.tok(q - 1).eq_ignore_ascii_case("my")
+                })
+        })
     };
-    let mut excluded = Vec::new();
     // Bounded look-back keeps the whole pass linear.
     let from = doc.sentences[start_sent]
         .tokens
@@ -244,10 +242,7 @@ pub fn resolve_pronoun(
             Some(m) if doc.in_quote[k].is_none() => {
                 let mention = &actors.mentions[m];
                 if mention.toks.end <= t {
-                    if !kin.is_empty() && called(mention) {
-                        excluded.push(mention.actor);
-                    }
-                    if fits(mention.actor) {
+                    if fits(mention.actor) && !called(mention.toks.start) {
                         window.push((mention.toks.start.max(from), mention.actor));
                     }
                     other |= unlike.is_some()
@@ -263,8 +258,7 @@ pub fn resolve_pronoun(
             _ => k += 1,
         }
     }
-    window.retain(|(_, a)| !excluded.contains(a));
-    let last_speaker = last_speaker.filter(|a| !other && !excluded.contains(a));
+    let last_speaker = last_speaker.filter(|_| !other);
     // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
     // opening the sentence before, where the last speaker is absent, takes
     // the pronoun from the last speaker.
