@@ -85,7 +85,11 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     let (start, det) = modifiers_before(doc, actors, sent, t);
     let of_follows = next.is_some_and(|n| lex.is(n, Use::Of));
     let bare_plural = role.plural && !role.collective;
-    if det.is_none() && !bare_plural && !of_follows && !speaks {
+    // ("the senator's aide, speaking to ..., said" is a source; "the
+    // state's largest newspaper" none.)
+    let owned = start > 0 && doc.tokens[start - 1].kind == TokenKind::Possessive;
+    let apposed = role.anonymous && next == Some(",");
+    if (det.is_none() || (owned && !apposed)) && !bare_plural && !of_follows && !speaks {
         return None; // a bare singular is a modifier or a title, not an actor
     }
     if role.collective && !speaks && (det.is_none() || start + 1 >= t) {
@@ -151,6 +155,11 @@ fn modifiers_before(
         if doc.tokens[p].kind == TokenKind::Number {
             det = Some(pw.to_string());
             start = p;
+            break;
+        }
+        // "the senator's aide": the owner is not part of the span.
+        if doc.tokens[p].kind == TokenKind::Possessive {
+            det = Some(pw.to_string());
             break;
         }
         match class {
@@ -336,7 +345,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         }
         let actor = match apposed.or(existing).or(titled) {
             Some(id) => {
-                actors.actors[id].anonymous |= f.anonymous;
+                // (A named person is no anonymous source: "the mayor's
+                // aide, Jane Doe,".)
+                actors.actors[id].anonymous |= f.anonymous && apposed.is_none();
                 id
             }
             None => {
@@ -378,8 +389,14 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
         None
     }
     .or_else(|| {
-        (start >= 2 && doc.tok(start - 1) == ",")
-            .then(|| person_at(start - 2))
+        // "Priya, 34, a nurse,": past an age.
+        let before = if start >= 4 && doc.age_at(start - 3) {
+            start - 2
+        } else {
+            start
+        };
+        (before >= 2 && doc.tok(before - 1) == ",")
+            .then(|| person_at(before - 2))
             .flatten()
     })
 }

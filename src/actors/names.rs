@@ -346,9 +346,10 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             .iter()
             .any(|&e| lex.has_ending(w, e))
             && w.len() > 5;
-        // "Quennell also said": the subject of a speech verb is a name.
-        let vouched =
-            vouched(ev, w) || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a)));
+        // "Quennell also said": the subject of a speech verb is a name;
+        // "Wairimu, 34, said": so is a word an age follows.
+        let vouched = vouched(ev, w)
+            || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
         if !modifies_title
@@ -676,7 +677,8 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     let words: Vec<&str> = (a..b).map(|t| doc.tok(t)).filter(|w| *w != ".").collect();
     Some(if words.iter().any(|w| lex.is_org_head(w)) {
         Hint::Org
-    } else if lex.is_honorific(words[0]) || lex.is_given_name(words[0]) {
+    } else if lex.is_honorific(words[0]) || lex.is_given_name(words[0]) || doc.age_at(b) {
+        // ("Wairimu, 34,": an age is a person's.)
         Hint::Person
     } else if words.len() == 1 {
         let w = words[0];

@@ -298,8 +298,14 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         };
         // "“...,” the Republican presidential candidate said": a listed verb
         // a few words on is the cue; the word in between is a modifier.
+        // ("a source close to the family said": farther past a preposition.)
         let listed_verb_follows = |v: usize| {
-            (v + 1..(v + 4).min(sent.end))
+            let reach = if v + 1 < sent.end && doc.word_class(v + 1) == Some(WordClass::Prep) {
+                8
+            } else {
+                4
+            };
+            (v + 1..(v + reach).min(sent.end))
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .any(|k| doc.cue_verb(k).is_some())
         };

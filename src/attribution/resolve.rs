@@ -213,6 +213,20 @@ pub fn resolve_pronoun(
     }
     let sent = doc.sentence_of[t] as usize;
     let start_sent = sent.saturating_sub(6);
+    // "“My father never rested,” he said.": not the one the text calls his
+    // father ("his father, Colin Reid").
+    let called = |a: usize| {
+        (a.saturating_sub(2)..a).any(|k| {
+            (k + 1 == a || doc.tok(a - 1) == ",")
+                && doc.is(k, Use::Kin)
+                && doc.sentences[sent].tokens.clone().any(|q| {
+                    q > 0
+                        && doc.in_quote[q].is_some()
+                        && doc.tok(q) == doc.tok(k)
+                        && doc.tok(q - 1).eq_ignore_ascii_case("my")
+                })
+        })
+    };
     // Bounded look-back keeps the whole pass linear.
     let from = doc.sentences[start_sent]
         .tokens
@@ -228,7 +242,7 @@ pub fn resolve_pronoun(
             Some(m) if doc.in_quote[k].is_none() => {
                 let mention = &actors.mentions[m];
                 if mention.toks.end <= t {
-                    if fits(mention.actor) {
+                    if fits(mention.actor) && !called(mention.toks.start) {
                         window.push((mention.toks.start.max(from), mention.actor));
                     }
                     other |= unlike.is_some()

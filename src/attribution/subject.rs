@@ -182,6 +182,24 @@ fn at_mention(
             }
         }
     }
+    // "a source close to the family said", "residents near the plant
+    // said": the described speaker, not the object of its modifier.
+    // ("a spokesman for Jane Doe" is the whole phrase, below.)
+    let prep = start > bound + 1 && !doc.is(start - 1, Use::RoleLink);
+    if prep && doc.word_class(start - 1) == Some(WordClass::Prep) {
+        let adj = start > bound + 2
+            && doc.tok(start - 2).starts_with(char::is_lowercase)
+            && actors.mention_at(start - 2).is_none();
+        let end = start - 1 - usize::from(adj);
+        if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
+            let d = outermost(actors, d, end - 1);
+            if actors.mentions[d].kind == MentionKind::Description
+                && actors.mentions[d].toks.end == end
+            {
+                return Anchor::Mention(d);
+            }
+        }
+    }
     if depth < 2 {
         if let Some(verb) = verb_of_object(doc, start, bound) {
             if let Some(a) = subject_left_of(doc, actors, verb, bound, false, depth + 1) {

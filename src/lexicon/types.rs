@@ -225,6 +225,9 @@ pub enum Use {
     Complementizer,
     /// A word an apostrophe starts ("'em", "'til").
     Elision,
+    /// A kinship noun one person has of another, not both ways ("father",
+    /// "wife"): whoever a quote calls "my father" does not say it.
+    Kin,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

@@ -7,7 +7,7 @@
 //! passage; a stray mark opens nothing.
 
 use super::tokens::{Token, TokenKind};
-use crate::lexicon::{lexicon, Use};
+use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 
 /// One quotation found in the text. Byte offsets and the closing token
@@ -144,8 +144,30 @@ pub fn find_quotes(
         }
     }
     if let Some(&(_, open_tok, _)) = stack.marks.first() {
-        let q = make(text, tokens, open_tok, None, para_end);
-        if runs_to_paragraph_end(text, tokens, &q, range.start, next_opens) {
+        // "“We were never asked, Jane Doe said.": the mark left open ends
+        // at the comma before a closing reporting clause.
+        // ("said." or "said Jane Doe", not "said it again".)
+        let tok = |t: usize| &text[tokens[t].span()];
+        let said = |t: usize| {
+            lexicon().is(tok(t), Use::Say)
+                && tok(t) != "say"
+                && (t + 1 >= range.end
+                    || tok(t + 1) == "the"
+                    || !tok(t + 1).starts_with(char::is_lowercase))
+        };
+        let tail = (open_tok + 2..range.end)
+            .filter(|&t| said(t))
+            .find_map(|s| (s.saturating_sub(4).max(open_tok + 2)..s).rfind(|&c| tok(c) == ","))
+            // (", and they said" goes on with the quote.)
+            .filter(|&c| lexicon().word_class(tok(c + 1)) != Some(WordClass::Conj));
+        let q = make(
+            text,
+            tokens,
+            open_tok,
+            tail,
+            tail.map_or(para_end, |c| tokens[c].span().end),
+        );
+        if tail.is_some() || runs_to_paragraph_end(text, tokens, &q, range.start, next_opens) {
             out.push(q);
         }
     }

@@ -395,6 +395,16 @@ impl<'t> Doc<'t> {
             }
     }
 
+    /// True when an age in commas starts at token `i`: ", 34," ("Priya, 34,
+    /// a nurse, said").
+    pub fn age_at(&self, i: usize) -> bool {
+        i + 2 < self.tokens.len()
+            && self.tok(i) == ","
+            && self.tokens[i + 1].kind == TokenKind::Number
+            && self.tok(i + 1).len() <= 3
+            && self.tok(i + 2) == ","
+    }
+
     /// Span covering tokens `a..b`; empty (at token `a`) when `b <= a`.
     pub fn span_of(&self, a: usize, b: usize) -> Span {
         let start = self

@@ -266,7 +266,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 41] = [
+const ALL_USES: [Use; 42] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -305,6 +305,7 @@ const ALL_USES: [Use; 41] = [
     Use::DefiniteArticle,
     Use::Complementizer,
     Use::Elision,
+    Use::Kin,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
