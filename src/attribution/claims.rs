@@ -50,7 +50,14 @@ pub fn find(
             Some((s, tail_begin.map_or(cue.toks.start, |b| b + 1)))
         } else {
             match cue.form {
-                CueForm::PassiveBy => noun_phrase_before(doc, sent.start, cue.toks.start),
+                // "accused by Y of Z": Z, else the phrase before the verb.
+                CueForm::PassiveBy => match r.mention.map(|m| actors.mentions[m].toks.end) {
+                    Some(e) if cue.frames.of && e < sent.end && doc.tok(e) == "of" => Some((
+                        e + 1,
+                        clause_end(doc, resolved, e + 1, sent.end, tail_begin, false),
+                    )),
+                    _ => noun_phrase_before(doc, sent.start, cue.toks.start),
+                },
                 CueForm::According => according_content(doc, actors, r, sent.clone()),
                 _ => {
                     // "told a meeting in May that ...": after "tell" (alone
@@ -75,8 +82,10 @@ pub fn find(
                 }
             }
         };
-        if r.actor.is_none() {
-            continue; // a claim nobody makes is not worth showing
+        // A claim nobody makes is not worth showing, unless the text says
+        // so ("it is alleged that").
+        if r.actor.is_none() && cue.form != CueForm::Impersonal {
+            continue;
         }
         let Some((a, b)) = range else { continue };
         let Some((a, b)) = trim(doc, a, b) else {
@@ -272,7 +281,11 @@ fn clause_end(
 }
 
 /// "a claim rejected by X": the noun phrase before the verb.
-fn noun_phrase_before(doc: &Doc, start: usize, t: usize) -> Option<(usize, usize)> {
+fn noun_phrase_before(doc: &Doc, start: usize, mut t: usize) -> Option<(usize, usize)> {
+    // ("the plan was rejected by X": without "was")
+    if t > start && doc.is(t - 1, Use::Passive) {
+        t -= 1;
+    }
     let mut s = t;
     while s > start && t - s < 8 {
         let p = s - 1;

@@ -4,7 +4,9 @@
 //! ([`super::masks`]); gives the sentence's [`Cue`]s in text order, each with
 //! its form (how it finds its speaker), stance and frames.
 
-use super::words::{is_possessive_pronoun, is_subject_pronoun_as_written, that_after, word_is};
+use super::words::{
+    is_possessive_pronoun, is_skippable, is_subject_pronoun_as_written, that_after, word_is,
+};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, Stance};
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
@@ -26,6 +28,9 @@ pub enum CueForm {
     According,
     /// "X's claims", "US claims of": a noun with its owner before it.
     Noun,
+    /// "it is alleged that", "X is said to", "X was accused of": a passive
+    /// with no agent, whose speaker the sentence does not name.
+    Impersonal,
 }
 
 /// One cue in a sentence.
@@ -163,8 +168,16 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         }
     }
     let (n, stance, frames) = best?;
+    // "is claimed that": a passive, which the verb alone reads (`classify_verb`).
+    if passive_aux(doc, t, sent.start).is_some() && doc.cue_verb(t).is_some_and(|v| v.past()) {
+        return None;
+    }
+    // "is said to", "were thought to": a passive, not "is eager to".
+    let passive = word_is(w, Use::Passive) && doc.cue_verb(t + 1).is_some_and(|v| v.past());
     let form = if w == "according" {
         CueForm::According
+    } else if passive {
+        CueForm::Impersonal
     } else {
         verb_form(doc, t, sent.start, false)
     };
@@ -411,9 +424,24 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return Some(CueForm::PassiveBy);
     }
     // (a past form: "-ed", "told", "known")
-    let past = verb.is_some_and(|v| !v.base && !v.present && !v.gerund);
-    if past && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
-        return None; // other passives: "was told", "is expected" carry no speaker
+    let past = verb.is_some_and(|v| v.past());
+    if let Some(aux) = passive_aux(doc, t, sent.start).filter(|_| past) {
+        // "it was alleged that ...", "she is accused of ...": a report
+        // nobody named makes; other passives ("was told", "is expected")
+        // carry no claim.
+        let it = (aux.saturating_sub(2).max(sent.start)..aux)
+            .any(|k| doc.tok(k).eq_ignore_ascii_case("it"));
+        let it = it && that_after(doc, t - 1, sent.end).is_some();
+        let of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.frames.of);
+        // "is widely expected to", "was also said to" (not "was told to")
+        let to = next.as_deref() == Some("to")
+            && verb.is_some_and(|v| v.stance == Stance::Believe || !v.frames.inf);
+        // "X was accused by Y of ...", "was rejected by Y" (not "the strike
+        // was called by Y": a plain "call" reports nothing here)
+        if next.as_deref() == Some("by") && verb.is_some_and(|v| v.stance != Stance::Assert) {
+            return Some(CueForm::PassiveBy);
+        }
+        return (it || of || to).then_some(CueForm::Impersonal);
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
@@ -460,6 +488,15 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return None;
     }
     Some(verb_form(doc, t, sent.start, gerund))
+}
+
+/// "was", "is also": the passive auxiliary right before token `t` (past an adverb).
+fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
+    (start..t)
+        .rev()
+        .take(2)
+        .find(|&k| doc.is(k, Use::Passive) || !is_skippable(doc, k))
+        .filter(|&k| doc.is(k, Use::Passive))
 }
 
 /// "asked the council to ...": a "to" within a few words after token `t`.
@@ -542,7 +579,20 @@ mod tests {
 
     #[test]
     fn a_passive_without_agent_is_no_cue() {
-        assert!(forms("Jane Doe was accused of fraud.").is_empty());
+        assert!(forms("Jane Doe was told to leave.").is_empty());
+        assert!(forms("The bridge was announced in May.").is_empty());
+    }
+
+    #[test]
+    fn an_agentless_report_is_impersonal() {
+        for (text, cue) in [
+            ("Jane Doe was accused of fraud.", "accused"),
+            ("It was alleged that the count was wrong.", "alleged"),
+            ("It is claimed that the count was wrong.", "claimed"),
+            ("The ferry is said to be the oldest.", "is said to"),
+        ] {
+            assert_eq!(forms(text), one(cue, CueForm::Impersonal), "{text}");
+        }
     }
 
     #[test]
