@@ -31,9 +31,15 @@ pub fn find(
         let m = &actors.mentions[t.mention?];
         Some(tail_start(doc, t.cue.toks.start.min(m.toks.start)) - 1)
     });
+    // "Did the minister say that ...?": a yes-no question reports no claim.
+    let yes_no = doc.tok(sent.end - 1) == "?"
+        && doc.word_class(skip_conjunctions(doc, sent.start, sent.end)) == Some(WordClass::Aux);
     let mut out = Vec::new();
     for r in resolved {
         let cue = &r.cue;
+        if yes_no {
+            continue;
+        }
         let is_tail = tail.is_some_and(|t| t.cue.toks == cue.toks);
         // "“...,” said Jane Doe, who ...": a speaker after the verb reports
         // what came before, like a tail the words after it keep going past.

@@ -370,12 +370,18 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let verb = doc.cue_verb(t);
     let noun = doc.cue_noun(t).is_some();
     let base = verb.is_some_and(|v| v.base);
+    // ("did the minister say ...?": an auxiliary before the article of a
+    // question makes a verb)
     let base_form_noun = || {
-        base && prev.as_deref().is_some_and(|p| !p.ends_with('s')) && {
-            // an article or a possessive
-            let d = doc.tok(t - 2).lower_cow();
-            word_is(&d, Use::Article) || lex.word_class(&d) == Some(WordClass::Poss)
-        }
+        base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
+            && {
+                // an article or a possessive
+                let d = doc.tok(t - 2).lower_cow();
+                word_is(&d, Use::Article) || lex.word_class(&d) == Some(WordClass::Poss)
+            }
+            && !(t >= sent.start + 3
+                && doc.word_class(t - 3) == Some(WordClass::Aux)
+                && doc.tok(sent.end - 1) == "?")
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
