@@ -418,7 +418,16 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
                 && !prev
                     .as_deref()
                     .is_some_and(|p| word_is(p, Use::LoneQuantifier))));
-    if verb.is_some_and(|v| v.present) && !base && (counted || prev_class == Some(WordClass::Prep))
+    // "the new rules have ...", "private emails were": one before an
+    // auxiliary after a lowercase modifier is the subject (not "which he
+    // believes will ...").
+    let before_aux = next.as_deref().and_then(|n| lex.word_class(n)) == Some(WordClass::Aux)
+        && prev_lower
+        && prev_class.is_none()
+        && !is_skippable(doc, t - 1);
+    if verb.is_some_and(|v| v.present)
+        && !base
+        && (counted || before_aux || prev_class == Some(WordClass::Prep))
     {
         return None;
     }
