@@ -56,12 +56,18 @@ pub fn find(
             Some((s, tail_begin.map_or(cue.toks.start, |b| b + 1)))
         } else {
             match cue.form {
-                // "accused by Y of Z": Z, else the phrase before the verb.
+                // "accused by Y of Z", "the allegation by Y that Z": Z, else
+                // the phrase before the verb.
                 CueForm::PassiveBy => match r.mention.map(|m| actors.mentions[m].toks.end) {
-                    Some(e) if cue.frames.of && e < sent.end && doc.tok(e) == "of" => Some((
-                        e + 1,
-                        clause_end(doc, resolved, e + 1, sent.end, tail_begin, false),
-                    )),
+                    Some(e)
+                        if e < sent.end
+                            && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of")) =>
+                    {
+                        Some((
+                            e + 1,
+                            clause_end(doc, resolved, e + 1, sent.end, tail_begin, false),
+                        ))
+                    }
                     _ => noun_phrase_before(doc, sent.start, cue.toks.start),
                 },
                 CueForm::According => according_content(doc, actors, r, sent.clone()),

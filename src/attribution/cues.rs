@@ -106,7 +106,13 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             }
         }
         if let Some(stance) = lex.cue_noun(&w) {
-            if is_owned_noun(doc, t, sent.start) {
+            // "the allegation by X that ...": the owner after it (not "a
+            // report by X found that ...").
+            let by = t + 1 < sent.end
+                && matches!(doc.tok(t + 1), "by" | "from")
+                && that_after(doc, t + 1, sent.end)
+                    .is_some_and(|k| (t + 2..k).all(|j| doc.cue_verb(j).is_none()));
+            if by || is_owned_noun(doc, t, sent.start) {
                 out.push(Cue {
                     toks: t..t + 1,
                     stance,
@@ -115,7 +121,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                         object: true,
                         ..Frames::default()
                     },
-                    form: CueForm::Noun,
+                    form: [CueForm::Noun, CueForm::PassiveBy][by as usize],
                 });
             }
         }
