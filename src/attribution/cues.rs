@@ -85,6 +85,21 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 {
                     stance = Stance::Urge;
                 }
+                // "want the government to ...": a wish for others to act is
+                // a preference (believe), not a promise of one's own.
+                let object = t + 1 < sent.end
+                    && (actors.outer_mention_at(t + 1).is_some()
+                        || matches!(doc.word_class(t + 1), Some(WordClass::Det))
+                        || lex
+                            .pronoun(&doc.tok(t + 1).lower_cow())
+                            .is_some_and(|p| p.object));
+                if stance == Stance::Promise
+                    && v.frames.inf
+                    && object
+                    && is_to_infinitive_after(doc, t, sent.end)
+                {
+                    stance = Stance::Believe;
+                }
                 // "Internal emails show": a verb right after an -s form
                 // makes that one a noun.
                 if out.last().is_some_and(|c| {
@@ -477,6 +492,13 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if participle
         && prev_is_noun
         && that_after(doc, t, sent.end).is_none()
+        // ("the mayor vowed on Tuesday to ...": so does a promise's "to")
+        && !(verb.is_some_and(|v| v.stance == Stance::Promise && v.frames.inf)
+            && (t + 1..(t + 6).min(sent.end - 1)).any(|k| {
+                doc.tok(k) == "to"
+                    && doc.tok(k + 1).starts_with(char::is_lowercase)
+                    && doc.word_class(k + 1).is_none()
+            }))
         && next
             .as_deref()
             .is_some_and(|n| word_is(n, Use::ParticiplePrep))
