@@ -55,31 +55,32 @@ pub fn find(
             // (up to the tail's first word: a closing quotation mark stays)
             Some((s, tail_begin.map_or(cue.toks.start, |b| b + 1)))
         } else {
+            // "accused by Y of Z", "the allegation by Y that Z": Z, else
+            // the phrase before the verb.
+            let agent_end = r.mention.map(|m| actors.mentions[m].toks.end).filter(|&e| {
+                cue.form == CueForm::PassiveBy
+                    && e < sent.end
+                    && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of"))
+            });
             match cue.form {
-                // "accused by Y of Z", "the allegation by Y that Z": Z, else
-                // the phrase before the verb.
-                CueForm::PassiveBy => match r.mention.map(|m| actors.mentions[m].toks.end) {
-                    Some(e)
-                        if e < sent.end
-                            && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of")) =>
-                    {
-                        Some((
-                            e + 1,
-                            clause_end(doc, resolved, e + 1, sent.end, tail_begin, false),
-                        ))
-                    }
-                    _ => noun_phrase_before(doc, sent.start, cue.toks.start),
-                },
+                CueForm::PassiveBy if agent_end.is_none() => {
+                    noun_phrase_before(doc, sent.start, cue.toks.start)
+                }
                 CueForm::According => according_content(doc, actors, r, sent.clone()),
                 _ => {
                     // "told a meeting in May that ...": after "tell" (alone
                     // asserting and taking "Y to ...") the addressee ends at
                     // a "that" a few words on.
                     let tells = cue.frames.inf && !cue.frames.of && cue.stance == Stance::Assert;
-                    let from = tells
-                        .then(|| that_after(doc, cue.toks.end, sent.end))
-                        .flatten()
-                        .unwrap_or(cue.toks.end);
+                    let from = agent_end.map_or_else(
+                        || {
+                            tells
+                                .then(|| that_after(doc, cue.toks.end, sent.end))
+                                .flatten()
+                                .unwrap_or(cue.toks.end)
+                        },
+                        |e| e + 1,
+                    );
                     let start =
                         content_start(doc, actors, from, sent.end, cue.frames.inf || cue.frames.of);
                     let end = clause_end(
