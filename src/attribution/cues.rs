@@ -89,10 +89,10 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 // a preference (believe), not a promise of one's own.
                 let object = t + 1 < sent.end
                     && (actors.outer_mention_at(t + 1).is_some()
-                        || matches!(doc.word_class(t + 1), Some(WordClass::Det))
-                        || lex
-                            .pronoun(&doc.tok(t + 1).lower_cow())
-                            .is_some_and(|p| p.object));
+                        || matches!(
+                            doc.word_class(t + 1),
+                            Some(WordClass::Det | WordClass::Pron | WordClass::Poss)
+                        ));
                 if stance == Stance::Promise
                     && v.frames.inf
                     && object
