@@ -232,21 +232,14 @@ fn every_document_conforms_to_the_typescript_types() {
         }
     }
     // Every nullable field was seen null and not null, so the check above
-    // really tested both halves of its type; except the claimant, which the
-    // format allows to be null but the engine always finds today (it reports
-    // no claim without one). Should that change, this list must shrink.
-    const NEVER_NULL_TODAY: [&str; 2] = ["Claim.claimant", "Claim.claimantMention"];
+    // really tested both halves of its type (an impersonal claim, "it is
+    // alleged that", has no claimant).
     for (name, fields) in &types.interfaces {
         for (field, _, ty) in fields {
             let at = format!("{name}.{field}");
             if ty.len() > 1 && ty.contains(&"null".to_string()) && name != "AnnotateOptions" {
                 let parts = seen.get(&at).cloned().unwrap_or_default();
-                let expected = if NEVER_NULL_TODAY.contains(&at.as_str()) {
-                    ty.len() - 1
-                } else {
-                    ty.len()
-                };
-                assert!(parts.len() == expected, "{at}: {parts:?} seen of {ty:?}");
+                assert!(parts.len() == ty.len(), "{at}: {parts:?} seen of {ty:?}");
             }
         }
     }

@@ -31,9 +31,15 @@ pub fn find(
         let m = &actors.mentions[t.mention?];
         Some(tail_start(doc, t.cue.toks.start.min(m.toks.start)) - 1)
     });
+    // "Did the minister say that ...?": a yes-no question reports no claim.
+    let yes_no = doc.tok(sent.end - 1) == "?"
+        && doc.word_class(skip_conjunctions(doc, sent.start, sent.end)) == Some(WordClass::Aux);
     let mut out = Vec::new();
     for r in resolved {
         let cue = &r.cue;
+        if yes_no {
+            continue;
+        }
         let is_tail = tail.is_some_and(|t| t.cue.toks == cue.toks);
         // "“...,” said Jane Doe, who ...": a speaker after the verb reports
         // what came before, like a tail the words after it keep going past.
@@ -49,18 +55,32 @@ pub fn find(
             // (up to the tail's first word: a closing quotation mark stays)
             Some((s, tail_begin.map_or(cue.toks.start, |b| b + 1)))
         } else {
+            // "accused by Y of Z", "the allegation by Y that Z": Z, else
+            // the phrase before the verb.
+            let agent_end = r.mention.map(|m| actors.mentions[m].toks.end).filter(|&e| {
+                cue.form == CueForm::PassiveBy
+                    && e < sent.end
+                    && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of"))
+            });
             match cue.form {
-                CueForm::PassiveBy => noun_phrase_before(doc, sent.start, cue.toks.start),
+                CueForm::PassiveBy if agent_end.is_none() => {
+                    noun_phrase_before(doc, sent.start, cue.toks.start)
+                }
                 CueForm::According => according_content(doc, actors, r, sent.clone()),
                 _ => {
                     // "told a meeting in May that ...": after "tell" (alone
                     // asserting and taking "Y to ...") the addressee ends at
                     // a "that" a few words on.
                     let tells = cue.frames.inf && !cue.frames.of && cue.stance == Stance::Assert;
-                    let from = tells
-                        .then(|| that_after(doc, cue.toks.end, sent.end))
-                        .flatten()
-                        .unwrap_or(cue.toks.end);
+                    let from = agent_end.map_or_else(
+                        || {
+                            tells
+                                .then(|| that_after(doc, cue.toks.end, sent.end))
+                                .flatten()
+                                .unwrap_or(cue.toks.end)
+                        },
+                        |e| e + 1,
+                    );
                     let start =
                         content_start(doc, actors, from, sent.end, cue.frames.inf || cue.frames.of);
                     let end = clause_end(
@@ -75,8 +95,10 @@ pub fn find(
                 }
             }
         };
-        if r.actor.is_none() {
-            continue; // a claim nobody makes is not worth showing
+        // A claim nobody makes is not worth showing, unless the text says
+        // so ("it is alleged that").
+        if r.actor.is_none() && cue.form != CueForm::Impersonal {
+            continue;
         }
         let Some((a, b)) = range else { continue };
         let Some((a, b)) = trim(doc, a, b) else {
@@ -272,7 +294,11 @@ fn clause_end(
 }
 
 /// "a claim rejected by X": the noun phrase before the verb.
-fn noun_phrase_before(doc: &Doc, start: usize, t: usize) -> Option<(usize, usize)> {
+fn noun_phrase_before(doc: &Doc, start: usize, mut t: usize) -> Option<(usize, usize)> {
+    // ("the plan was rejected by X": without "was")
+    if t > start && doc.is(t - 1, Use::Passive) {
+        t -= 1;
+    }
     let mut s = t;
     while s > start && t - s < 8 {
         let p = s - 1;

@@ -4,7 +4,9 @@
 //! ([`super::masks`]); gives the sentence's [`Cue`]s in text order, each with
 //! its form (how it finds its speaker), stance and frames.
 
-use super::words::{is_possessive_pronoun, is_subject_pronoun_as_written, that_after, word_is};
+use super::words::{
+    is_possessive_pronoun, is_skippable, is_subject_pronoun_as_written, that_after, word_is,
+};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, Stance};
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
@@ -26,6 +28,9 @@ pub enum CueForm {
     According,
     /// "X's claims", "US claims of": a noun with its owner before it.
     Noun,
+    /// "it is alleged that", "X is said to", "X was accused of": a passive
+    /// with no agent, whose speaker the sentence does not name.
+    Impersonal,
 }
 
 /// One cue in a sentence.
@@ -80,6 +85,21 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 {
                     stance = Stance::Urge;
                 }
+                // "want the government to ...": a wish for others to act is
+                // a preference (believe), not a promise of one's own.
+                let object = t + 1 < sent.end
+                    && (actors.outer_mention_at(t + 1).is_some()
+                        || matches!(
+                            doc.word_class(t + 1),
+                            Some(WordClass::Det | WordClass::Pron | WordClass::Poss)
+                        ));
+                if stance == Stance::Promise
+                    && v.frames.inf
+                    && object
+                    && is_to_infinitive_after(doc, t, sent.end)
+                {
+                    stance = Stance::Believe;
+                }
                 // "Internal emails show": a verb right after an -s form
                 // makes that one a noun.
                 if out.last().is_some_and(|c| {
@@ -101,7 +121,13 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             }
         }
         if let Some(stance) = lex.cue_noun(&w) {
-            if is_owned_noun(doc, t, sent.start) {
+            // "the allegation by X that ...": the owner after it (not "a
+            // report by X found that ...").
+            let by = t + 1 < sent.end
+                && matches!(doc.tok(t + 1), "by" | "from")
+                && that_after(doc, t + 1, sent.end)
+                    .is_some_and(|k| (t + 2..k).all(|j| doc.cue_verb(j).is_none()));
+            if by || is_owned_noun(doc, t, sent.start) {
                 out.push(Cue {
                     toks: t..t + 1,
                     stance,
@@ -110,7 +136,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                         object: true,
                         ..Frames::default()
                     },
-                    form: CueForm::Noun,
+                    form: [CueForm::Noun, CueForm::PassiveBy][by as usize],
                 });
             }
         }
@@ -163,8 +189,16 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         }
     }
     let (n, stance, frames) = best?;
+    // "is claimed that": a passive, which the verb alone reads (`classify_verb`).
+    if passive_aux(doc, t, sent.start).is_some() && doc.cue_verb(t).is_some_and(|v| v.past()) {
+        return None;
+    }
+    // "is said to", "were thought to": a passive, not "is eager to".
+    let passive = word_is(w, Use::Passive) && doc.cue_verb(t + 1).is_some_and(|v| v.past());
     let form = if w == "according" {
         CueForm::According
+    } else if passive {
+        CueForm::Impersonal
     } else {
         verb_form(doc, t, sent.start, false)
     };
@@ -363,12 +397,18 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let verb = doc.cue_verb(t);
     let noun = doc.cue_noun(t).is_some();
     let base = verb.is_some_and(|v| v.base);
+    // ("did the minister say ...?": an auxiliary before the article of a
+    // question makes a verb)
     let base_form_noun = || {
-        base && prev.as_deref().is_some_and(|p| !p.ends_with('s')) && {
-            // an article or a possessive
-            let d = doc.tok(t - 2).lower_cow();
-            word_is(&d, Use::Article) || lex.word_class(&d) == Some(WordClass::Poss)
-        }
+        base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
+            && {
+                // an article or a possessive
+                let d = doc.tok(t - 2).lower_cow();
+                word_is(&d, Use::Article) || lex.word_class(&d) == Some(WordClass::Poss)
+            }
+            && !(t >= sent.start + 3
+                && doc.word_class(t - 3) == Some(WordClass::Aux)
+                && doc.tok(sent.end - 1) == "?")
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
@@ -405,7 +445,16 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
                 && !prev
                     .as_deref()
                     .is_some_and(|p| word_is(p, Use::LoneQuantifier))));
-    if verb.is_some_and(|v| v.present) && !base && (counted || prev_class == Some(WordClass::Prep))
+    // "the new rules have ...", "private emails were": one before an
+    // auxiliary after a lowercase modifier is the subject (not "which he
+    // believes will ...").
+    let before_aux = next.as_deref().and_then(|n| lex.word_class(n)) == Some(WordClass::Aux)
+        && prev_lower
+        && prev_class.is_none()
+        && !is_skippable(doc, t - 1);
+    if verb.is_some_and(|v| v.present)
+        && !base
+        && (counted || before_aux || prev_class == Some(WordClass::Prep))
     {
         return None;
     }
@@ -417,9 +466,24 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return Some(CueForm::PassiveBy);
     }
     // (a past form: "-ed", "told", "known")
-    let past = verb.is_some_and(|v| !v.base && !v.present && !v.gerund);
-    if past && prev.as_deref().is_some_and(|p| word_is(p, Use::Passive)) {
-        return None; // other passives: "was told", "is expected" carry no speaker
+    let past = verb.is_some_and(|v| v.past());
+    if let Some(aux) = passive_aux(doc, t, sent.start).filter(|_| past) {
+        // "it was alleged that ...", "she is accused of ...": a report
+        // nobody named makes; other passives ("was told", "is expected")
+        // carry no claim.
+        let it = (aux.saturating_sub(2).max(sent.start)..aux)
+            .any(|k| doc.tok(k).eq_ignore_ascii_case("it"));
+        let it = it && that_after(doc, t - 1, sent.end).is_some();
+        let of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.frames.of);
+        // "is widely expected to", "was also said to" (not "was told to")
+        let to = next.as_deref() == Some("to")
+            && verb.is_some_and(|v| v.stance == Stance::Believe || !v.frames.inf);
+        // "X was accused by Y of ...", "was rejected by Y" (not "the strike
+        // was called by Y": a plain "call" reports nothing here)
+        if next.as_deref() == Some("by") && verb.is_some_and(|v| v.stance != Stance::Assert) {
+            return Some(CueForm::PassiveBy);
+        }
+        return (it || of || to).then_some(CueForm::Impersonal);
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
@@ -434,6 +498,13 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if participle
         && prev_is_noun
         && that_after(doc, t, sent.end).is_none()
+        // ("the mayor vowed on Tuesday to ...": so does a promise's "to")
+        && !(verb.is_some_and(|v| v.stance == Stance::Promise && v.frames.inf)
+            && (t + 1..(t + 6).min(sent.end - 1)).any(|k| {
+                doc.tok(k) == "to"
+                    && doc.tok(k + 1).starts_with(char::is_lowercase)
+                    && doc.word_class(k + 1).is_none()
+            }))
         && next
             .as_deref()
             .is_some_and(|n| word_is(n, Use::ParticiplePrep))
@@ -466,6 +537,15 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return None;
     }
     Some(verb_form(doc, t, sent.start, gerund))
+}
+
+/// "was", "is also": the passive auxiliary right before token `t` (past an adverb).
+fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
+    (start..t)
+        .rev()
+        .take(2)
+        .find(|&k| doc.is(k, Use::Passive) || !is_skippable(doc, k))
+        .filter(|&k| doc.is(k, Use::Passive))
 }
 
 /// "asked the council to ...": a "to" within a few words after token `t`.
@@ -548,7 +628,20 @@ mod tests {
 
     #[test]
     fn a_passive_without_agent_is_no_cue() {
-        assert!(forms("Jane Doe was accused of fraud.").is_empty());
+        assert!(forms("Jane Doe was told to leave.").is_empty());
+        assert!(forms("The bridge was announced in May.").is_empty());
+    }
+
+    #[test]
+    fn an_agentless_report_is_impersonal() {
+        for (text, cue) in [
+            ("Jane Doe was accused of fraud.", "accused"),
+            ("It was alleged that the count was wrong.", "alleged"),
+            ("It is claimed that the count was wrong.", "claimed"),
+            ("The ferry is said to be the oldest.", "is said to"),
+        ] {
+            assert_eq!(forms(text), one(cue, CueForm::Impersonal), "{text}");
+        }
     }
 
     #[test]

@@ -64,6 +64,7 @@ fn anchor_of(
         .flatten();
     match cue.form {
         _ if own_subject.is_some() => (own_subject.map(Anchor::Mention), false),
+        CueForm::Impersonal => (None, false),
         CueForm::Gerund | CueForm::Infinitive => (
             main_clause_subject(doc, actors, in_title, resolved, sent, cue),
             false,

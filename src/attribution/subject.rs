@@ -43,7 +43,7 @@ pub fn of_cue(
                     .then(|| phrase_after(doc, actors, cue.toks.end, sent.end))
                     .flatten()
             }),
-        CueForm::Gerund | CueForm::Infinitive => None, // the caller uses the main clause's subject
+        CueForm::Gerund | CueForm::Infinitive | CueForm::Impersonal => None, // the caller uses the main clause's subject
     }
 }
 

@@ -37,6 +37,11 @@ pub struct CueVerb {
 }
 
 impl CueVerb {
+    /// A past form ("said", "told", "alleged"): no lemma, -s or -ing form.
+    pub fn past(self) -> bool {
+        !self.base && !self.present && !self.gerund
+    }
+
     /// A cue verb as `build.rs` packs it: the stance's number in bits 0-3,
     /// then quote, clause, object, inf, of, gerund, present, base.
     pub fn unpack(bits: u16) -> CueVerb {
