@@ -12,6 +12,12 @@ scripts/setup.sh
 
 echo "== lexicons: sorted, unique, known values"
 python3 lexicons/check.py
+# The tagger's features read the lexicons' flags, so its weights belong to the
+# lexicons they were trained with: scripts/train-actors.sh records them.
+sha256sum --quiet -c src/tagger/ner.lexicons.sha256 || {
+  echo "lexicons/ changed since src/tagger/ner.bin was trained: run scripts/train-actors.sh" >&2
+  exit 1
+}
 
 echo "== rust: fmt, clippy, tests"
 cargo fmt --all -- --check

@@ -381,7 +381,12 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
             // "Orchard Row Tenants' Association": a name that ends in an
             // organization's head word is one organization, however the
             // tagger splits the words before it.
-            if lexicon().is_org_head(doc.tok(end - 1)) {
+            // So is one whose head word governs the rest ("Seafarers'
+            // Union of X", "Board for Y"), where the tagger keeps only X.
+            let head_of = |t: usize| {
+                lexicon().is_org_head(doc.tok(t)) && matches!(doc.tok(t + 1), "of" | "for")
+            };
+            if lexicon().is_org_head(doc.tok(end - 1)) || (start..end - 1).any(head_of) {
                 continue;
             }
             let title = n0.title;
