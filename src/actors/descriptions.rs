@@ -389,7 +389,7 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
         None
     }
     .or_else(|| {
-        // "Priya, 34, a nurse,": past an age.
+        // "Tomasz, 34, a nurse,": past an age.
         let before = if start >= 4 && doc.age_at(start - 3) {
             start - 2
         } else {

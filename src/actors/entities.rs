@@ -260,7 +260,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
     if spans.is_empty() {
         return names;
     }
-    // "Department for Environment" + ", " + "Food and Rural Affairs": one
+    // "Office for Trade" + ", " + "Energy and Industry": one
     // organization whose name lists its fields, however the tagger cut it.
     let mut k = 0;
     while k + 1 < spans.len() {
@@ -381,7 +381,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
             // "Orchard Row Tenants' Association": a name that ends in an
             // organization's head word is one organization, however the
             // tagger splits the words before it.
-            // So is one whose head word governs the rest ("Seafarers'
+            // So is one whose head word governs the rest ("Dockers'
             // Union of X", "Board for Y"), where the tagger keeps only X.
             let head_of = |t: usize| {
                 lexicon().is_org_head(doc.tok(t)) && matches!(doc.tok(t + 1), "of" | "for")

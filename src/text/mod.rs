@@ -395,7 +395,7 @@ impl<'t> Doc<'t> {
             }
     }
 
-    /// True when an age in commas starts at token `i`: ", 34," ("Priya, 34,
+    /// True when an age in commas starts at token `i`: ", 34," ("Tomasz, 34,
     /// a nurse, said").
     pub fn age_at(&self, i: usize) -> bool {
         i + 2 < self.tokens.len()
