@@ -140,17 +140,22 @@ impl Merger {
 
     /// A bare surname two people named in full share ("Brennan" after
     /// "Nadia Brennan" and her father "Declan Brennan"): the most recently
-    /// named of them, unless the text gives the mention a gender (the first
-    /// "he", "she" or "his" after it in its paragraph, outside quotations,
-    /// before another capitalized word): then the latest introduced of them of that
-    /// gender. (An honorific, "Ms. Brennan", is not read: the `.wasm` size.)
+    /// named of them, unless the text gives the mention a gender (an
+    /// honorific, "Ms. Brennan", or the first "he", "she" or "his" after it
+    /// in its paragraph, outside quotations, before another capitalized
+    /// word): then the latest introduced of them of that gender.
     fn shared_surname(&self, doc: &Doc, n: &Name, text: &str) -> Option<usize> {
         let newest = *self.by_key.get(&format!("n:{text}"))?;
         self.older_sharer
             .get(newest)
             .filter(|&&o| o != usize::MAX)?;
         let latest = *self.surnames.get(text)?;
-        let Some(g) = pronoun_after(doc, n.toks.end) else {
+        // An honorific ("Ms. X") gives it, else the next he/she/his.
+        let honorific = n.title.and_then(|t| {
+            let t = doc.text[t].trim().trim_end_matches('.');
+            lexicon().title_gender(t.rsplit(' ').next().unwrap_or(""))
+        });
+        let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end)) else {
             return Some(latest);
         };
         // The newest introduced that fits (a few back at most).
