@@ -23,7 +23,13 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
     for (n, text) in names.iter().zip(&texts) {
         let actor = match &n.hint {
             Hint::Known { canonical, place } => m.known(canonical, *place),
-            Hint::Person | Hint::MultiWord if text.contains(' ') => m.full_name(text),
+            Hint::Person | Hint::MultiWord if text.contains(' ') => {
+                let id = m.full_name(text);
+                if let Some(g) = kin_gender(doc, n) {
+                    m.actors.actors[id].gender.get_or_insert(g);
+                }
+                id
+            }
             Hint::Org if is_acronym_text(text) => m.acronym(text),
             Hint::Org => m.organization(text),
             Hint::Person | Hint::Single | Hint::MultiWord => match m.shared_surname(doc, n, text) {
@@ -41,6 +47,18 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
         });
     }
     m.actors
+}
+
+/// The gender a kinship noun just before a full name gives it ("her
+/// father, X Y", "his daughter X Y").
+fn kin_gender(doc: &Doc, n: &Name) -> Option<Gender> {
+    let mut t = n.toks.start.checked_sub(1)?;
+    if doc.tok(t) == "," {
+        t = t.checked_sub(1)?;
+    }
+    let w = doc.tok(t);
+    (n.title.is_none() && doc.is(t, Use::Kin) && w.starts_with(char::is_lowercase))
+        .then(|| lexicon().title_gender(w))?
 }
 
 /// The last words of the multiword person names, found before merging, so

@@ -37,6 +37,9 @@ pub struct ActorDraft {
     pub anonymous: bool,
     /// For descriptions: the head role noun ("official").
     pub role: Option<String>,
+    /// A gender the text gives beside the name ("her father, X"), for a
+    /// given name the lexicon does not know.
+    pub gender: Option<Gender>,
 }
 
 /// Everything the actor stage found.
@@ -179,7 +182,7 @@ impl Actors {
 
     /// A person's gender as the text shows it: a given name the lexicon is
     /// sure of ("Maria Lopez"), else a title ("Mrs.", "Mr.",
-    /// "spokeswoman", "congressman").
+    /// "spokeswoman", "congressman"), else a kinship noun ("her father, X").
     pub fn gender(&self, a: usize) -> Option<Gender> {
         let actor = &self.actors[a];
         if actor.kind != ActorKind::Person {
@@ -190,10 +193,14 @@ impl Actors {
             return Some(g);
         }
         // (No allocation: pronouns ask this of every person in view.)
-        actor.titles.iter().find_map(|t| {
-            let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
-            lexicon().title_gender(last)
-        })
+        actor
+            .titles
+            .iter()
+            .find_map(|t| {
+                let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+                lexicon().title_gender(last)
+            })
+            .or(actor.gender)
     }
 
     /// The one person whose title ends in the words of `key` (lowercase):
@@ -322,6 +329,7 @@ impl Actors {
             titles: Vec::new(),
             anonymous: false,
             role: None,
+            gender: None,
         });
         self.actors.len() - 1
     }
