@@ -28,20 +28,3 @@ pub(crate) fn lower_hash(s: &str) -> u64 {
         hash_str(&s.to_lowercase())
     }
 }
-
-/// A hasher for hash sets and maps: a `u64` written is the hash as it is
-/// (an FNV-1a hash already), bytes are hashed with FNV-1a.
-#[derive(Default)]
-pub(crate) struct Identity(u64);
-
-impl std::hash::Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0, bytes);
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}

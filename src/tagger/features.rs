@@ -223,9 +223,7 @@ pub(crate) struct DocContext {
     /// What [`Word`] says of each word seen so far (by the FNV-1a hash of
     /// the word as written): most words repeat in an article, and the
     /// flags take a dozen lexicon look-ups.
-    words: std::cell::RefCell<
-        std::collections::HashMap<u64, Word, std::hash::BuildHasherDefault<Identity>>,
-    >,
+    words: std::cell::RefCell<crate::text::WordMap<u64, Word>>,
 }
 
 /// A word's lexicon flags and the hashes of its lowercase form and its
@@ -251,9 +249,9 @@ impl Word {
     }
 }
 
-/// A set of hashes, hashed as they are (they are FNV-1a hashes already;
-/// the default SipHash cost more than the rest of the context).
-type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Identity>>;
+/// A set of hashes, with the engine's one hasher (the default SipHash cost
+/// more than the rest of the context).
+type HashSet<T> = crate::text::WordSet<T>;
 
 impl DocContext {
     /// The context of a document's sentences.
@@ -282,7 +280,7 @@ impl DocContext {
     }
 }
 
-pub(crate) use crate::hash::{fnv, hash_str, Identity, FNV_START};
+pub(crate) use crate::hash::{fnv, hash_str, FNV_START};
 
 /// A feature: template number and up to two values, mixed (splitmix64's
 /// finalizer) so that the model's top bits are well spread.

@@ -390,10 +390,8 @@ fn names_of(ws: &[&str], tags: &[Tag]) -> Names {
 
 /// [`consistent`] over the [`Names`] of each sentence.
 fn consistent_names(found: &[Names], tags: &mut [Vec<Tag>]) {
-    use std::collections::{HashMap, HashSet};
-    type Ident = std::hash::BuildHasherDefault<features::Identity>;
-    let mut votes: HashMap<u64, [usize; 4], Ident> = HashMap::default();
-    let mut surnames: HashSet<u64, Ident> = HashSet::default();
+    let mut votes: crate::text::WordMap<u64, [usize; 4]> = Default::default();
+    let mut surnames: crate::text::WordSet<u64> = Default::default();
     for (e, name, surname) in found.iter().flat_map(|f| &f.names) {
         votes.entry(*name).or_default()[e.kind as usize] += 1;
         if let Some(h) = surname {
