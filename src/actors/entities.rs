@@ -8,7 +8,7 @@
 //! What vouches for a name the tagger passed over: a title before it, a
 //! given name opening it, or a speech verb next to it ("X said", "said X").
 
-use super::names::{speaks_next, Hint, Name};
+use super::names::{place_hint, speaks_next, unshout, Hint, Name};
 use super::store::Actors;
 use crate::annotation::ActorKind;
 use crate::hash::lower_hash;
@@ -156,28 +156,9 @@ fn tagged_name(
         kind
     };
     let hint = match kind {
-        EntityKind::Place => {
-            // "BRELLIN" (a dateline) is the place written "Brellin".
-            let written = if text.chars().any(char::is_lowercase) {
-                text.to_string()
-            } else {
-                text.split(' ')
-                    .map(|w| {
-                        let mut c = w.chars();
-                        c.next().map_or(String::new(), |f| {
-                            f.to_string() + &c.as_str().to_lowercase()
-                        })
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            Hint::Known {
-                canonical: lexicon()
-                    .known(&written)
-                    .map_or(written, |k| k.canonical.clone()),
-                place: true,
-            }
-        }
+        // "BRELLIN" (a dateline) is the place written "Brellin".
+        EntityKind::Place if text.chars().any(char::is_lowercase) => place_hint(text.to_string()),
+        EntityKind::Place => place_hint(unshout(text.split(' '))),
         EntityKind::Organization => Hint::Org,
         _ if toks.len() > 1 => Hint::MultiWord,
         _ => Hint::Single,
@@ -200,7 +181,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             let w = doc.tok(t);
             w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(w, "." | "&" | "'" | "’")
-                || lexicon().is(w, crate::lexicon::Use::Connector)
+                || doc.is(t, crate::lexicon::Use::Connector)
                 || (w == "," && listed_org(doc, toks))
         })
 }
@@ -374,7 +355,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
             // "and" ("King X and Prime Minister Y"): a tagger that splits
             // "Maria Will" is wrong.
             let person = n0.title.is_some() || n0.hint == Hint::Person;
-            let joined = (start..end).any(|t| lexicon().is(doc.tok(t), crate::lexicon::Use::And));
+            let joined = (start..end).any(|t| doc.is(t, crate::lexicon::Use::And));
             if person && (inner.len() < 2 || !joined) {
                 continue;
             }
@@ -434,7 +415,7 @@ fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && (toks.start..toks.end).all(|t| {
             doc.tokens[t].kind == TokenKind::Word || doc.tok(t) == "," || doc.tok(t) == "&"
         })
-        && (last_comma + 2..toks.end - 1).any(|t| lex.is(doc.tok(t), crate::lexicon::Use::And))
+        && (last_comma + 2..toks.end - 1).any(|t| doc.is(t, crate::lexicon::Use::And))
         && doc.is_cap(toks.end - 1)
 }
 

@@ -291,7 +291,7 @@ fn pronoun_after(doc: &Doc, from: usize) -> Option<Gender> {
         if doc.quote_at(t).is_some() {
             continue;
         }
-        match lexicon().pronoun(doc.tok(t)) {
+        match doc.pronoun(t) {
             Some(p) if p.gender.is_some() && (p.subject || (p.possessive && !p.object)) => {
                 return p.gender
             }

@@ -574,26 +574,34 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
     if !(all_caps && a == para_start && dateline_mark) {
         return None;
     }
-    let canonical: Vec<String> = (a..b)
-        .map(|t| {
-            let w = doc.tok(t);
+    Some(Name {
+        toks: a..b,
+        hint: place_hint(unshout((a..b).map(|t| doc.tok(t)))),
+        title: None,
+    })
+}
+
+/// Words in capitals written as words: "PORT PELLAM" is "Port Pellam".
+pub(super) fn unshout<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    let words: Vec<String> = words
+        .map(|w| {
             let mut c = w.chars();
             c.next()
                 .map_or(String::new(), |f| f.to_string() + &c.as_str().lower())
         })
         .collect();
-    let canonical = canonical.join(" ");
-    let canonical = lexicon()
-        .known(&canonical)
-        .map_or(canonical, |k| k.canonical.clone());
-    Some(Name {
-        toks: a..b,
-        hint: Hint::Known {
-            canonical,
-            place: true,
-        },
-        title: None,
-    })
+    words.join(" ")
+}
+
+/// The hint of a place written `written`: under the places lexicon's
+/// canonical name when it knows it.
+pub(super) fn place_hint(written: String) -> Hint {
+    Hint::Known {
+        canonical: lexicon()
+            .known(&written)
+            .map_or(written, |k| k.canonical.clone()),
+        place: true,
+    }
 }
 
 /// The "of" after a given name and at least one more word ("Jane Doe of
