@@ -438,7 +438,7 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     }
     let lex = lexicon();
     let cue = |t: usize| {
-        doc.tokens[t].kind == TokenKind::Word && lex.cue_verb(doc.tok(t)).is_some_and(|v| !v.gerund)
+        doc.tokens[t].kind == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
     };
     let sentence = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens;
     let after = n.toks.end..(n.toks.end + 6).min(sentence.end);

@@ -403,7 +403,7 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
         && (o.cue.toks.end..named.start).len() <= 5
         && (o.cue.toks.end..named.start).all(|t| {
             !matches!(
-                lexicon().word_class(doc.tok(t)),
+                doc.word_class(t),
                 Some(WordClass::Conj | WordClass::Prep | WordClass::Rel | WordClass::Aux)
             )
         })
