@@ -27,7 +27,7 @@
 //!
 //! ## Layers
 //! Each module uses only those before it, so there is no import cycle:
-//! `span`, `case`, `order` → `annotation`, `offsets` → `lexicon` → `text` → `actors`
+//! `span`, `case`, `order`, `hash` → `annotation`, `offsets` → `lexicon` → `text` → `actors`
 //! → `attribution` → `assemble` → `export` (see `DESIGN.md` for the stages).
 //! Inside a module, the parts share leaves such as `actors::store` and
 //! `lexicon::types` rather than using their parent.
