@@ -113,13 +113,13 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     // the marked ones (`Attribution::turns`).
     let first = doc.quotes.len();
     for (i, turn) in turns.iter().enumerate() {
-        let m = turn.mention;
-        let a = actors.mentions[m].actor;
+        let m = turns::speaker(actors, turn);
+        let a = m.map(|m| actors.mentions[m].actor);
         quotes_out.push(QuoteDraft::new(
             first + i,
             QuoteKind::Direct,
-            Some(a),
-            Some(m),
+            a,
+            m,
             None,
             None,
         ));
@@ -127,6 +127,6 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     Attribution {
         quotes: quotes_out,
         claims: claims_out,
-        turns: turns.iter().map(|t| t.quote).collect(),
+        turns,
     }
 }
