@@ -5,10 +5,9 @@
 //! the colon to the end of the paragraph; a paragraph without a label is the
 //! writer's (a turn never runs on). The text is a transcript when a label
 //! is an interview's "Q:" or "A:", or one person's label opens at least two
-//! paragraphs: a lone "Jane Doe: No
-//! outside pressure on the inquiry" (a headline), or a list of names each
-//! with a line ("Okafor: Lower bus fares ..."), stays a claim cued by its
-//! colon ([`super::cues`]).
+//! paragraphs: a lone "Jane Doe: No outside pressure on the inquiry" (a
+//! headline), or a list of names each with a line ("Okafor: Lower bus fares
+//! ..."), stays a claim cued by its colon ([`super::cues`]).
 
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -39,7 +38,7 @@ pub(super) fn label(
 }
 
 /// The turns of a transcript, in text order; none unless a label is an
-/// interview's "Q" or "A" or some person's label opens two paragraphs. A
+/// interview's "Q" or "A" or some actor's label opens two paragraphs. A
 /// turn has words of its own right after the colon: "X: “...”" is a marked
 /// quotation, which the quote rules attribute (`name_and_colon`). Each turn
 /// is a quotation without marks (its span its content), its `open_tok` the
