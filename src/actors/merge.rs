@@ -192,8 +192,15 @@ impl Merger {
 
     /// "MORALES" (a transcript's speaker label) after "Ana Morales": the
     /// surname written in capitals, a double one too ("FENWICK-DANE" after
-    /// "Aurelio Fenwick-Dane": a letter after a hyphen stays a capital).
+    /// "Aurelio Fenwick-Dane": a letter after a hyphen stays a capital), or
+    /// after a full name in capitals ("ANA MORALES: ..." then "MORALES: ...").
     fn surname_in_capitals(&self, text: &str) -> Option<usize> {
+        // "TAPPER" after a full name in capitals, "JAKE TAPPER" (not "PAC"
+        // after a body's name that ends in it).
+        let shouted = |id: &usize| !self.actors.actors[*id].name.contains(char::is_lowercase);
+        if let Some(&id) = self.surnames.get(text).filter(|id| shouted(id)) {
+            return Some(id);
+        }
         let upper = |c: char| c.is_uppercase() || c == '-';
         if text.chars().count() < 3
             || !text.starts_with(char::is_uppercase)
@@ -448,6 +455,8 @@ mod tests {
         assert_eq!(a, [("Aurelio Fenwick-Dane".into(), ActorKind::Person, 2)]);
         let b = actors("Ana Velkamp plays the cello.\n\nVELKAMP: Four hours, even on the road.");
         assert_eq!(b, [("Ana Velkamp".into(), ActorKind::Person, 2)]);
+        let c = actors("ANA VELKAMP: Four hours, even on the road.\n\nVELKAMP: And the evenings.");
+        assert_eq!(c, [("ANA VELKAMP".into(), ActorKind::Person, 2)]);
     }
 
     #[test]
