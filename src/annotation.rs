@@ -48,7 +48,8 @@ pub struct Annotation {
     pub actors: Vec<Actor>,
     /// Every mention of every actor, ordered by position; mentions never overlap.
     pub mentions: Vec<Mention>,
-    /// Quotations, ordered by position; quotes never overlap.
+    /// Quotations, ordered by position; quotes never overlap, except a
+    /// marked quote inside a transcript's turn.
     pub quotes: Vec<Quote>,
     /// Reported claims, ordered by the start of their content.
     pub claims: Vec<Claim>,
@@ -138,7 +139,8 @@ pub struct Quote {
     /// Direct, partial or continuation.
     pub kind: QuoteKind,
     /// From the opening mark to the closing mark inclusive (or to the end of
-    /// the paragraph when the mark is left open, as continued paragraphs are).
+    /// the paragraph when the mark is left open, as continued paragraphs are);
+    /// a transcript's turn has no marks and its span is its content.
     pub span: Span,
     /// The quoted words, without the marks.
     pub content: Span,

@@ -282,6 +282,7 @@ mod tests {
         Attribution {
             quotes: Vec::new(),
             claims: Vec::new(),
+            turns: Vec::new(),
         }
     }
 
@@ -340,6 +341,7 @@ mod tests {
         let attribution = Attribution {
             quotes: vec![quote.clone(), quote],
             claims: Vec::new(),
+            turns: Vec::new(),
         };
         let ann = assemble(&[raw], actors, attribution);
         // One quote per quotation; its speaker agrees with its mention, and
@@ -372,6 +374,7 @@ mod tests {
         let attribution = Attribution {
             quotes: Vec::new(),
             claims,
+            turns: Vec::new(),
         };
         let ann = assemble(&[], actors, attribution);
         let contents: Vec<Span> = ann.claims.iter().map(|c| c.content).collect();

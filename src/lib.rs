@@ -98,7 +98,9 @@ fn finish(doc: text::Doc, mut actors: actors::Actors) -> Annotation {
     let attribution = attribution::attribute(&doc, &mut actors);
     // Only the quotations are needed from here on: the token tables are
     // freed before the output is built (peak memory on long texts).
-    let quotes = doc.into_quotes();
+    let mut quotes = doc.into_quotes();
+    // A transcript's turns: quotations without marks, after the marked ones.
+    quotes.extend_from_slice(&attribution.turns);
     assemble::assemble(&quotes, actors, attribution)
 }
 

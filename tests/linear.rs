@@ -250,6 +250,13 @@ fn a_hundred_thousand_short_paragraphs() {
     check("short paragraphs", &text);
 }
 
+#[test]
+fn a_transcript_of_many_turns() {
+    // Every paragraph a turn: labels, a marked quote inside some answers.
+    let piece = "Jane Doe runs the mill.\n\nQ: Why now?\n\nA: Because the river rose, she said.\n\nDOE: My father said, “Wait.” I did not.\n\n";
+    check_growth("transcript", 20_000, |n| repeat(piece, n));
+}
+
 /// Fragments the proptest mixes are built from: cue words, names, marks,
 /// punctuation and line breaks, glued with or without spaces.
 fn fragment() -> impl Strategy<Value = &'static str> {

@@ -235,7 +235,7 @@ type QuoteKey = (Span, Span, String);
 fn quote_keys(ann: &Annotation, before: usize) -> Vec<QuoteKey> {
     ann.quotes
         .iter()
-        .filter(|q| q.span.end <= before)
+        .filter(|q| q.span.end <= before && q.span != q.content)
         .map(|q| (q.span, q.content, format!("{:?}", q.kind)))
         .collect()
 }
@@ -285,6 +285,9 @@ proptest! {
     /// follows. Speakers and cues are not compared: whether a capitalized
     /// word is a name is decided with evidence from the whole text, so a
     /// later paragraph may rightly reveal the speaker of an earlier quote.
+    /// Nor are a transcript's turns (quotes without marks): a second
+    /// "Name: ..." paragraph of the same speaker rightly makes the text a
+    /// transcript and the first one a turn.
     #[test]
     fn appending_a_paragraph_keeps_earlier_quotes(
         paras in prop::collection::vec(paragraph(), 2..5),

@@ -191,15 +191,31 @@ impl Merger {
     }
 
     /// "MORALES" (a transcript's speaker label) after "Ana Morales": the
-    /// surname written in capitals.
+    /// surname written in capitals, a double one too ("FENWICK-DANE" after
+    /// "Aurelio Fenwick-Dane": a letter after a hyphen stays a capital), or
+    /// after a full name in capitals ("ANA MORALES: ..." then "MORALES: ...").
     fn surname_in_capitals(&self, text: &str) -> Option<usize> {
-        let mut chars = text.chars();
-        let first = chars.next()?;
-        if text.chars().count() < 3 || !text.chars().all(char::is_uppercase) {
+        // "TAPPER" after a full name in capitals, "JAKE TAPPER" (not "PAC"
+        // after a body's name that ends in it).
+        let shouted = |id: &usize| !self.actors.actors[*id].name.contains(char::is_lowercase);
+        if let Some(&id) = self.surnames.get(text).filter(|id| shouted(id)) {
+            return Some(id);
+        }
+        let upper = |c: char| c.is_uppercase() || c == '-';
+        if text.chars().count() < 3
+            || !text.starts_with(char::is_uppercase)
+            || !text.chars().all(upper)
+        {
             return None;
         }
-        let title: String = std::iter::once(first)
-            .chain(chars.map(lower_char))
+        let mut prev = '-';
+        let title: String = text
+            .chars()
+            .map(|c| {
+                let t = if prev == '-' { c } else { lower_char(c) };
+                prev = c;
+                t
+            })
             .collect();
         self.surnames.get(&title).copied()
     }
@@ -429,6 +445,18 @@ mod tests {
         let c = actors("Velkamp said no. Nadia Velkamp met her son, Tomas Velkamp.");
         assert_eq!(c[0], ("Nadia Velkamp".into(), ActorKind::Person, 2));
         assert_eq!(c[1], ("Tomas Velkamp".into(), ActorKind::Person, 1));
+    }
+
+    #[test]
+    fn a_surname_in_capitals_joins_its_person_a_double_one_too() {
+        let a = actors(
+            "Aurelio Fenwick-Dane plays the cello.\n\nFENWICK-DANE: Four hours, even on the road.",
+        );
+        assert_eq!(a, [("Aurelio Fenwick-Dane".into(), ActorKind::Person, 2)]);
+        let b = actors("Ana Velkamp plays the cello.\n\nVELKAMP: Four hours, even on the road.");
+        assert_eq!(b, [("Ana Velkamp".into(), ActorKind::Person, 2)]);
+        let c = actors("ANA VELKAMP: Four hours, even on the road.\n\nVELKAMP: And the evenings.");
+        assert_eq!(c, [("ANA VELKAMP".into(), ActorKind::Person, 2)]);
     }
 
     #[test]

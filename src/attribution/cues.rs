@@ -8,7 +8,7 @@ use super::words::{
     is_possessive_pronoun, is_skippable, is_subject_pronoun_as_written, that_after, word_is,
 };
 use crate::actors::Actors;
-use crate::annotation::{ActorKind, MentionKind, Stance};
+use crate::annotation::{MentionKind, Stance};
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
@@ -217,22 +217,16 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
 
 /// "Jane Doe: No outside pressure on the inquiry." (a headline), "MOORE:
 /// Well, I think ..." (a transcript): a paragraph that opens with a name
-/// (and its title) and a colon reports what follows. The colon is the cue.
+/// (and its title) and a colon reports what follows. The colon is the cue
+/// (of a claim, or in a transcript of no claim: the turn is a quote, see
+/// [`super::turns`]; the cue still names the speaker of the sentence).
 fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> {
     let para = &doc.paras[doc.sentences[doc.sentence_of[sent.start] as usize].para];
     if para.tokens.start != sent.start {
         return None;
     }
-    let colon = (sent.start..(sent.start + 8).min(sent.end)).find(|&t| doc.tok(t) == ":")?;
-    let m = actors.outer_mention_at(colon.checked_sub(1)?)?;
+    let (m, colon) = super::turns::label(doc, actors, sent.start, sent.end)?;
     let mention = &actors.mentions[m];
-    let kind = actors.actors[mention.actor].kind;
-    // Only capitalized title words before the name ("Sen.", "Former
-    // Governor"), nothing that reads as a clause ("Clinton said:").
-    let label = mention.toks.end == colon
-        && matches!(kind, ActorKind::Person | ActorKind::Organization)
-        && (sent.start..mention.toks.start)
-            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind != TokenKind::Word);
     // Some words of its own, not a quotation (which "X: “...”" already
     // attributes).
     let words = (colon + 1..sent.end)
@@ -250,7 +244,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
     // "Q: Why now?": a question asks.
     let asks = doc.tok(sent.end - 1) == "?";
-    (label && words >= 3 && !(letter && quoted)).then(|| Cue {
+    (words >= 3 && !(letter && quoted)).then(|| Cue {
         stance: [Stance::Assert, Stance::Question][asks as usize],
         ..unlisted(colon, frames)
     })

@@ -5,6 +5,7 @@
 use super::cues::Cue;
 use crate::annotation::{QuoteKind, Stance};
 use crate::span::Span;
+use crate::text::RawQuote;
 
 /// A quote with its attribution, before ids are assigned. Small (44 bytes,
 /// was 88) for the same reason as [`ClaimDraft`].
@@ -157,6 +158,9 @@ pub struct Attribution {
     pub quotes: Vec<QuoteDraft>,
     /// Claims, in text order of their cues.
     pub claims: Vec<ClaimDraft>,
+    /// The turns of a transcript, quotations without marks: a quote draft's
+    /// raw index past [`Doc::quotes`](crate::text::Doc::quotes) points here.
+    pub turns: Vec<RawQuote>,
 }
 
 /// A cue with its speaker resolved.

@@ -9,7 +9,9 @@
 //! - [`quotes`]: each quotation's speaker, by an ordered list of rules;
 //! - [`claims`]: what each cue reports, in the reporter's words;
 //!
-//! and [`disputes`] links denials to claims at the end. [`drafts`] holds the
+//! and [`disputes`] links denials to claims at the end. [`turns`] finds a
+//! transcript's turns first (labelled paragraphs, quotations without marks,
+//! whose label the cues also read). [`drafts`] holds the
 //! data the stages hand each other, [`tail`] the closing reporting clause
 //! both quotes and claims use, [`words`] the word tests they share. Stages
 //! import only the modules listed after them; none imports this driver.
@@ -26,6 +28,7 @@ mod subject;
 mod tail;
 #[cfg(test)]
 mod testing;
+mod turns;
 mod words;
 
 use crate::actors::Actors;
@@ -46,10 +49,11 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let mut claims_out = Vec::with_capacity(doc.sentences.len());
     let in_title = masks::title_tokens(doc, actors);
     let masked = masks::no_cue_tokens(doc, actors, &in_title);
+    let turns = turns::find(doc, actors);
     for si in 0..doc.sentences.len() {
         let sent = doc.sentences[si].tokens.clone();
         let found = cues::find(doc, actors, sent.clone(), &masked);
-        let resolved = speakers::of_cues(
+        let mut resolved = speakers::of_cues(
             doc,
             actors,
             &in_title,
@@ -80,6 +84,9 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         // Quotes take no weak (guessed) speaker.
         let strong: Vec<drafts::Resolved> = resolved.iter().map(drafts::Resolved::strong).collect();
         let sentence_quotes = quotes::attribute_sentence(doc, actors, &strong, si, &mut state);
+        // A transcript's label names the speaker of a turn, a quote: it
+        // reports no claim.
+        resolved.retain(|r| !turns::is_label(&turns, r.cue.toks.start));
         claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
         quotes_out.extend(sentence_quotes);
         if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
@@ -102,8 +109,24 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     // The per-token masks are done with; free them before the last step.
     drop((masked, in_title, state));
     disputes::link(doc, &mut claims_out);
+    // Each turn of a transcript is its speaker's quotation, numbered after
+    // the marked ones (`Attribution::turns`).
+    let first = doc.quotes.len();
+    for (i, turn) in turns.iter().enumerate() {
+        let m = turns::speaker(actors, turn);
+        let a = m.map(|m| actors.mentions[m].actor);
+        quotes_out.push(QuoteDraft::new(
+            first + i,
+            QuoteKind::Direct,
+            a,
+            m,
+            None,
+            None,
+        ));
+    }
     Attribution {
         quotes: quotes_out,
         claims: claims_out,
+        turns,
     }
 }

@@ -38,7 +38,12 @@ pub fn quotes(text: &str) -> Vec<SeenQuote> {
         a.quotes
             .iter()
             .map(|q| SeenQuote {
-                content: doc.text[doc.quotes[q.raw()].content()].to_string(),
+                // A transcript's turns are numbered after the marked quotes.
+                content: doc.text[doc.quotes.get(q.raw()).map_or_else(
+                    || a.turns[q.raw() - doc.quotes.len()].content(),
+                    |r| r.content(),
+                )]
+                .to_string(),
                 speaker: name(q.speaker()),
                 reporter: name(q.reporter()),
                 cue: q.cue().map(|c| doc.text[c].to_string()),

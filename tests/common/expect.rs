@@ -903,7 +903,15 @@ impl<'a> Cx<'a> {
             self.occ(c)?;
         }
         let mut checks = Vec::new();
-        let Some(quote) = self.ann.quotes.iter().find(|x| x.content.contains(sp)) else {
+        // The innermost quote holding the words (a marked quotation inside
+        // a transcript's turn is its own quote): the last, by start.
+        let Some(quote) = self
+            .ann
+            .quotes
+            .iter()
+            .rev()
+            .find(|x| x.content.contains(sp))
+        else {
             let near: Vec<String> = self
                 .ann
                 .quotes

@@ -188,14 +188,28 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             if prev.start > q.span.start {
                 errs.push(format!("{what}: not sorted"));
             }
-            if prev.overlaps(q.span) {
+        }
+    }
+    // Quote spans never cross: disjoint, or a marked quotation inside the
+    // content of a transcript's turn (docs/format.md). Sorted by start, so a
+    // stack of open quotes finds every crossing in one pass.
+    let mut stack: Vec<(usize, Span)> = Vec::new();
+    for (i, q) in ann.quotes.iter().enumerate() {
+        while stack
+            .last()
+            .is_some_and(|&(_, top)| top.end <= q.span.start)
+        {
+            stack.pop();
+        }
+        if let Some(&(j, top)) = stack.last() {
+            if !ann.quotes[j].content.contains(q.span) {
                 errs.push(format!(
-                    "{what}: {:?} overlaps quote {} {prev:?}",
-                    q.span,
-                    i - 1
+                    "quote {i}: {:?} overlaps quote {j} {top:?} without lying in its content",
+                    q.span
                 ));
             }
         }
+        stack.push((i, q.span));
     }
 
     // Claims.

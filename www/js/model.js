@@ -57,16 +57,33 @@ export function itemsOfActor(doc, actorId) {
 }
 
 /**
+ * Words each quote gives its own speaker, in the order of `doc.quotes`: its content's words
+ * less those of the quotes nested in it (a marked quote inside a transcript's turn is
+ * another speaker's; docs/format.md). Quotes are sorted by start, so nested ones follow.
+ */
+export function ownWords(text, doc) {
+  const qs = doc.quotes;
+  return qs.map((q, i) => {
+    let n = countWords(slice(text, q.content));
+    for (let j = i + 1; j < qs.length && qs[j].span.start < q.content.end; j++) {
+      if (qs[j].span.end <= q.content.end) n -= countWords(slice(text, qs[j].content));
+    }
+    return Math.max(n, 0);
+  });
+}
+
+/**
  * Per-actor counts: `{mentions, quotes, claims, quotedWords, prominence}` by actor id.
  * Prominence = mentions + 2 × quotes + claims: speaking counts more than being named.
  */
 export function actorStats(text, doc) {
   const stats = doc.actors.map((a) => ({ mentions: a.mentions.length, quotes: 0, claims: 0, quotedWords: 0 }));
-  for (const q of doc.quotes) {
-    if (q.speaker === null || !stats[q.speaker]) continue;
+  const own = ownWords(text, doc);
+  doc.quotes.forEach((q, i) => {
+    if (q.speaker === null || !stats[q.speaker]) return;
     stats[q.speaker].quotes += 1;
-    stats[q.speaker].quotedWords += countWords(slice(text, q.content));
-  }
+    stats[q.speaker].quotedWords += own[i];
+  });
   for (const c of doc.claims) if (c.claimant !== null && stats[c.claimant]) stats[c.claimant].claims += 1;
   for (const s of stats) s.prominence = s.mentions + 2 * s.quotes + s.claims;
   return stats;
@@ -84,11 +101,12 @@ export function actorsByProminence(text, doc, stats = actorStats(text, doc)) {
 export function quotedWordShare(text, doc) {
   const words = new Map();
   let total = 0;
-  for (const q of doc.quotes) {
-    const n = countWords(slice(text, q.content));
+  const own = ownWords(text, doc);
+  doc.quotes.forEach((q, i) => {
+    const n = own[i];
     words.set(q.speaker, (words.get(q.speaker) ?? 0) + n);
     total += n;
-  }
+  });
   return [...words].map(([speaker, n]) => ({ speaker, words: n, share: total ? n / total : 0 }))
     .sort((a, b) => b.words - a.words);
 }

@@ -1,0 +1,142 @@
+//! Transcript turns: in an interview set out as a transcript ("Q: ...",
+//! "A: ...", "MORALES: ...", "Dr. Okafor: ..."), the words after a speaker's
+//! label are that speaker's own words, a quotation without marks. A
+//! paragraph that opens with a label is one turn, from the first word after
+//! the colon to the end of the paragraph; a paragraph without a label is the
+//! writer's (a turn never runs on). The text is a transcript when a label
+//! is an interview's "Q:" or "A:", or one person's label opens at least two
+//! paragraphs: a lone "Jane Doe: No outside pressure on the inquiry" (a
+//! headline), or a list of names each with a line ("Okafor: Lower bus fares
+//! ..."), stays a claim cued by its colon ([`super::cues`]).
+
+use crate::actors::Actors;
+use crate::annotation::{ActorKind, MentionKind};
+use crate::text::{Doc, RawQuote, TokenKind};
+
+/// The label opening a paragraph (or sentence) at token `start`, within
+/// the first eight tokens before `end`: a person's or organization's
+/// mention right before a colon, with only capitalized title words before
+/// it ("Sen.", "Dr."), nothing that reads as a clause ("Clinton said:").
+/// The "Q" and "A" of an interview are pronoun mentions of the interviewer
+/// and the interviewee (`actors/interview.rs`). Gives the mention and the
+/// colon's token.
+pub(super) fn label(
+    doc: &Doc,
+    actors: &Actors,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let colon = (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?;
+    let m = actors.outer_mention_at(colon.checked_sub(1)?)?;
+    let mention = &actors.mentions[m];
+    let kind = actors.actors[mention.actor].kind;
+    (mention.toks.end == colon
+        && matches!(kind, ActorKind::Person | ActorKind::Organization)
+        && (start..mention.toks.start)
+            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind != TokenKind::Word))
+    .then_some((m, colon))
+}
+
+/// The turns of a transcript, in text order; none unless a label is an
+/// interview's "Q" or "A" or some actor's label opens two paragraphs. A
+/// turn has words of its own right after the colon: "X: “...”" is a marked
+/// quotation, which the quote rules attribute (`name_and_colon`). Each turn
+/// is a quotation without marks (its span its content), its `open_tok` the
+/// first word after the label's colon.
+pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
+    let mut turns = Vec::new();
+    for p in &doc.paras {
+        let Some((_, colon)) = label(doc, actors, p.tokens.start, p.tokens.end) else {
+            continue;
+        };
+        let first = colon + 1;
+        if first < p.tokens.end
+            && doc.tokens[first].kind == TokenKind::Word
+            && doc.in_quote[first].is_none()
+        {
+            let content = doc.span_of(first, p.tokens.end);
+            turns.push(RawQuote::new(content, content, first, None));
+        }
+    }
+    // A transcript gives someone the floor twice: labels that each name a
+    // different person once head a list ("Okafor: Lower bus fares").
+    // An interview's "Q:" or "A:" is a transcript's label by itself.
+    let mut seen = vec![false; actors.actors.len()];
+    let transcript = turns.iter().filter_map(|q| speaker(actors, q)).any(|m| {
+        let m = &actors.mentions[m];
+        m.kind == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor], true)
+    });
+    if !transcript {
+        turns.clear();
+    }
+    turns
+}
+
+/// The label's mention of a turn `q` of [`find`]: the speaker.
+pub(super) fn speaker(actors: &Actors, q: &RawQuote) -> Option<usize> {
+    actors.outer_mention_at(q.open_tok - 2)
+}
+
+/// Whether token `t` is the colon of the label of one of `turns`.
+pub(super) fn is_label(turns: &[RawQuote], t: usize) -> bool {
+    let i = turns.partition_point(|q| q.open_tok <= t);
+    i < turns.len() && turns[i].open_tok == t + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{claims, quote, quotes, with_doc};
+
+    /// The words of each turn `find` gives for `text`.
+    fn turns(text: &str) -> Vec<String> {
+        with_doc(text, |doc, actors| {
+            super::find(doc, actors)
+                .iter()
+                .map(|q| doc.text[q.content()].to_string())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_surname_labelled_twice_makes_a_transcript() {
+        let text = "Lena Moravec repairs violins in Brno.\n\nMORAVEC: The varnish matters most.\n\nMORAVEC: Nobody believes me, but it does.";
+        assert_eq!(
+            turns(text),
+            [
+                "The varnish matters most.",
+                "Nobody believes me, but it does."
+            ]
+        );
+        let q = quote(text, "Nobody believes");
+        assert_eq!(q.speaker.as_deref(), Some("Lena Moravec"));
+        assert_eq!(q.cue, None);
+        // The labels report no claims.
+        assert!(claims(text).iter().all(|(_, cue, _)| cue != ":"));
+    }
+
+    #[test]
+    fn question_and_answer_letters_make_a_transcript() {
+        let text = "Lena Moravec repairs violins in Brno.\n\nQ: How long does a repair take?\n\nA: Three weeks, sometimes a year.";
+        let q = quote(text, "How long");
+        assert_eq!(q.speaker.as_deref(), Some("the interviewer"));
+        let a = quote(text, "Three weeks");
+        assert_eq!(a.speaker.as_deref(), Some("Lena Moravec"));
+    }
+
+    #[test]
+    fn a_lone_label_or_a_list_of_names_is_no_transcript() {
+        assert!(turns(
+            "Lena Moravec: The workshop will stay open\n\nThe city agreed to the lease on Monday."
+        )
+        .is_empty());
+        let list = "Lena Moravec: Cheaper strings for students.\n\nPavel Hruska: A second workshop in the old mill.";
+        assert!(turns(list).is_empty());
+        assert!(quotes(list).is_empty());
+    }
+
+    #[test]
+    fn a_marked_quotation_after_the_label_is_no_turn() {
+        let text = "Q: Did it work?\n\nA: “Not at first,” she said.\n\nA: Then it did.";
+        assert!(turns(text).iter().all(|t| !t.contains("Not at first")));
+    }
+}
