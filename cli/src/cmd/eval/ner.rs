@@ -142,6 +142,25 @@ pub fn detokenize(doc: &Document) -> (String, Vec<Vec<(usize, usize)>>) {
     (text, spans)
 }
 
+/// The sentence and tokens (first, one past the last) a byte span covers.
+fn token_range(
+    span: newslens::Span,
+    spans: &[Vec<(usize, usize)>],
+) -> Option<(usize, usize, usize)> {
+    for (s, toks) in spans.iter().enumerate() {
+        let mut covered = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, &(a, b))| a < span.end && span.start < b)
+            .map(|(i, _)| i);
+        if let Some(first) = covered.next() {
+            let last = covered.last().unwrap_or(first);
+            return Some((s, first, last + 1));
+        }
+    }
+    None
+}
+
 /// The engine's named persons, organizations and places for each sentence
 /// of a document, as entities over its tokens.
 pub fn engine_entities(ann: &Annotation, spans: &[Vec<(usize, usize)>]) -> Vec<Vec<Entity>> {
@@ -156,22 +175,99 @@ pub fn engine_entities(ann: &Annotation, spans: &[Vec<(usize, usize)>]) -> Vec<V
             ActorKind::Place => EntityType::Loc,
             ActorKind::Group => continue,
         };
-        for (s, toks) in spans.iter().enumerate() {
-            let covered: Vec<usize> = toks
-                .iter()
-                .enumerate()
-                .filter(|(_, &(a, b))| a < m.span.end && m.span.start < b)
-                .map(|(i, _)| i)
-                .collect();
-            if let (Some(&first), Some(&last)) = (covered.first(), covered.last()) {
-                out[s].push(Entity {
-                    start: first,
-                    end: last + 1,
-                    kind,
-                });
-                break;
-            }
+        if let Some((s, start, end)) = token_range(m.span, spans) {
+            out[s].push(Entity { start, end, kind });
         }
+    }
+    out
+}
+
+/// The token ranges of the engine's other mentions (descriptions, groups)
+/// for each sentence: where `--verbose` looks for a name the engine hid.
+pub fn engine_other_mentions(
+    ann: &Annotation,
+    spans: &[Vec<(usize, usize)>],
+) -> Vec<Vec<(usize, usize)>> {
+    let mut out: Vec<Vec<(usize, usize)>> = spans.iter().map(|_| Vec::new()).collect();
+    for m in &ann.mentions {
+        let group = ann.actors[m.actor.index()].kind == ActorKind::Group;
+        if m.kind == MentionKind::Name && !group {
+            continue;
+        }
+        if let Some((s, start, end)) = token_range(m.span, spans) {
+            out[s].push((start, end));
+        }
+    }
+    out
+}
+
+/// For `--verbose`: one line for each gold name the system missed and each
+/// name it found wrongly, with how it went wrong (wrong type, wrong
+/// boundary, inside another mention of the engine, missed) and whether the
+/// tagger alone had it right.
+pub fn diff_sentence(
+    tokens: &[String],
+    gold_tags: &[Tag],
+    found: &[Entity],
+    tagger: &[Entity],
+    other: &[(usize, usize)],
+) -> Vec<String> {
+    let gold: Vec<Entity> = entities(gold_tags);
+    let text = |e: &Entity| tokens[e.start..e.end].join(" ");
+    let kind = |e: &Entity| ["PER", "ORG", "LOC", "MISC"][e.kind as usize];
+    let mut out = Vec::new();
+    let sentence = tokens.join(" ");
+    for g in gold.iter().filter(|e| e.kind != EntityType::Misc) {
+        if found.contains(g) {
+            continue;
+        }
+        let why = if let Some(f) = found.iter().find(|f| (f.start, f.end) == (g.start, g.end)) {
+            format!("type {}", kind(f))
+        } else if let Some(f) = found.iter().find(|f| f.start < g.end && g.start < f.end) {
+            format!("boundary {} [{}]", kind(f), text(f))
+        } else if other.iter().any(|&(a, b)| a <= g.start && g.end <= b) {
+            "inside-other".to_string()
+        } else {
+            "missed".to_string()
+        };
+        let t = if tagger.contains(g) {
+            "tagger-right"
+        } else {
+            "tagger-wrong"
+        };
+        out.push(format!(
+            "FN {} [{}] {} {} | {}",
+            kind(g),
+            text(g),
+            why,
+            t,
+            sentence
+        ));
+    }
+    for f in found.iter().filter(|e| e.kind != EntityType::Misc) {
+        if gold.contains(f) {
+            continue;
+        }
+        let why = if let Some(g) = gold.iter().find(|g| (g.start, g.end) == (f.start, f.end)) {
+            format!("gold {}", kind(g))
+        } else if let Some(g) = gold.iter().find(|g| f.start < g.end && g.start < f.end) {
+            format!("boundary gold {} [{}]", kind(g), text(g))
+        } else {
+            "no-gold".to_string()
+        };
+        let t = if tagger.contains(f) {
+            "tagger-same"
+        } else {
+            "tagger-not"
+        };
+        out.push(format!(
+            "FP {} [{}] {} {} | {}",
+            kind(f),
+            text(f),
+            why,
+            t,
+            sentence
+        ));
     }
     out
 }
