@@ -8,17 +8,18 @@ use crate::order::{sort_by, stable_order};
 use crate::span::Span;
 use crate::text::RawQuote;
 
-/// The drafts of actors and mentions; the token indexes of `actors` are freed.
-fn into_drafts(actors: Actors) -> (Vec<ActorDraft>, Vec<MentionDraft>) {
-    (actors.actors, actors.mentions)
+/// The drafts of actors and mentions, and the quiet names nested in
+/// descriptions; the token indexes of `actors` are freed.
+fn into_drafts(actors: Actors) -> (Vec<ActorDraft>, Vec<MentionDraft>, Vec<usize>) {
+    (actors.actors, actors.mentions, actors.quiet)
 }
 
 /// Builds the [`Annotation`]. The actors' token indexes are freed first, the
 /// actor drafts once their names and titles have moved to the output, and
 /// the lists are allocated at their final size (memory on long texts).
 pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attribution) -> Annotation {
-    let (actor_drafts, mention_drafts) = into_drafts(actors);
-    let ids = Ids::new(&mention_drafts, actor_drafts.len());
+    let (actor_drafts, mention_drafts, quiet) = into_drafts(actors);
+    let ids = Ids::new(&mention_drafts, &quiet, actor_drafts.len());
     let mut out = Annotation {
         actors: Vec::with_capacity(ids.actor_order.len()),
         mentions: Vec::with_capacity(ids.kept.len()),
@@ -50,8 +51,8 @@ struct Ids<'d> {
 
 impl<'d> Ids<'d> {
     /// Mentions must not overlap and ids must follow the text.
-    fn new(mention_drafts: &'d [MentionDraft], actor_count: usize) -> Ids<'d> {
-        let (kept, mention_id) = keep_outer_mentions(mention_drafts);
+    fn new(mention_drafts: &'d [MentionDraft], quiet: &[usize], actor_count: usize) -> Ids<'d> {
+        let (kept, mention_id) = keep_outer_mentions(mention_drafts, quiet);
         // Actors in order of first mention.
         let mut actor_id = vec![None; actor_count];
         let mut actor_order = Vec::new();
@@ -92,12 +93,16 @@ impl<'d> Ids<'d> {
 
 /// Mentions nest but never cross: a name inside a description ("U.S." in
 /// "U.S. officials", "NATO" in "a NATO official") is a mention of its own
-/// inside the description's; any other mention that overlaps a kept one is
+/// inside the description's, unless it is `quiet` (sorted: no actor of its
+/// own, [`Actors::quiet`]); any other mention that overlaps a kept one is
 /// folded into it, and so is a crossing name. Returns the kept mentions in
 /// text order (an outer one before the names inside it), and for each draft
 /// the kept mention that anchors it in quotes and claims: the outermost one
 /// around it (the speaker of "U.S. officials said" is the officials).
-fn keep_outer_mentions(drafts: &[MentionDraft]) -> (Vec<usize>, Vec<Option<usize>>) {
+fn keep_outer_mentions(
+    drafts: &[MentionDraft],
+    quiet: &[usize],
+) -> (Vec<usize>, Vec<Option<usize>>) {
     // Mentions sorted by start, longer first.
     let order = stable_order(drafts.len(), &|a, b| {
         outer_first(drafts[a].span, drafts[b].span)
@@ -117,6 +122,7 @@ fn keep_outer_mentions(drafts: &[MentionDraft]) -> (Vec<usize>, Vec<Option<usize
                 && span.end <= around.end
                 && span != around
                 && span.start >= inner_end
+                && quiet.binary_search(&m).is_err()
             {
                 inner_end = span.end;
                 kept.push(m);

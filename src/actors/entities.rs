@@ -97,6 +97,15 @@ impl TokenTypes {
         types
     }
 
+    /// True when the tagger calls the words `toks` (most of them) a
+    /// person, organization or place.
+    pub(crate) fn names_actor(&self, toks: std::ops::Range<usize>) -> bool {
+        matches!(
+            self.verdict(toks),
+            Some(EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+        )
+    }
+
     /// The kind most of the tokens of `toks` have (`None`: no name there).
     fn verdict(&self, toks: std::ops::Range<usize>) -> Option<EntityKind> {
         let mut counts = [0usize; 5];
