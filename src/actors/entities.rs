@@ -517,6 +517,7 @@ struct Context {
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
+    plays: HashSet<&'static str>,
 }
 
 fn context() -> &'static Context {
@@ -530,6 +531,7 @@ fn context() -> &'static Context {
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
+            plays: HashSet::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -543,6 +545,7 @@ fn context() -> &'static Context {
                 "place_first" => &mut c.place_first,
                 "place_last" => &mut c.place_last,
                 "org_last" => &mut c.org_last,
+                "plays" => &mut c.plays,
                 _ => &mut c.names_org,
             };
             set.insert(word);
@@ -603,6 +606,41 @@ fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
     org_word(doc, n) || (n.toks.len() == 1 && clubs.contains(doc.tok(n.toks.start)))
 }
 
+/// A city's name in a game's result ("Chicago beat Boston 4-3", "drew 1-1
+/// with Leeds", "a win over Tampa"): the city's team, an organization
+/// (`plays` in `lexicons/name_context.tsv`). Not a country's name: a
+/// national team is written as its country, a place. `verdict` is the
+/// tagger's, which says "city" for a place the lexicons do not know.
+fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
+    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let city = match lexicon().known(text) {
+        Some(k) => k.place_kind == Some(crate::lexicon::PlaceKind::City),
+        None => verdict == Some(EntityKind::Place),
+    };
+    if !city || n.title.is_some() {
+        return false;
+    }
+    let c = context();
+    let sent = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens;
+    let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
+    let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
+    // "4-3", "21-17": two numbers of up to three digits.
+    let score = |t: Option<usize>| {
+        word(t).is_some_and(|w| {
+            w.split_once('-').is_some_and(|(x, y)| {
+                [x, y]
+                    .iter()
+                    .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            })
+        })
+    };
+    let (a, b) = (n.toks.start, n.toks.end);
+    let back = |k: usize| a.checked_sub(k);
+    let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
+        && (result(back(2)) || (score(back(2)) && result(back(3))));
+    score(Some(b)) || result(Some(b)) || result(back(1)) || linked
+}
+
 /// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
 fn after_preposition(doc: &Doc, n: &Name) -> bool {
     let a = n.toks.start;
@@ -651,6 +689,7 @@ pub(crate) fn filter(
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            v if plays(doc, n, v) => Some(EntityKind::Organization),
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
