@@ -360,6 +360,17 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
             {
                 continue;
             }
+            // "Secretary of | State Jane Doe", "Minister of | Health Jane
+            // Doe": the title goes on over "of" and the words before the
+            // tagged person, which are the rest of the title.
+            if let (Some(title), Some((s, EntityKind::Person))) = (n0.title, inner.last()) {
+                if s.end == end && s.start > start && doc.tok(start - 1) == "of" {
+                    let title = Span::new(title.start, doc.span_of(start, s.start).end);
+                    added.push(tagged_name(doc, s.clone(), EntityKind::Person, Some(title)));
+                    names[h0] = None;
+                    continue;
+                }
+            }
             // A person's name is cut only into several names joined by
             // "and" ("King X and Prime Minister Y"): a tagger that splits
             // "Maria Will" is wrong.
