@@ -245,10 +245,29 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// Nations" + "Development Program"), and a rules' name the tagger reads as
 /// several (or as a shorter one: "King Gyanendra", "X and Y") is cut to
 /// them. A name the lexicons know whole, and a title, stay the rules'.
-pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name> {
+pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
     if spans.is_empty() {
         return names;
+    }
+    // "the official Xinhua news agency": a lowercase title word before a
+    // name the tagger calls an organization, and a lowercase noun after
+    // it, is an adjective; the name modifies the noun, no titled person.
+    for n in &mut names {
+        let (a, b) = (n.toks.start, n.toks.end);
+        let noun_after = b < doc.tokens.len()
+            && doc.tokens[b].kind == TokenKind::Word
+            && doc.tok(b).starts_with(char::is_lowercase)
+            && doc.word_class(b).is_none()
+            && doc.cue_verb(b).is_none();
+        if n.title.is_some()
+            && noun_after
+            && doc.tok(a - 1).starts_with(char::is_lowercase)
+            && types.verdict(a..b) == Some(EntityKind::Organization)
+        {
+            n.title = None;
+            n.hint = Hint::Org;
+        }
     }
     // "Office for Trade" + ", " + "Energy and Industry": one
     // organization whose name lists its fields, however the tagger cut it.
