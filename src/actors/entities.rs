@@ -250,9 +250,10 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     if spans.is_empty() {
         return names;
     }
-    // "the official Xinhua news agency": a lowercase title word before a
-    // name the tagger calls an organization, and a lowercase noun after
-    // it, is an adjective; the name modifies the noun, no titled person.
+    // "the official Xinhua news agency", "no official U.S. comment": a
+    // lowercase title word before a name the tagger calls an organization
+    // or a place, and a lowercase noun after it, is an adjective; the name
+    // modifies the noun, no titled person.
     for n in &mut names {
         let (a, b) = (n.toks.start, n.toks.end);
         let noun_after = b < doc.tokens.len()
@@ -260,13 +261,14 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && doc.tok(b).starts_with(char::is_lowercase)
             && doc.word_class(b).is_none()
             && doc.cue_verb(b).is_none();
-        if n.title.is_some()
-            && noun_after
-            && doc.tok(a - 1).starts_with(char::is_lowercase)
-            && types.verdict(a..b) == Some(EntityKind::Organization)
-        {
+        if n.title.is_some() && noun_after && doc.tok(a - 1).starts_with(char::is_lowercase) {
+            let text = &doc.text[doc.span_of(a, b)];
+            n.hint = match types.verdict(a..b) {
+                Some(EntityKind::Organization) => Hint::Org,
+                Some(EntityKind::Place) => place_hint(text.to_string()),
+                _ => continue,
+            };
             n.title = None;
-            n.hint = Hint::Org;
         }
     }
     // "Office for Trade" + ", " + "Energy and Industry": one
