@@ -202,10 +202,19 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
     let lex = lexicon();
     let first = doc.tok(toks.start);
     // One word opening a sentence ("Orchard owners vow ..."): only if
-    // the text writes it with a capital elsewhere too.
+    // the text writes it with a capital elsewhere too, or a verb, a
+    // comma or a possessive follows it: the subject of its sentence
+    // ("Okonjo did not", "Okonjo has", "Okonjo, a former ...", "Okonjo's").
+    let b = toks.end;
+    let subject = b < doc.tokens.len()
+        && (matches!(doc.tok(b), ",")
+            || doc.tokens[b].kind == TokenKind::Possessive
+            || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
+            || doc.cue_verb(b).is_some());
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
         && !inside.contains(first)
+        && !subject
         && !dateline(doc, toks);
     let refused = lone_opener
         || doc.paras[doc.para_of(toks.start)].heading
