@@ -215,59 +215,50 @@ pub fn diff_sentence(
     let gold: Vec<Entity> = entities(gold_tags);
     let text = |e: &Entity| tokens[e.start..e.end].join(" ");
     let kind = |e: &Entity| ["PER", "ORG", "LOC", "MISC"][e.kind as usize];
-    let mut out = Vec::new();
     let sentence = tokens.join(" ");
-    for g in gold.iter().filter(|e| e.kind != EntityType::Misc) {
-        if found.contains(g) {
-            continue;
+    let mut out = Vec::new();
+    // Gold names the system missed (FN), then names it found wrongly (FP):
+    // each against the other list.
+    let passes: [(&str, &[Entity], &[Entity], [&str; 4]); 2] = [
+        (
+            "FN",
+            &gold,
+            found,
+            ["type", "boundary", "tagger-right", "tagger-wrong"],
+        ),
+        (
+            "FP",
+            found,
+            &gold,
+            ["gold", "boundary gold", "tagger-same", "tagger-not"],
+        ),
+    ];
+    for (label, these, against, words) in passes {
+        for e in these.iter().filter(|e| e.kind != EntityType::Misc) {
+            if against.contains(e) {
+                continue;
+            }
+            let why = if let Some(o) = against
+                .iter()
+                .find(|o| (o.start, o.end) == (e.start, e.end))
+            {
+                format!("{} {}", words[0], kind(o))
+            } else if let Some(o) = against.iter().find(|o| o.start < e.end && e.start < o.end) {
+                format!("{} {} [{}]", words[1], kind(o), text(o))
+            } else if label == "FN" && other.iter().any(|&(a, b)| a <= e.start && e.end <= b) {
+                "inside-other".to_string()
+            } else if label == "FN" {
+                "missed".to_string()
+            } else {
+                "no-gold".to_string()
+            };
+            let t = words[if tagger.contains(e) { 2 } else { 3 }];
+            out.push(format!(
+                "{label} {} [{}] {why} {t} | {sentence}",
+                kind(e),
+                text(e)
+            ));
         }
-        let why = if let Some(f) = found.iter().find(|f| (f.start, f.end) == (g.start, g.end)) {
-            format!("type {}", kind(f))
-        } else if let Some(f) = found.iter().find(|f| f.start < g.end && g.start < f.end) {
-            format!("boundary {} [{}]", kind(f), text(f))
-        } else if other.iter().any(|&(a, b)| a <= g.start && g.end <= b) {
-            "inside-other".to_string()
-        } else {
-            "missed".to_string()
-        };
-        let t = if tagger.contains(g) {
-            "tagger-right"
-        } else {
-            "tagger-wrong"
-        };
-        out.push(format!(
-            "FN {} [{}] {} {} | {}",
-            kind(g),
-            text(g),
-            why,
-            t,
-            sentence
-        ));
-    }
-    for f in found.iter().filter(|e| e.kind != EntityType::Misc) {
-        if gold.contains(f) {
-            continue;
-        }
-        let why = if let Some(g) = gold.iter().find(|g| (g.start, g.end) == (f.start, f.end)) {
-            format!("gold {}", kind(g))
-        } else if let Some(g) = gold.iter().find(|g| f.start < g.end && g.start < f.end) {
-            format!("boundary gold {} [{}]", kind(g), text(g))
-        } else {
-            "no-gold".to_string()
-        };
-        let t = if tagger.contains(f) {
-            "tagger-same"
-        } else {
-            "tagger-not"
-        };
-        out.push(format!(
-            "FP {} [{}] {} {} | {}",
-            kind(f),
-            text(f),
-            why,
-            t,
-            sentence
-        ));
     }
     out
 }
@@ -303,6 +294,32 @@ mod tests {
         assert_eq!((loc.gold, loc.engine, loc.correct), (0, 1, 0));
         let all = t.get(ROWS[3]).unwrap();
         assert_eq!((all.gold, all.found, all.engine, all.correct), (2, 1, 2, 1));
+    }
+
+    #[test]
+    fn verbose_lines_say_how_a_name_went_wrong() {
+        let docs =
+            parse_iob("U.S. B-LOC\nofficials O\nmet O\nAda B-PER\nVale I-PER\nin O\nOrlen B-LOC\n")
+                .unwrap();
+        let s = &docs[0].sentences[0];
+        let e = |start, end, kind| Entity { start, end, kind };
+        let found = [e(3, 4, EntityType::Per), e(6, 7, EntityType::Org)];
+        let tagger = [e(0, 1, EntityType::Loc)];
+        let lines = diff_sentence(&s.tokens, &s.tags, &found, &tagger, &[(0, 2)]);
+        let heads: Vec<&str> = lines
+            .iter()
+            .map(|l| l.split(" | ").next().unwrap())
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "FN LOC [U.S.] inside-other tagger-right",
+                "FN PER [Ada Vale] boundary PER [Ada] tagger-wrong",
+                "FN LOC [Orlen] type ORG tagger-wrong",
+                "FP PER [Ada] boundary gold PER [Ada Vale] tagger-not",
+                "FP ORG [Orlen] gold LOC tagger-not",
+            ]
+        );
     }
 
     #[test]
