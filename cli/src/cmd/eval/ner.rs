@@ -148,13 +148,11 @@ fn token_range(
     spans: &[Vec<(usize, usize)>],
 ) -> Option<(usize, usize, usize)> {
     for (s, toks) in spans.iter().enumerate() {
-        let mut covered = toks
-            .iter()
-            .enumerate()
-            .filter(|(_, &(a, b))| a < span.end && span.start < b)
-            .map(|(i, _)| i);
-        if let Some(first) = covered.next() {
-            let last = covered.last().unwrap_or(first);
+        let covered = |&(a, b): &(usize, usize)| a < span.end && span.start < b;
+        if let (Some(first), Some(last)) = (
+            toks.iter().position(covered),
+            toks.iter().rposition(covered),
+        ) {
             return Some((s, first, last + 1));
         }
     }
@@ -219,7 +217,8 @@ pub fn diff_sentence(
     let mut out = Vec::new();
     // Gold names the system missed (FN), then names it found wrongly (FP):
     // each against the other list.
-    let passes: [(&str, &[Entity], &[Entity], [&str; 4]); 2] = [
+    type Pass<'a> = (&'a str, &'a [Entity], &'a [Entity], [&'a str; 4]);
+    let passes: [Pass; 2] = [
         (
             "FN",
             &gold,
