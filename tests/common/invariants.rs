@@ -27,6 +27,7 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
 
     // Mentions: ids, spans, links, order, nesting.
     let mut open: Vec<usize> = Vec::new();
+    let mut nested = vec![false; ann.mentions.len()];
     for (i, m) in ann.mentions.iter().enumerate() {
         let what = format!("mention {i}");
         if m.id.index() != i {
@@ -67,6 +68,7 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             open.pop();
         }
         if let Some(&o) = open.last() {
+            nested[i] = true;
             let outer = ann.mentions[o].span;
             if m.span.end > outer.end || m.span == outer {
                 errs.push(format!(
@@ -187,6 +189,12 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             }
         }
         if let Some(sm) = q.speaker_mention {
+            if nested.get(sm.index()) == Some(&true) {
+                errs.push(format!(
+                    "{what}: speaker mention {} is nested in another mention",
+                    sm.index()
+                ));
+            }
             match actor_of(sm) {
                 None => errs.push(format!(
                     "{what}: speaker mention {} does not exist",
@@ -239,6 +247,12 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             }
         }
         if let Some(cm) = c.claimant_mention {
+            if nested.get(cm.index()) == Some(&true) {
+                errs.push(format!(
+                    "{what}: claimant mention {} is nested in another mention",
+                    cm.index()
+                ));
+            }
             match actor_of(cm) {
                 None => errs.push(format!(
                     "{what}: claimant mention {} does not exist",
