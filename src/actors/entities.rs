@@ -648,7 +648,7 @@ fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
 }
 
 /// A city's name in a game's result ("Chicago beat Boston 4-3", "drew 1-1
-/// with Leeds", "a win over Tampa"): the city's team, an organization
+/// with Leeds", "a win over Tampa", "Leeds 2 Newcastle 1"): the city's team, an organization
 /// (`plays` in `lexicons/name_context.tsv`). Not a country's name: a
 /// national team is written as its country, a place. `verdict` is the
 /// tagger's, which says "city" for a place the lexicons do not know.
@@ -679,7 +679,15 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
-    score(Some(b)) || result(Some(b)) || result(back(1)) || linked
+    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
+    // side's name.
+    let goals = |t: Option<usize>| {
+        word(t).is_some_and(|w| (1..=2).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
+    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
+    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
 }
 
 /// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
