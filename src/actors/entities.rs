@@ -270,7 +270,11 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && doc.tok(b).starts_with(char::is_lowercase)
             && doc.word_class(b).is_none()
             && doc.cue_verb(b).is_none();
-        if n.title.is_some() && noun_after && doc.tok(a - 1).starts_with(char::is_lowercase) {
+        if n.title.is_some()
+            && noun_after
+            && a > 0
+            && doc.tok(a - 1).starts_with(char::is_lowercase)
+        {
             let text = &doc.text[doc.span_of(a, b)];
             n.hint = match types.verdict(a..b) {
                 Some(EntityKind::Organization) => Hint::Org,

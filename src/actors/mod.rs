@@ -121,8 +121,6 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
         .collect()
 }
 
-impl Actors {}
-
 #[cfg(test)]
 mod tests {
     use crate::annotation::{Annotation, MentionKind};
