@@ -46,7 +46,9 @@ id_type!(
 pub struct Annotation {
     /// Actors, ordered by their first mention.
     pub actors: Vec<Actor>,
-    /// Every mention of every actor, ordered by position; mentions never overlap.
+    /// Every mention of every actor, ordered by position (of two starting
+    /// together, the longer first); mentions never cross, but a name may lie
+    /// inside a description ("U.S." in "U.S. officials").
     pub mentions: Vec<Mention>,
     /// Quotations, ordered by position; quotes never overlap, except a
     /// marked quote inside a transcript's turn.

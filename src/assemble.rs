@@ -8,17 +8,18 @@ use crate::order::{sort_by, stable_order};
 use crate::span::Span;
 use crate::text::RawQuote;
 
-/// The drafts of actors and mentions; the token indexes of `actors` are freed.
-fn into_drafts(actors: Actors) -> (Vec<ActorDraft>, Vec<MentionDraft>) {
-    (actors.actors, actors.mentions)
+/// The drafts of actors and mentions, and the quiet names nested in
+/// descriptions; the token indexes of `actors` are freed.
+fn into_drafts(actors: Actors) -> (Vec<ActorDraft>, Vec<MentionDraft>, Vec<usize>) {
+    (actors.actors, actors.mentions, actors.quiet)
 }
 
 /// Builds the [`Annotation`]. The actors' token indexes are freed first, the
 /// actor drafts once their names and titles have moved to the output, and
 /// the lists are allocated at their final size (memory on long texts).
 pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attribution) -> Annotation {
-    let (actor_drafts, mention_drafts) = into_drafts(actors);
-    let ids = Ids::new(&mention_drafts, actor_drafts.len());
+    let (actor_drafts, mention_drafts, quiet) = into_drafts(actors);
+    let ids = Ids::new(&mention_drafts, &quiet, actor_drafts.len());
     let mut out = Annotation {
         actors: Vec::with_capacity(ids.actor_order.len()),
         mentions: Vec::with_capacity(ids.kept.len()),
@@ -50,8 +51,8 @@ struct Ids<'d> {
 
 impl<'d> Ids<'d> {
     /// Mentions must not overlap and ids must follow the text.
-    fn new(mention_drafts: &'d [MentionDraft], actor_count: usize) -> Ids<'d> {
-        let (kept, mention_id) = keep_outer_mentions(mention_drafts);
+    fn new(mention_drafts: &'d [MentionDraft], quiet: &[usize], actor_count: usize) -> Ids<'d> {
+        let (kept, mention_id) = keep_outer_mentions(mention_drafts, quiet);
         // Actors in order of first mention.
         let mut actor_id = vec![None; actor_count];
         let mut actor_order = Vec::new();
@@ -90,25 +91,47 @@ impl<'d> Ids<'d> {
     }
 }
 
-/// Mentions never overlap; the outer one ("a NATO official") wins over
-/// a name nested in it, and a crossing one is dropped. Returns the kept
-/// mentions in text order, and for each draft the kept mention it maps to.
-fn keep_outer_mentions(drafts: &[MentionDraft]) -> (Vec<usize>, Vec<Option<usize>>) {
+/// Mentions nest but never cross: a name inside a description ("U.S." in
+/// "U.S. officials", "NATO" in "a NATO official") is a mention of its own
+/// inside the description's, unless it is `quiet` (sorted: no actor of its
+/// own, [`Actors::quiet`]); any other mention that overlaps a kept one is
+/// folded into it, and so is a crossing name. Returns the kept mentions in
+/// text order (an outer one before the names inside it), and for each draft
+/// the kept mention that anchors it in quotes and claims: the outermost one
+/// around it (the speaker of "U.S. officials said" is the officials).
+fn keep_outer_mentions(
+    drafts: &[MentionDraft],
+    quiet: &[usize],
+) -> (Vec<usize>, Vec<Option<usize>>) {
     // Mentions sorted by start, longer first.
     let order = stable_order(drafts.len(), &|a, b| {
         outer_first(drafts[a].span, drafts[b].span)
     });
     let mut mention_id: Vec<Option<usize>> = vec![None; drafts.len()];
     let mut kept: Vec<usize> = Vec::new();
+    // The last outermost mention kept, and the last name kept inside it.
+    let mut outer: Option<usize> = None;
+    let mut inner_end = 0;
     for m in order.into_iter().map(|m| m as usize) {
         let span = drafts[m].span;
-        if let Some(&last) = kept.last() {
-            if span.start < drafts[last].span.end {
-                mention_id[m] = mention_id[last];
-                continue;
+        if let Some(last) = outer.filter(|&o| span.start < drafts[kept[o]].span.end) {
+            let around = drafts[kept[last]].span;
+            mention_id[m] = Some(last);
+            if drafts[m].kind == MentionKind::Name
+                && drafts[kept[last]].kind == MentionKind::Description
+                && span.end <= around.end
+                && span != around
+                && span.start >= inner_end
+                && quiet.binary_search(&m).is_err()
+            {
+                inner_end = span.end;
+                kept.push(m);
             }
+            continue;
         }
         mention_id[m] = Some(kept.len());
+        outer = Some(kept.len());
+        inner_end = span.start;
         kept.push(m);
     }
     (kept, mention_id)
@@ -287,13 +310,14 @@ mod tests {
     }
 
     #[test]
-    fn outer_mention_wins_and_ids_follow_the_text() {
+    fn a_name_nests_in_a_description_and_ids_follow_the_text() {
         // "Ministers met. A NATO official said ..." with the actors made in
         // another order than the text's.
         let mut actors = Actors::default();
         let nato = actor(&mut actors, "NATO", ActorKind::Organization);
         let official = actor(&mut actors, "a NATO official", ActorKind::Person);
         let ministers = actor(&mut actors, "Ministers", ActorKind::Group);
+        let he = actor(&mut actors, "he", ActorKind::Person);
         mention(&mut actors, Span::new(17, 21), nato, MentionKind::Name);
         mention(
             &mut actors,
@@ -307,14 +331,22 @@ mod tests {
             ministers,
             MentionKind::Description,
         );
+        // A pronoun inside the description, and a name crossing its end:
+        // both folded into it.
+        mention(&mut actors, Span::new(22, 24), he, MentionKind::Pronoun);
+        mention(&mut actors, Span::new(26, 34), nato, MentionKind::Name);
         let ann = assemble(&[], actors, no_attribution());
         let names: Vec<&str> = ann.actors.iter().map(|a| a.name.as_str()).collect();
-        // NATO has no mention left of its own, so it is not an actor.
-        assert_eq!(names, ["Ministers", "a NATO official"]);
+        // NATO's name inside the description is a mention of its own.
+        assert_eq!(names, ["Ministers", "a NATO official", "NATO"]);
         let spans: Vec<Span> = ann.mentions.iter().map(|m| m.span).collect();
-        assert_eq!(spans, [Span::new(0, 9), Span::new(15, 30)]);
+        assert_eq!(
+            spans,
+            [Span::new(0, 9), Span::new(15, 30), Span::new(17, 21)]
+        );
         assert_eq!(ann.actors[1].mentions, [MentionId(1)]);
-        assert_eq!(ann.mentions[1].actor, ActorId(1));
+        assert_eq!(ann.actors[2].mentions, [MentionId(2)]);
+        assert_eq!(ann.mentions[2].actor, ActorId(2));
     }
 
     #[test]

@@ -103,6 +103,12 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     } else {
         of_phrase_end(doc, sent, t + 1)
     };
+    // A name the of-phrase reaches into is whole inside it ("a critic of
+    // the United States", not "of the United"), and a mention of its own.
+    let end = match actors.mention_at(end - 1) {
+        Some(m) if actors.mentions[m].toks.end > end => actors.mentions[m].toks.end,
+        _ => end,
+    };
     let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
     let definite = det.as_deref().is_some_and(|d| lex.is(d, Use::Definite));
     Some(Found {

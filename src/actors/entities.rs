@@ -97,6 +97,15 @@ impl TokenTypes {
         types
     }
 
+    /// True when the tagger calls the words `toks` (most of them) a
+    /// person, organization or place.
+    pub(crate) fn names_actor(&self, toks: std::ops::Range<usize>) -> bool {
+        matches!(
+            self.verdict(toks),
+            Some(EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+        )
+    }
+
     /// The kind most of the tokens of `toks` have (`None`: no name there).
     fn verdict(&self, toks: std::ops::Range<usize>) -> Option<EntityKind> {
         let mut counts = [0usize; 5];
@@ -193,10 +202,19 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
     let lex = lexicon();
     let first = doc.tok(toks.start);
     // One word opening a sentence ("Orchard owners vow ..."): only if
-    // the text writes it with a capital elsewhere too.
+    // the text writes it with a capital elsewhere too, or a verb, a
+    // comma or a possessive follows it: the subject of its sentence
+    // ("Okonjo did not", "Okonjo has", "Okonjo, a former ...", "Okonjo's").
+    let b = toks.end;
+    let subject = b < doc.tokens.len()
+        && (matches!(doc.tok(b), ",")
+            || doc.tokens[b].kind == TokenKind::Possessive
+            || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
+            || doc.cue_verb(b).is_some());
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
         && !inside.contains(first)
+        && !subject
         && !dateline(doc, toks);
     let refused = lone_opener
         || doc.paras[doc.para_of(toks.start)].heading
@@ -236,10 +254,35 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// Nations" + "Development Program"), and a rules' name the tagger reads as
 /// several (or as a shorter one: "King Gyanendra", "X and Y") is cut to
 /// them. A name the lexicons know whole, and a title, stay the rules'.
-pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name> {
+pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
     if spans.is_empty() {
         return names;
+    }
+    // "the official Xinhua news agency", "no official U.S. comment": a
+    // lowercase title word before a name the tagger calls an organization
+    // or a place, and a lowercase noun after it, is an adjective; the name
+    // modifies the noun, no titled person.
+    for n in &mut names {
+        let (a, b) = (n.toks.start, n.toks.end);
+        let noun_after = b < doc.tokens.len()
+            && doc.tokens[b].kind == TokenKind::Word
+            && doc.tok(b).starts_with(char::is_lowercase)
+            && doc.word_class(b).is_none()
+            && doc.cue_verb(b).is_none();
+        if n.title.is_some()
+            && noun_after
+            && a > 0
+            && doc.tok(a - 1).starts_with(char::is_lowercase)
+        {
+            let text = &doc.text[doc.span_of(a, b)];
+            n.hint = match types.verdict(a..b) {
+                Some(EntityKind::Organization) => Hint::Org,
+                Some(EntityKind::Place) => place_hint(text.to_string()),
+                _ => continue,
+            };
+            n.title = None;
+        }
     }
     // "Office for Trade" + ", " + "Energy and Industry": one
     // organization whose name lists its fields, however the tagger cut it.
@@ -350,6 +393,17 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, names: Vec<Name>) -> Vec<Name
                     .any(|(s, _)| s.start < start || s.end > end || !may_adopt(doc, s))
             {
                 continue;
+            }
+            // "Secretary of | State Jane Doe", "Minister of | Health Jane
+            // Doe": the title goes on over "of" and the words before the
+            // tagged person, which are the rest of the title.
+            if let (Some(title), Some((s, EntityKind::Person))) = (n0.title, inner.last()) {
+                if s.end == end && s.start > start && doc.tok(start - 1) == "of" {
+                    let title = Span::new(title.start, doc.span_of(start, s.start).end);
+                    added.push(tagged_name(doc, s.clone(), EntityKind::Person, Some(title)));
+                    names[h0] = None;
+                    continue;
+                }
             }
             // A person's name is cut only into several names joined by
             // "and" ("King X and Prime Minister Y"): a tagger that splits
@@ -508,6 +562,7 @@ struct Context {
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
+    plays: HashSet<&'static str>,
 }
 
 fn context() -> &'static Context {
@@ -521,6 +576,7 @@ fn context() -> &'static Context {
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
+            plays: HashSet::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -534,6 +590,7 @@ fn context() -> &'static Context {
                 "place_first" => &mut c.place_first,
                 "place_last" => &mut c.place_last,
                 "org_last" => &mut c.org_last,
+                "plays" => &mut c.plays,
                 _ => &mut c.names_org,
             };
             set.insert(word);
@@ -594,6 +651,49 @@ fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
     org_word(doc, n) || (n.toks.len() == 1 && clubs.contains(doc.tok(n.toks.start)))
 }
 
+/// A city's name in a game's result ("Chicago beat Boston 4-3", "drew 1-1
+/// with Leeds", "a win over Tampa", "Leeds 2 Newcastle 1"): the city's team, an organization
+/// (`plays` in `lexicons/name_context.tsv`). Not a country's name: a
+/// national team is written as its country, a place. `verdict` is the
+/// tagger's, which says "city" for a place the lexicons do not know.
+fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
+    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let city = match lexicon().known(text) {
+        Some(k) => k.place_kind == Some(crate::lexicon::PlaceKind::City),
+        None => verdict == Some(EntityKind::Place),
+    };
+    if !city || n.title.is_some() {
+        return false;
+    }
+    let c = context();
+    let sent = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens;
+    let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
+    let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
+    // "4-3", "21-17": two numbers of up to three digits.
+    let score = |t: Option<usize>| {
+        word(t).is_some_and(|w| {
+            w.split_once('-').is_some_and(|(x, y)| {
+                [x, y]
+                    .iter()
+                    .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            })
+        })
+    };
+    let (a, b) = (n.toks.start, n.toks.end);
+    let back = |k: usize| a.checked_sub(k);
+    let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
+        && (result(back(2)) || (score(back(2)) && result(back(3))));
+    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
+    // side's name.
+    let goals = |t: Option<usize>| {
+        word(t).is_some_and(|w| (1..=2).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
+    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
+    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
+}
+
 /// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
 fn after_preposition(doc: &Doc, n: &Name) -> bool {
     let a = n.toks.start;
@@ -642,6 +742,7 @@ pub(crate) fn filter(
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            v if plays(doc, n, v) => Some(EntityKind::Organization),
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,

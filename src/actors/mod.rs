@@ -21,7 +21,10 @@ pub use entities::{EntityKind, NamedEntity};
 pub use names::is_sentence_initial;
 pub use store::{ActorDraft, Actors, MentionDraft};
 
+use crate::annotation::MentionKind;
+use crate::lexicon::lexicon;
 use crate::text::Doc;
+use std::ops::Range;
 
 impl Actors {
     /// Finds the actors of a document (with the `tagger` feature, the
@@ -42,7 +45,9 @@ impl Actors {
     pub fn find_rules(doc: &Doc) -> Actors {
         let names = names::find(doc);
         let actors = merge::merge(doc, names);
-        Actors::finish(doc, actors)
+        // Without a tagger, a name of several words inside a description
+        // is a name ("the Harlow Rovers manager").
+        Actors::finish(doc, actors, &|toks| toks.len() > 1)
     }
 
     /// Finds the actors of a document, typed by entity spans found outside
@@ -60,14 +65,91 @@ impl Actors {
         let ruled = entities::ruled(doc, &names);
         let mut actors = merge::merge(doc, names);
         entities::retype(&mut actors, &ruled, &verdicts);
-        Actors::finish(doc, actors)
+        Actors::finish(doc, actors, &|toks| types.names_actor(toks))
     }
 
-    fn finish(doc: &Doc, mut actors: Actors) -> Actors {
+    /// Descriptions and interview labels after the names; `named` says
+    /// whether the words of a name nested in a description name an actor
+    /// by themselves ([`Actors::quiet`]).
+    fn finish(doc: &Doc, mut actors: Actors, named: &dyn Fn(Range<usize>) -> bool) -> Actors {
         actors.index(doc);
         descriptions::find(doc, &mut actors);
         interview::label_letters(doc, &mut actors);
         actors.index(doc);
+        actors.quiet = quiet_names(doc, &actors, named);
         actors
+    }
+}
+
+/// The names nested in a description ("U.S." in "U.S. officials", "Maoist"
+/// in "the Maoist rebels") that are no actor of their own: neither `named`
+/// (the tagger's person, organization or place; without it, a name of
+/// several words), nor a place or organization the lexicons know, nor
+/// named outside a description elsewhere in the text ("Voltrane" in "a
+/// Voltrane spokesman" after "Voltrane said"). Mentions are in text order.
+fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool) -> Vec<usize> {
+    let ms = &actors.mentions;
+    // Each name mention nested in a description, and the actors named
+    // outside one.
+    let mut nested = Vec::new();
+    let mut free = vec![false; actors.actors.len()];
+    let mut outer: Option<usize> = None;
+    for (i, m) in ms.iter().enumerate() {
+        if outer.is_some_and(|o| ms[o].toks.end <= m.toks.start) {
+            outer = None;
+        }
+        match outer {
+            Some(o) if m.kind == MentionKind::Name && ms[o].kind == MentionKind::Description => {
+                nested.push(i)
+            }
+            Some(_) => {}
+            None => {
+                outer = Some(i);
+                if m.kind == MentionKind::Name {
+                    free[m.actor] = true;
+                }
+            }
+        }
+    }
+    nested
+        .into_iter()
+        .filter(|&i| {
+            let m = &ms[i];
+            let known = lexicon().known(&doc.text[m.span.start..m.span.end]);
+            !(free[m.actor] || known.is_some() || named(m.toks.clone()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotation::{Annotation, MentionKind};
+
+    /// The names of a document's name mentions, in order.
+    fn names(text: &str, ann: &Annotation) -> Vec<String> {
+        ann.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+            .map(|m| text[m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_modifier_nested_in_a_description_is_no_actor_of_its_own() {
+        let text = "The Maoist rebels said they would free the hostages. \
+                    Several U.S. officials said the Harlow Rovers manager resigned.";
+        for ann in [crate::annotate_rules(text), crate::annotate(text)] {
+            assert_eq!(names(text, &ann), ["U.S.", "Harlow Rovers"]);
+        }
+    }
+
+    #[test]
+    fn a_name_nested_in_a_description_is_kept_when_named_elsewhere() {
+        let text =
+            "Brindlecote said sales had doubled. A Brindlecote spokesman declined to comment.";
+        let ann = crate::annotate_rules(text);
+        assert_eq!(names(text, &ann), ["Brindlecote", "Brindlecote"]);
+        assert_eq!(ann.mentions[1].kind, MentionKind::Description);
+        assert_eq!(ann.mentions[0].actor, ann.mentions[2].actor);
     }
 }

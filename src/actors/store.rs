@@ -70,6 +70,10 @@ pub struct Actors {
     /// Lookups by title and by an organization's last word, built by
     /// [`Actors::seal`] once no actor gains a title any more.
     sealed: Option<Sealed>,
+    /// The names nested in a description that are no actor of their own
+    /// ("Maoist" in "the Maoist rebels"), by mention index, in order: the
+    /// output folds them into the description (`assemble`).
+    pub quiet: Vec<usize>,
 }
 
 /// Indexes over the actors for the descriptions attribution resolves, so

@@ -4,7 +4,7 @@
 //! a `#[path]` include, by the fuzz target, so it depends on nothing but
 //! `newslens` and `std`.
 
-use newslens::{Annotation, Span};
+use newslens::{Annotation, MentionKind, Span};
 
 /// Every broken invariant, one readable line each; empty when all hold.
 pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
@@ -25,7 +25,9 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
     let n_actors = ann.actors.len();
     let n_mentions = ann.mentions.len();
 
-    // Mentions: ids, spans, links, order, no overlap.
+    // Mentions: ids, spans, links, order, nesting.
+    let mut open: Vec<usize> = Vec::new();
+    let mut nested = vec![false; ann.mentions.len()];
     for (i, m) in ann.mentions.iter().enumerate() {
         let what = format!("mention {i}");
         if m.id.index() != i {
@@ -56,14 +58,32 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             if prev.start > m.span.start {
                 errs.push(format!("{what}: not sorted ({prev:?} before {:?})", m.span));
             }
-            if prev.overlaps(m.span) {
+        }
+        // Mentions nest, never cross: a mention overlapping an earlier one
+        // lies inside it, and only a name lies inside a description.
+        while open
+            .last()
+            .is_some_and(|&o: &usize| ann.mentions[o].span.end <= m.span.start)
+        {
+            open.pop();
+        }
+        if let Some(&o) = open.last() {
+            nested[i] = true;
+            let outer = ann.mentions[o].span;
+            if m.span.end > outer.end || m.span == outer {
                 errs.push(format!(
-                    "{what}: {:?} overlaps mention {} {prev:?}",
-                    m.span,
-                    i - 1
+                    "{what}: {:?} crosses mention {o} {outer:?}",
+                    m.span
+                ));
+            }
+            if m.kind != MentionKind::Name || ann.mentions[o].kind != MentionKind::Description {
+                errs.push(format!(
+                    "{what}: a {:?} inside a {:?}, mention {o}",
+                    m.kind, ann.mentions[o].kind
                 ));
             }
         }
+        open.push(i);
     }
 
     // Actors: ids, mention lists, order by first mention.
@@ -169,6 +189,12 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             }
         }
         if let Some(sm) = q.speaker_mention {
+            if nested.get(sm.index()) == Some(&true) {
+                errs.push(format!(
+                    "{what}: speaker mention {} is nested in another mention",
+                    sm.index()
+                ));
+            }
             match actor_of(sm) {
                 None => errs.push(format!(
                     "{what}: speaker mention {} does not exist",
@@ -235,6 +261,12 @@ pub fn invariant_violations(text: &str, ann: &Annotation) -> Vec<String> {
             }
         }
         if let Some(cm) = c.claimant_mention {
+            if nested.get(cm.index()) == Some(&true) {
+                errs.push(format!(
+                    "{what}: claimant mention {} is nested in another mention",
+                    cm.index()
+                ));
+            }
             match actor_of(cm) {
                 None => errs.push(format!(
                     "{what}: claimant mention {} does not exist",

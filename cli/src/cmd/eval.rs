@@ -165,20 +165,40 @@ fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
         None => newslens::tagger::Tagger::shipped(),
     };
     let system = args.ner_system;
-    let found: Vec<Vec<Vec<newslens::tagger::Entity>>> = docs
+    // Each document's found entities and, with --verbose, the engine's other
+    // mentions (descriptions, groups) and the tagger's entities to compare.
+    type Found = (
+        Vec<Vec<newslens::tagger::Entity>>,
+        Vec<Vec<(usize, usize)>>,
+        Vec<Vec<newslens::tagger::Entity>>,
+    );
+    let found: Vec<Found> = docs
         .par_iter()
-        .map(|doc| match system {
-            ner::System::Tagger => Ok(ner::tagger_entities(tagger, doc, !args.ner_sentences)),
-            ner::System::Engine => {
-                let (text, spans) = ner::detokenize(doc);
-                let ann = crate::engine::annotate(&text)?;
-                Ok(ner::engine_entities(&ann, &spans))
-            }
-            ner::System::Rules => {
-                let (text, spans) = ner::detokenize(doc);
-                let ann = crate::engine::guarded(|| newslens::annotate_rules(&text))?;
-                Ok(ner::engine_entities(&ann, &spans))
-            }
+        .map(|doc| {
+            let (found, other) = match system {
+                ner::System::Tagger => (
+                    ner::tagger_entities(tagger, doc, !args.ner_sentences),
+                    Vec::new(),
+                ),
+                ner::System::Engine | ner::System::Rules => {
+                    let (text, spans) = ner::detokenize(doc);
+                    let ann = if system == ner::System::Engine {
+                        crate::engine::annotate(&text)?
+                    } else {
+                        crate::engine::guarded(|| newslens::annotate_rules(&text))?
+                    };
+                    (
+                        ner::engine_entities(&ann, &spans),
+                        ner::engine_other_mentions(&ann, &spans),
+                    )
+                }
+            };
+            let tagged = if args.verbose {
+                ner::tagger_entities(tagger, doc, !args.ner_sentences)
+            } else {
+                Vec::new()
+            };
+            Ok((found, other, tagged))
         })
         .collect::<Result<_>>()?;
     let mut table = Table::default();
@@ -186,11 +206,22 @@ fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
         table.counts_mut(name);
     }
     let (mut sentences, mut tokens) = (0, 0);
-    for (doc, found) in docs.iter().zip(&found) {
-        for (s, f) in doc.sentences.iter().zip(found) {
+    let mut notes = Vec::new();
+    for (doc, (found, other, tagged)) in docs.iter().zip(&found) {
+        for (i, (s, f)) in doc.sentences.iter().zip(found).enumerate() {
             sentences += 1;
             tokens += s.tokens.len();
             ner::score_sentence(&s.tags, f, &mut table);
+            if args.verbose {
+                let none = Vec::new();
+                notes.extend(ner::diff_sentence(
+                    &s.tokens,
+                    &s.tags,
+                    f,
+                    tagged.get(i).unwrap_or(&none),
+                    other.get(i).map_or(&[][..], Vec::as_slice),
+                ));
+            }
         }
     }
     let info = vec![
@@ -218,7 +249,7 @@ fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
         table,
         info,
         warnings: Vec::new(),
-        notes: Vec::new(),
+        notes,
         seconds: start.elapsed().as_secs_f64(),
     })
 }

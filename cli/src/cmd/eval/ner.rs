@@ -142,6 +142,23 @@ pub fn detokenize(doc: &Document) -> (String, Vec<Vec<(usize, usize)>>) {
     (text, spans)
 }
 
+/// The sentence and tokens (first, one past the last) a byte span covers.
+fn token_range(
+    span: newslens::Span,
+    spans: &[Vec<(usize, usize)>],
+) -> Option<(usize, usize, usize)> {
+    for (s, toks) in spans.iter().enumerate() {
+        let covered = |&(a, b): &(usize, usize)| a < span.end && span.start < b;
+        if let (Some(first), Some(last)) = (
+            toks.iter().position(covered),
+            toks.iter().rposition(covered),
+        ) {
+            return Some((s, first, last + 1));
+        }
+    }
+    None
+}
+
 /// The engine's named persons, organizations and places for each sentence
 /// of a document, as entities over its tokens.
 pub fn engine_entities(ann: &Annotation, spans: &[Vec<(usize, usize)>]) -> Vec<Vec<Entity>> {
@@ -156,21 +173,90 @@ pub fn engine_entities(ann: &Annotation, spans: &[Vec<(usize, usize)>]) -> Vec<V
             ActorKind::Place => EntityType::Loc,
             ActorKind::Group => continue,
         };
-        for (s, toks) in spans.iter().enumerate() {
-            let covered: Vec<usize> = toks
-                .iter()
-                .enumerate()
-                .filter(|(_, &(a, b))| a < m.span.end && m.span.start < b)
-                .map(|(i, _)| i)
-                .collect();
-            if let (Some(&first), Some(&last)) = (covered.first(), covered.last()) {
-                out[s].push(Entity {
-                    start: first,
-                    end: last + 1,
-                    kind,
-                });
-                break;
+        if let Some((s, start, end)) = token_range(m.span, spans) {
+            out[s].push(Entity { start, end, kind });
+        }
+    }
+    out
+}
+
+/// The token ranges of the engine's other mentions (descriptions, groups)
+/// for each sentence: where `--verbose` looks for a name the engine hid.
+pub fn engine_other_mentions(
+    ann: &Annotation,
+    spans: &[Vec<(usize, usize)>],
+) -> Vec<Vec<(usize, usize)>> {
+    let mut out: Vec<Vec<(usize, usize)>> = spans.iter().map(|_| Vec::new()).collect();
+    for m in &ann.mentions {
+        let group = ann.actors[m.actor.index()].kind == ActorKind::Group;
+        if m.kind == MentionKind::Name && !group {
+            continue;
+        }
+        if let Some((s, start, end)) = token_range(m.span, spans) {
+            out[s].push((start, end));
+        }
+    }
+    out
+}
+
+/// For `--verbose`: one line for each gold name the system missed and each
+/// name it found wrongly, with how it went wrong (wrong type, wrong
+/// boundary, inside another mention of the engine, missed) and whether the
+/// tagger alone had it right.
+pub fn diff_sentence(
+    tokens: &[String],
+    gold_tags: &[Tag],
+    found: &[Entity],
+    tagger: &[Entity],
+    other: &[(usize, usize)],
+) -> Vec<String> {
+    let gold: Vec<Entity> = entities(gold_tags);
+    let text = |e: &Entity| tokens[e.start..e.end].join(" ");
+    let kind = |e: &Entity| ["PER", "ORG", "LOC", "MISC"][e.kind as usize];
+    let sentence = tokens.join(" ");
+    let mut out = Vec::new();
+    // Gold names the system missed (FN), then names it found wrongly (FP):
+    // each against the other list.
+    type Pass<'a> = (&'a str, &'a [Entity], &'a [Entity], [&'a str; 4]);
+    let passes: [Pass; 2] = [
+        (
+            "FN",
+            &gold,
+            found,
+            ["type", "boundary", "tagger-right", "tagger-wrong"],
+        ),
+        (
+            "FP",
+            found,
+            &gold,
+            ["gold", "boundary gold", "tagger-same", "tagger-not"],
+        ),
+    ];
+    for (label, these, against, words) in passes {
+        for e in these.iter().filter(|e| e.kind != EntityType::Misc) {
+            if against.contains(e) {
+                continue;
             }
+            let why = if let Some(o) = against
+                .iter()
+                .find(|o| (o.start, o.end) == (e.start, e.end))
+            {
+                format!("{} {}", words[0], kind(o))
+            } else if let Some(o) = against.iter().find(|o| o.start < e.end && e.start < o.end) {
+                format!("{} {} [{}]", words[1], kind(o), text(o))
+            } else if label == "FN" && other.iter().any(|&(a, b)| a <= e.start && e.end <= b) {
+                "inside-other".to_string()
+            } else if label == "FN" {
+                "missed".to_string()
+            } else {
+                "no-gold".to_string()
+            };
+            let t = words[if tagger.contains(e) { 2 } else { 3 }];
+            out.push(format!(
+                "{label} {} [{}] {why} {t} | {sentence}",
+                kind(e),
+                text(e)
+            ));
         }
     }
     out
@@ -207,6 +293,32 @@ mod tests {
         assert_eq!((loc.gold, loc.engine, loc.correct), (0, 1, 0));
         let all = t.get(ROWS[3]).unwrap();
         assert_eq!((all.gold, all.found, all.engine, all.correct), (2, 1, 2, 1));
+    }
+
+    #[test]
+    fn verbose_lines_say_how_a_name_went_wrong() {
+        let docs =
+            parse_iob("U.S. B-LOC\nofficials O\nmet O\nAda B-PER\nVale I-PER\nin O\nOrlen B-LOC\n")
+                .unwrap();
+        let s = &docs[0].sentences[0];
+        let e = |start, end, kind| Entity { start, end, kind };
+        let found = [e(3, 4, EntityType::Per), e(6, 7, EntityType::Org)];
+        let tagger = [e(0, 1, EntityType::Loc)];
+        let lines = diff_sentence(&s.tokens, &s.tags, &found, &tagger, &[(0, 2)]);
+        let heads: Vec<&str> = lines
+            .iter()
+            .map(|l| l.split(" | ").next().unwrap())
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "FN LOC [U.S.] inside-other tagger-right",
+                "FN PER [Ada Vale] boundary PER [Ada] tagger-wrong",
+                "FN LOC [Orlen] type ORG tagger-wrong",
+                "FP PER [Ada] boundary gold PER [Ada Vale] tagger-not",
+                "FP ORG [Orlen] gold LOC tagger-not",
+            ]
+        );
     }
 
     #[test]
