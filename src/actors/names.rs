@@ -42,24 +42,18 @@ fn is_connector(w: &str) -> bool {
     lexicon().is(w, Use::Connector)
 }
 
-struct Evidence {
+/// The words are borrowed from the text (no `String` a distinct word).
+struct Evidence<'t> {
     /// Words seen capitalized where capitals mean something (mid-sentence, body text).
-    cap_inside: HashSet<String>,
+    cap_inside: HashSet<&'t str>,
     /// Words seen in lowercase.
-    lower: HashSet<String>,
+    lower: HashSet<&'t str>,
     /// Last words of "Given-name Surname" pairs: a surname alone ("Cuban",
     /// "Young") is a name even when it is also a demonym or a common word.
-    surnames: HashSet<String>,
+    surnames: HashSet<&'t str>,
 }
 
-/// Adds `w` to `set`, allocating only for a word not yet in it.
-fn add(set: &mut HashSet<String>, w: &str) {
-    if !set.contains(w) {
-        set.insert(w.to_string());
-    }
-}
-
-fn evidence(doc: &Doc) -> Evidence {
+fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     let mut cap_inside = HashSet::default();
     let mut lower = HashSet::default();
     let mut surnames = HashSet::default();
@@ -69,7 +63,7 @@ fn evidence(doc: &Doc) -> Evidence {
             && lex.is_given_name(doc.tok(t - 1))
             && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
         {
-            add(&mut surnames, doc.tok(t));
+            surnames.insert(doc.tok(t));
         }
     }
     for s in &doc.sentences {
@@ -80,9 +74,9 @@ fn evidence(doc: &Doc) -> Evidence {
             }
             let w = doc.tok(t);
             if w.starts_with(char::is_lowercase) {
-                add(&mut lower, w);
+                lower.insert(w);
             } else if !heading && !is_sentence_initial(doc, t) {
-                add(&mut cap_inside, w);
+                cap_inside.insert(w);
             }
         }
     }
