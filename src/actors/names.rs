@@ -202,12 +202,15 @@ fn is_grammar_word(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2
-        && letters.len() <= 6
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() && c.is_alphabetic())
+    // 2-6 capital letters, periods aside (no buffer of the letters).
+    let mut letters = 0;
+    for c in w.chars().filter(|c| *c != '.') {
+        letters += 1;
+        if letters > 6 || !(c.is_uppercase() && c.is_alphabetic()) {
+            return false;
+        }
+    }
+    letters >= 2
 }
 
 /// Finds the names of the document, in text order.

@@ -636,11 +636,6 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
 
 /// Headlines, section labels, subheadings and captions-without-periods.
 fn is_heading(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| &text[t.span()])
-        .collect();
     let last = toks.last().map(|t| &text[t.span()]).unwrap_or("");
     let closed = matches!(
         last,
@@ -649,15 +644,20 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     if closed {
         return false;
     }
-    if words.len() <= 4 {
+    // Counted in place: no list of the line's words.
+    let words = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| &text[t.span()]);
+    if words.clone().nth(4).is_none() {
         return true;
     }
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
-    let caps = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    long.is_empty() || caps * 10 >= long.len() * 7
+    let (mut long, mut caps) = (0, 0);
+    for w in words.filter(|w| w.chars().count() > 3) {
+        long += 1;
+        caps += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long == 0 || caps * 10 >= long * 7
 }
 
 #[cfg(test)]
