@@ -157,38 +157,18 @@ impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses the `len` values of `values` as they come, so no array of
     /// one value a token need exist.
     pub(crate) fn from_iter(len: usize, default: T, values: impl Iterator<Item = T>) -> Runs<T> {
-        let mut runs = Runs {
-            len,
-            bounds: Vec::new(),
-            values: Vec::new(),
-            default,
-            blocks: Vec::with_capacity(len.div_ceil(RUN_BLOCK)),
-        };
+        let mut runs = Runs::empty(len, default);
         let mut run = (0, default);
         for (t, v) in values.take(len).chain([default]).enumerate() {
-            if v != run.1 {
-                if run.1 != default {
-                    runs.bounds.push((run.0 as u32, t as u32));
-                    runs.values.push(run.1);
-                }
-                run = (t, v);
-            }
+            runs.step(&mut run, t, v);
         }
-        runs.bounds.shrink_to_fit();
-        runs.values.shrink_to_fit();
-        let mut k = 0;
-        for block_start in (0..len).step_by(RUN_BLOCK) {
-            while k < runs.bounds.len() && runs.bounds[k].1 as usize <= block_start {
-                k += 1;
-            }
-            runs.blocks.push(k as u32);
-        }
-        runs
+        runs.index_blocks()
     }
 
     /// What painting `ranges` of tokens with their values, in order, on an
     /// array of `default`s would leave (the last range covering a token
     /// wins), without the array. The ranges come in order of their starts.
+    /// Only the tokens where a range starts or ends are visited.
     pub(crate) fn painted(
         len: usize,
         default: T,
@@ -197,16 +177,60 @@ impl<T: Copy + PartialEq> Runs<T> {
         let mut ranges = ranges.peekable();
         // The ranges begun so far that may still be open, the last on top.
         let mut open: Vec<(usize, T)> = Vec::new();
-        let values = (0..len).map(|t| {
+        let mut runs = Runs::empty(len, default);
+        let mut run = (0, default);
+        let mut t = 0;
+        while t < len {
             while let Some((r, v)) = ranges.next_if(|(r, _)| r.start <= t) {
                 open.push((r.end, v));
             }
             while open.last().is_some_and(|&(end, _)| end <= t) {
                 open.pop();
             }
-            open.last().map_or(default, |&(_, v)| v)
-        });
-        Runs::from_iter(len, default, values)
+            runs.step(&mut run, t, open.last().map_or(default, |&(_, v)| v));
+            // The value holds until the next range starts or the top one ends.
+            let next_start = ranges.peek().map_or(len, |(r, _)| r.start);
+            let top_end = open.last().map_or(len, |&(end, _)| end);
+            t = next_start.min(top_end).min(len).max(t + 1);
+        }
+        runs.step(&mut run, len, default);
+        runs.index_blocks()
+    }
+
+    fn empty(len: usize, default: T) -> Runs<T> {
+        Runs {
+            len,
+            bounds: Vec::new(),
+            values: Vec::new(),
+            default,
+            blocks: Vec::with_capacity(len.div_ceil(RUN_BLOCK)),
+        }
+    }
+
+    /// Token `t` has value `v`: ends the current `run` (its start and
+    /// value) if `v` differs, keeping it unless it holds the default.
+    fn step(&mut self, run: &mut (usize, T), t: usize, v: T) {
+        if v != run.1 {
+            if run.1 != self.default {
+                self.bounds.push((run.0 as u32, t as u32));
+                self.values.push(run.1);
+            }
+            *run = (t, v);
+        }
+    }
+
+    /// Shrinks the runs and indexes them by block of tokens.
+    fn index_blocks(mut self) -> Runs<T> {
+        self.bounds.shrink_to_fit();
+        self.values.shrink_to_fit();
+        let mut k = 0;
+        for block_start in (0..self.len).step_by(RUN_BLOCK) {
+            while k < self.bounds.len() && self.bounds[k].1 as usize <= block_start {
+                k += 1;
+            }
+            self.blocks.push(k as u32);
+        }
+        self
     }
 }
 
@@ -761,6 +785,39 @@ mod tests {
             doc.sentence_of[doc.tokens.len() - 1] as usize,
             doc.sentences.len() - 1
         );
+    }
+
+    #[test]
+    fn painted_runs_match_painting_an_array() {
+        // Nested, overlapping, empty and out-of-range ranges, in order of start.
+        let ranges = [
+            (0..3, 1u32),
+            (2..9, 2),
+            (3..5, 3),
+            (4..4, 4),
+            (4..12, 5),
+            (6..7, 6),
+            (15..15, 7),
+            (20..40, 8),
+            (25..30, 0),
+            (45..60, 9),
+        ];
+        let len = 50;
+        let runs = Runs::painted(len, 0, ranges.iter().cloned());
+        // The same painting, token by token, with the stack of open ranges.
+        let mut open: Vec<(usize, u32)> = Vec::new();
+        let mut next = ranges.iter().peekable();
+        for t in 0..len {
+            while let Some((r, v)) = next.next_if(|(r, _)| r.start <= t) {
+                open.push((r.end, *v));
+            }
+            while open.last().is_some_and(|&(end, _)| end <= t) {
+                open.pop();
+            }
+            let want = open.last().map_or(0, |&(_, v)| v);
+            assert_eq!(runs[t], want, "token {t}");
+        }
+        assert_eq!(runs.get(len), None);
     }
 
     #[test]
