@@ -166,16 +166,25 @@ impl Actors {
         self.by_token = Runs::painted(len, None, mentions);
         // The outermost: the first mention begun and not yet ended.
         let (mut first, mut begun) = (0, 0);
-        let outer = (0..len).map(|t| {
+        self.outer_by_token = Runs::stepped(len, None, |t| {
             while begun < ms.len() && ms[begun].toks.start <= t {
                 begun += 1;
             }
             while first < begun && ms[first].toks.end <= t {
                 first += 1;
             }
-            (first < begun).then(|| tag(first)).flatten()
+            // The same until the next mention begins or the first one ends.
+            let next_start = ms.get(begun).map_or(len, |m| m.toks.start);
+            let first_end = if first < begun {
+                ms[first].toks.end
+            } else {
+                len
+            };
+            (
+                (first < begun).then(|| tag(first)).flatten(),
+                next_start.min(first_end),
+            )
         });
-        self.outer_by_token = Runs::from_iter(len, None, outer);
         self.added.clear();
         self.added_bits = vec![0; doc.tokens.len().div_ceil(64)];
     }

@@ -177,21 +177,36 @@ impl<T: Copy + PartialEq> Runs<T> {
         let mut ranges = ranges.peekable();
         // The ranges begun so far that may still be open, the last on top.
         let mut open: Vec<(usize, T)> = Vec::new();
-        let mut runs = Runs::empty(len, default);
-        let mut run = (0, default);
-        let mut t = 0;
-        while t < len {
+        Runs::stepped(len, default, |t| {
             while let Some((r, v)) = ranges.next_if(|(r, _)| r.start <= t) {
                 open.push((r.end, v));
             }
             while open.last().is_some_and(|&(end, _)| end <= t) {
                 open.pop();
             }
-            runs.step(&mut run, t, open.last().map_or(default, |&(_, v)| v));
             // The value holds until the next range starts or the top one ends.
             let next_start = ranges.peek().map_or(len, |(r, _)| r.start);
             let top_end = open.last().map_or(len, |&(end, _)| end);
-            t = next_start.min(top_end).min(len).max(t + 1);
+            let v = open.last().map_or(default, |&(_, v)| v);
+            (v, next_start.min(top_end))
+        })
+    }
+
+    /// The runs `at` gives: `at(t)` is the value of token `t` and the first
+    /// token after `t` whose value may differ (the next token asked about;
+    /// the tokens between have the same value).
+    pub(crate) fn stepped(
+        len: usize,
+        default: T,
+        mut at: impl FnMut(usize) -> (T, usize),
+    ) -> Runs<T> {
+        let mut runs = Runs::empty(len, default);
+        let mut run = (0, default);
+        let mut t = 0;
+        while t < len {
+            let (v, next) = at(t);
+            runs.step(&mut run, t, v);
+            t = next.min(len).max(t + 1);
         }
         runs.step(&mut run, len, default);
         runs.index_blocks()
