@@ -54,8 +54,11 @@ struct Evidence<'t> {
 }
 
 fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
-    let mut cap_inside = HashSet::default();
-    let mut lower = HashSet::default();
+    // Room for an article's distinct words up front (prose has about one
+    // distinct lowercase word in four tokens; bounded for long texts).
+    let room = |share: usize| (doc.tokens.len() / share).min(4096);
+    let mut cap_inside = HashSet::with_capacity_and_hasher(room(16), Default::default());
+    let mut lower = HashSet::with_capacity_and_hasher(room(4), Default::default());
     let mut surnames = HashSet::default();
     let lex = lexicon();
     for t in 1..doc.tokens.len() {
