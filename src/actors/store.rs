@@ -141,6 +141,27 @@ impl Actors {
         .map(untag)
     }
 
+    /// The first token of `t..end` that may have an outermost mention
+    /// ([`Actors::outer_mention_at`] is `None` for every token before it),
+    /// or `end`.
+    pub fn next_outer_candidate(&self, t: usize, end: usize) -> usize {
+        let runs = self.outer_by_token.next_set(t).min(end);
+        // The first token from `t` on added after the index was built.
+        let mut w = t / 64;
+        let mut bits = self
+            .added_bits
+            .get(w)
+            .map_or(0, |b| b & (!0u64 << (t % 64)));
+        while bits == 0 && w + 1 < self.added_bits.len() && (w + 1) * 64 < runs {
+            w += 1;
+            bits = self.added_bits[w];
+        }
+        match bits {
+            0 => runs,
+            _ => runs.min(w * 64 + bits.trailing_zeros() as usize),
+        }
+    }
+
     /// The entry of token `t` in `added`, if any.
     fn added_at(&self, t: usize) -> Option<&(usize, Option<NonZeroU32>, Option<NonZeroU32>)> {
         let bit = self.added_bits.get(t / 64)? >> (t % 64) & 1;

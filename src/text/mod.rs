@@ -254,6 +254,21 @@ impl<T> Runs<T> {
     pub fn get(&self, t: usize) -> Option<&T> {
         (t < self.len).then(|| &self[t])
     }
+
+    /// The first token from `t` on whose value is not the default (the
+    /// number of tokens if none): the tokens before it need no look-up.
+    pub fn next_set(&self, t: usize) -> usize {
+        if t >= self.len {
+            return self.len;
+        }
+        let mut k = self.blocks[t / RUN_BLOCK] as usize;
+        while k < self.bounds.len() && self.bounds[k].1 as usize <= t {
+            k += 1;
+        }
+        self.bounds
+            .get(k)
+            .map_or(self.len, |&(start, _)| (start as usize).max(t))
+    }
 }
 
 impl<T: Default> Default for Runs<T> {
@@ -833,6 +848,11 @@ mod tests {
             assert_eq!(runs[t], want, "token {t}");
         }
         assert_eq!(runs.get(len), None);
+        // The next token with a value other than the default.
+        for t in 0..=len + 1 {
+            let want = (t..len).find(|&u| runs[u] != 0).unwrap_or(len);
+            assert_eq!(runs.next_set(t), want, "from token {t}");
+        }
     }
 
     #[test]
