@@ -524,6 +524,14 @@ impl<'t> Doc<'t> {
             let end = p.tokens.end;
             let mut t = start;
             while t < end {
+                // Only a mark (or a quotation's closing mark) or a word with
+                // a final period ends a sentence: skip the rest unasked.
+                let tok = self.tokens[t];
+                if tok.kind != TokenKind::Punct && self.text.as_bytes()[tok.span().end - 1] != b'.'
+                {
+                    t += 1;
+                    continue;
+                }
                 let boundary = match self.quote_at(t) {
                     None => self.ends_sentence(t, end),
                     Some(q) => {
