@@ -52,11 +52,15 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
 /// The description headed by token `t`, if it heads one.
 fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Option<Found> {
     let lex = lexicon();
-    if doc.tokens[t].kind != TokenKind::Word || title_tok[t] || actors.mention_at(t).is_some() {
+    if doc.tokens[t].kind != TokenKind::Word || title_tok[t] {
+        return None;
+    }
+    // (The role first: most words have none, and it is cheaper to ask.)
+    let role = head_role(doc, t)?;
+    if actors.mention_at(t).is_some() {
         return None;
     }
     let w = doc.tok(t);
-    let role = head_role(doc, t)?;
     if doc.in_quote[t].is_some() {
         return None; // the speaker's own words: "our troops" is not a source
     }

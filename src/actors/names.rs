@@ -42,26 +42,23 @@ fn is_connector(w: &str) -> bool {
     lexicon().is(w, Use::Connector)
 }
 
-struct Evidence {
+/// The words are borrowed from the text (no `String` a distinct word).
+struct Evidence<'t> {
     /// Words seen capitalized where capitals mean something (mid-sentence, body text).
-    cap_inside: HashSet<String>,
+    cap_inside: HashSet<&'t str>,
     /// Words seen in lowercase.
-    lower: HashSet<String>,
+    lower: HashSet<&'t str>,
     /// Last words of "Given-name Surname" pairs: a surname alone ("Cuban",
     /// "Young") is a name even when it is also a demonym or a common word.
-    surnames: HashSet<String>,
+    surnames: HashSet<&'t str>,
 }
 
-/// Adds `w` to `set`, allocating only for a word not yet in it.
-fn add(set: &mut HashSet<String>, w: &str) {
-    if !set.contains(w) {
-        set.insert(w.to_string());
-    }
-}
-
-fn evidence(doc: &Doc) -> Evidence {
-    let mut cap_inside = HashSet::default();
-    let mut lower = HashSet::default();
+fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
+    // Room for an article's distinct words up front (prose has about one
+    // distinct lowercase word in four tokens; bounded for long texts).
+    let room = |share: usize| (doc.tokens.len() / share).min(4096);
+    let mut cap_inside = HashSet::with_capacity_and_hasher(room(16), Default::default());
+    let mut lower = HashSet::with_capacity_and_hasher(room(4), Default::default());
     let mut surnames = HashSet::default();
     let lex = lexicon();
     for t in 1..doc.tokens.len() {
@@ -69,7 +66,7 @@ fn evidence(doc: &Doc) -> Evidence {
             && lex.is_given_name(doc.tok(t - 1))
             && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
         {
-            add(&mut surnames, doc.tok(t));
+            surnames.insert(doc.tok(t));
         }
     }
     for s in &doc.sentences {
@@ -80,9 +77,9 @@ fn evidence(doc: &Doc) -> Evidence {
             }
             let w = doc.tok(t);
             if w.starts_with(char::is_lowercase) {
-                add(&mut lower, w);
+                lower.insert(w);
             } else if !heading && !is_sentence_initial(doc, t) {
-                add(&mut cap_inside, w);
+                cap_inside.insert(w);
             }
         }
     }
@@ -208,12 +205,15 @@ fn is_grammar_word(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2
-        && letters.len() <= 6
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() && c.is_alphabetic())
+    // 2-6 capital letters, periods aside (no buffer of the letters).
+    let mut letters = 0;
+    for c in w.chars().filter(|c| *c != '.') {
+        letters += 1;
+        if letters > 6 || !(c.is_uppercase() && c.is_alphabetic()) {
+            return false;
+        }
+    }
+    letters >= 2
 }
 
 /// Finds the names of the document, in text order.

@@ -145,6 +145,27 @@ impl Actors {
         .map(untag)
     }
 
+    /// The first token of `t..end` that may have an outermost mention
+    /// ([`Actors::outer_mention_at`] is `None` for every token before it),
+    /// or `end`.
+    pub fn next_outer_candidate(&self, t: usize, end: usize) -> usize {
+        let runs = self.outer_by_token.next_set(t).min(end);
+        // The first token from `t` on added after the index was built.
+        let mut w = t / 64;
+        let mut bits = self
+            .added_bits
+            .get(w)
+            .map_or(0, |b| b & (!0u64 << (t % 64)));
+        while bits == 0 && w + 1 < self.added_bits.len() && (w + 1) * 64 < runs {
+            w += 1;
+            bits = self.added_bits[w];
+        }
+        match bits {
+            0 => runs,
+            _ => runs.min(w * 64 + bits.trailing_zeros() as usize),
+        }
+    }
+
     /// The entry of token `t` in `added`, if any.
     fn added_at(&self, t: usize) -> Option<&(usize, Option<NonZeroU32>, Option<NonZeroU32>)> {
         let bit = self.added_bits.get(t / 64)? >> (t % 64) & 1;
@@ -170,16 +191,25 @@ impl Actors {
         self.by_token = Runs::painted(len, None, mentions);
         // The outermost: the first mention begun and not yet ended.
         let (mut first, mut begun) = (0, 0);
-        let outer = (0..len).map(|t| {
+        self.outer_by_token = Runs::stepped(len, None, |t| {
             while begun < ms.len() && ms[begun].toks.start <= t {
                 begun += 1;
             }
             while first < begun && ms[first].toks.end <= t {
                 first += 1;
             }
-            (first < begun).then(|| tag(first)).flatten()
+            // The same until the next mention begins or the first one ends.
+            let next_start = ms.get(begun).map_or(len, |m| m.toks.start);
+            let first_end = if first < begun {
+                ms[first].toks.end
+            } else {
+                len
+            };
+            (
+                (first < begun).then(|| tag(first)).flatten(),
+                next_start.min(first_end),
+            )
         });
-        self.outer_by_token = Runs::from_iter(len, None, outer);
         self.added.clear();
         self.added_bits = vec![0; doc.tokens.len().div_ceil(64)];
     }

@@ -238,6 +238,10 @@ pub fn resolve_pronoun(
     let mut other = false;
     let mut k = from;
     while k < t {
+        k = actors.next_outer_candidate(k, t); // (no mention before it)
+        if k >= t {
+            break;
+        }
         match actors.outer_mention_at(k) {
             Some(m) if doc.in_quote[k].is_none() => {
                 let mention = &actors.mentions[m];

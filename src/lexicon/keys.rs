@@ -149,15 +149,14 @@ impl Keys {
         index.slots.find(key.as_bytes(), |n| index.key(n))
     }
 
-    /// True when `key`, whose [`hash`] is `h`, is in the set.
-    pub fn contains_hashed(&self, key: &[u8], h: u32) -> bool {
-        let index = self.index();
-        index.slots.find_hashed(key, h, |n| index.key(n)).is_some()
-    }
-
     /// True when `key` is in the set.
     pub fn contains(&self, key: &str) -> bool {
         self.find(key).is_some()
+    }
+
+    /// The number of keys.
+    pub fn count(&self) -> usize {
+        self.index().ends.len()
     }
 
     /// Key number `n` (panics when there is no such key).

@@ -27,6 +27,8 @@ pub struct Lexicon {
     /// First word → its block of `cue_phrases` / `anonymity_markers`.
     phrase_blocks: OnceLock<FirstWords>,
     marker_blocks: OnceLock<FirstWords>,
+    /// The words of the sets [`Lexicon::facts`] asks about.
+    fact_words: OnceLock<FactWords>,
     known: [OnceLock<Known>; tables::KNOWN_VALUES.len()],
 }
 
@@ -51,17 +53,20 @@ impl FirstWords {
         FirstWords { blocks, table }
     }
 
-    fn contains_hashed(&self, word: &[u8], h: u32) -> bool {
-        self.table
-            .find_hashed(word, h, |n| self.blocks[n].0.as_bytes())
-            .is_some()
-    }
-
     fn get(&self, word: &str) -> std::ops::Range<usize> {
         self.table
             .find(word.as_bytes(), |n| self.blocks[n].0.as_bytes())
             .map_or(0..0, |n| self.blocks[n].1.clone())
     }
+}
+
+/// Every lowercase key of the sets [`Lexicon::facts`] asks about, with
+/// the [`fact`] bits of the sets it is in: one probe a word instead of one
+/// a set. A word in several sets has one entry, the first (the one a
+/// look-up finds), holding all its bits.
+struct FactWords {
+    words: Vec<(&'static [u8], u8)>,
+    table: keys::Table,
 }
 
 /// The lexicon. Lookups search static tables; only the two phrase lists and
@@ -72,6 +77,7 @@ pub fn lexicon() -> &'static Lexicon {
         anonymity_markers: OnceLock::new(),
         phrase_blocks: OnceLock::new(),
         marker_blocks: OnceLock::new(),
+        fact_words: OnceLock::new(),
         known: [const { OnceLock::new() }; tables::KNOWN_VALUES.len()],
     };
     &LEXICON
@@ -138,26 +144,45 @@ impl Lexicon {
         w.copy_from_slice(bytes);
         w.make_ascii_lowercase();
         let w = &*w;
-        let h = keys::hash(w);
-        let mut bits = 0;
-        let mut set = |bit: u8, found: bool| {
-            if found {
-                bits |= bit;
-            }
-        };
-        set(fact::GRAMMAR, tables::GRAMMAR.contains_hashed(w, h));
-        set(fact::CUE_VERB, tables::CUE_VERBS.contains_hashed(w, h));
-        set(fact::CUE_NOUN, tables::CUE_NOUNS.contains_hashed(w, h));
-        set(fact::CUE_PHRASE, self.phrase_blocks().contains_hashed(w, h));
-        set(fact::ROLE, tables::ROLES.contains_hashed(w, h));
-        set(fact::PRONOUN, tables::PRONOUNS.contains_hashed(w, h));
-        set(fact::MARKER, self.marker_blocks().contains_hashed(w, h));
-        set(
-            fact::USES,
-            tables::FUNCTION_WORDS.contains_hashed(w, h)
-                || (w != bytes && tables::FUNCTION_WORDS.contains(word)),
-        );
+        let all = self.fact_words();
+        let mut bits = all
+            .table
+            .find(w, |n| all.words[n].0)
+            .map_or(0, |n| all.words[n].1);
+        if bits & fact::USES == 0 && w != bytes && tables::FUNCTION_WORDS.contains(word) {
+            bits |= fact::USES; // a function word as written ("US")
+        }
         bits
+    }
+
+    fn fact_words(&'static self) -> &'static FactWords {
+        self.fact_words.get_or_init(|| {
+            let mut words: Vec<(&'static [u8], u8)> = Vec::new();
+            for (set, bit) in [
+                (&tables::GRAMMAR, fact::GRAMMAR),
+                (&tables::CUE_VERBS, fact::CUE_VERB),
+                (&tables::CUE_NOUNS, fact::CUE_NOUN),
+                (&tables::ROLES, fact::ROLE),
+                (&tables::PRONOUNS, fact::PRONOUN),
+                (&tables::FUNCTION_WORDS, fact::USES),
+            ] {
+                words.extend((0..set.count()).map(|n| (set.key(n).as_bytes(), bit)));
+            }
+            for (blocks, bit) in [
+                (self.phrase_blocks(), fact::CUE_PHRASE),
+                (self.marker_blocks(), fact::MARKER),
+            ] {
+                words.extend(blocks.blocks.iter().map(|(w, _)| (w.as_bytes(), bit)));
+            }
+            let table = keys::Table::build(words.len(), |n| words[n].0);
+            for i in 0..words.len() {
+                match table.find(words[i].0, |n| words[n].0) {
+                    Some(first) if first != i => words[first].1 |= words[i].1,
+                    _ => {}
+                }
+            }
+            FactWords { words, table }
+        })
     }
 
     /// A verb form of saying, thinking or disputing (lowercase lookup).

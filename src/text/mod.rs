@@ -157,38 +157,18 @@ impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses the `len` values of `values` as they come, so no array of
     /// one value a token need exist.
     pub(crate) fn from_iter(len: usize, default: T, values: impl Iterator<Item = T>) -> Runs<T> {
-        let mut runs = Runs {
-            len,
-            bounds: Vec::new(),
-            values: Vec::new(),
-            default,
-            blocks: Vec::with_capacity(len.div_ceil(RUN_BLOCK)),
-        };
+        let mut runs = Runs::empty(len, default);
         let mut run = (0, default);
         for (t, v) in values.take(len).chain([default]).enumerate() {
-            if v != run.1 {
-                if run.1 != default {
-                    runs.bounds.push((run.0 as u32, t as u32));
-                    runs.values.push(run.1);
-                }
-                run = (t, v);
-            }
+            runs.step(&mut run, t, v);
         }
-        runs.bounds.shrink_to_fit();
-        runs.values.shrink_to_fit();
-        let mut k = 0;
-        for block_start in (0..len).step_by(RUN_BLOCK) {
-            while k < runs.bounds.len() && runs.bounds[k].1 as usize <= block_start {
-                k += 1;
-            }
-            runs.blocks.push(k as u32);
-        }
-        runs
+        runs.index_blocks()
     }
 
     /// What painting `ranges` of tokens with their values, in order, on an
     /// array of `default`s would leave (the last range covering a token
     /// wins), without the array. The ranges come in order of their starts.
+    /// Only the tokens where a range starts or ends are visited.
     pub(crate) fn painted(
         len: usize,
         default: T,
@@ -197,16 +177,75 @@ impl<T: Copy + PartialEq> Runs<T> {
         let mut ranges = ranges.peekable();
         // The ranges begun so far that may still be open, the last on top.
         let mut open: Vec<(usize, T)> = Vec::new();
-        let values = (0..len).map(|t| {
+        Runs::stepped(len, default, |t| {
             while let Some((r, v)) = ranges.next_if(|(r, _)| r.start <= t) {
                 open.push((r.end, v));
             }
             while open.last().is_some_and(|&(end, _)| end <= t) {
                 open.pop();
             }
-            open.last().map_or(default, |&(_, v)| v)
-        });
-        Runs::from_iter(len, default, values)
+            // The value holds until the next range starts or the top one ends.
+            let next_start = ranges.peek().map_or(len, |(r, _)| r.start);
+            let top_end = open.last().map_or(len, |&(end, _)| end);
+            let v = open.last().map_or(default, |&(_, v)| v);
+            (v, next_start.min(top_end))
+        })
+    }
+
+    /// The runs `at` gives: `at(t)` is the value of token `t` and the first
+    /// token after `t` whose value may differ (the next token asked about;
+    /// the tokens between have the same value).
+    pub(crate) fn stepped(
+        len: usize,
+        default: T,
+        mut at: impl FnMut(usize) -> (T, usize),
+    ) -> Runs<T> {
+        let mut runs = Runs::empty(len, default);
+        let mut run = (0, default);
+        let mut t = 0;
+        while t < len {
+            let (v, next) = at(t);
+            runs.step(&mut run, t, v);
+            t = next.min(len).max(t + 1);
+        }
+        runs.step(&mut run, len, default);
+        runs.index_blocks()
+    }
+
+    fn empty(len: usize, default: T) -> Runs<T> {
+        Runs {
+            len,
+            bounds: Vec::new(),
+            values: Vec::new(),
+            default,
+            blocks: Vec::with_capacity(len.div_ceil(RUN_BLOCK)),
+        }
+    }
+
+    /// Token `t` has value `v`: ends the current `run` (its start and
+    /// value) if `v` differs, keeping it unless it holds the default.
+    fn step(&mut self, run: &mut (usize, T), t: usize, v: T) {
+        if v != run.1 {
+            if run.1 != self.default {
+                self.bounds.push((run.0 as u32, t as u32));
+                self.values.push(run.1);
+            }
+            *run = (t, v);
+        }
+    }
+
+    /// Shrinks the runs and indexes them by block of tokens.
+    fn index_blocks(mut self) -> Runs<T> {
+        self.bounds.shrink_to_fit();
+        self.values.shrink_to_fit();
+        let mut k = 0;
+        for block_start in (0..self.len).step_by(RUN_BLOCK) {
+            while k < self.bounds.len() && self.bounds[k].1 as usize <= block_start {
+                k += 1;
+            }
+            self.blocks.push(k as u32);
+        }
+        self
     }
 }
 
@@ -214,6 +253,21 @@ impl<T> Runs<T> {
     /// The value of token `t`, or `None` past the last token (as `Vec::get`).
     pub fn get(&self, t: usize) -> Option<&T> {
         (t < self.len).then(|| &self[t])
+    }
+
+    /// The first token from `t` on whose value is not the default (the
+    /// number of tokens if none): the tokens before it need no look-up.
+    pub fn next_set(&self, t: usize) -> usize {
+        if t >= self.len {
+            return self.len;
+        }
+        let mut k = self.blocks[t / RUN_BLOCK] as usize;
+        while k < self.bounds.len() && self.bounds[k].1 as usize <= t {
+            k += 1;
+        }
+        self.bounds
+            .get(k)
+            .map_or(self.len, |&(start, _)| (start as usize).max(t))
     }
 }
 
@@ -470,6 +524,14 @@ impl<'t> Doc<'t> {
             let end = p.tokens.end;
             let mut t = start;
             while t < end {
+                // Only a mark (or a quotation's closing mark) or a word with
+                // a final period ends a sentence: skip the rest unasked.
+                let tok = self.tokens[t];
+                if tok.kind != TokenKind::Punct && self.text.as_bytes()[tok.span().end - 1] != b'.'
+                {
+                    t += 1;
+                    continue;
+                }
                 let boundary = match self.quote_at(t) {
                     None => self.ends_sentence(t, end),
                     Some(q) => {
@@ -636,11 +698,6 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
 
 /// Headlines, section labels, subheadings and captions-without-periods.
 fn is_heading(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| &text[t.span()])
-        .collect();
     let last = toks.last().map(|t| &text[t.span()]).unwrap_or("");
     let closed = matches!(
         last,
@@ -649,15 +706,20 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     if closed {
         return false;
     }
-    if words.len() <= 4 {
+    // Counted in place: no list of the line's words.
+    let words = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| &text[t.span()]);
+    if words.clone().nth(4).is_none() {
         return true;
     }
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
-    let caps = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    long.is_empty() || caps * 10 >= long.len() * 7
+    let (mut long, mut caps) = (0, 0);
+    for w in words.filter(|w| w.chars().count() > 3) {
+        long += 1;
+        caps += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long == 0 || caps * 10 >= long * 7
 }
 
 #[cfg(test)]
@@ -761,6 +823,44 @@ mod tests {
             doc.sentence_of[doc.tokens.len() - 1] as usize,
             doc.sentences.len() - 1
         );
+    }
+
+    #[test]
+    fn painted_runs_match_painting_an_array() {
+        // Nested, overlapping, empty and out-of-range ranges, in order of start.
+        let ranges = [
+            (0..3, 1u32),
+            (2..9, 2),
+            (3..5, 3),
+            (4..4, 4),
+            (4..12, 5),
+            (6..7, 6),
+            (15..15, 7),
+            (20..40, 8),
+            (25..30, 0),
+            (45..60, 9),
+        ];
+        let len = 50;
+        let runs = Runs::painted(len, 0, ranges.iter().cloned());
+        // The same painting, token by token, with the stack of open ranges.
+        let mut open: Vec<(usize, u32)> = Vec::new();
+        let mut next = ranges.iter().peekable();
+        for t in 0..len {
+            while let Some((r, v)) = next.next_if(|(r, _)| r.start <= t) {
+                open.push((r.end, *v));
+            }
+            while open.last().is_some_and(|&(end, _)| end <= t) {
+                open.pop();
+            }
+            let want = open.last().map_or(0, |&(_, v)| v);
+            assert_eq!(runs[t], want, "token {t}");
+        }
+        assert_eq!(runs.get(len), None);
+        // The next token with a value other than the default.
+        for t in 0..=len + 1 {
+            let want = (t..len).find(|&u| runs[u] != 0).unwrap_or(len);
+            assert_eq!(runs.next_set(t), want, "from token {t}");
+        }
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// points in numbers, "AT&T", and the periods of "U.S." and "J.".
 fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
     let (at, adv, before) = (|b| at(text, b), |b, k| adv(text, b, k), |b| before(text, b));
+    let bytes = text.as_bytes();
     let mut b = start;
     let mut seg_len = 0; // letters since the last period, for "U.S."
     let mut has_period = false;
@@ -127,6 +128,11 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
             Some(c) if c.is_alphanumeric() => {
                 b += c.len_utf8();
                 seg_len += 1;
+                // The rest of an ASCII run at once (most of a word).
+                while b < bytes.len() && bytes[b].is_ascii_alphanumeric() {
+                    b += 1;
+                    seg_len += 1;
+                }
             }
             Some(h) if is_hyphen(h) && at(adv(b, 1)).is_some_and(char::is_alphanumeric) => {
                 b = adv(b, 1);
@@ -210,8 +216,14 @@ fn before(text: &str, b: usize) -> Option<char> {
 /// Pushes a word, splitting a boilerplate label glued to the next word
 /// ("RelatedKosovo" → "Related" + "Kosovo").
 fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
-    if kind == TokenKind::Word {
-        let word = &text[span];
+    let word = &text[span];
+    // An ASCII word with no capital after a small letter has nothing to split.
+    let may_be_glued = !word.is_ascii()
+        || word
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    if kind == TokenKind::Word && may_be_glued {
         let mut prev_lower = false;
         for (i, c) in word.char_indices() {
             if prev_lower && c.is_uppercase() {
