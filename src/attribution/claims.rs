@@ -83,6 +83,18 @@ pub fn find(
                     );
                     let start =
                         content_start(doc, actors, from, sent.end, cue.frames.inf || cue.frames.of);
+                    // "“...,” she said, standing on the bridge": the cue
+                    // of a quote before it reports the quote, not the words
+                    // after it (unless a "that" opens a clause).
+                    let reports_quote = quotes.iter().any(|q| {
+                        q.cue() == Some(doc.span_of(cue.toks.start, cue.toks.end))
+                            && doc.quotes[q.raw()]
+                                .close_tok()
+                                .is_some_and(|c| c < cue.toks.start)
+                    }) && !(from..start).any(|t| doc.tok(t).eq_ignore_ascii_case("that"));
+                    if reports_quote {
+                        continue;
+                    }
                     let end = clause_end(
                         doc,
                         resolved,
@@ -105,6 +117,17 @@ pub fn find(
             continue;
         };
         if is_only_direct_quote(doc, quotes, a, b) {
+            continue;
+        }
+        // "told reporters at the quay: “...”", "said only: “...”": the
+        // words before a colon that opens a direct quotation are a setting,
+        // not a claim of their own.
+        let colon = (a..b).find(|&t| doc.tok(t) == ":" && doc.in_quote[t].is_none());
+        if colon.is_some_and(|k| {
+            k + 1 < b
+                && is_only_direct_quote(doc, quotes, k + 1, b)
+                && (k <= a + 1 || doc.word_class(a) == Some(WordClass::Prep))
+        }) {
             continue;
         }
         // A claim needs words of its own, not just "reporters" or a pronoun
