@@ -35,6 +35,10 @@ pub fn find(
     let yes_no = doc.tok(sent.end - 1) == "?"
         && doc.word_class(skip_conjunctions(doc, sent.start, sent.end)) == Some(WordClass::Aux);
     let mut out = Vec::new();
+    // The content of the last claim whose cue takes "Y to ...": an
+    // infinitive cue inside it is the content's verb, not a claim of its
+    // own ("urged both sides to accept", "declined to say").
+    let mut inf_content = 0..0;
     for r in resolved {
         let cue = &r.cue;
         if yes_no {
@@ -91,7 +95,8 @@ pub fn find(
                             && doc.quotes[q.raw()]
                                 .close_tok()
                                 .is_some_and(|c| c < cue.toks.start)
-                    }) && !(from..start).any(|t| doc.tok(t).eq_ignore_ascii_case("that"));
+                    }) && !(from..start)
+                        .any(|t| doc.tok(t).eq_ignore_ascii_case("that"));
                     if reports_quote {
                         continue;
                     }
@@ -113,6 +118,13 @@ pub fn find(
             continue;
         }
         let Some((a, b)) = range else { continue };
+        let after_to = cue.toks.start > 0 && doc.tok(cue.toks.start - 1).eq_ignore_ascii_case("to");
+        if (cue.form == CueForm::Infinitive || after_to) && inf_content.contains(&cue.toks.start) {
+            continue;
+        }
+        if cue.frames.inf || doc.tok(cue.toks.end - 1).eq_ignore_ascii_case("to") {
+            inf_content = a..b;
+        }
         let Some((a, b)) = trim(doc, a, b) else {
             continue;
         };
