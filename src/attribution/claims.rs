@@ -108,6 +108,14 @@ pub fn find(
                         tail_begin,
                         cue.frames.clause && !cue.frames.inf,
                     );
+                    let noun = cue.form == CueForm::Noun
+                        || (cue.form == CueForm::PassiveBy
+                            && doc.cue_noun(cue.toks.start).is_some());
+                    let end = if noun {
+                        subject_clause_end(doc, sent.start, cue.toks.start, start, end)
+                    } else {
+                        end
+                    };
                     Some((start, end))
                 }
             }
@@ -326,6 +334,39 @@ fn clause_end(
         t += 1;
     }
     limit
+}
+
+/// "The mayor's promise to reopen the baths has drawn ...", "the warning
+/// that rates could rise was ignored": the clause of a claim noun that
+/// stands before the sentence's verb ends at that verb's auxiliary, the
+/// first one after "to" or the second after "that".
+fn subject_clause_end(
+    doc: &Doc,
+    sent_start: usize,
+    noun: usize,
+    start: usize,
+    end: usize,
+) -> usize {
+    let aux = |t: usize| doc.word_class(t) == Some(WordClass::Aux) && doc.in_quote[t].is_none();
+    if (sent_start..noun).any(|t| aux(t) || doc.cue_verb(t).is_some()) {
+        return end;
+    }
+    let mut seen = usize::from(doc.tok(start).eq_ignore_ascii_case("to"));
+    for t in start + 1..end {
+        if aux(t)
+            && !matches!(
+                doc.word_class(t - 1),
+                Some(WordClass::Conj | WordClass::Aux | WordClass::Rel)
+            )
+            && doc.tok(t - 1) != ","
+        {
+            seen += 1;
+            if seen == 2 {
+                return t;
+            }
+        }
+    }
+    end
 }
 
 /// "a claim rejected by X": the noun phrase before the verb.
