@@ -136,6 +136,23 @@ pub fn find(
         let Some((a, b)) = trim(doc, a, b) else {
             continue;
         };
+        // "Speaking in the capital, he added that ...": a gerund opening the
+        // sentence sets the scene for the cue after it; "X, who voted
+        // against, said ...": a content that opens with another cue is
+        // that cue's.
+        let opening_gerund = cue.form == CueForm::Gerund
+            && cue.toks.start == skip_conjunctions(doc, sent.start, sent.end)
+            && resolved
+                .iter()
+                .any(|x| x.cue.toks.start > cue.toks.start && x.cue.form == CueForm::Finite);
+        let cue_after_comma = a > 0
+            && doc.tok(a - 1) == ","
+            && resolved
+                .iter()
+                .any(|x| x.cue.toks.start == a && x.cue.form == CueForm::Finite);
+        if opening_gerund || cue_after_comma {
+            continue;
+        }
         if is_only_direct_quote(doc, quotes, a, b) {
             continue;
         }
