@@ -133,8 +133,10 @@ fn subject_left_of(
             continue;
         }
         if possessor {
-            // "the mayor's promise to ...": a described owner.
-            return phrase_ending_at(doc, p + 1, bound);
+            // "the mayor's promise to ...": a described owner, right
+            // before its "'s".
+            let owns = p + 1 < t && doc.tokens[p + 1].kind == TokenKind::Possessive;
+            return owns.then(|| phrase_ending_at(doc, p + 1, bound)).flatten();
         }
         if let Some(owner) = owner_of_source(doc, actors, p, bound) {
             return Some(owner);
@@ -370,7 +372,12 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
         .rev()
         .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
         .find(|&k| doc.tokens[k].kind == TokenKind::Possessive)?;
-    if (k + 1..p).any(|j| doc.tokens[j].kind != TokenKind::Word || doc.word_class(j).is_some()) {
+    if (k + 1..p).any(|j| {
+        doc.tokens[j].kind != TokenKind::Word
+            || doc.word_class(j).is_some()
+            || doc.cue_verb(j).is_some()
+            || actors.mention_at(j).is_some()
+    }) {
         return None;
     }
     let (start, owner) = match actors.mention_at(k - 1) {
