@@ -35,6 +35,10 @@ pub fn find(
     let yes_no = doc.tok(sent.end - 1) == "?"
         && doc.word_class(skip_conjunctions(doc, sent.start, sent.end)) == Some(WordClass::Aux);
     let mut out = Vec::new();
+    // The content of the last claim whose cue takes "Y to ...": an
+    // infinitive cue inside it is the content's verb, not a claim of its
+    // own ("urged both sides to accept", "declined to say").
+    let mut inf_content = 0..0;
     for r in resolved {
         let cue = &r.cue;
         if yes_no {
@@ -83,6 +87,19 @@ pub fn find(
                     );
                     let start =
                         content_start(doc, actors, from, sent.end, cue.frames.inf || cue.frames.of);
+                    // "“...,” she said, standing on the bridge": the cue
+                    // of a quote before it reports the quote, not the words
+                    // after it (unless a "that" opens a clause).
+                    let reports_quote = quotes.iter().any(|q| {
+                        q.cue() == Some(doc.span_of(cue.toks.start, cue.toks.end))
+                            && doc.quotes[q.raw()]
+                                .close_tok()
+                                .is_some_and(|c| c < cue.toks.start)
+                    }) && !(from..start)
+                        .any(|t| doc.tok(t).eq_ignore_ascii_case("that"));
+                    if reports_quote {
+                        continue;
+                    }
                     let end = clause_end(
                         doc,
                         resolved,
@@ -91,6 +108,14 @@ pub fn find(
                         tail_begin,
                         cue.frames.clause && !cue.frames.inf,
                     );
+                    let noun = cue.form == CueForm::Noun
+                        || (cue.form == CueForm::PassiveBy
+                            && doc.cue_noun(cue.toks.start).is_some());
+                    let end = if noun {
+                        subject_clause_end(doc, sent.start, cue.toks.start, start, end)
+                    } else {
+                        end
+                    };
                     Some((start, end))
                 }
             }
@@ -101,10 +126,45 @@ pub fn find(
             continue;
         }
         let Some((a, b)) = range else { continue };
+        let after_to = cue.toks.start > 0 && doc.tok(cue.toks.start - 1).eq_ignore_ascii_case("to");
+        if (cue.form == CueForm::Infinitive || after_to) && inf_content.contains(&cue.toks.start) {
+            continue;
+        }
+        if cue.frames.inf || doc.tok(cue.toks.end - 1).eq_ignore_ascii_case("to") {
+            inf_content = a..b;
+        }
         let Some((a, b)) = trim(doc, a, b) else {
             continue;
         };
+        // "Speaking in the capital, he added that ...": a gerund opening the
+        // sentence sets the scene for the cue after it; "X, who voted
+        // against, said ...": a content that opens with another cue is
+        // that cue's.
+        let opening_gerund = cue.form == CueForm::Gerund
+            && cue.toks.start == skip_conjunctions(doc, sent.start, sent.end)
+            && resolved
+                .iter()
+                .any(|x| x.cue.toks.start > cue.toks.start && x.cue.form == CueForm::Finite);
+        let cue_after_comma = a > 0
+            && doc.tok(a - 1) == ","
+            && resolved
+                .iter()
+                .any(|x| x.cue.toks.start == a && x.cue.form == CueForm::Finite);
+        if opening_gerund || cue_after_comma {
+            continue;
+        }
         if is_only_direct_quote(doc, quotes, a, b) {
+            continue;
+        }
+        // "told reporters at the quay: “...”", "said only: “...”": the
+        // words before a colon that opens a direct quotation are a setting,
+        // not a claim of their own.
+        let colon = (a..b).find(|&t| doc.tok(t) == ":" && doc.in_quote[t].is_none());
+        if colon.is_some_and(|k| {
+            k + 1 < b
+                && is_only_direct_quote(doc, quotes, k + 1, b)
+                && (k <= a + 1 || doc.word_class(a) == Some(WordClass::Prep))
+        }) {
             continue;
         }
         // A claim needs words of its own, not just "reporters" or a pronoun
@@ -291,6 +351,39 @@ fn clause_end(
         t += 1;
     }
     limit
+}
+
+/// "The mayor's promise to reopen the baths has drawn ...", "the warning
+/// that rates could rise was ignored": the clause of a claim noun that
+/// stands before the sentence's verb ends at that verb's auxiliary, the
+/// first one after "to" or the second after "that".
+fn subject_clause_end(
+    doc: &Doc,
+    sent_start: usize,
+    noun: usize,
+    start: usize,
+    end: usize,
+) -> usize {
+    let aux = |t: usize| doc.word_class(t) == Some(WordClass::Aux) && doc.in_quote[t].is_none();
+    if (sent_start..noun).any(|t| aux(t) || doc.cue_verb(t).is_some()) {
+        return end;
+    }
+    let mut seen = usize::from(doc.tok(start).eq_ignore_ascii_case("to"));
+    for t in start + 1..end {
+        if aux(t)
+            && !matches!(
+                doc.word_class(t - 1),
+                Some(WordClass::Conj | WordClass::Aux | WordClass::Rel)
+            )
+            && doc.tok(t - 1) != ","
+        {
+            seen += 1;
+            if seen == 2 {
+                return t;
+            }
+        }
+    }
+    end
 }
 
 /// "a claim rejected by X": the noun phrase before the verb.

@@ -416,12 +416,19 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if det_two_back && ((noun && !after_role) || base_form_noun() || plural_of) {
         return None;
     }
-    // A word that is also a claim noun after a determiner is the noun.
+    // A word that is also a claim noun after a determiner, or after an
+    // owner's "'s" in the sentence's subject ("The mayor's promise to ...
+    // has drawn"; not the object of "rejected Jane Doe's claim"), is the noun.
+    let owned_subject = t > sent.start
+        && doc.tokens[t - 1].kind == TokenKind::Possessive
+        && (sent.start..t)
+            .all(|k| doc.cue_verb(k).is_none() && doc.word_class(k) != Some(WordClass::Aux));
     if noun
         && (matches!(
             prev_class,
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
-        ) || next.as_deref() == Some("of"))
+        ) || next.as_deref() == Some("of")
+            || owned_subject)
     {
         return None;
     }

@@ -7,7 +7,7 @@ use super::drafts::Anchor;
 use super::words::word_is;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Gender, Refers, Use};
+use crate::lexicon::{lexicon, Gender, Refers, Use, WordClass};
 use crate::text::{Doc, Lower};
 
 /// Turns an anchor into an actor and a mention, adding pronoun mentions.
@@ -88,8 +88,23 @@ fn phrase_actor(
             .take_while(|w| !word_is(w, Use::RoleLink))
             .last()
             .unwrap_or("");
+        // "a person familiar" (with the talks): an adjective after the
+        // role, then a preposition, leaves the role the head.
+        let is_human = |w: &str| lex.role(w).is_some() || lex.is_title(w) || lex.starts_title(w);
+        let before_head = key.rsplit(' ').nth(1);
+        let head = match before_head {
+            Some(w)
+                if !is_human(head)
+                    && is_human(w)
+                    && b < doc.tokens.len()
+                    && doc.word_class(b) == Some(WordClass::Prep) =>
+            {
+                w
+            }
+            _ => head,
+        };
         let plural = head.ends_with('s') && !head.ends_with("ss");
-        let human = lex.role(head).is_some() || lex.is_title(head) || lex.starts_title(head);
+        let human = is_human(head);
         let kind = match (human, plural) {
             (true, true) => ActorKind::Group,
             (true, false) => ActorKind::Person,

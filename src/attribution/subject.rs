@@ -133,7 +133,13 @@ fn subject_left_of(
             continue;
         }
         if possessor {
-            return None;
+            // "the mayor's promise to ...": a described owner, right
+            // before its "'s".
+            let owns = p + 1 < t && doc.tokens[p + 1].kind == TokenKind::Possessive;
+            return owns.then(|| phrase_ending_at(doc, p + 1, bound)).flatten();
+        }
+        if let Some(owner) = owner_of_source(doc, actors, p, bound) {
+            return Some(owner);
         }
         return unnamed_subject(doc, actors, p, bound, depth);
     }
@@ -345,6 +351,49 @@ fn unnamed_subject(
         }
     }
     np
+}
+
+/// "The harbour authority's own figures suggest": a head at `p` that names
+/// no person or body (a document, figures) owned by someone, whose owner
+/// is the source.
+fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
+    let lex = lexicon();
+    let head = doc.tok(p);
+    if !looks_nominal(doc, p)
+        || lex.role(head).is_some()
+        || lex.is_title(head)
+        || lex.is_org_head(head)
+        || actors.mention_at(p).is_some()
+    {
+        return None;
+    }
+    // Back over at most two modifiers ("own", "latest") to the "'s".
+    let k = (p.saturating_sub(3).max(bound + 1)..p)
+        .rev()
+        .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .find(|&k| doc.tokens[k].kind == TokenKind::Possessive)?;
+    if (k + 1..p).any(|j| {
+        doc.tokens[j].kind != TokenKind::Word
+            || doc.word_class(j).is_some()
+            || doc.cue_verb(j).is_some()
+            || actors.mention_at(j).is_some()
+    }) {
+        return None;
+    }
+    let (start, owner) = match actors.mention_at(k - 1) {
+        Some(m) => {
+            let m = outermost(actors, m, k - 1);
+            (actors.mentions[m].toks.start, Anchor::Mention(m))
+        }
+        None => match phrase_ending_at(doc, k, bound)? {
+            Anchor::Phrase(a, b) => (a, Anchor::Phrase(a, b)),
+            _ => return None,
+        },
+    };
+    // Only an owner that opens the sentence is the subject's.
+    let first = doc.sentences[doc.sentence_of[p] as usize].tokens.start;
+    (start == first || (start == first + 1 && doc.word_class(first) == Some(WordClass::Conj)))
+        .then_some(owner)
 }
 
 /// "an official who spoke on condition of anonymity said": back over the

@@ -64,9 +64,29 @@ pub fn tail<'r>(
             let joined = after + 1 < sent_end
                 && doc.tok(after) == ","
                 && doc.word_class(after + 1) == Some(WordClass::Conj);
-            (closes || joined) && according > r.cue.toks.start && is_tail(r)
+            (closes || joined)
+                && according > r.cue.toks.start
+                && r.cue.frames.clause
+                && !subject_clause(doc, actors, resolved, r)
+                && is_tail(r)
         })
     }
+}
+
+/// Whether the words before cue `r` back to its comma are a clause of its
+/// own or an apposed subject, not a reporting clause: "Its chair, Jane Doe,
+/// said the group would object" (another cue opens it), "The mayor, Jane
+/// Doe, welcomed it" (a comma right between the name and its verb).
+fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolved) -> bool {
+    let Some(m) = r.mention.map(|m| &actors.mentions[m]) else {
+        return false;
+    };
+    let start = tail_start(doc, r.cue.toks.start.min(m.toks.start));
+    let apposed = m.toks.end + 1 == r.cue.toks.start && doc.tok(m.toks.end) == ",";
+    apposed
+        || resolved
+            .iter()
+            .any(|x| x.cue.toks.start >= start && x.cue.toks.start < r.cue.toks.start)
 }
 
 /// Whether cue `r` opens a reporting clause that looks back at what came
