@@ -127,7 +127,18 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 && matches!(doc.tok(t + 1), "by" | "from")
                 && that_after(doc, t + 1, sent.end)
                     .is_some_and(|k| (t + 2..k).all(|j| doc.cue_verb(j).is_none()));
-            if by || is_owned_noun(doc, t, sent.start) {
+            // "there were complaints that the park ...": a clause with its
+            // own subject right after, nobody named (not "the claims that
+            // were made", a relative clause).
+            let unowned = !by
+                && t + 2 < sent.end
+                && doc.tok(t + 1).eq_ignore_ascii_case("that")
+                && (doc.is_cap(t + 2)
+                    || matches!(
+                        doc.word_class(t + 2),
+                        Some(WordClass::Det | WordClass::Pron | WordClass::Quant | WordClass::Poss)
+                    ));
+            if by || unowned || is_owned_noun(doc, t, sent.start) {
                 out.push(Cue {
                     toks: t..t + 1,
                     stance,
@@ -136,7 +147,11 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                         object: true,
                         ..Frames::default()
                     },
-                    form: [CueForm::Noun, CueForm::PassiveBy][by as usize],
+                    form: if unowned && !is_owned_noun(doc, t, sent.start) {
+                        CueForm::Impersonal
+                    } else {
+                        [CueForm::Noun, CueForm::PassiveBy][by as usize]
+                    },
                 });
             }
         }
@@ -193,8 +208,11 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
     if passive_aux(doc, t, sent.start).is_some() && doc.cue_verb(t).is_some_and(|v| v.past()) {
         return None;
     }
-    // "is said to", "were thought to": a passive, not "is eager to".
-    let passive = word_is(w, Use::Passive) && doc.cue_verb(t + 1).is_some_and(|v| v.past());
+    // "is said to", "were thought to": a passive, not "is eager to" or
+    // "was worried that".
+    let passive = word_is(w, Use::Passive)
+        && doc.cue_verb(t + 1).is_some_and(|v| v.past())
+        && doc.tok(t + n - 1).eq_ignore_ascii_case("to");
     let form = if w == "according" {
         CueForm::According
     } else if passive {

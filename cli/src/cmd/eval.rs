@@ -71,7 +71,8 @@ pub struct Args {
     #[arg(long, value_name = "ner.bin", requires = "ner")]
     pub ner_model: Option<PathBuf>,
 
-    /// Print every miss and every spurious item (seed format) and per-article problems.
+    /// Print every miss and every spurious item (seed format), every missed gold quote and
+    /// claim with its cue and what the engine had instead (brat format), and per-article problems.
     #[arg(long, short = 'v')]
     pub verbose: bool,
 }
@@ -286,6 +287,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
     struct One {
         table: Table,
         gold: brat::Gold,
+        misses: Vec<brat::Miss>,
         error: Option<String>,
         panic: Option<String>,
     }
@@ -312,9 +314,15 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
                             Some(format!("{}: {err:#}", a.text.display())),
                         ),
                     };
+                    let misses = if args.verbose {
+                        brat::misses(&text, &ann, &gold)
+                    } else {
+                        Vec::new()
+                    };
                     One {
                         table: brat::score(&ann, &gold),
                         gold,
+                        misses,
                         error: None,
                         panic,
                     }
@@ -322,6 +330,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
                 Err(err) => One {
                     table: Table::default(),
                     gold: brat::Gold::default(),
+                    misses: Vec::new(),
                     error: Some(format!("{err:#}")),
                     panic: None,
                 },
@@ -338,6 +347,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
         table.accuracy_mut(name);
     }
     let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     let (mut checked, mut matching, mut dropped, mut discard, mut gold_quotes) = (0, 0, 0, 0, 0);
     let (mut scored, mut panics) = (0, 0);
     for (a, r) in articles.iter().zip(&results) {
@@ -351,6 +361,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
             warnings.push(p.clone());
         }
         table.merge(&r.table);
+        notes.extend(r.misses.iter().map(|m| m.line(&a.name)));
         checked += r.gold.spans_checked;
         matching += r.gold.spans_matching;
         dropped += r.gold.dropped;
@@ -364,6 +375,10 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
                 r.gold.spans_checked
             ));
         }
+    }
+    if args.verbose {
+        let all: Vec<brat::Miss> = results.iter().flat_map(|r| r.misses.clone()).collect();
+        notes.extend(brat::miss_summary(&all, 30));
     }
     let info = vec![
         ("articles in corpus".to_string(), total.into()),
@@ -386,7 +401,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
         table,
         info,
         warnings,
-        notes: Vec::new(),
+        notes,
         seconds: start.elapsed().as_secs_f64(),
     })
 }

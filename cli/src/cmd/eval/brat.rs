@@ -326,6 +326,160 @@ pub fn score(ann: &Annotation, gold: &Gold) -> Table {
     table
 }
 
+/// One gold attribution no engine item of its kind found (`-v`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Miss {
+    /// `quote` or `claim`.
+    pub category: &'static str,
+    /// The gold cue's words, lowercase (fragments joined by a space; empty
+    /// when the gold gives no cue).
+    pub cue: String,
+    /// What the engine had instead: `quote` (an engine quote overlaps the
+    /// claim's content), `cue-found` (an engine claim or quote has its cue on
+    /// the gold cue, with its content elsewhere), `no-cue` (the gold has no
+    /// cue), or `missed` (none of these).
+    pub kind: &'static str,
+    /// The text from the cue to the content (or the reverse), on one line,
+    /// the content in `[...]`, at most about 200 characters.
+    pub context: String,
+}
+
+impl Miss {
+    /// One `details:` line: `FN claim [cue] kind | context`.
+    pub fn line(&self, article: &str) -> String {
+        format!(
+            "FN {} [{}] {} | {article}: {}",
+            self.category, self.cue, self.kind, self.context
+        )
+    }
+}
+
+/// The gold quotes and claims of one article that no engine item of the
+/// same category overlaps, with what the engine had instead.
+pub fn misses(text: &str, ann: &Annotation, gold: &Gold) -> Vec<Miss> {
+    let kept = |s: Span| !gold.discard.iter().any(|&d| overlap(d, s) > 0);
+    let quotes: Vec<Span> = ann
+        .quotes
+        .iter()
+        .map(|q| q.span)
+        .filter(|&s| kept(s))
+        .collect();
+    let claims: Vec<(Span, Span)> = ann
+        .claims
+        .iter()
+        .filter(|c| kept(c.content))
+        .map(|c| (c.cue, c.content))
+        .collect();
+    let quote_cues: Vec<Span> = ann
+        .quotes
+        .iter()
+        .filter(|q| kept(q.span))
+        .filter_map(|q| q.cue)
+        .collect();
+    let words = |frags: &[Span]| {
+        let parts: Vec<&str> = frags
+            .iter()
+            .filter_map(|f| text.get(f.start..f.end))
+            .collect();
+        parts
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = Vec::new();
+    for g in &gold.attributions {
+        let (category, own): (&str, Vec<Span>) = if g.is_quote {
+            ("quote", quotes.clone())
+        } else {
+            ("claim", claims.iter().map(|&(_, c)| c).collect())
+        };
+        if own.iter().any(|&s| overlap_frags(&g.content, s) > 0) {
+            continue;
+        }
+        let on_cue = |s: Span| overlap_frags(&g.cue, s) > 0;
+        let kind = if !g.is_quote && quotes.iter().any(|&s| overlap_frags(&g.content, s) > 0) {
+            "quote"
+        } else if g.cue.is_empty() {
+            "no-cue"
+        } else if claims.iter().any(|&(c, _)| on_cue(c)) || quote_cues.iter().any(|&c| on_cue(c)) {
+            "cue-found"
+        } else {
+            "missed"
+        };
+        out.push(Miss {
+            category,
+            cue: words(&g.cue).to_lowercase(),
+            kind,
+            context: context(text, &g.cue, &g.content),
+        });
+    }
+    out
+}
+
+/// The text from the first to the last of the cue and content fragments,
+/// the content bracketed, whitespace collapsed, cut after about 200 chars.
+fn context(text: &str, cue: &[Span], content: &[Span]) -> String {
+    let all = || cue.iter().chain(content);
+    let (Some(start), Some(end)) = (all().map(|s| s.start).min(), all().map(|s| s.end).max())
+    else {
+        return String::new();
+    };
+    let mut s = String::new();
+    let mut at = start;
+    for c in content {
+        if c.start < at {
+            continue;
+        }
+        s.push_str(text.get(at..c.start).unwrap_or(""));
+        s.push('[');
+        s.push_str(text.get(c.start..c.end).unwrap_or(""));
+        s.push(']');
+        at = c.end;
+    }
+    s.push_str(text.get(at.min(end)..end).unwrap_or(""));
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.char_indices().nth(200) {
+        Some((i, _)) => format!("{}...", &s[..i]),
+        None => s,
+    }
+}
+
+/// Summary lines for a list of misses: counts by category and kind, then
+/// the most common gold cues of missed claims, each with its kinds.
+pub fn miss_summary(misses: &[Miss], top: usize) -> Vec<String> {
+    let mut kinds: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut cues: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for m in misses {
+        *kinds.entry((m.category, m.kind)).or_default() += 1;
+        if m.category == "claim" {
+            *cues.entry(&m.cue).or_default().entry(m.kind).or_default() += 1;
+        }
+    }
+    let mut out = vec![format!(
+        "missed by kind: {}",
+        kinds
+            .iter()
+            .map(|((c, k), n)| format!("{c} {k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )];
+    let mut by_cue: Vec<(&str, usize, &BTreeMap<&str, usize>)> = cues
+        .iter()
+        .map(|(c, k)| (*c, k.values().sum(), k))
+        .collect();
+    by_cue.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    out.push(format!(
+        "missed claims by gold cue (top {top} of {}):",
+        by_cue.len()
+    ));
+    for (cue, n, k) in by_cue.iter().take(top) {
+        let k: Vec<String> = k.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        out.push(format!("  {n:>5} [{cue}] {}", k.join(", ")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,5 +513,61 @@ mod tests {
         assert!(!gold.attributions[0].is_quote);
         // T3 (out of range) and E2 (no content left) are dropped.
         assert_eq!(gold.dropped, 2);
+    }
+    #[test]
+    fn misses_say_what_the_engine_had_instead() {
+        let text = "Ada said the bridge is safe. Bo says \"it leaks\" and warned of rust.";
+        let ann = "T1\tContent 9 27\tthe bridge is safe\nT2\tCue 4 8\tsaid\n\
+                   T3\tContent 37 47\t\"it leaks\"\nT4\tCue 32 36\tsays\n\
+                   T5\tContent 59 66\tof rust\nT6\tCue 52 58\twarned\n\
+                   E1\tAttribution:T2 Content:T1 Cue:T2\n\
+                   E2\tAttribution:T4 Content:T3 Cue:T4\n\
+                   E3\tAttribution:T6 Content:T5 Cue:T6\n";
+        let gold = parse(ann, text);
+        assert_eq!(gold.attributions.len(), 3);
+        // The engine's answer: nothing at all, then one claim on the cue
+        // "said" whose content lies elsewhere.
+        let empty = Annotation::default();
+        let kinds = |ann: &Annotation| -> Vec<(String, &'static str)> {
+            misses(text, ann, &gold)
+                .into_iter()
+                .map(|m| (m.cue, m.kind))
+                .collect()
+        };
+        let all = misses(text, &empty, &gold);
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            all[0].line("a"),
+            "FN claim [said] missed | a: said [the bridge is safe]"
+        );
+        assert_eq!(all[1].category, "quote");
+        let mut one = Annotation::default();
+        one.claims.push(newslens::Claim {
+            id: newslens::ClaimId(0),
+            claimant: None,
+            claimant_mention: None,
+            cue: Span::new(4, 8),
+            content: Span::new(0, 3),
+            stance: newslens::Stance::Assert,
+            disputed_by: Vec::new(),
+            disputes: Vec::new(),
+        });
+        assert_eq!(
+            kinds(&one),
+            [
+                ("said".to_string(), "cue-found"),
+                ("says".to_string(), "missed"),
+                ("warned".to_string(), "missed"),
+            ]
+        );
+        let summary = miss_summary(&misses(text, &one, &gold), 1);
+        assert_eq!(
+            summary,
+            [
+                "missed by kind: claim cue-found 1, claim missed 1, quote missed 1",
+                "missed claims by gold cue (top 1 of 2):",
+                "      1 [said] cue-found 1",
+            ]
+        );
     }
 }
