@@ -184,9 +184,12 @@ fn first_subject(
     (start.max(end.saturating_sub(REACH))..end)
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
         // "Here in Columbia, Jane Doe said": a name after a preposition is
-        // not the subject.
-        .filter(|&t| t == 0 || doc.word_class(t - 1) != Some(WordClass::Prep))
-        .find_map(|t| actors.mention_at(t))
+        // not the subject (asked only of a token with a mention).
+        .find_map(|t| {
+            actors
+                .mention_at(t)
+                .filter(|_| t == 0 || doc.word_class(t - 1) != Some(WordClass::Prep))
+        })
         .map(|m| {
             Anchor::Mention(
                 actors
