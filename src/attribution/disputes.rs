@@ -8,7 +8,7 @@
 
 use super::drafts::ClaimDraft;
 use crate::annotation::Stance;
-use crate::lexicon::lexicon;
+use crate::lexicon::{fact, lexicon};
 use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower};
 
@@ -96,9 +96,11 @@ fn content_words(text: &str) -> HashSet<String> {
         .filter(|w| w.chars().count() >= 5)
         .map(Lower::lower)
         .filter(|w| {
-            lex.word_class(w).is_none()
-                && lex.cue_verb(w).is_none()
-                && lex.cue_noun(w).is_none()
+            // (one probe of the facts table rules most look-ups out)
+            let f = lex.facts(w);
+            (f & fact::GRAMMAR == 0 || lex.word_class(w).is_none())
+                && (f & fact::CUE_VERB == 0 || lex.cue_verb(w).is_none())
+                && (f & fact::CUE_NOUN == 0 || lex.cue_noun(w).is_none())
                 && !lex.is_common_word(w)
                 || w.contains('-')
         })

@@ -28,11 +28,17 @@ pub fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
 pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
     let mut masked = Bits::new(doc.tokens.len());
     let anonymity = anonymity_marker_tokens(doc);
-    for t in 0..doc.tokens.len() {
+    let len = doc.tokens.len();
+    let mut next = 0; // no token before it has a mention
+    for t in 0..len {
+        if next <= t {
+            next = actors.next_outer_candidate(t, len);
+        }
         let name = || {
-            actors
-                .mention_at(t)
-                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
+            next == t
+                && actors
+                    .mention_at(t)
+                    .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
         };
         if in_title[t] || name() || anonymity[t] {
             masked.set(t);

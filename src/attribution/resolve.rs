@@ -211,9 +211,19 @@ pub fn resolve_pronoun(
                 !r.ends_with('s') && lexicon().role(r).is_some_and(|role| role.collective)
             })
     };
+    // (the last actor's gender kept: a window names the same actor often)
+    let last_gender = std::cell::Cell::new(None);
+    let gender = |a: usize| match last_gender.get() {
+        Some((b, g)) if b == a => g,
+        _ => {
+            let g = actors.gender(a);
+            last_gender.set(Some((a, g)));
+            g
+        }
+    };
     let fits = |a: usize| {
         (kinds.contains(&actors.actors[a].kind) || body(a))
-            && (unlike.is_none() || actors.gender(a) != unlike)
+            && (unlike.is_none() || gender(a) != unlike)
     };
     // "A: I expect ...", "MORALES: Well, I think ...": outside quotation
     // marks, "I" in a paragraph opened by a speaker label is the labelled

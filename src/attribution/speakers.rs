@@ -11,7 +11,7 @@ use super::subject;
 use super::words::{is_personal_pronoun, is_skippable, left_bound, opener_end, REACH};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
-use crate::lexicon::{lexicon, Use, WordClass};
+use crate::lexicon::{fact, Use, WordClass};
 use crate::text::{Bits, Doc, TokenKind};
 use std::ops::Range;
 
@@ -184,9 +184,12 @@ fn first_subject(
     (start.max(end.saturating_sub(REACH))..end)
         .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
         // "Here in Columbia, Jane Doe said": a name after a preposition is
-        // not the subject.
-        .filter(|&t| t == 0 || doc.word_class(t - 1) != Some(WordClass::Prep))
-        .find_map(|t| actors.mention_at(t))
+        // not the subject (asked only of a token with a mention).
+        .find_map(|t| {
+            actors
+                .mention_at(t)
+                .filter(|_| t == 0 || doc.word_class(t - 1) != Some(WordClass::Prep))
+        })
         .map(|m| {
             Anchor::Mention(
                 actors
@@ -354,7 +357,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     };
     while p > 0 && steps < 3 && !opens(p - 1) {
         let w = doc.tok(p - 1);
-        let title_or_det = w == "." || doc.is_cap(p - 1) || lexicon().word_class(w).is_some();
+        let title_or_det = w == "." || doc.is_cap(p - 1) || doc.word_class(p - 1).is_some();
         if !title_or_det {
             return None;
         }
@@ -366,7 +369,9 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
 
 /// A personal pronoun among the first words of a sentence, outside quotes.
 fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
-    let pronoun = |t: usize| doc.in_quote[t].is_none() && is_personal_pronoun(doc.tok(t));
+    let pronoun = |t: usize| {
+        doc.may_be(t, fact::PRONOUN) && doc.in_quote[t].is_none() && is_personal_pronoun(doc.tok(t))
+    };
     // ...or right after an opening phrase: "But even then, they ..."
     let after_opener = (sent.start..(sent.start + 8).min(sent.end))
         .find(|&t| doc.tok(t) == ",")

@@ -501,8 +501,8 @@ fn looks_nominal(doc: &Doc, t: usize) -> bool {
         return true;
     }
     doc.tokens[t].kind == TokenKind::Word
-        && lexicon().word_class(w).is_none()
-        && lexicon().cue_verb(w).is_none_or(|v| v.present)
+        && doc.word_class(t).is_none()
+        && doc.cue_verb(t).is_none_or(|v| v.present)
 }
 
 /// The speaker written right after position `t` ("said Jane Doe", "added a senior official").

@@ -3,7 +3,7 @@
 //! the main clause begins, and how far back a speaker may stand. Takes a
 //! [`Doc`] and token positions; imports no other attribution module.
 
-use crate::lexicon::{lexicon, Refers, Use, WordClass};
+use crate::lexicon::{fact, lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// Speakers stand close to their cue: the search never reaches back more
@@ -34,7 +34,8 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
 /// adverbial clause or phrase ("After the Paris attacks, ...", "While not
 /// everything he says is true, ..."), which holds no subject of its own.
 pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
-    let opener = start < end && {
+    // (a word in no grammar class is read no further)
+    let opener = start < end && doc.may_be(start, fact::GRAMMAR) && {
         let w = doc.tok(start).lower_cow();
         let coordinating = word_is(&w, Use::Coordinator);
         !coordinating
@@ -55,20 +56,23 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
 /// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
 /// reflexive ("herself").
 pub fn is_skippable(doc: &Doc, t: usize) -> bool {
-    let w = doc.tok(t).lower_cow();
     if doc.tokens[t].kind != TokenKind::Word {
         return false;
     }
-    matches!(
-        lexicon().word_class(&w),
-        Some(WordClass::Aux | WordClass::Neg)
-    ) || (w.ends_with("ly") && w.len() > 4)
+    let w = doc.tok(t).lower_cow();
+    // (the token's facts rule most look-ups out without asking)
+    (doc.may_be(t, fact::GRAMMAR)
+        && matches!(
+            lexicon().word_class(&w),
+            Some(WordClass::Aux | WordClass::Neg)
+        ))
+        || (w.ends_with("ly") && w.len() > 4)
         // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
         // told" does not.
         || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
-        || word_is(&w, Use::Between)
+        || (doc.may_be(t, fact::USES) && word_is(&w, Use::Between))
         // "Jane Doe herself said"
-        || lexicon().pronoun(&w).is_some_and(|p| p.reflexive)
+        || (doc.may_be(t, fact::PRONOUN) && lexicon().pronoun(&w).is_some_and(|p| p.reflexive))
 }
 
 /// "he", "she", "it", "they", "we", "I" (any case): a subject pronoun that

@@ -508,9 +508,15 @@ impl Lexicon {
                     && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
             })
         };
-        if self.is_any_case(word, Use::Female) || ends(Use::FemaleEnding) {
+        // (one look-up for both genders: `is_any_case` of each)
+        let uses = if word.is_ascii() {
+            self.uses_lower(word)
+        } else {
+            Uses::default()
+        };
+        if uses.has(Use::Female) || ends(Use::FemaleEnding) {
             Some(Gender::Female)
-        } else if self.is_any_case(word, Use::Male) || ends(Use::MaleEnding) {
+        } else if uses.has(Use::Male) || ends(Use::MaleEnding) {
             Some(Gender::Male)
         } else {
             None

@@ -218,11 +218,10 @@ fn before(text: &str, b: usize) -> Option<char> {
 fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
     let word = &text[span];
     // An ASCII word with no capital after a small letter has nothing to split.
+    // (the capital asked first: most letters are small)
+    let b = word.as_bytes();
     let may_be_glued = !word.is_ascii()
-        || word
-            .as_bytes()
-            .windows(2)
-            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+        || (1..b.len()).any(|i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase());
     if kind == TokenKind::Word && may_be_glued {
         let mut prev_lower = false;
         for (i, c) in word.char_indices() {
