@@ -169,6 +169,8 @@ fn tagged_name(
         EntityKind::Place if text.chars().any(char::is_lowercase) => place_hint(text.to_string()),
         EntityKind::Place => place_hint(unshout(text.split(' '))),
         EntityKind::Organization => Hint::Org,
+        // A titled person is one, whatever the words around it suggest.
+        EntityKind::Person if title.is_some() => Hint::Person,
         _ if toks.len() > 1 => Hint::MultiWord,
         _ => Hint::Single,
     };
@@ -427,12 +429,15 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             let title = n0.title;
             let lead = n0.toks.start;
             for (s, k) in inner {
-                added.push(tagged_name(
-                    doc,
-                    s.clone(),
-                    *k,
-                    title.filter(|_| s.start == lead),
-                ));
+                // "Mr. Hu and Prime Minister X": the piece that keeps the
+                // title is a person, whatever the tagger called it.
+                let title = title.filter(|_| s.start == lead);
+                let k = if title.is_some() {
+                    EntityKind::Person
+                } else {
+                    *k
+                };
+                added.push(tagged_name(doc, s.clone(), k, title));
             }
             names[h0] = None;
         }
@@ -730,6 +735,25 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
             .all(|t| n.toks.contains(&t) || doc.tokens[t].kind == TokenKind::Punct)
 }
 
+/// "the Minister of Transport, Kofi Mensah": one word after a title and
+/// "of" is the title's field, no titled person, when it is a common word
+/// the tagger calls no person, or a name follows it after a comma (no
+/// place: "President of Mali").
+fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let named_after = b + 1 < doc.tokens.len()
+        && doc.tok(b) == ","
+        && doc.tok(b + 1).starts_with(char::is_uppercase);
+    let common = v != Some(EntityKind::Person) && lexicon().is_common_word(doc.tok(a));
+    b - a == 1
+        && a > 0
+        && v != Some(EntityKind::Place)
+        && doc.tok(a - 1) == "of"
+        && n.title
+            .is_some_and(|t| t.end <= doc.span_of(a - 1, a).start)
+        && (common || named_after)
+}
+
 /// Drops the names the tagger calls no actor, unless vouched for; returns
 /// the verdicts of those kept, in order.
 pub(crate) fn filter(
@@ -776,7 +800,7 @@ pub(crate) fn filter(
         .iter()
         .zip(&verdict)
         .map(|(n, &v)| {
-            if no_actor(doc, n) && n.title.is_none() {
+            if (no_actor(doc, n) && n.title.is_none()) || title_field(doc, n, v) {
                 return false;
             }
             is_actor(v)
