@@ -258,9 +258,6 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
-    if spans.is_empty() {
-        return names;
-    }
     // "the official Xinhua news agency", "no official U.S. comment": a
     // lowercase title word before a name the tagger calls an organization
     // or a place, and a lowercase noun after it, is an adjective; the name
@@ -440,6 +437,29 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 added.push(tagged_name(doc, s.clone(), k, title));
             }
             names[h0] = None;
+        }
+    }
+    // "Nordwind, the largest installer in the region, said": one word
+    // opening its sentence that neither the rules nor the tagger took is a
+    // name when an apposition after it says what it is.
+    for s in &doc.sentences {
+        let a = s.tokens.start;
+        let one = a..a + 1;
+        let free = || {
+            !names.iter().flatten().any(|n| overlap(&n.toks, &one))
+                && !added.iter().any(|n| overlap(&n.toks, &one))
+        };
+        if a + 1 < s.tokens.end
+            && doc.tokens[a].kind == TokenKind::Word
+            && doc.tok(a).starts_with(char::is_uppercase)
+            && !lexicon().is_common_word(doc.tok(a))
+            && !lexicon().is_not_name(doc.tok(a))
+            && may_add(doc, &one, &HashSet::default())
+            && free()
+        {
+            if let Some(kind) = apposition(doc, a + 1) {
+                added.push(tagged_name(doc, one, kind, None));
+            }
         }
     }
     let mut out: Vec<Name> = names.into_iter().flatten().collect();
@@ -624,6 +644,56 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     None
 }
 
+/// What an apposition right after an untitled name says it is
+/// ("Korvex, the carmaker, ...": an organization; "Okoro, the team's
+/// captain": no verdict, a possessive's noun is another's).
+fn apposed(doc: &Doc, n: &Name) -> Option<EntityKind> {
+    if n.title.is_some() {
+        return None;
+    }
+    apposition(doc, n.toks.end)
+}
+
+/// ", the largest installer of heat pumps": from token `b` (the comma),
+/// an article and lowercase words up to a preposition, a comma or a
+/// relative word; the last of them, the head, is a title (a person), or
+/// one of them an organization's noun (`names_org` in
+/// `lexicons/name_context.tsv`).
+fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
+    let len = doc.tokens.len();
+    if b + 2 >= len || doc.tok(b) != "," || !matches!(doc.tok(b + 1), "the" | "a" | "an") {
+        return None;
+    }
+    let mut head = None;
+    let mut org = false;
+    for t in b + 2..(b + 7).min(len) {
+        let w = doc.tok(t);
+        if doc.tokens[t].kind != TokenKind::Word || doc.word_class(t).is_some() {
+            break;
+        }
+        if !w.starts_with(char::is_lowercase) {
+            return None;
+        }
+        org |= context().names_org.contains(w);
+        head = Some(t);
+    }
+    let h = head?;
+    // "the company's chief": the head belongs to another name.
+    if h + 1 < len && doc.tokens[h + 1].kind == TokenKind::Possessive {
+        return None;
+    }
+    // "the company founder": a title as the head makes a person; an
+    // organization's noun anywhere ("the only boat company left") one.
+    let lex = lexicon();
+    if lex.is_title(doc.tok(h)) && !lex.is_common_word(doc.tok(h)) {
+        Some(EntityKind::Person)
+    } else if org {
+        Some(EntityKind::Organization)
+    } else {
+        None
+    }
+}
+
 /// A name of two words or more opening or ending with a place word
 /// ("Lake Pielinen", "Orinoco River").
 fn place_word(doc: &Doc, n: &Name) -> bool {
@@ -771,7 +841,7 @@ pub(crate) fn filter(
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
             _ if place_word(doc, n) => Some(EntityKind::Place),
-            v => v,
+            v => apposed(doc, n).or(v),
         })
         .collect();
     let is_actor = |v: Option<EntityKind>| {
