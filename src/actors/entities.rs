@@ -583,6 +583,7 @@ struct Context {
     event_first: HashSet<&'static str>,
     event_last: HashSet<&'static str>,
     place_of: HashSet<&'static str>,
+    org_of: HashSet<&'static str>,
     names_org: HashSet<&'static str>,
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
@@ -597,6 +598,7 @@ fn context() -> &'static Context {
             event_first: HashSet::default(),
             event_last: HashSet::default(),
             place_of: HashSet::default(),
+            org_of: HashSet::default(),
             names_org: HashSet::default(),
             place_first: HashSet::default(),
             place_last: HashSet::default(),
@@ -612,6 +614,7 @@ fn context() -> &'static Context {
                 "event_first" => &mut c.event_first,
                 "event_last" => &mut c.event_last,
                 "place_of" => &mut c.place_of,
+                "org_of" => &mut c.org_of,
                 "place_first" => &mut c.place_first,
                 "place_last" => &mut c.place_last,
                 "org_last" => &mut c.org_last,
@@ -641,7 +644,22 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).to_lowercase().as_str()) {
         return Some(EntityKind::Place);
     }
+    if traded(doc, n) {
+        return Some(EntityKind::Organization);
+    }
     None
+}
+
+/// "shares in Korvex", "a stake in Lumora": one word after a noun of
+/// `org_of` and "in" or "of" is a company.
+fn traded(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    n.toks.len() == 1
+        && a > 1
+        && matches!(doc.tok(a - 1), "of" | "in")
+        && context()
+            .org_of
+            .contains(doc.tok(a - 2).to_lowercase().as_str())
 }
 
 /// What an apposition right after an untitled name says it is
@@ -841,6 +859,8 @@ pub(crate) fn filter(
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
             _ if place_word(doc, n) => Some(EntityKind::Place),
+            // "shares in Korvex": a company, whatever the tagger says.
+            _ if traded(doc, n) => Some(EntityKind::Organization),
             v => apposed(doc, n).or(v),
         })
         .collect();
