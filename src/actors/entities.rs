@@ -861,6 +861,11 @@ pub(crate) fn filter(
             _ if place_word(doc, n) => Some(EntityKind::Place),
             // "shares in Korvex": a company, whatever the tagger says.
             _ if traded(doc, n) => Some(EntityKind::Organization),
+            // The apposition decides for a name the tagger left untyped,
+            // or for one word it called no place ("Florida, the state's
+            // ...", "Rex Early, the party chairman": the tagger stands).
+            Some(EntityKind::Place) => Some(EntityKind::Place),
+            v if v.is_some() && n.toks.len() > 1 => v,
             v => apposed(doc, n).or(v),
         })
         .collect();
