@@ -169,6 +169,8 @@ fn tagged_name(
         EntityKind::Place if text.chars().any(char::is_lowercase) => place_hint(text.to_string()),
         EntityKind::Place => place_hint(unshout(text.split(' '))),
         EntityKind::Organization => Hint::Org,
+        // A titled person is one, whatever the words around it suggest.
+        EntityKind::Person if title.is_some() => Hint::Person,
         _ if toks.len() > 1 => Hint::MultiWord,
         _ => Hint::Single,
     };
@@ -256,9 +258,6 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
-    if spans.is_empty() {
-        return names;
-    }
     // "the official Xinhua news agency", "no official U.S. comment": a
     // lowercase title word before a name the tagger calls an organization
     // or a place, and a lowercase noun after it, is an adjective; the name
@@ -427,14 +426,40 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             let title = n0.title;
             let lead = n0.toks.start;
             for (s, k) in inner {
-                added.push(tagged_name(
-                    doc,
-                    s.clone(),
-                    *k,
-                    title.filter(|_| s.start == lead),
-                ));
+                // "Mr. Hu and Prime Minister X": the piece that keeps the
+                // title is a person, whatever the tagger called it.
+                let title = title.filter(|_| s.start == lead);
+                let k = if title.is_some() {
+                    EntityKind::Person
+                } else {
+                    *k
+                };
+                added.push(tagged_name(doc, s.clone(), k, title));
             }
             names[h0] = None;
+        }
+    }
+    // "Nordwind, the largest installer in the region, said": one word
+    // opening its sentence that neither the rules nor the tagger took is a
+    // name when an apposition after it says what it is.
+    for s in &doc.sentences {
+        let a = s.tokens.start;
+        let one = a..a + 1;
+        let free = || {
+            !names.iter().flatten().any(|n| overlap(&n.toks, &one))
+                && !added.iter().any(|n| overlap(&n.toks, &one))
+        };
+        if a + 1 < s.tokens.end
+            && doc.tokens[a].kind == TokenKind::Word
+            && doc.tok(a).starts_with(char::is_uppercase)
+            && !lexicon().is_common_word(doc.tok(a))
+            && !lexicon().is_not_name(doc.tok(a))
+            && may_add(doc, &one, &HashSet::default())
+            && free()
+        {
+            if let Some(kind) = apposition(doc, a + 1) {
+                added.push(tagged_name(doc, one, kind, None));
+            }
         }
     }
     let mut out: Vec<Name> = names.into_iter().flatten().collect();
@@ -558,6 +583,7 @@ struct Context {
     event_first: HashSet<&'static str>,
     event_last: HashSet<&'static str>,
     place_of: HashSet<&'static str>,
+    org_of: HashSet<&'static str>,
     names_org: HashSet<&'static str>,
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
@@ -572,6 +598,7 @@ fn context() -> &'static Context {
             event_first: HashSet::default(),
             event_last: HashSet::default(),
             place_of: HashSet::default(),
+            org_of: HashSet::default(),
             names_org: HashSet::default(),
             place_first: HashSet::default(),
             place_last: HashSet::default(),
@@ -587,6 +614,7 @@ fn context() -> &'static Context {
                 "event_first" => &mut c.event_first,
                 "event_last" => &mut c.event_last,
                 "place_of" => &mut c.place_of,
+                "org_of" => &mut c.org_of,
                 "place_first" => &mut c.place_first,
                 "place_last" => &mut c.place_last,
                 "org_last" => &mut c.org_last,
@@ -616,7 +644,72 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).to_lowercase().as_str()) {
         return Some(EntityKind::Place);
     }
+    if traded(doc, n) {
+        return Some(EntityKind::Organization);
+    }
     None
+}
+
+/// "shares in Korvex", "a stake in Lumora": one word after a noun of
+/// `org_of` and "in" or "of" is a company.
+fn traded(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    n.toks.len() == 1
+        && a > 1
+        && matches!(doc.tok(a - 1), "of" | "in")
+        && context()
+            .org_of
+            .contains(doc.tok(a - 2).to_lowercase().as_str())
+}
+
+/// What an apposition right after an untitled name says it is
+/// ("Korvex, the carmaker, ...": an organization; "Okoro, the team's
+/// captain": no verdict, a possessive's noun is another's).
+fn apposed(doc: &Doc, n: &Name) -> Option<EntityKind> {
+    if n.title.is_some() {
+        return None;
+    }
+    apposition(doc, n.toks.end)
+}
+
+/// ", the largest installer of heat pumps": from token `b` (the comma),
+/// an article and lowercase words up to a preposition, a comma or a
+/// relative word; the last of them, the head, is a title (a person), or
+/// one of them an organization's noun (`names_org` in
+/// `lexicons/name_context.tsv`).
+fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
+    let len = doc.tokens.len();
+    if b + 2 >= len || doc.tok(b) != "," || !matches!(doc.tok(b + 1), "the" | "a" | "an") {
+        return None;
+    }
+    let mut head = None;
+    let mut org = false;
+    for t in b + 2..(b + 7).min(len) {
+        let w = doc.tok(t);
+        if doc.tokens[t].kind != TokenKind::Word || doc.word_class(t).is_some() {
+            break;
+        }
+        if !w.starts_with(char::is_lowercase) {
+            return None;
+        }
+        org |= context().names_org.contains(w);
+        head = Some(t);
+    }
+    let h = head?;
+    // "the company's chief": the head belongs to another name.
+    if h + 1 < len && doc.tokens[h + 1].kind == TokenKind::Possessive {
+        return None;
+    }
+    // "the company founder": a title as the head makes a person; an
+    // organization's noun anywhere ("the only boat company left") one.
+    let lex = lexicon();
+    if lex.is_title(doc.tok(h)) && !lex.is_common_word(doc.tok(h)) {
+        Some(EntityKind::Person)
+    } else if org {
+        Some(EntityKind::Organization)
+    } else {
+        None
+    }
 }
 
 /// A name of two words or more opening or ending with a place word
@@ -730,6 +823,25 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
             .all(|t| n.toks.contains(&t) || doc.tokens[t].kind == TokenKind::Punct)
 }
 
+/// "the Minister of Transport, Kofi Mensah": one word after a title and
+/// "of" is the title's field, no titled person, when it is a common word
+/// the tagger calls no person, or a name follows it after a comma (no
+/// place: "President of Mali").
+fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let named_after = b + 1 < doc.tokens.len()
+        && doc.tok(b) == ","
+        && doc.tok(b + 1).starts_with(char::is_uppercase);
+    let common = v != Some(EntityKind::Person) && lexicon().is_common_word(doc.tok(a));
+    b - a == 1
+        && a > 0
+        && v != Some(EntityKind::Place)
+        && doc.tok(a - 1) == "of"
+        && n.title
+            .is_some_and(|t| t.end <= doc.span_of(a - 1, a).start)
+        && (common || named_after)
+}
+
 /// Drops the names the tagger calls no actor, unless vouched for; returns
 /// the verdicts of those kept, in order.
 pub(crate) fn filter(
@@ -747,7 +859,14 @@ pub(crate) fn filter(
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
             _ if place_word(doc, n) => Some(EntityKind::Place),
-            v => v,
+            // "shares in Korvex": a company, whatever the tagger says.
+            _ if traded(doc, n) => Some(EntityKind::Organization),
+            // The apposition decides for a name the tagger left untyped,
+            // or for one word it called no place ("Florida, the state's
+            // ...", "Rex Early, the party chairman": the tagger stands).
+            Some(EntityKind::Place) => Some(EntityKind::Place),
+            v if v.is_some() && n.toks.len() > 1 => v,
+            v => apposed(doc, n).or(v),
         })
         .collect();
     let is_actor = |v: Option<EntityKind>| {
@@ -776,7 +895,7 @@ pub(crate) fn filter(
         .iter()
         .zip(&verdict)
         .map(|(n, &v)| {
-            if no_actor(doc, n) && n.title.is_none() {
+            if (no_actor(doc, n) && n.title.is_none()) || title_field(doc, n, v) {
                 return false;
             }
             is_actor(v)
