@@ -384,7 +384,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     }
 }
 
-/// "The FDF leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
+/// "The KLP leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
 /// person a description is in apposition to (and a title of hers).
 fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Option<usize> {
     let person_at = |t: usize| {

@@ -206,7 +206,7 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
     // One word opening a sentence ("Orchard owners vow ..."): only if
     // the text writes it with a capital elsewhere too, or a verb, a
     // comma or a possessive follows it: the subject of its sentence
-    // ("Okonjo did not", "Okonjo has", "Okonjo, a former ...", "Okonjo's").
+    // ("Okereke did not", "Okereke has", "Okereke, a former ...", "Okereke's").
     let b = toks.end;
     let subject = b < doc.tokens.len()
         && (matches!(doc.tok(b), ",")
@@ -926,7 +926,7 @@ pub(crate) fn filter(
 /// For each name: true when the rules' own evidence for its kind is strong
 /// enough to stand against the tagger: a title or a given name (a person),
 /// an organization word or acronym, a title word after it ("Tarvel
-/// governor"), a last word that is a plural common word ("Harlow
+/// governor"), a last word that is a plural common word ("Tarnbury
 /// Landings": an organization), or a place's name before a surname.
 pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
     let lex = lexicon();
