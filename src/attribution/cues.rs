@@ -138,7 +138,14 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                         doc.word_class(t + 2),
                         Some(WordClass::Det | WordClass::Pron | WordClass::Quant | WordClass::Poss)
                     ));
-            if by || unowned || is_owned_noun(doc, t, sent.start) {
+            let form = if by {
+                Some(CueForm::PassiveBy)
+            } else if is_owned_noun(doc, t, sent.start) {
+                Some(CueForm::Noun)
+            } else {
+                unowned.then_some(CueForm::Impersonal)
+            };
+            if let Some(form) = form {
                 out.push(Cue {
                     toks: t..t + 1,
                     stance,
@@ -147,11 +154,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                         object: true,
                         ..Frames::default()
                     },
-                    form: if unowned && !is_owned_noun(doc, t, sent.start) {
-                        CueForm::Impersonal
-                    } else {
-                        [CueForm::Noun, CueForm::PassiveBy][by as usize]
-                    },
+                    form,
                 });
             }
         }
