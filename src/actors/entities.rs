@@ -455,9 +455,9 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
             && may_add(doc, &one, &HashSet::default())
-            && free()
         {
-            if let Some(kind) = apposition(doc, a + 1) {
+            // The apposition first: it is rare, and `free` scans the names.
+            if let Some(kind) = apposition(doc, a + 1).filter(|_| free()) {
                 added.push(tagged_name(doc, one, kind, None));
             }
         }
@@ -765,11 +765,8 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     // "4-3", "21-17": two numbers of up to three digits.
     let score = |t: Option<usize>| {
         word(t).is_some_and(|w| {
-            w.split_once('-').is_some_and(|(x, y)| {
-                [x, y]
-                    .iter()
-                    .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-            })
+            w.split_once('-')
+                .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
         })
     };
     let (a, b) = (n.toks.start, n.toks.end);
@@ -778,9 +775,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
         && (result(back(2)) || (score(back(2)) && result(back(3))));
     // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
     // side's name.
-    let goals = |t: Option<usize>| {
-        word(t).is_some_and(|w| (1..=2).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit()))
-    };
+    let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
     let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
     let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
     let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
@@ -827,6 +822,11 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
 /// "of" is the title's field, no titled person, when it is a common word
 /// the tagger calls no person, or a name follows it after a comma (no
 /// place: "President of Mali").
+/// Whether `w` is a number of 1 to `max` digits (a score's side, goals).
+fn number(w: &str, max: usize) -> bool {
+    (1..=max).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
     let named_after = b + 1 < doc.tokens.len()
