@@ -361,17 +361,23 @@ impl<'a> Quote<'a> {
         let introduces = |r: &Resolved| {
             r.cue.toks.end + 1 == self.open && matches!(doc.tok(r.cue.toks.end), ":" | ",")
         };
-        match candidates.first() {
+        // "When Jane Doe suggested ..., John Roe fired back: “...”": a verb
+        // with words of its own in an opening clause introduces nothing the
+        // main clause does (but "As Jane Doe explained, ..." does).
+        let main = opener_end(doc, self.sent.start, self.open);
+        let mut eligible = candidates.iter().filter(|r| {
+            main >= self.open
+                || r.cue.toks.start >= main
+                || r.cue.toks.end + 1 >= main
+                || r.cue.form != CueForm::Finite
+        });
+        match eligible.clone().next() {
             Some(first)
                 if self.unnamed(first)
                     && !introduces(first)
                     && first.cue.form != CueForm::Gerund =>
             {
-                candidates
-                    .iter()
-                    .find(|r| !self.unnamed(r))
-                    .or(candidates.first())
-                    .copied()
+                eligible.find(|r| !self.unnamed(r)).or(Some(first)).copied()
             }
             other => other.copied(),
         }
