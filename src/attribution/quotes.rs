@@ -340,11 +340,12 @@ impl<'a> Quote<'a> {
         let candidates = &self.candidates;
         let partial_guess =
             !(self.starts_sentence || matches!(doc.tok(self.open.saturating_sub(1)), ":" | ","));
+        // (where the main clause begins, after an opening clause's comma)
+        let main = opener_end(doc, self.sent.start, self.open);
         if partial_guess && !candidates.first().is_some_and(|r| self.governs(r)) {
             // "While not everything Jane Doe says is true, John Roe said she
             // is “...”": a cue in an opening clause reports nothing of the
             // main one.
-            let main = opener_end(doc, self.sent.start, self.open);
             let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !self.unnamed(r);
             return candidates
                 .iter()
@@ -356,28 +357,31 @@ impl<'a> Quote<'a> {
                 .or(candidates.first())
                 .copied();
         }
+        // "When Jane Doe suggested ..., John Roe fired back: “...”": the
+        // nearest cue is a verb with words of its own in an opening clause,
+        // and introduces nothing the main clause does (but "As Jane Doe
+        // explained, ..." does).
+        if candidates.first().is_some_and(|r| {
+            r.cue.form == CueForm::Finite && r.cue.toks.end + 1 < main && main < self.open
+        }) {
+            return None;
+        }
         // "... as the heckler yelled: “...”": a colon or comma right after
         // the cue introduces the words, named speaker or not.
         let introduces = |r: &Resolved| {
             r.cue.toks.end + 1 == self.open && matches!(doc.tok(r.cue.toks.end), ":" | ",")
         };
-        // "When Jane Doe suggested ..., John Roe fired back: “...”": a verb
-        // with words of its own in an opening clause introduces nothing the
-        // main clause does (but "As Jane Doe explained, ..." does).
-        let main = opener_end(doc, self.sent.start, self.open);
-        let mut eligible = candidates.iter().filter(|r| {
-            main >= self.open
-                || r.cue.toks.start >= main
-                || r.cue.toks.end + 1 >= main
-                || r.cue.form != CueForm::Finite
-        });
-        match eligible.clone().next() {
+        match candidates.first() {
             Some(first)
                 if self.unnamed(first)
                     && !introduces(first)
                     && first.cue.form != CueForm::Gerund =>
             {
-                eligible.find(|r| !self.unnamed(r)).or(Some(first)).copied()
+                candidates
+                    .iter()
+                    .find(|r| !self.unnamed(r))
+                    .or(candidates.first())
+                    .copied()
             }
             other => other.copied(),
         }
