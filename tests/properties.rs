@@ -442,3 +442,29 @@ fn fuzz_regressions_replay() {
         failed.len()
     );
 }
+
+/// Wire-style marks (two apostrophes each side) after astral and accented
+/// characters: the quote's span and content, in UTF-16 units, are where a
+/// JavaScript reader finds them (each mark counts 2, "🎉" counts 2).
+#[test]
+fn two_apostrophe_quote_offsets_in_utf16() {
+    let text = "Zoë Marchetti 🎉 spoke. ''We’ll rebuild it,'' Marchetti said.";
+    let ann = annotate(text);
+    assert_eq!(ann.quotes.len(), 1, "{:?}", ann.quotes);
+    let q = &ann.quotes[0];
+    assert_eq!(&text[q.content], "We’ll rebuild it,");
+    assert_eq!(&text[q.span], "''We’ll rebuild it,''");
+    let ex = Export::new(text, &ann, OffsetUnit::Utf16);
+    let u: Vec<u16> = text.encode_utf16().collect();
+    let (span, content) = (
+        ex.annotation.quotes[0].span,
+        ex.annotation.quotes[0].content,
+    );
+    assert_eq!((span.start, span.end), (24, 45));
+    assert_eq!((content.start, content.end), (26, 43));
+    assert_eq!(
+        String::from_utf16_lossy(&u[span.start..span.end]),
+        "''We’ll rebuild it,''"
+    );
+    check_offsets(text, &ann);
+}

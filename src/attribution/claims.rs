@@ -11,7 +11,7 @@
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
-use super::words::{that_after, word_is, word_is_any_case, MAX_CONTENT};
+use super::words::{after_dateline, that_after, word_is, word_is_any_case, MAX_CONTENT};
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
 use crate::lexicon::{lexicon, Use, WordClass};
@@ -190,18 +190,7 @@ pub fn find(
 /// The first token from `s` that is no conjunction ("But", "And" opening a
 /// sentence) nor dateline ("GENEVA, May 2 (Wire) -" opening a paragraph).
 fn skip_conjunctions(doc: &Doc, mut s: usize, end: usize) -> usize {
-    let caps = doc.is_cap(s)
-        && doc
-            .tok(s)
-            .as_bytes()
-            .get(1)
-            .is_some_and(u8::is_ascii_uppercase);
-    if caps && s == doc.paras[doc.para_of(s)].tokens.start {
-        if let Some(d) = (s + 1..(s + 12).min(end)).find(|&k| matches!(doc.tok(k), "—" | "–" | "-"))
-        {
-            s = d + 1;
-        }
-    }
+    s = after_dateline(doc, s, end);
     while s < end && matches!(doc.word_class(s), Some(WordClass::Conj)) {
         s += 1;
     }

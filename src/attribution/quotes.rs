@@ -340,11 +340,12 @@ impl<'a> Quote<'a> {
         let candidates = &self.candidates;
         let partial_guess =
             !(self.starts_sentence || matches!(doc.tok(self.open.saturating_sub(1)), ":" | ","));
+        // (where the main clause begins, after an opening clause's comma)
+        let main = opener_end(doc, self.sent.start, self.open);
         if partial_guess && !candidates.first().is_some_and(|r| self.governs(r)) {
             // "While not everything Jane Doe says is true, John Roe said she
             // is “...”": a cue in an opening clause reports nothing of the
             // main one.
-            let main = opener_end(doc, self.sent.start, self.open);
             let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !self.unnamed(r);
             return candidates
                 .iter()
@@ -355,6 +356,15 @@ impl<'a> Quote<'a> {
                 .or(candidates.iter().find(|r| !self.unnamed(r)))
                 .or(candidates.first())
                 .copied();
+        }
+        // "When Jane Doe suggested ..., John Roe fired back: “...”": the
+        // nearest cue is a verb with words of its own in an opening clause,
+        // and introduces nothing the main clause does (but "As Jane Doe
+        // explained, ..." does).
+        if candidates.first().is_some_and(|r| {
+            r.cue.form == CueForm::Finite && r.cue.toks.end + 1 < main && main < self.open
+        }) {
+            return None;
         }
         // "... as the heckler yelled: “...”": a colon or comma right after
         // the cue introduces the words, named speaker or not.

@@ -8,7 +8,9 @@ use super::cues::{Cue, CueForm};
 use super::drafts::{Anchor, Resolved};
 use super::resolve::resolve;
 use super::subject;
-use super::words::{is_personal_pronoun, is_skippable, left_bound, opener_end, REACH};
+use super::words::{
+    after_dateline, is_personal_pronoun, is_skippable, left_bound, opener_end, REACH,
+};
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
 use crate::lexicon::{fact, Use, WordClass};
@@ -161,6 +163,8 @@ fn first_subject(
     start: usize,
     end: usize,
 ) -> Option<Anchor> {
+    // "PORT ELLIS, Md. — Gov. Jane Doe ...": not the dateline's place.
+    let start = after_dateline(doc, start, end);
     // "After the Paris attacks, Jane Doe said": an opening adverbial clause
     // or phrase holds no subject; start after its comma.
     let main = opener_end(doc, start, end);

@@ -30,6 +30,32 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
     start
 }
 
+/// Where the words after a dateline opening the paragraph at `s` begin
+/// ("GENEVA, May 2 (Wire) -", "Geneva (AFP) -": the token after its dash);
+/// `s` when there is none. A dateline names where the story was filed,
+/// never who spoke.
+pub fn after_dateline(doc: &Doc, s: usize, end: usize) -> usize {
+    if s >= end || !doc.is_cap(s) || s != doc.paras[doc.para_of(s)].tokens.start {
+        return s;
+    }
+    let caps = doc
+        .tok(s)
+        .as_bytes()
+        .get(1)
+        .is_some_and(u8::is_ascii_uppercase);
+    // "(AFP)" right before the dash: an agency's mark.
+    let agency = |d: usize| {
+        d >= s + 4
+            && doc.tok(d - 1) == ")"
+            && doc.tok(d - 3) == "("
+            && !doc.tok(d - 2).contains(|c: char| !c.is_ascii_uppercase())
+    };
+    (s + 1..(s + 12).min(end))
+        .find(|&k| matches!(doc.tok(k), "—" | "–" | "-"))
+        .filter(|&d| caps || agency(d))
+        .map_or(s, |d| d + 1)
+}
+
 /// Where the main clause begins: after the comma that closes an opening
 /// adverbial clause or phrase ("After the Paris attacks, ...", "While not
 /// everything he says is true, ..."), which holds no subject of its own.

@@ -89,11 +89,12 @@ fn role(c: char) -> Option<Role> {
 }
 
 /// The role of a quotation-mark token: its character's, but LaTeX-style
-/// ``...'' (one token each side) are double marks.
+/// ``...'' and the wire style ''...'' (two apostrophes, one token each
+/// side) are double marks; '' opens or closes like a straight ".
 fn token_role(s: &str) -> Option<Role> {
     match s {
         "``" => Some(Role::Open(Family::Double)),
-        "''" => Some(Role::Close(Family::Double)),
+        "''" => Some(Role::Either(Family::Double)),
         _ => role(s.chars().next()?),
     }
 }
@@ -128,6 +129,17 @@ pub fn find_quotes(
         let mark = Mark::new(text, tokens, t, c);
         let resolved = match r {
             Role::Either(Family::Single) => mark.single(&stack, range.end),
+            // "the players'' union" inside a ''...'' quote: an apostrophe
+            // when the marks after it in the paragraph are left odd.
+            Role::Either(_)
+                if c == '\'' && mark.plural_possessive() && {
+                    let n = (t + 1..range.end.min(t + 200))
+                        .filter(|&u| &text[tokens[u].span()] == "''");
+                    n.count() % 2 == 1
+                } =>
+            {
+                None
+            }
             Role::Either(f) => mark.straight(&stack, f),
             other => mark.curly(&stack, other),
         };
@@ -253,7 +265,7 @@ impl<'a> Mark<'a> {
     /// A straight single mark or ’: closes an open single quote, opens one
     /// before a word, else it is an apostrophe.
     fn single(&self, stack: &Open, para_end_tok: usize) -> Option<Role> {
-        let (text, t, before, after) = (self.text, self.t, self.before, self.after);
+        let (text, t, after) = (self.text, self.t, self.after);
         let open_single = stack.has(Family::Single);
         if open_single
             && !self.space_before
@@ -261,10 +273,7 @@ impl<'a> Mark<'a> {
         {
             // A possessive plural ("the players’ union") inside a
             // single-quoted passage: close only if no later mark could.
-            let end = self.tokens[t].span().end;
-            let possessive = before == Some('s')
-                && after == Some(' ')
-                && text[end..].chars().nth(1).is_some_and(char::is_lowercase);
+            let possessive = self.plural_possessive();
             let look = t + 1..para_end_tok.min(t + 200);
             if possessive && later_close_exists(text, self.tokens, look) {
                 None
@@ -279,6 +288,17 @@ impl<'a> Mark<'a> {
         } else {
             None // an apostrophe
         }
+    }
+
+    /// "the players’ union": after an s, before a space and a small letter.
+    fn plural_possessive(&self) -> bool {
+        let end = self.tokens[self.t].span().end;
+        self.before == Some('s')
+            && self.after == Some(' ')
+            && self.text[end..]
+                .chars()
+                .nth(1)
+                .is_some_and(char::is_lowercase)
     }
 
     /// A straight double mark: closes an open one of its family when glued
@@ -378,13 +398,18 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
     )
 }
 
-/// True when the token is an opening quotation mark by its character alone.
+/// True when the token is an opening quotation mark by its character alone,
+/// or two apostrophes before a word (''We).
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Punct
-        && matches!(
+        && (matches!(
             text[tok.span()].chars().next(),
             Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
-        )
+        ) || (&text[tok.span()] == "''"
+            && text[tok.span().end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)))
 }
 
 /// True when a paragraph starting with this token opens a quote: a mark

@@ -767,6 +767,32 @@ mod tests {
     }
 
     #[test]
+    fn two_apostrophes_are_double_marks() {
+        assert_eq!(
+            quotes("''The roof leaks,'' she said, ''and nobody comes.''"),
+            ["The roof leaks,", "and nobody comes."]
+        );
+        // A single quote inside, closed with three apostrophes.
+        assert_eq!(
+            quotes("''He told me, 'Not this year.''' Then he left."),
+            ["He told me, 'Not this year.'"]
+        );
+        // A plural possessive inside the quote is not its end.
+        assert_eq!(
+            quotes("''The drivers'' union will not sign,'' she said."),
+            ["The drivers'' union will not sign,"]
+        );
+        // A lone pair of apostrophes opens nothing.
+        assert!(quotes("The drivers'' union will not sign, she said.").is_empty());
+        assert!(quotes("She said ''maybe next year and left.\n\nThen rain.").is_empty());
+        // Continued over paragraphs.
+        assert_eq!(
+            quotes("''The first part of what I said.\n\n''And the rest,'' he said."),
+            ["The first part of what I said.", "And the rest,"]
+        );
+    }
+
+    #[test]
     fn guillemets() {
         assert_eq!(quotes("Il a dit « non » hier."), ["non"]);
     }

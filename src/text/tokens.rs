@@ -99,8 +99,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             b = end;
             continue;
         }
-        // LaTeX-style quotation marks: ``...'' is one mark each side.
-        let end = if (c == '`' || c == '\'') && at(b + 1) == Some(c) {
+        // LaTeX-style and wire-style quotation marks: ``...'' and ''...''
+        // are one mark each side; three apostrophes after a word close a
+        // single quote, then a double ("'no.'''": ' then '').
+        let closes_three =
+            c == '\'' && at(b + 2) == Some(c) && before(b).is_some_and(|p| !p.is_whitespace());
+        let end = if (c == '`' || c == '\'') && at(b + 1) == Some(c) && !closes_three {
             b + 2
         } else {
             b + c.len_utf8()
@@ -268,6 +272,15 @@ mod tests {
             ["Serbia", "'s", "army", "don't"]
         );
         assert_eq!(words("Serbia’s"), ["Serbia", "’s"]);
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_mark() {
+        assert_eq!(
+            words("''Go,'' he said, 'no.''' Then"),
+            ["''", "Go", ",", "''", "he", "said", ",", "'", "no", ".", "'", "''", "Then"]
+        );
+        assert_eq!(words("'''Sir"), ["''", "'", "Sir"]);
     }
 
     #[test]

@@ -18,6 +18,13 @@ use super::score::{overlap, overlap_frags, Matching, Table};
 /// Characters that make an attribution's content a quote.
 pub const QUOTE_MARKS: [char; 5] = ['"', '“', '”', '«', '»'];
 
+/// True when an attribution's content holds a quotation mark: one of
+/// [`QUOTE_MARKS`], or a double mark written as two characters, the wire
+/// style ''...'' (two apostrophes) or LaTeX-style ``...''.
+pub fn has_quote_mark(content: &str) -> bool {
+    content.contains(QUOTE_MARKS) || content.contains("''") || content.contains("``")
+}
+
 /// One article and the annotation file chosen for it.
 #[derive(Clone, Debug)]
 pub struct Article {
@@ -210,10 +217,7 @@ pub fn parse(ann: &str, text: &str) -> Gold {
             continue;
         }
         a.content.sort();
-        a.is_quote = a
-            .content
-            .iter()
-            .any(|&s| idx.slice(s).contains(QUOTE_MARKS));
+        a.is_quote = a.content.iter().any(|&s| has_quote_mark(idx.slice(s)));
         gold.attributions.push(a);
     }
     gold
@@ -496,6 +500,20 @@ mod tests {
         assert_eq!(&text[a.content[0].start..a.content[0].end], "“ok”");
         assert_eq!(&text[a.source[0].start..a.source[0].end], "Zoë");
         assert!(a.is_quote);
+    }
+
+    #[test]
+    fn two_apostrophes_make_a_quote_but_one_does_not() {
+        let text = "''We won,'' Ann said. The players' union said it lost.";
+        let ann = "T1\tContent 0 11\t''We won,''\nT2\tSource 12 15\tAnn\n\
+                   T4\tContent 22 45\tThe players' union said\n\
+                   E1\tAttribution:T9 Content:T1 Source:T2\n\
+                   E2\tAttribution:T9 Content:T4\n";
+        let gold = parse(ann, text);
+        assert_eq!(gold.attributions.len(), 2);
+        assert!(gold.attributions[0].is_quote);
+        assert!(!gold.attributions[1].is_quote);
+        assert!(has_quote_mark("``Yes,'' he said"));
     }
 
     #[test]
