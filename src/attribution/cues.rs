@@ -213,8 +213,14 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
     }
     // "is said to", "were thought to": a passive, not "is eager to" or
     // "was worried that".
-    let passive = word_is(w, Use::Passive)
-        && doc.cue_verb(t + 1).is_some_and(|v| v.past())
+    // "X seemed to ...": the writer's view, nobody's report (but "X
+    // appeared to confirm that ...": X's, through the verb after "to").
+    let seeming = word_is(w, Use::Seeming);
+    if seeming && t + n < sent.end && doc.cue_verb(t + n).is_some() {
+        return None;
+    }
+    let passive = (seeming
+        || word_is(w, Use::Passive) && doc.cue_verb(t + 1).is_some_and(|v| v.past()))
         && doc.tok(t + n - 1).eq_ignore_ascii_case("to");
     let form = if w == "according" {
         CueForm::According
