@@ -75,7 +75,10 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         let capital_inside = doc.is_cap(t)
             && !doc.paras[doc.sentences[doc.sentence_of[t] as usize].para].heading
             && !crate::actors::is_sentence_initial(doc, t);
-        if let Some(v) = lex.cue_verb(&w).filter(|_| !capital_inside) {
+        if let Some(v) = lex
+            .cue_verb(&w)
+            .filter(|_| !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.end)))
+        {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = v.stance;
                 // "asked Y to ..." is an appeal.
@@ -574,6 +577,17 @@ fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
         .take(2)
         .find(|&k| doc.is(k, Use::Passive) || !is_skippable(doc, k))
         .filter(|&k| doc.is(k, Use::Passive))
+}
+
+/// "saw that ...", "sees the plan as a trap": a verb of seeing at `t`
+/// that reports a view (an "as" a few words on, no punctuation between).
+fn sees_as(doc: &Doc, t: usize, end: usize) -> bool {
+    if t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that") {
+        return true;
+    }
+    (t + 2..end.min(t + 9))
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .any(|k| doc.tok(k) == "as")
 }
 
 /// "asked the council to ...": a "to" within a few words after token `t`.
