@@ -75,7 +75,10 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         let capital_inside = doc.is_cap(t)
             && !doc.paras[doc.sentences[doc.sentence_of[t] as usize].para].heading
             && !crate::actors::is_sentence_initial(doc, t);
-        if let Some(v) = lex.cue_verb(&w).filter(|_| !capital_inside) {
+        if let Some(v) = lex
+            .cue_verb(&w)
+            .filter(|_| !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.end)))
+        {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = v.stance;
                 // "asked Y to ..." is an appeal.
@@ -213,8 +216,14 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
     }
     // "is said to", "were thought to": a passive, not "is eager to" or
     // "was worried that".
-    let passive = word_is(w, Use::Passive)
-        && doc.cue_verb(t + 1).is_some_and(|v| v.past())
+    // "X seemed to ...": the writer's view, nobody's report (but "X
+    // appeared to confirm that ...": X's, through the verb after "to").
+    let seeming = word_is(w, Use::Seeming);
+    if seeming && t + n < sent.end && doc.cue_verb(t + n).is_some() {
+        return None;
+    }
+    let passive = (seeming
+        || word_is(w, Use::Passive) && doc.cue_verb(t + 1).is_some_and(|v| v.past()))
         && doc.tok(t + n - 1).eq_ignore_ascii_case("to");
     let form = if w == "according" {
         CueForm::According
@@ -568,6 +577,17 @@ fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
         .take(2)
         .find(|&k| doc.is(k, Use::Passive) || !is_skippable(doc, k))
         .filter(|&k| doc.is(k, Use::Passive))
+}
+
+/// "saw that ...", "sees the plan as a trap": a verb of seeing at `t`
+/// that reports a view (an "as" a few words on, no punctuation between).
+fn sees_as(doc: &Doc, t: usize, end: usize) -> bool {
+    if t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that") {
+        return true;
+    }
+    (t + 2..end.min(t + 9))
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .any(|k| doc.tok(k) == "as")
 }
 
 /// "asked the council to ...": a "to" within a few words after token `t`.

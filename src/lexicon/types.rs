@@ -214,6 +214,12 @@ pub enum Use {
     SpeechAdverb,
     /// A preposition after which a lone unknown name is a place ("in Kessendorf").
     Locative,
+    /// A verb of seeming ("seems", "appeared"): "X seemed to ..." is the
+    /// writer's view of X, a claim nobody named makes.
+    Seeming,
+    /// A verb of seeing: it reports a view only before "that" or in "sees
+    /// X as Y" ("saw him there" reports nothing).
+    SeesAs,
     /// A title word of a woman ("Mrs", "queen").
     Female,
     /// A title word of a man ("Mr", "king").

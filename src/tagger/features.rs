@@ -4,7 +4,7 @@
 //! Changing anything here changes what the shipped weights mean: retrain
 //! (`scripts/train-actors.sh`) after any change.
 
-use crate::lexicon::{fact, lexicon};
+use crate::lexicon::{fact, lexicon, Use};
 
 /// The features of every token of a sentence, flattened.
 #[derive(Default)]
@@ -158,7 +158,8 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if lex.starts_title(lower) {
         f |= TITLE_START;
     }
-    if facts & fact::CUE_VERB != 0 && lex.cue_verb(lower).is_some() {
+    // (a verb of seeing reports only in some frames: no cue to the tagger)
+    if facts & fact::CUE_VERB != 0 && lex.cue_verb(lower).is_some() && !lex.is(lower, Use::SeesAs) {
         f |= CUE;
     }
     if lex.is_common_word(lower) {

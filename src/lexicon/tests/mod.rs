@@ -266,7 +266,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 42] = [
+const ALL_USES: [Use; 44] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -297,6 +297,8 @@ const ALL_USES: [Use; 42] = [
     Use::PlaceWord,
     Use::SpeechAdverb,
     Use::Locative,
+    Use::Seeming,
+    Use::SeesAs,
     Use::Female,
     Use::Male,
     Use::FemaleEnding,
