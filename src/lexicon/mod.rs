@@ -225,6 +225,7 @@ impl Lexicon {
 
     /// [`Lexicon::is_title`] or [`Lexicon::is_honorific`], and
     /// [`Lexicon::starts_title`], of a word: one look-up for the three.
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))] // the tagger's flags
     pub fn title_kinds(&self, word: &str) -> (bool, bool) {
         let bits = with_lower(word, title_bits);
         (bits & (TITLE | HONORIFIC) != 0, bits & TITLE_START != 0)
