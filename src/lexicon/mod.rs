@@ -223,6 +223,14 @@ impl Lexicon {
         with_lower(word, title_bits) & TITLE_START != 0
     }
 
+    /// [`Lexicon::is_title`] or [`Lexicon::is_honorific`], and
+    /// [`Lexicon::starts_title`], of a word: one look-up for the three.
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))] // the tagger's flags
+    pub fn title_kinds(&self, word: &str) -> (bool, bool) {
+        let bits = with_lower(word, title_bits);
+        (bits & (TITLE | HONORIFIC) != 0, bits & TITLE_START != 0)
+    }
+
     /// True for "Mr", "Mrs", "Dr" and the like.
     pub fn is_honorific(&self, word: &str) -> bool {
         with_lower(word, title_bits) & HONORIFIC != 0

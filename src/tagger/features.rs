@@ -152,10 +152,11 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if word.chars().any(|c| c.is_ascii_digit()) {
         f |= DIGIT;
     }
-    if lex.is_title(lower) || lex.is_honorific(lower) {
+    let (title, starts_title) = lex.title_kinds(lower);
+    if title {
         f |= TITLE;
     }
-    if lex.starts_title(lower) {
+    if starts_title {
         f |= TITLE_START;
     }
     // (a verb of seeing reports only in some frames: no cue to the tagger)

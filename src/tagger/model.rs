@@ -253,14 +253,16 @@ impl Model {
             emit.clear();
             emit.resize((j - i) * TAGS, 0i64);
             for k in i..j {
-                let e = &mut emit[(k - i) * TAGS..(k - i + 1) * TAGS];
+                // Summed in registers, stored once a token.
+                let mut sum = [0i64; TAGS];
                 for &h in feats.token(k) {
                     let r = Model::row(self.bits, h) * TAGS;
                     let row: &[i8; TAGS] = self.weights[r..r + TAGS].try_into().expect("a row");
-                    for (acc, &w) in e.iter_mut().zip(row) {
+                    for (acc, &w) in sum.iter_mut().zip(row) {
                         *acc += i64::from(signed[usize::from(w as u8)]);
                     }
                 }
+                emit[(k - i) * TAGS..(k - i + 1) * TAGS].copy_from_slice(&sum);
             }
             let from = if i == 0 { START } else { Tag::O.index() };
             let into = (j < n).then(|| Tag::O.index());

@@ -89,6 +89,11 @@ fn every_lookup_matches_the_run_time_loader() {
             old.is_honorific(w),
             "is_honorific({w:?})"
         );
+        assert_eq!(
+            new.title_kinds(w),
+            (old.is_title(w) || old.is_honorific(w), old.starts_title(w)),
+            "title_kinds({w:?})"
+        );
         assert_eq!(new.role(w), old.role(w), "role({w:?})");
         assert_eq!(
             new.is_given_name(w),
