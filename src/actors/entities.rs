@@ -181,12 +181,17 @@ fn tagged_name(
 /// sentence, opening with a word that has a capital letter ("al-Qaida"
 /// too), and no storm, event or label.
 fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let lex = lexicon();
     let first = doc.tok(toks.start);
     toks.start < toks.end
         && doc.sentence_of[toks.start] == doc.sentence_of[toks.end - 1]
         && doc.tokens[toks.start].kind == TokenKind::Word
         && first.chars().any(char::is_uppercase)
-        && !lexicon().is_not_name(first)
+        // A section's label ("International", "Health") may open an
+        // organization's name that ends in its head word ("International
+        // Maritime Bureau", "Health Ministry"), never a name by itself.
+        && (!lex.is_not_name(first)
+            || (toks.len() > 1 && !lex.breaks_name(first) && lex.is_org_head(doc.tok(toks.end - 1))))
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
