@@ -231,6 +231,37 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
     !refused
 }
 
+/// One word the tagger calls an organization that names an institution by
+/// its head word or is an organization the lexicons know ("Parliament
+/// Wednesday adopted", "Congress restored", "Army troops"): a name also
+/// where it opens its sentence and is a common word, though not in a
+/// headline (a sentence without its full stop: "Ministry releases grain"),
+/// not in capitals, and not a verb before its object ("Trust me", "Trust
+/// in ...").
+fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    use crate::lexicon::WordClass;
+    let lex = lexicon();
+    let w = doc.tok(toks.start);
+    let object = toks.end < doc.tokens.len()
+        && matches!(
+            doc.word_class(toks.end),
+            Some(WordClass::Pron | WordClass::Prep | WordClass::Det | WordClass::Poss)
+        );
+    let sentence = &doc.sentences[doc.sentence_of[toks.start] as usize].tokens;
+    let stops = sentence
+        .clone()
+        .rev()
+        .find(|&t| !matches!(doc.tok(t), "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|t| matches!(doc.tok(t), "." | "!" | "?"));
+    toks.len() == 1
+        && sentence.start == toks.start
+        && stops
+        && !object
+        && w.chars().any(char::is_lowercase)
+        && !doc.paras[doc.para_of(toks.start)].heading
+        && (lex.is_org_head(w) || lex.known(w).is_some_and(|k| !k.is_place))
+}
+
 /// The words written with a capital where no sentence starts.
 fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
     (0..doc.tokens.len())
@@ -327,7 +358,8 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             .collect();
         let Some(&h0) = hits.first() else {
             let inside = inside.get_or_insert_with(|| capitalized_inside(doc));
-            if may_add(doc, e, inside) {
+            if may_add(doc, e, inside) || (*kind == EntityKind::Organization && institution(doc, e))
+            {
                 let kind = if dateline(doc, e) {
                     EntityKind::Place
                 } else {
