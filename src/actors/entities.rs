@@ -441,10 +441,29 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                     continue;
                 }
             }
+            let person = n0.title.is_some() || n0.hint == Hint::Person;
+            // "Mr. Abbas | Thursday": a person's name ends before a weekday
+            // or a month where the tagger ends it (words that break a name,
+            // neither a page's label nor a function word: "George Will").
+            let date = |t: usize| {
+                let (lex, w) = (lexicon(), doc.tok(t));
+                lex.breaks_name(w) && !lex.is_label(w) && lex.word_class(w).is_none()
+            };
+            if let [(s, k)] = inner[..] {
+                if person && s.start == start && (s.end..end).all(date) {
+                    let k = if n0.title.is_some() {
+                        EntityKind::Person
+                    } else {
+                        *k
+                    };
+                    added.push(tagged_name(doc, s.clone(), k, n0.title));
+                    names[h0] = None;
+                    continue;
+                }
+            }
             // A person's name is cut only into several names joined by
             // "and" ("King X and Prime Minister Y"): a tagger that splits
             // "Maria Will" is wrong.
-            let person = n0.title.is_some() || n0.hint == Hint::Person;
             let joined = (start..end).any(|t| doc.is(t, crate::lexicon::Use::And));
             if person && (inner.len() < 2 || !joined) {
                 continue;
