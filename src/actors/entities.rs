@@ -860,10 +860,17 @@ fn labels_paragraph(doc: &Doc, n: &Name) -> bool {
 /// None of them is an actor, whatever the tagger says.
 fn no_actor(doc: &Doc, n: &Name) -> bool {
     let c = context();
-    if n.toks.len() >= 2
-        && (c.event_first.contains(doc.tok(n.toks.start))
-            || c.event_last.contains(doc.tok(n.toks.end - 1)))
+    // "World War II": an event's word before a roman numeral ends it.
+    let (a, mut b) = (n.toks.start, n.toks.end);
+    if b - a >= 3
+        && doc
+            .tok(b - 1)
+            .bytes()
+            .all(|x| matches!(x, b'I' | b'V' | b'X'))
     {
+        b -= 1;
+    }
+    if b - a >= 2 && (c.event_first.contains(doc.tok(a)) || c.event_last.contains(doc.tok(b - 1))) {
         return true;
     }
     let para = &doc.paras[doc.para_of(n.toks.start)];
