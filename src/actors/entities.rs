@@ -181,12 +181,17 @@ fn tagged_name(
 /// sentence, opening with a word that has a capital letter ("al-Qaida"
 /// too), and no storm, event or label.
 fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let lex = lexicon();
     let first = doc.tok(toks.start);
     toks.start < toks.end
         && doc.sentence_of[toks.start] == doc.sentence_of[toks.end - 1]
         && doc.tokens[toks.start].kind == TokenKind::Word
         && first.chars().any(char::is_uppercase)
-        && !lexicon().is_not_name(first)
+        // A section's label ("International", "Health") may open an
+        // organization's name that ends in its head word ("International
+        // Maritime Bureau", "Health Ministry"), never a name by itself.
+        && (!lex.is_not_name(first)
+            || (toks.len() > 1 && !lex.breaks_name(first) && lex.is_org_head(doc.tok(toks.end - 1))))
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
@@ -224,6 +229,37 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         || lex.is_honorific(first)
         || (toks.len() == 1 && lex.is_common_word(&first.to_lowercase()));
     !refused
+}
+
+/// One word the tagger calls an organization that names an institution by
+/// its head word or is an organization the lexicons know ("Parliament
+/// Wednesday adopted", "Congress restored", "Army troops"): a name also
+/// where it opens its sentence and is a common word, though not in a
+/// headline (a sentence without its full stop: "Ministry releases grain"),
+/// not in capitals, and not a verb before its object ("Trust me", "Trust
+/// in ...").
+fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    use crate::lexicon::WordClass;
+    let lex = lexicon();
+    let w = doc.tok(toks.start);
+    let object = toks.end < doc.tokens.len()
+        && matches!(
+            doc.word_class(toks.end),
+            Some(WordClass::Pron | WordClass::Prep | WordClass::Det | WordClass::Poss)
+        );
+    let sentence = &doc.sentences[doc.sentence_of[toks.start] as usize].tokens;
+    let stops = sentence
+        .clone()
+        .rev()
+        .find(|&t| !matches!(doc.tok(t), "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|t| matches!(doc.tok(t), "." | "!" | "?"));
+    toks.len() == 1
+        && sentence.start == toks.start
+        && stops
+        && !object
+        && w.chars().any(char::is_lowercase)
+        && !doc.paras[doc.para_of(toks.start)].heading
+        && (lex.is_org_head(w) || lex.known(w).is_some_and(|k| !k.is_place))
 }
 
 /// The words written with a capital where no sentence starts.
@@ -322,7 +358,8 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             .collect();
         let Some(&h0) = hits.first() else {
             let inside = inside.get_or_insert_with(|| capitalized_inside(doc));
-            if may_add(doc, e, inside) {
+            if may_add(doc, e, inside) || (*kind == EntityKind::Organization && institution(doc, e))
+            {
                 let kind = if dateline(doc, e) {
                     EntityKind::Place
                 } else {
@@ -404,10 +441,29 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                     continue;
                 }
             }
+            let person = n0.title.is_some() || n0.hint == Hint::Person;
+            // "Mr. Abbas | Thursday": a person's name ends before a weekday
+            // or a month where the tagger ends it (words that break a name,
+            // neither a page's label nor a function word: "George Will").
+            let date = |t: usize| {
+                let (lex, w) = (lexicon(), doc.tok(t));
+                lex.breaks_name(w) && !lex.is_label(w) && lex.word_class(w).is_none()
+            };
+            if let [(s, k)] = inner[..] {
+                if person && s.start == start && (s.end..end).all(date) {
+                    let k = if n0.title.is_some() {
+                        EntityKind::Person
+                    } else {
+                        *k
+                    };
+                    added.push(tagged_name(doc, s.clone(), k, n0.title));
+                    names[h0] = None;
+                    continue;
+                }
+            }
             // A person's name is cut only into several names joined by
             // "and" ("King X and Prime Minister Y"): a tagger that splits
             // "Maria Will" is wrong.
-            let person = n0.title.is_some() || n0.hint == Hint::Person;
             let joined = (start..end).any(|t| doc.is(t, crate::lexicon::Use::And));
             if person && (inner.len() < 2 || !joined) {
                 continue;
@@ -804,10 +860,17 @@ fn labels_paragraph(doc: &Doc, n: &Name) -> bool {
 /// None of them is an actor, whatever the tagger says.
 fn no_actor(doc: &Doc, n: &Name) -> bool {
     let c = context();
-    if n.toks.len() >= 2
-        && (c.event_first.contains(doc.tok(n.toks.start))
-            || c.event_last.contains(doc.tok(n.toks.end - 1)))
+    // "World War II": an event's word before a roman numeral ends it.
+    let (a, mut b) = (n.toks.start, n.toks.end);
+    if b - a >= 3
+        && doc
+            .tok(b - 1)
+            .bytes()
+            .all(|x| matches!(x, b'I' | b'V' | b'X'))
     {
+        b -= 1;
+    }
+    if b - a >= 2 && (c.event_first.contains(doc.tok(a)) || c.event_last.contains(doc.tok(b - 1))) {
         return true;
     }
     let para = &doc.paras[doc.para_of(n.toks.start)];
