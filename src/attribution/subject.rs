@@ -6,7 +6,7 @@
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
-    is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
+    existential, is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -500,7 +500,8 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         && words > 0
         && bound == sent.tokens.start
         && !doc.paras[sent.para].heading
-        && (p + 1..end).all(|k| !doc.is_cap(k)))
+        && (p + 1..end).all(|k| !doc.is_cap(k))
+        && !(end == p + 1 && existential(doc, p)))
     .then_some(Anchor::Phrase(p, end))
 }
 
