@@ -13,7 +13,8 @@
 //!
 //! `GOLDEN=name` runs one article; `NEWSLENS_SHOW=1` also prints everything
 //! the engine found in each failing article; `NEWSLENS_VERBOSE=1` lists the
-//! expected (xfail) failures too.
+//! expected (xfail) failures too; `NEWSLENS_SPURIOUS=1` lists the engine's
+//! claims whose cue no expected claim names (with claimant and stance).
 
 mod common;
 

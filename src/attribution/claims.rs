@@ -11,7 +11,9 @@
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
-use super::words::{after_dateline, that_after, word_is, word_is_any_case, MAX_CONTENT};
+use super::words::{
+    after_dateline, existential, that_after, word_is, word_is_any_case, MAX_CONTENT,
+};
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
 use crate::lexicon::{lexicon, Use, WordClass};
@@ -122,7 +124,14 @@ pub fn find(
         };
         // A claim nobody makes is not worth showing, unless the text says
         // so ("it is alleged that").
-        if r.actor.is_none() && cue.form != CueForm::Impersonal {
+        // "There are reports that ...", "There is no question that ...":
+        // impersonal too.
+        let opens = skip_conjunctions(doc, sent.start, sent.end);
+        let there = opens + 5 > cue.toks.start
+            && existential(doc, opens)
+            && cue.toks.end < sent.end
+            && doc.tok(cue.toks.end).eq_ignore_ascii_case("that");
+        if r.actor.is_none() && cue.form != CueForm::Impersonal && !there {
             continue;
         }
         let Some((a, b)) = range else { continue };

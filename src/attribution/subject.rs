@@ -6,7 +6,7 @@
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
-    is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
+    existential, is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -345,6 +345,13 @@ fn unnamed_subject(
     // the subject; look on to the left of the preposition.
     if let Some(Anchor::Phrase(a, _)) = np {
         let after_prep = || a > bound + 1 && doc.word_class(a - 1) == Some(WordClass::Prep);
+        // "... this week after a survey found": after a time phrase the
+        // preposition opens a clause of its own, whose subject this is.
+        let time_before =
+            || a > bound + 3 && ((a - 4).max(bound)..a - 2).any(|k| time_phrase(doc, k, a - 2));
+        if after_prep() && time_before() {
+            return np;
+        }
         if depth < 2 && after_prep() {
             // ...and keep the phrase when nothing is found there.
             return subject_left_of(doc, actors, a - 1, bound, false, depth + 1);
@@ -467,6 +474,10 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
             // "that" before a clause is a conjunction, not a determiner.
             Some(WordClass::Det) if w.eq_ignore_ascii_case("that") => return None,
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss) => {
+                // "this week", "that year": a time, never a speaker.
+                if time_phrase(doc, p, end - 1) {
+                    return None;
+                }
                 return (p + 1 < end).then_some(Anchor::Phrase(p, end));
             }
             Some(WordClass::Prep) if word_is(w, Use::PhrasePrep) => {}
@@ -489,8 +500,18 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         && words > 0
         && bound == sent.tokens.start
         && !doc.paras[sent.para].heading
-        && (p + 1..end).all(|k| !doc.is_cap(k)))
+        && (p + 1..end).all(|k| !doc.is_cap(k))
+        && !(end == p + 1 && existential(doc, p)))
     .then_some(Anchor::Phrase(p, end))
+}
+
+/// "this week", "this past year", "last night": a phrase from `open` to
+/// `head` that sets a time (an opener of such phrases that is no
+/// preposition, a head that ends them), never an actor.
+fn time_phrase(doc: &Doc, open: usize, head: usize) -> bool {
+    doc.uses_lower(open).has(Use::SettingLead)
+        && doc.word_class(open) != Some(WordClass::Prep)
+        && doc.uses_lower(head).has(Use::SettingEnd)
 }
 
 /// A lowercase content word (not a verb we know, not grammar): a phrase head.

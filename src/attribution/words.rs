@@ -132,6 +132,16 @@ pub fn is_possessive_pronoun(w: &str) -> bool {
             .is_some_and(|p| p.possessive && p.third_person)
 }
 
+/// "There are reports that ...", "There is no question that ...": a
+/// capitalized function word that names no one before a form of "be"
+/// opens a sentence that says something exists; it is no subject.
+pub fn existential(doc: &Doc, p: usize) -> bool {
+    p + 1 < doc.tokens.len()
+        && doc.word_class(p + 1) == Some(WordClass::Aux)
+        && lexicon().is_not_name(doc.tok(p))
+        && lexicon().pronoun(&doc.tok(p).lower_cow()).is_none()
+}
+
 /// "another", "one", "others", "several": a quantifier standing for people.
 pub fn lone_quantifier(doc: &Doc, t: usize) -> bool {
     doc.uses_lower(t).has(Use::LoneQuantifier)

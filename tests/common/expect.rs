@@ -575,6 +575,28 @@ pub fn score(text: &str, ann: &Annotation, exp: &Expectations, sc: &mut Scores) 
         }
     }
     sc.claim_engine += ann.claims.len();
+    if std::env::var_os("NEWSLENS_SPURIOUS").is_some() {
+        for c in ann
+            .claims
+            .iter()
+            .filter(|c| !spans.iter().any(|s| c.cue.overlaps(*s)))
+        {
+            let line_start = text[..c.cue.start].rfind(['\n', '.']).map_or(0, |i| i + 1);
+            let content = &text[c.content.start..c.content.end];
+            let content: String = content.chars().take(70).collect();
+            let who = c.claimant_mention.map_or("-", |m| {
+                let sp = ann.mentions[m.0 as usize].span;
+                &text[sp.start..sp.end]
+            });
+            println!(
+                "  spurious claim: [{who}] cue {:?} ({:?}) content {:?} | {}",
+                &text[c.cue.start..c.cue.end],
+                c.stance,
+                content,
+                text[line_start..c.cue.start].trim()
+            );
+        }
+    }
     sc.claim_right += ann
         .claims
         .iter()
