@@ -38,8 +38,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
 fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     let mut title_tok = Bits::new(doc.tokens.len());
     for m in actors.mentions.iter() {
-        if let Some(title) = m.title {
-            let mut t = m.toks.start;
+        if let Some(title) = m.title() {
+            let mut t = m.toks().start;
             while t > 0 && doc.tokens[t - 1].span().start >= title.start {
                 t -= 1;
                 title_tok.set(t);
@@ -110,7 +110,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // A name the of-phrase reaches into is whole inside it ("a critic of
     // the United States", not "of the United"), and a mention of its own.
     let end = match actors.mention_at(end - 1) {
-        Some(m) if actors.mentions[m].toks.end > end => actors.mentions[m].toks.end,
+        Some(m) if actors.mentions[m].toks().end > end => actors.mentions[m].toks().end,
         _ => end,
     };
     let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
@@ -233,7 +233,7 @@ fn names_before_title(
     }
     // A title before a name is not a description of its own.
     next_mention.is_some_and(|m| {
-        !role.plural && actors.actors[actors.mentions[m].actor].kind == ActorKind::Person
+        !role.plural && actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person
     })
 }
 
@@ -291,9 +291,9 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
             .find_map(|t| actors.outer_mention_at(t));
         if let Some(m) = first.filter(|&m| actors.mentions[m].kind == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.
-            let actor = &actors.actors[actors.mentions[m].actor];
+            let actor = &actors.actors[actors.mentions[m].actor()];
             let company = actor.kind == ActorKind::Organization && actor.role.is_none();
-            return company.then_some(actors.mentions[m].actor);
+            return company.then_some(actors.mentions[m].actor());
         }
         if toks.start <= floor {
             break;
@@ -374,13 +374,13 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             }
         };
         seen.by_role.insert(role_word, actor);
-        actors.mentions.push(MentionDraft {
-            toks: f.start..f.end,
+        actors.mentions.push(MentionDraft::new(
+            f.start..f.end,
             span,
-            title: None,
-            kind: MentionKind::Description,
+            None,
+            MentionKind::Description,
             actor,
-        });
+        ));
     }
 }
 
@@ -390,7 +390,7 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
     let person_at = |t: usize| {
         actors
             .mention_at(t)
-            .map(|m| actors.mentions[m].actor)
+            .map(|m| actors.mentions[m].actor())
             .filter(|&a| actors.actors[a].kind == ActorKind::Person)
     };
     if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
@@ -453,7 +453,7 @@ fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let Some(m) = actors.mention_at(p + 1) else {
         return false;
     };
-    let e = actors.mentions[m].toks.end;
+    let e = actors.mentions[m].toks().end;
     e < doc.tokens.len() && doc.cue_verb(e).is_some()
 }
 

@@ -1060,9 +1060,9 @@ pub(crate) fn retype(actors: &mut Actors, titled_names: &[bool], verdicts: &[Opt
     let mut votes = vec![[0u32; 4]; actors.actors.len()];
     let mut titled = vec![false; actors.actors.len()];
     for ((m, &t), v) in actors.mentions.iter().zip(titled_names).zip(verdicts) {
-        titled[m.actor] |= t;
+        titled[m.actor()] |= t;
         if let Some(k) = v.and_then(|v| KINDS.iter().position(|&k| k == v)) {
-            votes[m.actor][k] += 1;
+            votes[m.actor()][k] += 1;
         }
     }
     for (a, v) in votes.iter().enumerate() {

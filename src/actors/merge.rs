@@ -38,13 +38,13 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
             },
         };
         add_title(doc, &mut m.actors, n, actor);
-        m.actors.mentions.push(MentionDraft {
-            toks: n.toks.clone(),
-            span: doc.span_of(n.toks.start, n.toks.end),
-            title: n.title,
-            kind: MentionKind::Name,
+        m.actors.mentions.push(MentionDraft::new(
+            n.toks.clone(),
+            doc.span_of(n.toks.start, n.toks.end),
+            n.title,
+            MentionKind::Name,
             actor,
-        });
+        ));
     }
     m.actors
 }

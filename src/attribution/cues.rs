@@ -324,7 +324,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         };
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
-            Some(actors.mentions[m].toks.end)
+            Some(actors.mentions[m].toks().end)
         } else if is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
         } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
@@ -332,7 +332,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             let named = (s + 1..(s + 4).min(sent.end))
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .find_map(|k| actors.outer_mention_at(k))
-                .map(|m| actors.mentions[m].toks.end);
+                .map(|m| actors.mentions[m].toks().end);
             // "the editorial read": the last of the lowercase words is the verb.
             named.or_else(|| {
                 (s + 1..(s + 6).min(sent.end))

@@ -114,7 +114,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let first = doc.quotes.len();
     for (i, turn) in turns.iter().enumerate() {
         let m = turns::speaker(actors, turn);
-        let a = m.map(|m| actors.mentions[m].actor);
+        let a = m.map(|m| actors.mentions[m].actor());
         quotes_out.push(QuoteDraft::new(
             first + i,
             QuoteKind::Direct,

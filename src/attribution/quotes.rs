@@ -156,7 +156,7 @@ pub fn attribute_sentence(
             state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
         } else if let Some(m) = state.sentence_subject {
             // "Jane Doe issued the following statement:"
-            state.colon_speaker = Some((actors.mentions[m].actor, Some(m), para));
+            state.colon_speaker = Some((actors.mentions[m].actor(), Some(m), para));
         }
     }
     if let Some(last) = out.last() {
@@ -193,7 +193,7 @@ impl Found {
     /// An actor named by mention `m`.
     fn mention(actors: &Actors, m: usize) -> Found {
         Found {
-            speaker: Some(actors.mentions[m].actor),
+            speaker: Some(actors.mentions[m].actor()),
             mention: Some(m),
             ..Found::default()
         }
@@ -406,7 +406,7 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
     let (end, open) = (r.cue.toks.end, quote.open);
     let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
     let governs = r.cue.frames.quote && end == open && !quote.unnamed(r);
-    let named = actors.mentions[r.mention?].toks.clone();
+    let named = actors.mentions[r.mention?].toks().clone();
     let outer_reports = o.cue.form == CueForm::Finite
         && o.cue.frames.clause
         && !quote.unnamed(o)
@@ -493,8 +493,8 @@ fn subject_verb_colon(quote: &Quote) -> Option<Found> {
     let m = quote.state.sentence_subject.filter(|&m| {
         quote.open > quote.sent.start
             && doc.tok(quote.open - 1) == ":"
-            && actors.mentions[m].toks.start < quote.open
-            && actors.mentions[m].toks.start >= quote.sent.start
+            && actors.mentions[m].toks().start < quote.open
+            && actors.mentions[m].toks().start >= quote.sent.start
     })?;
     Some(Found::mention(actors, m))
 }
@@ -529,7 +529,7 @@ fn bare_attribution_next(quote: &Quote) -> Option<Found> {
         .tokens
         .clone()
         .find_map(|t| quote.actors.mention_at(t))?;
-    Some(Found::actor(Some(quote.actors.mentions[m].actor)))
+    Some(Found::actor(Some(quote.actors.mentions[m].actor())))
 }
 
 /// "Jane Doe hailed the vote as “fantastic,” telling reporters ...",
@@ -563,7 +563,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
     let m = quote
         .state
         .sentence_subject
-        .filter(|&m| actors.mentions[m].toks.start < open)?;
+        .filter(|&m| actors.mentions[m].toks().start < open)?;
     Some(Found::mention(actors, m))
 }
 
@@ -581,7 +581,7 @@ fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
 fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
     let (m, s) = quote.state.previous_subject?;
     let (doc, actors) = (quote.doc, quote.actors);
-    let actor = actors.mentions[m].actor;
+    let actor = actors.mentions[m].actor();
     let person = actors.actors[actor].kind == ActorKind::Person;
     let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
     (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
@@ -700,7 +700,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         words += 1;
         p -= 1;
         if let Some(m) = actors.outer_mention_at(p) {
-            let first = actors.mentions[m].toks.start;
+            let first = actors.mentions[m].toks().start;
             // The subject opens the sentence.
             return (first == start || doc.tokens[first - 1].kind == TokenKind::Punct).then_some(m);
         }
