@@ -1092,14 +1092,14 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
     use crate::tagger::{EntityType, Tagger};
     // Each sentence's words are made when the tagger asks for them: all of
     // a long text's at once would be 16 bytes a token at the memory peak.
-    let tags = Tagger::shipped().tag_sentences_facts(
+    let (tags, starts) = Tagger::shipped().tag_sentences_facts(
         doc.sentences.len(),
         |i, buf| buf.extend(doc.sentences[i].tokens.clone().map(|t| doc.tok(t))),
         |i| doc.facts(doc.sentences[i].tokens.clone()),
     );
     let mut types = TokenTypes::empty(doc.tokens.len());
-    for (s, tags) in doc.sentences.iter().zip(&tags) {
-        for e in crate::tagger::entities(tags) {
+    for (s, w) in doc.sentences.iter().zip(starts.windows(2)) {
+        for e in crate::tagger::entities(&tags[w[0] as usize..w[1] as usize]) {
             let kind = match e.kind {
                 EntityType::Per => EntityKind::Person,
                 EntityType::Org => EntityKind::Organization,
