@@ -113,7 +113,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
         Some(m) if actors.mentions[m].toks().end > end => actors.mentions[m].toks().end,
         _ => end,
     };
-    let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
+    let anonymous_marker = marker_follows(doc, end, sent.tokens().end);
     let definite = det.as_deref().is_some_and(|d| lex.is(d, Use::Definite));
     Some(Found {
         start,
@@ -158,7 +158,7 @@ fn modifiers_before(
     let mut start = t;
     let mut det: Option<String> = None;
     let mut mods = 0;
-    while start > sent.tokens.start && mods < 4 {
+    while start > sent.tokens().start && mods < 4 {
         let p = start - 1;
         let pw = doc.tok(p);
         let class = lex.word_class(pw);
@@ -241,15 +241,15 @@ fn names_before_title(
 /// of the armed forces", at most three words after "of" and an article),
 /// else at `end`.
 fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
-    if !(end + 1 < sent.tokens.end && doc.is(end, Use::Of)) {
+    if !(end + 1 < sent.tokens().end && doc.is(end, Use::Of)) {
         return end;
     }
     let mut e = end + 1;
-    if e < sent.tokens.end && doc.word_class(e) == Some(WordClass::Det) {
+    if e < sent.tokens().end && doc.word_class(e) == Some(WordClass::Det) {
         e += 1;
     }
     let body = e;
-    while e < sent.tokens.end
+    while e < sent.tokens().end
         && e < body + 3
         && doc.tokens[e].kind == TokenKind::Word
         && doc.word_class(e).is_none()
@@ -284,7 +284,7 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     let sent = doc.sentence_of[a] as usize;
     let floor = a.saturating_sub(400);
     for s in (sent.saturating_sub(6)..=sent).rev() {
-        let toks = doc.sentences[s].tokens.clone();
+        let toks = doc.sentences[s].tokens();
         // The sentence's first mention outside quotation marks.
         let first = (toks.start.max(floor)..toks.end.min(a))
             .filter(|&t| doc.in_quote[t].is_none())

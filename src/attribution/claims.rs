@@ -25,7 +25,7 @@ pub fn find(
     si: usize,
     quotes: &[QuoteDraft],
 ) -> Vec<ClaimDraft> {
-    let sent = doc.sentences[si].tokens.clone();
+    let sent = doc.sentences[si].tokens();
     let tail = tail(doc, actors, resolved, None);
     let tail_begin = tail.and_then(|t| {
         let m = &actors.mentions[t.mention?];

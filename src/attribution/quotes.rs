@@ -93,8 +93,8 @@ pub fn attribute_sentence(
     si: usize,
     state: &mut State,
 ) -> Vec<QuoteDraft> {
-    let sent = doc.sentences[si].tokens.clone();
-    let para = doc.sentences[si].para;
+    let sent = doc.sentences[si].tokens();
+    let para = doc.sentences[si].para();
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
@@ -254,7 +254,7 @@ impl<'a> Quote<'a> {
         si: usize,
         q: usize,
     ) -> Quote<'a> {
-        let sent = doc.sentences[si].tokens.clone();
+        let sent = doc.sentences[si].tokens();
         let rq = doc.quotes[q];
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
@@ -277,7 +277,7 @@ impl<'a> Quote<'a> {
             earlier,
             si,
             sent: sent.clone(),
-            para: doc.sentences[si].para,
+            para: doc.sentences[si].para(),
             open: rq.open_tok,
             close,
             starts_sentence: rq.open_tok == sent.start,
@@ -522,11 +522,11 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
 fn bare_attribution_next(quote: &Quote) -> Option<Found> {
     let (doc, si) = (quote.doc, quote.si);
     let next = doc.sentences.get(si + 1)?;
-    if next.para != doc.sentences[si].para || next.tokens.len() > 6 {
+    if next.para() != doc.sentences[si].para() || next.tokens().len() > 6 {
         return None;
     }
     let m = next
-        .tokens
+        .tokens()
         .clone()
         .find_map(|t| quote.actors.mention_at(t))?;
     Some(Found::actor(Some(quote.actors.mentions[m].actor())))
@@ -572,7 +572,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
 fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
     let (a, s) = quote.state.speaker_sentence?;
     let doc = quote.doc;
-    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
     (quote.starts_sentence && follows).then_some(Found::actor(Some(a)))
 }
 
@@ -583,7 +583,7 @@ fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
     let (doc, actors) = (quote.doc, quote.actors);
     let actor = actors.mentions[m].actor();
     let person = actors.actors[actor].kind == ActorKind::Person;
-    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
     (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
 }
 

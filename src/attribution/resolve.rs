@@ -244,7 +244,7 @@ pub fn resolve_pronoun(
         (a.saturating_sub(2)..a).any(|k| {
             (k + 1 == a || doc.tok(a - 1) == ",")
                 && doc.is(k, Use::Kin)
-                && doc.sentences[sent].tokens.clone().any(|q| {
+                && doc.sentences[sent].tokens().any(|q| {
                     q > 0
                         && doc.in_quote[q].is_some()
                         && doc.tok(q) == doc.tok(k)
@@ -254,7 +254,7 @@ pub fn resolve_pronoun(
     };
     // Bounded look-back keeps the whole pass linear.
     let from = doc.sentences[start_sent]
-        .tokens
+        .tokens()
         .start
         .max(t.saturating_sub(400));
     let mut window: Vec<(usize, usize)> = Vec::new();
@@ -295,7 +295,7 @@ pub fn resolve_pronoun(
         let s_of = |p: usize| doc.sentence_of[p] as usize;
         let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
         if let Some(&(p, a)) = first {
-            let start = doc.sentences[prev].tokens.start;
+            let start = doc.sentences[prev].tokens().start;
             if (p <= start + 3 || doc.tok(p - 1) == ",")
                 && !window
                     .iter()

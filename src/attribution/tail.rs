@@ -55,7 +55,7 @@ pub fn tail<'r>(
             let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks().end);
             let after = r.cue.toks.end.max(mention_end);
             let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-                .tokens
+                .tokens()
                 .end;
             let closes = tried == 1
                 && sent_end.saturating_sub(after) <= 8
@@ -107,7 +107,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     };
     let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks().start));
     let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-        .tokens
+        .tokens()
         .start;
     // "Serbia said ..." opens the sentence: not a closing clause.
     let closes_quote = |t: usize| {
