@@ -472,9 +472,9 @@ mod tests {
             .iter()
             .filter(|m| m.kind == MentionKind::Description)
             .map(|m| {
-                let a = &actors.actors[m.actor];
+                let a = &actors.actors[m.actor()];
                 (
-                    text[m.span].to_string(),
+                    text[m.span()].to_string(),
                     a.name.clone(),
                     a.kind,
                     a.anonymous,
@@ -542,7 +542,7 @@ mod tests {
             .mentions
             .iter()
             .filter(|m| m.kind == MentionKind::Description)
-            .map(|m| m.actor)
+            .map(|m| m.actor())
             .collect();
         assert_eq!(ds.len(), 2);
         assert_eq!(ds[0], ds[1]);
@@ -558,7 +558,7 @@ mod tests {
             .iter()
             .find(|m| m.kind == MentionKind::Description)
             .expect("a description");
-        let person = &actors.actors[d.actor];
+        let person = &actors.actors[d.actor()];
         assert_eq!(person.name, "Jane Velkamp");
         assert!(person.titles.iter().any(|t| t == "spokeswoman"));
     }

@@ -491,8 +491,8 @@ mod tests {
         let nato = 1; // tokens: A NATO official said it ...
         let inner = actors.mention_at(nato).expect("NATO");
         let outer = actors.outer_mention_at(nato).expect("the description");
-        assert_eq!(&text[actors.mentions[inner].span], "NATO");
-        assert_eq!(&text[actors.mentions[outer].span], "A NATO official");
+        assert_eq!(&text[actors.mentions[inner].span()], "NATO");
+        assert_eq!(&text[actors.mentions[outer].span()], "A NATO official");
         // A pronoun added later is found at its token.
         let it = 4;
         assert_eq!(doc.tok(it), "it");

@@ -625,7 +625,7 @@ mod tests {
         with_doc(text, |doc, actors| {
             let in_title = masks::title_tokens(doc, actors);
             let masked = masks::no_cue_tokens(doc, actors, &in_title);
-            let sent = doc.sentences[0].tokens.clone();
+            let sent = doc.sentences[0].tokens();
             super::find(doc, actors, sent, &masked)
                 .into_iter()
                 .map(|c| {

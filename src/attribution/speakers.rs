@@ -396,7 +396,7 @@ mod tests {
         with_doc(text, |doc, actors| {
             let in_title = masks::title_tokens(doc, actors);
             let masked = masks::no_cue_tokens(doc, actors, &in_title);
-            let sent = doc.sentences[0].tokens.clone();
+            let sent = doc.sentences[0].tokens();
             let found = cues::find(doc, actors, sent.clone(), &masked);
             let resolved = super::of_cues(doc, actors, &in_title, sent, found, None);
             resolved
