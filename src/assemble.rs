@@ -57,7 +57,7 @@ impl<'d> Ids<'d> {
         let mut actor_id = vec![None; actor_count];
         let mut actor_order = Vec::new();
         for &m in &kept {
-            let a = mention_drafts[m].actor;
+            let a = mention_drafts[m].actor();
             if actor_id[a].is_none() {
                 actor_id[a] = Some(actor_order.len());
                 actor_order.push(a);
@@ -83,7 +83,7 @@ impl<'d> Ids<'d> {
     fn who(&self, a: Option<usize>, m: Option<usize>) -> (Option<ActorId>, Option<MentionId>) {
         match m.and_then(|m| self.mention_id[m]) {
             Some(k) => (
-                self.actor(self.mention_drafts[self.kept[k]].actor),
+                self.actor(self.mention_drafts[self.kept[k]].actor()),
                 Some(MentionId(k as u32)),
             ),
             None => (a.and_then(|a| self.actor(a)), None),
@@ -105,7 +105,7 @@ fn keep_outer_mentions(
 ) -> (Vec<usize>, Vec<Option<usize>>) {
     // Mentions sorted by start, longer first.
     let order = stable_order(drafts.len(), &|a, b| {
-        outer_first(drafts[a].span, drafts[b].span)
+        outer_first(drafts[a].span(), drafts[b].span())
     });
     let mut mention_id: Vec<Option<usize>> = vec![None; drafts.len()];
     let mut kept: Vec<usize> = Vec::new();
@@ -113,9 +113,9 @@ fn keep_outer_mentions(
     let mut outer: Option<usize> = None;
     let mut inner_end = 0;
     for m in order.into_iter().map(|m| m as usize) {
-        let span = drafts[m].span;
-        if let Some(last) = outer.filter(|&o| span.start < drafts[kept[o]].span.end) {
-            let around = drafts[kept[last]].span;
+        let span = drafts[m].span();
+        if let Some(last) = outer.filter(|&o| span.start < drafts[kept[o]].span().end) {
+            let around = drafts[kept[last]].span();
             mention_id[m] = Some(last);
             if drafts[m].kind == MentionKind::Name
                 && drafts[kept[last]].kind == MentionKind::Description
@@ -147,7 +147,7 @@ fn outer_first(x: Span, y: Span) -> std::cmp::Ordering {
 fn push_actors(out: &mut Annotation, mut actor_drafts: Vec<ActorDraft>, ids: &Ids) {
     let mut mention_counts = vec![0u32; ids.actor_order.len()];
     for &m in &ids.kept {
-        if let Some(actor) = ids.actor(ids.mention_drafts[m].actor) {
+        if let Some(actor) = ids.actor(ids.mention_drafts[m].actor()) {
             mention_counts[actor.index()] += 1;
         }
     }
@@ -168,15 +168,15 @@ fn push_actors(out: &mut Annotation, mut actor_drafts: Vec<ActorDraft>, ids: &Id
 fn push_mentions(out: &mut Annotation, ids: &Ids) {
     for (i, &m) in ids.kept.iter().enumerate() {
         let d = &ids.mention_drafts[m];
-        let Some(actor) = ids.actor(d.actor) else {
+        let Some(actor) = ids.actor(d.actor()) else {
             continue;
         };
         out.actors[actor.index()].mentions.push(MentionId(i as u32));
         out.mentions.push(Mention {
             id: MentionId(i as u32),
             actor,
-            span: d.span,
-            title: d.title,
+            span: d.span(),
+            title: d.title(),
             kind: d.kind,
         });
     }
@@ -284,13 +284,9 @@ mod tests {
     }
 
     fn mention(actors: &mut Actors, span: Span, actor: usize, kind: MentionKind) {
-        actors.mentions.push(MentionDraft {
-            toks: 0..0,
-            span,
-            title: None,
-            kind,
-            actor,
-        });
+        actors
+            .mentions
+            .push(MentionDraft::new(0..0, span, None, kind, actor));
     }
 
     fn claim(claimant: usize, cue: Span, content: Span, disputes: Option<usize>) -> ClaimDraft {

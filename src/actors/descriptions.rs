@@ -38,8 +38,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) {
 fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     let mut title_tok = Bits::new(doc.tokens.len());
     for m in actors.mentions.iter() {
-        if let Some(title) = m.title {
-            let mut t = m.toks.start;
+        if let Some(title) = m.title() {
+            let mut t = m.toks().start;
             while t > 0 && doc.tokens[t - 1].span().start >= title.start {
                 t -= 1;
                 title_tok.set(t);
@@ -110,10 +110,10 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // A name the of-phrase reaches into is whole inside it ("a critic of
     // the United States", not "of the United"), and a mention of its own.
     let end = match actors.mention_at(end - 1) {
-        Some(m) if actors.mentions[m].toks.end > end => actors.mentions[m].toks.end,
+        Some(m) if actors.mentions[m].toks().end > end => actors.mentions[m].toks().end,
         _ => end,
     };
-    let anonymous_marker = marker_follows(doc, end, sent.tokens.end);
+    let anonymous_marker = marker_follows(doc, end, sent.tokens().end);
     let definite = det.as_deref().is_some_and(|d| lex.is(d, Use::Definite));
     Some(Found {
         start,
@@ -158,7 +158,7 @@ fn modifiers_before(
     let mut start = t;
     let mut det: Option<String> = None;
     let mut mods = 0;
-    while start > sent.tokens.start && mods < 4 {
+    while start > sent.tokens().start && mods < 4 {
         let p = start - 1;
         let pw = doc.tok(p);
         let class = lex.word_class(pw);
@@ -233,7 +233,7 @@ fn names_before_title(
     }
     // A title before a name is not a description of its own.
     next_mention.is_some_and(|m| {
-        !role.plural && actors.actors[actors.mentions[m].actor].kind == ActorKind::Person
+        !role.plural && actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person
     })
 }
 
@@ -241,15 +241,15 @@ fn names_before_title(
 /// of the armed forces", at most three words after "of" and an article),
 /// else at `end`.
 fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
-    if !(end + 1 < sent.tokens.end && doc.is(end, Use::Of)) {
+    if !(end + 1 < sent.tokens().end && doc.is(end, Use::Of)) {
         return end;
     }
     let mut e = end + 1;
-    if e < sent.tokens.end && doc.word_class(e) == Some(WordClass::Det) {
+    if e < sent.tokens().end && doc.word_class(e) == Some(WordClass::Det) {
         e += 1;
     }
     let body = e;
-    while e < sent.tokens.end
+    while e < sent.tokens().end
         && e < body + 3
         && doc.tokens[e].kind == TokenKind::Word
         && doc.word_class(e).is_none()
@@ -284,16 +284,16 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     let sent = doc.sentence_of[a] as usize;
     let floor = a.saturating_sub(400);
     for s in (sent.saturating_sub(6)..=sent).rev() {
-        let toks = doc.sentences[s].tokens.clone();
+        let toks = doc.sentences[s].tokens();
         // The sentence's first mention outside quotation marks.
         let first = (toks.start.max(floor)..toks.end.min(a))
             .filter(|&t| doc.in_quote[t].is_none())
             .find_map(|t| actors.outer_mention_at(t));
         if let Some(m) = first.filter(|&m| actors.mentions[m].kind == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.
-            let actor = &actors.actors[actors.mentions[m].actor];
+            let actor = &actors.actors[actors.mentions[m].actor()];
             let company = actor.kind == ActorKind::Organization && actor.role.is_none();
-            return company.then_some(actors.mentions[m].actor);
+            return company.then_some(actors.mentions[m].actor());
         }
         if toks.start <= floor {
             break;
@@ -374,13 +374,13 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             }
         };
         seen.by_role.insert(role_word, actor);
-        actors.mentions.push(MentionDraft {
-            toks: f.start..f.end,
+        actors.mentions.push(MentionDraft::new(
+            f.start..f.end,
             span,
-            title: None,
-            kind: MentionKind::Description,
+            None,
+            MentionKind::Description,
             actor,
-        });
+        ));
     }
 }
 
@@ -390,7 +390,7 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
     let person_at = |t: usize| {
         actors
             .mention_at(t)
-            .map(|m| actors.mentions[m].actor)
+            .map(|m| actors.mentions[m].actor())
             .filter(|&a| actors.actors[a].kind == ActorKind::Person)
     };
     if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
@@ -453,7 +453,7 @@ fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let Some(m) = actors.mention_at(p + 1) else {
         return false;
     };
-    let e = actors.mentions[m].toks.end;
+    let e = actors.mentions[m].toks().end;
     e < doc.tokens.len() && doc.cue_verb(e).is_some()
 }
 
@@ -472,9 +472,9 @@ mod tests {
             .iter()
             .filter(|m| m.kind == MentionKind::Description)
             .map(|m| {
-                let a = &actors.actors[m.actor];
+                let a = &actors.actors[m.actor()];
                 (
-                    text[m.span].to_string(),
+                    text[m.span()].to_string(),
                     a.name.clone(),
                     a.kind,
                     a.anonymous,
@@ -542,7 +542,7 @@ mod tests {
             .mentions
             .iter()
             .filter(|m| m.kind == MentionKind::Description)
-            .map(|m| m.actor)
+            .map(|m| m.actor())
             .collect();
         assert_eq!(ds.len(), 2);
         assert_eq!(ds[0], ds[1]);
@@ -558,7 +558,7 @@ mod tests {
             .iter()
             .find(|m| m.kind == MentionKind::Description)
             .expect("a description");
-        let person = &actors.actors[d.actor];
+        let person = &actors.actors[d.actor()];
         assert_eq!(person.name, "Jane Velkamp");
         assert!(person.titles.iter().any(|t| t == "spokeswoman"));
     }

@@ -247,7 +247,7 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             doc.word_class(toks.end),
             Some(WordClass::Pron | WordClass::Prep | WordClass::Det | WordClass::Poss)
         );
-    let sentence = &doc.sentences[doc.sentence_of[toks.start] as usize].tokens;
+    let sentence = &doc.sentences[doc.sentence_of[toks.start] as usize].tokens();
     let stops = sentence
         .clone()
         .rev()
@@ -499,13 +499,13 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     // opening its sentence that neither the rules nor the tagger took is a
     // name when an apposition after it says what it is.
     for s in &doc.sentences {
-        let a = s.tokens.start;
+        let a = s.tokens().start;
         let one = a..a + 1;
         let free = || {
             !names.iter().flatten().any(|n| overlap(&n.toks, &one))
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
-        if a + 1 < s.tokens.end
+        if a + 1 < s.tokens().end
             && doc.tokens[a].kind == TokenKind::Word
             && doc.tok(a).starts_with(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
@@ -575,7 +575,7 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     let cue = |t: usize| {
         doc.tokens[t].kind == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
     };
-    let sentence = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens;
+    let sentence = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
     let after = n.toks.end..(n.toks.end + 6).min(sentence.end);
     if after
         .clone()
@@ -815,7 +815,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
         return false;
     }
     let c = context();
-    let sent = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens;
+    let sent = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
     // "4-3", "21-17": two numbers of up to three digits.
@@ -1060,9 +1060,9 @@ pub(crate) fn retype(actors: &mut Actors, titled_names: &[bool], verdicts: &[Opt
     let mut votes = vec![[0u32; 4]; actors.actors.len()];
     let mut titled = vec![false; actors.actors.len()];
     for ((m, &t), v) in actors.mentions.iter().zip(titled_names).zip(verdicts) {
-        titled[m.actor] |= t;
+        titled[m.actor()] |= t;
         if let Some(k) = v.and_then(|v| KINDS.iter().position(|&k| k == v)) {
-            votes[m.actor][k] += 1;
+            votes[m.actor()][k] += 1;
         }
     }
     for (a, v) in votes.iter().enumerate() {
@@ -1092,21 +1092,21 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
     use crate::tagger::{EntityType, Tagger};
     // Each sentence's words are made when the tagger asks for them: all of
     // a long text's at once would be 16 bytes a token at the memory peak.
-    let tags = Tagger::shipped().tag_sentences_facts(
+    let (tags, starts) = Tagger::shipped().tag_sentences_facts(
         doc.sentences.len(),
-        |i, buf| buf.extend(doc.sentences[i].tokens.clone().map(|t| doc.tok(t))),
-        |i| doc.facts(doc.sentences[i].tokens.clone()),
+        |i, buf| buf.extend(doc.sentences[i].tokens().map(|t| doc.tok(t))),
+        |i| doc.facts(doc.sentences[i].tokens()),
     );
     let mut types = TokenTypes::empty(doc.tokens.len());
-    for (s, tags) in doc.sentences.iter().zip(&tags) {
-        for e in crate::tagger::entities(tags) {
+    for (s, w) in doc.sentences.iter().zip(starts.windows(2)) {
+        for e in crate::tagger::entities(&tags[w[0] as usize..w[1] as usize]) {
             let kind = match e.kind {
                 EntityType::Per => EntityKind::Person,
                 EntityType::Org => EntityKind::Organization,
                 EntityType::Loc => EntityKind::Place,
                 EntityType::Misc => EntityKind::Other,
             };
-            types.set(s.tokens.start + e.start..s.tokens.start + e.end, kind);
+            types.set(s.tokens().start + e.start..s.tokens().start + e.end, kind);
         }
     }
     types

@@ -44,13 +44,13 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
                 None => continue,
             }
         };
-        actors.add_mention(MentionDraft {
-            toks: t..t + 1,
-            span: doc.tokens[t].span(),
-            title: None,
-            kind: MentionKind::Pronoun,
+        actors.add_mention(MentionDraft::new(
+            t..t + 1,
+            doc.tokens[t].span(),
+            None,
+            MentionKind::Pronoun,
             actor,
-        });
+        ));
     }
 }
 
@@ -59,8 +59,8 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
 pub fn most_named(actors: &Actors) -> Option<usize> {
     let mut named = vec![0usize; actors.actors.len()];
     for m in &actors.mentions {
-        if m.kind == MentionKind::Name && actors.actors[m.actor].kind == ActorKind::Person {
-            named[m.actor] += 1;
+        if m.kind == MentionKind::Name && actors.actors[m.actor()].kind == ActorKind::Person {
+            named[m.actor()] += 1;
         }
     }
     (0..named.len())

@@ -38,13 +38,13 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
             },
         };
         add_title(doc, &mut m.actors, n, actor);
-        m.actors.mentions.push(MentionDraft {
-            toks: n.toks.clone(),
-            span: doc.span_of(n.toks.start, n.toks.end),
-            title: n.title,
-            kind: MentionKind::Name,
+        m.actors.mentions.push(MentionDraft::new(
+            n.toks.clone(),
+            doc.span_of(n.toks.start, n.toks.end),
+            n.title,
+            MentionKind::Name,
             actor,
-        });
+        ));
     }
     m.actors
 }
@@ -414,7 +414,7 @@ mod tests {
                 let mentions = found
                     .mentions
                     .iter()
-                    .filter(|m| m.actor == i && m.kind == MentionKind::Name)
+                    .filter(|m| m.actor() == i && m.kind == MentionKind::Name)
                     .count();
                 (a.name.clone(), a.kind, mentions)
             })

@@ -95,7 +95,7 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
     let mut free = vec![false; actors.actors.len()];
     let mut outer: Option<usize> = None;
     for (i, m) in ms.iter().enumerate() {
-        if outer.is_some_and(|o| ms[o].toks.end <= m.toks.start) {
+        if outer.is_some_and(|o| ms[o].toks().end <= m.toks().start) {
             outer = None;
         }
         match outer {
@@ -106,7 +106,7 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
             None => {
                 outer = Some(i);
                 if m.kind == MentionKind::Name {
-                    free[m.actor] = true;
+                    free[m.actor()] = true;
                 }
             }
         }
@@ -115,8 +115,8 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
         .into_iter()
         .filter(|&i| {
             let m = &ms[i];
-            let known = lexicon().known(&doc.text[m.span.start..m.span.end]);
-            !(free[m.actor] || known.is_some() || named(m.toks.clone()))
+            let known = lexicon().known(&doc.text[m.span().start..m.span().end]);
+            !(free[m.actor()] || known.is_some() || named(m.toks().clone()))
         })
         .collect()
 }

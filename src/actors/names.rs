@@ -70,8 +70,8 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
         }
     }
     for s in &doc.sentences {
-        let heading = doc.paras[s.para].heading;
-        for t in s.tokens.clone() {
+        let heading = doc.paras[s.para()].heading;
+        for t in s.tokens() {
             if doc.tokens[t].kind != TokenKind::Word {
                 continue;
             }
@@ -95,11 +95,11 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
 pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
     let s = &doc.sentences[doc.sentence_of[t] as usize];
     let mut i = t;
-    while i > s.tokens.start {
+    while i > s.tokens().start {
         i -= 1;
         let tok = doc.tokens[i];
         if tok.kind == TokenKind::Number {
-            return leading_time_stamp(doc, s.tokens.start, i);
+            return leading_time_stamp(doc, s.tokens().start, i);
         }
         if tok.kind != TokenKind::Punct {
             return false;
@@ -478,7 +478,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
     let s = &doc.sentences[doc.sentence_of[a] as usize];
     // Try title phrases of 1-3 tokens ending at a-1.
     for len in (1..=3).rev() {
-        if a < s.tokens.start + len {
+        if a < s.tokens().start + len {
             continue;
         }
         let t = a - len;
@@ -491,7 +491,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
         }
         let mut start = t;
         // Extend over capitalized words, acronyms and possessives before it.
-        while start > s.tokens.start {
+        while start > s.tokens().start {
             let p = start - 1;
             let w = doc.tok(p);
             let tok = doc.tokens[p];
@@ -501,7 +501,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
                     && lex.word_class(w).is_none())
                 || (tok.kind == TokenKind::Word
                     && is_connector(w)
-                    && p > s.tokens.start
+                    && p > s.tokens().start
                     && doc.is_cap(p - 1))
             {
                 start = p;

@@ -9,19 +9,76 @@ use crate::text::{Doc, Lower, Runs};
 use std::num::NonZeroU32;
 use std::ops::Range;
 
-/// A mention before ids are assigned.
+/// A mention before ids are assigned: 32 bytes (`u32` tokens, bytes and
+/// actor, texts being under 4 GiB), for there are thousands on long texts
+/// (72 bytes each with `usize` fields were a seventh of the peak memory).
 #[derive(Clone, Debug)]
 pub struct MentionDraft {
     /// Tokens of the mention (without its title).
-    pub toks: Range<usize>,
+    toks: [u32; 2],
     /// Bytes of the mention.
-    pub span: Span,
-    /// Title written before the name.
-    pub title: Option<Span>,
+    span: [u32; 2],
+    /// Title written before the name; `[0, 0]` for none (a title is never empty).
+    title: [u32; 2],
+    /// Index into [`Actors::actors`].
+    actor: u32,
     /// Name, description or pronoun.
     pub kind: MentionKind,
+}
+
+const _: () = assert!(std::mem::size_of::<MentionDraft>() == 32);
+
+impl MentionDraft {
+    /// A mention of `actor` over tokens `toks` and bytes `span`.
+    pub fn new(
+        toks: Range<usize>,
+        span: Span,
+        title: Option<Span>,
+        kind: MentionKind,
+        actor: usize,
+    ) -> MentionDraft {
+        let mut m = MentionDraft {
+            toks: [0; 2],
+            span: span.pack(),
+            title: [0; 2],
+            actor: actor as u32,
+            kind,
+        };
+        m.set_toks(toks);
+        m.set_title(title);
+        m
+    }
+
+    /// Tokens of the mention (without its title).
+    pub fn toks(&self) -> Range<usize> {
+        self.toks[0] as usize..self.toks[1] as usize
+    }
+
+    /// Sets the mention's tokens.
+    pub fn set_toks(&mut self, toks: Range<usize>) {
+        self.toks = [toks.start as u32, toks.end as u32];
+    }
+
+    /// Bytes of the mention.
+    pub fn span(&self) -> Span {
+        Span::unpack(self.span)
+    }
+
+    /// Title written before the name.
+    pub fn title(&self) -> Option<Span> {
+        (self.title[1] != 0).then(|| Span::unpack(self.title))
+    }
+
+    /// Sets the title written before the name.
+    pub fn set_title(&mut self, title: Option<Span>) {
+        debug_assert!(title.is_none_or(|t| !t.is_empty()));
+        self.title = title.map_or([0; 2], Span::pack);
+    }
+
     /// Index into [`Actors::actors`].
-    pub actor: usize,
+    pub fn actor(&self) -> usize {
+        self.actor as usize
+    }
 }
 
 /// An actor before ids are assigned.
@@ -101,7 +158,7 @@ impl Actors {
     /// Adds a mention (e.g. a resolved pronoun) and keeps the token index current.
     pub fn add_mention(&mut self, m: MentionDraft) -> usize {
         let idx = self.mentions.len();
-        for t in m.toks.clone() {
+        for t in m.toks() {
             let (Some(&inner), Some(&outer)) = (self.by_token.get(t), self.outer_by_token.get(t))
             else {
                 continue;
@@ -181,27 +238,27 @@ impl Actors {
         // Stable, without `sort_by`'s scratch copy of the mentions (3 MB on
         // a 10 MiB text, which set the peak): two `u32`s a mention.
         crate::order::sort_by(&mut self.mentions, |a, b| {
-            let key = |m: &MentionDraft| (m.span.start, std::cmp::Reverse(m.span.end));
+            let key = |m: &MentionDraft| (m.span().start, std::cmp::Reverse(m.span().end));
             key(a).cmp(&key(b))
         });
         // Without arrays of one entry a token (8 bytes a token were the
         // peak of a long text). Later (inner) mentions paint over outer ones.
         let (ms, len) = (&self.mentions, doc.tokens.len());
-        let mentions = ms.iter().enumerate().map(|(i, m)| (m.toks.clone(), tag(i)));
+        let mentions = ms.iter().enumerate().map(|(i, m)| (m.toks(), tag(i)));
         self.by_token = Runs::painted(len, None, mentions);
         // The outermost: the first mention begun and not yet ended.
         let (mut first, mut begun) = (0, 0);
         self.outer_by_token = Runs::stepped(len, None, |t| {
-            while begun < ms.len() && ms[begun].toks.start <= t {
+            while begun < ms.len() && ms[begun].toks().start <= t {
                 begun += 1;
             }
-            while first < begun && ms[first].toks.end <= t {
+            while first < begun && ms[first].toks().end <= t {
                 first += 1;
             }
             // The same until the next mention begins or the first one ends.
-            let next_start = ms.get(begun).map_or(len, |m| m.toks.start);
+            let next_start = ms.get(begun).map_or(len, |m| m.toks().start);
             let first_end = if first < begun {
-                ms[first].toks.end
+                ms[first].toks().end
             } else {
                 len
             };
@@ -434,19 +491,19 @@ mod tests {
         let nato = 1; // tokens: A NATO official said it ...
         let inner = actors.mention_at(nato).expect("NATO");
         let outer = actors.outer_mention_at(nato).expect("the description");
-        assert_eq!(&text[actors.mentions[inner].span], "NATO");
-        assert_eq!(&text[actors.mentions[outer].span], "A NATO official");
+        assert_eq!(&text[actors.mentions[inner].span()], "NATO");
+        assert_eq!(&text[actors.mentions[outer].span()], "A NATO official");
         // A pronoun added later is found at its token.
         let it = 4;
         assert_eq!(doc.tok(it), "it");
         assert_eq!(actors.mention_at(it), None);
-        let m = actors.add_mention(MentionDraft {
-            toks: it..it + 1,
-            span: doc.span_of(it, it + 1),
-            title: None,
-            kind: MentionKind::Pronoun,
-            actor: actors.mentions[outer].actor,
-        });
+        let m = actors.add_mention(MentionDraft::new(
+            it..it + 1,
+            doc.span_of(it, it + 1),
+            None,
+            MentionKind::Pronoun,
+            actors.mentions[outer].actor(),
+        ));
         assert_eq!(actors.mention_at(it), Some(m));
         assert_eq!(actors.outer_mention_at(it), Some(m));
         assert_eq!(actors.mention_at(nato), Some(inner));

@@ -27,11 +27,11 @@ pub fn find(
     si: usize,
     quotes: &[QuoteDraft],
 ) -> Vec<ClaimDraft> {
-    let sent = doc.sentences[si].tokens.clone();
+    let sent = doc.sentences[si].tokens();
     let tail = tail(doc, actors, resolved, None);
     let tail_begin = tail.and_then(|t| {
         let m = &actors.mentions[t.mention?];
-        Some(tail_start(doc, t.cue.toks.start.min(m.toks.start)) - 1)
+        Some(tail_start(doc, t.cue.toks.start.min(m.toks().start)) - 1)
     });
     // "Did the minister say that ...?": a yes-no question reports no claim.
     let yes_no = doc.tok(sent.end - 1) == "?"
@@ -51,7 +51,7 @@ pub fn find(
         // what came before, like a tail the words after it keep going past.
         let inverted = cue.form == CueForm::Finite
             && r.mention
-                .is_some_and(|m| actors.mentions[m].toks.start >= cue.toks.end);
+                .is_some_and(|m| actors.mentions[m].toks().start >= cue.toks.end);
         let range = if inverted && !is_tail {
             let s = skip_conjunctions(doc, sent.start, sent.end);
             Some((s, tail_start(doc, cue.toks.start)))
@@ -63,11 +63,14 @@ pub fn find(
         } else {
             // "accused by Y of Z", "the allegation by Y that Z": Z, else
             // the phrase before the verb.
-            let agent_end = r.mention.map(|m| actors.mentions[m].toks.end).filter(|&e| {
-                cue.form == CueForm::PassiveBy
-                    && e < sent.end
-                    && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of"))
-            });
+            let agent_end = r
+                .mention
+                .map(|m| actors.mentions[m].toks().end)
+                .filter(|&e| {
+                    cue.form == CueForm::PassiveBy
+                        && e < sent.end
+                        && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of"))
+                });
             match cue.form {
                 CueForm::PassiveBy if agent_end.is_none() => {
                     noun_phrase_before(doc, sent.start, cue.toks.start)
@@ -249,7 +252,7 @@ fn content_start(
         // clause or a quotation follows.
         let named = if w == "the" { t + 1 } else { t };
         if let Some(m) = (named < end).then(|| actors.mention_at(named)).flatten() {
-            let after = actors.mentions[m].toks.end;
+            let after = actors.mentions[m].toks().end;
             if after < end && (doc.tok(after).eq_ignore_ascii_case("that") || doc.tok(after) == ":")
             {
                 t = after;
@@ -419,7 +422,7 @@ fn according_content(
     {
         let after = r
             .mention
-            .map_or(r.cue.toks.end, |m| actors.mentions[m].toks.end);
+            .map_or(r.cue.toks.end, |m| actors.mentions[m].toks().end);
         let mut a = after;
         while a < sent.end.min(after + MAX_CONTENT) && doc.tok(a) != "," {
             a += 1;

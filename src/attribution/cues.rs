@@ -73,7 +73,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         // "the United States", "Human Rights Watch": a capital inside a body
         // sentence marks a name, not a verb.
         let capital_inside = doc.is_cap(t)
-            && !doc.paras[doc.sentences[doc.sentence_of[t] as usize].para].heading
+            && !doc.paras[doc.sentences[doc.sentence_of[t] as usize].para()].heading
             && !crate::actors::is_sentence_initial(doc, t);
         if let Some(v) = lex
             .cue_verb(&w)
@@ -251,7 +251,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
 /// (of a claim, or in a transcript of no claim: the turn is a quote, see
 /// [`super::turns`]; the cue still names the speaker of the sentence).
 fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> {
-    let para = &doc.paras[doc.sentences[doc.sentence_of[sent.start] as usize].para];
+    let para = &doc.paras[doc.sentences[doc.sentence_of[sent.start] as usize].para()];
     if para.tokens.start != sent.start {
         return None;
     }
@@ -324,7 +324,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         };
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
-            Some(actors.mentions[m].toks.end)
+            Some(actors.mentions[m].toks().end)
         } else if is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
         } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
@@ -332,7 +332,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             let named = (s + 1..(s + 4).min(sent.end))
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .find_map(|k| actors.outer_mention_at(k))
-                .map(|m| actors.mentions[m].toks.end);
+                .map(|m| actors.mentions[m].toks().end);
             // "the editorial read": the last of the lowercase words is the verb.
             named.or_else(|| {
                 (s + 1..(s + 6).min(sent.end))
@@ -625,7 +625,7 @@ mod tests {
         with_doc(text, |doc, actors| {
             let in_title = masks::title_tokens(doc, actors);
             let masked = masks::no_cue_tokens(doc, actors, &in_title);
-            let sent = doc.sentences[0].tokens.clone();
+            let sent = doc.sentences[0].tokens();
             super::find(doc, actors, sent, &masked)
                 .into_iter()
                 .map(|c| {

@@ -11,8 +11,8 @@ use crate::text::{Bits, Doc, Lower};
 pub fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     let mut v = Bits::new(doc.tokens.len());
     for m in &actors.mentions {
-        if let Some(title) = m.title {
-            let mut t = m.toks.start;
+        if let Some(title) = m.title() {
+            let mut t = m.toks().start;
             while t > 0 && doc.tokens[t - 1].span().start >= title.start {
                 t -= 1;
                 v.set(t);

@@ -51,7 +51,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let masked = masks::no_cue_tokens(doc, actors, &in_title);
     let turns = turns::find(doc, actors);
     for si in 0..doc.sentences.len() {
-        let sent = doc.sentences[si].tokens.clone();
+        let sent = doc.sentences[si].tokens();
         let found = cues::find(doc, actors, sent.clone(), &masked);
         let mut resolved = speakers::of_cues(
             doc,
@@ -97,7 +97,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     // line attributes ("“We melt sand”: a glassblower on ..."): the voice
     // of the piece, the person named most.
     if let Some(q) = quotes_out.first_mut() {
-        let line = doc.sentences.len() > 1 && doc.sentences[1].para > 0;
+        let line = doc.sentences.len() > 1 && doc.sentences[1].para() > 0;
         if q.speaker().is_none()
             && q.kind == QuoteKind::Direct
             && line
@@ -114,7 +114,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let first = doc.quotes.len();
     for (i, turn) in turns.iter().enumerate() {
         let m = turns::speaker(actors, turn);
-        let a = m.map(|m| actors.mentions[m].actor);
+        let a = m.map(|m| actors.mentions[m].actor());
         quotes_out.push(QuoteDraft::new(
             first + i,
             QuoteKind::Direct,

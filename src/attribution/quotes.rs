@@ -93,8 +93,8 @@ pub fn attribute_sentence(
     si: usize,
     state: &mut State,
 ) -> Vec<QuoteDraft> {
-    let sent = doc.sentences[si].tokens.clone();
-    let para = doc.sentences[si].para;
+    let sent = doc.sentences[si].tokens();
+    let para = doc.sentences[si].para();
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
@@ -156,7 +156,7 @@ pub fn attribute_sentence(
             state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
         } else if let Some(m) = state.sentence_subject {
             // "Jane Doe issued the following statement:"
-            state.colon_speaker = Some((actors.mentions[m].actor, Some(m), para));
+            state.colon_speaker = Some((actors.mentions[m].actor(), Some(m), para));
         }
     }
     if let Some(last) = out.last() {
@@ -193,7 +193,7 @@ impl Found {
     /// An actor named by mention `m`.
     fn mention(actors: &Actors, m: usize) -> Found {
         Found {
-            speaker: Some(actors.mentions[m].actor),
+            speaker: Some(actors.mentions[m].actor()),
             mention: Some(m),
             ..Found::default()
         }
@@ -254,7 +254,7 @@ impl<'a> Quote<'a> {
         si: usize,
         q: usize,
     ) -> Quote<'a> {
-        let sent = doc.sentences[si].tokens.clone();
+        let sent = doc.sentences[si].tokens();
         let rq = doc.quotes[q];
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
@@ -277,7 +277,7 @@ impl<'a> Quote<'a> {
             earlier,
             si,
             sent: sent.clone(),
-            para: doc.sentences[si].para,
+            para: doc.sentences[si].para(),
             open: rq.open_tok,
             close,
             starts_sentence: rq.open_tok == sent.start,
@@ -406,7 +406,7 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
     let (end, open) = (r.cue.toks.end, quote.open);
     let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
     let governs = r.cue.frames.quote && end == open && !quote.unnamed(r);
-    let named = actors.mentions[r.mention?].toks.clone();
+    let named = actors.mentions[r.mention?].toks().clone();
     let outer_reports = o.cue.form == CueForm::Finite
         && o.cue.frames.clause
         && !quote.unnamed(o)
@@ -493,8 +493,8 @@ fn subject_verb_colon(quote: &Quote) -> Option<Found> {
     let m = quote.state.sentence_subject.filter(|&m| {
         quote.open > quote.sent.start
             && doc.tok(quote.open - 1) == ":"
-            && actors.mentions[m].toks.start < quote.open
-            && actors.mentions[m].toks.start >= quote.sent.start
+            && actors.mentions[m].toks().start < quote.open
+            && actors.mentions[m].toks().start >= quote.sent.start
     })?;
     Some(Found::mention(actors, m))
 }
@@ -522,14 +522,14 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
 fn bare_attribution_next(quote: &Quote) -> Option<Found> {
     let (doc, si) = (quote.doc, quote.si);
     let next = doc.sentences.get(si + 1)?;
-    if next.para != doc.sentences[si].para || next.tokens.len() > 6 {
+    if next.para() != doc.sentences[si].para() || next.tokens().len() > 6 {
         return None;
     }
     let m = next
-        .tokens
+        .tokens()
         .clone()
         .find_map(|t| quote.actors.mention_at(t))?;
-    Some(Found::actor(Some(quote.actors.mentions[m].actor)))
+    Some(Found::actor(Some(quote.actors.mentions[m].actor())))
 }
 
 /// "Jane Doe hailed the vote as “fantastic,” telling reporters ...",
@@ -563,7 +563,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
     let m = quote
         .state
         .sentence_subject
-        .filter(|&m| actors.mentions[m].toks.start < open)?;
+        .filter(|&m| actors.mentions[m].toks().start < open)?;
     Some(Found::mention(actors, m))
 }
 
@@ -572,7 +572,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
 fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
     let (a, s) = quote.state.speaker_sentence?;
     let doc = quote.doc;
-    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
     (quote.starts_sentence && follows).then_some(Found::actor(Some(a)))
 }
 
@@ -581,9 +581,9 @@ fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
 fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
     let (m, s) = quote.state.previous_subject?;
     let (doc, actors) = (quote.doc, quote.actors);
-    let actor = actors.mentions[m].actor;
+    let actor = actors.mentions[m].actor();
     let person = actors.actors[actor].kind == ActorKind::Person;
-    let follows = s + 1 == quote.si && doc.sentences[s].para + 1 >= quote.para;
+    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
     (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
 }
 
@@ -700,7 +700,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         words += 1;
         p -= 1;
         if let Some(m) = actors.outer_mention_at(p) {
-            let first = actors.mentions[m].toks.start;
+            let first = actors.mentions[m].toks().start;
             // The subject opens the sentence.
             return (first == start || doc.tokens[first - 1].kind == TokenKind::Punct).then_some(m);
         }

@@ -19,36 +19,36 @@ pub fn resolve(
 ) -> (Option<usize>, Option<usize>) {
     match anchor {
         None => (None, None),
-        Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor), Some(m)),
+        Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor()), Some(m)),
         // The relative pronoun is the speaker's mention in the clause it opens.
         Some(Anchor::Relative(m, t)) => {
-            let actor = actors.mentions[m].actor;
+            let actor = actors.mentions[m].actor();
             let mention = match actors.mention_at(t) {
                 Some(existing) => existing,
-                None => actors.add_mention(MentionDraft {
-                    toks: t..t + 1,
-                    span: doc.tokens[t].span(),
-                    title: None,
-                    kind: MentionKind::Pronoun,
+                None => actors.add_mention(MentionDraft::new(
+                    t..t + 1,
+                    doc.tokens[t].span(),
+                    None,
+                    MentionKind::Pronoun,
                     actor,
-                }),
+                )),
             };
-            (Some(actors.mentions[mention].actor), Some(mention))
+            (Some(actors.mentions[mention].actor()), Some(mention))
         }
         Some(Anchor::Phrase(a, b)) => phrase_actor(doc, actors, a, b),
         Some(Anchor::Pronoun(t)) => match resolve_pronoun(doc, actors, t, last) {
             None => (None, None),
             Some(a) => {
                 if let Some(existing) = actors.mention_at(t) {
-                    return (Some(actors.mentions[existing].actor), Some(existing));
+                    return (Some(actors.mentions[existing].actor()), Some(existing));
                 }
-                let m = actors.add_mention(MentionDraft {
-                    toks: t..t + 1,
-                    span: doc.tokens[t].span(),
-                    title: None,
-                    kind: MentionKind::Pronoun,
-                    actor: a,
-                });
+                let m = actors.add_mention(MentionDraft::new(
+                    t..t + 1,
+                    doc.tokens[t].span(),
+                    None,
+                    MentionKind::Pronoun,
+                    a,
+                ));
                 (Some(a), Some(m))
             }
         },
@@ -115,13 +115,13 @@ fn phrase_actor(
         actors.phrase_actors.insert(key, id);
         id
     });
-    let m = actors.add_mention(MentionDraft {
-        toks: a..b,
+    let m = actors.add_mention(MentionDraft::new(
+        a..b,
         span,
-        title: None,
-        kind: MentionKind::Description,
+        None,
+        MentionKind::Description,
         actor,
-    });
+    ));
     (Some(actor), Some(m))
 }
 
@@ -158,9 +158,9 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
 fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
     let para = &doc.paras[doc.para_of(t)];
     let m = actors.outer_mention_at(para.tokens.start)?;
-    let colon = actors.mentions[m].toks.end;
+    let colon = actors.mentions[m].toks().end;
     (colon < para.tokens.end && colon < t && doc.tok(colon) == ":")
-        .then_some(actors.mentions[m].actor)
+        .then_some(actors.mentions[m].actor())
 }
 
 /// What a pronoun may refer to: only a subject or possessive form ("he",
@@ -244,7 +244,7 @@ pub fn resolve_pronoun(
         (a.saturating_sub(2)..a).any(|k| {
             (k + 1 == a || doc.tok(a - 1) == ",")
                 && doc.is(k, Use::Kin)
-                && doc.sentences[sent].tokens.clone().any(|q| {
+                && doc.sentences[sent].tokens().any(|q| {
                     q > 0
                         && doc.in_quote[q].is_some()
                         && doc.tok(q) == doc.tok(k)
@@ -254,7 +254,7 @@ pub fn resolve_pronoun(
     };
     // Bounded look-back keeps the whole pass linear.
     let from = doc.sentences[start_sent]
-        .tokens
+        .tokens()
         .start
         .max(t.saturating_sub(400));
     let mut window: Vec<(usize, usize)> = Vec::new();
@@ -270,19 +270,19 @@ pub fn resolve_pronoun(
         match actors.outer_mention_at(k) {
             Some(m) if doc.in_quote[k].is_none() => {
                 let mention = &actors.mentions[m];
-                if mention.toks.end <= t {
-                    if fits(mention.actor) && !called(mention.toks.start) {
-                        window.push((mention.toks.start.max(from), mention.actor));
+                if mention.toks().end <= t {
+                    if fits(mention.actor()) && !called(mention.toks().start) {
+                        window.push((mention.toks().start.max(from), mention.actor()));
                     }
                     other |= unlike.is_some()
-                        && Some(mention.actor) == last_speaker
+                        && Some(mention.actor()) == last_speaker
                         && mention.kind == MentionKind::Pronoun
                         && lexicon()
-                            .pronoun(doc.tok(mention.toks.start))
+                            .pronoun(doc.tok(mention.toks().start))
                             .and_then(|p| p.gender)
                             == unlike;
                 }
-                k = mention.toks.end.max(k + 1);
+                k = mention.toks().end.max(k + 1);
             }
             _ => k += 1,
         }
@@ -295,7 +295,7 @@ pub fn resolve_pronoun(
         let s_of = |p: usize| doc.sentence_of[p] as usize;
         let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
         if let Some(&(p, a)) = first {
-            let start = doc.sentences[prev].tokens.start;
+            let start = doc.sentences[prev].tokens().start;
             if (p <= start + 3 || doc.tok(p - 1) == ",")
                 && !window
                     .iter()

@@ -138,7 +138,7 @@ fn coordinated_subject(
         return None;
     }
     match actors.outer_mention_at(main) {
-        Some(m) if actors.mentions[m].toks.start == main => Some(Anchor::Mention(m)),
+        Some(m) if actors.mentions[m].toks().start == main => Some(Anchor::Mention(m)),
         _ => is_personal_pronoun(doc.tok(main)).then_some(Anchor::Pronoun(main)),
     }
 }
@@ -152,7 +152,7 @@ fn governs_clause(actors: &Actors, r: &Resolved) -> bool {
         && !r.weak
         && r.actor.is_some()
         && r.mention
-            .is_some_and(|m| actors.mentions[m].toks.start < r.cue.toks.start)
+            .is_some_and(|m| actors.mentions[m].toks().start < r.cue.toks.start)
 }
 
 /// The first actor mentioned in the sentence before `end`, outside quotes and titles.
@@ -175,8 +175,8 @@ fn first_subject(
             .then(|| actors.outer_mention_at(after))
             .flatten()
         {
-            let e = actors.mentions[m].toks.end;
-            let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place;
+            let e = actors.mentions[m].toks().end;
+            let place = actors.actors[actors.mentions[m].actor()].kind == ActorKind::Place;
             if place && e < end && doc.tok(e) == "," {
                 after = e + 1;
             }
@@ -197,7 +197,7 @@ fn first_subject(
         .map(|m| {
             Anchor::Mention(
                 actors
-                    .outer_mention_at(actors.mentions[m].toks.start)
+                    .outer_mention_at(actors.mentions[m].toks().start)
                     .unwrap_or(m),
             )
         })
@@ -226,7 +226,7 @@ fn main_clause_subject(
     // interrupted her, shouting ...").
     let acting = acting_subject(doc, actors, sent.start, cue.toks.start);
     let prev =
-        prev.filter(|r| acting.is_none_or(|m| actors.mentions[m].toks.start < r.cue.toks.start));
+        prev.filter(|r| acting.is_none_or(|m| actors.mentions[m].toks().start < r.cue.toks.start));
     match prev {
         Some(r) => r.mention.map(Anchor::Mention),
         None => {
@@ -237,7 +237,7 @@ fn main_clause_subject(
             match opening_pronoun(doc, sent.clone()) {
                 Some(t)
                     if named.is_none_or(|a| match a {
-                        Anchor::Mention(m) => actors.mentions[m].toks.start > t,
+                        Anchor::Mention(m) => actors.mentions[m].toks().start > t,
                         _ => false,
                     }) =>
                 {
@@ -263,8 +263,8 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
             return None;
         }
         let m = actors.outer_mention_at(k - 1)?;
-        let kind = actors.actors[actors.mentions[m].actor].kind;
-        (actors.mentions[m].toks.end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
+        let kind = actors.actors[actors.mentions[m].actor()].kind;
+        (actors.mentions[m].toks().end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
             .then_some(m)
     })
 }
@@ -290,7 +290,7 @@ pub fn sentence_subject(
     let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
     if let Some(t) = opening_pronoun(doc, sent) {
         // ("Several said they ...": the pronoun comes after the subject.)
-        if named.is_none_or(|m| actors.mentions[m].toks.start >= t) && phrase.is_none() {
+        if named.is_none_or(|m| actors.mentions[m].toks().start >= t) && phrase.is_none() {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
             // the name later in the sentence is not.
@@ -298,7 +298,7 @@ pub fn sentence_subject(
         }
     }
     if let Some((a, b)) = phrase {
-        if named.is_none_or(|m| actors.mentions[m].toks.start >= b) {
+        if named.is_none_or(|m| actors.mentions[m].toks().start >= b) {
             return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker).1;
         }
     }
@@ -353,7 +353,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     }
     let m = actors.outer_mention_at(end.checked_sub(1)?)?;
     // Back over a determiner or a title ("with the union", "with Sen. Jane Doe").
-    let mut p = actors.mentions[m].toks.start;
+    let mut p = actors.mentions[m].toks().start;
     let mut steps = 0;
     // ...or an absolute clause: "– Jane Doe saying ... and John Roe calling ..."
     let opens = |t: usize| {
@@ -396,7 +396,7 @@ mod tests {
         with_doc(text, |doc, actors| {
             let in_title = masks::title_tokens(doc, actors);
             let masked = masks::no_cue_tokens(doc, actors, &in_title);
-            let sent = doc.sentences[0].tokens.clone();
+            let sent = doc.sentences[0].tokens();
             let found = cues::find(doc, actors, sent.clone(), &masked);
             let resolved = super::of_cues(doc, actors, &in_title, sent, found, None);
             resolved

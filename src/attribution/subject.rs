@@ -63,7 +63,7 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
     // not ", told lawmakers that".
     right_of(doc, actors, cue.toks.end, sent.end).filter(|a| match *a {
         Anchor::Mention(m) => {
-            let e = actors.mentions[m].toks.end;
+            let e = actors.mentions[m].toks().end;
             e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
         }
         _ => false,
@@ -162,10 +162,10 @@ fn at_mention(
     if possessor {
         return Anchor::Mention(m);
     }
-    let start = actors.mentions[m].toks.start;
+    let start = actors.mentions[m].toks().start;
     // "Officers in Kessel said": the place says where the speakers are;
     // the subject stands before the preposition.
-    let kind = actors.actors[actors.mentions[m].actor].kind;
+    let kind = actors.actors[actors.mentions[m].actor()].kind;
     if depth < 2 && kind == ActorKind::Place && start > bound + 1 {
         let prep = doc.tok(start - 1).lower_cow();
         let lex = lexicon();
@@ -179,11 +179,11 @@ fn at_mention(
     // after "of" describes.
     if start > bound + 1
         && doc.tok(start - 1) == "of"
-        && actors.actors[actors.mentions[m].actor].kind != ActorKind::Person
+        && actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person
     {
         if let Some(p) = actors.outer_mention_at(start - 2) {
-            let person = actors.actors[actors.mentions[p].actor].kind == ActorKind::Person;
-            if person && actors.mentions[p].toks.end == start - 1 {
+            let person = actors.actors[actors.mentions[p].actor()].kind == ActorKind::Person;
+            if person && actors.mentions[p].toks().end == start - 1 {
                 return Anchor::Mention(p);
             }
         }
@@ -200,7 +200,7 @@ fn at_mention(
         if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
             let d = outermost(actors, d, end - 1);
             if actors.mentions[d].kind == MentionKind::Description
-                && actors.mentions[d].toks.end == end
+                && actors.mentions[d].toks().end == end
             {
                 return Anchor::Mention(d);
             }
@@ -219,11 +219,11 @@ fn at_mention(
         .then(|| phrase_ending_at(doc, start, bound))
         .flatten()
     {
-        return Anchor::Phrase(a, actors.mentions[m].toks.end);
+        return Anchor::Phrase(a, actors.mentions[m].toks().end);
     }
     // "Jane Doe, the director of the Tarvel Institute said": the person
     // named before the appositive, not the institute.
-    if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
+    if actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
         if let Some(person) = person_before_appositive(doc, actors, start, bound) {
             return Anchor::Mention(person);
         }
@@ -281,7 +281,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     if before > bound {
         if let Some(m) = actors.mention_at(before - 1) {
             let m = outermost(actors, m, before - 1);
-            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
                 if actors.mentions[m].kind != MentionKind::Description {
                     return Some(Anchor::Mention(m));
                 }
@@ -307,8 +307,8 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             let m = outermost(actors, m, q - 1);
             // "Jane Doe, 22, of Flint, Mich., said": past the places
             // (a town unknown to the lexicon may pass for an organization).
-            let place = actors.actors[actors.mentions[m].actor].kind == ActorKind::Place
-                || doc.tok(actors.mentions[m].toks.start.saturating_sub(1)) == "of";
+            let place = actors.actors[actors.mentions[m].actor()].kind == ActorKind::Place
+                || doc.tok(actors.mentions[m].toks().start.saturating_sub(1)) == "of";
             if !place {
                 return Some(Anchor::Mention(m));
             }
@@ -390,7 +390,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
     let (start, owner) = match actors.mention_at(k - 1) {
         Some(m) => {
             let m = outermost(actors, m, k - 1);
-            (actors.mentions[m].toks.start, Anchor::Mention(m))
+            (actors.mentions[m].toks().start, Anchor::Mention(m))
         }
         None => match phrase_ending_at(doc, k, bound)? {
             Anchor::Phrase(a, b) => (a, Anchor::Phrase(a, b)),
@@ -398,7 +398,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
         },
     };
     // Only an owner that opens the sentence is the subject's.
-    let first = doc.sentences[doc.sentence_of[p] as usize].tokens.start;
+    let first = doc.sentences[doc.sentence_of[p] as usize].tokens().start;
     (start == first || (start == first + 1 && doc.word_class(first) == Some(WordClass::Conj)))
         .then_some(owner)
 }
@@ -432,7 +432,7 @@ fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize
     }
     let m = actors.mention_at(comma - 1)?;
     let m = outermost(actors, m, comma - 1);
-    (actors.actors[actors.mentions[m].actor].kind == ActorKind::Person).then_some(m)
+    (actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person).then_some(m)
 }
 
 /// A determiner-led noun phrase that ends right before `end` ("the release",
@@ -460,7 +460,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         // "52 percent said": a number opens the phrase as a quantifier does;
         // "..., records show.": so does a comma before a verb that ends the
         // sentence.
-        let tail = w == "," && end + 2 >= doc.sentences[doc.sentence_of[p] as usize].tokens.end;
+        let tail = w == "," && end + 2 >= doc.sentences[doc.sentence_of[p] as usize].tokens().end;
         if (doc.tokens[p].kind == TokenKind::Number || tail)
             && words > 0
             && doc.in_quote[p].is_none()
@@ -498,8 +498,8 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     let sent = &doc.sentences[doc.sentence_of[bound] as usize];
     (p == bound
         && words > 0
-        && bound == sent.tokens.start
-        && !doc.paras[sent.para].heading
+        && bound == sent.tokens().start
+        && !doc.paras[sent.para()].heading
         && (p + 1..end).all(|k| !doc.is_cap(k))
         && !(end == p + 1 && existential(doc, p)))
     .then_some(Anchor::Phrase(p, end))
@@ -538,8 +538,8 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         if let Some(m) = actors.mention_at(p) {
             let m = outermost(actors, m, p);
             // "said Tarvel University economist Jane Doe": the person, not the school.
-            if actors.actors[actors.mentions[m].actor].kind != ActorKind::Person {
-                let mut q = actors.mentions[m].toks.end;
+            if actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
+                let mut q = actors.mentions[m].toks().end;
                 let mut n = 0;
                 while q < end
                     && n < 4
@@ -551,7 +551,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 }
                 if let Some(pm) = (q < end).then(|| actors.mention_at(q)).flatten() {
                     let pm = outermost(actors, pm, q);
-                    if actors.actors[actors.mentions[pm].actor].kind == ActorKind::Person {
+                    if actors.actors[actors.mentions[pm].actor()].kind == ActorKind::Person {
                         return Some(Anchor::Mention(pm));
                     }
                 }
@@ -605,10 +605,10 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
         // title is stepped over.
         if let Some(m) = actors.mention_at(q) {
             let m = outermost(actors, m, q);
-            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
                 break;
             }
-            q = actors.mentions[m].toks.end.max(q + 1);
+            q = actors.mentions[m].toks().end.max(q + 1);
             continue;
         }
         let tok = doc.tokens[q];
@@ -641,7 +641,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
     if q < end && q > p {
         if let Some(m) = actors.mention_at(q) {
             let m = outermost(actors, m, q);
-            if actors.actors[actors.mentions[m].actor].kind == ActorKind::Person {
+            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
                 return Some(m);
             }
         }

@@ -52,10 +52,10 @@ pub fn tail<'r>(
             // clause after it reports forward, not back. A closing clause
             // ends the sentence within a few words ("told reporters on
             // Friday."), or its first clause (", X said, and Y warned ...").
-            let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks.end);
+            let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks().end);
             let after = r.cue.toks.end.max(mention_end);
             let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-                .tokens
+                .tokens()
                 .end;
             let closes = tried == 1
                 && sent_end.saturating_sub(after) <= 8
@@ -81,8 +81,8 @@ fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolve
     let Some(m) = r.mention.map(|m| &actors.mentions[m]) else {
         return false;
     };
-    let start = tail_start(doc, r.cue.toks.start.min(m.toks.start));
-    let apposed = m.toks.end + 1 == r.cue.toks.start && doc.tok(m.toks.end) == ",";
+    let start = tail_start(doc, r.cue.toks.start.min(m.toks().start));
+    let apposed = m.toks().end + 1 == r.cue.toks.start && doc.tok(m.toks().end) == ",";
     apposed
         || resolved
             .iter()
@@ -105,9 +105,9 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     let Some(mention) = r.actor.and(r.mention).and_then(|m| actors.mentions.get(m)) else {
         return false;
     };
-    let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks.start));
+    let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks().start));
     let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
-        .tokens
+        .tokens()
         .start;
     // "Serbia said ..." opens the sentence: not a closing clause.
     let closes_quote = |t: usize| {
@@ -121,13 +121,13 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
     ) && !doc.tok(group_start).eq_ignore_ascii_case("as");
     // "“...,” a charge that Jane Doe denied" is a relative clause.
-    let relative = (group_start..r.cue.toks.start.min(mention.toks.start)).any(|t| {
+    let relative = (group_start..r.cue.toks.start.min(mention.toks().start)).any(|t| {
         doc.tok(t).eq_ignore_ascii_case("that") || doc.word_class(t) == Some(WordClass::Rel)
     });
     // "“...,” Jane Doe said the plan ..." reports a clause of its own
     // (but "told the crowd" names a listener).
-    let after = r.cue.toks.end.max(mention.toks.end);
-    let own_clause = mention.toks.start < r.cue.toks.start
+    let after = r.cue.toks.end.max(mention.toks().end);
+    let own_clause = mention.toks().start < r.cue.toks.start
         && after < doc.tokens.len()
         && match &*doc.tok(after).lower_cow() {
             // "said that ...", "said he ...": a subject pronoun that can
@@ -143,7 +143,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
                 let says = doc.uses_lower(r.cue.toks.start).has(Use::Say);
                 // "said the two cases ...", "said Jane Doe would ..."
                 let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
-                    let e = actors.mentions[m].toks.end;
+                    let e = actors.mentions[m].toks().end;
                     e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
                 });
                 says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)

@@ -29,10 +29,10 @@ pub(super) fn label(
     let colon = (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?;
     let m = actors.outer_mention_at(colon.checked_sub(1)?)?;
     let mention = &actors.mentions[m];
-    let kind = actors.actors[mention.actor].kind;
-    (mention.toks.end == colon
+    let kind = actors.actors[mention.actor()].kind;
+    (mention.toks().end == colon
         && matches!(kind, ActorKind::Person | ActorKind::Organization)
-        && (start..mention.toks.start)
+        && (start..mention.toks().start)
             .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind != TokenKind::Word))
     .then_some((m, colon))
 }
@@ -64,7 +64,7 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     let mut seen = vec![false; actors.actors.len()];
     let transcript = turns.iter().filter_map(|q| speaker(actors, q)).any(|m| {
         let m = &actors.mentions[m];
-        m.kind == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor], true)
+        m.kind == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor()], true)
     });
     if !transcript {
         turns.clear();

@@ -265,44 +265,57 @@ impl Tagger {
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
     ) -> Vec<Vec<Tag>> {
-        self.tag_sentences_facts(count, words, |_| &[])
+        let (tags, starts) = self.tag_sentences_facts(count, words, |_| &[]);
+        starts
+            .windows(2)
+            .map(|w| tags[w[0] as usize..w[1] as usize].to_vec())
+            .collect()
     }
 
     /// [`Tagger::tag_sentences`] with the lexicon facts of each sentence's
     /// tokens (`crate::lexicon::fact` bits, as `crate::text::Doc` keeps
     /// them): they spare look-ups of words the lexicons cannot hold; the
-    /// tags are the same.
+    /// tags are the same. The tags of all sentences come one after
+    /// another, sentence `i`'s at `starts[i]..starts[i + 1]` (a `Vec` a
+    /// sentence was a tenth of the peak memory on long texts).
     pub(crate) fn tag_sentences_facts<'w, 'f>(
         &self,
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
         facts: impl Fn(usize) -> &'f [u8],
-    ) -> Vec<Vec<Tag>> {
+    ) -> (Vec<Tag>, Vec<u32>) {
         let mut buf = Vec::new();
         let mut ctx = features::DocContext::default();
+        let mut total = 0;
         for i in 0..count {
             buf.clear();
             words(i, &mut buf);
             ctx.add(&buf);
+            total += buf.len();
         }
         let mut scratch = features::Scratch::default();
         let mut decode = model::DecodeBuf::default();
-        let mut found = Vec::with_capacity(count);
-        let mut tags: Vec<Vec<Tag>> = (0..count)
-            .map(|i| {
-                buf.clear();
-                words(i, &mut buf);
-                let tags = trim(
-                    &buf,
-                    self.model
-                        .decode_with(scratch.sparse(&buf, facts(i), &ctx), &mut decode),
-                );
-                found.push(names_of(&buf, &tags));
-                tags
-            })
-            .collect();
-        consistent_names(&found, &mut tags);
-        tags
+        let mut found = Found::default();
+        let mut tags = Vec::with_capacity(total);
+        let mut starts = Vec::with_capacity(count + 1);
+        starts.push(0);
+        for i in 0..count {
+            buf.clear();
+            words(i, &mut buf);
+            let these = trim(
+                &buf,
+                self.model
+                    .decode_with(scratch.sparse(&buf, facts(i), &ctx), &mut decode),
+            );
+            found.add(i, &buf, &these);
+            tags.extend_from_slice(&these);
+            starts.push(tags.len() as u32);
+        }
+        found.apply(|s, new| {
+            let r = starts[s] as usize..starts[s + 1] as usize;
+            tags[r.clone()].copy_from_slice(&bio(r.len(), new));
+        });
+        (tags, starts)
     }
 }
 
@@ -334,105 +347,157 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> Vec<Tag> {
 /// (also when the tagger left it untagged, if it is capitalized and does
 /// not open its sentence).
 pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
-    let found: Vec<Names> = sentences
-        .iter()
-        .zip(tags.iter())
-        .map(|(s, t)| {
-            let ws: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
-            names_of(&ws, t)
-        })
-        .collect();
-    consistent_names(&found, tags);
+    let mut found = Found::default();
+    for (i, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
+        let ws: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
+        found.add(i, &ws, t);
+    }
+    found.apply(|s, new| tags[s] = bio(tags[s].len(), new));
 }
 
-/// What the consistency pass needs of a sentence, taken while its words
-/// are at hand (they are not fetched again).
-struct Names {
-    /// Each name, the hash of its words joined by spaces, and for a
+/// What the consistency pass needs of the sentences, taken while their
+/// words are at hand (they are not fetched again): two flat tables in
+/// sentence order (two `Vec`s a sentence, with `usize` tokens, were a
+/// fifth of the peak memory on long texts).
+#[derive(Default)]
+struct Found {
+    /// Each name, with the hash of its words joined by spaces, and for a
     /// person's name of two words or more the hash of its last word (when
     /// longer than one character).
-    names: Vec<(Entity, u64, Option<u64>)>,
-    /// The capitalized words outside any name, the first word of the
-    /// sentence aside: their token and hash.
-    capitals: Vec<(usize, u64)>,
+    names: Vec<Name>,
+    /// The capitalized words outside any name, the first word of each
+    /// sentence aside: their sentence, token and hash.
+    capitals: Vec<(u32, u32, u64)>,
 }
 
-/// The [`Names`] of a sentence's words `ws` tagged `tags`.
-fn names_of(ws: &[&str], tags: &[Tag]) -> Names {
-    // A name as its words joined by spaces, by FNV-1a (no strings built: a
-    // one-word name hashes as its word does).
-    let text = |e: &Entity| -> u64 {
-        let words = ws[e.start..e.end].iter().enumerate();
-        words.fold(features::FNV_START, |h, (k, w)| {
-            let h = if k > 0 { features::fnv(h, b" ") } else { h };
-            features::fnv(h, w.as_bytes())
-        })
-    };
-    let names = entities(tags)
-        .into_iter()
-        .map(|e| {
-            let last = ws[e.end - 1];
-            let surname =
-                (e.kind == EntityType::Per && e.end - e.start >= 2 && last.chars().count() > 1)
-                    .then(|| features::hash_str(last));
-            (e, text(&e), surname)
-        })
-        .collect();
-    let capitals = ws
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|&(i, w)| tags[i] == Tag::O && w.chars().next().is_some_and(char::is_uppercase))
-        .map(|(i, w)| (i, features::hash_str(w)))
-        .collect();
-    Names { names, capitals }
+/// A name [`Found`] in a sentence (32 bytes).
+struct Name {
+    /// Its sentence.
+    sentence: u32,
+    /// Its tokens in the sentence.
+    toks: [u32; 2],
+    /// Its type.
+    kind: EntityType,
+    /// Whether `surname` is set.
+    has_surname: bool,
+    /// The hash of its words joined by spaces.
+    hash: u64,
+    /// The hash of a person's last word.
+    surname: u64,
 }
 
-/// [`consistent`] over the [`Names`] of each sentence.
-fn consistent_names(found: &[Names], tags: &mut [Vec<Tag>]) {
-    let mut votes: crate::text::WordMap<u64, [usize; 4]> = Default::default();
-    let mut surnames: crate::text::WordSet<u64> = Default::default();
-    for (e, name, surname) in found.iter().flat_map(|f| &f.names) {
-        votes.entry(*name).or_default()[e.kind as usize] += 1;
-        if let Some(h) = surname {
-            surnames.insert(*h);
+impl Name {
+    /// The name as an entity of its sentence.
+    fn entity(&self) -> Entity {
+        Entity {
+            start: self.toks[0] as usize,
+            end: self.toks[1] as usize,
+            kind: self.kind,
         }
     }
-    for (s, f) in found.iter().enumerate() {
-        let mut changed = false;
-        let mut new: Vec<Entity> = f.names.iter().map(|n| n.0).collect();
-        for (e, (_, name, _)) in new.iter_mut().zip(&f.names) {
-            let v = votes[name];
-            let best = (0..4)
-                .max_by_key(|&k| (v[k], k == e.kind as usize))
-                .unwrap_or(0);
-            let mut kind = e.kind;
-            if v[best] > v[kind as usize] {
-                kind = EntityType::ALL[best];
-            }
-            if e.end - e.start == 1 && surnames.contains(name) {
-                kind = EntityType::Per;
-            }
-            if kind != e.kind {
-                e.kind = kind;
-                changed = true;
+}
+
+impl Found {
+    /// Adds the names of sentence `s`, its words `ws` tagged `tags`.
+    fn add(&mut self, s: usize, ws: &[&str], tags: &[Tag]) {
+        // A name as its words joined by spaces, by FNV-1a (no strings
+        // built: a one-word name hashes as its word does).
+        let text = |e: &Entity| -> u64 {
+            let words = ws[e.start..e.end].iter().enumerate();
+            words.fold(features::FNV_START, |h, (k, w)| {
+                let h = if k > 0 { features::fnv(h, b" ") } else { h };
+                features::fnv(h, w.as_bytes())
+            })
+        };
+        for e in entities(tags) {
+            let last = ws[e.end - 1];
+            let has_surname =
+                e.kind == EntityType::Per && e.end - e.start >= 2 && last.chars().count() > 1;
+            self.names.push(Name {
+                sentence: s as u32,
+                toks: [e.start as u32, e.end as u32],
+                kind: e.kind,
+                has_surname,
+                hash: text(&e),
+                surname: if has_surname {
+                    features::hash_str(last)
+                } else {
+                    0
+                },
+            });
+        }
+        let capitals = ws.iter().enumerate().skip(1).filter(|&(i, w)| {
+            tags[i] == Tag::O && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        for (i, w) in capitals {
+            self.capitals
+                .push((s as u32, i as u32, features::hash_str(w)));
+        }
+    }
+
+    /// [`consistent`] over the names found: `rewrite(s, names)` sets the
+    /// tags of each sentence `s` that changes to its new names.
+    fn apply(&self, mut rewrite: impl FnMut(usize, &[Entity])) {
+        let mut votes: crate::text::WordMap<u64, [usize; 4]> = Default::default();
+        let mut surnames: crate::text::WordSet<u64> = Default::default();
+        for n in &self.names {
+            votes.entry(n.hash).or_default()[n.kind as usize] += 1;
+            if n.has_surname {
+                surnames.insert(n.surname);
             }
         }
-        // An untagged capitalized word that is a person's surname, not at
-        // the start of the sentence.
-        for &(i, h) in &f.capitals {
-            if surnames.contains(&h) && !new.iter().any(|e| e.start <= i && i < e.end) {
-                new.push(Entity {
-                    start: i,
-                    end: i + 1,
-                    kind: EntityType::Per,
-                });
-                changed = true;
+        // Only the sentences with a name or a capitalized word can change.
+        let (mut names, mut capitals) = (&self.names[..], &self.capitals[..]);
+        let mut new: Vec<Entity> = Vec::new();
+        while let Some(s) = match (names.first(), capitals.first()) {
+            (Some(n), Some(c)) => Some(n.sentence.min(c.0)),
+            (Some(n), None) => Some(n.sentence),
+            (None, Some(c)) => Some(c.0),
+            (None, None) => None,
+        } {
+            let k = names.iter().take_while(|n| n.sentence == s).count();
+            let (these, rest) = names.split_at(k);
+            names = rest;
+            let k = capitals.iter().take_while(|c| c.0 == s).count();
+            let (caps, rest) = capitals.split_at(k);
+            capitals = rest;
+            let mut changed = false;
+            new.clear();
+            new.extend(these.iter().map(Name::entity));
+            for (e, n) in new.iter_mut().zip(these) {
+                let v = votes[&n.hash];
+                let best = (0..4)
+                    .max_by_key(|&k| (v[k], k == e.kind as usize))
+                    .unwrap_or(0);
+                let mut kind = e.kind;
+                if v[best] > v[kind as usize] {
+                    kind = EntityType::ALL[best];
+                }
+                if e.end - e.start == 1 && surnames.contains(&n.hash) {
+                    kind = EntityType::Per;
+                }
+                if kind != e.kind {
+                    e.kind = kind;
+                    changed = true;
+                }
             }
-        }
-        if changed {
-            crate::order::sort_by(&mut new, Entity::cmp);
-            tags[s] = bio(tags[s].len(), &new);
+            // An untagged capitalized word that is a person's surname, not
+            // at the start of the sentence.
+            for &(_, i, h) in caps {
+                let i = i as usize;
+                if surnames.contains(&h) && !new.iter().any(|e| e.start <= i && i < e.end) {
+                    new.push(Entity {
+                        start: i,
+                        end: i + 1,
+                        kind: EntityType::Per,
+                    });
+                    changed = true;
+                }
+            }
+            if changed {
+                crate::order::sort_by(&mut new, Entity::cmp);
+                rewrite(s as usize, &new);
+            }
         }
     }
 }
