@@ -389,9 +389,9 @@ impl<'a> Quote<'a> {
 }
 
 /// "Jane Doe said John Roe told her: “...”", "Jane Doe said John Roe had
-/// called to urge “...”": a
+/// called to urge “...”", "Jane Doe said a porter had begged her to “...”": a
 /// quote the nearest cue introduces (a colon after it and at most a short
-/// listener) or governs, whose speaker is named in the clause the cue before
+/// listener), governs or appeals with ("urged Y to"), whose speaker is named in the clause the cue before
 /// it reports, is the nearer speaker's words relayed by the reporting one.
 /// Only determiners ("that"), possessives, names, titles and the noun a name
 /// is in apposition to ("said his neighbour, John Roe, had warned him:") may
@@ -405,7 +405,13 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
     let o = *quote.candidates[1..].iter().find(|o| o.actor != r.actor)?;
     let (end, open) = (r.cue.toks.end, quote.open);
     let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
-    let governs = r.cue.frames.quote && end == open && !quote.unnamed(r);
+    // "had urged him to “...”", "had told the crew to “...”": an appeal to
+    // a listener carries the appealing speaker's words, even a described
+    // one's ("a fisherman in the harbour had urged him to").
+    let appeal = r.cue.frames.inf
+        && (end + 2..=end + 4).contains(&open)
+        && doc.tok(open - 1).eq_ignore_ascii_case("to");
+    let governs = appeal || (r.cue.frames.quote && end == open && !quote.unnamed(r));
     let named = actors.mentions[r.mention?].toks().clone();
     let outer_reports = o.cue.form == CueForm::Finite
         && o.cue.frames.clause
@@ -765,6 +771,11 @@ mod tests {
         assert_eq!(relayed(text, "The dam"), some("John Roe", Some("Jane Doe")));
         let text = "Jane Doe spoke as John Roe yelled: “Go home!”";
         assert_eq!(relayed(text, "Go home"), some("John Roe", None));
+        let text = "Jane Doe said a porter had begged her to “lock the gate,” and left.";
+        assert_eq!(
+            relayed(text, "lock the"),
+            some("a porter", Some("Jane Doe"))
+        );
     }
 
     #[test]
