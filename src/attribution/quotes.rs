@@ -406,12 +406,14 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
     let (end, open) = (r.cue.toks.end, quote.open);
     let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
     // "had urged him to “...”", "had told the crew to “...”": an appeal to
-    // a listener carries the appealing speaker's words, even a described
-    // one's ("a fisherman in the harbour had urged him to").
+    // a listener carries the appealing speaker's words. A described speaker
+    // relays too ("a fisherman in the harbour had urged him to", "a guard
+    // had said “...”"); a verb that attributes no quotation ("an audit had
+    // found “...”") governs nothing here.
     let appeal = r.cue.frames.inf
         && (end + 2..=end + 4).contains(&open)
         && doc.tok(open - 1).eq_ignore_ascii_case("to");
-    let governs = appeal || (r.cue.frames.quote && end == open && !quote.unnamed(r));
+    let governs = appeal || (r.cue.frames.quote && end == open);
     let named = actors.mentions[r.mention?].toks().clone();
     let outer_reports = o.cue.form == CueForm::Finite
         && o.cue.frames.clause
@@ -776,6 +778,14 @@ mod tests {
             relayed(text, "lock the"),
             some("a porter", Some("Jane Doe"))
         );
+        let text = "Jane Doe said a guard had said “not tonight” at the door.";
+        assert_eq!(
+            relayed(text, "not tonight"),
+            some("a guard", Some("Jane Doe"))
+        );
+        // (a finding is no speech: the phrase stays the reporting speaker's)
+        let text = "Jane Doe said an audit had found “serious lapses” in the books.";
+        assert_eq!(relayed(text, "serious lapses"), some("Jane Doe", None));
     }
 
     #[test]
