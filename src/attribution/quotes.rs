@@ -391,8 +391,9 @@ impl<'a> Quote<'a> {
 /// "Jane Doe said John Roe told her: “...”", "Jane Doe said John Roe had
 /// called to urge “...”", "Jane Doe said a porter had begged her to “...”": a
 /// quote the nearest cue introduces (a colon after it and at most a short
-/// listener), governs or appeals with ("urged Y to"), whose speaker is named in the clause the cue before
-/// it reports, is the nearer speaker's words relayed by the reporting one.
+/// listener), governs or appeals with ("urged Y to"), whose speaker is named
+/// in the clause the cue before it reports (or right after "According to
+/// Jane Doe,"), is the nearer speaker's words relayed by the reporting one.
 /// Only determiners ("that"), possessives, names, titles and the noun a name
 /// is in apposition to ("said his neighbour, John Roe, had warned him:") may
 /// stand between the outer cue and the name ("said as John Roe yelled:"
@@ -415,7 +416,7 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
         && doc.tok(open - 1).eq_ignore_ascii_case("to");
     let governs = appeal || (r.cue.frames.quote && end == open);
     let named = actors.mentions[r.mention?].toks().clone();
-    let outer_reports = o.cue.form == CueForm::Finite
+    let outer_reports = matches!(o.cue.form, CueForm::Finite | CueForm::According)
         && o.cue.frames.clause
         && !quote.unnamed(o)
         && (o.cue.toks.end..named.start).len() <= 5
