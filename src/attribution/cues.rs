@@ -80,7 +80,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             .filter(|_| !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.end)))
         {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
-                let mut stance = v.stance;
+                let mut stance = denied_doubt(doc, t, sent.start, v.stance);
                 // "asked Y to ..." is an appeal.
                 if stance == Stance::Question
                     && v.frames.inf
@@ -124,6 +124,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             }
         }
         if let Some(stance) = lex.cue_noun(&w) {
+            let stance = denied_doubt(doc, t, sent.start, stance);
             // "the allegation by X that ...": the owner after it (not "a
             // report by X found that ...").
             let by = t + 1 < sent.end
@@ -278,6 +279,16 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
         stance: [Stance::Assert, Stance::Question][asks as usize],
         ..unlisted(colon, frames)
     })
+}
+
+/// "There is no question that ...", "no doubt that ...": a doubt denied
+/// right before it asserts the clause.
+fn denied_doubt(doc: &Doc, t: usize, start: usize, stance: Stance) -> Stance {
+    if stance == Stance::Question && t > start && doc.word_class(t - 1) == Some(WordClass::Neg) {
+        Stance::Assert
+    } else {
+        stance
+    }
 }
 
 /// A cue at token `t` that is no listed word: a plain statement.
