@@ -116,7 +116,7 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
         .filter(|&i| {
             let m = &ms[i];
             let known = lexicon().known(&doc.text[m.span().start..m.span().end]);
-            !(free[m.actor()] || known.is_some() || named(m.toks().clone()))
+            !(free[m.actor()] || known.is_some() || named(m.toks()))
         })
         .collect()
 }

@@ -415,7 +415,7 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
         && (end + 2..=end + 4).contains(&open)
         && doc.tok(open - 1).eq_ignore_ascii_case("to");
     let governs = appeal || (r.cue.frames.quote && end == open);
-    let named = actors.mentions[r.mention?].toks().clone();
+    let named = actors.mentions[r.mention?].toks();
     let outer_reports = matches!(o.cue.form, CueForm::Finite | CueForm::According)
         && o.cue.frames.clause
         && !quote.unnamed(o)
@@ -534,10 +534,7 @@ fn bare_attribution_next(quote: &Quote) -> Option<Found> {
     if next.para() != doc.sentences[si].para() || next.tokens().len() > 6 {
         return None;
     }
-    let m = next
-        .tokens()
-        .clone()
-        .find_map(|t| quote.actors.mention_at(t))?;
+    let m = next.tokens().find_map(|t| quote.actors.mention_at(t))?;
     Some(Found::actor(Some(quote.actors.mentions[m].actor())))
 }
 
