@@ -247,7 +247,7 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             doc.word_class(toks.end),
             Some(WordClass::Pron | WordClass::Prep | WordClass::Det | WordClass::Poss)
         );
-    let sentence = &doc.sentences[doc.sentence_of[toks.start] as usize].tokens();
+    let sentence = doc.sentences[doc.sentence_of[toks.start] as usize].tokens();
     let stops = sentence
         .clone()
         .rev()
@@ -575,7 +575,7 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     let cue = |t: usize| {
         doc.tokens[t].kind == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
     };
-    let sentence = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
+    let sentence = doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
     let after = n.toks.end..(n.toks.end + 6).min(sentence.end);
     if after
         .clone()
@@ -815,7 +815,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
         return false;
     }
     let c = context();
-    let sent = &doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
+    let sent = doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
     // "4-3", "21-17": two numbers of up to three digits.

@@ -136,10 +136,11 @@ pub fn is_possessive_pronoun(w: &str) -> bool {
 /// capitalized function word that names no one before a form of "be"
 /// opens a sentence that says something exists; it is no subject.
 pub fn existential(doc: &Doc, p: usize) -> bool {
+    let lex = lexicon();
     p + 1 < doc.tokens.len()
         && doc.word_class(p + 1) == Some(WordClass::Aux)
-        && lexicon().is_not_name(doc.tok(p))
-        && lexicon().pronoun(&doc.tok(p).lower_cow()).is_none()
+        && lex.is_not_name(doc.tok(p))
+        && lex.pronoun(&doc.tok(p).lower_cow()).is_none()
 }
 
 /// "another", "one", "others", "several": a quantifier standing for people.
