@@ -6,7 +6,8 @@
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
-    existential, is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier, word_is,
+    existential, is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier,
+    negated_aux, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -467,7 +468,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         {
             return Some(Anchor::Phrase(p + usize::from(tail), end));
         }
-        if doc.tokens[p].kind != TokenKind::Word || doc.in_quote[p].is_some() {
+        if doc.tokens[p].kind != TokenKind::Word || doc.in_quote[p].is_some() || negated_aux(w) {
             return None;
         }
         match lex.word_class(w) {
@@ -523,6 +524,7 @@ fn looks_nominal(doc: &Doc, t: usize) -> bool {
     }
     doc.tokens[t].kind == TokenKind::Word
         && doc.word_class(t).is_none()
+        && !negated_aux(w)
         && doc.cue_verb(t).is_none_or(|v| v.present)
 }
 

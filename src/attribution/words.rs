@@ -93,12 +93,20 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
             Some(WordClass::Aux | WordClass::Neg)
         ))
         || (w.ends_with("ly") && w.len() > 4)
+        // "Jane Doe didn't say": as "did not".
+        || negated_aux(&w)
         // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
         // told" does not.
         || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
         || (doc.may_be(t, fact::USES) && word_is(&w, Use::Between))
         // "Jane Doe herself said"
         || (doc.may_be(t, fact::PRONOUN) && lexicon().pronoun(&w).is_some_and(|p| p.reflexive))
+}
+
+/// "don't", "won't", "isn’t": a negated auxiliary, never part of a noun
+/// phrase ("Don't expect miracles" has no subject).
+pub fn negated_aux(w: &str) -> bool {
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
 }
 
 /// "he", "she", "it", "they", "we", "I" (any case): a subject pronoun that
