@@ -63,9 +63,10 @@ type Rule = fn(&Quote) -> Option<Found>;
 
 /// The rules that decide a quote's speaker, most trusted first. The first
 /// that applies decides, even on "no one yet" (the last two).
-const DECIDING: [Rule; 10] = [
+const DECIDING: [Rule; 11] = [
     relayed_inside_report,
     governing_cue,
+    according_after_report,
     reporting_clause_after,
     cue_before,
     signed_paragraph,
@@ -452,6 +453,29 @@ fn governing_cue(quote: &Quote) -> Option<Found> {
     }
     Some(Found {
         reporter: t.actor.filter(|_| t.actor != h.actor),
+        ..Found::cue(quote.doc, h)
+    })
+}
+
+/// "X said the plan was “dead”, according to Y": a quote inside the clause
+/// a cue before it reports, with "according to" after it, is X's words as Y
+/// reports them (Y the reporter), not Y's.
+fn according_after_report(quote: &Quote) -> Option<Found> {
+    let (h, t) = (quote.head?, quote.tail?);
+    // A clause between the cue and the quote ("labeled “top secret”" has none).
+    let reports = matches!(h.cue.form, CueForm::Finite)
+        && h.cue.frames.clause
+        && h.cue.toks.end + 1 < quote.open;
+    if quote.starts_sentence
+        || t.cue.form != CueForm::According
+        || !reports
+        || h.actor.is_none()
+        || h.actor == t.actor
+    {
+        return None;
+    }
+    Some(Found {
+        reporter: t.actor,
         ..Found::cue(quote.doc, h)
     })
 }
