@@ -318,6 +318,19 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         if is_subject_pronoun(doc.tok(q - 1)) {
             return Some(Anchor::Pronoun(q - 1));
         }
+        // "The report, released on Tuesday, found", "The ministry, in a
+        // statement, said": a described subject that opens the sentence
+        // (not "The operator, Acme, said": the name in apposition names it).
+        let apposed_name = (q + 1..comma).any(|t| {
+            actors
+                .mention_at(t)
+                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
+        });
+        if let Some(Anchor::Phrase(a, b)) = phrase_ending_at(doc, q, bound) {
+            if a <= bound + 1 && !apposed_name {
+                return Some(Anchor::Phrase(a, b));
+            }
+        }
         comma = q;
     }
     described

@@ -4,7 +4,7 @@
 
 use super::cues::CueForm;
 use super::drafts::Resolved;
-use super::words::REACH;
+use super::words::{after_dateline, REACH};
 use crate::actors::Actors;
 use crate::lexicon::{lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
@@ -65,12 +65,37 @@ pub fn tail<'r>(
                 && doc.tok(after) == ","
                 && doc.word_class(after + 1) == Some(WordClass::Conj);
             (closes || joined)
+                && !after_setting(doc, actors, r)
                 && according > r.cue.toks.start
                 && r.cue.frames.clause
                 && !subject_clause(doc, actors, resolved, r)
                 && is_tail(r)
         })
     }
+}
+
+/// "On Tuesday, the agency said talks would resume", "Later, X said ...":
+/// the words before the subject's comma are only a setting (one word, or a
+/// short phrase a preposition opens, with no verb we know), which no one
+/// reports: the clause after the cue is the claim.
+fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
+    let Some(m) = r.mention.map(|m| &actors.mentions[m]) else {
+        return false;
+    };
+    let group = tail_start(doc, r.cue.toks.start.min(m.toks().start));
+    let sent = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize].tokens();
+    let s = after_dateline(doc, sent.start, sent.end);
+    if group <= s + 1 || doc.tok(group - 1) != "," {
+        return false;
+    }
+    let words = s..group - 1;
+    (words.len() == 1 || (words.len() <= 5 && doc.word_class(s) == Some(WordClass::Prep)))
+        && words.clone().all(|t| {
+            doc.tokens[t].kind == TokenKind::Word
+                && doc.in_quote[t].is_none()
+                && doc.word_class(t) != Some(WordClass::Aux)
+                && doc.cue_verb(t).is_none()
+        })
 }
 
 /// Whether the words before cue `r` back to its comma are a clause of its
