@@ -238,6 +238,19 @@ fn content_start(
                 continue;
             }
         }
+        // "said on its website that", "said at a news conference in Geneva
+        // that": a longer setting up to the "that" of the clause.
+        if doc.word_class(t) == Some(WordClass::Prep)
+            && (word_is(&w, Use::SettingLead) || word_is(&w, Use::Setting))
+        {
+            let that = (t + 1..(t + 12).min(end))
+                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.in_quote[k].is_none())
+                .find(|&k| doc.tok(k) == "that");
+            if let Some(k) = that {
+                t = k + 1;
+                continue;
+            }
+        }
         if word_is(&w, Use::BeforeContent) {
             t += 1;
             continue;
