@@ -11,7 +11,7 @@ use crate::text::{Doc, Lower, TokenKind};
 
 /// Builds actors from names, in text order.
 pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
-    let texts: Vec<String> = names.iter().map(|n| name_text(doc, n)).collect();
+    let texts = Texts::new(doc, &names);
     let mut m = Merger {
         actors: Actors::default(),
         by_key: HashMap::default(),
@@ -20,7 +20,7 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
         given: HashMap::default(),
         later_surnames: later_surnames(&names, &texts),
     };
-    for (n, text) in names.iter().zip(&texts) {
+    for (n, text) in names.iter().zip(texts.iter()) {
         let actor = match &n.hint {
             Hint::Known { canonical, place } => m.known(canonical, *place),
             Hint::Person | Hint::MultiWord if text.contains(' ') => {
@@ -63,9 +63,9 @@ fn kin_gender(doc: &Doc, n: &Name) -> Option<Gender> {
 
 /// The last words of the multiword person names, found before merging, so
 /// a surname seen before its full name still makes a person.
-fn later_surnames(names: &[Name], texts: &[String]) -> HashMap<String, usize> {
+fn later_surnames(names: &[Name], texts: &Texts) -> HashMap<String, usize> {
     let mut keys = HashMap::default();
-    for (n, text) in names.iter().zip(texts) {
+    for (n, text) in names.iter().zip(texts.iter()) {
         if matches!(n.hint, Hint::Person | Hint::MultiWord) && text.contains(' ') {
             let last = text.rsplit(' ').next().unwrap_or("").to_string();
             keys.entry(last).or_insert(usize::MAX);
@@ -318,20 +318,48 @@ fn pronoun_after(doc: &Doc, from: usize) -> Option<Gender> {
     None
 }
 
-fn name_text(doc: &Doc, n: &Name) -> String {
-    let mut s = String::new();
+/// Every name's text ("U.S.", "Jane Doe"), one after another in one
+/// string: one allocation, not a `String` a name (tens of thousands on a
+/// long text, 2-3 MB at the actors' peak).
+struct Texts {
+    all: String,
+    ends: Vec<u32>,
+}
+
+impl Texts {
+    fn new(doc: &Doc, names: &[Name]) -> Texts {
+        let mut all = String::new();
+        let mut ends = Vec::with_capacity(names.len());
+        for n in names {
+            push_name_text(doc, n, &mut all);
+            ends.push(all.len() as u32);
+        }
+        Texts { all, ends }
+    }
+
+    /// The texts, in the order of the names.
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(a, &b)| &self.all[a as usize..b as usize])
+    }
+}
+
+/// Appends the text of name `n` to `s`.
+fn push_name_text(doc: &Doc, n: &Name, s: &mut String) {
+    let start = s.len();
     for t in n.toks.clone() {
         let w = doc.tok(t);
         if w == "." {
             s.push('.');
             continue;
         }
-        if !s.is_empty() && doc.tokens[t].span().start > doc.tokens[t - 1].span().end {
+        if s.len() > start && doc.tokens[t].span().start > doc.tokens[t - 1].span().end {
             s.push(' ');
         }
         s.push_str(w);
     }
-    s
 }
 
 fn is_acronym_text(s: &str) -> bool {

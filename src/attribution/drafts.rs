@@ -7,20 +7,20 @@ use crate::annotation::{QuoteKind, Stance};
 use crate::span::Span;
 use crate::text::RawQuote;
 
-/// A quote with its attribution, before ids are assigned. Small (44 bytes,
-/// was 88) for the same reason as [`ClaimDraft`].
+/// A quote with its attribution, before ids are assigned. Small (28 bytes,
+/// was 88, then 44) for the same reason as [`ClaimDraft`].
 #[derive(Clone, Debug)]
 pub struct QuoteDraft {
     /// Index into [`Doc::quotes`](crate::text::Doc::quotes).
     raw: u32,
     /// Speaker actor.
-    speaker: Option<u32>,
+    speaker: Opt,
     /// Anchoring mention.
-    mention: Option<u32>,
+    mention: Opt,
     /// Reporter of a relayed quote.
-    reporter: Option<u32>,
-    /// Cue span.
-    cue: Option<[u32; 2]>,
+    reporter: Opt,
+    /// Cue span ([`NO_SPAN`] for none).
+    cue: [u32; 2],
     /// Direct, partial or continuation.
     pub kind: QuoteKind,
 }
@@ -38,10 +38,10 @@ impl QuoteDraft {
     ) -> QuoteDraft {
         QuoteDraft {
             raw: small(raw),
-            speaker: speaker.map(small),
-            mention: mention.map(small),
-            reporter: reporter.map(small),
-            cue: cue.map(Span::pack),
+            speaker: Opt::of(speaker),
+            mention: Opt::of(mention),
+            reporter: Opt::of(reporter),
+            cue: cue.map_or(NO_SPAN, Span::pack),
             kind,
         }
     }
@@ -53,46 +53,47 @@ impl QuoteDraft {
 
     /// Speaker actor.
     pub fn speaker(&self) -> Option<usize> {
-        self.speaker.map(|a| a as usize)
+        self.speaker.get()
     }
 
     /// Sets the speaker actor.
     pub fn set_speaker(&mut self, a: Option<usize>) {
-        self.speaker = a.map(small);
+        self.speaker = Opt::of(a);
     }
 
     /// Anchoring mention.
     pub fn mention(&self) -> Option<usize> {
-        self.mention.map(|m| m as usize)
+        self.mention.get()
     }
 
     /// Cue span.
     pub fn cue(&self) -> Option<Span> {
-        self.cue.map(Span::unpack)
+        (self.cue != NO_SPAN).then(|| Span::unpack(self.cue))
     }
 
     /// Reporter of a relayed quote.
     pub fn reporter(&self) -> Option<usize> {
-        self.reporter.map(|a| a as usize)
+        self.reporter.get()
     }
 }
 
-/// A claim before ids are assigned. Kept small (44 bytes, was 96): a long
-/// text has one for most sentences, alive at the peak of attribution, so
-/// indexes and byte offsets are `u32` (texts are under 4 GiB; the WASM
-/// build's memory is too).
+/// A claim before ids are assigned. Kept small (32 bytes, was 96, then 44):
+/// a long text has one for most sentences, alive at the peak of
+/// attribution, so indexes and byte offsets are `u32` (texts are under
+/// 4 GiB; the WASM build's memory is too) and a missing one is
+/// `u32::MAX` ([`Opt`]: an `Option<u32>` takes 8 bytes).
 #[derive(Clone, Debug)]
 pub struct ClaimDraft {
     /// Claimant actor.
-    claimant: Option<u32>,
+    claimant: Opt,
     /// Anchoring mention.
-    mention: Option<u32>,
+    mention: Opt,
     /// Cue span.
     cue: [u32; 2],
     /// Content span.
     content: [u32; 2],
     /// The claim this one disputes (at most one: [`super::disputes`]).
-    disputes: Option<u32>,
+    disputes: Opt,
     /// Stance.
     pub stance: Stance,
 }
@@ -101,6 +102,27 @@ pub struct ClaimDraft {
 fn small(x: usize) -> u32 {
     x as u32
 }
+
+/// An optional index in 4 bytes: `u32::MAX` is none (no text or list
+/// reaches it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Opt(u32);
+
+impl Opt {
+    fn of(x: Option<usize>) -> Opt {
+        Opt(x.map_or(u32::MAX, small))
+    }
+
+    fn get(self) -> Option<usize> {
+        (self.0 != u32::MAX).then_some(self.0 as usize)
+    }
+}
+
+/// No cue span in a [`QuoteDraft`].
+const NO_SPAN: [u32; 2] = [u32::MAX; 2];
+
+const _: () = assert!(std::mem::size_of::<QuoteDraft>() == 28);
+const _: () = assert!(std::mem::size_of::<ClaimDraft>() == 32);
 
 impl ClaimDraft {
     /// A claim disputing none.
@@ -112,23 +134,23 @@ impl ClaimDraft {
         stance: Stance,
     ) -> ClaimDraft {
         ClaimDraft {
-            claimant: claimant.map(small),
-            mention: mention.map(small),
+            claimant: Opt::of(claimant),
+            mention: Opt::of(mention),
             cue: cue.pack(),
             content: content.pack(),
-            disputes: None,
+            disputes: Opt(u32::MAX),
             stance,
         }
     }
 
     /// Claimant actor.
     pub fn claimant(&self) -> Option<usize> {
-        self.claimant.map(|a| a as usize)
+        self.claimant.get()
     }
 
     /// Anchoring mention.
     pub fn mention(&self) -> Option<usize> {
-        self.mention.map(|m| m as usize)
+        self.mention.get()
     }
 
     /// Cue span.
@@ -143,12 +165,12 @@ impl ClaimDraft {
 
     /// Index of the claim this one disputes.
     pub fn disputes(&self) -> Option<usize> {
-        self.disputes.map(|j| j as usize)
+        self.disputes.get()
     }
 
     /// Records that this claim disputes claim `j`.
     pub fn set_disputes(&mut self, j: usize) {
-        self.disputes = Some(small(j));
+        self.disputes = Opt(small(j));
     }
 }
 
