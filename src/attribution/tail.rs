@@ -89,6 +89,11 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
         return false;
     }
     let words = s..group - 1;
+    // "Asked whether he would resign, X said ...": a past form of a cue
+    // opening the sentence is what was put to the speaker.
+    if doc.is_cap(s) && doc.cue_verb(s).is_some_and(|v| v.past()) && words.len() <= 12 {
+        return true;
+    }
     (words.len() == 1 || (words.len() <= 5 && doc.word_class(s) == Some(WordClass::Prep)))
         && words.clone().all(|t| {
             doc.tokens[t].kind == TokenKind::Word
