@@ -6,34 +6,43 @@
 
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::lexicon::{lexicon, Use};
 use crate::text::{Doc, TokenKind};
 
 /// Adds a mention on every "Q" and "A" label: "Q" is the interviewer (one
 /// actor, "the interviewer", unless the text names none), "A" the person
 /// the text names most often (the first of them on a tie).
 pub fn label_letters(doc: &Doc, actors: &mut Actors) {
-    let labels: Vec<(usize, bool)> = doc
+    let lex = lexicon();
+    // (label token, a question's, words after it up to five)
+    let labels: Vec<(usize, bool, usize)> = doc
         .paras
         .iter()
         .filter_map(|p| {
             let t = p.tokens.start;
-            let letter = match doc.tok(t) {
-                "Q" => true,
-                "A" => false,
-                _ => return None,
+            let w = doc.tok(t);
+            let question = if lex.is(w, Use::QuestionLabel) {
+                true
+            } else if lex.is(w, Use::AnswerLabel) {
+                false
+            } else {
+                return None;
             };
             let words = (t + 2..p.tokens.end.min(t + 7))
                 .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .count();
-            (t + 1 < p.tokens.end && doc.tok(t + 1) == ":" && words >= 3).then_some((t, letter))
+            (t + 1 < p.tokens.end && doc.tok(t + 1) == ":" && words > 0)
+                .then_some((t, question, words))
         })
         .collect();
-    if labels.is_empty() {
+    // A transcript shows itself by one label before three words or more;
+    // then a short "Q: Why?" is a turn too.
+    if !labels.iter().any(|&(_, _, words)| words >= 3) {
         return;
     }
     let interviewee = most_named(actors);
     let mut interviewer = None;
-    for (t, question) in labels {
+    for (t, question, _) in labels {
         let actor = if question {
             *interviewer.get_or_insert_with(|| {
                 actors.new_actor("the interviewer".into(), ActorKind::Person)

@@ -369,11 +369,15 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 /// "MORALES: Well, I think ..." (a transcript), "Brandt: No pressure on ..."
 /// (a headline): one word opening its paragraph, then a colon and words.
 /// A lone letter ("Q: Why did you ...", "A: Because ...") labels the
-/// interviewer's question or the answer, never a name.
+/// interviewer's question or the answer, never a name; so does a word
+/// the lexicon knows as such a label ("INTERVIEWER:", "Host:").
 fn labels_speech(doc: &Doc, t: usize) -> bool {
     let para = &doc.paras[doc.para_of(t)];
+    let w = doc.tok(t);
     para.tokens.start == t
-        && doc.tok(t).chars().nth(1).is_some()
+        && w.chars().nth(1).is_some()
+        && !lexicon().is(w, Use::QuestionLabel)
+        && !lexicon().is(w, Use::AnswerLabel)
         && t + 1 < para.tokens.end
         && doc.tok(t + 1) == ":"
         && (t + 2..para.tokens.end.min(t + 7))

@@ -239,6 +239,11 @@ pub enum Use {
     /// A kinship noun one person has of another, not both ways ("father",
     /// "wife"): whoever a quote calls "my father" does not say it.
     Kin,
+    /// A paragraph's label for the interviewer's question ("Q:",
+    /// "INTERVIEWER:", "Host:").
+    QuestionLabel,
+    /// A paragraph's label for the interviewee's answer ("A:", "Answer:").
+    AnswerLabel,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
