@@ -426,9 +426,11 @@ impl Found {
                 },
             });
         }
-        let capitals = ws.iter().enumerate().skip(1).filter(|&(i, w)| {
-            tags[i] == Tag::O && w.chars().next().is_some_and(char::is_uppercase)
-        });
+        let capitals = ws
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|&(i, w)| tags[i] == Tag::O && features::is_cap(w));
         for (i, w) in capitals {
             self.capitals
                 .push((s as u32, i as u32, features::hash_str(w)));
