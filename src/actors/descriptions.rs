@@ -434,9 +434,10 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     // can match there (none unless its facts allow).
     (0..words.len()).any(|i| {
         doc.may_be(toks[i], fact::MARKER)
-            && lex.anonymity_markers_starting_with(&words[i])
-            .iter()
-            .any(|m| words[i..].len() >= m.len() && words[i..i + m.len()] == m[..])
+            && lex
+                .anonymity_markers_starting_with(&words[i])
+                .iter()
+                .any(|m| words[i..].len() >= m.len() && words[i..i + m.len()] == m[..])
     })
 }
 
