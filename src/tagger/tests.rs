@@ -204,3 +204,18 @@ fn names_of_people_and_places_do_not_end_in_a_score() {
         vec![Tag::B(L), Tag::O, Tag::B(G), Tag::I(G), Tag::I(G)]
     );
 }
+
+#[test]
+fn the_transition_table_is_may_follow() {
+    for p in 0..=Tag::COUNT {
+        let prev = (p != model::START).then(|| Tag::from_index(p));
+        for t in 0..Tag::COUNT {
+            assert_eq!(
+                model::ALLOWED[p][t],
+                Tag::from_index(t).may_follow(prev),
+                "{prev:?} then {}",
+                Tag::from_index(t)
+            );
+        }
+    }
+}
