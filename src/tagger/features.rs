@@ -279,6 +279,11 @@ impl DocContext {
         ctx
     }
 
+    /// Room for `n` words seen in lowercase.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.lower.reserve(n);
+    }
+
     /// Adds one sentence of the document.
     pub(crate) fn add<S: AsRef<str>>(&mut self, sentence: &[S]) {
         let mut buf = String::new();
