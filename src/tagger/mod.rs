@@ -287,8 +287,7 @@ impl Tagger {
         let mut buf = Vec::new();
         let mut ctx = features::DocContext::default();
         // Room for an article's lowercase words up front (about half its
-        // tokens, at most 4,096: a
-        // long text's sets grow as they fill).
+        // tokens, at most 4,096: a long text's sets grow as they fill).
         let tokens: usize = (0..count).map(|i| facts(i).len()).sum();
         ctx.reserve((tokens / 2).min(4096));
         let mut total = 0;
