@@ -396,31 +396,6 @@ fn value<T: Copy>(keys: &Keys, values: &[T], key: &str) -> Option<T> {
     keys.find(key).map(|i| values[i])
 }
 
-/// The words (as written) that have use `u`, when there are at most four
-/// ("of" alone is `Use::Of`): [`Lexicon::is`] compares a word with them
-/// instead of a probe of the function words (it is asked of every word
-/// before "of" and the like). Worked out once from `function_words.tsv`.
-fn few_with(u: Use) -> Option<&'static [&'static str]> {
-    static FEW: OnceLock<Vec<Option<Vec<&'static str>>>> = OnceLock::new();
-    FEW.get_or_init(|| {
-        let mut lists: Vec<Vec<&'static str>> = vec![Vec::new(); 64];
-        let words = &tables::FUNCTION_WORDS;
-        for n in 0..words.count() {
-            let uses = tables::FUNCTION_WORD_USES[usize::from(tables::FUNCTION_WORDS_VALUES[n])];
-            for (bit, list) in lists.iter_mut().enumerate() {
-                if uses.0 & (1 << bit) != 0 {
-                    list.push(words.key(n));
-                }
-            }
-        }
-        lists
-            .into_iter()
-            .map(|l| (l.len() <= 4).then_some(l))
-            .collect()
-    })[u as usize]
-        .as_deref()
-}
-
 /// The `TITLE*` bits of a lowercase word or phrase, without its final periods.
 fn title_bits(phrase: &str) -> u8 {
     let key = phrase.trim_end_matches('.');
@@ -522,10 +497,7 @@ impl Lexicon {
 
     /// True when `word`, exactly as written, has use `u`.
     pub fn is(&self, word: &str, u: Use) -> bool {
-        match few_with(u) {
-            Some(words) => words.contains(&word),
-            None => self.uses(word).has(u),
-        }
+        self.uses(word).has(u)
     }
 
     /// True when `word` has use `u` in any ASCII case ("That", "THAT").

@@ -346,19 +346,6 @@ fn every_function_word_has_exactly_its_listed_uses() {
             let listed = listed.contains(&name.as_str());
             assert_eq!(lex.is(row[0], u), listed, "{row:?} {name}");
             assert_eq!(lex.uses(row[0]).has(u), listed, "{row:?} {name}");
-            // (`is` compares with a short list for rare uses: other
-            // spellings and near misses are no use of it.)
-            for other in [
-                row[0].to_uppercase(),
-                format!("{}s", row[0]),
-                row[0].chars().skip(1).collect(),
-            ] {
-                assert_eq!(
-                    lex.is(&other, u),
-                    lex.uses(&other).has(u),
-                    "{other:?} {name}"
-                );
-            }
             // An ending is an ending of itself; other uses are no endings.
             if name.ends_with("_ending") {
                 assert!(!listed || lex.has_ending(row[0], u), "{row:?} {name}");
