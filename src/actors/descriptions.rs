@@ -426,16 +426,18 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     if !(from..limit).any(|t| doc.may_be(t, fact::MARKER)) {
         return false;
     }
-    let words: Vec<_> = (from..limit)
+    let toks: Vec<usize> = (from..limit)
         .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
-        .map(|t| doc.tok(t).lower_cow())
         .collect();
+    let words: Vec<_> = toks.iter().map(|&t| doc.tok(t).lower_cow()).collect();
     // A marker starts at some word: only the markers with that first word
-    // can match there.
+    // can match there (none unless its facts allow).
     (0..words.len()).any(|i| {
-        lex.anonymity_markers_starting_with(&words[i])
-            .iter()
-            .any(|m| words[i..].len() >= m.len() && words[i..i + m.len()] == m[..])
+        doc.may_be(toks[i], fact::MARKER)
+            && lex
+                .anonymity_markers_starting_with(&words[i])
+                .iter()
+                .any(|m| words[i..].len() >= m.len() && words[i..i + m.len()] == m[..])
     })
 }
 

@@ -19,6 +19,7 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
         older_sharer: Vec::new(),
         given: HashMap::default(),
         later_surnames: later_surnames(&names, &texts),
+        buf: Default::default(),
     };
     for (n, text) in names.iter().zip(texts.iter()) {
         let actor = match &n.hint {
@@ -91,9 +92,21 @@ struct Merger {
     given: HashMap<String, usize>,
     /// See [`later_surnames`].
     later_surnames: HashMap<String, usize>,
+    /// A key being looked up in `by_key` ([`Merger::get`]: no `String` a
+    /// look-up).
+    buf: std::cell::RefCell<String>,
 }
 
 impl Merger {
+    /// The actor of key `prefix` + `text` in `by_key`.
+    fn get(&self, prefix: &str, text: &str) -> Option<usize> {
+        let mut key = self.buf.borrow_mut();
+        key.clear();
+        key.push_str(prefix);
+        key.push_str(text);
+        self.by_key.get(key.as_str()).copied()
+    }
+
     /// A known place or organization: one actor per canonical name.
     fn known(&mut self, canonical: &str, place: bool) -> usize {
         let kind = if place {
@@ -101,49 +114,46 @@ impl Merger {
         } else {
             ActorKind::Organization
         };
-        let key = format!("k:{canonical}");
-        if let Some(&id) = self.by_key.get(&key) {
+        if let Some(id) = self.get("k:", canonical) {
             return id;
         }
         // "the island of Brackmoor" (a single name guessed an
         // organization) then "the mayor of Brackmoor" (a place): one actor,
         // of the kind the evidence gives.
-        let id = match self.by_key.get(&format!("o:{canonical}")) {
-            Some(&id) if !canonical.contains(' ') => {
+        let id = match self.get("o:", canonical) {
+            Some(id) if !canonical.contains(' ') => {
                 self.actors.actors[id].kind = kind;
                 id
             }
             _ => self.actors.new_actor(canonical.to_string(), kind),
         };
-        self.by_key.insert(key, id);
+        self.by_key.insert(format!("k:{canonical}"), id);
         id
     }
 
     /// A person's full name. A longer form of a known name ("Jane Ann Doe"
     /// after "Jane Doe") is not merged; a surname-only actor made earlier is.
     fn full_name(&mut self, text: &str) -> usize {
-        let key = format!("p:{text}");
-        let id = match self.by_key.get(&key) {
-            Some(&id) => id,
+        let id = match self.get("p:", text) {
+            Some(id) => id,
             None => {
                 let last = text.rsplit(' ').next().unwrap_or("");
                 // (Only once: a second full name of that surname, "Pietro
                 // Varani" after "Anna Varani", is someone else.)
-                let id = match self.by_key.get(&format!("s:{last}")) {
-                    Some(&id) if !self.actors.actors[id].name.contains(' ') => {
+                let id = match self.get("s:", last) {
+                    Some(id) if !self.actors.actors[id].name.contains(' ') => {
                         self.actors.actors[id].name = text.to_string();
                         id
                     }
                     _ => self.actors.new_actor(text.to_string(), ActorKind::Person),
                 };
-                self.by_key.insert(key, id);
-                let newest = format!("n:{last}");
-                let older = self.by_key.get(&newest).copied().unwrap_or(usize::MAX);
+                self.by_key.insert(format!("p:{text}"), id);
+                let older = self.get("n:", last).unwrap_or(usize::MAX);
                 if self.older_sharer.len() <= id {
                     self.older_sharer.resize(id + 1, usize::MAX);
                 }
                 self.older_sharer[id] = older;
-                self.by_key.insert(newest, id);
+                self.by_key.insert(format!("n:{last}"), id);
                 id
             }
         };
@@ -163,7 +173,7 @@ impl Merger {
     /// in its paragraph, outside quotations, before another capitalized
     /// word): then the latest introduced of them of that gender.
     fn shared_surname(&self, doc: &Doc, n: &Name, text: &str) -> Option<usize> {
-        let newest = *self.by_key.get(&format!("n:{text}"))?;
+        let newest = self.get("n:", text)?;
         self.older_sharer
             .get(newest)
             .filter(|&&o| o != usize::MAX)?;
@@ -225,9 +235,7 @@ impl Merger {
         if let Some(id) = self.surname_in_capitals(text) {
             return id;
         }
-        match find_expansion(&self.actors, text)
-            .or_else(|| self.by_key.get(&format!("o:{text}")).copied())
-        {
+        match find_expansion(&self.actors, text).or_else(|| self.get("o:", text)) {
             Some(id) => id,
             None => {
                 let id = self
@@ -241,9 +249,8 @@ impl Merger {
 
     /// An organization's name; an acronym seen before its expansion joins it.
     fn organization(&mut self, text: &str) -> usize {
-        let key = format!("o:{text}");
-        match self.by_key.get(&key) {
-            Some(&id) => id,
+        match self.get("o:", text) {
+            Some(id) => id,
             None => {
                 let id = match acronym_actor(&self.actors, &self.by_key, text) {
                     Some(id) => {
@@ -254,7 +261,7 @@ impl Merger {
                         .actors
                         .new_actor(text.to_string(), ActorKind::Organization),
                 };
-                self.by_key.insert(key, id);
+                self.by_key.insert(format!("o:{text}"), id);
                 id
             }
         }
@@ -267,13 +274,13 @@ impl Merger {
             id
         } else if let Some(id) = self.surname_in_capitals(text) {
             id
-        } else if let Some(&id) = self.by_key.get(&format!("k:{text}")) {
+        } else if let Some(id) = self.get("k:", text) {
             id // the same word named a known place or body before
         } else if let Some(&id) = self.given.get(text) {
             id // "Maria" after "Maria Delgado"
-        } else if let Some(&id) = self.by_key.get(&format!("s:{text}")) {
+        } else if let Some(id) = self.get("s:", text) {
             id
-        } else if let Some(&id) = self.by_key.get(&format!("o:{text}")) {
+        } else if let Some(id) = self.get("o:", text) {
             id
         } else {
             let kind = single_kind(doc, n, self.later_surnames.contains_key(text));

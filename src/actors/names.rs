@@ -62,9 +62,12 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     let mut surnames = HashSet::default();
     let lex = lexicon();
     for t in 1..doc.tokens.len() {
+        // (Every given name is written with a capital: the lexicon is asked
+        // only about a capitalized word before a capitalized word.)
         if doc.is_cap(t)
-            && lex.is_given_name(doc.tok(t - 1))
             && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
+            && doc.is_cap(t - 1)
+            && lex.is_given_name(doc.tok(t - 1))
         {
             surnames.insert(doc.tok(t));
         }

@@ -412,7 +412,7 @@ fn verb_form(doc: &Doc, t: usize, start: usize, gerund: bool) -> CueForm {
 fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Option<CueForm> {
     let lex = lexicon();
     let prev_raw = (t > sent.start).then(|| doc.tok(t - 1));
-    let prev = prev_raw.map(Lower::lower);
+    let prev = prev_raw.map(Lower::lower_cow);
     // "Kelly charged in ...": a capitalized word before the verb is a name,
     // not a noun the participle describes.
     let prev_lower = prev_raw.is_some_and(|p| p.starts_with(char::is_lowercase));

@@ -11,6 +11,7 @@ use crate::annotation::Stance;
 use crate::lexicon::{fact, lexicon};
 use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower};
+use std::borrow::Cow;
 
 /// How many claims around a denial are candidates for what it disputes.
 const WINDOW: usize = 60;
@@ -22,7 +23,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
     // in slot `k % slots`. On a long text the sets of all claims at once
     // were the engine's largest structure.
     let slots = (WINDOW + 1).min(claims.len());
-    let mut words: Vec<Option<(usize, HashSet<String>)>> = vec![None; slots];
+    let mut words: Vec<Option<(usize, HashSet<Cow<str>>)>> = vec![None; slots];
     for i in 0..claims.len() {
         if claims[i].stance != Stance::Deny {
             continue;
@@ -89,12 +90,13 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
 
 /// The distinctive words of a claim: long, not grammar, cue or common
 /// words, or hyphenated ("build-up").
-fn content_words(text: &str) -> HashSet<String> {
+/// (Borrowed when a word is already lowercase ASCII: no `String` a word.)
+fn content_words(text: &str) -> HashSet<Cow<'_, str>> {
     crate::work::add(text.len() / 16);
     let lex = lexicon();
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().count() >= 5)
-        .map(Lower::lower)
+        .map(Lower::lower_cow)
         .filter(|w| {
             // (one probe of the facts table rules most look-ups out)
             let f = lex.facts(w);

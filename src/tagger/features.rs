@@ -115,8 +115,22 @@ fn shape_hash(word: &str) -> u64 {
     shape_chars(word).fold(FNV_START, |h, k| fnv(h, k.encode_utf8(&mut buf).as_bytes()))
 }
 
-fn is_cap(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+pub(crate) fn is_cap(word: &str) -> bool {
+    // An ASCII first letter (nearly all) without decoding a character.
+    match word.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// True when `word` has a capital letter anywhere (an ASCII word's bytes
+/// read without decoding characters).
+fn has_upper(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    }
 }
 
 /// The flags of `word` (`lower`: its lowercase form; `facts`: the
@@ -149,7 +163,7 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
             f |= NOT_NAME;
         }
     }
-    if word.chars().any(|c| c.is_ascii_digit()) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         f |= DIGIT;
     }
     let (title, starts_title) = lex.title_kinds(lower);
@@ -265,15 +279,28 @@ impl DocContext {
         ctx
     }
 
+    /// Room for `n` words seen in lowercase.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.lower.reserve(n);
+    }
+
     /// Adds one sentence of the document.
     pub(crate) fn add<S: AsRef<str>>(&mut self, sentence: &[S]) {
         let mut buf = String::new();
         for (i, w) in sentence.iter().enumerate() {
             let w = w.as_ref();
-            let Some(c) = w.chars().next() else { continue };
-            if c.is_lowercase() {
+            // An ASCII first letter (nearly all) without decoding a character.
+            let (lower, upper) = match w.as_bytes().first() {
+                None => continue,
+                Some(&b) if b < 0x80 => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+                _ => w
+                    .chars()
+                    .next()
+                    .map_or((false, false), |c| (c.is_lowercase(), c.is_uppercase())),
+            };
+            if lower {
                 self.lower.insert(hash_str(w));
-            } else if c.is_uppercase() && i > 0 && w.chars().any(char::is_lowercase) {
+            } else if upper && i > 0 && w.chars().any(char::is_lowercase) {
                 buf.clear();
                 lower_into(w, &mut buf);
                 self.capital.insert(hash_str(&buf));
@@ -309,6 +336,8 @@ pub(crate) struct Scratch {
     features: Features,
     /// Each token's [`Word`] ([`Word::default`] for one no kept token reads).
     words: Vec<Word>,
+    /// Tokens with a capital letter anywhere.
+    upper: Vec<bool>,
     /// Tokens with a capital letter, other than a capitalized function word.
     caps: Vec<bool>,
     needed: Vec<bool>,
@@ -357,6 +386,7 @@ impl Scratch {
         let Scratch {
             features,
             words,
+            upper,
             caps,
             needed,
             flag,
@@ -379,10 +409,12 @@ impl Scratch {
         if sparse {
             // A capitalized function word ("The", "But") opening a sentence
             // is no name by itself.
+            upper.clear();
+            upper.extend((0..n).map(|k| has_upper(word(k))));
             caps.clear();
             caps.extend((0..n).map(|k| {
                 let t = word(k);
-                t.chars().any(char::is_uppercase) && {
+                upper[k] && {
                     words[k] = lookup(t, buf, fact_of(k));
                     !(t.chars().skip(1).all(char::is_lowercase) && words[k].flags & FUNCTION != 0)
                 }
@@ -390,8 +422,12 @@ impl Scratch {
             active.extend(
                 (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
             );
-            // The tokens whose values the kept tokens read (within two of one).
-            needed.extend((0..n).map(|i| (i.saturating_sub(2)..(i + 3).min(n)).any(|k| active[k])));
+            // The tokens whose values the kept tokens read (within two of one):
+            // marked from the kept tokens, which are few.
+            needed.resize(n, false);
+            for i in (0..n).filter(|&i| active[i]) {
+                needed[i.saturating_sub(2)..(i + 3).min(n)].fill(true);
+            }
         } else {
             active.resize(n, true);
             needed.resize(n, true);
@@ -399,7 +435,7 @@ impl Scratch {
         for k in 0..n {
             if !needed[k] {
                 words[k] = Word::default();
-            } else if !(sparse && word(k).chars().any(char::is_uppercase)) {
+            } else if !(sparse && upper[k]) {
                 // (Capitalized words were looked up above.)
                 words[k] = lookup(word(k), buf, fact_of(k));
             }

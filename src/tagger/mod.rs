@@ -247,6 +247,7 @@ impl Tagger {
             self.model
                 .decode_with(feats, &mut model::DecodeBuf::default()),
         )
+        .0
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -286,6 +287,10 @@ impl Tagger {
     ) -> (Vec<Tag>, Vec<u32>) {
         let mut buf = Vec::new();
         let mut ctx = features::DocContext::default();
+        // Room for an article's lowercase words up front (about half its
+        // tokens, at most 4,096: a long text's sets grow as they fill).
+        let tokens: usize = (0..count).map(|i| facts(i).len()).sum();
+        ctx.reserve((tokens / 2).min(4096));
         let mut total = 0;
         for i in 0..count {
             buf.clear();
@@ -302,12 +307,12 @@ impl Tagger {
         for i in 0..count {
             buf.clear();
             words(i, &mut buf);
-            let these = trim(
+            let (these, names) = trim(
                 &buf,
                 self.model
                     .decode_with(scratch.sparse(&buf, facts(i), &ctx), &mut decode),
             );
-            found.add(i, &buf, &these);
+            found.add(i, &buf, &these, &names);
             tags.extend_from_slice(&these);
             starts.push(tags.len() as u32);
         }
@@ -320,8 +325,8 @@ impl Tagger {
 }
 
 /// A person's or a place's name does not end in a token without letters (a
-/// score, a year: "Boston 4-3" is "Boston").
-fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> Vec<Tag> {
+/// score, a year: "Boston 4-3" is "Boston"). With the tags, their entities.
+fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> (Vec<Tag>, Vec<Entity>) {
     let mut ents = entities(&tags);
     let mut changed = false;
     for e in &mut ents {
@@ -334,11 +339,14 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> Vec<Tag> {
             }
         }
     }
-    if changed {
+    // (Trimmed, the entities are still those of the tags bio makes of them:
+    // in order, apart, none empty.)
+    let tags = if changed {
         bio(tags.len(), &ents)
     } else {
         tags
-    }
+    };
+    (tags, ents)
 }
 
 /// Document-level consistency, in place: every name written the same way
@@ -350,7 +358,7 @@ pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
     let mut found = Found::default();
     for (i, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
         let ws: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
-        found.add(i, &ws, t);
+        found.add(i, &ws, t, &entities(t));
     }
     found.apply(|s, new| tags[s] = bio(tags[s].len(), new));
 }
@@ -398,8 +406,9 @@ impl Name {
 }
 
 impl Found {
-    /// Adds the names of sentence `s`, its words `ws` tagged `tags`.
-    fn add(&mut self, s: usize, ws: &[&str], tags: &[Tag]) {
+    /// Adds the names of sentence `s`, its words `ws` tagged `tags`, whose
+    /// entities are `names` (`entities(tags)`).
+    fn add(&mut self, s: usize, ws: &[&str], tags: &[Tag], names: &[Entity]) {
         // A name as its words joined by spaces, by FNV-1a (no strings
         // built: a one-word name hashes as its word does).
         let text = |e: &Entity| -> u64 {
@@ -409,7 +418,7 @@ impl Found {
                 features::fnv(h, w.as_bytes())
             })
         };
-        for e in entities(tags) {
+        for &e in names {
             let last = ws[e.end - 1];
             let has_surname =
                 e.kind == EntityType::Per && e.end - e.start >= 2 && last.chars().count() > 1;
@@ -426,9 +435,11 @@ impl Found {
                 },
             });
         }
-        let capitals = ws.iter().enumerate().skip(1).filter(|&(i, w)| {
-            tags[i] == Tag::O && w.chars().next().is_some_and(char::is_uppercase)
-        });
+        let capitals = ws
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|&(i, w)| tags[i] == Tag::O && features::is_cap(w));
         for (i, w) in capitals {
             self.capitals
                 .push((s as u32, i as u32, features::hash_str(w)));

@@ -289,6 +289,24 @@ pub(crate) struct DecodeBuf {
     back: Vec<u8>,
 }
 
+/// `ALLOWED[p][t]`: tag index `t` may follow tag index `p` (or [`START`])
+/// in valid BIO, as [`Tag::may_follow`] says (a table built once, not a
+/// run of tokens at a time): an `I-X` only after `B-X` or `I-X`.
+pub(crate) const ALLOWED: [[bool; TAGS]; TAGS + 1] = {
+    let mut ok = [[true; TAGS]; TAGS + 1];
+    let mut p = 0;
+    while p <= TAGS {
+        let mut t = 2;
+        while t < TAGS {
+            // `t` is I of type (t - 2) / 2; B and I of that type are t - 1, t.
+            ok[p][t] = p == t - 1 || p == t;
+            t += 2;
+        }
+        p += 1;
+    }
+    ok
+};
+
 /// Viterbi over `n` tokens with emission scores `emit[i * TAGS + tag]` and
 /// transition scores `trans(prev or START, tag)`; invalid BIO transitions
 /// are never taken. Ties go to the lower tag index, so decoding is
@@ -324,14 +342,7 @@ fn viterbi_between(
         return;
     }
     const NONE: i64 = i64::MIN / 4;
-    let mut ok = [[false; TAGS]; TAGS + 1];
-    for (p, row) in ok.iter_mut().enumerate() {
-        let prev = (p != START).then(|| Tag::from_index(p));
-        for (t, cell) in row.iter_mut().enumerate() {
-            *cell = Tag::from_index(t).may_follow(prev);
-        }
-    }
-    let allowed = |p: usize, t: usize| ok[p][t];
+    let allowed = |p: usize, t: usize| ALLOWED[p][t];
     score.clear();
     score.resize(n * TAGS, NONE);
     back.clear();

@@ -199,8 +199,26 @@ fn shipped_weights_load_and_tag_sentences_of_our_own() {
 fn names_of_people_and_places_do_not_end_in_a_score() {
     let tokens = ["Orlen", "4-3", "Kestrel", "Guild", "04"];
     let tags = vec![Tag::B(L), Tag::I(L), Tag::B(G), Tag::I(G), Tag::I(G)];
+    let (trimmed, names) = trim(&tokens, tags.clone());
     assert_eq!(
-        trim(&tokens, tags.clone()),
+        trimmed,
         vec![Tag::B(L), Tag::O, Tag::B(G), Tag::I(G), Tag::I(G)]
     );
+    // The entities trim gives are those of the tags it gives.
+    assert_eq!(names, entities(&trimmed));
+}
+
+#[test]
+fn the_transition_table_is_may_follow() {
+    for p in 0..=Tag::COUNT {
+        let prev = (p != model::START).then(|| Tag::from_index(p));
+        for t in 0..Tag::COUNT {
+            assert_eq!(
+                model::ALLOWED[p][t],
+                Tag::from_index(t).may_follow(prev),
+                "{prev:?} then {}",
+                Tag::from_index(t)
+            );
+        }
+    }
 }

@@ -137,6 +137,14 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
                     b += 1;
                     seg_len += 1;
                 }
+                // An ASCII byte no arm below takes (a space, most often)
+                // ends the word without the arms' tests.
+                if bytes
+                    .get(b)
+                    .is_some_and(|&x| x < 0x80 && !matches!(x, b'-' | b',' | b'.' | b'\'' | b'&'))
+                {
+                    break;
+                }
             }
             Some(h) if is_hyphen(h) && at(adv(b, 1)).is_some_and(char::is_alphanumeric) => {
                 b = adv(b, 1);

@@ -360,3 +360,15 @@ fn every_function_word_has_exactly_its_listed_uses() {
     assert!(!lex.is("reporter", Use::Addressee));
     assert!(lex.is("Lake", Use::PlaceWord) && !lex.is_any_case("LAKE", Use::PlaceWord));
 }
+
+/// `names::evidence` asks about a given name only before a capitalized
+/// word and only when the word itself is capitalized.
+#[test]
+fn every_given_name_starts_with_a_capital() {
+    let names = &super::tables::GIVEN_NAMES;
+    assert!(names.count() > 100);
+    for n in 0..names.count() {
+        let name = names.key(n);
+        assert!(name.starts_with(char::is_uppercase), "{name:?}");
+    }
+}
