@@ -179,6 +179,36 @@ pub fn find(
         }) {
             continue;
         }
+        // "told me, “Take what you need.”": a listener, then a marked
+        // quotation the quote reports; "spoke to reporters", "wrote to the
+        // minister": only the listener; "had called him in January to urge
+        // ...": a call, not a name for something (the urging is the claim).
+        let comma = (a..b.min(a + 4)).find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none());
+        let listener_then_quote = comma.is_some_and(|k| {
+            k > a
+                && k + 1 < b
+                && is_only_direct_quote(doc, quotes, k + 1, b)
+                && (a..k).all(|t| {
+                    doc.tokens[t].kind == TokenKind::Word
+                        && !doc.tok(t).eq_ignore_ascii_case("that")
+                })
+        });
+        let lead = doc.tok(a);
+        let to = lead.eq_ignore_ascii_case("to");
+        let only_listener = (to || lead.eq_ignore_ascii_case("with"))
+            && a + 1 < b
+            && (actors.mention_at(a + 1).is_some()
+                || doc.is(a + 1, Use::Addressee)
+                || matches!(
+                    doc.word_class(a + 1),
+                    Some(WordClass::Det | WordClass::Poss | WordClass::Pron)
+                ))
+            && !(a..b)
+                .any(|t| doc.tok(t).eq_ignore_ascii_case("that") || doc.cue_verb(t).is_some());
+        let names_only = cue.frames.object && !cue.frames.clause && !cue.frames.inf && to;
+        if listener_then_quote || (cue.stance == Stance::Assert && (only_listener || names_only)) {
+            continue;
+        }
         // A claim needs words of its own, not just "reporters" or a pronoun
         // (two are enough to know: a count of all was quadratic).
         let words = (a..b)
@@ -522,5 +552,18 @@ mod tests {
     fn a_direct_quotation_is_no_claim() {
         let text = "Jane Doe said: “The bridge will reopen next month.”";
         assert!(content_of(text, "said").is_none());
+    }
+
+    #[test]
+    fn a_listener_alone_or_before_a_quotation_is_no_claim() {
+        for text in [
+            "Jane Doe told me, “The bridge will reopen next month.”",
+            "Jane Doe spoke to reporters at the bridge.",
+            "Jane Doe wrote to the mayor in June.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}");
+        }
+        let text = "Jane Doe objected to the toll.";
+        assert_eq!(content_of(text, "objected").unwrap().1, "to the toll");
     }
 }

@@ -87,6 +87,26 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         // A transcript's label names the speaker of a turn, a quote: it
         // reports no claim.
         resolved.retain(|r| !turns::is_label(&turns, r.cue.toks.start));
+        // A label is no claimant: a cue whose speaker falls back on it has
+        // a subject not found ("A: That nobody asks me ..."), except a
+        // gerund's, whose subject is the turn's speaker. An interviewer's
+        // question ("Q: What do you expect ...?") reports no claim.
+        let q_turn = doc.tok(sent.end - 1) == "?" && {
+            let i = turns.partition_point(|q| q.open_tok < sent.end);
+            i > 0
+                && doc.span_of(sent.start, sent.end).end <= turns[i - 1].content().end
+                && doc.tok(turns[i - 1].open_tok - 2) == "Q"
+        };
+        for r in &mut resolved {
+            let label = r.mention.is_some_and(|m| {
+                r.cue.form != cues::CueForm::Gerund
+                    && turns::is_label(&turns, actors.mentions[m].toks().end)
+            });
+            if label || q_turn {
+                r.actor = None;
+                r.mention = None;
+            }
+        }
         claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
         quotes_out.extend(sentence_quotes);
         if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
