@@ -88,21 +88,15 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         // reports no claim.
         resolved.retain(|r| !turns::is_label(&turns, r.cue.toks.start));
         // A label is no claimant: a cue whose speaker falls back on it has
-        // a subject not found ("A: That nobody asks me ..."), except a
-        // gerund's, whose subject is the turn's speaker. An interviewer's
-        // question ("Q: What do you expect ...?") reports no claim.
-        let q_turn = doc.tok(sent.end - 1) == "?" && {
-            let i = turns.partition_point(|q| q.open_tok < sent.end);
-            i > 0
-                && doc.span_of(sent.start, sent.end).end <= turns[i - 1].content().end
-                && doc.tok(turns[i - 1].open_tok - 2) == "Q"
-        };
+        // a subject not found ("A: That nobody asks me ...", "Q: What do
+        // you expect ...?"), except a gerund's, whose subject is the turn's
+        // speaker.
         for r in &mut resolved {
             let label = r.mention.is_some_and(|m| {
                 r.cue.form != cues::CueForm::Gerund
                     && turns::is_label(&turns, actors.mentions[m].toks().end)
             });
-            if label || q_turn {
+            if label {
                 r.actor = None;
                 r.mention = None;
             }
