@@ -272,8 +272,17 @@ fn content_start(
             t += 1;
             continue;
         }
-        // "told reporters", "told them"
-        let addressee = word_is(&w, Use::Addressee) || lex.pronoun(&w).is_some_and(|p| p.object);
+        // "told reporters", "told them" (not "said her staff would ...": a
+        // possessive before a noun)
+        let addressee = word_is(&w, Use::Addressee)
+            || lex.pronoun(&w).is_some_and(|p| {
+                p.object
+                    && !(p.possessive
+                        && t + 1 < end
+                        && doc.tokens[t + 1].kind == TokenKind::Word
+                        && doc.word_class(t + 1) != Some(WordClass::Prep)
+                        && !matches!(doc.tok(t + 1), "that" | "to"))
+            });
         if !keep_addressee && addressee {
             t += 1;
             continue;
