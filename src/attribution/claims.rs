@@ -215,7 +215,10 @@ pub fn find(
             .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
             .take(2)
             .count();
-        if words == 0 || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object) {
+        let pointer = b == a + 1 && matches!(doc.tok(a).lower_cow().as_ref(), "that" | "this");
+        if words == 0
+            || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object && !pointer)
+        {
             continue;
         }
         out.push(ClaimDraft::new(
@@ -254,7 +257,10 @@ fn content_start(
     while t < end && guard < 8 {
         guard += 1;
         let w = doc.tok(t).lower_cow();
-        if w == "that" || w == "," || w == ":" {
+        // ("I still believe that.", "called that “a convenient story”": the
+        // pronoun is the content, before punctuation)
+        let last = t + 1 >= end || doc.tokens[t + 1].kind == TokenKind::Punct;
+        if (w == "that" && !last) || w == "," || w == ":" {
             t += 1;
             continue;
         }
