@@ -179,13 +179,46 @@ pub fn find(
         }) {
             continue;
         }
+        // "told me, “Take what you need.”": a listener, then a marked
+        // quotation the quote reports; "spoke to reporters", "wrote to the
+        // minister": only the listener; "had called him in January to urge
+        // ...": a call, not a name for something (the urging is the claim).
+        let comma = (a..b.min(a + 4)).find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none());
+        let listener_then_quote = comma.is_some_and(|k| {
+            k > a
+                && k + 1 < b
+                && is_only_direct_quote(doc, quotes, k + 1, b)
+                && (a..k).all(|t| {
+                    doc.tokens[t].kind == TokenKind::Word
+                        && !doc.tok(t).eq_ignore_ascii_case("that")
+                })
+        });
+        let lead = doc.tok(a);
+        let to = lead.eq_ignore_ascii_case("to");
+        let only_listener = (to || lead.eq_ignore_ascii_case("with"))
+            && a + 1 < b
+            && (actors.mention_at(a + 1).is_some()
+                || doc.is(a + 1, Use::Addressee)
+                || matches!(
+                    doc.word_class(a + 1),
+                    Some(WordClass::Det | WordClass::Poss | WordClass::Pron)
+                ))
+            && !(a..b)
+                .any(|t| doc.tok(t).eq_ignore_ascii_case("that") || doc.cue_verb(t).is_some());
+        let names_only = cue.frames.object && !cue.frames.clause && !cue.frames.inf && to;
+        if listener_then_quote || (cue.stance == Stance::Assert && (only_listener || names_only)) {
+            continue;
+        }
         // A claim needs words of its own, not just "reporters" or a pronoun
         // (two are enough to know: a count of all was quadratic).
         let words = (a..b)
             .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
             .take(2)
             .count();
-        if words == 0 || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object) {
+        let pointer = b == a + 1 && matches!(doc.tok(a).lower_cow().as_ref(), "that" | "this");
+        if words == 0
+            || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object && !pointer)
+        {
             continue;
         }
         out.push(ClaimDraft::new(
@@ -224,7 +257,10 @@ fn content_start(
     while t < end && guard < 8 {
         guard += 1;
         let w = doc.tok(t).lower_cow();
-        if w == "that" || w == "," || w == ":" {
+        // ("I still believe that.", "called that “a convenient story”": the
+        // pronoun is the content, before punctuation)
+        let last = t + 1 >= end || doc.tokens[t + 1].kind == TokenKind::Punct;
+        if (w == "that" && !last) || w == "," || w == ":" {
             t += 1;
             continue;
         }
@@ -255,8 +291,17 @@ fn content_start(
             t += 1;
             continue;
         }
-        // "told reporters", "told them"
-        let addressee = word_is(&w, Use::Addressee) || lex.pronoun(&w).is_some_and(|p| p.object);
+        // "told reporters", "told them" (not "said her staff would ...": a
+        // possessive before a noun)
+        let addressee = word_is(&w, Use::Addressee)
+            || lex.pronoun(&w).is_some_and(|p| {
+                p.object
+                    && !(p.possessive
+                        && t + 1 < end
+                        && doc.tokens[t + 1].kind == TokenKind::Word
+                        && doc.word_class(t + 1) != Some(WordClass::Prep)
+                        && !matches!(doc.tok(t + 1), "that" | "to"))
+            });
         if !keep_addressee && addressee {
             t += 1;
             continue;
@@ -347,8 +392,15 @@ fn clause_end(
         if w == ";" || (t > start && w.eq_ignore_ascii_case("but")) {
             return t;
         }
-        // "denied there had been a build-up rejecting claims ...": a new cue.
-        if t > start && cue_at(next, t).is_some_and(|r| r.cue.form == CueForm::Gerund) {
+        // "denied there had been a build-up rejecting claims ...": a new cue;
+        // "called the vote a farce and said ...": a second verb of the
+        // same speaker (who has a claim of its own).
+        if t > start
+            && (cue_at(next, t).is_some_and(|r| r.cue.form == CueForm::Gerund)
+                || (w.eq_ignore_ascii_case("and")
+                    && cue_at(next, t + 1)
+                        .is_some_and(|r| r.cue.form == CueForm::Finite && r.actor.is_some())))
+        {
             return t;
         }
         if w == "," && t + 1 < limit {
@@ -535,5 +587,18 @@ mod tests {
     fn a_direct_quotation_is_no_claim() {
         let text = "Jane Doe said: “The bridge will reopen next month.”";
         assert!(content_of(text, "said").is_none());
+    }
+
+    #[test]
+    fn a_listener_alone_or_before_a_quotation_is_no_claim() {
+        for text in [
+            "Jane Doe told me, “The bridge will reopen next month.”",
+            "Jane Doe spoke to reporters at the bridge.",
+            "Jane Doe wrote to the mayor in June.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}");
+        }
+        let text = "Jane Doe objected to the toll.";
+        assert_eq!(content_of(text, "objected").unwrap().1, "to the toll");
     }
 }

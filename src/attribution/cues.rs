@@ -81,10 +81,11 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = denied_doubt(doc, t, sent.start, v.stance);
-                // "asked Y to ..." is an appeal.
+                // "asked Y to ...", "asked for a meeting": an appeal.
                 if stance == Stance::Question
                     && v.frames.inf
-                    && is_to_infinitive_after(doc, t, sent.end)
+                    && (is_to_infinitive_after(doc, t, sent.end)
+                        || (t + 1 < sent.end && doc.tok(t + 1).eq_ignore_ascii_case("for")))
                 {
                     stance = Stance::Urge;
                 }

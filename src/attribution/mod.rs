@@ -87,6 +87,20 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         // A transcript's label names the speaker of a turn, a quote: it
         // reports no claim.
         resolved.retain(|r| !turns::is_label(&turns, r.cue.toks.start));
+        // A label is no claimant: a cue whose speaker falls back on it has
+        // a subject not found ("A: That nobody asks me ...", "Q: What do
+        // you expect ...?"), except a gerund's, whose subject is the turn's
+        // speaker.
+        for r in &mut resolved {
+            let label = r.mention.is_some_and(|m| {
+                r.cue.form != cues::CueForm::Gerund
+                    && turns::is_label(&turns, actors.mentions[m].toks().end)
+            });
+            if label {
+                r.actor = None;
+                r.mention = None;
+            }
+        }
         claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
         quotes_out.extend(sentence_quotes);
         if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
