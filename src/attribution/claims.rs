@@ -162,7 +162,7 @@ pub fn find(
             && resolved
                 .iter()
                 .any(|x| x.cue.toks.start == a && x.cue.form == CueForm::Finite);
-        if opening_gerund || cue_after_comma {
+        if opening_gerund || cue_after_comma || participle_apposed(doc, actors, resolved, r) {
             continue;
         }
         if is_only_direct_quote(doc, quotes, a, b) {
@@ -230,6 +230,26 @@ pub fn find(
         ));
     }
     out
+}
+
+/// "Lopez, asked about the deal, said ...", "The senator, accused of
+/// fraud, denied ...": a past form of a cue set off by commas between a
+/// subject and its own verb is what was done to the subject, no claim of
+/// theirs.
+fn participle_apposed(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolved) -> bool {
+    let c = r.cue.toks.start;
+    let after_subject = c > 0
+        && doc.tok(c - 1) == ","
+        && r.mention
+            .is_some_and(|m| actors.mentions[m].toks().end + 1 == c);
+    after_subject
+        && doc.cue_verb(c).is_some_and(|v| v.past())
+        && resolved.iter().any(|x| {
+            x.cue.toks.start > r.cue.toks.end
+                && x.cue.form == CueForm::Finite
+                && doc.tok(x.cue.toks.start - 1) == ","
+                && x.actor == r.actor
+        })
 }
 
 /// The first token from `s` that is no conjunction ("But", "And" opening a
