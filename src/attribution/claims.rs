@@ -168,14 +168,20 @@ pub fn find(
         if is_only_direct_quote(doc, quotes, a, b) {
             continue;
         }
-        // "told reporters at the quay: “...”", "said only: “...”": the
-        // words before a colon that opens a direct quotation are a setting,
-        // not a claim of their own.
+        // "told reporters at the quay: “...”", "said only: “...”", "posted
+        // on its website: “...”": the words before a colon that opens a
+        // direct quotation are a setting, not a claim of their own (a few
+        // words with no verb of their own, or a phrase a preposition opens).
         let colon = (a..b).find(|&t| doc.tok(t) == ":" && doc.in_quote[t].is_none());
+        let verbless = |k: usize| {
+            k <= a + 4
+                && (a..k)
+                    .all(|t| doc.cue_verb(t).is_none() && doc.word_class(t) != Some(WordClass::Aux))
+        };
         if colon.is_some_and(|k| {
             k + 1 < b
                 && is_only_direct_quote(doc, quotes, k + 1, b)
-                && (k <= a + 1 || doc.word_class(a) == Some(WordClass::Prep))
+                && (k <= a + 1 || doc.word_class(a) == Some(WordClass::Prep) || verbless(k))
         }) {
             continue;
         }
