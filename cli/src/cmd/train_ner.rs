@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use newslens::tagger::corpus::{self, Document};
+use newslens::tagger::corpus::{self, Document, Labels};
 use newslens::tagger::train::{self, Options, Sentence};
 
 use super::UsageError;
@@ -33,6 +33,21 @@ pub struct Args {
     /// More training data as IOB files, used whole.
     #[arg(long, value_name = "FILE.iob")]
     pub iob: Vec<PathBuf>,
+
+    /// The Broad Twitter Corpus, a section's CoNLL file (`g.conll`), used
+    /// whole, each tweet a document.
+    #[arg(long, value_name = "FILE.conll")]
+    pub btc: Vec<PathBuf>,
+
+    /// WNUT-17 emerging entities (`wnut17train.conll`), used whole, each
+    /// text a document; its labels mapped as `corpus::Labels::Wnut17` says.
+    #[arg(long, value_name = "FILE.conll")]
+    pub wnut17: Vec<PathBuf>,
+
+    /// CrossNER, one domain's file (`politics/train.txt`), used whole, each
+    /// sentence a document; labels mapped as `corpus::Labels::CrossNer` says.
+    #[arg(long, value_name = "FILE.txt")]
+    pub crossner: Vec<PathBuf>,
 
     /// Where to write the weights.
     #[arg(long, value_name = "ner.bin")]
@@ -91,8 +106,17 @@ fn read(path: &Path) -> Result<String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.gmb.is_none() && args.wikigold.is_none() && args.iob.is_empty() {
-        return Err(UsageError("give training data: --gmb, --wikigold or --iob".into()).into());
+    if args.gmb.is_none()
+        && args.wikigold.is_none()
+        && args.iob.is_empty()
+        && args.btc.is_empty()
+        && args.wnut17.is_empty()
+        && args.crossner.is_empty()
+    {
+        return Err(UsageError(
+            "give training data: --gmb, --wikigold, --iob, --btc, --wnut17 or --crossner".into(),
+        )
+        .into());
     }
     let mut training: Vec<Document> = Vec::new();
     let mut heldout: Vec<(&str, Vec<Document>)> = Vec::new();
@@ -129,6 +153,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .map_err(anyhow::Error::msg)
             .with_context(|| path.display().to_string())?;
         training.extend(docs);
+    }
+    // Corpora of short independent texts (tweets, comments, sentences from
+    // many articles): each sentence a document of its own.
+    let sources = [
+        (&args.btc, Labels::Standard),
+        (&args.wnut17, Labels::Wnut17),
+        (&args.crossner, Labels::CrossNer),
+    ];
+    for (paths, labels) in sources {
+        for path in paths {
+            let text = read(path)?;
+            let docs = corpus::parse_iob_labels(&text, labels)
+                .map_err(anyhow::Error::msg)
+                .with_context(|| path.display().to_string())?;
+            let before = training.len();
+            training.extend(docs.into_iter().flat_map(|d| d.sentences).map(|s| Document {
+                sentences: vec![s],
+            }));
+            eprintln!(
+                "{}: {} sentences, all for training",
+                path.display(),
+                training.len() - before
+            );
+        }
     }
     if let Some(dir) = &args.heldout {
         std::fs::create_dir_all(dir)
