@@ -325,7 +325,8 @@ mod tests {
             .collect();
         use EntityType::*;
         assert_eq!(kinds, vec![Per, Org, Org, Loc, Misc]);
-        let text = "Ada B-politician\nof O\nthe O\nKestrel B-politicalparty\nParty I-politicalparty\n\
+        let text =
+            "Ada B-politician\nof O\nthe O\nKestrel B-politicalparty\nParty I-politicalparty\n\
                     won O\nthe O\n1990 B-election\nvote I-election\nin O\nOrlen B-country\n";
         let docs = parse_iob_labels(text, Labels::CrossNer).unwrap();
         let ents = entities(&docs[0].sentences[0].tags);

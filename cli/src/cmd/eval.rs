@@ -67,9 +67,10 @@ pub struct Args {
     #[arg(long, requires = "ner")]
     pub ner_sentences: bool,
 
-    /// With --ner: tagger weights to use instead of the shipped ones (by the
-    /// tagger alone and by the engine).
-    #[arg(long, value_name = "ner.bin", requires = "ner")]
+    /// Tagger weights to use instead of the shipped ones: by the tagger
+    /// alone and by the engine (with --ner), and by the engine on quotes
+    /// and claims (without it).
+    #[arg(long, value_name = "ner.bin")]
     pub ner_model: Option<PathBuf>,
 
     /// Print every miss and every spurious item (seed format), every missed gold quote and

@@ -70,6 +70,11 @@ pub struct Args {
     #[arg(long, default_value_t = Options::default().floor_quantile)]
     pub floor: u32,
 
+    /// Drop the rows whose largest weight is under this quantile of the
+    /// rows' largest weights (in 1/10000; 0 keeps every row): a smaller file.
+    #[arg(long, default_value_t = Options::default().row_quantile)]
+    pub row_floor: u32,
+
     /// Seed of the order sentences are visited in.
     #[arg(long, default_value_t = Options::default().seed)]
     pub seed: u64,
@@ -168,9 +173,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .map_err(anyhow::Error::msg)
                 .with_context(|| path.display().to_string())?;
             let before = training.len();
-            training.extend(docs.into_iter().flat_map(|d| d.sentences).map(|s| Document {
-                sentences: vec![s],
-            }));
+            training.extend(
+                docs.into_iter()
+                    .flat_map(|d| d.sentences)
+                    .map(|s| Document { sentences: vec![s] }),
+            );
             eprintln!(
                 "{}: {} sentences, all for training",
                 path.display(),
@@ -193,6 +200,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bits: args.bits,
         seed: args.seed,
         floor_quantile: args.floor,
+        row_quantile: args.row_floor,
     };
     let docs: Vec<&[Sentence]> = training.iter().map(|d| d.sentences.as_slice()).collect();
     let sentences: usize = docs.iter().map(|d| d.len()).sum();
