@@ -1,6 +1,8 @@
 //! `newslens train-ner`: trains the named-entity tagger's weights from the
 //! GMB CSV export and wikigold (see `src/tagger/README.md` and
-//! `scripts/train-actors.sh`), holding out the last tenth of each.
+//! `scripts/train-actors.sh`), holding out the last tenth of each, and
+//! optionally more corpora used whole (`--btc`, `--wnut17`, `--crossner`,
+//! `--iob`).
 //!
 //! Deterministic: the same files and options write the same bytes.
 
