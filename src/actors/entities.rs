@@ -189,9 +189,14 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && first.chars().any(char::is_uppercase)
         // A section's label ("International", "Health") may open an
         // organization's name that ends in its head word ("International
-        // Maritime Bureau", "Health Ministry"), never a name by itself.
+        // Maritime Bureau", "Health Ministry"), never a name by itself; so
+        // may a page's label ("Free") inside its sentence, where it is not
+        // glued to a name by a page's layout ("the Free Aceh Movement").
         && (!lex.is_not_name(first)
-            || (toks.len() > 1 && !lex.breaks_name(first) && lex.is_org_head(doc.tok(toks.end - 1))))
+            || (toks.len() > 1
+                && (!lex.breaks_name(first)
+                    || (lex.is_label(first) && !super::is_sentence_initial(doc, toks.start)))
+                && lex.is_org_head(doc.tok(toks.end - 1))))
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
