@@ -101,16 +101,21 @@ fn tiny_corpus() -> Vec<Sentence> {
     out
 }
 
-#[test]
-fn training_is_deterministic_and_learns_a_tiny_corpus() {
-    let corpus = tiny_corpus();
-    let opts = Options {
+/// Settings for the tiny corpus: every weight kept.
+fn tiny_options() -> Options {
+    Options {
         epochs: 8,
         bits: 12,
         seed: 7,
         floor_quantile: 0,
         row_quantile: 0,
-    };
+    }
+}
+
+#[test]
+fn training_is_deterministic_and_learns_a_tiny_corpus() {
+    let corpus = tiny_corpus();
+    let opts = tiny_options();
     let a = train(&corpus, &opts, |_| {});
     let b = train(&corpus, &opts, |_| {});
     let bytes = a.to_bytes();
@@ -131,13 +136,7 @@ fn training_is_deterministic_and_learns_a_tiny_corpus() {
 #[test]
 fn dropping_rows_keeps_the_strongest() {
     let corpus = tiny_corpus();
-    let opts = Options {
-        epochs: 8,
-        bits: 12,
-        seed: 7,
-        floor_quantile: 0,
-        row_quantile: 0,
-    };
+    let opts = tiny_options();
     let all = train(&corpus, &opts, |_| {});
     let pruned = |q: u32| {
         train(
