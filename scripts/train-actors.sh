@@ -20,6 +20,12 @@
 #                        commit ba90d82bf439ed307da1333c27b692b5ef173f47,
 #                        file wikigold.conll.txt
 #
+# Optional, for measuring only (never trained on): en_pud-ud-test.iob2, the
+# Universal NER annotation of the English PUD treebank (1,000 sentences of
+# news and Wikipedia, CC-BY-SA 3.0); repository UniversalNER/UNER_English-PUD,
+# commit 07ea0553144e3fcf3d6633efe2a075b725a0d262. When it is in DATA_DIR it
+# is scored too, as text the tagger has never seen.
+#
 # Sizes, licences and results: src/tagger/README.md. Training is
 # deterministic: the same files give a byte-identical ner.bin (the script
 # prints its sha256). Takes about a minute on two cores.
@@ -65,4 +71,13 @@ echo "gzip -9: $(gzip -9c "$out" | wc -c) bytes"
 # The held-out tenth, scored with the new weights (before they are built in).
 for f in gmb-heldout.iob wikigold-heldout.iob; do
   "$bin" eval --ner --ner-model "$out" "$data/$f"
+  "$bin" eval --ner --ner-model "$out" --ner-system engine "$data/$f"
 done
+if [[ -f "$data/en_pud-ud-test.iob2" ]]; then
+  check en_pud-ud-test.iob2 71fc0e18011e930f9a1a2fb68089d732eb2035a5840677d300626c8a1dedd2fb
+  # Its columns: number, word, tag, two more; "# newdoc" opens a document.
+  awk -F'\t' '/^# newdoc/ { print "# document\n"; next } /^#/ { next }
+    NF == 0 { print ""; next } { gsub(/ /, "_", $2); print $2 " " $3 }' \
+    "$data/en_pud-ud-test.iob2" > "$data/pud.iob"
+  "$bin" eval --ner --ner-model "$out" --ner-system engine "$data/pud.iob"
+fi

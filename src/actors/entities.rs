@@ -189,9 +189,15 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && first.chars().any(char::is_uppercase)
         // A section's label ("International", "Health") may open an
         // organization's name that ends in its head word ("International
-        // Maritime Bureau", "Health Ministry"), never a name by itself.
+        // Maritime Bureau", "Health Ministry"), never a name by itself; so
+        // may a page's label that is a common word ("Free") after a
+        // lowercase word of its sentence, where no page's layout glued it
+        // to a name ("the Free Aceh Movement"; not a credit's "via Getty
+        // Images").
         && (!lex.is_not_name(first)
-            || (toks.len() > 1 && !lex.breaks_name(first) && lex.is_org_head(doc.tok(toks.end - 1))))
+            || (toks.len() > 1
+                && (!lex.breaks_name(first) || (lex.is_label(first) && common_after_lowercase(doc, toks.start)))
+                && lex.is_org_head(doc.tok(toks.end - 1))))
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
@@ -200,6 +206,16 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
                 || doc.is(t, crate::lexicon::Use::Connector)
                 || (w == "," && listed_org(doc, toks))
         })
+}
+
+/// True when token `t` is a common word ("Free", not "Getty") and the
+/// word before it, in its sentence, is a word in lowercase ("the", "and").
+fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
+    lexicon().is_common_word(&doc.tok(t).to_lowercase())
+        && t > 0
+        && doc.sentence_of[t - 1] == doc.sentence_of[t]
+        && doc.tokens[t - 1].kind == TokenKind::Word
+        && doc.tok(t - 1).starts_with(char::is_lowercase)
 }
 
 /// True when a name the rules missed may be added from the tagger's: not

@@ -14,14 +14,46 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
 }
 
-/// The type of a corpus label, with common spellings of the four types
-/// (`PERSON`, `ORGANIZATION`, `LOCATION`, `GPE`); any other label is MISC.
-fn label_type(label: &str) -> EntityType {
-    match label.to_ascii_uppercase().as_str() {
-        "PER" | "PERSON" => EntityType::Per,
-        "ORG" | "ORGANIZATION" | "ORGANISATION" => EntityType::Org,
-        "LOC" | "LOCATION" | "GPE" => EntityType::Loc,
-        _ => EntityType::Misc,
+/// How a corpus's labels map to the four types (the type part of an IOB
+/// tag, without `B-`/`I-`). The mappings are written down in
+/// `src/tagger/README.md` ("Training data").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Labels {
+    /// `PER`, `ORG`, `LOC`, `MISC` and common spellings (`PERSON`,
+    /// `ORGANIZATION`, `LOCATION`, `GPE`); any other label is MISC
+    /// (wikigold, the Broad Twitter Corpus, the held-out files).
+    Standard,
+    /// WNUT-17 emerging entities: `person` → PER; `corporation` and `group`
+    /// (companies; teams, bands, parties, agencies) → ORG; `location` → LOC;
+    /// `creative-work`, `product` → MISC. Of two labels given to one token
+    /// (`B-corporation,B-product`) the first counts.
+    Wnut17,
+    /// CrossNER's domains: `person`, `politician`, `writer`, `musicalartist`,
+    /// `scientist`, `researcher` → PER; `organisation`, `politicalparty`,
+    /// `band`, `university` → ORG; `location`, `country` → LOC; any other
+    /// label (`election`, `event`, `misc`, works, awards) → MISC.
+    CrossNer,
+}
+
+impl Labels {
+    /// The type of one label of this scheme.
+    fn kind(self, label: &str) -> EntityType {
+        let label = label.split(',').next().unwrap_or(label);
+        let upper = label.to_ascii_uppercase();
+        match (self, upper.as_str()) {
+            (_, "PER" | "PERSON") => EntityType::Per,
+            (_, "ORG" | "ORGANIZATION" | "ORGANISATION") => EntityType::Org,
+            (_, "LOC" | "LOCATION") => EntityType::Loc,
+            (Labels::Standard, "GPE") => EntityType::Loc,
+            (Labels::Wnut17, "CORPORATION" | "GROUP") => EntityType::Org,
+            (
+                Labels::CrossNer,
+                "POLITICIAN" | "WRITER" | "MUSICALARTIST" | "SCIENTIST" | "RESEARCHER",
+            ) => EntityType::Per,
+            (Labels::CrossNer, "POLITICALPARTY" | "BAND" | "UNIVERSITY") => EntityType::Org,
+            (Labels::CrossNer, "COUNTRY") => EntityType::Loc,
+            _ => EntityType::Misc,
+        }
     }
 }
 
@@ -33,6 +65,11 @@ const DOCUMENT_BREAK: &str = "# document";
 /// read), blank lines between sentences, a `# document` line between
 /// documents. Tags are returned as IOB2. Errors name the line.
 pub fn parse_iob(text: &str) -> Result<Vec<Document>, String> {
+    parse_iob_labels(text, Labels::Standard)
+}
+
+/// [`parse_iob`] with the labels of another scheme.
+pub fn parse_iob_labels(text: &str, labels: Labels) -> Result<Vec<Document>, String> {
     let mut docs = vec![Document::default()];
     let mut tokens: Vec<String> = Vec::new();
     let mut raw: Vec<Tag> = Vec::new();
@@ -62,6 +99,11 @@ pub fn parse_iob(text: &str) -> Result<Vec<Document>, String> {
             }
             continue;
         }
+        if cols.len() == 1 && line.split('\t').next().is_some_and(|w| w.trim().is_empty()) {
+            // An empty or blank word before a tab (a tweet's stray line
+            // break or space in the Broad Twitter Corpus): nothing to read.
+            continue;
+        }
         if cols.len() < 2 {
             return Err(format!("line {}: a token without a tag", n + 1));
         }
@@ -70,9 +112,9 @@ pub fn parse_iob(text: &str) -> Result<Vec<Document>, String> {
         let tag = if label == "O" || label == "0" {
             Tag::O
         } else if let Some(t) = label.strip_prefix("B-") {
-            Tag::B(label_type(t))
+            Tag::B(labels.kind(t))
         } else if let Some(t) = label.strip_prefix("I-") {
-            Tag::I(label_type(t))
+            Tag::I(labels.kind(t))
         } else {
             return Err(format!("line {}: not an IOB tag: {label:?}", n + 1));
         };
@@ -269,6 +311,34 @@ mod tests {
         assert_eq!(again, docs);
         assert!(parse_iob("word\n").is_err());
         assert!(parse_iob("word X-PER\n").is_err());
+    }
+
+    #[test]
+    fn label_schemes() {
+        let text = "Ada B-person\nVale I-person\nof O\nKestrel B-corporation,B-product\n\
+                    and O\nthe O\nRooks B-group\nin O\nOrlen B-location\nsang O\n\
+                    Lanterns B-creative-work\n";
+        let docs = parse_iob_labels(text, Labels::Wnut17).unwrap();
+        let kinds: Vec<EntityType> = entities(&docs[0].sentences[0].tags)
+            .iter()
+            .map(|e| e.kind)
+            .collect();
+        use EntityType::*;
+        assert_eq!(kinds, vec![Per, Org, Org, Loc, Misc]);
+        let text =
+            "Ada B-politician\nof O\nthe O\nKestrel B-politicalparty\nParty I-politicalparty\n\
+                    won O\nthe O\n1990 B-election\nvote I-election\nin O\nOrlen B-country\n";
+        let docs = parse_iob_labels(text, Labels::CrossNer).unwrap();
+        let ents = entities(&docs[0].sentences[0].tags);
+        let kinds: Vec<EntityType> = ents.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, vec![Per, Org, Misc, Loc]);
+        assert_eq!((ents[1].start, ents[1].end), (3, 5));
+        // The standard scheme reads none of these as a person, a
+        // company or a country.
+        let docs = parse_iob_labels(text, Labels::Standard).unwrap();
+        assert!(entities(&docs[0].sentences[0].tags)
+            .iter()
+            .all(|e| e.kind == Misc));
     }
 
     #[test]

@@ -210,13 +210,24 @@ pub struct Tagger {
 /// The shipped weights (see `src/tagger/README.md`).
 static SHIPPED: &[u8] = include_bytes!("ner.bin");
 
+/// The tagger [`Tagger::shipped`] returns, decoded on first use.
+static SHIPPED_TAGGER: OnceLock<Tagger> = OnceLock::new();
+
 impl Tagger {
     /// The tagger with the shipped weights, decoded on first use.
     pub fn shipped() -> &'static Tagger {
-        static TAGGER: OnceLock<Tagger> = OnceLock::new();
-        TAGGER.get_or_init(|| {
+        SHIPPED_TAGGER.get_or_init(|| {
             Tagger::from_bytes(SHIPPED).expect("the shipped ner.bin is a valid model")
         })
+    }
+
+    /// Makes `self` the tagger [`Tagger::shipped`] returns (and so the one
+    /// [`crate::annotate`] runs), for measuring other weights with the whole
+    /// engine (`newslens eval --ner --ner-model`). Only before the first use
+    /// of the shipped tagger: false after it.
+    #[doc(hidden)]
+    pub fn install(self) -> bool {
+        SHIPPED_TAGGER.set(self).is_ok()
     }
 
     /// A tagger from weights written by [`Model::to_bytes`].

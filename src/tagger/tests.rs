@@ -101,15 +101,21 @@ fn tiny_corpus() -> Vec<Sentence> {
     out
 }
 
-#[test]
-fn training_is_deterministic_and_learns_a_tiny_corpus() {
-    let corpus = tiny_corpus();
-    let opts = Options {
+/// Settings for the tiny corpus: every weight kept.
+fn tiny_options() -> Options {
+    Options {
         epochs: 8,
         bits: 12,
         seed: 7,
         floor_quantile: 0,
-    };
+        row_quantile: 0,
+    }
+}
+
+#[test]
+fn training_is_deterministic_and_learns_a_tiny_corpus() {
+    let corpus = tiny_corpus();
+    let opts = tiny_options();
     let a = train(&corpus, &opts, |_| {});
     let b = train(&corpus, &opts, |_| {});
     let bytes = a.to_bytes();
@@ -125,6 +131,29 @@ fn training_is_deterministic_and_learns_a_tiny_corpus() {
     };
     // A different seed visits sentences in another order (the weights may differ).
     let _ = train(&corpus, &other, |_| {});
+}
+
+#[test]
+fn dropping_rows_keeps_the_strongest() {
+    let corpus = tiny_corpus();
+    let opts = tiny_options();
+    let all = train(&corpus, &opts, |_| {});
+    let pruned = |q: u32| {
+        train(
+            &corpus,
+            &Options {
+                row_quantile: q,
+                ..opts.clone()
+            },
+            |_| {},
+        )
+    };
+    let (half, most) = (pruned(5000), pruned(9900));
+    // Rows under the median (and then the 99th percentile) of the rows'
+    // largest weights are gone; rows that tie with the cut stay.
+    let (n, m, k) = (all.rows_used(), half.rows_used(), most.rows_used());
+    assert!(k < m && m < n, "{k} < {m} < {n} rows");
+    assert!(half.to_bytes().len() < all.to_bytes().len());
 }
 
 #[test]

@@ -67,8 +67,10 @@ pub struct Args {
     #[arg(long, requires = "ner")]
     pub ner_sentences: bool,
 
-    /// With --ner: tagger weights to use instead of the shipped ones.
-    #[arg(long, value_name = "ner.bin", requires = "ner")]
+    /// Tagger weights to use instead of the shipped ones: by the tagger
+    /// alone and by the engine (with --ner), and by the engine on quotes
+    /// and claims (without it).
+    #[arg(long, value_name = "ner.bin")]
     pub ner_model: Option<PathBuf>,
 
     /// Print every miss and every spurious item (seed format), every missed gold quote and
@@ -92,6 +94,19 @@ struct Dataset {
 pub fn run(args: Args) -> Result<ExitCode> {
     if args.limit == Some(0) || args.sample == Some(0) {
         return Err(UsageError("--limit and --sample need a number above 0".into()).into());
+    }
+    if let Some(model) = &args.ner_model {
+        let bytes =
+            std::fs::read(model).with_context(|| format!("{}: cannot read", model.display()))?;
+        let custom = newslens::tagger::Tagger::from_bytes(&bytes)
+            .with_context(|| model.display().to_string())?;
+        // The engine runs these weights too (its stage asks for the shipped
+        // tagger): `--ner-system engine` measures the whole engine with them.
+        anyhow::ensure!(
+            custom.install(),
+            "{}: the built-in weights were already in use",
+            model.display()
+        );
     }
     let mut datasets = Vec::new();
     for path in &args.gold {
@@ -154,17 +169,7 @@ fn eval_ner(path: &Path, args: &Args) -> Result<Dataset> {
     let docs = newslens::tagger::corpus::parse_iob(&text)
         .map_err(anyhow::Error::msg)
         .with_context(|| path.display().to_string())?;
-    let custom;
-    let tagger = match &args.ner_model {
-        Some(model) => {
-            let bytes = std::fs::read(model)
-                .with_context(|| format!("{}: cannot read", model.display()))?;
-            custom = newslens::tagger::Tagger::from_bytes(&bytes)
-                .with_context(|| model.display().to_string())?;
-            &custom
-        }
-        None => newslens::tagger::Tagger::shipped(),
-    };
+    let tagger = newslens::tagger::Tagger::shipped();
     let system = args.ner_system;
     // Each document's found entities and, with --verbose, the engine's other
     // mentions (descriptions, groups) and the tagger's entities to compare.

@@ -1,6 +1,8 @@
 //! `newslens train-ner`: trains the named-entity tagger's weights from the
 //! GMB CSV export and wikigold (see `src/tagger/README.md` and
-//! `scripts/train-actors.sh`), holding out the last tenth of each.
+//! `scripts/train-actors.sh`), holding out the last tenth of each, and
+//! optionally more corpora used whole (`--btc`, `--wnut17`, `--crossner`,
+//! `--iob`).
 //!
 //! Deterministic: the same files and options write the same bytes.
 
@@ -9,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use newslens::tagger::corpus::{self, Document};
+use newslens::tagger::corpus::{self, Document, Labels};
 use newslens::tagger::train::{self, Options, Sentence};
 
 use super::UsageError;
@@ -34,6 +36,21 @@ pub struct Args {
     #[arg(long, value_name = "FILE.iob")]
     pub iob: Vec<PathBuf>,
 
+    /// The Broad Twitter Corpus, a section's CoNLL file (`g.conll`), used
+    /// whole, each tweet a document.
+    #[arg(long, value_name = "FILE.conll")]
+    pub btc: Vec<PathBuf>,
+
+    /// WNUT-17 emerging entities (`wnut17train.conll`), used whole, each
+    /// text a document; its labels mapped as `corpus::Labels::Wnut17` says.
+    #[arg(long, value_name = "FILE.conll")]
+    pub wnut17: Vec<PathBuf>,
+
+    /// CrossNER, one domain's file (`politics/train.txt`), used whole, each
+    /// sentence a document; labels mapped as `corpus::Labels::CrossNer` says.
+    #[arg(long, value_name = "FILE.txt")]
+    pub crossner: Vec<PathBuf>,
+
     /// Where to write the weights.
     #[arg(long, value_name = "ner.bin")]
     pub out: PathBuf,
@@ -54,6 +71,11 @@ pub struct Args {
     /// 1/10000): higher, a smaller file.
     #[arg(long, default_value_t = Options::default().floor_quantile)]
     pub floor: u32,
+
+    /// Drop the rows whose largest weight is under this quantile of the
+    /// rows' largest weights (in 1/10000; 0 keeps every row): a smaller file.
+    #[arg(long, default_value_t = Options::default().row_quantile)]
+    pub row_floor: u32,
 
     /// Seed of the order sentences are visited in.
     #[arg(long, default_value_t = Options::default().seed)]
@@ -91,8 +113,17 @@ fn read(path: &Path) -> Result<String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.gmb.is_none() && args.wikigold.is_none() && args.iob.is_empty() {
-        return Err(UsageError("give training data: --gmb, --wikigold or --iob".into()).into());
+    if args.gmb.is_none()
+        && args.wikigold.is_none()
+        && args.iob.is_empty()
+        && args.btc.is_empty()
+        && args.wnut17.is_empty()
+        && args.crossner.is_empty()
+    {
+        return Err(UsageError(
+            "give training data: --gmb, --wikigold, --iob, --btc, --wnut17 or --crossner".into(),
+        )
+        .into());
     }
     let mut training: Vec<Document> = Vec::new();
     let mut heldout: Vec<(&str, Vec<Document>)> = Vec::new();
@@ -130,6 +161,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .with_context(|| path.display().to_string())?;
         training.extend(docs);
     }
+    // Corpora of short independent texts (tweets, comments, sentences from
+    // many articles): each sentence a document of its own.
+    let sources = [
+        (&args.btc, Labels::Standard),
+        (&args.wnut17, Labels::Wnut17),
+        (&args.crossner, Labels::CrossNer),
+    ];
+    for (paths, labels) in sources {
+        for path in paths {
+            let text = read(path)?;
+            let docs = corpus::parse_iob_labels(&text, labels)
+                .map_err(anyhow::Error::msg)
+                .with_context(|| path.display().to_string())?;
+            let before = training.len();
+            training.extend(
+                docs.into_iter()
+                    .flat_map(|d| d.sentences)
+                    .map(|s| Document { sentences: vec![s] }),
+            );
+            eprintln!(
+                "{}: {} sentences, all for training",
+                path.display(),
+                training.len() - before
+            );
+        }
+    }
     if let Some(dir) = &args.heldout {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: cannot create", dir.display()))?;
@@ -145,6 +202,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bits: args.bits,
         seed: args.seed,
         floor_quantile: args.floor,
+        row_quantile: args.row_floor,
     };
     let docs: Vec<&[Sentence]> = training.iter().map(|d| d.sentences.as_slice()).collect();
     let sentences: usize = docs.iter().map(|d| d.len()).sum();
