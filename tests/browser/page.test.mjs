@@ -634,3 +634,42 @@ test('a long text draws its highlights from the top down in slices, every one of
     assert.equal(await page.evaluate(size), want);
   });
 });
+
+test('a long text is on screen while the engine works on it; its highlights then come on the same text', async () => {
+  await withPage(async ({ page }) => {
+    // Over 200,000 UTF-16 units (main.js PROGRESS_MIN): shown before its result.
+    const text = Array.from({ length: 800 }, (_, i) => ARTICLE.replace(/Adeyemi/g, `Adeyemi${i}`)).join('\n\n');
+    assert.ok(text.length > 200_000, `${text.length} units`);
+    // What the article holds when the new text first appears in it (a mutation observer's
+    // microtask: before any message from the worker can be handled).
+    await page.evaluate((n) => {
+      const article = document.querySelector('[data-testid="article"]');
+      globalThis.__seen = new Promise((resolve) => {
+        const seen = new MutationObserver(() => {
+          if (article.textContent.length !== n) return;
+          seen.disconnect();
+          globalThis.__node = article.querySelector('.chunk')?.firstChild;
+          resolve({
+            engine: document.body.dataset.engine,
+            ranges: [...CSS.highlights.values()].reduce((k, hl) => k + hl.size, 0),
+            text: article.textContent,
+          });
+        });
+        seen.observe(article, { childList: true });
+      });
+    }, text.length);
+    await paste(page, text);
+    const seen = await page.evaluate(() => globalThis.__seen);
+    assert.equal(seen.engine, 'busy', 'shown while the engine works');
+    assert.equal(seen.ranges, 0, 'the old text\'s highlights are gone');
+    assert.ok(seen.text === text, 'the new text, as text');
+    // The result adds the highlights to the text already there (the same text nodes).
+    await page.waitForFunction(() => document.body.dataset.engine === 'idle'
+      && [...CSS.highlights.values()].reduce((k, hl) => k + hl.size, 0) > 0);
+    assert.equal(await page.evaluate(() => document.querySelector('[data-testid="article"] .chunk').firstChild === globalThis.__node), true);
+    assert.equal(await page.getByTestId('article').textContent(), text);
+    const doc = JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', 'utf16'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 }));
+    assert.deepEqual(await counts(page), { actors: doc.actors.length, quotes: doc.quotes.length, claims: doc.claims.length });
+    assert.equal((await highlights(page)).quote.length, doc.quotes.length);
+  });
+});

@@ -137,7 +137,16 @@ async function run(text) {
     await ready(); // time the annotation, not the first load
     if (seq !== state.seq) return false;
     t0 = performance.now();
-    doc = await annotate(text);
+    const result = annotate(text);
+    // A long new text goes on screen at once, without highlights: its blocks are built,
+    // styled and laid out while the worker annotates it (after the text is posted to it,
+    // a microtask later), and the result then only adds the highlights.
+    if (text.length > PROGRESS_MIN && !state.editing && state.shown?.text !== text && view.showText) {
+      await Promise.resolve();
+      view.showText(text);
+      els.empty.hidden = true;
+    }
+    doc = await result;
     if (seq !== state.seq) return false;
     showError(null);
   } catch (err) {

@@ -9,6 +9,8 @@
 //       view.render(text, doc)            draw the text with its highlights; the
 //                                         highlight view returns a promise of the
 //                                         moment all are drawn (a long text's come in slices)
+//       view.showText(text)               (highlight view only) the text alone, while the
+//                                         engine works on it; render() then adds the highlights
 //       view.setLayerVisible(layer, on)   layer: 'mention' | 'quote' | 'claim'
 //       view.setActor(actorId | null)     light up every mention of one actor
 //       view.reveal(layer, id)            scroll to a highlight and focus it
@@ -429,9 +431,9 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
 
   const ok = (span) => span && span.start >= 0 && span.start < span.end && span.end <= text.length;
 
-  function draw() {
-    clearTimeout(paintTimer);
-    for (const hl of Object.values(hls)) hl.clear();
+  /** The text's chunks (blocks of whole lines) in the container, no highlights; `chunked` says for which text. */
+  let chunked = null;
+  function chunk() {
     // Chunks of whole lines.
     const frag = doc0.createDocumentFragment();
     starts = [];
@@ -450,6 +452,15 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       if (e >= text.length) break;
       s = e;
     }
+    container.replaceChildren(frag, focusEl);
+    chunked = text;
+  }
+
+  function draw() {
+    clearTimeout(paintTimer);
+    for (const hl of Object.values(hls)) hl.clear();
+    // The text may be in already: showText() put it there while the engine worked.
+    if (chunked !== text) chunk();
     // What to draw: {start, end, hl} in text order within each list.
     const mention = [];
     const title = [];
@@ -488,7 +499,6 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       open.push(c);
     }
     order = [...claim, ...quote, ...mention].sort((a, b) => a.start - b.start || b.end - a.end);
-    container.replaceChildren(frag, focusEl);
     show();
     return paintAll(Object.values(paints));
   }
@@ -736,6 +746,25 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       focusEl.hidden = !order.length;
       return drawn;
     },
+    /**
+     * Shows `newText` without highlights (the old ones go), so that its blocks are built,
+     * styled and laid out while the engine works on it; render() with the same text then
+     * only adds the highlights.
+     */
+    showText(newText) {
+      hideTip();
+      clearTimeout(paintTimer);
+      for (const hl of Object.values(hls)) hl.clear();
+      text = newText;
+      doc = null;
+      idx = null;
+      order = [];
+      current = null;
+      focusEl.hidden = true;
+      drawn = Promise.resolve();
+      show();
+      chunk();
+    },
     setLayerVisible(layer, visible) {
       if (visible) hidden.delete(layer); else hidden.add(layer);
       container.classList.toggle(`hide-${layer}`, !visible);
@@ -771,6 +800,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       for (const name of Object.keys(NAMES)) if (registry.get(name) === hls[name]) registry.delete(name);
       tooltip.remove();
       clear(container);
+      chunked = null;
     },
   };
 }
