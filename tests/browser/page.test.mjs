@@ -669,7 +669,11 @@ test('a long text is on screen while the engine works on it; its highlights then
     assert.equal(await page.evaluate(() => document.querySelector('[data-testid="article"] .chunk').firstChild === globalThis.__node), true);
     assert.equal(await page.getByTestId('article').textContent(), text);
     const doc = JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', 'utf16'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 }));
-    assert.deepEqual(await counts(page), { actors: doc.actors.length, quotes: doc.quotes.length, claims: doc.claims.length });
+    // The lists come just after the highlights' frame (main.js run).
+    const want = { actors: doc.actors.length, quotes: doc.quotes.length, claims: doc.claims.length };
+    await page.waitForFunction((w) => ['actors', 'quotes', 'claims']
+      .every((k) => Number(document.querySelector(`[data-testid="count-${k}"]`).textContent) === w[k]), want);
+    assert.deepEqual(await counts(page), want);
     assert.equal((await highlights(page)).quote.length, doc.quotes.length);
   });
 });

@@ -6,9 +6,10 @@
 //       with the CSS Custom Highlight API (CSS.highlights) the highlights are
 //       ranges (createHighlightView below); without it, or with `elements`,
 //       nested <mark>s (createElementView). Both views have these methods:
-//       view.render(text, doc)            draw the text with its highlights; the
-//                                         highlight view returns a promise of the
-//                                         moment all are drawn (a long text's come in slices)
+//       view.render(text, doc)            draw the text with its highlights; when they
+//                                         come in slices (a long text, highlight view),
+//                                         returns a promise of the moment all are drawn;
+//                                         nothing when they are all drawn at once
 //       view.showText(text)               (highlight view only) the text alone, while the
 //                                         engine works on it; render() then adds the highlights
 //       view.setLayerVisible(layer, on)   layer: 'mention' | 'quote' | 'claim'
@@ -406,7 +407,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   let tipFor = null;
   let hideTimer = null;
   let paintTimer = 0;
-  let drawn = Promise.resolve(); // resolves once every highlight of the text is drawn
+  let drawn; // while a long text's highlights come in slices, a promise of the last one
 
   /** The chunk holding text offset `o`; an end at a chunk's start stays in the chunk before. */
   function chunkAt(o, end) {
@@ -525,7 +526,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
     }());
     if (lists.reduce((n, l) => n + l.length, 0) <= SYNC_RANGES) {
       for (const _ of job); // eslint-disable-line no-unused-vars
-      return Promise.resolve();
+      return undefined; // all drawn
     }
     return new Promise((resolve) => {
       const step = () => {
@@ -761,7 +762,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       order = [];
       current = null;
       focusEl.hidden = true;
-      drawn = Promise.resolve();
+      drawn = undefined;
       show();
       chunk();
     },
