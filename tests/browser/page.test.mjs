@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSession } from './lib/session.mjs';
 import { REPO_ROOT, newslensBinary } from './lib/server.mjs';
+import { countWords } from '../../www/js/model.js';
 
 const SAMPLE = readFileSync(path.join(REPO_ROOT, 'www/sample.txt'), 'utf8');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
@@ -675,5 +676,7 @@ test('a long text is on screen while the engine works on it; its highlights then
       .every((k) => Number(document.querySelector(`[data-testid="count-${k}"]`).textContent) === w[k]), want);
     assert.deepEqual(await counts(page), want);
     assert.equal((await highlights(page)).quote.length, doc.quotes.length);
+    // Its words were counted by the page while it waited (not by the worker).
+    assert.match(await page.getByTestId('stats').textContent(), new RegExp(`^${countWords(text).toLocaleString('en')} words · `));
   });
 });

@@ -169,12 +169,16 @@ export function cancel() {
  * Annotates `text`, abandoning any annotation still running.
  * @param {string} text
  * @param {{offsets?: 'utf16'|'bytes'|'chars'}} [options]
+ * @param {{words?: boolean}} [counting] words: false: the worker does not count the
+ *   text's words (details().words is then undefined)
  * @returns {Promise<object>} the annotation document (docs/format.md)
  */
-export function annotate(text, options) {
+export function annotate(text, options, { words = true } = {}) {
   cancel();
   last = null;
-  return call('annotate', options === undefined ? { text } : { text, options });
+  const fields = options === undefined ? { text } : { text, options };
+  if (!words) fields.words = false;
+  return call('annotate', fields);
 }
 
 /**

@@ -130,6 +130,7 @@ async function run(text) {
   const seq = ++state.seq;
   const start = performance.now();
   let doc;
+  let words;
   let t0 = start;
   document.body.dataset.engine = 'busy';
   showProgress(text);
@@ -137,15 +138,20 @@ async function run(text) {
     await ready(); // time the annotation, not the first load
     if (seq !== state.seq) return false;
     t0 = performance.now();
-    const result = annotate(text);
+    // A long text's words are counted here while the worker annotates it (the page's
+    // thread waits anyway), not in the worker after its result.
+    const long = text.length > PROGRESS_MIN;
+    const result = long ? annotate(text, undefined, { words: false }) : annotate(text);
+    // After the text is posted to the worker (a microtask later).
+    if (long) await Promise.resolve();
     // A long new text goes on screen at once, without highlights: its blocks are built,
-    // styled and laid out while the worker annotates it (after the text is posted to it,
-    // a microtask later), and the result then only adds the highlights.
-    if (text.length > PROGRESS_MIN && !state.editing && state.shown?.text !== text && view.showText) {
-      await Promise.resolve();
+    // styled and laid out while the worker annotates it, and the result then only adds
+    // the highlights.
+    if (long && !state.editing && state.shown?.text !== text && view.showText) {
       view.showText(text);
       els.empty.hidden = true;
     }
+    if (long) words = countWords(text);
     doc = await result;
     if (seq !== state.seq) return false;
     showError(null);
@@ -164,7 +170,7 @@ async function run(text) {
   if (state.actor !== null && !doc.actors[state.actor]) state.actor = null;
   const drawn = state.editing ? null : drawArticle();
   state.drawn = drawn;
-  const words = details()?.words ?? countWords(text);
+  words = details()?.words ?? words ?? countWords(text);
   els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
   if (text.length > PROGRESS_MIN) say(`Annotated ${words.toLocaleString('en')} words.`);
   const built = performance.now();
