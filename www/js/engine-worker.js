@@ -11,8 +11,8 @@
 //                                   words: false: do not count the words
 //   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
 //        {op: 'tagger', ok}        the tagger module instantiated (ok) or not
-//        {id, ok: true, json, ms, at, words, tagger}   json: the result as JSON
-//                                   text; ms: the engine's time; at: when it ended
+//        {id, ok: true, result, ms, at, words, tagger}   result: an annotation
+//                                   packed (wire.js), a version string as is; ms: the engine's time; at: when it ended
 //                                   (timeOrigin + now); words: countWords(text)
 //                                   (model.js; undefined with words: false);
 //                                   tagger: the tagger module made it
@@ -22,6 +22,7 @@
 // page then terminates this worker and starts a fresh one.
 import init, { annotate, version } from '../pkg/newslens_wasm.js';
 import { countWords } from './model.js';
+import { pack } from './wire.js';
 
 let gotModule;
 const loaded = new Promise((resolve) => { gotModule = resolve; })
@@ -59,11 +60,13 @@ self.onmessage = async ({ data }) => {
     // The word count for the page's stats line, so the page's thread never scans a long text.
     // (Not when the page counts them itself, while it waits: `words: false`.)
     const words = op === 'annotate' && data.words !== false ? countWords(data.text) : undefined;
-    // As JSON text: JSON.stringify here and JSON.parse in the page take less
-    // time than cloning the objects (benches/browser/page.mjs, "transfer").
+    // An annotation packed (wire.js): its long lists as one transferred Int32Array,
+    // which takes less time than JSON text (stringify here, parse in the page) or a
+    // clone of the objects (benches/browser/page.mjs, "transfer").
+    const { msg, transfer } = op === 'annotate' ? pack(result) : { msg: result, transfer: [] };
     postMessage({
-      id, ok: true, json: JSON.stringify(result), ms: done - t, at: performance.timeOrigin + done, words, tagger: tagger !== null,
-    });
+      id, ok: true, result: msg, ms: done - t, at: performance.timeOrigin + done, words, tagger: tagger !== null,
+    }, transfer);
   } catch (e) {
     postMessage({
       id,
