@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSession } from './lib/session.mjs';
 import { REPO_ROOT, newslensBinary } from './lib/server.mjs';
+import { countWords } from '../../www/js/model.js';
 
 const SAMPLE = readFileSync(path.join(REPO_ROOT, 'www/sample.txt'), 'utf8');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
@@ -632,5 +633,50 @@ test('a long text draws its highlights from the top down in slices, every one of
     await page.waitForFunction((w) => [...CSS.highlights.values()].reduce((n, hl) => n + hl.size, 0) === w, want, { timeout: 60_000 })
       .catch(() => {});
     assert.equal(await page.evaluate(size), want);
+  });
+});
+
+test('a long text is on screen while the engine works on it; its highlights then come on the same text', async () => {
+  await withPage(async ({ page }) => {
+    // Over 200,000 UTF-16 units (main.js PROGRESS_MIN): shown before its result.
+    const text = Array.from({ length: 800 }, (_, i) => ARTICLE.replace(/Adeyemi/g, `Adeyemi${i}`)).join('\n\n');
+    assert.ok(text.length > 200_000, `${text.length} units`);
+    // What the article holds when the new text first appears in it (a mutation observer's
+    // microtask: before any message from the worker can be handled).
+    await page.evaluate((n) => {
+      const article = document.querySelector('[data-testid="article"]');
+      globalThis.__seen = new Promise((resolve) => {
+        const seen = new MutationObserver(() => {
+          if (article.textContent.length !== n) return;
+          seen.disconnect();
+          globalThis.__node = article.querySelector('.chunk')?.firstChild;
+          resolve({
+            engine: document.body.dataset.engine,
+            ranges: [...CSS.highlights.values()].reduce((k, hl) => k + hl.size, 0),
+            text: article.textContent,
+          });
+        });
+        seen.observe(article, { childList: true });
+      });
+    }, text.length);
+    await paste(page, text);
+    const seen = await page.evaluate(() => globalThis.__seen);
+    assert.equal(seen.engine, 'busy', 'shown while the engine works');
+    assert.equal(seen.ranges, 0, 'the old text\'s highlights are gone');
+    assert.ok(seen.text === text, 'the new text, as text');
+    // The result adds the highlights to the text already there (the same text nodes).
+    await page.waitForFunction(() => document.body.dataset.engine === 'idle'
+      && [...CSS.highlights.values()].reduce((k, hl) => k + hl.size, 0) > 0);
+    assert.equal(await page.evaluate(() => document.querySelector('[data-testid="article"] .chunk').firstChild === globalThis.__node), true);
+    assert.equal(await page.getByTestId('article').textContent(), text);
+    const doc = JSON.parse(execFileSync(newslensBinary(), ['annotate', '--offsets', 'utf16'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 }));
+    // The lists come just after the highlights' frame (main.js run).
+    const want = { actors: doc.actors.length, quotes: doc.quotes.length, claims: doc.claims.length };
+    await page.waitForFunction((w) => ['actors', 'quotes', 'claims']
+      .every((k) => Number(document.querySelector(`[data-testid="count-${k}"]`).textContent) === w[k]), want);
+    assert.deepEqual(await counts(page), want);
+    assert.equal((await highlights(page)).quote.length, doc.quotes.length);
+    // Its words were counted by the page while it waited (not by the worker).
+    assert.match(await page.getByTestId('stats').textContent(), new RegExp(`^${countWords(text).toLocaleString('en')} words · `));
   });
 });

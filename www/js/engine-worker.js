@@ -7,19 +7,22 @@
 //        {op: 'tagger', module}: the compiled .wasm of pkg/tagger/ (the engine
 //                                   with the learned tagger); from then on every
 //                                   annotation runs there
-//        {id, op: 'annotate', text, options?} | {id, op: 'version'}
+//        {id, op: 'annotate', text, options?, words?} | {id, op: 'version'}
+//                                   words: false: do not count the words
 //   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
 //        {op: 'tagger', ok}        the tagger module instantiated (ok) or not
-//        {id, ok: true, json, ms, at, words, tagger}   json: the result as JSON
-//                                   text; ms: the engine's time; at: when it ended
+//        {id, ok: true, result, ms, at, words, tagger}   result: an annotation
+//                                   packed (wire.js), a version string as is; ms: the engine's time; at: when it ended
 //                                   (timeOrigin + now); words: countWords(text)
-//                                   (model.js); tagger: the tagger module made it
+//                                   (model.js; undefined with words: false);
+//                                   tagger: the tagger module made it
 //        {id, ok: false, crash, name, message}   crash: the engine trapped (a bug)
 //
 // A trap (a Rust panic, with panic=abort) leaves the instance unusable: the
 // page then terminates this worker and starts a fresh one.
 import init, { annotate, version } from '../pkg/newslens_wasm.js';
 import { countWords } from './model.js';
+import { pack } from './wire.js';
 
 let gotModule;
 const loaded = new Promise((resolve) => { gotModule = resolve; })
@@ -55,12 +58,15 @@ self.onmessage = async ({ data }) => {
       : data.options === undefined ? engine.annotate(data.text) : engine.annotate(data.text, data.options);
     const done = performance.now();
     // The word count for the page's stats line, so the page's thread never scans a long text.
-    const words = op === 'annotate' ? countWords(data.text) : 0;
-    // As JSON text: JSON.stringify here and JSON.parse in the page take less
-    // time than cloning the objects (benches/browser/page.mjs, "transfer").
+    // (Not when the page counts them itself, while it waits: `words: false`.)
+    const words = op === 'annotate' && data.words !== false ? countWords(data.text) : undefined;
+    // An annotation packed (wire.js): its long lists as one transferred Int32Array,
+    // which takes less time than JSON text (stringify here, parse in the page) or a
+    // clone of the objects (benches/browser/page.mjs, "transfer").
+    const { msg, transfer } = op === 'annotate' ? pack(result) : { msg: result, transfer: [] };
     postMessage({
-      id, ok: true, json: JSON.stringify(result), ms: done - t, at: performance.timeOrigin + done, words, tagger: tagger !== null,
-    });
+      id, ok: true, result: msg, ms: done - t, at: performance.timeOrigin + done, words, tagger: tagger !== null,
+    }, transfer);
   } catch (e) {
     postMessage({
       id,

@@ -12,6 +12,8 @@
 // instance: the promise rejects with EngineCrash and the next call gets a
 // fresh worker.
 
+import { unpack } from './wire.js';
+
 const WORKER = new URL('./engine-worker.js', import.meta.url);
 const WASM = new URL('../pkg/newslens_wasm_bg.wasm', import.meta.url);
 // The engine with the learned tagger (pkg/tagger/, a separate asset of its own
@@ -79,7 +81,7 @@ function start() {
       if (!p) return;
       pending.delete(data.id);
       if (data.ok) {
-        const result = JSON.parse(data.json);
+        const result = p.op === 'annotate' ? unpack(data.result) : data.result;
         if (p.op === 'annotate') {
           last = { engineMs: data.ms, transferMs: performance.timeOrigin + performance.now() - data.at, words: data.words, tagger: data.tagger };
         }
@@ -169,12 +171,16 @@ export function cancel() {
  * Annotates `text`, abandoning any annotation still running.
  * @param {string} text
  * @param {{offsets?: 'utf16'|'bytes'|'chars'}} [options]
+ * @param {{words?: boolean}} [counting] words: false: the worker does not count the
+ *   text's words (details().words is then undefined)
  * @returns {Promise<object>} the annotation document (docs/format.md)
  */
-export function annotate(text, options) {
+export function annotate(text, options, { words = true } = {}) {
   cancel();
   last = null;
-  return call('annotate', options === undefined ? { text } : { text, options });
+  const fields = options === undefined ? { text } : { text, options };
+  if (!words) fields.words = false;
+  return call('annotate', fields);
 }
 
 /**

@@ -130,6 +130,7 @@ async function run(text) {
   const seq = ++state.seq;
   const start = performance.now();
   let doc;
+  let words;
   let t0 = start;
   document.body.dataset.engine = 'busy';
   showProgress(text);
@@ -137,7 +138,21 @@ async function run(text) {
     await ready(); // time the annotation, not the first load
     if (seq !== state.seq) return false;
     t0 = performance.now();
-    doc = await annotate(text);
+    // A long text's words are counted here while the worker annotates it (the page's
+    // thread waits anyway), not in the worker after its result.
+    const long = text.length > PROGRESS_MIN;
+    const result = long ? annotate(text, undefined, { words: false }) : annotate(text);
+    // After the text is posted to the worker (a microtask later).
+    if (long) await Promise.resolve();
+    // A long new text goes on screen at once, without highlights: its blocks are built,
+    // styled and laid out while the worker annotates it, and the result then only adds
+    // the highlights.
+    if (long && !state.editing && state.shown?.text !== text && view.showText) {
+      view.showText(text);
+      els.empty.hidden = true;
+    }
+    if (long) words = countWords(text);
+    doc = await result;
     if (seq !== state.seq) return false;
     showError(null);
   } catch (err) {
@@ -153,16 +168,25 @@ async function run(text) {
   // The source line names what is shown (tests wait for it).
   els.source.textContent = state.source.name;
   if (state.actor !== null && !doc.actors[state.actor]) state.actor = null;
-  panel.update(text, doc);
-  panel.setActor(state.actor);
-  const listed = performance.now();
   const drawn = state.editing ? null : drawArticle();
   state.drawn = drawn;
-  const words = details()?.words ?? countWords(text);
+  words = details()?.words ?? words ?? countWords(text);
   els.stats.textContent = text ? `${words.toLocaleString('en')} words · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms` : '';
   if (text.length > PROGRESS_MIN) say(`Annotated ${words.toLocaleString('en')} words.`);
+  const built = performance.now();
+  const lists = () => {
+    const t = performance.now();
+    panel.update(text, doc);
+    panel.setActor(state.actor);
+    return [t, performance.now()];
+  };
+  // A long text's highlights, when all are drawn at once, go on screen first: its lists
+  // (the side panel) are built just after that frame. Otherwise the lists come now (and
+  // a long text whose highlights come in slices builds them in slices too, in between).
+  const listsLater = text.length > PROGRESS_MIN && !state.editing && !drawn;
+  const listed = listsLater ? null : lists();
   document.body.dataset.state = 'ready';
-  measure(seq, start, got, listed, drawn);
+  measure(seq, start, got, built, listed ?? lists, drawn);
   if (!taggerAsked) {
     taggerAsked = true;
     // After this first result is on screen: the engine with the learned tagger.
@@ -204,17 +228,21 @@ async function refine() {
  * Where the time of a text went, as performance.measure entries `newslens:NAME`
  * (benches/browser/page.mjs reads them): send (the text's way to the worker,
  * with the progress shown first), engine (the worker's call), transfer
- * (the result's way to the page), lists (the side panel built), article (the
- * highlighted text built, and the stats line; for a long text, until its last
- * highlight is added), paint (style, layout and the next frame), total (from
- * the text's arrival to the frame).
+ * (the result's way to the page), article (the highlighted text built, and the
+ * stats line; for a long text, until its last highlight is added), lists (the
+ * side panel built: right after the article, or for a long text drawn at once,
+ * after its frame), paint (style, layout and the next frame), total (from the
+ * text's arrival to that frame; the lists built after it are not in it).
+ * `lists`: when the lists were built, [start, end], or the function that builds
+ * them (after the frame) and returns that.
  */
-async function measure(seq, start, got, listed, drawn) {
+async function measure(seq, start, got, built, lists, drawn) {
   const t = details();
   await drawn; // a long text's highlights come in slices
-  const built = performance.now();
+  const last = performance.now();
   requestAnimationFrame(() => setTimeout(() => {
     if (seq !== state.seq) return;
+    const painted = performance.now();
     const span = (name, s, e) => {
       performance.clearMeasures(`newslens:${name}`);
       performance.measure(`newslens:${name}`, { start: s, end: e });
@@ -224,10 +252,11 @@ async function measure(seq, start, got, listed, drawn) {
       span('engine', got - t.transferMs - t.engineMs, got - t.transferMs);
       span('transfer', got - t.transferMs, got);
     }
-    span('lists', got, listed);
-    span('article', listed, built);
-    span('paint', built, performance.now());
-    span('total', start, performance.now());
+    const [listStart, listEnd] = typeof lists === 'function' ? lists() : lists;
+    span('lists', listStart, listEnd);
+    span('article', got, drawn ? last : built);
+    span('paint', last, painted);
+    span('total', start, painted);
   }));
 }
 

@@ -6,9 +6,12 @@
 //       with the CSS Custom Highlight API (CSS.highlights) the highlights are
 //       ranges (createHighlightView below); without it, or with `elements`,
 //       nested <mark>s (createElementView). Both views have these methods:
-//       view.render(text, doc)            draw the text with its highlights; the
-//                                         highlight view returns a promise of the
-//                                         moment all are drawn (a long text's come in slices)
+//       view.render(text, doc)            draw the text with its highlights; when they
+//                                         come in slices (a long text, highlight view),
+//                                         returns a promise of the moment all are drawn;
+//                                         nothing when they are all drawn at once
+//       view.showText(text)               (highlight view only) the text alone, while the
+//                                         engine works on it; render() then adds the highlights
 //       view.setLayerVisible(layer, on)   layer: 'mention' | 'quote' | 'claim'
 //       view.setActor(actorId | null)     light up every mention of one actor
 //       view.reveal(layer, id)            scroll to a highlight and focus it
@@ -404,7 +407,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   let tipFor = null;
   let hideTimer = null;
   let paintTimer = 0;
-  let drawn = Promise.resolve(); // resolves once every highlight of the text is drawn
+  let drawn; // while a long text's highlights come in slices, a promise of the last one
 
   /** The chunk holding text offset `o`; an end at a chunk's start stays in the chunk before. */
   function chunkAt(o, end) {
@@ -429,9 +432,9 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
 
   const ok = (span) => span && span.start >= 0 && span.start < span.end && span.end <= text.length;
 
-  function draw() {
-    clearTimeout(paintTimer);
-    for (const hl of Object.values(hls)) hl.clear();
+  /** The text's chunks (blocks of whole lines) in the container, no highlights; `chunked` says for which text. */
+  let chunked = null;
+  function chunk() {
     // Chunks of whole lines.
     const frag = doc0.createDocumentFragment();
     starts = [];
@@ -450,6 +453,15 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       if (e >= text.length) break;
       s = e;
     }
+    container.replaceChildren(frag, focusEl);
+    chunked = text;
+  }
+
+  function draw() {
+    clearTimeout(paintTimer);
+    for (const hl of Object.values(hls)) hl.clear();
+    // The text may be in already: showText() put it there while the engine worked.
+    if (chunked !== text) chunk();
     // What to draw: {start, end, hl} in text order within each list.
     const mention = [];
     const title = [];
@@ -488,7 +500,6 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       open.push(c);
     }
     order = [...claim, ...quote, ...mention].sort((a, b) => a.start - b.start || b.end - a.end);
-    container.replaceChildren(frag, focusEl);
     show();
     return paintAll(Object.values(paints));
   }
@@ -515,7 +526,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
     }());
     if (lists.reduce((n, l) => n + l.length, 0) <= SYNC_RANGES) {
       for (const _ of job); // eslint-disable-line no-unused-vars
-      return Promise.resolve();
+      return undefined; // all drawn
     }
     return new Promise((resolve) => {
       const step = () => {
@@ -736,6 +747,25 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       focusEl.hidden = !order.length;
       return drawn;
     },
+    /**
+     * Shows `newText` without highlights (the old ones go), so that its blocks are built,
+     * styled and laid out while the engine works on it; render() with the same text then
+     * only adds the highlights.
+     */
+    showText(newText) {
+      hideTip();
+      clearTimeout(paintTimer);
+      for (const hl of Object.values(hls)) hl.clear();
+      text = newText;
+      doc = null;
+      idx = null;
+      order = [];
+      current = null;
+      focusEl.hidden = true;
+      drawn = undefined;
+      show();
+      chunk();
+    },
     setLayerVisible(layer, visible) {
       if (visible) hidden.delete(layer); else hidden.add(layer);
       container.classList.toggle(`hide-${layer}`, !visible);
@@ -771,6 +801,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
       for (const name of Object.keys(NAMES)) if (registry.get(name) === hls[name]) registry.delete(name);
       tooltip.remove();
       clear(container);
+      chunked = null;
     },
   };
 }
