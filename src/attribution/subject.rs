@@ -552,13 +552,35 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         }
         if let Some(m) = actors.mention_at(p) {
             let m = outermost(actors, m, p);
-            // "said Tarvel University economist Jane Doe": the person, not the school.
-            if actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
+            // "said Tarvel University economist Jane Doe", "said Acme's chief
+            // executive, Jane Doe", "said Doe's lawyer, John Roe": the person,
+            // not the school, the company or the client.
+            let owns = {
+                let e = actors.mentions[m].toks().end;
+                e < end && doc.tokens[e].kind == TokenKind::Possessive
+            };
+            if owns || actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
                 let mut q = actors.mentions[m].toks().end;
                 let mut n = 0;
+                let possessive = q < end && doc.tokens[q].kind == TokenKind::Possessive;
+                let person_at = |k: usize| {
+                    actors.mention_at(k).is_some_and(|pm| {
+                        let pm = outermost(actors, pm, k);
+                        actors.actors[actors.mentions[pm].actor()].kind == ActorKind::Person
+                    })
+                };
+                // (a role's words: not "to", a preposition or a clause's words)
+                let passes = |q: usize, n: usize| {
+                    (doc.tokens[q].kind == TokenKind::Word
+                        && !(possessive
+                            && (doc.tok(q) == "to" || doc.word_class(q).is_some())))
+                        || (q == actors.mentions[m].toks().end && possessive)
+                        // the comma before the name a possessive's role is apposed to
+                        || (possessive && n > 1 && doc.tok(q) == "," && q + 1 < end && person_at(q + 1))
+                };
                 while q < end
-                    && n < 4
-                    && doc.tokens[q].kind == TokenKind::Word
+                    && n < 4 + 2 * usize::from(possessive)
+                    && passes(q, n)
                     && actors.mention_at(q).is_none()
                 {
                     q += 1;
@@ -569,6 +591,15 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                     if actors.actors[actors.mentions[pm].actor()].kind == ActorKind::Person {
                         return Some(Anchor::Mention(pm));
                     }
+                }
+                // "said Acme's chief executive.": the role the owner has.
+                let start = actors.mentions[m].toks().start;
+                let role_end = (start..q)
+                    .rev()
+                    .find(|&k| doc.tokens[k].kind == TokenKind::Word)
+                    .map_or(start, |k| k + 1);
+                if owns && role_end > actors.mentions[m].toks().end + 1 {
+                    return Some(Anchor::Phrase(start, role_end));
                 }
             }
             return Some(Anchor::Mention(m));
