@@ -262,6 +262,19 @@ impl Merger {
                         .new_actor(text.to_string(), ActorKind::Organization),
                 };
                 self.by_key.insert(format!("o:{text}"), id);
+                // "Brightwell Energy", then "Brightwell": the company by its
+                // first word, when that word is no place, given name or word.
+                if let Some((first, rest)) = text.split_once(' ') {
+                    let lex = lexicon();
+                    let last = rest.rsplit(' ').next().unwrap_or(rest);
+                    if lex.is_org_head(last)
+                        && lex.known(first).is_none()
+                        && !lex.is_given_name(first)
+                        && !lex.is_common_word(first)
+                    {
+                        self.by_key.entry(format!("f:{first}")).or_insert(id);
+                    }
+                }
                 id
             }
         }
@@ -282,6 +295,8 @@ impl Merger {
             id
         } else if let Some(id) = self.get("o:", text) {
             id
+        } else if let Some(id) = self.get("f:", text) {
+            id // "Brightwell" after "Brightwell Energy"
         } else {
             let kind = single_kind(doc, n, self.later_surnames.contains_key(text));
             let id = self.actors.new_actor(text.to_string(), kind);
