@@ -562,7 +562,6 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             if owns || actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
                 let mut q = actors.mentions[m].toks().end;
                 let mut n = 0;
-                let possessive = q < end && doc.tokens[q].kind == TokenKind::Possessive;
                 let person_at = |k: usize| {
                     actors.mention_at(k).is_some_and(|pm| {
                         let pm = outermost(actors, pm, k);
@@ -572,25 +571,22 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 // (a role's words: not "to", a preposition or a clause's words)
                 let passes = |q: usize, n: usize| {
                     (doc.tokens[q].kind == TokenKind::Word
-                        && !(possessive
-                            && (doc.tok(q) == "to" || doc.word_class(q).is_some())))
-                        || (q == actors.mentions[m].toks().end && possessive)
+                        && !(owns && (doc.tok(q) == "to" || doc.word_class(q).is_some())))
+                        || (q == actors.mentions[m].toks().end && owns)
                         // the comma before the name a possessive's role is apposed to
-                        || (possessive && n > 1 && doc.tok(q) == "," && q + 1 < end && person_at(q + 1))
+                        || (owns && n > 1 && doc.tok(q) == "," && q + 1 < end && person_at(q + 1))
                 };
                 while q < end
-                    && n < 4 + 2 * usize::from(possessive)
+                    && n < 4 + 2 * usize::from(owns)
                     && passes(q, n)
                     && actors.mention_at(q).is_none()
                 {
                     q += 1;
                     n += 1;
                 }
-                if let Some(pm) = (q < end).then(|| actors.mention_at(q)).flatten() {
-                    let pm = outermost(actors, pm, q);
-                    if actors.actors[actors.mentions[pm].actor()].kind == ActorKind::Person {
-                        return Some(Anchor::Mention(pm));
-                    }
+                if q < end && person_at(q) {
+                    let pm = actors.mention_at(q).map(|pm| outermost(actors, pm, q));
+                    return pm.map(Anchor::Mention);
                 }
                 // "said Acme's chief executive.": the role the owner has.
                 let start = actors.mentions[m].toks().start;
