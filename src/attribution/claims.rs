@@ -12,7 +12,7 @@ use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
 use super::words::{
-    after_dateline, existential, that_after, word_is, word_is_any_case, MAX_CONTENT,
+    after_dateline, existential, that_after, that_within, word_is, word_is_any_case, MAX_CONTENT,
 };
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
@@ -305,10 +305,7 @@ fn content_start(
         if doc.word_class(t) == Some(WordClass::Prep)
             && (word_is(&w, Use::SettingLead) || word_is(&w, Use::Setting))
         {
-            let that = (t + 1..(t + 12).min(end))
-                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.in_quote[k].is_none())
-                .find(|&k| doc.tok(k) == "that");
-            if let Some(k) = that {
+            if let Some(k) = that_within(doc, t, end, 12, true) {
                 t = k + 1;
                 continue;
             }

@@ -65,9 +65,9 @@ pub fn tail<'r>(
                 && doc.tok(after) == ","
                 && doc.word_class(after + 1) == Some(WordClass::Conj);
             (closes || joined)
-                && !after_setting(doc, actors, r)
                 && according > r.cue.toks.start
                 && r.cue.frames.clause
+                && !after_setting(doc, actors, r)
                 && !subject_clause(doc, actors, resolved, r)
                 && is_tail(r)
         })

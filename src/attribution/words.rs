@@ -156,15 +156,25 @@ pub fn lone_quantifier(doc: &Doc, t: usize) -> bool {
     doc.uses_lower(t).has(Use::LoneQuantifier)
 }
 
-/// True when word `w`, as written, has use `u` in `function_words.tsv`.
 /// A "that" among the few words after token `t` (no punctuation, no "to"
 /// before it): "warned in a report that", "told a meeting in May that".
 pub fn that_after(doc: &Doc, t: usize, end: usize) -> Option<usize> {
-    (t + 1..(t + 8).min(end))
-        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k) != "to")
+    that_within(doc, t, end, 8, false)
+}
+
+/// A "that" within `reach` tokens after `t`, past words only, none quoted;
+/// past a "to" only when `past_to` ("in his book Going Home to Glory that").
+pub fn that_within(doc: &Doc, t: usize, end: usize, reach: usize, past_to: bool) -> Option<usize> {
+    (t + 1..(t + reach).min(end))
+        .take_while(|&k| {
+            doc.tokens[k].kind == TokenKind::Word
+                && doc.in_quote[k].is_none()
+                && (past_to || doc.tok(k) != "to")
+        })
         .find(|&k| doc.tok(k) == "that")
 }
 
+/// True when word `w`, as written, has use `u` in `function_words.tsv`.
 pub fn word_is(w: &str, u: Use) -> bool {
     lexicon().is(w, u)
 }
