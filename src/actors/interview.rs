@@ -1,5 +1,6 @@
 //! Interview transcripts: a paragraph opening with a lone "Q:" is the
-//! interviewer's question, one opening with "A:" the interviewee's answer.
+//! interviewer's question, one opening with "A:" the interviewee's answer
+//! ("Q." and "A." when the text has both).
 //! The letter is no name; it stands for a person, as a pronoun does, so it
 //! becomes a pronoun mention of that person, and the speaker-label cue
 //! ("MORALES: Well, ...") then reports the paragraph as theirs.
@@ -14,8 +15,8 @@ use crate::text::{Doc, TokenKind};
 /// the text names most often (the first of them on a tie).
 pub fn label_letters(doc: &Doc, actors: &mut Actors) {
     let lex = lexicon();
-    // (label token, a question's, words after it up to five)
-    let labels: Vec<(usize, bool, usize)> = doc
+    // (label token, a question's, words after it up to five, a dotted "Q.")
+    let mut labels: Vec<(usize, bool, usize, bool)> = doc
         .paras
         .iter()
         .filter_map(|p| {
@@ -31,18 +32,29 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
             let words = (t + 2..p.tokens.end.min(t + 7))
                 .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .count();
-            (t + 1 < p.tokens.end && doc.tok(t + 1) == ":" && words > 0)
-                .then_some((t, question, words))
+            let sep = doc.tok(t + 1);
+            (t + 1 < p.tokens.end && (sep == ":" || sep == ".") && words > 0).then_some((
+                t,
+                question,
+                words,
+                sep == ".",
+            ))
         })
         .collect();
+    // "Q. How long ...?" / "A. Forty years." label turns only when the text
+    // has both: a lone "A." opening a paragraph is more often an initial.
+    let dotted = |question: bool| labels.iter().any(|l| l.3 && l.1 == question);
+    if !(dotted(true) && dotted(false)) {
+        labels.retain(|l| !l.3);
+    }
     // A transcript shows itself by one label before three words or more;
     // then a short "Q: Why?" is a turn too.
-    if !labels.iter().any(|&(_, _, words)| words >= 3) {
+    if !labels.iter().any(|l| l.2 >= 3) {
         return;
     }
     let interviewee = most_named(actors);
     let mut interviewer = None;
-    for (t, question, _) in labels {
+    for (t, question, _, _) in labels {
         let actor = if question {
             *interviewer.get_or_insert_with(|| {
                 actors.new_actor("the interviewer".into(), ActorKind::Person)

@@ -26,7 +26,15 @@ pub(super) fn label(
     start: usize,
     end: usize,
 ) -> Option<(usize, usize)> {
-    let colon = (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?;
+    // An interview's dotted "Q." / "A." is a label only where
+    // `interview::label_letters` made its letter a pronoun mention.
+    let letter = actors
+        .outer_mention_at(start)
+        .filter(|&m| actors.mentions[m].kind == MentionKind::Pronoun && doc.tok(start + 1) == ".");
+    let colon = match letter {
+        Some(_) => start + 1,
+        None => (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?,
+    };
     let m = actors.outer_mention_at(colon.checked_sub(1)?)?;
     let mention = &actors.mentions[m];
     let kind = actors.actors[mention.actor()].kind;
@@ -121,6 +129,24 @@ mod tests {
         assert_eq!(q.speaker.as_deref(), Some("the interviewer"));
         let a = quote(text, "Three weeks");
         assert_eq!(a.speaker.as_deref(), Some("Lena Moravec"));
+    }
+
+    #[test]
+    fn dotted_letters_make_a_transcript_when_both_are_there() {
+        let text = "Lena Moravec repairs violins in Brno.\n\nQ. How long does a repair take?\n\nA. Three weeks, sometimes a year.";
+        assert_eq!(
+            turns(text),
+            [
+                "How long does a repair take?",
+                "Three weeks, sometimes a year."
+            ]
+        );
+        let a = quote(text, "Three weeks");
+        assert_eq!(a.speaker.as_deref(), Some("Lena Moravec"));
+        // A lone "A." opening a paragraph is an initial, not a label.
+        let initial =
+            "Lena Moravec repairs violins in Brno.\n\nA. J. Hruska taught her the trade in 1990.";
+        assert!(turns(initial).is_empty());
     }
 
     #[test]
