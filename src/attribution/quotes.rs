@@ -543,6 +543,22 @@ fn earlier_quote_of_sentence(quote: &Quote) -> Option<Found> {
 fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
     let (a, p, _) = quote.state.last_quote?;
     let para = quote.para;
+    // "“It was a bog,” Reed said. Kerr disagreed. “...”": a sentence that
+    // gives someone else's words or stance right before the quote hands
+    // them the floor (`previous_sentence_speaker`).
+    let doc = quote.doc;
+    let handed_on = quote.state.speaker_sentence.is_some_and(|(b, s)| {
+        let between = doc.sentences[s].tokens();
+        let first = doc.quotes.partition_point(|q| q.open_tok < between.start);
+        let quotes_none = doc
+            .quotes
+            .get(first)
+            .is_none_or(|q| q.open_tok >= between.end);
+        s + 1 == quote.si && Some(b) != a && quotes_none
+    });
+    if quote.starts_sentence && handed_on {
+        return None;
+    }
     let continues = quote.state.only_quotes[para] && p + 2 >= para;
     (p == para || continues).then_some(Found {
         continuation: p != para,

@@ -669,8 +669,12 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
             }
             return false;
         }
-        if doc.cue_verb(t).is_some_and(|v| v.frames.quote && !v.gerund) {
-            return attribution_ends_soon(doc, t + 1, end);
+        if let Some(v) = doc.cue_verb(t).filter(|v| v.frames.quote && !v.gerund) {
+            // "“It was a bog.” Jane Doe disagreed.": after a full stop, a
+            // verb of agreeing or disagreeing answers the words; it does
+            // not report them.
+            return !matches!(v.stance, Stance::Deny | Stance::Confirm)
+                && attribution_ends_soon(doc, t + 1, end);
         }
         n += 1;
         if n > 12 {
