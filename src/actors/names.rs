@@ -412,7 +412,12 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     let mut i = a;
     while i < b {
         if let Some(len) = title_len(doc, i, b) {
-            let after = i + len;
+            let mut after = i + len;
+            // Titles in a row are one title ("Detective Inspector Jane
+            // Doe", "Chief Superintendent ..."), a name still after them.
+            while let Some(more) = title_len(doc, after, b).filter(|&m| after + m < b) {
+                after += more;
+            }
             let person_follows = after < b && !lex.is_org_head(doc.tok(after));
             let org_follows = after < b && run_has_org_head(doc, after, b);
             if person_follows && !org_follows {
