@@ -12,7 +12,8 @@ use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
 use super::words::{
-    after_dateline, existential, that_after, that_within, word_is, word_is_any_case, MAX_CONTENT,
+    after_dateline, existential, is_skippable, that_after, that_within, word_is, word_is_any_case,
+    MAX_CONTENT,
 };
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
@@ -119,7 +120,7 @@ pub fn find(
                     let end = if noun {
                         subject_clause_end(doc, sent.start, cue.toks.start, start, end)
                     } else {
-                        end
+                        relative_clause_end(doc, cue.toks.start, start, end)
                     };
                     Some((start, end))
                 }
@@ -473,6 +474,26 @@ fn subject_clause_end(
         }
     }
     end
+}
+
+/// "The union, which says the offer is an insult, will ballot ...": a cue
+/// in a relative clause set off by commas reports up to the comma before
+/// the main clause's auxiliary.
+fn relative_clause_end(doc: &Doc, cue: usize, start: usize, end: usize) -> usize {
+    let mut k = cue;
+    while k > 0 && is_skippable(doc, k - 1) {
+        k -= 1;
+    }
+    let relative = k >= 2 && doc.word_class(k - 1) == Some(WordClass::Rel) && doc.tok(k - 2) == ",";
+    if !relative {
+        return end;
+    }
+    // (Only the first comma: one that opens an apposition inside the
+    // clause, "that Jane Doe, under fire, would ...", is not its end.)
+    (start + 1..end.saturating_sub(1))
+        .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+        .filter(|&t| doc.word_class(t + 1) == Some(WordClass::Aux))
+        .unwrap_or(end)
 }
 
 /// "a claim rejected by X": the noun phrase before the verb.
