@@ -133,10 +133,13 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     let w = doc.tok(t);
     // (Asked of nearly every word: the title test only when there is no role.)
     doc.role(t).or_else(|| {
-        let titled_of = doc
-            .tokens
-            .get(t + 1)
-            .is_some_and(|_| doc.is(t + 1, Use::Of))
+        // ("the company's chairman": a title its owner makes a role.)
+        let owned = t > 0 && doc.tokens[t - 1].kind == TokenKind::Possessive;
+        let titled_of = (owned
+            || doc
+                .tokens
+                .get(t + 1)
+                .is_some_and(|_| doc.is(t + 1, Use::Of)))
             && lex.is_title(w);
         titled_of.then_some(Role {
             plural: false,
