@@ -92,11 +92,14 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // ("the senator's aide, speaking to ..., said" is a source; "the
     // state's largest newspaper" none.)
     let owned = start > 0 && doc.tokens[start - 1].kind == TokenKind::Possessive;
-    let apposed = role.anonymous && next == Some(",");
+    // ("the union's leader, who ..., said": a relative clause describes
+    // the subject.)
+    let relative_next = t + 2 < doc.tokens.len() && doc.word_class(t + 2) == Some(WordClass::Rel);
+    let apposed = (role.anonymous || relative_next) && next == Some(",");
     if (det.is_none() || (owned && !apposed)) && !bare_plural && !of_follows && !speaks {
         return None; // a bare singular is a modifier or a title, not an actor
     }
-    if role.collective && !speaks && (det.is_none() || start + 1 >= t) {
+    if role.collective && !speaks && !(owned && apposed) && (det.is_none() || start + 1 >= t) {
         return None; // "the government" is an actor when described ("the Serb minority") or speaking
     }
     if names_before_title(doc, actors, start, t, det.is_none(), role) {

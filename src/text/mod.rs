@@ -324,7 +324,7 @@ impl<T> Index<usize> for Runs<T> {
 impl<'t> Doc<'t> {
     /// Analyses `text`.
     pub fn new(text: &'t str) -> Doc<'t> {
-        let tokens = tokens::tokenize(text);
+        let mut tokens = tokens::tokenize(text);
         // Each table is shrunk to its length as soon as it is built (here
         // and in `Runs`): the room a `Vec` grew beyond it (up to half) would
         // stay allocated for the whole annotation, and the freed tails take
@@ -346,6 +346,7 @@ impl<'t> Doc<'t> {
             ));
         }
         quotes.shrink_to_fit();
+        plural_possessives(text, &mut tokens, &quotes);
         // A quotation's tokens: from its opening mark to the last token
         // starting inside it.
         let in_quote = Runs::painted(
@@ -582,6 +583,34 @@ impl<'t> Doc<'t> {
             }
         }
         out
+    }
+}
+
+/// "The nurses' union": an apostrophe glued to a word ending in "s", before
+/// a word, that marks no quotation is a possessive like "'s" (the
+/// tokenizer cannot tell it from a closing single quote; the marks can).
+fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
+    let bytes = text.as_bytes();
+    let mut marks: Vec<usize> = quotes
+        .iter()
+        .flat_map(|q| [Some(q.open_tok), q.close_tok()])
+        .flatten()
+        .collect();
+    crate::order::sort_by(&mut marks, |a, b| a.cmp(b));
+    for t in 1..tokens.len().saturating_sub(1) {
+        let (prev, tok, next) = (tokens[t - 1], tokens[t], tokens[t + 1]);
+        let s = tok.span();
+        let glued = prev.span().end == s.start && matches!(bytes[s.start - 1], b's' | b'S');
+        if tok.kind == TokenKind::Punct
+            && matches!(&text[s], "'" | "’")
+            && glued
+            && prev.kind == TokenKind::Word
+            && next.kind == TokenKind::Word
+            && next.span().start == s.end + 1
+            && marks.binary_search(&t).is_err()
+        {
+            tokens[t] = Token::new(s, TokenKind::Possessive);
+        }
     }
 }
 
