@@ -40,17 +40,18 @@ pub struct Model {
     /// `(TAGS + 1) * TAGS`: from previous tag (or [`START`]) to tag.
     trans: Vec<i32>,
     /// The signed weight of each code, indexed by the code's byte (from
-    /// `levels`, computed once).
-    signed: Box<[i32; 256]>,
+    /// `levels`, computed once; 64 bits, as the sums are: no widening a
+    /// weight).
+    signed: Box<[i64; 256]>,
 }
 
 /// The signed weight of each code byte.
-fn signed_levels(levels: &[i32]) -> Box<[i32; 256]> {
-    let mut signed = Box::new([0i32; 256]);
+fn signed_levels(levels: &[i32]) -> Box<[i64; 256]> {
+    let mut signed = Box::new([0i64; 256]);
     for (c, v) in signed.iter_mut().enumerate() {
         let code = c as u8 as i8;
         let level = levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
-        *v = if code < 0 { -level } else { level };
+        *v = i64::from(if code < 0 { -level } else { level });
     }
     signed
 }
@@ -239,7 +240,7 @@ impl Model {
                     let r = Model::row(self.bits, h) * TAGS;
                     let row: &[i8; TAGS] = self.weights[r..r + TAGS].try_into().expect("a row");
                     for (acc, &w) in sum.iter_mut().zip(row) {
-                        *acc += i64::from(signed[usize::from(w as u8)]);
+                        *acc += signed[usize::from(w as u8)];
                     }
                 }
                 emit[(k - i) * TAGS..(k - i + 1) * TAGS].copy_from_slice(&sum);
