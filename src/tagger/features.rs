@@ -279,9 +279,14 @@ impl DocContext {
         ctx
     }
 
-    /// Room for `n` words seen in lowercase.
+    /// Room for `n` words seen in lowercase (and for the other words
+    /// in proportion).
     pub(crate) fn reserve(&mut self, n: usize) {
         self.lower.reserve(n);
+        // (an article's distinct words that name tokens read, and its
+        // capitalized words: a quarter and an eighth of that, about)
+        self.words.get_mut().reserve(n / 4);
+        self.capital.reserve(n / 8);
     }
 
     /// Adds one sentence of the document.
