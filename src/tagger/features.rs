@@ -6,33 +6,48 @@
 
 use crate::lexicon::{fact, lexicon, Use};
 
-/// The features of every token of a sentence, flattened.
+/// The features of every token of a sentence, flattened (for training:
+/// tagging adds up their weights as they are made, [`Sink`]).
 #[derive(Default)]
 pub(crate) struct Features {
     hashes: Vec<u64>,
     /// `ends[i]`: one past the last hash of token `i`.
     ends: Vec<usize>,
-    /// The tokens that have features: all of them ([`sentence`]) or those
-    /// that may be part of a name ([`Scratch::sparse`]; the others are outside any
-    /// name).
-    active: Vec<bool>,
 }
 
 impl Features {
     /// Number of tokens.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// False for a token [`Scratch::sparse`] left out: outside any name.
-    pub(crate) fn active(&self, i: usize) -> bool {
-        self.active[i]
     }
 
     /// The feature hashes of token `i`.
     pub(crate) fn token(&self, i: usize) -> &[u64] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.hashes[start..self.ends[i]]
+    }
+}
+
+/// What [`Scratch`] hands each token's feature hashes to, as they are
+/// made, token after token: [`Features`] keeps them (training); the model's
+/// decoder adds up their weights at once (tagging: no hash is stored and
+/// read back).
+pub(crate) trait Sink {
+    /// A feature hash of the current token.
+    fn feature(&mut self, hash: u64);
+    /// The current token is done (`kept`: it has features; a token left
+    /// out has none and is outside any name); the next one follows.
+    fn end(&mut self, kept: bool);
+}
+
+impl Sink for Features {
+    fn feature(&mut self, hash: u64) {
+        self.hashes.push(hash);
+    }
+
+    fn end(&mut self, _kept: bool) {
+        self.ends.push(self.hashes.len());
     }
 }
 
@@ -329,16 +344,19 @@ fn mix(template: u8, a: u64, b: u64) -> u64 {
 
 /// The features of each token of a sentence (tokens as written).
 pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
-    let mut scratch = Scratch::default();
-    scratch.build(tokens, &[], doc, false);
-    scratch.features
+    let mut feats = Features::default();
+    Scratch::default().build(tokens, &[], doc, false, &mut feats);
+    feats
 }
 
 /// The buffers of [`Scratch::sparse`], kept from one sentence to the next (a
 /// document's sentences then allocate nothing once the longest is seen).
 #[derive(Default)]
 pub(crate) struct Scratch {
-    features: Features,
+    /// The tokens that have features: all of them ([`sentence`]) or those
+    /// that may be part of a name ([`Scratch::sparse`]; the others are
+    /// outside any name).
+    active: Vec<bool>,
     /// Each token's [`Word`] ([`Word::default`] for one no kept token reads).
     words: Vec<Word>,
     /// Tokens with a capital letter anywhere.
@@ -375,21 +393,30 @@ impl Scratch {
     ///
     /// `facts`: the [`fact`] bits of each token, or none (they only spare
     /// look-ups).
+    /// The features go to `sink`; the tokens kept (that have features) come back.
     pub(crate) fn sparse<S: AsRef<str>>(
         &mut self,
         tokens: &[S],
         facts: &[u8],
         doc: &DocContext,
-    ) -> &Features {
-        self.build(tokens, facts, doc, true);
-        &self.features
+        sink: &mut impl Sink,
+    ) -> &[bool] {
+        self.build(tokens, facts, doc, true, sink);
+        &self.active
     }
 
-    fn build<S: AsRef<str>>(&mut self, tokens: &[S], facts: &[u8], doc: &DocContext, sparse: bool) {
+    fn build<S: AsRef<str>>(
+        &mut self,
+        tokens: &[S],
+        facts: &[u8],
+        doc: &DocContext,
+        sparse: bool,
+        sink: &mut impl Sink,
+    ) {
         let n = tokens.len();
         let word = |k: usize| tokens[k].as_ref();
         let Scratch {
-            features,
+            active,
             words,
             upper,
             caps,
@@ -408,7 +435,6 @@ impl Scratch {
         };
         words.clear();
         words.resize(n, Word::default());
-        let active = &mut features.active;
         active.clear();
         needed.clear();
         if sparse {
@@ -506,17 +532,13 @@ impl Scratch {
             }
         };
 
-        let hashes = &mut features.hashes;
-        let ends = &mut features.ends;
-        hashes.clear();
-        ends.clear();
         for i in 0..n {
             if !active[i] {
-                ends.push(hashes.len());
+                sink.end(false);
                 continue;
             }
             let k = i as isize;
-            let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
+            let mut push = |t: u8, a: u64, b: u64| sink.feature(mix(t, a, b));
             push(0, 0, 0);
             push(1, hl(k), 0);
             push(3, hl(k - 1), 0);
@@ -601,7 +623,7 @@ impl Scratch {
                 let cue = |f: u32| u64::from(f & CUE != 0);
                 push(38, cue(fl(rs - 1)) + 2 * cue(fl(rs - 2)), 0);
             }
-            ends.push(hashes.len());
+            sink.end(true);
         }
     }
 }

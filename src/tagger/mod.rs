@@ -252,13 +252,9 @@ impl Tagger {
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
         let mut scratch = features::Scratch::default();
-        let feats = scratch.sparse(tokens, &[], &ctx);
-        trim(
-            tokens,
-            self.model
-                .decode_with(feats, &mut model::DecodeBuf::default()),
-        )
-        .0
+        let mut decode = model::DecodeBuf::default();
+        let kept = scratch.sparse(tokens, &[], &ctx, &mut decode.sink(&self.model));
+        trim(tokens, self.model.decode_kept(kept, &mut decode)).0
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -318,11 +314,8 @@ impl Tagger {
         for i in 0..count {
             buf.clear();
             words(i, &mut buf);
-            let (these, names) = trim(
-                &buf,
-                self.model
-                    .decode_with(scratch.sparse(&buf, facts(i), &ctx), &mut decode),
-            );
+            let kept = scratch.sparse(&buf, facts(i), &ctx, &mut decode.sink(&self.model));
+            let (these, names) = trim(&buf, self.model.decode_kept(kept, &mut decode));
             found.add(i, &buf, &these, &names);
             tags.extend_from_slice(&these);
             starts.push(tags.len() as u32);

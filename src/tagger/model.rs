@@ -21,7 +21,7 @@
 //! precision in one byte. Decoding adds integers only, so it gives the same
 //! tags on every machine.
 
-use super::features::Features;
+use super::features::Sink;
 use super::Tag;
 
 const MAGIC: &[u8; 8] = b"NLNER\0\0\x03";
@@ -210,45 +210,31 @@ impl Model {
         })
     }
 
-    /// The best valid tag sequence for a sentence's features (`buf`: buffers
-    /// kept from one sentence to the next).
-    pub(crate) fn decode_with(&self, feats: &Features, buf: &mut DecodeBuf) -> Vec<Tag> {
-        let n = feats.len();
-        let signed = &self.signed;
+    /// The best valid tag sequence for a sentence whose `kept` tokens'
+    /// features went to `buf`'s [`DecodeBuf::sink`] (`buf`: buffers kept
+    /// from one sentence to the next).
+    pub(crate) fn decode_kept(&self, kept: &[bool], buf: &mut DecodeBuf) -> Vec<Tag> {
+        let n = kept.len();
         // A token left out is O, so the best sequence is O there whatever
         // comes around it: decode each run of kept tokens on its own, from
-        // O (or the start) into O (or the end).
+        // O (or the start) into O (or the end). The kept tokens' sums are
+        // in order, run after run.
         let trans = |p: usize, t: usize| i64::from(self.trans[p * TAGS + t]);
         let mut out = vec![Tag::O; n];
-        let mut i = 0;
+        let (mut i, mut sums) = (0, 0);
         while i < n {
-            if !feats.active(i) {
+            if !kept[i] {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j < n && feats.active(j) {
+            while j < n && kept[j] {
                 j += 1;
-            }
-            let emit = &mut buf.emit;
-            emit.clear();
-            emit.resize((j - i) * TAGS, 0i64);
-            for k in i..j {
-                // Summed in registers, stored once a token.
-                let mut sum = [0i64; TAGS];
-                for &h in feats.token(k) {
-                    let r = Model::row(self.bits, h) * TAGS;
-                    let row: &[i8; TAGS] = self.weights[r..r + TAGS].try_into().expect("a row");
-                    for (acc, &w) in sum.iter_mut().zip(row) {
-                        *acc += signed[usize::from(w as u8)];
-                    }
-                }
-                emit[(k - i) * TAGS..(k - i + 1) * TAGS].copy_from_slice(&sum);
             }
             let from = if i == 0 { START } else { Tag::O.index() };
             let into = (j < n).then(|| Tag::O.index());
             viterbi_between(
-                &buf.emit,
+                &buf.emit[sums * TAGS..(sums + j - i) * TAGS],
                 from,
                 into,
                 trans,
@@ -256,18 +242,59 @@ impl Model {
                 &mut buf.back,
                 &mut out[i..j],
             );
+            sums += j - i;
             i = j;
         }
         out
     }
 }
 
-/// The buffers of [`Model::decode_with`].
+/// The buffers of [`Model::decode_kept`].
 #[derive(Default)]
 pub(crate) struct DecodeBuf {
+    /// Each kept token's score for every tag.
     emit: Vec<i64>,
     score: Vec<i64>,
     back: Vec<u8>,
+}
+
+impl DecodeBuf {
+    /// Where a sentence's features go, to be added up into the weights
+    /// of each tag of each kept token.
+    pub(crate) fn sink<'a>(&'a mut self, model: &'a Model) -> Emit<'a> {
+        self.emit.clear();
+        Emit {
+            model,
+            sums: &mut self.emit,
+            token: [0; TAGS],
+        }
+    }
+}
+
+/// The [`Sink`] of [`DecodeBuf::sink`].
+pub(crate) struct Emit<'a> {
+    model: &'a Model,
+    sums: &'a mut Vec<i64>,
+    /// The current token's sums.
+    token: [i64; TAGS],
+}
+
+impl Sink for Emit<'_> {
+    fn feature(&mut self, hash: u64) {
+        let m = self.model;
+        let r = Model::row(m.bits, hash) * TAGS;
+        let row: &[i8; TAGS] = m.weights[r..r + TAGS].try_into().expect("a row");
+        for (acc, &w) in self.token.iter_mut().zip(row) {
+            *acc += m.signed[usize::from(w as u8)];
+        }
+    }
+
+    fn end(&mut self, kept: bool) {
+        if kept {
+            self.sums.extend_from_slice(&self.token);
+            self.token = [0; TAGS];
+        }
+    }
 }
 
 /// `ALLOWED[p][t]`: tag index `t` may follow tag index `p` (or [`START`])
