@@ -126,6 +126,26 @@ fn shape(word: &str) -> String {
 
 /// `hash_str(&shape(word))` without building the string.
 fn shape_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        // The same classes by byte, without decoding characters (an ASCII
+        // character is alphabetic, upper- or lowercase as its byte is).
+        let mut last = None;
+        return word.bytes().take(24).fold(FNV_START, |h, b| {
+            let k = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            let keep = Some(k) != last || !matches!(k, b'X' | b'x' | b'd');
+            last = Some(k);
+            if keep {
+                fnv(h, &[k])
+            } else {
+                h
+            }
+        });
+    }
     let mut buf = [0u8; 4];
     shape_chars(word).fold(FNV_START, |h, k| fnv(h, k.encode_utf8(&mut buf).as_bytes()))
 }
@@ -157,9 +177,16 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     let cap = is_cap(word);
     if cap {
         f |= CAP;
-        if word.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !word.chars().any(char::is_lowercase)
-        {
+        // (ASCII: its letters are its alphabetic characters, its lowercase
+        // letters its lowercase ones; read by byte)
+        let all_caps = if word.is_ascii() {
+            word.bytes().filter(u8::is_ascii_alphabetic).count() > 1
+                && !word.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase)
+        };
+        if all_caps {
             f |= ALL_CAPS;
         }
         if lex.is_given_name(word) {
@@ -650,6 +677,11 @@ mod tests {
             "Zoë",
             "",
             "ÉCOLE",
+            "COVID-19",
+            "McDonald's",
+            "a1b22--..",
+            "A-ZZ9\u{0}\u{0}",
+            "twenty-five-characters-long",
         ] {
             assert_eq!(shape_hash(w), hash_str(&shape(w)), "{w}");
         }
