@@ -156,6 +156,10 @@ pub fn entities(tags: &[Tag]) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut open: Option<(usize, EntityType)> = None;
     for (i, &tag) in tags.iter().enumerate() {
+        // (most tags: O outside any entity)
+        if tag == Tag::O && open.is_none() {
+            continue;
+        }
         let continues = matches!((tag, open), (Tag::I(t), Some((_, o))) if t == o);
         if continues {
             continue;
@@ -443,7 +447,7 @@ impl Found {
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|&(i, w)| tags[i] == Tag::O && features::is_cap(w));
+            .filter(|&(i, w)| features::is_cap(w) && tags[i] == Tag::O);
         for (i, w) in capitals {
             self.capitals
                 .push((s as u32, i as u32, features::hash_str(w)));
