@@ -468,18 +468,30 @@ impl Scratch {
             // A capitalized function word ("The", "But") opening a sentence
             // is no name by itself.
             upper.clear();
-            upper.extend((0..n).map(|k| has_upper(word(k))));
             caps.clear();
-            caps.extend((0..n).map(|k| {
+            for k in 0..n {
                 let t = word(k);
-                upper[k] && {
-                    words[k] = lookup(t, buf, fact_of(k));
-                    !(t.chars().skip(1).all(char::is_lowercase) && words[k].flags & FUNCTION != 0)
-                }
-            }));
+                let up = has_upper(t);
+                upper.push(up);
+                caps.push(
+                    up && {
+                        words[k] = lookup(t, buf, fact_of(k));
+                        !(t.chars().skip(1).all(char::is_lowercase)
+                            && words[k].flags & FUNCTION != 0)
+                    },
+                );
+            }
             active.extend(
                 (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
             );
+            if !caps.contains(&true) {
+                // No token may be part of a name ("The vote was close."):
+                // none has features, nothing else is needed.
+                for _ in 0..n {
+                    sink.end(false);
+                }
+                return;
+            }
             // The tokens whose values the kept tokens read (within two of one):
             // marked from the kept tokens, which are few.
             needed.resize(n, false);
