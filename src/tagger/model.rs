@@ -43,6 +43,19 @@ pub struct Model {
     /// `levels`, computed once; 64 bits, as the sums are: no widening a
     /// weight).
     signed: Box<[i64; 256]>,
+    /// `trans` as a table of i64, `[from][to]` (computed once).
+    wide: Box<[[i64; TAGS]; TAGS + 1]>,
+}
+
+/// The transitions `trans` as a table of i64, `[from][to]`.
+fn wide_trans(trans: &[i32]) -> Box<[[i64; TAGS]; TAGS + 1]> {
+    let mut wide = Box::new([[0i64; TAGS]; TAGS + 1]);
+    for (row, from) in wide.iter_mut().zip(trans.chunks(TAGS)) {
+        for (w, &t) in row.iter_mut().zip(from) {
+            *w = i64::from(t);
+        }
+    }
+    wide
 }
 
 /// The signed weight of each code byte.
@@ -84,12 +97,14 @@ impl Model {
         assert_eq!(levels.len(), LEVELS);
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
         let signed = signed_levels(&levels);
+        let wide = wide_trans(&trans);
         Model {
             bits,
             weights,
             levels,
             trans,
             signed,
+            wide,
         }
     }
 
@@ -201,12 +216,14 @@ impl Model {
             }
         }
         let signed = signed_levels(&levels);
+        let wide = wide_trans(&trans);
         Ok(Model {
             bits,
             weights,
             levels,
             trans,
             signed,
+            wide,
         })
     }
 
@@ -219,7 +236,7 @@ impl Model {
         // comes around it: decode each run of kept tokens on its own, from
         // O (or the start) into O (or the end). The kept tokens' sums are
         // in order, run after run.
-        let trans = |p: usize, t: usize| i64::from(self.trans[p * TAGS + t]);
+        let trans = |p: usize, t: usize| self.wide[p][t];
         let mut out = vec![Tag::O; n];
         let (mut i, mut sums) = (0, 0);
         while i < n {
@@ -381,7 +398,8 @@ fn viterbi_between(
             }
         }
     }
-    let last = |t: usize| {
+    // Each last tag's score (with the step into `into`), worked out once.
+    let last: [i64; TAGS] = std::array::from_fn(|t| {
         let s = score[(n - 1) * TAGS + t];
         match into {
             Some(x) if s != NONE => {
@@ -393,8 +411,14 @@ fn viterbi_between(
             }
             _ => s,
         }
-    };
-    let mut t = (0..TAGS).fold(0, |b, t| if last(t) > last(b) { t } else { b });
+    });
+    // The best, the lowest tag of a tie.
+    let mut t = 0;
+    for k in 1..TAGS {
+        if last[k] > last[t] {
+            t = k;
+        }
+    }
     for i in (0..n).rev() {
         out[i] = Tag::from_index(t);
         t = usize::from(back[i * TAGS + t]);
