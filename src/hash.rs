@@ -9,11 +9,15 @@ pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a hash `h` continued over `bytes` (four bytes a turn of the
 /// loop: the same hash, a byte at a time, for less of the loop's own work).
 pub(crate) fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(PRIME);
     let mut chunks = bytes.chunks_exact(4);
     let h = (&mut chunks).fold(h, |h, c| step(step(step(step(h, c[0]), c[1]), c[2]), c[3]));
     chunks.remainder().iter().fold(h, |h, &b| step(h, b))
+}
+
+/// One byte of FNV-1a.
+#[inline]
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 /// FNV-1a of a string.
@@ -26,7 +30,7 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 pub(crate) fn lower_hash(s: &str) -> u64 {
     if s.is_ascii() {
         s.bytes()
-            .fold(FNV_START, |h, b| fnv(h, &[b.to_ascii_lowercase()]))
+            .fold(FNV_START, |h, b| step(h, b.to_ascii_lowercase()))
     } else {
         hash_str(&s.to_lowercase())
     }

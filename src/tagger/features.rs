@@ -348,9 +348,15 @@ impl DocContext {
             if lower {
                 self.lower.insert(hash_str(w));
             } else if upper && i > 0 && w.chars().any(char::is_lowercase) {
-                buf.clear();
-                lower_into(w, &mut buf);
-                self.capital.insert(hash_str(&buf));
+                // (an ASCII word's lowercase form hashed as it is read)
+                let h = if w.is_ascii() {
+                    crate::hash::lower_hash(w)
+                } else {
+                    buf.clear();
+                    lower_into(w, &mut buf);
+                    hash_str(&buf)
+                };
+                self.capital.insert(h);
             }
         }
     }
