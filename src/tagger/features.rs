@@ -392,8 +392,6 @@ pub(crate) struct Scratch {
     active: Vec<bool>,
     /// Each token's [`Word`] ([`Word::default`] for one no kept token reads).
     words: Vec<Word>,
-    /// Tokens with a capital letter anywhere.
-    upper: Vec<bool>,
     /// Tokens with a capital letter, other than a capitalized function word.
     caps: Vec<bool>,
     needed: Vec<bool>,
@@ -451,7 +449,6 @@ impl Scratch {
         let Scratch {
             active,
             words,
-            upper,
             caps,
             needed,
             flag,
@@ -473,20 +470,22 @@ impl Scratch {
         if sparse {
             // A capitalized function word ("The", "But") opening a sentence
             // is no name by itself.
-            upper.clear();
+            // (whether a capitalized word is a function word is asked
+            // alone, as `flags` asks it: its other look-ups wait until a
+            // kept token reads the word)
+            let lex = lexicon();
             caps.clear();
-            for k in 0..n {
+            caps.extend((0..n).map(|k| {
                 let t = word(k);
-                let up = has_upper(t);
-                upper.push(up);
-                caps.push(
-                    up && {
-                        words[k] = lookup(t, buf, fact_of(k));
-                        !(t.chars().skip(1).all(char::is_lowercase)
-                            && words[k].flags & FUNCTION != 0)
-                    },
-                );
-            }
+                has_upper(t)
+                    && !(t.chars().skip(1).all(char::is_lowercase)
+                        && fact_of(k) & fact::GRAMMAR != 0
+                        && {
+                            buf.clear();
+                            lower_into(t, buf);
+                            lex.word_class(buf).is_some()
+                        })
+            }));
             active.extend(
                 (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
             );
@@ -508,13 +507,8 @@ impl Scratch {
             active.resize(n, true);
             needed.resize(n, true);
         }
-        for k in 0..n {
-            if !needed[k] {
-                words[k] = Word::default();
-            } else if !(sparse && upper[k]) {
-                // (Capitalized words were looked up above.)
-                words[k] = lookup(word(k), buf, fact_of(k));
-            }
+        for k in (0..n).filter(|&k| needed[k]) {
+            words[k] = lookup(word(k), buf, fact_of(k));
         }
         drop(cache);
         flag.clear();
