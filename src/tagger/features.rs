@@ -591,15 +591,27 @@ impl Scratch {
             push(11, hs(k), hs(k + 1));
             // Suffixes of 1-4 characters (shorter than the word); no prefixes
             // (they cost a hash each and added nothing held out).
-            buf.clear();
-            lower_into(word(i), buf);
-            let l = buf.as_str();
-            let chars = l.chars().count();
-            for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
-                if chars > len + 1 {
-                    push(15 + len as u8, hash_str(&l[b..]), 0);
+            let w = word(i);
+            let chars = if w.is_ascii() {
+                // (a byte a character: each suffix's lowercase form hashed
+                // as its bytes are read)
+                for len in 0..w.len().saturating_sub(1).min(4) {
+                    let suffix = &w[w.len() - len - 1..];
+                    push(15 + len as u8, crate::hash::lower_hash(suffix), 0);
                 }
-            }
+                w.len()
+            } else {
+                buf.clear();
+                lower_into(w, buf);
+                let l = buf.as_str();
+                let chars = l.chars().count();
+                for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
+                    if chars > len + 1 {
+                        push(15 + len as u8, hash_str(&l[b..]), 0);
+                    }
+                }
+                chars
+            };
             push(19, hl(k - 1), hl(k));
             push(20, hl(k), hl(k + 1));
             let first = i == 0 || matches!(word(i - 1), "``" | "\"" | "'" | "(" | "-" | "--" | ":");
