@@ -258,7 +258,10 @@ impl Tagger {
         let mut scratch = features::Scratch::default();
         let mut decode = model::DecodeBuf::default();
         let kept = scratch.sparse(tokens, &[], &ctx, &mut decode.sink(&self.model));
-        trim(tokens, self.model.decode_kept(kept, &mut decode)).0
+        let mut tags = vec![Tag::O; tokens.len()];
+        self.model.decode_kept(kept, &mut decode, &mut tags);
+        trim(tokens, &mut tags);
+        tags
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -319,9 +322,13 @@ impl Tagger {
             buf.clear();
             words(i, &mut buf);
             let kept = scratch.sparse(&buf, facts(i), &ctx, &mut decode.sink(&self.model));
-            let (these, names) = trim(&buf, self.model.decode_kept(kept, &mut decode));
-            found.add(i, &buf, &these, &names);
-            tags.extend_from_slice(&these);
+            // (each sentence's tags decoded and trimmed in place, at the end)
+            let start = tags.len();
+            tags.resize(start + buf.len(), Tag::O);
+            let these = &mut tags[start..];
+            self.model.decode_kept(kept, &mut decode, these);
+            let names = trim(&buf, these);
+            found.add(i, &buf, these, &names);
             starts.push(tags.len() as u32);
         }
         found.apply(|s, new| {
@@ -334,8 +341,9 @@ impl Tagger {
 
 /// A person's or a place's name does not end in a token without letters (a
 /// score, a year: "Boston 4-3" is "Boston"). With the tags, their entities.
-fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> (Vec<Tag>, Vec<Entity>) {
-    let mut ents = entities(&tags);
+/// (The tags are trimmed in place.)
+fn trim<S: AsRef<str>>(tokens: &[S], tags: &mut [Tag]) -> Vec<Entity> {
+    let mut ents = entities(tags);
     let mut changed = false;
     for e in &mut ents {
         if matches!(e.kind, EntityType::Per | EntityType::Loc) {
@@ -349,12 +357,10 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> (Vec<Tag>, Vec<Entity>) 
     }
     // (Trimmed, the entities are still those of the tags bio makes of them:
     // in order, apart, none empty.)
-    let tags = if changed {
-        bio(tags.len(), &ents)
-    } else {
-        tags
-    };
-    (tags, ents)
+    if changed {
+        tags.copy_from_slice(&bio(tags.len(), &ents));
+    }
+    ents
 }
 
 /// Document-level consistency, in place: every name written the same way

@@ -229,15 +229,15 @@ impl Model {
 
     /// The best valid tag sequence for a sentence whose `kept` tokens'
     /// features went to `buf`'s [`DecodeBuf::sink`] (`buf`: buffers kept
-    /// from one sentence to the next).
-    pub(crate) fn decode_kept(&self, kept: &[bool], buf: &mut DecodeBuf) -> Vec<Tag> {
+    /// from one sentence to the next), written to `out`, the sentence's
+    /// tags, all O before.
+    pub(crate) fn decode_kept(&self, kept: &[bool], buf: &mut DecodeBuf, out: &mut [Tag]) {
         let n = kept.len();
         // A token left out is O, so the best sequence is O there whatever
         // comes around it: decode each run of kept tokens on its own, from
         // O (or the start) into O (or the end). The kept tokens' sums are
         // in order, run after run.
         let trans = |p: usize, t: usize| self.wide[p][t];
-        let mut out = vec![Tag::O; n];
         let (mut i, mut sums) = (0, 0);
         while i < n {
             if !kept[i] {
@@ -262,7 +262,6 @@ impl Model {
             sums += j - i;
             i = j;
         }
-        out
     }
 }
 
