@@ -54,7 +54,7 @@ echo "size: ok ($(( BUDGET - wasm_gz )) bytes under budget)"
 # tagger and its weights), is a separate asset the page loads after its first
 # result, with its own budget: 300,000 bytes gzipped (issue 12's aim). It
 # measured 293,524 (2026-12-04, 2^16-row weights): the core engine (~131 KB)
-# + the weights src/tagger/ner.bin (134 KB gzipped on their own) + the
+# + the weights src/tagger/ner.bin (123 KB gzipped on their own) + the
 # tagger's code and the entity stage (~31 KB). See "Download size" in
 # BENCHMARKS.md.
 TAGGER_BUDGET=${NEWSLENS_TAGGER_GZIP_BUDGET:-300000}

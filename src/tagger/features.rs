@@ -6,33 +6,48 @@
 
 use crate::lexicon::{fact, lexicon, Use};
 
-/// The features of every token of a sentence, flattened.
+/// The features of every token of a sentence, flattened (for training:
+/// tagging adds up their weights as they are made, [`Sink`]).
 #[derive(Default)]
 pub(crate) struct Features {
     hashes: Vec<u64>,
     /// `ends[i]`: one past the last hash of token `i`.
     ends: Vec<usize>,
-    /// The tokens that have features: all of them ([`sentence`]) or those
-    /// that may be part of a name ([`Scratch::sparse`]; the others are outside any
-    /// name).
-    active: Vec<bool>,
 }
 
 impl Features {
     /// Number of tokens.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// False for a token [`Scratch::sparse`] left out: outside any name.
-    pub(crate) fn active(&self, i: usize) -> bool {
-        self.active[i]
     }
 
     /// The feature hashes of token `i`.
     pub(crate) fn token(&self, i: usize) -> &[u64] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.hashes[start..self.ends[i]]
+    }
+}
+
+/// What [`Scratch`] hands each token's feature hashes to, as they are
+/// made, token after token: [`Features`] keeps them (training); the model's
+/// decoder adds up their weights at once (tagging: no hash is stored and
+/// read back).
+pub(crate) trait Sink {
+    /// A feature hash of the current token.
+    fn feature(&mut self, hash: u64);
+    /// The current token is done (`kept`: it has features; a token left
+    /// out has none and is outside any name); the next one follows.
+    fn end(&mut self, kept: bool);
+}
+
+impl Sink for Features {
+    fn feature(&mut self, hash: u64) {
+        self.hashes.push(hash);
+    }
+
+    fn end(&mut self, _kept: bool) {
+        self.ends.push(self.hashes.len());
     }
 }
 
@@ -111,6 +126,26 @@ fn shape(word: &str) -> String {
 
 /// `hash_str(&shape(word))` without building the string.
 fn shape_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        // The same classes by byte, without decoding characters (an ASCII
+        // character is alphabetic, upper- or lowercase as its byte is).
+        let mut last = None;
+        return word.bytes().take(24).fold(FNV_START, |h, b| {
+            let k = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            let keep = Some(k) != last || !matches!(k, b'X' | b'x' | b'd');
+            last = Some(k);
+            if keep {
+                fnv(h, &[k])
+            } else {
+                h
+            }
+        });
+    }
     let mut buf = [0u8; 4];
     shape_chars(word).fold(FNV_START, |h, k| fnv(h, k.encode_utf8(&mut buf).as_bytes()))
 }
@@ -142,9 +177,16 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     let cap = is_cap(word);
     if cap {
         f |= CAP;
-        if word.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !word.chars().any(char::is_lowercase)
-        {
+        // (ASCII: its letters are its alphabetic characters, its lowercase
+        // letters its lowercase ones; read by byte)
+        let all_caps = if word.is_ascii() {
+            word.bytes().filter(u8::is_ascii_alphabetic).count() > 1
+                && !word.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase)
+        };
+        if all_caps {
             f |= ALL_CAPS;
         }
         if lex.is_given_name(word) {
@@ -279,9 +321,14 @@ impl DocContext {
         ctx
     }
 
-    /// Room for `n` words seen in lowercase.
+    /// Room for `n` words seen in lowercase (and for the other words
+    /// in proportion).
     pub(crate) fn reserve(&mut self, n: usize) {
         self.lower.reserve(n);
+        // (an article's distinct words that name tokens read, and its
+        // capitalized words: a quarter and an eighth of that, about)
+        self.words.get_mut().reserve(n / 4);
+        self.capital.reserve(n / 8);
     }
 
     /// Adds one sentence of the document.
@@ -301,9 +348,15 @@ impl DocContext {
             if lower {
                 self.lower.insert(hash_str(w));
             } else if upper && i > 0 && w.chars().any(char::is_lowercase) {
-                buf.clear();
-                lower_into(w, &mut buf);
-                self.capital.insert(hash_str(&buf));
+                // (an ASCII word's lowercase form hashed as it is read)
+                let h = if w.is_ascii() {
+                    crate::hash::lower_hash(w)
+                } else {
+                    buf.clear();
+                    lower_into(w, &mut buf);
+                    hash_str(&buf)
+                };
+                self.capital.insert(h);
             }
         }
     }
@@ -324,20 +377,21 @@ fn mix(template: u8, a: u64, b: u64) -> u64 {
 
 /// The features of each token of a sentence (tokens as written).
 pub(crate) fn sentence<S: AsRef<str>>(tokens: &[S], doc: &DocContext) -> Features {
-    let mut scratch = Scratch::default();
-    scratch.build(tokens, &[], doc, false);
-    scratch.features
+    let mut feats = Features::default();
+    Scratch::default().build(tokens, &[], doc, false, &mut feats);
+    feats
 }
 
 /// The buffers of [`Scratch::sparse`], kept from one sentence to the next (a
 /// document's sentences then allocate nothing once the longest is seen).
 #[derive(Default)]
 pub(crate) struct Scratch {
-    features: Features,
+    /// The tokens that have features: all of them ([`sentence`]) or those
+    /// that may be part of a name ([`Scratch::sparse`]; the others are
+    /// outside any name).
+    active: Vec<bool>,
     /// Each token's [`Word`] ([`Word::default`] for one no kept token reads).
     words: Vec<Word>,
-    /// Tokens with a capital letter anywhere.
-    upper: Vec<bool>,
     /// Tokens with a capital letter, other than a capitalized function word.
     caps: Vec<bool>,
     needed: Vec<bool>,
@@ -370,23 +424,31 @@ impl Scratch {
     ///
     /// `facts`: the [`fact`] bits of each token, or none (they only spare
     /// look-ups).
+    /// The features go to `sink`; the tokens kept (that have features) come back.
     pub(crate) fn sparse<S: AsRef<str>>(
         &mut self,
         tokens: &[S],
         facts: &[u8],
         doc: &DocContext,
-    ) -> &Features {
-        self.build(tokens, facts, doc, true);
-        &self.features
+        sink: &mut impl Sink,
+    ) -> &[bool] {
+        self.build(tokens, facts, doc, true, sink);
+        &self.active
     }
 
-    fn build<S: AsRef<str>>(&mut self, tokens: &[S], facts: &[u8], doc: &DocContext, sparse: bool) {
+    fn build<S: AsRef<str>>(
+        &mut self,
+        tokens: &[S],
+        facts: &[u8],
+        doc: &DocContext,
+        sparse: bool,
+        sink: &mut impl Sink,
+    ) {
         let n = tokens.len();
         let word = |k: usize| tokens[k].as_ref();
         let Scratch {
-            features,
+            active,
             words,
-            upper,
             caps,
             needed,
             flag,
@@ -403,25 +465,38 @@ impl Scratch {
         };
         words.clear();
         words.resize(n, Word::default());
-        let active = &mut features.active;
         active.clear();
         needed.clear();
         if sparse {
             // A capitalized function word ("The", "But") opening a sentence
             // is no name by itself.
-            upper.clear();
-            upper.extend((0..n).map(|k| has_upper(word(k))));
+            // (whether a capitalized word is a function word is asked
+            // alone, as `flags` asks it: its other look-ups wait until a
+            // kept token reads the word)
+            let lex = lexicon();
             caps.clear();
             caps.extend((0..n).map(|k| {
                 let t = word(k);
-                upper[k] && {
-                    words[k] = lookup(t, buf, fact_of(k));
-                    !(t.chars().skip(1).all(char::is_lowercase) && words[k].flags & FUNCTION != 0)
-                }
+                has_upper(t)
+                    && !(t.chars().skip(1).all(char::is_lowercase)
+                        && fact_of(k) & fact::GRAMMAR != 0
+                        && {
+                            buf.clear();
+                            lower_into(t, buf);
+                            lex.word_class(buf).is_some()
+                        })
             }));
             active.extend(
                 (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
             );
+            if !caps.contains(&true) {
+                // No token may be part of a name ("The vote was close."):
+                // none has features, nothing else is needed.
+                for _ in 0..n {
+                    sink.end(false);
+                }
+                return;
+            }
             // The tokens whose values the kept tokens read (within two of one):
             // marked from the kept tokens, which are few.
             needed.resize(n, false);
@@ -432,13 +507,8 @@ impl Scratch {
             active.resize(n, true);
             needed.resize(n, true);
         }
-        for k in 0..n {
-            if !needed[k] {
-                words[k] = Word::default();
-            } else if !(sparse && upper[k]) {
-                // (Capitalized words were looked up above.)
-                words[k] = lookup(word(k), buf, fact_of(k));
-            }
+        for k in (0..n).filter(|&k| needed[k]) {
+            words[k] = lookup(word(k), buf, fact_of(k));
         }
         drop(cache);
         flag.clear();
@@ -501,17 +571,13 @@ impl Scratch {
             }
         };
 
-        let hashes = &mut features.hashes;
-        let ends = &mut features.ends;
-        hashes.clear();
-        ends.clear();
         for i in 0..n {
             if !active[i] {
-                ends.push(hashes.len());
+                sink.end(false);
                 continue;
             }
             let k = i as isize;
-            let mut push = |t: u8, a: u64, b: u64| hashes.push(mix(t, a, b));
+            let mut push = |t: u8, a: u64, b: u64| sink.feature(mix(t, a, b));
             push(0, 0, 0);
             push(1, hl(k), 0);
             push(3, hl(k - 1), 0);
@@ -525,15 +591,27 @@ impl Scratch {
             push(11, hs(k), hs(k + 1));
             // Suffixes of 1-4 characters (shorter than the word); no prefixes
             // (they cost a hash each and added nothing held out).
-            buf.clear();
-            lower_into(word(i), buf);
-            let l = buf.as_str();
-            let chars = l.chars().count();
-            for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
-                if chars > len + 1 {
-                    push(15 + len as u8, hash_str(&l[b..]), 0);
+            let w = word(i);
+            let chars = if w.is_ascii() {
+                // (a byte a character: each suffix's lowercase form hashed
+                // as its bytes are read)
+                for len in 0..w.len().saturating_sub(1).min(4) {
+                    let suffix = &w[w.len() - len - 1..];
+                    push(15 + len as u8, crate::hash::lower_hash(suffix), 0);
                 }
-            }
+                w.len()
+            } else {
+                buf.clear();
+                lower_into(w, buf);
+                let l = buf.as_str();
+                let chars = l.chars().count();
+                for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
+                    if chars > len + 1 {
+                        push(15 + len as u8, hash_str(&l[b..]), 0);
+                    }
+                }
+                chars
+            };
             push(19, hl(k - 1), hl(k));
             push(20, hl(k), hl(k + 1));
             let first = i == 0 || matches!(word(i - 1), "``" | "\"" | "'" | "(" | "-" | "--" | ":");
@@ -596,7 +674,7 @@ impl Scratch {
                 let cue = |f: u32| u64::from(f & CUE != 0);
                 push(38, cue(fl(rs - 1)) + 2 * cue(fl(rs - 2)), 0);
             }
-            ends.push(hashes.len());
+            sink.end(true);
         }
     }
 }
@@ -623,6 +701,11 @@ mod tests {
             "Zoë",
             "",
             "ÉCOLE",
+            "COVID-19",
+            "McDonald's",
+            "a1b22--..",
+            "A-ZZ9\u{0}\u{0}",
+            "twenty-five-characters-long",
         ] {
             assert_eq!(shape_hash(w), hash_str(&shape(w)), "{w}");
         }

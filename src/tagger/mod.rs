@@ -4,7 +4,7 @@
 //! The model is a first-order linear chain (a structured averaged
 //! perceptron) decoded with Viterbi. Its features are hashed into a fixed
 //! table of `2^bits` rows, one weight per tag in a row, so the shipped model
-//! ([`Tagger::shipped`], `ner.bin`, about 134 KB gzipped) is a small data
+//! ([`Tagger::shipped`], `ner.bin`, about 123 KB gzipped) is a small data
 //! file, not code. The features are the word and its neighbours, word shape,
 //! suffixes, the run of capitalized words it sits in and the
 //! words around that run, and flags from the engine's own lexicons (given
@@ -156,6 +156,10 @@ pub fn entities(tags: &[Tag]) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut open: Option<(usize, EntityType)> = None;
     for (i, &tag) in tags.iter().enumerate() {
+        // (most tags: O outside any entity)
+        if tag == Tag::O && open.is_none() {
+            continue;
+        }
         let continues = matches!((tag, open), (Tag::I(t), Some((_, o))) if t == o);
         if continues {
             continue;
@@ -252,13 +256,12 @@ impl Tagger {
     pub fn tag<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Tag> {
         let ctx = features::DocContext::new(&[tokens]);
         let mut scratch = features::Scratch::default();
-        let feats = scratch.sparse(tokens, &[], &ctx);
-        trim(
-            tokens,
-            self.model
-                .decode_with(feats, &mut model::DecodeBuf::default()),
-        )
-        .0
+        let mut decode = model::DecodeBuf::default();
+        let kept = scratch.sparse(tokens, &[], &ctx, &mut decode.sink(&self.model));
+        let mut tags = vec![Tag::O; tokens.len()];
+        self.model.decode_kept(kept, &mut decode, &mut tags);
+        trim(tokens, &mut tags);
+        tags
     }
 
     /// Tags the sentences of one document (the case of each word elsewhere in
@@ -318,13 +321,14 @@ impl Tagger {
         for i in 0..count {
             buf.clear();
             words(i, &mut buf);
-            let (these, names) = trim(
-                &buf,
-                self.model
-                    .decode_with(scratch.sparse(&buf, facts(i), &ctx), &mut decode),
-            );
-            found.add(i, &buf, &these, &names);
-            tags.extend_from_slice(&these);
+            let kept = scratch.sparse(&buf, facts(i), &ctx, &mut decode.sink(&self.model));
+            // (each sentence's tags decoded and trimmed in place, at the end)
+            let start = tags.len();
+            tags.resize(start + buf.len(), Tag::O);
+            let these = &mut tags[start..];
+            self.model.decode_kept(kept, &mut decode, these);
+            let names = trim(&buf, these);
+            found.add(i, &buf, these, &names);
             starts.push(tags.len() as u32);
         }
         found.apply(|s, new| {
@@ -337,8 +341,9 @@ impl Tagger {
 
 /// A person's or a place's name does not end in a token without letters (a
 /// score, a year: "Boston 4-3" is "Boston"). With the tags, their entities.
-fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> (Vec<Tag>, Vec<Entity>) {
-    let mut ents = entities(&tags);
+/// (The tags are trimmed in place.)
+fn trim<S: AsRef<str>>(tokens: &[S], tags: &mut [Tag]) -> Vec<Entity> {
+    let mut ents = entities(tags);
     let mut changed = false;
     for e in &mut ents {
         if matches!(e.kind, EntityType::Per | EntityType::Loc) {
@@ -352,12 +357,10 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: Vec<Tag>) -> (Vec<Tag>, Vec<Entity>) 
     }
     // (Trimmed, the entities are still those of the tags bio makes of them:
     // in order, apart, none empty.)
-    let tags = if changed {
-        bio(tags.len(), &ents)
-    } else {
-        tags
-    };
-    (tags, ents)
+    if changed {
+        tags.copy_from_slice(&bio(tags.len(), &ents));
+    }
+    ents
 }
 
 /// Document-level consistency, in place: every name written the same way
@@ -450,7 +453,7 @@ impl Found {
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|&(i, w)| tags[i] == Tag::O && features::is_cap(w));
+            .filter(|&(i, w)| features::is_cap(w) && tags[i] == Tag::O);
         for (i, w) in capitals {
             self.capitals
                 .push((s as u32, i as u32, features::hash_str(w)));

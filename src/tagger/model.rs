@@ -3,16 +3,16 @@
 //! File format (`ner.bin`), all integers little-endian:
 //!
 //! ```text
-//! magic    8 bytes  "NLNER\0\0\x02"
+//! magic    8 bytes  "NLNER\0\0\x03"
 //! bits     u8       the table has 2^bits rows
 //! tags     u8       weights per row (Tag::COUNT)
 //! levels   128 * i32: the weight of each code 0..=127 (level 0 is 0);
 //!          code -k weighs -levels[k]
 //! trans    (tags + 1) * tags  i32: from (previous tag, or start) to tag
-//! rows     u32      number of stored rows
-//! then each stored row, in increasing row number:
-//!          varint   row number minus the previous stored row number
-//!          tags * i8
+//! stored   2^bits bits (2^bits / 8 bytes): bit r (byte r / 8, bit r % 8,
+//!          lowest first) is set when row r is stored
+//! then the stored rows' weights, in increasing row number:
+//!          tags * i8 a row
 //! ```
 //!
 //! Rows not stored are all zero. Each weight is an 8-bit code for one of
@@ -21,10 +21,10 @@
 //! precision in one byte. Decoding adds integers only, so it gives the same
 //! tags on every machine.
 
-use super::features::Features;
+use super::features::Sink;
 use super::Tag;
 
-const MAGIC: &[u8; 8] = b"NLNER\0\0\x02";
+const MAGIC: &[u8; 8] = b"NLNER\0\0\x03";
 const TAGS: usize = Tag::COUNT;
 /// Row of the transition table for the sentence start.
 pub(crate) const START: usize = TAGS;
@@ -40,17 +40,31 @@ pub struct Model {
     /// `(TAGS + 1) * TAGS`: from previous tag (or [`START`]) to tag.
     trans: Vec<i32>,
     /// The signed weight of each code, indexed by the code's byte (from
-    /// `levels`, computed once).
-    signed: Box<[i32; 256]>,
+    /// `levels`, computed once; 64 bits, as the sums are: no widening a
+    /// weight).
+    signed: Box<[i64; 256]>,
+    /// `trans` as a table of i64, `[from][to]` (computed once).
+    wide: Box<[[i64; TAGS]; TAGS + 1]>,
+}
+
+/// The transitions `trans` as a table of i64, `[from][to]`.
+fn wide_trans(trans: &[i32]) -> Box<[[i64; TAGS]; TAGS + 1]> {
+    let mut wide = Box::new([[0i64; TAGS]; TAGS + 1]);
+    for (row, from) in wide.iter_mut().zip(trans.chunks(TAGS)) {
+        for (w, &t) in row.iter_mut().zip(from) {
+            *w = i64::from(t);
+        }
+    }
+    wide
 }
 
 /// The signed weight of each code byte.
-fn signed_levels(levels: &[i32]) -> Box<[i32; 256]> {
-    let mut signed = Box::new([0i32; 256]);
+fn signed_levels(levels: &[i32]) -> Box<[i64; 256]> {
+    let mut signed = Box::new([0i64; 256]);
     for (c, v) in signed.iter_mut().enumerate() {
         let code = c as u8 as i8;
         let level = levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
-        *v = if code < 0 { -level } else { level };
+        *v = i64::from(if code < 0 { -level } else { level });
     }
     signed
 }
@@ -83,12 +97,14 @@ impl Model {
         assert_eq!(levels.len(), LEVELS);
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
         let signed = signed_levels(&levels);
+        let wide = wide_trans(&trans);
         Model {
             bits,
             weights,
             levels,
             trans,
             signed,
+            wide,
         }
     }
 
@@ -122,32 +138,21 @@ impl Model {
         for t in &self.trans {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&r| {
-                self.weights[r * TAGS..(r + 1) * TAGS]
-                    .iter()
-                    .any(|&w| w != 0)
-            })
-            .collect();
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        let mut prev = 0usize;
-        for &r in &rows {
-            let mut delta = r - prev;
-            prev = r;
-            loop {
-                let b = (delta & 0x7f) as u8;
-                delta >>= 7;
-                if delta == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
-            out.extend(
-                self.weights[r * TAGS..(r + 1) * TAGS]
-                    .iter()
-                    .map(|&w| w as u8),
-            );
+        // A row is stored when it holds a non-zero weight: the map of the
+        // stored rows, then their weights (two homogeneous blocks: 10 KB
+        // smaller gzipped than each row's number beside its weights).
+        let rows = self.weights.chunks(TAGS);
+        let mut map = vec![0u8; (1usize << self.bits) / 8];
+        for (r, _) in rows
+            .clone()
+            .enumerate()
+            .filter(|(_, w)| w.iter().any(|&w| w != 0))
+        {
+            map[r / 8] |= 1 << (r % 8);
+        }
+        out.extend_from_slice(&map);
+        for w in rows.filter(|w| w.iter().any(|&w| w != 0)) {
+            out.extend(w.iter().map(|&w| w as u8));
         }
         out
     }
@@ -182,92 +187,71 @@ impl Model {
         if levels[0] != 0 || levels.iter().any(|&l| l < 0) {
             return Err(err("bad weight levels"));
         }
-        let b = take(4)?;
-        let count = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
         let size = 1usize << bits;
-        if count > size {
-            return Err(err("more rows than the table has"));
-        }
-        let mut weights = vec![0i8; size * TAGS];
-        let mut row = 0usize;
-        for n in 0..count {
-            let mut delta = 0usize;
-            let mut shift = 0;
-            loop {
-                let b = take(1)?[0];
-                delta |= usize::from(b & 0x7f) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-                if shift > 28 {
-                    return Err(err("bad row number"));
-                }
-            }
-            row += delta;
-            if row >= size || (n > 0 && delta == 0) {
-                return Err(err("row numbers out of order or out of range"));
-            }
-            let w = take(TAGS)?;
-            if w.contains(&0x80) {
-                return Err(err("weight code -128"));
-            }
-            for (dst, &src) in weights[row * TAGS..(row + 1) * TAGS].iter_mut().zip(w) {
-                *dst = src as i8;
-            }
-        }
+        let map = take(size / 8)?;
+        let count: usize = map.iter().map(|b| b.count_ones() as usize).sum();
+        let codes = take(count * TAGS)?;
         if pos != bytes.len() {
             return Err(err("trailing bytes"));
         }
+        if codes.contains(&0x80) {
+            return Err(err("weight code -128"));
+        }
+        // Each stored row's weights to its place in the table, a word of
+        // the map (64 rows) at a time.
+        let mut weights = vec![0i8; size * TAGS];
+        let mut src = codes.chunks_exact(TAGS);
+        for (k, word) in map.chunks_exact(8).enumerate() {
+            let mut le = [0u8; 8];
+            le.copy_from_slice(word);
+            let mut bits = u64::from_le_bytes(le);
+            while bits != 0 {
+                // (as many rows of codes as set bits: `take` counted them)
+                let Some(w) = src.next() else { break };
+                let r = k * 64 + bits.trailing_zeros() as usize;
+                for (dst, &c) in weights[r * TAGS..(r + 1) * TAGS].iter_mut().zip(w) {
+                    *dst = c as i8;
+                }
+                bits &= bits - 1;
+            }
+        }
         let signed = signed_levels(&levels);
+        let wide = wide_trans(&trans);
         Ok(Model {
             bits,
             weights,
             levels,
             trans,
             signed,
+            wide,
         })
     }
 
-    /// The best valid tag sequence for a sentence's features (`buf`: buffers
-    /// kept from one sentence to the next).
-    pub(crate) fn decode_with(&self, feats: &Features, buf: &mut DecodeBuf) -> Vec<Tag> {
-        let n = feats.len();
-        let signed = &self.signed;
+    /// The best valid tag sequence for a sentence whose `kept` tokens'
+    /// features went to `buf`'s [`DecodeBuf::sink`] (`buf`: buffers kept
+    /// from one sentence to the next), written to `out`, the sentence's
+    /// tags, all O before.
+    pub(crate) fn decode_kept(&self, kept: &[bool], buf: &mut DecodeBuf, out: &mut [Tag]) {
+        let n = kept.len();
         // A token left out is O, so the best sequence is O there whatever
         // comes around it: decode each run of kept tokens on its own, from
-        // O (or the start) into O (or the end).
-        let trans = |p: usize, t: usize| i64::from(self.trans[p * TAGS + t]);
-        let mut out = vec![Tag::O; n];
-        let mut i = 0;
+        // O (or the start) into O (or the end). The kept tokens' sums are
+        // in order, run after run.
+        let trans = |p: usize, t: usize| self.wide[p][t];
+        let (mut i, mut sums) = (0, 0);
         while i < n {
-            if !feats.active(i) {
+            if !kept[i] {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j < n && feats.active(j) {
+            while j < n && kept[j] {
                 j += 1;
-            }
-            let emit = &mut buf.emit;
-            emit.clear();
-            emit.resize((j - i) * TAGS, 0i64);
-            for k in i..j {
-                // Summed in registers, stored once a token.
-                let mut sum = [0i64; TAGS];
-                for &h in feats.token(k) {
-                    let r = Model::row(self.bits, h) * TAGS;
-                    let row: &[i8; TAGS] = self.weights[r..r + TAGS].try_into().expect("a row");
-                    for (acc, &w) in sum.iter_mut().zip(row) {
-                        *acc += i64::from(signed[usize::from(w as u8)]);
-                    }
-                }
-                emit[(k - i) * TAGS..(k - i + 1) * TAGS].copy_from_slice(&sum);
             }
             let from = if i == 0 { START } else { Tag::O.index() };
             let into = (j < n).then(|| Tag::O.index());
             viterbi_between(
-                &buf.emit,
+                &buf.emit[sums * TAGS..(sums + j - i) * TAGS],
                 from,
                 into,
                 trans,
@@ -275,18 +259,58 @@ impl Model {
                 &mut buf.back,
                 &mut out[i..j],
             );
+            sums += j - i;
             i = j;
         }
-        out
     }
 }
 
-/// The buffers of [`Model::decode_with`].
+/// The buffers of [`Model::decode_kept`].
 #[derive(Default)]
 pub(crate) struct DecodeBuf {
+    /// Each kept token's score for every tag.
     emit: Vec<i64>,
     score: Vec<i64>,
     back: Vec<u8>,
+}
+
+impl DecodeBuf {
+    /// Where a sentence's features go, to be added up into the weights
+    /// of each tag of each kept token.
+    pub(crate) fn sink<'a>(&'a mut self, model: &'a Model) -> Emit<'a> {
+        self.emit.clear();
+        Emit {
+            model,
+            sums: &mut self.emit,
+            token: [0; TAGS],
+        }
+    }
+}
+
+/// The [`Sink`] of [`DecodeBuf::sink`].
+pub(crate) struct Emit<'a> {
+    model: &'a Model,
+    sums: &'a mut Vec<i64>,
+    /// The current token's sums.
+    token: [i64; TAGS],
+}
+
+impl Sink for Emit<'_> {
+    fn feature(&mut self, hash: u64) {
+        let m = self.model;
+        let r = Model::row(m.bits, hash) * TAGS;
+        let row: &[i8; TAGS] = m.weights[r..r + TAGS].try_into().expect("a row");
+        for (acc, &w) in self.token.iter_mut().zip(row) {
+            *acc += m.signed[usize::from(w as u8)];
+        }
+    }
+
+    fn end(&mut self, kept: bool) {
+        if kept {
+            self.sums.extend_from_slice(&self.token);
+            self.token = [0; TAGS];
+        }
+    }
 }
 
 /// `ALLOWED[p][t]`: tag index `t` may follow tag index `p` (or [`START`])
@@ -373,7 +397,8 @@ fn viterbi_between(
             }
         }
     }
-    let last = |t: usize| {
+    // Each last tag's score (with the step into `into`), worked out once.
+    let last: [i64; TAGS] = std::array::from_fn(|t| {
         let s = score[(n - 1) * TAGS + t];
         match into {
             Some(x) if s != NONE => {
@@ -385,8 +410,14 @@ fn viterbi_between(
             }
             _ => s,
         }
-    };
-    let mut t = (0..TAGS).fold(0, |b, t| if last(t) > last(b) { t } else { b });
+    });
+    // The best, the lowest tag of a tie.
+    let mut t = 0;
+    for k in 1..TAGS {
+        if last[k] > last[t] {
+            t = k;
+        }
+    }
     for i in (0..n).rev() {
         out[i] = Tag::from_index(t);
         t = usize::from(back[i * TAGS + t]);

@@ -228,7 +228,8 @@ fn shipped_weights_load_and_tag_sentences_of_our_own() {
 fn names_of_people_and_places_do_not_end_in_a_score() {
     let tokens = ["Orlen", "4-3", "Kestrel", "Guild", "04"];
     let tags = vec![Tag::B(L), Tag::I(L), Tag::B(G), Tag::I(G), Tag::I(G)];
-    let (trimmed, names) = trim(&tokens, tags.clone());
+    let mut trimmed = tags.clone();
+    let names = trim(&tokens, &mut trimmed);
     assert_eq!(
         trimmed,
         vec![Tag::B(L), Tag::O, Tag::B(G), Tag::I(G), Tag::I(G)]
