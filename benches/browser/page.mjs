@@ -31,7 +31,8 @@
 // Cold start: from navigation start to the sample's first result and to its
 // highlights drawn (the page fetches its scripts, starts the engine's worker,
 // which fetches and compiles the .wasm, annotates the sample and draws it).
-// --cold-only: that alone (no paste, no edit), with the sample's parts.
+// --cold-only: that alone (no paste, no edit), with the sample's parts and
+// when the engine was ready (engine.js's mark `newslens:engine-ready`).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,8 +87,9 @@ for (let i = 0; i < rounds; i++) {
     return e ? e.startTime + e.duration : null;
   });
   if (coldOnly) {
-    runs.push({ coldFirstResult: firstResult, coldDrawn: cold.end, ...Object.fromEntries(PARTS.map((p) => [`cold_${p}`, cold[p]])) });
-    console.error(`round ${i + 1}/${rounds}: cold: first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms (${PARTS.map((p) => `${p} ${cold[p]?.toFixed(0)}`).join(', ')})`);
+    const engineReady = await page.evaluate(() => performance.getEntriesByName('newslens:engine-ready')[0]?.startTime);
+    runs.push({ coldFirstResult: firstResult, coldDrawn: cold.end, engineReady, ...Object.fromEntries(PARTS.map((p) => [`cold_${p}`, cold[p]])) });
+    console.error(`round ${i + 1}/${rounds}: cold: engine ready ${engineReady?.toFixed(0)} ms, first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms (${PARTS.map((p) => `${p} ${cold[p]?.toFixed(0)}`).join(', ')})`);
     await context.close();
     continue;
   }
@@ -139,7 +141,7 @@ const ms = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(1)}
 const bytes = Buffer.byteLength(text);
 if (coldOnly) {
   console.log(`Cold start (${option('--root', 'this checkout')}; navigation start → the sample's result in the page / its highlights drawn; sample.txt, ${words(sample)} words; median of ${rounds}): `
-    + `${ms(med('coldFirstResult'))} / ${ms(med('coldDrawn'))}; the sample's parts: ${PARTS.map((p) => `${p} ${ms(med(`cold_${p}`))}`).join(', ')}`);
+    + `${ms(med('coldFirstResult'))} / ${ms(med('coldDrawn'))}; the engine ready (its worker started, the .wasm compiled, instantiated and warmed up) ${ms(med('engineReady'))}; the sample's parts: ${PARTS.map((p) => `${p} ${ms(med(`cold_${p}`))}`).join(', ')}`);
   process.exit(0);
 }
 console.log(`### Page: paste to highlights (${option('--root', 'this checkout')}; ${textFile.replace(`${root}/`, '')}, ${bytes.toLocaleString('en')} bytes, ${words(text).toLocaleString('en')} words; median of ${rounds} fresh contexts)\n`);
