@@ -5,7 +5,7 @@
 // trace. For profiling the cold start (BENCHMARKS.md, "Issue 15, session 11").
 //
 //   node benches/browser/cold.mjs [--rounds 15] [--js-flags "--liftoff-only"]
-//                                 [--mode plain|warm] [--trace OUT.json] [--text FILE]
+//                                 [--mode plain|warm|parallel] [--trace OUT.json] [--text FILE]
 //                                 [--profile OUT [--interval µs]] [--pkg DIR [--against DIR2]] [--cpu]
 //
 // --profile OUT: a V8 CPU profile of each round, OUT.0, OUT.1, ... (load them
@@ -18,7 +18,8 @@
 // 2x while thread times move much less.
 //
 // --mode warm: init() then a warm-up call on a short text, then the article
-// (the warm-up's time is counted in init).
+// (the warm-up's time is counted in init). --mode parallel: the .wasm's fetch
+// starts with the glue's import (init() is handed the response's promise).
 // Serves files on 127.0.0.1 only.
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
