@@ -21,11 +21,11 @@
 // (the warm-up's time is counted in init). --mode parallel: the .wasm's fetch
 // starts with the glue's import (init() is handed the response's promise).
 // Serves files on 127.0.0.1 only.
-import { createServer } from 'node:http';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, dirname, normalize, extname, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -44,27 +44,8 @@ let pkgDir = pkgDirs[0];
 const profileOut = option('--profile', '');
 const textFile = option('--text', join(root, 'benches', 'data', 'politics.txt'));
 
-const ALLOWED = ['benches/browser/', 'benches/data/', 'pkg/'];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-  const ok = !path.split(sep).includes('..') && ALLOWED.some((p) => path.startsWith(p));
-  const file = path.startsWith('pkg/') ? join(pkgDir, path.slice(4)) : join(root, path);
-  if (!ok || !existsSync(file) || !TYPES[extname(file)]) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)], 'cache-control': 'no-store',
-    'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp',
-  });
-  res.end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(root, ['benches/browser/', 'benches/data/', 'pkg/'], { pkg: () => pkgDir });
+const { origin } = server;
 
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
