@@ -59,7 +59,9 @@ for browser in chromium firefox; do
   node extension/build/manifest.mjs extension/manifest.json "$out/manifest.json" "$browser"
   node extension/build/icons.mjs "$out/icons"
   cp "$pkg/newslens_wasm.js" "$pkg/newslens_wasm_bg.wasm" "$out/pkg/"
-  cp -r "$pkg/snippets" "$out/pkg/" # JS the glue imports (wasm/js/)
+  # wasm/js/*.js are inlined into the glue (scripts/inline-snippets.mjs); an
+  # older pkg/ has them apart.
+  if [ -d "$pkg/snippets" ]; then cp -r "$pkg/snippets" "$out/pkg/"; fi
   # The engine with the learned tagger: background.js loads it after the
   # core's first result (its glue statically, its .wasm when it is needed).
   mkdir -p "$out/pkg/tagger"

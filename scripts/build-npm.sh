@@ -11,8 +11,8 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 out=target/npm/newslens
 rm -rf "$out" && mkdir -p "$out"
 cp npm/index.js npm/index.d.ts npm/README.md "$out/"
-cp -r pkg/newslens_wasm.js pkg/newslens_wasm.d.ts pkg/newslens_wasm_bg.wasm pkg/newslens_wasm_bg.wasm.d.ts \
-  pkg/snippets "$out/"
+cp pkg/newslens_wasm.js pkg/newslens_wasm.d.ts pkg/newslens_wasm_bg.wasm pkg/newslens_wasm_bg.wasm.d.ts "$out/"
+# wasm/js/*.js are in the glue (scripts/inline-snippets.mjs), not in pkg/snippets/.
 node -e '
   const fs = require("fs");
   const [src, dst, version] = process.argv.slice(1);

@@ -38,6 +38,9 @@ build() {
   "$wasm_opt" "${opt[@]}" "$raw" -o "$work/newslens_wasm.wasm"
 
   wasm-bindgen --target web --out-dir "$work/out" "$work/newslens_wasm.wasm"
+  # The snippets (wasm/js/*.js) go into the glue: one request to load it, not
+  # the glue and then the snippet it imports (the cold start's import part).
+  node scripts/inline-snippets.mjs "$work/out"
   # Once more on wasm-bindgen's output: its describe functions are gone and
   # its own shims (externref, multivalue) are new, so the optimizer finds
   # ~350 bytes gzipped more. Only after the first pass (on cargo's output

@@ -35,7 +35,8 @@ wasm_gz=$(gz "$wasm")
 echo "size: $wasm $raw bytes, $wasm_gz gzipped (budget $BUDGET)"
 if [ -f "$glue" ] && [ -f "$compromise" ]; then
   total=$(( wasm_gz + $(gz "$glue") ))
-  # wasm-bindgen's snippets (wasm/js/*.js) ship with the glue.
+  # wasm-bindgen's snippets (wasm/js/*.js) ship in the glue (scripts/inline-snippets.mjs);
+  # an older pkg/ has them apart.
   for f in $(find pkg/snippets -name '*.js' 2>/dev/null); do total=$(( total + $(gz "$f") )); done
   theirs=$(gz "$compromise")
   echo "size: newslens .wasm + JS glue $total gzipped; compromise $theirs gzipped"

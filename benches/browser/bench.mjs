@@ -21,13 +21,13 @@
 //   just before the call) minus its RSS before, plus the JS heap kept by the
 //   result (CDP Performance.getMetrics after a forced GC) and the size of
 //   the WASM linear memory (it only grows, so its final size is its peak).
-import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
-import { join, dirname, normalize, extname, sep } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -42,7 +42,8 @@ const jsonOut = option('--json', join(root, 'target', 'bench', 'browser.json'));
 
 const ARTICLES = ['politics', 'business', 'feature'];
 const NEWSLENS_FILES = ['pkg/newslens_wasm_bg.wasm', 'pkg/newslens_wasm.js'];
-// wasm-bindgen's snippets (wasm/js/*.js), imported by the glue.
+// wasm-bindgen's snippets (wasm/js/*.js), when a pkg/ has them apart from the glue
+// (an older build: scripts/inline-snippets.mjs now puts them into it).
 if (existsSync(join(root, 'pkg', 'snippets'))) {
   NEWSLENS_FILES.push(...readdirSync(join(root, 'pkg', 'snippets'), { recursive: true })
     .filter((f) => f.endsWith('.js')).map((f) => `pkg/snippets/${f}`));
@@ -58,28 +59,8 @@ for (const f of NEWSLENS_FILES) {
 
 // ---- a static server for the few folders the page needs --------------------
 const ALLOWED = ['benches/browser/', 'benches/data/', 'pkg/', 'node_modules/compromise/builds/', 'target/bench/'];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8', '.json': 'application/json',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-  const ok = !path.split(sep).includes('..') && ALLOWED.some((p) => path.startsWith(p));
-  const file = join(root, path);
-  if (!ok || !existsSync(file) || !TYPES[extname(file)]) {
-    res.writeHead(404).end();
-    return;
-  }
-  // Cross-origin isolation gives performance.now() its fine resolution.
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)], 'cache-control': 'no-store',
-    'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp',
-  });
-  res.end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(root, ALLOWED);
+const { origin } = server;
 const pageUrl = `${origin}/benches/browser/bench.html`;
 
 const launch = () => chromium.launch({

@@ -2,7 +2,7 @@
 // 127.0.0.1) in Chromium, from a paste to all highlights drawn, split into
 // where the time goes; and the page's cold start.
 //
-//   node benches/browser/page.mjs [--quick] [--rounds N] [--text FILE] [--json OUT] [--root DIR]
+//   node benches/browser/page.mjs [--quick] [--rounds N] [--text FILE] [--json OUT] [--root DIR] [--cold-only]
 //
 // Needs pkg/ (scripts/build-wasm.sh), the release CLI (cargo build --release
 // -p newslens-cli) and the 1 MiB text scripts/bench.sh generates
@@ -31,6 +31,8 @@
 // Cold start: from navigation start to the sample's first result and to its
 // highlights drawn (the page fetches its scripts, starts the engine's worker,
 // which fetches and compiles the .wasm, annotates the sample and draws it).
+// --cold-only: that alone (no paste, no edit), with the sample's parts and
+// when the engine was ready (engine.js's mark `newslens:engine-ready`).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,14 +46,15 @@ const option = (name, dflt) => {
   return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt;
 };
 const quick = argv.includes('--quick');
+const coldOnly = argv.includes('--cold-only');
 const rounds = Number(option('--rounds', quick ? 3 : 7));
 const textFile = option('--text', join(root, 'target', 'bench', 'big-1MiB.txt'));
 const jsonOut = option('--json', join(root, 'target', 'bench', 'page.json'));
-if (!existsSync(textFile)) {
+if (!coldOnly && !existsSync(textFile)) {
   console.error(`bench: ${textFile} is missing; scripts/bench.sh memory generates it`);
   process.exit(2);
 }
-const text = readFileSync(textFile, 'utf8');
+const text = coldOnly ? '' : readFileSync(textFile, 'utf8');
 const sample = readFileSync(join(root, 'www', 'sample.txt'), 'utf8');
 const PARTS = ['send', 'engine', 'transfer', 'lists', 'article', 'dom', 'paint', 'total'];
 
@@ -83,6 +86,13 @@ for (let i = 0; i < rounds; i++) {
     const e = performance.getEntriesByName('newslens:transfer').at(-1);
     return e ? e.startTime + e.duration : null;
   });
+  if (coldOnly) {
+    const engineReady = await page.evaluate(() => performance.getEntriesByName('newslens:engine-ready')[0]?.startTime);
+    runs.push({ coldFirstResult: firstResult, coldDrawn: cold.end, engineReady, ...Object.fromEntries(PARTS.map((p) => [`cold_${p}`, cold[p]])) });
+    console.error(`round ${i + 1}/${rounds}: cold: engine ready ${engineReady?.toFixed(0)} ms, first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms (${PARTS.map((p) => `${p} ${cold[p]?.toFixed(0)}`).join(', ')})`);
+    await context.close();
+    continue;
+  }
   // The page then loads the engine with the learned tagger (pkg/tagger/) and
   // annotates the sample again: what follows is measured with that engine.
   await page.waitForSelector('body[data-tagger="on"], body[data-tagger="off"]', { timeout: 120_000 });
@@ -129,6 +139,11 @@ await server.close();
 const med = (k) => median(runs.map((r) => r[k]).filter((x) => typeof x === 'number'));
 const ms = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(1)} ms`);
 const bytes = Buffer.byteLength(text);
+if (coldOnly) {
+  console.log(`Cold start (${option('--root', 'this checkout')}; navigation start → the sample's result in the page / its highlights drawn; sample.txt, ${words(sample)} words; median of ${rounds}): `
+    + `${ms(med('coldFirstResult'))} / ${ms(med('coldDrawn'))}; the engine ready (its worker started, the .wasm compiled, instantiated and warmed up) ${ms(med('engineReady'))}; the sample's parts: ${PARTS.map((p) => `${p} ${ms(med(`cold_${p}`))}`).join(', ')}`);
+  process.exit(0);
+}
 console.log(`### Page: paste to highlights (${option('--root', 'this checkout')}; ${textFile.replace(`${root}/`, '')}, ${bytes.toLocaleString('en')} bytes, ${words(text).toLocaleString('en')} words; median of ${rounds} fresh contexts)\n`);
 console.log(`| ${PARTS.join(' | ')} | paste → drawn |`);
 console.log(`|${'---:|'.repeat(PARTS.length + 1)}`);

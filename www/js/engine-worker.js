@@ -9,8 +9,9 @@
 //                                   annotation runs there
 //        {id, op: 'annotate', text, options?, words?} | {id, op: 'version'}
 //                                   words: false: do not count the words
-//   out: {op: 'ready'} once the WASM is instantiated, or {op: 'failed', message}
-//        {op: 'tagger', ok}        the tagger module instantiated (ok) or not
+//   out: {op: 'ready'} once the WASM is instantiated (and has annotated a short
+//                                   text once: warmUp), or {op: 'failed', message}
+//        {op: 'tagger', ok}        the tagger module instantiated (and warmed up) (ok) or not
 //        {id, ok: true, result, ms, at, words, tagger}   result: an annotation
 //                                   packed (wire.js), a version string as is; ms: the engine's time; at: when it ended
 //                                   (timeOrigin + now); words: countWords(text)
@@ -24,9 +25,30 @@ import init, { annotate, version } from '../pkg/newslens_wasm.js';
 import { countWords } from './model.js';
 import { pack } from './wire.js';
 
+// A short text the engine annotates once as soon as it is instantiated, before
+// the page's first text: V8 compiles each WASM function on its first call, and
+// the engine builds its word lists' indexes on first use; done here, that work
+// overlaps the page's own loading instead of delaying its first result
+// (BENCHMARKS.md, "Issue 15, session 11"). Quotes, a title and a name, a place,
+// a date, an organization, a claim and its denial: most of the engine's paths.
+const WARM_UP = '"We will not raise the fares this year," Transport Minister Ana Kowal told '
+  + 'reporters in the capital on Monday. The drivers\' union said the plan would cut 200 jobs, '
+  + 'a claim the ministry denied. According to a report by the city council, prices rose.';
+
+/** Annotates WARM_UP with `engine` once; its result is dropped (and so is a failure). */
+function warmUp(engine) {
+  try {
+    engine.annotate(WARM_UP);
+  } catch {
+    // A trap here would leave the instance unusable: the page's first call then
+    // reports the crash and gets a fresh worker, as for any other text.
+  }
+}
+
 let gotModule;
 const loaded = new Promise((resolve) => { gotModule = resolve; })
-  .then((module) => init(module ? { module_or_path: module } : undefined));
+  .then((module) => init(module ? { module_or_path: module } : undefined))
+  .then(() => warmUp({ annotate }));
 loaded.then(
   () => postMessage({ op: 'ready' }),
   (e) => postMessage({ op: 'failed', message: String(e?.message ?? e) }),
@@ -39,7 +61,7 @@ let taggerLoading = null;
 
 function loadTagger(module) {
   taggerLoading ??= import('../pkg/tagger/newslens_wasm.js')
-    .then(async (m) => { await m.default({ module_or_path: module }); return m; })
+    .then(async (m) => { await m.default({ module_or_path: module }); warmUp(m); return m; })
     .then((m) => { tagger = m; return true; }, () => false)
     .then((ok) => { postMessage({ op: 'tagger', ok }); });
   return taggerLoading;

@@ -104,7 +104,8 @@ function start() {
       if (worker === me) stop(err);
     };
   });
-  me.ready.catch(() => {});
+  // For benches/browser/page.mjs: when the engine could first take a text.
+  me.ready.then(() => performance.mark('newslens:engine-ready'), () => {});
   compiled ??= Promise.resolve().then(() => WebAssembly.compileStreaming(fetch(WASM))).catch(() => null);
   compiled.then((module) => w.postMessage({ op: 'module', module }));
   if (taggerCompiled) sendTagger(me);

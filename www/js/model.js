@@ -60,16 +60,22 @@ export function itemsOfActor(doc, actorId) {
  * Words each quote gives its own speaker, in the order of `doc.quotes`: its content's words
  * less those of the quotes nested in it (a marked quote inside a transcript's turn is
  * another speaker's; docs/format.md). Quotes are sorted by start, so nested ones follow.
+ * Remembered for the last text of each document (callers must not change the array).
  */
+const ownWordsOf = new WeakMap(); // doc → {text, own}: the side panel asks three times an update
 export function ownWords(text, doc) {
+  const known = ownWordsOf.get(doc);
+  if (known?.text === text) return known.own;
   const qs = doc.quotes;
-  return qs.map((q, i) => {
+  const own = qs.map((q, i) => {
     let n = countWords(slice(text, q.content));
     for (let j = i + 1; j < qs.length && qs[j].span.start < q.content.end; j++) {
       if (qs[j].span.end <= q.content.end) n -= countWords(slice(text, qs[j].content));
     }
     return Math.max(n, 0);
   });
+  ownWordsOf.set(doc, { text, own });
+  return own;
 }
 
 /**
