@@ -52,7 +52,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
 /// The description headed by token `t`, if it heads one.
 fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Option<Found> {
     let lex = lexicon();
-    if doc.tokens[t].kind != TokenKind::Word || title_tok[t] {
+    if doc.tokens[t].kind() != TokenKind::Word || title_tok[t] {
         return None;
     }
     // (The role first: most words have none, and it is cheaper to ask.)
@@ -91,7 +91,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     let bare_plural = role.plural && !role.collective;
     // ("the senator's aide, speaking to ..., said" is a source; "the
     // state's largest newspaper" none.)
-    let owned = start > 0 && doc.tokens[start - 1].kind == TokenKind::Possessive;
+    let owned = start > 0 && doc.tokens[start - 1].kind() == TokenKind::Possessive;
     let apposed = role.anonymous && next == Some(",");
     if (det.is_none() || (owned && !apposed)) && !bare_plural && !of_follows && !speaks {
         return None; // a bare singular is a modifier or a title, not an actor
@@ -162,13 +162,13 @@ fn modifiers_before(
         let p = start - 1;
         let pw = doc.tok(p);
         let class = lex.word_class(pw);
-        if doc.tokens[p].kind == TokenKind::Number {
+        if doc.tokens[p].kind() == TokenKind::Number {
             det = Some(pw.to_string());
             start = p;
             break;
         }
         // "the senator's aide": the owner is not part of the span.
-        if doc.tokens[p].kind == TokenKind::Possessive {
+        if doc.tokens[p].kind() == TokenKind::Possessive {
             det = Some(pw.to_string());
             break;
         }
@@ -187,7 +187,7 @@ fn modifiers_before(
             Some(_) => break,
             None => {}
         }
-        if doc.tokens[p].kind != TokenKind::Word
+        if doc.tokens[p].kind() != TokenKind::Word
             || lex.cue_verb(pw).is_some()
             || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
             || (pw.starts_with(char::is_uppercase)
@@ -251,7 +251,7 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
     let body = e;
     while e < sent.tokens().end
         && e < body + 3
-        && doc.tokens[e].kind == TokenKind::Word
+        && doc.tokens[e].kind() == TokenKind::Word
         && doc.word_class(e).is_none()
         && doc.cue_verb(e).is_none()
     {
@@ -427,7 +427,7 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
         return false;
     }
     let toks: Vec<usize> = (from..limit)
-        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
         .collect();
     let words: Vec<_> = toks.iter().map(|&t| doc.tok(t).lower_cow()).collect();
     // A marker starts at some word: only the markers with that first word

@@ -185,7 +185,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let first = doc.tok(toks.start);
     toks.start < toks.end
         && doc.sentence_of[toks.start] == doc.sentence_of[toks.end - 1]
-        && doc.tokens[toks.start].kind == TokenKind::Word
+        && doc.tokens[toks.start].kind() == TokenKind::Word
         && first.chars().any(char::is_uppercase)
         // A section's label ("International", "Health") may open an
         // organization's name that ends in its head word ("International
@@ -214,7 +214,7 @@ fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
     lexicon().is_common_word(&doc.tok(t).to_lowercase())
         && t > 0
         && doc.sentence_of[t - 1] == doc.sentence_of[t]
-        && doc.tokens[t - 1].kind == TokenKind::Word
+        && doc.tokens[t - 1].kind() == TokenKind::Word
         && doc.tok(t - 1).starts_with(char::is_lowercase)
 }
 
@@ -231,7 +231,7 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
     let b = toks.end;
     let subject = b < doc.tokens.len()
         && (matches!(doc.tok(b), ",")
-            || doc.tokens[b].kind == TokenKind::Possessive
+            || doc.tokens[b].kind() == TokenKind::Possessive
             || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
             || doc.cue_verb(b).is_some());
     let lone_opener = toks.len() == 1
@@ -282,7 +282,7 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
     (0..doc.tokens.len())
         .filter(|&t| {
-            doc.tokens[t].kind == TokenKind::Word
+            doc.tokens[t].kind() == TokenKind::Word
                 && doc.is_cap(t)
                 && !super::is_sentence_initial(doc, t)
         })
@@ -317,7 +317,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     for n in &mut names {
         let (a, b) = (n.toks.start, n.toks.end);
         let noun_after = b < doc.tokens.len()
-            && doc.tokens[b].kind == TokenKind::Word
+            && doc.tokens[b].kind() == TokenKind::Word
             && doc.tok(b).starts_with(char::is_lowercase)
             && doc.word_class(b).is_none()
             && doc.cue_verb(b).is_none();
@@ -522,7 +522,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
         if a + 1 < s.tokens().end
-            && doc.tokens[a].kind == TokenKind::Word
+            && doc.tokens[a].kind() == TokenKind::Word
             && doc.tok(a).starts_with(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
@@ -564,7 +564,7 @@ fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     lex.is_org_head(doc.tok(toks.start))
         && toks.end - toks.start >= 5
         && (toks.start..toks.end).all(|t| {
-            doc.tokens[t].kind == TokenKind::Word || doc.tok(t) == "," || doc.tok(t) == "&"
+            doc.tokens[t].kind() == TokenKind::Word || doc.tok(t) == "," || doc.tok(t) == "&"
         })
         && (last_comma + 2..toks.end - 1).any(|t| doc.is(t, crate::lexicon::Use::And))
         && doc.is_cap(toks.end - 1)
@@ -589,19 +589,19 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     }
     let lex = lexicon();
     let cue = |t: usize| {
-        doc.tokens[t].kind == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
+        doc.tokens[t].kind() == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
     };
     let sentence = doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
     let after = n.toks.end..(n.toks.end + 6).min(sentence.end);
     if after
         .clone()
         .next()
-        .is_some_and(|t| doc.tokens[t].kind == TokenKind::Possessive)
+        .is_some_and(|t| doc.tokens[t].kind() == TokenKind::Possessive)
     {
         return true;
     }
     let words_after = after.take_while(|&t| {
-        doc.tokens[t].kind != TokenKind::Number
+        doc.tokens[t].kind() != TokenKind::Number
             && !matches!(doc.tok(t), "." | "\"" | "“" | "”" | ":" | ";")
     });
     let before = n.toks.start.saturating_sub(2).max(sentence.start)..n.toks.start;
@@ -643,7 +643,7 @@ fn known(doc: &Doc, n: &Name) -> bool {
 /// things).
 fn plural(doc: &Doc, n: &Name) -> bool {
     let w = doc.tok(n.toks.end - 1);
-    doc.tokens[n.toks.end - 1].kind == TokenKind::Word
+    doc.tokens[n.toks.end - 1].kind() == TokenKind::Word
         && w.ends_with('s')
         && !w.ends_with("ss")
         // "Thursdays": a weekday, a month, a label.
@@ -705,7 +705,7 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     let c = context();
     let mut t = n.toks.start;
     // "the drivers' union X": skip nothing; "the union's X" is no apposition.
-    if t == 0 || doc.tokens[t - 1].kind != TokenKind::Word {
+    if t == 0 || doc.tokens[t - 1].kind() != TokenKind::Word {
         return None;
     }
     t -= 1;
@@ -758,7 +758,7 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     let mut org = false;
     for t in b + 2..(b + 7).min(len) {
         let w = doc.tok(t);
-        if doc.tokens[t].kind != TokenKind::Word || doc.word_class(t).is_some() {
+        if doc.tokens[t].kind() != TokenKind::Word || doc.word_class(t).is_some() {
             break;
         }
         if !w.starts_with(char::is_lowercase) {
@@ -769,7 +769,7 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     }
     let h = head?;
     // "the company's chief": the head belongs to another name.
-    if h + 1 < len && doc.tokens[h + 1].kind == TokenKind::Possessive {
+    if h + 1 < len && doc.tokens[h + 1].kind() == TokenKind::Possessive {
         return None;
     }
     // "the company founder": a title as the head makes a person; an
@@ -894,7 +894,7 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
         && (para.tokens.start..para.tokens.end)
-            .all(|t| n.toks.contains(&t) || doc.tokens[t].kind == TokenKind::Punct)
+            .all(|t| n.toks.contains(&t) || doc.tokens[t].kind() == TokenKind::Punct)
 }
 
 /// "the Minister of Transport, Kofi Mensah": one word after a title and

@@ -29,7 +29,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
                 return None;
             };
             let words = (t + 2..p.tokens.end.min(t + 7))
-                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
                 .count();
             (t + 1 < p.tokens.end && doc.tok(t + 1) == ":" && words > 0)
                 .then_some((t, question, words))

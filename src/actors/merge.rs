@@ -432,7 +432,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     }
     // "Kessendorf said": a person or an organization; people speak more often.
     let next = n.toks.end;
-    if next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::Word {
+    if next < doc.tokens.len() && doc.tokens[next].kind() == TokenKind::Word {
         if let Some(v) = doc.cue_verb(next) {
             if v.frames.quote {
                 return ActorKind::Person;

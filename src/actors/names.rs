@@ -75,7 +75,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     for s in &doc.sentences {
         let heading = doc.paras[s.para()].heading;
         for t in s.tokens() {
-            if doc.tokens[t].kind != TokenKind::Word {
+            if doc.tokens[t].kind() != TokenKind::Word {
                 continue;
             }
             let w = doc.tok(t);
@@ -101,10 +101,10 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
     while i > s.tokens().start {
         i -= 1;
         let tok = doc.tokens[i];
-        if tok.kind == TokenKind::Number {
+        if tok.kind() == TokenKind::Number {
             return leading_time_stamp(doc, s.tokens().start, i);
         }
-        if tok.kind != TokenKind::Punct {
+        if tok.kind() != TokenKind::Punct {
             return false;
         }
         let c = doc.tok(i);
@@ -123,14 +123,14 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
 /// do; the word after it starts the sentence.
 fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
     doc.paras[doc.para_of(start)].tokens.start == start
-        && doc.tokens[start].kind == TokenKind::Number
+        && doc.tokens[start].kind() == TokenKind::Number
         && (start..=end)
-            .all(|k| doc.tokens[k].kind == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
+            .all(|k| doc.tokens[k].kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
 }
 
 fn is_name_word(doc: &Doc, t: usize) -> bool {
     let tok = doc.tokens[t];
-    if tok.kind != TokenKind::Word {
+    if tok.kind() != TokenKind::Word {
         return false;
     }
     let w = doc.tok(t);
@@ -153,7 +153,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
     let mut k = t;
     while k < doc.tokens.len() && k < t + 2 {
         let w = doc.tok(k);
-        if doc.tokens[k].kind != TokenKind::Word || !w.starts_with(char::is_lowercase) {
+        if doc.tokens[k].kind() != TokenKind::Word || !w.starts_with(char::is_lowercase) {
             return false;
         }
         if lex
@@ -181,7 +181,7 @@ fn known_surname(doc: &Doc, ev: &Evidence, t: usize) -> bool {
 fn ends_org_name(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = lexicon();
-    doc.tokens[t].kind == TokenKind::Word
+    doc.tokens[t].kind() == TokenKind::Word
         && w.starts_with(char::is_uppercase)
         && lex.is_label(w)
         && lex.breaks_name(w)
@@ -384,7 +384,7 @@ fn labels_speech(doc: &Doc, t: usize) -> bool {
         && t + 1 < para.tokens.end
         && doc.tok(t + 1) == ":"
         && (t + 2..para.tokens.end.min(t + 7))
-            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
             .count()
             >= 3
 }
@@ -502,11 +502,11 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
             let p = start - 1;
             let w = doc.tok(p);
             let tok = doc.tokens[p];
-            if tok.kind == TokenKind::Possessive
-                || (tok.kind == TokenKind::Word
+            if tok.kind() == TokenKind::Possessive
+                || (tok.kind() == TokenKind::Word
                     && w.starts_with(char::is_uppercase)
                     && lex.word_class(w).is_none())
-                || (tok.kind == TokenKind::Word
+                || (tok.kind() == TokenKind::Word
                     && is_connector(w)
                     && p > s.tokens().start
                     && doc.is_cap(p - 1))

@@ -623,7 +623,7 @@ fn agentless_naming(doc: &Doc, open: usize) -> bool {
     let start = open.saturating_sub(6);
     (start..open).rev().any(|p| {
         let w = doc.tok(p);
-        let participle = doc.tokens[p].kind == TokenKind::Word
+        let participle = doc.tokens[p].kind() == TokenKind::Word
             && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
         participle
             && p > 0
@@ -649,7 +649,7 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
     }
     // "— Jane Doe", "— Sen. Jane Doe": the name within the first words.
     (toks.start + 1..toks.end.min(toks.start + 4))
-        .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || doc.tok(t) == ".")
+        .take_while(|&t| doc.tokens[t].kind() != TokenKind::Punct || doc.tok(t) == ".")
         .find_map(|t| actors.outer_mention_at(t))
 }
 
@@ -658,7 +658,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
     let p = &doc.paras[para];
     p.tokens
         .clone()
-        .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind == TokenKind::Punct)
+        .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind() == TokenKind::Punct)
 }
 
 /// Direct when the quote is a sentence of its own (or opens the sentence,
@@ -721,7 +721,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     let mut words = 0;
     while p > start && words < 4 {
         let w = doc.tok(p);
-        let plain = doc.tokens[p].kind == TokenKind::Word
+        let plain = doc.tokens[p].kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
@@ -732,7 +732,8 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         if let Some(m) = actors.outer_mention_at(p) {
             let first = actors.mentions[m].toks().start;
             // The subject opens the sentence.
-            return (first == start || doc.tokens[first - 1].kind == TokenKind::Punct).then_some(m);
+            return (first == start || doc.tokens[first - 1].kind() == TokenKind::Punct)
+                .then_some(m);
         }
     }
     None

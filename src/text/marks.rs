@@ -117,7 +117,7 @@ pub fn find_quotes(
     let mut stack = Open::default();
     for t in range.clone() {
         let tok = tokens[t];
-        if tok.kind != TokenKind::Punct {
+        if tok.kind() != TokenKind::Punct {
             continue;
         }
         let Some(c) = text[tok.span()].chars().next() else {
@@ -401,7 +401,7 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
 /// True when the token is an opening quotation mark by its character alone,
 /// or two apostrophes before a word (''We).
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
-    tok.kind == TokenKind::Punct
+    tok.kind() == TokenKind::Punct
         && (matches!(
             text[tok.span()].chars().next(),
             Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
@@ -417,7 +417,7 @@ pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
 /// not an elision ("'We will fight" in British style, not "'90s").
 pub fn opens_paragraph(text: &str, tok: &Token) -> bool {
     opens_by_itself(text, tok)
-        || (tok.kind == TokenKind::Punct
+        || (tok.kind() == TokenKind::Punct
             && &text[tok.span()] == "'"
             && text[tok.span().end..]
                 .chars()

@@ -463,7 +463,7 @@ impl<'t> Doc<'t> {
     pub fn is_cap(&self, i: usize) -> bool {
         let tok = self.tokens[i];
         // ASCII first letters (nearly all) without decoding a character.
-        tok.kind == TokenKind::Word
+        tok.kind() == TokenKind::Word
             && match self.text.as_bytes()[tok.span().start] {
                 b if b < 0x80 => b.is_ascii_uppercase(),
                 _ => self.tok(i).starts_with(char::is_uppercase),
@@ -475,7 +475,7 @@ impl<'t> Doc<'t> {
     pub fn age_at(&self, i: usize) -> bool {
         i + 2 < self.tokens.len()
             && self.tok(i) == ","
-            && self.tokens[i + 1].kind == TokenKind::Number
+            && self.tokens[i + 1].kind() == TokenKind::Number
             && self.tok(i + 1).len() <= 3
             && self.tok(i + 2) == ","
     }
@@ -499,9 +499,9 @@ impl<'t> Doc<'t> {
 
     fn ends_sentence(&self, t: usize, end: usize) -> bool {
         let s = self.tok(t);
-        if self.tokens[t].kind != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
+        if self.tokens[t].kind() != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
             // A dotted abbreviation at the end of a sentence ("... in the U.S. The")
-            return self.tokens[t].kind == TokenKind::Word
+            return self.tokens[t].kind() == TokenKind::Word
                 && s.ends_with('.')
                 && t + 1 < end
                 && self.is_cap(t + 1)
@@ -519,7 +519,7 @@ impl<'t> Doc<'t> {
                 && self.is_cap(t + 1)
                 && self.word_class(t + 1).is_some()
                 && !lexicon().starts_title(prev);
-            if self.tokens[t - 1].kind == TokenKind::Word
+            if self.tokens[t - 1].kind() == TokenKind::Word
                 && (lexicon().is_abbreviation(prev) || single_initial)
                 && (!function_word_next || single_initial)
             {
@@ -548,7 +548,8 @@ impl<'t> Doc<'t> {
                 // Only a mark (or a quotation's closing mark) or a word with
                 // a final period ends a sentence: skip the rest unasked.
                 let tok = self.tokens[t];
-                if tok.kind != TokenKind::Punct && self.text.as_bytes()[tok.span().end - 1] != b'.'
+                if tok.kind() != TokenKind::Punct
+                    && self.text.as_bytes()[tok.span().end - 1] != b'.'
                 {
                     t += 1;
                     continue;
@@ -599,7 +600,7 @@ fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
         .iter()
         .enumerate()
         .map(|(t, tok)| {
-            if tok.kind != TokenKind::Word {
+            if tok.kind() != TokenKind::Word {
                 return fact::ALL;
             }
             let w = &text[tok.span()];
@@ -652,7 +653,7 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
     let mut n = 0;
     for t in from..end {
         let s = doc.tok(t);
-        if doc.tokens[t].kind == TokenKind::Punct {
+        if doc.tokens[t].kind() == TokenKind::Punct {
             // "Jane Doe, a retired nurse, said.": appositive commas are fine.
             if matches!(s, "," | "(" | ")" | "-" | "—") {
                 continue;
@@ -724,7 +725,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     // Counted in place: no list of the line's words.
     let words = toks
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind() == TokenKind::Word)
         .map(|t| &text[t.span()]);
     if words.clone().nth(4).is_none() {
         return true;
