@@ -85,7 +85,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
         return None; // part of a name: "Police Service"
     }
-    let sent = &doc.sentences[doc.sentence_of[t] as usize];
+    let sent = &doc.sentences[doc.sentence_at(t)];
     let (start, det) = modifiers_before(doc, actors, sent, t);
     let of_follows = next.is_some_and(|n| lex.is(n, Use::Of));
     let bare_plural = role.plural && !role.collective;
@@ -281,7 +281,7 @@ struct Seen {
 /// issued a statement. ... the company said"); none when that name is no
 /// organization. Names only: descriptions are not indexed yet.
 fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
-    let sent = doc.sentence_of[a] as usize;
+    let sent = doc.sentence_at(a);
     let floor = a.saturating_sub(400);
     for s in (sent.saturating_sub(6)..=sent).rev() {
         let toks = doc.sentences[s].tokens();

@@ -184,7 +184,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let lex = lexicon();
     let first = doc.tok(toks.start);
     toks.start < toks.end
-        && doc.sentence_of[toks.start] == doc.sentence_of[toks.end - 1]
+        && doc.sentence_at(toks.start) == doc.sentence_at(toks.end - 1)
         && doc.tokens[toks.start].kind() == TokenKind::Word
         && first.chars().any(char::is_uppercase)
         // A section's label ("International", "Health") may open an
@@ -213,7 +213,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
     lexicon().is_common_word(&doc.tok(t).to_lowercase())
         && t > 0
-        && doc.sentence_of[t - 1] == doc.sentence_of[t]
+        && doc.sentence_at(t - 1) == doc.sentence_at(t)
         && doc.tokens[t - 1].kind() == TokenKind::Word
         && doc.tok(t - 1).starts_with(char::is_lowercase)
 }
@@ -263,7 +263,7 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             doc.word_class(toks.end),
             Some(WordClass::Pron | WordClass::Prep | WordClass::Det | WordClass::Poss)
         );
-    let sentence = doc.sentences[doc.sentence_of[toks.start] as usize].tokens();
+    let sentence = doc.sentences[doc.sentence_at(toks.start)].tokens();
     let stops = sentence
         .clone()
         .rev()
@@ -345,7 +345,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && b.1 == EntityKind::Organization
             && b.0.start == a.0.end + 1
             && doc.tok(a.0.end) == ","
-            && doc.sentence_of[a.0.start] == doc.sentence_of[b.0.end - 1]
+            && doc.sentence_at(a.0.start) == doc.sentence_at(b.0.end - 1)
             && listed_org(doc, &joined)
         {
             spans[k].0 = joined;
@@ -591,7 +591,7 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     let cue = |t: usize| {
         doc.tokens[t].kind() == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
     };
-    let sentence = doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
+    let sentence = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
     let after = n.toks.end..(n.toks.end + 6).min(sentence.end);
     if after
         .clone()
@@ -831,7 +831,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
         return false;
     }
     let c = context();
-    let sent = doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
+    let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
     // "4-3", "21-17": two numbers of up to three digits.

@@ -96,7 +96,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
 /// True at the first word of a sentence (after any opening marks or dashes),
 /// or right after a colon or an opening quotation mark.
 pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
-    let s = &doc.sentences[doc.sentence_of[t] as usize];
+    let s = &doc.sentences[doc.sentence_at(t)];
     let mut i = t;
     while i > s.tokens().start {
         i -= 1;
@@ -482,7 +482,7 @@ fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
 /// country's leader" is not taken: only capitalized owners count).
 fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
     let lex = lexicon();
-    let s = &doc.sentences[doc.sentence_of[a] as usize];
+    let s = &doc.sentences[doc.sentence_at(a)];
     // Try title phrases of 1-3 tokens ending at a-1.
     for len in (1..=3).rev() {
         if a < s.tokens().start + len {

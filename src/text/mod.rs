@@ -76,8 +76,11 @@ pub struct Doc<'t> {
     pub quotes: Vec<RawQuote>,
     /// For every token, the quotation it lies in (marks included).
     pub in_quote: Runs<Option<NonZeroU32>>,
-    /// For every token, its sentence.
-    pub sentence_of: Runs<u32>,
+    /// For each block of [`RUN_BLOCK`] tokens, the first sentence that ends
+    /// after the block's first token: [`Doc::sentence_at`] steps on from it
+    /// over the sentences themselves (runs of sentence numbers took 1.1 MB
+    /// more of a 10 MiB text).
+    sentence_blocks: Vec<u32>,
     /// For every token, the lexicons its lowercase form may be in
     /// ([`crate::lexicon::fact`] bits): worked out once here, so that the
     /// stages look up only words that can be found (one byte a token).
@@ -171,12 +174,14 @@ const RUN_BLOCK: usize = 32;
 
 impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses `values` (one per token).
+    #[cfg(test)]
     pub(crate) fn new(values: &[T], default: T) -> Runs<T> {
         Runs::from_iter(values.len(), default, values.iter().copied())
     }
 
     /// Compresses the `len` values of `values` as they come, so no array of
     /// one value a token need exist.
+    #[cfg(test)]
     pub(crate) fn from_iter(len: usize, default: T, values: impl Iterator<Item = T>) -> Runs<T> {
         let mut runs = Runs::empty(len, default);
         let mut run = (0, default);
@@ -368,22 +373,48 @@ impl<'t> Doc<'t> {
             sentences: Vec::new(),
             quotes,
             in_quote,
-            sentence_of: Runs::new(&[], 0),
+            sentence_blocks: Vec::new(),
         };
         doc.sentences = doc.split_sentences();
         doc.sentences.shrink_to_fit();
-        let sentences = doc.sentences.iter().enumerate();
-        doc.sentence_of = Runs::painted(
-            doc.tokens.len(),
-            0,
-            sentences.map(|(si, s)| (s.tokens(), si as u32)),
-        );
+        // (Sentences are in order and apart: the first that ends after a
+        // token is the one that holds it, if any.)
+        let mut k = 0;
+        doc.sentence_blocks = Vec::with_capacity(doc.tokens.len().div_ceil(RUN_BLOCK));
+        for block_start in (0..doc.tokens.len()).step_by(RUN_BLOCK) {
+            while doc
+                .sentences
+                .get(k)
+                .is_some_and(|s| s.tokens[1] as usize <= block_start)
+            {
+                k += 1;
+            }
+            doc.sentence_blocks.push(k as u32);
+        }
         doc
     }
 
     /// The quotations, dropping everything else.
     pub fn into_quotes(self) -> Vec<RawQuote> {
         self.quotes
+    }
+
+    /// The sentence token `t` lies in (0 outside every sentence).
+    pub fn sentence_at(&self, t: usize) -> usize {
+        crate::work::add(1);
+        assert!(t < self.tokens.len(), "token out of range");
+        let mut k = self.sentence_blocks[t / RUN_BLOCK] as usize;
+        while self
+            .sentences
+            .get(k)
+            .is_some_and(|s| s.tokens[1] as usize <= t)
+        {
+            k += 1;
+        }
+        match self.sentences.get(k) {
+            Some(s) if s.tokens[0] as usize <= t => k,
+            _ => 0,
+        }
     }
 
     /// The quotation token `t` lies in (marks included), if any.
@@ -494,7 +525,7 @@ impl<'t> Doc<'t> {
 
     /// The paragraph of token `i`.
     pub fn para_of(&self, i: usize) -> usize {
-        self.sentences[self.sentence_of[i] as usize].para()
+        self.sentences[self.sentence_at(i)].para()
     }
 
     fn ends_sentence(&self, t: usize, end: usize) -> bool {
@@ -862,9 +893,29 @@ mod tests {
             ["“", "We", "won", ",", "”", "“", "no", "”", "“", "Again", ".", "”"]
         );
         assert_eq!(
-            doc.sentence_of[doc.tokens.len() - 1] as usize,
+            doc.sentence_at(doc.tokens.len() - 1),
             doc.sentences.len() - 1
         );
+    }
+
+    #[test]
+    fn sentence_at_finds_each_tokens_sentence() {
+        // Sentences across blocks of tokens, short and long, in paragraphs.
+        let mut text = String::new();
+        for i in 0..60 {
+            let words = "word ".repeat([1, 3, 31, 33, 70][i % 5]);
+            text.push_str(&format!("Then {words}ended."));
+            text.push_str(if i % 7 == 0 { "\n\n" } else { " " });
+        }
+        let doc = Doc::new(&text);
+        assert!(doc.sentences.len() > 50);
+        let mut want = vec![0; doc.tokens.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            want[s.tokens()].fill(si);
+        }
+        for (t, &si) in want.iter().enumerate() {
+            assert_eq!(doc.sentence_at(t), si, "token {t}");
+        }
     }
 
     #[test]
