@@ -106,12 +106,11 @@ pub struct Actors {
     pub mentions: Vec<MentionDraft>,
     /// Actors, in order of creation.
     pub actors: Vec<ActorDraft>,
-    /// For each token, the innermost mention covering it, as of the last
-    /// `index` (stored as runs: 4 bytes a token each were a sixth of the
-    /// peak memory on long texts).
-    by_token: Runs<Option<NonZeroU32>>,
-    /// For each token, the outermost mention covering it, as of the last `index`.
-    outer_by_token: Runs<Option<NonZeroU32>>,
+    /// For each token, the innermost and the outermost mention covering
+    /// it, as of the last `index` (stored as runs: 4 bytes a token each were
+    /// a sixth of the peak memory on long texts; one table of both, not two,
+    /// shares the runs' bounds and block index: 0.9 MB fewer on 10 MiB).
+    by_token: Runs<[Option<NonZeroU32>; 2]>,
     /// Tokens covered by mentions added since (pronouns), sorted: (token,
     /// innermost, outermost). These entries win over the two tables. They
     /// come in text order, sentence by sentence, so an insertion moves at
@@ -159,8 +158,7 @@ impl Actors {
     pub fn add_mention(&mut self, m: MentionDraft) -> usize {
         let idx = self.mentions.len();
         for t in m.toks() {
-            let (Some(&inner), Some(&outer)) = (self.by_token.get(t), self.outer_by_token.get(t))
-            else {
+            let Some(&[inner, outer]) = self.by_token.get(t) else {
                 continue;
             };
             self.added_bits[t / 64] |= 1 << (t % 64);
@@ -186,7 +184,7 @@ impl Actors {
         crate::work::add(1);
         match self.added_at(t) {
             Some(&(_, inner, _)) => inner,
-            None => self.by_token.get(t).copied().flatten(),
+            None => self.by_token.get(t).and_then(|v| v[0]),
         }
         .map(untag)
     }
@@ -197,7 +195,7 @@ impl Actors {
         crate::work::add(1);
         match self.added_at(t) {
             Some(&(_, _, outer)) => outer,
-            None => self.outer_by_token.get(t).copied().flatten(),
+            None => self.by_token.get(t).and_then(|v| v[1]),
         }
         .map(untag)
     }
@@ -206,7 +204,8 @@ impl Actors {
     /// ([`Actors::outer_mention_at`] is `None` for every token before it),
     /// or `end`.
     pub fn next_outer_candidate(&self, t: usize, end: usize) -> usize {
-        let runs = self.outer_by_token.next_set(t).min(end);
+        // (A token has an outermost mention when it has any.)
+        let runs = self.by_token.next_set(t).min(end);
         // The first token from `t` on added after the index was built.
         let mut w = t / 64;
         let mut bits = self
@@ -242,30 +241,36 @@ impl Actors {
             key(a).cmp(&key(b))
         });
         // Without arrays of one entry a token (8 bytes a token were the
-        // peak of a long text). Later (inner) mentions paint over outer ones.
+        // peak of a long text). The innermost: the last mention begun and
+        // not yet ended (later, inner, mentions paint over outer ones); the
+        // outermost: the first mention begun and not yet ended.
         let (ms, len) = (&self.mentions, doc.tokens.len());
-        let mentions = ms.iter().enumerate().map(|(i, m)| (m.toks(), tag(i)));
-        self.by_token = Runs::painted(len, None, mentions);
-        // The outermost: the first mention begun and not yet ended.
+        // The mentions begun that may still be open (end, index), the last on top.
+        let mut open: Vec<(usize, usize)> = Vec::new();
         let (mut first, mut begun) = (0, 0);
-        self.outer_by_token = Runs::stepped(len, None, |t| {
+        self.by_token = Runs::stepped(len, [None, None], |t| {
             while begun < ms.len() && ms[begun].toks().start <= t {
+                open.push((ms[begun].toks().end, begun));
                 begun += 1;
+            }
+            while open.last().is_some_and(|&(end, _)| end <= t) {
+                open.pop();
             }
             while first < begun && ms[first].toks().end <= t {
                 first += 1;
             }
-            // The same until the next mention begins or the first one ends.
+            // The same until the next mention begins or the innermost or
+            // the outermost one ends.
             let next_start = ms.get(begun).map_or(len, |m| m.toks().start);
+            let top_end = open.last().map_or(len, |&(end, _)| end);
             let first_end = if first < begun {
                 ms[first].toks().end
             } else {
                 len
             };
-            (
-                (first < begun).then(|| tag(first)).flatten(),
-                next_start.min(first_end),
-            )
+            let inner = open.last().and_then(|&(_, i)| tag(i));
+            let outer = (first < begun).then(|| tag(first)).flatten();
+            ([inner, outer], next_start.min(top_end).min(first_end))
         });
         self.added.clear();
         self.added_bits = vec![0; doc.tokens.len().div_ceil(64)];
