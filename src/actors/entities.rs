@@ -41,11 +41,18 @@ pub struct NamedEntity {
 
 /// The tagger's verdict for every token: 0 outside any name, else 1 +
 /// the [`EntityKind`] of the name covering it, plus [`FIRST`] on a name's
-/// first token.
-pub(crate) struct TokenTypes(Vec<u8>);
+/// first token. Four bits a token, two tokens a byte (the table lives from
+/// the tagger to the end of the actors: 1 MB of a 10 MiB text's peak).
+pub(crate) struct TokenTypes {
+    /// The codes, token `t`'s in the low half of byte `t / 2` when `t` is
+    /// even, else in the high half.
+    codes: Vec<u8>,
+    /// The number of tokens.
+    len: usize,
+}
 
 /// The bit of [`TokenTypes`] that marks the first token of a name.
-const FIRST: u8 = 0x80;
+const FIRST: u8 = 0x8;
 
 fn code(kind: EntityKind) -> u8 {
     1 + kind as u8
@@ -64,19 +71,34 @@ fn kind_of(code: u8) -> Option<EntityKind> {
 impl TokenTypes {
     /// Every token outside any name.
     pub(crate) fn empty(len: usize) -> TokenTypes {
-        TokenTypes(vec![0; len])
+        TokenTypes {
+            codes: vec![0; len.div_ceil(2)],
+            len,
+        }
+    }
+
+    /// The code of token `t` (0 past the last token).
+    fn get(&self, t: usize) -> u8 {
+        match self.codes.get(t / 2) {
+            Some(&c) if t < self.len => (c >> (4 * (t % 2))) & 0xf,
+            _ => 0,
+        }
+    }
+
+    /// Sets the code of token `t` (a token of the text).
+    fn put(&mut self, t: usize, code: u8) {
+        let shift = 4 * (t % 2);
+        let c = &mut self.codes[t / 2];
+        *c = (*c & !(0xf << shift)) | (code << shift);
     }
 
     /// Marks tokens `toks` as a name of `kind`.
     #[cfg(feature = "tagger")]
     pub(crate) fn set(&mut self, toks: std::ops::Range<usize>, kind: EntityKind) {
-        let end = toks.end.min(self.0.len());
+        let end = toks.end.min(self.len);
         let start = toks.start.min(end);
-        for c in &mut self.0[start..end] {
-            *c = code(kind);
-        }
-        if start < end {
-            self.0[start] |= FIRST;
+        for t in start..end {
+            self.put(t, code(kind) | if t == start { FIRST } else { 0 });
         }
     }
 
@@ -90,7 +112,7 @@ impl TokenTypes {
                 .partition_point(|t| t.span().start < e.span.start);
             let mut t = first;
             while t < doc.tokens.len() && doc.tokens[t].span().end <= e.span.end {
-                types.0[t] = code(e.kind) | if t == first { FIRST } else { 0 };
+                types.put(t, code(e.kind) | if t == first { FIRST } else { 0 });
                 t += 1;
             }
         }
@@ -110,7 +132,7 @@ impl TokenTypes {
     fn verdict(&self, toks: std::ops::Range<usize>) -> Option<EntityKind> {
         let mut counts = [0usize; 5];
         for t in toks {
-            counts[usize::from(self.0.get(t).copied().unwrap_or(0) & !FIRST)] += 1;
+            counts[usize::from(self.get(t) & !FIRST)] += 1;
         }
         let best = (1..5).max_by_key(|&k| (counts[k], std::cmp::Reverse(k)))?;
         if counts[best] == 0 {
@@ -125,7 +147,7 @@ impl TokenTypes {
     /// The names of a person, organization or place, in text order.
     fn actor_spans(&self) -> Vec<(std::ops::Range<usize>, EntityKind)> {
         let mut out: Vec<(std::ops::Range<usize>, EntityKind)> = Vec::new();
-        for (t, &c) in self.0.iter().enumerate() {
+        for (t, c) in (0..self.len).map(|t| (t, self.get(t))) {
             let kind = kind_of(c & !FIRST);
             match out.last_mut() {
                 Some((r, k)) if c & FIRST == 0 && r.end == t && Some(*k) == kind => r.end += 1,
