@@ -317,7 +317,7 @@ fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
 /// the place the story was filed from, whatever the tagger says.
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
-    doc.paras[doc.para_of(toks.start)].tokens.start == toks.start
+    doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
         && text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
         && toks.end < doc.tokens.len()
@@ -890,7 +890,9 @@ fn after_preposition(doc: &Doc, n: &Name) -> bool {
 /// ("FERRANT: No. My father told me...").
 fn labels_paragraph(doc: &Doc, n: &Name) -> bool {
     let para = &doc.paras[doc.para_of(n.toks.start)];
-    para.tokens.start == n.toks.start && n.toks.end < para.tokens.end && doc.tok(n.toks.end) == ":"
+    para.tokens().start == n.toks.start
+        && n.toks.end < para.tokens().end
+        && doc.tok(n.toks.end) == ":"
 }
 
 /// A storm or an event ("Hurricane Odessa", "the Winter Olympics"), or a
@@ -915,7 +917,7 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
     text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
-        && (para.tokens.start..para.tokens.end)
+        && (para.tokens().start..para.tokens().end)
             .all(|t| n.toks.contains(&t) || doc.tokens[t].kind() == TokenKind::Punct)
 }
 

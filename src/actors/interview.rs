@@ -19,7 +19,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
         .paras
         .iter()
         .filter_map(|p| {
-            let t = p.tokens.start;
+            let t = p.tokens().start;
             let w = doc.tok(t);
             let question = if lex.is(w, Use::QuestionLabel) {
                 true
@@ -28,10 +28,10 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
             } else {
                 return None;
             };
-            let words = (t + 2..p.tokens.end.min(t + 7))
+            let words = (t + 2..p.tokens().end.min(t + 7))
                 .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
                 .count();
-            (t + 1 < p.tokens.end && doc.tok(t + 1) == ":" && words > 0)
+            (t + 1 < p.tokens().end && doc.tok(t + 1) == ":" && words > 0)
                 .then_some((t, question, words))
         })
         .collect();

@@ -325,7 +325,7 @@ fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
 /// name: "Brennan said Tom Daly would help, and he").
 fn pronoun_after(doc: &Doc, from: usize) -> Option<Gender> {
     let para = doc.paras.get(doc.para_of(from.checked_sub(1)?))?;
-    for t in from..para.tokens.end.min(from + 40) {
+    for t in from..para.tokens().end.min(from + 40) {
         if doc.quote_at(t).is_some() {
             continue;
         }

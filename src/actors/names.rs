@@ -122,7 +122,7 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
 /// and colons or periods) that opens its paragraph, as a live blog's entries
 /// do; the word after it starts the sentence.
 fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
-    doc.paras[doc.para_of(start)].tokens.start == start
+    doc.paras[doc.para_of(start)].tokens().start == start
         && doc.tokens[start].kind() == TokenKind::Number
         && (start..=end)
             .all(|k| doc.tokens[k].kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
@@ -270,7 +270,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
         // "IV." alone on its line numbers a section.
         let p = &doc.paras[para];
         let section_number = end == start + 1
-            && p.tokens.len() <= 2
+            && p.tokens().len() <= 2
             && doc
                 .tok(start)
                 .chars()
@@ -377,13 +377,13 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 fn labels_speech(doc: &Doc, t: usize) -> bool {
     let para = &doc.paras[doc.para_of(t)];
     let w = doc.tok(t);
-    para.tokens.start == t
+    para.tokens().start == t
         && w.chars().nth(1).is_some()
         && !lexicon().is(w, Use::QuestionLabel)
         && !lexicon().is(w, Use::AnswerLabel)
-        && t + 1 < para.tokens.end
+        && t + 1 < para.tokens().end
         && doc.tok(t + 1) == ":"
-        && (t + 2..para.tokens.end.min(t + 7))
+        && (t + 2..para.tokens().end.min(t + 7))
             .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
             .count()
             >= 3
@@ -572,7 +572,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
 /// A dateline in capitals at the start of a paragraph ("PORT PELLAM —",
 /// "GENEVA (Wire) -") names a place; it merges with the place written normally.
 fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
-    let para_start = doc.paras[doc.para_of(a)].tokens.start;
+    let para_start = doc.paras[doc.para_of(a)].tokens().start;
     let all_caps = (a..b).all(|t| {
         let w = doc.tok(t);
         w == "." || (w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))

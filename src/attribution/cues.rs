@@ -254,7 +254,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
 /// [`super::turns`]; the cue still names the speaker of the sentence).
 fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> {
     let para = &doc.paras[doc.sentences[doc.sentence_at(sent.start)].para()];
-    if para.tokens.start != sent.start {
+    if para.tokens().start != sent.start {
         return None;
     }
     let (m, colon) = super::turns::label(doc, actors, sent.start, sent.end)?;

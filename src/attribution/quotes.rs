@@ -643,7 +643,7 @@ fn be_before(w: &str) -> bool {
 /// Doe, Tarvel." (letters, tweets, quotes of the day).
 fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
     let next = doc.paras.get(para + 1)?;
-    let toks = next.tokens.clone();
+    let toks = next.tokens();
     if toks.is_empty() || toks.len() > 14 || !matches!(doc.tok(toks.start), "-" | "—" | "–") {
         return None;
     }
@@ -656,7 +656,7 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
 /// True when paragraph `para` holds nothing but quotations and punctuation.
 fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
     let p = &doc.paras[para];
-    p.tokens
+    p.tokens()
         .clone()
         .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind() == TokenKind::Punct)
 }

@@ -157,9 +157,9 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
 /// `t`, if any.
 fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
     let para = &doc.paras[doc.para_of(t)];
-    let m = actors.outer_mention_at(para.tokens.start)?;
+    let m = actors.outer_mention_at(para.tokens().start)?;
     let colon = actors.mentions[m].toks().end;
-    (colon < para.tokens.end && colon < t && doc.tok(colon) == ":")
+    (colon < para.tokens().end && colon < t && doc.tok(colon) == ":")
         .then_some(actors.mentions[m].actor())
 }
 

@@ -46,15 +46,15 @@ pub(super) fn label(
 pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     let mut turns = Vec::new();
     for p in &doc.paras {
-        let Some((_, colon)) = label(doc, actors, p.tokens.start, p.tokens.end) else {
+        let Some((_, colon)) = label(doc, actors, p.tokens().start, p.tokens().end) else {
             continue;
         };
         let first = colon + 1;
-        if first < p.tokens.end
+        if first < p.tokens().end
             && doc.tokens[first].kind() == TokenKind::Word
             && doc.in_quote[first].is_none()
         {
-            let content = doc.span_of(first, p.tokens.end);
+            let content = doc.span_of(first, p.tokens().end);
             turns.push(RawQuote::new(content, content, first, None));
         }
     }
