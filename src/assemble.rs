@@ -126,8 +126,8 @@ fn keep_outer_mentions(drafts: &[MentionDraft], quiet: &[usize]) -> (Vec<usize>,
         if let Some(last) = outer.filter(|&o| span.start < drafts[kept[o]].span().end) {
             let around = drafts[kept[last]].span();
             mention_id[m] = last as u32;
-            if drafts[m].kind == MentionKind::Name
-                && drafts[kept[last]].kind == MentionKind::Description
+            if drafts[m].kind() == MentionKind::Name
+                && drafts[kept[last]].kind() == MentionKind::Description
                 && span.end <= around.end
                 && span != around
                 && span.start >= inner_end
@@ -192,7 +192,7 @@ fn push_mentions(out: &mut Annotation, mention_drafts: &[MentionDraft], ids: &Id
             actor,
             span: d.span(),
             title: d.title(),
-            kind: d.kind,
+            kind: d.kind(),
         });
     }
 }

@@ -289,7 +289,7 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
         let first = (toks.start.max(floor)..toks.end.min(a))
             .filter(|&t| doc.in_quote[t].is_none())
             .find_map(|t| actors.outer_mention_at(t));
-        if let Some(m) = first.filter(|&m| actors.mentions[m].kind == MentionKind::Name) {
+        if let Some(m) = first.filter(|&m| actors.mentions[m].kind() == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.
             let actor = &actors.actors[actors.mentions[m].actor()];
             let company = actor.kind == ActorKind::Organization && actor.role.is_none();
@@ -472,7 +472,7 @@ mod tests {
         actors
             .mentions
             .iter()
-            .filter(|m| m.kind == MentionKind::Description)
+            .filter(|m| m.kind() == MentionKind::Description)
             .map(|m| {
                 let a = &actors.actors[m.actor()];
                 (
@@ -543,7 +543,7 @@ mod tests {
         let ds: Vec<usize> = actors
             .mentions
             .iter()
-            .filter(|m| m.kind == MentionKind::Description)
+            .filter(|m| m.kind() == MentionKind::Description)
             .map(|m| m.actor())
             .collect();
         assert_eq!(ds.len(), 2);
@@ -558,7 +558,7 @@ mod tests {
         let d = actors
             .mentions
             .iter()
-            .find(|m| m.kind == MentionKind::Description)
+            .find(|m| m.kind() == MentionKind::Description)
             .expect("a description");
         let person = &actors.actors[d.actor()];
         assert_eq!(person.name, "Jane Velkamp");

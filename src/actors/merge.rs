@@ -464,7 +464,7 @@ mod tests {
                 let mentions = found
                     .mentions
                     .iter()
-                    .filter(|m| m.actor() == i && m.kind == MentionKind::Name)
+                    .filter(|m| m.actor() == i && m.kind() == MentionKind::Name)
                     .count();
                 (a.name.clone(), a.kind, mentions)
             })

@@ -9,12 +9,13 @@ use crate::text::{Doc, Lower, Runs};
 use std::num::NonZeroU32;
 use std::ops::Range;
 
-/// A mention before ids are assigned: 32 bytes (`u32` tokens, bytes and
-/// actor, texts being under 4 GiB), for there are thousands on long texts
+/// A mention before ids are assigned: 28 bytes (`u32` tokens, bytes and
+/// actor, texts being under 4 GiB; the kind in the tokens' top bits), for there are thousands on long texts
 /// (72 bytes each with `usize` fields were a seventh of the peak memory).
 #[derive(Clone, Debug)]
 pub struct MentionDraft {
-    /// Tokens of the mention (without its title).
+    /// Tokens of the mention (without its title), the kind in their top
+    /// bits ([`KIND_BIT`]: 28 bytes a mention, was 32).
     toks: [u32; 2],
     /// Bytes of the mention.
     span: [u32; 2],
@@ -22,11 +23,14 @@ pub struct MentionDraft {
     title: [u32; 2],
     /// Index into [`Actors::actors`].
     actor: u32,
-    /// Name, description or pronoun.
-    pub kind: MentionKind,
 }
 
-const _: () = assert!(std::mem::size_of::<MentionDraft>() == 32);
+const _: () = assert!(std::mem::size_of::<MentionDraft>() == 28);
+
+/// The bit of each of [`MentionDraft::toks`] that holds a bit of its
+/// [`MentionKind`]'s index (token indices are under 2^31: tokens start in
+/// the first GiB of a text, a byte or more apart).
+const KIND_BIT: u32 = 1 << 31;
 
 impl MentionDraft {
     /// A mention of `actor` over tokens `toks` and bytes `span`.
@@ -37,26 +41,35 @@ impl MentionDraft {
         kind: MentionKind,
         actor: usize,
     ) -> MentionDraft {
+        let k = kind as u32;
         let mut m = MentionDraft {
-            toks: [0; 2],
+            toks: [(k & 1) * KIND_BIT, (k >> 1) * KIND_BIT],
             span: span.pack(),
             title: [0; 2],
             actor: actor as u32,
-            kind,
         };
         m.set_toks(toks);
         m.set_title(title);
         m
     }
 
+    /// Name, description or pronoun.
+    pub fn kind(&self) -> MentionKind {
+        let bit = |x: u32| (x / KIND_BIT) as usize;
+        MentionKind::ALL[bit(self.toks[0]) | bit(self.toks[1]) << 1]
+    }
+
     /// Tokens of the mention (without its title).
     pub fn toks(&self) -> Range<usize> {
-        self.toks[0] as usize..self.toks[1] as usize
+        (self.toks[0] & !KIND_BIT) as usize..(self.toks[1] & !KIND_BIT) as usize
     }
 
     /// Sets the mention's tokens.
     pub fn set_toks(&mut self, toks: Range<usize>) {
-        self.toks = [toks.start as u32, toks.end as u32];
+        debug_assert!(toks.end < KIND_BIT as usize);
+        let [a, b] = &mut self.toks;
+        *a = (*a & KIND_BIT) | toks.start as u32;
+        *b = (*b & KIND_BIT) | toks.end as u32;
     }
 
     /// Bytes of the mention.

@@ -272,7 +272,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // An interview's "Q:" or "A:" (a pronoun mention, see
     // actors/interview.rs) leaves a quotation in its sentence to the cues
     // around it: "A: The minister told me, “...”" is the minister's.
-    let letter = mention.kind == MentionKind::Pronoun;
+    let letter = mention.kind() == MentionKind::Pronoun;
     let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
     // "Q: Why now?": a question asks.
     let asks = doc.tok(sent.end - 1) == "?";

@@ -294,7 +294,7 @@ impl<'a> Quote<'a> {
     /// speaker's words, not those of the unnamed thing nested in her clause.
     fn unnamed(&self, r: &Resolved) -> bool {
         r.mention
-            .is_some_and(|m| self.actors.mentions[m].kind == MentionKind::Description)
+            .is_some_and(|m| self.actors.mentions[m].kind() == MentionKind::Description)
     }
 
     /// A finite verb inside a clause another speaker reports ("Jane Doe

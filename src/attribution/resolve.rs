@@ -276,7 +276,7 @@ pub fn resolve_pronoun(
                     }
                     other |= unlike.is_some()
                         && Some(mention.actor()) == last_speaker
-                        && mention.kind == MentionKind::Pronoun
+                        && mention.kind() == MentionKind::Pronoun
                         && lexicon()
                             .pronoun(doc.tok(mention.toks().start))
                             .and_then(|p| p.gender)

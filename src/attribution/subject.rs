@@ -200,7 +200,7 @@ fn at_mention(
         let end = start - 1 - usize::from(adj);
         if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
             let d = outermost(actors, d, end - 1);
-            if actors.mentions[d].kind == MentionKind::Description
+            if actors.mentions[d].kind() == MentionKind::Description
                 && actors.mentions[d].toks().end == end
             {
                 return Anchor::Mention(d);
@@ -283,7 +283,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         if let Some(m) = actors.mention_at(before - 1) {
             let m = outermost(actors, m, before - 1);
             if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
-                if actors.mentions[m].kind != MentionKind::Description {
+                if actors.mentions[m].kind() != MentionKind::Description {
                     return Some(Anchor::Mention(m));
                 }
                 described = Some(Anchor::Mention(m));
@@ -324,7 +324,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         let apposed_name = (q + 1..comma).any(|t| {
             actors
                 .mention_at(t)
-                .is_some_and(|m| actors.mentions[m].kind == MentionKind::Name)
+                .is_some_and(|m| actors.mentions[m].kind() == MentionKind::Name)
         });
         if let Some(Anchor::Phrase(a, b)) = phrase_ending_at(doc, q, bound) {
             if a <= bound + 1 && !apposed_name {

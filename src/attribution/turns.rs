@@ -64,7 +64,7 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     let mut seen = vec![false; actors.actors.len()];
     let transcript = turns.iter().filter_map(|q| speaker(actors, q)).any(|m| {
         let m = &actors.mentions[m];
-        m.kind == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor()], true)
+        m.kind() == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor()], true)
     });
     if !transcript {
         turns.clear();
