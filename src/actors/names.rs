@@ -110,7 +110,9 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
         let c = doc.tok(i);
         // Only an opening mark starts a sentence-like unit; after a closing
         // one ("\"...\" Smith said") the capital means a name.
-        let opens_quote = doc.quote_at(i).is_some_and(|q| doc.quotes[q].open_tok == i);
+        let opens_quote = doc
+            .quote_at(i)
+            .is_some_and(|q| doc.quotes[q].open_tok() == i);
         if opens_quote || matches!(c, ":" | "—" | "–" | "-" | "(") {
             return true;
         }

@@ -308,8 +308,8 @@ fn unlisted(t: usize, frames: Frames) -> Cue {
 /// when no listed cue verb is there.
 fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Vec<Cue>) {
     // Only this sentence's quotes (quotes never cross sentences).
-    let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
-    let last = doc.quotes.partition_point(|q| q.open_tok < sent.end);
+    let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
+    let last = doc.quotes.partition_point(|q| q.open_tok() < sent.end);
     for q in &doc.quotes[first..last] {
         let Some(close) = q.close_tok() else { continue };
         if !sent.contains(&close) || !doc.text[q.content()].ends_with([',', '?', '!', '—', '-']) {

@@ -98,8 +98,8 @@ pub fn attribute_sentence(
     let para = doc.sentences[si].para();
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
-    let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
-    let last = first + doc.quotes[first..].partition_point(|q| q.open_tok < sent.end);
+    let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
+    let last = first + doc.quotes[first..].partition_point(|q| q.open_tok() < sent.end);
     // What the whole sentence offers every quote, worked out once (asked
     // of each quote, it made a sentence of many quotes quadratic).
     let cues = SentenceCues {
@@ -259,7 +259,7 @@ impl<'a> Quote<'a> {
         let rq = doc.quotes[q];
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
-        let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok);
+        let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok());
         let candidates: Vec<&Resolved> = resolved[before.saturating_sub(8)..before]
             .iter()
             .rev()
@@ -267,7 +267,7 @@ impl<'a> Quote<'a> {
             // remark that “...”", "his calls to end the “...”".
             .filter(|r| {
                 r.actor.is_some()
-                    && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok)
+                    && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok())
             })
             .collect();
         let mut quote = Quote {
@@ -279,9 +279,9 @@ impl<'a> Quote<'a> {
             si,
             sent: sent.clone(),
             para: doc.sentences[si].para(),
-            open: rq.open_tok,
+            open: rq.open_tok(),
             close,
-            starts_sentence: rq.open_tok == sent.start,
+            starts_sentence: rq.open_tok() == sent.start,
             candidates,
             head: None,
             tail: tail(doc, actors, resolved, Some(close)),
@@ -670,7 +670,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
-    let after_intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+    let after_intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     let sentence_like = capital && (starts_sentence || after_intro || words >= 8) && words >= 2;
     if sentence_like || (starts_sentence && words >= 5) {
         QuoteKind::Direct
@@ -686,7 +686,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
     let rq = doc.quotes[q];
     let content = &doc.text[rq.content()];
-    let intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+    let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     found.cue.is_some()
         && found.speaker.is_some()
         && (starts || intro)

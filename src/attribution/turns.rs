@@ -74,13 +74,13 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
 
 /// The label's mention of a turn `q` of [`find`]: the speaker.
 pub(super) fn speaker(actors: &Actors, q: &RawQuote) -> Option<usize> {
-    actors.outer_mention_at(q.open_tok - 2)
+    actors.outer_mention_at(q.open_tok() - 2)
 }
 
 /// Whether token `t` is the colon of the label of one of `turns`.
 pub(super) fn is_label(turns: &[RawQuote], t: usize) -> bool {
-    let i = turns.partition_point(|q| q.open_tok <= t);
-    i < turns.len() && turns[i].open_tok == t + 1
+    let i = turns.partition_point(|q| q.open_tok() <= t);
+    i < turns.len() && turns[i].open_tok() == t + 1
 }
 
 #[cfg(test)]

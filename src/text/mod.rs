@@ -366,11 +366,11 @@ impl<'t> Doc<'t> {
             tokens.len(),
             None,
             quotes.iter().enumerate().map(|(qi, q)| {
-                let mut t = q.open_tok;
+                let mut t = q.open_tok();
                 while t < tokens.len() && tokens[t].span().start < q.span().end {
                     t += 1;
                 }
-                (q.open_tok..t, NonZeroU32::new(qi as u32 + 1))
+                (q.open_tok()..t, NonZeroU32::new(qi as u32 + 1))
             }),
         );
         let facts = token_facts(text, &tokens);
@@ -675,7 +675,7 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         }
         // "Smith said, “and we will win again.”" goes on; "she said, “We
         // will...”" starts its own quotation.
-        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quotes[q].open_tok == t) {
+        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quotes[q].open_tok() == t) {
             return doc.text[doc.quotes[q].content()].starts_with(char::is_lowercase);
         }
     }
