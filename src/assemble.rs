@@ -15,9 +15,11 @@ fn into_drafts(actors: Actors) -> (Vec<ActorDraft>, Vec<MentionDraft>, Vec<usize
 }
 
 /// Builds the [`Annotation`]. The actors' token indexes are freed first, the
-/// actor drafts once their names and titles have moved to the output, and
+/// actor drafts once their names and titles have moved to the output, the
+/// mention drafts and the quotations once they are output (before the
+/// claims, the last and largest list: 4.8 MB of a 10 MiB text's peak), and
 /// the lists are allocated at their final size (memory on long texts).
-pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attribution) -> Annotation {
+pub fn assemble(raw_quotes: Vec<RawQuote>, actors: Actors, attribution: Attribution) -> Annotation {
     let (actor_drafts, mention_drafts, quiet) = into_drafts(actors);
     let ids = Ids::new(&mention_drafts, &quiet, actor_drafts.len());
     let mut out = Annotation {
@@ -26,9 +28,12 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
         quotes: Vec::with_capacity(attribution.quotes.len()),
         claims: Vec::new(),
     };
-    push_actors(&mut out, actor_drafts, &ids);
-    push_mentions(&mut out, &ids);
-    push_quotes(&mut out, raw_quotes, attribution.quotes, &ids);
+    push_actors(&mut out, actor_drafts, &mention_drafts, &ids);
+    push_mentions(&mut out, &mention_drafts, &ids);
+    // The quotes and claims need only the output mentions (memory).
+    drop(mention_drafts);
+    push_quotes(&mut out, &raw_quotes, attribution.quotes, &ids);
+    drop(raw_quotes);
     let drafts = attribution.claims;
     let claim_id = push_claims(&mut out, &drafts, &ids);
     link_disputes(&mut out, &drafts, &claim_id);
@@ -37,21 +42,24 @@ pub fn assemble(raw_quotes: &[RawQuote], actors: Actors, attribution: Attributio
 
 /// The output ids of mentions and actors, worked out once so quotes and
 /// claims can point at them.
-struct Ids<'d> {
-    mention_drafts: &'d [MentionDraft],
+struct Ids {
     /// The mentions that are output, in text order (index = `MentionId`).
     kept: Vec<usize>,
-    /// For each draft mention, the output mention it is or was folded into.
-    mention_id: Vec<Option<usize>>,
+    /// For each draft mention, the output mention it is or was folded into
+    /// ([`NO_MENTION`] for none: 4 bytes a mention, not 16).
+    mention_id: Vec<u32>,
     /// For each draft actor, its output id (`None` when it has no kept mention).
     actor_id: Vec<Option<usize>>,
     /// The draft actors in output order (by first kept mention).
     actor_order: Vec<usize>,
 }
 
-impl<'d> Ids<'d> {
+/// [`Ids::mention_id`] of a draft mention in no output mention.
+const NO_MENTION: u32 = u32::MAX;
+
+impl Ids {
     /// Mentions must not overlap and ids must follow the text.
-    fn new(mention_drafts: &'d [MentionDraft], quiet: &[usize], actor_count: usize) -> Ids<'d> {
+    fn new(mention_drafts: &[MentionDraft], quiet: &[usize], actor_count: usize) -> Ids {
         let (kept, mention_id) = keep_outer_mentions(mention_drafts, quiet);
         // Actors in order of first mention.
         let mut actor_id = vec![None; actor_count];
@@ -64,7 +72,6 @@ impl<'d> Ids<'d> {
             }
         }
         Ids {
-            mention_drafts,
             kept,
             mention_id,
             actor_id,
@@ -79,12 +86,17 @@ impl<'d> Ids<'d> {
 
     /// A speaker and its anchoring mention. When the anchor was folded into
     /// an outer mention, the speaker is that mention's actor, so the two
-    /// always agree.
-    fn who(&self, a: Option<usize>, m: Option<usize>) -> (Option<ActorId>, Option<MentionId>) {
-        match m.and_then(|m| self.mention_id[m]) {
+    /// always agree. `mentions` are the output's (one a kept mention).
+    fn who(
+        &self,
+        mentions: &[Mention],
+        a: Option<usize>,
+        m: Option<usize>,
+    ) -> (Option<ActorId>, Option<MentionId>) {
+        match m.map(|m| self.mention_id[m]).filter(|&k| k != NO_MENTION) {
             Some(k) => (
-                self.actor(self.mention_drafts[self.kept[k]].actor()),
-                Some(MentionId(k as u32)),
+                mentions.get(k as usize).map(|m| m.actor),
+                Some(MentionId(k)),
             ),
             None => (a.and_then(|a| self.actor(a)), None),
         }
@@ -99,15 +111,12 @@ impl<'d> Ids<'d> {
 /// text order (an outer one before the names inside it), and for each draft
 /// the kept mention that anchors it in quotes and claims: the outermost one
 /// around it (the speaker of "U.S. officials said" is the officials).
-fn keep_outer_mentions(
-    drafts: &[MentionDraft],
-    quiet: &[usize],
-) -> (Vec<usize>, Vec<Option<usize>>) {
+fn keep_outer_mentions(drafts: &[MentionDraft], quiet: &[usize]) -> (Vec<usize>, Vec<u32>) {
     // Mentions sorted by start, longer first.
     let order = stable_order(drafts.len(), &|a, b| {
         outer_first(drafts[a].span(), drafts[b].span())
     });
-    let mut mention_id: Vec<Option<usize>> = vec![None; drafts.len()];
+    let mut mention_id = vec![NO_MENTION; drafts.len()];
     let mut kept: Vec<usize> = Vec::new();
     // The last outermost mention kept, and the last name kept inside it.
     let mut outer: Option<usize> = None;
@@ -116,9 +125,9 @@ fn keep_outer_mentions(
         let span = drafts[m].span();
         if let Some(last) = outer.filter(|&o| span.start < drafts[kept[o]].span().end) {
             let around = drafts[kept[last]].span();
-            mention_id[m] = Some(last);
-            if drafts[m].kind == MentionKind::Name
-                && drafts[kept[last]].kind == MentionKind::Description
+            mention_id[m] = last as u32;
+            if drafts[m].kind() == MentionKind::Name
+                && drafts[kept[last]].kind() == MentionKind::Description
                 && span.end <= around.end
                 && span != around
                 && span.start >= inner_end
@@ -129,7 +138,7 @@ fn keep_outer_mentions(
             }
             continue;
         }
-        mention_id[m] = Some(kept.len());
+        mention_id[m] = kept.len() as u32;
         outer = Some(kept.len());
         inner_end = span.start;
         kept.push(m);
@@ -144,10 +153,15 @@ fn outer_first(x: Span, y: Span) -> std::cmp::Ordering {
 
 /// Each actor once, in order of first mention, its strings moved (not
 /// copied) to the output; the drafts are freed here.
-fn push_actors(out: &mut Annotation, mut actor_drafts: Vec<ActorDraft>, ids: &Ids) {
+fn push_actors(
+    out: &mut Annotation,
+    mut actor_drafts: Vec<ActorDraft>,
+    mention_drafts: &[MentionDraft],
+    ids: &Ids,
+) {
     let mut mention_counts = vec![0u32; ids.actor_order.len()];
     for &m in &ids.kept {
-        if let Some(actor) = ids.actor(ids.mention_drafts[m].actor()) {
+        if let Some(actor) = ids.actor(mention_drafts[m].actor()) {
             mention_counts[actor.index()] += 1;
         }
     }
@@ -164,10 +178,11 @@ fn push_actors(out: &mut Annotation, mut actor_drafts: Vec<ActorDraft>, ids: &Id
     }
 }
 
-/// The kept mentions, each linked both ways with its actor.
-fn push_mentions(out: &mut Annotation, ids: &Ids) {
+/// The kept mentions, each linked both ways with its actor (every kept
+/// mention's actor is output: `Ids::new`).
+fn push_mentions(out: &mut Annotation, mention_drafts: &[MentionDraft], ids: &Ids) {
     for (i, &m) in ids.kept.iter().enumerate() {
-        let d = &ids.mention_drafts[m];
+        let d = &mention_drafts[m];
         let Some(actor) = ids.actor(d.actor()) else {
             continue;
         };
@@ -177,7 +192,7 @@ fn push_mentions(out: &mut Annotation, ids: &Ids) {
             actor,
             span: d.span(),
             title: d.title(),
-            kind: d.kind,
+            kind: d.kind(),
         });
     }
 }
@@ -197,7 +212,7 @@ fn push_quotes(
     quotes.dedup_by_key(|q| q.raw());
     for q in quotes {
         let rq = raw_quotes[q.raw()];
-        let (speaker, speaker_mention) = ids.who(q.speaker(), q.mention());
+        let (speaker, speaker_mention) = ids.who(&out.mentions, q.speaker(), q.mention());
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),
             kind: q.kind,
@@ -240,7 +255,7 @@ fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Op
         }
         open.push(content);
         claim_id[c] = Some(out.claims.len());
-        let (claimant, claimant_mention) = ids.who(d.claimant(), d.mention());
+        let (claimant, claimant_mention) = ids.who(&out.mentions, d.claimant(), d.mention());
         out.claims.push(Claim {
             id: ClaimId(out.claims.len() as u32),
             claimant,
@@ -331,7 +346,7 @@ mod tests {
         // both folded into it.
         mention(&mut actors, Span::new(22, 24), he, MentionKind::Pronoun);
         mention(&mut actors, Span::new(26, 34), nato, MentionKind::Name);
-        let ann = assemble(&[], actors, no_attribution());
+        let ann = assemble(Vec::new(), actors, no_attribution());
         let names: Vec<&str> = ann.actors.iter().map(|a| a.name.as_str()).collect();
         // NATO's name inside the description is a mention of its own.
         assert_eq!(names, ["Ministers", "a NATO official", "NATO"]);
@@ -371,7 +386,7 @@ mod tests {
             claims: Vec::new(),
             turns: Vec::new(),
         };
-        let ann = assemble(&[raw], actors, attribution);
+        let ann = assemble(vec![raw], actors, attribution);
         // One quote per quotation; its speaker agrees with its mention, and
         // a reporter who is the speaker is no reporter.
         assert_eq!(ann.quotes.len(), 1);
@@ -404,7 +419,7 @@ mod tests {
             claims,
             turns: Vec::new(),
         };
-        let ann = assemble(&[], actors, attribution);
+        let ann = assemble(Vec::new(), actors, attribution);
         let contents: Vec<Span> = ann.claims.iter().map(|c| c.content).collect();
         assert_eq!(
             contents,

@@ -101,7 +101,7 @@ fn finish(doc: text::Doc, mut actors: actors::Actors) -> Annotation {
     let mut quotes = doc.into_quotes();
     // A transcript's turns: quotations without marks, after the marked ones.
     quotes.extend_from_slice(&attribution.turns);
-    assemble::assemble(&quotes, actors, attribution)
+    assemble::assemble(quotes, actors, attribution)
 }
 
 /// [`annotate`] and the work it did, in steps (a look at a token, a

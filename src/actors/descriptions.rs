@@ -52,7 +52,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
 /// The description headed by token `t`, if it heads one.
 fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Option<Found> {
     let lex = lexicon();
-    if doc.tokens[t].kind != TokenKind::Word || title_tok[t] {
+    if doc.tokens[t].kind() != TokenKind::Word || title_tok[t] {
         return None;
     }
     // (The role first: most words have none, and it is cheaper to ask.)
@@ -85,13 +85,13 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
         return None; // part of a name: "Police Service"
     }
-    let sent = &doc.sentences[doc.sentence_of[t] as usize];
+    let sent = &doc.sentences[doc.sentence_at(t)];
     let (start, det) = modifiers_before(doc, actors, sent, t);
     let of_follows = next.is_some_and(|n| lex.is(n, Use::Of));
     let bare_plural = role.plural && !role.collective;
     // ("the senator's aide, speaking to ..., said" is a source; "the
     // state's largest newspaper" none.)
-    let owned = start > 0 && doc.tokens[start - 1].kind == TokenKind::Possessive;
+    let owned = start > 0 && doc.tokens[start - 1].kind() == TokenKind::Possessive;
     // ("the union's leader, who ..., said": a relative clause describes
     // the subject.)
     let relative_next = t + 2 < doc.tokens.len() && doc.word_class(t + 2) == Some(WordClass::Rel);
@@ -137,7 +137,7 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     // (Asked of nearly every word: the title test only when there is no role.)
     doc.role(t).or_else(|| {
         // ("the company's chairman": a title its owner makes a role.)
-        let owned = t > 0 && doc.tokens[t - 1].kind == TokenKind::Possessive;
+        let owned = t > 0 && doc.tokens[t - 1].kind() == TokenKind::Possessive;
         let titled_of = (owned
             || doc
                 .tokens
@@ -168,13 +168,13 @@ fn modifiers_before(
         let p = start - 1;
         let pw = doc.tok(p);
         let class = lex.word_class(pw);
-        if doc.tokens[p].kind == TokenKind::Number {
+        if doc.tokens[p].kind() == TokenKind::Number {
             det = Some(pw.to_string());
             start = p;
             break;
         }
         // "the senator's aide": the owner is not part of the span.
-        if doc.tokens[p].kind == TokenKind::Possessive {
+        if doc.tokens[p].kind() == TokenKind::Possessive {
             det = Some(pw.to_string());
             break;
         }
@@ -193,7 +193,7 @@ fn modifiers_before(
             Some(_) => break,
             None => {}
         }
-        if doc.tokens[p].kind != TokenKind::Word
+        if doc.tokens[p].kind() != TokenKind::Word
             || lex.cue_verb(pw).is_some()
             || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
             || (pw.starts_with(char::is_uppercase)
@@ -257,7 +257,7 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
     let body = e;
     while e < sent.tokens().end
         && e < body + 3
-        && doc.tokens[e].kind == TokenKind::Word
+        && doc.tokens[e].kind() == TokenKind::Word
         && doc.word_class(e).is_none()
         && doc.cue_verb(e).is_none()
     {
@@ -287,7 +287,7 @@ struct Seen {
 /// issued a statement. ... the company said"); none when that name is no
 /// organization. Names only: descriptions are not indexed yet.
 fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
-    let sent = doc.sentence_of[a] as usize;
+    let sent = doc.sentence_at(a);
     let floor = a.saturating_sub(400);
     for s in (sent.saturating_sub(6)..=sent).rev() {
         let toks = doc.sentences[s].tokens();
@@ -295,7 +295,7 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
         let first = (toks.start.max(floor)..toks.end.min(a))
             .filter(|&t| doc.in_quote[t].is_none())
             .find_map(|t| actors.outer_mention_at(t));
-        if let Some(m) = first.filter(|&m| actors.mentions[m].kind == MentionKind::Name) {
+        if let Some(m) = first.filter(|&m| actors.mentions[m].kind() == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.
             let actor = &actors.actors[actors.mentions[m].actor()];
             let company = actor.kind == ActorKind::Organization && actor.role.is_none();
@@ -433,7 +433,7 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
         return false;
     }
     let toks: Vec<usize> = (from..limit)
-        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
         .collect();
     let words: Vec<_> = toks.iter().map(|&t| doc.tok(t).lower_cow()).collect();
     // A marker starts at some word: only the markers with that first word
@@ -478,7 +478,7 @@ mod tests {
         actors
             .mentions
             .iter()
-            .filter(|m| m.kind == MentionKind::Description)
+            .filter(|m| m.kind() == MentionKind::Description)
             .map(|m| {
                 let a = &actors.actors[m.actor()];
                 (
@@ -549,7 +549,7 @@ mod tests {
         let ds: Vec<usize> = actors
             .mentions
             .iter()
-            .filter(|m| m.kind == MentionKind::Description)
+            .filter(|m| m.kind() == MentionKind::Description)
             .map(|m| m.actor())
             .collect();
         assert_eq!(ds.len(), 2);
@@ -564,7 +564,7 @@ mod tests {
         let d = actors
             .mentions
             .iter()
-            .find(|m| m.kind == MentionKind::Description)
+            .find(|m| m.kind() == MentionKind::Description)
             .expect("a description");
         let person = &actors.actors[d.actor()];
         assert_eq!(person.name, "Jane Velkamp");

@@ -41,11 +41,18 @@ pub struct NamedEntity {
 
 /// The tagger's verdict for every token: 0 outside any name, else 1 +
 /// the [`EntityKind`] of the name covering it, plus [`FIRST`] on a name's
-/// first token.
-pub(crate) struct TokenTypes(Vec<u8>);
+/// first token. Four bits a token, two tokens a byte (the table lives from
+/// the tagger to the end of the actors: 1 MB of a 10 MiB text's peak).
+pub(crate) struct TokenTypes {
+    /// The codes, token `t`'s in the low half of byte `t / 2` when `t` is
+    /// even, else in the high half.
+    codes: Vec<u8>,
+    /// The number of tokens.
+    len: usize,
+}
 
 /// The bit of [`TokenTypes`] that marks the first token of a name.
-const FIRST: u8 = 0x80;
+const FIRST: u8 = 0x8;
 
 fn code(kind: EntityKind) -> u8 {
     1 + kind as u8
@@ -64,19 +71,34 @@ fn kind_of(code: u8) -> Option<EntityKind> {
 impl TokenTypes {
     /// Every token outside any name.
     pub(crate) fn empty(len: usize) -> TokenTypes {
-        TokenTypes(vec![0; len])
+        TokenTypes {
+            codes: vec![0; len.div_ceil(2)],
+            len,
+        }
+    }
+
+    /// The code of token `t` (0 past the last token).
+    fn get(&self, t: usize) -> u8 {
+        match self.codes.get(t / 2) {
+            Some(&c) if t < self.len => (c >> (4 * (t % 2))) & 0xf,
+            _ => 0,
+        }
+    }
+
+    /// Sets the code of token `t` (a token of the text).
+    fn put(&mut self, t: usize, code: u8) {
+        let shift = 4 * (t % 2);
+        let c = &mut self.codes[t / 2];
+        *c = (*c & !(0xf << shift)) | (code << shift);
     }
 
     /// Marks tokens `toks` as a name of `kind`.
     #[cfg(feature = "tagger")]
     pub(crate) fn set(&mut self, toks: std::ops::Range<usize>, kind: EntityKind) {
-        let end = toks.end.min(self.0.len());
+        let end = toks.end.min(self.len);
         let start = toks.start.min(end);
-        for c in &mut self.0[start..end] {
-            *c = code(kind);
-        }
-        if start < end {
-            self.0[start] |= FIRST;
+        for t in start..end {
+            self.put(t, code(kind) | if t == start { FIRST } else { 0 });
         }
     }
 
@@ -90,7 +112,7 @@ impl TokenTypes {
                 .partition_point(|t| t.span().start < e.span.start);
             let mut t = first;
             while t < doc.tokens.len() && doc.tokens[t].span().end <= e.span.end {
-                types.0[t] = code(e.kind) | if t == first { FIRST } else { 0 };
+                types.put(t, code(e.kind) | if t == first { FIRST } else { 0 });
                 t += 1;
             }
         }
@@ -110,7 +132,7 @@ impl TokenTypes {
     fn verdict(&self, toks: std::ops::Range<usize>) -> Option<EntityKind> {
         let mut counts = [0usize; 5];
         for t in toks {
-            counts[usize::from(self.0.get(t).copied().unwrap_or(0) & !FIRST)] += 1;
+            counts[usize::from(self.get(t) & !FIRST)] += 1;
         }
         let best = (1..5).max_by_key(|&k| (counts[k], std::cmp::Reverse(k)))?;
         if counts[best] == 0 {
@@ -125,7 +147,7 @@ impl TokenTypes {
     /// The names of a person, organization or place, in text order.
     fn actor_spans(&self) -> Vec<(std::ops::Range<usize>, EntityKind)> {
         let mut out: Vec<(std::ops::Range<usize>, EntityKind)> = Vec::new();
-        for (t, &c) in self.0.iter().enumerate() {
+        for (t, c) in (0..self.len).map(|t| (t, self.get(t))) {
             let kind = kind_of(c & !FIRST);
             match out.last_mut() {
                 Some((r, k)) if c & FIRST == 0 && r.end == t && Some(*k) == kind => r.end += 1,
@@ -184,8 +206,8 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let lex = lexicon();
     let first = doc.tok(toks.start);
     toks.start < toks.end
-        && doc.sentence_of[toks.start] == doc.sentence_of[toks.end - 1]
-        && doc.tokens[toks.start].kind == TokenKind::Word
+        && doc.sentence_at(toks.start) == doc.sentence_at(toks.end - 1)
+        && doc.tokens[toks.start].kind() == TokenKind::Word
         && first.chars().any(char::is_uppercase)
         // A section's label ("International", "Health") may open an
         // organization's name that ends in its head word ("International
@@ -213,8 +235,8 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
     lexicon().is_common_word(&doc.tok(t).to_lowercase())
         && t > 0
-        && doc.sentence_of[t - 1] == doc.sentence_of[t]
-        && doc.tokens[t - 1].kind == TokenKind::Word
+        && doc.sentence_at(t - 1) == doc.sentence_at(t)
+        && doc.tokens[t - 1].kind() == TokenKind::Word
         && doc.tok(t - 1).starts_with(char::is_lowercase)
 }
 
@@ -231,7 +253,7 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
     let b = toks.end;
     let subject = b < doc.tokens.len()
         && (matches!(doc.tok(b), ",")
-            || doc.tokens[b].kind == TokenKind::Possessive
+            || doc.tokens[b].kind() == TokenKind::Possessive
             || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
             || doc.cue_verb(b).is_some());
     let lone_opener = toks.len() == 1
@@ -263,7 +285,7 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             doc.word_class(toks.end),
             Some(WordClass::Pron | WordClass::Prep | WordClass::Det | WordClass::Poss)
         );
-    let sentence = doc.sentences[doc.sentence_of[toks.start] as usize].tokens();
+    let sentence = doc.sentences[doc.sentence_at(toks.start)].tokens();
     let stops = sentence
         .clone()
         .rev()
@@ -282,7 +304,7 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
     (0..doc.tokens.len())
         .filter(|&t| {
-            doc.tokens[t].kind == TokenKind::Word
+            doc.tokens[t].kind() == TokenKind::Word
                 && doc.is_cap(t)
                 && !super::is_sentence_initial(doc, t)
         })
@@ -295,7 +317,7 @@ fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
 /// the place the story was filed from, whatever the tagger says.
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
-    doc.paras[doc.para_of(toks.start)].tokens.start == toks.start
+    doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
         && text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
         && toks.end < doc.tokens.len()
@@ -317,7 +339,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     for n in &mut names {
         let (a, b) = (n.toks.start, n.toks.end);
         let noun_after = b < doc.tokens.len()
-            && doc.tokens[b].kind == TokenKind::Word
+            && doc.tokens[b].kind() == TokenKind::Word
             && doc.tok(b).starts_with(char::is_lowercase)
             && doc.word_class(b).is_none()
             && doc.cue_verb(b).is_none();
@@ -345,7 +367,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && b.1 == EntityKind::Organization
             && b.0.start == a.0.end + 1
             && doc.tok(a.0.end) == ","
-            && doc.sentence_of[a.0.start] == doc.sentence_of[b.0.end - 1]
+            && doc.sentence_at(a.0.start) == doc.sentence_at(b.0.end - 1)
             && listed_org(doc, &joined)
         {
             spans[k].0 = joined;
@@ -522,7 +544,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
         if a + 1 < s.tokens().end
-            && doc.tokens[a].kind == TokenKind::Word
+            && doc.tokens[a].kind() == TokenKind::Word
             && doc.tok(a).starts_with(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
@@ -564,7 +586,7 @@ fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     lex.is_org_head(doc.tok(toks.start))
         && toks.end - toks.start >= 5
         && (toks.start..toks.end).all(|t| {
-            doc.tokens[t].kind == TokenKind::Word || doc.tok(t) == "," || doc.tok(t) == "&"
+            doc.tokens[t].kind() == TokenKind::Word || doc.tok(t) == "," || doc.tok(t) == "&"
         })
         && (last_comma + 2..toks.end - 1).any(|t| doc.is(t, crate::lexicon::Use::And))
         && doc.is_cap(toks.end - 1)
@@ -589,19 +611,19 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     }
     let lex = lexicon();
     let cue = |t: usize| {
-        doc.tokens[t].kind == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
+        doc.tokens[t].kind() == TokenKind::Word && doc.cue_verb(t).is_some_and(|v| !v.gerund)
     };
-    let sentence = doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
+    let sentence = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
     let after = n.toks.end..(n.toks.end + 6).min(sentence.end);
     if after
         .clone()
         .next()
-        .is_some_and(|t| doc.tokens[t].kind == TokenKind::Possessive)
+        .is_some_and(|t| doc.tokens[t].kind() == TokenKind::Possessive)
     {
         return true;
     }
     let words_after = after.take_while(|&t| {
-        doc.tokens[t].kind != TokenKind::Number
+        doc.tokens[t].kind() != TokenKind::Number
             && !matches!(doc.tok(t), "." | "\"" | "“" | "”" | ":" | ";")
     });
     let before = n.toks.start.saturating_sub(2).max(sentence.start)..n.toks.start;
@@ -643,7 +665,7 @@ fn known(doc: &Doc, n: &Name) -> bool {
 /// things).
 fn plural(doc: &Doc, n: &Name) -> bool {
     let w = doc.tok(n.toks.end - 1);
-    doc.tokens[n.toks.end - 1].kind == TokenKind::Word
+    doc.tokens[n.toks.end - 1].kind() == TokenKind::Word
         && w.ends_with('s')
         && !w.ends_with("ss")
         // "Thursdays": a weekday, a month, a label.
@@ -705,7 +727,7 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     let c = context();
     let mut t = n.toks.start;
     // "the drivers' union X": skip nothing; "the union's X" is no apposition.
-    if t == 0 || doc.tokens[t - 1].kind != TokenKind::Word {
+    if t == 0 || doc.tokens[t - 1].kind() != TokenKind::Word {
         return None;
     }
     t -= 1;
@@ -758,7 +780,7 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     let mut org = false;
     for t in b + 2..(b + 7).min(len) {
         let w = doc.tok(t);
-        if doc.tokens[t].kind != TokenKind::Word || doc.word_class(t).is_some() {
+        if doc.tokens[t].kind() != TokenKind::Word || doc.word_class(t).is_some() {
             break;
         }
         if !w.starts_with(char::is_lowercase) {
@@ -769,7 +791,7 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     }
     let h = head?;
     // "the company's chief": the head belongs to another name.
-    if h + 1 < len && doc.tokens[h + 1].kind == TokenKind::Possessive {
+    if h + 1 < len && doc.tokens[h + 1].kind() == TokenKind::Possessive {
         return None;
     }
     // "the company founder": a title as the head makes a person; an
@@ -831,7 +853,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
         return false;
     }
     let c = context();
-    let sent = doc.sentences[doc.sentence_of[n.toks.start] as usize].tokens();
+    let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
     // "4-3", "21-17": two numbers of up to three digits.
@@ -868,7 +890,9 @@ fn after_preposition(doc: &Doc, n: &Name) -> bool {
 /// ("FERRANT: No. My father told me...").
 fn labels_paragraph(doc: &Doc, n: &Name) -> bool {
     let para = &doc.paras[doc.para_of(n.toks.start)];
-    para.tokens.start == n.toks.start && n.toks.end < para.tokens.end && doc.tok(n.toks.end) == ":"
+    para.tokens().start == n.toks.start
+        && n.toks.end < para.tokens().end
+        && doc.tok(n.toks.end) == ":"
 }
 
 /// A storm or an event ("Hurricane Odessa", "the Winter Olympics"), or a
@@ -893,8 +917,8 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
     text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
-        && (para.tokens.start..para.tokens.end)
-            .all(|t| n.toks.contains(&t) || doc.tokens[t].kind == TokenKind::Punct)
+        && (para.tokens().start..para.tokens().end)
+            .all(|t| n.toks.contains(&t) || doc.tokens[t].kind() == TokenKind::Punct)
 }
 
 /// "the Minister of Transport, Kofi Mensah": one word after a title and

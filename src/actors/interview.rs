@@ -20,7 +20,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
         .paras
         .iter()
         .filter_map(|p| {
-            let t = p.tokens.start;
+            let t = p.tokens().start;
             let w = doc.tok(t);
             let question = if lex.is(w, Use::QuestionLabel) {
                 true
@@ -29,11 +29,11 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
             } else {
                 return None;
             };
-            let words = (t + 2..p.tokens.end.min(t + 7))
-                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            let words = (t + 2..p.tokens().end.min(t + 7))
+                .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
                 .count();
             let sep = doc.tok(t + 1);
-            (t + 1 < p.tokens.end && (sep == ":" || sep == ".") && words > 0).then_some((
+            (t + 1 < p.tokens().end && (sep == ":" || sep == ".") && words > 0).then_some((
                 t,
                 question,
                 words,
@@ -80,7 +80,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
 pub fn most_named(actors: &Actors) -> Option<usize> {
     let mut named = vec![0usize; actors.actors.len()];
     for m in &actors.mentions {
-        if m.kind == MentionKind::Name && actors.actors[m.actor()].kind == ActorKind::Person {
+        if m.kind() == MentionKind::Name && actors.actors[m.actor()].kind == ActorKind::Person {
             named[m.actor()] += 1;
         }
     }

@@ -325,7 +325,7 @@ fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
 /// name: "Brennan said Tom Daly would help, and he").
 fn pronoun_after(doc: &Doc, from: usize) -> Option<Gender> {
     let para = doc.paras.get(doc.para_of(from.checked_sub(1)?))?;
-    for t in from..para.tokens.end.min(from + 40) {
+    for t in from..para.tokens().end.min(from + 40) {
         if doc.quote_at(t).is_some() {
             continue;
         }
@@ -432,7 +432,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     }
     // "Kessendorf said": a person or an organization; people speak more often.
     let next = n.toks.end;
-    if next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::Word {
+    if next < doc.tokens.len() && doc.tokens[next].kind() == TokenKind::Word {
         if let Some(v) = doc.cue_verb(next) {
             if v.frames.quote {
                 return ActorKind::Person;
@@ -464,7 +464,7 @@ mod tests {
                 let mentions = found
                     .mentions
                     .iter()
-                    .filter(|m| m.actor() == i && m.kind == MentionKind::Name)
+                    .filter(|m| m.actor() == i && m.kind() == MentionKind::Name)
                     .count();
                 (a.name.clone(), a.kind, mentions)
             })

@@ -99,13 +99,15 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
             outer = None;
         }
         match outer {
-            Some(o) if m.kind == MentionKind::Name && ms[o].kind == MentionKind::Description => {
+            Some(o)
+                if m.kind() == MentionKind::Name && ms[o].kind() == MentionKind::Description =>
+            {
                 nested.push(i)
             }
             Some(_) => {}
             None => {
                 outer = Some(i);
-                if m.kind == MentionKind::Name {
+                if m.kind() == MentionKind::Name {
                     free[m.actor()] = true;
                 }
             }

@@ -75,7 +75,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     for s in &doc.sentences {
         let heading = doc.paras[s.para()].heading;
         for t in s.tokens() {
-            if doc.tokens[t].kind != TokenKind::Word {
+            if doc.tokens[t].kind() != TokenKind::Word {
                 continue;
             }
             let w = doc.tok(t);
@@ -96,21 +96,23 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
 /// True at the first word of a sentence (after any opening marks or dashes),
 /// or right after a colon or an opening quotation mark.
 pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
-    let s = &doc.sentences[doc.sentence_of[t] as usize];
+    let s = &doc.sentences[doc.sentence_at(t)];
     let mut i = t;
     while i > s.tokens().start {
         i -= 1;
         let tok = doc.tokens[i];
-        if tok.kind == TokenKind::Number {
+        if tok.kind() == TokenKind::Number {
             return leading_time_stamp(doc, s.tokens().start, i);
         }
-        if tok.kind != TokenKind::Punct {
+        if tok.kind() != TokenKind::Punct {
             return false;
         }
         let c = doc.tok(i);
         // Only an opening mark starts a sentence-like unit; after a closing
         // one ("\"...\" Smith said") the capital means a name.
-        let opens_quote = doc.quote_at(i).is_some_and(|q| doc.quotes[q].open_tok == i);
+        let opens_quote = doc
+            .quote_at(i)
+            .is_some_and(|q| doc.quotes[q].open_tok() == i);
         if opens_quote || matches!(c, ":" | "—" | "–" | "-" | "(") {
             return true;
         }
@@ -122,15 +124,15 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
 /// and colons or periods) that opens its paragraph, as a live blog's entries
 /// do; the word after it starts the sentence.
 fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
-    doc.paras[doc.para_of(start)].tokens.start == start
-        && doc.tokens[start].kind == TokenKind::Number
+    doc.paras[doc.para_of(start)].tokens().start == start
+        && doc.tokens[start].kind() == TokenKind::Number
         && (start..=end)
-            .all(|k| doc.tokens[k].kind == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
+            .all(|k| doc.tokens[k].kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
 }
 
 fn is_name_word(doc: &Doc, t: usize) -> bool {
     let tok = doc.tokens[t];
-    if tok.kind != TokenKind::Word {
+    if tok.kind() != TokenKind::Word {
         return false;
     }
     let w = doc.tok(t);
@@ -153,7 +155,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
     let mut k = t;
     while k < doc.tokens.len() && k < t + 2 {
         let w = doc.tok(k);
-        if doc.tokens[k].kind != TokenKind::Word || !w.starts_with(char::is_lowercase) {
+        if doc.tokens[k].kind() != TokenKind::Word || !w.starts_with(char::is_lowercase) {
             return false;
         }
         if lex
@@ -181,7 +183,7 @@ fn known_surname(doc: &Doc, ev: &Evidence, t: usize) -> bool {
 fn ends_org_name(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = lexicon();
-    doc.tokens[t].kind == TokenKind::Word
+    doc.tokens[t].kind() == TokenKind::Word
         && w.starts_with(char::is_uppercase)
         && lex.is_label(w)
         && lex.breaks_name(w)
@@ -270,7 +272,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
         // "IV." alone on its line numbers a section.
         let p = &doc.paras[para];
         let section_number = end == start + 1
-            && p.tokens.len() <= 2
+            && p.tokens().len() <= 2
             && doc
                 .tok(start)
                 .chars()
@@ -377,14 +379,14 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 fn labels_speech(doc: &Doc, t: usize) -> bool {
     let para = &doc.paras[doc.para_of(t)];
     let w = doc.tok(t);
-    para.tokens.start == t
+    para.tokens().start == t
         && w.chars().nth(1).is_some()
         && !lexicon().is(w, Use::QuestionLabel)
         && !lexicon().is(w, Use::AnswerLabel)
-        && t + 1 < para.tokens.end
+        && t + 1 < para.tokens().end
         && doc.tok(t + 1) == ":"
-        && (t + 2..para.tokens.end.min(t + 7))
-            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        && (t + 2..para.tokens().end.min(t + 7))
+            .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
             .count()
             >= 3
 }
@@ -487,7 +489,7 @@ fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
 /// country's leader" is not taken: only capitalized owners count).
 fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
     let lex = lexicon();
-    let s = &doc.sentences[doc.sentence_of[a] as usize];
+    let s = &doc.sentences[doc.sentence_at(a)];
     // Try title phrases of 1-3 tokens ending at a-1.
     for len in (1..=3).rev() {
         if a < s.tokens().start + len {
@@ -507,11 +509,11 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
             let p = start - 1;
             let w = doc.tok(p);
             let tok = doc.tokens[p];
-            if tok.kind == TokenKind::Possessive
-                || (tok.kind == TokenKind::Word
+            if tok.kind() == TokenKind::Possessive
+                || (tok.kind() == TokenKind::Word
                     && w.starts_with(char::is_uppercase)
                     && lex.word_class(w).is_none())
-                || (tok.kind == TokenKind::Word
+                || (tok.kind() == TokenKind::Word
                     && is_connector(w)
                     && p > s.tokens().start
                     && doc.is_cap(p - 1))
@@ -577,7 +579,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
 /// A dateline in capitals at the start of a paragraph ("PORT PELLAM —",
 /// "GENEVA (Wire) -") names a place; it merges with the place written normally.
 fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
-    let para_start = doc.paras[doc.para_of(a)].tokens.start;
+    let para_start = doc.paras[doc.para_of(a)].tokens().start;
     let all_caps = (a..b).all(|t| {
         let w = doc.tok(t);
         w == "." || (w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))

@@ -196,7 +196,7 @@ pub fn find(
                 && k + 1 < b
                 && is_only_direct_quote(doc, quotes, k + 1, b)
                 && (a..k).all(|t| {
-                    doc.tokens[t].kind == TokenKind::Word
+                    doc.tokens[t].kind() == TokenKind::Word
                         && !doc.tok(t).eq_ignore_ascii_case("that")
                 })
         });
@@ -219,7 +219,7 @@ pub fn find(
         // A claim needs words of its own, not just "reporters" or a pronoun
         // (two are enough to know: a count of all was quadratic).
         let words = (a..b)
-            .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+            .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
             .take(2)
             .count();
         let pointer = b == a + 1 && matches!(doc.tok(a).lower_cow().as_ref(), "that" | "this");
@@ -286,7 +286,7 @@ fn content_start(
         let w = doc.tok(t).lower_cow();
         // ("I still believe that.", "called that “a convenient story”": the
         // pronoun is the content, before punctuation)
-        let last = t + 1 >= end || doc.tokens[t + 1].kind == TokenKind::Punct;
+        let last = t + 1 >= end || doc.tokens[t + 1].kind() == TokenKind::Punct;
         if (w == "that" && !last) || w == "," || w == ":" {
             t += 1;
             continue;
@@ -322,7 +322,7 @@ fn content_start(
                 p.object
                     && !(p.possessive
                         && t + 1 < end
-                        && doc.tokens[t + 1].kind == TokenKind::Word
+                        && doc.tokens[t + 1].kind() == TokenKind::Word
                         && doc.word_class(t + 1) != Some(WordClass::Prep)
                         && !matches!(doc.tok(t + 1), "that" | "to"))
             });
@@ -363,7 +363,7 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     let mut k = t + 1;
     while k < end
         && k < t + 5
-        && doc.tokens[k].kind == TokenKind::Word
+        && doc.tokens[k].kind() == TokenKind::Word
         && !matches!(doc.tok(k), "that")
     {
         k += 1;
@@ -505,7 +505,7 @@ fn noun_phrase_before(doc: &Doc, start: usize, mut t: usize) -> Option<(usize, u
     let mut s = t;
     while s > start && t - s < 8 {
         let p = s - 1;
-        if doc.tokens[p].kind == TokenKind::Punct && doc.in_quote[p].is_none() {
+        if doc.tokens[p].kind() == TokenKind::Punct && doc.in_quote[p].is_none() {
             break;
         }
         // "warned that fare increases announced by X": the phrase starts
@@ -547,7 +547,7 @@ fn according_content(
 /// Trims punctuation (but not quotation marks) from both ends.
 fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     let strip = |t: usize| {
-        doc.tokens[t].kind == TokenKind::Punct
+        doc.tokens[t].kind() == TokenKind::Punct
             && doc.in_quote[t].is_none()
             && !matches!(doc.tok(t), ")" | "%")
     };

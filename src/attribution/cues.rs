@@ -58,7 +58,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     while t < sent.end {
         if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
             || doc.in_quote[t].is_some()
-            || doc.tokens[t].kind != TokenKind::Word
+            || doc.tokens[t].kind() != TokenKind::Word
             || masked[t]
         {
             t += 1;
@@ -73,7 +73,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         // "the United States", "Human Rights Watch": a capital inside a body
         // sentence marks a name, not a verb.
         let capital_inside = doc.is_cap(t)
-            && !doc.paras[doc.sentences[doc.sentence_of[t] as usize].para()].heading
+            && !doc.paras[doc.sentences[doc.sentence_at(t)].para()].heading
             && !crate::actors::is_sentence_initial(doc, t);
         if let Some(v) = lex
             .cue_verb(&w)
@@ -253,8 +253,8 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
 /// (of a claim, or in a transcript of no claim: the turn is a quote, see
 /// [`super::turns`]; the cue still names the speaker of the sentence).
 fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> {
-    let para = &doc.paras[doc.sentences[doc.sentence_of[sent.start] as usize].para()];
-    if para.tokens.start != sent.start {
+    let para = &doc.paras[doc.sentences[doc.sentence_at(sent.start)].para()];
+    if para.tokens().start != sent.start {
         return None;
     }
     let (m, colon) = super::turns::label(doc, actors, sent.start, sent.end)?;
@@ -263,7 +263,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // attributes).
     let words = (colon + 1..sent.end)
         .take_while(|&t| doc.in_quote[t].is_none())
-        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
         .count();
     let frames = Frames {
         clause: true,
@@ -272,7 +272,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // An interview's "Q:" or "A:" (a pronoun mention, see
     // actors/interview.rs) leaves a quotation in its sentence to the cues
     // around it: "A: The minister told me, “...”" is the minister's.
-    let letter = mention.kind == MentionKind::Pronoun;
+    let letter = mention.kind() == MentionKind::Pronoun;
     let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
     // "Q: Why now?": a question asks.
     let asks = doc.tok(sent.end - 1) == "?";
@@ -308,8 +308,8 @@ fn unlisted(t: usize, frames: Frames) -> Cue {
 /// when no listed cue verb is there.
 fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Vec<Cue>) {
     // Only this sentence's quotes (quotes never cross sentences).
-    let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
-    let last = doc.quotes.partition_point(|q| q.open_tok < sent.end);
+    let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
+    let last = doc.quotes.partition_point(|q| q.open_tok() < sent.end);
     for q in &doc.quotes[first..last] {
         let Some(close) = q.close_tok() else { continue };
         if !sent.contains(&close) || !doc.text[q.content()].ends_with([',', '?', '!', '—', '-']) {
@@ -324,7 +324,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         }
         let is_verb = |t: usize| {
             t < sent.end
-                && doc.tokens[t].kind == TokenKind::Word
+                && doc.tokens[t].kind() == TokenKind::Word
                 && doc.tok(t).starts_with(char::is_lowercase)
                 // "referencing the ...": a participle, not a finite verb
                 && !doc.tok(t).ends_with("ing")
@@ -342,7 +342,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
             // "an angry Hollande retorted": a name inside the phrase ends it.
             let named = (s + 1..(s + 4).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
                 .find_map(|k| actors.outer_mention_at(k))
                 .map(|m| actors.mentions[m].toks().end);
             // "the editorial read": the last of the lowercase words is the verb.
@@ -376,7 +376,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 4
             };
             (v + 1..(v + reach).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
                 .any(|k| doc.cue_verb(k).is_some())
         };
         // "“confidential,” the lowest level of ...", "a subtle dig at ...":
@@ -462,7 +462,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // owner's "'s" in the sentence's subject ("The mayor's promise to ...
     // has drawn"; not the object of "rejected Jane Doe's claim"), is the noun.
     let owned_subject = t > sent.start
-        && doc.tokens[t - 1].kind == TokenKind::Possessive
+        && doc.tokens[t - 1].kind() == TokenKind::Possessive
         && (sent.start..t)
             .all(|k| doc.cue_verb(k).is_none() && doc.word_class(k) != Some(WordClass::Aux));
     if noun
@@ -483,7 +483,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // number or a plural quantifier (not one that stands alone: "one
     // says") is a plural noun (and one before another verb, in `find`).
     let counted = t > sent.start
-        && (doc.tokens[t - 1].kind == TokenKind::Number
+        && (doc.tokens[t - 1].kind() == TokenKind::Number
             || (prev_class == Some(WordClass::Quant)
                 && !prev
                     .as_deref()
@@ -598,7 +598,7 @@ fn sees_as(doc: &Doc, t: usize, end: usize) -> bool {
         return true;
     }
     (t + 2..end.min(t + 9))
-        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
         .any(|k| doc.tok(k) == "as")
 }
 
@@ -614,7 +614,7 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
         return false;
     }
     let p = t - 1;
-    doc.tokens[p].kind == TokenKind::Possessive
+    doc.tokens[p].kind() == TokenKind::Possessive
         || (doc.is_cap(p) && doc.word_class(p).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.

@@ -67,11 +67,11 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             .checked_sub(1)
             .and_then(|prev| state.sentence_subject.map(|m| (m, prev)));
         // A quote opens in this sentence and no cue gave anyone's words.
-        let first_quote = doc.quotes.partition_point(|q| q.open_tok < sent.start);
+        let first_quote = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
         let quote_needs_subject = doc
             .quotes
             .get(first_quote)
-            .is_some_and(|q| q.open_tok < sent.end)
+            .is_some_and(|q| q.open_tok() < sent.end)
             && resolved.iter().all(|r| r.actor.is_none() || r.weak);
         state.sentence_subject = speakers::sentence_subject(
             doc,
@@ -115,7 +115,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         if q.speaker().is_none()
             && q.kind == QuoteKind::Direct
             && line
-            && doc.para_of(doc.quotes[q.raw()].open_tok) == 0
+            && doc.para_of(doc.quotes[q.raw()].open_tok()) == 0
         {
             q.set_speaker(crate::actors::most_named(actors));
         }

@@ -98,8 +98,8 @@ pub fn attribute_sentence(
     let para = doc.sentences[si].para();
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
-    let first = doc.quotes.partition_point(|q| q.open_tok < sent.start);
-    let last = first + doc.quotes[first..].partition_point(|q| q.open_tok < sent.end);
+    let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
+    let last = first + doc.quotes[first..].partition_point(|q| q.open_tok() < sent.end);
     // What the whole sentence offers every quote, worked out once (asked
     // of each quote, it made a sentence of many quotes quadratic).
     let cues = SentenceCues {
@@ -259,7 +259,7 @@ impl<'a> Quote<'a> {
         let rq = doc.quotes[q];
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
-        let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok);
+        let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok());
         let candidates: Vec<&Resolved> = resolved[before.saturating_sub(8)..before]
             .iter()
             .rev()
@@ -267,7 +267,7 @@ impl<'a> Quote<'a> {
             // remark that “...”", "his calls to end the “...”".
             .filter(|r| {
                 r.actor.is_some()
-                    && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok)
+                    && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok())
             })
             .collect();
         let mut quote = Quote {
@@ -279,9 +279,9 @@ impl<'a> Quote<'a> {
             si,
             sent: sent.clone(),
             para: doc.sentences[si].para(),
-            open: rq.open_tok,
+            open: rq.open_tok(),
             close,
-            starts_sentence: rq.open_tok == sent.start,
+            starts_sentence: rq.open_tok() == sent.start,
             candidates,
             head: None,
             tail: tail(doc, actors, resolved, Some(close)),
@@ -294,7 +294,7 @@ impl<'a> Quote<'a> {
     /// speaker's words, not those of the unnamed thing nested in her clause.
     fn unnamed(&self, r: &Resolved) -> bool {
         r.mention
-            .is_some_and(|m| self.actors.mentions[m].kind == MentionKind::Description)
+            .is_some_and(|m| self.actors.mentions[m].kind() == MentionKind::Description)
     }
 
     /// A finite verb inside a clause another speaker reports ("Jane Doe
@@ -549,11 +549,11 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
     let doc = quote.doc;
     let handed_on = quote.state.speaker_sentence.is_some_and(|(b, s)| {
         let between = doc.sentences[s].tokens();
-        let first = doc.quotes.partition_point(|q| q.open_tok < between.start);
+        let first = doc.quotes.partition_point(|q| q.open_tok() < between.start);
         let quotes_none = doc
             .quotes
             .get(first)
-            .is_none_or(|q| q.open_tok >= between.end);
+            .is_none_or(|q| q.open_tok() >= between.end);
         s + 1 == quote.si && Some(b) != a && quotes_none
     });
     if quote.starts_sentence && handed_on {
@@ -639,7 +639,7 @@ fn agentless_naming(doc: &Doc, open: usize) -> bool {
     let start = open.saturating_sub(6);
     (start..open).rev().any(|p| {
         let w = doc.tok(p);
-        let participle = doc.tokens[p].kind == TokenKind::Word
+        let participle = doc.tokens[p].kind() == TokenKind::Word
             && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
         participle
             && p > 0
@@ -659,22 +659,22 @@ fn be_before(w: &str) -> bool {
 /// Doe, Tarvel." (letters, tweets, quotes of the day).
 fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
     let next = doc.paras.get(para + 1)?;
-    let toks = next.tokens.clone();
+    let toks = next.tokens();
     if toks.is_empty() || toks.len() > 14 || !matches!(doc.tok(toks.start), "-" | "—" | "–") {
         return None;
     }
     // "— Jane Doe", "— Sen. Jane Doe": the name within the first words.
     (toks.start + 1..toks.end.min(toks.start + 4))
-        .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || doc.tok(t) == ".")
+        .take_while(|&t| doc.tokens[t].kind() != TokenKind::Punct || doc.tok(t) == ".")
         .find_map(|t| actors.outer_mention_at(t))
 }
 
 /// True when paragraph `para` holds nothing but quotations and punctuation.
 fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
     let p = &doc.paras[para];
-    p.tokens
+    p.tokens()
         .clone()
-        .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind == TokenKind::Punct)
+        .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind() == TokenKind::Punct)
 }
 
 /// Direct when the quote is a sentence of its own (or opens the sentence,
@@ -686,7 +686,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
-    let after_intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+    let after_intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     let sentence_like = capital && (starts_sentence || after_intro || words >= 8) && words >= 2;
     if sentence_like || (starts_sentence && words >= 5) {
         QuoteKind::Direct
@@ -702,7 +702,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
     let rq = doc.quotes[q];
     let content = &doc.text[rq.content()];
-    let intro = rq.open_tok > sent_start && matches!(doc.tok(rq.open_tok - 1), ":" | ",");
+    let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     found.cue.is_some()
         && found.speaker.is_some()
         && (starts || intro)
@@ -737,7 +737,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     let mut words = 0;
     while p > start && words < 4 {
         let w = doc.tok(p);
-        let plain = doc.tokens[p].kind == TokenKind::Word
+        let plain = doc.tokens[p].kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
@@ -748,7 +748,8 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         if let Some(m) = actors.outer_mention_at(p) {
             let first = actors.mentions[m].toks().start;
             // The subject opens the sentence.
-            return (first == start || doc.tokens[first - 1].kind == TokenKind::Punct).then_some(m);
+            return (first == start || doc.tokens[first - 1].kind() == TokenKind::Punct)
+                .then_some(m);
         }
     }
     None

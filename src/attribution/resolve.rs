@@ -157,9 +157,9 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
 /// `t`, if any.
 fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
     let para = &doc.paras[doc.para_of(t)];
-    let m = actors.outer_mention_at(para.tokens.start)?;
+    let m = actors.outer_mention_at(para.tokens().start)?;
     let colon = actors.mentions[m].toks().end;
-    (colon < para.tokens.end && colon < t && doc.tok(colon) == ":")
+    (colon < para.tokens().end && colon < t && doc.tok(colon) == ":")
         .then_some(actors.mentions[m].actor())
 }
 
@@ -236,7 +236,7 @@ pub fn resolve_pronoun(
             return Some(a);
         }
     }
-    let sent = doc.sentence_of[t] as usize;
+    let sent = doc.sentence_at(t);
     let start_sent = sent.saturating_sub(6);
     // "“My father never rested,” he said.": not the one the text calls his
     // father ("his father, Colin Reid").
@@ -276,7 +276,7 @@ pub fn resolve_pronoun(
                     }
                     other |= unlike.is_some()
                         && Some(mention.actor()) == last_speaker
-                        && mention.kind == MentionKind::Pronoun
+                        && mention.kind() == MentionKind::Pronoun
                         && lexicon()
                             .pronoun(doc.tok(mention.toks().start))
                             .and_then(|p| p.gender)
@@ -292,7 +292,7 @@ pub fn resolve_pronoun(
     // opening the sentence before, where the last speaker is absent, takes
     // the pronoun from the last speaker.
     if let (Some(ls), Some(prev)) = (last_speaker, sent.checked_sub(1)) {
-        let s_of = |p: usize| doc.sentence_of[p] as usize;
+        let s_of = |p: usize| doc.sentence_at(p);
         let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
         if let Some(&(p, a)) = first {
             let start = doc.sentences[prev].tokens().start;
@@ -308,7 +308,7 @@ pub fn resolve_pronoun(
     if let Some(ls) = last_speaker {
         let in_sentence = window
             .iter()
-            .any(|&(s, a)| a == ls && doc.sentence_of[s] as usize == sent);
+            .any(|&(s, a)| a == ls && doc.sentence_at(s) == sent);
         if fits(ls) && in_sentence {
             return Some(ls);
         }
@@ -317,7 +317,7 @@ pub fn resolve_pronoun(
             // kind was introduced as a subject in this sentence.
             let in_this: Vec<usize> = window
                 .iter()
-                .filter(|&&(s, _)| doc.sentence_of[s] as usize == sent)
+                .filter(|&&(s, _)| doc.sentence_at(s) == sent)
                 .map(|&(_, a)| a)
                 .collect();
             if in_this.is_empty() || in_this.contains(&ls) {
@@ -328,10 +328,7 @@ pub fn resolve_pronoun(
     // This sentence before the pronoun first, then earlier ones: the first
     // fitting mention of the nearest sentence is its likely subject.
     for s in (start_sent..=sent).rev() {
-        if let Some(&(_, a)) = window
-            .iter()
-            .find(|&&(p, _)| doc.sentence_of[p] as usize == s)
-        {
+        if let Some(&(_, a)) = window.iter().find(|&&(p, _)| doc.sentence_at(p) == s) {
             return Some(a);
         }
     }

@@ -54,7 +54,7 @@ pub fn tail<'r>(
             // Friday."), or its first clause (", X said, and Y warned ...").
             let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks().end);
             let after = r.cue.toks.end.max(mention_end);
-            let sent_end = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+            let sent_end = doc.sentences[doc.sentence_at(r.cue.toks.start)]
                 .tokens()
                 .end;
             let closes = tried == 1
@@ -83,7 +83,7 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
         return false;
     };
     let group = tail_start(doc, r.cue.toks.start.min(m.toks().start));
-    let sent = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize].tokens();
+    let sent = doc.sentences[doc.sentence_at(r.cue.toks.start)].tokens();
     let s = after_dateline(doc, sent.start, sent.end);
     if group <= s + 1 || doc.tok(group - 1) != "," {
         return false;
@@ -96,7 +96,7 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
     }
     (words.len() == 1 || (words.len() <= 5 && doc.word_class(s) == Some(WordClass::Prep)))
         && words.clone().all(|t| {
-            doc.tokens[t].kind == TokenKind::Word
+            doc.tokens[t].kind() == TokenKind::Word
                 && doc.in_quote[t].is_none()
                 && doc.word_class(t) != Some(WordClass::Aux)
                 && doc.cue_verb(t).is_none()
@@ -136,7 +136,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         return false;
     };
     let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks().start));
-    let sent_start = doc.sentences[doc.sentence_of[r.cue.toks.start] as usize]
+    let sent_start = doc.sentences[doc.sentence_at(r.cue.toks.start)]
         .tokens()
         .start;
     // "Serbia said ..." opens the sentence: not a closing clause.
@@ -199,11 +199,11 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
 /// title and determiner.
 pub fn tail_start(doc: &Doc, from: usize) -> usize {
     let joins = |t: usize| {
-        matches!(doc.tokens[t].kind, TokenKind::Word | TokenKind::Possessive)
+        matches!(doc.tokens[t].kind(), TokenKind::Word | TokenKind::Possessive)
             // the period of "Sen." or "Dr."
             || (doc.tok(t) == "."
                 && t >= 1
-                && doc.tokens[t - 1].kind == TokenKind::Word
+                && doc.tokens[t - 1].kind() == TokenKind::Word
                 && doc.tokens[t - 1].span().end == doc.tokens[t].span().start)
     };
     let mut s = from;

@@ -28,9 +28,9 @@ pub(super) fn label(
 ) -> Option<(usize, usize)> {
     // An interview's dotted "Q." / "A." is a label only where
     // `interview::label_letters` made its letter a pronoun mention.
-    let letter = actors
-        .outer_mention_at(start)
-        .filter(|&m| actors.mentions[m].kind == MentionKind::Pronoun && doc.tok(start + 1) == ".");
+    let letter = actors.outer_mention_at(start).filter(|&m| {
+        actors.mentions[m].kind() == MentionKind::Pronoun && doc.tok(start + 1) == "."
+    });
     let colon = match letter {
         Some(_) => start + 1,
         None => (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?,
@@ -41,7 +41,7 @@ pub(super) fn label(
     (mention.toks().end == colon
         && matches!(kind, ActorKind::Person | ActorKind::Organization)
         && (start..mention.toks().start)
-            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind != TokenKind::Word))
+            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind() != TokenKind::Word))
     .then_some((m, colon))
 }
 
@@ -54,15 +54,15 @@ pub(super) fn label(
 pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     let mut turns = Vec::new();
     for p in &doc.paras {
-        let Some((_, colon)) = label(doc, actors, p.tokens.start, p.tokens.end) else {
+        let Some((_, colon)) = label(doc, actors, p.tokens().start, p.tokens().end) else {
             continue;
         };
         let first = colon + 1;
-        if first < p.tokens.end
-            && doc.tokens[first].kind == TokenKind::Word
+        if first < p.tokens().end
+            && doc.tokens[first].kind() == TokenKind::Word
             && doc.in_quote[first].is_none()
         {
-            let content = doc.span_of(first, p.tokens.end);
+            let content = doc.span_of(first, p.tokens().end);
             turns.push(RawQuote::new(content, content, first, None));
         }
     }
@@ -72,7 +72,7 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     let mut seen = vec![false; actors.actors.len()];
     let transcript = turns.iter().filter_map(|q| speaker(actors, q)).any(|m| {
         let m = &actors.mentions[m];
-        m.kind == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor()], true)
+        m.kind() == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor()], true)
     });
     if !transcript {
         turns.clear();
@@ -82,13 +82,13 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
 
 /// The label's mention of a turn `q` of [`find`]: the speaker.
 pub(super) fn speaker(actors: &Actors, q: &RawQuote) -> Option<usize> {
-    actors.outer_mention_at(q.open_tok - 2)
+    actors.outer_mention_at(q.open_tok() - 2)
 }
 
 /// Whether token `t` is the colon of the label of one of `turns`.
 pub(super) fn is_label(turns: &[RawQuote], t: usize) -> bool {
-    let i = turns.partition_point(|q| q.open_tok <= t);
-    i < turns.len() && turns[i].open_tok == t + 1
+    let i = turns.partition_point(|q| q.open_tok() <= t);
+    i < turns.len() && turns[i].open_tok() == t + 1
 }
 
 #[cfg(test)]

@@ -10,31 +10,40 @@ use super::tokens::{Token, TokenKind};
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 
-/// One quotation found in the text. Byte offsets and the closing token
-/// are `u32` (32 bytes, was 56: one for each quotation is alive for the
+/// One quotation found in the text. Byte offsets and the marks' tokens
+/// are `u32` (24 bytes, was 56: one for each quotation is alive for the
 /// whole annotation; texts are under 4 GiB, as [`Token`] already assumes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RawQuote {
     /// Index of the opening mark's token.
-    pub open_tok: usize,
+    open_tok: u32,
     /// Opening mark through closing mark (or the end of the paragraph).
     span: [u32; 2],
     /// The words inside the marks, trimmed of spaces.
     content: [u32; 2],
-    /// Index of the closing mark's token, if the quote is closed.
-    close_tok: Option<u32>,
+    /// Index of the closing mark's token, if the quote is closed
+    /// ([`NOT_CLOSED`] if not).
+    close_tok: u32,
 }
+
+/// [`RawQuote::close_tok`] of a quotation left open.
+const NOT_CLOSED: u32 = u32::MAX;
 
 impl RawQuote {
     /// A quotation over `span` with `content`, its marks at tokens
     /// `open_tok` and `close_tok`.
     pub fn new(span: Span, content: Span, open_tok: usize, close_tok: Option<usize>) -> RawQuote {
         RawQuote {
-            open_tok,
+            open_tok: open_tok as u32,
             span: span.pack(),
             content: content.pack(),
-            close_tok: close_tok.map(|t| t as u32),
+            close_tok: close_tok.map_or(NOT_CLOSED, |t| t as u32),
         }
+    }
+
+    /// Index of the opening mark's token.
+    pub fn open_tok(&self) -> usize {
+        self.open_tok as usize
     }
 
     /// Opening mark through closing mark (or the end of the paragraph).
@@ -49,11 +58,11 @@ impl RawQuote {
 
     /// Index of the closing mark's token, if the quote is closed.
     pub fn close_tok(&self) -> Option<usize> {
-        self.close_tok.map(|t| t as usize)
+        (self.close_tok != NOT_CLOSED).then_some(self.close_tok as usize)
     }
 }
 
-const _: () = assert!(std::mem::size_of::<RawQuote>() <= 32);
+const _: () = assert!(std::mem::size_of::<RawQuote>() == 24);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Family {
@@ -117,7 +126,7 @@ pub fn find_quotes(
     let mut stack = Open::default();
     for t in range.clone() {
         let tok = tokens[t];
-        if tok.kind != TokenKind::Punct {
+        if tok.kind() != TokenKind::Punct {
             continue;
         }
         let Some(c) = text[tok.span()].chars().next() else {
@@ -352,7 +361,7 @@ fn runs_to_paragraph_end(
     para_start: usize,
     next_opens: bool,
 ) -> bool {
-    let open_tok = q.open_tok;
+    let open_tok = q.open_tok();
     let at_start =
         open_tok == para_start || text[tokens[open_tok - 1].span()].ends_with([':', ',', '—', '–']);
     let words = text[q.content()].split_whitespace().count();
@@ -401,7 +410,7 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
 /// True when the token is an opening quotation mark by its character alone,
 /// or two apostrophes before a word (''We).
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
-    tok.kind == TokenKind::Punct
+    tok.kind() == TokenKind::Punct
         && (matches!(
             text[tok.span()].chars().next(),
             Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
@@ -417,7 +426,7 @@ pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
 /// not an elision ("'We will fight" in British style, not "'90s").
 pub fn opens_paragraph(text: &str, tok: &Token) -> bool {
     opens_by_itself(text, tok)
-        || (tok.kind == TokenKind::Punct
+        || (tok.kind() == TokenKind::Punct
             && &text[tok.span()] == "'"
             && text[tok.span().end..]
                 .chars()

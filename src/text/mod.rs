@@ -22,10 +22,10 @@ use std::ops::{Index, Range};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// The end of the line without trailing spaces (all a paragraph's
-    /// span was read for; 24 bytes a paragraph, was 40).
+    /// span was read for; 16 bytes a paragraph, was 40).
     end: u32,
-    /// Its tokens.
-    pub tokens: Range<usize>,
+    /// Its tokens, as `u32`s (see [`Paragraph::tokens`]).
+    toks: [u32; 2],
     /// True for lines that read as headings: no closing punctuation, most
     /// words capitalized, or very short.
     pub heading: bool,
@@ -40,6 +40,15 @@ pub struct Sentence {
     tokens: [u32; 2],
     /// The paragraph it belongs to.
     para: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Paragraph>() == 16);
+
+impl Paragraph {
+    /// Its tokens.
+    pub fn tokens(&self) -> Range<usize> {
+        self.toks[0] as usize..self.toks[1] as usize
+    }
 }
 
 impl Sentence {
@@ -76,8 +85,11 @@ pub struct Doc<'t> {
     pub quotes: Vec<RawQuote>,
     /// For every token, the quotation it lies in (marks included).
     pub in_quote: Runs<Option<NonZeroU32>>,
-    /// For every token, its sentence.
-    pub sentence_of: Runs<u32>,
+    /// For each block of [`RUN_BLOCK`] tokens, the first sentence that ends
+    /// after the block's first token: [`Doc::sentence_at`] steps on from it
+    /// over the sentences themselves (runs of sentence numbers took 1.1 MB
+    /// more of a 10 MiB text).
+    sentence_blocks: Vec<u32>,
     /// For every token, the lexicons its lowercase form may be in
     /// ([`crate::lexicon::fact`] bits): worked out once here, so that the
     /// stages look up only words that can be found (one byte a token).
@@ -171,12 +183,14 @@ const RUN_BLOCK: usize = 32;
 
 impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses `values` (one per token).
+    #[cfg(test)]
     pub(crate) fn new(values: &[T], default: T) -> Runs<T> {
         Runs::from_iter(values.len(), default, values.iter().copied())
     }
 
     /// Compresses the `len` values of `values` as they come, so no array of
     /// one value a token need exist.
+    #[cfg(test)]
     pub(crate) fn from_iter(len: usize, default: T, values: impl Iterator<Item = T>) -> Runs<T> {
         let mut runs = Runs::empty(len, default);
         let mut run = (0, default);
@@ -334,13 +348,13 @@ impl<'t> Doc<'t> {
         let mut quotes = Vec::new();
         for (i, p) in paras.iter().enumerate() {
             let next_opens = paras.get(i + 1).is_some_and(|n| {
-                n.tokens.start < n.tokens.end
-                    && marks::opens_paragraph(text, &tokens[n.tokens.start])
+                n.tokens().start < n.tokens().end
+                    && marks::opens_paragraph(text, &tokens[n.tokens().start])
             });
             quotes.extend(marks::find_quotes(
                 text,
                 &tokens,
-                p.tokens.clone(),
+                p.tokens(),
                 p.end as usize,
                 next_opens,
             ));
@@ -353,11 +367,11 @@ impl<'t> Doc<'t> {
             tokens.len(),
             None,
             quotes.iter().enumerate().map(|(qi, q)| {
-                let mut t = q.open_tok;
+                let mut t = q.open_tok();
                 while t < tokens.len() && tokens[t].span().start < q.span().end {
                     t += 1;
                 }
-                (q.open_tok..t, NonZeroU32::new(qi as u32 + 1))
+                (q.open_tok()..t, NonZeroU32::new(qi as u32 + 1))
             }),
         );
         let facts = token_facts(text, &tokens);
@@ -369,22 +383,48 @@ impl<'t> Doc<'t> {
             sentences: Vec::new(),
             quotes,
             in_quote,
-            sentence_of: Runs::new(&[], 0),
+            sentence_blocks: Vec::new(),
         };
         doc.sentences = doc.split_sentences();
         doc.sentences.shrink_to_fit();
-        let sentences = doc.sentences.iter().enumerate();
-        doc.sentence_of = Runs::painted(
-            doc.tokens.len(),
-            0,
-            sentences.map(|(si, s)| (s.tokens(), si as u32)),
-        );
+        // (Sentences are in order and apart: the first that ends after a
+        // token is the one that holds it, if any.)
+        let mut k = 0;
+        doc.sentence_blocks = Vec::with_capacity(doc.tokens.len().div_ceil(RUN_BLOCK));
+        for block_start in (0..doc.tokens.len()).step_by(RUN_BLOCK) {
+            while doc
+                .sentences
+                .get(k)
+                .is_some_and(|s| s.tokens[1] as usize <= block_start)
+            {
+                k += 1;
+            }
+            doc.sentence_blocks.push(k as u32);
+        }
         doc
     }
 
     /// The quotations, dropping everything else.
     pub fn into_quotes(self) -> Vec<RawQuote> {
         self.quotes
+    }
+
+    /// The sentence token `t` lies in (0 outside every sentence).
+    pub fn sentence_at(&self, t: usize) -> usize {
+        crate::work::add(1);
+        assert!(t < self.tokens.len(), "token out of range");
+        let mut k = self.sentence_blocks[t / RUN_BLOCK] as usize;
+        while self
+            .sentences
+            .get(k)
+            .is_some_and(|s| s.tokens[1] as usize <= t)
+        {
+            k += 1;
+        }
+        match self.sentences.get(k) {
+            Some(s) if s.tokens[0] as usize <= t => k,
+            _ => 0,
+        }
     }
 
     /// The quotation token `t` lies in (marks included), if any.
@@ -464,7 +504,7 @@ impl<'t> Doc<'t> {
     pub fn is_cap(&self, i: usize) -> bool {
         let tok = self.tokens[i];
         // ASCII first letters (nearly all) without decoding a character.
-        tok.kind == TokenKind::Word
+        tok.kind() == TokenKind::Word
             && match self.text.as_bytes()[tok.span().start] {
                 b if b < 0x80 => b.is_ascii_uppercase(),
                 _ => self.tok(i).starts_with(char::is_uppercase),
@@ -476,7 +516,7 @@ impl<'t> Doc<'t> {
     pub fn age_at(&self, i: usize) -> bool {
         i + 2 < self.tokens.len()
             && self.tok(i) == ","
-            && self.tokens[i + 1].kind == TokenKind::Number
+            && self.tokens[i + 1].kind() == TokenKind::Number
             && self.tok(i + 1).len() <= 3
             && self.tok(i + 2) == ","
     }
@@ -495,14 +535,14 @@ impl<'t> Doc<'t> {
 
     /// The paragraph of token `i`.
     pub fn para_of(&self, i: usize) -> usize {
-        self.sentences[self.sentence_of[i] as usize].para()
+        self.sentences[self.sentence_at(i)].para()
     }
 
     fn ends_sentence(&self, t: usize, end: usize) -> bool {
         let s = self.tok(t);
-        if self.tokens[t].kind != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
+        if self.tokens[t].kind() != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
             // A dotted abbreviation at the end of a sentence ("... in the U.S. The")
-            return self.tokens[t].kind == TokenKind::Word
+            return self.tokens[t].kind() == TokenKind::Word
                 && s.ends_with('.')
                 && t + 1 < end
                 && self.is_cap(t + 1)
@@ -520,7 +560,7 @@ impl<'t> Doc<'t> {
                 && self.is_cap(t + 1)
                 && self.word_class(t + 1).is_some()
                 && !lexicon().starts_title(prev);
-            if self.tokens[t - 1].kind == TokenKind::Word
+            if self.tokens[t - 1].kind() == TokenKind::Word
                 && (lexicon().is_abbreviation(prev) || single_initial)
                 && (!function_word_next || single_initial)
             {
@@ -542,14 +582,15 @@ impl<'t> Doc<'t> {
     fn split_sentences(&self) -> Vec<Sentence> {
         let mut out = Vec::new();
         for (pi, p) in self.paras.iter().enumerate() {
-            let mut start = p.tokens.start;
-            let end = p.tokens.end;
+            let mut start = p.tokens().start;
+            let end = p.tokens().end;
             let mut t = start;
             while t < end {
                 // Only a mark (or a quotation's closing mark) or a word with
                 // a final period ends a sentence: skip the rest unasked.
                 let tok = self.tokens[t];
-                if tok.kind != TokenKind::Punct && self.text.as_bytes()[tok.span().end - 1] != b'.'
+                if tok.kind() != TokenKind::Punct
+                    && self.text.as_bytes()[tok.span().end - 1] != b'.'
                 {
                     t += 1;
                     continue;
@@ -593,7 +634,7 @@ fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
     let bytes = text.as_bytes();
     let mut marks: Vec<usize> = quotes
         .iter()
-        .flat_map(|q| [Some(q.open_tok), q.close_tok()])
+        .flat_map(|q| [Some(q.open_tok()), q.close_tok()])
         .flatten()
         .collect();
     crate::order::sort_by(&mut marks, |a, b| a.cmp(b));
@@ -601,11 +642,11 @@ fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
         let (prev, tok, next) = (tokens[t - 1], tokens[t], tokens[t + 1]);
         let s = tok.span();
         let glued = prev.span().end == s.start && matches!(bytes[s.start - 1], b's' | b'S');
-        if tok.kind == TokenKind::Punct
+        if tok.kind() == TokenKind::Punct
             && matches!(&text[s], "'" | "’")
             && glued
-            && prev.kind == TokenKind::Word
-            && next.kind == TokenKind::Word
+            && prev.kind() == TokenKind::Word
+            && next.kind() == TokenKind::Word
             && next.span().start == s.end + 1
             && marks.binary_search(&t).is_err()
         {
@@ -628,7 +669,7 @@ fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
         .iter()
         .enumerate()
         .map(|(t, tok)| {
-            if tok.kind != TokenKind::Word {
+            if tok.kind() != TokenKind::Word {
                 return fact::ALL;
             }
             let w = &text[tok.span()];
@@ -663,7 +704,7 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         }
         // "Smith said, “and we will win again.”" goes on; "she said, “We
         // will...”" starts its own quotation.
-        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quotes[q].open_tok == t) {
+        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quotes[q].open_tok() == t) {
             return doc.text[doc.quotes[q].content()].starts_with(char::is_lowercase);
         }
     }
@@ -681,7 +722,7 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
     let mut n = 0;
     for t in from..end {
         let s = doc.tok(t);
-        if doc.tokens[t].kind == TokenKind::Punct {
+        if doc.tokens[t].kind() == TokenKind::Punct {
             // "Jane Doe, a retired nurse, said.": appositive commas are fine.
             if matches!(s, "," | "(" | ")" | "-" | "—") {
                 continue;
@@ -734,7 +775,7 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
                 let heading = is_heading(text, &tokens[first..t]);
                 out.push(Paragraph {
                     end: span.end as u32,
-                    tokens: first..t,
+                    toks: [first as u32, t as u32],
                     heading,
                 });
             }
@@ -757,7 +798,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     // Counted in place: no list of the line's words.
     let words = toks
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind() == TokenKind::Word)
         .map(|t| &text[t.span()]);
     if words.clone().nth(4).is_none() {
         return true;
@@ -894,9 +935,29 @@ mod tests {
             ["“", "We", "won", ",", "”", "“", "no", "”", "“", "Again", ".", "”"]
         );
         assert_eq!(
-            doc.sentence_of[doc.tokens.len() - 1] as usize,
+            doc.sentence_at(doc.tokens.len() - 1),
             doc.sentences.len() - 1
         );
+    }
+
+    #[test]
+    fn sentence_at_finds_each_tokens_sentence() {
+        // Sentences across blocks of tokens, short and long, in paragraphs.
+        let mut text = String::new();
+        for i in 0..60 {
+            let words = "word ".repeat([1, 3, 31, 33, 70][i % 5]);
+            text.push_str(&format!("Then {words}ended."));
+            text.push_str(if i % 7 == 0 { "\n\n" } else { " " });
+        }
+        let doc = Doc::new(&text);
+        assert!(doc.sentences.len() > 50);
+        let mut want = vec![0; doc.tokens.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            want[s.tokens()].fill(si);
+        }
+        for (t, &si) in want.iter().enumerate() {
+            assert_eq!(doc.sentence_at(t), si, "token {t}");
+        }
     }
 
     #[test]
