@@ -854,6 +854,12 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
 }
 
+/// A name the lexicons know whole as a place ("Sri Lanka").
+fn known_place(doc: &Doc, n: &Name) -> bool {
+    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    lexicon().known(text).is_some_and(|k| k.is_place)
+}
+
 /// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
 fn after_preposition(doc: &Doc, n: &Name) -> bool {
     let a = n.toks.start;
@@ -934,6 +940,18 @@ pub(crate) fn filter(
         .map(|n| match types.verdict(n.toks.clone()) {
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
+            // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
+            // name of two words or more the lexicons know whole keeps its
+            // kind against a verdict on part of it, and is no person's
+            // ("Jordan" alone may be).
+            v if n.toks.len() > 1
+                && v.is_some()
+                && known_place(doc, n)
+                && (v == Some(EntityKind::Person)
+                    || n.toks.clone().any(|t| types.0[t] & !FIRST == 0)) =>
+            {
+                Some(EntityKind::Place)
+            }
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
