@@ -797,9 +797,10 @@ fn place_word(doc: &Doc, n: &Name) -> bool {
 }
 
 /// A name of two words or more ending with a word clubs and teams are
-/// named with ("Brackley Wanderers", "Eastfield United"): an
+/// named with ("Brackley Wanderers", "Eastfield United") or a trade's word
+/// firms are named with ("Halvard Foods", "Tamsin Brewing"): an
 /// organization, though its first word is a town's and the whole looks
-/// like a person's. Two words
+/// like a person's; not after a given name. Two words
 /// the lexicons do not know whole, a city's name and a word of
 /// `city_club` ("Manchester City", "Ipswich Town"): the city's club.
 fn org_word(doc: &Doc, n: &Name) -> bool {
@@ -813,7 +814,7 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
             .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
     };
     b - a >= 2
-        && (c.org_last.contains(last)
+        && ((c.org_last.contains(last) && !lex.is_given_name(doc.tok(a)))
             || (b - a == 2
                 && c.city_club.contains(last)
                 && city(doc.tok(a))
