@@ -713,7 +713,8 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     }
     t -= 1;
     let w = doc.tok(t).to_lowercase();
-    if c.names_org.contains(w.as_str()) {
+    // "WATCHDOG MEMO": a label in capitals names nothing.
+    if c.names_org.contains(w.as_str()) && doc.tok(t).bytes().any(|b| b.is_ascii_lowercase()) {
         return Some(EntityKind::Organization);
     }
     if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).to_lowercase().as_str()) {
@@ -1000,6 +1001,14 @@ pub(crate) fn filter(
             _ if place_word(doc, n) => Some(EntityKind::Place),
             // "shares in Korvex": a company, whatever the tagger says.
             _ if traded(doc, n) => Some(EntityKind::Organization),
+            // "the regulator Ofgem", "the carrier Skyvale": the noun before
+            // the name says what it is, whatever the tagger says (not
+            // before a given name).
+            _ if n.hint != Hint::Person
+                && named_by_context(doc, n) == Some(EntityKind::Organization) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // The apposition decides for a name the tagger left untyped,
             // or for one word it called no place ("Florida, the state's
             // ...", "Rex Early, the party chairman": the tagger stands).
