@@ -682,6 +682,7 @@ struct Context {
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
+    city_club: HashSet<&'static str>,
     plays: HashSet<&'static str>,
 }
 
@@ -697,6 +698,7 @@ fn context() -> &'static Context {
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
+            city_club: HashSet::default(),
             plays: HashSet::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
@@ -712,6 +714,7 @@ fn context() -> &'static Context {
                 "place_first" => &mut c.place_first,
                 "place_last" => &mut c.place_last,
                 "org_last" => &mut c.org_last,
+                "city_club" => &mut c.city_club,
                 "plays" => &mut c.plays,
                 _ => &mut c.names_org,
             };
@@ -732,7 +735,8 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     }
     t -= 1;
     let w = doc.tok(t).to_lowercase();
-    if c.names_org.contains(w.as_str()) {
+    // "WATCHDOG MEMO": a label in capitals names nothing.
+    if c.names_org.contains(w.as_str()) && doc.tok(t).bytes().any(|b| b.is_ascii_lowercase()) {
         return Some(EntityKind::Organization);
     }
     if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).to_lowercase().as_str()) {
@@ -816,10 +820,43 @@ fn place_word(doc: &Doc, n: &Name) -> bool {
 }
 
 /// A name of two words or more ending with a word clubs and teams are
-/// named with ("Brackley Wanderers", "Eastfield United"): an organization,
-/// though its first word is a town's and the whole looks like a person's.
+/// named with ("Brackley Wanderers", "Eastfield United") or a trade's word
+/// firms are named with ("Halvard Foods", "Tamsin Brewing"): an
+/// organization, though its first word is a town's and the whole looks
+/// like a person's; not after a given name. Two words
+/// the lexicons do not know whole, a city's name and a word of
+/// `city_club` ("Manchester City", "Ipswich Town"): the city's club.
 fn org_word(doc: &Doc, n: &Name) -> bool {
-    n.toks.len() >= 2 && context().org_last.contains(doc.tok(n.toks.end - 1))
+    let (a, b) = (n.toks.start, n.toks.end);
+    let c = context();
+    let lex = lexicon();
+    let last = doc.tok(b - 1);
+    let whole = &doc.text[doc.span_of(a, b)];
+    let city = |w: &str| {
+        lex.known(w)
+            .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
+    };
+    b - a >= 2
+        && ((c.org_last.contains(last) && !lex.is_given_name(doc.tok(a)))
+            || (b - a == 2
+                && c.city_club.contains(last)
+                && city(doc.tok(a))
+                && lex.known(whole).is_none()
+                && game(doc, a)))
+}
+
+/// A game's result in the sentence of token `t`: a word of `plays` or a
+/// score ("outside Kandahar City" is the city).
+fn game(doc: &Doc, t: usize) -> bool {
+    let sent = doc.sentences[doc.sentence_at(t)].tokens();
+    sent.into_iter()
+        .any(|t| context().plays.contains(doc.tok(t)) || score(doc.tok(t)))
+}
+
+/// "4-3", "21-17": two numbers of up to three digits.
+fn score(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
 }
 
 /// The last words of the document's club names: such a word alone
@@ -842,28 +879,34 @@ fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
 /// with Leeds", "a win over Tampa", "Leeds 2 Newcastle 1"): the city's team, an organization
 /// (`plays` in `lexicons/name_context.tsv`). Not a country's name: a
 /// national team is written as its country, a place. `verdict` is the
-/// tagger's, which says "city" for a place the lexicons do not know.
+/// tagger's, which says "city" for a place the lexicons do not know; a
+/// name they do not know before a score is a team too ("beat Arsenal
+/// 3-1"), unless the tagger calls it a person or no actor.
 fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
+    let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
+    let score = |t: Option<usize>| word(t).is_some_and(score);
+    let (a, b) = (n.toks.start, n.toks.end);
     let city = match lexicon().known(text) {
         Some(k) => k.place_kind == Some(crate::lexicon::PlaceKind::City),
-        None => verdict == Some(EntityKind::Place),
+        // "beat Arsenal 3-1": a name the lexicons do not know, before a
+        // score, is a team unless the tagger calls it a person or no actor
+        // ("Okafor beat Lindqvist 6-4" are players) or it is a plural
+        // ("outnumber Republicans 3-1").
+        None => {
+            verdict == Some(EntityKind::Place)
+                || (score(Some(b))
+                    && !matches!(verdict, Some(EntityKind::Person | EntityKind::Other))
+                    && n.hint != Hint::Person
+                    && !plural(doc, n))
+        }
     };
     if !city || n.title.is_some() {
         return false;
     }
     let c = context();
-    let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
-    let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
-    // "4-3", "21-17": two numbers of up to three digits.
-    let score = |t: Option<usize>| {
-        word(t).is_some_and(|w| {
-            w.split_once('-')
-                .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
-        })
-    };
-    let (a, b) = (n.toks.start, n.toks.end);
     let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
@@ -874,6 +917,12 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
     let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
     score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
+}
+
+/// A name the lexicons know whole as a place ("Sri Lanka").
+fn known_place(doc: &Doc, n: &Name) -> bool {
+    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    lexicon().known(text).is_some_and(|k| k.is_place)
 }
 
 /// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
@@ -958,12 +1007,32 @@ pub(crate) fn filter(
         .map(|n| match types.verdict(n.toks.clone()) {
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
+            // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
+            // name of two words or more the lexicons know whole keeps its
+            // kind against a verdict on part of it, and is no person's
+            // ("Jordan" alone may be).
+            v if n.toks.len() > 1
+                && v.is_some()
+                && known_place(doc, n)
+                && (v == Some(EntityKind::Person)
+                    || n.toks.clone().any(|t| types.get(t) & !FIRST == 0)) =>
+            {
+                Some(EntityKind::Place)
+            }
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
             _ if place_word(doc, n) => Some(EntityKind::Place),
             // "shares in Korvex": a company, whatever the tagger says.
             _ if traded(doc, n) => Some(EntityKind::Organization),
+            // "the regulator Ofgem", "the carrier Skyvale": the noun before
+            // the name says what it is, whatever the tagger says (not
+            // before a given name).
+            _ if n.hint != Hint::Person
+                && named_by_context(doc, n) == Some(EntityKind::Organization) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // The apposition decides for a name the tagger left untyped,
             // or for one word it called no place ("Florida, the state's
             // ...", "Rex Early, the party chairman": the tagger stands).

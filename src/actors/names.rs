@@ -357,8 +357,15 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
+        // "Pensioner Jane Doe", "Grandmother Ana Ruiz": a role or kin word
+        // opening the sentence before a given name is no part of the name.
+        let role = initial
+            && a + 1 < b
+            && !lex.starts_title(w)
+            && lex.is_given_name(doc.tok(a + 1))
+            && (lex.role(w).is_some() || lex.is_any_case(w, Use::Kin));
         if !modifies_title
-            && (grammar || (initial && (common || (!vouched && (b - a == 1 || verbal)))))
+            && (grammar || role || (initial && (common || (!vouched && (b - a == 1 || verbal)))))
         {
             a += 1;
             while a < b && (is_connector(doc.tok(a)) || doc.tok(a) == ".") {
