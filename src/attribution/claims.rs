@@ -221,7 +221,8 @@ pub fn find(
             .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
             .take(2)
             .count();
-        let pointer = b == a + 1 && matches!(doc.tok(a).lower_cow().as_ref(), "that" | "this");
+        // ("Club members dispute that.", "she said no.", "said so")
+        let pointer = b == a + 1 && doc.uses_lower(a).has(Use::Pointer);
         if words == 0
             || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object && !pointer)
         {

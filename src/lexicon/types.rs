@@ -244,6 +244,9 @@ pub enum Use {
     QuestionLabel,
     /// A paragraph's label for the interviewee's answer ("A:", "Answer:").
     AnswerLabel,
+    /// A word that stands alone for what was said ("dispute *that*",
+    /// "said *no*", "said *so*"): a claim's whole content.
+    Pointer,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
