@@ -433,6 +433,20 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let verb = doc.cue_verb(t);
     let noun = doc.cue_noun(t).is_some();
     let base = verb.is_some_and(|v| v.base);
+    // "came back in 2012", "backed away from": a particle's base form is a
+    // verb only after "to" or an auxiliary ("will back the bill"), and an
+    // object-only cue before a particle is another sense ("backed down").
+    let particle = |k: usize| k < sent.end && doc.uses_lower(k).has(Use::Particle);
+    // (not a form of "be": "is back in charge")
+    let after_aux = prev.as_deref() == Some("to")
+        || (prev_class == Some(WordClass::Aux) && !doc.is(t - 1, Use::Passive));
+    let object_only = verb.is_some_and(|v| {
+        let f = v.frames;
+        f.object && !(f.clause || f.inf || f.quote)
+    });
+    if (base && particle(t) && !after_aux) || (object_only && particle(t + 1)) {
+        return None;
+    }
     // ("did the minister say ...?": an auxiliary before the article of a
     // question makes a verb)
     let base_form_noun = || {

@@ -247,6 +247,10 @@ pub enum Use {
     /// A word that stands alone for what was said ("dispute *that*",
     /// "said *no*", "said *so*"): a claim's whole content.
     Pointer,
+    /// An adverb particle of a phrasal verb ("backed *away*", "*back* in
+    /// 2012"): as a cue verb's base form a verb only after "to" or an
+    /// auxiliary; after an object-only cue, another sense of the verb.
+    Particle,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
