@@ -251,6 +251,10 @@ pub enum Use {
     /// 2012"): as a cue verb's base form a verb only after "to" or an
     /// auxiliary; after an object-only cue, another sense of the verb.
     Particle,
+    /// A cue verb's form the tagger's cue feature leaves out, its other
+    /// senses being the common ones ("came *back*"): the weights do not
+    /// depend on it.
+    TaggerNoCue,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
