@@ -255,6 +255,10 @@ pub enum Use {
     /// senses being the common ones ("came *back*"): the weights do not
     /// depend on it.
     TaggerNoCue,
+    /// A noun that, in apposition after a clause, names it as a claim (",
+    /// a *view* the government rejects", ", an *account* disputed by X"),
+    /// as a claim noun does there.
+    ApposedClaim,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
