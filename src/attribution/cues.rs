@@ -509,9 +509,24 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && prev_lower
         && prev_class.is_none()
         && !is_skippable(doc, t - 1);
+    // "to Western states, where ...", "several states in the South": one
+    // after a quantifier, or after a modifier with a preposition before
+    // it, and before punctuation or a locative preposition with no "that"
+    // on, is a plural noun.
+    let modified = prev_class == Some(WordClass::Quant)
+        || (prev_class.is_none()
+            && t >= sent.start + 2
+            && doc.word_class(t - 2) == Some(WordClass::Prep));
+    // (not "attacks from X", "views on Y": a claim noun's source or topic;
+    // nor "X of State wants to ...")
+    let loose_plural = modified
+        && (t + 1 == sent.end
+            || doc.tokens[t + 1].kind == TokenKind::Punct
+            || (doc.is(t + 1, Use::Locative) && !matches!(doc.tok(t + 1), "from" | "to")))
+        && that_after(doc, t, sent.end).is_none();
     if verb.is_some_and(|v| v.present)
         && !base
-        && (counted || before_aux || prev_class == Some(WordClass::Prep))
+        && (counted || before_aux || loose_plural || prev_class == Some(WordClass::Prep))
     {
         return None;
     }
