@@ -12,8 +12,8 @@ use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
 use super::words::{
-    after_dateline, existential, is_skippable, that_after, that_within, word_is, word_is_any_case,
-    MAX_CONTENT,
+    after_dateline, apposed_to_clause, existential, is_skippable, that_after, that_within, word_is,
+    word_is_any_case, MAX_CONTENT,
 };
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
@@ -30,10 +30,21 @@ pub fn find(
 ) -> Vec<ClaimDraft> {
     let sent = doc.sentences[si].tokens();
     let tail = tail(doc, actors, resolved, None);
-    let tail_begin = tail.and_then(|t| {
-        let m = &actors.mentions[t.mention?];
-        Some(tail_start(doc, t.cue.toks.start.min(m.toks().start)) - 1)
-    });
+    // (", an account disputed by X": the comma before the noun phrase
+    // that stands for the clause, which ends there)
+    let apposed_comma = |r: &Resolved| {
+        (r.cue.form == CueForm::PassiveBy)
+            .then(|| noun_phrase_before(doc, sent.start, r.cue.toks.start))
+            .flatten()
+            .filter(|&(s, e)| apposed_to_clause(doc, s, e - 1))
+            .map(|(s, _)| s - 1)
+    };
+    let tail_begin = tail
+        .and_then(|t| {
+            let m = &actors.mentions[t.mention?];
+            Some(tail_start(doc, t.cue.toks.start.min(m.toks().start)) - 1)
+        })
+        .or_else(|| resolved.iter().find_map(apposed_comma));
     // "Did the minister say that ...?": a yes-no question reports no claim.
     let yes_no = doc.tok(sent.end - 1) == "?"
         && doc.word_class(skip_conjunctions(doc, sent.start, sent.end)) == Some(WordClass::Aux);
@@ -73,9 +84,10 @@ pub fn find(
                         && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of"))
                 });
             match cue.form {
-                CueForm::PassiveBy if agent_end.is_none() => {
-                    noun_phrase_before(doc, sent.start, cue.toks.start)
-                }
+                CueForm::PassiveBy if agent_end.is_none() => match apposed_comma(r) {
+                    Some(comma) => Some((skip_conjunctions(doc, sent.start, sent.end), comma)),
+                    None => noun_phrase_before(doc, sent.start, cue.toks.start),
+                },
                 CueForm::According => according_content(doc, actors, r, sent.clone()),
                 _ => {
                     // "told a meeting in May that ...": after "tell" (alone
@@ -222,7 +234,8 @@ pub fn find(
             .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
             .take(2)
             .count();
-        let pointer = b == a + 1 && matches!(doc.tok(a).lower_cow().as_ref(), "that" | "this");
+        // ("Club members dispute that.", "she said no.", "said so")
+        let pointer = b == a + 1 && doc.uses_lower(a).has(Use::Pointer);
         if words == 0
             || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object && !pointer)
         {

@@ -433,6 +433,20 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let verb = doc.cue_verb(t);
     let noun = doc.cue_noun(t).is_some();
     let base = verb.is_some_and(|v| v.base);
+    // "came back in 2012", "backed away from": a particle's base form is a
+    // verb only after "to" or an auxiliary ("will back the bill"), and an
+    // object-only cue before a particle is another sense ("backed down").
+    let particle = |k: usize| k < sent.end && doc.uses_lower(k).has(Use::Particle);
+    // (not a form of "be": "is back in charge")
+    let after_aux = prev.as_deref() == Some("to")
+        || (prev_class == Some(WordClass::Aux) && !doc.is(t - 1, Use::Passive));
+    let object_only = verb.is_some_and(|v| {
+        let f = v.frames;
+        f.object && !(f.clause || f.inf || f.quote)
+    });
+    if (base && particle(t) && !after_aux) || (object_only && particle(t + 1)) {
+        return None;
+    }
     // ("did the minister say ...?": an auxiliary before the article of a
     // question makes a verb)
     let base_form_noun = || {
@@ -495,9 +509,24 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && prev_lower
         && prev_class.is_none()
         && !is_skippable(doc, t - 1);
+    // "to Western states, where ...", "several states in the South": one
+    // after a quantifier, or after a modifier with a preposition before
+    // it, and before punctuation or a locative preposition with no "that"
+    // on, is a plural noun.
+    let modified = prev_class == Some(WordClass::Quant)
+        || (prev_class.is_none()
+            && t >= sent.start + 2
+            && doc.word_class(t - 2) == Some(WordClass::Prep));
+    // (not "attacks from X", "views on Y": a claim noun's source or topic;
+    // nor "X of State wants to ...")
+    let loose_plural = modified
+        && (t + 1 == sent.end
+            || doc.tokens[t + 1].kind() == TokenKind::Punct
+            || (doc.is(t + 1, Use::Locative) && !matches!(doc.tok(t + 1), "from" | "to")))
+        && that_after(doc, t, sent.end).is_none();
     if verb.is_some_and(|v| v.present)
         && !base
-        && (counted || before_aux || prev_class == Some(WordClass::Prep))
+        && (counted || before_aux || loose_plural || prev_class == Some(WordClass::Prep))
     {
         return None;
     }

@@ -234,6 +234,9 @@ pub enum Anchor {
     /// A noun phrase no earlier stage took for an actor ("the release",
     /// "a spokesman for the campaign"): tokens `start..end`.
     Phrase(usize, usize),
+    /// A relative pronoun at a token standing for such a phrase before it
+    /// ("a donor who backs ...": tokens `start..end`, then the pronoun).
+    RelativePhrase(usize, usize, usize),
 }
 
 #[cfg(test)]

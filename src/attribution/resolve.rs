@@ -21,21 +21,12 @@ pub fn resolve(
         None => (None, None),
         Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor()), Some(m)),
         // The relative pronoun is the speaker's mention in the clause it opens.
-        Some(Anchor::Relative(m, t)) => {
-            let actor = actors.mentions[m].actor();
-            let mention = match actors.mention_at(t) {
-                Some(existing) => existing,
-                None => actors.add_mention(MentionDraft::new(
-                    t..t + 1,
-                    doc.tokens[t].span(),
-                    None,
-                    MentionKind::Pronoun,
-                    actor,
-                )),
-            };
-            (Some(actors.mentions[mention].actor()), Some(mention))
-        }
+        Some(Anchor::Relative(m, t)) => relative(doc, actors, actors.mentions[m].actor(), t),
         Some(Anchor::Phrase(a, b)) => phrase_actor(doc, actors, a, b),
+        Some(Anchor::RelativePhrase(a, b, t)) => match phrase_actor(doc, actors, a, b) {
+            (Some(actor), _) => relative(doc, actors, actor, t),
+            none => none,
+        },
         Some(Anchor::Pronoun(t)) => match resolve_pronoun(doc, actors, t, last) {
             None => (None, None),
             Some(a) => {
@@ -53,6 +44,26 @@ pub fn resolve(
             }
         },
     }
+}
+
+/// The relative pronoun at `t` as the mention of `actor` in the clause it opens.
+fn relative(
+    doc: &Doc,
+    actors: &mut Actors,
+    actor: usize,
+    t: usize,
+) -> (Option<usize>, Option<usize>) {
+    let mention = match actors.mention_at(t) {
+        Some(existing) => existing,
+        None => actors.add_mention(MentionDraft::new(
+            t..t + 1,
+            doc.tokens[t].span(),
+            None,
+            MentionKind::Pronoun,
+            actor,
+        )),
+    };
+    (Some(actors.mentions[mention].actor()), Some(mention))
 }
 
 /// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a

@@ -434,7 +434,11 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     if let Some(m) = actors.mention_at(noun_end - 1) {
         return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
     }
-    phrase_ending_at(doc, noun_end, bound)
+    // ("the 1 percent who preferred him": the pronoun stands for the phrase)
+    match phrase_ending_at(doc, noun_end, bound) {
+        Some(Anchor::Phrase(a, b)) => Some(Anchor::RelativePhrase(a, b, r)),
+        other => other,
+    }
 }
 
 /// A person named right before a comma that opens an appositive ending at `end`.

@@ -4,7 +4,7 @@
 
 use super::cues::CueForm;
 use super::drafts::Resolved;
-use super::words::{after_dateline, REACH};
+use super::words::{after_dateline, apposed_to_clause, REACH};
 use crate::actors::Actors;
 use crate::lexicon::{lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
@@ -40,9 +40,10 @@ pub fn tail<'r>(
         // (At most four of the last cues: a look at all of them was quadratic.)
         let mut tried = 0;
         resolved.iter().rev().find(|r| {
+            let apposed = || apposed_object(doc, actors, r);
             if tried == 4
                 || r.cue.form != CueForm::Finite
-                || !(r.cue.frames.quote || r.cue.frames.clause)
+                || !(r.cue.frames.quote || r.cue.frames.clause || apposed())
                 || r.actor.is_none()
             {
                 return false;
@@ -66,7 +67,7 @@ pub fn tail<'r>(
                 && doc.word_class(after + 1) == Some(WordClass::Conj);
             (closes || joined)
                 && according > r.cue.toks.start
-                && r.cue.frames.clause
+                && (r.cue.frames.clause || apposed())
                 && !after_setting(doc, actors, r)
                 && !subject_clause(doc, actors, resolved, r)
                 && is_tail(r)
@@ -103,6 +104,19 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
         })
 }
 
+/// ", a view the government rejects": the subject of a cue that takes a
+/// noun phrase, after the indefinite noun phrase that is its object and
+/// stands for the clause before the comma.
+fn apposed_object(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
+    let Some(s) = r.mention.map(|m| actors.mentions[m].toks().start) else {
+        return false;
+    };
+    r.cue.frames.object
+        && s > 0
+        && s < r.cue.toks.start
+        && apposed_to_clause(doc, tail_start(doc, s), s - 1)
+}
+
 /// Whether the words before cue `r` back to its comma are a clause of its
 /// own or an apposed subject, not a reporting clause: "Its chair, Jane Doe,
 /// said the group would object" (another cue opens it), "The mayor, Jane
@@ -128,7 +142,10 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // "“...” – as described by Jane Doe."
     let form_ok = r.cue.form == CueForm::Finite
         || (for_quote && matches!(r.cue.form, CueForm::According | CueForm::PassiveBy));
-    let frames_ok = r.cue.frames.quote || r.cue.frames.clause || r.cue.form == CueForm::PassiveBy;
+    let frames_ok = r.cue.frames.quote
+        || r.cue.frames.clause
+        || r.cue.form == CueForm::PassiveBy
+        || (!for_quote && apposed_object(doc, actors, r));
     if !form_ok || !frames_ok {
         return false;
     }

@@ -131,6 +131,20 @@ pub fn is_subject_pronoun_as_written(w: &str) -> bool {
     (w.len() == 1 || !w.chars().any(char::is_uppercase)) && is_subject_pronoun(w)
 }
 
+/// ", a view the government rejects", ", an account disputed by X": an
+/// indefinite noun phrase from `np` to its head `head` right after a comma,
+/// headed by a claim noun or a word like "view", stands for the clause before the comma (not ",
+/// a measure opposed by X", which names what is opposed).
+pub fn apposed_to_clause(doc: &Doc, np: usize, head: usize) -> bool {
+    np > 0
+        && head > np
+        && head <= np + 3
+        && doc.tok(np - 1) == ","
+        && doc.is(np, Use::Article)
+        && !doc.is(np, Use::Definite)
+        && (doc.cue_noun(head).is_some() || doc.is(head, Use::ApposedClaim))
+}
+
 /// "his", "her", "their", "its" (in lowercase): the owner of a claim noun
 /// ("her promise").
 pub fn is_possessive_pronoun(w: &str) -> bool {

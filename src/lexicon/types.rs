@@ -244,6 +244,21 @@ pub enum Use {
     QuestionLabel,
     /// A paragraph's label for the interviewee's answer ("A:", "Answer:").
     AnswerLabel,
+    /// A word that stands alone for what was said ("dispute *that*",
+    /// "said *no*", "said *so*"): a claim's whole content.
+    Pointer,
+    /// An adverb particle of a phrasal verb ("backed *away*", "*back* in
+    /// 2012"): as a cue verb's base form a verb only after "to" or an
+    /// auxiliary; after an object-only cue, another sense of the verb.
+    Particle,
+    /// A cue verb's form the tagger's cue feature leaves out, its other
+    /// senses being the common ones ("came *back*"): the weights do not
+    /// depend on it.
+    TaggerNoCue,
+    /// A noun that, in apposition after a clause, names it as a claim (",
+    /// a *view* the government rejects", ", an *account* disputed by X"),
+    /// as a claim noun does there.
+    ApposedClaim,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

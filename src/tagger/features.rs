@@ -215,8 +215,13 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if starts_title {
         f |= TITLE_START;
     }
-    // (a verb of seeing reports only in some frames: no cue to the tagger)
-    if facts & fact::CUE_VERB != 0 && lex.cue_verb(lower).is_some() && !lex.is(lower, Use::SeesAs) {
+    // (a verb of seeing reports only in some frames, "back" is mostly no
+    // verb: no cue to the tagger)
+    if facts & fact::CUE_VERB != 0
+        && lex.cue_verb(lower).is_some()
+        && !lex.is(lower, Use::SeesAs)
+        && !lex.is(lower, Use::TaggerNoCue)
+    {
         f |= CUE;
     }
     if lex.is_common_word(lower) {
