@@ -101,7 +101,10 @@ fn phrase_actor(
             .unwrap_or("");
         // "a person familiar" (with the talks): an adjective after the
         // role, then a preposition, leaves the role the head.
-        let is_human = |w: &str| lex.role(w).is_some() || lex.is_title(w) || lex.starts_title(w);
+        // ("her sister said": kin are people too.)
+        let is_human = |w: &str| {
+            lex.role(w).is_some() || lex.is_title(w) || lex.starts_title(w) || lex.is(w, Use::Kin)
+        };
         let before_head = key.rsplit(' ').nth(1);
         let head = match before_head {
             Some(w)
