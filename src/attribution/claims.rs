@@ -105,6 +105,17 @@ pub fn find(
                     );
                     let start =
                         content_start(doc, actors, from, sent.end, cue.frames.inf || cue.frames.of);
+                    // (Verbs with an addressee before a clause: "told",
+                    // "warned", "asked", "advised"; not "hoped", "agreed" or
+                    // an object's "proposed a plan ...".)
+                    let addresses = cue.frames.inf
+                        && cue.frames.clause
+                        && !cue.frames.object
+                        && !matches!(cue.stance, Stance::Believe | Stance::Confirm);
+                    let start = match addresses {
+                        true => past_addressee(doc, actors, start, sent.end).unwrap_or(start),
+                        false => start,
+                    };
                     // "“...,” she said, standing on the bridge": the cue
                     // of a quote before it reports the quote, not the words
                     // after it (unless a "that" opens a clause).
@@ -357,6 +368,64 @@ fn content_start(
         break;
     }
     t
+}
+
+/// "told the court she had not been warned", "told them it was over",
+/// "warned Jane Doe the bridge was unsafe": after a verb that takes an
+/// addressee and no "that", a noun phrase (a name, an object pronoun, or a
+/// determiner and up to three lowercase words) before the start of a clause
+/// (a subject pronoun, a determiner or a name) is the addressee; gives the
+/// clause's first token.
+fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    let word = |k: usize| (k < end && doc.tokens[k].kind() == TokenKind::Word).then(|| doc.tok(k));
+    let w = word(t)?;
+    let named_end = |k: usize| {
+        actors
+            .mention_at(k)
+            .map(|m| actors.mentions[m].toks())
+            .filter(|m| m.start == k)
+            .map(|m| m.end)
+    };
+    let phrase = matches!(doc.word_class(t), Some(WordClass::Det | WordClass::Poss));
+    let after = if let Some(e) = named_end(t) {
+        e
+    } else if lex
+        .pronoun(w)
+        .is_some_and(|p| p.object && !p.subject && !p.possessive)
+    {
+        t + 1
+    } else if phrase {
+        // "the court", "his players": a name after the determiner, or
+        // lowercase words up to the clause.
+        named_end(t + 1).or_else(|| {
+            (t + 1..(t + 4).min(end))
+                .take_while(|&k| {
+                    word(k).is_some_and(|x| x.starts_with(char::is_lowercase))
+                        && doc.word_class(k).is_none()
+                        && doc.cue_verb(k).is_none()
+                })
+                .last()
+                .map(|k| k + 1)
+        })?
+    } else if doc.role(t).is_some() || word_is(w, Use::Addressee) {
+        t + 1 // "told police", "warned residents"
+    } else {
+        return None;
+    };
+    let next = word(after)?;
+    // (Not "wanted a candidate who ...", "told the court that": a relative
+    // or "that" goes on with the noun phrase or is handled as a "that".)
+    let subject = lex
+        .pronoun(next)
+        .is_some_and(|p| p.subject && !p.possessive)
+        && doc.word_class(after) != Some(WordClass::Rel);
+    let det = doc.word_class(after) == Some(WordClass::Det)
+        && !lex.is_any_case(next, Use::Complementizer);
+    // A name opens the clause only after a name or a pronoun: "proposed a
+    // safe zone inside Syria" has no addressee.
+    let opens = subject || det || (!phrase && named_end(after).is_some());
+    opens.then_some(after)
 }
 
 /// "in a statement", "on Friday", "last week", "in an interview with X": a
