@@ -271,7 +271,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 46] = [
+const ALL_USES: [Use; 50] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -315,6 +315,10 @@ const ALL_USES: [Use; 46] = [
     Use::Kin,
     Use::QuestionLabel,
     Use::AnswerLabel,
+    Use::Pointer,
+    Use::Particle,
+    Use::TaggerNoCue,
+    Use::ApposedClaim,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
