@@ -85,7 +85,12 @@ pub fn find(
                 });
             match cue.form {
                 CueForm::PassiveBy if agent_end.is_none() => match apposed_comma(r) {
-                    Some(comma) => Some((skip_conjunctions(doc, sent.start, sent.end), comma)),
+                    // (At most MAX_CONTENT tokens back: a sentence of
+                    // many such claims stays linear.)
+                    Some(comma) => {
+                        let from = sent.start.max(comma.saturating_sub(MAX_CONTENT));
+                        Some((skip_conjunctions(doc, from, sent.end), comma))
+                    }
                     None => noun_phrase_before(doc, sent.start, cue.toks.start),
                 },
                 CueForm::According => according_content(doc, actors, r, sent.clone()),
