@@ -12,8 +12,8 @@ use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{tail, tail_start};
 use super::words::{
-    after_dateline, apposed_to_clause, existential, is_skippable, that_after, that_within, word_is,
-    word_is_any_case, MAX_CONTENT,
+    after_dateline, apposed_to_clause, existential, is_personal_pronoun, is_skippable, that_after,
+    that_within, word_is, word_is_any_case, MAX_CONTENT,
 };
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
@@ -163,7 +163,18 @@ pub fn find(
             && existential(doc, opens)
             && cue.toks.end < sent.end
             && doc.tok(cue.toks.end).eq_ignore_ascii_case("that");
-        if r.actor.is_none() && cue.form != CueForm::Impersonal && !there {
+        // "She replied that ..." with no one "she" can be: someone makes
+        // the claim, who is left open (like a quote's speaker).
+        let unresolved_pronoun = cue.form == CueForm::Finite
+            && (1..=2).any(|k| {
+                cue.toks.start >= sent.start + k
+                    && doc.in_quote[cue.toks.start - k].is_none()
+                    && is_personal_pronoun(doc.tok(cue.toks.start - k))
+                    && (cue.toks.start - k + 1..cue.toks.start).all(|t| {
+                        doc.tokens[t].kind() == TokenKind::Word && doc.word_class(t).is_none()
+                    })
+            });
+        if r.actor.is_none() && cue.form != CueForm::Impersonal && !there && !unresolved_pronoun {
             continue;
         }
         let Some((a, b)) = range else { continue };
@@ -343,6 +354,43 @@ fn content_start(
         if word_is(&w, Use::BeforeContent) {
             t += 1;
             continue;
+        }
+        // "replied to critics that", "explained to the court that": the
+        // listener, then the "that" of a clause (not "responded to an ad
+        // that attacks ...": a relative "that" before a verb).
+        if w == "to" {
+            let listener_end = match doc.word_class(t + 1) {
+                _ if t + 1 >= end => None,
+                Some(WordClass::Det | WordClass::Poss) if !doc.is(t + 1, Use::Complementizer) => {
+                    (t + 2..(t + 5).min(end)).find(|&k| doc.tok(k) == "that")
+                }
+                _ => actors
+                    .mention_at(t + 1)
+                    .map(|m| actors.mentions[m].toks().end)
+                    .or_else(|| {
+                        (doc.role(t + 1).is_some() || doc.is(t + 1, Use::Addressee))
+                            .then_some(t + 2)
+                    }),
+            };
+            let opens = |k: usize| {
+                k < end
+                    && (doc.tok(k) == ","
+                        || lexicon()
+                            .pronoun(doc.tok(k))
+                            .is_some_and(|p| p.subject && !p.possessive)
+                        || matches!(doc.word_class(k), Some(WordClass::Det | WordClass::Poss))
+                        || actors.mention_at(k).is_some())
+            };
+            if let Some(k) = listener_end.filter(|&k| {
+                k < end
+                    && doc.tok(k).eq_ignore_ascii_case("that")
+                    && (t + 1..k).all(|j| doc.tokens[j].kind() == TokenKind::Word)
+                    && (t + 2..k).all(|j| doc.word_class(j).is_none() && doc.cue_verb(j).is_none())
+                    && opens(k + 1)
+            }) {
+                t = k + 1;
+                continue;
+            }
         }
         // "told reporters", "told them" (not "said her staff would ...": a
         // possessive before a noun)
