@@ -447,7 +447,16 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
         .pronoun(w)
         .is_some_and(|p| p.object && !p.subject && !p.possessive)
     {
-        t + 1
+        // "told us footfall had halved": after an object pronoun any noun
+        // opens the clause ("told them to", "told us about" do not).
+        let k = t + 1;
+        if word(k).is_some_and(|x| x.starts_with(char::is_lowercase) && !x.ends_with("ing"))
+            && doc.word_class(k).is_none()
+            && doc.cue_verb(k).is_none()
+        {
+            return Some(k);
+        }
+        k
     } else if phrase {
         // "the court", "his players": a name after the determiner, or
         // lowercase words up to the clause.
