@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WASM binding into pkg/ (ES module for `--target web`):
 #   cargo build --profile wasm (opt-level z, lto, panic abort) for wasm32,
-#   binaryen's `wasm-opt -Oz` (npm dev dependency), then wasm-bindgen --target web
+#   binaryen's `wasm-opt -O1` (npm dev dependency), then wasm-bindgen --target web
 #   and wasm-opt again on its output.
 # Builds it twice: pkg/ is the core (no learned tagger; the size budget of
 # scripts/check-size.sh), pkg/tagger/ the same binding with feature `tagger`
@@ -33,14 +33,30 @@ build() {
   [ -x "$wasm_opt" ] || { echo "$wasm_opt is missing: run scripts/setup.sh (npm ci)" >&2; exit 1; }
   # The features rustc enables by default for wasm32 today. --converge runs
   # the passes until the module stops shrinking (~600 bytes gzipped).
-  local opt=(-Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  # memory-packing is skipped: it cuts the data segments at every run of
+  # zeros, and the offsets of the new segments gzip badly (2026-12-05: the
+  # tagger's module 311,393 -> 289,112 bytes gzipped, its weights' bitmap
+  # has many short zero runs; the core 133,602 -> 133,392).
+  # -O1, not -Oz: rustc's output is already optimized for size, and the
+  # cheaper level leaves code that gzips better (2026-12-05, core
+  # 132,978 -> 130,965 gzipped, tagger module 288,944 -> 285,449; raw
+  # 288,036 -> 298,245 bytes; -Os 132,557, -O3 132,471, -O2 133,990). Warm
+  # speed in Node the same within noise (1.66-1.76 ms an article for -Oz,
+  # -O1 and -Os, benches/data, two runs each).
+  local opt=(-O1 --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --skip-pass=memory-packing)
   "$wasm_opt" "${opt[@]}" "$raw" -o "$work/newslens_wasm.wasm"
 
   wasm-bindgen --target web --out-dir "$work/out" "$work/newslens_wasm.wasm"
   # The snippets (wasm/js/*.js) go into the glue: one request to load it, not
   # the glue and then the snippet it imports (the cold start's import part).
   node scripts/inline-snippets.mjs "$work/out"
+  # The glue minified (terser, an npm dev dependency): 4,257 -> 2,676 bytes
+  # gzipped (2026-12-05), part of what the page ships beside the .wasm.
+  # Exports and their names stay (--module keeps them).
+  node_modules/.bin/terser "$work/out/newslens_wasm.js" --module --compress --mangle \
+    -o "$work/out/newslens_wasm.min.js"
+  mv "$work/out/newslens_wasm.min.js" "$work/out/newslens_wasm.js"
   # Once more on wasm-bindgen's output: its describe functions are gone and
   # its own shims (externref, multivalue) are new, so the optimizer finds
   # ~350 bytes gzipped more. Only after the first pass (on cargo's output

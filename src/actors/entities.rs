@@ -15,7 +15,7 @@ use crate::hash::lower_hash;
 use crate::lexicon::lexicon;
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 
 /// What a tagger says a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -233,7 +233,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// True when token `t` is a common word ("Free", not "Getty") and the
 /// word before it, in its sentence, is a word in lowercase ("the", "and").
 fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
-    lexicon().is_common_word(&doc.tok(t).to_lowercase())
+    lexicon().is_common_word(&doc.tok(t).lower())
         && t > 0
         && doc.sentence_at(t - 1) == doc.sentence_at(t)
         && doc.tokens[t - 1].kind() == TokenKind::Word
@@ -265,7 +265,7 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         || doc.paras[doc.para_of(toks.start)].heading
         || lex.starts_title(first)
         || lex.is_honorific(first)
-        || (toks.len() == 1 && lex.is_common_word(&first.to_lowercase()));
+        || (toks.len() == 1 && lex.is_common_word(&first.lower()));
     !refused
 }
 
@@ -629,7 +629,7 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     let before = n.toks.start.saturating_sub(2).max(sentence.start)..n.toks.start;
     // "in Midi-Pyrénées": a place by the rules' own reading.
     let locative = n.toks.start > sentence.start && {
-        let w = doc.tok(n.toks.start - 1).to_lowercase();
+        let w = doc.tok(n.toks.start - 1).lower();
         lex.is(&w, crate::lexicon::Use::Locative)
             && lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
     };
@@ -734,12 +734,12 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
         return None;
     }
     t -= 1;
-    let w = doc.tok(t).to_lowercase();
+    let w = doc.tok(t).lower();
     // "WATCHDOG MEMO": a label in capitals names nothing.
     if c.names_org.contains(w.as_str()) && doc.tok(t).bytes().any(|b| b.is_ascii_lowercase()) {
         return Some(EntityKind::Organization);
     }
-    if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).to_lowercase().as_str()) {
+    if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).lower().as_str()) {
         return Some(EntityKind::Place);
     }
     if traded(doc, n) {
@@ -755,9 +755,7 @@ fn traded(doc: &Doc, n: &Name) -> bool {
     n.toks.len() == 1
         && a > 1
         && matches!(doc.tok(a - 1), "of" | "in")
-        && context()
-            .org_of
-            .contains(doc.tok(a - 2).to_lowercase().as_str())
+        && context().org_of.contains(doc.tok(a - 2).lower().as_str())
 }
 
 /// What an apposition right after an untitled name says it is
@@ -931,8 +929,7 @@ fn after_preposition(doc: &Doc, n: &Name) -> bool {
     n.toks.len() == 1
         && !matches!(n.hint, Hint::Person)
         && a > 0
-        && lexicon().word_class(&doc.tok(a - 1).to_lowercase())
-            == Some(crate::lexicon::WordClass::Prep)
+        && lexicon().word_class(&doc.tok(a - 1).lower()) == Some(crate::lexicon::WordClass::Prep)
 }
 
 /// A speaker's label: the name opens its paragraph and a colon follows
@@ -1144,7 +1141,7 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             let title_after = b < doc.tokens.len()
                 && doc.tok(b).starts_with(char::is_lowercase)
                 && lex.starts_title(doc.tok(b));
-            let last = doc.tok(b - 1).to_lowercase();
+            let last = doc.tok(b - 1).lower();
             let plural =
                 b - a > 1 && last.ends_with('s') && lex.is_common_word(&last[..last.len() - 1]);
             // "Sofia Brandt": a place's name before a surname is a given name.

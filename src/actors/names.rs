@@ -611,7 +611,7 @@ pub(super) fn unshout<'w>(words: impl Iterator<Item = &'w str>) -> String {
                 .map_or(String::new(), |f| f.to_string() + &c.as_str().lower())
         })
         .collect();
-    words.join(" ")
+    crate::text::spaced(&words)
 }
 
 /// The hint of a place written `written`: under the places lexicon's
@@ -728,7 +728,7 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
         return None; // "Serbian Orthodox", "Breaking News"-like capitals
     } else if words.iter().any(|w| lex.is(w, Use::PlaceWord)) {
         Hint::Known {
-            canonical: words.join(" "),
+            canonical: crate::text::spaced(&words),
             place: true,
         }
     } else if words.iter().any(|w| lex.is_common_word(w))

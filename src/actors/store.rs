@@ -340,7 +340,7 @@ impl Actors {
             if i > 0 && of(words[i - 1]) {
                 break;
             }
-            if let Some(&h) = holders.get(&words[i..].join(" ")) {
+            if let Some(&h) = holders.get(&crate::text::spaced(&words[i..])) {
                 return h;
             }
         }
@@ -363,7 +363,7 @@ impl Actors {
                                 .map_or_else(|| w.lower(), str::to_string)
                         })
                         .collect();
-                    (i, words.join(" "))
+                    (i, crate::text::spaced(&words))
                 })
             })
             .collect()

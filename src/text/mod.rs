@@ -811,6 +811,19 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     long == 0 || caps * 10 >= long * 7
 }
 
+/// `words` joined by single spaces: what `[S]::join(" ")` gives, without
+/// its generic copy loop (two instances of it were ~1 KB of `.wasm`).
+pub(crate) fn spaced<S: AsRef<str>>(words: &[S]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w.as_ref());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
