@@ -135,6 +135,9 @@ pub struct Actors {
     added_bits: Vec<u64>,
     /// Actors made on the spot for unnamed speakers, by their words.
     pub phrase_actors: crate::text::WordMap<String, usize>,
+    /// The organizations among them by their last word ("authority" for
+    /// "the transport authority"), `None` when two share it.
+    pub phrase_orgs_by_last: crate::text::WordMap<String, Option<usize>>,
     /// "the mayor" → the one actor it can mean (or none), worked out once per word.
     pub described: crate::text::WordMap<String, Option<usize>>,
     /// Lookups by title and by an organization's last word, built by

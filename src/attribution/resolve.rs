@@ -126,6 +126,12 @@ fn phrase_actor(
         };
         let id = actors.new_actor(text.to_string(), kind);
         actors.actors[id].role = Some("phrase".to_string());
+        if kind == ActorKind::Organization {
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                let entry = actors.phrase_orgs_by_last.entry(last.to_string());
+                entry.and_modify(|e| *e = None).or_insert(Some(id));
+            }
+        }
         actors.phrase_actors.insert(key, id);
         id
     });
@@ -164,7 +170,11 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
     if key.contains(' ') {
         return None;
     }
-    actors.organization_ending_in(key)
+    // "the transport authority ... the authority": an organization
+    // described before by words ending in this one (when only one is).
+    actors
+        .organization_ending_in(key)
+        .or_else(|| actors.phrase_orgs_by_last.get(key).copied().flatten())
 }
 
 /// The actor whose label ("A:", "MORALES:") opens the paragraph of token
