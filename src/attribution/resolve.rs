@@ -101,9 +101,14 @@ fn phrase_actor(
             .unwrap_or("");
         // "a person familiar" (with the talks): an adjective after the
         // role, then a preposition, leaves the role the head.
-        // ("her sister said": kin are people too.)
+        // ("his widow said", "the woman said": kin and person nouns are
+        // people too.)
         let is_human = |w: &str| {
-            lex.role(w).is_some() || lex.is_title(w) || lex.starts_title(w) || lex.is(w, Use::Kin)
+            lex.role(w).is_some()
+                || lex.is_title(w)
+                || lex.starts_title(w)
+                || lex.is(w, Use::Kin)
+                || lex.is(w, Use::PersonNoun)
         };
         let before_head = key.rsplit(' ').nth(1);
         let head = match before_head {

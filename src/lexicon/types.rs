@@ -239,6 +239,10 @@ pub enum Use {
     /// A kinship noun one person has of another, not both ways ("father",
     /// "wife"): whoever a quote calls "my father" does not say it.
     Kin,
+    /// A noun for a person or people that is no role, title or kinship of
+    /// one way ("woman", "children", "sister"): a speaker it heads is a
+    /// person or a group, not an organization.
+    PersonNoun,
     /// A paragraph's label for the interviewer's question ("Q:",
     /// "INTERVIEWER:", "Host:").
     QuestionLabel,

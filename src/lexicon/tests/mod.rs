@@ -271,7 +271,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 50] = [
+const ALL_USES: [Use; 51] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -313,6 +313,7 @@ const ALL_USES: [Use; 50] = [
     Use::Complementizer,
     Use::Elision,
     Use::Kin,
+    Use::PersonNoun,
     Use::QuestionLabel,
     Use::AnswerLabel,
     Use::Pointer,
