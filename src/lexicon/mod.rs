@@ -324,6 +324,20 @@ impl Lexicon {
         tables::ORG_HEADS.contains(word.trim_end_matches('.'))
     }
 
+    /// A collective role noun that names a body ("the ministry", "the
+    /// council", "the union"), not a crowd of people ("the public", "the
+    /// staff"): one whose capitalized form heads organizations' names.
+    pub fn is_body(&self, role_word: &str) -> bool {
+        let mut chars = role_word.chars();
+        let capitalized: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
+        self.role(role_word).is_some_and(|r| r.collective) && self.is_org_head(&capitalized)
+    }
+
     /// A capitalized word that is never a name by itself (weekday, label...).
     /// All-capitals words are looked up in title case ("WORLD" as "World").
     pub fn is_not_name(&self, word: &str) -> bool {
