@@ -724,6 +724,13 @@ fn context() -> &'static Context {
     })
 }
 
+/// Whether a role noun names a body, an organization ("the regulator",
+/// "the ministry", "the union"), rather than people: a noun of `names_org`
+/// or a collective role that heads organizations' names.
+pub fn is_body(role_word: &str) -> bool {
+    context().names_org.contains(role_word) || lexicon().is_body(role_word)
+}
+
 /// What the lowercase words right before a name make it: "the union
 /// SUD-Rail" an organization, "the village of Saint-Aubin" a place.
 fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
