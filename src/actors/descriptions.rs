@@ -367,7 +367,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 id
             }
             None => {
-                let kind = if super::is_body(&role_word) {
+                let kind = if lexicon().is_body(&role_word) {
                     ActorKind::Organization
                 } else if f.plural {
                     ActorKind::Group

@@ -12,7 +12,7 @@ use super::names::{place_hint, speaks_next, unshout, Hint, Name};
 use super::store::Actors;
 use crate::annotation::ActorKind;
 use crate::hash::lower_hash;
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower, TokenKind};
@@ -678,7 +678,6 @@ struct Context {
     event_last: HashSet<&'static str>,
     place_of: HashSet<&'static str>,
     org_of: HashSet<&'static str>,
-    names_org: HashSet<&'static str>,
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
@@ -694,7 +693,6 @@ fn context() -> &'static Context {
             event_last: HashSet::default(),
             place_of: HashSet::default(),
             org_of: HashSet::default(),
-            names_org: HashSet::default(),
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
@@ -716,19 +714,12 @@ fn context() -> &'static Context {
                 "org_last" => &mut c.org_last,
                 "city_club" => &mut c.city_club,
                 "plays" => &mut c.plays,
-                _ => &mut c.names_org,
+                _ => continue,
             };
             set.insert(word);
         }
         c
     })
-}
-
-/// Whether a role noun names a body, an organization ("the regulator",
-/// "the ministry", "the union"), rather than people: a noun of `names_org`
-/// or a collective role that heads organizations' names.
-pub fn is_body(role_word: &str) -> bool {
-    context().names_org.contains(role_word) || lexicon().is_body(role_word)
 }
 
 /// What the lowercase words right before a name make it: "the union
@@ -743,7 +734,7 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     t -= 1;
     let w = doc.tok(t).lower();
     // "WATCHDOG MEMO": a label in capitals names nothing.
-    if c.names_org.contains(w.as_str()) && doc.tok(t).bytes().any(|b| b.is_ascii_lowercase()) {
+    if lexicon().is(&w, Use::OrgNoun) && doc.tok(t).bytes().any(|b| b.is_ascii_lowercase()) {
         return Some(EntityKind::Organization);
     }
     if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).lower().as_str()) {
@@ -778,8 +769,8 @@ fn apposed(doc: &Doc, n: &Name) -> Option<EntityKind> {
 /// ", the largest installer of heat pumps": from token `b` (the comma),
 /// an article and lowercase words up to a preposition, a comma or a
 /// relative word; the last of them, the head, is a title (a person), or
-/// one of them an organization's noun (`names_org` in
-/// `lexicons/name_context.tsv`).
+/// one of them an organization's noun (`org_noun` in
+/// `lexicons/function_words.tsv`).
 fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     let len = doc.tokens.len();
     if b + 2 >= len || doc.tok(b) != "," || !matches!(doc.tok(b + 1), "the" | "a" | "an") {
@@ -795,7 +786,7 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
         if !w.starts_with(char::is_lowercase) {
             return None;
         }
-        org |= context().names_org.contains(w);
+        org |= lexicon().is(w, Use::OrgNoun);
         head = Some(t);
     }
     let h = head?;

@@ -17,7 +17,7 @@ mod names;
 mod store;
 
 #[cfg(feature = "entities")]
-pub use entities::{is_body, EntityKind, NamedEntity};
+pub use entities::{EntityKind, NamedEntity};
 pub use names::is_sentence_initial;
 pub use store::{ActorDraft, Actors, MentionDraft};
 

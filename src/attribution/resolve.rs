@@ -125,7 +125,7 @@ fn phrase_actor(
         let plural = head.ends_with('s') && !head.ends_with("ss");
         let human = is_human(head);
         let kind = match (human, plural) {
-            _ if crate::actors::is_body(head) => ActorKind::Organization,
+            _ if lex.is_body(head) => ActorKind::Organization,
             (true, true) => ActorKind::Group,
             (true, false) => ActorKind::Person,
             (false, _) => ActorKind::Organization,

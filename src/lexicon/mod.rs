@@ -324,10 +324,14 @@ impl Lexicon {
         tables::ORG_HEADS.contains(word.trim_end_matches('.'))
     }
 
-    /// A collective role noun that names a body ("the ministry", "the
-    /// council", "the union"), not a crowd of people ("the public", "the
-    /// staff"): one whose capitalized form heads organizations' names.
+    /// A role noun that names a body ("the regulator", "the ministry",
+    /// "the union"), not people ("the public", "the staff"): an
+    /// organization's noun (`org_noun` in `function_words.tsv`) or a
+    /// collective role whose capitalized form heads organizations' names.
     pub fn is_body(&self, role_word: &str) -> bool {
+        if self.is(role_word, Use::OrgNoun) {
+            return true;
+        }
         let mut chars = role_word.chars();
         let capitalized: String = chars
             .next()

@@ -243,6 +243,10 @@ pub enum Use {
     /// one way ("woman", "children", "sister"): a speaker it heads is a
     /// person or a group, not an organization.
     PersonNoun,
+    /// A noun that names an organization ("regulator", "union",
+    /// "carrier"): a description it heads is one, and a name right after it
+    /// is one ("the regulator Ofgem").
+    OrgNoun,
     /// A paragraph's label for the interviewer's question ("Q:",
     /// "INTERVIEWER:", "Host:").
     QuestionLabel,

@@ -271,7 +271,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 51] = [
+const ALL_USES: [Use; 52] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -314,6 +314,7 @@ const ALL_USES: [Use; 51] = [
     Use::Elision,
     Use::Kin,
     Use::PersonNoun,
+    Use::OrgNoun,
     Use::QuestionLabel,
     Use::AnswerLabel,
     Use::Pointer,
