@@ -716,6 +716,13 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
   on(doc0, 'keydown', (e) => { if (e.key === 'Escape' && !tooltip.hidden) hideTip(); });
   // The lines move when the width changes: the focus element follows its highlight.
   on(win, 'resize', () => { if (current && !focusEl.hidden) place(current); });
+  // So they do when blocks far from the screen are laid out as they come near it
+  // (content-visibility): their real heights replace the placeholders, and the
+  // browser's scroll anchoring keeps the text in view, not the focus element.
+  const relaid = win.ResizeObserver
+    ? new win.ResizeObserver(() => { if (current && !focusEl.hidden) place(current); })
+    : null;
+  relaid?.observe(container);
   on(focusEl, 'keydown', (e) => {
     if (isActivateKey(e)) {
       e.preventDefault();
@@ -797,6 +804,7 @@ function createHighlightView(container, { onActivate = () => {} } = {}) {
     },
     destroy() {
       for (const [node, type, fn] of listeners) node.removeEventListener(type, fn);
+      relaid?.disconnect();
       clearTimeout(paintTimer);
       for (const name of Object.keys(NAMES)) if (registry.get(name) === hls[name]) registry.delete(name);
       tooltip.remove();
