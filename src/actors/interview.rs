@@ -32,13 +32,13 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
             let words = (t + 2..p.tokens().end.min(t + 7))
                 .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
                 .count();
-            let sep = doc.tok(t + 1);
-            (t + 1 < p.tokens().end && (sep == ":" || sep == ".") && words > 0).then_some((
-                t,
-                question,
-                words,
-                sep == ".",
-            ))
+            // ("Q" may end its paragraph and the text.)
+            let sep = if t + 1 < p.tokens().end {
+                doc.tok(t + 1)
+            } else {
+                ""
+            };
+            ((sep == ":" || sep == ".") && words > 0).then_some((t, question, words, sep == "."))
         })
         .collect();
     // "Q. How long ...?" / "A. Forty years." label turns only when the text

@@ -289,7 +289,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
 /// Length in tokens of the title phrase starting at `t`, if any.
 fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     let lex = lexicon();
-    if !lex.starts_title(doc.tok(t)) {
+    // (`t` may be the run's end: "DR" is a title with nothing after it.)
+    if t >= end || !lex.starts_title(doc.tok(t)) {
         return None;
     }
     let mut best = None;

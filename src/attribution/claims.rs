@@ -358,9 +358,8 @@ fn content_start(
         // "replied to critics that", "explained to the court that": the
         // listener, then the "that" of a clause (not "responded to an ad
         // that attacks ...": a relative "that" before a verb).
-        if w == "to" {
+        if w == "to" && t + 1 < end {
             let listener_end = match doc.word_class(t + 1) {
-                _ if t + 1 >= end => None,
                 Some(WordClass::Det | WordClass::Poss) if !doc.is(t + 1, Use::Complementizer) => {
                     (t + 2..(t + 5).min(end)).find(|&k| doc.tok(k) == "that")
                 }
@@ -434,8 +433,9 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
     let word = |k: usize| (k < end && doc.tokens[k].kind() == TokenKind::Word).then(|| doc.tok(k));
     let w = word(t)?;
     let named_end = |k: usize| {
-        actors
-            .mention_at(k)
+        (k < end)
+            .then(|| actors.mention_at(k))
+            .flatten()
             .map(|m| actors.mentions[m].toks())
             .filter(|m| m.start == k)
             .map(|m| m.end)
