@@ -246,10 +246,16 @@ fn main() {
     }
     out.table("CUE_NOUNS", &cue_nouns, Some("Stance"));
 
-    // titles.tsv: one table, a bit set per key (TITLE, TITLE_START, HONORIFIC).
+    // titles.tsv: one table, a bit set per key (TITLE, TITLE_START, HONORIFIC,
+    // OFFICE).
     let mut titles: BTreeMap<String, u8> = BTreeMap::new();
     for r in rows(read("titles.tsv")) {
         let t = r[0].to_lowercase();
+        if r.get(1) == Some(&"office") {
+            *titles
+                .entry(t.trim_end_matches('.').to_string())
+                .or_default() |= 8;
+        }
         if r.get(1) == Some(&"honorific") {
             *titles
                 .entry(t.trim_end_matches('.').to_string())

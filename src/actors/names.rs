@@ -431,7 +431,15 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
             let person_follows = after < b && !lex.is_org_head(doc.tok(after));
             let org_follows = after < b && run_has_org_head(doc, after, b);
             if person_follows && !org_follows {
-                if i > a {
+                // "Harbour Minister X", "Energy Secretary X": one common word
+                // before an office is its portfolio, no actor ("US
+                // Secretary of State", a known place, still is one).
+                let w = doc.tok(a);
+                let portfolio = i == a + 1
+                    && lex.is_office(&doc.text[doc.span_of(i, i + len)])
+                    && lex.is_common_word(&w.lower())
+                    && lex.known(w).is_none();
+                if i > a && !portfolio {
                     classify_parts(doc, ev, a..i, out);
                 }
                 let title = doc.span_of(a, after);

@@ -114,6 +114,7 @@ pub mod fact {
 const TITLE: u8 = 1;
 const TITLE_START: u8 = 2;
 const HONORIFIC: u8 = 4;
+const OFFICE: u8 = 8;
 /// Bits of `tables::NOT_NAMES_VALUES`.
 const BREAKS_NAME: u8 = 1;
 const LABEL: u8 = 2;
@@ -229,6 +230,12 @@ impl Lexicon {
     pub fn title_kinds(&self, word: &str) -> (bool, bool) {
         let bits = with_lower(word, title_bits);
         (bits & (TITLE | HONORIFIC) != 0, bits & TITLE_START != 0)
+    }
+
+    /// True when the lowercase phrase is a public office ("minister",
+    /// "secretary of state"; titles.tsv's kind `office`).
+    pub fn is_office(&self, phrase: &str) -> bool {
+        with_lower(phrase, title_bits) & OFFICE != 0
     }
 
     /// True for "Mr", "Mrs", "Dr" and the like.
