@@ -440,6 +440,12 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
             .filter(|m| m.start == k)
             .map(|m| m.end)
     };
+    // A lowercase word of no grammar class and no cue: a noun, likely.
+    let plain = |k: usize| {
+        word(k).is_some_and(|x| x.starts_with(char::is_lowercase))
+            && doc.word_class(k).is_none()
+            && doc.cue_verb(k).is_none()
+    };
     let phrase = matches!(doc.word_class(t), Some(WordClass::Det | WordClass::Poss));
     let after = if let Some(e) = named_end(t) {
         e
@@ -450,10 +456,7 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
         // "told us footfall had halved": after an object pronoun any noun
         // opens the clause ("told them to", "told us about" do not).
         let k = t + 1;
-        if word(k).is_some_and(|x| x.starts_with(char::is_lowercase) && !x.ends_with("ing"))
-            && doc.word_class(k).is_none()
-            && doc.cue_verb(k).is_none()
-        {
+        if plain(k) && !doc.tok(k).ends_with("ing") {
             return Some(k);
         }
         k
@@ -462,11 +465,7 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
         // lowercase words up to the clause.
         named_end(t + 1).or_else(|| {
             (t + 1..(t + 4).min(end))
-                .take_while(|&k| {
-                    word(k).is_some_and(|x| x.starts_with(char::is_lowercase))
-                        && doc.word_class(k).is_none()
-                        && doc.cue_verb(k).is_none()
-                })
+                .take_while(|&k| plain(k))
                 .last()
                 .map(|k| k + 1)
         })?
