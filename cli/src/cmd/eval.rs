@@ -293,6 +293,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
         table: Table,
         gold: brat::Gold,
         misses: Vec<brat::Miss>,
+        wrong: Vec<String>,
         error: Option<String>,
         panic: Option<String>,
     }
@@ -319,15 +320,19 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
                             Some(format!("{}: {err:#}", a.text.display())),
                         ),
                     };
-                    let misses = if args.verbose {
-                        brat::misses(&text, &ann, &gold)
+                    let (table, wrong) = brat::score(&ann, &gold);
+                    let (misses, wrong) = if args.verbose {
+                        let name = a.name.as_str();
+                        let lines = brat::wrong_source_lines(&text, &ann, &gold, &wrong, name);
+                        (brat::misses(&text, &ann, &gold), lines)
                     } else {
-                        Vec::new()
+                        Default::default()
                     };
                     One {
-                        table: brat::score(&ann, &gold),
+                        table,
                         gold,
                         misses,
+                        wrong,
                         error: None,
                         panic,
                     }
@@ -336,6 +341,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
                     table: Table::default(),
                     gold: brat::Gold::default(),
                     misses: Vec::new(),
+                    wrong: Vec::new(),
                     error: Some(format!("{err:#}")),
                     panic: None,
                 },
@@ -367,6 +373,7 @@ fn eval_brat(dir: &Path, args: &Args) -> Result<Dataset> {
         }
         table.merge(&r.table);
         notes.extend(r.misses.iter().map(|m| m.line(&a.name)));
+        notes.extend(r.wrong.iter().cloned());
         checked += r.gold.spans_checked;
         matching += r.gold.spans_matching;
         dropped += r.gold.dropped;

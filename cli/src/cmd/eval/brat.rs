@@ -250,9 +250,22 @@ fn source_ok(ann: &Annotation, item: &Item, source: &[Span]) -> bool {
         .is_some_and(|a| a.mentions.iter().any(|&m| hits(m)))
 }
 
-/// Scores one article.
-pub fn score(ann: &Annotation, gold: &Gold) -> Table {
+/// A matched gold quote or claim whose engine source is wrong (`-v`).
+#[derive(Clone, Copy, Debug)]
+pub struct WrongSource {
+    /// `quote` or `claim`.
+    pub category: &'static str,
+    /// Index into the gold's `attributions`.
+    pub gold: usize,
+    /// The engine's anchoring mention, else its actor's first mention.
+    pub mention: Option<MentionId>,
+}
+
+/// Scores one article; also returns the matched quotes and claims whose
+/// source is wrong.
+pub fn score(ann: &Annotation, gold: &Gold) -> (Table, Vec<WrongSource>) {
     let mut table = Table::default();
+    let mut wrong = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     for q in &ann.quotes {
         items.push(Item {
@@ -277,12 +290,32 @@ pub fn score(ann: &Annotation, gold: &Gold) -> Table {
     let cover = |g: &Attribution, i: &Item| overlap_frags(&g.content, i.span);
     let ignore_quotes: Vec<bool> = items.iter().map(|i| !i.is_quote).collect();
     let ignore_claims: Vec<bool> = items.iter().map(|i| i.is_quote).collect();
+    // Records a matched item's source, noting it when wrong.
+    let mut judge = |table: &mut Table, category: &'static str, g: usize, e: usize| {
+        let item = &items[e];
+        let ok = source_ok(ann, item, &golds[g].source);
+        let name = if category == "quote" {
+            "quote speaker"
+        } else {
+            "claimant"
+        };
+        table.accuracy_mut(name).record(ok);
+        if !ok {
+            let first = |a: ActorId| ann.actors.get(a.index())?.mentions.first().copied();
+            let mention = item.mention.or_else(|| item.actor.and_then(first));
+            wrong.push(WrongSource {
+                category,
+                gold: g,
+                mention,
+            });
+        }
+    };
 
     // Quotes: gold attributions with quotation marks vs engine quotes.
-    let gq: Vec<&Attribution> = golds.iter().filter(|g| g.is_quote).collect();
+    let gq: Vec<usize> = (0..golds.len()).filter(|&g| golds[g].is_quote).collect();
     let m = Matching::new(gq.len(), items.len(), |g, e| {
         if items[e].is_quote {
-            cover(gq[g], &items[e])
+            cover(&golds[gq[g]], &items[e])
         } else {
             0
         }
@@ -290,19 +323,18 @@ pub fn score(ann: &Annotation, gold: &Gold) -> Table {
     table.counts_mut("quotes").add(m.counts(&ignore_quotes));
     for (g, best) in m.best.iter().enumerate() {
         if let Some(e) = best {
-            let ok = source_ok(ann, &items[*e], &gq[g].source);
-            table.accuracy_mut("quote speaker").record(ok);
+            judge(&mut table, "quote", gq[g], *e);
         }
     }
 
     // Claims: gold attributions without quotation marks vs engine claims; an
     // engine claim is correct when it covers any gold attribution.
-    let gc: Vec<&Attribution> = golds.iter().filter(|g| !g.is_quote).collect();
+    let gc: Vec<usize> = (0..golds.len()).filter(|&g| !golds[g].is_quote).collect();
     let m = Matching::new(gc.len(), items.len(), |g, e| {
         if items[e].is_quote {
             0
         } else {
-            cover(gc[g], &items[e])
+            cover(&golds[gc[g]], &items[e])
         }
     });
     let mut counts = m.counts(&ignore_claims);
@@ -313,8 +345,7 @@ pub fn score(ann: &Annotation, gold: &Gold) -> Table {
     table.counts_mut("claims").add(counts);
     for (g, best) in m.best.iter().enumerate() {
         if let Some(e) = best {
-            let ok = source_ok(ann, &items[*e], &gc[g].source);
-            table.accuracy_mut("claimant").record(ok);
+            judge(&mut table, "claim", gc[g], *e);
         }
     }
 
@@ -327,7 +358,37 @@ pub fn score(ann: &Annotation, gold: &Gold) -> Table {
             table.accuracy_mut("attribution source").record(ok);
         }
     }
-    table
+    (table, wrong)
+}
+
+/// `-v` lines for the matched quotes and claims whose source is wrong:
+/// `WS quote | article: gold "Source" engine "mention" | context`.
+pub fn wrong_source_lines(
+    text: &str,
+    ann: &Annotation,
+    gold: &Gold,
+    wrong: &[WrongSource],
+    article: &str,
+) -> Vec<String> {
+    let slice = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    wrong
+        .iter()
+        .map(|w| {
+            let g = &gold.attributions[w.gold];
+            let source: Vec<&str> = g.source.iter().map(|&s| slice(s)).collect();
+            let engine = w
+                .mention
+                .and_then(|m| ann.mentions.get(m.index()))
+                .map_or("-", |m| slice(m.span));
+            let around: Vec<Span> = g.cue.iter().chain(&g.source).copied().collect();
+            format!(
+                "WS {} | {article}: gold \"{}\" engine \"{engine}\" | {}",
+                w.category,
+                source.join(" "),
+                context(text, &around, &g.content)
+            )
+        })
+        .collect()
 }
 
 /// One gold attribution no engine item of its kind found (`-v`).
