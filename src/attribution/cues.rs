@@ -5,7 +5,8 @@
 //! its form (how it finds its speaker), stance and frames.
 
 use super::words::{
-    is_possessive_pronoun, is_skippable, is_subject_pronoun_as_written, that_after, word_is,
+    is_personal_pronoun, is_possessive_pronoun, is_skippable, is_subject_pronoun_as_written,
+    that_after, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, Stance};
@@ -447,6 +448,17 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if (base && particle(t) && !after_aux) || (object_only && particle(t + 1)) {
         return None;
     }
+    // "three state primaries": a form that is mostly a noun needs a
+    // pronoun, "to" or an auxiliary before it, a clause after it, or a
+    // quotation just before ("“...,” the ad states").
+    let mostly_noun = doc.is(t, Use::NounFirst)
+        && !after_aux
+        && (t.saturating_sub(6).max(sent.start)..t).all(|k| doc.in_quote[k].is_none())
+        && !(t > sent.start && is_personal_pronoun(doc.tok(t - 1)))
+        && !matches!(next.as_deref(), Some("that" | ":"));
+    if mostly_noun {
+        return None;
+    }
     // ("did the minister say ...?": an auxiliary before the article of a
     // question makes a verb)
     let base_form_noun = || {
@@ -752,6 +764,20 @@ mod tests {
     #[test]
     fn a_noun_after_a_determiner_is_no_verb() {
         assert!(forms("A report in the paper was false.").is_empty());
+    }
+
+    #[test]
+    fn a_word_that_is_mostly_a_noun_is_a_verb_only_with_a_subject_pronoun_or_clause() {
+        assert!(forms("Three state primaries and two contests remain.").is_empty());
+        assert!(forms("She won every swing state in March.").is_empty());
+        assert_eq!(
+            forms("It states that the fee is legal."),
+            one("states", CueForm::Finite)
+        );
+        assert_eq!(
+            forms("“We stand firm,” the union states."),
+            one("states", CueForm::Finite)
+        );
     }
 
     #[test]

@@ -267,6 +267,10 @@ pub enum Use {
     /// a *view* the government rejects", ", an *account* disputed by X"),
     /// as a claim noun does there.
     ApposedClaim,
+    /// A cue verb's present form that is mostly a noun ("three *state*
+    /// primaries", "*contests* in five states"): a verb only after a
+    /// pronoun, "to" or an auxiliary, or before "that".
+    NounFirst,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
