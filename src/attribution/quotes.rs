@@ -347,7 +347,15 @@ impl<'a> Quote<'a> {
             // "While not everything Jane Doe says is true, John Roe said she
             // is “...”": a cue in an opening clause reports nothing of the
             // main one.
-            let finite = |r: &&&Resolved| r.cue.form == CueForm::Finite && !self.unnamed(r);
+            // ("X issued a statement after Y told voters that ... “...”":
+            // an adjunct right after the cue is no clause it reports.)
+            let finite = |r: &&&Resolved| {
+                r.cue.form == CueForm::Finite
+                    && !self.unnamed(r)
+                    && !(r.cue.toks.end < self.open
+                        && doc.is(r.cue.toks.end, Use::AdjunctOpener)
+                        && candidates.first().is_some_and(|n| n.cue.toks != r.cue.toks))
+            };
             return candidates
                 .iter()
                 .rev()
