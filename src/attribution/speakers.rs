@@ -90,11 +90,11 @@ fn finite_subject(
     if let Some(shared) = coordinated_subject(doc, actors, resolved, sent.start, cue) {
         return (Some(shared), false);
     }
-    let local = subject::of_cue(doc, actors, cue, sent, bound);
+    let local = subject::of_cue(doc, actors, cue, sent.clone(), bound);
     // ("rejecting claims that ...": a word that is also a claim noun gets
     // no guessed subject.)
     let noun_too = cue.toks.len() == 1 && doc.cue_noun(cue.toks.start).is_some();
-    if local.is_none() && cue.form == CueForm::Finite && !noun_too {
+    let (anchor, weak) = if local.is_none() && cue.form == CueForm::Finite && !noun_too {
         // A subject too far from its verb for the local search: the
         // clause's first actor, a guess good enough for a claim only.
         (
@@ -103,6 +103,18 @@ fn finite_subject(
         )
     } else {
         (local, false)
+    };
+    // "Jane Doe, the agency's head, who conceded that ...": the relative
+    // pronoun right before the verb is the speaker's mention in its clause.
+    let relative = (sent.start..cue.toks.start)
+        .rev()
+        .find(|&t| !is_skippable(doc, t))
+        .filter(|&t| doc.is(t, Use::Relative));
+    match (anchor, relative) {
+        (Some(Anchor::Mention(m)), Some(r)) if actors.mentions[m].toks().end <= r => {
+            (Some(Anchor::Relative(m, r)), weak)
+        }
+        other => (other.0, weak),
     }
 }
 
