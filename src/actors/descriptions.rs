@@ -202,6 +202,24 @@ fn modifiers_before(
         {
             break;
         }
+        // "Tom Reyes met officials", "the minister visited residents": a
+        // person or a singular role before a past form is that verb's
+        // subject, and only the role noun describes ("Obama campaign
+        // officials", "Florida election officials" are modifiers).
+        let person = actors
+            .mention_at(p)
+            .is_some_and(|m| actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person);
+        let subject =
+            person || lex.is_title(pw) || lex.role(pw).is_some_and(|r| !r.plural && !r.collective);
+        let verb = start < t && {
+            let w = doc.tok(start);
+            lex.has_ending(w, Use::ParticipleEnding) || lex.is(w, Use::IrregularParticiple)
+        };
+        if subject && verb {
+            start = t;
+            det = None;
+            break;
+        }
         start = p;
         mods += 1;
     }
@@ -508,6 +526,25 @@ mod tests {
                 ActorKind::Group,
                 false
             )]
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_person_or_a_role_ends_the_description() {
+        let heads =
+            |text: &str| -> Vec<String> { descriptions(text).into_iter().map(|d| d.0).collect() };
+        assert_eq!(
+            heads("Mayor Tom Reyes met officials in Rome."),
+            ["officials"]
+        );
+        assert_eq!(
+            heads("The minister thanked residents."),
+            ["The minister", "residents"]
+        );
+        // A name before a lowercase noun modifies the role noun.
+        assert_eq!(
+            heads("A senior Obama administration official said so."),
+            ["A senior Obama administration official"]
         );
     }
 
