@@ -27,6 +27,18 @@ pub fn tail<'r>(
         // included): a bounded look keeps long sentences with many quotes
         // linear.
         let from = resolved.partition_point(|r| r.cue.toks.start <= close);
+        // "“...”, but the chief executive, Jane Doe, insisted ...": a
+        // comma and a conjunction other than "and" or "as" open a clause of
+        // their own after the quote.
+        let comma_after = close + 1 < doc.tokens.len() && doc.tok(close + 1) == ",";
+        let conj = close + 1 + usize::from(comma_after);
+        let opens = (comma_after || (close > 0 && doc.tok(close - 1) == ","))
+            && conj < doc.tokens.len()
+            && doc.word_class(conj) == Some(WordClass::Conj)
+            && !matches!(&*doc.tok(conj).lower_cow(), "and" | "as" | "or");
+        if opens {
+            return None;
+        }
         resolved[from..]
             .iter()
             .take_while(|r| r.cue.toks.start <= close + REACH)
