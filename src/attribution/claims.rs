@@ -481,8 +481,11 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
         .pronoun(next)
         .is_some_and(|p| p.subject && !p.possessive)
         && doc.word_class(after) != Some(WordClass::Rel);
-    let det = doc.word_class(after) == Some(WordClass::Det)
-        && !lex.is_any_case(next, Use::Complementizer);
+    // ("told the court his client was ...": a possessive too)
+    let det = matches!(
+        doc.word_class(after),
+        Some(WordClass::Det | WordClass::Poss)
+    ) && !lex.is_any_case(next, Use::Complementizer);
     // A name opens the clause only after a name or a pronoun: "proposed a
     // safe zone inside Syria" has no addressee.
     let opens = subject || det || (!phrase && named_end(after).is_some());
