@@ -338,6 +338,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
         past_cue(t)
             || matches!(class(t), Some(WordClass::Aux))
             || (doc.tok(t).ends_with("ed") && doc.tok(t).starts_with(char::is_lowercase))
+            || doc.is(t, Use::IrregularParticiple)
     };
     let mut b = a + 1;
     while b < sent.end.min(a + 6) && word(b) && class(b).is_none() && !verb_at(b) {
