@@ -296,7 +296,7 @@ struct Seen {
     /// Role noun, lowercase → the last actor it described.
     by_role: HashMap<String, usize>,
     /// "the president" → the one person titled so, if any.
-    holders: HashMap<String, Option<usize>>,
+    holders: super::OneActor,
 }
 
 /// "the company": the named organization that opens the nearest sentence
@@ -351,7 +351,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         }
-        .or_else(|| bodies.get(&key).copied().flatten().filter(|_| the_word));
+        .or_else(|| bodies.get(&key).flatten().filter(|_| the_word));
         let existing = in_view
             .or_else(|| seen.by_key.get(&key).copied())
             .or_else(|| {
@@ -363,10 +363,11 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         // "the president" when exactly one person carries that title.
         let the = |d: &str| lexicon().is(d, Use::DefiniteArticle);
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
-            *seen
-                .holders
-                .entry(key.clone())
-                .or_insert_with(|| actors.title_holder(&key))
+            seen.holders.get(&key).unwrap_or_else(|| {
+                let h = actors.title_holder(&key);
+                seen.holders.insert(key.clone(), h);
+                h
+            })
         } else {
             None
         };

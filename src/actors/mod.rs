@@ -19,7 +19,7 @@ mod store;
 #[cfg(feature = "entities")]
 pub use entities::{EntityKind, NamedEntity};
 pub use names::is_sentence_initial;
-pub use store::{ActorDraft, Actors, MentionDraft};
+pub use store::{ActorDraft, Actors, MentionDraft, OneActor};
 
 use crate::annotation::MentionKind;
 use crate::lexicon::lexicon;

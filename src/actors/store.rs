@@ -137,9 +137,9 @@ pub struct Actors {
     pub phrase_actors: crate::text::WordMap<String, usize>,
     /// The organizations among them by their last word ("authority" for
     /// "the transport authority"), `None` when two share it.
-    pub phrase_orgs_by_last: crate::text::WordMap<String, Option<usize>>,
+    pub phrase_orgs_by_last: OneActor,
     /// "the mayor" → the one actor it can mean (or none), worked out once per word.
-    pub described: crate::text::WordMap<String, Option<usize>>,
+    pub described: OneActor,
     /// Lookups by title and by an organization's last word, built by
     /// [`Actors::seal`] once no actor gains a title any more.
     sealed: Option<Sealed>,
@@ -155,19 +155,42 @@ pub struct Actors {
 struct Sealed {
     /// Each word-final part of a title ("secretary of state", "of state",
     /// "state"), spelled out → its one holder, or `None` for several.
-    title_holders: crate::text::WordMap<String, Option<usize>>,
+    title_holders: OneActor,
     /// The last word of a multiword organization's name (lowercase) → that
     /// organization, or `None` for several.
-    org_by_last_word: crate::text::WordMap<String, Option<usize>>,
+    org_by_last_word: OneActor,
 }
 
-/// Adds `a` as a holder of `key`: the one holder, or `None` once two differ.
-fn hold(map: &mut crate::text::WordMap<String, Option<usize>>, key: String, a: usize) {
-    let h = match map.get(&key) {
-        Some(&h) if h != Some(a) => None,
-        _ => Some(a),
-    };
-    map.insert(key, h);
+/// Words → one actor each, or none (`None` for several holders, or for no
+/// actor found). A `WordMap<String, usize>` with [`NO_ONE`] for none, not
+/// a map of `Option<usize>`: the actors' other word maps are of that type,
+/// and the `.wasm` then carries one copy of the hash table's code for both
+/// (682 bytes gzipped, 2026-12-05).
+#[derive(Default)]
+pub struct OneActor(crate::text::WordMap<String, usize>);
+
+/// No actor, in a [`OneActor`].
+const NO_ONE: usize = usize::MAX;
+
+impl OneActor {
+    /// `None` when `key` is not in the map, `Some(None)` when it has no actor.
+    pub fn get(&self, key: &str) -> Option<Option<usize>> {
+        self.0.get(key).map(|&a| (a != NO_ONE).then_some(a))
+    }
+
+    /// Maps `key` to `a` (or to no actor).
+    pub fn insert(&mut self, key: String, a: Option<usize>) {
+        self.0.insert(key, a.unwrap_or(NO_ONE));
+    }
+
+    /// Adds `a` as a holder of `key`: the one holder, or `None` once two differ.
+    pub fn hold(&mut self, key: String, a: usize) {
+        let h = match self.0.get(&key) {
+            Some(&h) if h != a => NO_ONE,
+            _ => a,
+        };
+        self.0.insert(key, h);
+    }
 }
 
 impl Actors {
@@ -343,7 +366,7 @@ impl Actors {
             if i > 0 && of(words[i - 1]) {
                 break;
             }
-            if let Some(&h) = holders.get(&crate::text::spaced(&words[i..])) {
+            if let Some(h) = holders.get(&crate::text::spaced(&words[i..])) {
                 return h;
             }
         }
@@ -374,13 +397,13 @@ impl Actors {
 
     /// Each word-final part of every title, spelled out ("secretary of
     /// state", "of state", "state") → its one holder, or `None` for several.
-    fn title_holders(&self) -> crate::text::WordMap<String, Option<usize>> {
-        let mut holders = crate::text::WordMap::default();
+    fn title_holders(&self) -> OneActor {
+        let mut holders = OneActor::default();
         for (a, title) in self.spelled_titles() {
             crate::work::add(1);
             let mut rest = title.as_str();
             loop {
-                hold(&mut holders, rest.to_string(), a);
+                holders.hold(rest.to_string(), a);
                 match rest.split_once(' ') {
                     Some((_, tail)) => rest = tail,
                     None => break,
@@ -394,17 +417,17 @@ impl Actors {
     /// actor), and its organization words ("Ministry" in "Ministry of
     /// Transport": `org_heads.tsv`), lowercase → that organization, or
     /// `None` for several.
-    pub(super) fn organizations_by_last_word(&self) -> crate::text::WordMap<String, Option<usize>> {
-        let mut by_word = crate::text::WordMap::default();
+    pub(super) fn organizations_by_last_word(&self) -> OneActor {
+        let mut by_word = OneActor::default();
         for (i, a) in self.actors.iter().enumerate() {
             if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
                 let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
                 for w in a.name.split(' ') {
                     if lexicon().is_org_head(w) {
-                        hold(&mut by_word, w.lower(), i);
+                        by_word.hold(w.lower(), i);
                     }
                 }
-                hold(&mut by_word, last, i);
+                by_word.hold(last, i);
             }
         }
         by_word
@@ -425,12 +448,8 @@ impl Actors {
     /// organization words, is `key` (lowercase), if exactly one.
     pub fn organization_ending_in(&self, key: &str) -> Option<usize> {
         match &self.sealed {
-            Some(sealed) => sealed.org_by_last_word.get(key).copied().flatten(),
-            None => self
-                .organizations_by_last_word()
-                .get(key)
-                .copied()
-                .flatten(),
+            Some(sealed) => sealed.org_by_last_word.get(key).flatten(),
+            None => self.organizations_by_last_word().get(key).flatten(),
         }
     }
 

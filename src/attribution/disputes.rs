@@ -9,9 +9,9 @@
 use super::drafts::ClaimDraft;
 use crate::annotation::Stance;
 use crate::lexicon::{fact, lexicon};
-use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower};
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 /// How many claims around a denial are candidates for what it disputes.
 const WINDOW: usize = 60;
@@ -23,7 +23,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
     // in slot `k % slots`. On a long text the sets of all claims at once
     // were the engine's largest structure.
     let slots = (WINDOW + 1).min(claims.len());
-    let mut words: Vec<Option<(usize, HashSet<Cow<str>>)>> = vec![None; slots];
+    let mut words: Vec<Option<(usize, Vec<Cow<str>>)>> = vec![None; slots];
     for i in 0..claims.len() {
         if claims[i].stance != Stance::Deny {
             continue;
@@ -78,7 +78,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
                         theirs
                             .iter()
                             .zip(mine)
-                            .any(|((_, a), (_, b))| a.intersection(b).next().is_some())
+                            .any(|((_, a), (_, b))| share_a_word(a, b))
                     }
             });
         }
@@ -89,12 +89,14 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
 }
 
 /// The distinctive words of a claim: long, not grammar, cue or common
-/// words, or hyphenated ("build-up").
-/// (Borrowed when a word is already lowercase ASCII: no `String` a word.)
-fn content_words(text: &str) -> HashSet<Cow<'_, str>> {
+/// words, or hyphenated ("build-up"); sorted.
+/// (Borrowed when a word is already lowercase ASCII: no `String` a word. A
+/// sorted list, not a hash set: one hash table type fewer in the `.wasm`.)
+fn content_words(text: &str) -> Vec<Cow<'_, str>> {
     crate::work::add(text.len() / 16);
     let lex = lexicon();
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+    let mut words: Vec<Cow<str>> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().count() >= 5)
         .map(Lower::lower_cow)
         .filter(|w| {
@@ -106,7 +108,22 @@ fn content_words(text: &str) -> HashSet<Cow<'_, str>> {
                 && !lex.is_common_word(w)
                 || w.contains('-')
         })
-        .collect()
+        .collect();
+    crate::order::sort_by(&mut words, |a, b| a.cmp(b));
+    words
+}
+
+/// True when the sorted lists `a` and `b` have a word in common.
+fn share_a_word(a: &[Cow<str>], b: &[Cow<str>]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

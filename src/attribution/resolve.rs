@@ -81,7 +81,7 @@ fn phrase_actor(
     let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
         // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
         let memo = text.lower();
-        if let Some(&known) = actors.described.get(&memo) {
+        if let Some(known) = actors.described.get(&memo) {
             return known;
         }
         let known = known_by_description(actors, text, &key);
@@ -134,8 +134,8 @@ fn phrase_actor(
         actors.actors[id].role = Some("phrase".to_string());
         if kind == ActorKind::Organization {
             if let Some((_, last)) = key.rsplit_once(' ') {
-                let entry = actors.phrase_orgs_by_last.entry(last.to_string());
-                entry.and_modify(|e| *e = None).or_insert(Some(id));
+                // (`id` is new: a second organization makes it none.)
+                actors.phrase_orgs_by_last.hold(last.to_string(), id);
             }
         }
         actors.phrase_actors.insert(key, id);
@@ -180,7 +180,7 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
     // described before by words ending in this one (when only one is).
     actors
         .organization_ending_in(key)
-        .or_else(|| actors.phrase_orgs_by_last.get(key).copied().flatten())
+        .or_else(|| actors.phrase_orgs_by_last.get(key).flatten())
 }
 
 /// The actor whose label ("A:", "MORALES:") opens the paragraph of token

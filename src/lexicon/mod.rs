@@ -197,8 +197,9 @@ impl Lexicon {
     pub fn cue_phrases(&self) -> &[CuePhrase] {
         self.cue_phrases.get_or_init(|| {
             tables::CUE_PHRASES
-                .iter()
-                .map(|&(words, stance, frames)| CuePhrase {
+                .lines()
+                .zip(&tables::CUE_PHRASE_VALUES)
+                .map(|(words, &(stance, frames))| CuePhrase {
                     words: words.split(' ').map(str::to_string).collect(),
                     stance,
                     frames,
@@ -252,7 +253,7 @@ impl Lexicon {
     pub fn anonymity_markers(&self) -> &[Vec<String>] {
         self.anonymity_markers.get_or_init(|| {
             tables::ANONYMITY_MARKERS
-                .iter()
+                .lines()
                 .map(|m| m.split(' ').map(str::to_string).collect())
                 .collect()
         })

@@ -58,13 +58,20 @@ export interface Annotation {
 }
 "#;
 
-/// Installs the panic hook, so a bug shows its message and place in the
-/// console. Five lines instead of `console_error_panic_hook`, whose stack
-/// capture cost ~0.9 KB gzipped of the `.wasm` (BENCHMARKS.md, size budget):
-/// with `panic = "abort"` the page reports the crash and restarts the engine.
+/// Installs the panic hook, so a bug shows its message in the console (not
+/// its place: `scripts/build-wasm.sh` builds without panic locations; the
+/// CLI on the same text gives it). A few lines instead of
+/// `console_error_panic_hook`, whose stack capture cost ~0.9 KB gzipped of
+/// the `.wasm` (BENCHMARKS.md, size budget), and the message alone, not
+/// `PanicHookInfo`'s `Display` (~270 bytes gzipped): with `panic = "abort"`
+/// the page reports the crash and restarts the engine.
 #[wasm_bindgen(start)]
 fn start() {
-    std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
+    std::panic::set_hook(Box::new(|info| {
+        let mut msg = String::from("newslens panicked: ");
+        msg.push_str(info.payload_as_str().unwrap_or("(no message)"));
+        console_error(&msg);
+    }));
 }
 
 #[wasm_bindgen]

@@ -165,8 +165,8 @@ fn lookups_are_exact() {
     assert_eq!(lower("Don’t"), "don't");
 }
 
-fn set(keys: &[&str]) -> Keys {
-    Keys::new(Box::leak(encode(keys).into_boxed_slice()))
+fn set(keys: &[&str], drop: bool) -> Keys {
+    Keys::new(Box::leak(encode(keys, drop).into_boxed_slice()))
 }
 
 #[test]
@@ -190,28 +190,31 @@ fn keys_find_every_key_and_nothing_else() {
     ];
     let mut sorted = keys.to_vec();
     sorted.sort();
-    let set: &'static Keys = Box::leak(Box::new(set(&sorted)));
-    for (n, key) in sorted.iter().enumerate() {
-        assert_eq!(set.find(key), Some(n), "{key:?}");
-        assert_eq!(set.key(n), *key);
+    // Drop coding: drops past DROP_ALL ("z z" after `longer`) too.
+    for drop in [false, true] {
+        let set: &'static Keys = Box::leak(Box::new(set(&sorted, drop)));
+        for (n, key) in sorted.iter().enumerate() {
+            assert_eq!(set.find(key), Some(n), "{key:?}");
+            assert_eq!(set.key(n), *key);
+        }
+        for absent in [
+            "aa",
+            "abcd",
+            "ac",
+            "c",
+            "caf",
+            "caf\u{ea}",
+            "x",
+            "z",
+            "zz",
+            " ",
+            "é",
+        ] {
+            assert_eq!(set.find(absent), None, "{absent:?}");
+        }
+        assert_eq!(self::set(&[], drop).find("a"), None);
+        assert_eq!(self::set(&[], drop).find(""), None);
     }
-    for absent in [
-        "aa",
-        "abcd",
-        "ac",
-        "c",
-        "caf",
-        "caf\u{ea}",
-        "x",
-        "z",
-        "zz",
-        " ",
-        "é",
-    ] {
-        assert_eq!(set.find(absent), None, "{absent:?}");
-    }
-    assert_eq!(self::set(&[]).find("a"), None);
-    assert_eq!(self::set(&[]).find(""), None);
 }
 
 #[test]
@@ -222,7 +225,7 @@ fn keys_find_in_the_largest_set_a_table_holds() {
     let keys: Vec<String> = (0..MAX_KEYS).map(|i| format!("k{i:05}")).collect();
     let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
     sorted.sort();
-    let set: &'static Keys = Box::leak(Box::new(set(&sorted)));
+    let set: &'static Keys = Box::leak(Box::new(set(&sorted, false)));
     for (n, key) in sorted.iter().enumerate() {
         assert_eq!(set.find(key), Some(n), "{key:?}");
     }
@@ -234,13 +237,13 @@ fn keys_find_in_the_largest_set_a_table_holds() {
 #[test]
 #[should_panic(expected = "not sorted or not unique")]
 fn encode_refuses_unsorted_keys() {
-    encode(&["b", "a"]);
+    encode(&["b", "a"], false);
 }
 
 #[test]
 #[should_panic(expected = "control byte")]
 fn encode_refuses_control_bytes() {
-    encode(&["a\tb"]);
+    encode(&["a\tb"], true);
 }
 
 #[test]
