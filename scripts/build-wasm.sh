@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds the WASM binding into pkg/ (ES module for `--target web`):
-#   cargo build --profile wasm (opt-level z, lto, panic abort, no panic
-#   locations) for wasm32,
+#   cargo build --profile wasm (opt-level z, lto, panic abort) for wasm32,
 #   binaryen's `wasm-opt -O1` (npm dev dependency), then wasm-bindgen --target web
 #   and wasm-opt again on its output.
 # Builds it twice: pkg/ is the core (no learned tagger; the size budget of
@@ -22,15 +21,7 @@ rm -rf pkg
 build() {
   local out=$1
   shift
-  # -Zlocation-detail=none: a panic's place (file, line, column) is left out
-  # of the .wasm. Every panicking site carried a Location of its own, so no
-  # two bounds checks' panic paths were alike; without them they are, and
-  # the core shrinks by ~4.7 KB gzipped (131,648 -> 126,897, 2026-12-05;
-  # "file" alone: 127,900). A panic still prints its message in the console;
-  # the CLI, built without the flag, gives the place on the same text.
-  # RUSTC_BOOTSTRAP=1 lets the stable rustc take this one unstable flag.
-  RUSTC_BOOTSTRAP=1 cargo build -p newslens-wasm --lib --target wasm32-unknown-unknown --profile wasm \
-    --config 'target.wasm32-unknown-unknown.rustflags = ["-Zlocation-detail=none"]' "$@"
+  cargo build -p newslens-wasm --lib --target wasm32-unknown-unknown --profile wasm "$@"
 
   # wasm-opt is binaryen 132 from the npm dev dependencies (package.json pins it):
   # ~700 bytes gzipped smaller than Debian's binaryen 108. It runs on cargo's

@@ -58,13 +58,12 @@ export interface Annotation {
 }
 "#;
 
-/// Installs the panic hook, so a bug shows its message in the console (not
-/// its place: `scripts/build-wasm.sh` builds without panic locations; the
-/// CLI on the same text gives it). A few lines instead of
-/// `console_error_panic_hook`, whose stack capture cost ~0.9 KB gzipped of
-/// the `.wasm` (BENCHMARKS.md, size budget), and the message alone, not
-/// `PanicHookInfo`'s `Display` (~270 bytes gzipped): with `panic = "abort"`
-/// the page reports the crash and restarts the engine.
+/// Installs the panic hook, so a bug shows its message in the console (its
+/// place is left out: the CLI on the same text gives it). A few lines
+/// instead of `console_error_panic_hook`, whose stack capture cost ~0.9 KB
+/// gzipped of the `.wasm` (BENCHMARKS.md, size budget), and the message
+/// alone, not `PanicHookInfo`'s `Display` (~210 bytes gzipped): with
+/// `panic = "abort"` the page reports the crash and restarts the engine.
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
