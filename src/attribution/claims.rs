@@ -81,7 +81,10 @@ pub fn find(
                 .filter(|&e| {
                     cue.form == CueForm::PassiveBy
                         && e < sent.end
-                        && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of"))
+                        && (doc.tok(e) == "that"
+                            || (cue.frames.of && doc.tok(e) == "of")
+                            // "asked by a reporter whether ..."
+                            || (cue.stance == Stance::Question && doc.is(e, Use::QuestionOpener)))
                 });
             match cue.form {
                 CueForm::PassiveBy if agent_end.is_none() => match apposed_comma(r) {
@@ -147,6 +150,12 @@ pub fn find(
                             && doc.cue_noun(cue.toks.start).is_some());
                     let end = if noun {
                         subject_clause_end(doc, sent.start, cue.toks.start, start, end)
+                    } else if matches!(cue.form, CueForm::Impersonal | CueForm::PassiveBy)
+                        && matches!(cue.stance, Stance::Question | Stance::Urge)
+                    {
+                        // "was asked (by X) whether ..., and ...": the
+                        // question ends at the comma.
+                        (start..end).find(|&t| doc.tok(t) == ",").unwrap_or(end)
                     } else {
                         relative_clause_end(doc, cue.toks.start, start, end)
                     };

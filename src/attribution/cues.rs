@@ -539,6 +539,15 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // (a past form: "-ed", "told", "known")
     let past = verb.is_some_and(|v| v.past());
+    // "was asked whether ...", "has been asked about ...", "were asked to
+    // ...": a question or request put by nobody the sentence names (not
+    // "Asked whether ..., she said": the writer's question).
+    let asked = past
+        && verb.is_some_and(|v| v.stance == Stance::Question)
+        && (next.as_deref() == Some("to")
+            || (t + 1..(t + 8).min(sent.end))
+                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .any(|k| doc.is(k, Use::QuestionOpener)));
     if let Some(aux) = passive_aux(doc, t, sent.start).filter(|_| past) {
         // "it was alleged that ...", "she is accused of ...": a report
         // nobody named makes; other passives ("was told", "is expected")
@@ -555,7 +564,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         if next.as_deref() == Some("by") && verb.is_some_and(|v| v.stance != Stance::Assert) {
             return Some(CueForm::PassiveBy);
         }
-        return (it || of || to).then_some(CueForm::Impersonal);
+        return (it || of || to || asked).then_some(CueForm::Impersonal);
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {

@@ -267,6 +267,9 @@ pub enum Use {
     /// a *view* the government rejects", ", an *account* disputed by X"),
     /// as a claim noun does there.
     ApposedClaim,
+    /// Opens the content of a question put to someone ("asked *whether*
+    /// ...", "asked *about* ...", "asked *why* ...").
+    QuestionOpener,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

@@ -271,7 +271,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 52] = [
+const ALL_USES: [Use; 53] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -321,6 +321,7 @@ const ALL_USES: [Use; 52] = [
     Use::Particle,
     Use::TaggerNoCue,
     Use::ApposedClaim,
+    Use::QuestionOpener,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
