@@ -70,6 +70,23 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             out.push(cue);
             continue;
         }
+        // "X seemed irritated", "appears closer to a deal", "seemed like a
+        // trap": the writer's reading of X, a belief nobody named holds (as
+        // "seemed to ..."; not "appeared on television").
+        if word_is(&w, Use::Seeming) && seems_complement(doc, t, sent.end) {
+            out.push(Cue {
+                toks: t..t + 1,
+                stance: Stance::Believe,
+                frames: Frames {
+                    clause: true,
+                    object: true,
+                    ..Frames::default()
+                },
+                form: CueForm::Impersonal,
+            });
+            t += 1;
+            continue;
+        }
         // "the United States", "Human Rights Watch": a capital inside a body
         // sentence marks a name, not a verb.
         let capital_inside = doc.is_cap(t)
@@ -638,6 +655,29 @@ fn sees_as(doc: &Doc, t: usize, end: usize) -> bool {
     (t + 2..end.min(t + 9))
         .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
         .any(|k| doc.tok(k) == "as")
+}
+
+/// "seemed irritated", "appears likely to", "seems that", "seemed like
+/// ...", "appeared as if": a complement right after a verb of seeming at
+/// `t` (not "to", which `cue_phrases.tsv` reads, nor a place or time:
+/// "appeared on television", "appeared briefly in court").
+fn seems_complement(doc: &Doc, t: usize, end: usize) -> bool {
+    let n = t + 1;
+    if n + 1 >= end || doc.tokens[n].kind() != TokenKind::Word || doc.is_cap(n) {
+        return false;
+    }
+    let w = doc.tok(n);
+    match doc.word_class(n) {
+        _ if w == "that" || w == "like" => true,
+        Some(WordClass::Conj) => w == "as" && matches!(doc.tok(n + 1), "if" | "though"),
+        Some(WordClass::Det | WordClass::Quant | WordClass::Neg) => true,
+        Some(_) => false,
+        None => {
+            !(w.ends_with("ly")
+                && doc.word_class(n + 1) == Some(WordClass::Prep)
+                && doc.tok(n + 1) != "to")
+        }
+    }
 }
 
 /// "asked the council to ...": a "to" within a few words after token `t`.
