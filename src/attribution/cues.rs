@@ -565,6 +565,16 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             || (t + 1..(t + 8).min(sent.end))
                 .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
                 .any(|k| doc.is(k, Use::QuestionOpener)));
+    // "“Never,” she said when asked whether ...": the one asked does not
+    // ask (an opening "When asked ..., she said" stays the writer's
+    // question, as "Asked ...").
+    if asked
+        && t > sent.start + 1
+        && prev_class == Some(WordClass::Conj)
+        && !doc.uses_lower(t - 1).has(Use::Coordinator)
+    {
+        return Some(CueForm::Impersonal);
+    }
     if let Some(aux) = passive_aux(doc, t, sent.start).filter(|_| past) {
         // "it was alleged that ...", "she is accused of ...": a report
         // nobody named makes; other passives ("was told", "is expected")
