@@ -92,10 +92,9 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         let capital_inside = doc.is_cap(t)
             && !doc.paras[doc.sentences[doc.sentence_at(t)].para()].heading
             && !crate::actors::is_sentence_initial(doc, t);
-        if let Some(v) = lex
-            .cue_verb(&w)
-            .filter(|_| !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.end)))
-        {
+        if let Some(v) = lex.cue_verb(&w).filter(|_| {
+            !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.clone()))
+        }) {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = denied_doubt(doc, t, sent.start, v.stance);
                 // "asked Y to ...", "asked for a meeting": an appeal.
@@ -591,7 +590,10 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         if next.as_deref() == Some("by") && verb.is_some_and(|v| v.stance != Stance::Assert) {
             return Some(CueForm::PassiveBy);
         }
-        return (it || of || to || asked).then_some(CueForm::Impersonal);
+        // "is widely seen as ...", "was viewed as ...": a view nobody named holds.
+        let as_view =
+            next.as_deref() == Some("as") && verb.is_some_and(|v| v.stance == Stance::Believe);
+        return (it || of || to || asked || as_view).then_some(CueForm::Impersonal);
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
@@ -658,11 +660,14 @@ fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
 
 /// "saw that ...", "sees the plan as a trap": a verb of seeing at `t`
 /// that reports a view (an "as" a few words on, no punctuation between).
-fn sees_as(doc: &Doc, t: usize, end: usize) -> bool {
+fn sees_as(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
+    let end = sent.end;
     if t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that") {
         return true;
     }
-    (t + 2..end.min(t + 9))
+    // ("is seen as a favourite": right after a passive's participle)
+    let passive = passive_aux(doc, t, sent.start).is_some();
+    (t + 2 - usize::from(passive)..end.min(t + 9))
         .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
         .any(|k| doc.tok(k) == "as")
 }
