@@ -276,10 +276,11 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     let (m, colon) = super::turns::label(doc, actors, sent.start, sent.end)?;
     let mention = &actors.mentions[m];
     // Some words of its own, not a quotation (which "X: “...”" already
-    // attributes).
+    // attributes), around a phrase it quotes or not ("X: Y’s ‘...’ hurts
+    // the party").
     let words = (colon + 1..sent.end)
-        .take_while(|&t| doc.in_quote[t].is_none())
-        .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
+        .filter(|&t| doc.in_quote[t].is_none() && doc.tokens[t].kind() == TokenKind::Word)
+        .take(3)
         .count();
     let frames = Frames {
         clause: true,
