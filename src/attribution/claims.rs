@@ -150,12 +150,6 @@ pub fn find(
                             && doc.cue_noun(cue.toks.start).is_some());
                     let end = if noun {
                         subject_clause_end(doc, sent.start, cue.toks.start, start, end)
-                    } else if matches!(cue.form, CueForm::Impersonal | CueForm::PassiveBy)
-                        && matches!(cue.stance, Stance::Question | Stance::Urge)
-                    {
-                        // "was asked (by X) whether ..., and ...": the
-                        // question ends at the comma.
-                        (start..end).find(|&t| doc.tok(t) == ",").unwrap_or(end)
                     } else {
                         relative_clause_end(doc, cue.toks.start, start, end)
                     };

@@ -674,26 +674,21 @@ fn sees_as(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
 }
 
 /// "seemed irritated", "appears likely to", "seems that", "seemed like
-/// ...", "appeared as if": a complement right after a verb of seeming at
-/// `t` (not "to", which `cue_phrases.tsv` reads, nor a place or time:
-/// "appeared on television", "appeared briefly in court").
+/// ...": a complement right after a verb of seeming at `t` (not "to",
+/// which `cue_phrases.tsv` reads, nor a place or time: "appeared on
+/// television", "appeared briefly in court").
 fn seems_complement(doc: &Doc, t: usize, end: usize) -> bool {
     let n = t + 1;
-    if n + 1 >= end || doc.tokens[n].kind() != TokenKind::Word || doc.is_cap(n) {
-        return false;
-    }
-    let w = doc.tok(n);
-    match doc.word_class(n) {
-        _ if w == "that" || w == "like" => true,
-        Some(WordClass::Conj) => w == "as" && matches!(doc.tok(n + 1), "if" | "though"),
-        Some(WordClass::Det | WordClass::Quant | WordClass::Neg) => true,
-        Some(_) => false,
-        None => {
-            !(w.ends_with("ly")
-                && doc.word_class(n + 1) == Some(WordClass::Prep)
-                && doc.tok(n + 1) != "to")
-        }
-    }
+    let w = doc.tok(n.min(end - 1));
+    n + 1 < end
+        && doc.tokens[n].kind() == TokenKind::Word
+        && !doc.is_cap(n)
+        && (w == "that"
+            || w == "like"
+            || match doc.word_class(n) {
+                Some(c) => matches!(c, WordClass::Det | WordClass::Quant | WordClass::Neg),
+                None => !(w.ends_with("ly") && doc.is(n + 1, Use::Setting)),
+            })
 }
 
 /// "asked the council to ...": a "to" within a few words after token `t`.

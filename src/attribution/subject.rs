@@ -757,16 +757,12 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
 
 /// "according to one of the mayor's aides", "according to a 2014 Labor
 /// Department study", "according to its filings": when no phrase opens
-/// it, the first name or description (no place) up to punctuation, else a
-/// possessive pronoun at its start.
+/// it, the first name or description up to punctuation, else a possessive
+/// pronoun at its start.
 fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anchor> {
     (t..end.min(t + 10))
-        .take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct && doc.in_quote[k].is_none())
-        .find_map(|k| {
-            let m = outermost(actors, actors.mention_at(k)?, k);
-            (actors.actors[actors.mentions[m].actor()].kind != ActorKind::Place)
-                .then_some(Anchor::Mention(m))
-        })
+        .take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct)
+        .find_map(|k| Some(Anchor::Mention(outermost(actors, actors.mention_at(k)?, k))))
         .or_else(|| (t < end && is_possessive_pronoun(doc.tok(t))).then_some(Anchor::Pronoun(t)))
 }
 
