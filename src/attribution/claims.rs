@@ -81,7 +81,10 @@ pub fn find(
                 .filter(|&e| {
                     cue.form == CueForm::PassiveBy
                         && e < sent.end
-                        && (doc.tok(e) == "that" || (cue.frames.of && doc.tok(e) == "of"))
+                        && (doc.tok(e) == "that"
+                            || (cue.frames.of && doc.tok(e) == "of")
+                            // "asked by a reporter whether ..."
+                            || (cue.stance == Stance::Question && doc.is(e, Use::QuestionOpener)))
                 });
             match cue.form {
                 CueForm::PassiveBy if agent_end.is_none() => match apposed_comma(r) {

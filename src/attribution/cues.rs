@@ -71,15 +71,31 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             out.push(cue);
             continue;
         }
+        // "X seemed irritated", "appears closer to a deal", "seemed like a
+        // trap": the writer's reading of X, a belief nobody named holds (as
+        // "seemed to ..."; not "appeared on television").
+        if word_is(&w, Use::Seeming) && seems_complement(doc, t, sent.end) {
+            out.push(Cue {
+                toks: t..t + 1,
+                stance: Stance::Believe,
+                frames: Frames {
+                    clause: true,
+                    object: true,
+                    ..Frames::default()
+                },
+                form: CueForm::Impersonal,
+            });
+            t += 1;
+            continue;
+        }
         // "the United States", "Human Rights Watch": a capital inside a body
         // sentence marks a name, not a verb.
         let capital_inside = doc.is_cap(t)
             && !doc.paras[doc.sentences[doc.sentence_at(t)].para()].heading
             && !crate::actors::is_sentence_initial(doc, t);
-        if let Some(v) = lex
-            .cue_verb(&w)
-            .filter(|_| !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.end)))
-        {
+        if let Some(v) = lex.cue_verb(&w).filter(|_| {
+            !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.clone()))
+        }) {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = denied_doubt(doc, t, sent.start, v.stance);
                 // "asked Y to ...", "asked for a meeting": an appeal.
@@ -261,10 +277,11 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     let (m, colon) = super::turns::label(doc, actors, sent.start, sent.end)?;
     let mention = &actors.mentions[m];
     // Some words of its own, not a quotation (which "X: “...”" already
-    // attributes).
+    // attributes), around a phrase it quotes or not ("X: Y’s ‘...’ hurts
+    // the party").
     let words = (colon + 1..sent.end)
-        .take_while(|&t| doc.in_quote[t].is_none())
-        .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
+        .filter(|&t| doc.in_quote[t].is_none() && doc.tokens[t].kind() == TokenKind::Word)
+        .take(3)
         .count();
     let frames = Frames {
         clause: true,
@@ -551,6 +568,25 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // (a past form: "-ed", "told", "known")
     let past = verb.is_some_and(|v| v.past());
+    // "was asked whether ...", "has been asked about ...", "were asked to
+    // ...": a question or request put by nobody the sentence names (not
+    // "Asked whether ..., she said": the writer's question).
+    let asked = past
+        && verb.is_some_and(|v| v.stance == Stance::Question)
+        && (next.as_deref() == Some("to")
+            || (t + 1..(t + 8).min(sent.end))
+                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .any(|k| doc.is(k, Use::QuestionOpener)));
+    // "“Never,” she said when asked whether ...": the one asked does not
+    // ask (an opening "When asked ..., she said" stays the writer's
+    // question, as "Asked ...").
+    if asked
+        && t > sent.start + 1
+        && prev_class == Some(WordClass::Conj)
+        && !doc.uses_lower(t - 1).has(Use::Coordinator)
+    {
+        return Some(CueForm::Impersonal);
+    }
     if let Some(aux) = passive_aux(doc, t, sent.start).filter(|_| past) {
         // "it was alleged that ...", "she is accused of ...": a report
         // nobody named makes; other passives ("was told", "is expected")
@@ -567,7 +603,10 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         if next.as_deref() == Some("by") && verb.is_some_and(|v| v.stance != Stance::Assert) {
             return Some(CueForm::PassiveBy);
         }
-        return (it || of || to).then_some(CueForm::Impersonal);
+        // "is widely seen as ...", "was viewed as ...": a view nobody named holds.
+        let as_view =
+            next.as_deref() == Some("as") && verb.is_some_and(|v| v.stance == Stance::Believe);
+        return (it || of || to || asked || as_view).then_some(CueForm::Impersonal);
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
@@ -634,13 +673,34 @@ fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
 
 /// "saw that ...", "sees the plan as a trap": a verb of seeing at `t`
 /// that reports a view (an "as" a few words on, no punctuation between).
-fn sees_as(doc: &Doc, t: usize, end: usize) -> bool {
+fn sees_as(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
+    let end = sent.end;
     if t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that") {
         return true;
     }
-    (t + 2..end.min(t + 9))
+    // ("is seen as a favourite": right after a passive's participle)
+    let passive = passive_aux(doc, t, sent.start).is_some();
+    (t + 2 - usize::from(passive)..end.min(t + 9))
         .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
         .any(|k| doc.tok(k) == "as")
+}
+
+/// "seemed irritated", "appears likely to", "seems that", "seemed like
+/// ...": a complement right after a verb of seeming at `t` (not "to",
+/// which `cue_phrases.tsv` reads, nor a place or time: "appeared on
+/// television", "appeared briefly in court").
+fn seems_complement(doc: &Doc, t: usize, end: usize) -> bool {
+    let n = t + 1;
+    let w = doc.tok(n.min(end - 1));
+    n + 1 < end
+        && doc.tokens[n].kind() == TokenKind::Word
+        && !doc.is_cap(n)
+        && (w == "that"
+            || w == "like"
+            || match doc.word_class(n) {
+                Some(c) => matches!(c, WordClass::Det | WordClass::Quant | WordClass::Neg),
+                None => !(w.ends_with("ly") && doc.is(n + 1, Use::Setting)),
+            })
 }
 
 /// "asked the council to ...": a "to" within a few words after token `t`.

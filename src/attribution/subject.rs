@@ -32,7 +32,10 @@ pub fn of_cue(
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
                 .or_else(|| {
                     (cue.form == CueForm::According)
-                        .then(|| bare_phrase_after(doc, from, sent.end))
+                        .then(|| {
+                            bare_phrase_after(doc, from, sent.end)
+                                .or_else(|| source_within(doc, actors, from, sent.end))
+                        })
                         .flatten()
                 })
         }
@@ -750,6 +753,17 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
         e += 1;
     }
     (e > t).then_some(Anchor::Phrase(t, e))
+}
+
+/// "according to one of the mayor's aides", "according to a 2014 Labor
+/// Department study", "according to its filings": when no phrase opens
+/// it, the first name or description up to punctuation, else a possessive
+/// pronoun at its start.
+fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anchor> {
+    (t..end.min(t + 10))
+        .take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct)
+        .find_map(|k| Some(Anchor::Mention(outermost(actors, actors.mention_at(k)?, k))))
+        .or_else(|| (t < end && is_possessive_pronoun(doc.tok(t))).then_some(Anchor::Pronoun(t)))
 }
 
 /// A name nested in a description ("NATO" in "a NATO official") stands for

@@ -271,6 +271,9 @@ pub enum Use {
     /// primaries", "*contests* in five states"): a verb only after a
     /// pronoun, "to" or an auxiliary, or before "that".
     NounFirst,
+    /// Opens the content of a question put to someone ("asked *whether*
+    /// ...", "asked *about* ...", "asked *why* ...").
+    QuestionOpener,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 53] = [
+const ALL_USES: [Use; 54] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -325,6 +325,7 @@ const ALL_USES: [Use; 53] = [
     Use::TaggerNoCue,
     Use::ApposedClaim,
     Use::NounFirst,
+    Use::QuestionOpener,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
