@@ -806,6 +806,24 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     }
 }
 
+/// A name followed by a lowercase place noun of `place_of` ("the Kajaki
+/// district", "Farah province", "Kano state"), itself no modifier of a
+/// noun after it ("the Brixel city council", "Harbin port authority").
+fn place_after(doc: &Doc, n: &Name) -> bool {
+    let b = n.toks.end;
+    let noun_after = |t: usize| {
+        t < doc.tokens.len()
+            && doc.tokens[t].kind() == TokenKind::Word
+            && doc.tok(t).starts_with(char::is_lowercase)
+            && doc.word_class(t).is_none()
+            && doc.cue_verb(t).is_none()
+    };
+    b < doc.tokens.len()
+        && doc.sentence_at(b) == doc.sentence_at(n.toks.start)
+        && context().place_of.contains(doc.tok(b))
+        && !noun_after(b + 1)
+}
+
 /// A name of two words or more opening or ending with a place word
 /// ("Lake Pielinen", "Orinoco River").
 fn place_word(doc: &Doc, n: &Name) -> bool {
@@ -1014,6 +1032,13 @@ pub(crate) fn filter(
             {
                 Some(EntityKind::Place)
             }
+            // "the Kajaki district", "Farah province": a place, though the
+            // tagger says a person or an organization.
+            Some(EntityKind::Person | EntityKind::Organization)
+                if n.title.is_none() && place_after(doc, n) =>
+            {
+                Some(EntityKind::Place)
+            }
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
@@ -1113,6 +1138,11 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                             && w.chars().all(|c| c == '.' || c.is_uppercase()))
                 })
             };
+            // "the Kajaki district", "Farah province": the place's noun
+            // after the name says more than a given name in it.
+            if n.title.is_none() && place_after(doc, n) {
+                return false;
+            }
             let common = || n.toks.clone().any(|t| lex.is_common_word(doc.tok(t)));
             let weak_org = n.hint == Hint::Org && common() && !org_word();
             if (!matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. }) && !weak_org)
