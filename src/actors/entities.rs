@@ -1037,6 +1037,19 @@ fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
         && (common || named_after)
 }
 
+/// A pronoun with its verb or its "'s" run into one word, written with a
+/// capital ("I’m", "We’re", "You've"): no name.
+fn contraction(doc: &Doc, n: &Name) -> bool {
+    n.toks.len() == 1
+        && doc
+            .tok(n.toks.start)
+            .split_once(['\'', '’'])
+            .is_some_and(|(head, tail)| {
+                lexicon().word_class(&head.lower()) == Some(crate::lexicon::WordClass::Pron)
+                    && matches!(tail, "m" | "s" | "re" | "ve" | "ll" | "d")
+            })
+}
+
 /// Drops the names the tagger calls no actor, unless vouched for; returns
 /// the verdicts of those kept, in order.
 pub(crate) fn filter(
@@ -1125,7 +1138,10 @@ pub(crate) fn filter(
         .iter()
         .zip(&verdict)
         .map(|(n, &v)| {
-            if (no_actor(doc, n) && n.title.is_none()) || title_field(doc, n, v) {
+            if (no_actor(doc, n) && n.title.is_none())
+                || title_field(doc, n, v)
+                || contraction(doc, n)
+            {
                 return false;
             }
             is_actor(v)
