@@ -220,6 +220,8 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             || (toks.len() > 1
                 && (!lex.breaks_name(first) || (lex.is_label(first) && common_after_lowercase(doc, toks.start)))
                 && lex.is_org_head(doc.tok(toks.end - 1))))
+        // "LONDON 1996-08-30 Leeds United beat ...": a date joins no names.
+        && !toks.clone().any(|t| date(doc.tok(t)))
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
@@ -316,12 +318,80 @@ fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
 /// bracket or a comma ("HARARE, Zimbabwe —", "GENEVA (Wire) -"). It names
 /// the place the story was filed from, whatever the tagger says.
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let b = toks.end;
+    shouted(doc, toks)
+        && ((doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
+            && b < doc.tokens.len()
+            && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ","))
+            || wire_dateline(doc, toks))
+}
+
+/// A headline in capitals: the sentence of token `t` has three words or
+/// more and none in lowercase ("SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP").
+fn headline(doc: &Doc, t: usize) -> bool {
+    let s = doc.sentences[doc.sentence_at(t)].tokens();
+    let words = || {
+        s.clone()
+            .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
+    };
+    words().count() >= 3 && words().all(|t| !doc.tok(t).chars().any(char::is_lowercase))
+}
+
+/// What the words `toks`, in capitals, name in a headline: a place or an
+/// organization the lexicons know ("JAPAN", "NEW YORK"), or a city's team
+/// beside a game's result ("LEEDS BEAT NEWCASTLE").
+fn known_shouted(doc: &Doc, toks: &std::ops::Range<usize>) -> Option<EntityKind> {
+    let s = doc.sentences[doc.sentence_at(toks.start)].tokens();
+    if toks.end > s.end
+        || !toks
+            .clone()
+            .all(|t| doc.tokens[t].kind() == TokenKind::Word && shouted(doc, &(t..t + 1)))
+    {
+        return None;
+    }
+    // (Acronyms are written in capitals anyway: the rules read them.)
+    if toks.len() == 1 && doc.tok(toks.start).chars().count() <= 3 {
+        return None;
+    }
+    let k = lexicon().known(&unshout(toks.clone().map(|t| doc.tok(t))))?;
+    let game = || {
+        s.clone()
+            .any(|t| context().plays.contains(doc.tok(t).lower().as_str()) || score(doc.tok(t)))
+    };
+    Some(
+        if !k.is_place || (k.place_kind == Some(crate::lexicon::PlaceKind::City) && game()) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Place
+        },
+    )
+}
+
+/// Words in capitals, more than one letter ("LONDON", "NEW YORK").
+fn shouted(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
-    doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
-        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !text.chars().any(char::is_lowercase)
-        && toks.end < doc.tokens.len()
-        && matches!(doc.tok(toks.end), "—" | "–" | "-" | "(" | ",")
+    text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !text.chars().any(char::is_lowercase)
+}
+
+/// A wire's dateline: a name in capitals opening its sentence and ending in
+/// the filing date, perhaps after the country ("LONDON 1996-08-30",
+/// "TWICKENHAM , England 1996-08-30").
+fn wire_dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let b = toks.end;
+    let sentence = doc.sentences[doc.sentence_at(toks.start)].tokens();
+    shouted(doc, toks)
+        && super::is_sentence_initial(doc, toks.start)
+        && (b..(b + 5).min(sentence.end))
+            .take_while(|&t| {
+                doc.tokens[t].kind() != TokenKind::Word
+                    || doc.tok(t).starts_with(char::is_uppercase)
+            })
+            .any(|t| date(doc.tok(t)))
+}
+
+/// A date written in digits: "1996-08-30", "30/08/1996".
+fn date(w: &str) -> bool {
+    w.split(['-', '/']).count() == 3 && w.split(['-', '/']).all(|p| number(p, 4))
 }
 
 /// The rules' names with the tagger's boundaries where the two disagree:
@@ -543,6 +613,53 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             !names.iter().flatten().any(|n| overlap(&n.toks, &one))
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
+        // "SOCCER - JAPAN BEAT SYRIA": in a headline in capitals, the
+        // places and bodies the lexicons know are names, in place of the
+        // rules' runs the tagger does not take ("ENGLAND NAME SQUAD FOR
+        // ARGENTINA TEST" is no person).
+        if headline(doc, a) {
+            let mut t = a;
+            while t < s.tokens().end {
+                let Some(w) = (1..=3)
+                    .rev()
+                    .map(|k| t..t + k)
+                    .find(|w| known_shouted(doc, w).is_some())
+                else {
+                    t += 1;
+                    continue;
+                };
+                for n in names.iter_mut() {
+                    if n.as_ref().is_some_and(|n| {
+                        overlap(&n.toks, &w) && types.verdict(n.toks.clone()).is_none()
+                    }) {
+                        *n = None;
+                    }
+                }
+                if !names.iter().flatten().any(|n| overlap(&n.toks, &w))
+                    && !added.iter().any(|n| overlap(&n.toks, &w))
+                {
+                    let kind = known_shouted(doc, &w).unwrap_or(EntityKind::Place);
+                    added.push(tagged_name(doc, w.clone(), kind, None));
+                }
+                t = w.end;
+            }
+            continue;
+        }
+        // "AMSTERDAM 1996-08-31": a wire's dateline neither the rules
+        // (a word in capitals too long for an acronym) nor the tagger took.
+        let caps = (a..s.tokens().end.min(a + 4))
+            .take_while(|&t| doc.tokens[t].kind() == TokenKind::Word && shouted(doc, &(t..t + 1)))
+            .last()
+            .map_or(a, |t| t + 1);
+        if caps > a && wire_dateline(doc, &(a..caps)) {
+            let all = a..caps;
+            if !names.iter().flatten().any(|n| overlap(&n.toks, &all))
+                && !added.iter().any(|n| overlap(&n.toks, &all))
+            {
+                added.push(tagged_name(doc, all, EntityKind::Place, None));
+            }
+            continue;
+        }
         if a + 1 < s.tokens().end
             && doc.tokens[a].kind() == TokenKind::Word
             && doc.tok(a).starts_with(char::is_uppercase)
@@ -806,6 +923,24 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     }
 }
 
+/// A name followed by a lowercase place noun of `place_of` ("the Kajaki
+/// district", "Farah province", "Kano state"), itself no modifier of a
+/// noun after it ("the Brixel city council", "Harbin port authority").
+fn place_after(doc: &Doc, n: &Name) -> bool {
+    let b = n.toks.end;
+    let noun_after = |t: usize| {
+        t < doc.tokens.len()
+            && doc.tokens[t].kind() == TokenKind::Word
+            && doc.tok(t).starts_with(char::is_lowercase)
+            && doc.word_class(t).is_none()
+            && doc.cue_verb(t).is_none()
+    };
+    b < doc.tokens.len()
+        && doc.sentence_at(b) == doc.sentence_at(n.toks.start)
+        && context().place_of.contains(doc.tok(b))
+        && !noun_after(b + 1)
+}
+
 /// A name of two words or more opening or ending with a place word
 /// ("Lake Pielinen", "Orinoco River").
 fn place_word(doc: &Doc, n: &Name) -> bool {
@@ -884,15 +1019,23 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let score = |t: Option<usize>| word(t).is_some_and(score);
     let (a, b) = (n.toks.start, n.toks.end);
+    let back = |k: usize| a.checked_sub(k);
+    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
+    // side's name; a row of a league table, "Leeds 4 3 1 0 9 3 10".
+    let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
+    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
+    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
+    let table = (b..b + 4).all(|t| word(Some(t)).is_some_and(|w| number(w, 3)));
     let city = match lexicon().known(text) {
         Some(k) => k.place_kind == Some(crate::lexicon::PlaceKind::City),
-        // "beat Arsenal 3-1": a name the lexicons do not know, before a
-        // score, is a team unless the tagger calls it a person or no actor
-        // ("Okafor beat Lindqvist 6-4" are players) or it is a plural
-        // ("outnumber Republicans 3-1").
+        // "beat Arsenal 3-1", "Arsenal 2 Chelsea 1": a name the lexicons do
+        // not know, before a score or in a line of results, is a team unless
+        // the tagger calls it a person or no actor ("Okafor beat Lindqvist
+        // 6-4" are players) or it is a plural ("outnumber Republicans 3-1").
         None => {
             verdict == Some(EntityKind::Place)
-                || (score(Some(b))
+                || ((score(Some(b)) || home || away || table)
                     && !matches!(verdict, Some(EntityKind::Person | EntityKind::Other))
                     && n.hint != Hint::Person
                     && !plural(doc, n))
@@ -903,16 +1046,9 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     }
     let c = context();
     let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
-    let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
-    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
-    // side's name.
-    let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
-    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
-    let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
-    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
-    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
+    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away || table
 }
 
 /// A name the lexicons know whole as a place ("Sri Lanka").
@@ -989,6 +1125,19 @@ fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
         && (common || named_after)
 }
 
+/// A pronoun with its verb or its "'s" run into one word, written with a
+/// capital ("I’m", "We’re", "You've"): no name.
+fn contraction(doc: &Doc, n: &Name) -> bool {
+    n.toks.len() == 1
+        && doc
+            .tok(n.toks.start)
+            .split_once(['\'', '’'])
+            .is_some_and(|(head, tail)| {
+                lexicon().word_class(&head.lower()) == Some(crate::lexicon::WordClass::Pron)
+                    && matches!(tail, "m" | "s" | "re" | "ve" | "ll" | "d")
+            })
+}
+
 /// Drops the names the tagger calls no actor, unless vouched for; returns
 /// the verdicts of those kept, in order.
 pub(crate) fn filter(
@@ -1000,6 +1149,21 @@ pub(crate) fn filter(
     let verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
+            // A place or body the lexicons know, in a headline in capitals.
+            _ if n.title.is_none()
+                && headline(doc, n.toks.start)
+                && known_shouted(doc, &n.toks).is_some() =>
+            {
+                known_shouted(doc, &n.toks)
+            }
+            // A dateline is a place, whether the tagger calls it an actor
+            // of another kind or (in a wire's dateline) none.
+            v if n.title.is_none()
+                && dateline(doc, &n.toks)
+                && (v.is_some_and(|k| k != EntityKind::Other) || wire_dateline(doc, &n.toks)) =>
+            {
+                Some(EntityKind::Place)
+            }
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
             // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
@@ -1011,6 +1175,13 @@ pub(crate) fn filter(
                 && known_place(doc, n)
                 && (v == Some(EntityKind::Person)
                     || n.toks.clone().any(|t| types.get(t) & !FIRST == 0)) =>
+            {
+                Some(EntityKind::Place)
+            }
+            // "the Kajaki district", "Farah province": a place, though the
+            // tagger says a person or an organization.
+            Some(EntityKind::Person | EntityKind::Organization)
+                if n.title.is_none() && place_after(doc, n) =>
             {
                 Some(EntityKind::Place)
             }
@@ -1062,7 +1233,10 @@ pub(crate) fn filter(
         .iter()
         .zip(&verdict)
         .map(|(n, &v)| {
-            if (no_actor(doc, n) && n.title.is_none()) || title_field(doc, n, v) {
+            if (no_actor(doc, n) && n.title.is_none())
+                || title_field(doc, n, v)
+                || contraction(doc, n)
+            {
                 return false;
             }
             is_actor(v)
@@ -1113,7 +1287,24 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                             && w.chars().all(|c| c == '.' || c.is_uppercase()))
                 })
             };
+            // "the Kajaki district", "Farah province": the place's noun
+            // after the name says more than a given name in it.
+            if n.title.is_none() && place_after(doc, n) {
+                return false;
+            }
             let common = || n.toks.clone().any(|t| lex.is_common_word(doc.tok(t)));
+            // A headline's place or body: the lexicons' reading (below).
+            if n.title.is_none()
+                && headline(doc, n.toks.start)
+                && known_shouted(doc, &n.toks).is_some()
+            {
+                return false;
+            }
+            // A dateline's place: the rules' reading when it is a place's
+            // ("LONDON" is no acronym there).
+            if dateline(doc, &n.toks) {
+                return matches!(n.hint, Hint::Known { place: true, .. });
+            }
             let weak_org = n.hint == Hint::Org && common() && !org_word();
             if (!matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. }) && !weak_org)
                 || n.title.is_some()
@@ -1124,10 +1315,9 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             if is_club(doc, n, &clubs) {
                 return false;
             }
-            // A dateline's place; an organization the lexicon knows by
-            // that very name ("Oxfam").
+            // An organization the lexicon knows by that very name ("Oxfam").
             let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
-            if dateline(doc, &n.toks) || lex.known(text).is_some_and(|k| !k.is_place) {
+            if lex.known(text).is_some_and(|k| !k.is_place) {
                 return true;
             }
             let (a, b) = (n.toks.start, n.toks.end);
