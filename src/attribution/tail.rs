@@ -212,7 +212,10 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // by Jane Doe" describes a noun.
     let bare_passive = r.cue.form != CueForm::PassiveBy
         || (group_start..r.cue.toks.start).all(|t| doc.tok(t).eq_ignore_ascii_case("as"));
+    // ("14:20 — Jane Doe says ...": a time stamp and a dash leave no words
+    // for the clause to report back.)
     group_start > sent_start
+        && (sent_start..group_start - 1).any(|t| doc.tokens[t].kind() == TokenKind::Word)
         && bare_passive
         && !opens_clause
         && !relative
