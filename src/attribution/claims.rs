@@ -208,6 +208,9 @@ pub fn find(
         if opening_gerund || cue_after_comma || participle_apposed(doc, actors, resolved, r) {
             continue;
         }
+        if only_time(doc, a, b) {
+            continue;
+        }
         if is_only_direct_quote(doc, quotes, a, b) {
             continue;
         }
@@ -707,6 +710,26 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
         b -= 1;
     }
     (a < b).then_some((a, b))
+}
+
+/// "hit back last night", "had not spoken since March": a content that is
+/// only a time (a few words of time, a weekday or a month, and numbers).
+fn only_time(doc: &Doc, a: usize, b: usize) -> bool {
+    let lex = lexicon();
+    let time = |t: usize| {
+        let u = doc.uses_lower(t);
+        lex.is_not_name(doc.tok(t))
+            || u.has(Use::SettingEnd)
+            || (u.has(Use::BeforeContent) && !u.has(Use::Between))
+    };
+    b <= a + 4
+        && (a..b).any(time)
+        && (a..b).all(|t| {
+            time(t)
+                || doc.tokens[t].kind() == TokenKind::Number
+                || doc.uses_lower(t).has(Use::SettingLead)
+                || matches!(&*doc.tok(t).lower_cow(), "since" | "until" | "ago")
+        })
 }
 
 /// True when tokens `a..b` are one quotation that is no partial quote.
