@@ -243,7 +243,12 @@ fn quote_keys(ann: &Annotation, before: usize) -> Vec<QuoteKey> {
 // ---------------------------------------------------------------- properties
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases unless PROPTEST_CASES says otherwise (a literal `cases`
+    // would override the variable, which `ProptestConfig::default()` reads).
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn invariants_hold_on_arbitrary_unicode(text in tricky_text(400)) {
