@@ -198,10 +198,7 @@ fn modifiers_before(
             || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
             || (pw.starts_with(char::is_uppercase)
                 && actors.mention_at(p).is_none()
-                && lex.demonym(pw).is_none()
-                // ("Union officials say", "Senior aides": a common word
-                // capitalized only because it opens the sentence)
-                && !(sentence_first(doc, sent, p) && lex.is_common_word(&pw.lower())))
+                && lex.demonym(pw).is_none())
         {
             break;
         }
@@ -237,12 +234,6 @@ fn modifiers_before(
         start += 1;
     }
     (start, det)
-}
-
-/// Whether token `p` is the first word of `sent` (after a time stamp, a
-/// dash or an opening mark).
-fn sentence_first(doc: &Doc, sent: &Sentence, p: usize) -> bool {
-    (sent.tokens().start..p).all(|k| doc.tokens[k].kind() != TokenKind::Word)
 }
 
 /// True when the role noun at `t` reads as a title between names: "NATO
