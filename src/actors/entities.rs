@@ -8,7 +8,7 @@
 //! What vouches for a name the tagger passed over: a title before it, a
 //! given name opening it, or a speech verb next to it ("X said", "said X").
 
-use super::names::{place_hint, speaks_next, unshout, Hint, Name};
+use super::names::{headline_verb, place_hint, speaks_next, unshout, Hint, Name};
 use super::store::Actors;
 use crate::annotation::ActorKind;
 use crate::hash::lower_hash;
@@ -402,6 +402,22 @@ fn date(w: &str) -> bool {
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
+    // "Bernie Sanders Warns Clinton": a headline's verb splits a span.
+    let mut k = 0;
+    while k < spans.len() {
+        let (e, kind) = spans[k].clone();
+        match e.clone().find(|&t| headline_verb(doc, t)) {
+            Some(v) => {
+                spans.remove(k);
+                for part in [v + 1..e.end, e.start..v] {
+                    if !part.is_empty() {
+                        spans.insert(k, (part, kind));
+                    }
+                }
+            }
+            None => k += 1,
+        }
+    }
     // "the official Xinhua news agency", "no official U.S. comment": a
     // lowercase title word before a name the tagger calls an organization
     // or a place, and a lowercase noun after it, is an adjective; the name

@@ -145,7 +145,17 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         .rsplit('-')
         .next()
         .is_some_and(|last| last.starts_with(char::is_lowercase));
-    !hyphen_adjective && !lexicon().breaks_name(w)
+    !hyphen_adjective && !lexicon().breaks_name(w) && !headline_verb(doc, t)
+}
+
+/// "Bernie Sanders *Warns* Clinton": a capitalized speech verb's -s form
+/// is a headline's verb, no part of a name (not one that is a noun too:
+/// "Consumer Reports", "United States" stay names).
+pub(super) fn headline_verb(doc: &Doc, t: usize) -> bool {
+    doc.cue_verb(t)
+        .is_some_and(|v| v.present && !v.base && !v.gerund)
+        && doc.cue_noun(t).is_none()
+        && !doc.uses_lower(t).has(Use::NounFirst)
 }
 
 /// A speech verb follows token `t`, perhaps after an adverb: "said",
