@@ -779,6 +779,26 @@ fn is_scare_quote(
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));
+    // "the movie “Bridge of Spies”", "on NBC's “Meet the Press”": a work's
+    // title, its short words lowercase, after the kind of work or an owner.
+    let open = doc.quotes[q].open_tok();
+    let work = open > 0
+        && (doc.tokens[open - 1].kind() == TokenKind::Possessive
+            || doc.uses_lower(open - 1).has(Use::WorkNoun));
+    let lex = lexicon();
+    let titled = || {
+        words.len() > 1
+            && words.iter().enumerate().all(|(i, w)| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !w.starts_with(char::is_lowercase)
+                    || (i > 0
+                        && matches!(
+                            lex.word_class(bare),
+                            Some(WordClass::Det | WordClass::Prep | WordClass::Conj)
+                        ))
+            })
+    };
+    let title_case = title_case || (work && titled());
     let mut speech = || {
         *reports_speech.get_or_insert_with(|| {
             sent.clone()

@@ -274,6 +274,9 @@ pub enum Use {
     /// Opens the content of a question put to someone ("asked *whether*
     /// ...", "asked *about* ...", "asked *why* ...").
     QuestionOpener,
+    /// A kind of work whose title follows in quotation marks (the *book*
+    /// “...”, the *show* “...”): a title, not someone's words.
+    WorkNoun,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 54] = [
+const ALL_USES: [Use; 55] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -326,6 +326,7 @@ const ALL_USES: [Use; 54] = [
     Use::ApposedClaim,
     Use::NounFirst,
     Use::QuestionOpener,
+    Use::WorkNoun,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
