@@ -268,6 +268,24 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
 /// said" (the name right before it), "Jane Doe, a spokeswoman for the
 /// ministry, said" (past the appositives).
 fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
+    // "Jane Doe, who has endorsed John Roe, said", "Jane Doe, recalling her
+    // talks with John Roe, said": a relative or participle clause between
+    // commas names no speaker; the subject stands before it.
+    let opening = (p.saturating_sub(24).max(bound + 1)..p)
+        .rev()
+        .take_while(|&k| doc.in_quote[k].is_none())
+        .find(|&k| doc.tok(k) == ",")
+        .filter(|&q| {
+            q + 1 < p
+                && (doc.is(q + 1, Use::Relative)
+                    || (doc.tok(q + 1).starts_with(char::is_lowercase)
+                        && lexicon().has_ending(doc.tok(q + 1), Use::GerundEnding)))
+        });
+    if let Some(q) = opening {
+        if let Some(m) = actors.mention_at(q - 1) {
+            return Some(Anchor::Mention(outermost(actors, m, q - 1)));
+        }
+    }
     // The name right before the comma, or before a parenthesis there
     // ("Jane Doe (D-Ohio), said").
     let mut before = p;
