@@ -326,47 +326,6 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             || wire_dateline(doc, toks))
 }
 
-/// A headline in capitals: the sentence of token `t` has three words or
-/// more and none in lowercase ("SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP").
-fn headline(doc: &Doc, t: usize) -> bool {
-    let s = doc.sentences[doc.sentence_at(t)].tokens();
-    let words = || {
-        s.clone()
-            .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
-    };
-    words().count() >= 3 && words().all(|t| !doc.tok(t).chars().any(char::is_lowercase))
-}
-
-/// What the words `toks`, in capitals, name in a headline: a place or an
-/// organization the lexicons know ("JAPAN", "NEW YORK"), or a city's team
-/// beside a game's result ("LEEDS BEAT NEWCASTLE").
-fn known_shouted(doc: &Doc, toks: &std::ops::Range<usize>) -> Option<EntityKind> {
-    let s = doc.sentences[doc.sentence_at(toks.start)].tokens();
-    if toks.end > s.end
-        || !toks
-            .clone()
-            .all(|t| doc.tokens[t].kind() == TokenKind::Word && shouted(doc, &(t..t + 1)))
-    {
-        return None;
-    }
-    // (Acronyms are written in capitals anyway: the rules read them.)
-    if toks.len() == 1 && doc.tok(toks.start).chars().count() <= 3 {
-        return None;
-    }
-    let k = lexicon().known(&unshout(toks.clone().map(|t| doc.tok(t))))?;
-    let game = || {
-        s.clone()
-            .any(|t| context().plays.contains(doc.tok(t).lower().as_str()) || score(doc.tok(t)))
-    };
-    Some(
-        if !k.is_place || (k.place_kind == Some(crate::lexicon::PlaceKind::City) && game()) {
-            EntityKind::Organization
-        } else {
-            EntityKind::Place
-        },
-    )
-}
-
 /// Words in capitals, more than one letter ("LONDON", "NEW YORK").
 fn shouted(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
@@ -629,38 +588,6 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             !names.iter().flatten().any(|n| overlap(&n.toks, &one))
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
-        // "SOCCER - JAPAN BEAT SYRIA": in a headline in capitals, the
-        // places and bodies the lexicons know are names, in place of the
-        // rules' runs the tagger does not take ("ENGLAND NAME SQUAD FOR
-        // ARGENTINA TEST" is no person).
-        if headline(doc, a) {
-            let mut t = a;
-            while t < s.tokens().end {
-                let Some(w) = (1..=3)
-                    .rev()
-                    .map(|k| t..t + k)
-                    .find(|w| known_shouted(doc, w).is_some())
-                else {
-                    t += 1;
-                    continue;
-                };
-                for n in names.iter_mut() {
-                    if n.as_ref().is_some_and(|n| {
-                        overlap(&n.toks, &w) && types.verdict(n.toks.clone()).is_none()
-                    }) {
-                        *n = None;
-                    }
-                }
-                if !names.iter().flatten().any(|n| overlap(&n.toks, &w))
-                    && !added.iter().any(|n| overlap(&n.toks, &w))
-                {
-                    let kind = known_shouted(doc, &w).unwrap_or(EntityKind::Place);
-                    added.push(tagged_name(doc, w.clone(), kind, None));
-                }
-                t = w.end;
-            }
-            continue;
-        }
         // "AMSTERDAM 1996-08-31": a wire's dateline neither the rules
         // (a word in capitals too long for an acronym) nor the tagger took.
         let caps = (a..s.tokens().end.min(a + 4))
@@ -1165,13 +1092,6 @@ pub(crate) fn filter(
     let verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
-            // A place or body the lexicons know, in a headline in capitals.
-            _ if n.title.is_none()
-                && headline(doc, n.toks.start)
-                && known_shouted(doc, &n.toks).is_some() =>
-            {
-                known_shouted(doc, &n.toks)
-            }
             // A dateline is a place, whether the tagger calls it an actor
             // of another kind or (in a wire's dateline) none.
             v if n.title.is_none()
@@ -1309,13 +1229,6 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 return false;
             }
             let common = || n.toks.clone().any(|t| lex.is_common_word(doc.tok(t)));
-            // A headline's place or body: the lexicons' reading (below).
-            if n.title.is_none()
-                && headline(doc, n.toks.start)
-                && known_shouted(doc, &n.toks).is_some()
-            {
-                return false;
-            }
             // A dateline's place: the rules' reading when it is a place's
             // ("LONDON" is no acronym there).
             if dateline(doc, &n.toks) {
