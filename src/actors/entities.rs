@@ -588,21 +588,6 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             !names.iter().flatten().any(|n| overlap(&n.toks, &one))
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
-        // "AMSTERDAM 1996-08-31": a wire's dateline neither the rules
-        // (a word in capitals too long for an acronym) nor the tagger took.
-        let caps = (a..s.tokens().end.min(a + 4))
-            .take_while(|&t| doc.tokens[t].kind() == TokenKind::Word && shouted(doc, &(t..t + 1)))
-            .last()
-            .map_or(a, |t| t + 1);
-        if caps > a && wire_dateline(doc, &(a..caps)) {
-            let all = a..caps;
-            if !names.iter().flatten().any(|n| overlap(&n.toks, &all))
-                && !added.iter().any(|n| overlap(&n.toks, &all))
-            {
-                added.push(tagged_name(doc, all, EntityKind::Place, None));
-            }
-            continue;
-        }
         if a + 1 < s.tokens().end
             && doc.tokens[a].kind() == TokenKind::Word
             && doc.tok(a).starts_with(char::is_uppercase)
