@@ -947,23 +947,15 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let score = |t: Option<usize>| word(t).is_some_and(score);
     let (a, b) = (n.toks.start, n.toks.end);
-    let back = |k: usize| a.checked_sub(k);
-    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
-    // side's name; a row of a league table, "Leeds 4 3 1 0 9 3 10".
-    let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
-    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
-    let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
-    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
-    let table = (b..b + 4).all(|t| word(Some(t)).is_some_and(|w| number(w, 3)));
     let city = match lexicon().known(text) {
         Some(k) => k.place_kind == Some(crate::lexicon::PlaceKind::City),
-        // "beat Arsenal 3-1", "Arsenal 2 Chelsea 1": a name the lexicons do
-        // not know, before a score or in a line of results, is a team unless
-        // the tagger calls it a person or no actor ("Okafor beat Lindqvist
-        // 6-4" are players) or it is a plural ("outnumber Republicans 3-1").
+        // "beat Arsenal 3-1": a name the lexicons do not know, before a
+        // score, is a team unless the tagger calls it a person or no actor
+        // ("Okafor beat Lindqvist 6-4" are players) or it is a plural
+        // ("outnumber Republicans 3-1").
         None => {
             verdict == Some(EntityKind::Place)
-                || ((score(Some(b)) || home || away || table)
+                || (score(Some(b))
                     && !matches!(verdict, Some(EntityKind::Person | EntityKind::Other))
                     && n.hint != Hint::Person
                     && !plural(doc, n))
@@ -974,9 +966,16 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     }
     let c = context();
     let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
+    let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
-    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away || table
+    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
+    // side's name.
+    let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
+    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
+    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
+    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
 }
 
 /// A name the lexicons know whole as a place ("Sri Lanka").
