@@ -220,8 +220,6 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             || (toks.len() > 1
                 && (!lex.breaks_name(first) || (lex.is_label(first) && common_after_lowercase(doc, toks.start)))
                 && lex.is_org_head(doc.tok(toks.end - 1))))
-        // "LONDON 1996-08-30 Leeds United beat ...": a date joins no names.
-        && !toks.clone().any(|t| date(doc.tok(t)))
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
@@ -318,39 +316,12 @@ fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
 /// bracket or a comma ("HARARE, Zimbabwe —", "GENEVA (Wire) -"). It names
 /// the place the story was filed from, whatever the tagger says.
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
-    let b = toks.end;
-    shouted(doc, toks)
-        && ((doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
-            && b < doc.tokens.len()
-            && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ","))
-            || wire_dateline(doc, toks))
-}
-
-/// Words in capitals, more than one letter ("LONDON", "NEW YORK").
-fn shouted(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = &doc.text[doc.span_of(toks.start, toks.end)];
-    text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !text.chars().any(char::is_lowercase)
-}
-
-/// A wire's dateline: a name in capitals opening its sentence and ending in
-/// the filing date, perhaps after the country ("LONDON 1996-08-30",
-/// "TWICKENHAM , England 1996-08-30").
-fn wire_dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
-    let b = toks.end;
-    let sentence = doc.sentences[doc.sentence_at(toks.start)].tokens();
-    shouted(doc, toks)
-        && super::is_sentence_initial(doc, toks.start)
-        && (b..(b + 5).min(sentence.end))
-            .take_while(|&t| {
-                doc.tokens[t].kind() != TokenKind::Word
-                    || doc.tok(t).starts_with(char::is_uppercase)
-            })
-            .any(|t| date(doc.tok(t)))
-}
-
-/// A date written in digits: "1996-08-30", "30/08/1996".
-fn date(w: &str) -> bool {
-    w.split(['-', '/']).count() == 3 && w.split(['-', '/']).all(|p| number(p, 4))
+    doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
+        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !text.chars().any(char::is_lowercase)
+        && toks.end < doc.tokens.len()
+        && matches!(doc.tok(toks.end), "—" | "–" | "-" | "(" | ",")
 }
 
 /// The rules' names with the tagger's boundaries where the two disagree:
@@ -1076,14 +1047,6 @@ pub(crate) fn filter(
     let verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
-            // A dateline is a place, whether the tagger calls it an actor
-            // of another kind or (in a wire's dateline) none.
-            v if n.title.is_none()
-                && dateline(doc, &n.toks)
-                && (v.is_some_and(|k| k != EntityKind::Other) || wire_dateline(doc, &n.toks)) =>
-            {
-                Some(EntityKind::Place)
-            }
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
             // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
@@ -1213,11 +1176,6 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 return false;
             }
             let common = || n.toks.clone().any(|t| lex.is_common_word(doc.tok(t)));
-            // A dateline's place: the rules' reading when it is a place's
-            // ("LONDON" is no acronym there).
-            if dateline(doc, &n.toks) {
-                return matches!(n.hint, Hint::Known { place: true, .. });
-            }
             let weak_org = n.hint == Hint::Org && common() && !org_word();
             if (!matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Known { .. }) && !weak_org)
                 || n.title.is_some()
@@ -1228,9 +1186,10 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             if is_club(doc, n, &clubs) {
                 return false;
             }
-            // An organization the lexicon knows by that very name ("Oxfam").
+            // A dateline's place; an organization the lexicon knows by
+            // that very name ("Oxfam").
             let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
-            if lex.known(text).is_some_and(|k| !k.is_place) {
+            if dateline(doc, &n.toks) || lex.known(text).is_some_and(|k| !k.is_place) {
                 return true;
             }
             let (a, b) = (n.toks.start, n.toks.end);
