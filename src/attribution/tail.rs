@@ -215,7 +215,8 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // ("14:20 — Jane Doe says ...": a time stamp and a dash leave no words
     // for the clause to report back.)
     group_start > sent_start
-        && (sent_start..group_start - 1).any(|t| doc.tokens[t].kind() == TokenKind::Word)
+        && (sent_start.max(group_start.saturating_sub(REACH))..group_start - 1)
+            .any(|t| doc.tokens[t].kind() == TokenKind::Word)
         && bare_passive
         && !opens_clause
         && !relative
