@@ -634,6 +634,30 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     {
         return None;
     }
+    // "a firm called Cambridge Analytica", "a group named “Fair Fares”": a
+    // naming participle after a noun for no person names something; it
+    // reports nothing.
+    let naming = matches!(
+        &*doc.tok(t).lower_cow(),
+        "called" | "named" | "dubbed" | "titled" | "nicknamed"
+    );
+    let named_next = t + 1 < sent.end
+        && (doc.is_cap(t + 1) || doc.quote_at(t + 1).is_some())
+        && doc.word_class(t + 1).is_none();
+    let adverb = || {
+        let u = doc.uses_lower(t - 1);
+        u.has(Use::Between) || u.has(Use::SpeechAdverb) || is_skippable(doc, t - 1)
+    };
+    if naming
+        && prev_is_noun
+        && named_next
+        && !adverb()
+        && prev
+            .as_deref()
+            .is_some_and(|p| lex.role(p).is_none() && !lex.is_title(p))
+    {
+        return None;
+    }
     if matches!(prev_class, Some(WordClass::Det)) {
         return None; // "the said", "a report"
     }
