@@ -124,7 +124,12 @@ fn phrase_actor(
         };
         let plural = head.ends_with('s') && !head.ends_with("ss");
         let human = is_human(head);
+        // ("Several said", "Another tweeted": a quantifier alone stands
+        // for people.)
+        let lone = key == head && lex.is(head, Use::LoneQuantifier);
         let kind = match (human, plural) {
+            _ if lone && matches!(head, "another" | "one") => ActorKind::Person,
+            _ if lone => ActorKind::Group,
             _ if lex.is_body(head) => ActorKind::Organization,
             (true, true) => ActorKind::Group,
             (true, false) => ActorKind::Person,
