@@ -211,6 +211,14 @@ pub fn find(
         if only_time(doc, a, b) {
             continue;
         }
+        // "continues to grow", "continued to trail": a verb of going on
+        // reports no infinitive (in "continued to insist that ..." the
+        // claim is the infinitive's own).
+        if doc.uses_lower(cue.toks.start).has(Use::Aspectual)
+            && doc.tok(a).eq_ignore_ascii_case("to")
+        {
+            continue;
+        }
         if is_only_direct_quote(doc, quotes, a, b) {
             continue;
         }

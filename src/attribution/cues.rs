@@ -476,6 +476,19 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if mostly_noun {
         return None;
     }
+    // "talks were continuing.", "the count is continuing and ...": a verb
+    // that only attributes quotations, in the progressive with nothing after
+    // it but a conjunction or a stop, says what goes on, not who speaks.
+    let progressive_alone = verb.is_some_and(|v| v.gerund && v.frames.only_quote())
+        && t > sent.start
+        && doc.is(t - 1, Use::Passive)
+        && (t + 1 == sent.end
+            || matches!(doc.tok(t + 1), "." | "," | ";")
+            || doc.word_class(t + 1) == Some(WordClass::Conj))
+        && (t + 1..(t + 4).min(sent.end)).all(|k| doc.in_quote[k].is_none());
+    if progressive_alone {
+        return None;
+    }
     // ("did the minister say ...?": an auxiliary before the article of a
     // question makes a verb)
     let base_form_noun = || {

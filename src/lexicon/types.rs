@@ -19,6 +19,14 @@ pub struct Frames {
     pub of: bool,
 }
 
+impl Frames {
+    /// Attributes quotations and takes no content of its own ("continued",
+    /// "laughed", "responded"): its other senses are no speech.
+    pub fn only_quote(self) -> bool {
+        self.quote && !(self.clause || self.object || self.inf || self.of)
+    }
+}
+
 /// A verb of saying, thinking or disputing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CueVerb {
@@ -277,6 +285,10 @@ pub enum Use {
     /// A kind of work whose title follows in quotation marks (the *book*
     /// “...”, the *show* “...”): a title, not someone's words.
     WorkNoun,
+    /// A verb of going on that also attributes quotations ("he
+    /// *continued*, “...”"): before "to" it is the aspect of the verb after
+    /// it ("*continues* to grow"), no speech of its own.
+    Aspectual,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
