@@ -730,7 +730,10 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
         Hint::Person
     } else if words.len() == 1 {
         let w = words[0];
-        if is_acronym(w) {
+        // ("MP", "CEO": an office in capitals is a title, no body.)
+        if is_acronym(w) && lex.is_title(w) && !lex.is_honorific(w) {
+            return None;
+        } else if is_acronym(w) {
             Hint::Org
         } else if ev.surnames.contains(w) {
             Hint::Person
