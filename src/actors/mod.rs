@@ -2,11 +2,13 @@
 //!
 //! Stage order: [`names`] finds capitalized names and the titles written
 //! before them, [`descriptions`] finds unnamed actors ("a senior official"),
-//! and [`merge`] groups the mentions into actors; [`interview`] gives the
+//! [`appositions`] reads the titles set off by commas beside a name, and
+//! [`merge`] groups the mentions into actors; [`interview`] gives the
 //! "Q:" and "A:" labels of a transcript to the interviewer and interviewee. Pronouns are resolved
 //! later, by the attribution stages, where they matter. All of them fill an
 //! [`Actors`] ([`store`]), which depends on none of them.
 
+mod appositions;
 mod descriptions;
 #[cfg(feature = "entities")]
 mod entities;
@@ -74,6 +76,7 @@ impl Actors {
     fn finish(doc: &Doc, mut actors: Actors, named: &dyn Fn(Range<usize>) -> bool) -> Actors {
         actors.index(doc);
         descriptions::find(doc, &mut actors);
+        appositions::add(doc, &mut actors);
         interview::label_letters(doc, &mut actors);
         actors.index(doc);
         actors.quiet = quiet_names(doc, &actors, named);
