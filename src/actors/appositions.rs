@@ -31,7 +31,10 @@ pub fn add(doc: &Doc, actors: &mut Actors) {
         // (A description may have given it already, in full: "director of
         // the museum".)
         let titles = &actors.actors[a].titles;
-        if !titles.iter().any(|t| t.contains(&text) || text.contains(t.as_str())) {
+        if !titles
+            .iter()
+            .any(|t| t.contains(&text) || text.contains(t.as_str()))
+        {
             actors.actors[a].titles.push(text);
         }
     }

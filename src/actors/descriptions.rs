@@ -202,6 +202,17 @@ fn modifiers_before(
         {
             break;
         }
+        // "to meet managers", "to help families": a lowercase word right
+        // after "to" is a verb unless it ends like an adjective ("to local
+        // residents").
+        let after_to = p > sent.tokens().start
+            && doc.tok(p - 1).eq_ignore_ascii_case("to")
+            && pw.starts_with(char::is_lowercase)
+            && !pw.contains('-')
+            && !lex.has_ending(pw, Use::AdjectiveEnding);
+        if after_to {
+            break;
+        }
         // "Tom Reyes met officials", "the minister visited residents": a
         // person or a singular role before a past form is that verb's
         // subject, and only the role noun describes ("Obama campaign

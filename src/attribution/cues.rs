@@ -153,6 +153,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             // own subject right after, nobody named (not "the claims that
             // were made", a relative clause).
             let unowned = !by
+                && !in_setting(doc, t, sent.start)
                 && t + 2 < sent.end
                 && doc.tok(t + 1).eq_ignore_ascii_case("that")
                 && (doc.is_cap(t + 2)
@@ -185,6 +186,26 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     crate::order::sort_by(&mut out, |a, b| a.toks.start.cmp(&b.toks.start));
     drop_settings(doc, &mut out);
     out
+}
+
+/// "told investors on a (conference) call that ...": a noun in a setting
+/// after a preposition and an article is where words were said, no claim
+/// of its own.
+fn in_setting(doc: &Doc, t: usize, start: usize) -> bool {
+    let mut k = t;
+    while k > start
+        && k + 3 > t
+        && doc.word_class(k - 1).is_none()
+        && doc.tok(k - 1).starts_with(char::is_lowercase)
+    {
+        k -= 1;
+    }
+    k >= start + 2
+        && matches!(
+            doc.word_class(k - 1),
+            Some(WordClass::Det | WordClass::Poss)
+        )
+        && doc.is(k - 2, Use::SettingLead)
 }
 
 /// "telling the BBC in an interview", "said at a news conference": a

@@ -295,8 +295,11 @@ pub enum Use {
     ParticipleEnding,
     /// The end of an adverb ("final*ly*").
     AdverbEnding,
+    /// The end of an adjective that modifies a role ("loc*al* residents",
+    /// "Americ*an* voters"), not of a verb ("to help families").
+    AdjectiveEnding,
 }
 
 // Every use has its bit (release builds would wrap a larger shift); the
 // last use is the largest.
-const _: () = assert!((Use::AdverbEnding as u32) < u64::BITS);
+const _: () = assert!((Use::AdjectiveEnding as u32) < u64::BITS);

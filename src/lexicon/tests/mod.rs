@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 56] = [
+const ALL_USES: [Use; 57] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -331,6 +331,7 @@ const ALL_USES: [Use; 56] = [
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
+    Use::AdjectiveEnding,
 ];
 
 /// A use's name in `function_words.tsv`: its variant in snake_case, as
