@@ -8,7 +8,7 @@ use super::words::word_is;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, Gender, Refers, Use, WordClass};
-use crate::text::{Doc, Lower};
+use crate::text::{Doc, Lower, TokenKind};
 
 /// Turns an anchor into an actor and a mention, adding pronoun mentions.
 pub fn resolve(
@@ -78,13 +78,23 @@ fn phrase_actor(
     let span = doc.span_of(a, b);
     let text = &doc.text[span];
     let key = strip_determiner(text).lower();
+    // (and "the report" later is the same source, "published" aside)
+    if let Some(m) = source_after(doc, actors, a, b) {
+        let actor = actors.mentions[m].actor();
+        let participle = b > a + 1 && lexicon().has_ending(doc.tok(b - 1), Use::ParticipleEnding);
+        let noun = &doc.text[doc.span_of(a, b - usize::from(participle))];
+        let key = strip_determiner(noun).lower();
+        actors.phrase_actors.entry(key).or_insert(actor);
+        return (Some(actor), Some(m));
+    }
     let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
         // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
         let memo = text.lower();
         if let Some(known) = actors.described.get(&memo) {
             return known;
         }
-        let known = known_by_description(actors, text, &key);
+        let known = known_by_description(actors, text, &key)
+            .or_else(|| earlier_source(doc, actors, text, &key, a));
         actors.described.insert(memo, known);
         known
     });
@@ -155,6 +165,61 @@ fn phrase_actor(
     ));
     (Some(actor), Some(m))
 }
+
+/// "figures from the trade body X", "data published by the agency": the
+/// mention of whoever a phrase for no one (no role, no body) comes from.
+fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize> {
+    let lex = lexicon();
+    let head = doc.tok(b.checked_sub(1)?).lower_cow();
+    let human = lex.role(&head).is_some()
+        || lex.is_title(&head)
+        || lex.is_body(&head)
+        || lex.is(&head, Use::PersonNoun)
+        || (a..b).any(|t| actors.mention_at(t).is_some());
+    let n = doc.tokens.len();
+    let mut k = b;
+    // ("figures published by", "data released by")
+    if k < n && lex.has_ending(doc.tok(k), Use::ParticipleEnding) {
+        k += 1;
+    }
+    if human || k >= n || !matches!(doc.tok(k), "from" | "by") {
+        return None;
+    }
+    // (past a determiner and a few lowercase words: "the trade body X")
+    for t in k + 1..(k + 6).min(n) {
+        if let Some(m) = actors.mention_at(t) {
+            let kind = actors.actors[actors.mentions[m].actor()].kind;
+            return (kind != ActorKind::Place).then_some(m);
+        }
+        let w = doc.tok(t);
+        if doc.tokens[t].kind() != TokenKind::Word
+            || !(w.starts_with(char::is_lowercase) || doc.word_class(t) == Some(WordClass::Det))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// "The report said ...", after "a report from the watchdog": the source
+/// the same noun came from earlier (within [`SOURCE_REACH`] tokens).
+fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -> Option<usize> {
+    let definite = text
+        .split(' ')
+        .next()
+        .is_some_and(|d| d.eq_ignore_ascii_case("the"));
+    if !definite || key.contains(' ') {
+        return None;
+    }
+    (a.saturating_sub(SOURCE_REACH)..a)
+        .rev()
+        .filter(|&t| doc.tok(t).eq_ignore_ascii_case(key))
+        .find_map(|t| source_after(doc, actors, t, t + 1))
+        .map(|m| actors.mentions[m].actor())
+}
+
+/// How far back [`earlier_source`] looks: a few paragraphs.
+const SOURCE_REACH: usize = 600;
 
 /// "the release" → "release".
 fn strip_determiner(s: &str) -> &str {
