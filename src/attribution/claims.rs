@@ -576,11 +576,13 @@ fn clause_end(
         if w == ";" || (t > start && w.eq_ignore_ascii_case("but")) {
             return t;
         }
-        // "denied there had been a build-up rejecting claims ...": a new cue;
+        // "denied there had been a build-up rejecting claims ...": a new cue
+        // (not the clause's own verb: "he would not be asking ...");
         // "called the vote a farce and said ...": a second verb of the
         // same speaker (who has a claim of its own).
         if t > start
-            && (cue_at(next, t).is_some_and(|r| r.cue.form == CueForm::Gerund)
+            && (cue_at(next, t)
+                .is_some_and(|r| r.cue.form == CueForm::Gerund && !doc.is(t - 1, Use::Passive))
                 || (w.eq_ignore_ascii_case("and")
                     && cue_at(next, t + 1)
                         .is_some_and(|r| r.cue.form == CueForm::Finite && r.actor.is_some())))
