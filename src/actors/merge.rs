@@ -159,8 +159,11 @@ impl Merger {
         };
         let last = text.rsplit(' ').next().unwrap_or("").to_string();
         self.surnames.insert(last, id);
+        // ("Dami" after "Dami Okoro": a first name the lists lack too,
+        // unless it is a common word: "Young" of "Young Kim")
         let first = text.split(' ').next().unwrap_or("");
-        if first != text && lexicon().is_given_name(first) {
+        let lex = lexicon();
+        if first != text && (lex.is_given_name(first) || !lex.is_common_word(&first.lower())) {
             self.given.insert(first.to_string(), id);
         }
         id
