@@ -158,6 +158,20 @@ pub(crate) fn is_cap(word: &str) -> bool {
     }
 }
 
+/// For an ASCII word: whether it has a capital letter, and whether all its
+/// letters after the first are lowercase (as [`has_upper`] and
+/// `char::is_lowercase` say); `None` for any other word.
+fn ascii_case(b: &[u8]) -> Option<(bool, bool)> {
+    let (&first, rest) = b.split_first()?;
+    let (mut high, mut upper, mut lower) = (first, first.is_ascii_uppercase(), true);
+    for &c in rest {
+        high |= c;
+        upper |= c.is_ascii_uppercase();
+        lower &= c.is_ascii_lowercase();
+    }
+    (high < 0x80).then_some((upper, lower))
+}
+
 /// True when `word` has a capital letter anywhere (an ASCII word's bytes
 /// read without decoding characters).
 fn has_upper(word: &str) -> bool {
@@ -237,12 +251,17 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
 }
 
 /// Marks tokens inside multiword known places and organizations (2 to 4
-/// tokens, longest first, left to right).
-fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32], name: &mut String) {
+/// tokens, longest first, left to right). `uppers`: the tokens with a
+/// capital letter, in order, or more (a name starts at a capitalized word:
+/// the others are passed over without a look).
+fn known_spans<S: AsRef<str>>(tokens: &[S], uppers: &[u32], flags: &mut [u32], name: &mut String) {
     let lex = lexicon();
-    let mut i = 0;
-    while i < tokens.len() {
-        let mut step = 1;
+    // The first token a name may start at (none inside a name found).
+    let mut next = 0;
+    for i in uppers.iter().map(|&i| i as usize) {
+        if i < next {
+            continue;
+        }
         if is_cap(tokens[i].as_ref()) {
             for len in (2..=4).rev() {
                 // A known name ends in a capitalized word.
@@ -266,12 +285,11 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32], name: &mut String
                     for f in &mut flags[i + 1..i + len] {
                         *f |= inner;
                     }
-                    step = len;
+                    next = i + len;
                     break;
                 }
             }
         }
-        i += step;
     }
 }
 
@@ -399,10 +417,14 @@ pub(crate) struct Scratch {
     words: Vec<Word>,
     /// Tokens with a capital letter, other than a capitalized function word.
     caps: Vec<bool>,
+    /// The tokens with a capital letter anywhere, in order (all tokens
+    /// for [`sentence`]): the only ones a name or a capitalized run starts at.
+    uppers: Vec<u32>,
     needed: Vec<bool>,
     /// Each token's flags, with those of the known names it is in.
     flag: Vec<u32>,
-    /// The first and one-past-the-last token of the capitalized run of each token.
+    /// The first and one-past-the-last token of the capitalized run of each
+    /// token in one; (0, 0) for a token in none (its run is itself).
     runs: Vec<(usize, usize)>,
     buf: String,
 }
@@ -455,6 +477,7 @@ impl Scratch {
             active,
             words,
             caps,
+            uppers,
             needed,
             flag,
             runs,
@@ -472,6 +495,7 @@ impl Scratch {
         words.resize(n, Word::default());
         active.clear();
         needed.clear();
+        uppers.clear();
         if sparse {
             // A capitalized function word ("The", "But") opening a sentence
             // is no name by itself.
@@ -480,21 +504,28 @@ impl Scratch {
             // kept token reads the word)
             let lex = lexicon();
             caps.clear();
-            caps.extend((0..n).map(|k| {
+            let mut any = false;
+            for k in 0..n {
                 let t = word(k);
-                has_upper(t)
-                    && !(t.chars().skip(1).all(char::is_lowercase)
-                        && fact_of(k) & fact::GRAMMAR != 0
-                        && {
-                            buf.clear();
-                            lower_into(t, buf);
-                            lex.word_class(buf).is_some()
-                        })
-            }));
-            active.extend(
-                (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
-            );
-            if !caps.contains(&true) {
+                // (an ASCII word's case read in one pass over its bytes: this
+                // runs on every token of the document)
+                let (upper, rest_lower) = match ascii_case(t.as_bytes()) {
+                    Some(c) => c,
+                    None => (has_upper(t), t.chars().skip(1).all(char::is_lowercase)),
+                };
+                let cap = upper
+                    && !(rest_lower && fact_of(k) & fact::GRAMMAR != 0 && {
+                        buf.clear();
+                        lower_into(t, buf);
+                        lex.word_class(buf).is_some()
+                    });
+                any |= cap;
+                caps.push(cap);
+                if upper {
+                    uppers.push(k as u32);
+                }
+            }
+            if !any {
                 // No token may be part of a name ("The vote was close."):
                 // none has features, nothing else is needed.
                 for _ in 0..n {
@@ -502,6 +533,9 @@ impl Scratch {
                 }
                 return;
             }
+            active.extend(
+                (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
+            );
             // The tokens whose values the kept tokens read (within two of one):
             // marked from the kept tokens, which are few.
             needed.resize(n, false);
@@ -511,6 +545,7 @@ impl Scratch {
         } else {
             active.resize(n, true);
             needed.resize(n, true);
+            uppers.extend(0..n as u32);
         }
         for k in (0..n).filter(|&k| needed[k]) {
             words[k] = lookup(word(k), buf, fact_of(k));
@@ -518,19 +553,19 @@ impl Scratch {
         drop(cache);
         flag.clear();
         flag.extend(words.iter().map(|w| w.flags));
-        known_spans(tokens, flag, buf);
+        known_spans(tokens, uppers, flag, buf);
         // "of", "the", ... in lowercase: the words are compared without
         // their case (ASCII: the Latin-1 letters lower_into folds fold to
         // no ASCII letter).
         let is = |k: usize, ws: &[&str]| ws.iter().any(|x| word(k).eq_ignore_ascii_case(x));
         // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
+        // (A run starts at a capitalized token, one of `uppers`: only they
+        // are looked at.)
         runs.clear();
         runs.resize(n, (0, 0));
-        let mut i = 0;
-        while i < n {
-            if flag[i] & CAP == 0 {
-                runs[i] = (i, i + 1);
-                i += 1;
+        let mut next = 0;
+        for i in uppers.iter().map(|&i| i as usize) {
+            if i < next || flag[i] & CAP == 0 {
                 continue;
             }
             let mut j = i + 1;
@@ -550,7 +585,7 @@ impl Scratch {
             for r in &mut runs[i..j] {
                 *r = (i, j);
             }
-            i = j;
+            next = j;
         }
 
         const EDGE: u64 = 0x5bd1_e995_0000_0001;
@@ -650,7 +685,10 @@ impl Scratch {
                 );
             }
             // The capitalized run around the token.
-            let (rs, re) = runs[i];
+            let (rs, re) = match runs[i] {
+                (_, 0) => (i, i + 1),
+                r => r,
+            };
             if re - rs > 1 || flag[i] & CAP != 0 {
                 let (rs, re) = (rs as isize, re as isize);
                 let len = (re - rs).min(6) as u64;
