@@ -299,8 +299,8 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], uppers: &[u32], flags: &mut [u32], n
 /// less likely a name; one seen capitalized mid-sentence more likely.
 #[derive(Default)]
 pub(crate) struct DocContext {
-    lower: HashSet<u64>,
-    capital: HashSet<u64>,
+    lower: Hashes,
+    capital: Hashes,
     /// What [`Word`] says of each word seen so far (by the FNV-1a hash of
     /// the word as written): most words repeat in an article, and the
     /// flags take a dozen lexicon look-ups.
@@ -330,9 +330,83 @@ impl Word {
     }
 }
 
-/// A set of hashes, with the engine's one hasher (the default SipHash cost
-/// more than the rest of the context).
-type HashSet<T> = crate::text::WordSet<T>;
+/// A set of 64-bit word hashes (FNV-1a): open addressing, linear probing,
+/// at most half full. An article puts ~900 words into these sets, and a
+/// `HashSet` insert cost several times this one's probe.
+#[derive(Default)]
+pub(crate) struct Hashes {
+    /// The hashes, 0 in an empty slot (a length that is a power of two).
+    slots: Vec<u64>,
+    len: usize,
+    /// Whether the hash 0 is in the set (it has no slot).
+    zero: bool,
+}
+
+impl Hashes {
+    /// The slot a probe for `h` starts at (`slots` not empty): the top
+    /// bits of a multiplication, which mixes FNV's low bits in.
+    fn start(&self, h: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// Room for `n` hashes without growing.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        let want = (2 * (self.len + n)).next_power_of_two().max(16);
+        if want > self.slots.len() {
+            self.grow(want);
+        }
+    }
+
+    fn grow(&mut self, size: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        self.len = 0;
+        for h in old.into_iter().filter(|&h| h != 0) {
+            self.insert(h);
+        }
+    }
+
+    pub(crate) fn insert(&mut self, h: u64) {
+        if h == 0 {
+            self.zero = true;
+            return;
+        }
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow((2 * self.slots.len()).max(16));
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.start(h);
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = h;
+                    self.len += 1;
+                    return;
+                }
+                s if s == h => return,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    pub(crate) fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        if self.slots.is_empty() {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.start(h);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                s if s == h => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
 
 impl DocContext {
     /// The context of a document's sentences.
@@ -347,7 +421,8 @@ impl DocContext {
     /// Room for `n` words seen in lowercase (and for the other words
     /// in proportion).
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.lower.reserve(n);
+        // (distinct words: about half the lowercase ones an article has)
+        self.lower.reserve(n / 2);
         // (an article's distinct words that name tokens read, and its
         // capitalized words: a quarter and an eighth of that, about)
         self.words.get_mut().reserve(n / 4);
@@ -677,7 +752,7 @@ impl Scratch {
             );
             push(28, chars.min(12) as u64, 0);
             if flag[i] & CAP != 0 {
-                let seen = |set: &HashSet<u64>| u64::from(set.contains(&words[i].lower));
+                let seen = |set: &Hashes| u64::from(set.contains(words[i].lower));
                 push(
                     39,
                     seen(&doc.lower) + 2 * seen(&doc.capital),
