@@ -304,8 +304,14 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
     (0..doc.tokens.len())
         .filter(|&t| {
-            doc.tokens[t].kind() == TokenKind::Word
-                && doc.is_cap(t)
+            // (a word's first byte read here: `Doc::is_cap` is a call, on
+            // every token of the text, and decodes only a non-ASCII letter)
+            let tok = doc.tokens[t];
+            tok.kind() == TokenKind::Word
+                && match doc.text.as_bytes()[tok.span().start] {
+                    b if b < 0x80 => b.is_ascii_uppercase(),
+                    _ => doc.is_cap(t),
+                }
                 && !super::is_sentence_initial(doc, t)
         })
         .map(|t| doc.tok(t))
