@@ -1270,8 +1270,11 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
         |i| doc.facts(doc.sentences[i].tokens()),
     );
     let mut types = TokenTypes::empty(doc.tokens.len());
+    let mut names = Vec::new();
     for (s, w) in doc.sentences.iter().zip(starts.windows(2)) {
-        for e in crate::tagger::entities(&tags[w[0] as usize..w[1] as usize]) {
+        names.clear();
+        crate::tagger::entities_into(&tags[w[0] as usize..w[1] as usize], &mut names);
+        for &e in &names {
             let kind = match e.kind {
                 EntityType::Per => EntityKind::Person,
                 EntityType::Org => EntityKind::Organization,
