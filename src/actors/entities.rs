@@ -147,7 +147,11 @@ impl TokenTypes {
     /// The names of a person, organization or place, in text order.
     fn actor_spans(&self) -> Vec<(std::ops::Range<usize>, EntityKind)> {
         let mut out: Vec<(std::ops::Range<usize>, EntityKind)> = Vec::new();
-        for (t, c) in (0..self.len).map(|t| (t, self.get(t))) {
+        // (a zero byte, most of them, is two tokens outside any name: a
+        // token outside changes nothing here)
+        let codes = self.codes.iter().enumerate().filter(|&(_, &b)| b != 0);
+        let toks = codes.flat_map(|(b, _)| [2 * b, 2 * b + 1]);
+        for (t, c) in toks.filter(|&t| t < self.len).map(|t| (t, self.get(t))) {
             let kind = kind_of(c & !FIRST);
             match out.last_mut() {
                 Some((r, k)) if c & FIRST == 0 && r.end == t && Some(*k) == kind => r.end += 1,
