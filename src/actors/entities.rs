@@ -147,7 +147,11 @@ impl TokenTypes {
     /// The names of a person, organization or place, in text order.
     fn actor_spans(&self) -> Vec<(std::ops::Range<usize>, EntityKind)> {
         let mut out: Vec<(std::ops::Range<usize>, EntityKind)> = Vec::new();
-        for (t, c) in (0..self.len).map(|t| (t, self.get(t))) {
+        // (a zero byte, most of them, is two tokens outside any name: a
+        // token outside changes nothing here)
+        let codes = self.codes.iter().enumerate().filter(|&(_, &b)| b != 0);
+        let toks = codes.flat_map(|(b, _)| [2 * b, 2 * b + 1]);
+        for (t, c) in toks.filter(|&t| t < self.len).map(|t| (t, self.get(t))) {
             let kind = kind_of(c & !FIRST);
             match out.last_mut() {
                 Some((r, k)) if c & FIRST == 0 && r.end == t && Some(*k) == kind => r.end += 1,
@@ -304,8 +308,14 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
     (0..doc.tokens.len())
         .filter(|&t| {
-            doc.tokens[t].kind() == TokenKind::Word
-                && doc.is_cap(t)
+            // (a word's first byte read here: `Doc::is_cap` is a call, on
+            // every token of the text, and decodes only a non-ASCII letter)
+            let tok = doc.tokens[t];
+            tok.kind() == TokenKind::Word
+                && match doc.text.as_bytes()[tok.span().start] {
+                    b if b < 0x80 => b.is_ascii_uppercase(),
+                    _ => doc.is_cap(t),
+                }
                 && !super::is_sentence_initial(doc, t)
         })
         .map(|t| doc.tok(t))
@@ -1264,8 +1274,11 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
         |i| doc.facts(doc.sentences[i].tokens()),
     );
     let mut types = TokenTypes::empty(doc.tokens.len());
+    let mut names = Vec::new();
     for (s, w) in doc.sentences.iter().zip(starts.windows(2)) {
-        for e in crate::tagger::entities(&tags[w[0] as usize..w[1] as usize]) {
+        names.clear();
+        crate::tagger::entities_into(&tags[w[0] as usize..w[1] as usize], &mut names);
+        for &e in &names {
             let kind = match e.kind {
                 EntityType::Per => EntityKind::Person,
                 EntityType::Org => EntityKind::Organization,

@@ -158,6 +158,20 @@ pub(crate) fn is_cap(word: &str) -> bool {
     }
 }
 
+/// For an ASCII word: whether it has a capital letter, and whether all its
+/// letters after the first are lowercase (as [`has_upper`] and
+/// `char::is_lowercase` say); `None` for any other word.
+fn ascii_case(b: &[u8]) -> Option<(bool, bool)> {
+    let (&first, rest) = b.split_first()?;
+    let (mut high, mut upper, mut lower) = (first, first.is_ascii_uppercase(), true);
+    for &c in rest {
+        high |= c;
+        upper |= c.is_ascii_uppercase();
+        lower &= c.is_ascii_lowercase();
+    }
+    (high < 0x80).then_some((upper, lower))
+}
+
 /// True when `word` has a capital letter anywhere (an ASCII word's bytes
 /// read without decoding characters).
 fn has_upper(word: &str) -> bool {
@@ -237,12 +251,17 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
 }
 
 /// Marks tokens inside multiword known places and organizations (2 to 4
-/// tokens, longest first, left to right).
-fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32], name: &mut String) {
+/// tokens, longest first, left to right). `uppers`: the tokens with a
+/// capital letter, in order, or more (a name starts at a capitalized word:
+/// the others are passed over without a look).
+fn known_spans<S: AsRef<str>>(tokens: &[S], uppers: &[u32], flags: &mut [u32], name: &mut String) {
     let lex = lexicon();
-    let mut i = 0;
-    while i < tokens.len() {
-        let mut step = 1;
+    // The first token a name may start at (none inside a name found).
+    let mut next = 0;
+    for i in uppers.iter().map(|&i| i as usize) {
+        if i < next {
+            continue;
+        }
         if is_cap(tokens[i].as_ref()) {
             for len in (2..=4).rev() {
                 // A known name ends in a capitalized word.
@@ -266,12 +285,11 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32], name: &mut String
                     for f in &mut flags[i + 1..i + len] {
                         *f |= inner;
                     }
-                    step = len;
+                    next = i + len;
                     break;
                 }
             }
         }
-        i += step;
     }
 }
 
@@ -281,8 +299,8 @@ fn known_spans<S: AsRef<str>>(tokens: &[S], flags: &mut [u32], name: &mut String
 /// less likely a name; one seen capitalized mid-sentence more likely.
 #[derive(Default)]
 pub(crate) struct DocContext {
-    lower: HashSet<u64>,
-    capital: HashSet<u64>,
+    lower: Hashes,
+    capital: Hashes,
     /// What [`Word`] says of each word seen so far (by the FNV-1a hash of
     /// the word as written): most words repeat in an article, and the
     /// flags take a dozen lexicon look-ups.
@@ -312,9 +330,83 @@ impl Word {
     }
 }
 
-/// A set of hashes, with the engine's one hasher (the default SipHash cost
-/// more than the rest of the context).
-type HashSet<T> = crate::text::WordSet<T>;
+/// A set of 64-bit word hashes (FNV-1a): open addressing, linear probing,
+/// at most half full. An article puts ~900 words into these sets, and a
+/// `HashSet` insert cost several times this one's probe.
+#[derive(Default)]
+pub(crate) struct Hashes {
+    /// The hashes, 0 in an empty slot (a length that is a power of two).
+    slots: Vec<u64>,
+    len: usize,
+    /// Whether the hash 0 is in the set (it has no slot).
+    zero: bool,
+}
+
+impl Hashes {
+    /// The slot a probe for `h` starts at (`slots` not empty): the top
+    /// bits of a multiplication, which mixes FNV's low bits in.
+    fn start(&self, h: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// Room for `n` hashes without growing.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        let want = (2 * (self.len + n)).next_power_of_two().max(16);
+        if want > self.slots.len() {
+            self.grow(want);
+        }
+    }
+
+    fn grow(&mut self, size: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        self.len = 0;
+        for h in old.into_iter().filter(|&h| h != 0) {
+            self.insert(h);
+        }
+    }
+
+    pub(crate) fn insert(&mut self, h: u64) {
+        if h == 0 {
+            self.zero = true;
+            return;
+        }
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow((2 * self.slots.len()).max(16));
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.start(h);
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = h;
+                    self.len += 1;
+                    return;
+                }
+                s if s == h => return,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    pub(crate) fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        if self.slots.is_empty() {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.start(h);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                s if s == h => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
 
 impl DocContext {
     /// The context of a document's sentences.
@@ -329,7 +421,8 @@ impl DocContext {
     /// Room for `n` words seen in lowercase (and for the other words
     /// in proportion).
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.lower.reserve(n);
+        // (distinct words: about half the lowercase ones an article has)
+        self.lower.reserve(n / 2);
         // (an article's distinct words that name tokens read, and its
         // capitalized words: a quarter and an eighth of that, about)
         self.words.get_mut().reserve(n / 4);
@@ -399,10 +492,14 @@ pub(crate) struct Scratch {
     words: Vec<Word>,
     /// Tokens with a capital letter, other than a capitalized function word.
     caps: Vec<bool>,
+    /// The tokens with a capital letter anywhere, in order (all tokens
+    /// for [`sentence`]): the only ones a name or a capitalized run starts at.
+    uppers: Vec<u32>,
     needed: Vec<bool>,
     /// Each token's flags, with those of the known names it is in.
     flag: Vec<u32>,
-    /// The first and one-past-the-last token of the capitalized run of each token.
+    /// The first and one-past-the-last token of the capitalized run of each
+    /// token in one; (0, 0) for a token in none (its run is itself).
     runs: Vec<(usize, usize)>,
     buf: String,
 }
@@ -455,6 +552,7 @@ impl Scratch {
             active,
             words,
             caps,
+            uppers,
             needed,
             flag,
             runs,
@@ -472,6 +570,7 @@ impl Scratch {
         words.resize(n, Word::default());
         active.clear();
         needed.clear();
+        uppers.clear();
         if sparse {
             // A capitalized function word ("The", "But") opening a sentence
             // is no name by itself.
@@ -480,21 +579,28 @@ impl Scratch {
             // kept token reads the word)
             let lex = lexicon();
             caps.clear();
-            caps.extend((0..n).map(|k| {
+            let mut any = false;
+            for k in 0..n {
                 let t = word(k);
-                has_upper(t)
-                    && !(t.chars().skip(1).all(char::is_lowercase)
-                        && fact_of(k) & fact::GRAMMAR != 0
-                        && {
-                            buf.clear();
-                            lower_into(t, buf);
-                            lex.word_class(buf).is_some()
-                        })
-            }));
-            active.extend(
-                (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
-            );
-            if !caps.contains(&true) {
+                // (an ASCII word's case read in one pass over its bytes: this
+                // runs on every token of the document)
+                let (upper, rest_lower) = match ascii_case(t.as_bytes()) {
+                    Some(c) => c,
+                    None => (has_upper(t), t.chars().skip(1).all(char::is_lowercase)),
+                };
+                let cap = upper
+                    && !(rest_lower && fact_of(k) & fact::GRAMMAR != 0 && {
+                        buf.clear();
+                        lower_into(t, buf);
+                        lex.word_class(buf).is_some()
+                    });
+                any |= cap;
+                caps.push(cap);
+                if upper {
+                    uppers.push(k as u32);
+                }
+            }
+            if !any {
                 // No token may be part of a name ("The vote was close."):
                 // none has features, nothing else is needed.
                 for _ in 0..n {
@@ -502,6 +608,9 @@ impl Scratch {
                 }
                 return;
             }
+            active.extend(
+                (0..n).map(|i| caps[i] || (i > 0 && i + 1 < n && caps[i - 1] && caps[i + 1])),
+            );
             // The tokens whose values the kept tokens read (within two of one):
             // marked from the kept tokens, which are few.
             needed.resize(n, false);
@@ -511,6 +620,7 @@ impl Scratch {
         } else {
             active.resize(n, true);
             needed.resize(n, true);
+            uppers.extend(0..n as u32);
         }
         for k in (0..n).filter(|&k| needed[k]) {
             words[k] = lookup(word(k), buf, fact_of(k));
@@ -518,19 +628,19 @@ impl Scratch {
         drop(cache);
         flag.clear();
         flag.extend(words.iter().map(|w| w.flags));
-        known_spans(tokens, flag, buf);
+        known_spans(tokens, uppers, flag, buf);
         // "of", "the", ... in lowercase: the words are compared without
         // their case (ASCII: the Latin-1 letters lower_into folds fold to
         // no ASCII letter).
         let is = |k: usize, ws: &[&str]| ws.iter().any(|x| word(k).eq_ignore_ascii_case(x));
         // Runs of capitalized words (with "of", "the", "and", "for", "de" inside).
+        // (A run starts at a capitalized token, one of `uppers`: only they
+        // are looked at.)
         runs.clear();
         runs.resize(n, (0, 0));
-        let mut i = 0;
-        while i < n {
-            if flag[i] & CAP == 0 {
-                runs[i] = (i, i + 1);
-                i += 1;
+        let mut next = 0;
+        for i in uppers.iter().map(|&i| i as usize) {
+            if i < next || flag[i] & CAP == 0 {
                 continue;
             }
             let mut j = i + 1;
@@ -550,7 +660,7 @@ impl Scratch {
             for r in &mut runs[i..j] {
                 *r = (i, j);
             }
-            i = j;
+            next = j;
         }
 
         const EDGE: u64 = 0x5bd1_e995_0000_0001;
@@ -642,7 +752,7 @@ impl Scratch {
             );
             push(28, chars.min(12) as u64, 0);
             if flag[i] & CAP != 0 {
-                let seen = |set: &HashSet<u64>| u64::from(set.contains(&words[i].lower));
+                let seen = |set: &Hashes| u64::from(set.contains(words[i].lower));
                 push(
                     39,
                     seen(&doc.lower) + 2 * seen(&doc.capital),
@@ -650,7 +760,10 @@ impl Scratch {
                 );
             }
             // The capitalized run around the token.
-            let (rs, re) = runs[i];
+            let (rs, re) = match runs[i] {
+                (_, 0) => (i, i + 1),
+                r => r,
+            };
             if re - rs > 1 || flag[i] & CAP != 0 {
                 let (rs, re) = (rs as isize, re as isize);
                 let len = (re - rs).min(6) as u64;

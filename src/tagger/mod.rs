@@ -154,6 +154,13 @@ pub struct Entity {
 /// entity starts at `B-X`, or at `I-X` after a tag of another type.
 pub fn entities(tags: &[Tag]) -> Vec<Entity> {
     let mut out = Vec::new();
+    entities_into(tags, &mut out);
+    out
+}
+
+/// [`entities`], appended to `out` (a buffer kept from one sentence to the
+/// next: most sentences have a name, and a `Vec` each was an allocation).
+pub(crate) fn entities_into(tags: &[Tag], out: &mut Vec<Entity>) {
     let mut open: Option<(usize, EntityType)> = None;
     for (i, &tag) in tags.iter().enumerate() {
         // (most tags: O outside any entity)
@@ -182,7 +189,6 @@ pub fn entities(tags: &[Tag]) -> Vec<Entity> {
             kind,
         });
     }
-    out
 }
 
 /// BIO (IOB2) tags for entities over `len` tokens (entities must not overlap).
@@ -260,7 +266,7 @@ impl Tagger {
         let kept = scratch.sparse(tokens, &[], &ctx, &mut decode.sink(&self.model));
         let mut tags = vec![Tag::O; tokens.len()];
         self.model.decode_kept(kept, &mut decode, &mut tags);
-        trim(tokens, &mut tags);
+        trim(tokens, &mut tags, &mut Vec::new());
         tags
     }
 
@@ -315,6 +321,7 @@ impl Tagger {
         let mut scratch = features::Scratch::default();
         let mut decode = model::DecodeBuf::default();
         let mut found = Found::default();
+        let mut names = Vec::new();
         let mut tags = Vec::with_capacity(total);
         let mut starts = Vec::with_capacity(count + 1);
         starts.push(0);
@@ -327,7 +334,7 @@ impl Tagger {
             tags.resize(start + buf.len(), Tag::O);
             let these = &mut tags[start..];
             self.model.decode_kept(kept, &mut decode, these);
-            let names = trim(&buf, these);
+            trim(&buf, these, &mut names);
             found.add(i, &buf, these, &names);
             starts.push(tags.len() as u32);
         }
@@ -340,12 +347,13 @@ impl Tagger {
 }
 
 /// A person's or a place's name does not end in a token without letters (a
-/// score, a year: "Boston 4-3" is "Boston"). With the tags, their entities.
-/// (The tags are trimmed in place.)
-fn trim<S: AsRef<str>>(tokens: &[S], tags: &mut [Tag]) -> Vec<Entity> {
-    let mut ents = entities(tags);
+/// score, a year: "Boston 4-3" is "Boston"). With the tags, their entities,
+/// written to `ents`. (The tags are trimmed in place.)
+fn trim<S: AsRef<str>>(tokens: &[S], tags: &mut [Tag], ents: &mut Vec<Entity>) {
+    ents.clear();
+    entities_into(tags, ents);
     let mut changed = false;
-    for e in &mut ents {
+    for e in ents.iter_mut() {
         if matches!(e.kind, EntityType::Per | EntityType::Loc) {
             while e.end - e.start > 1
                 && !tokens[e.end - 1].as_ref().chars().any(char::is_alphabetic)
@@ -358,9 +366,8 @@ fn trim<S: AsRef<str>>(tokens: &[S], tags: &mut [Tag]) -> Vec<Entity> {
     // (Trimmed, the entities are still those of the tags bio makes of them:
     // in order, apart, none empty.)
     if changed {
-        tags.copy_from_slice(&bio(tags.len(), &ents));
+        tags.copy_from_slice(&bio(tags.len(), ents));
     }
-    ents
 }
 
 /// Document-level consistency, in place: every name written the same way

@@ -377,12 +377,28 @@ fn viterbi_between(
         }
     }
     for i in 1..n {
+        // (each step's rows as arrays: no bounds test in the inner loop)
+        let (before, rest) = score.split_at_mut(i * TAGS);
+        let prev: &[i64; TAGS] = before[(i - 1) * TAGS..].try_into().expect("a row");
+        let row: &mut [i64; TAGS] = (&mut rest[..TAGS]).try_into().expect("a row");
+        let e: &[i64; TAGS] = emit[i * TAGS..(i + 1) * TAGS].try_into().expect("a row");
+        let arg_row: &mut [u8; TAGS] = (&mut back[i * TAGS..(i + 1) * TAGS])
+            .try_into()
+            .expect("a row");
         for t in 0..TAGS {
             let mut best = NONE;
             let mut arg = 0;
-            for p in 0..TAGS {
-                let s = score[(i - 1) * TAGS + p];
-                if s == NONE || !allowed(p, t) {
+            // Only the tags `t` may follow (`ALLOWED`), lowest first: any
+            // tag before O or a B, the B and I of its type before an I
+            // (the other seven were tested and skipped at every step).
+            let from = if t >= 2 && t % 2 == 0 {
+                t - 1..t + 1
+            } else {
+                0..TAGS
+            };
+            for p in from {
+                let s = prev[p];
+                if s == NONE {
                     continue;
                 }
                 let v = s + trans(p, t);
@@ -392,8 +408,8 @@ fn viterbi_between(
                 }
             }
             if best != NONE {
-                score[i * TAGS + t] = best + emit[i * TAGS + t];
-                back[i * TAGS + t] = arg as u8;
+                row[t] = best + e[t];
+                arg_row[t] = arg as u8;
             }
         }
     }

@@ -229,7 +229,12 @@ fn names_of_people_and_places_do_not_end_in_a_score() {
     let tokens = ["Orlen", "4-3", "Kestrel", "Guild", "04"];
     let tags = vec![Tag::B(L), Tag::I(L), Tag::B(G), Tag::I(G), Tag::I(G)];
     let mut trimmed = tags.clone();
-    let names = trim(&tokens, &mut trimmed);
+    let mut names = vec![Entity {
+        start: 0,
+        end: 1,
+        kind: P,
+    }];
+    trim(&tokens, &mut trimmed, &mut names);
     assert_eq!(
         trimmed,
         vec![Tag::B(L), Tag::O, Tag::B(G), Tag::I(G), Tag::I(G)]
