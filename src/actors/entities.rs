@@ -988,7 +988,14 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     {
         b -= 1;
     }
-    if b - a >= 2 && (c.event_first.contains(doc.tok(a)) || c.event_last.contains(doc.tok(b - 1))) {
+    // "the Treaty of Nanking", "the Declaration of Independence": an
+    // event's or a document's last word opens the name before "of".
+    let of_after_first = b - a >= 3 && doc.tok(a + 1) == "of";
+    if b - a >= 2
+        && (c.event_first.contains(doc.tok(a))
+            || c.event_last.contains(doc.tok(b - 1))
+            || (of_after_first && c.event_last.contains(doc.tok(a))))
+    {
         return true;
     }
     let para = &doc.paras[doc.para_of(n.toks.start)];
