@@ -955,6 +955,18 @@ fn known_place(doc: &Doc, n: &Name) -> bool {
     lexicon().known(text).is_some_and(|k| k.is_place)
 }
 
+/// "the" right before name `n`, and no lowercase noun after it that it
+/// would modify ("the Clinton campaign"); not a plural ("the Kennedys").
+fn the_before(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let noun_after = b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Word
+        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.word_class(b).is_none()
+        && doc.cue_verb(b).is_none();
+    a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") && !noun_after && !plural(doc, n)
+}
+
 /// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
 fn after_preposition(doc: &Doc, n: &Name) -> bool {
     let a = n.toks.start;
@@ -1074,6 +1086,16 @@ pub(crate) fn filter(
                 if n.title.is_none() && place_after(doc, n) =>
             {
                 Some(EntityKind::Place)
+            }
+            // "The Harlow Connector is a bus service": "the" before an
+            // untitled name that modifies no noun after it says no person,
+            // though the tagger reads one (a person's name takes no article
+            // unless it is a title's or a modifier's: "the Brandon Ellery
+            // trust").
+            Some(EntityKind::Person)
+                if n.title.is_none() && n.hint != Hint::Person && the_before(doc, n) =>
+            {
+                Some(EntityKind::Organization)
             }
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
