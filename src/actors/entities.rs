@@ -699,6 +699,7 @@ struct Context {
     org_last: HashSet<&'static str>,
     city_club: HashSet<&'static str>,
     plays: HashSet<&'static str>,
+    term: HashSet<&'static str>,
 }
 
 fn context() -> &'static Context {
@@ -714,6 +715,7 @@ fn context() -> &'static Context {
             org_last: HashSet::default(),
             city_club: HashSet::default(),
             plays: HashSet::default(),
+            term: HashSet::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -730,6 +732,7 @@ fn context() -> &'static Context {
                 "org_last" => &mut c.org_last,
                 "city_club" => &mut c.city_club,
                 "plays" => &mut c.plays,
+                "term" => &mut c.term,
                 _ => continue,
             };
             set.insert(word);
@@ -985,8 +988,10 @@ fn labels_paragraph(doc: &Doc, n: &Name) -> bool {
         && doc.tok(n.toks.end) == ":"
 }
 
-/// A storm or an event ("Hurricane Odessa", "the Winter Olympics"), or a
-/// section label: a paragraph that is one name in capitals ("AFRICA").
+/// A storm or an event ("Hurricane Odessa", "the Winter Olympics"), a
+/// document ("the Tarsen Agreement"), a thing's name alone ("the
+/// Internet", "GDP"), or a section label: a paragraph that is one name in
+/// capitals ("AFRICA").
 /// None of them is an actor, whatever the tagger says.
 fn no_actor(doc: &Doc, n: &Name) -> bool {
     let c = context();
@@ -999,6 +1004,10 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
             .all(|x| matches!(x, b'I' | b'V' | b'X'))
     {
         b -= 1;
+    }
+    // "the Internet", "GDP", "HIV": a thing's name, alone.
+    if b - a == 1 && c.term.contains(doc.tok(a)) {
+        return true;
     }
     // "the Treaty of Nanking", "the Declaration of Independence": an
     // event's or a document's last word opens the name before "of".
