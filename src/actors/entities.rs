@@ -970,13 +970,23 @@ fn the_before(doc: &Doc, n: &Name) -> bool {
     a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") && !noun_after && !plural(doc, n)
 }
 
-/// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
+/// A lone word right after a preposition of place or "of" ("in
+/// Dunmere", "of Vellmoor"), or after another preposition when it modifies
+/// a noun ("for Kähler metrics"); not a person's name after "by", "for",
+/// "with" ("vote for Barroso", "fueled by Clinton's money").
 fn after_preposition(doc: &Doc, n: &Name) -> bool {
-    let a = n.toks.start;
-    n.toks.len() == 1
-        && !matches!(n.hint, Hint::Person)
-        && a > 0
-        && lexicon().word_class(&doc.tok(a - 1).lower()) == Some(crate::lexicon::WordClass::Prep)
+    let (a, b) = (n.toks.start, n.toks.end);
+    if n.toks.len() != 1 || matches!(n.hint, Hint::Person) || a == 0 {
+        return false;
+    }
+    let lex = lexicon();
+    let w = doc.tok(a - 1).lower();
+    let noun_after = b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Word
+        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.word_class(b).is_none();
+    lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
+        && (w == "of" || lex.is(&w, Use::Locative) || noun_after)
 }
 
 /// A speaker's label: the name opens its paragraph and a colon follows
