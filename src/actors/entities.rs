@@ -952,6 +952,28 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
 }
 
+/// A preposition of place ("in", "from", "near"...), and maybe "the",
+/// right before name `n`, and no noun it modifies nor a possessive after it.
+fn in_place(doc: &Doc, n: &Name) -> bool {
+    let (mut a, b) = (n.toks.start, n.toks.end);
+    let noun_after = b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Word
+        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.word_class(b).is_none()
+        && doc.cue_verb(b).is_none();
+    if noun_after || (b < doc.tokens.len() && doc.tokens[b].kind() == TokenKind::Possessive) {
+        return false;
+    }
+    if a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") {
+        a -= 1;
+    }
+    a > 0 && {
+        let w = doc.tok(a - 1).lower();
+        lexicon().is(&w, Use::Locative)
+            && lexicon().word_class(&w) == Some(crate::lexicon::WordClass::Prep)
+    }
+}
+
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
     let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
@@ -1097,6 +1119,13 @@ pub(crate) fn filter(
                 && (v == Some(EntityKind::Person)
                     || n.toks.clone().any(|t| types.get(t) & !FIRST == 0)) =>
             {
+                Some(EntityKind::Place)
+            }
+            // "talks in the West Bank", "flew from the UK": a place the
+            // lexicons know, after a preposition of place, is that place,
+            // though the tagger reads an organization (not before a noun
+            // it modifies, "in U.S. custody", nor a possessive).
+            Some(EntityKind::Organization) if known_place(doc, n) && in_place(doc, n) => {
                 Some(EntityKind::Place)
             }
             // "the Kajaki district", "Farah province": a place, though the
