@@ -67,7 +67,7 @@ SCHEMA = {
     "org_heads.tsv": (["word"], {"word": ("capitalized",)}),
     "name_context.tsv": (["word", "use"],
                          {"use": ("enum", {"event_first", "event_last", "place_of", "org_of", "names_org",
-                                          "place_first", "place_last", "org_last", "city_club", "plays"})}),
+                                          "place_first", "place_last", "org_last", "city_club", "plays", "term"})}),
     "not_names.tsv": (["word", "reason"],
                       {"reason": ("enum", {"weekday", "month", "boilerplate", "section", "function",
                                            "opener"})}),

@@ -709,6 +709,7 @@ struct Context {
     org_last: HashSet<&'static str>,
     city_club: HashSet<&'static str>,
     plays: HashSet<&'static str>,
+    term: HashSet<&'static str>,
 }
 
 fn context() -> &'static Context {
@@ -724,6 +725,7 @@ fn context() -> &'static Context {
             org_last: HashSet::default(),
             city_club: HashSet::default(),
             plays: HashSet::default(),
+            term: HashSet::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -740,6 +742,7 @@ fn context() -> &'static Context {
                 "org_last" => &mut c.org_last,
                 "city_club" => &mut c.city_club,
                 "plays" => &mut c.plays,
+                "term" => &mut c.term,
                 _ => continue,
             };
             set.insert(word);
@@ -959,19 +962,63 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
 }
 
+/// A preposition of place ("in", "from", "near"...), and maybe "the",
+/// right before name `n`, and no noun it modifies nor a possessive after it.
+fn in_place(doc: &Doc, n: &Name) -> bool {
+    let (mut a, b) = (n.toks.start, n.toks.end);
+    let noun_after = b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Word
+        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.word_class(b).is_none()
+        && doc.cue_verb(b).is_none();
+    if noun_after || (b < doc.tokens.len() && doc.tokens[b].kind() == TokenKind::Possessive) {
+        return false;
+    }
+    if a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") {
+        a -= 1;
+    }
+    a > 0 && {
+        let w = doc.tok(a - 1).lower();
+        lexicon().is(&w, Use::Locative)
+            && lexicon().word_class(&w) == Some(crate::lexicon::WordClass::Prep)
+    }
+}
+
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
     let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
     lexicon().known(text).is_some_and(|k| k.is_place)
 }
 
-/// A lone word right after a preposition ("in Dunmere", "of Vellmoor").
+/// "the" right before name `n`, and no lowercase noun after it that it
+/// would modify ("the Clinton campaign"); not a plural ("the Kennedys").
+fn the_before(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let noun_after = b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Word
+        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.word_class(b).is_none()
+        && doc.cue_verb(b).is_none();
+    a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") && !noun_after && !plural(doc, n)
+}
+
+/// A lone word right after a preposition of place or "of" ("in
+/// Dunmere", "of Vellmoor"), or after another preposition when it modifies
+/// a noun ("for Kähler metrics"); not a person's name after "by", "for",
+/// "with" ("vote for Barroso", "fueled by Clinton's money").
 fn after_preposition(doc: &Doc, n: &Name) -> bool {
-    let a = n.toks.start;
-    n.toks.len() == 1
-        && !matches!(n.hint, Hint::Person)
-        && a > 0
-        && lexicon().word_class(&doc.tok(a - 1).lower()) == Some(crate::lexicon::WordClass::Prep)
+    let (a, b) = (n.toks.start, n.toks.end);
+    if n.toks.len() != 1 || matches!(n.hint, Hint::Person) || a == 0 {
+        return false;
+    }
+    let lex = lexicon();
+    let w = doc.tok(a - 1).lower();
+    let noun_after = b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Word
+        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.word_class(b).is_none();
+    lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
+        && (w == "of" || lex.is(&w, Use::Locative) || noun_after)
 }
 
 /// A speaker's label: the name opens its paragraph and a colon follows
@@ -983,8 +1030,10 @@ fn labels_paragraph(doc: &Doc, n: &Name) -> bool {
         && doc.tok(n.toks.end) == ":"
 }
 
-/// A storm or an event ("Hurricane Odessa", "the Winter Olympics"), or a
-/// section label: a paragraph that is one name in capitals ("AFRICA").
+/// A storm or an event ("Hurricane Odessa", "the Winter Olympics"), a
+/// document ("the Tarsen Agreement"), a thing's name alone ("the
+/// Internet", "GDP"), or a section label: a paragraph that is one name in
+/// capitals ("AFRICA").
 /// None of them is an actor, whatever the tagger says.
 fn no_actor(doc: &Doc, n: &Name) -> bool {
     let c = context();
@@ -998,7 +1047,18 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     {
         b -= 1;
     }
-    if b - a >= 2 && (c.event_first.contains(doc.tok(a)) || c.event_last.contains(doc.tok(b - 1))) {
+    // "the Internet", "GDP", "HIV": a thing's name, alone.
+    if b - a == 1 && c.term.contains(doc.tok(a)) {
+        return true;
+    }
+    // "the Treaty of Nanking", "the Declaration of Independence": an
+    // event's or a document's last word opens the name before "of".
+    let of_after_first = b - a >= 3 && doc.tok(a + 1) == "of";
+    if b - a >= 2
+        && (c.event_first.contains(doc.tok(a))
+            || c.event_last.contains(doc.tok(b - 1))
+            || (of_after_first && c.event_last.contains(doc.tok(a))))
+    {
         return true;
     }
     let para = &doc.paras[doc.para_of(n.toks.start)];
@@ -1071,12 +1131,29 @@ pub(crate) fn filter(
             {
                 Some(EntityKind::Place)
             }
+            // "talks in the West Bank", "flew from the UK": a place the
+            // lexicons know, after a preposition of place, is that place,
+            // though the tagger reads an organization (not before a noun
+            // it modifies, "in U.S. custody", nor a possessive).
+            Some(EntityKind::Organization) if known_place(doc, n) && in_place(doc, n) => {
+                Some(EntityKind::Place)
+            }
             // "the Kajaki district", "Farah province": a place, though the
             // tagger says a person or an organization.
             Some(EntityKind::Person | EntityKind::Organization)
                 if n.title.is_none() && place_after(doc, n) =>
             {
                 Some(EntityKind::Place)
+            }
+            // "The Harlow Connector is a bus service": "the" before an
+            // untitled name that modifies no noun after it says no person,
+            // though the tagger reads one (a person's name takes no article
+            // unless it is a title's or a modifier's: "the Brandon Ellery
+            // trust").
+            Some(EntityKind::Person)
+                if n.title.is_none() && n.hint != Hint::Person && the_before(doc, n) =>
+            {
+                Some(EntityKind::Organization)
             }
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
