@@ -219,6 +219,23 @@ pub fn find(
         {
             continue;
         }
+        // "had no plans to raise the rent", "no intention of": an intention
+        // said not to exist reports nothing (unlike "no doubt that ...").
+        let intention = doc.tok(cue.toks.end - 1).eq_ignore_ascii_case("to")
+            || (cue.toks.end < sent.end && matches!(doc.tok(cue.toks.end), "to" | "of"));
+        if intention
+            && cue.toks.start > sent.start
+            && doc.tok(cue.toks.start - 1).eq_ignore_ascii_case("no")
+        {
+            continue;
+        }
+        // "laughed when told ...": a verb that only attributes quotations,
+        // then a subordinate clause, reports nothing.
+        let subordinate =
+            doc.word_class(a) == Some(WordClass::Conj) && !doc.uses_lower(a).has(Use::Coordinator);
+        if cue.frames.only_quote() && subordinate {
+            continue;
+        }
         if is_only_direct_quote(doc, quotes, a, b) {
             continue;
         }

@@ -512,8 +512,14 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // ("did the minister say ...?": an auxiliary before the article of a
     // question makes a verb)
+    // ("a business-rates discount": after "a", a plural-looking word is
+    // a modifier too, never the verb's subject.)
+    let singular_article =
+        t >= sent.start + 2 && matches!(&*doc.tok(t - 2).lower_cow(), "a" | "an");
     let base_form_noun = || {
-        base && prev.as_deref().is_some_and(|p| !p.ends_with('s'))
+        base && prev
+            .as_deref()
+            .is_some_and(|p| !p.ends_with('s') || singular_article)
             && {
                 // an article or a possessive
                 let d = doc.tok(t - 2).lower_cow();
@@ -620,6 +626,16 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && !doc.uses_lower(t - 1).has(Use::Coordinator)
     {
         return Some(CueForm::Impersonal);
+    }
+    // "laughed when told of ...", "if pressed on ...": a past form right
+    // after a subordinating conjunction is a passive without its "be"
+    // (someone told her), no claim of the subject's.
+    if past
+        && t > sent.start + 1
+        && prev_class == Some(WordClass::Conj)
+        && !doc.uses_lower(t - 1).has(Use::Coordinator)
+    {
+        return None;
     }
     if let Some(aux) = passive_aux(doc, t, sent.start).filter(|_| past) {
         // "it was alleged that ...", "she is accused of ...": a report
