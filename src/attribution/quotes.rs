@@ -343,6 +343,19 @@ impl<'a> Quote<'a> {
             !(self.starts_sentence || matches!(doc.tok(self.open.saturating_sub(1)), ":" | ","));
         // (where the main clause begins, after an opening clause's comma)
         let main = opener_end(doc, self.sent.start, self.open);
+        // "X disputed that view, saying its books were “...”": a gerund of
+        // saying after a comma reports the clause the quote is in; the
+        // finite verb before it does not.
+        let saying = candidates.first().filter(|r| {
+            r.cue.form == CueForm::Gerund
+                && r.cue.frames.clause
+                && r.cue.toks.start > main
+                && doc.tok(r.cue.toks.start - 1) == ","
+                && !self.unnamed(r)
+        });
+        if partial_guess && saying.is_some() {
+            return saying.copied();
+        }
         if partial_guess && !candidates.first().is_some_and(|r| self.governs(r)) {
             // "While not everything Jane Doe says is true, John Roe said she
             // is “...”": a cue in an opening clause reports nothing of the
