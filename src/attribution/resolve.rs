@@ -331,10 +331,13 @@ pub fn resolve_pronoun(
         let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
         if let Some(&(p, a)) = first {
             let start = doc.sentences[prev].tokens().start;
+            // ("Jane Doe, asked by a reporter whether ..., smiled. “...,” she
+            // said.": the last speaker as the agent after "by" is no subject.)
+            let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";
             if (p <= start + 3 || doc.tok(p - 1) == ",")
                 && !window
                     .iter()
-                    .any(|&(q, b)| s_of(q) == sent || (b == ls && s_of(q) == prev))
+                    .any(|&(q, b)| s_of(q) == sent || (b == ls && s_of(q) == prev && !agent(q)))
             {
                 return Some(a);
             }
