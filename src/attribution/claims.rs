@@ -269,6 +269,22 @@ pub fn find(
             .count();
         // ("Club members dispute that.", "she said no.", "said so")
         let pointer = b == a + 1 && doc.uses_lower(a).has(Use::Pointer);
+        // ("said nothing", "told me nothing.": nothing was said; but "said
+        // nothing had changed" reports a clause, and PolNeAR counts "said
+        // nothing about the deal" as an attribution about its topic.)
+        let listener = |t: usize| {
+            doc.is(t, Use::Addressee)
+                || lexicon()
+                    .pronoun(doc.tok(t))
+                    .is_some_and(|p| p.object && !p.subject)
+        };
+        let said_nothing = (a..b).find(|&t| !listener(t)).is_some_and(|t| {
+            doc.uses_lower(t).has(Use::Nothing)
+                && (t + 1 >= b || doc.tokens[t + 1].kind() == TokenKind::Punct)
+        });
+        if said_nothing {
+            continue;
+        }
         if words == 0
             || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object && !pointer)
         {

@@ -277,6 +277,10 @@ pub enum Use {
     /// A kind of work whose title follows in quotation marks (the *book*
     /// “...”, the *show* “...”): a title, not someone's words.
     WorkNoun,
+    /// A word that, as the whole content of a verb of speaking, says that
+    /// nothing was said ("said *nothing*", "told me *nothing*", "did not say
+    /// *much*"): no claim.
+    Nothing,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 55] = [
+const ALL_USES: [Use; 56] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -327,6 +327,7 @@ const ALL_USES: [Use; 55] = [
     Use::NounFirst,
     Use::QuestionOpener,
     Use::WorkNoun,
+    Use::Nothing,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
