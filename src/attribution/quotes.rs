@@ -709,7 +709,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     let words = content.split_whitespace().take(8).count();
     let after_intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     let sentence_like = capital && (starts_sentence || after_intro || words >= 8) && words >= 2;
-    if sentence_like || (starts_sentence && words >= 5) {
+    if sentence_like || (starts_sentence && words >= 5) || resumes_direct(doc, q, sent_start) {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
@@ -720,6 +720,26 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 /// own (it opens the sentence or follows a colon or comma, and ends in its
 /// own punctuation) with a cue naming who said it is a direct quote, not a
 /// word in quotation marks.
+/// "“Temporary,” she said, “is what they called the last cut.”": a quote
+/// that resumes, after a short reporting clause set off by commas, the
+/// sentence a quote before it (opening its sentence, or after a colon or a
+/// comma, with a capital) broke off with a comma is direct too.
+fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
+    let Some(prev) = q.checked_sub(1).map(|p| doc.quotes[p]) else {
+        return false;
+    };
+    let (open, close) = (doc.quotes[q].open_tok(), prev.close_tok());
+    let Some(close) = close.filter(|&c| c >= sent_start && c + 2 < open && open <= c + 8) else {
+        return false;
+    };
+    let before = prev.open_tok();
+    doc.text[prev.content()].trim_end().ends_with(',')
+        && doc.tok(open - 1) == ","
+        && (close + 1..open - 1).all(|t| doc.tokens[t].kind() == TokenKind::Word)
+        && doc.text[prev.content()].starts_with(char::is_uppercase)
+        && (before == sent_start || matches!(doc.tok(before - 1), ":" | ","))
+}
+
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
     let rq = doc.quotes[q];
     let content = &doc.text[rq.content()];
