@@ -224,13 +224,27 @@ pub fn find(
                 && (a..k)
                     .all(|t| doc.cue_verb(t).is_none() && doc.word_class(t) != Some(WordClass::Aux))
         };
+        // ("insisted that the point stood: “...”": a "that" opens a clause.)
+        let that = (cue.toks.end..=a.min(cue.toks.end + 1))
+            .any(|t| t < sent.end && doc.tok(t).eq_ignore_ascii_case("that"));
         if colon.is_some_and(|k| {
             k + 1 < b
                 && is_only_direct_quote(doc, quotes, k + 1, b)
-                && (k <= a + 1 || doc.word_class(a) == Some(WordClass::Prep) || verbless(k))
+                && (k <= a + 1
+                    || doc.word_class(a) == Some(WordClass::Prep)
+                    || (verbless(k) && !that))
         }) {
             continue;
         }
+        // (and the clause ends at the colon: the quotation is a quote)
+        let b = match colon {
+            Some(k)
+                if that && k > a && k + 1 < b && is_only_direct_quote(doc, quotes, k + 1, b) =>
+            {
+                k
+            }
+            _ => b,
+        };
         // "told me, “Take what you need.”": a listener, then a marked
         // quotation the quote reports; "spoke to reporters", "wrote to the
         // minister": only the listener; "had called him in January to urge
