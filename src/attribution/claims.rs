@@ -595,7 +595,19 @@ fn clause_end(
             continue;
         }
         let w = doc.tok(t);
-        if w == ";" || (t > start && w.eq_ignore_ascii_case("but")) {
+        // ("said the rise was real but unusual.": a "but" before the last
+        // word or two of the sentence joins them to the clause.)
+        let joins_last_words = || {
+            (t + 2..=t + 3).any(|e| {
+                e <= limit
+                    && (e == limit || doc.tok(e) == ".")
+                    && (t + 1..e).all(|k| {
+                        doc.tokens[k].kind() == TokenKind::Word && doc.word_class(k).is_none()
+                    })
+            })
+        };
+        let but = t > start && w.eq_ignore_ascii_case("but");
+        if w == ";" || (but && (doc.tok(t - 1) == "," || !joins_last_words())) {
             return t;
         }
         // "denied there had been a build-up rejecting claims ...": a new cue;
