@@ -272,6 +272,14 @@ pub fn find(
             && !(a..b)
                 .any(|t| doc.tok(t).eq_ignore_ascii_case("that") || doc.cue_verb(t).is_some());
         let names_only = cue.frames.object && !cue.frames.clause && !cue.frames.inf && to;
+        // ("Economists we spoke to said ...": the stranded "to" of a
+        // relative clause, then the main clause's verb.)
+        let stranded = (to || lead.eq_ignore_ascii_case("with"))
+            && a + 1 < b
+            && doc.cue_verb(a + 1).is_some_and(|v| v.past());
+        if stranded {
+            continue;
+        }
         if listener_then_quote || (cue.stance == Stance::Assert && (only_listener || names_only)) {
             continue;
         }
