@@ -249,13 +249,27 @@ pub fn find(
                 && (a..k)
                     .all(|t| doc.cue_verb(t).is_none() && doc.word_class(t) != Some(WordClass::Aux))
         };
+        // ("insisted that the point stood: “...”": a "that" opens a clause.)
+        let that = (cue.toks.end..=a.min(cue.toks.end + 1))
+            .any(|t| t < sent.end && doc.tok(t).eq_ignore_ascii_case("that"));
         if colon.is_some_and(|k| {
             k + 1 < b
                 && is_only_direct_quote(doc, quotes, k + 1, b)
-                && (k <= a + 1 || doc.word_class(a) == Some(WordClass::Prep) || verbless(k))
+                && (k <= a + 1
+                    || doc.word_class(a) == Some(WordClass::Prep)
+                    || (verbless(k) && !that))
         }) {
             continue;
         }
+        // (and the clause ends at the colon: the quotation is a quote)
+        let b = match colon {
+            Some(k)
+                if that && k > a && k + 1 < b && is_only_direct_quote(doc, quotes, k + 1, b) =>
+            {
+                k
+            }
+            _ => b,
+        };
         // "told me, “Take what you need.”": a listener, then a marked
         // quotation the quote reports; "spoke to reporters", "wrote to the
         // minister": only the listener; "had called him in January to urge
@@ -283,6 +297,14 @@ pub fn find(
             && !(a..b)
                 .any(|t| doc.tok(t).eq_ignore_ascii_case("that") || doc.cue_verb(t).is_some());
         let names_only = cue.frames.object && !cue.frames.clause && !cue.frames.inf && to;
+        // ("Economists we spoke to said ...": the stranded "to" of a
+        // relative clause, then the main clause's verb.)
+        let stranded = (to || lead.eq_ignore_ascii_case("with"))
+            && a + 1 < b
+            && doc.cue_verb(a + 1).is_some_and(|v| v.past());
+        if stranded {
+            continue;
+        }
         if listener_then_quote || (cue.stance == Stance::Assert && (only_listener || names_only)) {
             continue;
         }
@@ -294,6 +316,22 @@ pub fn find(
             .count();
         // ("Club members dispute that.", "she said no.", "said so")
         let pointer = b == a + 1 && doc.uses_lower(a).has(Use::Pointer);
+        // ("said nothing", "told me nothing.": nothing was said; but "said
+        // nothing had changed" reports a clause, and PolNeAR counts "said
+        // nothing about the deal" as an attribution about its topic.)
+        let listener = |t: usize| {
+            doc.is(t, Use::Addressee)
+                || lexicon()
+                    .pronoun(doc.tok(t))
+                    .is_some_and(|p| p.object && !p.subject)
+        };
+        let said_nothing = (a..b).find(|&t| !listener(t)).is_some_and(|t| {
+            doc.uses_lower(t).has(Use::Nothing)
+                && (t + 1 >= b || doc.tokens[t + 1].kind() == TokenKind::Punct)
+        });
+        if said_nothing {
+            continue;
+        }
         if words == 0
             || (words == 1 && cue.form != CueForm::PassiveBy && !cue.frames.object && !pointer)
         {
@@ -590,7 +628,19 @@ fn clause_end(
             continue;
         }
         let w = doc.tok(t);
-        if w == ";" || (t > start && w.eq_ignore_ascii_case("but")) {
+        // ("said the rise was real but unusual.": a "but" before the last
+        // word or two of the sentence joins them to the clause.)
+        let joins_last_words = || {
+            (t + 2..=t + 3).any(|e| {
+                e <= limit
+                    && (e == limit || doc.tok(e) == ".")
+                    && (t + 1..e).all(|k| {
+                        doc.tokens[k].kind() == TokenKind::Word && doc.word_class(k).is_none()
+                    })
+            })
+        };
+        let but = t > start && w.eq_ignore_ascii_case("but");
+        if w == ";" || (but && (doc.tok(t - 1) == "," || !joins_last_words())) {
             return t;
         }
         // "denied there had been a build-up rejecting claims ...": a new cue

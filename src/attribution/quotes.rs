@@ -343,6 +343,19 @@ impl<'a> Quote<'a> {
             !(self.starts_sentence || matches!(doc.tok(self.open.saturating_sub(1)), ":" | ","));
         // (where the main clause begins, after an opening clause's comma)
         let main = opener_end(doc, self.sent.start, self.open);
+        // "X disputed that view, saying its books were “...”": a gerund of
+        // saying after a comma reports the clause the quote is in; the
+        // finite verb before it does not.
+        let saying = candidates.first().filter(|r| {
+            r.cue.form == CueForm::Gerund
+                && r.cue.frames.clause
+                && r.cue.toks.start > main
+                && doc.tok(r.cue.toks.start - 1) == ","
+                && !self.unnamed(r)
+        });
+        if partial_guess && saying.is_some() {
+            return saying.copied();
+        }
         if partial_guess && !candidates.first().is_some_and(|r| self.governs(r)) {
             // "While not everything Jane Doe says is true, John Roe said she
             // is “...”": a cue in an opening clause reports nothing of the
@@ -696,7 +709,7 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     let words = content.split_whitespace().take(8).count();
     let after_intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     let sentence_like = capital && (starts_sentence || after_intro || words >= 8) && words >= 2;
-    if sentence_like || (starts_sentence && words >= 5) {
+    if sentence_like || (starts_sentence && words >= 5) || resumes_direct(doc, q, sent_start) {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
@@ -707,6 +720,26 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 /// own (it opens the sentence or follows a colon or comma, and ends in its
 /// own punctuation) with a cue naming who said it is a direct quote, not a
 /// word in quotation marks.
+/// "“Temporary,” she said, “is what they called the last cut.”": a quote
+/// that resumes, after a short reporting clause set off by commas, the
+/// sentence a quote before it (opening its sentence, or after a colon or a
+/// comma, with a capital) broke off with a comma is direct too.
+fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
+    let Some(prev) = q.checked_sub(1).map(|p| doc.quotes[p]) else {
+        return false;
+    };
+    let (open, close) = (doc.quotes[q].open_tok(), prev.close_tok());
+    let Some(close) = close.filter(|&c| c >= sent_start && c + 2 < open && open <= c + 8) else {
+        return false;
+    };
+    let before = prev.open_tok();
+    doc.text[prev.content()].trim_end().ends_with(',')
+        && doc.tok(open - 1) == ","
+        && (close + 1..open - 1).all(|t| doc.tokens[t].kind() == TokenKind::Word)
+        && doc.text[prev.content()].starts_with(char::is_uppercase)
+        && (before == sent_start || matches!(doc.tok(before - 1), ":" | ","))
+}
+
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
     let rq = doc.quotes[q];
     let content = &doc.text[rq.content()];

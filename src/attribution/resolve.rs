@@ -81,7 +81,7 @@ fn phrase_actor(
     // (and "the report" later is the same source, "published" aside)
     if let Some(m) = source_after(doc, actors, a, b) {
         let actor = actors.mentions[m].actor();
-        let participle = b > a + 1 && lexicon().has_ending(doc.tok(b - 1), Use::ParticipleEnding);
+        let participle = b > a + 1 && doc.uses_lower(b - 1).has(Use::Authored);
         let noun = &doc.text[doc.span_of(a, b - usize::from(participle))];
         let key = strip_determiner(noun).lower();
         actors.phrase_actors.entry(key).or_insert(actor);
@@ -178,8 +178,8 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
         || (a..b).any(|t| actors.mention_at(t).is_some());
     let n = doc.tokens.len();
     let mut k = b;
-    // ("figures published by", "data released by")
-    if k < n && lex.has_ending(doc.tok(k), Use::ParticipleEnding) {
+    // ("figures published by", "data released by"; not "obtained by")
+    if k < n && doc.uses_lower(k).has(Use::Authored) {
         k += 1;
     }
     if human || k >= n || !matches!(doc.tok(k), "from" | "by") {
@@ -396,10 +396,13 @@ pub fn resolve_pronoun(
         let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
         if let Some(&(p, a)) = first {
             let start = doc.sentences[prev].tokens().start;
+            // ("Jane Doe, asked by a reporter whether ..., smiled. “...,” she
+            // said.": the last speaker as the agent after "by" is no subject.)
+            let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";
             if (p <= start + 3 || doc.tok(p - 1) == ",")
                 && !window
                     .iter()
-                    .any(|&(q, b)| s_of(q) == sent || (b == ls && s_of(q) == prev))
+                    .any(|&(q, b)| s_of(q) == sent || (b == ls && s_of(q) == prev && !agent(q)))
             {
                 return Some(a);
             }

@@ -30,6 +30,12 @@ pub fn of_cue(
             // "according to the newspaper", "rejected by a former aide"
             right_of(doc, actors, from, sent.end)
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
+                .map(|a| {
+                    (cue.form == CueForm::According)
+                        .then(|| author_of_statement(doc, actors, a, sent.end))
+                        .flatten()
+                        .unwrap_or(a)
+                })
                 .or_else(|| {
                     (cue.form == CueForm::According)
                         .then(|| {
@@ -754,6 +760,33 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         return Some(Anchor::Phrase(t, e)); // "“...,” tweeted another."
     }
     (e > t + 1).then_some(Anchor::Phrase(t, e))
+}
+
+/// "according to a statement from the police", "according to a report by
+/// the agency": a description headed by a noun of statement (`cue_nouns.tsv`
+/// or a setting's head, "statement", "interview") with "from" or "by" and an
+/// actor right after it stands for that actor, the statement's author.
+fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Option<Anchor> {
+    let toks = match a {
+        Anchor::Mention(m) if actors.mentions[m].kind() == MentionKind::Description => {
+            actors.mentions[m].toks()
+        }
+        Anchor::Phrase(s, e) => s..e,
+        _ => return None,
+    };
+    if toks.end + 1 >= end {
+        return None;
+    }
+    let lex = lexicon();
+    let head = doc.tok(toks.end - 1);
+    let statement = lex.cue_noun(head).is_some() || lex.uses(head).has(Use::SettingHead);
+    if !statement || !matches!(doc.tok(toks.end), "from" | "by") {
+        return None;
+    }
+    match actors.mention_at(toks.end + 1) {
+        Some(m) => Some(Anchor::Mention(outermost(actors, m, toks.end + 1))),
+        None => phrase_after(doc, actors, toks.end + 1, end),
+    }
 }
 
 /// "according to figures published ...", "according to court records": a

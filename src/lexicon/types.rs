@@ -289,6 +289,14 @@ pub enum Use {
     /// *continued*, “...”"): before "to" it is the aspect of the verb after
     /// it ("*continues* to grow"), no speech of its own.
     Aspectual,
+    /// A word that, as the whole content of a verb of speaking, says that
+    /// nothing was said ("said *nothing*", "told me *nothing*", "did not say
+    /// *much*"): no claim.
+    Nothing,
+    /// A participle that names the author of a document after it
+    /// ("figures *published* by X", "a report *released* by X"; not
+    /// "*obtained* by", "*seen* by": those name who has it).
+    Authored,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 57] = [
+const ALL_USES: [Use; 59] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -328,6 +328,8 @@ const ALL_USES: [Use; 57] = [
     Use::QuestionOpener,
     Use::WorkNoun,
     Use::Aspectual,
+    Use::Nothing,
+    Use::Authored,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
