@@ -1138,6 +1138,12 @@ pub(crate) fn filter(
             Some(EntityKind::Organization) if known_place(doc, n) && in_place(doc, n) => {
                 Some(EntityKind::Place)
             }
+            // "Dunmore Terrace", "Kingsway Road": a street's name is a place.
+            Some(EntityKind::Organization)
+                if n.toks.len() > 1 && doc.is(n.toks.end - 1, Use::StreetWord) =>
+            {
+                Some(EntityKind::Place)
+            }
             // "the Kajaki district", "Farah province": a place, though the
             // tagger says a person or an organization.
             Some(EntityKind::Person | EntityKind::Organization)

@@ -293,6 +293,10 @@ pub enum Use {
     /// nothing was said ("said *nothing*", "told me *nothing*", "did not say
     /// *much*"): no claim.
     Nothing,
+    /// The last word of a street's name ("Corrin *Street*", "Dunmore
+    /// *Terrace*"): a place, whatever the tagger reads (unlike "City" or
+    /// "Park", which end clubs' and films' names too).
+    StreetWord,
     /// A participle that names the author of a document after it
     /// ("figures *published* by X", "a report *released* by X"; not
     /// "*obtained* by", "*seen* by": those name who has it).

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 59] = [
+const ALL_USES: [Use; 60] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -329,6 +329,7 @@ const ALL_USES: [Use; 59] = [
     Use::WorkNoun,
     Use::Aspectual,
     Use::Nothing,
+    Use::StreetWord,
     Use::Authored,
     Use::GerundEnding,
     Use::ParticipleEnding,
