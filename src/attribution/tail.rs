@@ -77,7 +77,8 @@ pub fn tail<'r>(
             let joined = after + 1 < sent_end
                 && doc.tok(after) == ","
                 && doc.word_class(after + 1) == Some(WordClass::Conj);
-            (closes || joined)
+            let adjunct = tried == 1 && adjunct_after(doc, after, sent_end);
+            (closes || joined || adjunct)
                 && according > r.cue.toks.start
                 && (r.cue.frames.clause || apposed())
                 && !after_setting(doc, actors, r)
@@ -85,6 +86,28 @@ pub fn tail<'r>(
                 && is_tail(r)
         })
     }
+}
+
+/// ", two people familiar with the matter said on Tuesday, in a deal that
+/// ...": a comma a short setting after the cue, then a phrase a preposition
+/// or an adjunct opens, which adds to the clause before (not "said on
+/// Tuesday, in a statement, that ...": a "that" after a comma reports on).
+fn adjunct_after(doc: &Doc, after: usize, end: usize) -> bool {
+    let Some(c) = (after..(after + 5).min(end)).find(|&t| doc.tok(t) == ",") else {
+        return false;
+    };
+    // (nothing, or a setting: "on Tuesday", "in a statement", "last week")
+    let setting = c == after
+        || (doc.uses_lower(after).has(Use::SettingLead)
+            && (after..c).all(|t| {
+                doc.tokens[t].kind() == TokenKind::Word && !doc.tok(t).eq_ignore_ascii_case("that")
+            }));
+    let opens = c + 1 < end
+        && (doc.word_class(c + 1) == Some(WordClass::Prep)
+            || doc.uses_lower(c + 1).has(Use::AdjunctOpener));
+    let reports_on = (c + 1..(c + 12).min(end))
+        .any(|t| doc.tok(t) == "," && t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that"));
+    setting && opens && !reports_on
 }
 
 /// "On Tuesday, the agency said talks would resume", "Later, X said ...":
