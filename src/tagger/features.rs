@@ -538,6 +538,12 @@ impl Scratch {
         &self.active
     }
 
+    /// The tokens with a capital letter anywhere of the sentence
+    /// [`Scratch::sparse`] saw last, in order.
+    pub(crate) fn uppers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.uppers.iter().copied()
+    }
+
     fn build<S: AsRef<str>>(
         &mut self,
         tokens: &[S],
