@@ -36,6 +36,11 @@ impl Features {
 pub(crate) trait Sink {
     /// A feature hash of the current token.
     fn feature(&mut self, hash: u64);
+    /// A feature hash of the current token that is [`known_hashes`]`()[index]`.
+    fn known(&mut self, index: usize, hash: u64) {
+        let _ = index;
+        self.feature(hash);
+    }
     /// The current token is done (`kept`: it has features; a token left
     /// out has none and is outside any name); the next one follows.
     fn end(&mut self, kept: bool);
@@ -462,6 +467,50 @@ impl DocContext {
 
 pub(crate) use crate::hash::{fnv, hash_str, FNV_START};
 
+// The features whose values come from a small set, numbered: the weights
+// of each are added up once a model (`Model::known`), not looked up at
+// every token (half of a kept token's features). Template 0 (the bias);
+// 22-24 (a flag's bit, 20 each); 28 (characters, 0-12); 29 (run length
+// 1-6 by place 0-5); 38 (0-3); 39 (0-3 by 0-1).
+const BIAS: usize = 0;
+const BITS: usize = 1;
+const CHARS: usize = BITS + 3 * (FLAG_BITS as usize + 1);
+const RUN: usize = CHARS + 13;
+const CUE_BEFORE: usize = RUN + 7 * 6;
+const SEEN: usize = CUE_BEFORE + 4;
+/// How many features are [`known_hashes`].
+pub(crate) const KNOWN: usize = SEEN + 8;
+
+/// The hash of each feature numbered above (slots no feature takes, a run
+/// of length 0, hash what they would be).
+pub(crate) fn known_hashes() -> [u64; KNOWN] {
+    let mut out = [0; KNOWN];
+    out[BIAS] = mix(0, 0, 0);
+    for t in 0..3u8 {
+        for bit in 0..=FLAG_BITS {
+            out[BITS + usize::from(t) * (FLAG_BITS as usize + 1) + bit as usize] =
+                mix(22 + t, u64::from(bit), 0);
+        }
+    }
+    for c in 0..13 {
+        out[CHARS + c] = mix(28, c as u64, 0);
+    }
+    for len in 0..7 {
+        for at in 0..6 {
+            out[RUN + len * 6 + at] = mix(29, len as u64, at as u64);
+        }
+    }
+    for c in 0..4 {
+        out[CUE_BEFORE + c] = mix(38, c as u64, 0);
+    }
+    for seen in 0..4 {
+        for first in 0..2 {
+            out[SEEN + seen * 2 + first] = mix(39, seen as u64, first as u64);
+        }
+    }
+    out
+}
+
 /// A feature: template number and up to two values, mixed (splitmix64's
 /// finalizer) so that the model's top bits are well spread.
 fn mix(template: u8, a: u64, b: u64) -> u64 {
@@ -698,18 +747,22 @@ impl Scratch {
                 continue;
             }
             let k = i as isize;
-            let mut push = |t: u8, a: u64, b: u64| sink.feature(mix(t, a, b));
-            push(0, 0, 0);
-            push(1, hl(k), 0);
-            push(3, hl(k - 1), 0);
-            push(4, hl(k + 1), 0);
-            push(5, hl(k - 2), 0);
-            push(6, hl(k + 2), 0);
-            push(7, hs(k), 0);
-            push(8, hs(k - 1), 0);
-            push(9, hs(k + 1), 0);
-            push(10, hs(k - 1), hs(k));
-            push(11, hs(k), hs(k + 1));
+            // (`known`: the feature's number when it has one)
+            let mut feat = |t: u8, a: u64, b: u64, known: Option<usize>| match known {
+                Some(index) => sink.known(index, mix(t, a, b)),
+                None => sink.feature(mix(t, a, b)),
+            };
+            feat(0, 0, 0, Some(BIAS));
+            feat(1, hl(k), 0, None);
+            feat(3, hl(k - 1), 0, None);
+            feat(4, hl(k + 1), 0, None);
+            feat(5, hl(k - 2), 0, None);
+            feat(6, hl(k + 2), 0, None);
+            feat(7, hs(k), 0, None);
+            feat(8, hs(k - 1), 0, None);
+            feat(9, hs(k + 1), 0, None);
+            feat(10, hs(k - 1), hs(k), None);
+            feat(11, hs(k), hs(k + 1), None);
             // Suffixes of 1-4 characters (shorter than the word); no prefixes
             // (they cost a hash each and added nothing held out).
             let w = word(i);
@@ -718,7 +771,7 @@ impl Scratch {
                 // as its bytes are read)
                 for len in 0..w.len().saturating_sub(1).min(4) {
                     let suffix = &w[w.len() - len - 1..];
-                    push(15 + len as u8, crate::hash::lower_hash(suffix), 0);
+                    feat(15 + len as u8, crate::hash::lower_hash(suffix), 0, None);
                 }
                 w.len()
             } else {
@@ -728,42 +781,44 @@ impl Scratch {
                 let chars = l.chars().count();
                 for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
                     if chars > len + 1 {
-                        push(15 + len as u8, hash_str(&l[b..]), 0);
+                        feat(15 + len as u8, hash_str(&l[b..]), 0, None);
                     }
                 }
                 chars
             };
-            push(19, hl(k - 1), hl(k));
-            push(20, hl(k), hl(k + 1));
+            feat(19, hl(k - 1), hl(k), None);
+            feat(20, hl(k), hl(k + 1), None);
             let first = i == 0 || matches!(word(i - 1), "``" | "\"" | "'" | "(" | "-" | "--" | ":");
-            push(
+            feat(
                 21,
                 u64::from(first),
                 u64::from(flag[i] & (COMMON | CAP | FUNCTION)),
+                None,
             );
             for (template, mut f) in [(22u8, fl(k)), (23, fl(k - 1)), (24, fl(k + 1))] {
                 // Each set bit, lowest first.
+                let at = BITS + usize::from(template - 22) * (FLAG_BITS as usize + 1);
                 while f != 0 {
-                    push(template, u64::from(f.trailing_zeros()), 0);
+                    let bit = f.trailing_zeros();
+                    feat(template, u64::from(bit), 0, Some(at + bit as usize));
                     f &= f - 1;
                 }
             }
             const NEAR: u32 = CUE | TITLE | CAP | FUNCTION | (1 << FLAG_BITS);
-            push(25, u64::from(fl(k - 2) & NEAR), 0);
-            push(26, u64::from(fl(k + 2) & NEAR), 0);
-            push(
+            feat(25, u64::from(fl(k - 2) & NEAR), 0, None);
+            feat(26, u64::from(fl(k + 2) & NEAR), 0, None);
+            feat(
                 27,
                 u64::from(first),
                 u64::from(fl(k) & (CAP | ALL_CAPS | GIVEN)),
+                None,
             );
-            push(28, chars.min(12) as u64, 0);
+            feat(28, chars.min(12) as u64, 0, Some(CHARS + chars.min(12)));
             if flag[i] & CAP != 0 {
                 let seen = |set: &Hashes| u64::from(set.contains(words[i].lower));
-                push(
-                    39,
-                    seen(&doc.lower) + 2 * seen(&doc.capital),
-                    u64::from(first),
-                );
+                let s = seen(&doc.lower) + 2 * seen(&doc.capital);
+                let f = u64::from(first);
+                feat(39, s, f, Some(SEEN + (s * 2 + f) as usize));
             }
             // The capitalized run around the token.
             let (rs, re) = match runs[i] {
@@ -772,31 +827,35 @@ impl Scratch {
             };
             if re - rs > 1 || flag[i] & CAP != 0 {
                 let (rs, re) = (rs as isize, re as isize);
-                let len = (re - rs).min(6) as u64;
-                push(29, len, (k - rs).min(5) as u64);
-                push(30, hl(re - 1), 0);
-                push(31, hl(re), 0);
-                push(32, hl(rs - 1), 0);
-                push(33, hl(rs - 1), hl(re));
-                push(34, u64::from(fl(re) & (CUE | COMMON | FUNCTION)), 0);
-                push(
+                let (len, at) = ((re - rs).min(6) as u64, (k - rs).min(5) as u64);
+                feat(29, len, at, Some(RUN + (len * 6 + at) as usize));
+                feat(30, hl(re - 1), 0, None);
+                feat(31, hl(re), 0, None);
+                feat(32, hl(rs - 1), 0, None);
+                feat(33, hl(rs - 1), hl(re), None);
+                feat(34, u64::from(fl(re) & (CUE | COMMON | FUNCTION)), 0, None);
+                feat(
                     35,
                     u64::from(fl(rs - 1) & (TITLE | CUE | ROLE | FUNCTION)),
                     0,
+                    None,
                 );
-                push(
+                feat(
                     36,
                     u64::from(fl(re - 1) & (ORG_HEAD | PLACE | ORG | GIVEN)),
                     0,
+                    None,
                 );
-                push(
+                feat(
                     37,
                     u64::from(fl(rs) & (GIVEN | TITLE | PLACE | ORG | DEMONYM)),
                     0,
+                    None,
                 );
                 // "said X" (a cue right before the run, or before a title there).
                 let cue = |f: u32| u64::from(f & CUE != 0);
-                push(38, cue(fl(rs - 1)) + 2 * cue(fl(rs - 2)), 0);
+                let c = cue(fl(rs - 1)) + 2 * cue(fl(rs - 2));
+                feat(38, c, 0, Some(CUE_BEFORE + c as usize));
             }
             sink.end(true);
         }
