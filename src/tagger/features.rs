@@ -168,6 +168,10 @@ pub(crate) fn is_cap(word: &str) -> bool {
 /// `char::is_lowercase` say); `None` for any other word.
 fn ascii_case(b: &[u8]) -> Option<(bool, bool)> {
     let (&first, rest) = b.split_first()?;
+    // (most words: the rest in lowercase letters, one test a byte)
+    if rest.iter().all(u8::is_ascii_lowercase) {
+        return (first < 0x80).then_some((first.is_ascii_uppercase(), true));
+    }
     let (mut high, mut upper, mut lower) = (first, first.is_ascii_uppercase(), true);
     for &c in rest {
         high |= c;
