@@ -312,10 +312,11 @@ impl Tagger {
         let tokens: usize = (0..count).map(|i| facts(i).len()).sum();
         ctx.reserve((tokens / 2).min(4096));
         // An article's words are kept from this pass for the next (16
-        // bytes a token, at most `HOLD` tokens): fetching them again was a
-        // twentieth of the stage. A longer text's are fetched again a
-        // sentence at a time, never all held at once.
-        const HOLD: usize = 1 << 16;
+        // bytes a token, at most `HOLD` tokens, 128 KB): fetching them
+        // again was a thirtieth of the stage. A longer text's are fetched
+        // again a sentence at a time, never all held at once (the peak
+        // memory of long texts stays as it was).
+        const HOLD: usize = 1 << 13;
         let mut held: Option<(Vec<&'w str>, Vec<usize>)> =
             (tokens <= HOLD).then(|| (Vec::with_capacity(tokens), Vec::with_capacity(count + 1)));
         let mut total = 0;
