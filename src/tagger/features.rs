@@ -36,6 +36,11 @@ impl Features {
 pub(crate) trait Sink {
     /// A feature hash of the current token.
     fn feature(&mut self, hash: u64);
+    /// A feature hash of the current token that is [`known_hashes`]`()[index]`.
+    fn known(&mut self, index: usize, hash: u64) {
+        let _ = index;
+        self.feature(hash);
+    }
     /// The current token is done (`kept`: it has features; a token left
     /// out has none and is outside any name); the next one follows.
     fn end(&mut self, kept: bool);
@@ -163,6 +168,10 @@ pub(crate) fn is_cap(word: &str) -> bool {
 /// `char::is_lowercase` say); `None` for any other word.
 fn ascii_case(b: &[u8]) -> Option<(bool, bool)> {
     let (&first, rest) = b.split_first()?;
+    // (most words: the rest in lowercase letters, one test a byte)
+    if rest.iter().all(u8::is_ascii_lowercase) {
+        return (first < 0x80).then_some((first.is_ascii_uppercase(), true));
+    }
     let (mut high, mut upper, mut lower) = (first, first.is_ascii_uppercase(), true);
     for &c in rest {
         high |= c;
@@ -462,6 +471,111 @@ impl DocContext {
 
 pub(crate) use crate::hash::{fnv, hash_str, FNV_START};
 
+// The features whose values come from a small set, numbered: the weights
+// of each are added up once a model (`Model::known`), not looked up at
+// every token (half of a kept token's features). Template 0 (the bias);
+// 22-24 (a flag's bit, 20 each); 28 (characters, 0-12); 29 (run length
+// 1-6 by place 0-5); 38 (0-3); 39 (0-3 by 0-1).
+const BIAS: usize = 0;
+const BITS: usize = 1;
+const CHARS: usize = BITS + 3 * (FLAG_BITS as usize + 1);
+const RUN: usize = CHARS + 13;
+const CUE_BEFORE: usize = RUN + 7 * 6;
+const SEEN: usize = CUE_BEFORE + 4;
+// And those whose value is a token's flags under a mask (with whether it
+// opens a sentence, for 21 and 27): numbered by the bits kept, packed.
+const NEAR: u32 = CUE | TITLE | CAP | FUNCTION | (1 << FLAG_BITS);
+const MASKED: [(u8, u32, bool); 8] = [
+    (21, COMMON | CAP | FUNCTION, true),
+    (25, NEAR, false),
+    (26, NEAR, false),
+    (27, CAP | ALL_CAPS | GIVEN, true),
+    (34, CUE | COMMON | FUNCTION, false),
+    (35, TITLE | CUE | ROLE | FUNCTION, false),
+    (36, ORG_HEAD | PLACE | ORG | GIVEN, false),
+    (37, GIVEN | TITLE | PLACE | ORG | DEMONYM, false),
+];
+/// Where the features of `MASKED[m]` start.
+const fn masked_start(m: usize) -> usize {
+    let mut at = SEEN + 8;
+    let mut k = 0;
+    while k < m {
+        let (_, mask, first) = MASKED[k];
+        at += (1 << mask.count_ones()) * if first { 2 } else { 1 };
+        k += 1;
+    }
+    at
+}
+/// How many features are [`known_hashes`].
+pub(crate) const KNOWN: usize = masked_start(MASKED.len());
+
+/// The bits of `v` under `mask`, packed low (a constant mask: a shift and
+/// an `and` a bit).
+#[inline(always)]
+fn pack(v: u32, mask: u32) -> usize {
+    let (mut out, mut m, mut i) = (0, mask, 0);
+    while m != 0 {
+        out |= ((v >> m.trailing_zeros()) & 1) << i;
+        i += 1;
+        m &= m - 1;
+    }
+    out as usize
+}
+
+/// The value under `mask` whose bits [`pack`] to `j`.
+fn unpack(j: usize, mask: u32) -> u32 {
+    let (mut out, mut m, mut i) = (0, mask, 0);
+    while m != 0 {
+        out |= ((j as u32 >> i) & 1) << m.trailing_zeros();
+        i += 1;
+        m &= m - 1;
+    }
+    out
+}
+
+/// The hash of each feature numbered above (slots no feature takes, a run
+/// of length 0, hash what they would be).
+pub(crate) fn known_hashes() -> [u64; KNOWN] {
+    let mut out = [0; KNOWN];
+    out[BIAS] = mix(0, 0, 0);
+    for t in 0..3u8 {
+        for bit in 0..=FLAG_BITS {
+            out[BITS + usize::from(t) * (FLAG_BITS as usize + 1) + bit as usize] =
+                mix(22 + t, u64::from(bit), 0);
+        }
+    }
+    for c in 0..13 {
+        out[CHARS + c] = mix(28, c as u64, 0);
+    }
+    for len in 0..7 {
+        for at in 0..6 {
+            out[RUN + len * 6 + at] = mix(29, len as u64, at as u64);
+        }
+    }
+    for c in 0..4 {
+        out[CUE_BEFORE + c] = mix(38, c as u64, 0);
+    }
+    for seen in 0..4 {
+        for first in 0..2 {
+            out[SEEN + seen * 2 + first] = mix(39, seen as u64, first as u64);
+        }
+    }
+    for (m, &(t, mask, with_first)) in MASKED.iter().enumerate() {
+        let values = 1 << mask.count_ones();
+        for first in 0..if with_first { 2 } else { 1 } {
+            for j in 0..values {
+                let v = u64::from(unpack(j, mask));
+                out[masked_start(m) + first * values + j] = if with_first {
+                    mix(t, first as u64, v)
+                } else {
+                    mix(t, v, 0)
+                };
+            }
+        }
+    }
+    out
+}
+
 /// A feature: template number and up to two values, mixed (splitmix64's
 /// finalizer) so that the model's top bits are well spread.
 fn mix(template: u8, a: u64, b: u64) -> u64 {
@@ -527,6 +641,9 @@ impl Scratch {
     /// `facts`: the [`fact`] bits of each token, or none (they only spare
     /// look-ups).
     /// The features go to `sink`; the tokens kept (that have features) come back.
+    // (forced inline, as `build`: left out of line, the caller's loop
+    // lost ~1 M instructions in 30 articles)
+    #[inline(always)]
     pub(crate) fn sparse<S: AsRef<str>>(
         &mut self,
         tokens: &[S],
@@ -538,6 +655,13 @@ impl Scratch {
         &self.active
     }
 
+    /// The tokens with a capital letter anywhere of the sentence
+    /// [`Scratch::sparse`] saw last, in order.
+    pub(crate) fn uppers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.uppers.iter().copied()
+    }
+
+    #[inline(always)]
     fn build<S: AsRef<str>>(
         &mut self,
         tokens: &[S],
@@ -692,18 +816,22 @@ impl Scratch {
                 continue;
             }
             let k = i as isize;
-            let mut push = |t: u8, a: u64, b: u64| sink.feature(mix(t, a, b));
-            push(0, 0, 0);
-            push(1, hl(k), 0);
-            push(3, hl(k - 1), 0);
-            push(4, hl(k + 1), 0);
-            push(5, hl(k - 2), 0);
-            push(6, hl(k + 2), 0);
-            push(7, hs(k), 0);
-            push(8, hs(k - 1), 0);
-            push(9, hs(k + 1), 0);
-            push(10, hs(k - 1), hs(k));
-            push(11, hs(k), hs(k + 1));
+            // (`known`: the feature's number when it has one)
+            let mut feat = |t: u8, a: u64, b: u64, known: Option<usize>| match known {
+                Some(index) => sink.known(index, mix(t, a, b)),
+                None => sink.feature(mix(t, a, b)),
+            };
+            feat(0, 0, 0, Some(BIAS));
+            feat(1, hl(k), 0, None);
+            feat(3, hl(k - 1), 0, None);
+            feat(4, hl(k + 1), 0, None);
+            feat(5, hl(k - 2), 0, None);
+            feat(6, hl(k + 2), 0, None);
+            feat(7, hs(k), 0, None);
+            feat(8, hs(k - 1), 0, None);
+            feat(9, hs(k + 1), 0, None);
+            feat(10, hs(k - 1), hs(k), None);
+            feat(11, hs(k), hs(k + 1), None);
             // Suffixes of 1-4 characters (shorter than the word); no prefixes
             // (they cost a hash each and added nothing held out).
             let w = word(i);
@@ -712,7 +840,7 @@ impl Scratch {
                 // as its bytes are read)
                 for len in 0..w.len().saturating_sub(1).min(4) {
                     let suffix = &w[w.len() - len - 1..];
-                    push(15 + len as u8, crate::hash::lower_hash(suffix), 0);
+                    feat(15 + len as u8, crate::hash::lower_hash(suffix), 0, None);
                 }
                 w.len()
             } else {
@@ -722,42 +850,62 @@ impl Scratch {
                 let chars = l.chars().count();
                 for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
                     if chars > len + 1 {
-                        push(15 + len as u8, hash_str(&l[b..]), 0);
+                        feat(15 + len as u8, hash_str(&l[b..]), 0, None);
                     }
                 }
                 chars
             };
-            push(19, hl(k - 1), hl(k));
-            push(20, hl(k), hl(k + 1));
+            feat(19, hl(k - 1), hl(k), None);
+            feat(20, hl(k), hl(k + 1), None);
             let first = i == 0 || matches!(word(i - 1), "``" | "\"" | "'" | "(" | "-" | "--" | ":");
-            push(
+            // A flag value under mask `MASKED[m]` (after `first`, when it
+            // goes with one).
+            let masked = |m: usize, v: u32, first: bool| {
+                let (_, mask, with_first) = MASKED[m];
+                let index = pack(v, mask) + usize::from(first) * (1 << mask.count_ones());
+                debug_assert!(with_first || !first);
+                masked_start(m) + index
+            };
+            feat(
                 21,
                 u64::from(first),
                 u64::from(flag[i] & (COMMON | CAP | FUNCTION)),
+                Some(masked(0, flag[i], first)),
             );
             for (template, mut f) in [(22u8, fl(k)), (23, fl(k - 1)), (24, fl(k + 1))] {
                 // Each set bit, lowest first.
+                let at = BITS + usize::from(template - 22) * (FLAG_BITS as usize + 1);
                 while f != 0 {
-                    push(template, u64::from(f.trailing_zeros()), 0);
+                    let bit = f.trailing_zeros();
+                    feat(template, u64::from(bit), 0, Some(at + bit as usize));
                     f &= f - 1;
                 }
             }
-            const NEAR: u32 = CUE | TITLE | CAP | FUNCTION | (1 << FLAG_BITS);
-            push(25, u64::from(fl(k - 2) & NEAR), 0);
-            push(26, u64::from(fl(k + 2) & NEAR), 0);
-            push(
+            let (before, after) = (fl(k - 2), fl(k + 2));
+            feat(
+                25,
+                u64::from(before & NEAR),
+                0,
+                Some(masked(1, before, false)),
+            );
+            feat(
+                26,
+                u64::from(after & NEAR),
+                0,
+                Some(masked(2, after, false)),
+            );
+            feat(
                 27,
                 u64::from(first),
                 u64::from(fl(k) & (CAP | ALL_CAPS | GIVEN)),
+                Some(masked(3, fl(k), first)),
             );
-            push(28, chars.min(12) as u64, 0);
+            feat(28, chars.min(12) as u64, 0, Some(CHARS + chars.min(12)));
             if flag[i] & CAP != 0 {
                 let seen = |set: &Hashes| u64::from(set.contains(words[i].lower));
-                push(
-                    39,
-                    seen(&doc.lower) + 2 * seen(&doc.capital),
-                    u64::from(first),
-                );
+                let s = seen(&doc.lower) + 2 * seen(&doc.capital);
+                let f = u64::from(first);
+                feat(39, s, f, Some(SEEN + (s * 2 + f) as usize));
             }
             // The capitalized run around the token.
             let (rs, re) = match runs[i] {
@@ -766,31 +914,41 @@ impl Scratch {
             };
             if re - rs > 1 || flag[i] & CAP != 0 {
                 let (rs, re) = (rs as isize, re as isize);
-                let len = (re - rs).min(6) as u64;
-                push(29, len, (k - rs).min(5) as u64);
-                push(30, hl(re - 1), 0);
-                push(31, hl(re), 0);
-                push(32, hl(rs - 1), 0);
-                push(33, hl(rs - 1), hl(re));
-                push(34, u64::from(fl(re) & (CUE | COMMON | FUNCTION)), 0);
-                push(
+                let (len, at) = ((re - rs).min(6) as u64, (k - rs).min(5) as u64);
+                feat(29, len, at, Some(RUN + (len * 6 + at) as usize));
+                feat(30, hl(re - 1), 0, None);
+                feat(31, hl(re), 0, None);
+                feat(32, hl(rs - 1), 0, None);
+                feat(33, hl(rs - 1), hl(re), None);
+                let (end, last, before, start) = (fl(re), fl(re - 1), fl(rs - 1), fl(rs));
+                feat(
+                    34,
+                    u64::from(end & (CUE | COMMON | FUNCTION)),
+                    0,
+                    Some(masked(4, end, false)),
+                );
+                feat(
                     35,
-                    u64::from(fl(rs - 1) & (TITLE | CUE | ROLE | FUNCTION)),
+                    u64::from(before & (TITLE | CUE | ROLE | FUNCTION)),
                     0,
+                    Some(masked(5, before, false)),
                 );
-                push(
+                feat(
                     36,
-                    u64::from(fl(re - 1) & (ORG_HEAD | PLACE | ORG | GIVEN)),
+                    u64::from(last & (ORG_HEAD | PLACE | ORG | GIVEN)),
                     0,
+                    Some(masked(6, last, false)),
                 );
-                push(
+                feat(
                     37,
-                    u64::from(fl(rs) & (GIVEN | TITLE | PLACE | ORG | DEMONYM)),
+                    u64::from(start & (GIVEN | TITLE | PLACE | ORG | DEMONYM)),
                     0,
+                    Some(masked(7, start, false)),
                 );
                 // "said X" (a cue right before the run, or before a title there).
                 let cue = |f: u32| u64::from(f & CUE != 0);
-                push(38, cue(fl(rs - 1)) + 2 * cue(fl(rs - 2)), 0);
+                let c = cue(fl(rs - 1)) + 2 * cue(fl(rs - 2));
+                feat(38, c, 0, Some(CUE_BEFORE + c as usize));
             }
             sink.end(true);
         }

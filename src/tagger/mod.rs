@@ -311,12 +311,28 @@ impl Tagger {
         // tokens, at most 4,096: a long text's sets grow as they fill).
         let tokens: usize = (0..count).map(|i| facts(i).len()).sum();
         ctx.reserve((tokens / 2).min(4096));
+        // An article's words are kept from this pass for the next (16
+        // bytes a token, at most `HOLD` tokens, 128 KB): fetching them
+        // again was a thirtieth of the stage. A longer text's are fetched
+        // again a sentence at a time, never all held at once (the peak
+        // memory of long texts stays as it was).
+        const HOLD: usize = 1 << 13;
+        let mut held: Option<(Vec<&'w str>, Vec<usize>)> =
+            (tokens <= HOLD).then(|| (Vec::with_capacity(tokens), Vec::with_capacity(count + 1)));
         let mut total = 0;
         for i in 0..count {
             buf.clear();
             words(i, &mut buf);
             ctx.add(&buf);
             total += buf.len();
+            if let Some((all, ends)) = &mut held {
+                if total > HOLD {
+                    held = None;
+                } else {
+                    all.extend_from_slice(&buf);
+                    ends.push(total);
+                }
+            }
         }
         let mut scratch = features::Scratch::default();
         let mut decode = model::DecodeBuf::default();
@@ -326,16 +342,22 @@ impl Tagger {
         let mut starts = Vec::with_capacity(count + 1);
         starts.push(0);
         for i in 0..count {
-            buf.clear();
-            words(i, &mut buf);
-            let kept = scratch.sparse(&buf, facts(i), &ctx, &mut decode.sink(&self.model));
+            let ws: &[&str] = match &held {
+                Some((all, ends)) => &all[if i == 0 { 0 } else { ends[i - 1] }..ends[i]],
+                None => {
+                    buf.clear();
+                    words(i, &mut buf);
+                    &buf
+                }
+            };
+            let kept = scratch.sparse(ws, facts(i), &ctx, &mut decode.sink(&self.model));
             // (each sentence's tags decoded and trimmed in place, at the end)
             let start = tags.len();
-            tags.resize(start + buf.len(), Tag::O);
+            tags.resize(start + ws.len(), Tag::O);
             let these = &mut tags[start..];
             self.model.decode_kept(kept, &mut decode, these);
-            trim(&buf, these, &mut names);
-            found.add(i, &buf, these, &names);
+            trim(ws, these, &mut names);
+            found.add(i, ws, these, &names, scratch.uppers());
             starts.push(tags.len() as u32);
         }
         found.apply(|s, new| {
@@ -379,7 +401,7 @@ pub fn consistent<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<Tag>]) {
     let mut found = Found::default();
     for (i, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
         let ws: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
-        found.add(i, &ws, t, &entities(t));
+        found.add(i, &ws, t, &entities(t), 0..ws.len() as u32);
     }
     found.apply(|s, new| tags[s] = bio(tags[s].len(), new));
 }
@@ -428,8 +450,17 @@ impl Name {
 
 impl Found {
     /// Adds the names of sentence `s`, its words `ws` tagged `tags`, whose
-    /// entities are `names` (`entities(tags)`).
-    fn add(&mut self, s: usize, ws: &[&str], tags: &[Tag], names: &[Entity]) {
+    /// entities are `names` (`entities(tags)`); `uppers`: in order, the
+    /// tokens with a capital letter, or more (only they are looked at for
+    /// a capitalized word).
+    fn add(
+        &mut self,
+        s: usize,
+        ws: &[&str],
+        tags: &[Tag],
+        names: &[Entity],
+        uppers: impl IntoIterator<Item = u32>,
+    ) {
         // A name as its words joined by spaces, by FNV-1a (no strings
         // built: a one-word name hashes as its word does).
         let text = |e: &Entity| -> u64 {
@@ -456,14 +487,13 @@ impl Found {
                 },
             });
         }
-        let capitals = ws
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|&(i, w)| features::is_cap(w) && tags[i] == Tag::O);
-        for (i, w) in capitals {
+        let capitals = uppers
+            .into_iter()
+            .map(|i| i as usize)
+            .filter(|&i| i > 0 && features::is_cap(ws[i]) && tags[i] == Tag::O);
+        for i in capitals {
             self.capitals
-                .push((s as u32, i as u32, features::hash_str(w)));
+                .push((s as u32, i as u32, features::hash_str(ws[i])));
         }
     }
 

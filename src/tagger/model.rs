@@ -21,7 +21,7 @@
 //! precision in one byte. Decoding adds integers only, so it gives the same
 //! tags on every machine.
 
-use super::features::Sink;
+use super::features::{known_hashes, Sink, KNOWN};
 use super::Tag;
 
 const MAGIC: &[u8; 8] = b"NLNER\0\0\x03";
@@ -45,6 +45,21 @@ pub struct Model {
     signed: Box<[i64; 256]>,
     /// `trans` as a table of i64, `[from][to]` (computed once).
     wide: Box<[[i64; TAGS]; TAGS + 1]>,
+    /// The weights of each feature numbered by [`known_hashes`], added
+    /// up (computed once).
+    known: Box<[[i64; TAGS]; KNOWN]>,
+}
+
+/// [`Model::known`] of the table `weights` of `2^bits` rows.
+fn known_sums(bits: u8, weights: &[i8], signed: &[i64; 256]) -> Box<[[i64; TAGS]; KNOWN]> {
+    let mut known = Box::new([[0i64; TAGS]; KNOWN]);
+    for (sums, hash) in known.iter_mut().zip(known_hashes()) {
+        let r = Model::row(bits, hash) * TAGS;
+        for (s, &w) in sums.iter_mut().zip(&weights[r..r + TAGS]) {
+            *s = signed[usize::from(w as u8)];
+        }
+    }
+    known
 }
 
 /// The transitions `trans` as a table of i64, `[from][to]`.
@@ -98,6 +113,7 @@ impl Model {
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
         let signed = signed_levels(&levels);
         let wide = wide_trans(&trans);
+        let known = known_sums(bits, &weights, &signed);
         Model {
             bits,
             weights,
@@ -105,6 +121,7 @@ impl Model {
             trans,
             signed,
             wide,
+            known,
         }
     }
 
@@ -217,6 +234,7 @@ impl Model {
         }
         let signed = signed_levels(&levels);
         let wide = wide_trans(&trans);
+        let known = known_sums(bits, &weights, &signed);
         Ok(Model {
             bits,
             weights,
@@ -224,6 +242,7 @@ impl Model {
             trans,
             signed,
             wide,
+            known,
         })
     }
 
@@ -296,12 +315,21 @@ pub(crate) struct Emit<'a> {
 }
 
 impl Sink for Emit<'_> {
+    #[inline(always)]
     fn feature(&mut self, hash: u64) {
         let m = self.model;
         let r = Model::row(m.bits, hash) * TAGS;
         let row: &[i8; TAGS] = m.weights[r..r + TAGS].try_into().expect("a row");
         for (acc, &w) in self.token.iter_mut().zip(row) {
             *acc += m.signed[usize::from(w as u8)];
+        }
+    }
+
+    #[inline(always)]
+    fn known(&mut self, index: usize, _hash: u64) {
+        // (integers: the same sums as the row's weights added one by one)
+        for (acc, &w) in self.token.iter_mut().zip(&self.model.known[index]) {
+            *acc += w;
         }
     }
 
