@@ -364,13 +364,8 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     // modifies the noun, no titled person.
     for n in &mut names {
         let (a, b) = (n.toks.start, n.toks.end);
-        let noun_after = b < doc.tokens.len()
-            && doc.tokens[b].kind() == TokenKind::Word
-            && doc.tok(b).starts_with(char::is_lowercase)
-            && doc.word_class(b).is_none()
-            && doc.cue_verb(b).is_none();
         if n.title.is_some()
-            && noun_after
+            && noun_at(doc, b)
             && a > 0
             && doc.tok(a - 1).starts_with(char::is_lowercase)
         {
@@ -840,17 +835,10 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
 /// noun after it ("the Brixel city council", "Harbin port authority").
 fn place_after(doc: &Doc, n: &Name) -> bool {
     let b = n.toks.end;
-    let noun_after = |t: usize| {
-        t < doc.tokens.len()
-            && doc.tokens[t].kind() == TokenKind::Word
-            && doc.tok(t).starts_with(char::is_lowercase)
-            && doc.word_class(t).is_none()
-            && doc.cue_verb(t).is_none()
-    };
     b < doc.tokens.len()
         && doc.sentence_at(b) == doc.sentence_at(n.toks.start)
         && context().place_of.contains(doc.tok(b))
-        && !noun_after(b + 1)
+        && !noun_at(doc, b + 1)
 }
 
 /// A name of two words or more opening or ending with a place word
@@ -966,12 +954,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
 /// right before name `n`, and no noun it modifies nor a possessive after it.
 fn in_place(doc: &Doc, n: &Name) -> bool {
     let (mut a, b) = (n.toks.start, n.toks.end);
-    let noun_after = b < doc.tokens.len()
-        && doc.tokens[b].kind() == TokenKind::Word
-        && doc.tok(b).starts_with(char::is_lowercase)
-        && doc.word_class(b).is_none()
-        && doc.cue_verb(b).is_none();
-    if noun_after || (b < doc.tokens.len() && doc.tokens[b].kind() == TokenKind::Possessive) {
+    if noun_at(doc, b) || (b < doc.tokens.len() && doc.tokens[b].kind() == TokenKind::Possessive) {
         return false;
     }
     if a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") {
@@ -990,16 +973,22 @@ fn known_place(doc: &Doc, n: &Name) -> bool {
     lexicon().known(text).is_some_and(|k| k.is_place)
 }
 
+/// A lowercase word at `b` that no word list knows (no grammar word, no
+/// cue verb): a noun a name before it would modify ("the Xinhua *news*
+/// agency", "the Clinton *campaign*").
+fn noun_at(doc: &Doc, b: usize) -> bool {
+    b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Word
+        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.word_class(b).is_none()
+        && doc.cue_verb(b).is_none()
+}
+
 /// "the" right before name `n`, and no lowercase noun after it that it
 /// would modify ("the Clinton campaign"); not a plural ("the Kennedys").
 fn the_before(doc: &Doc, n: &Name) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
-    let noun_after = b < doc.tokens.len()
-        && doc.tokens[b].kind() == TokenKind::Word
-        && doc.tok(b).starts_with(char::is_lowercase)
-        && doc.word_class(b).is_none()
-        && doc.cue_verb(b).is_none();
-    a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") && !noun_after && !plural(doc, n)
+    a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the") && !noun_at(doc, b) && !plural(doc, n)
 }
 
 /// A lone word right after a preposition of place or "of" ("in
