@@ -50,6 +50,7 @@ pub struct Cue {
 /// Finds the cues of a sentence outside quotations, in order.
 /// `masked` marks tokens that are names or titles ("United States", "Secretary
 /// of State"), which are never cues.
+#[inline(always)]
 pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Vec<Cue> {
     let lex = lexicon();
     let mut out = Vec::new();
