@@ -40,7 +40,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     for m in actors.mentions.iter() {
         if let Some(title) = m.title() {
             let mut t = m.toks().start;
-            while t > 0 && doc.tokens[t - 1].span().start >= title.start {
+            while t > 0 && doc.token(t - 1).span().start >= title.start {
                 t -= 1;
                 title_tok.set(t);
             }
@@ -52,7 +52,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
 /// The description headed by token `t`, if it heads one.
 fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Option<Found> {
     let lex = lexicon();
-    if doc.tokens[t].kind() != TokenKind::Word || title_tok[t] {
+    if doc.token(t).kind() != TokenKind::Word || title_tok[t] {
         return None;
     }
     // (The role first: most words have none, and it is cheaper to ask.)
@@ -91,7 +91,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     let bare_plural = role.plural && !role.collective;
     // ("the senator's aide, speaking to ..., said" is a source; "the
     // state's largest newspaper" none.)
-    let owned = start > 0 && doc.tokens[start - 1].kind() == TokenKind::Possessive;
+    let owned = start > 0 && doc.token(start - 1).kind() == TokenKind::Possessive;
     // ("the union's leader, who ..., said": a relative clause describes
     // the subject.)
     let relative_next = t + 2 < doc.tokens.len() && doc.word_class(t + 2) == Some(WordClass::Rel);
@@ -137,7 +137,7 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     // (Asked of nearly every word: the title test only when there is no role.)
     doc.role(t).or_else(|| {
         // ("the company's chairman": a title its owner makes a role.)
-        let owned = t > 0 && doc.tokens[t - 1].kind() == TokenKind::Possessive;
+        let owned = t > 0 && doc.token(t - 1).kind() == TokenKind::Possessive;
         let titled_of = (owned
             || doc
                 .tokens
@@ -168,13 +168,13 @@ fn modifiers_before(
         let p = start - 1;
         let pw = doc.tok(p);
         let class = lex.word_class(pw);
-        if doc.tokens[p].kind() == TokenKind::Number {
+        if doc.token(p).kind() == TokenKind::Number {
             det = Some(pw.to_string());
             start = p;
             break;
         }
         // "the senator's aide": the owner is not part of the span.
-        if doc.tokens[p].kind() == TokenKind::Possessive {
+        if doc.token(p).kind() == TokenKind::Possessive {
             det = Some(pw.to_string());
             break;
         }
@@ -193,7 +193,7 @@ fn modifiers_before(
             Some(_) => break,
             None => {}
         }
-        if doc.tokens[p].kind() != TokenKind::Word
+        if doc.token(p).kind() != TokenKind::Word
             || lex.cue_verb(pw).is_some()
             || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
             || (pw.starts_with(char::is_uppercase)
@@ -286,7 +286,7 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
     let body = e;
     while e < sent.tokens().end
         && e < body + 3
-        && doc.tokens[e].kind() == TokenKind::Word
+        && doc.token(e).kind() == TokenKind::Word
         && doc.word_class(e).is_none()
         && doc.cue_verb(e).is_none()
     {
@@ -465,7 +465,7 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
         return false;
     }
     let toks: Vec<usize> = (from..limit)
-        .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
+        .filter(|&t| doc.token(t).kind() == TokenKind::Word)
         .collect();
     let words: Vec<_> = toks.iter().map(|&t| doc.tok(t).lower_cow()).collect();
     // A marker starts at some word: only the markers with that first word

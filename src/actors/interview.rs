@@ -30,7 +30,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
                 return None;
             };
             let words = (t + 2..p.tokens().end.min(t + 7))
-                .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .filter(|&k| doc.token(k).kind() == TokenKind::Word)
                 .count();
             // ("Q" may end its paragraph and the text.)
             let sep = if t + 1 < p.tokens().end {
@@ -67,7 +67,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
         };
         actors.add_mention(MentionDraft::new(
             t..t + 1,
-            doc.tokens[t].span(),
+            doc.token(t).span(),
             None,
             MentionKind::Pronoun,
             actor,

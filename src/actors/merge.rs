@@ -380,7 +380,7 @@ fn push_name_text(doc: &Doc, n: &Name, s: &mut String) {
             s.push('.');
             continue;
         }
-        if s.len() > start && doc.tokens[t].span().start > doc.tokens[t - 1].span().end {
+        if s.len() > start && doc.token(t).span().start > doc.token(t - 1).span().end {
             s.push(' ');
         }
         s.push_str(w);
@@ -435,7 +435,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     }
     // "Kessendorf said": a person or an organization; people speak more often.
     let next = n.toks.end;
-    if next < doc.tokens.len() && doc.tokens[next].kind() == TokenKind::Word {
+    if next < doc.tokens.len() && doc.token(next).kind() == TokenKind::Word {
         if let Some(v) = doc.cue_verb(next) {
             if v.frames.quote {
                 return ActorKind::Person;

@@ -65,7 +65,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
         // (Every given name is written with a capital: the lexicon is asked
         // only about a capitalized word before a capitalized word.)
         if doc.is_cap(t)
-            && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
+            && doc.token(t).span().start == doc.token(t - 1).span().end + 1
             && doc.is_cap(t - 1)
             && lex.is_given_name(doc.tok(t - 1))
         {
@@ -75,7 +75,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     for s in &doc.sentences {
         let heading = doc.paras[s.para()].heading;
         for t in s.tokens() {
-            if doc.tokens[t].kind() != TokenKind::Word {
+            if doc.token(t).kind() != TokenKind::Word {
                 continue;
             }
             let w = doc.tok(t);
@@ -100,7 +100,7 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
     let mut i = t;
     while i > s.tokens().start {
         i -= 1;
-        let tok = doc.tokens[i];
+        let tok = doc.token(i);
         if tok.kind() == TokenKind::Number {
             return leading_time_stamp(doc, s.tokens().start, i);
         }
@@ -125,13 +125,13 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
 /// do; the word after it starts the sentence.
 fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
     doc.paras[doc.para_of(start)].tokens().start == start
-        && doc.tokens[start].kind() == TokenKind::Number
+        && doc.token(start).kind() == TokenKind::Number
         && (start..=end)
-            .all(|k| doc.tokens[k].kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
+            .all(|k| doc.token(k).kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
 }
 
 fn is_name_word(doc: &Doc, t: usize) -> bool {
-    let tok = doc.tokens[t];
+    let tok = doc.token(t);
     if tok.kind() != TokenKind::Word {
         return false;
     }
@@ -165,7 +165,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
     let mut k = t;
     while k < doc.tokens.len() && k < t + 2 {
         let w = doc.tok(k);
-        if doc.tokens[k].kind() != TokenKind::Word || !w.starts_with(char::is_lowercase) {
+        if doc.token(k).kind() != TokenKind::Word || !w.starts_with(char::is_lowercase) {
             return false;
         }
         if lex
@@ -193,11 +193,11 @@ fn known_surname(doc: &Doc, ev: &Evidence, t: usize) -> bool {
 fn ends_org_name(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = lexicon();
-    doc.tokens[t].kind() == TokenKind::Word
+    doc.token(t).kind() == TokenKind::Word
         && w.starts_with(char::is_uppercase)
         && lex.is_label(w)
         && lex.breaks_name(w)
-        && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
+        && doc.token(t).span().start == doc.token(t - 1).span().end + 1
         && !(t + 1 < doc.tokens.len() && is_name_word(doc, t + 1))
 }
 
@@ -205,11 +205,11 @@ fn ends_org_name(doc: &Doc, t: usize) -> bool {
 /// the name word before it, then an organization word, joins one name.
 fn plural_possessive_in_name(doc: &Doc, t: usize, para: usize) -> bool {
     matches!(doc.tok(t), "'" | "’")
-        && doc.tokens[t].span().start == doc.tokens[t - 1].span().end
+        && doc.token(t).span().start == doc.token(t - 1).span().end
         && doc.tok(t - 1).ends_with('s')
         && t + 1 < doc.tokens.len()
         && doc.para_of(t + 1) == para
-        && doc.tokens[t + 1].span().start > doc.tokens[t].span().end
+        && doc.token(t + 1).span().start > doc.token(t).span().end
         && is_name_word(doc, t + 1)
         && lexicon().is_org_head(doc.tok(t + 1))
 }
@@ -251,7 +251,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
             }
             let w = doc.tok(end);
             if (is_name_word(doc, end) || known_surname(doc, &ev, end))
-                && doc.tokens[end].span().start > doc.tokens[end - 1].span().end
+                && doc.token(end).span().start > doc.token(end - 1).span().end
             {
                 end += 1;
             } else if ends_org_name(doc, end) {
@@ -265,7 +265,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
             {
                 end += 2;
             } else if w == "."
-                && doc.tokens[end].span().start == doc.tokens[end - 1].span().end
+                && doc.token(end).span().start == doc.token(end - 1).span().end
                 && (doc.tok(end - 1).chars().count() == 1
                     || lexicon().is_honorific(doc.tok(end - 1))
                     || (lexicon().is_abbreviation(doc.tok(end - 1))
@@ -404,7 +404,7 @@ fn labels_speech(doc: &Doc, t: usize) -> bool {
         && t + 1 < para.tokens().end
         && doc.tok(t + 1) == ":"
         && (t + 2..para.tokens().end.min(t + 7))
-            .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
+            .filter(|&k| doc.token(k).kind() == TokenKind::Word)
             .count()
             >= 3
 }
@@ -534,7 +534,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
         while start > s.tokens().start {
             let p = start - 1;
             let w = doc.tok(p);
-            let tok = doc.tokens[p];
+            let tok = doc.token(p);
             if tok.kind() == TokenKind::Possessive
                 || (tok.kind() == TokenKind::Word
                     && w.starts_with(char::is_uppercase)

@@ -174,7 +174,7 @@ pub fn find(
                     && doc.in_quote[cue.toks.start - k].is_none()
                     && is_personal_pronoun(doc.tok(cue.toks.start - k))
                     && (cue.toks.start - k + 1..cue.toks.start).all(|t| {
-                        doc.tokens[t].kind() == TokenKind::Word && doc.word_class(t).is_none()
+                        doc.token(t).kind() == TokenKind::Word && doc.word_class(t).is_none()
                     })
             });
         if r.actor.is_none() && cue.form != CueForm::Impersonal && !there && !unresolved_pronoun {
@@ -280,7 +280,7 @@ pub fn find(
                 && k + 1 < b
                 && is_only_direct_quote(doc, quotes, k + 1, b)
                 && (a..k).all(|t| {
-                    doc.tokens[t].kind() == TokenKind::Word
+                    doc.token(t).kind() == TokenKind::Word
                         && !doc.tok(t).eq_ignore_ascii_case("that")
                 })
         });
@@ -311,7 +311,7 @@ pub fn find(
         // A claim needs words of its own, not just "reporters" or a pronoun
         // (two are enough to know: a count of all was quadratic).
         let words = (a..b)
-            .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
+            .filter(|&t| doc.token(t).kind() == TokenKind::Word)
             .take(2)
             .count();
         // ("Club members dispute that.", "she said no.", "said so")
@@ -327,7 +327,7 @@ pub fn find(
         };
         let said_nothing = (a..b).find(|&t| !listener(t)).is_some_and(|t| {
             doc.uses_lower(t).has(Use::Nothing)
-                && (t + 1 >= b || doc.tokens[t + 1].kind() == TokenKind::Punct)
+                && (t + 1 >= b || doc.token(t + 1).kind() == TokenKind::Punct)
         });
         if said_nothing {
             continue;
@@ -395,7 +395,7 @@ fn content_start(
         let w = doc.tok(t).lower_cow();
         // ("I still believe that.", "called that “a convenient story”": the
         // pronoun is the content, before punctuation)
-        let last = t + 1 >= end || doc.tokens[t + 1].kind() == TokenKind::Punct;
+        let last = t + 1 >= end || doc.token(t + 1).kind() == TokenKind::Punct;
         if (w == "that" && !last) || w == "," || w == ":" {
             t += 1;
             continue;
@@ -452,7 +452,7 @@ fn content_start(
             if let Some(k) = listener_end.filter(|&k| {
                 k < end
                     && doc.tok(k).eq_ignore_ascii_case("that")
-                    && (t + 1..k).all(|j| doc.tokens[j].kind() == TokenKind::Word)
+                    && (t + 1..k).all(|j| doc.token(j).kind() == TokenKind::Word)
                     && (t + 2..k).all(|j| doc.word_class(j).is_none() && doc.cue_verb(j).is_none())
                     && opens(k + 1)
             }) {
@@ -467,7 +467,7 @@ fn content_start(
                 p.object
                     && !(p.possessive
                         && t + 1 < end
-                        && doc.tokens[t + 1].kind() == TokenKind::Word
+                        && doc.token(t + 1).kind() == TokenKind::Word
                         && doc.word_class(t + 1) != Some(WordClass::Prep)
                         && !matches!(doc.tok(t + 1), "that" | "to"))
             });
@@ -499,7 +499,7 @@ fn content_start(
 /// clause's first token.
 fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<usize> {
     let lex = lexicon();
-    let word = |k: usize| (k < end && doc.tokens[k].kind() == TokenKind::Word).then(|| doc.tok(k));
+    let word = |k: usize| (k < end && doc.token(k).kind() == TokenKind::Word).then(|| doc.tok(k));
     let w = word(t)?;
     let named_end = |k: usize| {
         (k < end)
@@ -578,7 +578,7 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     let mut k = t + 1;
     while k < end
         && k < t + 5
-        && doc.tokens[k].kind() == TokenKind::Word
+        && doc.token(k).kind() == TokenKind::Word
         && !matches!(doc.tok(k), "that")
     {
         k += 1;
@@ -635,7 +635,7 @@ fn clause_end(
                 e <= limit
                     && (e == limit || doc.tok(e) == ".")
                     && (t + 1..e).all(|k| {
-                        doc.tokens[k].kind() == TokenKind::Word && doc.word_class(k).is_none()
+                        doc.token(k).kind() == TokenKind::Word && doc.word_class(k).is_none()
                     })
             })
         };
@@ -734,7 +734,7 @@ fn noun_phrase_before(doc: &Doc, start: usize, mut t: usize) -> Option<(usize, u
     let mut s = t;
     while s > start && t - s < 8 {
         let p = s - 1;
-        if doc.tokens[p].kind() == TokenKind::Punct && doc.in_quote[p].is_none() {
+        if doc.token(p).kind() == TokenKind::Punct && doc.in_quote[p].is_none() {
             break;
         }
         // "warned that fare increases announced by X": the phrase starts
@@ -776,7 +776,7 @@ fn according_content(
 /// Trims punctuation (but not quotation marks) from both ends.
 fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     let strip = |t: usize| {
-        doc.tokens[t].kind() == TokenKind::Punct
+        doc.token(t).kind() == TokenKind::Punct
             && doc.in_quote[t].is_none()
             && !matches!(doc.tok(t), ")" | "%")
     };
@@ -803,7 +803,7 @@ fn only_time(doc: &Doc, a: usize, b: usize) -> bool {
         && (a..b).any(time)
         && (a..b).all(|t| {
             time(t)
-                || doc.tokens[t].kind() == TokenKind::Number
+                || doc.token(t).kind() == TokenKind::Number
                 || doc.uses_lower(t).has(Use::SettingLead)
                 || matches!(&*doc.tok(t).lower_cow(), "since" | "until" | "ago")
         })

@@ -60,7 +60,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     while t < sent.end {
         if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
             || doc.in_quote[t].is_some()
-            || doc.tokens[t].kind() != TokenKind::Word
+            || doc.token(t).kind() != TokenKind::Word
             || masked[t]
         {
             t += 1;
@@ -302,7 +302,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // attributes), around a phrase it quotes or not ("X: Y’s ‘...’ hurts
     // the party").
     let words = (colon + 1..sent.end)
-        .filter(|&t| doc.in_quote[t].is_none() && doc.tokens[t].kind() == TokenKind::Word)
+        .filter(|&t| doc.in_quote[t].is_none() && doc.token(t).kind() == TokenKind::Word)
         .take(3)
         .count();
     let frames = Frames {
@@ -364,7 +364,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         }
         let is_verb = |t: usize| {
             t < sent.end
-                && doc.tokens[t].kind() == TokenKind::Word
+                && doc.token(t).kind() == TokenKind::Word
                 && doc.tok(t).starts_with(char::is_lowercase)
                 // "referencing the ...": a participle, not a finite verb
                 && !doc.tok(t).ends_with("ing")
@@ -382,7 +382,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
             // "an angry Hollande retorted": a name inside the phrase ends it.
             let named = (s + 1..(s + 4).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
                 .find_map(|k| actors.outer_mention_at(k))
                 .map(|m| actors.mentions[m].toks().end);
             // "the editorial read": the last of the lowercase words is the verb.
@@ -416,7 +416,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 4
             };
             (v + 1..(v + reach).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
                 .any(|k| doc.cue_verb(k).is_some())
         };
         // "“confidential,” the lowest level of ...", "a subtle dig at ...":
@@ -546,7 +546,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // owner's "'s" in the sentence's subject ("The mayor's promise to ...
     // has drawn"; not the object of "rejected Jane Doe's claim"), is the noun.
     let owned_subject = t > sent.start
-        && doc.tokens[t - 1].kind() == TokenKind::Possessive
+        && doc.token(t - 1).kind() == TokenKind::Possessive
         && (sent.start..t)
             .all(|k| doc.cue_verb(k).is_none() && doc.word_class(k) != Some(WordClass::Aux));
     if noun
@@ -567,7 +567,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // number or a plural quantifier (not one that stands alone: "one
     // says") is a plural noun (and one before another verb, in `find`).
     let counted = t > sent.start
-        && (doc.tokens[t - 1].kind() == TokenKind::Number
+        && (doc.token(t - 1).kind() == TokenKind::Number
             || (prev_class == Some(WordClass::Quant)
                 && !prev
                     .as_deref()
@@ -591,7 +591,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // nor "X of State wants to ...")
     let loose_plural = modified
         && (t + 1 == sent.end
-            || doc.tokens[t + 1].kind() == TokenKind::Punct
+            || doc.token(t + 1).kind() == TokenKind::Punct
             || (doc.is(t + 1, Use::Locative) && !matches!(doc.tok(t + 1), "from" | "to")))
         && that_after(doc, t, sent.end).is_none();
     if verb.is_some_and(|v| v.present)
@@ -616,7 +616,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && verb.is_some_and(|v| v.stance == Stance::Question)
         && (next.as_deref() == Some("to")
             || (t + 1..(t + 8).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
                 .any(|k| doc.is(k, Use::QuestionOpener)));
     // "“Never,” she said when asked whether ...": the one asked does not
     // ask (an opening "When asked ..., she said" stays the writer's
@@ -756,7 +756,7 @@ fn sees_as(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     // ("is seen as a favourite": right after a passive's participle)
     let passive = passive_aux(doc, t, sent.start).is_some();
     (t + 2 - usize::from(passive)..end.min(t + 9))
-        .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+        .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
         .any(|k| doc.tok(k) == "as")
 }
 
@@ -768,7 +768,7 @@ fn seems_complement(doc: &Doc, t: usize, end: usize) -> bool {
     let n = t + 1;
     let w = doc.tok(n.min(end - 1));
     n + 1 < end
-        && doc.tokens[n].kind() == TokenKind::Word
+        && doc.token(n).kind() == TokenKind::Word
         && !doc.is_cap(n)
         && (w == "that"
             || w == "like"
@@ -790,7 +790,7 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
         return false;
     }
     let p = t - 1;
-    doc.tokens[p].kind() == TokenKind::Possessive
+    doc.token(p).kind() == TokenKind::Possessive
         || (doc.is_cap(p) && doc.word_class(p).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.

@@ -13,7 +13,7 @@ pub fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     for m in &actors.mentions {
         if let Some(title) = m.title() {
             let mut t = m.toks().start;
-            while t > 0 && doc.tokens[t - 1].span().start >= title.start {
+            while t > 0 && doc.token(t - 1).span().start >= title.start {
                 t -= 1;
                 v.set(t);
             }

@@ -660,7 +660,7 @@ fn agentless_naming(doc: &Doc, open: usize) -> bool {
     let start = open.saturating_sub(6);
     (start..open).rev().any(|p| {
         let w = doc.tok(p);
-        let participle = doc.tokens[p].kind() == TokenKind::Word
+        let participle = doc.token(p).kind() == TokenKind::Word
             && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
         participle
             && p > 0
@@ -686,7 +686,7 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
     }
     // "— Jane Doe", "— Sen. Jane Doe": the name within the first words.
     (toks.start + 1..toks.end.min(toks.start + 4))
-        .take_while(|&t| doc.tokens[t].kind() != TokenKind::Punct || doc.tok(t) == ".")
+        .take_while(|&t| doc.token(t).kind() != TokenKind::Punct || doc.tok(t) == ".")
         .find_map(|t| actors.outer_mention_at(t))
 }
 
@@ -695,7 +695,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
     let p = &doc.paras[para];
     p.tokens()
         .clone()
-        .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind() == TokenKind::Punct)
+        .all(|t| doc.in_quote[t].is_some() || doc.token(t).kind() == TokenKind::Punct)
 }
 
 /// Direct when the quote is a sentence of its own (or opens the sentence,
@@ -735,7 +735,7 @@ fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
     let before = prev.open_tok();
     doc.text[prev.content()].trim_end().ends_with(',')
         && doc.tok(open - 1) == ","
-        && (close + 1..open - 1).all(|t| doc.tokens[t].kind() == TokenKind::Word)
+        && (close + 1..open - 1).all(|t| doc.token(t).kind() == TokenKind::Word)
         && doc.text[prev.content()].starts_with(char::is_uppercase)
         && (before == sent_start || matches!(doc.tok(before - 1), ":" | ","))
 }
@@ -778,7 +778,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     let mut words = 0;
     while p > start && words < 4 {
         let w = doc.tok(p);
-        let plain = doc.tokens[p].kind() == TokenKind::Word
+        let plain = doc.token(p).kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
@@ -789,7 +789,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         if let Some(m) = actors.outer_mention_at(p) {
             let first = actors.mentions[m].toks().start;
             // The subject opens the sentence.
-            return (first == start || doc.tokens[first - 1].kind() == TokenKind::Punct)
+            return (first == start || doc.token(first - 1).kind() == TokenKind::Punct)
                 .then_some(m);
         }
     }
@@ -816,7 +816,7 @@ fn is_scare_quote(
     // title, its short words lowercase, after the kind of work or an owner.
     let open = doc.quotes[q].open_tok();
     let work = open > 0
-        && (doc.tokens[open - 1].kind() == TokenKind::Possessive
+        && (doc.token(open - 1).kind() == TokenKind::Possessive
             || doc.uses_lower(open - 1).has(Use::WorkNoun));
     let lex = lexicon();
     let titled = || {

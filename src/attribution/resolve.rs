@@ -35,7 +35,7 @@ pub fn resolve(
                 }
                 let m = actors.add_mention(MentionDraft::new(
                     t..t + 1,
-                    doc.tokens[t].span(),
+                    doc.token(t).span(),
                     None,
                     MentionKind::Pronoun,
                     a,
@@ -57,7 +57,7 @@ fn relative(
         Some(existing) => existing,
         None => actors.add_mention(MentionDraft::new(
             t..t + 1,
-            doc.tokens[t].span(),
+            doc.token(t).span(),
             None,
             MentionKind::Pronoun,
             actor,
@@ -192,7 +192,7 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
             return (kind != ActorKind::Place).then_some(m);
         }
         let w = doc.tok(t);
-        if doc.tokens[t].kind() != TokenKind::Word
+        if doc.token(t).kind() != TokenKind::Word
             || !(w.starts_with(char::is_lowercase) || doc.word_class(t) == Some(WordClass::Det))
         {
             return None;

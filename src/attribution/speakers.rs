@@ -268,7 +268,7 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
     let from = start.max(gerund.saturating_sub(25));
     (from + 1..gerund).rev().find_map(|k| {
         let w = doc.tok(k);
-        let past = doc.tokens[k].kind() == TokenKind::Word
+        let past = doc.token(k).kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && w.ends_with("ed");
         if !past || doc.in_quote[k].is_some() {
@@ -331,7 +331,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     {
         return None;
     }
-    let word = |t: usize| doc.tokens[t].kind() == TokenKind::Word;
+    let word = |t: usize| doc.token(t).kind() == TokenKind::Word;
     let past_cue = |t: usize| doc.cue_verb(t).is_some_and(|v| !v.present);
     // A past form ("started", "said") or an auxiliary is the verb.
     let verb_at = |t: usize| {

@@ -110,7 +110,7 @@ fn subject_left_of(
         if doc.in_quote[p].is_some() {
             return None;
         }
-        if possessor && doc.tokens[p].kind() == TokenKind::Possessive {
+        if possessor && doc.token(p).kind() == TokenKind::Possessive {
             continue;
         }
         if let Some(m) = actors.mention_at(p) {
@@ -145,7 +145,7 @@ fn subject_left_of(
         if possessor {
             // "the mayor's promise to ...": a described owner, right
             // before its "'s".
-            let owns = p + 1 < t && doc.tokens[p + 1].kind() == TokenKind::Possessive;
+            let owns = p + 1 < t && doc.token(p + 1).kind() == TokenKind::Possessive;
             return owns.then(|| phrase_ending_at(doc, p + 1, bound)).flatten();
         }
         if let Some(owner) = owner_of_source(doc, actors, p, bound) {
@@ -253,13 +253,13 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
     let participle_object = lead > bound + 2
         && doc.word_class(lead - 1) == Some(WordClass::Prep)
         && doc.tok(lead - 2).ends_with("ing")
-        && doc.tokens[lead - 2].kind() == TokenKind::Word;
+        && doc.token(lead - 2).kind() == TokenKind::Word;
     if participle_object {
         return Some(lead - 2);
     }
     let verb_object = start > bound + 1 && {
         let v = doc.tok(start - 1);
-        doc.tokens[start - 1].kind() == TokenKind::Word
+        doc.token(start - 1).kind() == TokenKind::Word
             && v.starts_with(char::is_lowercase)
             // ("told", "telling", "urged": verbs of the "X told Y
             // to" frame take their listener as object)
@@ -378,7 +378,7 @@ fn unnamed_subject(
         return Some(a);
     }
     // "Another tweeted, “...”", "Several said": a quantifier alone.
-    if lone_quantifier(doc, p) && (p == bound || doc.tokens[p - 1].kind() == TokenKind::Punct) {
+    if lone_quantifier(doc, p) && (p == bound || doc.token(p - 1).kind() == TokenKind::Punct) {
         return Some(Anchor::Phrase(p, p + 1));
     }
     let np = phrase_ending_at(doc, p + 1, bound);
@@ -418,10 +418,10 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
     // Back over at most two modifiers ("own", "latest") to the "'s".
     let k = (p.saturating_sub(3).max(bound + 1)..p)
         .rev()
-        .take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct)
-        .find(|&k| doc.tokens[k].kind() == TokenKind::Possessive)?;
+        .take_while(|&k| doc.token(k).kind() != TokenKind::Punct)
+        .find(|&k| doc.token(k).kind() == TokenKind::Possessive)?;
     if (k + 1..p).any(|j| {
-        doc.tokens[j].kind() != TokenKind::Word
+        doc.token(j).kind() != TokenKind::Word
             || doc.word_class(j).is_some()
             || doc.cue_verb(j).is_some()
             || actors.mention_at(j).is_some()
@@ -449,7 +449,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
 fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
     let reach = p.saturating_sub(15).max(bound);
     let r = (reach..=p).rev().find(|&r| doc.is(r, Use::Relative))?;
-    if r <= bound || !(r..=p).all(|k| doc.tokens[k].kind() == TokenKind::Word) {
+    if r <= bound || !(r..=p).all(|k| doc.token(k).kind() == TokenKind::Word) {
         return None;
     }
     // "Jane Doe, who said": the noun may stand before a comma.
@@ -472,7 +472,7 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
 fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize) -> Option<usize> {
     let reach = end.saturating_sub(12).max(bound);
     let comma = (reach..end).rev().find(|&k| doc.tok(k) == ",")?;
-    if (comma + 1..end).any(|k| doc.tokens[k].kind() == TokenKind::Punct) || comma <= bound {
+    if (comma + 1..end).any(|k| doc.token(k).kind() == TokenKind::Punct) || comma <= bound {
         return None;
     }
     let m = actors.mention_at(comma - 1)?;
@@ -506,13 +506,13 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         // "..., records show.": so does a comma before a verb that ends the
         // sentence.
         let tail = w == "," && end + 2 >= doc.sentences[doc.sentence_at(p)].tokens().end;
-        if (doc.tokens[p].kind() == TokenKind::Number || tail)
+        if (doc.token(p).kind() == TokenKind::Number || tail)
             && words > 0
             && doc.in_quote[p].is_none()
         {
             return Some(Anchor::Phrase(p + usize::from(tail), end));
         }
-        if doc.tokens[p].kind() != TokenKind::Word || doc.in_quote[p].is_some() || negated_aux(w) {
+        if doc.token(p).kind() != TokenKind::Word || doc.in_quote[p].is_some() || negated_aux(w) {
             return None;
         }
         match lex.word_class(w) {
@@ -563,10 +563,10 @@ fn time_phrase(doc: &Doc, open: usize, head: usize) -> bool {
 fn looks_nominal(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     // "the 46-year-old"
-    if doc.tokens[t].kind() == TokenKind::Number && w.contains('-') {
+    if doc.token(t).kind() == TokenKind::Number && w.contains('-') {
         return true;
     }
-    doc.tokens[t].kind() == TokenKind::Word
+    doc.token(t).kind() == TokenKind::Word
         && doc.word_class(t).is_none()
         && !negated_aux(w)
         && doc.cue_verb(t).is_none_or(|v| v.present)
@@ -588,7 +588,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             // not the school, the company or the client.
             let owns = {
                 let e = actors.mentions[m].toks().end;
-                e < end && doc.tokens[e].kind() == TokenKind::Possessive
+                e < end && doc.token(e).kind() == TokenKind::Possessive
             };
             if owns || actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
                 let mut q = actors.mentions[m].toks().end;
@@ -601,7 +601,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 };
                 // (a role's words: not "to", a preposition or a clause's words)
                 let passes = |q: usize, n: usize| {
-                    (doc.tokens[q].kind() == TokenKind::Word
+                    (doc.token(q).kind() == TokenKind::Word
                         && !(owns && (doc.tok(q) == "to" || doc.word_class(q).is_some())))
                         || (q == actors.mentions[m].toks().end && owns)
                         // the comma before the name a possessive's role is apposed to
@@ -623,7 +623,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 let start = actors.mentions[m].toks().start;
                 let role_end = (start..q)
                     .rev()
-                    .find(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                    .find(|&k| doc.token(k).kind() == TokenKind::Word)
                     .map_or(start, |k| k + 1);
                 if owns && role_end > actors.mentions[m].toks().end + 1 {
                     return Some(Anchor::Phrase(start, role_end));
@@ -643,7 +643,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         }
         // Skip a title or determiner before the name: "said Foreign Minister ...",
         // but not the "that" of a reported clause.
-        let is_title_word = doc.tokens[p].kind() == TokenKind::Word
+        let is_title_word = doc.token(p).kind() == TokenKind::Word
             && !w.eq_ignore_ascii_case("that")
             && (lex.starts_title(w)
                 || title_of(doc, p + 1)
@@ -684,7 +684,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
             q = actors.mentions[m].toks().end.max(q + 1);
             continue;
         }
-        let tok = doc.tokens[q];
+        let tok = doc.token(q);
         let ok = (tok.kind() == TokenKind::Word
                 && doc.word_class(q).is_none()
                 && (doc.cue_verb(q).is_none() || title_of(doc, q)))
@@ -755,7 +755,7 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     }
     if e == t + 1
         && lone_quantifier(doc, t)
-        && (e >= end || doc.tokens[e].kind() == TokenKind::Punct)
+        && (e >= end || doc.token(e).kind() == TokenKind::Punct)
     {
         return Some(Anchor::Phrase(t, e)); // "“...,” tweeted another."
     }
@@ -793,7 +793,7 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
 /// noun phrase without a determiner, from a lowercase noun on.
 fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let noun = |k: usize| {
-        doc.tokens[k].kind() == TokenKind::Word
+        doc.token(k).kind() == TokenKind::Word
             && doc.tok(k).starts_with(char::is_lowercase)
             && doc.word_class(k).is_none()
             && looks_nominal(doc, k)
@@ -812,7 +812,7 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
 /// pronoun at its start.
 fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anchor> {
     (t..end.min(t + 10))
-        .take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct)
+        .take_while(|&k| doc.token(k).kind() != TokenKind::Punct)
         .find_map(|k| Some(Anchor::Mention(outermost(actors, actors.mention_at(k)?, k))))
         .or_else(|| (t < end && is_possessive_pronoun(doc.tok(t))).then_some(Anchor::Pronoun(t)))
 }

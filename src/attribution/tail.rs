@@ -109,7 +109,7 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
     }
     (words.len() == 1 || (words.len() <= 5 && doc.word_class(s) == Some(WordClass::Prep)))
         && words.clone().all(|t| {
-            doc.tokens[t].kind() == TokenKind::Word
+            doc.token(t).kind() == TokenKind::Word
                 && doc.in_quote[t].is_none()
                 && doc.word_class(t) != Some(WordClass::Aux)
                 && doc.cue_verb(t).is_none()
@@ -216,7 +216,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // for the clause to report back.)
     group_start > sent_start
         && (sent_start.max(group_start.saturating_sub(REACH))..group_start - 1)
-            .any(|t| doc.tokens[t].kind() == TokenKind::Word)
+            .any(|t| doc.token(t).kind() == TokenKind::Word)
         && bare_passive
         && !opens_clause
         && !relative
@@ -232,12 +232,12 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
 /// title and determiner.
 pub fn tail_start(doc: &Doc, from: usize) -> usize {
     let joins = |t: usize| {
-        matches!(doc.tokens[t].kind(), TokenKind::Word | TokenKind::Possessive)
+        matches!(doc.token(t).kind(), TokenKind::Word | TokenKind::Possessive)
             // the period of "Sen." or "Dr."
             || (doc.tok(t) == "."
                 && t >= 1
-                && doc.tokens[t - 1].kind() == TokenKind::Word
-                && doc.tokens[t - 1].span().end == doc.tokens[t].span().start)
+                && doc.token(t - 1).kind() == TokenKind::Word
+                && doc.token(t - 1).span().end == doc.token(t).span().start)
     };
     let mut s = from;
     let mut n = 0;

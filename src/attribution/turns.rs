@@ -41,7 +41,7 @@ pub(super) fn label(
     (mention.toks().end == colon
         && matches!(kind, ActorKind::Person | ActorKind::Organization)
         && (start..mention.toks().start)
-            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind() != TokenKind::Word))
+            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.token(t).kind() != TokenKind::Word))
     .then_some((m, colon))
 }
 
@@ -59,7 +59,7 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
         };
         let first = colon + 1;
         if first < p.tokens().end
-            && doc.tokens[first].kind() == TokenKind::Word
+            && doc.token(first).kind() == TokenKind::Word
             && doc.in_quote[first].is_none()
         {
             let content = doc.span_of(first, p.tokens().end);

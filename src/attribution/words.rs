@@ -82,7 +82,7 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
 /// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
 /// reflexive ("herself").
 pub fn is_skippable(doc: &Doc, t: usize) -> bool {
-    if doc.tokens[t].kind() != TokenKind::Word {
+    if doc.token(t).kind() != TokenKind::Word {
         return false;
     }
     let w = doc.tok(t).lower_cow();
@@ -181,7 +181,7 @@ pub fn that_after(doc: &Doc, t: usize, end: usize) -> Option<usize> {
 pub fn that_within(doc: &Doc, t: usize, end: usize, reach: usize, past_to: bool) -> Option<usize> {
     (t + 1..(t + reach).min(end))
         .take_while(|&k| {
-            doc.tokens[k].kind() == TokenKind::Word
+            doc.token(k).kind() == TokenKind::Word
                 && doc.in_quote[k].is_none()
                 && (past_to || doc.tok(k) != "to")
         })
