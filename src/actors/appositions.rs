@@ -17,9 +17,9 @@ const MODIFIERS: usize = 3;
 /// Adds the titles set off by commas beside the names of persons.
 pub fn add(doc: &Doc, actors: &mut Actors) {
     for m in 0..actors.mentions.len() {
-        let mention = &actors.mentions[m];
+        let mention = actors.mention(m);
         let a = mention.actor();
-        if mention.kind() != MentionKind::Name || actors.actors[a].kind != ActorKind::Person {
+        if mention.kind() != MentionKind::Name || actors.actor(a).kind != ActorKind::Person {
             continue;
         }
         let toks = mention.toks();
@@ -30,7 +30,7 @@ pub fn add(doc: &Doc, actors: &mut Actors) {
         let text = doc.text[span].to_string();
         // (A description may have given it already, in full: "director of
         // the museum".)
-        let titles = &actors.actors[a].titles;
+        let titles = &actors.actor(a).titles;
         if !titles
             .iter()
             .any(|t| t.contains(&text) || text.contains(t.as_str()))

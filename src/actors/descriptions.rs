@@ -113,7 +113,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // A name the of-phrase reaches into is whole inside it ("a critic of
     // the United States", not "of the United"), and a mention of its own.
     let end = match actors.mention_at(end - 1) {
-        Some(m) if actors.mentions[m].toks().end > end => actors.mentions[m].toks().end,
+        Some(m) if actors.mention(m).toks().end > end => actors.mention(m).toks().end,
         _ => end,
     };
     let anonymous_marker = marker_follows(doc, end, sent.tokens().end);
@@ -219,7 +219,7 @@ fn modifiers_before(
         // officials", "Florida election officials" are modifiers).
         let person = actors
             .mention_at(p)
-            .is_some_and(|m| actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person);
+            .is_some_and(|m| actors.actor(actors.mention(m).actor()).kind == ActorKind::Person);
         let subject =
             person || lex.is_title(pw) || lex.role(pw).is_some_and(|r| !r.plural && !r.collective);
         let verb = start < t && {
@@ -268,7 +268,7 @@ fn names_before_title(
     }
     // A title before a name is not a description of its own.
     next_mention.is_some_and(|m| {
-        !role.plural && actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person
+        !role.plural && actors.actor(actors.mention(m).actor()).kind == ActorKind::Person
     })
 }
 
@@ -324,11 +324,11 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
         let first = (toks.start.max(floor)..toks.end.min(a))
             .filter(|&t| doc.in_quote[t].is_none())
             .find_map(|t| actors.outer_mention_at(t));
-        if let Some(m) = first.filter(|&m| actors.mentions[m].kind() == MentionKind::Name) {
+        if let Some(m) = first.filter(|&m| actors.mention(m).kind() == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.
-            let actor = &actors.actors[actors.mentions[m].actor()];
+            let actor = actors.actor(actors.mention(m).actor());
             let company = actor.kind == ActorKind::Organization && actor.role.is_none();
-            return company.then_some(actors.mentions[m].actor());
+            return company.then_some(actors.mention(m).actor());
         }
         if toks.start <= floor {
             break;
@@ -385,7 +385,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let apposed = apposed_person(doc, actors, f.start, f.end).filter(|_| !f.plural);
         if let Some(person) = apposed {
             let title = bare.to_string();
-            if !actors.actors[person].titles.contains(&title) {
+            if !actors.actor(person).titles.contains(&title) {
                 actors.actors[person].titles.push(title);
             }
         }
@@ -428,8 +428,8 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
     let person_at = |t: usize| {
         actors
             .mention_at(t)
-            .map(|m| actors.mentions[m].actor())
-            .filter(|&a| actors.actors[a].kind == ActorKind::Person)
+            .map(|m| actors.mention(m).actor())
+            .filter(|&a| actors.actor(a).kind == ActorKind::Person)
     };
     if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
         person_at(end + 1)
@@ -493,7 +493,7 @@ fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let Some(m) = actors.mention_at(p + 1) else {
         return false;
     };
-    let e = actors.mentions[m].toks().end;
+    let e = actors.mention(m).toks().end;
     e < doc.tokens.len() && doc.cue_verb(e).is_some()
 }
 

@@ -80,7 +80,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
 pub fn most_named(actors: &Actors) -> Option<usize> {
     let mut named = vec![0usize; actors.actors.len()];
     for m in &actors.mentions {
-        if m.kind() == MentionKind::Name && actors.actors[m.actor()].kind == ActorKind::Person {
+        if m.kind() == MentionKind::Name && actors.actor(m.actor()).kind == ActorKind::Person {
             named[m.actor()] += 1;
         }
     }

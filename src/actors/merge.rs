@@ -141,7 +141,7 @@ impl Merger {
                 // (Only once: a second full name of that surname, "Pietro
                 // Varani" after "Anna Varani", is someone else.)
                 let id = match self.get("s:", last) {
-                    Some(id) if !self.actors.actors[id].name.contains(' ') => {
+                    Some(id) if !self.actors.actor(id).name.contains(' ') => {
                         self.actors.actors[id].name = text.to_string();
                         id
                     }
@@ -210,7 +210,7 @@ impl Merger {
     fn surname_in_capitals(&self, text: &str) -> Option<usize> {
         // "TAPPER" after a full name in capitals, "JAKE TAPPER" (not "PAC"
         // after a body's name that ends in it).
-        let shouted = |id: &usize| !self.actors.actors[*id].name.contains(char::is_lowercase);
+        let shouted = |id: &usize| !self.actors.actor(*id).name.contains(char::is_lowercase);
         if let Some(&id) = self.surnames.get(text).filter(|id| shouted(id)) {
             return Some(id);
         }
@@ -315,10 +315,10 @@ impl Merger {
 fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
     let Some(title) = n.title else { return };
     let t = doc.text[title].trim().to_string();
-    if !lexicon().is_honorific(&t) && !actors.actors[actor].titles.contains(&t) {
+    if !lexicon().is_honorific(&t) && !actors.actor(actor).titles.contains(&t) {
         actors.actors[actor].titles.push(t);
     }
-    if actors.actors[actor].kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
+    if actors.actor(actor).kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
         actors.actors[actor].kind = ActorKind::Person;
     }
 }
@@ -417,7 +417,7 @@ fn acronym_actor(actors: &Actors, by_key: &HashMap<String, usize>, name: &str) -
     by_key
         .get(&format!("o:{init}"))
         .copied()
-        .filter(|&id| actors.actors[id].kind == ActorKind::Organization)
+        .filter(|&id| actors.actor(id).kind == ActorKind::Organization)
 }
 
 /// The kind of a one-word name nothing else explains.

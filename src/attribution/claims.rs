@@ -41,7 +41,7 @@ pub fn find(
     };
     let tail_begin = tail
         .and_then(|t| {
-            let m = &actors.mentions[t.mention?];
+            let m = actors.mention(t.mention?);
             Some(tail_start(doc, t.cue.toks.start.min(m.toks().start)) - 1)
         })
         .or_else(|| resolved.iter().find_map(apposed_comma));
@@ -63,7 +63,7 @@ pub fn find(
         // what came before, like a tail the words after it keep going past.
         let inverted = cue.form == CueForm::Finite
             && r.mention
-                .is_some_and(|m| actors.mentions[m].toks().start >= cue.toks.end);
+                .is_some_and(|m| actors.mention(m).toks().start >= cue.toks.end);
         let range = if inverted && !is_tail {
             let s = skip_conjunctions(doc, sent.start, sent.end);
             Some((s, tail_start(doc, cue.toks.start)))
@@ -77,7 +77,7 @@ pub fn find(
             // the phrase before the verb.
             let agent_end = r
                 .mention
-                .map(|m| actors.mentions[m].toks().end)
+                .map(|m| actors.mention(m).toks().end)
                 .filter(|&e| {
                     cue.form == CueForm::PassiveBy
                         && e < sent.end
@@ -357,7 +357,7 @@ fn participle_apposed(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Res
     let after_subject = c > 0
         && doc.tok(c - 1) == ","
         && r.mention
-            .is_some_and(|m| actors.mentions[m].toks().end + 1 == c);
+            .is_some_and(|m| actors.mention(m).toks().end + 1 == c);
     after_subject
         && doc.cue_verb(c).is_some_and(|v| v.past())
         && resolved.iter().any(|x| {
@@ -434,7 +434,7 @@ fn content_start(
                 }
                 _ => actors
                     .mention_at(t + 1)
-                    .map(|m| actors.mentions[m].toks().end)
+                    .map(|m| actors.mention(m).toks().end)
                     .or_else(|| {
                         (doc.role(t + 1).is_some() || doc.is(t + 1, Use::Addressee))
                             .then_some(t + 2)
@@ -479,7 +479,7 @@ fn content_start(
         // clause or a quotation follows.
         let named = if w == "the" { t + 1 } else { t };
         if let Some(m) = (named < end).then(|| actors.mention_at(named)).flatten() {
-            let after = actors.mentions[m].toks().end;
+            let after = actors.mention(m).toks().end;
             if after < end && (doc.tok(after).eq_ignore_ascii_case("that") || doc.tok(after) == ":")
             {
                 t = after;
@@ -505,7 +505,7 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
         (k < end)
             .then(|| actors.mention_at(k))
             .flatten()
-            .map(|m| actors.mentions[m].toks())
+            .map(|m| actors.mention(m).toks())
             .filter(|m| m.start == k)
             .map(|m| m.end)
     };
@@ -760,7 +760,7 @@ fn according_content(
     {
         let after = r
             .mention
-            .map_or(r.cue.toks.end, |m| actors.mentions[m].toks().end);
+            .map_or(r.cue.toks.end, |m| actors.mention(m).toks().end);
         let mut a = after;
         while a < sent.end.min(after + MAX_CONTENT) && doc.tok(a) != "," {
             a += 1;

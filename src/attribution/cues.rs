@@ -297,7 +297,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
         return None;
     }
     let (m, colon) = super::turns::label(doc, actors, sent.start, sent.end)?;
-    let mention = &actors.mentions[m];
+    let mention = actors.mention(m);
     // Some words of its own, not a quotation (which "X: “...”" already
     // attributes), around a phrase it quotes or not ("X: Y’s ‘...’ hurts
     // the party").
@@ -376,7 +376,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         };
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
-            Some(actors.mentions[m].toks().end)
+            Some(actors.mention(m).toks().end)
         } else if is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
         } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
@@ -384,7 +384,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
             let named = (s + 1..(s + 4).min(sent.end))
                 .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
                 .find_map(|k| actors.outer_mention_at(k))
-                .map(|m| actors.mentions[m].toks().end);
+                .map(|m| actors.mention(m).toks().end);
             // "the editorial read": the last of the lowercase words is the verb.
             named.or_else(|| {
                 (s + 1..(s + 6).min(sent.end))

@@ -38,7 +38,7 @@ pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
             next == t
                 && actors
                     .mention_at(t)
-                    .is_some_and(|m| actors.mentions[m].kind() == MentionKind::Name)
+                    .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
         };
         if in_title[t] || name() || anonymity[t] {
             masked.set(t);

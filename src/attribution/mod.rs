@@ -94,7 +94,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         for r in &mut resolved {
             let label = r.mention.is_some_and(|m| {
                 r.cue.form != cues::CueForm::Gerund
-                    && turns::is_label(&turns, actors.mentions[m].toks().end)
+                    && turns::is_label(&turns, actors.mention(m).toks().end)
             });
             if label {
                 r.actor = None;
@@ -128,7 +128,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let first = doc.quotes.len();
     for (i, turn) in turns.iter().enumerate() {
         let m = turns::speaker(actors, turn);
-        let a = m.map(|m| actors.mentions[m].actor());
+        let a = m.map(|m| actors.mention(m).actor());
         quotes_out.push(QuoteDraft::new(
             first + i,
             QuoteKind::Direct,

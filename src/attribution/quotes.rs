@@ -157,7 +157,7 @@ pub fn attribute_sentence(
             state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
         } else if let Some(m) = state.sentence_subject {
             // "Jane Doe issued the following statement:"
-            state.colon_speaker = Some((actors.mentions[m].actor(), Some(m), para));
+            state.colon_speaker = Some((actors.mention(m).actor(), Some(m), para));
         }
     }
     if let Some(last) = out.last() {
@@ -194,7 +194,7 @@ impl Found {
     /// An actor named by mention `m`.
     fn mention(actors: &Actors, m: usize) -> Found {
         Found {
-            speaker: Some(actors.mentions[m].actor()),
+            speaker: Some(actors.mention(m).actor()),
             mention: Some(m),
             ..Found::default()
         }
@@ -294,7 +294,7 @@ impl<'a> Quote<'a> {
     /// speaker's words, not those of the unnamed thing nested in her clause.
     fn unnamed(&self, r: &Resolved) -> bool {
         r.mention
-            .is_some_and(|m| self.actors.mentions[m].kind() == MentionKind::Description)
+            .is_some_and(|m| self.actors.mention(m).kind() == MentionKind::Description)
     }
 
     /// A finite verb inside a clause another speaker reports ("Jane Doe
@@ -437,7 +437,7 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
         && (end + 2..=end + 4).contains(&open)
         && doc.tok(open - 1).eq_ignore_ascii_case("to");
     let governs = appeal || (r.cue.frames.quote && end == open);
-    let named = actors.mentions[r.mention?].toks();
+    let named = actors.mention(r.mention?).toks();
     let outer_reports = matches!(o.cue.form, CueForm::Finite | CueForm::According)
         && o.cue.frames.clause
         && !quote.unnamed(o)
@@ -547,8 +547,8 @@ fn subject_verb_colon(quote: &Quote) -> Option<Found> {
     let m = quote.state.sentence_subject.filter(|&m| {
         quote.open > quote.sent.start
             && doc.tok(quote.open - 1) == ":"
-            && actors.mentions[m].toks().start < quote.open
-            && actors.mentions[m].toks().start >= quote.sent.start
+            && actors.mention(m).toks().start < quote.open
+            && actors.mention(m).toks().start >= quote.sent.start
     })?;
     Some(Found::mention(actors, m))
 }
@@ -596,7 +596,7 @@ fn bare_attribution_next(quote: &Quote) -> Option<Found> {
         return None;
     }
     let m = next.tokens().find_map(|t| quote.actors.mention_at(t))?;
-    Some(Found::actor(Some(quote.actors.mentions[m].actor())))
+    Some(Found::actor(Some(quote.actors.mention(m).actor())))
 }
 
 /// "Jane Doe hailed the vote as “fantastic,” telling reporters ...",
@@ -630,7 +630,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
     let m = quote
         .state
         .sentence_subject
-        .filter(|&m| actors.mentions[m].toks().start < open)?;
+        .filter(|&m| actors.mention(m).toks().start < open)?;
     Some(Found::mention(actors, m))
 }
 
@@ -648,8 +648,8 @@ fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
 fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
     let (m, s) = quote.state.previous_subject?;
     let (doc, actors) = (quote.doc, quote.actors);
-    let actor = actors.mentions[m].actor();
-    let person = actors.actors[actor].kind == ActorKind::Person;
+    let actor = actors.mention(m).actor();
+    let person = actors.actor(actor).kind == ActorKind::Person;
     let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
     (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
 }
@@ -787,7 +787,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         words += 1;
         p -= 1;
         if let Some(m) = actors.outer_mention_at(p) {
-            let first = actors.mentions[m].toks().start;
+            let first = actors.mention(m).toks().start;
             // The subject opens the sentence.
             return (first == start || doc.token(first - 1).kind() == TokenKind::Punct)
                 .then_some(m);

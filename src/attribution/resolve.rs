@@ -19,9 +19,9 @@ pub fn resolve(
 ) -> (Option<usize>, Option<usize>) {
     match anchor {
         None => (None, None),
-        Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor()), Some(m)),
+        Some(Anchor::Mention(m)) => (Some(actors.mention(m).actor()), Some(m)),
         // The relative pronoun is the speaker's mention in the clause it opens.
-        Some(Anchor::Relative(m, t)) => relative(doc, actors, actors.mentions[m].actor(), t),
+        Some(Anchor::Relative(m, t)) => relative(doc, actors, actors.mention(m).actor(), t),
         Some(Anchor::Phrase(a, b)) => phrase_actor(doc, actors, a, b),
         Some(Anchor::RelativePhrase(a, b, t)) => match phrase_actor(doc, actors, a, b) {
             (Some(actor), _) => relative(doc, actors, actor, t),
@@ -31,7 +31,7 @@ pub fn resolve(
             None => (None, None),
             Some(a) => {
                 if let Some(existing) = actors.mention_at(t) {
-                    return (Some(actors.mentions[existing].actor()), Some(existing));
+                    return (Some(actors.mention(existing).actor()), Some(existing));
                 }
                 let m = actors.add_mention(MentionDraft::new(
                     t..t + 1,
@@ -63,7 +63,7 @@ fn relative(
             actor,
         )),
     };
-    (Some(actors.mentions[mention].actor()), Some(mention))
+    (Some(actors.mention(mention).actor()), Some(mention))
 }
 
 /// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a
@@ -80,7 +80,7 @@ fn phrase_actor(
     let key = strip_determiner(text).lower();
     // (and "the report" later is the same source, "published" aside)
     if let Some(m) = source_after(doc, actors, a, b) {
-        let actor = actors.mentions[m].actor();
+        let actor = actors.mention(m).actor();
         let participle = b > a + 1 && doc.uses_lower(b - 1).has(Use::Authored);
         let noun = &doc.text[doc.span_of(a, b - usize::from(participle))];
         let key = strip_determiner(noun).lower();
@@ -188,7 +188,7 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
     // (past a determiner and a few lowercase words: "the trade body X")
     for t in k + 1..(k + 6).min(n) {
         if let Some(m) = actors.mention_at(t) {
-            let kind = actors.actors[actors.mentions[m].actor()].kind;
+            let kind = actors.actor(actors.mention(m).actor()).kind;
             return (kind != ActorKind::Place).then_some(m);
         }
         let w = doc.tok(t);
@@ -215,7 +215,7 @@ fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -
         .rev()
         .filter(|&t| doc.tok(t).eq_ignore_ascii_case(key))
         .find_map(|t| source_after(doc, actors, t, t + 1))
-        .map(|m| actors.mentions[m].actor())
+        .map(|m| actors.mention(m).actor())
 }
 
 /// How far back [`earlier_source`] looks: a few paragraphs.
@@ -258,9 +258,9 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
 fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
     let para = &doc.paras[doc.para_of(t)];
     let m = actors.outer_mention_at(para.tokens().start)?;
-    let colon = actors.mentions[m].toks().end;
+    let colon = actors.mention(m).toks().end;
     (colon < para.tokens().end && colon < t && doc.tok(colon) == ":")
-        .then_some(actors.mentions[m].actor())
+        .then_some(actors.mention(m).actor())
 }
 
 /// What a pronoun may refer to: only a subject or possessive form ("he",
@@ -303,7 +303,7 @@ pub fn resolve_pronoun(
     // "The ministry says it ...": a collective body described by a
     // singular noun is an "it" (not "police", which is a "they").
     let body = |a: usize| {
-        let actor = &actors.actors[a];
+        let actor = actors.actor(a);
         actor.kind == ActorKind::Group
             && kinds.contains(&ActorKind::Organization)
             && !kinds.contains(&ActorKind::Group)
@@ -322,7 +322,7 @@ pub fn resolve_pronoun(
         }
     };
     let fits = |a: usize| {
-        (kinds.contains(&actors.actors[a].kind) || body(a))
+        (kinds.contains(&actors.actor(a).kind) || body(a))
             && (unlike.is_none() || gender(a) != unlike)
     };
     // "A: I expect ...", "MORALES: Well, I think ...": outside quotation
@@ -369,7 +369,7 @@ pub fn resolve_pronoun(
         }
         match actors.outer_mention_at(k) {
             Some(m) if doc.in_quote[k].is_none() => {
-                let mention = &actors.mentions[m];
+                let mention = actors.mention(m);
                 if mention.toks().end <= t {
                     if fits(mention.actor()) && !called(mention.toks().start) {
                         window.push((mention.toks().start.max(from), mention.actor()));

@@ -111,7 +111,7 @@ fn finite_subject(
         .find(|&t| !is_skippable(doc, t))
         .filter(|&t| doc.is(t, Use::Relative));
     match (anchor, relative) {
-        (Some(Anchor::Mention(m)), Some(r)) if actors.mentions[m].toks().end <= r => {
+        (Some(Anchor::Mention(m)), Some(r)) if actors.mention(m).toks().end <= r => {
             (Some(Anchor::Relative(m, r)), weak)
         }
         other => (other.0, weak),
@@ -150,7 +150,7 @@ fn coordinated_subject(
         return None;
     }
     match actors.outer_mention_at(main) {
-        Some(m) if actors.mentions[m].toks().start == main => Some(Anchor::Mention(m)),
+        Some(m) if actors.mention(m).toks().start == main => Some(Anchor::Mention(m)),
         _ => is_personal_pronoun(doc.tok(main)).then_some(Anchor::Pronoun(main)),
     }
 }
@@ -164,7 +164,7 @@ fn governs_clause(actors: &Actors, r: &Resolved) -> bool {
         && !r.weak
         && r.actor.is_some()
         && r.mention
-            .is_some_and(|m| actors.mentions[m].toks().start < r.cue.toks.start)
+            .is_some_and(|m| actors.mention(m).toks().start < r.cue.toks.start)
 }
 
 /// The first actor mentioned in the sentence before `end`, outside quotes and titles.
@@ -187,8 +187,8 @@ fn first_subject(
             .then(|| actors.outer_mention_at(after))
             .flatten()
         {
-            let e = actors.mentions[m].toks().end;
-            let place = actors.actors[actors.mentions[m].actor()].kind == ActorKind::Place;
+            let e = actors.mention(m).toks().end;
+            let place = actors.actor(actors.mention(m).actor()).kind == ActorKind::Place;
             if place && e < end && doc.tok(e) == "," {
                 after = e + 1;
             }
@@ -209,7 +209,7 @@ fn first_subject(
         .map(|m| {
             Anchor::Mention(
                 actors
-                    .outer_mention_at(actors.mentions[m].toks().start)
+                    .outer_mention_at(actors.mention(m).toks().start)
                     .unwrap_or(m),
             )
         })
@@ -238,7 +238,7 @@ fn main_clause_subject(
     // interrupted her, shouting ...").
     let acting = acting_subject(doc, actors, sent.start, cue.toks.start);
     let prev =
-        prev.filter(|r| acting.is_none_or(|m| actors.mentions[m].toks().start < r.cue.toks.start));
+        prev.filter(|r| acting.is_none_or(|m| actors.mention(m).toks().start < r.cue.toks.start));
     match prev {
         Some(r) => r.mention.map(Anchor::Mention),
         None => {
@@ -249,7 +249,7 @@ fn main_clause_subject(
             match opening_pronoun(doc, sent.clone()) {
                 Some(t)
                     if named.is_none_or(|a| match a {
-                        Anchor::Mention(m) => actors.mentions[m].toks().start > t,
+                        Anchor::Mention(m) => actors.mention(m).toks().start > t,
                         _ => false,
                     }) =>
                 {
@@ -275,8 +275,8 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
             return None;
         }
         let m = actors.outer_mention_at(k - 1)?;
-        let kind = actors.actors[actors.mentions[m].actor()].kind;
-        (actors.mentions[m].toks().end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
+        let kind = actors.actor(actors.mention(m).actor()).kind;
+        (actors.mention(m).toks().end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
             .then_some(m)
     })
 }
@@ -302,7 +302,7 @@ pub fn sentence_subject(
     let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
     if let Some(t) = opening_pronoun(doc, sent) {
         // ("Several said they ...": the pronoun comes after the subject.)
-        if named.is_none_or(|m| actors.mentions[m].toks().start >= t) && phrase.is_none() {
+        if named.is_none_or(|m| actors.mention(m).toks().start >= t) && phrase.is_none() {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
             // the name later in the sentence is not.
@@ -310,7 +310,7 @@ pub fn sentence_subject(
         }
     }
     if let Some((a, b)) = phrase {
-        if named.is_none_or(|m| actors.mentions[m].toks().start >= b) {
+        if named.is_none_or(|m| actors.mention(m).toks().start >= b) {
             return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker).1;
         }
     }
@@ -366,7 +366,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     }
     let m = actors.outer_mention_at(end.checked_sub(1)?)?;
     // Back over a determiner or a title ("with the union", "with Sen. Jane Doe").
-    let mut p = actors.mentions[m].toks().start;
+    let mut p = actors.mention(m).toks().start;
     let mut steps = 0;
     // ...or an absolute clause: "– Jane Doe saying ... and John Roe calling ..."
     let opens = |t: usize| {

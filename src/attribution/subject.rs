@@ -73,7 +73,7 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
     // not ", told lawmakers that".
     right_of(doc, actors, cue.toks.end, sent.end).filter(|a| match *a {
         Anchor::Mention(m) => {
-            let e = actors.mentions[m].toks().end;
+            let e = actors.mention(m).toks().end;
             e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
         }
         _ => false,
@@ -172,10 +172,10 @@ fn at_mention(
     if possessor {
         return Anchor::Mention(m);
     }
-    let start = actors.mentions[m].toks().start;
+    let start = actors.mention(m).toks().start;
     // "Officers in Kessel said": the place says where the speakers are;
     // the subject stands before the preposition.
-    let kind = actors.actors[actors.mentions[m].actor()].kind;
+    let kind = actors.actor(actors.mention(m).actor()).kind;
     if depth < 2 && kind == ActorKind::Place && start > bound + 1 {
         let prep = doc.tok(start - 1).lower_cow();
         let lex = lexicon();
@@ -189,11 +189,11 @@ fn at_mention(
     // after "of" describes.
     if start > bound + 1
         && doc.tok(start - 1) == "of"
-        && actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person
+        && actors.actor(actors.mention(m).actor()).kind != ActorKind::Person
     {
         if let Some(p) = actors.outer_mention_at(start - 2) {
-            let person = actors.actors[actors.mentions[p].actor()].kind == ActorKind::Person;
-            if person && actors.mentions[p].toks().end == start - 1 {
+            let person = actors.actor(actors.mention(p).actor()).kind == ActorKind::Person;
+            if person && actors.mention(p).toks().end == start - 1 {
                 return Anchor::Mention(p);
             }
         }
@@ -209,8 +209,8 @@ fn at_mention(
         let end = start - 1 - usize::from(adj);
         if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
             let d = outermost(actors, d, end - 1);
-            if actors.mentions[d].kind() == MentionKind::Description
-                && actors.mentions[d].toks().end == end
+            if actors.mention(d).kind() == MentionKind::Description
+                && actors.mention(d).toks().end == end
             {
                 return Anchor::Mention(d);
             }
@@ -229,11 +229,11 @@ fn at_mention(
         .then(|| phrase_ending_at(doc, start, bound))
         .flatten()
     {
-        return Anchor::Phrase(a, actors.mentions[m].toks().end);
+        return Anchor::Phrase(a, actors.mention(m).toks().end);
     }
     // "Jane Doe, the director of the Tarvel Institute said": the person
     // named before the appositive, not the institute.
-    if actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
+    if actors.actor(actors.mention(m).actor()).kind != ActorKind::Person {
         if let Some(person) = person_before_appositive(doc, actors, start, bound) {
             return Anchor::Mention(person);
         }
@@ -309,8 +309,8 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     if before > bound {
         if let Some(m) = actors.mention_at(before - 1) {
             let m = outermost(actors, m, before - 1);
-            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
-                if actors.mentions[m].kind() != MentionKind::Description {
+            if actors.actor(actors.mention(m).actor()).kind == ActorKind::Person {
+                if actors.mention(m).kind() != MentionKind::Description {
                     return Some(Anchor::Mention(m));
                 }
                 described = Some(Anchor::Mention(m));
@@ -335,8 +335,8 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             let m = outermost(actors, m, q - 1);
             // "Jane Doe, 22, of Flint, Mich., said": past the places
             // (a town unknown to the lexicon may pass for an organization).
-            let place = actors.actors[actors.mentions[m].actor()].kind == ActorKind::Place
-                || doc.tok(actors.mentions[m].toks().start.saturating_sub(1)) == "of";
+            let place = actors.actor(actors.mention(m).actor()).kind == ActorKind::Place
+                || doc.tok(actors.mention(m).toks().start.saturating_sub(1)) == "of";
             if !place {
                 return Some(Anchor::Mention(m));
             }
@@ -351,7 +351,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         let apposed_name = (q + 1..comma).any(|t| {
             actors
                 .mention_at(t)
-                .is_some_and(|m| actors.mentions[m].kind() == MentionKind::Name)
+                .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
         });
         if let Some(Anchor::Phrase(a, b)) = phrase_ending_at(doc, q, bound) {
             if a <= bound + 1 && !apposed_name {
@@ -431,7 +431,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
     let (start, owner) = match actors.mention_at(k - 1) {
         Some(m) => {
             let m = outermost(actors, m, k - 1);
-            (actors.mentions[m].toks().start, Anchor::Mention(m))
+            (actors.mention(m).toks().start, Anchor::Mention(m))
         }
         None => match phrase_ending_at(doc, k, bound)? {
             Anchor::Phrase(a, b) => (a, Anchor::Phrase(a, b)),
@@ -477,7 +477,7 @@ fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize
     }
     let m = actors.mention_at(comma - 1)?;
     let m = outermost(actors, m, comma - 1);
-    (actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person).then_some(m)
+    (actors.actor(actors.mention(m).actor()).kind == ActorKind::Person).then_some(m)
 }
 
 /// A determiner-led noun phrase that ends right before `end` ("the release",
@@ -587,23 +587,23 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             // executive, Jane Doe", "said Doe's lawyer, John Roe": the person,
             // not the school, the company or the client.
             let owns = {
-                let e = actors.mentions[m].toks().end;
+                let e = actors.mention(m).toks().end;
                 e < end && doc.token(e).kind() == TokenKind::Possessive
             };
-            if owns || actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
-                let mut q = actors.mentions[m].toks().end;
+            if owns || actors.actor(actors.mention(m).actor()).kind != ActorKind::Person {
+                let mut q = actors.mention(m).toks().end;
                 let mut n = 0;
                 let person_at = |k: usize| {
                     actors.mention_at(k).is_some_and(|pm| {
                         let pm = outermost(actors, pm, k);
-                        actors.actors[actors.mentions[pm].actor()].kind == ActorKind::Person
+                        actors.actor(actors.mention(pm).actor()).kind == ActorKind::Person
                     })
                 };
                 // (a role's words: not "to", a preposition or a clause's words)
                 let passes = |q: usize, n: usize| {
                     (doc.token(q).kind() == TokenKind::Word
                         && !(owns && (doc.tok(q) == "to" || doc.word_class(q).is_some())))
-                        || (q == actors.mentions[m].toks().end && owns)
+                        || (q == actors.mention(m).toks().end && owns)
                         // the comma before the name a possessive's role is apposed to
                         || (owns && n > 1 && doc.tok(q) == "," && q + 1 < end && person_at(q + 1))
                 };
@@ -620,12 +620,12 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                     return pm.map(Anchor::Mention);
                 }
                 // "said Acme's chief executive.": the role the owner has.
-                let start = actors.mentions[m].toks().start;
+                let start = actors.mention(m).toks().start;
                 let role_end = (start..q)
                     .rev()
                     .find(|&k| doc.token(k).kind() == TokenKind::Word)
                     .map_or(start, |k| k + 1);
-                if owns && role_end > actors.mentions[m].toks().end + 1 {
+                if owns && role_end > actors.mention(m).toks().end + 1 {
                     return Some(Anchor::Phrase(start, role_end));
                 }
             }
@@ -678,10 +678,10 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
         // title is stepped over.
         if let Some(m) = actors.mention_at(q) {
             let m = outermost(actors, m, q);
-            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
+            if actors.actor(actors.mention(m).actor()).kind == ActorKind::Person {
                 break;
             }
-            q = actors.mentions[m].toks().end.max(q + 1);
+            q = actors.mention(m).toks().end.max(q + 1);
             continue;
         }
         let tok = doc.token(q);
@@ -714,7 +714,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
     if q < end && q > p {
         if let Some(m) = actors.mention_at(q) {
             let m = outermost(actors, m, q);
-            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
+            if actors.actor(actors.mention(m).actor()).kind == ActorKind::Person {
                 return Some(m);
             }
         }
@@ -768,8 +768,8 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
 /// actor right after it stands for that actor, the statement's author.
 fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Option<Anchor> {
     let toks = match a {
-        Anchor::Mention(m) if actors.mentions[m].kind() == MentionKind::Description => {
-            actors.mentions[m].toks()
+        Anchor::Mention(m) if actors.mention(m).kind() == MentionKind::Description => {
+            actors.mention(m).toks()
         }
         Anchor::Phrase(s, e) => s..e,
         _ => return None,

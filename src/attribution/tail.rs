@@ -65,7 +65,7 @@ pub fn tail<'r>(
             // clause after it reports forward, not back. A closing clause
             // ends the sentence within a few words ("told reporters on
             // Friday."), or its first clause (", X said, and Y warned ...").
-            let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks().end);
+            let mention_end = r.mention.map_or(0, |m| actors.mention(m).toks().end);
             let after = r.cue.toks.end.max(mention_end);
             let sent_end = doc.sentences[doc.sentence_at(r.cue.toks.start)]
                 .tokens()
@@ -92,7 +92,7 @@ pub fn tail<'r>(
 /// short phrase a preposition opens, with no verb we know), which no one
 /// reports: the clause after the cue is the claim.
 fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
-    let Some(m) = r.mention.map(|m| &actors.mentions[m]) else {
+    let Some(m) = r.mention.map(|m| actors.mention(m)) else {
         return false;
     };
     let group = tail_start(doc, r.cue.toks.start.min(m.toks().start));
@@ -120,7 +120,7 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
 /// noun phrase, after the indefinite noun phrase that is its object and
 /// stands for the clause before the comma.
 fn apposed_object(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
-    let Some(s) = r.mention.map(|m| actors.mentions[m].toks().start) else {
+    let Some(s) = r.mention.map(|m| actors.mention(m).toks().start) else {
         return false;
     };
     r.cue.frames.object
@@ -134,7 +134,7 @@ fn apposed_object(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
 /// said the group would object" (another cue opens it), "The mayor, Jane
 /// Doe, welcomed it" (a comma right between the name and its verb).
 fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolved) -> bool {
-    let Some(m) = r.mention.map(|m| &actors.mentions[m]) else {
+    let Some(m) = r.mention.map(|m| actors.mention(m)) else {
         return false;
     };
     let start = tail_start(doc, r.cue.toks.start.min(m.toks().start));
@@ -202,7 +202,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
                 let says = doc.uses_lower(r.cue.toks.start).has(Use::Say);
                 // "said the two cases ...", "said Jane Doe would ..."
                 let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
-                    let e = actors.mentions[m].toks().end;
+                    let e = actors.mention(m).toks().end;
                     e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
                 });
                 says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)
