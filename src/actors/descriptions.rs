@@ -85,7 +85,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
         return None; // part of a name: "Police Service"
     }
-    let sent = &doc.sentences[doc.sentence_at(t)];
+    let sent = doc.sentence(doc.sentence_at(t));
     let (start, det) = modifiers_before(doc, actors, sent, t);
     let of_follows = next.is_some_and(|n| lex.is(n, Use::Of));
     let bare_plural = role.plural && !role.collective;
@@ -319,7 +319,7 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     let sent = doc.sentence_at(a);
     let floor = a.saturating_sub(400);
     for s in (sent.saturating_sub(6)..=sent).rev() {
-        let toks = doc.sentences[s].tokens();
+        let toks = doc.sentence(s).tokens();
         // The sentence's first mention outside quotation marks.
         let first = (toks.start.max(floor)..toks.end.min(a))
             .filter(|&t| doc.in_quote[t].is_none())

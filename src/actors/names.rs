@@ -73,7 +73,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
         }
     }
     for s in &doc.sentences {
-        let heading = doc.paras[s.para()].heading;
+        let heading = doc.paragraph(s.para()).heading;
         for t in s.tokens() {
             if doc.token(t).kind() != TokenKind::Word {
                 continue;
@@ -96,7 +96,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
 /// True at the first word of a sentence (after any opening marks or dashes),
 /// or right after a colon or an opening quotation mark.
 pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
-    let s = &doc.sentences[doc.sentence_at(t)];
+    let s = doc.sentence(doc.sentence_at(t));
     let mut i = t;
     while i > s.tokens().start {
         i -= 1;
@@ -112,7 +112,7 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
         // one ("\"...\" Smith said") the capital means a name.
         let opens_quote = doc
             .quote_at(i)
-            .is_some_and(|q| doc.quotes[q].open_tok() == i);
+            .is_some_and(|q| doc.quote(q).open_tok() == i);
         if opens_quote || matches!(c, ":" | "—" | "–" | "-" | "(") {
             return true;
         }
@@ -124,7 +124,7 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
 /// and colons or periods) that opens its paragraph, as a live blog's entries
 /// do; the word after it starts the sentence.
 fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
-    doc.paras[doc.para_of(start)].tokens().start == start
+    doc.paragraph(doc.para_of(start)).tokens().start == start
         && doc.token(start).kind() == TokenKind::Number
         && (start..=end)
             .all(|k| doc.token(k).kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
@@ -280,7 +280,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
             }
         }
         // "IV." alone on its line numbers a section.
-        let p = &doc.paras[para];
+        let p = doc.paragraph(para);
         let section_number = end == start + 1
             && p.tokens().len() <= 2
             && doc
@@ -334,7 +334,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     }
     // In a headline or subheading every word may be capitalized: keep only
     // the words the rest of the text vouches for, each stretch on its own.
-    if doc.paras[doc.para_of(a)].heading {
+    if doc.paragraph(doc.para_of(a)).heading {
         let mut t = a;
         while t < b {
             let mut e = t;
@@ -395,7 +395,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 /// interviewer's question or the answer, never a name; so does a word
 /// the lexicon knows as such a label ("INTERVIEWER:", "Host:").
 fn labels_speech(doc: &Doc, t: usize) -> bool {
-    let para = &doc.paras[doc.para_of(t)];
+    let para = doc.paragraph(doc.para_of(t));
     let w = doc.tok(t);
     para.tokens().start == t
         && w.chars().nth(1).is_some()
@@ -515,7 +515,7 @@ fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
 /// country's leader" is not taken: only capitalized owners count).
 fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
     let lex = lexicon();
-    let s = &doc.sentences[doc.sentence_at(a)];
+    let s = doc.sentence(doc.sentence_at(a));
     // Try title phrases of 1-3 tokens ending at a-1.
     for len in (1..=3).rev() {
         if a < s.tokens().start + len {
@@ -605,7 +605,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
 /// A dateline in capitals at the start of a paragraph ("PORT PELLAM —",
 /// "GENEVA (Wire) -") names a place; it merges with the place written normally.
 fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
-    let para_start = doc.paras[doc.para_of(a)].tokens().start;
+    let para_start = doc.paragraph(doc.para_of(a)).tokens().start;
     let all_caps = (a..b).all(|t| {
         let w = doc.tok(t);
         w == "." || (w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))

@@ -28,7 +28,7 @@ pub fn find(
     si: usize,
     quotes: &[QuoteDraft],
 ) -> Vec<ClaimDraft> {
-    let sent = doc.sentences[si].tokens();
+    let sent = doc.sentence(si).tokens();
     let tail = tail(doc, actors, resolved, None);
     // (", an account disputed by X": the comma before the noun phrase
     // that stands for the clause, which ends there)
@@ -129,7 +129,8 @@ pub fn find(
                     // after it (unless a "that" opens a clause).
                     let reports_quote = quotes.iter().any(|q| {
                         q.cue() == Some(doc.span_of(cue.toks.start, cue.toks.end))
-                            && doc.quotes[q.raw()]
+                            && doc
+                                .quote(q.raw())
                                 .close_tok()
                                 .is_some_and(|c| c < cue.toks.start)
                     }) && !(from..start)

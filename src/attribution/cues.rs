@@ -92,7 +92,9 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         // "the United States", "Human Rights Watch": a capital inside a body
         // sentence marks a name, not a verb.
         let capital_inside = doc.is_cap(t)
-            && !doc.paras[doc.sentences[doc.sentence_at(t)].para()].heading
+            && !doc
+                .paragraph(doc.sentence(doc.sentence_at(t)).para())
+                .heading
             && !crate::actors::is_sentence_initial(doc, t);
         if let Some(v) = lex.cue_verb(&w).filter(|_| {
             !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.clone()))
@@ -292,7 +294,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
 /// (of a claim, or in a transcript of no claim: the turn is a quote, see
 /// [`super::turns`]; the cue still names the speaker of the sentence).
 fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> {
-    let para = &doc.paras[doc.sentences[doc.sentence_at(sent.start)].para()];
+    let para = doc.paragraph(doc.sentence(doc.sentence_at(sent.start)).para());
     if para.tokens().start != sent.start {
         return None;
     }

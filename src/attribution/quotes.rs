@@ -94,8 +94,8 @@ pub fn attribute_sentence(
     si: usize,
     state: &mut State,
 ) -> Vec<QuoteDraft> {
-    let sent = doc.sentences[si].tokens();
-    let para = doc.sentences[si].para();
+    let sent = doc.sentence(si).tokens();
+    let para = doc.sentence(si).para();
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
@@ -255,8 +255,8 @@ impl<'a> Quote<'a> {
         si: usize,
         q: usize,
     ) -> Quote<'a> {
-        let sent = doc.sentences[si].tokens();
-        let rq = doc.quotes[q];
+        let sent = doc.sentence(si).tokens();
+        let rq = doc.quote(q);
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
         let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok());
@@ -278,7 +278,7 @@ impl<'a> Quote<'a> {
             earlier,
             si,
             sent: sent.clone(),
-            para: doc.sentences[si].para(),
+            para: doc.sentence(si).para(),
             open: rq.open_tok(),
             close,
             starts_sentence: rq.open_tok() == sent.start,
@@ -569,7 +569,7 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
     // them the floor (`previous_sentence_speaker`).
     let doc = quote.doc;
     let handed_on = quote.state.speaker_sentence.is_some_and(|(b, s)| {
-        let between = doc.sentences[s].tokens();
+        let between = doc.sentence(s).tokens();
         let first = doc.quotes.partition_point(|q| q.open_tok() < between.start);
         let quotes_none = doc
             .quotes
@@ -592,7 +592,7 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
 fn bare_attribution_next(quote: &Quote) -> Option<Found> {
     let (doc, si) = (quote.doc, quote.si);
     let next = doc.sentences.get(si + 1)?;
-    if next.para() != doc.sentences[si].para() || next.tokens().len() > 6 {
+    if next.para() != doc.sentence(si).para() || next.tokens().len() > 6 {
         return None;
     }
     let m = next.tokens().find_map(|t| quote.actors.mention_at(t))?;
@@ -639,7 +639,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
 fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
     let (a, s) = quote.state.speaker_sentence?;
     let doc = quote.doc;
-    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
+    let follows = s + 1 == quote.si && doc.sentence(s).para() + 1 >= quote.para;
     (quote.starts_sentence && follows).then_some(Found::actor(Some(a)))
 }
 
@@ -650,7 +650,7 @@ fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
     let (doc, actors) = (quote.doc, quote.actors);
     let actor = actors.mention(m).actor();
     let person = actors.actor(actor).kind == ActorKind::Person;
-    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
+    let follows = s + 1 == quote.si && doc.sentence(s).para() + 1 >= quote.para;
     (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
 }
 
@@ -692,7 +692,7 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
 
 /// True when paragraph `para` holds nothing but quotations and punctuation.
 fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
-    let p = &doc.paras[para];
+    let p = doc.paragraph(para);
     p.tokens()
         .clone()
         .all(|t| doc.in_quote[t].is_some() || doc.token(t).kind() == TokenKind::Punct)
@@ -702,7 +702,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
 /// follows a colon or a "said,"), partial when it is a phrase in the
 /// reporter's sentence.
 fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
-    let rq = doc.quotes[q];
+    let rq = doc.quote(q);
     let content = &doc.text[rq.content()];
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
@@ -725,10 +725,10 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 /// sentence a quote before it (opening its sentence, or after a colon or a
 /// comma, with a capital) broke off with a comma is direct too.
 fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
-    let Some(prev) = q.checked_sub(1).map(|p| doc.quotes[p]) else {
+    let Some(prev) = q.checked_sub(1).map(|p| doc.quote(p)) else {
         return false;
     };
-    let (open, close) = (doc.quotes[q].open_tok(), prev.close_tok());
+    let (open, close) = (doc.quote(q).open_tok(), prev.close_tok());
     let Some(close) = close.filter(|&c| c >= sent_start && c + 2 < open && open <= c + 8) else {
         return false;
     };
@@ -741,7 +741,7 @@ fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
 }
 
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
-    let rq = doc.quotes[q];
+    let rq = doc.quote(q);
     let content = &doc.text[rq.content()];
     let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     found.cue.is_some()
@@ -808,13 +808,13 @@ fn is_scare_quote(
     sent: std::ops::Range<usize>,
     reports_speech: &mut Option<bool>,
 ) -> bool {
-    let content = &doc.text[doc.quotes[q].content()];
+    let content = &doc.text[doc.quote(q).content()];
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));
     // "the movie “Bridge of Spies”", "on NBC's “Meet the Press”": a work's
     // title, its short words lowercase, after the kind of work or an owner.
-    let open = doc.quotes[q].open_tok();
+    let open = doc.quote(q).open_tok();
     let work = open > 0
         && (doc.token(open - 1).kind() == TokenKind::Possessive
             || doc.uses_lower(open - 1).has(Use::WorkNoun));

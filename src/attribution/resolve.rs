@@ -256,7 +256,7 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
 /// The actor whose label ("A:", "MORALES:") opens the paragraph of token
 /// `t`, if any.
 fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
-    let para = &doc.paras[doc.para_of(t)];
+    let para = doc.paragraph(doc.para_of(t));
     let m = actors.outer_mention_at(para.tokens().start)?;
     let colon = actors.mention(m).toks().end;
     (colon < para.tokens().end && colon < t && doc.tok(colon) == ":")
@@ -344,7 +344,7 @@ pub fn resolve_pronoun(
         (a.saturating_sub(2)..a).any(|k| {
             (k + 1 == a || doc.tok(a - 1) == ",")
                 && doc.is(k, Use::Kin)
-                && doc.sentences[sent].tokens().any(|q| {
+                && doc.sentence(sent).tokens().any(|q| {
                     q > 0
                         && doc.in_quote[q].is_some()
                         && doc.tok(q) == doc.tok(k)
@@ -353,7 +353,8 @@ pub fn resolve_pronoun(
         })
     };
     // Bounded look-back keeps the whole pass linear.
-    let from = doc.sentences[start_sent]
+    let from = doc
+        .sentence(start_sent)
         .tokens()
         .start
         .max(t.saturating_sub(400));
@@ -395,7 +396,7 @@ pub fn resolve_pronoun(
         let s_of = |p: usize| doc.sentence_at(p);
         let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
         if let Some(&(p, a)) = first {
-            let start = doc.sentences[prev].tokens().start;
+            let start = doc.sentence(prev).tokens().start;
             // ("Jane Doe, asked by a reporter whether ..., smiled. “...,” she
             // said.": the last speaker as the agent after "by" is no subject.)
             let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";

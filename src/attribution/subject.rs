@@ -439,7 +439,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
         },
     };
     // Only an owner that opens the sentence is the subject's.
-    let first = doc.sentences[doc.sentence_at(p)].tokens().start;
+    let first = doc.sentence(doc.sentence_at(p)).tokens().start;
     (start == first || (start == first + 1 && doc.word_class(first) == Some(WordClass::Conj)))
         .then_some(owner)
 }
@@ -505,7 +505,7 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         // "52 percent said": a number opens the phrase as a quantifier does;
         // "..., records show.": so does a comma before a verb that ends the
         // sentence.
-        let tail = w == "," && end + 2 >= doc.sentences[doc.sentence_at(p)].tokens().end;
+        let tail = w == "," && end + 2 >= doc.sentence(doc.sentence_at(p)).tokens().end;
         if (doc.token(p).kind() == TokenKind::Number || tail)
             && words > 0
             && doc.in_quote[p].is_none()
@@ -540,11 +540,11 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     }
     // "Court records show", "Polls suggest": a phrase with no determiner
     // that opens a sentence of the body, no name in it.
-    let sent = &doc.sentences[doc.sentence_at(bound)];
+    let sent = doc.sentence(doc.sentence_at(bound));
     (p == bound
         && words > 0
         && bound == sent.tokens().start
-        && !doc.paras[sent.para()].heading
+        && !doc.paragraph(sent.para()).heading
         && (p + 1..end).all(|k| !doc.is_cap(k))
         && !(end == p + 1 && existential(doc, p)))
     .then_some(Anchor::Phrase(p, end))

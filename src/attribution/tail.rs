@@ -67,9 +67,7 @@ pub fn tail<'r>(
             // Friday."), or its first clause (", X said, and Y warned ...").
             let mention_end = r.mention.map_or(0, |m| actors.mention(m).toks().end);
             let after = r.cue.toks.end.max(mention_end);
-            let sent_end = doc.sentences[doc.sentence_at(r.cue.toks.start)]
-                .tokens()
-                .end;
+            let sent_end = doc.sentence(doc.sentence_at(r.cue.toks.start)).tokens().end;
             let closes = tried == 1
                 && sent_end.saturating_sub(after) <= 8
                 && (after..sent_end)
@@ -96,7 +94,7 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
         return false;
     };
     let group = tail_start(doc, r.cue.toks.start.min(m.toks().start));
-    let sent = doc.sentences[doc.sentence_at(r.cue.toks.start)].tokens();
+    let sent = doc.sentence(doc.sentence_at(r.cue.toks.start)).tokens();
     let s = after_dateline(doc, sent.start, sent.end);
     if group <= s + 1 || doc.tok(group - 1) != "," {
         return false;
@@ -165,13 +163,14 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         return false;
     };
     let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks().start));
-    let sent_start = doc.sentences[doc.sentence_at(r.cue.toks.start)]
+    let sent_start = doc
+        .sentence(doc.sentence_at(r.cue.toks.start))
         .tokens()
         .start;
     // "Serbia said ..." opens the sentence: not a closing clause.
     let closes_quote = |t: usize| {
         doc.quote_at(t)
-            .is_some_and(|q| doc.quotes[q].close_tok() == Some(t))
+            .is_some_and(|q| doc.quote(q).close_tok() == Some(t))
     };
     // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
     // as Jane Doe said" still reports it.

@@ -35,7 +35,7 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
 /// `s` when there is none. A dateline names where the story was filed,
 /// never who spoke.
 pub fn after_dateline(doc: &Doc, s: usize, end: usize) -> usize {
-    if s >= end || !doc.is_cap(s) || s != doc.paras[doc.para_of(s)].tokens().start {
+    if s >= end || !doc.is_cap(s) || s != doc.paragraph(doc.para_of(s)).tokens().start {
         return s;
     }
     let caps = doc

@@ -432,7 +432,6 @@ impl<'t> Doc<'t> {
         self.in_quote[t].map(|q| q.get() as usize - 1)
     }
 
-    /// The text of token `i`.
     /// Token `i`. The rules read tokens through this one indexing site, so
     /// a `.wasm` carries one panic location for all of them, not one a read
     /// (~16 bytes of data and a distinct constant each).
@@ -441,6 +440,25 @@ impl<'t> Doc<'t> {
         &self.tokens[i]
     }
 
+    /// Sentence `s`, read through one indexing site (as [`Doc::token`]).
+    #[inline]
+    pub fn sentence(&self, s: usize) -> &Sentence {
+        &self.sentences[s]
+    }
+
+    /// Quotation `q`, read through one indexing site (as [`Doc::token`]).
+    #[inline]
+    pub fn quote(&self, q: usize) -> &RawQuote {
+        &self.quotes[q]
+    }
+
+    /// Paragraph `p`, read through one indexing site (as [`Doc::token`]).
+    #[inline]
+    pub fn paragraph(&self, p: usize) -> &Paragraph {
+        &self.paras[p]
+    }
+
+    /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
         crate::work::add(1);
         &self.text[self.tokens[i].span()]
@@ -712,8 +730,8 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         }
         // "Smith said, “and we will win again.”" goes on; "she said, “We
         // will...”" starts its own quotation.
-        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quotes[q].open_tok() == t) {
-            return doc.text[doc.quotes[q].content()].starts_with(char::is_lowercase);
+        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quote(q).open_tok() == t) {
+            return doc.text[doc.quote(q).content()].starts_with(char::is_lowercase);
         }
     }
     true
