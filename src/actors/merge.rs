@@ -127,7 +127,7 @@ impl Merger {
             }
             _ => self.actors.new_actor(canonical.to_string(), kind),
         };
-        self.by_key.insert(format!("k:{canonical}"), id);
+        self.by_key.insert(key("k:", canonical), id);
         id
     }
 
@@ -147,13 +147,13 @@ impl Merger {
                     }
                     _ => self.actors.new_actor(text.to_string(), ActorKind::Person),
                 };
-                self.by_key.insert(format!("p:{text}"), id);
+                self.by_key.insert(key("p:", text), id);
                 let older = self.get("n:", last).unwrap_or(usize::MAX);
                 if self.older_sharer.len() <= id {
                     self.older_sharer.resize(id + 1, usize::MAX);
                 }
                 self.older_sharer[id] = older;
-                self.by_key.insert(format!("n:{last}"), id);
+                self.by_key.insert(key("n:", last), id);
                 id
             }
         };
@@ -244,7 +244,7 @@ impl Merger {
                 let id = self
                     .actors
                     .new_actor(text.to_string(), ActorKind::Organization);
-                self.by_key.insert(format!("o:{text}"), id);
+                self.by_key.insert(key("o:", text), id);
                 id
             }
         }
@@ -264,7 +264,7 @@ impl Merger {
                         .actors
                         .new_actor(text.to_string(), ActorKind::Organization),
                 };
-                self.by_key.insert(format!("o:{text}"), id);
+                self.by_key.insert(key("o:", text), id);
                 // "Brightwell Energy", then "Brightwell": the company by its
                 // first word, when that word is no place, given name or word.
                 if let Some((first, rest)) = text.split_once(' ') {
@@ -275,7 +275,7 @@ impl Merger {
                         && !lex.is_given_name(first)
                         && !lex.is_common_word(first)
                     {
-                        self.by_key.entry(format!("f:{first}")).or_insert(id);
+                        self.by_key.entry(key("f:", first)).or_insert(id);
                     }
                 }
                 id
@@ -303,8 +303,12 @@ impl Merger {
         } else {
             let kind = single_kind(doc, n, self.later_surnames.contains_key(text));
             let id = self.actors.new_actor(text.to_string(), kind);
-            let key = if kind == ActorKind::Person { "s" } else { "o" };
-            self.by_key.insert(format!("{key}:{text}"), id);
+            let prefix = if kind == ActorKind::Person {
+                "s:"
+            } else {
+                "o:"
+            };
+            self.by_key.insert(key(prefix, text), id);
             id
         }
     }
@@ -409,13 +413,22 @@ fn find_expansion(actors: &Actors, acronym: &str) -> Option<usize> {
     })
 }
 
+/// A `by_key` key: its prefix ("o:") and the text. Not `format!`: the
+/// formatting machinery's call at each site cost the `.wasm` more.
+fn key(prefix: &str, text: &str) -> String {
+    let mut k = String::with_capacity(prefix.len() + text.len());
+    k.push_str(prefix);
+    k.push_str(text);
+    k
+}
+
 fn acronym_actor(actors: &Actors, by_key: &HashMap<String, usize>, name: &str) -> Option<usize> {
     let init = initials(name);
     if init.len() < 2 {
         return None;
     }
     by_key
-        .get(&format!("o:{init}"))
+        .get(&key("o:", &init))
         .copied()
         .filter(|&id| actors.actor(id).kind == ActorKind::Organization)
 }
