@@ -461,7 +461,7 @@ impl<'t> Doc<'t> {
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
         crate::work::add(1);
-        &self.text[self.tokens[i].span()]
+        &self.text[self.token(i).span()]
     }
 
     /// True when token `t`'s lowercase form may be in the lexicons of
@@ -528,7 +528,7 @@ impl<'t> Doc<'t> {
 
     /// True when token `i` is a word starting with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        let tok = self.tokens[i];
+        let tok = self.token(i);
         // ASCII first letters (nearly all) without decoding a character.
         tok.kind() == TokenKind::Word
             && match self.text.as_bytes()[tok.span().start] {
@@ -542,7 +542,7 @@ impl<'t> Doc<'t> {
     pub fn age_at(&self, i: usize) -> bool {
         i + 2 < self.tokens.len()
             && self.tok(i) == ","
-            && self.tokens[i + 1].kind() == TokenKind::Number
+            && self.token(i + 1).kind() == TokenKind::Number
             && self.tok(i + 1).len() <= 3
             && self.tok(i + 2) == ","
     }
@@ -556,7 +556,7 @@ impl<'t> Doc<'t> {
         if b <= a {
             return Span::new(start, start);
         }
-        Span::new(start, self.tokens[b - 1].span().end.max(start))
+        Span::new(start, self.token(b - 1).span().end.max(start))
     }
 
     /// The paragraph of token `i`.
@@ -566,16 +566,16 @@ impl<'t> Doc<'t> {
 
     fn ends_sentence(&self, t: usize, end: usize) -> bool {
         let s = self.tok(t);
-        if self.tokens[t].kind() != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
+        if self.token(t).kind() != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
             // A dotted abbreviation at the end of a sentence ("... in the U.S. The")
-            return self.tokens[t].kind() == TokenKind::Word
+            return self.token(t).kind() == TokenKind::Word
                 && s.ends_with('.')
                 && t + 1 < end
                 && self.is_cap(t + 1)
                 && !lexicon().is_abbreviation(s)
                 && s.len() > 4;
         }
-        if s == "." && t > 0 && self.tokens[t - 1].span().end == self.tokens[t].span().start {
+        if s == "." && t > 0 && self.token(t - 1).span().end == self.token(t).span().start {
             let prev = self.tok(t - 1);
             let single_initial =
                 prev.starts_with(char::is_uppercase) && prev.chars().nth(1).is_none();
@@ -586,7 +586,7 @@ impl<'t> Doc<'t> {
                 && self.is_cap(t + 1)
                 && self.word_class(t + 1).is_some()
                 && !lexicon().starts_title(prev);
-            if self.tokens[t - 1].kind() == TokenKind::Word
+            if self.token(t - 1).kind() == TokenKind::Word
                 && (lexicon().is_abbreviation(prev) || single_initial)
                 && (!function_word_next || single_initial)
             {
@@ -614,7 +614,7 @@ impl<'t> Doc<'t> {
             while t < end {
                 // Only a mark (or a quotation's closing mark) or a word with
                 // a final period ends a sentence: skip the rest unasked.
-                let tok = self.tokens[t];
+                let tok = self.token(t);
                 if tok.kind() != TokenKind::Punct
                     && self.text.as_bytes()[tok.span().end - 1] != b'.'
                 {
@@ -631,7 +631,7 @@ impl<'t> Doc<'t> {
                             && self.text[rq.content()].ends_with(['.', '!', '?'])
                             && t + 1 < end
                             && (self.is_cap(t + 1)
-                                || marks::opens_by_itself(self.text, &self.tokens[t + 1]))
+                                || marks::opens_by_itself(self.text, self.token(t + 1)))
                             && !starts_bare_attribution(self, t + 1, end)
                     }
                 };
