@@ -61,7 +61,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
         return None;
     }
     let w = doc.tok(t);
-    if doc.in_quote[t].is_some() {
+    if doc.in_quote_at(t).is_some() {
         return None; // the speaker's own words: "our troops" is not a source
     }
     // "police officer", "defence minister": the last noun is the head.
@@ -322,7 +322,7 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
         let toks = doc.sentence(s).tokens();
         // The sentence's first mention outside quotation marks.
         let first = (toks.start.max(floor)..toks.end.min(a))
-            .filter(|&t| doc.in_quote[t].is_none())
+            .filter(|&t| doc.in_quote_at(t).is_none())
             .find_map(|t| actors.outer_mention_at(t));
         if let Some(m) = first.filter(|&m| actors.mention(m).kind() == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.

@@ -172,7 +172,7 @@ pub fn find(
         let unresolved_pronoun = cue.form == CueForm::Finite
             && (1..=2).any(|k| {
                 cue.toks.start >= sent.start + k
-                    && doc.in_quote[cue.toks.start - k].is_none()
+                    && doc.in_quote_at(cue.toks.start - k).is_none()
                     && is_personal_pronoun(doc.tok(cue.toks.start - k))
                     && (cue.toks.start - k + 1..cue.toks.start).all(|t| {
                         doc.token(t).kind() == TokenKind::Word && doc.word_class(t).is_none()
@@ -244,7 +244,7 @@ pub fn find(
         // on its website: “...”": the words before a colon that opens a
         // direct quotation are a setting, not a claim of their own (a few
         // words with no verb of their own, or a phrase a preposition opens).
-        let colon = (a..b).find(|&t| doc.tok(t) == ":" && doc.in_quote[t].is_none());
+        let colon = (a..b).find(|&t| doc.tok(t) == ":" && doc.in_quote_at(t).is_none());
         let verbless = |k: usize| {
             k <= a + 4
                 && (a..k)
@@ -275,7 +275,7 @@ pub fn find(
         // quotation the quote reports; "spoke to reporters", "wrote to the
         // minister": only the listener; "had called him in January to urge
         // ...": a call, not a name for something (the urging is the claim).
-        let comma = (a..b.min(a + 4)).find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none());
+        let comma = (a..b.min(a + 4)).find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none());
         let listener_then_quote = comma.is_some_and(|k| {
             k > a
                 && k + 1 < b
@@ -624,7 +624,7 @@ fn clause_end(
         while next < resolved.len() && resolved[next].cue.toks.start < t {
             next += 1;
         }
-        if doc.in_quote[t].is_some() {
+        if doc.in_quote_at(t).is_some() {
             t += 1;
             continue;
         }
@@ -684,7 +684,7 @@ fn subject_clause_end(
     start: usize,
     end: usize,
 ) -> usize {
-    let aux = |t: usize| doc.word_class(t) == Some(WordClass::Aux) && doc.in_quote[t].is_none();
+    let aux = |t: usize| doc.word_class(t) == Some(WordClass::Aux) && doc.in_quote_at(t).is_none();
     if (sent_start..noun).any(|t| aux(t) || doc.cue_verb(t).is_some()) {
         return end;
     }
@@ -721,7 +721,7 @@ fn relative_clause_end(doc: &Doc, cue: usize, start: usize, end: usize) -> usize
     // (Only the first comma: one that opens an apposition inside the
     // clause, "that Jane Doe, under fire, would ...", is not its end.)
     (start + 1..end.saturating_sub(1))
-        .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+        .find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none())
         .filter(|&t| doc.word_class(t + 1) == Some(WordClass::Aux))
         .unwrap_or(end)
 }
@@ -735,12 +735,12 @@ fn noun_phrase_before(doc: &Doc, start: usize, mut t: usize) -> Option<(usize, u
     let mut s = t;
     while s > start && t - s < 8 {
         let p = s - 1;
-        if doc.token(p).kind() == TokenKind::Punct && doc.in_quote[p].is_none() {
+        if doc.token(p).kind() == TokenKind::Punct && doc.in_quote_at(p).is_none() {
             break;
         }
         // "warned that fare increases announced by X": the phrase starts
         // after the "that" of the clause it stands in.
-        if doc.tok(p).eq_ignore_ascii_case("that") && doc.in_quote[p].is_none() {
+        if doc.tok(p).eq_ignore_ascii_case("that") && doc.in_quote_at(p).is_none() {
             break;
         }
         s = p;
@@ -778,7 +778,7 @@ fn according_content(
 fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     let strip = |t: usize| {
         doc.token(t).kind() == TokenKind::Punct
-            && doc.in_quote[t].is_none()
+            && doc.in_quote_at(t).is_none()
             && !matches!(doc.tok(t), ")" | "%")
     };
     while a < b && strip(a) {

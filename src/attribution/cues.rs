@@ -59,7 +59,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     let mut t = sent.start;
     while t < sent.end {
         if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
-            || doc.in_quote[t].is_some()
+            || doc.in_quote_at(t).is_some()
             || doc.token(t).kind() != TokenKind::Word
             || masked[t]
         {
@@ -304,7 +304,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // attributes), around a phrase it quotes or not ("X: Y’s ‘...’ hurts
     // the party").
     let words = (colon + 1..sent.end)
-        .filter(|&t| doc.in_quote[t].is_none() && doc.token(t).kind() == TokenKind::Word)
+        .filter(|&t| doc.in_quote_at(t).is_none() && doc.token(t).kind() == TokenKind::Word)
         .take(3)
         .count();
     let frames = Frames {
@@ -315,7 +315,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // actors/interview.rs) leaves a quotation in its sentence to the cues
     // around it: "A: The minister told me, “...”" is the minister's.
     let letter = mention.kind() == MentionKind::Pronoun;
-    let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
+    let quoted = (colon + 1..sent.end).any(|t| doc.in_quote_at(t).is_some());
     // "Q: Why now?": a question asks.
     let asks = doc.tok(sent.end - 1) == "?";
     (words >= 3 && !(letter && quoted)).then(|| Cue {
@@ -494,7 +494,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // quotation just before ("“...,” the ad states").
     let mostly_noun = doc.is(t, Use::NounFirst)
         && !after_aux
-        && (t.saturating_sub(6).max(sent.start)..t).all(|k| doc.in_quote[k].is_none())
+        && (t.saturating_sub(6).max(sent.start)..t).all(|k| doc.in_quote_at(k).is_none())
         && !(t > sent.start && is_personal_pronoun(doc.tok(t - 1)))
         && !matches!(next.as_deref(), Some("that" | ":"));
     if mostly_noun {
@@ -509,7 +509,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && (t + 1 == sent.end
             || matches!(doc.tok(t + 1), "." | "," | ";")
             || doc.word_class(t + 1) == Some(WordClass::Conj))
-        && (t + 1..(t + 4).min(sent.end)).all(|k| doc.in_quote[k].is_none());
+        && (t + 1..(t + 4).min(sent.end)).all(|k| doc.in_quote_at(k).is_none());
     if progressive_alone {
         return None;
     }

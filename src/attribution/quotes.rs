@@ -695,7 +695,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
     let p = doc.paragraph(para);
     p.tokens()
         .clone()
-        .all(|t| doc.in_quote[t].is_some() || doc.token(t).kind() == TokenKind::Punct)
+        .all(|t| doc.in_quote_at(t).is_some() || doc.token(t).kind() == TokenKind::Punct)
 }
 
 /// Direct when the quote is a sentence of its own (or opens the sentence,
@@ -835,7 +835,7 @@ fn is_scare_quote(
     let mut speech = || {
         *reports_speech.get_or_insert_with(|| {
             sent.clone()
-                .filter(|&t| doc.in_quote[t].is_none())
+                .filter(|&t| doc.in_quote_at(t).is_none())
                 .any(|t| doc.cue_verb(t).is_some() || doc.cue_noun(t).is_some())
         })
     };

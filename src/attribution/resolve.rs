@@ -331,7 +331,7 @@ pub fn resolve_pronoun(
     let first_person = lexicon()
         .pronoun(doc.tok(t))
         .is_some_and(|p| !p.third_person && p.refers == Refers::Person);
-    if first_person && doc.in_quote[t].is_none() {
+    if first_person && doc.in_quote_at(t).is_none() {
         if let Some(a) = label_speaker(doc, actors, t) {
             return Some(a);
         }
@@ -346,7 +346,7 @@ pub fn resolve_pronoun(
                 && doc.is(k, Use::Kin)
                 && doc.sentence(sent).tokens().any(|q| {
                     q > 0
-                        && doc.in_quote[q].is_some()
+                        && doc.in_quote_at(q).is_some()
                         && doc.tok(q) == doc.tok(k)
                         && doc.tok(q - 1).eq_ignore_ascii_case("my")
                 })
@@ -369,7 +369,7 @@ pub fn resolve_pronoun(
             break;
         }
         match actors.outer_mention_at(k) {
-            Some(m) if doc.in_quote[k].is_none() => {
+            Some(m) if doc.in_quote_at(k).is_none() => {
                 let mention = actors.mention(m);
                 if mention.toks().end <= t {
                     if fits(mention.actor()) && !called(mention.toks().start) {

@@ -198,7 +198,7 @@ fn first_subject(
         start
     };
     (start.max(end.saturating_sub(REACH))..end)
-        .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
+        .filter(|&t| doc.in_quote_at(t).is_none() && !in_title[t])
         // "Here in Columbia, Jane Doe said": a name after a preposition is
         // not the subject (asked only of a token with a mention).
         .find_map(|t| {
@@ -271,7 +271,7 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
         let past = doc.token(k).kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && w.ends_with("ed");
-        if !past || doc.in_quote[k].is_some() {
+        if !past || doc.in_quote_at(k).is_some() {
             return None;
         }
         let m = actors.outer_mention_at(k - 1)?;
@@ -387,7 +387,9 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
 /// A personal pronoun among the first words of a sentence, outside quotes.
 fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
     let pronoun = |t: usize| {
-        doc.may_be(t, fact::PRONOUN) && doc.in_quote[t].is_none() && is_personal_pronoun(doc.tok(t))
+        doc.may_be(t, fact::PRONOUN)
+            && doc.in_quote_at(t).is_none()
+            && is_personal_pronoun(doc.tok(t))
     };
     // ...or right after an opening phrase: "But even then, they ..."
     let after_opener = (sent.start..(sent.start + 8).min(sent.end))

@@ -107,7 +107,7 @@ fn subject_left_of(
     let mut skipped = 0;
     while p > bound {
         p -= 1;
-        if doc.in_quote[p].is_some() {
+        if doc.in_quote_at(p).is_some() {
             return None;
         }
         if possessor && doc.token(p).kind() == TokenKind::Possessive {
@@ -279,7 +279,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     // commas names no speaker; the subject stands before it.
     let opening = (p.saturating_sub(24).max(bound + 1)..p)
         .rev()
-        .take_while(|&k| doc.in_quote[k].is_none())
+        .take_while(|&k| doc.in_quote_at(k).is_none())
         .find(|&k| doc.tok(k) == ",")
         .filter(|&q| {
             q + 1 < p
@@ -324,11 +324,11 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         let mut q = comma;
         while q > bound && comma - q < 24 {
             q -= 1;
-            if doc.tok(q) == "," || doc.in_quote[q].is_some() {
+            if doc.tok(q) == "," || doc.in_quote_at(q).is_some() {
                 break;
             }
         }
-        if q <= bound || doc.tok(q) != "," || doc.in_quote[q].is_some() {
+        if q <= bound || doc.tok(q) != "," || doc.in_quote_at(q).is_some() {
             break;
         }
         if let Some(m) = actors.mention_at(q - 1) {
@@ -508,11 +508,12 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         let tail = w == "," && end + 2 >= doc.sentence(doc.sentence_at(p)).tokens().end;
         if (doc.token(p).kind() == TokenKind::Number || tail)
             && words > 0
-            && doc.in_quote[p].is_none()
+            && doc.in_quote_at(p).is_none()
         {
             return Some(Anchor::Phrase(p + usize::from(tail), end));
         }
-        if doc.token(p).kind() != TokenKind::Word || doc.in_quote[p].is_some() || negated_aux(w) {
+        if doc.token(p).kind() != TokenKind::Word || doc.in_quote_at(p).is_some() || negated_aux(w)
+        {
             return None;
         }
         match lex.word_class(w) {
@@ -578,7 +579,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     let mut p = t;
     let mut skipped = 0;
     while p < end && skipped < 6 {
-        if doc.in_quote[p].is_some() {
+        if doc.in_quote_at(p).is_some() {
             return None;
         }
         if let Some(m) = actors.mention_at(p) {
@@ -734,10 +735,10 @@ fn title_of(doc: &Doc, t: usize) -> bool {
 /// True when the cue right follows a quotation ("“...,” said ...").
 fn after_quote(doc: &Doc, cue_start: usize) -> bool {
     cue_start >= 1
-        && (doc.in_quote[cue_start - 1].is_some()
+        && (doc.in_quote_at(cue_start - 1).is_some()
             || (cue_start >= 2
                 && doc.tok(cue_start - 1) == ","
-                && doc.in_quote[cue_start - 2].is_some()))
+                && doc.in_quote_at(cue_start - 2).is_some()))
 }
 
 /// "“...,” said a former official": a determiner-led phrase after the cue.

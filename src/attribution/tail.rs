@@ -108,7 +108,7 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
     (words.len() == 1 || (words.len() <= 5 && doc.word_class(s) == Some(WordClass::Prep)))
         && words.clone().all(|t| {
             doc.token(t).kind() == TokenKind::Word
-                && doc.in_quote[t].is_none()
+                && doc.in_quote_at(t).is_none()
                 && doc.word_class(t) != Some(WordClass::Aux)
                 && doc.cue_verb(t).is_none()
         })
@@ -240,7 +240,7 @@ pub fn tail_start(doc: &Doc, from: usize) -> usize {
     };
     let mut s = from;
     let mut n = 0;
-    while s > 0 && n < 10 && joins(s - 1) && doc.in_quote[s - 1].is_none() {
+    while s > 0 && n < 10 && joins(s - 1) && doc.in_quote_at(s - 1).is_none() {
         s -= 1;
         n += 1;
     }

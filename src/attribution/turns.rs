@@ -60,7 +60,7 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
         let first = colon + 1;
         if first < p.tokens().end
             && doc.token(first).kind() == TokenKind::Word
-            && doc.in_quote[first].is_none()
+            && doc.in_quote_at(first).is_none()
         {
             let content = doc.span_of(first, p.tokens().end);
             turns.push(RawQuote::new(content, content, first, None));

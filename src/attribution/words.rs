@@ -22,7 +22,7 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
     let start = start.max(t.saturating_sub(REACH));
     let mut b = t;
     while b > start {
-        if doc.in_quote[b - 1].is_some() {
+        if doc.in_quote_at(b - 1).is_some() {
             return b;
         }
         b -= 1;
@@ -74,7 +74,7 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
         return start;
     }
     (start..end.min(start + 25))
-        .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+        .find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none())
         .map_or(start, |c| c + 1)
 }
 
@@ -182,7 +182,7 @@ pub fn that_within(doc: &Doc, t: usize, end: usize, reach: usize, past_to: bool)
     (t + 1..(t + reach).min(end))
         .take_while(|&k| {
             doc.token(k).kind() == TokenKind::Word
-                && doc.in_quote[k].is_none()
+                && doc.in_quote_at(k).is_none()
                 && (past_to || doc.tok(k) != "to")
         })
         .find(|&k| doc.tok(k) == "that")

@@ -429,7 +429,14 @@ impl<'t> Doc<'t> {
 
     /// The quotation token `t` lies in (marks included), if any.
     pub fn quote_at(&self, t: usize) -> Option<usize> {
-        self.in_quote[t].map(|q| q.get() as usize - 1)
+        self.in_quote_at(t).map(|q| q.get() as usize - 1)
+    }
+
+    /// `in_quote` at token `t`, read through one call site: `Index::index`
+    /// takes its caller's location, so each `doc.in_quote_at(t)` carried one.
+    #[inline]
+    pub fn in_quote_at(&self, t: usize) -> Option<NonZeroU32> {
+        self.in_quote[t]
     }
 
     /// Token `i`. The rules read tokens through this one indexing site, so
