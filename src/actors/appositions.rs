@@ -27,7 +27,7 @@ pub fn add(doc: &Doc, actors: &mut Actors) {
             continue;
         };
         let span = doc.span_of(title.start, title.end);
-        let text = doc.text[span].to_string();
+        let text = doc.str_of(span).to_string();
         // (A description may have given it already, in full: "director of
         // the museum".)
         let titles = &actors.actor(a).titles;
@@ -88,7 +88,7 @@ fn title_ending_at(doc: &Doc, end: usize) -> Option<Range<usize>> {
     (1..=TITLE_WORDS.min(end)).rev().find_map(|k| {
         let start = end - k;
         let words = (start..end).all(|t| doc.token(t).kind() == TokenKind::Word);
-        (words && lex.is_title(&doc.text[doc.span_of(start, end)])).then_some(start..end)
+        (words && lex.is_title(doc.str_of(doc.span_of(start, end)))).then_some(start..end)
     })
 }
 

@@ -345,7 +345,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let bodies = actors.organizations_by_last_word();
     for f in found {
         let span = doc.span_of(f.start, f.end);
-        let phrase = &doc.text[span];
+        let phrase = doc.str_of(span);
         let bare = strip_det(phrase, f.det.as_deref());
         let key = bare.lower();
         let role_word = doc.tok(f.head).lower();

@@ -183,7 +183,7 @@ impl Merger {
         let latest = *self.surnames.get(text)?;
         // An honorific ("Ms. X") gives it, else the next he/she/his.
         let honorific = n.title.and_then(|t| {
-            let t = doc.text[t].trim().trim_end_matches('.');
+            let t = doc.str_of(t).trim().trim_end_matches('.');
             lexicon().title_gender(t.rsplit(' ').next().unwrap_or(""))
         });
         let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end)) else {
@@ -318,7 +318,7 @@ impl Merger {
 /// only mark the name), and makes a person of it.
 fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
     let Some(title) = n.title else { return };
-    let t = doc.text[title].trim().to_string();
+    let t = doc.str_of(title).trim().to_string();
     if !lexicon().is_honorific(&t) && !actors.actor(actor).titles.contains(&t) {
         actors.actors[actor].titles.push(t);
     }

@@ -446,7 +446,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 // Secretary of State", a known place, still is one).
                 let w = doc.tok(a);
                 let portfolio = i == a + 1
-                    && lex.is_office(&doc.text[doc.span_of(i, i + len)])
+                    && lex.is_office(doc.str_of(doc.span_of(i, i + len)))
                     && lex.is_common_word(&w.lower())
                     && lex.known(w).is_none();
                 if i > a && !portfolio {
@@ -496,7 +496,9 @@ fn push_titled_person(
         // "of Brackwater" after a person: where she is from, a place.
         for name in &mut out[first..] {
             if name.hint == Hint::Single {
-                let canonical = doc.text[doc.span_of(name.toks.start, name.toks.end)].to_string();
+                let canonical = doc
+                    .str_of(doc.span_of(name.toks.start, name.toks.end))
+                    .to_string();
                 name.hint = Hint::Known {
                     canonical,
                     place: true,
@@ -667,11 +669,11 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
         },
         title: None,
     };
-    if let Some(k) = lex.known(&doc.text[doc.span_of(a, b)]) {
+    if let Some(k) = lex.known(doc.str_of(doc.span_of(a, b))) {
         return Some(known(b - a, k));
     }
     for len in (1..(b - a).min(5)).rev() {
-        let head = &doc.text[doc.span_of(a, a + len)];
+        let head = doc.str_of(doc.span_of(a, a + len));
         if let Some(k) = lex.known(head) {
             let rest_person = lex.is_given_name(doc.tok(a + len));
             return (!k.is_place || rest_person).then(|| known(len, k));

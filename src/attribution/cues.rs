@@ -354,7 +354,8 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
     let last = doc.quotes.partition_point(|q| q.open_tok() < sent.end);
     for q in &doc.quotes[first..last] {
         let Some(close) = q.close_tok() else { continue };
-        if !sent.contains(&close) || !doc.text[q.content()].ends_with([',', '?', '!', '—', '-']) {
+        if !sent.contains(&close) || !doc.str_of(q.content()).ends_with([',', '?', '!', '—', '-'])
+        {
             continue;
         }
         let mut s = close + 1;

@@ -703,7 +703,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
 /// reporter's sentence.
 fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
     let rq = doc.quote(q);
-    let content = &doc.text[rq.content()];
+    let content = doc.str_of(rq.content());
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
@@ -733,16 +733,16 @@ fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
         return false;
     };
     let before = prev.open_tok();
-    doc.text[prev.content()].trim_end().ends_with(',')
+    doc.str_of(prev.content()).trim_end().ends_with(',')
         && doc.tok(open - 1) == ","
         && (close + 1..open - 1).all(|t| doc.token(t).kind() == TokenKind::Word)
-        && doc.text[prev.content()].starts_with(char::is_uppercase)
+        && doc.str_of(prev.content()).starts_with(char::is_uppercase)
         && (before == sent_start || matches!(doc.tok(before - 1), ":" | ","))
 }
 
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
     let rq = doc.quote(q);
-    let content = &doc.text[rq.content()];
+    let content = doc.str_of(rq.content());
     let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     found.cue.is_some()
         && found.speaker.is_some()
@@ -808,7 +808,7 @@ fn is_scare_quote(
     sent: std::ops::Range<usize>,
     reports_speech: &mut Option<bool>,
 ) -> bool {
-    let content = &doc.text[doc.quote(q).content()];
+    let content = doc.str_of(doc.quote(q).content());
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));

@@ -76,13 +76,13 @@ fn phrase_actor(
     b: usize,
 ) -> (Option<usize>, Option<usize>) {
     let span = doc.span_of(a, b);
-    let text = &doc.text[span];
+    let text = doc.str_of(span);
     let key = strip_determiner(text).lower();
     // (and "the report" later is the same source, "published" aside)
     if let Some(m) = source_after(doc, actors, a, b) {
         let actor = actors.mention(m).actor();
         let participle = b > a + 1 && doc.uses_lower(b - 1).has(Use::Authored);
-        let noun = &doc.text[doc.span_of(a, b - usize::from(participle))];
+        let noun = doc.str_of(doc.span_of(a, b - usize::from(participle)));
         let key = strip_determiner(noun).lower();
         actors.phrase_actors.entry(key).or_insert(actor);
         return (Some(actor), Some(m));

@@ -432,6 +432,13 @@ impl<'t> Doc<'t> {
         self.in_quote_at(t).map(|q| q.get() as usize - 1)
     }
 
+    /// The text of `span`, sliced at one call site (as [`Doc::in_quote_at`]:
+    /// a `&doc.text[span]` carried a panic location of its own).
+    #[inline]
+    pub fn str_of(&self, span: Span) -> &'t str {
+        &self.text[span]
+    }
+
     /// `in_quote` at token `t`, read through one call site: `Index::index`
     /// takes its caller's location, so each `doc.in_quote_at(t)` carried one.
     #[inline]
@@ -738,7 +745,9 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         // "Smith said, “and we will win again.”" goes on; "she said, “We
         // will...”" starts its own quotation.
         if let Some(q) = doc.quote_at(t).filter(|&q| doc.quote(q).open_tok() == t) {
-            return doc.text[doc.quote(q).content()].starts_with(char::is_lowercase);
+            return doc
+                .str_of(doc.quote(q).content())
+                .starts_with(char::is_lowercase);
         }
     }
     true
