@@ -17,9 +17,9 @@ const MODIFIERS: usize = 3;
 /// Adds the titles set off by commas beside the names of persons.
 pub fn add(doc: &Doc, actors: &mut Actors) {
     for m in 0..actors.mentions.len() {
-        let mention = &actors.mentions[m];
+        let mention = actors.mention(m);
         let a = mention.actor();
-        if mention.kind() != MentionKind::Name || actors.actors[a].kind != ActorKind::Person {
+        if mention.kind() != MentionKind::Name || actors.actor(a).kind != ActorKind::Person {
             continue;
         }
         let toks = mention.toks();
@@ -27,10 +27,10 @@ pub fn add(doc: &Doc, actors: &mut Actors) {
             continue;
         };
         let span = doc.span_of(title.start, title.end);
-        let text = doc.text[span].to_string();
+        let text = doc.str_of(span).to_string();
         // (A description may have given it already, in full: "director of
         // the museum".)
-        let titles = &actors.actors[a].titles;
+        let titles = &actors.actor(a).titles;
         if !titles
             .iter()
             .any(|t| t.contains(&text) || text.contains(t.as_str()))
@@ -64,13 +64,13 @@ fn after(doc: &Doc, name_end: usize) -> Option<Range<usize>> {
     // ("the", "its", "the union's")
     if t < doc.tokens.len() && matches!(doc.word_class(t), Some(WordClass::Det | WordClass::Poss)) {
         t += 1;
-        if t + 1 < doc.tokens.len() && doc.tokens[t + 1].kind() == TokenKind::Possessive {
+        if t + 1 < doc.tokens.len() && doc.token(t + 1).kind() == TokenKind::Possessive {
             t += 2;
         }
     }
     let start = t;
     for end in (start + 1..=(start + MODIFIERS + TITLE_WORDS).min(doc.tokens.len())).rev() {
-        let words_only = (start..end).all(|k| doc.tokens[k].kind() == TokenKind::Word);
+        let words_only = (start..end).all(|k| doc.token(k).kind() == TokenKind::Word);
         if !words_only || !(end == doc.tokens.len() || closes(doc, end) || doc.tok(end) == "of") {
             continue;
         }
@@ -87,8 +87,8 @@ fn title_ending_at(doc: &Doc, end: usize) -> Option<Range<usize>> {
     let lex = lexicon();
     (1..=TITLE_WORDS.min(end)).rev().find_map(|k| {
         let start = end - k;
-        let words = (start..end).all(|t| doc.tokens[t].kind() == TokenKind::Word);
-        (words && lex.is_title(&doc.text[doc.span_of(start, end)])).then_some(start..end)
+        let words = (start..end).all(|t| doc.token(t).kind() == TokenKind::Word);
+        (words && lex.is_title(doc.str_of(doc.span_of(start, end)))).then_some(start..end)
     })
 }
 
@@ -98,7 +98,7 @@ fn modifiers_before(doc: &Doc, mut t: usize) -> usize {
     let floor = t.saturating_sub(MODIFIERS);
     while t > floor {
         let w = doc.tok(t - 1);
-        let modifier = doc.tokens[t - 1].kind() == TokenKind::Word
+        let modifier = doc.token(t - 1).kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && doc.word_class(t - 1).is_none()
             && doc.cue_verb(t - 1).is_none();
@@ -116,7 +116,7 @@ fn owner_or_determiner_before(doc: &Doc, t: usize) -> bool {
         && (matches!(
             doc.word_class(t - 1),
             Some(WordClass::Det | WordClass::Poss)
-        ) || doc.tokens[t - 1].kind() == TokenKind::Possessive)
+        ) || doc.token(t - 1).kind() == TokenKind::Possessive)
 }
 
 /// A comma or the sentence's last stop at `t`.

@@ -40,7 +40,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     for m in actors.mentions.iter() {
         if let Some(title) = m.title() {
             let mut t = m.toks().start;
-            while t > 0 && doc.tokens[t - 1].span().start >= title.start {
+            while t > 0 && doc.token(t - 1).span().start >= title.start {
                 t -= 1;
                 title_tok.set(t);
             }
@@ -52,7 +52,7 @@ fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
 /// The description headed by token `t`, if it heads one.
 fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Option<Found> {
     let lex = lexicon();
-    if doc.tokens[t].kind() != TokenKind::Word || title_tok[t] {
+    if doc.token(t).kind() != TokenKind::Word || title_tok[t] {
         return None;
     }
     // (The role first: most words have none, and it is cheaper to ask.)
@@ -61,7 +61,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
         return None;
     }
     let w = doc.tok(t);
-    if doc.in_quote[t].is_some() {
+    if doc.in_quote_at(t).is_some() {
         return None; // the speaker's own words: "our troops" is not a source
     }
     // "police officer", "defence minister": the last noun is the head.
@@ -85,13 +85,13 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
         return None; // part of a name: "Police Service"
     }
-    let sent = &doc.sentences[doc.sentence_at(t)];
+    let sent = doc.sentence(doc.sentence_at(t));
     let (start, det) = modifiers_before(doc, actors, sent, t);
     let of_follows = next.is_some_and(|n| lex.is(n, Use::Of));
     let bare_plural = role.plural && !role.collective;
     // ("the senator's aide, speaking to ..., said" is a source; "the
     // state's largest newspaper" none.)
-    let owned = start > 0 && doc.tokens[start - 1].kind() == TokenKind::Possessive;
+    let owned = start > 0 && doc.token(start - 1).kind() == TokenKind::Possessive;
     // ("the union's leader, who ..., said": a relative clause describes
     // the subject.)
     let relative_next = t + 2 < doc.tokens.len() && doc.word_class(t + 2) == Some(WordClass::Rel);
@@ -113,7 +113,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // A name the of-phrase reaches into is whole inside it ("a critic of
     // the United States", not "of the United"), and a mention of its own.
     let end = match actors.mention_at(end - 1) {
-        Some(m) if actors.mentions[m].toks().end > end => actors.mentions[m].toks().end,
+        Some(m) if actors.mention(m).toks().end > end => actors.mention(m).toks().end,
         _ => end,
     };
     let anonymous_marker = marker_follows(doc, end, sent.tokens().end);
@@ -137,7 +137,7 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     // (Asked of nearly every word: the title test only when there is no role.)
     doc.role(t).or_else(|| {
         // ("the company's chairman": a title its owner makes a role.)
-        let owned = t > 0 && doc.tokens[t - 1].kind() == TokenKind::Possessive;
+        let owned = t > 0 && doc.token(t - 1).kind() == TokenKind::Possessive;
         let titled_of = (owned
             || doc
                 .tokens
@@ -168,13 +168,13 @@ fn modifiers_before(
         let p = start - 1;
         let pw = doc.tok(p);
         let class = lex.word_class(pw);
-        if doc.tokens[p].kind() == TokenKind::Number {
+        if doc.token(p).kind() == TokenKind::Number {
             det = Some(pw.to_string());
             start = p;
             break;
         }
         // "the senator's aide": the owner is not part of the span.
-        if doc.tokens[p].kind() == TokenKind::Possessive {
+        if doc.token(p).kind() == TokenKind::Possessive {
             det = Some(pw.to_string());
             break;
         }
@@ -193,7 +193,7 @@ fn modifiers_before(
             Some(_) => break,
             None => {}
         }
-        if doc.tokens[p].kind() != TokenKind::Word
+        if doc.token(p).kind() != TokenKind::Word
             || lex.cue_verb(pw).is_some()
             || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
             || (pw.starts_with(char::is_uppercase)
@@ -219,7 +219,7 @@ fn modifiers_before(
         // officials", "Florida election officials" are modifiers).
         let person = actors
             .mention_at(p)
-            .is_some_and(|m| actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person);
+            .is_some_and(|m| actors.actor(actors.mention(m).actor()).kind == ActorKind::Person);
         let subject =
             person || lex.is_title(pw) || lex.role(pw).is_some_and(|r| !r.plural && !r.collective);
         let verb = start < t && {
@@ -268,7 +268,7 @@ fn names_before_title(
     }
     // A title before a name is not a description of its own.
     next_mention.is_some_and(|m| {
-        !role.plural && actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person
+        !role.plural && actors.actor(actors.mention(m).actor()).kind == ActorKind::Person
     })
 }
 
@@ -286,7 +286,7 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
     let body = e;
     while e < sent.tokens().end
         && e < body + 3
-        && doc.tokens[e].kind() == TokenKind::Word
+        && doc.token(e).kind() == TokenKind::Word
         && doc.word_class(e).is_none()
         && doc.cue_verb(e).is_none()
     {
@@ -319,16 +319,16 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     let sent = doc.sentence_at(a);
     let floor = a.saturating_sub(400);
     for s in (sent.saturating_sub(6)..=sent).rev() {
-        let toks = doc.sentences[s].tokens();
+        let toks = doc.sentence(s).tokens();
         // The sentence's first mention outside quotation marks.
         let first = (toks.start.max(floor)..toks.end.min(a))
-            .filter(|&t| doc.in_quote[t].is_none())
+            .filter(|&t| doc.in_quote_at(t).is_none())
             .find_map(|t| actors.outer_mention_at(t));
-        if let Some(m) = first.filter(|&m| actors.mentions[m].kind() == MentionKind::Name) {
+        if let Some(m) = first.filter(|&m| actors.mention(m).kind() == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.
-            let actor = &actors.actors[actors.mentions[m].actor()];
+            let actor = actors.actor(actors.mention(m).actor());
             let company = actor.kind == ActorKind::Organization && actor.role.is_none();
-            return company.then_some(actors.mentions[m].actor());
+            return company.then_some(actors.mention(m).actor());
         }
         if toks.start <= floor {
             break;
@@ -345,7 +345,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let bodies = actors.organizations_by_last_word();
     for f in found {
         let span = doc.span_of(f.start, f.end);
-        let phrase = &doc.text[span];
+        let phrase = doc.str_of(span);
         let bare = strip_det(phrase, f.det.as_deref());
         let key = bare.lower();
         let role_word = doc.tok(f.head).lower();
@@ -385,7 +385,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let apposed = apposed_person(doc, actors, f.start, f.end).filter(|_| !f.plural);
         if let Some(person) = apposed {
             let title = bare.to_string();
-            if !actors.actors[person].titles.contains(&title) {
+            if !actors.actor(person).titles.contains(&title) {
                 actors.actors[person].titles.push(title);
             }
         }
@@ -428,8 +428,8 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
     let person_at = |t: usize| {
         actors
             .mention_at(t)
-            .map(|m| actors.mentions[m].actor())
-            .filter(|&a| actors.actors[a].kind == ActorKind::Person)
+            .map(|m| actors.mention(m).actor())
+            .filter(|&a| actors.actor(a).kind == ActorKind::Person)
     };
     if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
         person_at(end + 1)
@@ -465,7 +465,7 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
         return false;
     }
     let toks: Vec<usize> = (from..limit)
-        .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
+        .filter(|&t| doc.token(t).kind() == TokenKind::Word)
         .collect();
     let words: Vec<_> = toks.iter().map(|&t| doc.tok(t).lower_cow()).collect();
     // A marker starts at some word: only the markers with that first word
@@ -493,7 +493,7 @@ fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let Some(m) = actors.mention_at(p + 1) else {
         return false;
     };
-    let e = actors.mentions[m].toks().end;
+    let e = actors.mention(m).toks().end;
     e < doc.tokens.len() && doc.cue_verb(e).is_some()
 }
 

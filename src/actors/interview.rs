@@ -30,7 +30,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
                 return None;
             };
             let words = (t + 2..p.tokens().end.min(t + 7))
-                .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .filter(|&k| doc.token(k).kind() == TokenKind::Word)
                 .count();
             // ("Q" may end its paragraph and the text.)
             let sep = if t + 1 < p.tokens().end {
@@ -67,7 +67,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
         };
         actors.add_mention(MentionDraft::new(
             t..t + 1,
-            doc.tokens[t].span(),
+            doc.token(t).span(),
             None,
             MentionKind::Pronoun,
             actor,
@@ -80,7 +80,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
 pub fn most_named(actors: &Actors) -> Option<usize> {
     let mut named = vec![0usize; actors.actors.len()];
     for m in &actors.mentions {
-        if m.kind() == MentionKind::Name && actors.actors[m.actor()].kind == ActorKind::Person {
+        if m.kind() == MentionKind::Name && actors.actor(m.actor()).kind == ActorKind::Person {
             named[m.actor()] += 1;
         }
     }

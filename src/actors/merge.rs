@@ -127,7 +127,7 @@ impl Merger {
             }
             _ => self.actors.new_actor(canonical.to_string(), kind),
         };
-        self.by_key.insert(format!("k:{canonical}"), id);
+        self.by_key.insert(key("k:", canonical), id);
         id
     }
 
@@ -141,19 +141,19 @@ impl Merger {
                 // (Only once: a second full name of that surname, "Pietro
                 // Varani" after "Anna Varani", is someone else.)
                 let id = match self.get("s:", last) {
-                    Some(id) if !self.actors.actors[id].name.contains(' ') => {
+                    Some(id) if !self.actors.actor(id).name.contains(' ') => {
                         self.actors.actors[id].name = text.to_string();
                         id
                     }
                     _ => self.actors.new_actor(text.to_string(), ActorKind::Person),
                 };
-                self.by_key.insert(format!("p:{text}"), id);
+                self.by_key.insert(key("p:", text), id);
                 let older = self.get("n:", last).unwrap_or(usize::MAX);
                 if self.older_sharer.len() <= id {
                     self.older_sharer.resize(id + 1, usize::MAX);
                 }
                 self.older_sharer[id] = older;
-                self.by_key.insert(format!("n:{last}"), id);
+                self.by_key.insert(key("n:", last), id);
                 id
             }
         };
@@ -183,7 +183,7 @@ impl Merger {
         let latest = *self.surnames.get(text)?;
         // An honorific ("Ms. X") gives it, else the next he/she/his.
         let honorific = n.title.and_then(|t| {
-            let t = doc.text[t].trim().trim_end_matches('.');
+            let t = doc.str_of(t).trim().trim_end_matches('.');
             lexicon().title_gender(t.rsplit(' ').next().unwrap_or(""))
         });
         let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end)) else {
@@ -210,7 +210,7 @@ impl Merger {
     fn surname_in_capitals(&self, text: &str) -> Option<usize> {
         // "TAPPER" after a full name in capitals, "JAKE TAPPER" (not "PAC"
         // after a body's name that ends in it).
-        let shouted = |id: &usize| !self.actors.actors[*id].name.contains(char::is_lowercase);
+        let shouted = |id: &usize| !self.actors.actor(*id).name.contains(char::is_lowercase);
         if let Some(&id) = self.surnames.get(text).filter(|id| shouted(id)) {
             return Some(id);
         }
@@ -244,7 +244,7 @@ impl Merger {
                 let id = self
                     .actors
                     .new_actor(text.to_string(), ActorKind::Organization);
-                self.by_key.insert(format!("o:{text}"), id);
+                self.by_key.insert(key("o:", text), id);
                 id
             }
         }
@@ -264,7 +264,7 @@ impl Merger {
                         .actors
                         .new_actor(text.to_string(), ActorKind::Organization),
                 };
-                self.by_key.insert(format!("o:{text}"), id);
+                self.by_key.insert(key("o:", text), id);
                 // "Brightwell Energy", then "Brightwell": the company by its
                 // first word, when that word is no place, given name or word.
                 if let Some((first, rest)) = text.split_once(' ') {
@@ -275,7 +275,7 @@ impl Merger {
                         && !lex.is_given_name(first)
                         && !lex.is_common_word(first)
                     {
-                        self.by_key.entry(format!("f:{first}")).or_insert(id);
+                        self.by_key.entry(key("f:", first)).or_insert(id);
                     }
                 }
                 id
@@ -303,8 +303,12 @@ impl Merger {
         } else {
             let kind = single_kind(doc, n, self.later_surnames.contains_key(text));
             let id = self.actors.new_actor(text.to_string(), kind);
-            let key = if kind == ActorKind::Person { "s" } else { "o" };
-            self.by_key.insert(format!("{key}:{text}"), id);
+            let prefix = if kind == ActorKind::Person {
+                "s:"
+            } else {
+                "o:"
+            };
+            self.by_key.insert(key(prefix, text), id);
             id
         }
     }
@@ -314,11 +318,11 @@ impl Merger {
 /// only mark the name), and makes a person of it.
 fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
     let Some(title) = n.title else { return };
-    let t = doc.text[title].trim().to_string();
-    if !lexicon().is_honorific(&t) && !actors.actors[actor].titles.contains(&t) {
+    let t = doc.str_of(title).trim().to_string();
+    if !lexicon().is_honorific(&t) && !actors.actor(actor).titles.contains(&t) {
         actors.actors[actor].titles.push(t);
     }
-    if actors.actors[actor].kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
+    if actors.actor(actor).kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
         actors.actors[actor].kind = ActorKind::Person;
     }
 }
@@ -380,7 +384,7 @@ fn push_name_text(doc: &Doc, n: &Name, s: &mut String) {
             s.push('.');
             continue;
         }
-        if s.len() > start && doc.tokens[t].span().start > doc.tokens[t - 1].span().end {
+        if s.len() > start && doc.token(t).span().start > doc.token(t - 1).span().end {
             s.push(' ');
         }
         s.push_str(w);
@@ -409,15 +413,24 @@ fn find_expansion(actors: &Actors, acronym: &str) -> Option<usize> {
     })
 }
 
+/// A `by_key` key: its prefix ("o:") and the text. Not `format!`: the
+/// formatting machinery's call at each site cost the `.wasm` more.
+fn key(prefix: &str, text: &str) -> String {
+    let mut k = String::with_capacity(prefix.len() + text.len());
+    k.push_str(prefix);
+    k.push_str(text);
+    k
+}
+
 fn acronym_actor(actors: &Actors, by_key: &HashMap<String, usize>, name: &str) -> Option<usize> {
     let init = initials(name);
     if init.len() < 2 {
         return None;
     }
     by_key
-        .get(&format!("o:{init}"))
+        .get(&key("o:", &init))
         .copied()
-        .filter(|&id| actors.actors[id].kind == ActorKind::Organization)
+        .filter(|&id| actors.actor(id).kind == ActorKind::Organization)
 }
 
 /// The kind of a one-word name nothing else explains.
@@ -435,7 +448,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     }
     // "Kessendorf said": a person or an organization; people speak more often.
     let next = n.toks.end;
-    if next < doc.tokens.len() && doc.tokens[next].kind() == TokenKind::Word {
+    if next < doc.tokens.len() && doc.token(next).kind() == TokenKind::Word {
         if let Some(v) = doc.cue_verb(next) {
             if v.frames.quote {
                 return ActorKind::Person;

@@ -65,7 +65,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
         // (Every given name is written with a capital: the lexicon is asked
         // only about a capitalized word before a capitalized word.)
         if doc.is_cap(t)
-            && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
+            && doc.token(t).span().start == doc.token(t - 1).span().end + 1
             && doc.is_cap(t - 1)
             && lex.is_given_name(doc.tok(t - 1))
         {
@@ -73,9 +73,9 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
         }
     }
     for s in &doc.sentences {
-        let heading = doc.paras[s.para()].heading;
+        let heading = doc.paragraph(s.para()).heading;
         for t in s.tokens() {
-            if doc.tokens[t].kind() != TokenKind::Word {
+            if doc.token(t).kind() != TokenKind::Word {
                 continue;
             }
             let w = doc.tok(t);
@@ -96,11 +96,11 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
 /// True at the first word of a sentence (after any opening marks or dashes),
 /// or right after a colon or an opening quotation mark.
 pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
-    let s = &doc.sentences[doc.sentence_at(t)];
+    let s = doc.sentence(doc.sentence_at(t));
     let mut i = t;
     while i > s.tokens().start {
         i -= 1;
-        let tok = doc.tokens[i];
+        let tok = doc.token(i);
         if tok.kind() == TokenKind::Number {
             return leading_time_stamp(doc, s.tokens().start, i);
         }
@@ -112,7 +112,7 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
         // one ("\"...\" Smith said") the capital means a name.
         let opens_quote = doc
             .quote_at(i)
-            .is_some_and(|q| doc.quotes[q].open_tok() == i);
+            .is_some_and(|q| doc.quote(q).open_tok() == i);
         if opens_quote || matches!(c, ":" | "—" | "–" | "-" | "(") {
             return true;
         }
@@ -124,14 +124,14 @@ pub fn is_sentence_initial(doc: &Doc, t: usize) -> bool {
 /// and colons or periods) that opens its paragraph, as a live blog's entries
 /// do; the word after it starts the sentence.
 fn leading_time_stamp(doc: &Doc, start: usize, end: usize) -> bool {
-    doc.paras[doc.para_of(start)].tokens().start == start
-        && doc.tokens[start].kind() == TokenKind::Number
+    doc.paragraph(doc.para_of(start)).tokens().start == start
+        && doc.token(start).kind() == TokenKind::Number
         && (start..=end)
-            .all(|k| doc.tokens[k].kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
+            .all(|k| doc.token(k).kind() == TokenKind::Number || matches!(doc.tok(k), ":" | "."))
 }
 
 fn is_name_word(doc: &Doc, t: usize) -> bool {
-    let tok = doc.tokens[t];
+    let tok = doc.token(t);
     if tok.kind() != TokenKind::Word {
         return false;
     }
@@ -165,7 +165,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
     let mut k = t;
     while k < doc.tokens.len() && k < t + 2 {
         let w = doc.tok(k);
-        if doc.tokens[k].kind() != TokenKind::Word || !w.starts_with(char::is_lowercase) {
+        if doc.token(k).kind() != TokenKind::Word || !w.starts_with(char::is_lowercase) {
             return false;
         }
         if lex
@@ -193,11 +193,11 @@ fn known_surname(doc: &Doc, ev: &Evidence, t: usize) -> bool {
 fn ends_org_name(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = lexicon();
-    doc.tokens[t].kind() == TokenKind::Word
+    doc.token(t).kind() == TokenKind::Word
         && w.starts_with(char::is_uppercase)
         && lex.is_label(w)
         && lex.breaks_name(w)
-        && doc.tokens[t].span().start == doc.tokens[t - 1].span().end + 1
+        && doc.token(t).span().start == doc.token(t - 1).span().end + 1
         && !(t + 1 < doc.tokens.len() && is_name_word(doc, t + 1))
 }
 
@@ -205,11 +205,11 @@ fn ends_org_name(doc: &Doc, t: usize) -> bool {
 /// the name word before it, then an organization word, joins one name.
 fn plural_possessive_in_name(doc: &Doc, t: usize, para: usize) -> bool {
     matches!(doc.tok(t), "'" | "’")
-        && doc.tokens[t].span().start == doc.tokens[t - 1].span().end
+        && doc.token(t).span().start == doc.token(t - 1).span().end
         && doc.tok(t - 1).ends_with('s')
         && t + 1 < doc.tokens.len()
         && doc.para_of(t + 1) == para
-        && doc.tokens[t + 1].span().start > doc.tokens[t].span().end
+        && doc.token(t + 1).span().start > doc.token(t).span().end
         && is_name_word(doc, t + 1)
         && lexicon().is_org_head(doc.tok(t + 1))
 }
@@ -251,7 +251,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
             }
             let w = doc.tok(end);
             if (is_name_word(doc, end) || known_surname(doc, &ev, end))
-                && doc.tokens[end].span().start > doc.tokens[end - 1].span().end
+                && doc.token(end).span().start > doc.token(end - 1).span().end
             {
                 end += 1;
             } else if ends_org_name(doc, end) {
@@ -265,7 +265,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
             {
                 end += 2;
             } else if w == "."
-                && doc.tokens[end].span().start == doc.tokens[end - 1].span().end
+                && doc.token(end).span().start == doc.token(end - 1).span().end
                 && (doc.tok(end - 1).chars().count() == 1
                     || lexicon().is_honorific(doc.tok(end - 1))
                     || (lexicon().is_abbreviation(doc.tok(end - 1))
@@ -280,7 +280,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
             }
         }
         // "IV." alone on its line numbers a section.
-        let p = &doc.paras[para];
+        let p = doc.paragraph(para);
         let section_number = end == start + 1
             && p.tokens().len() <= 2
             && doc
@@ -334,7 +334,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     }
     // In a headline or subheading every word may be capitalized: keep only
     // the words the rest of the text vouches for, each stretch on its own.
-    if doc.paras[doc.para_of(a)].heading {
+    if doc.paragraph(doc.para_of(a)).heading {
         let mut t = a;
         while t < b {
             let mut e = t;
@@ -395,7 +395,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 /// interviewer's question or the answer, never a name; so does a word
 /// the lexicon knows as such a label ("INTERVIEWER:", "Host:").
 fn labels_speech(doc: &Doc, t: usize) -> bool {
-    let para = &doc.paras[doc.para_of(t)];
+    let para = doc.paragraph(doc.para_of(t));
     let w = doc.tok(t);
     para.tokens().start == t
         && w.chars().nth(1).is_some()
@@ -404,7 +404,7 @@ fn labels_speech(doc: &Doc, t: usize) -> bool {
         && t + 1 < para.tokens().end
         && doc.tok(t + 1) == ":"
         && (t + 2..para.tokens().end.min(t + 7))
-            .filter(|&k| doc.tokens[k].kind() == TokenKind::Word)
+            .filter(|&k| doc.token(k).kind() == TokenKind::Word)
             .count()
             >= 3
 }
@@ -446,7 +446,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 // Secretary of State", a known place, still is one).
                 let w = doc.tok(a);
                 let portfolio = i == a + 1
-                    && lex.is_office(&doc.text[doc.span_of(i, i + len)])
+                    && lex.is_office(doc.str_of(doc.span_of(i, i + len)))
                     && lex.is_common_word(&w.lower())
                     && lex.known(w).is_none();
                 if i > a && !portfolio {
@@ -496,7 +496,9 @@ fn push_titled_person(
         // "of Brackwater" after a person: where she is from, a place.
         for name in &mut out[first..] {
             if name.hint == Hint::Single {
-                let canonical = doc.text[doc.span_of(name.toks.start, name.toks.end)].to_string();
+                let canonical = doc
+                    .str_of(doc.span_of(name.toks.start, name.toks.end))
+                    .to_string();
                 name.hint = Hint::Known {
                     canonical,
                     place: true,
@@ -515,7 +517,7 @@ fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
 /// country's leader" is not taken: only capitalized owners count).
 fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
     let lex = lexicon();
-    let s = &doc.sentences[doc.sentence_at(a)];
+    let s = doc.sentence(doc.sentence_at(a));
     // Try title phrases of 1-3 tokens ending at a-1.
     for len in (1..=3).rev() {
         if a < s.tokens().start + len {
@@ -534,7 +536,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
         while start > s.tokens().start {
             let p = start - 1;
             let w = doc.tok(p);
-            let tok = doc.tokens[p];
+            let tok = doc.token(p);
             if tok.kind() == TokenKind::Possessive
                 || (tok.kind() == TokenKind::Word
                     && w.starts_with(char::is_uppercase)
@@ -605,7 +607,7 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
 /// A dateline in capitals at the start of a paragraph ("PORT PELLAM —",
 /// "GENEVA (Wire) -") names a place; it merges with the place written normally.
 fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
-    let para_start = doc.paras[doc.para_of(a)].tokens().start;
+    let para_start = doc.paragraph(doc.para_of(a)).tokens().start;
     let all_caps = (a..b).all(|t| {
         let w = doc.tok(t);
         w == "." || (w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
@@ -667,11 +669,11 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
         },
         title: None,
     };
-    if let Some(k) = lex.known(&doc.text[doc.span_of(a, b)]) {
+    if let Some(k) = lex.known(doc.str_of(doc.span_of(a, b))) {
         return Some(known(b - a, k));
     }
     for len in (1..(b - a).min(5)).rev() {
-        let head = &doc.text[doc.span_of(a, a + len)];
+        let head = doc.str_of(doc.span_of(a, a + len));
         if let Some(k) = lex.known(head) {
             let rest_person = lex.is_given_name(doc.tok(a + len));
             return (!k.is_place || rest_person).then(|| known(len, k));

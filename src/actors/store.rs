@@ -194,6 +194,19 @@ impl OneActor {
 }
 
 impl Actors {
+    /// Mention `m`, read through one indexing site (one panic location in
+    /// the `.wasm` for all the rules' reads, as [`Doc::token`](crate::text::Doc::token)).
+    #[inline]
+    pub fn mention(&self, m: usize) -> &MentionDraft {
+        &self.mentions[m]
+    }
+
+    /// Actor `a`, read through one indexing site (as [`Actors::mention`]).
+    #[inline]
+    pub fn actor(&self, a: usize) -> &ActorDraft {
+        &self.actors[a]
+    }
+
     /// Adds a mention (e.g. a resolved pronoun) and keeps the token index current.
     pub fn add_mention(&mut self, m: MentionDraft) -> usize {
         let idx = self.mentions.len();

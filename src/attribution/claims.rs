@@ -28,7 +28,7 @@ pub fn find(
     si: usize,
     quotes: &[QuoteDraft],
 ) -> Vec<ClaimDraft> {
-    let sent = doc.sentences[si].tokens();
+    let sent = doc.sentence(si).tokens();
     let tail = tail(doc, actors, resolved, None);
     // (", an account disputed by X": the comma before the noun phrase
     // that stands for the clause, which ends there)
@@ -41,7 +41,7 @@ pub fn find(
     };
     let tail_begin = tail
         .and_then(|t| {
-            let m = &actors.mentions[t.mention?];
+            let m = actors.mention(t.mention?);
             Some(tail_start(doc, t.cue.toks.start.min(m.toks().start)) - 1)
         })
         .or_else(|| resolved.iter().find_map(apposed_comma));
@@ -63,7 +63,7 @@ pub fn find(
         // what came before, like a tail the words after it keep going past.
         let inverted = cue.form == CueForm::Finite
             && r.mention
-                .is_some_and(|m| actors.mentions[m].toks().start >= cue.toks.end);
+                .is_some_and(|m| actors.mention(m).toks().start >= cue.toks.end);
         let range = if inverted && !is_tail {
             let s = skip_conjunctions(doc, sent.start, sent.end);
             Some((s, tail_start(doc, cue.toks.start)))
@@ -77,7 +77,7 @@ pub fn find(
             // the phrase before the verb.
             let agent_end = r
                 .mention
-                .map(|m| actors.mentions[m].toks().end)
+                .map(|m| actors.mention(m).toks().end)
                 .filter(|&e| {
                     cue.form == CueForm::PassiveBy
                         && e < sent.end
@@ -129,7 +129,8 @@ pub fn find(
                     // after it (unless a "that" opens a clause).
                     let reports_quote = quotes.iter().any(|q| {
                         q.cue() == Some(doc.span_of(cue.toks.start, cue.toks.end))
-                            && doc.quotes[q.raw()]
+                            && doc
+                                .quote(q.raw())
                                 .close_tok()
                                 .is_some_and(|c| c < cue.toks.start)
                     }) && !(from..start)
@@ -171,10 +172,10 @@ pub fn find(
         let unresolved_pronoun = cue.form == CueForm::Finite
             && (1..=2).any(|k| {
                 cue.toks.start >= sent.start + k
-                    && doc.in_quote[cue.toks.start - k].is_none()
+                    && doc.in_quote_at(cue.toks.start - k).is_none()
                     && is_personal_pronoun(doc.tok(cue.toks.start - k))
                     && (cue.toks.start - k + 1..cue.toks.start).all(|t| {
-                        doc.tokens[t].kind() == TokenKind::Word && doc.word_class(t).is_none()
+                        doc.token(t).kind() == TokenKind::Word && doc.word_class(t).is_none()
                     })
             });
         if r.actor.is_none() && cue.form != CueForm::Impersonal && !there && !unresolved_pronoun {
@@ -243,7 +244,7 @@ pub fn find(
         // on its website: “...”": the words before a colon that opens a
         // direct quotation are a setting, not a claim of their own (a few
         // words with no verb of their own, or a phrase a preposition opens).
-        let colon = (a..b).find(|&t| doc.tok(t) == ":" && doc.in_quote[t].is_none());
+        let colon = (a..b).find(|&t| doc.tok(t) == ":" && doc.in_quote_at(t).is_none());
         let verbless = |k: usize| {
             k <= a + 4
                 && (a..k)
@@ -274,13 +275,13 @@ pub fn find(
         // quotation the quote reports; "spoke to reporters", "wrote to the
         // minister": only the listener; "had called him in January to urge
         // ...": a call, not a name for something (the urging is the claim).
-        let comma = (a..b.min(a + 4)).find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none());
+        let comma = (a..b.min(a + 4)).find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none());
         let listener_then_quote = comma.is_some_and(|k| {
             k > a
                 && k + 1 < b
                 && is_only_direct_quote(doc, quotes, k + 1, b)
                 && (a..k).all(|t| {
-                    doc.tokens[t].kind() == TokenKind::Word
+                    doc.token(t).kind() == TokenKind::Word
                         && !doc.tok(t).eq_ignore_ascii_case("that")
                 })
         });
@@ -311,7 +312,7 @@ pub fn find(
         // A claim needs words of its own, not just "reporters" or a pronoun
         // (two are enough to know: a count of all was quadratic).
         let words = (a..b)
-            .filter(|&t| doc.tokens[t].kind() == TokenKind::Word)
+            .filter(|&t| doc.token(t).kind() == TokenKind::Word)
             .take(2)
             .count();
         // ("Club members dispute that.", "she said no.", "said so")
@@ -327,7 +328,7 @@ pub fn find(
         };
         let said_nothing = (a..b).find(|&t| !listener(t)).is_some_and(|t| {
             doc.uses_lower(t).has(Use::Nothing)
-                && (t + 1 >= b || doc.tokens[t + 1].kind() == TokenKind::Punct)
+                && (t + 1 >= b || doc.token(t + 1).kind() == TokenKind::Punct)
         });
         if said_nothing {
             continue;
@@ -357,7 +358,7 @@ fn participle_apposed(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Res
     let after_subject = c > 0
         && doc.tok(c - 1) == ","
         && r.mention
-            .is_some_and(|m| actors.mentions[m].toks().end + 1 == c);
+            .is_some_and(|m| actors.mention(m).toks().end + 1 == c);
     after_subject
         && doc.cue_verb(c).is_some_and(|v| v.past())
         && resolved.iter().any(|x| {
@@ -395,7 +396,7 @@ fn content_start(
         let w = doc.tok(t).lower_cow();
         // ("I still believe that.", "called that “a convenient story”": the
         // pronoun is the content, before punctuation)
-        let last = t + 1 >= end || doc.tokens[t + 1].kind() == TokenKind::Punct;
+        let last = t + 1 >= end || doc.token(t + 1).kind() == TokenKind::Punct;
         if (w == "that" && !last) || w == "," || w == ":" {
             t += 1;
             continue;
@@ -434,7 +435,7 @@ fn content_start(
                 }
                 _ => actors
                     .mention_at(t + 1)
-                    .map(|m| actors.mentions[m].toks().end)
+                    .map(|m| actors.mention(m).toks().end)
                     .or_else(|| {
                         (doc.role(t + 1).is_some() || doc.is(t + 1, Use::Addressee))
                             .then_some(t + 2)
@@ -452,7 +453,7 @@ fn content_start(
             if let Some(k) = listener_end.filter(|&k| {
                 k < end
                     && doc.tok(k).eq_ignore_ascii_case("that")
-                    && (t + 1..k).all(|j| doc.tokens[j].kind() == TokenKind::Word)
+                    && (t + 1..k).all(|j| doc.token(j).kind() == TokenKind::Word)
                     && (t + 2..k).all(|j| doc.word_class(j).is_none() && doc.cue_verb(j).is_none())
                     && opens(k + 1)
             }) {
@@ -467,7 +468,7 @@ fn content_start(
                 p.object
                     && !(p.possessive
                         && t + 1 < end
-                        && doc.tokens[t + 1].kind() == TokenKind::Word
+                        && doc.token(t + 1).kind() == TokenKind::Word
                         && doc.word_class(t + 1) != Some(WordClass::Prep)
                         && !matches!(doc.tok(t + 1), "that" | "to"))
             });
@@ -479,7 +480,7 @@ fn content_start(
         // clause or a quotation follows.
         let named = if w == "the" { t + 1 } else { t };
         if let Some(m) = (named < end).then(|| actors.mention_at(named)).flatten() {
-            let after = actors.mentions[m].toks().end;
+            let after = actors.mention(m).toks().end;
             if after < end && (doc.tok(after).eq_ignore_ascii_case("that") || doc.tok(after) == ":")
             {
                 t = after;
@@ -499,13 +500,13 @@ fn content_start(
 /// clause's first token.
 fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<usize> {
     let lex = lexicon();
-    let word = |k: usize| (k < end && doc.tokens[k].kind() == TokenKind::Word).then(|| doc.tok(k));
+    let word = |k: usize| (k < end && doc.token(k).kind() == TokenKind::Word).then(|| doc.tok(k));
     let w = word(t)?;
     let named_end = |k: usize| {
         (k < end)
             .then(|| actors.mention_at(k))
             .flatten()
-            .map(|m| actors.mentions[m].toks())
+            .map(|m| actors.mention(m).toks())
             .filter(|m| m.start == k)
             .map(|m| m.end)
     };
@@ -578,7 +579,7 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     let mut k = t + 1;
     while k < end
         && k < t + 5
-        && doc.tokens[k].kind() == TokenKind::Word
+        && doc.token(k).kind() == TokenKind::Word
         && !matches!(doc.tok(k), "that")
     {
         k += 1;
@@ -623,7 +624,7 @@ fn clause_end(
         while next < resolved.len() && resolved[next].cue.toks.start < t {
             next += 1;
         }
-        if doc.in_quote[t].is_some() {
+        if doc.in_quote_at(t).is_some() {
             t += 1;
             continue;
         }
@@ -635,7 +636,7 @@ fn clause_end(
                 e <= limit
                     && (e == limit || doc.tok(e) == ".")
                     && (t + 1..e).all(|k| {
-                        doc.tokens[k].kind() == TokenKind::Word && doc.word_class(k).is_none()
+                        doc.token(k).kind() == TokenKind::Word && doc.word_class(k).is_none()
                     })
             })
         };
@@ -683,7 +684,7 @@ fn subject_clause_end(
     start: usize,
     end: usize,
 ) -> usize {
-    let aux = |t: usize| doc.word_class(t) == Some(WordClass::Aux) && doc.in_quote[t].is_none();
+    let aux = |t: usize| doc.word_class(t) == Some(WordClass::Aux) && doc.in_quote_at(t).is_none();
     if (sent_start..noun).any(|t| aux(t) || doc.cue_verb(t).is_some()) {
         return end;
     }
@@ -720,7 +721,7 @@ fn relative_clause_end(doc: &Doc, cue: usize, start: usize, end: usize) -> usize
     // (Only the first comma: one that opens an apposition inside the
     // clause, "that Jane Doe, under fire, would ...", is not its end.)
     (start + 1..end.saturating_sub(1))
-        .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+        .find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none())
         .filter(|&t| doc.word_class(t + 1) == Some(WordClass::Aux))
         .unwrap_or(end)
 }
@@ -734,12 +735,12 @@ fn noun_phrase_before(doc: &Doc, start: usize, mut t: usize) -> Option<(usize, u
     let mut s = t;
     while s > start && t - s < 8 {
         let p = s - 1;
-        if doc.tokens[p].kind() == TokenKind::Punct && doc.in_quote[p].is_none() {
+        if doc.token(p).kind() == TokenKind::Punct && doc.in_quote_at(p).is_none() {
             break;
         }
         // "warned that fare increases announced by X": the phrase starts
         // after the "that" of the clause it stands in.
-        if doc.tok(p).eq_ignore_ascii_case("that") && doc.in_quote[p].is_none() {
+        if doc.tok(p).eq_ignore_ascii_case("that") && doc.in_quote_at(p).is_none() {
             break;
         }
         s = p;
@@ -760,7 +761,7 @@ fn according_content(
     {
         let after = r
             .mention
-            .map_or(r.cue.toks.end, |m| actors.mentions[m].toks().end);
+            .map_or(r.cue.toks.end, |m| actors.mention(m).toks().end);
         let mut a = after;
         while a < sent.end.min(after + MAX_CONTENT) && doc.tok(a) != "," {
             a += 1;
@@ -776,8 +777,8 @@ fn according_content(
 /// Trims punctuation (but not quotation marks) from both ends.
 fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     let strip = |t: usize| {
-        doc.tokens[t].kind() == TokenKind::Punct
-            && doc.in_quote[t].is_none()
+        doc.token(t).kind() == TokenKind::Punct
+            && doc.in_quote_at(t).is_none()
             && !matches!(doc.tok(t), ")" | "%")
     };
     while a < b && strip(a) {
@@ -803,7 +804,7 @@ fn only_time(doc: &Doc, a: usize, b: usize) -> bool {
         && (a..b).any(time)
         && (a..b).all(|t| {
             time(t)
-                || doc.tokens[t].kind() == TokenKind::Number
+                || doc.token(t).kind() == TokenKind::Number
                 || doc.uses_lower(t).has(Use::SettingLead)
                 || matches!(&*doc.tok(t).lower_cow(), "since" | "until" | "ago")
         })

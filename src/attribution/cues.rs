@@ -50,6 +50,7 @@ pub struct Cue {
 /// Finds the cues of a sentence outside quotations, in order.
 /// `masked` marks tokens that are names or titles ("United States", "Secretary
 /// of State"), which are never cues.
+#[inline(always)]
 pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Vec<Cue> {
     let lex = lexicon();
     let mut out = Vec::new();
@@ -58,8 +59,8 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     let mut t = sent.start;
     while t < sent.end {
         if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
-            || doc.in_quote[t].is_some()
-            || doc.tokens[t].kind() != TokenKind::Word
+            || doc.in_quote_at(t).is_some()
+            || doc.token(t).kind() != TokenKind::Word
             || masked[t]
         {
             t += 1;
@@ -91,7 +92,9 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         // "the United States", "Human Rights Watch": a capital inside a body
         // sentence marks a name, not a verb.
         let capital_inside = doc.is_cap(t)
-            && !doc.paras[doc.sentences[doc.sentence_at(t)].para()].heading
+            && !doc
+                .paragraph(doc.sentence(doc.sentence_at(t)).para())
+                .heading
             && !crate::actors::is_sentence_initial(doc, t);
         if let Some(v) = lex.cue_verb(&w).filter(|_| {
             !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.clone()))
@@ -291,17 +294,17 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
 /// (of a claim, or in a transcript of no claim: the turn is a quote, see
 /// [`super::turns`]; the cue still names the speaker of the sentence).
 fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> {
-    let para = &doc.paras[doc.sentences[doc.sentence_at(sent.start)].para()];
+    let para = doc.paragraph(doc.sentence(doc.sentence_at(sent.start)).para());
     if para.tokens().start != sent.start {
         return None;
     }
     let (m, colon) = super::turns::label(doc, actors, sent.start, sent.end)?;
-    let mention = &actors.mentions[m];
+    let mention = actors.mention(m);
     // Some words of its own, not a quotation (which "X: “...”" already
     // attributes), around a phrase it quotes or not ("X: Y’s ‘...’ hurts
     // the party").
     let words = (colon + 1..sent.end)
-        .filter(|&t| doc.in_quote[t].is_none() && doc.tokens[t].kind() == TokenKind::Word)
+        .filter(|&t| doc.in_quote_at(t).is_none() && doc.token(t).kind() == TokenKind::Word)
         .take(3)
         .count();
     let frames = Frames {
@@ -312,7 +315,7 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
     // actors/interview.rs) leaves a quotation in its sentence to the cues
     // around it: "A: The minister told me, “...”" is the minister's.
     let letter = mention.kind() == MentionKind::Pronoun;
-    let quoted = (colon + 1..sent.end).any(|t| doc.in_quote[t].is_some());
+    let quoted = (colon + 1..sent.end).any(|t| doc.in_quote_at(t).is_some());
     // "Q: Why now?": a question asks.
     let asks = doc.tok(sent.end - 1) == "?";
     (words >= 3 && !(letter && quoted)).then(|| Cue {
@@ -351,7 +354,8 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
     let last = doc.quotes.partition_point(|q| q.open_tok() < sent.end);
     for q in &doc.quotes[first..last] {
         let Some(close) = q.close_tok() else { continue };
-        if !sent.contains(&close) || !doc.text[q.content()].ends_with([',', '?', '!', '—', '-']) {
+        if !sent.contains(&close) || !doc.str_of(q.content()).ends_with([',', '?', '!', '—', '-'])
+        {
             continue;
         }
         let mut s = close + 1;
@@ -363,7 +367,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         }
         let is_verb = |t: usize| {
             t < sent.end
-                && doc.tokens[t].kind() == TokenKind::Word
+                && doc.token(t).kind() == TokenKind::Word
                 && doc.tok(t).starts_with(char::is_lowercase)
                 // "referencing the ...": a participle, not a finite verb
                 && !doc.tok(t).ends_with("ing")
@@ -375,15 +379,15 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         };
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
-            Some(actors.mentions[m].toks().end)
+            Some(actors.mention(m).toks().end)
         } else if is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
         } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
             // "an angry Hollande retorted": a name inside the phrase ends it.
             let named = (s + 1..(s + 4).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
                 .find_map(|k| actors.outer_mention_at(k))
-                .map(|m| actors.mentions[m].toks().end);
+                .map(|m| actors.mention(m).toks().end);
             // "the editorial read": the last of the lowercase words is the verb.
             named.or_else(|| {
                 (s + 1..(s + 6).min(sent.end))
@@ -415,7 +419,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 4
             };
             (v + 1..(v + reach).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
                 .any(|k| doc.cue_verb(k).is_some())
         };
         // "“confidential,” the lowest level of ...", "a subtle dig at ...":
@@ -491,7 +495,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // quotation just before ("“...,” the ad states").
     let mostly_noun = doc.is(t, Use::NounFirst)
         && !after_aux
-        && (t.saturating_sub(6).max(sent.start)..t).all(|k| doc.in_quote[k].is_none())
+        && (t.saturating_sub(6).max(sent.start)..t).all(|k| doc.in_quote_at(k).is_none())
         && !(t > sent.start && is_personal_pronoun(doc.tok(t - 1)))
         && !matches!(next.as_deref(), Some("that" | ":"));
     if mostly_noun {
@@ -506,7 +510,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && (t + 1 == sent.end
             || matches!(doc.tok(t + 1), "." | "," | ";")
             || doc.word_class(t + 1) == Some(WordClass::Conj))
-        && (t + 1..(t + 4).min(sent.end)).all(|k| doc.in_quote[k].is_none());
+        && (t + 1..(t + 4).min(sent.end)).all(|k| doc.in_quote_at(k).is_none());
     if progressive_alone {
         return None;
     }
@@ -545,7 +549,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // owner's "'s" in the sentence's subject ("The mayor's promise to ...
     // has drawn"; not the object of "rejected Jane Doe's claim"), is the noun.
     let owned_subject = t > sent.start
-        && doc.tokens[t - 1].kind() == TokenKind::Possessive
+        && doc.token(t - 1).kind() == TokenKind::Possessive
         && (sent.start..t)
             .all(|k| doc.cue_verb(k).is_none() && doc.word_class(k) != Some(WordClass::Aux));
     if noun
@@ -566,7 +570,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // number or a plural quantifier (not one that stands alone: "one
     // says") is a plural noun (and one before another verb, in `find`).
     let counted = t > sent.start
-        && (doc.tokens[t - 1].kind() == TokenKind::Number
+        && (doc.token(t - 1).kind() == TokenKind::Number
             || (prev_class == Some(WordClass::Quant)
                 && !prev
                     .as_deref()
@@ -590,7 +594,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // nor "X of State wants to ...")
     let loose_plural = modified
         && (t + 1 == sent.end
-            || doc.tokens[t + 1].kind() == TokenKind::Punct
+            || doc.token(t + 1).kind() == TokenKind::Punct
             || (doc.is(t + 1, Use::Locative) && !matches!(doc.tok(t + 1), "from" | "to")))
         && that_after(doc, t, sent.end).is_none();
     if verb.is_some_and(|v| v.present)
@@ -615,7 +619,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && verb.is_some_and(|v| v.stance == Stance::Question)
         && (next.as_deref() == Some("to")
             || (t + 1..(t + 8).min(sent.end))
-                .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
                 .any(|k| doc.is(k, Use::QuestionOpener)));
     // "“Never,” she said when asked whether ...": the one asked does not
     // ask (an opening "When asked ..., she said" stays the writer's
@@ -755,7 +759,7 @@ fn sees_as(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     // ("is seen as a favourite": right after a passive's participle)
     let passive = passive_aux(doc, t, sent.start).is_some();
     (t + 2 - usize::from(passive)..end.min(t + 9))
-        .take_while(|&k| doc.tokens[k].kind() == TokenKind::Word)
+        .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
         .any(|k| doc.tok(k) == "as")
 }
 
@@ -767,7 +771,7 @@ fn seems_complement(doc: &Doc, t: usize, end: usize) -> bool {
     let n = t + 1;
     let w = doc.tok(n.min(end - 1));
     n + 1 < end
-        && doc.tokens[n].kind() == TokenKind::Word
+        && doc.token(n).kind() == TokenKind::Word
         && !doc.is_cap(n)
         && (w == "that"
             || w == "like"
@@ -789,7 +793,7 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
         return false;
     }
     let p = t - 1;
-    doc.tokens[p].kind() == TokenKind::Possessive
+    doc.token(p).kind() == TokenKind::Possessive
         || (doc.is_cap(p) && doc.word_class(p).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.

@@ -41,7 +41,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         }
         // 2. "a claim rejected by X": the content is only a claim noun.
         if target.is_none() {
-            let content = doc.text[me.content()].lower();
+            let content = doc.str_of(me.content()).lower();
             crate::work::add(content.len() / 16);
             let nominal = content
                 .split_whitespace()
@@ -71,7 +71,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
                         for k in [j, i] {
                             let slot = &mut words[k % slots];
                             if !matches!(slot, Some((owner, _)) if *owner == k) {
-                                *slot = Some((k, content_words(&doc.text[claims[k].content()])));
+                                *slot = Some((k, content_words(doc.str_of(claims[k].content()))));
                             }
                         }
                         let (theirs, mine) = (&words[j % slots], &words[i % slots]);

@@ -13,7 +13,7 @@ pub fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
     for m in &actors.mentions {
         if let Some(title) = m.title() {
             let mut t = m.toks().start;
-            while t > 0 && doc.tokens[t - 1].span().start >= title.start {
+            while t > 0 && doc.token(t - 1).span().start >= title.start {
                 t -= 1;
                 v.set(t);
             }
@@ -38,7 +38,7 @@ pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
             next == t
                 && actors
                     .mention_at(t)
-                    .is_some_and(|m| actors.mentions[m].kind() == MentionKind::Name)
+                    .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
         };
         if in_title[t] || name() || anonymity[t] {
             masked.set(t);

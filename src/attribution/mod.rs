@@ -51,7 +51,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let masked = masks::no_cue_tokens(doc, actors, &in_title);
     let turns = turns::find(doc, actors);
     for si in 0..doc.sentences.len() {
-        let sent = doc.sentences[si].tokens();
+        let sent = doc.sentence(si).tokens();
         let found = cues::find(doc, actors, sent.clone(), &masked);
         let mut resolved = speakers::of_cues(
             doc,
@@ -94,7 +94,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         for r in &mut resolved {
             let label = r.mention.is_some_and(|m| {
                 r.cue.form != cues::CueForm::Gerund
-                    && turns::is_label(&turns, actors.mentions[m].toks().end)
+                    && turns::is_label(&turns, actors.mention(m).toks().end)
             });
             if label {
                 r.actor = None;
@@ -111,11 +111,11 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     // line attributes ("“We melt sand”: a glassblower on ..."): the voice
     // of the piece, the person named most.
     if let Some(q) = quotes_out.first_mut() {
-        let line = doc.sentences.len() > 1 && doc.sentences[1].para() > 0;
+        let line = doc.sentences.len() > 1 && doc.sentence(1).para() > 0;
         if q.speaker().is_none()
             && q.kind == QuoteKind::Direct
             && line
-            && doc.para_of(doc.quotes[q.raw()].open_tok()) == 0
+            && doc.para_of(doc.quote(q.raw()).open_tok()) == 0
         {
             q.set_speaker(crate::actors::most_named(actors));
         }
@@ -128,7 +128,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let first = doc.quotes.len();
     for (i, turn) in turns.iter().enumerate() {
         let m = turns::speaker(actors, turn);
-        let a = m.map(|m| actors.mentions[m].actor());
+        let a = m.map(|m| actors.mention(m).actor());
         quotes_out.push(QuoteDraft::new(
             first + i,
             QuoteKind::Direct,

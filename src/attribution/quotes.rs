@@ -94,8 +94,8 @@ pub fn attribute_sentence(
     si: usize,
     state: &mut State,
 ) -> Vec<QuoteDraft> {
-    let sent = doc.sentences[si].tokens();
-    let para = doc.sentences[si].para();
+    let sent = doc.sentence(si).tokens();
+    let para = doc.sentence(si).para();
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
@@ -157,7 +157,7 @@ pub fn attribute_sentence(
             state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
         } else if let Some(m) = state.sentence_subject {
             // "Jane Doe issued the following statement:"
-            state.colon_speaker = Some((actors.mentions[m].actor(), Some(m), para));
+            state.colon_speaker = Some((actors.mention(m).actor(), Some(m), para));
         }
     }
     if let Some(last) = out.last() {
@@ -194,7 +194,7 @@ impl Found {
     /// An actor named by mention `m`.
     fn mention(actors: &Actors, m: usize) -> Found {
         Found {
-            speaker: Some(actors.mentions[m].actor()),
+            speaker: Some(actors.mention(m).actor()),
             mention: Some(m),
             ..Found::default()
         }
@@ -255,8 +255,8 @@ impl<'a> Quote<'a> {
         si: usize,
         q: usize,
     ) -> Quote<'a> {
-        let sent = doc.sentences[si].tokens();
-        let rq = doc.quotes[q];
+        let sent = doc.sentence(si).tokens();
+        let rq = doc.quote(q);
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
         let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok());
@@ -278,7 +278,7 @@ impl<'a> Quote<'a> {
             earlier,
             si,
             sent: sent.clone(),
-            para: doc.sentences[si].para(),
+            para: doc.sentence(si).para(),
             open: rq.open_tok(),
             close,
             starts_sentence: rq.open_tok() == sent.start,
@@ -294,7 +294,7 @@ impl<'a> Quote<'a> {
     /// speaker's words, not those of the unnamed thing nested in her clause.
     fn unnamed(&self, r: &Resolved) -> bool {
         r.mention
-            .is_some_and(|m| self.actors.mentions[m].kind() == MentionKind::Description)
+            .is_some_and(|m| self.actors.mention(m).kind() == MentionKind::Description)
     }
 
     /// A finite verb inside a clause another speaker reports ("Jane Doe
@@ -437,7 +437,7 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
         && (end + 2..=end + 4).contains(&open)
         && doc.tok(open - 1).eq_ignore_ascii_case("to");
     let governs = appeal || (r.cue.frames.quote && end == open);
-    let named = actors.mentions[r.mention?].toks();
+    let named = actors.mention(r.mention?).toks();
     let outer_reports = matches!(o.cue.form, CueForm::Finite | CueForm::According)
         && o.cue.frames.clause
         && !quote.unnamed(o)
@@ -547,8 +547,8 @@ fn subject_verb_colon(quote: &Quote) -> Option<Found> {
     let m = quote.state.sentence_subject.filter(|&m| {
         quote.open > quote.sent.start
             && doc.tok(quote.open - 1) == ":"
-            && actors.mentions[m].toks().start < quote.open
-            && actors.mentions[m].toks().start >= quote.sent.start
+            && actors.mention(m).toks().start < quote.open
+            && actors.mention(m).toks().start >= quote.sent.start
     })?;
     Some(Found::mention(actors, m))
 }
@@ -569,7 +569,7 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
     // them the floor (`previous_sentence_speaker`).
     let doc = quote.doc;
     let handed_on = quote.state.speaker_sentence.is_some_and(|(b, s)| {
-        let between = doc.sentences[s].tokens();
+        let between = doc.sentence(s).tokens();
         let first = doc.quotes.partition_point(|q| q.open_tok() < between.start);
         let quotes_none = doc
             .quotes
@@ -592,11 +592,11 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
 fn bare_attribution_next(quote: &Quote) -> Option<Found> {
     let (doc, si) = (quote.doc, quote.si);
     let next = doc.sentences.get(si + 1)?;
-    if next.para() != doc.sentences[si].para() || next.tokens().len() > 6 {
+    if next.para() != doc.sentence(si).para() || next.tokens().len() > 6 {
         return None;
     }
     let m = next.tokens().find_map(|t| quote.actors.mention_at(t))?;
-    Some(Found::actor(Some(quote.actors.mentions[m].actor())))
+    Some(Found::actor(Some(quote.actors.mention(m).actor())))
 }
 
 /// "Jane Doe hailed the vote as “fantastic,” telling reporters ...",
@@ -630,7 +630,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
     let m = quote
         .state
         .sentence_subject
-        .filter(|&m| actors.mentions[m].toks().start < open)?;
+        .filter(|&m| actors.mention(m).toks().start < open)?;
     Some(Found::mention(actors, m))
 }
 
@@ -639,7 +639,7 @@ fn subject_of_prose(quote: &Quote) -> Option<Found> {
 fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
     let (a, s) = quote.state.speaker_sentence?;
     let doc = quote.doc;
-    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
+    let follows = s + 1 == quote.si && doc.sentence(s).para() + 1 >= quote.para;
     (quote.starts_sentence && follows).then_some(Found::actor(Some(a)))
 }
 
@@ -648,9 +648,9 @@ fn previous_sentence_speaker(quote: &Quote) -> Option<Found> {
 fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
     let (m, s) = quote.state.previous_subject?;
     let (doc, actors) = (quote.doc, quote.actors);
-    let actor = actors.mentions[m].actor();
-    let person = actors.actors[actor].kind == ActorKind::Person;
-    let follows = s + 1 == quote.si && doc.sentences[s].para() + 1 >= quote.para;
+    let actor = actors.mention(m).actor();
+    let person = actors.actor(actor).kind == ActorKind::Person;
+    let follows = s + 1 == quote.si && doc.sentence(s).para() + 1 >= quote.para;
     (quote.starts_sentence && person && follows).then_some(Found::actor(Some(actor)))
 }
 
@@ -660,7 +660,7 @@ fn agentless_naming(doc: &Doc, open: usize) -> bool {
     let start = open.saturating_sub(6);
     (start..open).rev().any(|p| {
         let w = doc.tok(p);
-        let participle = doc.tokens[p].kind() == TokenKind::Word
+        let participle = doc.token(p).kind() == TokenKind::Word
             && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
         participle
             && p > 0
@@ -686,24 +686,24 @@ fn dash_signature(doc: &Doc, actors: &Actors, para: usize) -> Option<usize> {
     }
     // "— Jane Doe", "— Sen. Jane Doe": the name within the first words.
     (toks.start + 1..toks.end.min(toks.start + 4))
-        .take_while(|&t| doc.tokens[t].kind() != TokenKind::Punct || doc.tok(t) == ".")
+        .take_while(|&t| doc.token(t).kind() != TokenKind::Punct || doc.tok(t) == ".")
         .find_map(|t| actors.outer_mention_at(t))
 }
 
 /// True when paragraph `para` holds nothing but quotations and punctuation.
 fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
-    let p = &doc.paras[para];
+    let p = doc.paragraph(para);
     p.tokens()
         .clone()
-        .all(|t| doc.in_quote[t].is_some() || doc.tokens[t].kind() == TokenKind::Punct)
+        .all(|t| doc.in_quote_at(t).is_some() || doc.token(t).kind() == TokenKind::Punct)
 }
 
 /// Direct when the quote is a sentence of its own (or opens the sentence,
 /// follows a colon or a "said,"), partial when it is a phrase in the
 /// reporter's sentence.
 fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
-    let rq = doc.quotes[q];
-    let content = &doc.text[rq.content()];
+    let rq = doc.quote(q);
+    let content = doc.str_of(rq.content());
     let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
@@ -725,24 +725,24 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
 /// sentence a quote before it (opening its sentence, or after a colon or a
 /// comma, with a capital) broke off with a comma is direct too.
 fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
-    let Some(prev) = q.checked_sub(1).map(|p| doc.quotes[p]) else {
+    let Some(prev) = q.checked_sub(1).map(|p| doc.quote(p)) else {
         return false;
     };
-    let (open, close) = (doc.quotes[q].open_tok(), prev.close_tok());
+    let (open, close) = (doc.quote(q).open_tok(), prev.close_tok());
     let Some(close) = close.filter(|&c| c >= sent_start && c + 2 < open && open <= c + 8) else {
         return false;
     };
     let before = prev.open_tok();
-    doc.text[prev.content()].trim_end().ends_with(',')
+    doc.str_of(prev.content()).trim_end().ends_with(',')
         && doc.tok(open - 1) == ","
-        && (close + 1..open - 1).all(|t| doc.tokens[t].kind() == TokenKind::Word)
-        && doc.text[prev.content()].starts_with(char::is_uppercase)
+        && (close + 1..open - 1).all(|t| doc.token(t).kind() == TokenKind::Word)
+        && doc.str_of(prev.content()).starts_with(char::is_uppercase)
         && (before == sent_start || matches!(doc.tok(before - 1), ":" | ","))
 }
 
 fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &Found) -> bool {
-    let rq = doc.quotes[q];
-    let content = &doc.text[rq.content()];
+    let rq = doc.quote(q);
+    let content = doc.str_of(rq.content());
     let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
     found.cue.is_some()
         && found.speaker.is_some()
@@ -778,7 +778,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     let mut words = 0;
     while p > start && words < 4 {
         let w = doc.tok(p);
-        let plain = doc.tokens[p].kind() == TokenKind::Word
+        let plain = doc.token(p).kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
@@ -787,9 +787,9 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         words += 1;
         p -= 1;
         if let Some(m) = actors.outer_mention_at(p) {
-            let first = actors.mentions[m].toks().start;
+            let first = actors.mention(m).toks().start;
             // The subject opens the sentence.
-            return (first == start || doc.tokens[first - 1].kind() == TokenKind::Punct)
+            return (first == start || doc.token(first - 1).kind() == TokenKind::Punct)
                 .then_some(m);
         }
     }
@@ -808,15 +808,15 @@ fn is_scare_quote(
     sent: std::ops::Range<usize>,
     reports_speech: &mut Option<bool>,
 ) -> bool {
-    let content = &doc.text[doc.quotes[q].content()];
+    let content = doc.str_of(doc.quote(q).content());
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));
     // "the movie “Bridge of Spies”", "on NBC's “Meet the Press”": a work's
     // title, its short words lowercase, after the kind of work or an owner.
-    let open = doc.quotes[q].open_tok();
+    let open = doc.quote(q).open_tok();
     let work = open > 0
-        && (doc.tokens[open - 1].kind() == TokenKind::Possessive
+        && (doc.token(open - 1).kind() == TokenKind::Possessive
             || doc.uses_lower(open - 1).has(Use::WorkNoun));
     let lex = lexicon();
     let titled = || {
@@ -835,7 +835,7 @@ fn is_scare_quote(
     let mut speech = || {
         *reports_speech.get_or_insert_with(|| {
             sent.clone()
-                .filter(|&t| doc.in_quote[t].is_none())
+                .filter(|&t| doc.in_quote_at(t).is_none())
                 .any(|t| doc.cue_verb(t).is_some() || doc.cue_noun(t).is_some())
         })
     };

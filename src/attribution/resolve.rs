@@ -19,9 +19,9 @@ pub fn resolve(
 ) -> (Option<usize>, Option<usize>) {
     match anchor {
         None => (None, None),
-        Some(Anchor::Mention(m)) => (Some(actors.mentions[m].actor()), Some(m)),
+        Some(Anchor::Mention(m)) => (Some(actors.mention(m).actor()), Some(m)),
         // The relative pronoun is the speaker's mention in the clause it opens.
-        Some(Anchor::Relative(m, t)) => relative(doc, actors, actors.mentions[m].actor(), t),
+        Some(Anchor::Relative(m, t)) => relative(doc, actors, actors.mention(m).actor(), t),
         Some(Anchor::Phrase(a, b)) => phrase_actor(doc, actors, a, b),
         Some(Anchor::RelativePhrase(a, b, t)) => match phrase_actor(doc, actors, a, b) {
             (Some(actor), _) => relative(doc, actors, actor, t),
@@ -31,11 +31,11 @@ pub fn resolve(
             None => (None, None),
             Some(a) => {
                 if let Some(existing) = actors.mention_at(t) {
-                    return (Some(actors.mentions[existing].actor()), Some(existing));
+                    return (Some(actors.mention(existing).actor()), Some(existing));
                 }
                 let m = actors.add_mention(MentionDraft::new(
                     t..t + 1,
-                    doc.tokens[t].span(),
+                    doc.token(t).span(),
                     None,
                     MentionKind::Pronoun,
                     a,
@@ -57,13 +57,13 @@ fn relative(
         Some(existing) => existing,
         None => actors.add_mention(MentionDraft::new(
             t..t + 1,
-            doc.tokens[t].span(),
+            doc.token(t).span(),
             None,
             MentionKind::Pronoun,
             actor,
         )),
     };
-    (Some(actors.mentions[mention].actor()), Some(mention))
+    (Some(actors.mention(mention).actor()), Some(mention))
 }
 
 /// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a
@@ -76,13 +76,13 @@ fn phrase_actor(
     b: usize,
 ) -> (Option<usize>, Option<usize>) {
     let span = doc.span_of(a, b);
-    let text = &doc.text[span];
+    let text = doc.str_of(span);
     let key = strip_determiner(text).lower();
     // (and "the report" later is the same source, "published" aside)
     if let Some(m) = source_after(doc, actors, a, b) {
-        let actor = actors.mentions[m].actor();
+        let actor = actors.mention(m).actor();
         let participle = b > a + 1 && doc.uses_lower(b - 1).has(Use::Authored);
-        let noun = &doc.text[doc.span_of(a, b - usize::from(participle))];
+        let noun = doc.str_of(doc.span_of(a, b - usize::from(participle)));
         let key = strip_determiner(noun).lower();
         actors.phrase_actors.entry(key).or_insert(actor);
         return (Some(actor), Some(m));
@@ -188,11 +188,11 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
     // (past a determiner and a few lowercase words: "the trade body X")
     for t in k + 1..(k + 6).min(n) {
         if let Some(m) = actors.mention_at(t) {
-            let kind = actors.actors[actors.mentions[m].actor()].kind;
+            let kind = actors.actor(actors.mention(m).actor()).kind;
             return (kind != ActorKind::Place).then_some(m);
         }
         let w = doc.tok(t);
-        if doc.tokens[t].kind() != TokenKind::Word
+        if doc.token(t).kind() != TokenKind::Word
             || !(w.starts_with(char::is_lowercase) || doc.word_class(t) == Some(WordClass::Det))
         {
             return None;
@@ -215,7 +215,7 @@ fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -
         .rev()
         .filter(|&t| doc.tok(t).eq_ignore_ascii_case(key))
         .find_map(|t| source_after(doc, actors, t, t + 1))
-        .map(|m| actors.mentions[m].actor())
+        .map(|m| actors.mention(m).actor())
 }
 
 /// How far back [`earlier_source`] looks: a few paragraphs.
@@ -256,11 +256,11 @@ fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize>
 /// The actor whose label ("A:", "MORALES:") opens the paragraph of token
 /// `t`, if any.
 fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
-    let para = &doc.paras[doc.para_of(t)];
+    let para = doc.paragraph(doc.para_of(t));
     let m = actors.outer_mention_at(para.tokens().start)?;
-    let colon = actors.mentions[m].toks().end;
+    let colon = actors.mention(m).toks().end;
     (colon < para.tokens().end && colon < t && doc.tok(colon) == ":")
-        .then_some(actors.mentions[m].actor())
+        .then_some(actors.mention(m).actor())
 }
 
 /// What a pronoun may refer to: only a subject or possessive form ("he",
@@ -303,7 +303,7 @@ pub fn resolve_pronoun(
     // "The ministry says it ...": a collective body described by a
     // singular noun is an "it" (not "police", which is a "they").
     let body = |a: usize| {
-        let actor = &actors.actors[a];
+        let actor = actors.actor(a);
         actor.kind == ActorKind::Group
             && kinds.contains(&ActorKind::Organization)
             && !kinds.contains(&ActorKind::Group)
@@ -322,7 +322,7 @@ pub fn resolve_pronoun(
         }
     };
     let fits = |a: usize| {
-        (kinds.contains(&actors.actors[a].kind) || body(a))
+        (kinds.contains(&actors.actor(a).kind) || body(a))
             && (unlike.is_none() || gender(a) != unlike)
     };
     // "A: I expect ...", "MORALES: Well, I think ...": outside quotation
@@ -331,7 +331,7 @@ pub fn resolve_pronoun(
     let first_person = lexicon()
         .pronoun(doc.tok(t))
         .is_some_and(|p| !p.third_person && p.refers == Refers::Person);
-    if first_person && doc.in_quote[t].is_none() {
+    if first_person && doc.in_quote_at(t).is_none() {
         if let Some(a) = label_speaker(doc, actors, t) {
             return Some(a);
         }
@@ -344,16 +344,17 @@ pub fn resolve_pronoun(
         (a.saturating_sub(2)..a).any(|k| {
             (k + 1 == a || doc.tok(a - 1) == ",")
                 && doc.is(k, Use::Kin)
-                && doc.sentences[sent].tokens().any(|q| {
+                && doc.sentence(sent).tokens().any(|q| {
                     q > 0
-                        && doc.in_quote[q].is_some()
+                        && doc.in_quote_at(q).is_some()
                         && doc.tok(q) == doc.tok(k)
                         && doc.tok(q - 1).eq_ignore_ascii_case("my")
                 })
         })
     };
     // Bounded look-back keeps the whole pass linear.
-    let from = doc.sentences[start_sent]
+    let from = doc
+        .sentence(start_sent)
         .tokens()
         .start
         .max(t.saturating_sub(400));
@@ -368,8 +369,8 @@ pub fn resolve_pronoun(
             break;
         }
         match actors.outer_mention_at(k) {
-            Some(m) if doc.in_quote[k].is_none() => {
-                let mention = &actors.mentions[m];
+            Some(m) if doc.in_quote_at(k).is_none() => {
+                let mention = actors.mention(m);
                 if mention.toks().end <= t {
                     if fits(mention.actor()) && !called(mention.toks().start) {
                         window.push((mention.toks().start.max(from), mention.actor()));
@@ -395,7 +396,7 @@ pub fn resolve_pronoun(
         let s_of = |p: usize| doc.sentence_at(p);
         let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
         if let Some(&(p, a)) = first {
-            let start = doc.sentences[prev].tokens().start;
+            let start = doc.sentence(prev).tokens().start;
             // ("Jane Doe, asked by a reporter whether ..., smiled. “...,” she
             // said.": the last speaker as the agent after "by" is no subject.)
             let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";

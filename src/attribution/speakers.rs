@@ -111,7 +111,7 @@ fn finite_subject(
         .find(|&t| !is_skippable(doc, t))
         .filter(|&t| doc.is(t, Use::Relative));
     match (anchor, relative) {
-        (Some(Anchor::Mention(m)), Some(r)) if actors.mentions[m].toks().end <= r => {
+        (Some(Anchor::Mention(m)), Some(r)) if actors.mention(m).toks().end <= r => {
             (Some(Anchor::Relative(m, r)), weak)
         }
         other => (other.0, weak),
@@ -150,7 +150,7 @@ fn coordinated_subject(
         return None;
     }
     match actors.outer_mention_at(main) {
-        Some(m) if actors.mentions[m].toks().start == main => Some(Anchor::Mention(m)),
+        Some(m) if actors.mention(m).toks().start == main => Some(Anchor::Mention(m)),
         _ => is_personal_pronoun(doc.tok(main)).then_some(Anchor::Pronoun(main)),
     }
 }
@@ -164,7 +164,7 @@ fn governs_clause(actors: &Actors, r: &Resolved) -> bool {
         && !r.weak
         && r.actor.is_some()
         && r.mention
-            .is_some_and(|m| actors.mentions[m].toks().start < r.cue.toks.start)
+            .is_some_and(|m| actors.mention(m).toks().start < r.cue.toks.start)
 }
 
 /// The first actor mentioned in the sentence before `end`, outside quotes and titles.
@@ -187,8 +187,8 @@ fn first_subject(
             .then(|| actors.outer_mention_at(after))
             .flatten()
         {
-            let e = actors.mentions[m].toks().end;
-            let place = actors.actors[actors.mentions[m].actor()].kind == ActorKind::Place;
+            let e = actors.mention(m).toks().end;
+            let place = actors.actor(actors.mention(m).actor()).kind == ActorKind::Place;
             if place && e < end && doc.tok(e) == "," {
                 after = e + 1;
             }
@@ -198,7 +198,7 @@ fn first_subject(
         start
     };
     (start.max(end.saturating_sub(REACH))..end)
-        .filter(|&t| doc.in_quote[t].is_none() && !in_title[t])
+        .filter(|&t| doc.in_quote_at(t).is_none() && !in_title[t])
         // "Here in Columbia, Jane Doe said": a name after a preposition is
         // not the subject (asked only of a token with a mention).
         .find_map(|t| {
@@ -209,7 +209,7 @@ fn first_subject(
         .map(|m| {
             Anchor::Mention(
                 actors
-                    .outer_mention_at(actors.mentions[m].toks().start)
+                    .outer_mention_at(actors.mention(m).toks().start)
                     .unwrap_or(m),
             )
         })
@@ -238,7 +238,7 @@ fn main_clause_subject(
     // interrupted her, shouting ...").
     let acting = acting_subject(doc, actors, sent.start, cue.toks.start);
     let prev =
-        prev.filter(|r| acting.is_none_or(|m| actors.mentions[m].toks().start < r.cue.toks.start));
+        prev.filter(|r| acting.is_none_or(|m| actors.mention(m).toks().start < r.cue.toks.start));
     match prev {
         Some(r) => r.mention.map(Anchor::Mention),
         None => {
@@ -249,7 +249,7 @@ fn main_clause_subject(
             match opening_pronoun(doc, sent.clone()) {
                 Some(t)
                     if named.is_none_or(|a| match a {
-                        Anchor::Mention(m) => actors.mentions[m].toks().start > t,
+                        Anchor::Mention(m) => actors.mention(m).toks().start > t,
                         _ => false,
                     }) =>
                 {
@@ -268,15 +268,15 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
     let from = start.max(gerund.saturating_sub(25));
     (from + 1..gerund).rev().find_map(|k| {
         let w = doc.tok(k);
-        let past = doc.tokens[k].kind() == TokenKind::Word
+        let past = doc.token(k).kind() == TokenKind::Word
             && w.starts_with(char::is_lowercase)
             && w.ends_with("ed");
-        if !past || doc.in_quote[k].is_some() {
+        if !past || doc.in_quote_at(k).is_some() {
             return None;
         }
         let m = actors.outer_mention_at(k - 1)?;
-        let kind = actors.actors[actors.mentions[m].actor()].kind;
-        (actors.mentions[m].toks().end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
+        let kind = actors.actor(actors.mention(m).actor()).kind;
+        (actors.mention(m).toks().end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
             .then_some(m)
     })
 }
@@ -302,7 +302,7 @@ pub fn sentence_subject(
     let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
     if let Some(t) = opening_pronoun(doc, sent) {
         // ("Several said they ...": the pronoun comes after the subject.)
-        if named.is_none_or(|m| actors.mentions[m].toks().start >= t) && phrase.is_none() {
+        if named.is_none_or(|m| actors.mention(m).toks().start >= t) && phrase.is_none() {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
             // the name later in the sentence is not.
@@ -310,7 +310,7 @@ pub fn sentence_subject(
         }
     }
     if let Some((a, b)) = phrase {
-        if named.is_none_or(|m| actors.mentions[m].toks().start >= b) {
+        if named.is_none_or(|m| actors.mention(m).toks().start >= b) {
             return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker).1;
         }
     }
@@ -331,7 +331,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     {
         return None;
     }
-    let word = |t: usize| doc.tokens[t].kind() == TokenKind::Word;
+    let word = |t: usize| doc.token(t).kind() == TokenKind::Word;
     let past_cue = |t: usize| doc.cue_verb(t).is_some_and(|v| !v.present);
     // A past form ("started", "said") or an auxiliary is the verb.
     let verb_at = |t: usize| {
@@ -366,7 +366,7 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     }
     let m = actors.outer_mention_at(end.checked_sub(1)?)?;
     // Back over a determiner or a title ("with the union", "with Sen. Jane Doe").
-    let mut p = actors.mentions[m].toks().start;
+    let mut p = actors.mention(m).toks().start;
     let mut steps = 0;
     // ...or an absolute clause: "– Jane Doe saying ... and John Roe calling ..."
     let opens = |t: usize| {
@@ -387,7 +387,9 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
 /// A personal pronoun among the first words of a sentence, outside quotes.
 fn opening_pronoun(doc: &Doc, sent: std::ops::Range<usize>) -> Option<usize> {
     let pronoun = |t: usize| {
-        doc.may_be(t, fact::PRONOUN) && doc.in_quote[t].is_none() && is_personal_pronoun(doc.tok(t))
+        doc.may_be(t, fact::PRONOUN)
+            && doc.in_quote_at(t).is_none()
+            && is_personal_pronoun(doc.tok(t))
     };
     // ...or right after an opening phrase: "But even then, they ..."
     let after_opener = (sent.start..(sent.start + 8).min(sent.end))

@@ -73,7 +73,7 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
     // not ", told lawmakers that".
     right_of(doc, actors, cue.toks.end, sent.end).filter(|a| match *a {
         Anchor::Mention(m) => {
-            let e = actors.mentions[m].toks().end;
+            let e = actors.mention(m).toks().end;
             e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
         }
         _ => false,
@@ -107,10 +107,10 @@ fn subject_left_of(
     let mut skipped = 0;
     while p > bound {
         p -= 1;
-        if doc.in_quote[p].is_some() {
+        if doc.in_quote_at(p).is_some() {
             return None;
         }
-        if possessor && doc.tokens[p].kind() == TokenKind::Possessive {
+        if possessor && doc.token(p).kind() == TokenKind::Possessive {
             continue;
         }
         if let Some(m) = actors.mention_at(p) {
@@ -145,7 +145,7 @@ fn subject_left_of(
         if possessor {
             // "the mayor's promise to ...": a described owner, right
             // before its "'s".
-            let owns = p + 1 < t && doc.tokens[p + 1].kind() == TokenKind::Possessive;
+            let owns = p + 1 < t && doc.token(p + 1).kind() == TokenKind::Possessive;
             return owns.then(|| phrase_ending_at(doc, p + 1, bound)).flatten();
         }
         if let Some(owner) = owner_of_source(doc, actors, p, bound) {
@@ -172,10 +172,10 @@ fn at_mention(
     if possessor {
         return Anchor::Mention(m);
     }
-    let start = actors.mentions[m].toks().start;
+    let start = actors.mention(m).toks().start;
     // "Officers in Kessel said": the place says where the speakers are;
     // the subject stands before the preposition.
-    let kind = actors.actors[actors.mentions[m].actor()].kind;
+    let kind = actors.actor(actors.mention(m).actor()).kind;
     if depth < 2 && kind == ActorKind::Place && start > bound + 1 {
         let prep = doc.tok(start - 1).lower_cow();
         let lex = lexicon();
@@ -189,11 +189,11 @@ fn at_mention(
     // after "of" describes.
     if start > bound + 1
         && doc.tok(start - 1) == "of"
-        && actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person
+        && actors.actor(actors.mention(m).actor()).kind != ActorKind::Person
     {
         if let Some(p) = actors.outer_mention_at(start - 2) {
-            let person = actors.actors[actors.mentions[p].actor()].kind == ActorKind::Person;
-            if person && actors.mentions[p].toks().end == start - 1 {
+            let person = actors.actor(actors.mention(p).actor()).kind == ActorKind::Person;
+            if person && actors.mention(p).toks().end == start - 1 {
                 return Anchor::Mention(p);
             }
         }
@@ -209,8 +209,8 @@ fn at_mention(
         let end = start - 1 - usize::from(adj);
         if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
             let d = outermost(actors, d, end - 1);
-            if actors.mentions[d].kind() == MentionKind::Description
-                && actors.mentions[d].toks().end == end
+            if actors.mention(d).kind() == MentionKind::Description
+                && actors.mention(d).toks().end == end
             {
                 return Anchor::Mention(d);
             }
@@ -229,11 +229,11 @@ fn at_mention(
         .then(|| phrase_ending_at(doc, start, bound))
         .flatten()
     {
-        return Anchor::Phrase(a, actors.mentions[m].toks().end);
+        return Anchor::Phrase(a, actors.mention(m).toks().end);
     }
     // "Jane Doe, the director of the Tarvel Institute said": the person
     // named before the appositive, not the institute.
-    if actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
+    if actors.actor(actors.mention(m).actor()).kind != ActorKind::Person {
         if let Some(person) = person_before_appositive(doc, actors, start, bound) {
             return Anchor::Mention(person);
         }
@@ -253,13 +253,13 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
     let participle_object = lead > bound + 2
         && doc.word_class(lead - 1) == Some(WordClass::Prep)
         && doc.tok(lead - 2).ends_with("ing")
-        && doc.tokens[lead - 2].kind() == TokenKind::Word;
+        && doc.token(lead - 2).kind() == TokenKind::Word;
     if participle_object {
         return Some(lead - 2);
     }
     let verb_object = start > bound + 1 && {
         let v = doc.tok(start - 1);
-        doc.tokens[start - 1].kind() == TokenKind::Word
+        doc.token(start - 1).kind() == TokenKind::Word
             && v.starts_with(char::is_lowercase)
             // ("told", "telling", "urged": verbs of the "X told Y
             // to" frame take their listener as object)
@@ -279,7 +279,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     // commas names no speaker; the subject stands before it.
     let opening = (p.saturating_sub(24).max(bound + 1)..p)
         .rev()
-        .take_while(|&k| doc.in_quote[k].is_none())
+        .take_while(|&k| doc.in_quote_at(k).is_none())
         .find(|&k| doc.tok(k) == ",")
         .filter(|&q| {
             q + 1 < p
@@ -309,8 +309,8 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     if before > bound {
         if let Some(m) = actors.mention_at(before - 1) {
             let m = outermost(actors, m, before - 1);
-            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
-                if actors.mentions[m].kind() != MentionKind::Description {
+            if actors.actor(actors.mention(m).actor()).kind == ActorKind::Person {
+                if actors.mention(m).kind() != MentionKind::Description {
                     return Some(Anchor::Mention(m));
                 }
                 described = Some(Anchor::Mention(m));
@@ -324,19 +324,19 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         let mut q = comma;
         while q > bound && comma - q < 24 {
             q -= 1;
-            if doc.tok(q) == "," || doc.in_quote[q].is_some() {
+            if doc.tok(q) == "," || doc.in_quote_at(q).is_some() {
                 break;
             }
         }
-        if q <= bound || doc.tok(q) != "," || doc.in_quote[q].is_some() {
+        if q <= bound || doc.tok(q) != "," || doc.in_quote_at(q).is_some() {
             break;
         }
         if let Some(m) = actors.mention_at(q - 1) {
             let m = outermost(actors, m, q - 1);
             // "Jane Doe, 22, of Flint, Mich., said": past the places
             // (a town unknown to the lexicon may pass for an organization).
-            let place = actors.actors[actors.mentions[m].actor()].kind == ActorKind::Place
-                || doc.tok(actors.mentions[m].toks().start.saturating_sub(1)) == "of";
+            let place = actors.actor(actors.mention(m).actor()).kind == ActorKind::Place
+                || doc.tok(actors.mention(m).toks().start.saturating_sub(1)) == "of";
             if !place {
                 return Some(Anchor::Mention(m));
             }
@@ -351,7 +351,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         let apposed_name = (q + 1..comma).any(|t| {
             actors
                 .mention_at(t)
-                .is_some_and(|m| actors.mentions[m].kind() == MentionKind::Name)
+                .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
         });
         if let Some(Anchor::Phrase(a, b)) = phrase_ending_at(doc, q, bound) {
             if a <= bound + 1 && !apposed_name {
@@ -378,7 +378,7 @@ fn unnamed_subject(
         return Some(a);
     }
     // "Another tweeted, “...”", "Several said": a quantifier alone.
-    if lone_quantifier(doc, p) && (p == bound || doc.tokens[p - 1].kind() == TokenKind::Punct) {
+    if lone_quantifier(doc, p) && (p == bound || doc.token(p - 1).kind() == TokenKind::Punct) {
         return Some(Anchor::Phrase(p, p + 1));
     }
     let np = phrase_ending_at(doc, p + 1, bound);
@@ -418,10 +418,10 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
     // Back over at most two modifiers ("own", "latest") to the "'s".
     let k = (p.saturating_sub(3).max(bound + 1)..p)
         .rev()
-        .take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct)
-        .find(|&k| doc.tokens[k].kind() == TokenKind::Possessive)?;
+        .take_while(|&k| doc.token(k).kind() != TokenKind::Punct)
+        .find(|&k| doc.token(k).kind() == TokenKind::Possessive)?;
     if (k + 1..p).any(|j| {
-        doc.tokens[j].kind() != TokenKind::Word
+        doc.token(j).kind() != TokenKind::Word
             || doc.word_class(j).is_some()
             || doc.cue_verb(j).is_some()
             || actors.mention_at(j).is_some()
@@ -431,7 +431,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
     let (start, owner) = match actors.mention_at(k - 1) {
         Some(m) => {
             let m = outermost(actors, m, k - 1);
-            (actors.mentions[m].toks().start, Anchor::Mention(m))
+            (actors.mention(m).toks().start, Anchor::Mention(m))
         }
         None => match phrase_ending_at(doc, k, bound)? {
             Anchor::Phrase(a, b) => (a, Anchor::Phrase(a, b)),
@@ -439,7 +439,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
         },
     };
     // Only an owner that opens the sentence is the subject's.
-    let first = doc.sentences[doc.sentence_at(p)].tokens().start;
+    let first = doc.sentence(doc.sentence_at(p)).tokens().start;
     (start == first || (start == first + 1 && doc.word_class(first) == Some(WordClass::Conj)))
         .then_some(owner)
 }
@@ -449,7 +449,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
 fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
     let reach = p.saturating_sub(15).max(bound);
     let r = (reach..=p).rev().find(|&r| doc.is(r, Use::Relative))?;
-    if r <= bound || !(r..=p).all(|k| doc.tokens[k].kind() == TokenKind::Word) {
+    if r <= bound || !(r..=p).all(|k| doc.token(k).kind() == TokenKind::Word) {
         return None;
     }
     // "Jane Doe, who said": the noun may stand before a comma.
@@ -472,12 +472,12 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
 fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize) -> Option<usize> {
     let reach = end.saturating_sub(12).max(bound);
     let comma = (reach..end).rev().find(|&k| doc.tok(k) == ",")?;
-    if (comma + 1..end).any(|k| doc.tokens[k].kind() == TokenKind::Punct) || comma <= bound {
+    if (comma + 1..end).any(|k| doc.token(k).kind() == TokenKind::Punct) || comma <= bound {
         return None;
     }
     let m = actors.mention_at(comma - 1)?;
     let m = outermost(actors, m, comma - 1);
-    (actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person).then_some(m)
+    (actors.actor(actors.mention(m).actor()).kind == ActorKind::Person).then_some(m)
 }
 
 /// A determiner-led noun phrase that ends right before `end` ("the release",
@@ -505,14 +505,15 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         // "52 percent said": a number opens the phrase as a quantifier does;
         // "..., records show.": so does a comma before a verb that ends the
         // sentence.
-        let tail = w == "," && end + 2 >= doc.sentences[doc.sentence_at(p)].tokens().end;
-        if (doc.tokens[p].kind() == TokenKind::Number || tail)
+        let tail = w == "," && end + 2 >= doc.sentence(doc.sentence_at(p)).tokens().end;
+        if (doc.token(p).kind() == TokenKind::Number || tail)
             && words > 0
-            && doc.in_quote[p].is_none()
+            && doc.in_quote_at(p).is_none()
         {
             return Some(Anchor::Phrase(p + usize::from(tail), end));
         }
-        if doc.tokens[p].kind() != TokenKind::Word || doc.in_quote[p].is_some() || negated_aux(w) {
+        if doc.token(p).kind() != TokenKind::Word || doc.in_quote_at(p).is_some() || negated_aux(w)
+        {
             return None;
         }
         match lex.word_class(w) {
@@ -540,11 +541,11 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
     }
     // "Court records show", "Polls suggest": a phrase with no determiner
     // that opens a sentence of the body, no name in it.
-    let sent = &doc.sentences[doc.sentence_at(bound)];
+    let sent = doc.sentence(doc.sentence_at(bound));
     (p == bound
         && words > 0
         && bound == sent.tokens().start
-        && !doc.paras[sent.para()].heading
+        && !doc.paragraph(sent.para()).heading
         && (p + 1..end).all(|k| !doc.is_cap(k))
         && !(end == p + 1 && existential(doc, p)))
     .then_some(Anchor::Phrase(p, end))
@@ -563,10 +564,10 @@ fn time_phrase(doc: &Doc, open: usize, head: usize) -> bool {
 fn looks_nominal(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     // "the 46-year-old"
-    if doc.tokens[t].kind() == TokenKind::Number && w.contains('-') {
+    if doc.token(t).kind() == TokenKind::Number && w.contains('-') {
         return true;
     }
-    doc.tokens[t].kind() == TokenKind::Word
+    doc.token(t).kind() == TokenKind::Word
         && doc.word_class(t).is_none()
         && !negated_aux(w)
         && doc.cue_verb(t).is_none_or(|v| v.present)
@@ -578,7 +579,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     let mut p = t;
     let mut skipped = 0;
     while p < end && skipped < 6 {
-        if doc.in_quote[p].is_some() {
+        if doc.in_quote_at(p).is_some() {
             return None;
         }
         if let Some(m) = actors.mention_at(p) {
@@ -587,23 +588,23 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             // executive, Jane Doe", "said Doe's lawyer, John Roe": the person,
             // not the school, the company or the client.
             let owns = {
-                let e = actors.mentions[m].toks().end;
-                e < end && doc.tokens[e].kind() == TokenKind::Possessive
+                let e = actors.mention(m).toks().end;
+                e < end && doc.token(e).kind() == TokenKind::Possessive
             };
-            if owns || actors.actors[actors.mentions[m].actor()].kind != ActorKind::Person {
-                let mut q = actors.mentions[m].toks().end;
+            if owns || actors.actor(actors.mention(m).actor()).kind != ActorKind::Person {
+                let mut q = actors.mention(m).toks().end;
                 let mut n = 0;
                 let person_at = |k: usize| {
                     actors.mention_at(k).is_some_and(|pm| {
                         let pm = outermost(actors, pm, k);
-                        actors.actors[actors.mentions[pm].actor()].kind == ActorKind::Person
+                        actors.actor(actors.mention(pm).actor()).kind == ActorKind::Person
                     })
                 };
                 // (a role's words: not "to", a preposition or a clause's words)
                 let passes = |q: usize, n: usize| {
-                    (doc.tokens[q].kind() == TokenKind::Word
+                    (doc.token(q).kind() == TokenKind::Word
                         && !(owns && (doc.tok(q) == "to" || doc.word_class(q).is_some())))
-                        || (q == actors.mentions[m].toks().end && owns)
+                        || (q == actors.mention(m).toks().end && owns)
                         // the comma before the name a possessive's role is apposed to
                         || (owns && n > 1 && doc.tok(q) == "," && q + 1 < end && person_at(q + 1))
                 };
@@ -620,12 +621,12 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                     return pm.map(Anchor::Mention);
                 }
                 // "said Acme's chief executive.": the role the owner has.
-                let start = actors.mentions[m].toks().start;
+                let start = actors.mention(m).toks().start;
                 let role_end = (start..q)
                     .rev()
-                    .find(|&k| doc.tokens[k].kind() == TokenKind::Word)
+                    .find(|&k| doc.token(k).kind() == TokenKind::Word)
                     .map_or(start, |k| k + 1);
-                if owns && role_end > actors.mentions[m].toks().end + 1 {
+                if owns && role_end > actors.mention(m).toks().end + 1 {
                     return Some(Anchor::Phrase(start, role_end));
                 }
             }
@@ -643,7 +644,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
         }
         // Skip a title or determiner before the name: "said Foreign Minister ...",
         // but not the "that" of a reported clause.
-        let is_title_word = doc.tokens[p].kind() == TokenKind::Word
+        let is_title_word = doc.token(p).kind() == TokenKind::Word
             && !w.eq_ignore_ascii_case("that")
             && (lex.starts_title(w)
                 || title_of(doc, p + 1)
@@ -678,13 +679,13 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
         // title is stepped over.
         if let Some(m) = actors.mention_at(q) {
             let m = outermost(actors, m, q);
-            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
+            if actors.actor(actors.mention(m).actor()).kind == ActorKind::Person {
                 break;
             }
-            q = actors.mentions[m].toks().end.max(q + 1);
+            q = actors.mention(m).toks().end.max(q + 1);
             continue;
         }
-        let tok = doc.tokens[q];
+        let tok = doc.token(q);
         let ok = (tok.kind() == TokenKind::Word
                 && doc.word_class(q).is_none()
                 && (doc.cue_verb(q).is_none() || title_of(doc, q)))
@@ -714,7 +715,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
     if q < end && q > p {
         if let Some(m) = actors.mention_at(q) {
             let m = outermost(actors, m, q);
-            if actors.actors[actors.mentions[m].actor()].kind == ActorKind::Person {
+            if actors.actor(actors.mention(m).actor()).kind == ActorKind::Person {
                 return Some(m);
             }
         }
@@ -734,10 +735,10 @@ fn title_of(doc: &Doc, t: usize) -> bool {
 /// True when the cue right follows a quotation ("“...,” said ...").
 fn after_quote(doc: &Doc, cue_start: usize) -> bool {
     cue_start >= 1
-        && (doc.in_quote[cue_start - 1].is_some()
+        && (doc.in_quote_at(cue_start - 1).is_some()
             || (cue_start >= 2
                 && doc.tok(cue_start - 1) == ","
-                && doc.in_quote[cue_start - 2].is_some()))
+                && doc.in_quote_at(cue_start - 2).is_some()))
 }
 
 /// "“...,” said a former official": a determiner-led phrase after the cue.
@@ -755,7 +756,7 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     }
     if e == t + 1
         && lone_quantifier(doc, t)
-        && (e >= end || doc.tokens[e].kind() == TokenKind::Punct)
+        && (e >= end || doc.token(e).kind() == TokenKind::Punct)
     {
         return Some(Anchor::Phrase(t, e)); // "“...,” tweeted another."
     }
@@ -768,8 +769,8 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
 /// actor right after it stands for that actor, the statement's author.
 fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Option<Anchor> {
     let toks = match a {
-        Anchor::Mention(m) if actors.mentions[m].kind() == MentionKind::Description => {
-            actors.mentions[m].toks()
+        Anchor::Mention(m) if actors.mention(m).kind() == MentionKind::Description => {
+            actors.mention(m).toks()
         }
         Anchor::Phrase(s, e) => s..e,
         _ => return None,
@@ -793,7 +794,7 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
 /// noun phrase without a determiner, from a lowercase noun on.
 fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let noun = |k: usize| {
-        doc.tokens[k].kind() == TokenKind::Word
+        doc.token(k).kind() == TokenKind::Word
             && doc.tok(k).starts_with(char::is_lowercase)
             && doc.word_class(k).is_none()
             && looks_nominal(doc, k)
@@ -812,7 +813,7 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
 /// pronoun at its start.
 fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anchor> {
     (t..end.min(t + 10))
-        .take_while(|&k| doc.tokens[k].kind() != TokenKind::Punct)
+        .take_while(|&k| doc.token(k).kind() != TokenKind::Punct)
         .find_map(|k| Some(Anchor::Mention(outermost(actors, actors.mention_at(k)?, k))))
         .or_else(|| (t < end && is_possessive_pronoun(doc.tok(t))).then_some(Anchor::Pronoun(t)))
 }

@@ -65,11 +65,9 @@ pub fn tail<'r>(
             // clause after it reports forward, not back. A closing clause
             // ends the sentence within a few words ("told reporters on
             // Friday."), or its first clause (", X said, and Y warned ...").
-            let mention_end = r.mention.map_or(0, |m| actors.mentions[m].toks().end);
+            let mention_end = r.mention.map_or(0, |m| actors.mention(m).toks().end);
             let after = r.cue.toks.end.max(mention_end);
-            let sent_end = doc.sentences[doc.sentence_at(r.cue.toks.start)]
-                .tokens()
-                .end;
+            let sent_end = doc.sentence(doc.sentence_at(r.cue.toks.start)).tokens().end;
             let closes = tried == 1
                 && sent_end.saturating_sub(after) <= 8
                 && (after..sent_end)
@@ -115,11 +113,11 @@ fn adjunct_after(doc: &Doc, after: usize, end: usize) -> bool {
 /// short phrase a preposition opens, with no verb we know), which no one
 /// reports: the clause after the cue is the claim.
 fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
-    let Some(m) = r.mention.map(|m| &actors.mentions[m]) else {
+    let Some(m) = r.mention.map(|m| actors.mention(m)) else {
         return false;
     };
     let group = tail_start(doc, r.cue.toks.start.min(m.toks().start));
-    let sent = doc.sentences[doc.sentence_at(r.cue.toks.start)].tokens();
+    let sent = doc.sentence(doc.sentence_at(r.cue.toks.start)).tokens();
     let s = after_dateline(doc, sent.start, sent.end);
     if group <= s + 1 || doc.tok(group - 1) != "," {
         return false;
@@ -132,8 +130,8 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
     }
     (words.len() == 1 || (words.len() <= 5 && doc.word_class(s) == Some(WordClass::Prep)))
         && words.clone().all(|t| {
-            doc.tokens[t].kind() == TokenKind::Word
-                && doc.in_quote[t].is_none()
+            doc.token(t).kind() == TokenKind::Word
+                && doc.in_quote_at(t).is_none()
                 && doc.word_class(t) != Some(WordClass::Aux)
                 && doc.cue_verb(t).is_none()
         })
@@ -143,7 +141,7 @@ fn after_setting(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
 /// noun phrase, after the indefinite noun phrase that is its object and
 /// stands for the clause before the comma.
 fn apposed_object(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
-    let Some(s) = r.mention.map(|m| actors.mentions[m].toks().start) else {
+    let Some(s) = r.mention.map(|m| actors.mention(m).toks().start) else {
         return false;
     };
     r.cue.frames.object
@@ -157,7 +155,7 @@ fn apposed_object(doc: &Doc, actors: &Actors, r: &Resolved) -> bool {
 /// said the group would object" (another cue opens it), "The mayor, Jane
 /// Doe, welcomed it" (a comma right between the name and its verb).
 fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolved) -> bool {
-    let Some(m) = r.mention.map(|m| &actors.mentions[m]) else {
+    let Some(m) = r.mention.map(|m| actors.mention(m)) else {
         return false;
     };
     let start = tail_start(doc, r.cue.toks.start.min(m.toks().start));
@@ -188,13 +186,14 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         return false;
     };
     let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks().start));
-    let sent_start = doc.sentences[doc.sentence_at(r.cue.toks.start)]
+    let sent_start = doc
+        .sentence(doc.sentence_at(r.cue.toks.start))
         .tokens()
         .start;
     // "Serbia said ..." opens the sentence: not a closing clause.
     let closes_quote = |t: usize| {
         doc.quote_at(t)
-            .is_some_and(|q| doc.quotes[q].close_tok() == Some(t))
+            .is_some_and(|q| doc.quote(q).close_tok() == Some(t))
     };
     // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
     // as Jane Doe said" still reports it.
@@ -225,7 +224,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
                 let says = doc.uses_lower(r.cue.toks.start).has(Use::Say);
                 // "said the two cases ...", "said Jane Doe would ..."
                 let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
-                    let e = actors.mentions[m].toks().end;
+                    let e = actors.mention(m).toks().end;
                     e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
                 });
                 says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)
@@ -239,7 +238,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // for the clause to report back.)
     group_start > sent_start
         && (sent_start.max(group_start.saturating_sub(REACH))..group_start - 1)
-            .any(|t| doc.tokens[t].kind() == TokenKind::Word)
+            .any(|t| doc.token(t).kind() == TokenKind::Word)
         && bare_passive
         && !opens_clause
         && !relative
@@ -255,16 +254,16 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
 /// title and determiner.
 pub fn tail_start(doc: &Doc, from: usize) -> usize {
     let joins = |t: usize| {
-        matches!(doc.tokens[t].kind(), TokenKind::Word | TokenKind::Possessive)
+        matches!(doc.token(t).kind(), TokenKind::Word | TokenKind::Possessive)
             // the period of "Sen." or "Dr."
             || (doc.tok(t) == "."
                 && t >= 1
-                && doc.tokens[t - 1].kind() == TokenKind::Word
-                && doc.tokens[t - 1].span().end == doc.tokens[t].span().start)
+                && doc.token(t - 1).kind() == TokenKind::Word
+                && doc.token(t - 1).span().end == doc.token(t).span().start)
     };
     let mut s = from;
     let mut n = 0;
-    while s > 0 && n < 10 && joins(s - 1) && doc.in_quote[s - 1].is_none() {
+    while s > 0 && n < 10 && joins(s - 1) && doc.in_quote_at(s - 1).is_none() {
         s -= 1;
         n += 1;
     }

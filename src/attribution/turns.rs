@@ -28,20 +28,20 @@ pub(super) fn label(
 ) -> Option<(usize, usize)> {
     // An interview's dotted "Q." / "A." is a label only where
     // `interview::label_letters` made its letter a pronoun mention.
-    let letter = actors.outer_mention_at(start).filter(|&m| {
-        actors.mentions[m].kind() == MentionKind::Pronoun && doc.tok(start + 1) == "."
-    });
+    let letter = actors
+        .outer_mention_at(start)
+        .filter(|&m| actors.mention(m).kind() == MentionKind::Pronoun && doc.tok(start + 1) == ".");
     let colon = match letter {
         Some(_) => start + 1,
         None => (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?,
     };
     let m = actors.outer_mention_at(colon.checked_sub(1)?)?;
-    let mention = &actors.mentions[m];
-    let kind = actors.actors[mention.actor()].kind;
+    let mention = actors.mention(m);
+    let kind = actors.actor(mention.actor()).kind;
     (mention.toks().end == colon
         && matches!(kind, ActorKind::Person | ActorKind::Organization)
         && (start..mention.toks().start)
-            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.tokens[t].kind() != TokenKind::Word))
+            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.token(t).kind() != TokenKind::Word))
     .then_some((m, colon))
 }
 
@@ -59,8 +59,8 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
         };
         let first = colon + 1;
         if first < p.tokens().end
-            && doc.tokens[first].kind() == TokenKind::Word
-            && doc.in_quote[first].is_none()
+            && doc.token(first).kind() == TokenKind::Word
+            && doc.in_quote_at(first).is_none()
         {
             let content = doc.span_of(first, p.tokens().end);
             turns.push(RawQuote::new(content, content, first, None));
@@ -71,7 +71,7 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     // An interview's "Q:" or "A:" is a transcript's label by itself.
     let mut seen = vec![false; actors.actors.len()];
     let transcript = turns.iter().filter_map(|q| speaker(actors, q)).any(|m| {
-        let m = &actors.mentions[m];
+        let m = actors.mention(m);
         m.kind() == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor()], true)
     });
     if !transcript {

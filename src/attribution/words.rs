@@ -22,7 +22,7 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
     let start = start.max(t.saturating_sub(REACH));
     let mut b = t;
     while b > start {
-        if doc.in_quote[b - 1].is_some() {
+        if doc.in_quote_at(b - 1).is_some() {
             return b;
         }
         b -= 1;
@@ -35,7 +35,7 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
 /// `s` when there is none. A dateline names where the story was filed,
 /// never who spoke.
 pub fn after_dateline(doc: &Doc, s: usize, end: usize) -> usize {
-    if s >= end || !doc.is_cap(s) || s != doc.paras[doc.para_of(s)].tokens().start {
+    if s >= end || !doc.is_cap(s) || s != doc.paragraph(doc.para_of(s)).tokens().start {
         return s;
     }
     let caps = doc
@@ -74,7 +74,7 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
         return start;
     }
     (start..end.min(start + 25))
-        .find(|&t| doc.tok(t) == "," && doc.in_quote[t].is_none())
+        .find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none())
         .map_or(start, |c| c + 1)
 }
 
@@ -82,7 +82,7 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
 /// negation, an adverb ("has not", "also", "repeatedly") or an emphatic
 /// reflexive ("herself").
 pub fn is_skippable(doc: &Doc, t: usize) -> bool {
-    if doc.tokens[t].kind() != TokenKind::Word {
+    if doc.token(t).kind() != TokenKind::Word {
         return false;
     }
     let w = doc.tok(t).lower_cow();
@@ -181,8 +181,8 @@ pub fn that_after(doc: &Doc, t: usize, end: usize) -> Option<usize> {
 pub fn that_within(doc: &Doc, t: usize, end: usize, reach: usize, past_to: bool) -> Option<usize> {
     (t + 1..(t + reach).min(end))
         .take_while(|&k| {
-            doc.tokens[k].kind() == TokenKind::Word
-                && doc.in_quote[k].is_none()
+            doc.token(k).kind() == TokenKind::Word
+                && doc.in_quote_at(k).is_none()
                 && (past_to || doc.tok(k) != "to")
         })
         .find(|&k| doc.tok(k) == "that")

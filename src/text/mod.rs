@@ -429,13 +429,53 @@ impl<'t> Doc<'t> {
 
     /// The quotation token `t` lies in (marks included), if any.
     pub fn quote_at(&self, t: usize) -> Option<usize> {
-        self.in_quote[t].map(|q| q.get() as usize - 1)
+        self.in_quote_at(t).map(|q| q.get() as usize - 1)
+    }
+
+    /// The text of `span`, sliced at one call site (as [`Doc::in_quote_at`]:
+    /// a `&doc.text[span]` carried a panic location of its own).
+    #[inline]
+    pub fn str_of(&self, span: Span) -> &'t str {
+        &self.text[span]
+    }
+
+    /// `in_quote` at token `t`, read through one call site: `Index::index`
+    /// takes its caller's location, so each `doc.in_quote_at(t)` carried one.
+    #[inline]
+    pub fn in_quote_at(&self, t: usize) -> Option<NonZeroU32> {
+        self.in_quote[t]
+    }
+
+    /// Token `i`. The rules read tokens through this one indexing site, so
+    /// a `.wasm` carries one panic location for all of them, not one a read
+    /// (~16 bytes of data and a distinct constant each).
+    #[inline]
+    pub fn token(&self, i: usize) -> &Token {
+        &self.tokens[i]
+    }
+
+    /// Sentence `s`, read through one indexing site (as [`Doc::token`]).
+    #[inline]
+    pub fn sentence(&self, s: usize) -> &Sentence {
+        &self.sentences[s]
+    }
+
+    /// Quotation `q`, read through one indexing site (as [`Doc::token`]).
+    #[inline]
+    pub fn quote(&self, q: usize) -> &RawQuote {
+        &self.quotes[q]
+    }
+
+    /// Paragraph `p`, read through one indexing site (as [`Doc::token`]).
+    #[inline]
+    pub fn paragraph(&self, p: usize) -> &Paragraph {
+        &self.paras[p]
     }
 
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
         crate::work::add(1);
-        &self.text[self.tokens[i].span()]
+        &self.text[self.token(i).span()]
     }
 
     /// True when token `t`'s lowercase form may be in the lexicons of
@@ -502,7 +542,7 @@ impl<'t> Doc<'t> {
 
     /// True when token `i` is a word starting with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        let tok = self.tokens[i];
+        let tok = self.token(i);
         // ASCII first letters (nearly all) without decoding a character.
         tok.kind() == TokenKind::Word
             && match self.text.as_bytes()[tok.span().start] {
@@ -516,7 +556,7 @@ impl<'t> Doc<'t> {
     pub fn age_at(&self, i: usize) -> bool {
         i + 2 < self.tokens.len()
             && self.tok(i) == ","
-            && self.tokens[i + 1].kind() == TokenKind::Number
+            && self.token(i + 1).kind() == TokenKind::Number
             && self.tok(i + 1).len() <= 3
             && self.tok(i + 2) == ","
     }
@@ -530,7 +570,7 @@ impl<'t> Doc<'t> {
         if b <= a {
             return Span::new(start, start);
         }
-        Span::new(start, self.tokens[b - 1].span().end.max(start))
+        Span::new(start, self.token(b - 1).span().end.max(start))
     }
 
     /// The paragraph of token `i`.
@@ -540,16 +580,16 @@ impl<'t> Doc<'t> {
 
     fn ends_sentence(&self, t: usize, end: usize) -> bool {
         let s = self.tok(t);
-        if self.tokens[t].kind() != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
+        if self.token(t).kind() != TokenKind::Punct || !matches!(s, "." | "!" | "?" | "…") {
             // A dotted abbreviation at the end of a sentence ("... in the U.S. The")
-            return self.tokens[t].kind() == TokenKind::Word
+            return self.token(t).kind() == TokenKind::Word
                 && s.ends_with('.')
                 && t + 1 < end
                 && self.is_cap(t + 1)
                 && !lexicon().is_abbreviation(s)
                 && s.len() > 4;
         }
-        if s == "." && t > 0 && self.tokens[t - 1].span().end == self.tokens[t].span().start {
+        if s == "." && t > 0 && self.token(t - 1).span().end == self.token(t).span().start {
             let prev = self.tok(t - 1);
             let single_initial =
                 prev.starts_with(char::is_uppercase) && prev.chars().nth(1).is_none();
@@ -560,7 +600,7 @@ impl<'t> Doc<'t> {
                 && self.is_cap(t + 1)
                 && self.word_class(t + 1).is_some()
                 && !lexicon().starts_title(prev);
-            if self.tokens[t - 1].kind() == TokenKind::Word
+            if self.token(t - 1).kind() == TokenKind::Word
                 && (lexicon().is_abbreviation(prev) || single_initial)
                 && (!function_word_next || single_initial)
             {
@@ -588,7 +628,7 @@ impl<'t> Doc<'t> {
             while t < end {
                 // Only a mark (or a quotation's closing mark) or a word with
                 // a final period ends a sentence: skip the rest unasked.
-                let tok = self.tokens[t];
+                let tok = self.token(t);
                 if tok.kind() != TokenKind::Punct
                     && self.text.as_bytes()[tok.span().end - 1] != b'.'
                 {
@@ -605,7 +645,7 @@ impl<'t> Doc<'t> {
                             && self.text[rq.content()].ends_with(['.', '!', '?'])
                             && t + 1 < end
                             && (self.is_cap(t + 1)
-                                || marks::opens_by_itself(self.text, &self.tokens[t + 1]))
+                                || marks::opens_by_itself(self.text, self.token(t + 1)))
                             && !starts_bare_attribution(self, t + 1, end)
                     }
                 };
@@ -704,8 +744,10 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         }
         // "Smith said, “and we will win again.”" goes on; "she said, “We
         // will...”" starts its own quotation.
-        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quotes[q].open_tok() == t) {
-            return doc.text[doc.quotes[q].content()].starts_with(char::is_lowercase);
+        if let Some(q) = doc.quote_at(t).filter(|&q| doc.quote(q).open_tok() == t) {
+            return doc
+                .str_of(doc.quote(q).content())
+                .starts_with(char::is_lowercase);
         }
     }
     true
@@ -722,13 +764,13 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
     let mut n = 0;
     for t in from..end {
         let s = doc.tok(t);
-        if doc.tokens[t].kind() == TokenKind::Punct {
+        if doc.token(t).kind() == TokenKind::Punct {
             // "Jane Doe, a retired nurse, said.": appositive commas are fine.
             if matches!(s, "," | "(" | ")" | "-" | "—") {
                 continue;
             }
             // "Rep. Jane Doe, R-Ohio, said": the period of an abbreviation.
-            let glued = t > from && doc.tokens[t - 1].span().end == doc.tokens[t].span().start;
+            let glued = t > from && doc.token(t - 1).span().end == doc.token(t).span().start;
             if s == "." && glued && {
                 let prev = doc.tok(t - 1);
                 lex.is_abbreviation(prev)
