@@ -245,12 +245,12 @@ def cross_checks(data, errors):
     # function_words.tsv is matched as written: place words are capitalized, the rest
     # lowercase (the engine lowercases before it asks about most uses).
     # So are a transcript's labels ("Q", "INTERVIEWER").
-    as_written = {"place_word", "question_label", "answer_label"}
+    as_written = {"place_word", "street_word", "question_label", "answer_label"}
     for word, uses in data["function_words.tsv"]:
         capitalized = bool(as_written & set(uses.split(",")))
         if capitalized and not word[:1].isupper():
             errors.append(f"function_words.tsv: place word or label {word!r} must start with a capital letter")
-        if capitalized and "," in uses:
+        if capitalized and set(uses.split(",")) - as_written:
             errors.append(f"function_words.tsv: place word or label {word!r} has other uses")
         if not capitalized and word != word.lower():
             errors.append(f"function_words.tsv: {word!r} must be lowercase")
