@@ -245,7 +245,7 @@ def cross_checks(data, errors):
     # function_words.tsv is matched as written: place words are capitalized, the rest
     # lowercase (the engine lowercases before it asks about most uses).
     # So are a transcript's labels ("Q", "INTERVIEWER").
-    as_written = {"place_word", "street_word", "question_label", "answer_label"}
+    as_written = {"place_word", "street_word", "storm_word", "question_label", "answer_label"}
     for word, uses in data["function_words.tsv"]:
         capitalized = bool(as_written & set(uses.split(",")))
         if capitalized and not word[:1].isupper():

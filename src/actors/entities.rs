@@ -265,7 +265,11 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         && !inside.contains(first)
         && !subject
         && !dateline(doc, toks);
+    // ("Hurricane Odessa": the rules leave a storm's name out, `names::hint`.)
+    let storm = doc.is(toks.start, Use::StormWord)
+        || (toks.start > 0 && doc.is(toks.start - 1, Use::StormWord));
     let refused = lone_opener
+        || storm
         || doc.paras[doc.para_of(toks.start)].heading
         || lex.starts_title(first)
         || lex.is_honorific(first)

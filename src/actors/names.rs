@@ -725,6 +725,13 @@ fn plural_of_common(w: &str) -> bool {
 fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     let lex = lexicon();
     let words: Vec<&str> = (a..b).map(|t| doc.tok(t)).filter(|w| *w != ".").collect();
+    // ("Storm Ciara", "Tropical Storm Bret": a storm, no actor; the word may open
+    // the run or, opening a sentence, have been left out of it.)
+    if words.iter().take(2).any(|w| lex.is(w, Use::StormWord))
+        || (a > 0 && doc.is(a - 1, Use::StormWord))
+    {
+        return None;
+    }
     Some(if words.iter().any(|w| lex.is_org_head(w)) {
         Hint::Org
     } else if lex.is_honorific(words[0]) || lex.is_given_name(words[0]) || doc.age_at(b) {
@@ -820,6 +827,21 @@ mod tests {
         assert_eq!(n[1].0, "Jane Velkamp");
         assert_eq!(n[1].1, Hint::Person);
         assert_eq!(n[1].2.as_deref(), Some("US Secretary of State"));
+    }
+
+    #[test]
+    fn a_storm_s_name_is_no_name() {
+        for text in [
+            "Storm Ciara brought gusts of 90 mph.",
+            "Forecasters said Hurricane Ida would weaken.",
+            "Tropical Storm Bret weakened.",
+        ] {
+            assert_eq!(
+                names(text).iter().filter(|n| n.0 != "Forecasters").count(),
+                0,
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -297,6 +297,9 @@ pub enum Use {
     /// *Terrace*"): a place, whatever the tagger reads (unlike "City" or
     /// "Park", which end clubs' and films' names too).
     StreetWord,
+    /// Opens the name of a storm ("*Storm* Ciara", "*Hurricane* Ida"):
+    /// the name after it is no actor.
+    StormWord,
     /// A participle that names the author of a document after it
     /// ("figures *published* by X", "a report *released* by X"; not
     /// "*obtained* by", "*seen* by": those name who has it).

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 60] = [
+const ALL_USES: [Use; 61] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -330,6 +330,7 @@ const ALL_USES: [Use; 60] = [
     Use::Aspectual,
     Use::Nothing,
     Use::StreetWord,
+    Use::StormWord,
     Use::Authored,
     Use::GerundEnding,
     Use::ParticipleEnding,
