@@ -1440,7 +1440,7 @@ mod tests {
     #[test]
     fn the_spans_set_the_boundaries_of_names() {
         // Pieces the rules cut are joined; a name the rules missed is added.
-        let text = "He blamed al-Qaida, and the United Nations Development Program agreed.";
+        let text = "It blamed al-Qaida, and the United Nations Development Program agreed.";
         let spans = [
             ("al-Qaida", EntityKind::Organization),
             (

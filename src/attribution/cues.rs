@@ -757,10 +757,12 @@ fn sees_as(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
         return true;
     }
     // ("is seen as a favourite": right after a passive's participle)
+    // (not a comparison's "as": "has seen as many as forty")
     let passive = passive_aux(doc, t, sent.start).is_some();
+    let is_as = |k: usize| k < end && doc.tok(k) == "as";
     (t + 2 - usize::from(passive)..end.min(t + 9))
         .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
-        .any(|k| doc.tok(k) == "as")
+        .any(|k| is_as(k) && !is_as(k + 2) && !(k >= 2 && is_as(k - 2)))
 }
 
 /// "seemed irritated", "appears likely to", "seems that", "seemed like

@@ -10,12 +10,15 @@ use crate::annotation::{ActorKind, MentionKind};
 use crate::lexicon::{lexicon, Gender, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
-/// Turns an anchor into an actor and a mention, adding pronoun mentions.
+/// Turns an anchor into an actor and a mention, adding pronoun mentions. A
+/// pronoun that refers to no one is someone `unknown` when the caller has
+/// words for them to speak.
 pub fn resolve(
     doc: &Doc,
     actors: &mut Actors,
     anchor: Option<Anchor>,
     last: Option<usize>,
+    unknown: bool,
 ) -> (Option<usize>, Option<usize>) {
     match anchor {
         None => (None, None),
@@ -27,7 +30,9 @@ pub fn resolve(
             (Some(actor), _) => relative(doc, actors, actor, t),
             none => none,
         },
-        Some(Anchor::Pronoun(t)) => match resolve_pronoun(doc, actors, t, last) {
+        Some(Anchor::Pronoun(t)) => match resolve_pronoun(doc, actors, t, last)
+            .or_else(|| unknown.then(|| unknown_speaker(doc, actors, t)).flatten())
+        {
             None => (None, None),
             Some(a) => {
                 if let Some(existing) = actors.mention_at(t) {
@@ -44,6 +49,25 @@ pub fn resolve(
             }
         },
     }
+}
+
+/// "“It is over,” she said." with no one before it for "she": the speaker
+/// is someone the text does not name, shown as the pronoun, so the quote
+/// keeps its speaker and cue. Only "he", "she" and "they" outside quotation
+/// marks ("it" is most often a document the rules did not see).
+fn unknown_speaker(doc: &Doc, actors: &mut Actors, t: usize) -> Option<usize> {
+    let p = doc.pronoun(t)?;
+    let kind = match p.refers {
+        Refers::Person if p.gender.is_some() => ActorKind::Person,
+        Refers::Any => ActorKind::Group,
+        _ => return None,
+    };
+    if !(p.subject && p.third_person) || doc.in_quote_at(t).is_some() {
+        return None;
+    }
+    let a = actors.new_actor(doc.tok(t).to_ascii_lowercase(), kind);
+    actors.actors[a].gender = p.gender;
+    Some(a)
 }
 
 /// The relative pronoun at `t` as the mention of `actor` in the clause it opens.

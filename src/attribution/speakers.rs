@@ -35,7 +35,7 @@ pub fn of_cues(
     let mut governing = None;
     for cue in found {
         let (anchor, weak) = anchor_of(doc, actors, in_title, &resolved, sent.clone(), &cue);
-        let (actor, mention) = resolve(doc, actors, anchor, governing.or(last_speaker));
+        let (actor, mention) = resolve(doc, actors, anchor, governing.or(last_speaker), true);
         let r = Resolved {
             cue,
             actor,
@@ -306,12 +306,13 @@ pub fn sentence_subject(
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
             // the name later in the sentence is not.
-            return resolve(doc, actors, Some(Anchor::Pronoun(t)), last_speaker).1;
+            let pronoun = Some(Anchor::Pronoun(t));
+            return resolve(doc, actors, pronoun, last_speaker, quote_needs_subject).1;
         }
     }
     if let Some((a, b)) = phrase {
         if named.is_none_or(|m| actors.mention(m).toks().start >= b) {
-            return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker).1;
+            return resolve(doc, actors, Some(Anchor::Phrase(a, b)), last_speaker, false).1;
         }
     }
     named
