@@ -12,7 +12,7 @@ use super::names::{headline_verb, place_hint, speaks_next, unshout, Hint, Name};
 use super::store::Actors;
 use crate::annotation::ActorKind;
 use crate::hash::lower_hash;
-use crate::lexicon::{lexicon, Use};
+use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower, TokenKind};
@@ -690,11 +690,28 @@ fn known(doc: &Doc, n: &Name) -> bool {
 /// things).
 fn plural(doc: &Doc, n: &Name) -> bool {
     let w = doc.tok(n.toks.end - 1);
+    let Some(one) = w.strip_suffix('s') else {
+        return false;
+    };
     doc.tokens[n.toks.end - 1].kind() == TokenKind::Word
-        && w.ends_with('s')
-        && !w.ends_with("ss")
+        && !one.ends_with('s')
         // "Thursdays": a weekday, a month, a label.
-        && !lexicon().is_not_name(&w[..w.len() - 1])
+        && !lexicon().is_not_name(one)
+        // One word alone that speaks may be a surname ("Evans said"): only a
+        // people's name ("Kenyans"), a noun ("Forecasters") or a word of
+        // number before it ("many Rohingyas") makes it many.
+        && (n.toks.len() > 1
+            || !speaks_next(doc, n.toks.end)
+            || lexicon().demonym(one).is_some()
+            || lexicon().is_common_word(&one.to_ascii_lowercase())
+            || ["er", "ist", "ent", "ant", "ian", "or"]
+                .iter()
+                .any(|e| one.ends_with(e))
+            || (n.toks.start > 0
+                && matches!(
+                    doc.word_class(n.toks.start - 1),
+                    Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
+                )))
 }
 
 /// The words of `lexicons/name_context.tsv`, by use.
