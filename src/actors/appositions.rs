@@ -23,7 +23,15 @@ pub fn add(doc: &Doc, actors: &mut Actors) {
             continue;
         }
         let toks = mention.toks();
-        let Some(title) = before(doc, toks.clone()).or_else(|| after(doc, toks.end)) else {
+        // ("Her colleague, Dr. Ben Ortiz,": the comma is before the title
+        // written with the name.)
+        let mut first = toks.start;
+        if let Some(own) = mention.title() {
+            while first > 0 && doc.token(first - 1).span().start >= own.start {
+                first -= 1;
+            }
+        }
+        let Some(title) = before(doc, first..toks.end).or_else(|| after(doc, toks.end)) else {
             continue;
         };
         let span = doc.span_of(title.start, title.end);

@@ -431,8 +431,23 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
             .map(|m| actors.mention(m).actor())
             .filter(|&a| actors.actor(a).kind == ActorKind::Person)
     };
+    // ("The KLP leader, Dr. Jane Doe,": past the title written with the
+    // name, which a comma or a bracket closes: not "punching a protester,
+    // Mr. Doe said")
+    let titled_at = |t: usize| {
+        let at = doc.token(t).span().start;
+        person_at(t).or_else(|| {
+            (t + 1..(t + 4).min(doc.tokens.len())).find_map(|k| {
+                let m = actors.mention_at(k)?;
+                let mention = actors.mention(m);
+                let end = mention.toks().end;
+                let closed = end < doc.tokens.len() && matches!(doc.tok(end), "," | "(");
+                (closed && mention.title()?.start == at).then_some(person_at(k))?
+            })
+        })
+    };
     if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
-        person_at(end + 1)
+        titled_at(end + 1)
     } else {
         None
     }
