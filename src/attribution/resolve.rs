@@ -156,7 +156,11 @@ fn phrase_actor(
             }
             _ => head,
         };
-        let plural = head.ends_with('s') && !head.ends_with("ss");
+        // ("the two men", "three gunmen", "children": plurals without "s")
+        let plural = (head.ends_with('s') && !head.ends_with("ss"))
+            || head.ends_with("men")
+            || head == "children"
+            || lex.role(head).is_some_and(|r| r.plural);
         let human = is_human(head);
         // ("Several said", "Another tweeted": a quantifier alone stands
         // for people.)
