@@ -797,13 +797,18 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
 }
 
 fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
-    let mut out = Vec::new();
+    let wrapped = hard_wrapped(text);
+    let mut out: Vec<Paragraph> = Vec::new();
     let mut t = 0;
     let mut line_start = 0;
+    // Whether the line before was joined to by a single newline.
+    let mut joins = false;
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
         let trimmed = line.trim();
-        if !trimmed.is_empty() {
+        if trimmed.is_empty() {
+            joins = false;
+        } else {
             let lead = line.len() - line.trim_start().len();
             let span = Span::new(line_start + lead, line_start + lead + trimmed.len());
             while t < tokens.len() && tokens[t].span().start < span.start {
@@ -813,18 +818,63 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
             while t < tokens.len() && tokens[t].span().start < span.end {
                 t += 1;
             }
-            if first < t {
-                let heading = is_heading(text, &tokens[first..t]);
-                out.push(Paragraph {
+            match out.last_mut() {
+                Some(p) if joins && first < t && !starts_item(trimmed) => {
+                    p.end = span.end as u32;
+                    p.toks[1] = t as u32;
+                }
+                _ if first < t => out.push(Paragraph {
                     end: span.end as u32,
                     toks: [first as u32, t as u32],
-                    heading,
-                });
+                    heading: false,
+                }),
+                _ => {}
             }
+            joins = wrapped && wraps(trimmed);
         }
         line_start = line_end;
     }
+    for p in &mut out {
+        p.heading = is_heading(text, &tokens[p.toks[0] as usize..p.toks[1] as usize]);
+    }
     out
+}
+
+/// Shortest line that a hard wrap leaves (wrapping is at 60 to 80
+/// characters; a headline or a byline is shorter).
+const WRAPPED_LINE: usize = 40;
+
+/// A long line that stops without closing a sentence: a hard wrap.
+fn wraps(line: &str) -> bool {
+    line.len() >= WRAPPED_LINE && !line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '»'])
+}
+
+/// A text wrapped at a fixed width (e-mail, wire feeds, PDF copies): a
+/// third or more of its long lines with a line right after, and at least
+/// two, stop mid-sentence before a lowercase word (a headline before its
+/// standfirst is no wrap). Its single newlines join lines into
+/// paragraphs; blank lines still part them.
+fn hard_wrapped(text: &str) -> bool {
+    let (mut long, mut open) = (0, 0);
+    let mut lines = text.lines().map(str::trim).peekable();
+    while let Some(line) = lines.next() {
+        let Some(next) = lines.peek().filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        if line.len() >= WRAPPED_LINE {
+            long += 1;
+            open += usize::from(wraps(line) && next.starts_with(char::is_lowercase));
+        }
+    }
+    open >= 2 && open * 3 >= long
+}
+
+/// A line that opens a list item ("- ", "* ", "• ", "1. "): never joined.
+fn starts_item(line: &str) -> bool {
+    line.starts_with(['-', '*', '•', '–', '—'])
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Headlines, section labels, subheadings and captions-without-periods.
@@ -1064,5 +1114,41 @@ mod tests {
         let doc = Doc::new("Claims rejected\n\nThe minister spoke on Monday.");
         assert!(doc.paras[0].heading);
         assert!(!doc.paras[1].heading);
+    }
+
+    /// The text of each paragraph.
+    fn paras(text: &str) -> Vec<&str> {
+        let doc = Doc::new(text);
+        doc.paras
+            .iter()
+            .map(|p| &text[doc.span_of(p.tokens().start, p.tokens().end)])
+            .collect()
+    }
+
+    #[test]
+    fn a_hard_wrapped_text_joins_its_lines() {
+        let text = "The council said on Monday that the old bridge would\n\
+                    close in May. Its leader told reporters that repairs would\n\
+                    cost more than a new one.\n\n\
+                    The council will pay for three things in full\n- a list item stays apart";
+        assert_eq!(
+            paras(text),
+            [
+                "The council said on Monday that the old bridge would\nclose in May. Its \
+                 leader told reporters that repairs would\ncost more than a new one.",
+                "The council will pay for three things in full",
+                "- a list item stays apart"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_paragraphs_unless_they_wrap_mid_sentence() {
+        // A headline and its standfirst, then lines that each end a sentence.
+        let text = "Council to close the old bridge over the river in May\n\
+                    Repairs would cost more than a new one, its leader says\n\
+                    The council said on Monday that the old bridge would close.\n\
+                    Its leader told reporters that repairs would cost more.";
+        assert_eq!(paras(text).len(), 4);
     }
 }
