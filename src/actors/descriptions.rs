@@ -343,6 +343,17 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let mut seen = Seen::default();
     // "the ministry", "the council": the one body of that kind named.
     let bodies = actors.organizations_by_last_word();
+    // The titles that descriptions in apposition give first, so that "the
+    // mayor" in a headline finds "Ann Ruiz, the mayor of X," below it.
+    for f in found.iter().filter(|f| !f.plural) {
+        if let Some(person) = apposed_person(doc, actors, f.start, f.end) {
+            let phrase = doc.str_of(doc.span_of(f.start, f.end));
+            let title = strip_det(phrase, f.det.as_deref()).to_string();
+            if !actors.actor(person).titles.contains(&title) {
+                actors.actors[person].titles.push(title);
+            }
+        }
+    }
     for f in found {
         let span = doc.span_of(f.start, f.end);
         let phrase = doc.str_of(span);
@@ -371,8 +382,13 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                     .flatten()
                     .copied()
             });
-        // "the president" when exactly one person carries that title.
-        let the = |d: &str| lexicon().is(d, Use::DefiniteArticle);
+        // "the president", "the town's mayor", "its chief executive" when
+        // exactly one person carries that title.
+        let the = |d: &str| {
+            d == "'s"
+                || lexicon().is(d, Use::DefiniteArticle)
+                || lexicon().word_class(d) == Some(WordClass::Poss)
+        };
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
             seen.holders.get(&key).unwrap_or_else(|| {
                 let h = actors.title_holder(&key);
@@ -383,12 +399,6 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             None
         };
         let apposed = apposed_person(doc, actors, f.start, f.end).filter(|_| !f.plural);
-        if let Some(person) = apposed {
-            let title = bare.to_string();
-            if !actors.actor(person).titles.contains(&title) {
-                actors.actors[person].titles.push(title);
-            }
-        }
         let actor = match apposed.or(existing).or(titled) {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's

@@ -383,7 +383,9 @@ impl Actors {
                 return h;
             }
         }
-        None
+        // "the mayor" is the one "mayor of Eastbury" (not "the Israeli
+        // leader" the "leader of" a league: no modifier is dropped here).
+        holders.get(&format!("{key} of")).flatten()
     }
 
     /// Each person's titles, abbreviations spelled out: "Sen." is "senator".
@@ -410,6 +412,8 @@ impl Actors {
 
     /// Each word-final part of every title, spelled out ("secretary of
     /// state", "of state", "state") → its one holder, or `None` for several.
+    /// The office before an "of" is held as "mayor of" (from "mayor of
+    /// Eastbury"), for [`Actors::title_holder`]'s bare office.
     fn title_holders(&self) -> OneActor {
         let mut holders = OneActor::default();
         for (a, title) in self.spelled_titles() {
@@ -421,6 +425,9 @@ impl Actors {
                     Some((_, tail)) => rest = tail,
                     None => break,
                 }
+            }
+            if let Some((office, _)) = title.split_once(" of ") {
+                holders.hold(format!("{office} of"), a);
             }
         }
         holders
