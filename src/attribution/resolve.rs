@@ -232,10 +232,10 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
 /// "The report said ...", after "a report from the watchdog": the source
 /// the same noun came from earlier (within [`SOURCE_REACH`] tokens).
 fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -> Option<usize> {
-    let definite = text
-        .split(' ')
-        .next()
-        .is_some_and(|d| d.eq_ignore_ascii_case("the"));
+    // ("says councillor" in a headline: no determiner stands for "the")
+    let definite = text.split(' ').next().is_some_and(|d| {
+        d.eq_ignore_ascii_case("the") || lexicon().word_class(&d.lower()).is_none()
+    });
     if !definite || key.contains(' ') {
         return None;
     }
@@ -261,10 +261,10 @@ fn strip_determiner(s: &str) -> &str {
 /// [`Actors::title_holder`]); "the union" when exactly one organization's
 /// name ends in that word.
 fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize> {
-    let definite = text
-        .split(' ')
-        .next()
-        .is_some_and(|d| d.eq_ignore_ascii_case("the"));
+    // ("says councillor" in a headline: no determiner stands for "the")
+    let definite = text.split(' ').next().is_some_and(|d| {
+        d.eq_ignore_ascii_case("the") || lexicon().word_class(&d.lower()).is_none()
+    });
     if !definite {
         return None;
     }

@@ -50,7 +50,10 @@ pub fn of_cue(
             .or_else(|| inverted_subject(doc, actors, cue, &sent))
             .or_else(|| {
                 after_quote(doc, cue.toks.start)
-                    .then(|| phrase_after(doc, actors, cue.toks.end, sent.end))
+                    .then(|| {
+                        phrase_after(doc, actors, cue.toks.end, sent.end)
+                            .or_else(|| bare_role_after(doc, cue.toks.end, sent.end))
+                    })
                     .flatten()
             }),
         CueForm::Gerund | CueForm::Infinitive | CueForm::Impersonal => None, // the caller uses the main clause's subject
@@ -805,6 +808,23 @@ fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
         e += 1;
     }
     (e > t).then_some(Anchor::Phrase(t, e))
+}
+
+/// "Closure a ‘scandal’, says councillor" (a headline's style): a role or
+/// a title without a determiner (and up to two words before it) closing
+/// the inverted clause.
+fn bare_role_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
+    let lex = lexicon();
+    let word = |k: usize| {
+        doc.token(k).kind() == TokenKind::Word
+            && doc.tok(k).starts_with(char::is_lowercase)
+            && doc.word_class(k).is_none()
+    };
+    let e = (t..end.min(t + 3)).take_while(|&k| word(k)).last()? + 1;
+    let head = doc.tok(e - 1);
+    let role = lex.role(head).is_some() || lex.is_title(head);
+    let closes = e >= end || doc.token(e).kind() == TokenKind::Punct || doc.word_class(e).is_some();
+    (role && closes).then_some(Anchor::Phrase(t, e))
 }
 
 /// "according to one of the mayor's aides", "according to a 2014 Labor
