@@ -385,7 +385,7 @@ impl Actors {
         }
         // "the mayor" is the one "mayor of Eastbury" (not "the Israeli
         // leader" the "leader of" a league: no modifier is dropped here).
-        holders.get(&format!("{key} of")).flatten()
+        holders.get(&office_of(key)).flatten()
     }
 
     /// Each person's titles, abbreviations spelled out: "Sen." is "senator".
@@ -427,7 +427,7 @@ impl Actors {
                 }
             }
             if let Some((office, _)) = title.split_once(" of ") {
-                holders.hold(format!("{office} of"), a);
+                holders.hold(office_of(office), a);
             }
         }
         holders
@@ -485,6 +485,15 @@ impl Actors {
         });
         self.actors.len() - 1
     }
+}
+
+/// "mayor" → "mayor of": the key of a bare office (not `format!`, whose
+/// machinery costs the `.wasm` more at each site).
+fn office_of(office: &str) -> String {
+    let mut k = String::with_capacity(office.len() + 3);
+    k.push_str(office);
+    k.push_str(" of");
+    k
 }
 
 /// Token → mention maps store `index + 1` so that `Option` costs nothing
