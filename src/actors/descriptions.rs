@@ -308,6 +308,9 @@ struct Seen {
     by_role: HashMap<String, usize>,
     /// "the president" → the one person titled so, if any.
     holders: super::OneActor,
+    /// The title holders [`Actors::title_holder_kept`] worked out, until a
+    /// person gains a title.
+    built: Option<super::OneActor>,
 }
 
 /// "the company": the named organization that opens the nearest sentence
@@ -375,7 +378,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let the = |d: &str| lexicon().is(d, Use::DefiniteArticle);
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
             seen.holders.get(&key).unwrap_or_else(|| {
-                let h = actors.title_holder(&key);
+                let h = actors.title_holder_kept(&key, &mut seen.built);
                 seen.holders.insert(key.clone(), h);
                 h
             })
@@ -387,6 +390,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             let title = bare.to_string();
             if !actors.actor(person).titles.contains(&title) {
                 actors.actors[person].titles.push(title);
+                seen.built = None;
             }
         }
         let actor = match apposed.or(existing).or(titled) {

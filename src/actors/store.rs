@@ -358,6 +358,13 @@ impl Actors {
     /// secretary of state" -> "secretary of state"); more than one holder
     /// means none.
     pub fn title_holder(&self, key: &str) -> Option<usize> {
+        self.title_holder_kept(key, &mut None)
+    }
+
+    /// [`Actors::title_holder`], the holders worked out before `seal` kept
+    /// in `built` for the next call (the descriptions stage asks several
+    /// times; it sets `built` to `None` when it gives a person a title).
+    pub fn title_holder_kept(&self, key: &str, built: &mut Option<OneActor>) -> Option<usize> {
         let lex = crate::lexicon::lexicon();
         let words: Vec<&str> = key.split(' ').collect();
         let head = *words.last()?;
@@ -365,14 +372,10 @@ impl Actors {
         if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
             return None;
         }
-        // Before `seal`, worked out on the spot from the titles so far.
-        let built;
+        // Before `seal`, worked out from the titles so far.
         let holders = match &self.sealed {
             Some(sealed) => &sealed.title_holders,
-            None => {
-                built = self.title_holders();
-                &built
-            }
+            None => built.get_or_insert_with(|| self.title_holders()),
         };
         for i in 0..words.len() {
             // Never drop into the middle of "secretary of state".
