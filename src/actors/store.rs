@@ -159,6 +159,10 @@ struct Sealed {
     /// The last word of a multiword organization's name (lowercase) → that
     /// organization, or `None` for several.
     org_by_last_word: OneActor,
+    /// Each actor's [`Actors::gender`], worked out when first asked (names,
+    /// kinds and titles no longer change; pronouns ask it of every person
+    /// in view).
+    genders: Vec<std::cell::OnceCell<Option<Gender>>>,
 }
 
 /// Words → one actor each, or none (`None` for several holders, or for no
@@ -333,6 +337,14 @@ impl Actors {
     /// sure of ("Maria Lopez"), else a title ("Mrs.", "Mr.",
     /// "spokeswoman", "congressman"), else a kinship noun ("her father, X").
     pub fn gender(&self, a: usize) -> Option<Gender> {
+        match self.sealed.as_ref().and_then(|s| s.genders.get(a)) {
+            Some(g) => *g.get_or_init(|| self.gender_of(a)),
+            None => self.gender_of(a),
+        }
+    }
+
+    /// [`Actors::gender`], worked out.
+    fn gender_of(&self, a: usize) -> Option<Gender> {
         let actor = &self.actors[a];
         if actor.kind != ActorKind::Person {
             return None;
@@ -456,6 +468,7 @@ impl Actors {
         self.sealed = Some(Sealed {
             title_holders: self.title_holders(),
             org_by_last_word: self.organizations_by_last_word(),
+            genders: vec![std::cell::OnceCell::new(); self.actors.len()],
         });
     }
 
