@@ -134,15 +134,22 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
 fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     let lex = lexicon();
     let w = doc.tok(t);
-    // (Asked of nearly every word: the title test only when there is no role.)
-    doc.role(t).or_else(|| {
+    // (Asked of nearly every word: the title test only when there is no
+    // role, and the facts tested here, before a call, for the words in no
+    // list of roles or uses, most of them.)
+    let role = if doc.may_be(t, fact::ROLE) {
+        doc.role(t)
+    } else {
+        None
+    };
+    role.or_else(|| {
         // ("the company's chairman": a title its owner makes a role.)
         let owned = t > 0 && doc.token(t - 1).kind() == TokenKind::Possessive;
         let titled_of = (owned
             || doc
                 .tokens
                 .get(t + 1)
-                .is_some_and(|_| doc.is(t + 1, Use::Of)))
+                .is_some_and(|_| doc.may_be(t + 1, fact::USES) && doc.is(t + 1, Use::Of)))
             && lex.is_title(w);
         titled_of.then_some(Role {
             plural: false,
