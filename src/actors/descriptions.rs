@@ -134,15 +134,22 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
 fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     let lex = lexicon();
     let w = doc.tok(t);
-    // (Asked of nearly every word: the title test only when there is no role.)
-    doc.role(t).or_else(|| {
+    // (Asked of nearly every word: the title test only when there is no
+    // role, and the facts tested here, before a call, for the words in no
+    // list of roles or uses, most of them.)
+    let role = if doc.may_be(t, fact::ROLE) {
+        doc.role(t)
+    } else {
+        None
+    };
+    role.or_else(|| {
         // ("the company's chairman": a title its owner makes a role.)
         let owned = t > 0 && doc.token(t - 1).kind() == TokenKind::Possessive;
         let titled_of = (owned
             || doc
                 .tokens
                 .get(t + 1)
-                .is_some_and(|_| doc.is(t + 1, Use::Of)))
+                .is_some_and(|_| doc.may_be(t + 1, fact::USES) && doc.is(t + 1, Use::Of)))
             && lex.is_title(w);
         titled_of.then_some(Role {
             plural: false,
@@ -308,6 +315,9 @@ struct Seen {
     by_role: HashMap<String, usize>,
     /// "the president" → the one person titled so, if any.
     holders: super::OneActor,
+    /// The title holders [`Actors::title_holder_kept`] worked out, until a
+    /// person gains a title.
+    built: Option<super::OneActor>,
 }
 
 /// "the company": the named organization that opens the nearest sentence
@@ -391,7 +401,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         };
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
             seen.holders.get(&key).unwrap_or_else(|| {
-                let h = actors.title_holder(&key);
+                let h = actors.title_holder_kept(&key, &mut seen.built);
                 seen.holders.insert(key.clone(), h);
                 h
             })

@@ -64,7 +64,8 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     for t in 1..doc.tokens.len() {
         // (Every given name is written with a capital: the lexicon is asked
         // only about a capitalized word before a capitalized word.)
-        if doc.is_cap(t)
+        if doc.may_be_cap(t)
+            && doc.is_cap(t)
             && doc.token(t).span().start == doc.token(t - 1).span().end + 1
             && doc.is_cap(t - 1)
             && lex.is_given_name(doc.tok(t - 1))
@@ -238,7 +239,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     let n = doc.tokens.len();
     let mut t = 0;
     while t < n {
-        if !is_name_word(doc, t) && !known_surname(doc, &ev, t) {
+        // (A name word and a known surname both start with a capital.)
+        if !doc.may_be_cap(t) || (!is_name_word(doc, t) && !known_surname(doc, &ev, t)) {
             t += 1;
             continue;
         }

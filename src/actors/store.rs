@@ -159,6 +159,10 @@ struct Sealed {
     /// The last word of a multiword organization's name (lowercase) → that
     /// organization, or `None` for several.
     org_by_last_word: OneActor,
+    /// Each actor's [`Actors::gender`], worked out when first asked (names,
+    /// kinds and titles no longer change; pronouns ask it of every person
+    /// in view).
+    genders: Vec<std::cell::OnceCell<Option<Gender>>>,
 }
 
 /// Words → one actor each, or none (`None` for several holders, or for no
@@ -333,6 +337,14 @@ impl Actors {
     /// sure of ("Maria Lopez"), else a title ("Mrs.", "Mr.",
     /// "spokeswoman", "congressman"), else a kinship noun ("her father, X").
     pub fn gender(&self, a: usize) -> Option<Gender> {
+        match self.sealed.as_ref().and_then(|s| s.genders.get(a)) {
+            Some(g) => *g.get_or_init(|| self.gender_of(a)),
+            None => self.gender_of(a),
+        }
+    }
+
+    /// [`Actors::gender`], worked out.
+    fn gender_of(&self, a: usize) -> Option<Gender> {
         let actor = &self.actors[a];
         if actor.kind != ActorKind::Person {
             return None;
@@ -358,6 +370,13 @@ impl Actors {
     /// secretary of state" -> "secretary of state"); more than one holder
     /// means none.
     pub fn title_holder(&self, key: &str) -> Option<usize> {
+        self.title_holder_kept(key, &mut None)
+    }
+
+    /// [`Actors::title_holder`], the holders worked out before `seal` kept
+    /// in `built` for the next call (the descriptions stage asks several
+    /// times; it sets `built` to `None` when it gives a person a title).
+    pub fn title_holder_kept(&self, key: &str, built: &mut Option<OneActor>) -> Option<usize> {
         let lex = crate::lexicon::lexicon();
         let words: Vec<&str> = key.split(' ').collect();
         let head = *words.last()?;
@@ -365,14 +384,10 @@ impl Actors {
         if !(lex.role(head).is_some() || lex.is_title(head) || words.iter().any(|w| of(w))) {
             return None;
         }
-        // Before `seal`, worked out on the spot from the titles so far.
-        let built;
+        // Before `seal`, worked out from the titles so far.
         let holders = match &self.sealed {
             Some(sealed) => &sealed.title_holders,
-            None => {
-                built = self.title_holders();
-                &built
-            }
+            None => built.get_or_insert_with(|| self.title_holders()),
         };
         for i in 0..words.len() {
             // Never drop into the middle of "secretary of state".
@@ -460,6 +475,7 @@ impl Actors {
         self.sealed = Some(Sealed {
             title_holders: self.title_holders(),
             org_by_last_word: self.organizations_by_last_word(),
+            genders: vec![std::cell::OnceCell::new(); self.actors.len()],
         });
     }
 

@@ -67,7 +67,13 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             continue;
         }
         let w = doc.tok(t).lower_cow();
-        if let Some(cue) = phrase_cue(doc, t, sent.clone(), &w) {
+        // (Each word list is asked only when the token's facts allow: a
+        // token that passed the test above is in one of them, seldom all.)
+        if let Some(cue) = doc
+            .may_be(t, fact::CUE_PHRASE)
+            .then(|| phrase_cue(doc, t, sent.clone(), &w))
+            .flatten()
+        {
             t = cue.toks.end;
             out.push(cue);
             continue;
@@ -75,7 +81,10 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         // "X seemed irritated", "appears closer to a deal", "seemed like a
         // trap": the writer's reading of X, a belief nobody named holds (as
         // "seemed to ..."; not "appeared on television").
-        if word_is(&w, Use::Seeming) && seems_complement(doc, t, sent.end) {
+        if doc.may_be(t, fact::USES)
+            && word_is(&w, Use::Seeming)
+            && seems_complement(doc, t, sent.end)
+        {
             out.push(Cue {
                 toks: t..t + 1,
                 stance: Stance::Believe,
@@ -91,13 +100,16 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         }
         // "the United States", "Human Rights Watch": a capital inside a body
         // sentence marks a name, not a verb.
-        let capital_inside = doc.is_cap(t)
-            && !doc
-                .paragraph(doc.sentence(doc.sentence_at(t)).para())
-                .heading
-            && !crate::actors::is_sentence_initial(doc, t);
-        if let Some(v) = lex.cue_verb(&w).filter(|_| {
-            !capital_inside && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.clone()))
+        let capital_inside = || {
+            doc.is_cap(t)
+                && !doc
+                    .paragraph(doc.sentence(doc.sentence_at(t)).para())
+                    .heading
+                && !crate::actors::is_sentence_initial(doc, t)
+        };
+        let verb = doc.may_be(t, fact::CUE_VERB).then(|| lex.cue_verb(&w));
+        if let Some(v) = verb.flatten().filter(|_| {
+            !capital_inside() && (!word_is(&w, Use::SeesAs) || sees_as(doc, t, sent.clone()))
         }) {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = denied_doubt(doc, t, sent.start, v.stance);
@@ -144,7 +156,11 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 continue;
             }
         }
-        if let Some(stance) = lex.cue_noun(&w) {
+        if let Some(stance) = doc
+            .may_be(t, fact::CUE_NOUN)
+            .then(|| lex.cue_noun(&w))
+            .flatten()
+        {
             let stance = denied_doubt(doc, t, sent.start, stance);
             // "the allegation by X that ...": the owner after it (not "a
             // report by X found that ...").

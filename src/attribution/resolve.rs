@@ -239,9 +239,11 @@ fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -
     if !definite || key.contains(' ') {
         return None;
     }
+    // (The token's length first: most tokens are passed without slicing
+    // the text.)
     (a.saturating_sub(SOURCE_REACH)..a)
         .rev()
-        .filter(|&t| doc.tok(t).eq_ignore_ascii_case(key))
+        .filter(|&t| doc.token(t).span().len() == key.len() && doc.tok(t).eq_ignore_ascii_case(key))
         .find_map(|t| source_after(doc, actors, t, t + 1))
         .map(|m| actors.mention(m).actor())
 }

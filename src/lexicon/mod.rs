@@ -29,7 +29,20 @@ pub struct Lexicon {
     marker_blocks: OnceLock<FirstWords>,
     /// The words of the sets [`Lexicon::facts`] asks about.
     fact_words: OnceLock<FactWords>,
+    /// For each [`Use`], the [`shape`]s of the words that have it.
+    use_shapes: OnceLock<[u64; 64]>,
     known: [OnceLock<Known>; tables::KNOWN_VALUES.len()],
+}
+
+/// A word's length and first and last bytes, folded into 0..64: a word
+/// whose shape no word of a use has cannot have that use, and most words
+/// asked about (any word after a role noun: "of"?) are told apart so,
+/// without a look-up.
+fn shape(word: &[u8]) -> u32 {
+    match (word.first(), word.last()) {
+        (Some(&a), Some(&z)) => (word.len() as u32 * 7 + u32::from(a) * 3 + u32::from(z)) & 63,
+        _ => 0,
+    }
 }
 
 /// For a list sorted by first word: where each first word's block is. One
@@ -78,6 +91,7 @@ pub fn lexicon() -> &'static Lexicon {
         phrase_blocks: OnceLock::new(),
         marker_blocks: OnceLock::new(),
         fact_words: OnceLock::new(),
+        use_shapes: OnceLock::new(),
         known: [const { OnceLock::new() }; tables::KNOWN_VALUES.len()],
     };
     &LEXICON
@@ -523,7 +537,20 @@ impl Lexicon {
 
     /// True when `word`, exactly as written, has use `u`.
     pub fn is(&self, word: &str, u: Use) -> bool {
-        self.uses(word).has(u)
+        let shapes = self.use_shapes.get_or_init(|| {
+            let mut shapes = [0u64; 64];
+            for n in 0..tables::FUNCTION_WORDS.count() {
+                let value = tables::FUNCTION_WORDS_VALUES[n];
+                let mut uses = tables::FUNCTION_WORD_USES[usize::from(value)].0;
+                let bit = 1 << shape(tables::FUNCTION_WORDS.key(n).as_bytes());
+                while uses != 0 {
+                    shapes[uses.trailing_zeros() as usize] |= bit;
+                    uses &= uses - 1;
+                }
+            }
+            shapes
+        });
+        shapes[u as usize] >> shape(word.as_bytes()) & 1 == 1 && self.uses(word).has(u)
     }
 
     /// True when `word` has use `u` in any ASCII case ("That", "THAT").

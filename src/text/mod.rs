@@ -540,6 +540,15 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// False when token `i` starts with an ASCII byte that is no capital
+    /// letter (most tokens): then it is no [`Doc::is_cap`] word, and a scan
+    /// for capitalized words can pass it without a call.
+    #[inline]
+    pub fn may_be_cap(&self, i: usize) -> bool {
+        let b = self.text.as_bytes()[self.token(i).span().start];
+        b >= 0x80 || b.is_ascii_uppercase()
+    }
+
     /// True when token `i` is a word starting with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
         let tok = self.token(i);
