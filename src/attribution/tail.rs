@@ -159,7 +159,11 @@ fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolve
         return false;
     };
     let start = tail_start(doc, r.cue.toks.start.min(m.toks().start));
-    let apposed = m.toks().end + 1 == r.cue.toks.start && doc.tok(m.toks().end) == ",";
+    // (auxiliaries between: "The mayor, Jane Doe, has promised a review")
+    let e = m.toks().end;
+    let apposed = e < r.cue.toks.start
+        && doc.tok(e) == ","
+        && (e + 1..r.cue.toks.start).all(|t| doc.word_class(t) == Some(WordClass::Aux));
     apposed
         || resolved
             .iter()
