@@ -133,7 +133,11 @@ fn phrase_actor(
             _ => head,
         };
         let plural = head.ends_with('s') && !head.ends_with("ss");
-        let human = is_human(head);
+        // ("a broker, who asked not to be named": "who" stands for people.)
+        let who = b + 1 < doc.tokens.len()
+            && doc.tok(b) == ","
+            && doc.tok(b + 1).eq_ignore_ascii_case("who");
+        let human = is_human(head) || who;
         // ("Several said", "Another tweeted": a quantifier alone stands
         // for people.)
         let lone = key == head && lex.is(head, Use::LoneQuantifier);
