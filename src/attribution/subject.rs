@@ -754,6 +754,20 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     while e < end && e < t + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some()) {
         e += 1;
     }
+    // "according to the company's spokesman", "the state's health
+    // department": past the owner's "'s" to a role or a body (not "the
+    // state's figures", whose owner is the source).
+    if e > t + 1 && e + 1 < end && doc.token(e).kind() == TokenKind::Possessive {
+        let mut k = e + 1;
+        while k < end && k < e + 4 && looks_nominal(doc, k) {
+            k += 1;
+        }
+        let lex = lexicon();
+        let head = doc.tok(k - 1).lower_cow();
+        if k > e + 1 && (lex.role(&head).is_some() || lex.is_body(&head)) {
+            e = k;
+        }
+    }
     if e == t + 1
         && lone_quantifier(doc, t)
         && (e >= end || doc.token(e).kind() == TokenKind::Punct)
