@@ -140,9 +140,17 @@ fn phrase_actor(
         let human = is_human(head) || who;
         // ("Several said", "Another tweeted": a quantifier alone stands
         // for people.)
-        let lone = key == head && lex.is(head, Use::LoneQuantifier);
+        // ("Several of them": the quantifier stands for people too.)
+        let low = text.lower();
+        let share = low.ends_with(" of them") || low.ends_with(" of us");
+        let q = if share {
+            low.split(' ').next().unwrap_or("")
+        } else {
+            head
+        };
+        let lone = (key == head || share) && lex.is(q, Use::LoneQuantifier);
         let kind = match (human, plural) {
-            _ if lone && matches!(head, "another" | "one") => ActorKind::Person,
+            _ if lone && matches!(q, "another" | "one") => ActorKind::Person,
             _ if lone => ActorKind::Group,
             _ if lex.is_body(head) => ActorKind::Organization,
             (true, true) => ActorKind::Group,

@@ -381,6 +381,14 @@ fn unnamed_subject(
     if lone_quantifier(doc, p) && (p == bound || doc.token(p - 1).kind() == TokenKind::Punct) {
         return Some(Anchor::Phrase(p, p + 1));
     }
+    // "Several of them told ...", "One of us said": a share of a group.
+    if p >= bound + 2
+        && matches!(doc.tok(p), "them" | "us")
+        && doc.tok(p - 1) == "of"
+        && lone_quantifier(doc, p - 2)
+    {
+        return Some(Anchor::Phrase(p - 2, p + 1));
+    }
     let np = phrase_ending_at(doc, p + 1, bound);
     // "Jane Doe at the time said": a phrase after a preposition is not
     // the subject; look on to the left of the preposition.
