@@ -144,7 +144,11 @@ pub fn find(
                         start,
                         sent.end,
                         tail_begin,
-                        cue.frames.clause && !cue.frames.inf,
+                        // ("warned Y to ..." takes both; after "that", a clause)
+                        cue.frames.clause
+                            && (!cue.frames.inf
+                                || (start > from
+                                    && doc.tok(start - 1).eq_ignore_ascii_case("that"))),
                     );
                     let noun = cue.form == CueForm::Noun
                         || (cue.form == CueForm::PassiveBy
