@@ -144,7 +144,11 @@ pub fn find(
                         start,
                         sent.end,
                         tail_begin,
-                        cue.frames.clause && !cue.frames.inf,
+                        // ("warned Y to ..." takes both; after "that", a clause)
+                        cue.frames.clause
+                            && (!cue.frames.inf
+                                || (start > from
+                                    && doc.tok(start - 1).eq_ignore_ascii_case("that"))),
                     );
                     let noun = cue.form == CueForm::Noun
                         || (cue.form == CueForm::PassiveBy
@@ -250,15 +254,16 @@ pub fn find(
                 && (a..k)
                     .all(|t| doc.cue_verb(t).is_none() && doc.word_class(t) != Some(WordClass::Aux))
         };
-        // ("insisted that the point stood: “...”": a "that" opens a clause.)
+        // ("insisted that the point stood: “...”": a "that" opens a clause;
+        // "vow to keep it open: “...”": so does an infinitive.)
         let that = (cue.toks.end..=a.min(cue.toks.end + 1))
-            .any(|t| t < sent.end && doc.tok(t).eq_ignore_ascii_case("that"));
+            .any(|t| t < sent.end && doc.tok(t).eq_ignore_ascii_case("that"))
+            || (cue.frames.inf && doc.tok(a).eq_ignore_ascii_case("to"));
         if colon.is_some_and(|k| {
             k + 1 < b
                 && is_only_direct_quote(doc, quotes, k + 1, b)
                 && (k <= a + 1
-                    || doc.word_class(a) == Some(WordClass::Prep)
-                    || (verbless(k) && !that))
+                    || (!that && (doc.word_class(a) == Some(WordClass::Prep) || verbless(k))))
         }) {
             continue;
         }

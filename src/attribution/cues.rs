@@ -121,8 +121,9 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 {
                     stance = Stance::Urge;
                 }
-                // "want the government to ...": a wish for others to act is
-                // a preference (believe), not a promise of one's own.
+                // "want the government to ...", "wants an inquiry": a wish
+                // for others to act, or for a thing, is a preference
+                // (believe), not a promise of one's own.
                 let object = t + 1 < sent.end
                     && (actors.outer_mention_at(t + 1).is_some()
                         || matches!(
@@ -132,7 +133,8 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                 if stance == Stance::Promise
                     && v.frames.inf
                     && object
-                    && is_to_infinitive_after(doc, t, sent.end)
+                    && ((!v.frames.object && !v.frames.clause)
+                        || is_to_infinitive_after(doc, t, sent.end))
                 {
                     stance = Stance::Believe;
                 }

@@ -161,12 +161,24 @@ fn phrase_actor(
             || head.ends_with("men")
             || head == "children"
             || lex.role(head).is_some_and(|r| r.plural);
-        let human = is_human(head);
+        // ("a broker, who asked not to be named": "who" stands for people.)
+        let who = b + 1 < doc.tokens.len()
+            && doc.tok(b) == ","
+            && doc.tok(b + 1).eq_ignore_ascii_case("who");
+        let human = is_human(head) || who;
         // ("Several said", "Another tweeted": a quantifier alone stands
         // for people.)
-        let lone = key == head && lex.is(head, Use::LoneQuantifier);
+        // ("Several of them": the quantifier stands for people too.)
+        let low = text.lower();
+        let share = low.ends_with(" of them") || low.ends_with(" of us");
+        let q = if share {
+            low.split(' ').next().unwrap_or("")
+        } else {
+            head
+        };
+        let lone = (key == head || share) && lex.is(q, Use::LoneQuantifier);
         let kind = match (human, plural) {
-            _ if lone && matches!(head, "another" | "one") => ActorKind::Person,
+            _ if lone && matches!(q, "another" | "one") => ActorKind::Person,
             _ if lone => ActorKind::Group,
             _ if lex.is_body(head) => ActorKind::Organization,
             (true, true) => ActorKind::Group,

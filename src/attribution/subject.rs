@@ -384,6 +384,14 @@ fn unnamed_subject(
     if lone_quantifier(doc, p) && (p == bound || doc.token(p - 1).kind() == TokenKind::Punct) {
         return Some(Anchor::Phrase(p, p + 1));
     }
+    // "Several of them told ...", "One of us said": a share of a group.
+    if p >= bound + 2
+        && matches!(doc.tok(p), "them" | "us")
+        && doc.tok(p - 1) == "of"
+        && lone_quantifier(doc, p - 2)
+    {
+        return Some(Anchor::Phrase(p - 2, p + 1));
+    }
     let np = phrase_ending_at(doc, p + 1, bound);
     // "Jane Doe at the time said": a phrase after a preposition is not
     // the subject; look on to the left of the preposition.
@@ -756,6 +764,20 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     let mut e = t + 1;
     while e < end && e < t + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some()) {
         e += 1;
+    }
+    // "according to the company's spokesman", "the state's health
+    // department": past the owner's "'s" to a role or a body (not "the
+    // state's figures", whose owner is the source).
+    if e > t + 1 && e + 1 < end && doc.token(e).kind() == TokenKind::Possessive {
+        let mut k = e + 1;
+        while k < end && k < e + 4 && looks_nominal(doc, k) {
+            k += 1;
+        }
+        let lex = lexicon();
+        let head = doc.tok(k - 1).lower_cow();
+        if k > e + 1 && (lex.role(&head).is_some() || lex.is_body(&head)) {
+            e = k;
+        }
     }
     if e == t + 1
         && lone_quantifier(doc, t)

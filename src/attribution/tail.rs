@@ -75,7 +75,13 @@ pub fn tail<'r>(
             let joined = after + 1 < sent_end
                 && doc.tok(after) == ","
                 && doc.word_class(after + 1) == Some(WordClass::Conj);
-            let adjunct = tried == 1 && adjunct_after(doc, after, sent_end);
+            // (", warning that ...": a participle cue reports on from the tail)
+            let gerund = |t: usize| {
+                resolved
+                    .iter()
+                    .any(|x| x.cue.form == CueForm::Gerund && x.cue.toks.start == t)
+            };
+            let adjunct = tried == 1 && adjunct_after(doc, after, sent_end, gerund);
             (closes || joined || adjunct)
                 && according > r.cue.toks.start
                 && (r.cue.frames.clause || apposed())
@@ -88,9 +94,10 @@ pub fn tail<'r>(
 
 /// ", two people familiar with the matter said on Tuesday, in a deal that
 /// ...": a comma a short setting after the cue, then a phrase a preposition
-/// or an adjunct opens, which adds to the clause before (not "said on
-/// Tuesday, in a statement, that ...": a "that" after a comma reports on).
-fn adjunct_after(doc: &Doc, after: usize, end: usize) -> bool {
+/// or an adjunct opens, or a participle cue (`gerund`: ", adding that ..."),
+/// which adds to the clause before (not "said on Tuesday, in a statement,
+/// that ...": a "that" after a comma reports on).
+fn adjunct_after(doc: &Doc, after: usize, end: usize, gerund: impl Fn(usize) -> bool) -> bool {
     let Some(c) = (after..(after + 5).min(end)).find(|&t| doc.tok(t) == ",") else {
         return false;
     };
@@ -102,7 +109,8 @@ fn adjunct_after(doc: &Doc, after: usize, end: usize) -> bool {
             }));
     let opens = c + 1 < end
         && (doc.word_class(c + 1) == Some(WordClass::Prep)
-            || doc.uses_lower(c + 1).has(Use::AdjunctOpener));
+            || doc.uses_lower(c + 1).has(Use::AdjunctOpener)
+            || gerund(c + 1));
     let reports_on = (c + 1..(c + 12).min(end))
         .any(|t| doc.tok(t) == "," && t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that"));
     setting && opens && !reports_on
@@ -159,7 +167,11 @@ fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolve
         return false;
     };
     let start = tail_start(doc, r.cue.toks.start.min(m.toks().start));
-    let apposed = m.toks().end + 1 == r.cue.toks.start && doc.tok(m.toks().end) == ",";
+    // (auxiliaries between: "The mayor, Jane Doe, has promised a review")
+    let e = m.toks().end;
+    let apposed = e < r.cue.toks.start
+        && doc.tok(e) == ","
+        && (e + 1..r.cue.toks.start).all(|t| doc.word_class(t) == Some(WordClass::Aux));
     apposed
         || resolved
             .iter()
