@@ -181,7 +181,10 @@ fn tagged_name(
     let c = context();
     let kind = if toks.len() < 2 {
         kind
-    } else if c.org_last.contains(doc.tok(toks.end - 1)) {
+    } else if c.org_last.contains(doc.tok(toks.end - 1))
+        && title.is_none()
+        && !lexicon().is_given_name(doc.tok(toks.start))
+    {
         EntityKind::Organization
     } else if c.place_first.contains(doc.tok(toks.start))
         || c.place_last.contains(doc.tok(toks.end - 1))
@@ -858,7 +861,8 @@ fn place_word(doc: &Doc, n: &Name) -> bool {
 /// named with ("Brackley Wanderers", "Eastfield United") or a trade's word
 /// firms are named with ("Halvard Foods", "Tamsin Brewing"): an
 /// organization, though its first word is a town's and the whole looks
-/// like a person's; not after a given name. Two words
+/// like a person's; not after a given name, nor titled ("President Atta
+/// Mills"). Two words
 /// the lexicons do not know whole, a city's name and a word of
 /// `city_club` ("Manchester City", "Ipswich Town"): the city's club.
 fn org_word(doc: &Doc, n: &Name) -> bool {
@@ -872,6 +876,7 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
             .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
     };
     b - a >= 2
+        && n.title.is_none()
         && ((c.org_last.contains(last) && !lex.is_given_name(doc.tok(a)))
             || (b - a == 2
                 && c.city_club.contains(last)
