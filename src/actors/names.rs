@@ -214,6 +214,17 @@ fn plural_possessive_in_name(doc: &Doc, t: usize, para: usize) -> bool {
         && lexicon().is_org_head(doc.tok(t + 1))
 }
 
+/// "People's Party", "Children's Fund": an irregular plural's "'s"
+/// (token `t`) inside a name, when the capitalized words after it reach an
+/// organization's word (not "the People's anger").
+pub(super) fn people_s(doc: &Doc, t: usize) -> bool {
+    doc.token(t).kind() == TokenKind::Possessive
+        && matches!(doc.tok(t - 1), "People" | "Children" | "Women" | "Men")
+        && (t + 1..doc.tokens.len())
+            .take_while(|&k| is_name_word(doc, k) || is_connector(doc.tok(k)))
+            .any(|k| lexicon().is_org_head(doc.tok(k)))
+}
+
 /// A closed-class word, unless written in capitals ("US" is not "us").
 fn is_grammar_word(w: &str) -> bool {
     !is_acronym(w) && lexicon().word_class(w).is_some()
@@ -258,6 +269,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 end += 1; // "Human Rights Watch"
             } else if plural_possessive_in_name(doc, end, para) {
                 end += 2; // "Teachers' Union"
+            } else if people_s(doc, end) {
+                end += 1; // "People's Party"
             } else if is_connector(w)
                 && end + 1 < n
                 && doc.para_of(end + 1) == para
