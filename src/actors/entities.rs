@@ -1091,6 +1091,26 @@ fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
         && (common || named_after)
 }
 
+/// "Western allies", "Jewish settlements", "Marxist rebels": one
+/// untitled word with an adjective's ending that the tagger calls no
+/// actor, before a lowercase noun it modifies, is no actor, whatever
+/// vouches for it ("the Jewish state": a speech verb's lemma is a noun
+/// there). Not -ic, -ian: "Democratic senators", "a Trumpian super PAC"
+/// are the subjects of claims the attribution stage finds through them.
+fn modifier(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
+    let (w, b) = (doc.tok(n.toks.start), n.toks.end);
+    !matches!(
+        v,
+        Some(EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+    ) && n.toks.len() == 1
+        && n.title.is_none()
+        && n.hint != Hint::Person
+        && w.len() > 4
+        && ["ish", "ern", "ist", "ite"].iter().any(|e| w.ends_with(e))
+        && (noun_at(doc, b)
+            || (doc.word_class(b).is_none() && doc.cue_verb(b).is_some_and(|c| c.base)))
+}
+
 /// A pronoun with its verb or its "'s" run into one word, written with a
 /// capital ("I’m", "We’re", "You've"): no name.
 fn contraction(doc: &Doc, n: &Name) -> bool {
@@ -1210,6 +1230,7 @@ pub(crate) fn filter(
             if (no_actor(doc, n) && n.title.is_none())
                 || title_field(doc, n, v)
                 || contraction(doc, n)
+                || modifier(doc, n, v)
             {
                 return false;
             }
