@@ -262,7 +262,8 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         && (matches!(doc.tok(b), ",")
             || doc.tokens[b].kind() == TokenKind::Possessive
             || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
-            || doc.cue_verb(b).is_some());
+            || doc.cue_verb(b).is_some()
+            || context().plays.contains(doc.tok(b)));
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
         && !inside.contains(first)
@@ -940,6 +941,11 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
                     && !matches!(verdict, Some(EntityKind::Person | EntityKind::Other))
                     && n.hint != Hint::Person
                     && !plural(doc, n))
+                // "The Hawks lost 98-90": a plural name right before a
+                // game's word, with a score in the sentence, is a team.
+                || (plural(doc, n)
+                    && word(Some(b)).is_some_and(|w| context().plays.contains(w))
+                    && sent.clone().any(|t| score(Some(t))))
         }
     };
     if !city || n.title.is_some() {
@@ -1132,7 +1138,7 @@ pub(crate) fn filter(
     names: Vec<Name>,
 ) -> (Vec<Name>, Vec<Option<ActorKind>>) {
     let clubs = clubs(doc, &names);
-    let verdict: Vec<Option<EntityKind>> = names
+    let mut verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
@@ -1201,6 +1207,32 @@ pub(crate) fn filter(
             v => apposed(doc, n).or(v),
         })
         .collect();
+    // "Brno's coach" after "beat Brno 3-1": a team's name (in a sentence
+    // with a score: not "London beat Paris to the Games") is the team
+    // through the document, but where a preposition of place makes it the
+    // city ("the game in Brno").
+    let team = |n: &Name| {
+        doc.sentences[doc.sentence_at(n.toks.start)]
+            .tokens()
+            .any(|t| score(doc.tok(t)))
+            && plays(doc, n, types.verdict(n.toks.clone()))
+    };
+    let teams: HashSet<&str> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
+        .map(|(n, _)| &doc.text[doc.span_of(n.toks.start, n.toks.end)])
+        .collect();
+    if !teams.is_empty() {
+        for (n, v) in names.iter().zip(verdict.iter_mut()) {
+            if teams.contains(&doc.text[doc.span_of(n.toks.start, n.toks.end)])
+                && n.title.is_none()
+                && !in_place(doc, n)
+            {
+                *v = Some(EntityKind::Organization);
+            }
+        }
+    }
     let is_actor = |v: Option<EntityKind>| {
         matches!(
             v,
