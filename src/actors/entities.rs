@@ -894,6 +894,14 @@ fn game(doc: &Doc, t: usize) -> bool {
         .any(|t| context().plays.contains(doc.tok(t)) || score(doc.tok(t)))
 }
 
+/// A score within 12 tokens of name `n`, in its sentence (a window: a
+/// sentence that never ends is read once, not once a name).
+fn score_near(doc: &Doc, n: &Name) -> bool {
+    let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
+    (n.toks.start.saturating_sub(12).max(sent.start)..(n.toks.end + 12).min(sent.end))
+        .any(|t| score(doc.tok(t)))
+}
+
 /// "4-3", "21-17": two numbers of up to three digits.
 fn score(w: &str) -> bool {
     w.split_once('-')
@@ -945,7 +953,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
                 // game's word, with a score in the sentence, is a team.
                 || (plural(doc, n)
                     && word(Some(b)).is_some_and(|w| context().plays.contains(w))
-                    && sent.clone().any(|t| score(Some(t))))
+                    && score_near(doc, n))
         }
     };
     if !city || n.title.is_some() {
@@ -1207,16 +1215,11 @@ pub(crate) fn filter(
             v => apposed(doc, n).or(v),
         })
         .collect();
-    // "Brno's coach" after "beat Brno 3-1": a team's name (in a sentence
-    // with a score: not "London beat Paris to the Games") is the team
+    // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
+    // near: not "London beat Paris to the Games") is the team
     // through the document, but where a preposition of place makes it the
     // city ("the game in Brno").
-    let team = |n: &Name| {
-        doc.sentences[doc.sentence_at(n.toks.start)]
-            .tokens()
-            .any(|t| score(doc.tok(t)))
-            && plays(doc, n, types.verdict(n.toks.clone()))
-    };
+    let team = |n: &Name| score_near(doc, n) && plays(doc, n, types.verdict(n.toks.clone()));
     let teams: HashSet<&str> = names
         .iter()
         .zip(&verdict)
