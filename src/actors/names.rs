@@ -225,12 +225,12 @@ pub(super) fn people_s(doc: &Doc, t: usize) -> bool {
             .any(|k| lexicon().is_org_head(doc.tok(k)))
 }
 
-/// "Per Lindqvist said", "said Will Okafor", "Per Lindqvist, the mayor,":
+/// "Per Brannock said", "said Will Oduya", "Per Brannock, the mayor,":
 /// a capitalized preposition or auxiliary (token `t`) that is a given name
 /// too, before a capitalized name word the lexicons do not know, when a
 /// speech verb or an apposition with a title follows the two, or a speech
 /// verb, a preposition or a conjunction comes right before them ("Will
-/// Okafor resign?", "In Kufa, a holy city", "you Were Dying" stay no
+/// Oduya resign?", "In Kufa, a holy city", "you Were Dying" stay no
 /// names).
 fn grammar_given(doc: &Doc, t: usize) -> bool {
     use crate::lexicon::WordClass;
