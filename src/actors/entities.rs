@@ -181,7 +181,10 @@ fn tagged_name(
     let c = context();
     let kind = if toks.len() < 2 {
         kind
-    } else if c.org_last.contains(doc.tok(toks.end - 1)) {
+    } else if c.org_last.contains(doc.tok(toks.end - 1))
+        && title.is_none()
+        && !lexicon().is_given_name(doc.tok(toks.start))
+    {
         EntityKind::Organization
     } else if c.place_first.contains(doc.tok(toks.start))
         || c.place_last.contains(doc.tok(toks.end - 1))
@@ -259,7 +262,8 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         && (matches!(doc.tok(b), ",")
             || doc.tokens[b].kind() == TokenKind::Possessive
             || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
-            || doc.cue_verb(b).is_some());
+            || doc.cue_verb(b).is_some()
+            || context().plays.contains(doc.tok(b)));
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
         && !inside.contains(first)
@@ -875,7 +879,8 @@ fn place_word(doc: &Doc, n: &Name) -> bool {
 /// named with ("Brackley Wanderers", "Eastfield United") or a trade's word
 /// firms are named with ("Halvard Foods", "Tamsin Brewing"): an
 /// organization, though its first word is a town's and the whole looks
-/// like a person's; not after a given name. Two words
+/// like a person's; not after a given name, nor titled ("President Atta
+/// Mills"). Two words
 /// the lexicons do not know whole, a city's name and a word of
 /// `city_club` ("Manchester City", "Ipswich Town"): the city's club.
 fn org_word(doc: &Doc, n: &Name) -> bool {
@@ -889,6 +894,7 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
             .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
     };
     b - a >= 2
+        && n.title.is_none()
         && ((c.org_last.contains(last) && !lex.is_given_name(doc.tok(a)))
             || (b - a == 2
                 && c.city_club.contains(last)
@@ -903,6 +909,14 @@ fn game(doc: &Doc, t: usize) -> bool {
     let sent = doc.sentences[doc.sentence_at(t)].tokens();
     sent.into_iter()
         .any(|t| context().plays.contains(doc.tok(t)) || score(doc.tok(t)))
+}
+
+/// A score within 12 tokens of name `n`, in its sentence (a window: a
+/// sentence that never ends is read once, not once a name).
+fn score_near(doc: &Doc, n: &Name) -> bool {
+    let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
+    (n.toks.start.saturating_sub(12).max(sent.start)..(n.toks.end + 12).min(sent.end))
+        .any(|t| score(doc.tok(t)))
 }
 
 /// "4-3", "21-17": two numbers of up to three digits.
@@ -952,6 +966,11 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
                     && !matches!(verdict, Some(EntityKind::Person | EntityKind::Other))
                     && n.hint != Hint::Person
                     && !plural(doc, n))
+                // "The Hawks lost 98-90": a plural name right before a
+                // game's word, with a score in the sentence, is a team.
+                || (plural(doc, n)
+                    && word(Some(b)).is_some_and(|w| context().plays.contains(w))
+                    && score_near(doc, n))
         }
     };
     if !city || n.title.is_some() {
@@ -1103,6 +1122,26 @@ fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
         && (common || named_after)
 }
 
+/// "Western allies", "Jewish settlements", "Marxist rebels": one
+/// untitled word with an adjective's ending that the tagger calls no
+/// actor, before a lowercase noun it modifies, is no actor, whatever
+/// vouches for it ("the Jewish state": a speech verb's lemma is a noun
+/// there). Not -ic, -ian: "Democratic senators", "a Trumpian super PAC"
+/// are the subjects of claims the attribution stage finds through them.
+fn modifier(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
+    let (w, b) = (doc.tok(n.toks.start), n.toks.end);
+    !matches!(
+        v,
+        Some(EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+    ) && n.toks.len() == 1
+        && n.title.is_none()
+        && n.hint != Hint::Person
+        && w.len() > 4
+        && ["ish", "ern", "ist", "ite"].iter().any(|e| w.ends_with(e))
+        && (noun_at(doc, b)
+            || (doc.word_class(b).is_none() && doc.cue_verb(b).is_some_and(|c| c.base)))
+}
+
 /// A pronoun with its verb or its "'s" run into one word, written with a
 /// capital ("I’m", "We’re", "You've"): no name.
 fn contraction(doc: &Doc, n: &Name) -> bool {
@@ -1124,7 +1163,7 @@ pub(crate) fn filter(
     names: Vec<Name>,
 ) -> (Vec<Name>, Vec<Option<ActorKind>>) {
     let clubs = clubs(doc, &names);
-    let verdict: Vec<Option<EntityKind>> = names
+    let mut verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
@@ -1193,6 +1232,27 @@ pub(crate) fn filter(
             v => apposed(doc, n).or(v),
         })
         .collect();
+    // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
+    // near: not "London beat Paris to the Games") is the team
+    // through the document, but where a preposition of place makes it the
+    // city ("the game in Brno").
+    let team = |n: &Name| score_near(doc, n) && plays(doc, n, types.verdict(n.toks.clone()));
+    let teams: HashSet<&str> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
+        .map(|(n, _)| &doc.text[doc.span_of(n.toks.start, n.toks.end)])
+        .collect();
+    if !teams.is_empty() {
+        for (n, v) in names.iter().zip(verdict.iter_mut()) {
+            if teams.contains(&doc.text[doc.span_of(n.toks.start, n.toks.end)])
+                && n.title.is_none()
+                && !in_place(doc, n)
+            {
+                *v = Some(EntityKind::Organization);
+            }
+        }
+    }
     let is_actor = |v: Option<EntityKind>| {
         matches!(
             v,
@@ -1222,6 +1282,7 @@ pub(crate) fn filter(
             if (no_actor(doc, n) && n.title.is_none())
                 || title_field(doc, n, v)
                 || contraction(doc, n)
+                || modifier(doc, n, v)
             {
                 return false;
             }

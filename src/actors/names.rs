@@ -215,6 +215,60 @@ fn plural_possessive_in_name(doc: &Doc, t: usize, para: usize) -> bool {
         && lexicon().is_org_head(doc.tok(t + 1))
 }
 
+/// "People's Party", "Children's Fund": an irregular plural's "'s"
+/// (token `t`) inside a name, when the capitalized words after it reach an
+/// organization's word (not "the People's anger").
+pub(super) fn people_s(doc: &Doc, t: usize) -> bool {
+    doc.token(t).kind() == TokenKind::Possessive
+        && matches!(doc.tok(t - 1), "People" | "Children" | "Women" | "Men")
+        && (t + 1..doc.tokens.len())
+            .take_while(|&k| is_name_word(doc, k) || is_connector(doc.tok(k)))
+            .any(|k| lexicon().is_org_head(doc.tok(k)))
+}
+
+/// "Per Brannock said", "said Will Oduya", "Per Brannock, the mayor,":
+/// a capitalized preposition or auxiliary (token `t`) that is a given name
+/// too, before a capitalized name word the lexicons do not know, when a
+/// speech verb or an apposition with a title follows the two, or a speech
+/// verb, a preposition or a conjunction comes right before them ("Will
+/// Oduya resign?", "In Kufa, a holy city", "you Were Dying" stay no
+/// names).
+fn grammar_given(doc: &Doc, t: usize) -> bool {
+    use crate::lexicon::WordClass;
+    let lex = lexicon();
+    let w = doc.tok(t);
+    let mut cs = w.chars();
+    let titled = |k: usize| {
+        doc.tok(k) == ","
+            && matches!(doc.tok(k + 1), "the" | "a" | "an")
+            && (k + 2..(k + 5).min(doc.tokens.len()))
+                .any(|i| doc.tok(i).starts_with(char::is_lowercase) && lex.is_title(doc.tok(i)))
+    };
+    let before = |k: usize| {
+        let p = doc.tok(k);
+        p.starts_with(char::is_lowercase)
+            && (doc.cue_verb(k).is_some()
+                || matches!(lex.word_class(p), Some(WordClass::Prep | WordClass::Conj)))
+    };
+    t + 5 < doc.tokens.len()
+        && doc.token(t).kind() == TokenKind::Word
+        && cs.next().is_some_and(char::is_uppercase)
+        && cs.next().is_some_and(char::is_lowercase)
+        && matches!(
+            lex.word_class(&w.lower()),
+            Some(WordClass::Prep | WordClass::Aux)
+        )
+        && doc.para_of(t + 1) == doc.para_of(t)
+        && !doc.paragraph(doc.para_of(t)).heading
+        && doc.token(t + 1).span().start == doc.token(t).span().end + 1
+        && is_name_word(doc, t + 1)
+        && lex.word_class(&doc.tok(t + 1).lower()).is_none()
+        && lex.known(doc.tok(t + 1)).is_none()
+        && (speaks_next(doc, t + 2)
+            || titled(t + 2)
+            || (!is_sentence_initial(doc, t) && before(t - 1)))
+}
+
 /// A closed-class word, unless written in capitals ("US" is not "us").
 fn is_grammar_word(w: &str) -> bool {
     !is_acronym(w) && lexicon().word_class(w).is_some()
@@ -239,8 +293,11 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     let n = doc.tokens.len();
     let mut t = 0;
     while t < n {
-        // (A name word and a known surname both start with a capital.)
-        if !doc.may_be_cap(t) || (!is_name_word(doc, t) && !known_surname(doc, &ev, t)) {
+        // (A name word, a known surname and a given name that is a grammar
+        // word all start with a capital.)
+        if !doc.may_be_cap(t)
+            || (!is_name_word(doc, t) && !known_surname(doc, &ev, t) && !grammar_given(doc, t))
+        {
             t += 1;
             continue;
         }
@@ -260,6 +317,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 end += 1; // "Human Rights Watch"
             } else if plural_possessive_in_name(doc, end, para) {
                 end += 2; // "Teachers' Union"
+            } else if people_s(doc, end) {
+                end += 1; // "People's Party"
             } else if is_connector(w)
                 && end + 1 < n
                 && doc.para_of(end + 1) == para
@@ -356,6 +415,9 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     while a < b {
         let w = doc.tok(a);
         let initial = is_sentence_initial(doc, a);
+        if grammar_given(doc, a) {
+            break;
+        }
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
         let common = (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
@@ -736,7 +798,11 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     }
     Some(if words.iter().any(|w| lex.is_org_head(w)) {
         Hint::Org
-    } else if lex.is_honorific(words[0]) || lex.is_given_name(words[0]) || doc.age_at(b) {
+    } else if lex.is_honorific(words[0])
+        || lex.is_given_name(words[0])
+        || doc.age_at(b)
+        || grammar_given(doc, a)
+    {
         // ("Wairimu, 34,": an age is a person's.)
         Hint::Person
     } else if words.len() == 1 {
