@@ -8,7 +8,9 @@
 //! What vouches for a name the tagger passed over: a title before it, a
 //! given name opening it, or a speech verb next to it ("X said", "said X").
 
-use super::names::{headline_verb, place_hint, speaks_next, unshout, Hint, Name};
+use super::names::{
+    after_dateline_place, headline_verb, place_hint, speaks_next, unshout, Hint, Name,
+};
 use super::store::Actors;
 use crate::annotation::ActorKind;
 use crate::hash::lower_hash;
@@ -364,6 +366,20 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 }
             }
             None => k += 1,
+        }
+    }
+    // "Grandmother Maria Tolland said": a role or kin word opening the
+    // sentence before a given name is no part of the name (as in the rules).
+    for (e, _) in &mut spans {
+        let lex = lexicon();
+        let w = doc.tok(e.start);
+        if e.len() > 2
+            && super::names::is_sentence_initial(doc, e.start)
+            && lex.is_given_name(doc.tok(e.start + 1))
+            && !lex.starts_title(w)
+            && (lex.role(w).is_some() || lex.is_any_case(w, Use::Kin))
+        {
+            e.start += 1;
         }
     }
     // "the official Xinhua news agency", "no official U.S. comment": a
@@ -1353,7 +1369,10 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             // A dateline's place; an organization the lexicon knows by
             // that very name ("Oxfam").
             let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
-            if dateline(doc, &n.toks) || lex.known(text).is_some_and(|k| !k.is_place) {
+            if dateline(doc, &n.toks)
+                || (n.toks.len() == 1 && after_dateline_place(doc, n.toks.start))
+                || lex.known(text).is_some_and(|k| !k.is_place)
+            {
                 return true;
             }
             let (a, b) = (n.toks.start, n.toks.end);

@@ -687,6 +687,16 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
     })
 }
 
+/// "SAN JOSE, Calif. —", "ATHENS, Ga. (Wire) -": one word after the comma
+/// of a dateline in capitals is its state or country.
+pub(super) fn after_dateline_place(doc: &Doc, a: usize) -> bool {
+    let start = doc.paragraph(doc.para_of(a)).tokens().start;
+    a >= start + 2
+        && a <= start + 4
+        && doc.tok(a - 1) == ","
+        && (start..a - 1).all(|t| !doc.tok(t).contains(char::is_lowercase))
+}
+
 /// Words in capitals written as words: "PORT PELLAM" is "Port Pellam".
 pub(super) fn unshout<'w>(words: impl Iterator<Item = &'w str>) -> String {
     let words: Vec<String> = words
@@ -805,6 +815,8 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     {
         // ("Wairimu, 34,": an age is a person's.)
         Hint::Person
+    } else if words.len() == 1 && after_dateline_place(doc, a) {
+        place_hint(words[0].to_string())
     } else if words.len() == 1 {
         let w = words[0];
         // ("MP", "CEO": an office in capitals is a title, no body.)
