@@ -25,13 +25,20 @@ impl<T> At<T> for [T] {
 }
 
 /// `s.part(a..b)` is `&s[a..b]` (any range), with one panic location.
+/// `s.of(span)` is `&s[span]` (`Index<Span>` is `#[track_caller]` too).
 pub trait Part {
     fn part<I: std::slice::SliceIndex<str, Output = str>>(&self, r: I) -> &str;
+    fn of(&self, span: crate::span::Span) -> &str;
 }
 
 impl Part for str {
     #[inline]
     fn part<I: std::slice::SliceIndex<str, Output = str>>(&self, r: I) -> &str {
         &self[r]
+    }
+
+    #[inline]
+    fn of(&self, span: crate::span::Span) -> &str {
+        self.part(span.start..span.end)
     }
 }

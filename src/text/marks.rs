@@ -130,10 +130,10 @@ pub fn find_quotes(
         if tok.kind() != TokenKind::Punct {
             continue;
         }
-        let Some(c) = text[tok.span()].chars().next() else {
+        let Some(c) = text.of(tok.span()).chars().next() else {
             continue;
         };
-        let Some(r) = token_role(&text[tok.span()]) else {
+        let Some(r) = token_role(text.of(tok.span())) else {
             continue;
         };
         let mark = Mark::new(text, tokens, t, c);
@@ -144,7 +144,7 @@ pub fn find_quotes(
             Role::Either(_)
                 if c == '\'' && mark.plural_possessive() && {
                     let n = (t + 1..range.end.min(t + 200))
-                        .filter(|&u| &text[tokens.at(u).span()] == "''");
+                        .filter(|&u| text.of(tokens.at(u).span()) == "''");
                     n.count() % 2 == 1
                 } =>
             {
@@ -175,7 +175,7 @@ pub fn find_quotes(
         // "“We were never asked, Jane Doe said.": the mark left open ends
         // at the comma before a closing reporting clause.
         // ("said." or "said Jane Doe", not "said it again".)
-        let tok = |t: usize| &text[tokens.at(t).span()];
+        let tok = |t: usize| text.of(tokens.at(t).span());
         let said = |t: usize| {
             lexicon().is(tok(t), Use::Say)
                 && tok(t) != "say"
@@ -372,14 +372,16 @@ fn runs_to_paragraph_end(
 ) -> bool {
     let open_tok = q.open_tok();
     let at_start = open_tok == para_start
-        || text[tokens.at(open_tok - 1).span()].ends_with([':', ',', '—', '–']);
-    let words = text[q.content()].split_whitespace().count();
+        || text
+            .of(tokens.at(open_tok - 1).span())
+            .ends_with([':', ',', '—', '–']);
+    let words = text.of(q.content()).split_whitespace().count();
     next_opens || (at_start && words >= 4)
 }
 
 fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> bool {
     range.into_iter().any(|t| {
-        let s = &text[tokens.at(t).span()];
+        let s = text.of(tokens.at(t).span());
         (s == "’" || s == "'")
             && text
                 .part(tokens.at(t).span().end..)
@@ -422,9 +424,9 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
     tok.kind() == TokenKind::Punct
         && (matches!(
-            text[tok.span()].chars().next(),
+            text.of(tok.span()).chars().next(),
             Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
-        ) || (&text[tok.span()] == "''"
+        ) || (text.of(tok.span()) == "''"
             && text
                 .part(tok.span().end..)
                 .chars()
@@ -438,7 +440,7 @@ pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
 pub fn opens_paragraph(text: &str, tok: &Token) -> bool {
     opens_by_itself(text, tok)
         || (tok.kind() == TokenKind::Punct
-            && &text[tok.span()] == "'"
+            && text.of(tok.span()) == "'"
             && text
                 .part(tok.span().end..)
                 .chars()

@@ -13,7 +13,7 @@ pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
 use crate::annotation::Stance;
-use crate::at::At;
+use crate::at::{At, Part};
 use crate::lexicon::{fact, lexicon, CueVerb, Lexicon, Pronoun, Role, Use, Uses, WordClass};
 use crate::span::Span;
 use std::num::NonZeroU32;
@@ -142,7 +142,14 @@ impl Bits {
 
     /// Sets flag `i`.
     pub fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
+        *self.0.at_mut(i / 64) |= 1 << (i % 64);
+    }
+
+    /// Flag `i`: `bits[i]` without a panic location at each site (`Index`
+    /// is `#[track_caller]`).
+    #[inline]
+    pub fn get(&self, i: usize) -> bool {
+        *self.0.at(i / 64) >> (i % 64) & 1 == 1
     }
 }
 
@@ -150,7 +157,7 @@ impl Index<usize> for Bits {
     type Output = bool;
 
     fn index(&self, i: usize) -> &bool {
-        if self.0[i / 64] >> (i % 64) & 1 == 1 {
+        if self.get(i) {
             &true
         } else {
             &false
@@ -437,7 +444,7 @@ impl<'t> Doc<'t> {
     /// a `&doc.text[span]` carried a panic location of its own).
     #[inline]
     pub fn str_of(&self, span: Span) -> &'t str {
-        &self.text[span]
+        self.text.of(span)
     }
 
     /// `in_quote` at token `t`, read through one call site: `Index::index`
@@ -476,7 +483,7 @@ impl<'t> Doc<'t> {
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
         crate::work::add(1);
-        &self.text[self.token(i).span()]
+        self.text.of(self.token(i).span())
     }
 
     /// True when token `t`'s lowercase form may be in the lexicons of
@@ -652,7 +659,7 @@ impl<'t> Doc<'t> {
                         // by a new sentence ("“We won.” The crowd cheered.").
                         let rq = self.quotes.at(q);
                         rq.close_tok() == Some(t)
-                            && self.text[rq.content()].ends_with(['.', '!', '?'])
+                            && self.text.of(rq.content()).ends_with(['.', '!', '?'])
                             && t + 1 < end
                             && (self.is_cap(t + 1)
                                 || marks::opens_by_itself(self.text, self.token(t + 1)))
@@ -693,7 +700,7 @@ fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
         let s = tok.span();
         let glued = prev.span().end == s.start && matches!(bytes[s.start - 1], b's' | b'S');
         if tok.kind() == TokenKind::Punct
-            && matches!(&text[s], "'" | "’")
+            && matches!(text.of(s), "'" | "’")
             && glued
             && prev.kind() == TokenKind::Word
             && next.kind() == TokenKind::Word
@@ -722,10 +729,10 @@ fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
             if tok.kind() != TokenKind::Word {
                 return fact::ALL;
             }
-            let w = &text[tok.span()];
+            let w = text.of(tok.span());
             let slot = crate::lexicon::hash(w.as_bytes()) as usize & (slots - 1);
             let (seen, f) = *memo.at(slot);
-            if seen != 0 && &text[tokens.at(seen as usize - 1).span()] == w {
+            if seen != 0 && text.of(tokens.at(seen as usize - 1).span()) == w {
                 return f;
             }
             let f = lex.facts(w);
@@ -889,7 +896,7 @@ fn starts_item(line: &str) -> bool {
 
 /// Headlines, section labels, subheadings and captions-without-periods.
 fn is_heading(text: &str, toks: &[Token]) -> bool {
-    let last = toks.last().map(|t| &text[t.span()]).unwrap_or("");
+    let last = toks.last().map(|t| text.of(t.span())).unwrap_or("");
     let closed = matches!(
         last,
         "." | "!" | "?" | "”" | "\"" | "’" | "»" | "''" | ":" | ")"
@@ -901,7 +908,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     let words = toks
         .iter()
         .filter(|t| t.kind() == TokenKind::Word)
-        .map(|t| &text[t.span()]);
+        .map(|t| text.of(t.span()));
     if words.clone().nth(4).is_none() {
         return true;
     }
