@@ -3,6 +3,7 @@
 
 use crate::actors::{ActorDraft, Actors, MentionDraft};
 use crate::annotation::*;
+use crate::at::At;
 use crate::attribution::{Attribution, ClaimDraft, QuoteDraft};
 use crate::order::{sort_by, stable_order};
 use crate::span::Span;
@@ -65,9 +66,9 @@ impl Ids {
         let mut actor_id = vec![None; actor_count];
         let mut actor_order = Vec::new();
         for &m in &kept {
-            let a = mention_drafts[m].actor();
-            if actor_id[a].is_none() {
-                actor_id[a] = Some(actor_order.len());
+            let a = mention_drafts.at(m).actor();
+            if actor_id.at(a).is_none() {
+                *actor_id.at_mut(a) = Some(actor_order.len());
                 actor_order.push(a);
             }
         }
@@ -81,7 +82,7 @@ impl Ids {
 
     /// The output id of draft actor `a`, if it is output.
     fn actor(&self, a: usize) -> Option<ActorId> {
-        self.actor_id[a].map(|i| ActorId(i as u32))
+        self.actor_id.at(a).map(|i| ActorId(i as u32))
     }
 
     /// A speaker and its anchoring mention. When the anchor was folded into
@@ -93,7 +94,10 @@ impl Ids {
         a: Option<usize>,
         m: Option<usize>,
     ) -> (Option<ActorId>, Option<MentionId>) {
-        match m.map(|m| self.mention_id[m]).filter(|&k| k != NO_MENTION) {
+        match m
+            .map(|m| *self.mention_id.at(m))
+            .filter(|&k| k != NO_MENTION)
+        {
             Some(k) => (
                 mentions.get(k as usize).map(|m| m.actor),
                 Some(MentionId(k)),
@@ -114,7 +118,7 @@ impl Ids {
 fn keep_outer_mentions(drafts: &[MentionDraft], quiet: &[usize]) -> (Vec<usize>, Vec<u32>) {
     // Mentions sorted by start, longer first.
     let order = stable_order(drafts.len(), &|a, b| {
-        outer_first(drafts[a].span(), drafts[b].span())
+        outer_first(drafts.at(a).span(), drafts.at(b).span())
     });
     let mut mention_id = vec![NO_MENTION; drafts.len()];
     let mut kept: Vec<usize> = Vec::new();
@@ -122,12 +126,12 @@ fn keep_outer_mentions(drafts: &[MentionDraft], quiet: &[usize]) -> (Vec<usize>,
     let mut outer: Option<usize> = None;
     let mut inner_end = 0;
     for m in order.into_iter().map(|m| m as usize) {
-        let span = drafts[m].span();
-        if let Some(last) = outer.filter(|&o| span.start < drafts[kept[o]].span().end) {
-            let around = drafts[kept[last]].span();
-            mention_id[m] = last as u32;
-            if drafts[m].kind() == MentionKind::Name
-                && drafts[kept[last]].kind() == MentionKind::Description
+        let span = drafts.at(m).span();
+        if let Some(last) = outer.filter(|&o| span.start < drafts.at(*kept.at(o)).span().end) {
+            let around = drafts.at(*kept.at(last)).span();
+            *mention_id.at_mut(m) = last as u32;
+            if drafts.at(m).kind() == MentionKind::Name
+                && drafts.at(*kept.at(last)).kind() == MentionKind::Description
                 && span.end <= around.end
                 && span != around
                 && span.start >= inner_end
@@ -138,7 +142,7 @@ fn keep_outer_mentions(drafts: &[MentionDraft], quiet: &[usize]) -> (Vec<usize>,
             }
             continue;
         }
-        mention_id[m] = kept.len() as u32;
+        *mention_id.at_mut(m) = kept.len() as u32;
         outer = Some(kept.len());
         inner_end = span.start;
         kept.push(m);
@@ -161,12 +165,12 @@ fn push_actors(
 ) {
     let mut mention_counts = vec![0u32; ids.actor_order.len()];
     for &m in &ids.kept {
-        if let Some(actor) = ids.actor(mention_drafts[m].actor()) {
-            mention_counts[actor.index()] += 1;
+        if let Some(actor) = ids.actor(mention_drafts.at(m).actor()) {
+            *mention_counts.at_mut(actor.index()) += 1;
         }
     }
     for (&a, &count) in ids.actor_order.iter().zip(&mention_counts) {
-        let d = &mut actor_drafts[a];
+        let d = actor_drafts.at_mut(a);
         out.actors.push(Actor {
             id: ActorId(out.actors.len() as u32),
             name: std::mem::take(&mut d.name),
@@ -182,11 +186,14 @@ fn push_actors(
 /// mention's actor is output: `Ids::new`).
 fn push_mentions(out: &mut Annotation, mention_drafts: &[MentionDraft], ids: &Ids) {
     for (i, &m) in ids.kept.iter().enumerate() {
-        let d = &mention_drafts[m];
+        let d = mention_drafts.at(m);
         let Some(actor) = ids.actor(d.actor()) else {
             continue;
         };
-        out.actors[actor.index()].mentions.push(MentionId(i as u32));
+        out.actors
+            .at_mut(actor.index())
+            .mentions
+            .push(MentionId(i as u32));
         out.mentions.push(Mention {
             id: MentionId(i as u32),
             actor,
@@ -206,12 +213,12 @@ fn push_quotes(
     ids: &Ids,
 ) {
     sort_by(&mut quotes, |a, b| {
-        let start = |q: &QuoteDraft| raw_quotes[q.raw()].span().start;
+        let start = |q: &QuoteDraft| raw_quotes.at(q.raw()).span().start;
         start(a).cmp(&start(b))
     });
     quotes.dedup_by_key(|q| q.raw());
     for q in quotes {
-        let rq = raw_quotes[q.raw()];
+        let rq = *raw_quotes.at(q.raw());
         let (speaker, speaker_mention) = ids.who(&out.mentions, q.speaker(), q.mention());
         out.quotes.push(Quote {
             id: QuoteId(out.quotes.len() as u32),
@@ -234,12 +241,12 @@ fn push_quotes(
 /// Returns each draft's output index.
 fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Option<usize>> {
     let order = stable_order(drafts.len(), &|a, b| {
-        outer_first(drafts[a].content(), drafts[b].content())
+        outer_first(drafts.at(a).content(), drafts.at(b).content())
     });
     let mut claim_id = vec![None; drafts.len()];
     let mut open: Vec<Span> = Vec::new();
     for c in order.into_iter().map(|c| c as usize) {
-        let d = &drafts[c];
+        let d = drafts.at(c);
         let (cue, content) = (d.cue(), d.content());
         if content.contains(cue) || content.is_empty() {
             continue;
@@ -254,7 +261,7 @@ fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Op
             continue;
         }
         open.push(content);
-        claim_id[c] = Some(out.claims.len());
+        *claim_id.at_mut(c) = Some(out.claims.len());
         let (claimant, claimant_mention) = ids.who(&out.mentions, d.claimant(), d.mention());
         out.claims.push(Claim {
             id: ClaimId(out.claims.len() as u32),
@@ -274,11 +281,11 @@ fn push_claims(out: &mut Annotation, drafts: &[ClaimDraft], ids: &Ids) -> Vec<Op
 /// other), sorted and listed once, between kept claims only.
 fn link_disputes(out: &mut Annotation, drafts: &[ClaimDraft], claim_id: &[Option<usize>]) {
     for (c, d) in drafts.iter().enumerate() {
-        let Some(i) = claim_id[c] else { continue };
+        let Some(i) = *claim_id.at(c) else { continue };
         if let Some(t) = d.disputes() {
-            if let Some(j) = claim_id[t] {
-                out.claims[i].disputes.push(ClaimId(j as u32));
-                out.claims[j].disputed_by.push(ClaimId(i as u32));
+            if let Some(j) = *claim_id.at(t) {
+                out.claims.at_mut(i).disputes.push(ClaimId(j as u32));
+                out.claims.at_mut(j).disputed_by.push(ClaimId(i as u32));
             }
         }
     }

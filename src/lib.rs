@@ -39,6 +39,7 @@ mod named_enum;
 mod actors;
 mod annotation;
 mod assemble;
+mod at;
 mod attribution;
 mod case;
 mod export;

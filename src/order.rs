@@ -8,12 +8,13 @@
 //! into the order found ([`permute`], a few instructions). The order of
 //! equal elements is kept, as `sort_by` keeps it, so the output is the same.
 
+use crate::at::At;
 use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, keeping the order of equal elements (what
 /// `slice::sort_by` does).
 pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
-    let order = stable_order(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    let order = stable_order(v.len(), &|a, b| cmp(v.at(a), v.at(b)));
     permute(v, order);
 }
 
@@ -35,10 +36,10 @@ pub(crate) fn stable_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> 
             let hi = (mid + width).min(n);
             let (mut i, mut j) = (lo, mid);
             for slot in &mut b[lo..hi] {
-                let left =
-                    j == hi || (i < mid && cmp(a[i] as usize, a[j] as usize) != Ordering::Greater);
+                let left = j == hi
+                    || (i < mid && cmp(*a.at(i) as usize, *a.at(j) as usize) != Ordering::Greater);
                 let from = if left { &mut i } else { &mut j };
-                *slot = a[*from];
+                *slot = *a.at(*from);
                 *from += 1;
             }
             lo = hi;
@@ -55,8 +56,8 @@ pub(crate) fn permute<T>(v: &mut [T], mut order: Vec<u32>) {
     for start in 0..v.len() {
         let mut at = start;
         loop {
-            let from = order[at] as usize;
-            order[at] = at as u32;
+            let from = *order.at(at) as usize;
+            *order.at_mut(at) = at as u32;
             if from == start {
                 break;
             }

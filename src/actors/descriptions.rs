@@ -4,6 +4,7 @@
 
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::At;
 use crate::lexicon::{fact, lexicon, Role, Use, WordClass};
 use crate::text::WordMap as HashMap;
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
@@ -360,7 +361,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             let phrase = doc.str_of(doc.span_of(f.start, f.end));
             let title = strip_det(phrase, f.det.as_deref()).to_string();
             if !actors.actor(person).titles.contains(&title) {
-                actors.actors[person].titles.push(title);
+                actors.actors.at_mut(person).titles.push(title);
             }
         }
     }
@@ -413,7 +414,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's
                 // aide, Jane Doe,".)
-                actors.actors[id].anonymous |= f.anonymous && apposed.is_none();
+                actors.actors.at_mut(id).anonymous |= f.anonymous && apposed.is_none();
                 id
             }
             None => {
@@ -425,8 +426,8 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                     ActorKind::Person
                 };
                 let id = actors.new_actor(phrase.to_string(), kind);
-                actors.actors[id].anonymous = f.anonymous;
-                actors.actors[id].role = Some(role_word.clone());
+                actors.actors.at_mut(id).anonymous = f.anonymous;
+                actors.actors.at_mut(id).role = Some(role_word.clone());
                 seen.by_key.insert(key.clone(), id);
                 id
             }
@@ -506,7 +507,7 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     // A marker starts at some word: only the markers with that first word
     // can match there (none unless its facts allow).
     (0..words.len()).any(|i| {
-        doc.may_be(toks[i], fact::MARKER)
+        doc.may_be(*toks.at(i), fact::MARKER)
             && lex
                 .anonymity_markers_starting_with(&words[i])
                 .iter()

@@ -7,6 +7,7 @@
 
 use super::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::At;
 use crate::lexicon::{lexicon, Use};
 use crate::text::{Doc, TokenKind};
 
@@ -81,13 +82,13 @@ pub fn most_named(actors: &Actors) -> Option<usize> {
     let mut named = vec![0usize; actors.actors.len()];
     for m in &actors.mentions {
         if m.kind() == MentionKind::Name && actors.actor(m.actor()).kind == ActorKind::Person {
-            named[m.actor()] += 1;
+            *named.at_mut(m.actor()) += 1;
         }
     }
     (0..named.len())
-        .filter(|&a| named[a] > 0)
+        .filter(|&a| *named.at(a) > 0)
         .fold(None, |best: Option<usize>, a| match best {
-            Some(b) if named[b] >= named[a] => Some(b),
+            Some(b) if named.at(b) >= named.at(a) => Some(b),
             _ => Some(a),
         })
 }

@@ -4,6 +4,7 @@
 use super::names::{Hint, Name};
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::At;
 use crate::case::lower_char;
 use crate::lexicon::{lexicon, Gender, Use, WordClass};
 use crate::text::WordMap as HashMap;
@@ -27,7 +28,7 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
             Hint::Person | Hint::MultiWord if text.contains(' ') => {
                 let id = m.full_name(text);
                 if let Some(g) = kin_gender(doc, n) {
-                    m.actors.actors[id].gender.get_or_insert(g);
+                    m.actors.actors.at_mut(id).gender.get_or_insert(g);
                 }
                 id
             }
@@ -122,7 +123,7 @@ impl Merger {
         // of the kind the evidence gives.
         let id = match self.get("o:", canonical) {
             Some(id) if !canonical.contains(' ') => {
-                self.actors.actors[id].kind = kind;
+                self.actors.actors.at_mut(id).kind = kind;
                 id
             }
             _ => self.actors.new_actor(canonical.to_string(), kind),
@@ -142,7 +143,7 @@ impl Merger {
                 // Varani" after "Anna Varani", is someone else.)
                 let id = match self.get("s:", last) {
                     Some(id) if !self.actors.actor(id).name.contains(' ') => {
-                        self.actors.actors[id].name = text.to_string();
+                        self.actors.actors.at_mut(id).name = text.to_string();
                         id
                     }
                     _ => self.actors.new_actor(text.to_string(), ActorKind::Person),
@@ -152,7 +153,7 @@ impl Merger {
                 if self.older_sharer.len() <= id {
                     self.older_sharer.resize(id + 1, usize::MAX);
                 }
-                self.older_sharer[id] = older;
+                *self.older_sharer.at_mut(id) = older;
                 self.by_key.insert(key("n:", last), id);
                 id
             }
@@ -257,7 +258,7 @@ impl Merger {
             None => {
                 let id = match acronym_actor(&self.actors, &self.by_key, text) {
                     Some(id) => {
-                        self.actors.actors[id].name = text.to_string();
+                        self.actors.actors.at_mut(id).name = text.to_string();
                         id
                     }
                     None => self
@@ -320,10 +321,10 @@ fn add_title(doc: &Doc, actors: &mut Actors, n: &Name, actor: usize) {
     let Some(title) = n.title else { return };
     let t = doc.str_of(title).trim().to_string();
     if !lexicon().is_honorific(&t) && !actors.actor(actor).titles.contains(&t) {
-        actors.actors[actor].titles.push(t);
+        actors.actors.at_mut(actor).titles.push(t);
     }
     if actors.actor(actor).kind != ActorKind::Person && matches!(n.hint, Hint::Person) {
-        actors.actors[actor].kind = ActorKind::Person;
+        actors.actors.at_mut(actor).kind = ActorKind::Person;
     }
 }
 

@@ -24,6 +24,7 @@ pub use names::is_sentence_initial;
 pub use store::{ActorDraft, Actors, MentionDraft, OneActor};
 
 use crate::annotation::MentionKind;
+use crate::at::At;
 use crate::lexicon::lexicon;
 use crate::text::Doc;
 use std::ops::Range;
@@ -98,12 +99,12 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
     let mut free = vec![false; actors.actors.len()];
     let mut outer: Option<usize> = None;
     for (i, m) in ms.iter().enumerate() {
-        if outer.is_some_and(|o| ms[o].toks().end <= m.toks().start) {
+        if outer.is_some_and(|o| ms.at(o).toks().end <= m.toks().start) {
             outer = None;
         }
         match outer {
             Some(o)
-                if m.kind() == MentionKind::Name && ms[o].kind() == MentionKind::Description =>
+                if m.kind() == MentionKind::Name && ms.at(o).kind() == MentionKind::Description =>
             {
                 nested.push(i)
             }
@@ -111,7 +112,7 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
             None => {
                 outer = Some(i);
                 if m.kind() == MentionKind::Name {
-                    free[m.actor()] = true;
+                    *free.at_mut(m.actor()) = true;
                 }
             }
         }
@@ -119,9 +120,9 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
     nested
         .into_iter()
         .filter(|&i| {
-            let m = &ms[i];
+            let m = ms.at(i);
             let known = lexicon().known(&doc.text[m.span().start..m.span().end]);
-            !(free[m.actor()] || known.is_some() || named(m.toks()))
+            !(*free.at(m.actor()) || known.is_some() || named(m.toks()))
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 //! title and a person. Capitals that only mark a sentence start or a headline
 //! are dropped unless the rest of the text vouches for the word.
 
+use crate::at::At;
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
@@ -808,17 +809,17 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     }
     Some(if words.iter().any(|w| lex.is_org_head(w)) {
         Hint::Org
-    } else if lex.is_honorific(words[0])
-        || lex.is_given_name(words[0])
+    } else if lex.is_honorific(words.at(0))
+        || lex.is_given_name(words.at(0))
         || doc.age_at(b)
         || grammar_given(doc, a)
     {
         // ("Wairimu, 34,": an age is a person's.)
         Hint::Person
     } else if words.len() == 1 && after_dateline_place(doc, a) {
-        place_hint(words[0].to_string())
+        place_hint(words.at(0).to_string())
     } else if words.len() == 1 {
-        let w = words[0];
+        let w = *words.at(0);
         // ("MP", "CEO": an office in capitals is a title, no body.)
         if is_acronym(w) && lex.is_title(w) && !lex.is_honorific(w) {
             return None;
@@ -843,7 +844,7 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
             place: true,
         }
     } else if words.iter().any(|w| lex.is_common_word(w))
-        || plural_of_common(words[words.len() - 1])
+        || plural_of_common(words.at(words.len() - 1))
     {
         // People's names are rarely made of common words: "Brackwater
         // Crossings", "Harrowby Minerals" name firms and bodies (a

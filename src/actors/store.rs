@@ -3,6 +3,7 @@
 //! reads it and adds pronoun mentions.
 
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::At;
 use crate::lexicon::{lexicon, Gender, Use};
 use crate::span::Span;
 use crate::text::{Doc, Lower, Runs};
@@ -202,13 +203,13 @@ impl Actors {
     /// the `.wasm` for all the rules' reads, as [`Doc::token`](crate::text::Doc::token)).
     #[inline]
     pub fn mention(&self, m: usize) -> &MentionDraft {
-        &self.mentions[m]
+        self.mentions.at(m)
     }
 
     /// Actor `a`, read through one indexing site (as [`Actors::mention`]).
     #[inline]
     pub fn actor(&self, a: usize) -> &ActorDraft {
-        &self.actors[a]
+        self.actors.at(a)
     }
 
     /// Adds a mention (e.g. a resolved pronoun) and keeps the token index current.
@@ -218,7 +219,7 @@ impl Actors {
             let Some(&[inner, outer]) = self.by_token.get(t) else {
                 continue;
             };
-            self.added_bits[t / 64] |= 1 << (t % 64);
+            *self.added_bits.at_mut(t / 64) |= 1 << (t % 64);
             let k = match self.added.binary_search_by_key(&(t as u32), |e| e.0) {
                 Ok(k) => k,
                 Err(k) => {
@@ -226,7 +227,7 @@ impl Actors {
                     k
                 }
             };
-            let slot = &mut self.added[k];
+            let slot = self.added.at_mut(k);
             slot.1 = tag(idx);
             if slot.2.is_none() {
                 slot.2 = tag(idx);
@@ -271,7 +272,7 @@ impl Actors {
             .map_or(0, |b| b & (!0u64 << (t % 64)));
         while bits == 0 && w + 1 < self.added_bits.len() && (w + 1) * 64 < runs {
             w += 1;
-            bits = self.added_bits[w];
+            bits = *self.added_bits.at(w);
         }
         match bits {
             0 => runs,
@@ -306,14 +307,14 @@ impl Actors {
         let mut open: Vec<(usize, usize)> = Vec::new();
         let (mut first, mut begun) = (0, 0);
         self.by_token = Runs::stepped(len, [None, None], |t| {
-            while begun < ms.len() && ms[begun].toks().start <= t {
-                open.push((ms[begun].toks().end, begun));
+            while begun < ms.len() && ms.at(begun).toks().start <= t {
+                open.push((ms.at(begun).toks().end, begun));
                 begun += 1;
             }
             while open.last().is_some_and(|&(end, _)| end <= t) {
                 open.pop();
             }
-            while first < begun && ms[first].toks().end <= t {
+            while first < begun && ms.at(first).toks().end <= t {
                 first += 1;
             }
             // The same until the next mention begins or the innermost or
@@ -321,7 +322,7 @@ impl Actors {
             let next_start = ms.get(begun).map_or(len, |m| m.toks().start);
             let top_end = open.last().map_or(len, |&(end, _)| end);
             let first_end = if first < begun {
-                ms[first].toks().end
+                ms.at(first).toks().end
             } else {
                 len
             };
@@ -345,7 +346,7 @@ impl Actors {
 
     /// [`Actors::gender`], worked out.
     fn gender_of(&self, a: usize) -> Option<Gender> {
-        let actor = &self.actors[a];
+        let actor = self.actors.at(a);
         if actor.kind != ActorKind::Person {
             return None;
         }
@@ -391,7 +392,7 @@ impl Actors {
         };
         for i in 0..words.len() {
             // Never drop into the middle of "secretary of state".
-            if i > 0 && of(words[i - 1]) {
+            if i > 0 && of(words.at(i - 1)) {
                 break;
             }
             if let Some(h) = holders.get(&crate::text::spaced(&words[i..])) {

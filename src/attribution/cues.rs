@@ -10,6 +10,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, Stance};
+use crate::at::At;
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
@@ -61,7 +62,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
             || doc.in_quote_at(t).is_some()
             || doc.token(t).kind() != TokenKind::Word
-            || masked[t]
+            || masked.get(t)
         {
             t += 1;
             continue;
@@ -265,7 +266,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         if n < 2 || t + n > sent.end {
             continue;
         }
-        let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&p.words[k]));
+        let matches = (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(p.words.at(k)));
         if matches && best.is_none_or(|(m, _, _)| n > m) {
             best = Some((n, p.stance, p.frames));
         }

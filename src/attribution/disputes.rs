@@ -8,6 +8,7 @@
 
 use super::drafts::ClaimDraft;
 use crate::annotation::Stance;
+use crate::at::At;
 use crate::lexicon::{fact, lexicon};
 use crate::text::{Doc, Lower};
 use std::borrow::Cow;
@@ -53,9 +54,9 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
                 // claims are in text order.)
                 target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
                     j != i
-                        && claims[j].cue().start < me.cue().start
-                        && claims[j].claimant() != me.claimant()
-                        && claims[j].claimant().is_some()
+                        && claims.at(j).cue().start < me.cue().start
+                        && claims.at(j).claimant() != me.claimant()
+                        && claims.at(j).claimant().is_some()
                         && claims[j].stance != Stance::Deny
                 });
             }
@@ -63,18 +64,19 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         // 3. A shared distinctive word with an earlier claim by someone else.
         if target.is_none() {
             target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
-                claims[j].claimant() != me.claimant()
-                    && claims[j].claimant().is_some()
+                claims.at(j).claimant() != me.claimant()
+                    && claims.at(j).claimant().is_some()
                     && claims[j].stance != Stance::Deny
                     && {
                         // j and i are at most WINDOW apart: different slots.
                         for k in [j, i] {
-                            let slot = &mut words[k % slots];
+                            let slot = words.at_mut(k % slots);
                             if !matches!(slot, Some((owner, _)) if *owner == k) {
-                                *slot = Some((k, content_words(doc.str_of(claims[k].content()))));
+                                *slot =
+                                    Some((k, content_words(doc.str_of(claims.at(k).content()))));
                             }
                         }
-                        let (theirs, mine) = (&words[j % slots], &words[i % slots]);
+                        let (theirs, mine) = (words.at(j % slots), words.at(i % slots));
                         theirs
                             .iter()
                             .zip(mine)

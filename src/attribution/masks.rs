@@ -4,6 +4,7 @@
 
 use crate::actors::Actors;
 use crate::annotation::MentionKind;
+use crate::at::At;
 use crate::lexicon::{fact, lexicon};
 use crate::text::{Bits, Doc, Lower};
 
@@ -40,7 +41,7 @@ pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
                     .mention_at(t)
                     .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
         };
-        if in_title[t] || name() || anonymity[t] {
+        if in_title.get(t) || name() || anonymity.get(t) {
             masked.set(t);
         }
     }
@@ -54,7 +55,7 @@ fn anonymity_marker_tokens(doc: &Doc) -> Bits {
     for t in (0..doc.tokens.len()).filter(|&t| doc.may_be(t, fact::MARKER)) {
         for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower_cow()) {
             if t + m.len() <= doc.tokens.len()
-                && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(&m[k]))
+                && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(m.at(k)))
             {
                 (t..t + m.len()).for_each(|k| out.set(k));
             }

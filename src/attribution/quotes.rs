@@ -14,6 +14,7 @@ use super::tail::tail;
 use super::words::{opener_end, word_is, MAX_CONTENT};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, QuoteKind};
+use crate::at::At;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -162,7 +163,8 @@ pub fn attribute_sentence(
     }
     if let Some(last) = out.last() {
         state.last_quote = Some((last.speaker(), para, last.mention()));
-    } else if !state.only_quotes[para] && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para) {
+    } else if !*state.only_quotes.at(para) && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para)
+    {
         state.last_quote = None;
     }
     out
@@ -513,7 +515,7 @@ fn cue_before(quote: &Quote) -> Option<Found> {
 
 /// A paragraph that only quotes, signed "— Jane Doe" on the next line.
 fn signed_paragraph(quote: &Quote) -> Option<Found> {
-    if !quote.state.only_quotes[quote.para] {
+    if !*quote.state.only_quotes.at(quote.para) {
         return None;
     }
     let m = dash_signature(quote.doc, quote.actors, quote.para)?;
@@ -580,7 +582,7 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
     if quote.starts_sentence && handed_on {
         return None;
     }
-    let continues = quote.state.only_quotes[para] && p + 2 >= para;
+    let continues = *quote.state.only_quotes.at(para) && p + 2 >= para;
     (p == para || continues).then_some(Found {
         continuation: p != para,
         ..Found::actor(a)

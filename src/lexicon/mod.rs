@@ -6,6 +6,8 @@
 //! `keys.rs`), so nothing is parsed at run time.
 
 use crate::annotation::Stance;
+use crate::at::{At, Part};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 mod keys;
@@ -62,14 +64,14 @@ impl FirstWords {
                 None => blocks.push((w, i..i + 1)),
             }
         }
-        let table = keys::Table::build(blocks.len(), |n| blocks[n].0.as_bytes());
+        let table = keys::Table::build(blocks.len(), |n| blocks.at(n).0.as_bytes());
         FirstWords { blocks, table }
     }
 
     fn get(&self, word: &str) -> std::ops::Range<usize> {
         self.table
-            .find(word.as_bytes(), |n| self.blocks[n].0.as_bytes())
-            .map_or(0..0, |n| self.blocks[n].1.clone())
+            .find(word.as_bytes(), |n| self.blocks.at(n).0.as_bytes())
+            .map_or(0..0, |n| self.blocks.at(n).1.clone())
     }
 }
 
@@ -162,8 +164,8 @@ impl Lexicon {
         let all = self.fact_words();
         let mut bits = all
             .table
-            .find(w, |n| all.words[n].0)
-            .map_or(0, |n| all.words[n].1);
+            .find(w, |n| all.words.at(n).0)
+            .map_or(0, |n| all.words.at(n).1);
         if bits & fact::USES == 0 && w != bytes && tables::FUNCTION_WORDS.contains(word) {
             bits |= fact::USES; // a function word as written ("US")
         }
@@ -189,10 +191,10 @@ impl Lexicon {
             ] {
                 words.extend(blocks.blocks.iter().map(|(w, _)| (w.as_bytes(), bit)));
             }
-            let table = keys::Table::build(words.len(), |n| words[n].0);
+            let table = keys::Table::build(words.len(), |n| words.at(n).0);
             for i in 0..words.len() {
-                match table.find(words[i].0, |n| words[n].0) {
-                    Some(first) if first != i => words[first].1 |= words[i].1,
+                match table.find(words.at(i).0, |n| words.at(n).0) {
+                    Some(first) if first != i => words.at_mut(first).1 |= words.at(i).1,
                     _ => {}
                 }
             }
@@ -313,8 +315,8 @@ impl Lexicon {
     /// A known place or organization by any of its written forms.
     pub fn known(&self, name: &str) -> Option<&Known> {
         let n = tables::KNOWN.find(name)?;
-        Some(self.known[n].get_or_init(|| {
-            let value = tables::KNOWN_VALUES[n];
+        Some(self.known.at(n).get_or_init(|| {
+            let value = *tables::KNOWN_VALUES.at(n);
             let place_kind = match value & 3 {
                 1 => Some(PlaceKind::Polity),
                 2 => Some(PlaceKind::City),
@@ -337,7 +339,7 @@ impl Lexicon {
         let place = usize::from(value(&tables::DEMONYMS, &tables::DEMONYMS_VALUES, word)?);
         Some(match place & 0x8000 {
             0 => tables::KNOWN.key(place),
-            _ => tables::DEMONYM_PLACES[place & 0x7fff],
+            _ => *tables::DEMONYM_PLACES.at(place & 0x7fff),
         })
     }
 
@@ -433,7 +435,7 @@ impl Lexicon {
 
 /// The value stored for `key` in a table and its parallel value array.
 fn value<T: Copy>(keys: &Keys, values: &[T], key: &str) -> Option<T> {
-    keys.find(key).map(|i| values[i])
+    keys.find(key).map(|i| *values.at(i))
 }
 
 /// The `TITLE*` bits of a lowercase word or phrase, without its final periods.
@@ -457,24 +459,33 @@ fn lower(word: &str) -> String {
 /// ASCII, lowercasing only maps `A`-`Z`, and there is no ’ to replace).
 /// Lookups run several times a token, and an allocation each was a good
 /// part of the engine's time, more so in WASM.
+#[inline]
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 32;
+    let mut buf = [0u8; LOWER_MAX];
+    f(&lowered(word, &mut buf))
+}
+
+const LOWER_MAX: usize = 32;
+
+/// [`with_lower`]'s lowercasing, not generic: one copy in the `.wasm`, not
+/// one inlined in each of the dozen look-ups that call it.
+#[inline(never)]
+fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     let bytes = word.as_bytes();
     if bytes.is_ascii() {
         if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return f(word);
+            return Cow::Borrowed(word);
         }
-        if bytes.len() <= MAX {
-            let mut buf = [0u8; MAX];
+        if bytes.len() <= LOWER_MAX {
             let buf = &mut buf[..bytes.len()];
             buf.copy_from_slice(bytes);
             buf.make_ascii_lowercase();
             if let Ok(w) = std::str::from_utf8(buf) {
-                return f(w);
+                return Cow::Borrowed(w);
             }
         }
     }
-    f(&lower(word))
+    Cow::Owned(lower(word))
 }
 
 // Pronouns: `pronouns.tsv`, the words `src/attribution/` refers to actors with.
@@ -526,7 +537,7 @@ impl Lexicon {
             word,
         )
         .map_or(Uses::default(), |i| {
-            tables::FUNCTION_WORD_USES[usize::from(i)]
+            *tables::FUNCTION_WORD_USES.at(usize::from(i))
         })
     }
 
@@ -540,7 +551,7 @@ impl Lexicon {
         let shapes = self.use_shapes.get_or_init(|| {
             let mut shapes = [0u64; 64];
             for n in 0..tables::FUNCTION_WORDS.count() {
-                let value = tables::FUNCTION_WORDS_VALUES[n];
+                let value = *tables::FUNCTION_WORDS_VALUES.at(n);
                 let mut uses = tables::FUNCTION_WORD_USES[usize::from(value)].0;
                 let bit = 1 << shape(tables::FUNCTION_WORDS.key(n).as_bytes());
                 while uses != 0 {
@@ -566,7 +577,9 @@ impl Lexicon {
                 e == u
                     && word.len() >= end.len()
                     && word.is_char_boundary(word.len() - end.len())
-                    && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+                    && word
+                        .part(word.len() - end.len()..)
+                        .eq_ignore_ascii_case(end)
             })
         };
         // (one look-up for both genders: `is_any_case` of each)

@@ -7,6 +7,7 @@
 //! passage; a stray mark opens nothing.
 
 use super::tokens::{Token, TokenKind};
+use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 
@@ -125,14 +126,14 @@ pub fn find_quotes(
     let mut out = Vec::new();
     let mut stack = Open::default();
     for t in range.clone() {
-        let tok = tokens[t];
+        let tok = *tokens.at(t);
         if tok.kind() != TokenKind::Punct {
             continue;
         }
-        let Some(c) = text[tok.span()].chars().next() else {
+        let Some(c) = text.of(tok.span()).chars().next() else {
             continue;
         };
-        let Some(r) = token_role(&text[tok.span()]) else {
+        let Some(r) = token_role(text.of(tok.span())) else {
             continue;
         };
         let mark = Mark::new(text, tokens, t, c);
@@ -143,7 +144,7 @@ pub fn find_quotes(
             Role::Either(_)
                 if c == '\'' && mark.plural_possessive() && {
                     let n = (t + 1..range.end.min(t + 200))
-                        .filter(|&u| &text[tokens[u].span()] == "''");
+                        .filter(|&u| text.of(tokens.at(u).span()) == "''");
                     n.count() % 2 == 1
                 } =>
             {
@@ -157,7 +158,13 @@ pub fn find_quotes(
             Some(Role::Close(f)) => {
                 if let Some(open_tok) = stack.close(f) {
                     if stack.marks.is_empty() {
-                        out.push(make(text, tokens, open_tok, Some(t), tokens[t].span().end));
+                        out.push(make(
+                            text,
+                            tokens,
+                            open_tok,
+                            Some(t),
+                            tokens.at(t).span().end,
+                        ));
                     }
                 }
             }
@@ -168,7 +175,7 @@ pub fn find_quotes(
         // "“We were never asked, Jane Doe said.": the mark left open ends
         // at the comma before a closing reporting clause.
         // ("said." or "said Jane Doe", not "said it again".)
-        let tok = |t: usize| &text[tokens[t].span()];
+        let tok = |t: usize| text.of(tokens.at(t).span());
         let said = |t: usize| {
             lexicon().is(tok(t), Use::Say)
                 && tok(t) != "say"
@@ -186,7 +193,7 @@ pub fn find_quotes(
             tokens,
             open_tok,
             tail,
-            tail.map_or(para_end, |c| tokens[c].span().end),
+            tail.map_or(para_end, |c| tokens.at(c).span().end),
         );
         if tail.is_some() || runs_to_paragraph_end(text, tokens, &q, range.start, next_opens) {
             out.push(q);
@@ -257,8 +264,8 @@ struct Mark<'a> {
 
 impl<'a> Mark<'a> {
     fn new(text: &'a str, tokens: &'a [Token], t: usize, c: char) -> Mark<'a> {
-        let before = text[..tokens[t].span().start].chars().next_back();
-        let after = text[tokens[t].span().end..].chars().next();
+        let before = text.part(..tokens.at(t).span().start).chars().next_back();
+        let after = text.part(tokens.at(t).span().end..).chars().next();
         Mark {
             text,
             tokens,
@@ -291,7 +298,7 @@ impl<'a> Mark<'a> {
             }
         } else if self.space_before
             && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
-            && !is_elision(text, self.tokens[t].span().end)
+            && !is_elision(text, self.tokens.at(t).span().end)
         {
             Some(Role::Open(Family::Single))
         } else {
@@ -301,10 +308,12 @@ impl<'a> Mark<'a> {
 
     /// "the players’ union": after an s, before a space and a small letter.
     fn plural_possessive(&self) -> bool {
-        let end = self.tokens[self.t].span().end;
+        let end = self.tokens.at(self.t).span().end;
         self.before == Some('s')
             && self.after == Some(' ')
-            && self.text[end..]
+            && self
+                .text
+                .part(end..)
                 .chars()
                 .nth(1)
                 .is_some_and(char::is_lowercase)
@@ -362,17 +371,20 @@ fn runs_to_paragraph_end(
     next_opens: bool,
 ) -> bool {
     let open_tok = q.open_tok();
-    let at_start =
-        open_tok == para_start || text[tokens[open_tok - 1].span()].ends_with([':', ',', '—', '–']);
-    let words = text[q.content()].split_whitespace().count();
+    let at_start = open_tok == para_start
+        || text
+            .of(tokens.at(open_tok - 1).span())
+            .ends_with([':', ',', '—', '–']);
+    let words = text.of(q.content()).split_whitespace().count();
     next_opens || (at_start && words >= 4)
 }
 
 fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> bool {
     range.into_iter().any(|t| {
-        let s = &text[tokens[t].span()];
+        let s = text.of(tokens.at(t).span());
         (s == "’" || s == "'")
-            && text[tokens[t].span().end..]
+            && text
+                .part(tokens.at(t).span().end..)
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
@@ -381,17 +393,17 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
 
 /// "'90s", "'em", "'til": an apostrophe that starts a word.
 fn is_elision(text: &str, after: usize) -> bool {
-    let rest = &text[after..];
+    let rest = text.part(after..);
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
     word.starts_with(|c: char| c.is_ascii_digit()) || lexicon().is(&word, Use::Elision)
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {
-    let inner_start = tokens[open].span().end;
+    let inner_start = tokens.at(open).span().end;
     let inner_end = close
-        .map_or(end, |c| tokens[c].span().start)
+        .map_or(end, |c| tokens.at(c).span().start)
         .max(inner_start);
-    let inner = &text[inner_start..inner_end];
+    let inner = text.part(inner_start..inner_end);
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();
     let content = if lead + trail >= inner.len() {
@@ -400,7 +412,7 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
         Span::new(inner_start + lead, inner_end - trail)
     };
     RawQuote::new(
-        Span::new(tokens[open].span().start, end.max(inner_end)),
+        Span::new(tokens.at(open).span().start, end.max(inner_end)),
         content,
         open,
         close,
@@ -412,10 +424,11 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
     tok.kind() == TokenKind::Punct
         && (matches!(
-            text[tok.span()].chars().next(),
+            text.of(tok.span()).chars().next(),
             Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
-        ) || (&text[tok.span()] == "''"
-            && text[tok.span().end..]
+        ) || (text.of(tok.span()) == "''"
+            && text
+                .part(tok.span().end..)
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric)))
@@ -427,8 +440,9 @@ pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
 pub fn opens_paragraph(text: &str, tok: &Token) -> bool {
     opens_by_itself(text, tok)
         || (tok.kind() == TokenKind::Punct
-            && &text[tok.span()] == "'"
-            && text[tok.span().end..]
+            && text.of(tok.span()) == "'"
+            && text
+                .part(tok.span().end..)
                 .chars()
                 .next()
                 .is_some_and(char::is_alphabetic)

@@ -13,6 +13,7 @@ pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
 use crate::annotation::Stance;
+use crate::at::{At, Part};
 use crate::lexicon::{fact, lexicon, CueVerb, Lexicon, Pronoun, Role, Use, Uses, WordClass};
 use crate::span::Span;
 use std::num::NonZeroU32;
@@ -141,7 +142,14 @@ impl Bits {
 
     /// Sets flag `i`.
     pub fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
+        *self.0.at_mut(i / 64) |= 1 << (i % 64);
+    }
+
+    /// Flag `i`: `bits[i]` without a panic location at each site (`Index`
+    /// is `#[track_caller]`).
+    #[inline]
+    pub fn get(&self, i: usize) -> bool {
+        *self.0.at(i / 64) >> (i % 64) & 1 == 1
     }
 }
 
@@ -149,7 +157,7 @@ impl Index<usize> for Bits {
     type Output = bool;
 
     fn index(&self, i: usize) -> &bool {
-        if self.0[i / 64] >> (i % 64) & 1 == 1 {
+        if self.get(i) {
             &true
         } else {
             &false
@@ -275,7 +283,7 @@ impl<T: Copy + PartialEq> Runs<T> {
         self.values.shrink_to_fit();
         let mut k = 0;
         for block_start in (0..self.len).step_by(RUN_BLOCK) {
-            while k < self.bounds.len() && self.bounds[k].1 as usize <= block_start {
+            while k < self.bounds.len() && self.bounds.at(k).1 as usize <= block_start {
                 k += 1;
             }
             self.blocks.push(k as u32);
@@ -296,8 +304,8 @@ impl<T> Runs<T> {
         if t >= self.len {
             return self.len;
         }
-        let mut k = self.blocks[t / RUN_BLOCK] as usize;
-        while k < self.bounds.len() && self.bounds[k].1 as usize <= t {
+        let mut k = *self.blocks.at(t / RUN_BLOCK) as usize;
+        while k < self.bounds.len() && self.bounds.at(k).1 as usize <= t {
             k += 1;
         }
         self.bounds
@@ -324,8 +332,8 @@ impl<T> Index<usize> for Runs<T> {
     fn index(&self, t: usize) -> &T {
         crate::work::add(1);
         assert!(t < self.len, "token out of range");
-        let mut k = self.blocks[t / RUN_BLOCK] as usize;
-        while k < self.bounds.len() && self.bounds[k].1 as usize <= t {
+        let mut k = *self.blocks.at(t / RUN_BLOCK) as usize;
+        while k < self.bounds.len() && self.bounds.at(k).1 as usize <= t {
             k += 1;
         }
         match self.bounds.get(k) {
@@ -349,7 +357,7 @@ impl<'t> Doc<'t> {
         for (i, p) in paras.iter().enumerate() {
             let next_opens = paras.get(i + 1).is_some_and(|n| {
                 n.tokens().start < n.tokens().end
-                    && marks::opens_paragraph(text, &tokens[n.tokens().start])
+                    && marks::opens_paragraph(text, tokens.at(n.tokens().start))
             });
             quotes.extend(marks::find_quotes(
                 text,
@@ -368,7 +376,7 @@ impl<'t> Doc<'t> {
             None,
             quotes.iter().enumerate().map(|(qi, q)| {
                 let mut t = q.open_tok();
-                while t < tokens.len() && tokens[t].span().start < q.span().end {
+                while t < tokens.len() && tokens.at(t).span().start < q.span().end {
                     t += 1;
                 }
                 (q.open_tok()..t, NonZeroU32::new(qi as u32 + 1))
@@ -413,7 +421,7 @@ impl<'t> Doc<'t> {
     pub fn sentence_at(&self, t: usize) -> usize {
         crate::work::add(1);
         assert!(t < self.tokens.len(), "token out of range");
-        let mut k = self.sentence_blocks[t / RUN_BLOCK] as usize;
+        let mut k = *self.sentence_blocks.at(t / RUN_BLOCK) as usize;
         while self
             .sentences
             .get(k)
@@ -436,7 +444,7 @@ impl<'t> Doc<'t> {
     /// a `&doc.text[span]` carried a panic location of its own).
     #[inline]
     pub fn str_of(&self, span: Span) -> &'t str {
-        &self.text[span]
+        self.text.of(span)
     }
 
     /// `in_quote` at token `t`, read through one call site: `Index::index`
@@ -451,38 +459,38 @@ impl<'t> Doc<'t> {
     /// (~16 bytes of data and a distinct constant each).
     #[inline]
     pub fn token(&self, i: usize) -> &Token {
-        &self.tokens[i]
+        self.tokens.at(i)
     }
 
     /// Sentence `s`, read through one indexing site (as [`Doc::token`]).
     #[inline]
     pub fn sentence(&self, s: usize) -> &Sentence {
-        &self.sentences[s]
+        self.sentences.at(s)
     }
 
     /// Quotation `q`, read through one indexing site (as [`Doc::token`]).
     #[inline]
     pub fn quote(&self, q: usize) -> &RawQuote {
-        &self.quotes[q]
+        self.quotes.at(q)
     }
 
     /// Paragraph `p`, read through one indexing site (as [`Doc::token`]).
     #[inline]
     pub fn paragraph(&self, p: usize) -> &Paragraph {
-        &self.paras[p]
+        self.paras.at(p)
     }
 
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
         crate::work::add(1);
-        &self.text[self.token(i).span()]
+        self.text.of(self.token(i).span())
     }
 
     /// True when token `t`'s lowercase form may be in the lexicons of
     /// `bits` ([`crate::lexicon::fact`]); false when it is in none of them.
     #[inline]
     pub fn may_be(&self, t: usize, bits: u8) -> bool {
-        self.facts[t] & bits != 0
+        *self.facts.at(t) & bits != 0
     }
 
     /// The [`fact`] bits of tokens `toks` (the tagger skips look-ups by them).
@@ -584,7 +592,7 @@ impl<'t> Doc<'t> {
 
     /// The paragraph of token `i`.
     pub fn para_of(&self, i: usize) -> usize {
-        self.sentences[self.sentence_at(i)].para()
+        self.sentences.at(self.sentence_at(i)).para()
     }
 
     fn ends_sentence(&self, t: usize, end: usize) -> bool {
@@ -649,9 +657,9 @@ impl<'t> Doc<'t> {
                     Some(q) => {
                         // After a closed quote that ends in . ! ? and is followed
                         // by a new sentence ("“We won.” The crowd cheered.").
-                        let rq = &self.quotes[q];
+                        let rq = self.quotes.at(q);
                         rq.close_tok() == Some(t)
-                            && self.text[rq.content()].ends_with(['.', '!', '?'])
+                            && self.text.of(rq.content()).ends_with(['.', '!', '?'])
                             && t + 1 < end
                             && (self.is_cap(t + 1)
                                 || marks::opens_by_itself(self.text, self.token(t + 1)))
@@ -688,18 +696,18 @@ fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
         .collect();
     crate::order::sort_by(&mut marks, |a, b| a.cmp(b));
     for t in 1..tokens.len().saturating_sub(1) {
-        let (prev, tok, next) = (tokens[t - 1], tokens[t], tokens[t + 1]);
+        let (prev, tok, next) = (*tokens.at(t - 1), *tokens.at(t), *tokens.at(t + 1));
         let s = tok.span();
         let glued = prev.span().end == s.start && matches!(bytes[s.start - 1], b's' | b'S');
         if tok.kind() == TokenKind::Punct
-            && matches!(&text[s], "'" | "’")
+            && matches!(text.of(s), "'" | "’")
             && glued
             && prev.kind() == TokenKind::Word
             && next.kind() == TokenKind::Word
             && next.span().start == s.end + 1
             && marks.binary_search(&t).is_err()
         {
-            tokens[t] = Token::new(s, TokenKind::Possessive);
+            *tokens.at_mut(t) = Token::new(s, TokenKind::Possessive);
         }
     }
 }
@@ -721,14 +729,14 @@ fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
             if tok.kind() != TokenKind::Word {
                 return fact::ALL;
             }
-            let w = &text[tok.span()];
+            let w = text.of(tok.span());
             let slot = crate::lexicon::hash(w.as_bytes()) as usize & (slots - 1);
-            let (seen, f) = memo[slot];
-            if seen != 0 && &text[tokens[seen as usize - 1].span()] == w {
+            let (seen, f) = *memo.at(slot);
+            if seen != 0 && text.of(tokens.at(seen as usize - 1).span()) == w {
                 return f;
             }
             let f = lex.facts(w);
-            memo[slot] = (t as u32 + 1, f);
+            *memo.at_mut(slot) = (t as u32 + 1, f);
             f
         })
         .collect()
@@ -820,11 +828,11 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
         } else {
             let lead = line.len() - line.trim_start().len();
             let span = Span::new(line_start + lead, line_start + lead + trimmed.len());
-            while t < tokens.len() && tokens[t].span().start < span.start {
+            while t < tokens.len() && tokens.at(t).span().start < span.start {
                 t += 1;
             }
             let first = t;
-            while t < tokens.len() && tokens[t].span().start < span.end {
+            while t < tokens.len() && tokens.at(t).span().start < span.end {
                 t += 1;
             }
             match out.last_mut() {
@@ -888,7 +896,7 @@ fn starts_item(line: &str) -> bool {
 
 /// Headlines, section labels, subheadings and captions-without-periods.
 fn is_heading(text: &str, toks: &[Token]) -> bool {
-    let last = toks.last().map(|t| &text[t.span()]).unwrap_or("");
+    let last = toks.last().map(|t| text.of(t.span())).unwrap_or("");
     let closed = matches!(
         last,
         "." | "!" | "?" | "”" | "\"" | "’" | "»" | "''" | ":" | ")"
@@ -900,7 +908,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     let words = toks
         .iter()
         .filter(|t| t.kind() == TokenKind::Word)
-        .map(|t| &text[t.span()]);
+        .map(|t| text.of(t.span()));
     if words.clone().nth(4).is_none() {
         return true;
     }

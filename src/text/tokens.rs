@@ -1,5 +1,6 @@
 //! Splitting text into words, numbers and punctuation, with byte spans.
 
+use crate::at::Part;
 use crate::lexicon::lexicon;
 use crate::span::Span;
 
@@ -240,14 +241,14 @@ fn adv(text: &str, b: usize, k: usize) -> usize {
 fn before(text: &str, b: usize) -> Option<char> {
     match b.checked_sub(1).map(|p| text.as_bytes()[p]) {
         Some(x) if x < 0x80 => Some(char::from(x)),
-        _ => text[..b].chars().next_back(),
+        _ => text.part(..b).chars().next_back(),
     }
 }
 
 /// Pushes a word, splitting a boilerplate label glued to the next word
 /// ("RelatedKosovo" → "Related" + "Kosovo").
 fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
-    let word = &text[span];
+    let word = text.of(span);
     // An ASCII word with no capital after a small letter has nothing to split.
     // (the capital asked first: most letters are small)
     let b = word.as_bytes();
@@ -257,7 +258,7 @@ fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
         let mut prev_lower = false;
         for (i, c) in word.char_indices() {
             if prev_lower && c.is_uppercase() {
-                let head = &word[..i];
+                let head = word.part(..i);
                 if lexicon().is_label(head) && head.chars().next().is_some_and(char::is_uppercase) {
                     push_split(text, tokens, Span::new(span.start, span.start + i), kind);
                     push_split(text, tokens, Span::new(span.start + i, span.end), kind);
