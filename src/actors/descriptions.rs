@@ -356,8 +356,12 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let bodies = actors.organizations_by_last_word();
     // The titles that descriptions in apposition give first, so that "the
     // mayor" in a headline finds "Ann Ruiz, the mayor of X," below it.
-    for f in found.iter().filter(|f| !f.plural) {
-        if let Some(person) = apposed_person(doc, actors, f.start, f.end) {
+    let apposed: Vec<Option<usize>> = found
+        .iter()
+        .map(|f| (!f.plural).then(|| apposed_person(doc, actors, f.start, f.end))?)
+        .collect();
+    for (f, &person) in found.iter().zip(&apposed) {
+        if let Some(person) = person {
             let phrase = doc.str_of(doc.span_of(f.start, f.end));
             let title = strip_det(phrase, f.det.as_deref()).to_string();
             if !actors.actor(person).titles.contains(&title) {
@@ -365,7 +369,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             }
         }
     }
-    for f in found {
+    for (f, apposed) in found.into_iter().zip(apposed) {
         let span = doc.span_of(f.start, f.end);
         let phrase = doc.str_of(span);
         let bare = strip_det(phrase, f.det.as_deref());
@@ -409,7 +413,6 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         };
-        let apposed = apposed_person(doc, actors, f.start, f.end).filter(|_| !f.plural);
         let actor = match apposed.or(existing).or(titled) {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's
