@@ -368,7 +368,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             None => k += 1,
         }
     }
-    // "Grandmother Maria Tolland said": a role or kin word opening the
+    // "Grandmother Ana Ruiz said": a role or kin word opening the
     // sentence before a given name is no part of the name (as in the rules).
     for (e, _) in &mut spans {
         let lex = lexicon();

@@ -688,7 +688,7 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
     })
 }
 
-/// "SAN JOSE, Calif. —", "ATHENS, Ga. (Wire) -": one word after the comma
+/// "FRESNO, Calif. —", "ATHENS, Ga. (Wire) -": one word after the comma
 /// of a dateline in capitals is its state or country.
 pub(super) fn after_dateline_place(doc: &Doc, a: usize) -> bool {
     let start = doc.paragraph(doc.para_of(a)).tokens().start;
