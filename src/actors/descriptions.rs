@@ -316,8 +316,8 @@ struct Seen {
     by_role: HashMap<String, usize>,
     /// "the president" → the one person titled so, if any.
     holders: super::OneActor,
-    /// The title holders [`Actors::title_holder_kept`] worked out, until a
-    /// person gains a title.
+    /// The title holders [`Actors::title_holder_kept`] worked out (no
+    /// person gains a title once descriptions are matched).
     built: Option<super::OneActor>,
 }
 

@@ -9,7 +9,8 @@
 //! given name opening it, or a speech verb next to it ("X said", "said X").
 
 use super::names::{
-    after_dateline_place, headline_verb, place_hint, speaks_next, unshout, Hint, Name,
+    after_dateline_place, headline_verb, place_hint, role_before_given_name, speaks_next, unshout,
+    Hint, Name,
 };
 use super::store::Actors;
 use crate::annotation::ActorKind;
@@ -368,16 +369,12 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             None => k += 1,
         }
     }
-    // "Grandmother Ana Ruiz said": a role or kin word opening the
-    // sentence before a given name is no part of the name (as in the rules).
+    // "Grandmother Ana Ruiz said": the rules' test of a role word before
+    // a given name holds for the tagger's names too.
     for (e, _) in &mut spans {
-        let lex = lexicon();
-        let w = doc.tok(e.start);
         if e.len() > 2
             && super::names::is_sentence_initial(doc, e.start)
-            && lex.is_given_name(doc.tok(e.start + 1))
-            && !lex.starts_title(w)
-            && (lex.role(w).is_some() || lex.is_any_case(w, Use::Kin))
+            && role_before_given_name(doc, e.start)
         {
             e.start += 1;
         }

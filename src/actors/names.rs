@@ -433,13 +433,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
-        // "Pensioner Jane Doe", "Grandmother Ana Ruiz": a role or kin word
-        // opening the sentence before a given name is no part of the name.
-        let role = initial
-            && a + 1 < b
-            && !lex.starts_title(w)
-            && lex.is_given_name(doc.tok(a + 1))
-            && (lex.role(w).is_some() || lex.is_any_case(w, Use::Kin));
+        let role = initial && a + 1 < b && role_before_given_name(doc, a);
         if !modifies_title
             && (grammar || role || (initial && (common || (!vouched && (b - a == 1 || verbal)))))
         {
@@ -686,6 +680,17 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
         hint: place_hint(unshout((a..b).map(|t| doc.tok(t)))),
         title: None,
     })
+}
+
+/// "Pensioner Jane Doe", "Grandmother Ana Ruiz": a role or kin word at `a`
+/// (opening its sentence, the caller checks) before a given name is no
+/// part of the name.
+pub(super) fn role_before_given_name(doc: &Doc, a: usize) -> bool {
+    let lex = lexicon();
+    let w = doc.tok(a);
+    !lex.starts_title(w)
+        && lex.is_given_name(doc.tok(a + 1))
+        && (lex.role(w).is_some() || lex.is_any_case(w, Use::Kin))
 }
 
 /// "FRESNO, Calif. —", "ATHENS, Ga. (Wire) -": one word after the comma

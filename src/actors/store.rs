@@ -376,7 +376,8 @@ impl Actors {
 
     /// [`Actors::title_holder`], the holders worked out before `seal` kept
     /// in `built` for the next call (the descriptions stage asks several
-    /// times; it sets `built` to `None` when it gives a person a title).
+    /// times, once every title from an apposition is given; a caller that
+    /// gives a title after must set `built` to `None`).
     pub fn title_holder_kept(&self, key: &str, built: &mut Option<OneActor>) -> Option<usize> {
         let lex = crate::lexicon::lexicon();
         let words: Vec<&str> = key.split(' ').collect();

@@ -244,10 +244,7 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
 /// "The report said ...", after "a report from the watchdog": the source
 /// the same noun came from earlier (within [`SOURCE_REACH`] tokens).
 fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -> Option<usize> {
-    // ("says councillor" in a headline: no determiner stands for "the")
-    let definite = text.split(' ').next().is_some_and(|d| {
-        d.eq_ignore_ascii_case("the") || lexicon().word_class(&d.lower()).is_none()
-    });
+    let definite = stands_definite(text);
     if !definite || key.contains(' ') {
         return None;
     }
@@ -271,14 +268,19 @@ fn strip_determiner(s: &str) -> &str {
     }
 }
 
+/// A phrase that opens with "the", or with no determiner at all ("says
+/// councillor" in a headline), names one known actor when it can.
+fn stands_definite(text: &str) -> bool {
+    text.split(' ').next().is_some_and(|d| {
+        d.eq_ignore_ascii_case("the") || lexicon().word_class(&d.lower()).is_none()
+    })
+}
+
 /// "the mayor" when exactly one person carries that title (see
 /// [`Actors::title_holder`]); "the union" when exactly one organization's
 /// name ends in that word.
 fn known_by_description(actors: &Actors, text: &str, key: &str) -> Option<usize> {
-    // ("says councillor" in a headline: no determiner stands for "the")
-    let definite = text.split(' ').next().is_some_and(|d| {
-        d.eq_ignore_ascii_case("the") || lexicon().word_class(&d.lower()).is_none()
-    });
+    let definite = stands_definite(text);
     if !definite {
         return None;
     }
