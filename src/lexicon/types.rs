@@ -267,10 +267,12 @@ pub enum Use {
     /// 2012"): as a cue verb's base form a verb only after "to" or an
     /// auxiliary; after an object-only cue, another sense of the verb.
     Particle,
-    /// A cue verb's form the tagger's cue feature leaves out, its other
-    /// senses being the common ones ("came *back*"): the weights do not
-    /// depend on it.
-    TaggerNoCue,
+    /// A word whose cue-verb and role facts the tagger's features leave
+    /// out: a cue verb's form whose other senses are the common ones
+    /// ("came *back*"), or a role noun listed after the weights were
+    /// trained ("tenants"), so that a word list's growth does not reroll
+    /// them.
+    TaggerSkips,
     /// A noun that, in apposition after a clause, names it as a claim (",
     /// a *view* the government rejects", ", an *account* disputed by X"),
     /// as a claim noun does there.

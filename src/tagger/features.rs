@@ -243,7 +243,7 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if facts & fact::CUE_VERB != 0
         && lex.cue_verb(lower).is_some()
         && !lex.is(lower, Use::SeesAs)
-        && !lex.is(lower, Use::TaggerNoCue)
+        && !lex.is(lower, Use::TaggerSkips)
     {
         f |= CUE;
     }
@@ -253,7 +253,7 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if facts & fact::GRAMMAR != 0 && lex.word_class(lower).is_some() {
         f |= FUNCTION;
     }
-    if facts & fact::ROLE != 0 && lex.role(lower).is_some() {
+    if facts & fact::ROLE != 0 && lex.role(lower).is_some() && !lex.is(lower, Use::TaggerSkips) {
         f |= ROLE;
     }
     f
