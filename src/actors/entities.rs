@@ -683,8 +683,15 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
         ..(n.toks.end + QUOTE_REACH).min(sentence.end);
     let beside_quote =
         doc.quote_at(n.toks.start).is_none() && near.step_by(2).any(|t| doc.quote_at(t).is_some());
+    // "..., with Wildmoor warning that ...": the subject of a gerund cue
+    // in an absolute clause.
+    let absolute = n.toks.start > sentence.start
+        && doc.tok(n.toks.start - 1) == "with"
+        && n.toks.end < sentence.end
+        && doc.cue_verb(n.toks.end).is_some_and(|v| v.gerund);
     locative
         || beside_quote
+        || absolute
         || words_after.clone().any(cue)
         || before.clone().any(cue)
         || (before.len() == 2 && doc.tok(before.start).eq_ignore_ascii_case("according"))

@@ -127,6 +127,19 @@ pub fn find(
                         true => past_addressee(doc, actors, start, sent.end).unwrap_or(start),
                         false => start,
                     };
+                    // "raised concerns, with X warning that ...": an
+                    // absolute clause after a comma (a "with", then a
+                    // gerund before any comma) is no content.
+                    let absolute = start > from
+                        && start < sent.end
+                        && doc.tok(start - 1) == ","
+                        && doc.tok(start) == "with"
+                        && (start + 2..(start + 6).min(sent.end))
+                            .take_while(|&k| doc.tok(k) != ",")
+                            .any(|k| doc.tok(k).ends_with("ing"));
+                    if absolute {
+                        continue;
+                    }
                     // "“...,” she said, standing on the bridge": the cue
                     // of a quote before it reports the quote, not the words
                     // after it (unless a "that" opens a clause).
