@@ -901,21 +901,23 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
         last,
         "." | "!" | "?" | "”" | "\"" | "’" | "»" | "''" | ":" | ")"
     );
-    if closed {
-        return false;
-    }
     // Counted in place: no list of the line's words.
     let words = toks
         .iter()
         .filter(|t| t.kind() == TokenKind::Word)
         .map(|t| text.of(t.span()));
-    if words.clone().nth(4).is_none() {
+    if !closed && words.clone().nth(4).is_none() {
         return true;
     }
     let (mut long, mut caps) = (0, 0);
     for w in words.filter(|w| w.chars().count() > 3) {
         long += 1;
         caps += usize::from(w.starts_with(char::is_uppercase));
+    }
+    // "Mayor Says Bridge Will Close, Calls Delay ‘Absurd.’": a line in
+    // title case is a headline, whatever closes it.
+    if closed {
+        return long >= 4 && caps == long;
     }
     long == 0 || caps * 10 >= long * 7
 }
