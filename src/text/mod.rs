@@ -910,14 +910,19 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
         return true;
     }
     let (mut long, mut caps) = (0, 0);
-    for w in words.filter(|w| w.chars().count() > 3) {
+    for w in words.clone().filter(|w| w.chars().count() > 3) {
         long += 1;
         caps += usize::from(w.starts_with(char::is_uppercase));
     }
     // "Mayor Says Bridge Will Close, Calls Delay ‘Absurd.’": a line in
-    // title case is a headline, whatever closes it.
+    // title case is a headline, whatever closes it (its words in
+    // lowercase, if any, grammar: "met" makes a sentence).
     if closed {
-        return long >= 4 && caps == long;
+        return long >= 4
+            && caps == long
+            && words
+                .clone()
+                .all(|w| !w.starts_with(char::is_lowercase) || lexicon().word_class(w).is_some());
     }
     long == 0 || caps * 10 >= long * 7
 }
