@@ -283,7 +283,10 @@ impl<'a> Quote<'a> {
             para: doc.sentence(si).para(),
             open: rq.open_tok(),
             close,
-            starts_sentence: rq.open_tok() == sent.start,
+            // ("> “...”", "* “...”", "— “...”": a line's marker of an
+            // e-mail quote, a list or a dialogue opens nothing.)
+            starts_sentence: (sent.start..rq.open_tok())
+                .all(|t| matches!(doc.tok(t), ">" | "*" | "•" | "-" | "–" | "—")),
             candidates,
             head: None,
             tail: tail(doc, actors, resolved, Some(close)),
