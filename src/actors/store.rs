@@ -3,7 +3,7 @@
 //! reads it and adds pronoun mentions.
 
 use crate::annotation::{ActorKind, MentionKind};
-use crate::at::At;
+use crate::at::{split_once, At};
 use crate::lexicon::{lexicon, Gender, Use};
 use crate::span::Span;
 use crate::text::{Doc, Lower, Runs};
@@ -443,7 +443,7 @@ impl Actors {
                     None => break,
                 }
             }
-            if let Some((office, _)) = title.split_once(" of ") {
+            if let Some((office, _)) = split_once(&title, " of ") {
                 holders.hold(office_of(office), a);
             }
         }

@@ -13,7 +13,7 @@ pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
 use crate::annotation::Stance;
-use crate::at::{At, Part};
+use crate::at::{split_once, At, Part};
 use crate::lexicon::{fact, lexicon, CueVerb, Lexicon, Pronoun, Role, Use, Uses, WordClass};
 use crate::span::Span;
 use std::num::NonZeroU32;
@@ -889,8 +889,7 @@ fn hard_wrapped(text: &str) -> bool {
 /// A line that opens a list item ("- ", "* ", "• ", "1. "): never joined.
 fn starts_item(line: &str) -> bool {
     line.starts_with(['-', '*', '•', '–', '—'])
-        || line
-            .split_once(". ")
+        || split_once(line, ". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
