@@ -205,7 +205,9 @@ impl Lexicon {
     /// A verb form of saying, thinking or disputing (lowercase lookup).
     pub fn cue_verb(&self, word: &str) -> Option<CueVerb> {
         with_lower(word, |w| {
-            value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, w).map(CueVerb::unpack)
+            tables::CUE_VERBS
+                .find(w)
+                .map(|i| CueVerb::unpack(tables::CUE_VERBS_VALUES.get(i)))
         })
     }
 
@@ -336,7 +338,7 @@ impl Lexicon {
 
     /// The place a demonym refers to ("French" → "France").
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        let place = usize::from(value(&tables::DEMONYMS, &tables::DEMONYMS_VALUES, word)?);
+        let place = usize::from(tables::DEMONYMS_VALUES.get(tables::DEMONYMS.find(word)?));
         Some(match place & 0x8000 {
             0 => tables::KNOWN.key(place),
             _ => *tables::DEMONYM_PLACES.at(place & 0x7fff),
