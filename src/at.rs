@@ -12,10 +12,13 @@
 //! One such site brings `str::slice_error_fail`, `char`'s `Debug` and std's
 //! tables of printable characters back (~4.8 KB gzipped).
 
-/// `s.at(i)` is `&s[i]`, `s.at_mut(i)` is `&mut s[i]`.
+/// `s.at(i)` is `&s[i]`, `s.at_mut(i)` is `&mut s[i]`; `s.sub(a..b)` is
+/// `&s[a..b]` (any range), `s.sub_mut(a..b)` is `&mut s[a..b]`.
 pub trait At<T> {
     fn at(&self, i: usize) -> &T;
     fn at_mut(&mut self, i: usize) -> &mut T;
+    fn sub<I: std::slice::SliceIndex<[T], Output = [T]>>(&self, r: I) -> &[T];
+    fn sub_mut<I: std::slice::SliceIndex<[T], Output = [T]>>(&mut self, r: I) -> &mut [T];
 }
 
 impl<T> At<T> for [T] {
@@ -27,6 +30,16 @@ impl<T> At<T> for [T] {
     #[inline]
     fn at_mut(&mut self, i: usize) -> &mut T {
         &mut self[i]
+    }
+
+    #[inline]
+    fn sub<I: std::slice::SliceIndex<[T], Output = [T]>>(&self, r: I) -> &[T] {
+        &self[r]
+    }
+
+    #[inline]
+    fn sub_mut<I: std::slice::SliceIndex<[T], Output = [T]>>(&mut self, r: I) -> &mut [T] {
+        &mut self[r]
     }
 }
 

@@ -553,7 +553,7 @@ fn push_titled_person(
         let first = out.len();
         classify_parts(doc, ev, of + 1..run.end, out);
         // "of Brackwater" after a person: where she is from, a place.
-        for name in &mut out[first..] {
+        for name in out.sub_mut(first..) {
             if name.hint == Hint::Single {
                 let canonical = doc
                     .str_of(doc.span_of(name.toks.start, name.toks.end))

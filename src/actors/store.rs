@@ -57,7 +57,7 @@ impl MentionDraft {
     /// Name, description or pronoun.
     pub fn kind(&self) -> MentionKind {
         let bit = |x: u32| (x / KIND_BIT) as usize;
-        MentionKind::ALL[bit(self.toks[0]) | bit(self.toks[1]) << 1]
+        *MentionKind::ALL.at(bit(self.toks[0]) | bit(self.toks[1]) << 1)
     }
 
     /// Tokens of the mention (without its title).
