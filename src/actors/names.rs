@@ -5,7 +5,7 @@
 //! title and a person. Capitals that only mark a sentence start or a headline
 //! are dropped unless the rest of the text vouches for the word.
 
-use crate::at::At;
+use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
@@ -585,7 +585,7 @@ fn push_titled_person(
         let first = out.len();
         classify_parts(doc, ev, of + 1..run.end, out);
         // "of Brackwater" after a person: where she is from, a place.
-        for name in &mut out[first..] {
+        for name in out.sub_mut(first..) {
             if name.hint == Hint::Single {
                 let canonical = doc
                     .str_of(doc.span_of(name.toks.start, name.toks.end))
@@ -829,7 +829,7 @@ fn trim_connectors(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
 
 /// "Crossings", "Minerals": the plural of a common word ("crossing").
 fn plural_of_common(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && lexicon().is_common_word(&w[..w.len() - 1])
+    w.len() > 3 && w.ends_with('s') && lexicon().is_common_word(w.part(..w.len() - 1))
 }
 
 /// What the words of the run `a..b` say about its kind; `None` when they

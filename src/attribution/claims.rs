@@ -17,6 +17,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
+use crate::at::At;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -634,7 +635,8 @@ fn clause_end(
     let mut next = resolved.partition_point(|r| r.cue.toks.start < start);
     let cue_at = |from: usize, t: usize| {
         let i = from
-            + resolved[from..]
+            + resolved
+                .sub(from..)
                 .iter()
                 .take_while(|r| r.cue.toks.start < t)
                 .count();
@@ -839,7 +841,8 @@ fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) ->
     // The drafts are in text order (a search, not a look at each: one a cue).
     let i = quotes.partition_point(|q| q.raw() < qa);
     qa == qb
-        && quotes[i..]
+        && quotes
+            .sub(i..)
             .iter()
             .take_while(|q| q.raw() == qa)
             .any(|q| q.kind != QuoteKind::Partial)

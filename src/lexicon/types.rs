@@ -320,3 +320,20 @@ pub enum Use {
 // Every use has its bit (release builds would wrap a larger shift); the
 // last use is the largest.
 const _: () = assert!((Use::AdjectiveEnding as u32) < u64::BITS);
+
+/// A table of `N` `u16` values stored planar: the low bytes of all, then
+/// the high bytes (`build.rs`, `PLANAR`), which gzip better than `u16`s
+/// when the high bytes are few and alike.
+pub struct Planar<const N: usize> {
+    pub lo: [u8; N],
+    pub hi: [u8; N],
+}
+
+impl<const N: usize> Planar<N> {
+    /// Value `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> u16 {
+        use crate::at::At;
+        u16::from(*self.lo.at(i)) | u16::from(*self.hi.at(i)) << 8
+    }
+}
