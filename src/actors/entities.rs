@@ -9,8 +9,8 @@
 //! given name opening it, or a speech verb next to it ("X said", "said X").
 
 use super::names::{
-    after_dateline_place, headline_verb, place_hint, role_before_given_name, speaks_next, unshout,
-    Hint, Name,
+    after_dateline_place, headline_verb, office_in_capitals, place_hint, role_before_given_name,
+    speaks_next, unshout, Hint, Name,
 };
 use super::store::Actors;
 use crate::annotation::ActorKind;
@@ -281,7 +281,7 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         || doc.paras[doc.para_of(toks.start)].heading
         || lex.starts_title(first)
         || lex.is_honorific(first)
-        || (toks.len() == 1 && lex.is_common_word(&first.lower()));
+        || (toks.len() == 1 && (lex.is_common_word(&first.lower()) || office_in_capitals(first)));
     !refused
 }
 

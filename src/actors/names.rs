@@ -857,8 +857,7 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
         place_hint(words.at(0).to_string())
     } else if words.len() == 1 {
         let w = *words.at(0);
-        // ("MP", "CEO": an office in capitals is a title, no body.)
-        if is_acronym(w) && lex.is_title(w) && !lex.is_honorific(w) {
+        if office_in_capitals(w) {
             return None;
         } else if is_acronym(w) {
             Hint::Org
@@ -890,6 +889,14 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     } else {
         Hint::MultiWord
     })
+}
+
+/// "MP", "CEO": an office in capitals is a title, no body; "MPs" are its
+/// holders, described, not named.
+pub(super) fn office_in_capitals(w: &str) -> bool {
+    let lex = lexicon();
+    let office = w.strip_suffix('s').filter(|o| is_acronym(o)).unwrap_or(w);
+    is_acronym(office) && lex.is_title(office) && !lex.is_honorific(office)
 }
 
 /// The name of the run, without an honorific at its start: an honorific is

@@ -141,6 +141,7 @@ fn phrase_actor(
         let is_human = |w: &str| {
             lex.role(w).is_some()
                 || lex.is_title(w)
+                || w.strip_suffix('s').is_some_and(|o| lex.is_title(o))
                 || lex.starts_title(w)
                 || lex.is(w, Use::Kin)
                 || lex.is(w, Use::PersonNoun)
