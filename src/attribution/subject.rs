@@ -52,7 +52,13 @@ pub fn of_cue(
                 after_quote(doc, cue.toks.start)
                     .then(|| {
                         phrase_after(doc, actors, cue.toks.end, sent.end)
-                            .or_else(|| bare_role_after(doc, cue.toks.end, sent.end))
+                            .or_else(|| {
+            // (the role ends the sentence: not ", referred to undocumented
+            // immigrants from ...")
+            bare_role_after(doc, cue.toks.end, sent.end).filter(|a| {
+                matches!(*a, Anchor::Phrase(_, e) if e >= sent.end || matches!(doc.tok(e), "." | "!"))
+            })
+        })
                     })
                     .flatten()
             }),
@@ -73,14 +79,22 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
         return None;
     }
     // After a comma the speaker closes the clause: ", said Jane Doe, is" but
-    // not ", told lawmakers that".
-    right_of(doc, actors, cue.toks.end, sent.end).filter(|a| match *a {
-        Anchor::Mention(m) => {
-            let e = actors.mention(m).toks().end;
-            e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
-        }
-        _ => false,
-    })
+    // not ", told lawmakers that"; "..., says mayor" (a headline's role).
+    right_of(doc, actors, cue.toks.end, sent.end)
+        .filter(|a| match *a {
+            Anchor::Mention(m) => {
+                let e = actors.mention(m).toks().end;
+                e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
+            }
+            _ => false,
+        })
+        .or_else(|| {
+            // (the role ends the sentence: not ", referred to undocumented
+            // immigrants from ...")
+            bare_role_after(doc, cue.toks.end, sent.end).filter(|a| {
+                matches!(*a, Anchor::Phrase(_, e) if e >= sent.end || matches!(doc.tok(e), "." | "!"))
+            })
+        })
 }
 
 /// The subject written before position `t`.
@@ -554,12 +568,17 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         words += 1;
     }
     // "Court records show", "Polls suggest": a phrase with no determiner
-    // that opens a sentence of the body, no name in it.
+    // that opens a sentence of the body, no name in it; in a headline, one
+    // title or role ("Mayor Says ...").
     let sent = doc.sentence(doc.sentence_at(bound));
+    let role = || {
+        let w = doc.tok(p).lower();
+        end == p + 1 && (lex.is_title(&w) || lex.role(&w).is_some())
+    };
     (p == bound
         && words > 0
         && bound == sent.tokens().start
-        && !doc.paragraph(sent.para()).heading
+        && (!doc.paragraph(sent.para()).heading || role())
         && (p + 1..end).all(|k| !doc.is_cap(k))
         && !(end == p + 1 && existential(doc, p)))
     .then_some(Anchor::Phrase(p, end))
