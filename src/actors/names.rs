@@ -255,10 +255,9 @@ fn grammar_given(doc: &Doc, t: usize) -> bool {
         && doc.token(t).kind() == TokenKind::Word
         && cs.next().is_some_and(char::is_uppercase)
         && cs.next().is_some_and(char::is_lowercase)
-        && matches!(
-            lex.word_class(&w.lower()),
-            Some(WordClass::Prep | WordClass::Aux)
-        )
+        // (its second letter lowercase, no acronym: its class as the
+        // lowercase word's, from the token's facts, no `String`)
+        && matches!(doc.word_class(t), Some(WordClass::Prep | WordClass::Aux))
         && doc.para_of(t + 1) == doc.para_of(t)
         && !doc.paragraph(doc.para_of(t)).heading
         && doc.token(t + 1).span().start == doc.token(t).span().end + 1
