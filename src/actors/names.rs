@@ -574,7 +574,6 @@ fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
 /// capitalized modifiers and possessives ("White House spokesman", "the
 /// country's leader" is not taken: only capitalized owners count).
 fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
-    let lex = lexicon();
     let s = doc.sentence(doc.sentence_at(a));
     // Try title phrases of 1-3 tokens ending at a-1.
     for len in (1..=3).rev() {
@@ -598,7 +597,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
             if tok.kind() == TokenKind::Possessive
                 || (tok.kind() == TokenKind::Word
                     && w.starts_with(char::is_uppercase)
-                    && lex.word_class(w).is_none())
+                    && doc.word_class(p).is_none())
                 || (tok.kind() == TokenKind::Word
                     && is_connector(w)
                     && p > s.tokens().start
