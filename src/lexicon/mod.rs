@@ -486,14 +486,12 @@ fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     if bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
         return Cow::Borrowed(word);
     }
-    if bytes.is_ascii() {
-        if bytes.len() <= LOWER_MAX {
-            let buf = &mut buf[..bytes.len()];
-            buf.copy_from_slice(bytes);
-            buf.make_ascii_lowercase();
-            if let Ok(w) = std::str::from_utf8(buf) {
-                return Cow::Borrowed(w);
-            }
+    if bytes.is_ascii() && bytes.len() <= LOWER_MAX {
+        let buf = &mut buf[..bytes.len()];
+        buf.copy_from_slice(bytes);
+        buf.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(buf) {
+            return Cow::Borrowed(w);
         }
     }
     Cow::Owned(lower(word))
