@@ -286,7 +286,7 @@ impl Tagger {
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
     ) -> Vec<Vec<Tag>> {
-        let (tags, starts) = self.tag_sentences_facts(count, words, |_| &[]);
+        let (tags, starts, _) = self.tag_sentences_facts(count, words, |_| &[]);
         starts
             .windows(2)
             .map(|w| tags[w[0] as usize..w[1] as usize].to_vec())
@@ -298,13 +298,15 @@ impl Tagger {
     /// them): they spare look-ups of words the lexicons cannot hold; the
     /// tags are the same. The tags of all sentences come one after
     /// another, sentence `i`'s at `starts[i]..starts[i + 1]` (a `Vec` a
-    /// sentence was a tenth of the peak memory on long texts).
+    /// sentence was a tenth of the peak memory on long texts). With them,
+    /// the names of the tags, [`Named`] (each sentence's were worked out
+    /// to trim them: they are not read from the tags again).
     pub(crate) fn tag_sentences_facts<'w, 'f>(
         &self,
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
         facts: impl Fn(usize) -> &'f [u8],
-    ) -> (Vec<Tag>, Vec<u32>) {
+    ) -> (Vec<Tag>, Vec<u32>, Named) {
         let mut buf = Vec::new();
         let mut ctx = features::DocContext::default();
         // Room for an article's lowercase words up front (about half its
@@ -341,6 +343,11 @@ impl Tagger {
         let mut tags = Vec::with_capacity(total);
         let mut starts = Vec::with_capacity(count + 1);
         starts.push(0);
+        let mut named = Named {
+            names: Vec::new(),
+            ends: Vec::with_capacity(count),
+            rewritten: Vec::new(),
+        };
         for i in 0..count {
             let ws: &[&str] = match &held {
                 Some((all, ends)) => &all[if i == 0 { 0 } else { ends[i - 1] }..ends[i]],
@@ -359,12 +366,40 @@ impl Tagger {
             trim(ws, these, &mut names);
             found.add(i, ws, these, &names, scratch.uppers());
             starts.push(tags.len() as u32);
+            named.names.extend_from_slice(&names);
+            named.ends.push(named.names.len() as u32);
         }
         found.apply(|s, new| {
             let r = starts[s] as usize..starts[s + 1] as usize;
             tags[r.clone()].copy_from_slice(&bio(r.len(), new));
+            named.rewritten.push(s as u32);
         });
-        (tags, starts)
+        (tags, starts, named)
+    }
+}
+
+/// The names [`Tagger::tag_sentences_facts`] found, sentence after
+/// sentence, as [`entities_into`] reads them from the tags.
+pub(crate) struct Named {
+    /// Each sentence's names, one sentence after another.
+    names: Vec<Entity>,
+    /// One past the last name of each sentence.
+    ends: Vec<u32>,
+    /// The sentences the consistency pass rewrote, in order: their names
+    /// are read from their tags.
+    rewritten: Vec<u32>,
+}
+
+impl Named {
+    /// The names of sentence `s` (of `tags`, its tags), written to `out`.
+    pub(crate) fn of(&self, s: usize, tags: &[Tag], out: &mut Vec<Entity>) {
+        out.clear();
+        if self.rewritten.binary_search(&(s as u32)).is_ok() {
+            entities_into(tags, out);
+        } else {
+            let start = if s == 0 { 0 } else { self.ends[s - 1] as usize };
+            out.extend_from_slice(&self.names[start..self.ends[s] as usize]);
+        }
     }
 }
 
