@@ -266,7 +266,7 @@ impl Tagger {
         let kept = scratch.sparse(tokens, &[], &ctx, &mut decode.sink(&self.model));
         let mut tags = vec![Tag::O; tokens.len()];
         self.model.decode_kept(kept, &mut decode, &mut tags);
-        trim(tokens, &mut tags, &mut Vec::new());
+        trim(tokens, &mut tags, &mut Vec::new(), Some(kept));
         tags
     }
 
@@ -363,7 +363,7 @@ impl Tagger {
             tags.resize(start + ws.len(), Tag::O);
             let these = &mut tags[start..];
             self.model.decode_kept(kept, &mut decode, these);
-            trim(ws, these, &mut names);
+            trim(ws, these, &mut names, Some(kept));
             found.add(i, ws, these, &names, scratch.uppers());
             starts.push(tags.len() as u32);
             named.names.extend_from_slice(&names);
@@ -405,10 +405,34 @@ impl Named {
 
 /// A person's or a place's name does not end in a token without letters (a
 /// score, a year: "Boston 4-3" is "Boston"). With the tags, their entities,
-/// written to `ents`. (The tags are trimmed in place.)
-fn trim<S: AsRef<str>>(tokens: &[S], tags: &mut [Tag], ents: &mut Vec<Entity>) {
+/// written to `ents`. (The tags are trimmed in place.) `kept`, when given:
+/// the tokens decoded, the others O.
+fn trim<S: AsRef<str>>(
+    tokens: &[S],
+    tags: &mut [Tag],
+    ents: &mut Vec<Entity>,
+    kept: Option<&[bool]>,
+) {
     ents.clear();
-    entities_into(tags, ents);
+    match kept {
+        // (a name lies in a run of kept tokens: only they are read, not the
+        // whole sentence, most of whose tokens are O)
+        Some(kept) => {
+            let mut i = 0;
+            while let Some(k) = kept[i..].iter().position(|&k| k) {
+                let a = i + k;
+                let b = a + kept[a..].iter().take_while(|&&k| k).count();
+                let at = ents.len();
+                entities_into(&tags[a..b], ents);
+                for e in &mut ents[at..] {
+                    e.start += a;
+                    e.end += a;
+                }
+                i = b;
+            }
+        }
+        None => entities_into(tags, ents),
+    }
     let mut changed = false;
     for e in ents.iter_mut() {
         if matches!(e.kind, EntityType::Per | EntityType::Loc) {
