@@ -67,18 +67,19 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     }
     // "police officer", "defence minister": the last noun is the head.
     let next = doc.tokens.get(t + 1).map(|_| doc.tok(t + 1));
-    if next.is_some_and(|n| lex.role(n).is_some() || lex.starts_title(n) || lex.is_title(n)) {
+    // (`next` is token `t + 1`: its facts spare most look-ups)
+    if next.is_some_and(|n| doc.role(t + 1).is_some() || lex.starts_title(n) || lex.is_title(n)) {
         return None;
     }
     // Collective nouns ("the government", "police") are actors only when
     // they speak: "police said".
     // ("police in Kessel said": a place between them.)
     let speaks =
-        next.is_some_and(|n| lex.cue_verb(n).is_some()) || speaks_after_place(doc, actors, t + 1);
+        next.is_some() && doc.cue_verb(t + 1).is_some() || speaks_after_place(doc, actors, t + 1);
     let next_is_noun = next.is_some_and(|n| {
         n.starts_with(char::is_lowercase)
-            && lex.word_class(n).is_none()
-            && lex.cue_verb(n).is_none()
+            && doc.word_class(t + 1).is_none()
+            && doc.cue_verb(t + 1).is_none()
     });
     if role.collective && !speaks && next_is_noun {
         return None;
@@ -175,7 +176,7 @@ fn modifiers_before(
     while start > sent.tokens().start && mods < 4 {
         let p = start - 1;
         let pw = doc.tok(p);
-        let class = lex.word_class(pw);
+        let class = doc.word_class(p);
         if doc.token(p).kind() == TokenKind::Number {
             det = Some(pw.to_string());
             start = p;
@@ -202,8 +203,8 @@ fn modifiers_before(
             None => {}
         }
         if doc.token(p).kind() != TokenKind::Word
-            || lex.cue_verb(pw).is_some()
-            || lex.role(pw).is_some_and(|r| r.plural && !r.collective)
+            || doc.cue_verb(p).is_some()
+            || doc.role(p).is_some_and(|r| r.plural && !r.collective)
             || (pw.starts_with(char::is_uppercase)
                 && actors.mention_at(p).is_none()
                 && lex.demonym(pw).is_none())

@@ -1446,7 +1446,7 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
     use crate::tagger::{EntityType, Tagger};
     // Each sentence's words are made when the tagger asks for them: all of
     // a long text's at once would be 16 bytes a token at the memory peak.
-    let (tags, starts) = Tagger::shipped().tag_sentences_facts(
+    let (tags, starts, named) = Tagger::shipped().tag_sentences_facts(
         doc.sentences.len(),
         |i, buf| {
             // (the sentence's tokens read as one slice: `Doc::tok` tested
@@ -1459,9 +1459,9 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
     );
     let mut types = TokenTypes::empty(doc.tokens.len());
     let mut names = Vec::new();
-    for (s, w) in doc.sentences.iter().zip(starts.windows(2)) {
-        names.clear();
-        crate::tagger::entities_into(&tags[w[0] as usize..w[1] as usize], &mut names);
+    for (i, (s, w)) in doc.sentences.iter().zip(starts.windows(2)).enumerate() {
+        // (the names found while tagging, not read from the tags again)
+        named.of(i, &tags[w[0] as usize..w[1] as usize], &mut names);
         for &e in &names {
             let kind = match e.kind {
                 EntityType::Per => EntityKind::Person,

@@ -255,10 +255,9 @@ fn grammar_given(doc: &Doc, t: usize) -> bool {
         && doc.token(t).kind() == TokenKind::Word
         && cs.next().is_some_and(char::is_uppercase)
         && cs.next().is_some_and(char::is_lowercase)
-        && matches!(
-            lex.word_class(&w.lower()),
-            Some(WordClass::Prep | WordClass::Aux)
-        )
+        // (its second letter lowercase, no acronym: its class as the
+        // lowercase word's, from the token's facts, no `String`)
+        && matches!(doc.word_class(t), Some(WordClass::Prep | WordClass::Aux))
         && doc.para_of(t + 1) == doc.para_of(t)
         && !doc.paragraph(doc.para_of(t)).heading
         && doc.token(t + 1).span().start == doc.token(t).span().end + 1
@@ -607,7 +606,6 @@ fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
 /// capitalized modifiers and possessives ("White House spokesman", "the
 /// country's leader" is not taken: only capitalized owners count).
 fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
-    let lex = lexicon();
     let s = doc.sentence(doc.sentence_at(a));
     // Try title phrases of 1-3 tokens ending at a-1.
     for len in (1..=3).rev() {
@@ -631,7 +629,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
             if tok.kind() == TokenKind::Possessive
                 || (tok.kind() == TokenKind::Word
                     && w.starts_with(char::is_uppercase)
-                    && lex.word_class(w).is_none())
+                    && doc.word_class(p).is_none())
                 || (tok.kind() == TokenKind::Word
                     && is_connector(w)
                     && p > s.tokens().start

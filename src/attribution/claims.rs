@@ -18,7 +18,7 @@ use super::words::{
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
 use crate::at::At;
-use crate::lexicon::{lexicon, Use, WordClass};
+use crate::lexicon::{fact, lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// Finds the claims of sentence `si`.
@@ -194,6 +194,7 @@ pub fn find(
             && (1..=2).any(|k| {
                 cue.toks.start >= sent.start + k
                     && doc.in_quote_at(cue.toks.start - k).is_none()
+                    && doc.may_be(cue.toks.start - k, fact::PRONOUN)
                     && is_personal_pronoun(doc.tok(cue.toks.start - k))
                     && (cue.toks.start - k + 1..cue.toks.start).all(|t| {
                         doc.token(t).kind() == TokenKind::Word && doc.word_class(t).is_none()

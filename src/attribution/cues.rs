@@ -400,7 +400,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         // Subject first: a name, a pronoun or "the/a ..." phrase, then the verb.
         let subject_end = if let Some(m) = actors.outer_mention_at(s) {
             Some(actors.mention(m).toks().end)
-        } else if is_subject_pronoun_as_written(doc.tok(s)) {
+        } else if doc.may_be(s, fact::PRONOUN) && is_subject_pronoun_as_written(doc.tok(s)) {
             Some(s + 1)
         } else if matches!(doc.word_class(s), Some(WordClass::Det)) {
             // "an angry Hollande retorted": a name inside the phrase ends it.
@@ -516,7 +516,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let mostly_noun = doc.is(t, Use::NounFirst)
         && !after_aux
         && (t.saturating_sub(6).max(sent.start)..t).all(|k| doc.in_quote_at(k).is_none())
-        && !(t > sent.start && is_personal_pronoun(doc.tok(t - 1)))
+        && !(t > sent.start
+            && doc.may_be(t - 1, fact::PRONOUN)
+            && is_personal_pronoun(doc.tok(t - 1)))
         && !matches!(next.as_deref(), Some("that" | ":"));
     if mostly_noun {
         return None;
@@ -819,7 +821,8 @@ fn is_owned_noun(doc: &Doc, t: usize, start: usize) -> bool {
         || (doc.is_cap(p) && doc.word_class(p).is_none())
         // "doubted her promise to ...", but not "repeated his claim", which
         // the asserting verb already reports.
-        || (is_possessive_pronoun(doc.tok(p))
+        || (doc.may_be(p, fact::PRONOUN)
+            && is_possessive_pronoun(doc.tok(p))
             && !(p > start
                 && doc.cue_verb(p - 1).is_some_and(|v| {
                     matches!(v.stance, Stance::Assert | Stance::Confirm | Stance::Promise)

@@ -151,7 +151,8 @@ fn coordinated_subject(
     }
     match actors.outer_mention_at(main) {
         Some(m) if actors.mention(m).toks().start == main => Some(Anchor::Mention(m)),
-        _ => is_personal_pronoun(doc.tok(main)).then_some(Anchor::Pronoun(main)),
+        _ => (doc.may_be(main, fact::PRONOUN) && is_personal_pronoun(doc.tok(main)))
+            .then_some(Anchor::Pronoun(main)),
     }
 }
 

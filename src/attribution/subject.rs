@@ -11,7 +11,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
-use crate::lexicon::{lexicon, Use, WordClass};
+use crate::lexicon::{fact, lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
 
@@ -134,11 +134,13 @@ fn subject_left_of(
             return Some(at_mention(doc, actors, m, p, bound, possessor, depth));
         }
         let w = doc.tok(p);
-        if is_subject_pronoun(w) && !possessor {
+        // (the token's facts rule most pronoun look-ups out)
+        let pronoun = doc.may_be(p, fact::PRONOUN);
+        if pronoun && is_subject_pronoun(w) && !possessor {
             return Some(Anchor::Pronoun(p));
         }
         // "his promise to be “neutral”": the owner of a claim noun.
-        if possessor && is_possessive_pronoun(w) {
+        if possessor && pronoun && is_possessive_pronoun(w) {
             return Some(Anchor::Pronoun(p));
         }
         if w == ")" && !possessor {
@@ -362,7 +364,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             }
         }
         // "he, once again, pledged"
-        if is_subject_pronoun(doc.tok(q - 1)) {
+        if doc.may_be(q - 1, fact::PRONOUN) && is_subject_pronoun(doc.tok(q - 1)) {
             return Some(Anchor::Pronoun(q - 1));
         }
         // "The report, released on Tuesday, found", "The ministry, in a
@@ -666,7 +668,7 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
             return Some(Anchor::Mention(m));
         }
         let w = doc.tok(p);
-        if is_subject_pronoun(w) && p == t {
+        if p == t && doc.may_be(p, fact::PRONOUN) && is_subject_pronoun(w) {
             return Some(Anchor::Pronoun(p));
         }
         // "tweeted a young voter", "said the statement": a phrase after the cue.
@@ -879,7 +881,11 @@ fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anc
     (t..end.min(t + 10))
         .take_while(|&k| doc.token(k).kind() != TokenKind::Punct)
         .find_map(|k| Some(Anchor::Mention(outermost(actors, actors.mention_at(k)?, k))))
-        .or_else(|| (t < end && is_possessive_pronoun(doc.tok(t))).then_some(Anchor::Pronoun(t)))
+        .or_else(|| {
+            let pronoun =
+                t < end && doc.may_be(t, fact::PRONOUN) && is_possessive_pronoun(doc.tok(t));
+            pronoun.then_some(Anchor::Pronoun(t))
+        })
 }
 
 /// A name nested in a description ("NATO" in "a NATO official") stands for

@@ -139,7 +139,7 @@ impl Lexicon {
     /// The class of a closed-class word (lowercase lookup).
     /// Words in capitals are acronyms here ("US", "IT"), not grammar.
     pub fn word_class(&self, word: &str) -> Option<WordClass> {
-        if word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some() {
+        if acronym(word) {
             return None;
         }
         with_lower(word, |w| {
@@ -404,7 +404,7 @@ impl Lexicon {
     /// A common English word (lowercase lookup).
     /// Words in capitals are acronyms ("US", "AIDS"), never common words.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some() {
+        if acronym(word) {
             return false;
         }
         with_lower(word, |w| tables::COMMON_WORDS.contains(w))
@@ -441,6 +441,16 @@ fn value<T: Copy>(keys: &Keys, values: &[T], key: &str) -> Option<T> {
     keys.find(key).map(|i| *values.at(i))
 }
 
+/// A word in capitals of two characters or more ("US", "U.N."): its
+/// letters all capitals or periods. (Most words are told by their first
+/// byte: ASCII, neither a capital nor a period.)
+fn acronym(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b < 0x80 && !b.is_ascii_uppercase() && b != b'.' => false,
+        _ => word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some(),
+    }
+}
+
 /// The `TITLE*` bits of a lowercase word or phrase, without its final periods.
 fn title_bits(phrase: &str) -> u8 {
     let key = phrase.trim_end_matches('.');
@@ -475,17 +485,17 @@ const LOWER_MAX: usize = 32;
 #[inline(never)]
 fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     let bytes = word.as_bytes();
-    if bytes.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return Cow::Borrowed(word);
+    // (most words: ASCII without a capital, read in one pass)
+    if bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
+    if bytes.is_ascii() && bytes.len() <= LOWER_MAX {
+        // (a byte loop, not `copy_from_slice`: no panic location)
+        for (d, &s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
         }
-        if bytes.len() <= LOWER_MAX {
-            for (d, &s) in buf.iter_mut().zip(bytes) {
-                *d = s.to_ascii_lowercase();
-            }
-            if let Ok(w) = std::str::from_utf8(buf.sub(..bytes.len())) {
-                return Cow::Borrowed(w);
-            }
+        if let Ok(w) = std::str::from_utf8(buf.sub(..bytes.len())) {
+            return Cow::Borrowed(w);
         }
     }
     Cow::Owned(lower(word))

@@ -266,7 +266,7 @@ impl Tagger {
         let kept = scratch.sparse(tokens, &[], &ctx, &mut decode.sink(&self.model));
         let mut tags = vec![Tag::O; tokens.len()];
         self.model.decode_kept(kept, &mut decode, &mut tags);
-        trim(tokens, &mut tags, &mut Vec::new());
+        trim(tokens, &mut tags, &mut Vec::new(), Some(kept));
         tags
     }
 
@@ -286,7 +286,7 @@ impl Tagger {
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
     ) -> Vec<Vec<Tag>> {
-        let (tags, starts) = self.tag_sentences_facts(count, words, |_| &[]);
+        let (tags, starts, _) = self.tag_sentences_facts(count, words, |_| &[]);
         starts
             .windows(2)
             .map(|w| tags[w[0] as usize..w[1] as usize].to_vec())
@@ -298,13 +298,15 @@ impl Tagger {
     /// them): they spare look-ups of words the lexicons cannot hold; the
     /// tags are the same. The tags of all sentences come one after
     /// another, sentence `i`'s at `starts[i]..starts[i + 1]` (a `Vec` a
-    /// sentence was a tenth of the peak memory on long texts).
+    /// sentence was a tenth of the peak memory on long texts). With them,
+    /// the names of the tags, [`Named`] (each sentence's were worked out
+    /// to trim them: they are not read from the tags again).
     pub(crate) fn tag_sentences_facts<'w, 'f>(
         &self,
         count: usize,
         words: impl Fn(usize, &mut Vec<&'w str>),
         facts: impl Fn(usize) -> &'f [u8],
-    ) -> (Vec<Tag>, Vec<u32>) {
+    ) -> (Vec<Tag>, Vec<u32>, Named) {
         let mut buf = Vec::new();
         let mut ctx = features::DocContext::default();
         // Room for an article's lowercase words up front (about half its
@@ -341,6 +343,11 @@ impl Tagger {
         let mut tags = Vec::with_capacity(total);
         let mut starts = Vec::with_capacity(count + 1);
         starts.push(0);
+        let mut named = Named {
+            names: Vec::new(),
+            ends: Vec::with_capacity(count),
+            rewritten: Vec::new(),
+        };
         for i in 0..count {
             let ws: &[&str] = match &held {
                 Some((all, ends)) => &all[if i == 0 { 0 } else { ends[i - 1] }..ends[i]],
@@ -356,24 +363,76 @@ impl Tagger {
             tags.resize(start + ws.len(), Tag::O);
             let these = &mut tags[start..];
             self.model.decode_kept(kept, &mut decode, these);
-            trim(ws, these, &mut names);
+            trim(ws, these, &mut names, Some(kept));
             found.add(i, ws, these, &names, scratch.uppers());
             starts.push(tags.len() as u32);
+            named.names.extend_from_slice(&names);
+            named.ends.push(named.names.len() as u32);
         }
         found.apply(|s, new| {
             let r = starts[s] as usize..starts[s + 1] as usize;
             tags[r.clone()].copy_from_slice(&bio(r.len(), new));
+            named.rewritten.push(s as u32);
         });
-        (tags, starts)
+        (tags, starts, named)
+    }
+}
+
+/// The names [`Tagger::tag_sentences_facts`] found, sentence after
+/// sentence, as [`entities_into`] reads them from the tags.
+pub(crate) struct Named {
+    /// Each sentence's names, one sentence after another.
+    names: Vec<Entity>,
+    /// One past the last name of each sentence.
+    ends: Vec<u32>,
+    /// The sentences the consistency pass rewrote, in order: their names
+    /// are read from their tags.
+    rewritten: Vec<u32>,
+}
+
+impl Named {
+    /// The names of sentence `s` (of `tags`, its tags), written to `out`.
+    pub(crate) fn of(&self, s: usize, tags: &[Tag], out: &mut Vec<Entity>) {
+        out.clear();
+        if self.rewritten.binary_search(&(s as u32)).is_ok() {
+            entities_into(tags, out);
+        } else {
+            let start = if s == 0 { 0 } else { self.ends[s - 1] as usize };
+            out.extend_from_slice(&self.names[start..self.ends[s] as usize]);
+        }
     }
 }
 
 /// A person's or a place's name does not end in a token without letters (a
 /// score, a year: "Boston 4-3" is "Boston"). With the tags, their entities,
-/// written to `ents`. (The tags are trimmed in place.)
-fn trim<S: AsRef<str>>(tokens: &[S], tags: &mut [Tag], ents: &mut Vec<Entity>) {
+/// written to `ents`. (The tags are trimmed in place.) `kept`, when given:
+/// the tokens decoded, the others O.
+fn trim<S: AsRef<str>>(
+    tokens: &[S],
+    tags: &mut [Tag],
+    ents: &mut Vec<Entity>,
+    kept: Option<&[bool]>,
+) {
     ents.clear();
-    entities_into(tags, ents);
+    match kept {
+        // (a name lies in a run of kept tokens: only they are read, not the
+        // whole sentence, most of whose tokens are O)
+        Some(kept) => {
+            let mut i = 0;
+            while let Some(k) = kept[i..].iter().position(|&k| k) {
+                let a = i + k;
+                let b = a + kept[a..].iter().take_while(|&&k| k).count();
+                let at = ents.len();
+                entities_into(&tags[a..b], ents);
+                for e in &mut ents[at..] {
+                    e.start += a;
+                    e.end += a;
+                }
+                i = b;
+            }
+        }
+        None => entities_into(tags, ents),
+    }
     let mut changed = false;
     for e in ents.iter_mut() {
         if matches!(e.kind, EntityType::Per | EntityType::Loc) {

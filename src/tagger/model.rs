@@ -424,21 +424,19 @@ fn viterbi_between(
             } else {
                 0..TAGS
             };
+            // (a tag no path reaches, NONE, is not skipped: from the
+            // second token on, each tag has a predecessor some path reaches,
+            // a B or O of the first token, and NONE plus a transition is
+            // far below any score of those, so it is never the best)
             for p in from {
-                let s = prev[p];
-                if s == NONE {
-                    continue;
-                }
-                let v = s + trans(p, t);
+                let v = prev[p] + trans(p, t);
                 if v > best {
                     best = v;
                     arg = p;
                 }
             }
-            if best != NONE {
-                row[t] = best + e[t];
-                arg_row[t] = arg as u8;
-            }
+            row[t] = best + e[t];
+            arg_row[t] = arg as u8;
         }
     }
     // Each last tag's score (with the step into `into`), worked out once.

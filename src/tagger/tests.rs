@@ -234,7 +234,7 @@ fn names_of_people_and_places_do_not_end_in_a_score() {
         end: 1,
         kind: P,
     }];
-    trim(&tokens, &mut trimmed, &mut names);
+    trim(&tokens, &mut trimmed, &mut names, None);
     assert_eq!(
         trimmed,
         vec![Tag::B(L), Tag::O, Tag::B(G), Tag::I(G), Tag::I(G)]
