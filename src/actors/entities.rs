@@ -253,7 +253,12 @@ fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
 /// True when a name the rules missed may be added from the tagger's: not
 /// in a headline (its capitals say nothing), not a title or an honorific
 /// ("Mr"), and not one common word ("Wire" after a dateline).
-fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> bool {
+fn may_add(
+    doc: &Doc,
+    toks: &std::ops::Range<usize>,
+    inside: &HashSet<&str>,
+    kind: Option<EntityKind>,
+) -> bool {
     let lex = lexicon();
     let first = doc.tok(toks.start);
     // One word opening a sentence ("Orchard owners vow ..."): only if
@@ -271,6 +276,7 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         && super::is_sentence_initial(doc, toks.start)
         && !inside.contains(first)
         && !subject
+        && !(kind == Some(EntityKind::Person) && common_next(doc, b))
         && !dateline(doc, toks);
     // ("Hurricane Odessa": the rules leave a storm's name out, `names::hint`.)
     let storm = doc.is(toks.start, Use::StormWord)
@@ -282,6 +288,15 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         || lex.is_honorific(first)
         || (toks.len() == 1 && lex.is_common_word(&first.lower()));
     !refused
+}
+
+/// A lowercase English word at `b`, common or a past tense ("Brannick
+/// enrolled"), not a foreign one ("Hakuna matata").
+fn common_next(doc: &Doc, b: usize) -> bool {
+    b < doc.tokens.len() && {
+        let w = doc.tok(b);
+        w.starts_with(char::is_lowercase) && (w.ends_with("ed") || lexicon().is_common_word(w))
+    }
 }
 
 /// One word the tagger calls an organization that names an institution by
@@ -438,7 +453,8 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             .collect();
         let Some(&h0) = hits.first() else {
             let inside = inside.get_or_insert_with(|| capitalized_inside(doc));
-            if may_add(doc, e, inside) || (*kind == EntityKind::Organization && institution(doc, e))
+            if may_add(doc, e, inside, Some(*kind))
+                || (*kind == EntityKind::Organization && institution(doc, e))
             {
                 let kind = if dateline(doc, e) {
                     EntityKind::Place
@@ -590,7 +606,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && doc.tok(a).starts_with(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
-            && may_add(doc, &one, &HashSet::default())
+            && may_add(doc, &one, &HashSet::default(), None)
         {
             // The apposition first: it is rare, and `free` scans the names.
             if let Some(kind) = apposition(doc, a + 1).filter(|_| free()) {
