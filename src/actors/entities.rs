@@ -384,6 +384,35 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             None => k += 1,
         }
     }
+    // "Varosh and Keltani": a tagged name of one word either side of
+    // "and" (not a common one: "Justice and Development") is two names,
+    // unless the lexicons know it whole ("Trinidad and Tobago").
+    let mut k = 0;
+    while k < spans.len() {
+        let (e, kind) = spans[k].clone();
+        let split = e
+            .clone()
+            .find(|&t| doc.is(t, Use::And) && doc.tok(t) == "and")
+            .filter(|&t| {
+                t > e.start
+                    && t + 1 < e.end
+                    && t - e.start == 1
+                    && e.end - t == 2
+                    && !lexicon().is_common_word(&doc.tok(t - 1).lower())
+                    && lexicon()
+                        .known(&doc.text[doc.span_of(e.start, e.end)])
+                        .is_none()
+                    && !listed_org(doc, &e)
+            });
+        match split {
+            Some(t) => {
+                spans[k] = (e.start..t, kind);
+                spans.insert(k + 1, (t + 1..e.end, kind));
+                k += 2;
+            }
+            None => k += 1,
+        }
+    }
     // "Grandmother Ana Ruiz said": the rules' test of a role word before
     // a given name holds for the tagger's names too.
     for (e, _) in &mut spans {
