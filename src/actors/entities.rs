@@ -1065,6 +1065,16 @@ fn in_place(doc: &Doc, n: &Name) -> bool {
     }
 }
 
+/// The rules' title of name `n` ends right before an "of" before it
+/// ("the Mayor of X").
+fn office_of(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    a > 0
+        && doc.tok(a - 1) == "of"
+        && n.title
+            .is_some_and(|title| title.end <= doc.span_of(a - 1, a).start)
+}
+
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
     let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
@@ -1218,8 +1228,26 @@ fn contraction(doc: &Doc, n: &Name) -> bool {
 pub(crate) fn filter(
     doc: &Doc,
     types: &TokenTypes,
-    names: Vec<Name>,
+    mut names: Vec<Name>,
 ) -> (Vec<Name>, Vec<Option<ActorKind>>) {
+    // "the Archbishop of Salzburg", "the President of Mali": a title
+    // and "of" before a place the lexicons know, or a name the tagger
+    // calls a place or an organization, name the office, not the name's
+    // bearer: the name is that place or organization.
+    for n in &mut names {
+        let a = n.toks.start;
+        if !office_of(doc, n) {
+            continue;
+        }
+        let text = &doc.text[doc.span_of(a, n.toks.end)];
+        n.hint = match types.verdict(n.toks.clone()) {
+            _ if known_place(doc, n) => place_hint(text.to_string()),
+            Some(EntityKind::Place) => place_hint(text.to_string()),
+            Some(EntityKind::Organization) => Hint::Org,
+            _ => continue,
+        };
+        n.title = None;
+    }
     let clubs = clubs(doc, &names);
     let mut verdict: Vec<Option<EntityKind>> = names
         .iter()
