@@ -1110,12 +1110,9 @@ fn after_preposition(doc: &Doc, n: &Name) -> bool {
     }
     let lex = lexicon();
     let w = doc.tok(a - 1).lower();
-    let noun_after = b < doc.tokens.len()
-        && doc.tokens[b].kind() == TokenKind::Word
-        && doc.tok(b).starts_with(char::is_lowercase)
-        && doc.word_class(b).is_none();
+    // ("by Tamsin assumes": a verb after it, no noun)
     lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
-        && (w == "of" || lex.is(&w, Use::Locative) || noun_after)
+        && (w == "of" || lex.is(&w, Use::Locative) || noun_at(doc, b))
 }
 
 /// A speaker's label: the name opens its paragraph and a colon follows
