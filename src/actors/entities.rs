@@ -272,11 +272,13 @@ fn may_add(
             || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
             || doc.cue_verb(b).is_some()
             || context().plays.contains(doc.tok(b)));
+    // "Brannick enrolled": the tagger's person before an English word.
+    let person = kind == Some(EntityKind::Person) && common_next(doc, b);
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
         && !inside.contains(first)
         && !subject
-        && !(kind == Some(EntityKind::Person) && common_next(doc, b))
+        && !person
         && !dateline(doc, toks);
     // ("Hurricane Odessa": the rules leave a storm's name out, `names::hint`.)
     let storm = doc.is(toks.start, Use::StormWord)
