@@ -5,11 +5,20 @@
 //! code), ~8 bytes of the gzipped `.wasm` a site. Through `at`, a bad index
 //! still panics, its message naming this file ("Download size" in
 //! BENCHMARKS.md).
+//!
+//! The `.wasm` has no code that formats a `str` in a panic message: `str`
+//! ranges go through [`Part`], searches for a `&str` (or a `char` that may
+//! not be ASCII: `"...".contains(c)`) through [`find_str`] or `matches!`.
+//! One such site brings `str::slice_error_fail`, `char`'s `Debug` and std's
+//! tables of printable characters back (~4.8 KB gzipped).
 
-/// `s.at(i)` is `&s[i]`, `s.at_mut(i)` is `&mut s[i]`.
+/// `s.at(i)` is `&s[i]`, `s.at_mut(i)` is `&mut s[i]`; `s.sub(a..b)` is
+/// `&s[a..b]` (any range), `s.sub_mut(a..b)` is `&mut s[a..b]`.
 pub trait At<T> {
     fn at(&self, i: usize) -> &T;
     fn at_mut(&mut self, i: usize) -> &mut T;
+    fn sub<I: std::slice::SliceIndex<[T], Output = [T]>>(&self, r: I) -> &[T];
+    fn sub_mut<I: std::slice::SliceIndex<[T], Output = [T]>>(&mut self, r: I) -> &mut [T];
 }
 
 impl<T> At<T> for [T] {
@@ -22,10 +31,25 @@ impl<T> At<T> for [T] {
     fn at_mut(&mut self, i: usize) -> &mut T {
         &mut self[i]
     }
+
+    #[inline]
+    fn sub<I: std::slice::SliceIndex<[T], Output = [T]>>(&self, r: I) -> &[T] {
+        &self[r]
+    }
+
+    #[inline]
+    fn sub_mut<I: std::slice::SliceIndex<[T], Output = [T]>>(&mut self, r: I) -> &mut [T] {
+        &mut self[r]
+    }
 }
 
 /// `s.part(a..b)` is `&s[a..b]` (any range), with one panic location.
 /// `s.of(span)` is `&s[span]` (`Index<Span>` is `#[track_caller]` too).
+///
+/// A bad range panics with a message of its own, not `&s[a..b]`'s: that
+/// one formats the text and the range (`str::slice_error_fail`), which
+/// brought `char`'s and `Range`'s `Debug` and std's printable-character
+/// tables into the `.wasm`.
 pub trait Part {
     fn part<I: std::slice::SliceIndex<str, Output = str>>(&self, r: I) -> &str;
     fn of(&self, span: crate::span::Span) -> &str;
@@ -34,11 +58,35 @@ pub trait Part {
 impl Part for str {
     #[inline]
     fn part<I: std::slice::SliceIndex<str, Output = str>>(&self, r: I) -> &str {
-        &self[r]
+        match self.get(r) {
+            Some(s) => s,
+            None => bad_range(),
+        }
     }
 
     #[inline]
     fn of(&self, span: crate::span::Span) -> &str {
         self.part(span.start..span.end)
     }
+}
+
+/// The panic of a bad `str` range ([`Part`]).
+#[cold]
+#[inline(never)]
+pub fn bad_range() -> ! {
+    panic!("str range out of bounds or not on a char boundary")
+}
+
+/// Where `needle` first occurs in `hay` (`hay.find(needle)`), by a plain
+/// byte comparison at each position: std's two-way `StrSearcher` was
+/// ~2.3 KB of the `.wasm` for four calls whose needles are a few bytes.
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..(h.len() + 1).checked_sub(n.len())?).find(|&i| h.get(i..).is_some_and(|r| r.starts_with(n)))
+}
+
+/// `hay.split_once(needle)` through [`find_str`].
+pub fn split_once<'a>(hay: &'a str, needle: &str) -> Option<(&'a str, &'a str)> {
+    let i = find_str(hay, needle)?;
+    Some((hay.part(..i), hay.part(i + needle.len()..)))
 }

@@ -4,6 +4,8 @@
 //! units, and some tools count Unicode scalar values. Conversion happens once,
 //! at the edge, with a table built in one pass over the text.
 
+use crate::at::At;
+
 named_enum! {
     /// The unit offsets are counted in.
     pub enum OffsetUnit {
@@ -82,7 +84,7 @@ impl OffsetMap {
         match self.marks.partition_point(|&(b, _)| b <= byte) {
             0 => byte,
             n => {
-                let (b, c) = self.marks[n - 1];
+                let (b, c) = *self.marks.at(n - 1);
                 c + (byte - b)
             }
         }

@@ -35,7 +35,7 @@ pub(crate) fn stable_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> 
             let mid = (lo + width).min(n);
             let hi = (mid + width).min(n);
             let (mut i, mut j) = (lo, mid);
-            for slot in &mut b[lo..hi] {
+            for slot in b.sub_mut(lo..hi) {
                 let left = j == hi
                     || (i < mid && cmp(*a.at(i) as usize, *a.at(j) as usize) != Ordering::Greater);
                 let from = if left { &mut i } else { &mut j };

@@ -75,6 +75,6 @@ impl From<Range<usize>> for Span {
 impl Index<Span> for str {
     type Output = str;
     fn index(&self, span: Span) -> &str {
-        &self[span.start..span.end]
+        crate::at::Part::of(self, span)
     }
 }

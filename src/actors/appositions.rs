@@ -5,6 +5,7 @@
 
 use super::store::Actors;
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::{find_str, At};
 use crate::lexicon::{lexicon, WordClass};
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
@@ -41,9 +42,9 @@ pub fn add(doc: &Doc, actors: &mut Actors) {
         let titles = &actors.actor(a).titles;
         if !titles
             .iter()
-            .any(|t| t.contains(&text) || text.contains(t.as_str()))
+            .any(|t| find_str(t, &text).is_some() || find_str(&text, t).is_some())
         {
-            actors.actors[a].titles.push(text);
+            actors.actors.at_mut(a).titles.push(text);
         }
     }
 }

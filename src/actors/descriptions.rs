@@ -4,7 +4,7 @@
 
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::at::At;
+use crate::at::{At, Part};
 use crate::lexicon::{fact, lexicon, Role, Use, WordClass};
 use crate::text::WordMap as HashMap;
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
@@ -490,7 +490,14 @@ fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Optio
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
     match det {
-        Some(d) if phrase.lower().starts_with(&format!("{d} ")) => &phrase[d.len() + 1..],
+        Some(d)
+            if phrase
+                .lower()
+                .strip_prefix(d)
+                .is_some_and(|rest| rest.starts_with(' ')) =>
+        {
+            phrase.part(d.len() + 1..)
+        }
         _ => phrase,
     }
 }

@@ -14,6 +14,7 @@ use super::names::{
 };
 use super::store::Actors;
 use crate::annotation::ActorKind;
+use crate::at::Part;
 use crate::hash::lower_hash;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
@@ -178,7 +179,7 @@ fn tagged_name(
     kind: EntityKind,
     title: Option<Span>,
 ) -> Name {
-    let text = &doc.text[doc.span_of(toks.start, toks.end)];
+    let text = doc.str_of(doc.span_of(toks.start, toks.end));
     // "Tanner Street", "Eastfield United": the words of the name decide,
     // as they do for the rules' names ([`filter`]).
     let c = context();
@@ -354,7 +355,7 @@ fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
 /// bracket or a comma ("HARARE, Zimbabwe —", "GENEVA (Wire) -"). It names
 /// the place the story was filed from, whatever the tagger says.
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
-    let text = &doc.text[doc.span_of(toks.start, toks.end)];
+    let text = doc.str_of(doc.span_of(toks.start, toks.end));
     doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
         && text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
@@ -402,7 +403,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                     && e.end - t == 2
                     && !lexicon().is_common_word(&doc.tok(t - 1).lower())
                     && lexicon()
-                        .known(&doc.text[doc.span_of(e.start, e.end)])
+                        .known(doc.str_of(doc.span_of(e.start, e.end)))
                         .is_none()
                     && !listed_org(doc, &e)
             });
@@ -436,7 +437,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && a > 0
             && doc.tok(a - 1).starts_with(char::is_lowercase)
         {
-            let text = &doc.text[doc.span_of(a, b)];
+            let text = doc.str_of(doc.span_of(a, b));
             n.hint = match types.verdict(a..b) {
                 Some(EntityKind::Organization) => Hint::Org,
                 Some(EntityKind::Place) => place_hint(text.to_string()),
@@ -511,7 +512,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             n.toks.len() > 1
                 && n.title.is_none()
                 && lexicon()
-                    .known(&doc.text[doc.span_of(n.toks.start, n.toks.end)])
+                    .known(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
                     .is_some()
         };
         if e.start <= start && end <= e.end {
@@ -730,8 +731,15 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
         ..(n.toks.end + QUOTE_REACH).min(sentence.end);
     let beside_quote =
         doc.quote_at(n.toks.start).is_none() && near.step_by(2).any(|t| doc.quote_at(t).is_some());
+    // "..., with Wildmoor warning that ...": the subject of a gerund cue
+    // in an absolute clause.
+    let absolute = n.toks.start > sentence.start
+        && doc.tok(n.toks.start - 1) == "with"
+        && n.toks.end < sentence.end
+        && doc.cue_verb(n.toks.end).is_some_and(|v| v.gerund);
     locative
         || beside_quote
+        || absolute
         || words_after.clone().any(cue)
         || before.clone().any(cue)
         || (before.len() == 2 && doc.tok(before.start).eq_ignore_ascii_case("according"))
@@ -743,7 +751,7 @@ fn known(doc: &Doc, n: &Name) -> bool {
     if !matches!(n.hint, Hint::Known { .. }) {
         return false;
     }
-    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters <= 4 || text.chars().any(char::is_lowercase)
 }
@@ -948,7 +956,7 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
     let c = context();
     let lex = lexicon();
     let last = doc.tok(b - 1);
-    let whole = &doc.text[doc.span_of(a, b)];
+    let whole = doc.str_of(doc.span_of(a, b));
     let city = |w: &str| {
         lex.known(w)
             .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
@@ -1009,7 +1017,7 @@ fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
 /// name they do not know before a score is a team too ("beat Arsenal
 /// 3-1"), unless the tagger calls it a person or no actor.
 fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
-    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
     let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let score = |t: Option<usize>| word(t).is_some_and(score);
@@ -1079,7 +1087,7 @@ fn office_of(doc: &Doc, n: &Name) -> bool {
 
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
-    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
     lexicon().known(text).is_some_and(|k| k.is_place)
 }
 
@@ -1158,7 +1166,7 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
         return true;
     }
     let para = &doc.paras[doc.para_of(n.toks.start)];
-    let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
     text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
         && (para.tokens().start..para.tokens().end)
@@ -1238,7 +1246,7 @@ pub(crate) fn filter(
         if !office_of(doc, n) {
             continue;
         }
-        let text = &doc.text[doc.span_of(a, n.toks.end)];
+        let text = doc.str_of(doc.span_of(a, n.toks.end));
         n.hint = match types.verdict(n.toks.clone()) {
             _ if known_place(doc, n) => place_hint(text.to_string()),
             Some(EntityKind::Place) => place_hint(text.to_string()),
@@ -1326,11 +1334,11 @@ pub(crate) fn filter(
         .iter()
         .zip(&verdict)
         .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
-        .map(|(n, _)| &doc.text[doc.span_of(n.toks.start, n.toks.end)])
+        .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
         .collect();
     if !teams.is_empty() {
         for (n, v) in names.iter().zip(verdict.iter_mut()) {
-            if teams.contains(&doc.text[doc.span_of(n.toks.start, n.toks.end)])
+            if teams.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
                 && n.title.is_none()
                 && !in_place(doc, n)
             {
@@ -1350,7 +1358,7 @@ pub(crate) fn filter(
     // Brandt").
     // Compared in lowercase: "FERRANT" (a transcript's label) after
     // "Odile Ferrant".
-    let text = |n: &Name| lower_hash(&doc.text[doc.span_of(n.toks.start, n.toks.end)]);
+    let text = |n: &Name| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
     let mut typed: HashSet<u64> = HashSet::default();
     for (n, v) in names.iter().zip(&verdict) {
         if is_actor(*v) {
@@ -1437,7 +1445,7 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             }
             // A dateline's place; an organization the lexicon knows by
             // that very name ("Oxfam").
-            let text = &doc.text[doc.span_of(n.toks.start, n.toks.end)];
+            let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
             if dateline(doc, &n.toks)
                 || (n.toks.len() == 1 && after_dateline_place(doc, n.toks.start))
                 || lex.known(text).is_some_and(|k| !k.is_place)
@@ -1455,7 +1463,7 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 && lex.starts_title(doc.tok(b));
             let last = doc.tok(b - 1).lower();
             let plural =
-                b - a > 1 && last.ends_with('s') && lex.is_common_word(&last[..last.len() - 1]);
+                b - a > 1 && last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1));
             // "Sofia Brandt": a place's name before a surname is a given name.
             let place = |t: usize| lex.known(doc.tok(t)).is_some_and(|k| k.is_place);
             let given = b - a > 1 && place(a) && !place(b - 1);
@@ -1517,7 +1525,7 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
             // each token's number)
             let toks = &doc.tokens[doc.sentences[i].tokens()];
             crate::work::add(toks.len());
-            buf.extend(toks.iter().map(|t| &doc.text[t.span()]));
+            buf.extend(toks.iter().map(|t| doc.text.of(t.span())));
         },
         |i| doc.facts(doc.sentences[i].tokens()),
     );

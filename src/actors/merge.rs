@@ -4,7 +4,7 @@
 use super::names::{Hint, Name};
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
-use crate::at::At;
+use crate::at::{At, Part};
 use crate::case::lower_char;
 use crate::lexicon::{lexicon, Gender, Use, WordClass};
 use crate::text::WordMap as HashMap;
@@ -372,7 +372,7 @@ impl Texts {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(&self.ends)
-            .map(|(a, &b)| &self.all[a as usize..b as usize])
+            .map(|(a, &b)| self.all.part(a as usize..b as usize))
     }
 }
 

@@ -24,7 +24,7 @@ pub use names::is_sentence_initial;
 pub use store::{ActorDraft, Actors, MentionDraft, OneActor};
 
 use crate::annotation::MentionKind;
-use crate::at::At;
+use crate::at::{At, Part};
 use crate::lexicon::lexicon;
 use crate::text::Doc;
 use std::ops::Range;
@@ -121,7 +121,7 @@ fn quiet_names(doc: &Doc, actors: &Actors, named: &dyn Fn(Range<usize>) -> bool)
         .into_iter()
         .filter(|&i| {
             let m = ms.at(i);
-            let known = lexicon().known(&doc.text[m.span().start..m.span().end]);
+            let known = lexicon().known(doc.text.of(m.span()));
             !(*free.at(m.actor()) || known.is_some() || named(m.toks()))
         })
         .collect()

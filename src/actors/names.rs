@@ -5,7 +5,7 @@
 //! title and a person. Capitals that only mark a sentence start or a headline
 //! are dropped unless the rest of the text vouches for the word.
 
-use crate::at::At;
+use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
@@ -396,15 +396,47 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     }
     // In a headline or subheading every word may be capitalized: keep only
     // the words the rest of the text vouches for, each stretch on its own.
-    if doc.paragraph(doc.para_of(a)).heading {
+    let para = doc.paragraph(doc.para_of(a));
+    if para.heading {
+        // "FIRE CHIEF WARNS OF DRY SUMMER": in a headline all in capitals
+        // a word is a name only written so in the text ("NATO") or known to
+        // the lexicons as a word ("SERBIA" is "Serbia", merged with it).
+        let shouting = para
+            .tokens()
+            .all(|t| !doc.tok(t).contains(char::is_lowercase));
+        let shouted = |w: &str| {
+            let known = lex
+                .known(w)
+                .or_else(|| lex.known(&unshout([w].into_iter())));
+            (ev.cap_inside.contains(w) || known.is_some()).then_some(known)
+        };
         let mut t = a;
         while t < b {
             let mut e = t;
-            while e < b && vouched(ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e)) {
+            while e < b
+                && if shouting {
+                    shouted(doc.tok(e)).is_some()
+                } else {
+                    vouched(ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e))
+                }
+            {
                 e += 1;
             }
             if e > t {
+                let n = out.len();
                 segment_body(doc, ev, t..e, out);
+                if shouting {
+                    for name in &mut out[n..] {
+                        let words = || name.toks.clone().map(|k| doc.tok(k));
+                        let raw = doc.str_of(doc.span_of(name.toks.start, name.toks.end));
+                        if let Some(k) = lex.known(raw).or_else(|| lex.known(&unshout(words()))) {
+                            name.hint = Hint::Known {
+                                canonical: k.canonical.clone(),
+                                place: k.is_place,
+                            };
+                        }
+                    }
+                }
                 t = e;
             } else {
                 t += 1;
@@ -422,7 +454,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         // "Amnesty International said": a name the lexicons know whole
         // keeps its first word, a common one too.
         if initial
-            && (a + 2..=b.min(a + 4)).any(|k| lex.known(&doc.text[doc.span_of(a, k)]).is_some())
+            && (a + 2..=b.min(a + 4)).any(|k| lex.known(doc.str_of(doc.span_of(a, k))).is_some())
         {
             break;
         }
@@ -560,7 +592,7 @@ fn push_titled_person(
         let first = out.len();
         classify_parts(doc, ev, of + 1..run.end, out);
         // "of Brackwater" after a person: where she is from, a place.
-        for name in &mut out[first..] {
+        for name in out.sub_mut(first..) {
             if name.hint == Hint::Single {
                 let canonical = doc
                     .str_of(doc.span_of(name.toks.start, name.toks.end))
@@ -804,7 +836,7 @@ fn trim_connectors(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
 
 /// "Crossings", "Minerals": the plural of a common word ("crossing").
 fn plural_of_common(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && lexicon().is_common_word(&w[..w.len() - 1])
+    w.len() > 3 && w.ends_with('s') && lexicon().is_common_word(w.part(..w.len() - 1))
 }
 
 /// What the words of the run `a..b` say about its kind; `None` when they

@@ -3,7 +3,7 @@
 //! reads it and adds pronoun mentions.
 
 use crate::annotation::{ActorKind, MentionKind};
-use crate::at::At;
+use crate::at::{split_once, At};
 use crate::lexicon::{lexicon, Gender, Use};
 use crate::span::Span;
 use crate::text::{Doc, Lower, Runs};
@@ -57,7 +57,7 @@ impl MentionDraft {
     /// Name, description or pronoun.
     pub fn kind(&self) -> MentionKind {
         let bit = |x: u32| (x / KIND_BIT) as usize;
-        MentionKind::ALL[bit(self.toks[0]) | bit(self.toks[1]) << 1]
+        *MentionKind::ALL.at(bit(self.toks[0]) | bit(self.toks[1]) << 1)
     }
 
     /// Tokens of the mention (without its title).
@@ -443,7 +443,7 @@ impl Actors {
                     None => break,
                 }
             }
-            if let Some((office, _)) = title.split_once(" of ") {
+            if let Some((office, _)) = split_once(&title, " of ") {
                 holders.hold(office_of(office), a);
             }
         }

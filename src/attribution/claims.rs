@@ -17,6 +17,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
+use crate::at::At;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -127,6 +128,19 @@ pub fn find(
                         true => past_addressee(doc, actors, start, sent.end).unwrap_or(start),
                         false => start,
                     };
+                    // "raised concerns, with X warning that ...": an
+                    // absolute clause after a comma (a "with", then a
+                    // gerund before any comma) is no content.
+                    let absolute = start > from
+                        && start < sent.end
+                        && doc.tok(start - 1) == ","
+                        && doc.tok(start) == "with"
+                        && (start + 2..(start + 6).min(sent.end))
+                            .take_while(|&k| doc.tok(k) != ",")
+                            .any(|k| doc.tok(k).ends_with("ing"));
+                    if absolute {
+                        continue;
+                    }
                     // "“...,” she said, standing on the bridge": the cue
                     // of a quote before it reports the quote, not the words
                     // after it (unless a "that" opens a clause).
@@ -621,7 +635,8 @@ fn clause_end(
     let mut next = resolved.partition_point(|r| r.cue.toks.start < start);
     let cue_at = |from: usize, t: usize| {
         let i = from
-            + resolved[from..]
+            + resolved
+                .sub(from..)
                 .iter()
                 .take_while(|r| r.cue.toks.start < t)
                 .count();
@@ -826,7 +841,8 @@ fn is_only_direct_quote(doc: &Doc, quotes: &[QuoteDraft], a: usize, b: usize) ->
     // The drafts are in text order (a search, not a look at each: one a cue).
     let i = quotes.partition_point(|q| q.raw() < qa);
     qa == qb
-        && quotes[i..]
+        && quotes
+            .sub(i..)
             .iter()
             .take_while(|q| q.raw() == qa)
             .any(|q| q.kind != QuoteKind::Partial)

@@ -243,7 +243,8 @@ fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
         // one (a look over all of them was quadratic).
         let near = c.toks.start.saturating_sub(3 + MAX_CUE_WORDS);
         let after_cue = setting
-            && ends[..i]
+            && ends
+                .sub(..i)
                 .iter()
                 .rev()
                 .take_while(|&&(s, _)| s >= near)
@@ -371,7 +372,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
     // Only this sentence's quotes (quotes never cross sentences).
     let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
     let last = doc.quotes.partition_point(|q| q.open_tok() < sent.end);
-    for q in &doc.quotes[first..last] {
+    for q in doc.quotes.sub(first..last) {
         let Some(close) = q.close_tok() else { continue };
         if !sent.contains(&close) || !doc.str_of(q.content()).ends_with([',', '?', '!', '—', '-'])
         {

@@ -57,7 +57,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
                         && claims.at(j).cue().start < me.cue().start
                         && claims.at(j).claimant() != me.claimant()
                         && claims.at(j).claimant().is_some()
-                        && claims[j].stance != Stance::Deny
+                        && claims.at(j).stance != Stance::Deny
                 });
             }
         }
@@ -66,7 +66,7 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
             target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
                 claims.at(j).claimant() != me.claimant()
                     && claims.at(j).claimant().is_some()
-                    && claims[j].stance != Stance::Deny
+                    && claims.at(j).stance != Stance::Deny
                     && {
                         // j and i are at most WINDOW apart: different slots.
                         for k in [j, i] {

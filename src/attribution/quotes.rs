@@ -100,7 +100,11 @@ pub fn attribute_sentence(
     let mut out: Vec<QuoteDraft> = Vec::new();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
-    let last = first + doc.quotes[first..].partition_point(|q| q.open_tok() < sent.end);
+    let last = first
+        + doc
+            .quotes
+            .sub(first..)
+            .partition_point(|q| q.open_tok() < sent.end);
     // What the whole sentence offers every quote, worked out once (asked
     // of each quote, it made a sentence of many quotes quadratic).
     let cues = SentenceCues {
@@ -262,7 +266,8 @@ impl<'a> Quote<'a> {
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
         let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok());
-        let candidates: Vec<&Resolved> = resolved[before.saturating_sub(8)..before]
+        let candidates: Vec<&Resolved> = resolved
+            .sub(before.saturating_sub(8)..before)
             .iter()
             .rev()
             // A claim noun speaks only for the words right after it: "her
@@ -283,7 +288,10 @@ impl<'a> Quote<'a> {
             para: doc.sentence(si).para(),
             open: rq.open_tok(),
             close,
-            starts_sentence: rq.open_tok() == sent.start,
+            // ("> “...”", "* “...”", "— “...”": a line's marker of an
+            // e-mail quote, a list or a dialogue opens nothing.)
+            starts_sentence: (sent.start..rq.open_tok())
+                .all(|t| matches!(doc.tok(t), ">" | "*" | "•" | "-" | "–" | "—")),
             candidates,
             head: None,
             tail: tail(doc, actors, resolved, Some(close)),

@@ -7,6 +7,7 @@ use super::drafts::Anchor;
 use super::words::word_is;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::At;
 use crate::lexicon::{lexicon, Gender, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -66,7 +67,7 @@ fn unknown_speaker(doc: &Doc, actors: &mut Actors, t: usize) -> Option<usize> {
         return None;
     }
     let a = actors.new_actor(doc.tok(t).to_ascii_lowercase(), kind);
-    actors.actors[a].gender = p.gender;
+    actors.actors.at_mut(a).gender = p.gender;
     Some(a)
 }
 
@@ -186,7 +187,7 @@ fn phrase_actor(
             (false, _) => ActorKind::Organization,
         };
         let id = actors.new_actor(text.to_string(), kind);
-        actors.actors[id].role = Some("phrase".to_string());
+        actors.actors.at_mut(id).role = Some("phrase".to_string());
         if kind == ActorKind::Organization {
             if let Some((_, last)) = key.rsplit_once(' ') {
                 // (`id` is new: a second organization makes it none.)

@@ -226,11 +226,14 @@ fn at_mention(
             }
         }
     }
-    // "a spokesman for Jane Doe said": the speaker is the spokesman.
-    let linked = start > bound && doc.is(start - 1, Use::RoleLink);
-    if let Some(Anchor::Phrase(a, _)) = linked
-        .then(|| phrase_ending_at(doc, start, bound))
-        .flatten()
+    // "a spokesman for Jane Doe said", "a spokeswoman for the Department
+    // of Health said": the speaker is the spokesman.
+    let lead = match start > bound + 1 && doc.tok(start - 1) == "the" {
+        true => start - 1,
+        false => start,
+    };
+    let linked = lead > bound && doc.is(lead - 1, Use::RoleLink);
+    if let Some(Anchor::Phrase(a, _)) = linked.then(|| phrase_ending_at(doc, lead, bound)).flatten()
     {
         return Anchor::Phrase(a, actors.mention(m).toks().end);
     }

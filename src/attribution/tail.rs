@@ -6,6 +6,7 @@ use super::cues::CueForm;
 use super::drafts::Resolved;
 use super::words::{after_dateline, apposed_to_clause, REACH};
 use crate::actors::Actors;
+use crate::at::At;
 use crate::lexicon::{lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -39,7 +40,8 @@ pub fn tail<'r>(
         if opens {
             return None;
         }
-        resolved[from..]
+        resolved
+            .sub(from..)
             .iter()
             .take_while(|r| r.cue.toks.start <= close + REACH)
             .find(is_tail)
@@ -105,7 +107,7 @@ fn adjunct_after(doc: &Doc, after: usize, end: usize, gerund: impl Fn(usize) -> 
     let setting = c == after
         || (doc.uses_lower(after).has(Use::SettingLead)
             && (after..c).all(|t| {
-                doc.tokens[t].kind() == TokenKind::Word && !doc.tok(t).eq_ignore_ascii_case("that")
+                doc.token(t).kind() == TokenKind::Word && !doc.tok(t).eq_ignore_ascii_case("that")
             }));
     let opens = c + 1 < end
         && (doc.word_class(c + 1) == Some(WordClass::Prep)

@@ -11,6 +11,7 @@
 
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::At;
 use crate::text::{Doc, RawQuote, TokenKind};
 
 /// The label opening a paragraph (or sentence) at token `start`, within
@@ -72,7 +73,7 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     let mut seen = vec![false; actors.actors.len()];
     let transcript = turns.iter().filter_map(|q| speaker(actors, q)).any(|m| {
         let m = actors.mention(m);
-        m.kind() == MentionKind::Pronoun || std::mem::replace(&mut seen[m.actor()], true)
+        m.kind() == MentionKind::Pronoun || std::mem::replace(seen.at_mut(m.actor()), true)
     });
     if !transcript {
         turns.clear();

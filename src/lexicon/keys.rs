@@ -110,10 +110,10 @@ impl Table {
         for i in 0..n {
             let h = hash(key(i));
             let mut slot = h as usize & mask;
-            while slots[slot].0 != 0 {
+            while at(&slots, slot).0 != 0 {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = (i as u16 + 1, tag(h));
+            *at_mut(&mut slots, slot) = (i as u16 + 1, tag(h));
         }
         Table { slots }
     }
@@ -137,7 +137,7 @@ impl Table {
         let t = tag(h);
         let mut slot = h as usize & mask;
         loop {
-            let (n, slot_tag) = self.slots[slot];
+            let (n, slot_tag) = *at(&self.slots, slot);
             if n == 0 {
                 return None;
             }
@@ -201,10 +201,13 @@ impl Index {
                 (true, DROP_ALL) => 0,
                 (true, _) => text.len() - start - p,
             };
-            let len = blob[pos + 1..].iter().take_while(|&&b| b >= 0x20).count();
+            let len = at(blob, pos + 1..)
+                .iter()
+                .take_while(|&&b| b >= 0x20)
+                .count();
             text.extend_from_within(start..start + shared);
             start = text.len() - shared;
-            text.extend_from_slice(&blob[pos + 1..pos + 1 + len]);
+            text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
             pos += 1 + len;
             ends.push(text.len() as u32);
         }
@@ -218,8 +221,12 @@ impl Index {
     }
 
     fn key(&self, n: usize) -> &[u8] {
-        let start = if n == 0 { 0 } else { self.ends[n - 1] as usize };
-        &self.text[start..self.ends[n] as usize]
+        let start = if n == 0 {
+            0
+        } else {
+            *at(&self.ends, n - 1) as usize
+        };
+        at(&self.text, start..*at(&self.ends, n) as usize)
     }
 }
 
@@ -231,8 +238,8 @@ pub fn hash(bytes: &[u8]) -> u32 {
     let mut h = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
+        // (`c` is 8 bytes: the default is never taken.)
+        let w = <[u8; 8]>::try_from(c).unwrap_or_default();
         h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
     }
     // The last 1-7 bytes, in one word (the length is in `h`).
@@ -250,15 +257,41 @@ pub fn hash(bytes: &[u8]) -> u32 {
 fn tail(rest: &[u8]) -> u64 {
     let n = rest.len();
     if n >= 4 {
-        let (mut lo, mut hi) = ([0u8; 4], [0u8; 4]);
-        lo.copy_from_slice(&rest[..4]);
-        hi.copy_from_slice(&rest[n - 4..]);
+        // (Four bytes each: the defaults are never taken.)
+        let lo = <[u8; 4]>::try_from(at(rest, ..4)).unwrap_or_default();
+        let hi = <[u8; 4]>::try_from(at(rest, n - 4..)).unwrap_or_default();
         u64::from(u32::from_le_bytes(lo)) | u64::from(u32::from_le_bytes(hi)) << (8 * (n - 4))
     } else {
         u64::from(rest[0])
             | u64::from(rest[n / 2]) << (8 * (n / 2))
             | u64::from(rest[n - 1]) << (8 * (n - 1))
     }
+}
+
+/// `&s[i]` (an index or a range) with one panic location for this file
+/// and a message that formats nothing: the module is `build.rs`'s too, so
+/// it cannot use `crate::at` ("Download size" in BENCHMARKS.md).
+#[inline]
+fn at<T, I: std::slice::SliceIndex<[T]>>(s: &[T], i: I) -> &I::Output {
+    match s.get(i) {
+        Some(x) => x,
+        None => out_of_range(),
+    }
+}
+
+/// `&mut s[i]`, as [`at`].
+#[inline]
+fn at_mut<T, I: std::slice::SliceIndex<[T]>>(s: &mut [T], i: I) -> &mut I::Output {
+    match s.get_mut(i) {
+        Some(x) => x,
+        None => out_of_range(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn out_of_range() -> ! {
+    panic!("key set index out of range")
 }
 
 #[cfg(test)]

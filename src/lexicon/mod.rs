@@ -157,10 +157,11 @@ impl Lexicon {
             return fact::ALL;
         }
         let mut buf = [0u8; MAX];
-        let w = &mut buf[..bytes.len()];
-        w.copy_from_slice(bytes);
-        w.make_ascii_lowercase();
-        let w = &*w;
+        // (Not `copy_from_slice`, whose length check is a panic location.)
+        for (d, &s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        let w = buf.sub(..bytes.len());
         let all = self.fact_words();
         let mut bits = all
             .table
@@ -205,7 +206,9 @@ impl Lexicon {
     /// A verb form of saying, thinking or disputing (lowercase lookup).
     pub fn cue_verb(&self, word: &str) -> Option<CueVerb> {
         with_lower(word, |w| {
-            value(&tables::CUE_VERBS, &tables::CUE_VERBS_VALUES, w).map(CueVerb::unpack)
+            tables::CUE_VERBS
+                .find(w)
+                .map(|i| CueVerb::unpack(tables::CUE_VERBS_VALUES.get(i)))
         })
     }
 
@@ -277,24 +280,24 @@ impl Lexicon {
 
     /// The cue phrases whose first word is `word` (lowercase).
     pub fn cue_phrases_starting_with(&'static self, word: &str) -> &'static [CuePhrase] {
-        &self.cue_phrases()[self.phrase_blocks().get(word)]
+        self.cue_phrases().sub(self.phrase_blocks().get(word))
     }
 
     fn phrase_blocks(&'static self) -> &'static FirstWords {
         let all = self.cue_phrases();
         self.phrase_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words[0].as_str())))
+            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words.at(0).as_str())))
     }
 
     /// The anonymity markers whose first word is `word` (lowercase).
     pub fn anonymity_markers_starting_with(&'static self, word: &str) -> &'static [Vec<String>] {
-        &self.anonymity_markers()[self.marker_blocks().get(word)]
+        self.anonymity_markers().sub(self.marker_blocks().get(word))
     }
 
     fn marker_blocks(&'static self) -> &'static FirstWords {
         let all = self.anonymity_markers();
         self.marker_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|m| m[0].as_str())))
+            .get_or_init(|| FirstWords::new(all.iter().map(|m| m.at(0).as_str())))
     }
 
     /// A common given name, as written ("Maria").
@@ -336,7 +339,7 @@ impl Lexicon {
 
     /// The place a demonym refers to ("French" → "France").
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        let place = usize::from(value(&tables::DEMONYMS, &tables::DEMONYMS_VALUES, word)?);
+        let place = usize::from(tables::DEMONYMS_VALUES.get(tables::DEMONYMS.find(word)?));
         Some(match place & 0x8000 {
             0 => tables::KNOWN.key(place),
             _ => *tables::DEMONYM_PLACES.at(place & 0x7fff),
@@ -477,10 +480,10 @@ fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
             return Cow::Borrowed(word);
         }
         if bytes.len() <= LOWER_MAX {
-            let buf = &mut buf[..bytes.len()];
-            buf.copy_from_slice(bytes);
-            buf.make_ascii_lowercase();
-            if let Ok(w) = std::str::from_utf8(buf) {
+            for (d, &s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            if let Ok(w) = std::str::from_utf8(buf.sub(..bytes.len())) {
                 return Cow::Borrowed(w);
             }
         }
@@ -552,7 +555,7 @@ impl Lexicon {
             let mut shapes = [0u64; 64];
             for n in 0..tables::FUNCTION_WORDS.count() {
                 let value = *tables::FUNCTION_WORDS_VALUES.at(n);
-                let mut uses = tables::FUNCTION_WORD_USES[usize::from(value)].0;
+                let mut uses = tables::FUNCTION_WORD_USES.at(usize::from(value)).0;
                 let bit = 1 << shape(tables::FUNCTION_WORDS.key(n).as_bytes());
                 while uses != 0 {
                     shapes[uses.trailing_zeros() as usize] |= bit;

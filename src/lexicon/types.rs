@@ -267,10 +267,12 @@ pub enum Use {
     /// 2012"): as a cue verb's base form a verb only after "to" or an
     /// auxiliary; after an object-only cue, another sense of the verb.
     Particle,
-    /// A cue verb's form the tagger's cue feature leaves out, its other
-    /// senses being the common ones ("came *back*"): the weights do not
-    /// depend on it.
-    TaggerNoCue,
+    /// A word whose cue-verb and role facts the tagger's features leave
+    /// out: a cue verb's form whose other senses are the common ones
+    /// ("came *back*"), or a role noun listed after the weights were
+    /// trained ("tenants"), so that a word list's growth does not reroll
+    /// them.
+    TaggerSkips,
     /// A noun that, in apposition after a clause, names it as a claim (",
     /// a *view* the government rejects", ", an *account* disputed by X"),
     /// as a claim noun does there.
@@ -318,3 +320,20 @@ pub enum Use {
 // Every use has its bit (release builds would wrap a larger shift); the
 // last use is the largest.
 const _: () = assert!((Use::AdjectiveEnding as u32) < u64::BITS);
+
+/// A table of `N` `u16` values stored planar: the low bytes of all, then
+/// the high bytes (`build.rs`, `PLANAR`), which gzip better than `u16`s
+/// when the high bytes are few and alike.
+pub struct Planar<const N: usize> {
+    pub lo: [u8; N],
+    pub hi: [u8; N],
+}
+
+impl<const N: usize> Planar<N> {
+    /// Value `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> u16 {
+        use crate::at::At;
+        u16::from(*self.lo.at(i)) | u16::from(*self.hi.at(i)) << 8
+    }
+}

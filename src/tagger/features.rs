@@ -4,6 +4,7 @@
 //! Changing anything here changes what the shipped weights mean: retrain
 //! (`scripts/train-actors.sh`) after any change.
 
+use crate::at::Part;
 use crate::lexicon::{fact, lexicon, Use};
 
 /// The features of every token of a sentence, flattened (for training:
@@ -91,7 +92,10 @@ fn lower_into(word: &str, out: &mut String) {
         // The same letters folded, without decoding characters.
         let start = out.len();
         out.push_str(word);
-        out[start..].make_ascii_lowercase();
+        // (`get_mut`: `start` is where `word` begins, a char boundary.)
+        if let Some(tail) = out.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
         return;
     }
     out.extend(word.chars().map(|c| match c {
@@ -243,7 +247,7 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if facts & fact::CUE_VERB != 0
         && lex.cue_verb(lower).is_some()
         && !lex.is(lower, Use::SeesAs)
-        && !lex.is(lower, Use::TaggerNoCue)
+        && !lex.is(lower, Use::TaggerSkips)
     {
         f |= CUE;
     }
@@ -253,7 +257,7 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if facts & fact::GRAMMAR != 0 && lex.word_class(lower).is_some() {
         f |= FUNCTION;
     }
-    if facts & fact::ROLE != 0 && lex.role(lower).is_some() {
+    if facts & fact::ROLE != 0 && lex.role(lower).is_some() && !lex.is(lower, Use::TaggerSkips) {
         f |= ROLE;
     }
     f
@@ -839,7 +843,7 @@ impl Scratch {
                 // (a byte a character: each suffix's lowercase form hashed
                 // as its bytes are read)
                 for len in 0..w.len().saturating_sub(1).min(4) {
-                    let suffix = &w[w.len() - len - 1..];
+                    let suffix = w.part(w.len() - len - 1..);
                     feat(15 + len as u8, crate::hash::lower_hash(suffix), 0, None);
                 }
                 w.len()
@@ -850,7 +854,7 @@ impl Scratch {
                 let chars = l.chars().count();
                 for (len, (b, _)) in l.char_indices().rev().enumerate().take(4) {
                     if chars > len + 1 {
-                        feat(15 + len as u8, hash_str(&l[b..]), 0, None);
+                        feat(15 + len as u8, hash_str(l.part(b..)), 0, None);
                     }
                 }
                 chars

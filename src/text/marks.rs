@@ -273,8 +273,16 @@ impl<'a> Mark<'a> {
             c,
             before,
             after,
-            space_before: before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c)),
-            space_after: after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c)),
+            space_before: before.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+            }),
+            space_after: after.is_none_or(|c| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-'
+                    )
+            }),
         }
     }
 

@@ -13,7 +13,7 @@ pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
 use crate::annotation::Stance;
-use crate::at::{At, Part};
+use crate::at::{split_once, At, Part};
 use crate::lexicon::{fact, lexicon, CueVerb, Lexicon, Pronoun, Role, Use, Uses, WordClass};
 use crate::span::Span;
 use std::num::NonZeroU32;
@@ -553,7 +553,7 @@ impl<'t> Doc<'t> {
     /// for capitalized words can pass it without a call.
     #[inline]
     pub fn may_be_cap(&self, i: usize) -> bool {
-        let b = self.text.as_bytes()[self.token(i).span().start];
+        let b = *self.text.as_bytes().at(self.token(i).span().start);
         b >= 0x80 || b.is_ascii_uppercase()
     }
 
@@ -562,7 +562,7 @@ impl<'t> Doc<'t> {
         let tok = self.token(i);
         // ASCII first letters (nearly all) without decoding a character.
         tok.kind() == TokenKind::Word
-            && match self.text.as_bytes()[tok.span().start] {
+            && match *self.text.as_bytes().at(tok.span().start) {
                 b if b < 0x80 => b.is_ascii_uppercase(),
                 _ => self.tok(i).starts_with(char::is_uppercase),
             }
@@ -647,7 +647,7 @@ impl<'t> Doc<'t> {
                 // a final period ends a sentence: skip the rest unasked.
                 let tok = self.token(t);
                 if tok.kind() != TokenKind::Punct
-                    && self.text.as_bytes()[tok.span().end - 1] != b'.'
+                    && *self.text.as_bytes().at(tok.span().end - 1) != b'.'
                 {
                     t += 1;
                     continue;
@@ -698,7 +698,7 @@ fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
     for t in 1..tokens.len().saturating_sub(1) {
         let (prev, tok, next) = (*tokens.at(t - 1), *tokens.at(t), *tokens.at(t + 1));
         let s = tok.span();
-        let glued = prev.span().end == s.start && matches!(bytes[s.start - 1], b's' | b'S');
+        let glued = prev.span().end == s.start && matches!(*bytes.at(s.start - 1), b's' | b'S');
         if tok.kind() == TokenKind::Punct
             && matches!(text.of(s), "'" | "’")
             && glued
@@ -852,7 +852,7 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
         line_start = line_end;
     }
     for p in &mut out {
-        p.heading = is_heading(text, &tokens[p.toks[0] as usize..p.toks[1] as usize]);
+        p.heading = is_heading(text, tokens.sub(p.toks[0] as usize..p.toks[1] as usize));
     }
     out
 }
@@ -889,8 +889,7 @@ fn hard_wrapped(text: &str) -> bool {
 /// A line that opens a list item ("- ", "* ", "• ", "1. "): never joined.
 fn starts_item(line: &str) -> bool {
     line.starts_with(['-', '*', '•', '–', '—'])
-        || line
-            .split_once(". ")
+        || split_once(line, ". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -901,21 +900,28 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
         last,
         "." | "!" | "?" | "”" | "\"" | "’" | "»" | "''" | ":" | ")"
     );
-    if closed {
-        return false;
-    }
     // Counted in place: no list of the line's words.
     let words = toks
         .iter()
         .filter(|t| t.kind() == TokenKind::Word)
         .map(|t| text.of(t.span()));
-    if words.clone().nth(4).is_none() {
+    if !closed && words.clone().nth(4).is_none() {
         return true;
     }
     let (mut long, mut caps) = (0, 0);
-    for w in words.filter(|w| w.chars().count() > 3) {
+    for w in words.clone().filter(|w| w.chars().count() > 3) {
         long += 1;
         caps += usize::from(w.starts_with(char::is_uppercase));
+    }
+    // "Mayor Says Bridge Will Close, Calls Delay ‘Absurd.’": a line in
+    // title case is a headline, whatever closes it (its words in
+    // lowercase, if any, grammar: "met" makes a sentence).
+    if closed {
+        return long >= 4
+            && caps == long
+            && words
+                .clone()
+                .all(|w| !w.starts_with(char::is_lowercase) || lexicon().word_class(w).is_some());
     }
     long == 0 || caps * 10 >= long * 7
 }

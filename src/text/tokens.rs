@@ -1,6 +1,6 @@
 //! Splitting text into words, numbers and punctuation, with byte spans.
 
-use crate::at::Part;
+use crate::at::{At, Part};
 use crate::lexicon::lexicon;
 use crate::span::Span;
 
@@ -239,7 +239,7 @@ fn adv(text: &str, b: usize, k: usize) -> usize {
 
 /// The character before byte `b`, if any.
 fn before(text: &str, b: usize) -> Option<char> {
-    match b.checked_sub(1).map(|p| text.as_bytes()[p]) {
+    match b.checked_sub(1).map(|p| *text.as_bytes().at(p)) {
         Some(x) if x < 0x80 => Some(char::from(x)),
         _ => text.part(..b).chars().next_back(),
     }

@@ -322,7 +322,7 @@ const ALL_USES: [Use; 61] = [
     Use::AnswerLabel,
     Use::Pointer,
     Use::Particle,
-    Use::TaggerNoCue,
+    Use::TaggerSkips,
     Use::ApposedClaim,
     Use::NounFirst,
     Use::QuestionOpener,
