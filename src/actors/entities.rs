@@ -254,7 +254,12 @@ fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
 /// True when a name the rules missed may be added from the tagger's: not
 /// in a headline (its capitals say nothing), not a title or an honorific
 /// ("Mr"), and not one common word ("Wire" after a dateline).
-fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> bool {
+fn may_add(
+    doc: &Doc,
+    toks: &std::ops::Range<usize>,
+    inside: &HashSet<&str>,
+    kind: Option<EntityKind>,
+) -> bool {
     let lex = lexicon();
     let first = doc.tok(toks.start);
     // One word opening a sentence ("Orchard owners vow ..."): only if
@@ -268,10 +273,13 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
             || doc.word_class(b) == Some(crate::lexicon::WordClass::Aux)
             || doc.cue_verb(b).is_some()
             || context().plays.contains(doc.tok(b)));
+    // "Brannick enrolled": the tagger's person before an English word.
+    let person = kind == Some(EntityKind::Person) && common_next(doc, b);
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
         && !inside.contains(first)
         && !subject
+        && !person
         && !dateline(doc, toks);
     // ("Hurricane Odessa": the rules leave a storm's name out, `names::hint`.)
     let storm = doc.is(toks.start, Use::StormWord)
@@ -283,6 +291,15 @@ fn may_add(doc: &Doc, toks: &std::ops::Range<usize>, inside: &HashSet<&str>) -> 
         || lex.is_honorific(first)
         || (toks.len() == 1 && (lex.is_common_word(&first.lower()) || office_in_capitals(first)));
     !refused
+}
+
+/// A lowercase English word at `b`, common or a past tense ("Brannick
+/// enrolled"), not a foreign one ("Hakuna matata").
+fn common_next(doc: &Doc, b: usize) -> bool {
+    b < doc.tokens.len() && {
+        let w = doc.tok(b);
+        w.starts_with(char::is_lowercase) && (w.ends_with("ed") || lexicon().is_common_word(w))
+    }
 }
 
 /// One word the tagger calls an organization that names an institution by
@@ -370,6 +387,35 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             None => k += 1,
         }
     }
+    // "Varosh and Keltani": a tagged name of one word either side of
+    // "and" (not a common one: "Justice and Development") is two names,
+    // unless the lexicons know it whole ("Trinidad and Tobago").
+    let mut k = 0;
+    while k < spans.len() {
+        let (e, kind) = spans[k].clone();
+        let split = e
+            .clone()
+            .find(|&t| doc.is(t, Use::And) && doc.tok(t) == "and")
+            .filter(|&t| {
+                t > e.start
+                    && t + 1 < e.end
+                    && t - e.start == 1
+                    && e.end - t == 2
+                    && !lexicon().is_common_word(&doc.tok(t - 1).lower())
+                    && lexicon()
+                        .known(doc.str_of(doc.span_of(e.start, e.end)))
+                        .is_none()
+                    && !listed_org(doc, &e)
+            });
+        match split {
+            Some(t) => {
+                spans[k] = (e.start..t, kind);
+                spans.insert(k + 1, (t + 1..e.end, kind));
+                k += 2;
+            }
+            None => k += 1,
+        }
+    }
     // "Grandmother Ana Ruiz said": the rules' test of a role word before
     // a given name holds for the tagger's names too.
     for (e, _) in &mut spans {
@@ -439,7 +485,8 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             .collect();
         let Some(&h0) = hits.first() else {
             let inside = inside.get_or_insert_with(|| capitalized_inside(doc));
-            if may_add(doc, e, inside) || (*kind == EntityKind::Organization && institution(doc, e))
+            if may_add(doc, e, inside, Some(*kind))
+                || (*kind == EntityKind::Organization && institution(doc, e))
             {
                 let kind = if dateline(doc, e) {
                     EntityKind::Place
@@ -591,7 +638,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && doc.tok(a).starts_with(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
-            && may_add(doc, &one, &HashSet::default())
+            && may_add(doc, &one, &HashSet::default(), None)
         {
             // The apposition first: it is rare, and `free` scans the names.
             if let Some(kind) = apposition(doc, a + 1).filter(|_| free()) {
@@ -1028,6 +1075,16 @@ fn in_place(doc: &Doc, n: &Name) -> bool {
     }
 }
 
+/// The rules' title of name `n` ends right before an "of" before it
+/// ("the Mayor of X").
+fn office_of(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    a > 0
+        && doc.tok(a - 1) == "of"
+        && n.title
+            .is_some_and(|title| title.end <= doc.span_of(a - 1, a).start)
+}
+
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
     let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
@@ -1063,12 +1120,9 @@ fn after_preposition(doc: &Doc, n: &Name) -> bool {
     }
     let lex = lexicon();
     let w = doc.tok(a - 1).lower();
-    let noun_after = b < doc.tokens.len()
-        && doc.tokens[b].kind() == TokenKind::Word
-        && doc.tok(b).starts_with(char::is_lowercase)
-        && doc.word_class(b).is_none();
+    // ("by Tamsin assumes": a verb after it, no noun)
     lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
-        && (w == "of" || lex.is(&w, Use::Locative) || noun_after)
+        && (w == "of" || lex.is(&w, Use::Locative) || noun_at(doc, b))
 }
 
 /// A speaker's label: the name opens its paragraph and a colon follows
@@ -1181,8 +1235,26 @@ fn contraction(doc: &Doc, n: &Name) -> bool {
 pub(crate) fn filter(
     doc: &Doc,
     types: &TokenTypes,
-    names: Vec<Name>,
+    mut names: Vec<Name>,
 ) -> (Vec<Name>, Vec<Option<ActorKind>>) {
+    // "the Archbishop of Salzburg", "the President of Mali": a title
+    // and "of" before a place the lexicons know, or a name the tagger
+    // calls a place or an organization, name the office, not the name's
+    // bearer: the name is that place or organization.
+    for n in &mut names {
+        let a = n.toks.start;
+        if !office_of(doc, n) {
+            continue;
+        }
+        let text = doc.str_of(doc.span_of(a, n.toks.end));
+        n.hint = match types.verdict(n.toks.clone()) {
+            _ if known_place(doc, n) => place_hint(text.to_string()),
+            Some(EntityKind::Place) => place_hint(text.to_string()),
+            Some(EntityKind::Organization) => Hint::Org,
+            _ => continue,
+        };
+        n.title = None;
+    }
     let clubs = clubs(doc, &names);
     let mut verdict: Vec<Option<EntityKind>> = names
         .iter()

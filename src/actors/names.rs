@@ -450,6 +450,13 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         if grammar_given(doc, a) {
             break;
         }
+        // "Amnesty International said": a name the lexicons know whole
+        // keeps its first word, a common one too.
+        if initial
+            && (a + 2..=b.min(a + 4)).any(|k| lex.known(doc.str_of(doc.span_of(a, k))).is_some())
+        {
+            break;
+        }
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
         let common = (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
