@@ -6,8 +6,8 @@
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
-    existential, is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier,
-    negated_aux, word_is,
+    agent_by, existential, is_possessive_pronoun, is_skippable, is_subject_pronoun,
+    lone_quantifier, negated_aux, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -26,7 +26,12 @@ pub fn of_cue(
 ) -> Option<Anchor> {
     match cue.form {
         CueForm::PassiveBy | CueForm::According => {
-            let from = cue.toks.end + usize::from(cue.form == CueForm::PassiveBy);
+            let from = match cue.form {
+                CueForm::PassiveBy => {
+                    agent_by(doc, cue.toks.end - 1, sent.end).unwrap_or(cue.toks.end) + 1
+                }
+                _ => cue.toks.end,
+            };
             // "according to the newspaper", "rejected by a former aide"
             right_of(doc, actors, from, sent.end)
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
