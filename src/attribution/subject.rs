@@ -193,15 +193,25 @@ fn at_mention(
             }
         }
     }
-    // "Mayor Jane Doe of Brackmoor urged": the person the place or body
-    // after "of" describes.
-    if start > bound + 1
-        && doc.tok(start - 1) == "of"
+    // "Mayor Jane Doe of Brackmoor urged", "Jane Doe of the campaign group
+    // Blue Shelf said": the person the place or body after "of" describes.
+    let mut of = start.saturating_sub(1);
+    while of > bound + 1
+        && start - of < 6
+        && (doc.tok(of).starts_with(char::is_lowercase)
+            || doc.token(of).kind() == TokenKind::Possessive)
+        && doc.tok(of) != "of"
+    {
+        of -= 1;
+    }
+    if of > bound
+        && doc.tok(of) == "of"
+        && (of + 1 == start || doc.word_class(of + 1) == Some(WordClass::Det))
         && actors.actor(actors.mention(m).actor()).kind != ActorKind::Person
     {
-        if let Some(p) = actors.outer_mention_at(start - 2) {
+        if let Some(p) = actors.outer_mention_at(of - 1) {
             let person = actors.actor(actors.mention(p).actor()).kind == ActorKind::Person;
-            if person && actors.mention(p).toks().end == start - 1 {
+            if person && actors.mention(p).toks().end == of {
                 return Anchor::Mention(p);
             }
         }
