@@ -96,7 +96,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // ("the union's leader, who ..., said": a relative clause describes
     // the subject.)
     let relative_next = t + 2 < doc.tokens.len() && doc.word_class(t + 2) == Some(WordClass::Rel);
-    // ("The union, Harbour Workers United, said": a body's name apposed.)
+    // ("The union, Dockhands Together, said": a body's name apposed.)
     let apposed_body = next == Some(",")
         && actors.mention_at(t + 2).is_some_and(|m| {
             actors.actor(actors.mention(m).actor()).kind == ActorKind::Organization

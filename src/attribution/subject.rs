@@ -194,7 +194,7 @@ fn at_mention(
         }
     }
     // "Mayor Jane Doe of Brackmoor urged", "Jane Doe of the campaign group
-    // Blue Shelf said": the person the place or body after "of" describes.
+    // Fernhill Trust said": the person the place or body after "of" describes.
     let mut of = start.saturating_sub(1);
     while of > bound + 1
         && start - of < 6
