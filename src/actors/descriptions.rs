@@ -97,11 +97,20 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // ("the union's leader, who ..., said": a relative clause describes
     // the subject.)
     let relative_next = t + 2 < doc.tokens.len() && doc.word_class(t + 2) == Some(WordClass::Rel);
-    let apposed = (role.anonymous || relative_next) && next == Some(",");
+    // ("The union, Dockhands Together, said": a body's name apposed.)
+    let apposed_body = next == Some(",")
+        && actors.mention_at(t + 2).is_some_and(|m| {
+            actors.actor(actors.mention(m).actor()).kind == ActorKind::Organization
+        });
+    let apposed = (role.anonymous || relative_next || apposed_body) && next == Some(",");
     if (det.is_none() || (owned && !apposed)) && !bare_plural && !of_follows && !speaks {
         return None; // a bare singular is a modifier or a title, not an actor
     }
-    if role.collective && !speaks && !(owned && apposed) && (det.is_none() || start + 1 >= t) {
+    if role.collective
+        && !speaks
+        && !(apposed_body || owned && apposed)
+        && (det.is_none() || start + 1 >= t)
+    {
         return None; // "the government" is an actor when described ("the Serb minority") or speaking
     }
     if names_before_title(doc, actors, start, t, det.is_none(), role) {
@@ -359,10 +368,13 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     // mayor" in a headline finds "Ann Ruiz, the mayor of X," below it.
     let apposed: Vec<Option<usize>> = found
         .iter()
-        .map(|f| (!f.plural).then(|| apposed_person(doc, actors, f.start, f.end))?)
+        .map(|f| {
+            let body = lexicon().is_body(&doc.tok(f.head).lower());
+            (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body))?
+        })
         .collect();
     for (f, &person) in found.iter().zip(&apposed) {
-        if let Some(person) = person {
+        if let Some(person) = person.filter(|&p| actors.actor(p).kind == ActorKind::Person) {
             let phrase = doc.str_of(doc.span_of(f.start, f.end));
             let title = strip_det(phrase, f.det.as_deref()).to_string();
             if !actors.actor(person).titles.contains(&title) {
@@ -436,6 +448,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 id
             }
         };
+        if apposed.is_some_and(|a| actors.actor(a).kind == ActorKind::Organization) {
+            seen.by_key.insert(key, actor);
+        }
         seen.by_role.insert(role_word, actor);
         actors.mentions.push(MentionDraft::new(
             f.start..f.end,
@@ -449,12 +464,21 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
 
 /// "The KLP leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
 /// person a description is in apposition to (and a title of hers).
-fn apposed_person(doc: &Doc, actors: &Actors, start: usize, end: usize) -> Option<usize> {
+fn apposed_person(
+    doc: &Doc,
+    actors: &Actors,
+    start: usize,
+    end: usize,
+    body: bool,
+) -> Option<usize> {
     let person_at = |t: usize| {
         actors
             .mention_at(t)
             .map(|m| actors.mention(m).actor())
-            .filter(|&a| actors.actor(a).kind == ActorKind::Person)
+            .filter(|&a| {
+                let kind = actors.actor(a).kind;
+                kind == ActorKind::Person || (body && kind == ActorKind::Organization)
+            })
     };
     // ("The KLP leader, Dr. Jane Doe,": past the title written with the
     // name, which a comma or a bracket closes: not "punching a protester,

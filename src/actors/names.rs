@@ -681,8 +681,12 @@ fn classify_parts(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Nam
         classify_parts(doc, ev, and + 1..b, out);
         return;
     }
-    // A section word or opener alone is not a name ("National", "Meanwhile").
-    if b - a == 1 && lex.is_not_name(doc.tok(a)) && !ev.surnames.contains(doc.tok(a)) {
+    // A section word or opener alone is not a name ("National", "Meanwhile"),
+    // nor a lone letter ("posted on X", "Plan B").
+    if b - a == 1
+        && ((lex.is_not_name(doc.tok(a)) && !ev.surnames.contains(doc.tok(a)))
+            || doc.tok(a).len() == 1)
+    {
         return;
     }
     if let Some(cut) = org_head_cut(doc, a, b) {

@@ -62,6 +62,13 @@ pub fn find(
         if yes_no {
             continue;
         }
+        // "X said, according to the interpreter, ...": how the words
+        // reached the writer, no claim of its own.
+        if cue.form == CueForm::According
+            && (cue.toks.end..(cue.toks.end + 3).min(sent.end)).any(|k| doc.is(k, Use::Conduit))
+        {
+            continue;
+        }
         let is_tail = tail.is_some_and(|t| t.cue.toks == cue.toks);
         // "“...,” said Jane Doe, who ...": a speaker after the verb reports
         // what came before, like a tail the words after it keep going past.
@@ -106,12 +113,31 @@ pub fn find(
                     // asserting and taking "Y to ...") the addressee ends at
                     // a "that" a few words on.
                     let tells = cue.frames.inf && !cue.frames.of && cue.stance == Stance::Assert;
+                    // "said in French, according to a translation, that
+                    // ...": a setting between commas before the "that".
+                    let f = cue.toks.end;
+                    let set_off = || {
+                        (cue.frames.clause
+                            && f < sent.end
+                            && (doc.tok(f) == "," || doc.word_class(f) == Some(WordClass::Prep)))
+                        .then(|| {
+                            (f + 1..(f + 20).min(sent.end))
+                                .take_while(|&k| {
+                                    doc.in_quote_at(k).is_none()
+                                        && (doc.token(k).kind() == TokenKind::Word
+                                            || doc.tok(k) == ",")
+                                })
+                                .find(|&k| doc.tok(k) == "that" && doc.tok(k - 1) == ",")
+                        })
+                        .flatten()
+                    };
                     let from = agent_end.map_or_else(
                         || {
                             tells
-                                .then(|| that_after(doc, cue.toks.end, sent.end))
+                                .then(|| that_after(doc, f, sent.end))
                                 .flatten()
-                                .unwrap_or(cue.toks.end)
+                                .or_else(set_off)
+                                .unwrap_or(f)
                         },
                         |e| e + 1,
                     );

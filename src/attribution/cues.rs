@@ -5,8 +5,8 @@
 //! its form (how it finds its speaker), stance and frames.
 
 use super::words::{
-    is_personal_pronoun, is_possessive_pronoun, is_skippable, is_subject_pronoun_as_written,
-    that_after, word_is,
+    agent_by, is_personal_pronoun, is_possessive_pronoun, is_skippable,
+    is_subject_pronoun_as_written, that_after, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, Stance};
@@ -626,10 +626,8 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return None;
     }
     // "rejected by X": passive with its agent.
-    if next.as_deref() == Some("by")
-        && doc.tok(t).ends_with("ed")
-        && !matches!(prev_class, Some(WordClass::Aux))
-    {
+    let by = agent_by(doc, t, sent.end).is_some();
+    if by && doc.tok(t).ends_with("ed") && !matches!(prev_class, Some(WordClass::Aux)) {
         return Some(CueForm::PassiveBy);
     }
     // (a past form: "-ed", "told", "known")
@@ -676,7 +674,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             && verb.is_some_and(|v| v.stance == Stance::Believe || !v.frames.inf);
         // "X was accused by Y of ...", "was rejected by Y" (not "the strike
         // was called by Y": a plain "call" reports nothing here)
-        if next.as_deref() == Some("by") && verb.is_some_and(|v| v.stance != Stance::Assert) {
+        if by && verb.is_some_and(|v| v.stance != Stance::Assert) {
             return Some(CueForm::PassiveBy);
         }
         // "is widely seen as ...", "was viewed as ...": a view nobody named holds.

@@ -6,8 +6,8 @@
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
-    existential, is_possessive_pronoun, is_skippable, is_subject_pronoun, lone_quantifier,
-    negated_aux, word_is,
+    agent_by, existential, is_possessive_pronoun, is_skippable, is_subject_pronoun,
+    lone_quantifier, negated_aux, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -26,7 +26,12 @@ pub fn of_cue(
 ) -> Option<Anchor> {
     match cue.form {
         CueForm::PassiveBy | CueForm::According => {
-            let from = cue.toks.end + usize::from(cue.form == CueForm::PassiveBy);
+            let from = match cue.form {
+                CueForm::PassiveBy => {
+                    agent_by(doc, cue.toks.end - 1, sent.end).unwrap_or(cue.toks.end) + 1
+                }
+                _ => cue.toks.end,
+            };
             // "according to the newspaper", "rejected by a former aide"
             right_of(doc, actors, from, sent.end)
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
@@ -204,15 +209,25 @@ fn at_mention(
             }
         }
     }
-    // "Mayor Jane Doe of Brackmoor urged": the person the place or body
-    // after "of" describes.
-    if start > bound + 1
-        && doc.tok(start - 1) == "of"
+    // "Mayor Jane Doe of Brackmoor urged", "Jane Doe of the campaign group
+    // Fernhill Trust said": the person the place or body after "of" describes.
+    let mut of = start.saturating_sub(1);
+    while of > bound + 1
+        && start - of < 6
+        && (doc.tok(of).starts_with(char::is_lowercase)
+            || doc.token(of).kind() == TokenKind::Possessive)
+        && doc.tok(of) != "of"
+    {
+        of -= 1;
+    }
+    if of > bound
+        && doc.tok(of) == "of"
+        && (of + 1 == start || doc.word_class(of + 1) == Some(WordClass::Det))
         && actors.actor(actors.mention(m).actor()).kind != ActorKind::Person
     {
-        if let Some(p) = actors.outer_mention_at(start - 2) {
+        if let Some(p) = actors.outer_mention_at(of - 1) {
             let person = actors.actor(actors.mention(p).actor()).kind == ActorKind::Person;
-            if person && actors.mention(p).toks().end == start - 1 {
+            if person && actors.mention(p).toks().end == of {
                 return Anchor::Mention(p);
             }
         }

@@ -188,6 +188,16 @@ pub fn that_within(doc: &Doc, t: usize, end: usize, reach: usize, past_to: bool)
         .find(|&k| doc.tok(k) == "that")
 }
 
+/// The "by" of a passive's agent after token `t`: the next word, or the
+/// word after a phrase quoted right there ("was branded “a liar” by X").
+pub fn agent_by(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    let q = (t + 1..(t + 3).min(end)).find_map(|k| doc.in_quote_at(k));
+    let k = (t + 1..(t + 12).min(end)).find(|&k| {
+        q.is_none() || (doc.in_quote_at(k) != q && doc.token(k).kind() != TokenKind::Punct)
+    })?;
+    (doc.tok(k) == "by").then_some(k)
+}
+
 /// True when word `w`, as written, has use `u` in `function_words.tsv`.
 pub fn word_is(w: &str, u: Use) -> bool {
     lexicon().is(w, u)

@@ -306,6 +306,9 @@ pub enum Use {
     /// ("figures *published* by X", "a report *released* by X"; not
     /// "*obtained* by", "*seen* by": those name who has it).
     Authored,
+    /// Carries words from one language to another ("according to the
+    /// *interpreter*", "a *translation*"): a conduit of the words, no source.
+    Conduit,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 61] = [
+const ALL_USES: [Use; 62] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -332,6 +332,7 @@ const ALL_USES: [Use; 61] = [
     Use::StreetWord,
     Use::StormWord,
     Use::Authored,
+    Use::Conduit,
     Use::GerundEnding,
     Use::ParticipleEnding,
     Use::AdverbEnding,
