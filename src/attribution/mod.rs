@@ -50,6 +50,12 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let in_title = masks::title_tokens(doc, actors);
     let masked = masks::no_cue_tokens(doc, actors, &in_title);
     let turns = turns::find(doc, actors);
+    // (An interview without labels: the answers are the interviewee's.)
+    let interviewee = crate::actors::most_named(actors);
+    let answers = match turns.is_empty() && interviewee.is_some() {
+        true => turns::answers(doc),
+        false => Vec::new(),
+    };
     for si in 0..doc.sentences.len() {
         let sent = doc.sentence(si).tokens();
         let found = cues::find(doc, actors, sent.clone(), &masked);
@@ -138,6 +144,18 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             None,
         ));
     }
+    for i in 0..answers.len() {
+        quotes_out.push(QuoteDraft::new(
+            first + turns.len() + i,
+            QuoteKind::Direct,
+            interviewee,
+            None,
+            None,
+            None,
+        ));
+    }
+    let mut turns = turns;
+    turns.extend(answers);
     Attribution {
         quotes: quotes_out,
         claims: claims_out,

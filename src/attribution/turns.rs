@@ -81,6 +81,64 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     turns
 }
 
+/// An interview written without labels: each question a paragraph of its
+/// own ending in "?", then the answer's paragraphs. The text is one when
+/// three questions or more are each answered, one of them at least asking
+/// "you" and half the answers in the first person ("I", "we": an
+/// explainer's questions are answered in the third). Gives
+/// each answer's paragraphs as turns, in text order (their speaker is the
+/// interviewee, the person named most: `crate::actors::most_named`).
+pub(super) fn answers(doc: &Doc) -> Vec<RawQuote> {
+    let question = |p: usize| {
+        let t = doc.paragraph(p).tokens();
+        !t.is_empty() && t.len() <= 40 && doc.tok(t.end - 1) == "?"
+    };
+    let has = |p: usize, words: &[&str]| {
+        doc.paragraph(p).tokens().any(|k| {
+            doc.in_quote_at(k).is_none() && words.iter().any(|w| doc.tok(k).eq_ignore_ascii_case(w))
+        })
+    };
+    let mut out = Vec::new();
+    let (mut asked, mut to_you, mut answered, mut first_person) = (0, 0, 0, 0);
+    // (a column's questions to itself: long runs of prose between them,
+    // quotations in them, a long lead before the first)
+    let (mut longest, mut quoting) = (0, 0);
+    let n = doc.paras.len();
+    let mut i = (0..n).find(|&p| question(p)).unwrap_or(n);
+    let lead = i;
+    while i < n {
+        asked += 1;
+        to_you += usize::from(has(i, &["you", "your"]));
+        let mut j = i + 1;
+        let mut first = false;
+        while j < n && !question(j) {
+            let t = doc.paragraph(j).tokens();
+            if !t.is_empty() && !doc.paragraph(j).heading {
+                let content = doc.span_of(t.start, t.end);
+                out.push(RawQuote::new(content, content, t.start, None));
+                first |= has(j, &["i", "we", "my", "our", "me", "us"]);
+                quoting += usize::from(t.clone().any(|k| doc.in_quote_at(k).is_some()));
+            }
+            j += 1;
+        }
+        longest = longest.max(j - i - 1);
+        answered += usize::from(j > i + 1);
+        first_person += usize::from(first);
+        i = j;
+    }
+    let interview = asked >= 3
+        && answered == asked
+        && to_you > 0
+        && 2 * first_person >= answered
+        && lead <= 4
+        && longest <= 6
+        && 4 * quoting <= out.len();
+    if !interview {
+        out.clear();
+    }
+    out
+}
+
 /// The label's mention of a turn `q` of [`find`]: the speaker.
 pub(super) fn speaker(actors: &Actors, q: &RawQuote) -> Option<usize> {
     actors.outer_mention_at(q.open_tok() - 2)
