@@ -262,6 +262,17 @@ fn modifiers_before(
     {
         start += 1;
     }
+    // "We already turn people away": after a subject pronoun the words
+    // are its verb, no modifiers of the noun.
+    if det.is_none()
+        && start < t
+        && start > sent.tokens().start
+        && lex
+            .pronoun(doc.tok(start - 1))
+            .is_some_and(|p| p.subject && !p.possessive)
+    {
+        start = t;
+    }
     (start, det)
 }
 
