@@ -362,6 +362,8 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
 /// it is in apposition to or titles, or a new one) and a mention.
 fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let mut seen = Seen::default();
+    // The anonymous person described last, and the paragraph.
+    let mut last_anonymous: Option<(usize, usize)> = None;
     // "the ministry", "the council": the one body of that kind named.
     let bodies = actors.organizations_by_last_word();
     // The titles that descriptions in apposition give first, so that "the
@@ -426,7 +428,20 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         };
-        let actor = match apposed.or(existing).or(titled) {
+        // "An insider said ... “...,” the source added": a definite
+        // anonymous-source word alone (no title) is the anonymous source
+        // described last, in this paragraph or the one before.
+        let para = doc.para_of(f.start);
+        let same_source = (the_word
+            && !f.plural
+            && lexicon().role(&role_word).is_some_and(|r| r.anonymous)
+            // (not a title: "the minister" is no "ministry spokeswoman")
+            && !lexicon().is_title(&role_word))
+        .then_some(last_anonymous)
+        .flatten()
+        .filter(|&(_, p)| p + 1 >= para)
+        .map(|(id, _)| id);
+        let actor = match apposed.or(existing).or(titled).or(same_source) {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's
                 // aide, Jane Doe,".)
@@ -450,6 +465,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         };
         if apposed.is_some_and(|a| actors.actor(a).kind == ActorKind::Organization) {
             seen.by_key.insert(key, actor);
+        }
+        if f.anonymous && !f.plural && actors.actor(actor).kind == ActorKind::Person {
+            last_anonymous = Some((actor, para));
         }
         seen.by_role.insert(role_word, actor);
         actors.mentions.push(MentionDraft::new(
