@@ -369,10 +369,46 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     None
 }
 
+/// "the witness" in a court report: the person named last as giving
+/// evidence ("X told the court", "told jurors", "X said, giving
+/// evidence"), at most 400 tokens back, outside quotation marks.
+fn witness_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
+    let floor = a.saturating_sub(400);
+    let marker = |t: usize| {
+        let w = doc.tok(t);
+        let next = |k: usize| (t + k < a).then(|| doc.tok(t + k).to_ascii_lowercase());
+        (w.eq_ignore_ascii_case("told")
+            && (next(1).is_some_and(|n| matches!(n.as_str(), "jurors" | "jury"))
+                || (next(1).as_deref() == Some("the")
+                    && next(2).is_some_and(|n| {
+                        matches!(n.as_str(), "court" | "jury" | "tribunal" | "inquest")
+                    }))))
+            || (matches!(w, "giving" | "gave") && next(1).as_deref() == Some("evidence"))
+    };
+    (floor..a)
+        .rev()
+        .filter(|&t| doc.in_quote_at(t).is_none() && marker(t))
+        .find_map(|t| {
+            // The person named nearest before it in its sentence.
+            let start = doc.sentence(doc.sentence_at(t)).tokens().start;
+            (start.max(t.saturating_sub(10))..t)
+                .rev()
+                .filter_map(|k| actors.outer_mention_at(k))
+                .map(|m| actors.mention(m))
+                .find(|m| {
+                    m.kind() == MentionKind::Name
+                        && actors.actor(m.actor()).kind == ActorKind::Person
+                })
+                .map(|m| m.actor())
+        })
+}
+
 /// Gives each description an actor (an earlier one it repeats, the person
 /// it is in apposition to or titles, or a new one) and a mention.
 fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let mut seen = Seen::default();
+    // The anonymous person described last, and the paragraph.
+    let mut last_anonymous: Option<(usize, usize)> = None;
     // "the ministry", "the council": the one body of that kind named.
     let bodies = actors.organizations_by_last_word();
     // The titles that descriptions in apposition give first, so that "the
@@ -437,7 +473,23 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         };
-        let actor = match apposed.or(existing).or(titled) {
+        // "An insider said ... “...,” the source added": a definite
+        // anonymous-source word alone (no title) is the anonymous source
+        // described last, in this paragraph or the one before.
+        let para = doc.para_of(f.start);
+        let same_source = (the_word
+            && !f.plural
+            && lexicon().role(&role_word).is_some_and(|r| r.anonymous)
+            // (not a title: "the minister" is no "ministry spokeswoman")
+            && !lexicon().is_title(&role_word))
+        .then_some(last_anonymous)
+        .flatten()
+        .filter(|&(_, p)| p + 1 >= para)
+        .map(|(id, _)| id);
+        let witness = (the_word && role_word == "witness" && existing.is_none())
+            .then(|| witness_in_view(doc, actors, f.start))
+            .flatten();
+        let actor = match apposed.or(existing).or(titled).or(same_source).or(witness) {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's
                 // aide, Jane Doe,".)
@@ -461,6 +513,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         };
         if apposed.is_some_and(|a| actors.actor(a).kind == ActorKind::Organization) {
             seen.by_key.insert(key, actor);
+        }
+        if f.anonymous && !f.plural && actors.actor(actor).kind == ActorKind::Person {
+            last_anonymous = Some((actor, para));
         }
         seen.by_role.insert(role_word, actor);
         actors.mentions.push(MentionDraft::new(

@@ -46,7 +46,8 @@ impl Actors {
 
     /// Finds the actors of a document by the rules alone.
     pub fn find_rules(doc: &Doc) -> Actors {
-        let names = names::find(doc);
+        let mut names = names::find(doc);
+        names::add_handles(doc, &mut names);
         let actors = merge::merge(doc, names);
         // Without a tagger, a name of several words inside a description
         // is a name ("the Tarnbury Rovers manager").
@@ -64,7 +65,11 @@ impl Actors {
     #[cfg(feature = "entities")]
     fn find_typed(doc: &Doc, types: &entities::TokenTypes) -> Actors {
         let names = entities::adopt(doc, types, names::find(doc));
-        let (names, verdicts) = entities::filter(doc, types, names);
+        let (mut names, mut verdicts) = entities::filter(doc, types, names);
+        // (a handle has no verdict of the tagger's)
+        for at in names::add_handles(doc, &mut names) {
+            verdicts.insert(at, None);
+        }
         let ruled = entities::ruled(doc, &names);
         let mut actors = merge::merge(doc, names);
         entities::retype(&mut actors, &ruled, &verdicts);

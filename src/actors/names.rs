@@ -357,6 +357,55 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     out
 }
 
+/// "@greywater_gran", "@night_owl_22": a social-media handle names
+/// whoever posts under it, lowercase or not, so the handle (the "@" and
+/// the letters, digits and underscores written together after it) is a
+/// name of a person; one the other rules found already (its words after
+/// the "@") keeps their verdict. Keeps
+/// `names` in text order; gives the indices the handles took, ascending.
+pub fn add_handles(doc: &Doc, names: &mut Vec<Name>) -> Vec<usize> {
+    let mut added = Vec::new();
+    let n = doc.tokens.len();
+    let joined = |t: usize| doc.token(t).span().start == doc.token(t - 1).span().end;
+    let mut t = 0;
+    while t + 1 < n {
+        if doc.tok(t) != "@" || doc.token(t + 1).kind() == TokenKind::Punct || !joined(t + 1) {
+            t += 1;
+            continue;
+        }
+        // (not "name@example.com": an address is no handle)
+        if t > 0 && joined(t) && doc.token(t - 1).kind() != TokenKind::Punct {
+            t += 1;
+            continue;
+        }
+        let mut end = t + 2;
+        while end < n
+            && joined(end)
+            && (doc.tok(end) == "_" || doc.token(end).kind() != TokenKind::Punct)
+        {
+            end += 1;
+        }
+        let toks = t..end;
+        let at = names.partition_point(|m| m.toks.start < toks.start);
+        let overlaps = |m: &Name| m.toks.start < toks.end && toks.start < m.toks.end;
+        let clash = names.get(at).is_some_and(overlaps)
+            || at.checked_sub(1).is_some_and(|k| overlaps(&names[k]));
+        if !clash {
+            names.insert(
+                at,
+                Name {
+                    toks: toks.clone(),
+                    hint: Hint::Person,
+                    title: None,
+                },
+            );
+            added.push(at);
+        }
+        t = end;
+    }
+    added
+}
+
 /// Length in tokens of the title phrase starting at `t`, if any.
 fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     let lex = lexicon();

@@ -75,7 +75,26 @@ pub fn find(
         let inverted = cue.form == CueForm::Finite
             && r.mention
                 .is_some_and(|m| actors.mention(m).toks().start >= cue.toks.end);
-        let range = if inverted && !is_tail {
+        // "..., a court heard on Tuesday": the sentence before the comma;
+        // "the court heard that/how ...": the clause after; "the court
+        // heard from X" reports nothing.
+        let court = cue.form == CueForm::Impersonal
+            && super::cues::court_heard(doc, cue.toks.start, sent.start).is_some();
+        let court_tail = court
+            .then(|| {
+                (cue.toks.start.saturating_sub(4).max(sent.start + 1)..cue.toks.start)
+                    .rev()
+                    .find(|&k| doc.tok(k) == ",")
+            })
+            .flatten();
+        let clause_after = cue.toks.end < sent.end
+            && matches!(doc.tok(cue.toks.end).lower_cow().as_ref(), "that" | "how");
+        if court && court_tail.is_none() && !clause_after {
+            continue;
+        }
+        let range = if let Some(comma) = court_tail.filter(|_| !clause_after) {
+            Some((skip_conjunctions(doc, sent.start, sent.end), comma))
+        } else if inverted && !is_tail {
             let s = skip_conjunctions(doc, sent.start, sent.end);
             Some((s, tail_start(doc, cue.toks.start)))
         } else if is_tail {

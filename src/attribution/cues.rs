@@ -48,6 +48,35 @@ pub struct Cue {
     pub form: CueForm,
 }
 
+/// "The court heard that ...", "..., a jury heard on Monday": the court
+/// report's idiom for what was said in court, by a witness or counsel the
+/// sentence does not name; the court hears, it claims nothing. A claim
+/// with no claimant, asserted.
+pub fn court_heard(doc: &Doc, t: usize, start: usize) -> Option<Cue> {
+    // (The token's length first: most tokens are passed without comparing.)
+    if doc.token(t).span().len() != 5
+        || t <= start
+        || !doc.tok(t).eq_ignore_ascii_case("heard")
+        || doc.in_quote_at(t).is_some()
+    {
+        return None;
+    }
+    let court = doc.tok(t - 1).lower_cow();
+    matches!(
+        court.as_ref(),
+        "court" | "jury" | "jurors" | "tribunal" | "inquest" | "hearing"
+    )
+    .then_some(Cue {
+        toks: t..t + 1,
+        stance: Stance::Assert,
+        frames: Frames {
+            clause: true,
+            ..Frames::default()
+        },
+        form: CueForm::Impersonal,
+    })
+}
+
 /// Finds the cues of a sentence outside quotations, in order.
 /// `masked` marks tokens that are names or titles ("United States", "Secretary
 /// of State"), which are never cues.
@@ -59,6 +88,11 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     out.extend(speaker_label(doc, actors, sent.clone()));
     let mut t = sent.start;
     while t < sent.end {
+        if let Some(cue) = court_heard(doc, t, sent.start) {
+            out.push(cue);
+            t += 1;
+            continue;
+        }
         if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
             || doc.in_quote_at(t).is_some()
             || doc.token(t).kind() != TokenKind::Word

@@ -123,6 +123,7 @@ fn phrase_actor(
         actors.described.insert(memo, known);
         known
     });
+    let existing = existing.or_else(|| aged_person_before(doc, actors, text, a, b));
     let actor = existing.unwrap_or_else(|| {
         // People are described by roles ("a former official"); other
         // heads ("the report", "an audit") are documents and bodies.
@@ -257,6 +258,46 @@ fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -
         .filter(|&t| doc.token(t).span().len() == key.len() && doc.tok(t).eq_ignore_ascii_case(key))
         .find_map(|t| source_after(doc, actors, t, t + 1))
         .map(|m| actors.mention(m).actor())
+}
+
+/// "“...,” the 23-year-old defender said", "The soap actress, 34, said
+/// ...": a definite description with an age is a person the text named
+/// before (the writer varies the reference, a new person gets a name),
+/// the person named last in this paragraph or the one before.
+fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize) -> Option<usize> {
+    // (the phrase may start after its "the")
+    let the = text.split(' ').next()?.eq_ignore_ascii_case("the")
+        || (a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the"));
+    let aged_inside = text.contains("-year-old");
+    let n = doc.tokens.len();
+    let aged_after = b + 2 < n
+        && doc.tok(b) == ","
+        && doc.token(b + 1).kind() == TokenKind::Number
+        && doc.tok(b + 2) == ",";
+    if !the || !(aged_inside || aged_after) {
+        return None;
+    }
+    let para = doc.para_of(a);
+    (0..a)
+        .rev()
+        .take_while(|&t| doc.para_of(t) + 1 >= para)
+        // (not a name inside a quotation: "“Donald is ...,” said the
+        // 46-year-old" is not Donald)
+        .filter(|&t| doc.in_quote_at(t).is_none())
+        .filter_map(|t| actors.mention_at(t))
+        .map(|m| actors.mention(m))
+        .find(|m| {
+            // (a lone surname the rules kept as a capitalised description
+            // counts as a name: "Doe, who ...")
+            let s = m.toks().start;
+            let named = m.kind() == MentionKind::Name
+                || (m.kind() == MentionKind::Description
+                    && m.toks().len() == 1
+                    && doc.is_cap(s)
+                    && doc.word_class(s).is_none());
+            named && actors.actor(m.actor()).kind == ActorKind::Person
+        })
+        .map(|m| m.actor())
 }
 
 /// How far back [`earlier_source`] looks: a few paragraphs.
