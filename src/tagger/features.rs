@@ -195,9 +195,20 @@ fn has_upper(word: &str) -> bool {
     }
 }
 
+/// Whether the lowercase form of a word whose [`fact`] bits are `facts` is
+/// in the lexicon of `bit`, when the facts settle it; `None`: ask. They
+/// do for any word but one with [`fact::ALL`] (a token that is no word, one
+/// not ASCII or longer than 32 bytes, or facts not given): `Lexicon::facts`
+/// looked its ASCII lowercase form, the form [`lower_into`] makes of it, up
+/// in the sets themselves (`word_class`'s test for an acronym aside: a
+/// word opening with a period is asked).
+fn settled(word: &str, facts: u8, bit: u8) -> Option<bool> {
+    (facts != fact::ALL && word.as_bytes().first() != Some(&b'.')).then_some(facts & bit != 0)
+}
+
 /// The flags of `word` (`lower`: its lowercase form; `facts`: the
 /// [`fact`] bits of the word, which rule out the look-ups of the lexicons
-/// it cannot be in: [`fact::ALL`] asks them all).
+/// it cannot be in, or settle them ([`settled`]): [`fact::ALL`] asks them all).
 fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     let lex = lexicon();
     let mut f = 0;
@@ -244,20 +255,25 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     }
     // (a verb of seeing reports only in some frames, "back" is mostly no
     // verb: no cue to the tagger)
-    if facts & fact::CUE_VERB != 0
-        && lex.cue_verb(lower).is_some()
-        && !lex.is(lower, Use::SeesAs)
-        && !lex.is(lower, Use::TaggerSkips)
+    // (a set the facts settle is not asked; `Lexicon::is` asks of the
+    // lowercase form as written, which the uses' fact rules out, not in)
+    let is = |bit: u8, ask: &dyn Fn() -> bool| {
+        facts & bit != 0 && settled(word, facts, bit).unwrap_or_else(ask)
+    };
+    let has_use = |u: Use| facts & fact::USES != 0 && lex.is(lower, u);
+    if is(fact::CUE_VERB, &|| lex.cue_verb(lower).is_some())
+        && !has_use(Use::SeesAs)
+        && !has_use(Use::TaggerSkips)
     {
         f |= CUE;
     }
     if lex.is_common_word(lower) {
         f |= COMMON;
     }
-    if facts & fact::GRAMMAR != 0 && lex.word_class(lower).is_some() {
+    if is(fact::GRAMMAR, &|| lex.word_class(lower).is_some()) {
         f |= FUNCTION;
     }
-    if facts & fact::ROLE != 0 && lex.role(lower).is_some() && !lex.is(lower, Use::TaggerSkips) {
+    if is(fact::ROLE, &|| lex.role(lower).is_some()) && !has_use(Use::TaggerSkips) {
         f |= ROLE;
     }
     f
@@ -743,12 +759,15 @@ impl Scratch {
                     Some(c) => c,
                     None => (has_upper(t), t.chars().skip(1).all(char::is_lowercase)),
                 };
+                let f = fact_of(k);
                 let cap = upper
-                    && !(rest_lower && fact_of(k) & fact::GRAMMAR != 0 && {
-                        buf.clear();
-                        lower_into(t, buf);
-                        lex.word_class(buf).is_some()
-                    });
+                    && !(rest_lower
+                        && f & fact::GRAMMAR != 0
+                        && settled(t, f, fact::GRAMMAR).unwrap_or_else(|| {
+                            buf.clear();
+                            lower_into(t, buf);
+                            lex.word_class(buf).is_some()
+                        }));
                 any |= cap;
                 caps.push(cap);
                 if upper {
