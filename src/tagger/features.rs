@@ -246,7 +246,14 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         f |= DIGIT;
     }
-    let (title, starts_title) = lex.title_kinds(lower);
+    // (an ASCII word's lowercase form asked as it is: the common words'
+    // and the titles' look-ups lowercased it again, each)
+    let (title, starts_title, common) = if lower.is_ascii() {
+        lex.lower_ascii_kinds(lower)
+    } else {
+        let (title, starts) = lex.title_kinds(lower);
+        (title, starts, lex.is_common_word(lower))
+    };
     if title {
         f |= TITLE;
     }
@@ -267,7 +274,7 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     {
         f |= CUE;
     }
-    if lex.is_common_word(lower) {
+    if common {
         f |= COMMON;
     }
     if is(fact::GRAMMAR, &|| lex.word_class(lower).is_some()) {
