@@ -685,6 +685,22 @@ impl Default for Word {
 }
 
 impl Scratch {
+    /// Buffers with room for sentences of up to `n` tokens (a document's
+    /// longest: they grow no more, where they grew several times a
+    /// document from nothing).
+    pub(crate) fn with_room(n: usize) -> Scratch {
+        Scratch {
+            active: Vec::with_capacity(n),
+            words: Vec::with_capacity(n),
+            caps: Vec::with_capacity(n),
+            uppers: Vec::with_capacity(n),
+            needed: Vec::with_capacity(n),
+            flag: Vec::with_capacity(n),
+            runs: Vec::with_capacity(n),
+            buf: String::new(),
+        }
+    }
+
     /// The features of the tokens of a sentence that may be part of a name: a
     /// word with a capital letter (other than a capitalized function word), or
     /// a word between two of them ("Bank of England"). The other tokens get none and are outside any name (a name
