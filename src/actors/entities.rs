@@ -989,8 +989,11 @@ fn score_near(doc: &Doc, n: &Name) -> bool {
 
 /// "4-3", "21-17": two numbers of up to three digits.
 fn score(w: &str) -> bool {
-    w.split_once('-')
-        .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
+    // (a word that opens with no digit is told by its first byte, without
+    // a search for the dash: this runs on the words around each name)
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && w.split_once('-')
+            .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
 }
 
 /// The last words of the document's club names: such a word alone
