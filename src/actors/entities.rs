@@ -340,15 +340,17 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// scan for it, not a set of every such word made for each text.)
 fn capitalized_inside(doc: &Doc, word: &str) -> bool {
     (0..doc.tokens.len()).any(|t| {
-        // (a word's first byte read here: `Doc::is_cap` is a call, on
-        // every token of the text, and decodes only a non-ASCII letter)
+        // (the length first: it tells most tokens apart unread; then a
+        // word's first byte read here: `Doc::is_cap` is a call, and decodes
+        // only a non-ASCII letter)
         let tok = doc.tokens[t];
-        tok.kind() == TokenKind::Word
+        tok.span().len() == word.len()
+            && tok.kind() == TokenKind::Word
+            && doc.str_of(tok.span()) == word
             && match doc.text.as_bytes()[tok.span().start] {
                 b if b < 0x80 => b.is_ascii_uppercase(),
                 _ => doc.is_cap(t),
             }
-            && doc.tok(t) == word
             && !super::is_sentence_initial(doc, t)
     })
 }
