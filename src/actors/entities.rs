@@ -279,9 +279,10 @@ fn may_add(
     let person = kind == Some(EntityKind::Person) && common_next(doc, b);
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
-        && !(inside && capitalized_inside(doc, first))
         && !subject
         && !person
+        // (the scan of the text last: the tests before it are at hand)
+        && !(inside && capitalized_inside(doc, first))
         && !dateline(doc, toks);
     // ("Hurricane Odessa": the rules leave a storm's name out, `names::hint`.)
     let storm = doc.is(toks.start, Use::StormWord)
