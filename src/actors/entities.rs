@@ -282,7 +282,7 @@ fn may_add(
         && !subject
         && !person
         // (the scan of the text last: the tests before it are at hand)
-        && !(inside && capitalized_inside(doc, first))
+        && (!inside || !capitalized_inside(doc, first))
         && !dateline(doc, toks);
     // ("Hurricane Odessa": the rules leave a storm's name out, `names::hint`.)
     let storm = doc.is(toks.start, Use::StormWord)
