@@ -253,11 +253,13 @@ fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
 
 /// True when a name the rules missed may be added from the tagger's: not
 /// in a headline (its capitals say nothing), not a title or an honorific
-/// ("Mr"), and not one common word ("Wire" after a dateline).
+/// ("Mr"), and not one common word ("Wire" after a dateline). `inside`:
+/// whether a word opening a sentence may be one the text writes with a
+/// capital elsewhere too.
 fn may_add(
     doc: &Doc,
     toks: &std::ops::Range<usize>,
-    inside: &HashSet<&str>,
+    inside: bool,
     kind: Option<EntityKind>,
 ) -> bool {
     let lex = lexicon();
@@ -277,9 +279,10 @@ fn may_add(
     let person = kind == Some(EntityKind::Person) && common_next(doc, b);
     let lone_opener = toks.len() == 1
         && super::is_sentence_initial(doc, toks.start)
-        && !inside.contains(first)
         && !subject
         && !person
+        // (the scan of the text last: the tests before it are at hand)
+        && (!inside || !capitalized_inside(doc, first))
         && !dateline(doc, toks);
     // ("Hurricane Odessa": the rules leave a storm's name out, `names::hint`.)
     let storm = doc.is(toks.start, Use::StormWord)
@@ -333,22 +336,24 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && (lex.is_org_head(w) || lex.known(w).is_some_and(|k| !k.is_place))
 }
 
-/// The words written with a capital where no sentence starts.
-fn capitalized_inside<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
-    (0..doc.tokens.len())
-        .filter(|&t| {
-            // (a word's first byte read here: `Doc::is_cap` is a call, on
-            // every token of the text, and decodes only a non-ASCII letter)
-            let tok = doc.tokens[t];
-            tok.kind() == TokenKind::Word
-                && match doc.text.as_bytes()[tok.span().start] {
-                    b if b < 0x80 => b.is_ascii_uppercase(),
-                    _ => doc.is_cap(t),
-                }
-                && !super::is_sentence_initial(doc, t)
-        })
-        .map(|t| doc.tok(t))
-        .collect()
+/// True when `word` is written with a capital where no sentence starts.
+/// (Asked of a lone word opening a sentence only, a few times a text: a
+/// scan for it, not a set of every such word made for each text.)
+fn capitalized_inside(doc: &Doc, word: &str) -> bool {
+    (0..doc.tokens.len()).any(|t| {
+        // (the length first: it tells most tokens apart unread; then a
+        // word's first byte read here: `Doc::is_cap` is a call, and decodes
+        // only a non-ASCII letter)
+        let tok = doc.tokens[t];
+        tok.span().len() == word.len()
+            && tok.kind() == TokenKind::Word
+            && doc.str_of(tok.span()) == word
+            && match doc.text.as_bytes()[tok.span().start] {
+                b if b < 0x80 => b.is_ascii_uppercase(),
+                _ => doc.is_cap(t),
+            }
+            && !super::is_sentence_initial(doc, t)
+    })
 }
 
 /// A dateline: a name in capitals opening its paragraph, then a dash, a
@@ -471,7 +476,6 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     let overlap =
         |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
     let mut first = 0;
-    let mut inside = None;
     for (e, kind) in &spans {
         if !may_adopt(doc, e) {
             continue;
@@ -484,8 +488,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             .filter(|&i| names[i].as_ref().is_some_and(|n| overlap(&n.toks, e)))
             .collect();
         let Some(&h0) = hits.first() else {
-            let inside = inside.get_or_insert_with(|| capitalized_inside(doc));
-            if may_add(doc, e, inside, Some(*kind))
+            if may_add(doc, e, true, Some(*kind))
                 || (*kind == EntityKind::Organization && institution(doc, e))
             {
                 let kind = if dateline(doc, e) {
@@ -638,7 +641,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && doc.tok(a).starts_with(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
-            && may_add(doc, &one, &HashSet::default(), None)
+            && may_add(doc, &one, false, None)
         {
             // The apposition first: it is rare, and `free` scans the names.
             if let Some(kind) = apposition(doc, a + 1).filter(|_| free()) {
@@ -989,8 +992,11 @@ fn score_near(doc: &Doc, n: &Name) -> bool {
 
 /// "4-3", "21-17": two numbers of up to three digits.
 fn score(w: &str) -> bool {
-    w.split_once('-')
-        .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
+    // (a word that opens with no digit is told by its first byte, without
+    // a search for the dash: this runs on the words around each name)
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && w.split_once('-')
+            .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
 }
 
 /// The last words of the document's club names: such a word alone

@@ -252,6 +252,21 @@ impl Lexicon {
         (bits & (TITLE | HONORIFIC) != 0, bits & TITLE_START != 0)
     }
 
+    /// [`Lexicon::title_kinds`] and [`Lexicon::is_common_word`] of a word
+    /// in lowercase ASCII (the tagger's flags, of each distinct word): the
+    /// same answers, without lowercasing the word again for each.
+    #[cfg(feature = "tagger")]
+    pub(crate) fn lower_ascii_kinds(&self, lower: &str) -> (bool, bool, bool) {
+        // (`with_lower` passes such a word on as it is)
+        debug_assert!(lower.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()));
+        let bits = title_bits(lower);
+        (
+            bits & (TITLE | HONORIFIC) != 0,
+            bits & TITLE_START != 0,
+            !acronym(lower) && tables::COMMON_WORDS.contains(lower),
+        )
+    }
+
     /// True when the lowercase phrase is a public office ("minister",
     /// "secretary of state"; titles.tsv's kind `office`).
     pub fn is_office(&self, phrase: &str) -> bool {

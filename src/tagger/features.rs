@@ -195,9 +195,20 @@ fn has_upper(word: &str) -> bool {
     }
 }
 
+/// Whether the lowercase form of a word whose [`fact`] bits are `facts` is
+/// in the lexicon of `bit`, when the facts settle it; `None`: ask. They
+/// do for any word but one with [`fact::ALL`] (a token that is no word, one
+/// not ASCII or longer than 32 bytes, or facts not given): `Lexicon::facts`
+/// looked its ASCII lowercase form, the form [`lower_into`] makes of it, up
+/// in the sets themselves (`word_class`'s test for an acronym aside: a
+/// word opening with a period is asked).
+fn settled(word: &str, facts: u8, bit: u8) -> Option<bool> {
+    (facts != fact::ALL && word.as_bytes().first() != Some(&b'.')).then_some(facts & bit != 0)
+}
+
 /// The flags of `word` (`lower`: its lowercase form; `facts`: the
 /// [`fact`] bits of the word, which rule out the look-ups of the lexicons
-/// it cannot be in: [`fact::ALL`] asks them all).
+/// it cannot be in, or settle them ([`settled`]): [`fact::ALL`] asks them all).
 fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     let lex = lexicon();
     let mut f = 0;
@@ -235,7 +246,14 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         f |= DIGIT;
     }
-    let (title, starts_title) = lex.title_kinds(lower);
+    // (an ASCII word's lowercase form asked as it is: the common words'
+    // and the titles' look-ups lowercased it again, each)
+    let (title, starts_title, common) = if lower.is_ascii() {
+        lex.lower_ascii_kinds(lower)
+    } else {
+        let (title, starts) = lex.title_kinds(lower);
+        (title, starts, lex.is_common_word(lower))
+    };
     if title {
         f |= TITLE;
     }
@@ -244,20 +262,25 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
     }
     // (a verb of seeing reports only in some frames, "back" is mostly no
     // verb: no cue to the tagger)
-    if facts & fact::CUE_VERB != 0
-        && lex.cue_verb(lower).is_some()
-        && !lex.is(lower, Use::SeesAs)
-        && !lex.is(lower, Use::TaggerSkips)
+    // (a set the facts settle is not asked; `Lexicon::is` asks of the
+    // lowercase form as written, which the uses' fact rules out, not in)
+    let is = |bit: u8, ask: &dyn Fn() -> bool| {
+        facts & bit != 0 && settled(word, facts, bit).unwrap_or_else(ask)
+    };
+    let has_use = |u: Use| facts & fact::USES != 0 && lex.is(lower, u);
+    if is(fact::CUE_VERB, &|| lex.cue_verb(lower).is_some())
+        && !has_use(Use::SeesAs)
+        && !has_use(Use::TaggerSkips)
     {
         f |= CUE;
     }
-    if lex.is_common_word(lower) {
+    if common {
         f |= COMMON;
     }
-    if facts & fact::GRAMMAR != 0 && lex.word_class(lower).is_some() {
+    if is(fact::GRAMMAR, &|| lex.word_class(lower).is_some()) {
         f |= FUNCTION;
     }
-    if facts & fact::ROLE != 0 && lex.role(lower).is_some() && !lex.is(lower, Use::TaggerSkips) {
+    if is(fact::ROLE, &|| lex.role(lower).is_some()) && !has_use(Use::TaggerSkips) {
         f |= ROLE;
     }
     f
@@ -662,6 +685,22 @@ impl Default for Word {
 }
 
 impl Scratch {
+    /// Buffers with room for sentences of up to `n` tokens (a document's
+    /// longest: they grow no more, where they grew several times a
+    /// document from nothing).
+    pub(crate) fn with_room(n: usize) -> Scratch {
+        Scratch {
+            active: Vec::with_capacity(n),
+            words: Vec::with_capacity(n),
+            caps: Vec::with_capacity(n),
+            uppers: Vec::with_capacity(n),
+            needed: Vec::with_capacity(n),
+            flag: Vec::with_capacity(n),
+            runs: Vec::with_capacity(n),
+            buf: String::new(),
+        }
+    }
+
     /// The features of the tokens of a sentence that may be part of a name: a
     /// word with a capital letter (other than a capitalized function word), or
     /// a word between two of them ("Bank of England"). The other tokens get none and are outside any name (a name
@@ -743,12 +782,15 @@ impl Scratch {
                     Some(c) => c,
                     None => (has_upper(t), t.chars().skip(1).all(char::is_lowercase)),
                 };
+                let f = fact_of(k);
                 let cap = upper
-                    && !(rest_lower && fact_of(k) & fact::GRAMMAR != 0 && {
-                        buf.clear();
-                        lower_into(t, buf);
-                        lex.word_class(buf).is_some()
-                    });
+                    && !(rest_lower
+                        && f & fact::GRAMMAR != 0
+                        && settled(t, f, fact::GRAMMAR).unwrap_or_else(|| {
+                            buf.clear();
+                            lower_into(t, buf);
+                            lex.word_class(buf).is_some()
+                        }));
                 any |= cap;
                 caps.push(cap);
                 if upper {

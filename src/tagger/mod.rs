@@ -311,7 +311,10 @@ impl Tagger {
         let mut ctx = features::DocContext::default();
         // Room for an article's lowercase words up front (about half its
         // tokens, at most 4,096: a long text's sets grow as they fill).
-        let tokens: usize = (0..count).map(|i| facts(i).len()).sum();
+        let (tokens, longest) = (0..count).fold((0, 0), |(sum, most), i| {
+            let n = facts(i).len();
+            (sum + n, most.max(n))
+        });
         ctx.reserve((tokens / 2).min(4096));
         // An article's words are kept from this pass for the next (16
         // bytes a token, at most `HOLD` tokens, 128 KB): fetching them
@@ -336,8 +339,8 @@ impl Tagger {
                 }
             }
         }
-        let mut scratch = features::Scratch::default();
-        let mut decode = model::DecodeBuf::default();
+        let mut scratch = features::Scratch::with_room(longest);
+        let mut decode = model::DecodeBuf::with_room(longest);
         let mut found = Found::default();
         let mut names = Vec::new();
         let mut tags = Vec::with_capacity(total);

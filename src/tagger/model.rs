@@ -294,6 +294,16 @@ pub(crate) struct DecodeBuf {
 }
 
 impl DecodeBuf {
+    /// Buffers with room for sentences of up to `n` tokens (as
+    /// `Scratch::with_room`).
+    pub(crate) fn with_room(n: usize) -> DecodeBuf {
+        DecodeBuf {
+            emit: Vec::with_capacity(n * TAGS),
+            score: Vec::with_capacity(n * TAGS),
+            back: Vec::with_capacity(n * TAGS),
+        }
+    }
+
     /// Where a sentence's features go, to be added up into the weights
     /// of each tag of each kept token.
     pub(crate) fn sink<'a>(&'a mut self, model: &'a Model) -> Emit<'a> {
