@@ -51,11 +51,16 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     let masked = masks::no_cue_tokens(doc, actors, &in_title);
     let turns = turns::find(doc, actors);
     // (An interview without labels: the answers are the interviewee's.)
-    let interviewee = crate::actors::most_named(actors);
-    let answers = match turns.is_empty() && interviewee.is_some() {
+    let mut answers = match turns.is_empty() {
         true => turns::answers(doc),
         false => Vec::new(),
     };
+    let interviewee = (!answers.is_empty())
+        .then(|| crate::actors::most_named(actors))
+        .flatten();
+    if interviewee.is_none() {
+        answers.clear();
+    }
     for si in 0..doc.sentences.len() {
         let sent = doc.sentence(si).tokens();
         let found = cues::find(doc, actors, sent.clone(), &masked);
