@@ -297,7 +297,7 @@ fn may_add(
 }
 
 /// A lowercase English word at `b`, common or a past tense ("Brannick
-/// enrolled"), not a foreign one ("Hakuna matata").
+/// enrolled"), not a foreign one ("Carpe diem").
 fn common_next(doc: &Doc, b: usize) -> bool {
     b < doc.tokens.len() && {
         let w = doc.tok(b);
