@@ -268,7 +268,7 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
     // (the phrase may start after its "the")
     let the = text.split(' ').next()?.eq_ignore_ascii_case("the")
         || (a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the"));
-    let aged_inside = text.contains("-year-old");
+    let aged_inside = crate::at::find_str(text, "-year-old").is_some();
     let n = doc.tokens.len();
     let aged_after = b + 2 < n
         && doc.tok(b) == ","
