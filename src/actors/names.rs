@@ -452,18 +452,14 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let shouting = para
             .tokens()
             .all(|t| !doc.tok(t).contains(char::is_lowercase));
-        let shouted = |w: &str| {
-            let known = lex
-                .known(w)
-                .or_else(|| lex.known(&unshout([w].into_iter())));
-            (ev.cap_inside.contains(w) || known.is_some()).then_some(known)
-        };
+        let shouted =
+            |w: &str| ev.cap_inside.contains(w) || known_in_capitals(w, [w].into_iter()).is_some();
         let mut t = a;
         while t < b {
             let mut e = t;
             while e < b
                 && if shouting {
-                    shouted(doc.tok(e)).is_some()
+                    shouted(doc.tok(e))
                 } else {
                     vouched(ev, doc.tok(e)) && !lex.is_common_word(doc.tok(e))
                 }
@@ -475,9 +471,9 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
                 segment_body(doc, ev, t..e, out);
                 if shouting {
                     for name in &mut out[n..] {
-                        let words = || name.toks.clone().map(|k| doc.tok(k));
+                        let words = name.toks.clone().map(|k| doc.tok(k));
                         let raw = doc.str_of(doc.span_of(name.toks.start, name.toks.end));
-                        if let Some(k) = lex.known(raw).or_else(|| lex.known(&unshout(words()))) {
+                        if let Some(k) = known_in_capitals(raw, words) {
                             name.hint = Hint::Known {
                                 canonical: k.canonical.clone(),
                                 place: k.is_place,
@@ -791,6 +787,16 @@ pub(super) fn after_dateline_place(doc: &Doc, a: usize) -> bool {
         && a <= start + 4
         && doc.tok(a - 1) == ","
         && (start..a - 1).all(|t| !doc.tok(t).contains(char::is_lowercase))
+}
+
+/// What the lexicons know a name in capitals `raw` (its `words`) as:
+/// written so ("NATO") or written as words ("SERBIA" is Serbia).
+fn known_in_capitals<'w>(
+    raw: &str,
+    words: impl Iterator<Item = &'w str>,
+) -> Option<&'static crate::lexicon::Known> {
+    let lex = lexicon();
+    lex.known(raw).or_else(|| lex.known(&unshout(words)))
 }
 
 /// Words in capitals written as words: "PORT PELLAM" is "Port Pellam".
