@@ -6,7 +6,7 @@
 
 use super::words::{
     agent_by, is_personal_pronoun, is_possessive_pronoun, is_skippable,
-    is_subject_pronoun_as_written, that_after, word_is,
+    is_subject_pronoun_as_written, setting_to_end, that_after, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, Stance};
@@ -729,6 +729,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if participle
         && prev_is_noun
         && that_after(doc, t, sent.end).is_none()
+        && !closing_setting(doc, t, sent.clone())
         // ("the mayor vowed on Tuesday to ...": so does a promise's "to")
         && !(verb.is_some_and(|v| v.stance == Stance::Promise && v.frames.inf)
             && (t + 1..(t + 6).min(sent.end - 1)).any(|k| {
@@ -792,6 +793,20 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return None;
     }
     Some(verb_form(doc, t, sent.start, gerund))
+}
+
+/// "Prices will rise, analysts argued on Tuesday.": a participle after a
+/// short noun phrase that a comma opens, with only a setting of a few words
+/// after it to the sentence's end ("on Tuesday", "in a note"), has no main verb to be a relative clause
+/// of: it is the closing clause's verb.
+fn closing_setting(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
+    let comma = (sent.start.max(t.saturating_sub(4))..t)
+        .rev()
+        .take_while(|&k| doc.token(k).kind() == TokenKind::Word && !doc.is_cap(k))
+        .last()
+        .is_some_and(|k| k > sent.start + 1 && doc.tok(k - 1) == ",");
+    // (not "known as X", "pleaded for Y": their words are an object)
+    comma && doc.tok(t).ends_with("ed") && setting_to_end(doc, t + 1, sent.end)
 }
 
 /// "was", "is also": the passive auxiliary right before token `t` (past an adverb).

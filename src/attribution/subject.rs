@@ -7,7 +7,7 @@ use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
     agent_by, existential, is_possessive_pronoun, is_skippable, is_subject_pronoun,
-    lone_quantifier, negated_aux, word_is,
+    lone_quantifier, negated_aux, setting_to_end, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -548,9 +548,15 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         p -= 1;
         let w = doc.tok(p);
         // "52 percent said": a number opens the phrase as a quantifier does;
-        // "..., records show.": so does a comma before a verb that ends the
-        // sentence.
-        let tail = w == "," && end + 2 >= doc.sentence(doc.sentence_at(p)).tokens().end;
+        // "..., records show.", "..., analysts said on Tuesday.": so does a
+        // comma before a verb that ends the sentence (but for a setting).
+        let tail = w == "," && {
+            let sent_end = doc.sentence(doc.sentence_at(p)).tokens().end;
+            // (a past form: "and bipartisan whispers in Congress" is a noun)
+            end + 2 >= sent_end
+                || (doc.cue_verb(end).is_some_and(|v| v.past())
+                    && setting_to_end(doc, end + 1, sent_end))
+        };
         if (doc.token(p).kind() == TokenKind::Number || tail)
             && words > 0
             && doc.in_quote_at(p).is_none()

@@ -170,6 +170,18 @@ pub fn lone_quantifier(doc: &Doc, t: usize) -> bool {
     doc.uses_lower(t).has(Use::LoneQuantifier)
 }
 
+/// "on Tuesday.", "in a letter to the council.": from token `t` to the
+/// sentence's end only a short setting that "on", "in", "last" or the like
+/// opens, then a full stop.
+pub fn setting_to_end(doc: &Doc, t: usize, sent_end: usize) -> bool {
+    let last = sent_end - 1;
+    last > t
+        && last <= t + 7
+        && matches!(doc.tok(last), "." | "!")
+        && doc.uses_lower(t).has(Use::SettingLead)
+        && (t..last).all(|k| doc.token(k).kind() == TokenKind::Word)
+}
+
 /// A "that" among the few words after token `t` (no punctuation, no "to"
 /// before it): "warned in a report that", "told a meeting in May that".
 pub fn that_after(doc: &Doc, t: usize, end: usize) -> Option<usize> {
