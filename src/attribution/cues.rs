@@ -591,6 +591,15 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     };
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
+    // "The new rules, officials said, will ...": an -s form before a comma
+    // and a reporting clause is the subject's noun (not "The company says,
+    // in a statement, that ...").
+    let plural_before_tail = verb.is_some_and(|v| v.present)
+        && next.as_deref() == Some(",")
+        && (t + 3..(t + 7).min(sent.end)).any(|k| {
+            doc.cue_verb(k).is_some_and(|v| v.past())
+                && (t + 2..k).all(|j| doc.token(j).kind() == TokenKind::Word)
+        });
     // "the company hopes to ...": after a noun for a person or a body, a
     // form that is also a claim noun is the verb (the noun would be
     // "the company's hopes").
@@ -598,7 +607,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         .as_deref()
         .is_some_and(|p| lex.role(p).is_some() || lex.is_title(p))
         && !plural_of;
-    if det_two_back && ((noun && !after_role) || base_form_noun() || plural_of) {
+    if det_two_back
+        && ((noun && !after_role) || base_form_noun() || plural_of || plural_before_tail)
+    {
         return None;
     }
     // A word that is also a claim noun after a determiner, or after an
