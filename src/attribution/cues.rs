@@ -319,8 +319,11 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
     if seeming && t + n < sent.end && doc.cue_verb(t + n).is_some() {
         return None;
     }
+    // ("is understood to": a participle that is no cue verb of its own,
+    // listed with "Y to ..." as what follows, unlike "is eager to")
     let passive = (seeming
-        || word_is(w, Use::Passive) && doc.cue_verb(t + 1).is_some_and(|v| v.past()))
+        || word_is(w, Use::Passive)
+            && (doc.cue_verb(t + 1).is_some_and(|v| v.past()) || (n == 3 && frames.inf)))
         && doc.tok(t + n - 1).eq_ignore_ascii_case("to");
     let form = if w == "according" {
         CueForm::According
