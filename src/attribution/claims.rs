@@ -304,6 +304,13 @@ pub fn find(
         if cue.frames.only_quote() && subordinate {
             continue;
         }
+        // "spoke outside the court", "spoke at a rally in May": a verb that
+        // takes no clause or object, then a place, sets the scene (but
+        // "responded to a request" reports a response).
+        let no_clause = !(cue.frames.clause || cue.frames.object || cue.frames.inf);
+        if no_clause && doc.is(a, Use::Locative) && !doc.tok(a).eq_ignore_ascii_case("to") {
+            continue;
+        }
         if is_only_direct_quote(doc, quotes, a, b) {
             continue;
         }
