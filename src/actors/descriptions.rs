@@ -162,8 +162,14 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
                 .get(t + 1)
                 .is_some_and(|_| doc.may_be(t + 1, fact::USES) && doc.is(t + 1, Use::Of)))
             && lex.is_title(w);
-        titled_of.then_some(Role {
-            plural: false,
+        // ("the victim's brother said", "the boy's mother told ...": kin
+        // and person nouns an owner makes someone's, when they speak.)
+        let kin = owned
+            && (lex.is(w, Use::Kin) || lex.is(w, Use::PersonNoun))
+            && doc.tokens.get(t + 1).is_some()
+            && doc.cue_verb(t + 1).is_some();
+        (titled_of || kin).then_some(Role {
+            plural: kin && (w.ends_with('s') || w.ends_with("men") || w == "children"),
             anonymous: false,
             collective: false,
         })
