@@ -476,7 +476,14 @@ fn content_start(
             t += 1;
             continue;
         }
-        if lex.is_not_name(doc.tok(t)) && doc.is_cap(t) && lex.word_class(&w).is_none() {
+        // (but after "that" one is the clause's subject unless a comma sets
+        // it off: "warned that January would be tough")
+        let subject = t > 0
+            && doc.tok(t - 1).eq_ignore_ascii_case("that")
+            && t + 1 < end
+            && doc.word_class(t + 1) == Some(WordClass::Aux);
+        if lex.is_not_name(doc.tok(t)) && doc.is_cap(t) && lex.word_class(&w).is_none() && !subject
+        {
             t += 1; // a weekday or month (not "No", "The")
             continue;
         }

@@ -547,6 +547,10 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if (base && particle(t) && !after_aux) || (object_only && particle(t + 1)) {
         return None;
     }
+    // "bigger than expected", "worse than feared": a comparison, no one's view.
+    if prev.as_deref() == Some("than") && verb.is_some_and(|v| v.past()) {
+        return None;
+    }
     // "three state primaries": a form that is mostly a noun needs a
     // pronoun, "to" or an auxiliary before it, a clause after it, or a
     // quotation just before ("“...,” the ad states").
