@@ -445,6 +445,18 @@ pub fn resolve_pronoun(
         .tokens()
         .start
         .max(t.saturating_sub(400));
+    // "In a statement posted on Telegram, it said ...": the name a
+    // preposition governs at the end of the phrase that opens the sentence
+    // is no subject the pronoun after its comma could stand for.
+    let opener = t > 0
+        && doc.tok(t - 1) == ","
+        && doc.word_class(doc.sentence(sent).tokens().start) == Some(WordClass::Prep);
+    let governed_opener = |m: std::ops::Range<usize>| {
+        opener
+            && m.end + 1 == t
+            && m.start > 0
+            && doc.word_class(m.start - 1) == Some(WordClass::Prep)
+    };
     let mut window: Vec<(usize, usize)> = Vec::new();
     // A pronoun of the other gender stood for the last speaker ("... she
     // said. ... he added": not her), whatever her given name.
@@ -459,7 +471,10 @@ pub fn resolve_pronoun(
             Some(m) if doc.in_quote_at(k).is_none() => {
                 let mention = actors.mention(m);
                 if mention.toks().end <= t {
-                    if fits(mention.actor()) && !called(mention.toks().start) {
+                    if fits(mention.actor())
+                        && !called(mention.toks().start)
+                        && !governed_opener(mention.toks())
+                    {
                         window.push((mention.toks().start.max(from), mention.actor()));
                     }
                     other |= unlike.is_some()
