@@ -789,12 +789,6 @@ fn plural(doc: &Doc, n: &Name) -> bool {
                 )))
 }
 
-/// "Foods", "Motors", "FC": a word that ends an organization's name
-/// (`org_last` in `lexicons/name_context.tsv`).
-pub(crate) fn is_org_last(word: &str) -> bool {
-    context().org_last.contains(word)
-}
-
 /// The words of `lexicons/name_context.tsv`, by use.
 struct Context {
     event_first: HashSet<&'static str>,

@@ -271,7 +271,7 @@ impl Merger {
                 if let Some((first, rest)) = text.split_once(' ') {
                     let lex = lexicon();
                     let last = rest.rsplit(' ').next().unwrap_or(rest);
-                    if (lex.is_org_head(last) || super::entities::is_org_last(last))
+                    if lex.is_org_head(last)
                         && lex.known(first).is_none()
                         && !lex.is_given_name(first)
                         && !lex.is_common_word(first)
