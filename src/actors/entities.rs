@@ -534,7 +534,15 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             let apart = !(*kind == EntityKind::Organization && listed_org(doc, e))
                 && (e.start..e.end)
                     .any(|t| matches!(doc.tok(t), "-" | "–" | "—" | "," | "/" | "(" | ")" | ":"));
-            if titled || apart {
+            // "MP for Harlow", "the Bishop of Kesley": a title and its
+            // field, no organization's name (`names::segment_body`).
+            let field = hits.iter().any(|&i| {
+                let s = names[i].as_ref().expect("a name").toks.start;
+                s >= e.start + 2
+                    && matches!(doc.tok(s - 1), "of" | "for")
+                    && lexicon().is_title(&doc.tok(s - 2).lower())
+            });
+            if titled || apart || field {
                 continue;
             }
             let title = n0.title;
@@ -1091,6 +1099,27 @@ fn office_of(doc: &Doc, n: &Name) -> bool {
             .is_some_and(|title| title.end <= doc.span_of(a - 1, a).start)
 }
 
+/// "the MP for Harlow", "Minister for Eastmarch": an untitled name
+/// after an office and "for" is the place the office is for (not an
+/// organization's name or one the lexicons know as one: "spokesman for
+/// Acme" is a role's, no office's).
+fn office_for(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    a >= 2
+        && n.title.is_none()
+        && doc.tok(a - 1) == "for"
+        && lexicon().is_office(doc.tok(a - 2))
+        && !matches!(n.hint, Hint::Org | Hint::Known { place: false, .. })
+}
+
+/// The kind the pronoun after name `n` gives it (`merge::pronoun_kind`).
+fn pronoun(doc: &Doc, n: &Name) -> Option<EntityKind> {
+    match super::merge::pronoun_kind(doc, n.toks.end)? {
+        ActorKind::Person => Some(EntityKind::Person),
+        _ => Some(EntityKind::Organization),
+    }
+}
+
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
     let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
@@ -1312,7 +1341,7 @@ pub(crate) fn filter(
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
-            _ if place_word(doc, n) => Some(EntityKind::Place),
+            _ if place_word(doc, n) || office_for(doc, n) => Some(EntityKind::Place),
             // "shares in Korvex": a company, whatever the tagger says.
             _ if traded(doc, n) => Some(EntityKind::Organization),
             // "the regulator Ofgem", "the carrier Skyvale": the noun before
@@ -1322,6 +1351,13 @@ pub(crate) fn filter(
                 && named_by_context(doc, n) == Some(EntityKind::Organization) =>
             {
                 Some(EntityKind::Organization)
+            }
+            // "Orrin said its profits", "Quennell, who": the pronoun after
+            // a lone word nothing else explains says person or company.
+            Some(EntityKind::Person | EntityKind::Organization)
+                if n.hint == Hint::Single && n.title.is_none() && pronoun(doc, n).is_some() =>
+            {
+                pronoun(doc, n)
             }
             // The apposition decides for a name the tagger left untyped,
             // or for one word it called no place ("Florida, the state's

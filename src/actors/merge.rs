@@ -434,6 +434,75 @@ fn acronym_actor(actors: &Actors, by_key: &HashMap<String, usize>, name: &str) -
         .filter(|&id| actors.actor(id).kind == ActorKind::Organization)
 }
 
+/// What the words after a name ending at token `b` say it is: a person
+/// when "who" follows it (", who") or, when a verb of speech or an
+/// auxiliary follows it, the first pronoun after it in its clause (no punctuation, conjunction or relative word between), outside
+/// quotations and before any other capitalized word, is
+/// "he", "she" or "his"; an organization when that pronoun is "its" ("it"
+/// is too often no one's: "Orrin said it would rain").
+pub(super) fn pronoun_kind(doc: &Doc, b: usize) -> Option<ActorKind> {
+    let len = doc.tokens.len();
+    let w = |t: usize| if t < len { doc.tok(t) } else { "" };
+    // ("the President did not know what he": a title word, a common
+    // word, one in capitals or a name after "the" is no lone name of a
+    // person or company.)
+    let name = w(b.checked_sub(1)?);
+    let lex = lexicon();
+    if lex.is_title(&name.lower())
+        || lex.is_common_word(&name.lower())
+        || !name.chars().any(char::is_lowercase)
+        || (b >= 2 && w(b - 2).eq_ignore_ascii_case("the"))
+    {
+        return None;
+    }
+    // ("a professor at Harvard who": the "who" is the professor's.)
+    let placed = b >= 2
+        && (lex.is(&w(b - 2).lower(), Use::Locative) || lex.is(&w(b - 2).lower(), Use::Connector));
+    if !placed && (w(b) == "who" || (w(b) == "," && w(b + 1) == "who")) {
+        return Some(ActorKind::Person);
+    }
+    // ("Muslim fanatics he met": a name before a noun is no subject.)
+    // ("Brooklyn was his answer": no copula.)
+    if b >= len
+        || !(doc.cue_verb(b).is_some() || doc.word_class(b) == Some(WordClass::Aux))
+        || matches!(w(b), "is" | "was" | "are" | "were" | "be")
+    {
+        return None;
+    }
+    let quote = doc.quote_at(b - 1);
+    let sent = doc
+        .sentences
+        .get(doc.sentence_at(b.checked_sub(1)?))?
+        .tokens();
+    for t in b..sent.end.min(b + 12) {
+        // (not past the quotation the name is in, nor into another one,
+        // nor into a clause after "that")
+        if doc.quote_at(t) != quote || w(t) == "that" {
+            return None;
+        }
+        match doc.pronoun(t) {
+            Some(p) if p.gender.is_some() && (p.subject || (p.possessive && !p.object)) => {
+                return Some(ActorKind::Person)
+            }
+            Some(p) if p.refers == crate::lexicon::Refers::Thing && p.possessive => {
+                return Some(ActorKind::Organization)
+            }
+            Some(_) => return None,
+            None if doc.is_cap(t)
+                || doc.token(t).kind() != TokenKind::Word
+                || matches!(
+                    doc.word_class(t),
+                    Some(WordClass::Conj | WordClass::Rel | WordClass::Prep)
+                ) =>
+            {
+                return None
+            }
+            None => {}
+        }
+    }
+    None
+}
+
 /// The kind of a one-word name nothing else explains.
 fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     let lex = lexicon();
@@ -447,8 +516,13 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
             return ActorKind::Place;
         }
     }
-    // "Kessendorf said": a person or an organization; people speak more often.
+    // "Quennell, who ...", "Orrin said its profits ...": what the
+    // pronoun after the name stands for.
     let next = n.toks.end;
+    if let Some(kind) = pronoun_kind(doc, next) {
+        return kind;
+    }
+    // "Kessendorf said": a person or an organization; people speak more often.
     if next < doc.tokens.len() && doc.token(next).kind() == TokenKind::Word {
         if let Some(v) = doc.cue_verb(next) {
             if v.frames.quote {

@@ -516,8 +516,11 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)));
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
+        // "Minister for Orrland Tomas Vik said": an office and its field.
+        let office = a + 2 < b && lex.is_office(w) && matches!(doc.tok(a + 1), "of" | "for");
         let role = initial && a + 1 < b && role_before_given_name(doc, a);
         if !modifies_title
+            && !office
             && (grammar || role || (initial && (common || (!vouched && (b - a == 1 || verbal)))))
         {
             a += 1;
@@ -599,6 +602,39 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 while start < b && is_connector(doc.tok(start)) {
                     start += 1;
                 }
+                // "MP for Harlow", "Bishop of Kesley Tom Reed": after a title
+                // and "of" or "for" comes its field, a place, up to a given name.
+                // After an office's "for" the field is a place ("Minister
+                // for Eastmarch"); after "of" or a role's "for" the words
+                // of the field decide ("Chairman of Acme").
+                // After an office's "for" the field is a place ("Minister
+                // for Eastmarch"); after "of" the tagger's stage decides
+                // what a field alone is ("Chairman of Acme", `entities`).
+                let office_for =
+                    doc.tok(after) == "for" && lex.is_office(doc.str_of(doc.span_of(i, i + len)));
+                if start > after && (office_for || doc.tok(after) == "of") {
+                    let person = (start + 1..b).find(|&t| lex.is_given_name(doc.tok(t)));
+                    let field = person.unwrap_or(b);
+                    if person.is_some() || (office_for && title_field_whole(doc, start, b)) {
+                        // Common words are a portfolio, part of the title
+                        // ("Secretary of Housing Jane Doe"), no name.
+                        let portfolio = (start..field).all(|t| {
+                            is_connector(doc.tok(t)) || lex.is_common_word(&doc.tok(t).lower())
+                        });
+                        let mut title = title;
+                        if portfolio {
+                            title = doc.span_of(a, field);
+                        } else if office_for {
+                            push_field(doc, ev, start..field, out);
+                        } else {
+                            classify_parts(doc, ev, start..field, out);
+                        }
+                        if let Some(p) = person {
+                            push_titled_person(doc, ev, p..b, title, out);
+                        }
+                        return;
+                    }
+                }
                 push_titled_person(doc, ev, start..b, title, out);
                 return;
             }
@@ -633,21 +669,38 @@ fn push_titled_person(
         });
     }
     if let Some(of) = of {
-        let first = out.len();
-        classify_parts(doc, ev, of + 1..run.end, out);
         // "of Brackwater" after a person: where she is from, a place.
-        for name in out.sub_mut(first..) {
-            if name.hint == Hint::Single {
-                let canonical = doc
-                    .str_of(doc.span_of(name.toks.start, name.toks.end))
-                    .to_string();
-                name.hint = Hint::Known {
-                    canonical,
-                    place: true,
-                };
-            }
+        push_field(doc, ev, of + 1..run.end, out);
+    }
+}
+
+/// The names of `run`, a lone word nothing else explains a place: where a
+/// person is from ("Jane Doe of Brackwater") or a title's field ("MP for
+/// Harlow").
+fn push_field(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
+    let first = out.len();
+    classify_parts(doc, ev, run, out);
+    for name in out.sub_mut(first..) {
+        if name.hint == Hint::Single {
+            let canonical = doc
+                .str_of(doc.span_of(name.toks.start, name.toks.end))
+                .to_string();
+            name.hint = Hint::Known {
+                canonical,
+                place: true,
+            };
         }
     }
+}
+
+/// The words `a..b` after a title's "of" or "for" are all its field, no
+/// holder's name: one word, a name the lexicons know whole, or only common
+/// words and connectors ("Foreign Affairs").
+fn title_field_whole(doc: &Doc, a: usize, b: usize) -> bool {
+    let lex = lexicon();
+    b == a + 1
+        || lex.known(doc.str_of(doc.span_of(a, b))).is_some()
+        || (a..b).all(|t| is_connector(doc.tok(t)) || lex.is_common_word(&doc.tok(t).lower()))
 }
 
 fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {
