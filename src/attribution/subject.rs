@@ -175,7 +175,13 @@ fn subject_left_of(
         if w == "," && !possessor {
             return before_comma(doc, actors, p, bound);
         }
-        if is_skippable(doc, p) && skipped < 3 {
+        // ("She has since said": a preposition between an auxiliary and
+        // the verb is an adverb.)
+        let adverb = p > bound
+            && p + 1 == t
+            && doc.word_class(p) == Some(WordClass::Prep)
+            && doc.word_class(p - 1) == Some(WordClass::Aux);
+        if (adverb || is_skippable(doc, p)) && skipped < 3 {
             skipped += 1;
             continue;
         }
