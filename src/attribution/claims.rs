@@ -202,6 +202,7 @@ pub fn find(
                     }
                     let end = clause_end(
                         doc,
+                        actors,
                         resolved,
                         start,
                         sent.end,
@@ -274,6 +275,25 @@ pub fn find(
                 .iter()
                 .any(|x| x.cue.toks.start == a && x.cue.form == CueForm::Finite);
         if opening_gerund || cue_after_comma || participle_apposed(doc, actors, resolved, r) {
+            continue;
+        }
+        // "The source of her attack is unclear", "his appeal was limited":
+        // right after a claim noun, the main verb's auxiliary opens the
+        // rest of the sentence the noun is the subject of, not what was
+        // said (but "Her view is that ..." says it).
+        let noun_like = cue.form == CueForm::Noun
+            || (cue.toks.start > sent.start
+                && (doc.token(cue.toks.start - 1).kind() == TokenKind::Possessive
+                    || matches!(
+                        doc.word_class(cue.toks.start - 1),
+                        Some(WordClass::Det | WordClass::Poss)
+                    )));
+        if noun_like
+            && a == cue.toks.end
+            && doc.word_class(a) == Some(WordClass::Aux)
+            && doc.in_quote_at(a).is_none()
+            && !(a + 1 < b && doc.is(a + 1, Use::Complementizer))
+        {
             continue;
         }
         if only_time(doc, a, b) {
@@ -678,6 +698,7 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
 /// Where a reported clause ends.
 fn clause_end(
     doc: &Doc,
+    actors: &Actors,
     resolved: &[Resolved],
     start: usize,
     end: usize,
@@ -737,6 +758,20 @@ fn clause_end(
                 || (w.eq_ignore_ascii_case("and")
                     && cue_at(next, t + 1)
                         .is_some_and(|r| r.cue.form == CueForm::Finite && r.actor.is_some())))
+        {
+            return t;
+        }
+        // "said the rents were too high, and the mayor said ...": after a
+        // comma, "and" before the subject of a finite cue of its own.
+        if t > start
+            && doc.tok(t - 1) == ","
+            && doc.uses_lower(t).has(Use::Coordinator)
+            && resolved.sub(next..).iter().take(4).any(|r| {
+                r.cue.form == CueForm::Finite
+                    && r.actor.is_some()
+                    && r.mention
+                        .is_some_and(|m| actors.mention(m).toks().start == t + 1)
+            })
         {
             return t;
         }

@@ -6,8 +6,9 @@
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
-    agent_by, existential, is_possessive_pronoun, is_skippable, is_subject_pronoun,
-    lone_quantifier, negated_aux, setting_to_end, word_is,
+    after_dateline, agent_by, existential, is_personal_pronoun, is_possessive_pronoun,
+    is_skippable, is_subject_pronoun, lone_quantifier, negated_aux, opener_end, setting_to_end,
+    word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -135,6 +136,19 @@ fn subject_left_of(
         if possessor && doc.token(p).kind() == TokenKind::Possessive {
             continue;
         }
+        // "He's said", "she's argued that": the "'s" of "has" before a past
+        // form of the cue (not "it's known as", "he's expected to": a
+        // passive's "is").
+        if !possessor
+            && p + 1 == t
+            && p > bound
+            && doc.token(p).kind() == TokenKind::Possessive
+            && is_personal_pronoun(doc.tok(p - 1))
+            && doc.cue_verb(t).is_some_and(|v| v.past())
+            && !(t + 1 < doc.tokens.len() && doc.is(t + 1, Use::ParticiplePrep))
+        {
+            continue;
+        }
         if let Some(m) = actors.mention_at(p) {
             return Some(at_mention(doc, actors, m, p, bound, possessor, depth));
         }
@@ -162,7 +176,13 @@ fn subject_left_of(
         if w == "," && !possessor {
             return before_comma(doc, actors, p, bound);
         }
-        if is_skippable(doc, p) && skipped < 3 {
+        // ("She has since said": a preposition between an auxiliary and
+        // the verb is an adverb.)
+        let adverb = p > bound
+            && p + 1 == t
+            && doc.word_class(p) == Some(WordClass::Prep)
+            && doc.word_class(p - 1) == Some(WordClass::Aux);
+        if (adverb || is_skippable(doc, p)) && skipped < 3 {
             skipped += 1;
             continue;
         }
@@ -175,7 +195,16 @@ fn subject_left_of(
         if let Some(owner) = owner_of_source(doc, actors, p, bound) {
             return Some(owner);
         }
-        return unnamed_subject(doc, actors, p, bound, depth);
+        let np = unnamed_subject(doc, actors, p, bound, depth);
+        // "..., but security analysts say", "If costs rise, forecasters
+        // warn that": a bare plural opening a clause inside the sentence,
+        // before a verb that reports a clause.
+        return np.or_else(|| {
+            doc.cue_verb(t)
+                .is_some_and(|v| v.frames.clause)
+                .then(|| bare_plural_at_clause(doc, p, bound))
+                .flatten()
+        });
     }
     None
 }
@@ -414,8 +443,16 @@ fn unnamed_subject(
     if let Some(a) = relative_clause_noun(doc, actors, p, bound) {
         return Some(a);
     }
+    if let Some(s) = share_start(doc, actors, p, bound) {
+        return Some(Anchor::Phrase(s, p + 1));
+    }
     // "Another tweeted, “...”", "Several said": a quantifier alone.
-    if lone_quantifier(doc, p) && (p == bound || doc.token(p - 1).kind() == TokenKind::Punct) {
+    // ("Yet another said", "..., but few believe": after a conjunction too)
+    if lone_quantifier(doc, p)
+        && (p == bound
+            || doc.token(p - 1).kind() == TokenKind::Punct
+            || doc.word_class(p - 1) == Some(WordClass::Conj))
+    {
         return Some(Anchor::Phrase(p, p + 1));
     }
     // "Several of them told ...", "One of us said": a share of a group.
@@ -444,6 +481,86 @@ fn unnamed_subject(
         }
     }
     np
+}
+
+/// "Six in 10 say", "42% said", "About half said", "at least a third of
+/// voters in each ward say": a share of the people a poll asked, ending at
+/// token `p` and opening its clause (after the sentence's start, a
+/// punctuation mark, a conjunction or "that"); gives its first token.
+fn share_start(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<usize> {
+    let number = |k: usize| {
+        k >= bound
+            && (doc.token(k).kind() == TokenKind::Number
+                || doc.word_class(k) == Some(WordClass::Quant))
+    };
+    // ("two-thirds": the word after the hyphen)
+    let share = |k: usize| {
+        let w = doc.tok(k);
+        let last = w.rsplit('-').next().unwrap_or(w);
+        doc.token(k).kind() == TokenKind::Word && lexicon().uses_lower(last).has(Use::Share)
+    };
+    // The share itself ends at `e`: right before the cue, or before a
+    // phrase it governs ("half of the voters in each ward").
+    let core = |e: usize| -> Option<usize> {
+        if e > bound && doc.tok(e) == "%" && doc.token(e - 1).kind() == TokenKind::Number {
+            return Some(e - 1);
+        }
+        if share(e) {
+            return Some(e);
+        }
+        // "six in 10", "nine out of 10"
+        if !number(e) || e < bound + 2 {
+            return None;
+        }
+        match doc.tok(e - 1) {
+            "in" if number(e - 2) => Some(e - 2),
+            "of" if e >= bound + 3 && doc.tok(e - 2) == "out" && number(e - 3) => Some(e - 3),
+            _ => None,
+        }
+    };
+    let s = core(p).or_else(|| {
+        // Back over a prepositional phrase of words only, no verb in it.
+        let from = p.saturating_sub(10).max(bound + 1);
+        (from..p)
+            .rev()
+            .take_while(|&k| {
+                doc.token(k).kind() == TokenKind::Word
+                    && doc.in_quote_at(k).is_none()
+                    && doc.cue_verb(k).is_none()
+                    && !matches!(
+                        doc.word_class(k),
+                        Some(WordClass::Aux | WordClass::Rel | WordClass::Conj)
+                    )
+            })
+            .filter(|&k| doc.word_class(k) == Some(WordClass::Prep))
+            .find_map(|k| core(k - 1))
+    })?;
+    // Back over what hedges it ("about", "nearly", "more than", "at
+    // least", "52 per"): a few words of no noun's sort, or numbers.
+    let mut k = s;
+    while k > bound && s - k < 3 {
+        let t = k - 1;
+        let hedge = (doc.token(t).kind() == TokenKind::Word
+            && actors.mention_at(t).is_none()
+            && doc.cue_verb(t).is_none()
+            && (doc.tok(t).starts_with(char::is_lowercase) || t == bound)
+            && matches!(
+                doc.word_class(t),
+                None | Some(WordClass::Prep | WordClass::Quant)
+            ))
+            || doc.token(t).kind() == TokenKind::Number
+            || doc.uses_lower(t).has(Use::Article);
+        if !hedge {
+            break;
+        }
+        k = t;
+    }
+    let opens = k == bound
+        || doc.token(k - 1).kind() == TokenKind::Punct
+        || doc.word_class(k - 1) == Some(WordClass::Conj)
+        || doc.is(k - 1, Use::Complementizer)
+        || doc.is(k - 1, Use::AdjunctOpener);
+    (opens && doc.in_quote_at(k.saturating_sub(1)).is_none()).then_some(k)
 }
 
 /// "The harbour authority's own figures suggest": a head at `p` that names
@@ -505,6 +622,15 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     };
     if let Some(m) = actors.mention_at(noun_end - 1) {
         return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
+    }
+    // "Those who said ..." (not "as one who believes": a description)
+    let those = noun_end - 1;
+    if noun_end > bound
+        && lone_quantifier(doc, those)
+        && doc.word_class(those) == Some(WordClass::Det)
+        && !(those > bound && doc.is(those - 1, Use::ParticiplePrep))
+    {
+        return Some(Anchor::RelativePhrase(noun_end - 1, noun_end, r));
     }
     // ("the 1 percent who preferred him": the pronoun stands for the phrase)
     match phrase_ending_at(doc, noun_end, bound) {
@@ -605,6 +731,57 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         && (p + 1..end).all(|k| !doc.is_cap(k))
         && !(end == p + 1 && existential(doc, p)))
     .then_some(Anchor::Phrase(p, end))
+}
+
+/// "security analysts" in "..., but security analysts say": lowercase
+/// words of no grammar class and no cue, ending at `p` in a plural (a
+/// singular count noun would need a determiner: "while taking questions",
+/// "let's hope"), right after a token that opens a clause.
+fn bare_plural_at_clause(doc: &Doc, p: usize, bound: usize) -> Option<Anchor> {
+    if !plural_head(doc, p) {
+        return None;
+    }
+    let word = |k: usize| {
+        doc.token(k).kind() == TokenKind::Word
+            && doc.tok(k).starts_with(char::is_lowercase)
+            && doc.in_quote_at(k).is_none()
+            && doc.word_class(k).is_none()
+            && doc.cue_verb(k).is_none_or(|v| v.present && k == p)
+    };
+    let mut k = p + 1;
+    while k > bound + 1 && p + 1 - k < 4 && word(k - 1) {
+        k -= 1;
+    }
+    (k <= p && k > bound && opens_clause(doc, k - 1)).then_some(Anchor::Phrase(k, p + 1))
+}
+
+/// "analysts", "records", "women": a head that reads as a plural noun.
+fn plural_head(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t);
+    (w.ends_with('s') && !w.ends_with("ss")) || doc.is(t, Use::PersonNoun)
+}
+
+/// True when token `p` of a sentence of the body opens a clause after it:
+/// a conjunction ("but", "because", not "as"; "and" and "or" only after a comma or
+/// opening the sentence), a semicolon, or the comma that closes an opening
+/// adverbial ("If costs rise, ...").
+fn opens_clause(doc: &Doc, p: usize) -> bool {
+    let sent = doc.sentence(doc.sentence_at(p));
+    if doc.paragraph(sent.para()).heading || doc.in_quote_at(p).is_some() {
+        return false;
+    }
+    let s = after_dateline(doc, sent.tokens().start, sent.tokens().end);
+    match doc.tok(p) {
+        ";" => true,
+        "," => opener_end(doc, s, sent.tokens().end) == p + 1,
+        _ => {
+            // (not "as", also a preposition: "treating them as fools who")
+            let u = doc.uses_lower(p);
+            doc.word_class(p) == Some(WordClass::Conj)
+                && !u.has(Use::ParticiplePrep)
+                && (!u.has(Use::Coordinator) || p == s || doc.tok(p - 1) == ",")
+        }
+    }
 }
 
 /// "this week", "this past year", "last night": a phrase from `open` to

@@ -4,7 +4,7 @@
 
 use super::cues::CueForm;
 use super::drafts::Resolved;
-use super::words::{after_dateline, apposed_to_clause, REACH};
+use super::words::{after_dateline, apposed_to_clause, opener_end, REACH};
 use crate::actors::Actors;
 use crate::at::At;
 use crate::lexicon::{lexicon, Refers, Use, WordClass};
@@ -84,7 +84,19 @@ pub fn tail<'r>(
                     .any(|x| x.cue.form == CueForm::Gerund && x.cue.toks.start == t)
             };
             let adjunct = tried == 1 && adjunct_after(doc, after, sent_end, gerund);
+            // "If costs rise, analysts say prices will follow": the clause
+            // before the comma opens the sentence's own, it is no content.
+            let sent_start = doc
+                .sentence(doc.sentence_at(r.cue.toks.start))
+                .tokens()
+                .start;
+            let s = after_dateline(doc, sent_start, sent_end);
+            let subject_start = r.mention.map_or(r.cue.toks.start, |m| {
+                actors.mention(m).toks().start.min(r.cue.toks.start)
+            });
+            let after_opener = opener_end(doc, s, sent_end) == tail_start(doc, subject_start);
             (closes || joined || adjunct)
+                && !after_opener
                 && according > r.cue.toks.start
                 && (r.cue.frames.clause || apposed())
                 && !after_setting(doc, actors, r)

@@ -309,6 +309,9 @@ pub enum Use {
     /// Carries words from one language to another ("according to the
     /// *interpreter*", "a *translation*"): a conduit of the words, no source.
     Conduit,
+    /// A share of the people asked, standing for them as a subject ("*half*
+    /// said", "two-*thirds* say", "a *majority* of voters", "52 *percent*").
+    Share,
     /// The end of a gerund or present participle ("speak*ing*").
     GerundEnding,
     /// The end of a past participle ("offer*ed*").
