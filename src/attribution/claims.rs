@@ -492,7 +492,12 @@ fn content_start(
         // ("I still believe that.", "called that “a convenient story”": the
         // pronoun is the content, before punctuation)
         let last = t + 1 >= end || doc.token(t + 1).kind() == TokenKind::Punct;
-        if (w == "that" && !last) || w == "," || w == ":" {
+        // ("say that is only part of it": before an auxiliary, "that" is
+        // the clause's subject)
+        let subject = t + 1 < end
+            && doc.word_class(t + 1) == Some(WordClass::Aux)
+            && !doc.tok(t + 1).ends_with("ing");
+        if (w == "that" && !last && !subject) || w == "," || w == ":" {
             t += 1;
             continue;
         }
