@@ -266,12 +266,16 @@ impl Merger {
                         .new_actor(text.to_string(), ActorKind::Organization),
                 };
                 self.by_key.insert(key("o:", text), id);
-                // "Brightwell Energy", then "Brightwell": the company by its
-                // first word, when that word is no place, given name or word.
+                // "Brightwell Energy", "Tarn Biscuits", then "Brightwell",
+                // "Tarn": the company by its first word, when that word is
+                // no place, given name or word (and the last an organization
+                // word or a plural common noun, the goods a firm trades in:
+                // not "Tarn Bridge").
                 if let Some((first, rest)) = text.split_once(' ') {
                     let lex = lexicon();
                     let last = rest.rsplit(' ').next().unwrap_or(rest);
-                    if lex.is_org_head(last)
+                    if (lex.is_org_head(last)
+                        || (rest == last && last.ends_with('s') && lex.is_common_word(last)))
                         && lex.known(first).is_none()
                         && !lex.is_given_name(first)
                         && !lex.is_common_word(first)
@@ -299,7 +303,11 @@ impl Merger {
             id
         } else if let Some(id) = self.get("o:", text) {
             id
-        } else if let Some(id) = self.get("f:", text) {
+        } else if let Some(id) = self
+            .get("f:", text)
+            // ("mayor of Harwick" after "Harwick Bridge" is the town)
+            .filter(|_| single_kind(doc, n, false) != ActorKind::Place)
+        {
             id // "Brightwell" after "Brightwell Energy"
         } else {
             let kind = single_kind(doc, n, self.later_surnames.contains_key(text));

@@ -458,6 +458,9 @@ pub fn resolve_pronoun(
             && doc.word_class(m.start - 1) == Some(WordClass::Prep)
     };
     let mut window: Vec<(usize, usize)> = Vec::new();
+    // Mentions that only own the subject ("Doe's aide, Max Roe, ..."):
+    // their starts, for the sentence-subject reads below.
+    let mut owners: Vec<usize> = Vec::new();
     // A pronoun of the other gender stood for the last speaker ("... she
     // said. ... he added": not her), whatever her given name.
     let mut other = false;
@@ -475,6 +478,10 @@ pub fn resolve_pronoun(
                         && !called(mention.toks().start)
                         && !governed_opener(mention.toks())
                     {
+                        let end = mention.toks().end;
+                        if end < t && doc.token(end).kind() == TokenKind::Possessive {
+                            owners.push(mention.toks().start.max(from));
+                        }
                         window.push((mention.toks().start.max(from), mention.actor()));
                     }
                     other |= unlike.is_some()
@@ -494,18 +501,32 @@ pub fn resolve_pronoun(
     // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
     // opening the sentence before, where the last speaker is absent, takes
     // the pronoun from the last speaker.
+    // An owner opening a sentence ("Doe's aide, Max Roe, was angry.") is no
+    // subject when a fitting mention follows it in the sentence: the one it
+    // owns, or the one in apposition, is.
+    let owner = |p: usize| owners.contains(&p);
+    let subject_of = |s: usize| {
+        let mut it = window.iter().filter(|&&(p, _)| doc.sentence_at(p) == s);
+        let first = it.next();
+        match first {
+            Some(&(p, _)) if owner(p) => it
+                .find(|&&(q, _)| !owner(q) && doc.tok(q - 1) == ",")
+                .or(first),
+            _ => first,
+        }
+    };
     if let (Some(ls), Some(prev)) = (last_speaker, sent.checked_sub(1)) {
         let s_of = |p: usize| doc.sentence_at(p);
-        let first = window.iter().find(|&&(p, _)| s_of(p) == prev);
-        if let Some(&(p, a)) = first {
+        // (the owner's apposition: "Doe's aide, Max Roe," the subject)
+        if let Some(&(p, a)) = subject_of(prev) {
             let start = doc.sentence(prev).tokens().start;
             // ("Jane Doe, asked by a reporter whether ..., smiled. “...,” she
             // said.": the last speaker as the agent after "by" is no subject.)
             let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";
             if (p <= start + 3 || doc.tok(p - 1) == ",")
-                && !window
-                    .iter()
-                    .any(|&(q, b)| s_of(q) == sent || (b == ls && s_of(q) == prev && !agent(q)))
+                && !window.iter().any(|&(q, b)| {
+                    s_of(q) == sent || (b == ls && s_of(q) == prev && !agent(q) && !owner(q))
+                })
             {
                 return Some(a);
             }
@@ -534,7 +555,7 @@ pub fn resolve_pronoun(
     // This sentence before the pronoun first, then earlier ones: the first
     // fitting mention of the nearest sentence is its likely subject.
     for s in (start_sent..=sent).rev() {
-        if let Some(&(_, a)) = window.iter().find(|&&(p, _)| doc.sentence_at(p) == s) {
+        if let Some(&(_, a)) = subject_of(s) {
             return Some(a);
         }
     }

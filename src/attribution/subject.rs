@@ -355,7 +355,22 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         });
     if let Some(q) = opening {
         if let Some(m) = actors.mention_at(q - 1) {
-            return Some(Anchor::Mention(outermost(actors, m, q - 1)));
+            let m = outermost(actors, m, q - 1);
+            // "Jane Doe of the Acme Institute, who ..., said": the person
+            // the body qualifies, not the body.
+            let mut s = actors.mention(m).toks().start;
+            if s > bound + 2 && doc.tok(s - 1).eq_ignore_ascii_case("the") {
+                s -= 1;
+            }
+            if s >= bound + 2 && matches!(doc.tok(s - 1), "of" | "at" | "from") {
+                if let Some(h) = actors.mention_at(s - 2) {
+                    let h = outermost(actors, h, s - 2);
+                    if actors.actor(actors.mention(h).actor()).kind == ActorKind::Person {
+                        return Some(Anchor::Mention(h));
+                    }
+                }
+            }
+            return Some(Anchor::Mention(m));
         }
     }
     // The name right before the comma, or before a parenthesis there
@@ -683,6 +698,16 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
                 || (doc.cue_verb(end).is_some_and(|v| v.past())
                     && setting_to_end(doc, end + 1, sent_end))
         };
+        // "the 34-year-old said": an age as the head.
+        if words == 0
+            && p + 1 == end
+            && doc.token(p).kind() == TokenKind::Number
+            && looks_nominal(doc, p)
+            && doc.in_quote_at(p).is_none()
+        {
+            words += 1;
+            continue;
+        }
         if (doc.token(p).kind() == TokenKind::Number || tail)
             && words > 0
             && doc.in_quote_at(p).is_none()

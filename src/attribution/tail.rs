@@ -121,10 +121,28 @@ fn adjunct_after(doc: &Doc, after: usize, end: usize, gerund: impl Fn(usize) -> 
             && (after..c).all(|t| {
                 doc.token(t).kind() == TokenKind::Word && !doc.tok(t).eq_ignore_ascii_case("that")
             }));
+    // ("days after ...", "two weeks before ...", "hours after": a measure
+    // of time, then "after" or "before")
+    let measured = || {
+        (c + 2..(c + 5).min(end))
+            .find(|&t| matches!(doc.tok(t), "after" | "before"))
+            .is_some_and(|p| {
+                (c + 1..p).all(|t| {
+                    doc.token(t).kind() == TokenKind::Number
+                        || (doc.token(t).kind() == TokenKind::Word
+                            && doc.cue_verb(t).is_none()
+                            && matches!(
+                                doc.word_class(t),
+                                None | Some(WordClass::Det | WordClass::Quant)
+                            ))
+                })
+            })
+    };
     let opens = c + 1 < end
         && (doc.word_class(c + 1) == Some(WordClass::Prep)
             || doc.uses_lower(c + 1).has(Use::AdjunctOpener)
-            || gerund(c + 1));
+            || gerund(c + 1)
+            || measured());
     let reports_on = (c + 1..(c + 12).min(end))
         .any(|t| doc.tok(t) == "," && t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that"));
     setting && opens && !reports_on
