@@ -716,7 +716,10 @@ fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
 /// forms make most of a text), so the facts of the last word seen in each
 /// slot of a small direct-mapped memo, chosen by a hash of the word as
 /// written, are reused when the word comes again: one hash and a compare
-/// instead of lowercasing and a probe into eight sets.
+/// instead of lowercasing and a probe into eight sets. Marks and numbers
+/// are looked up as words are (a comma, a dash: in no set, so the scans
+/// that ask every token pass them without a look-up; a curly quotation
+/// mark is not ASCII and keeps [`fact::ALL`]).
 fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
     let lex = lexicon();
     let slots = (tokens.len() / 4).next_power_of_two().clamp(64, 4096);
@@ -726,9 +729,6 @@ fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
         .iter()
         .enumerate()
         .map(|(t, tok)| {
-            if tok.kind() != TokenKind::Word {
-                return fact::ALL;
-            }
             let w = text.of(tok.span());
             let slot = crate::lexicon::hash(w.as_bytes()) as usize & (slots - 1);
             let (seen, f) = *memo.at(slot);
