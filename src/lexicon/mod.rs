@@ -406,6 +406,11 @@ impl Lexicon {
         if self.is(role_word, Use::OrgNoun) {
             return true;
         }
+        // (the role first: the capitalized form, a `String`, only for a
+        // collective role, few of the words asked)
+        if !self.role(role_word).is_some_and(|r| r.collective) {
+            return false;
+        }
         let mut chars = role_word.chars();
         let capitalized: String = chars
             .next()
@@ -413,7 +418,7 @@ impl Lexicon {
             .into_iter()
             .chain(chars)
             .collect();
-        self.role(role_word).is_some_and(|r| r.collective) && self.is_org_head(&capitalized)
+        self.is_org_head(&capitalized)
     }
 
     /// A capitalized word that is never a name by itself (weekday, label...).
