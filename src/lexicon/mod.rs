@@ -154,13 +154,27 @@ impl Lexicon {
     }
 
     /// The [`fact`] bits of a token: for each lowercase look-up, whether
-    /// the token may be found. Words that are not ASCII or longer than
-    /// 32 bytes get [`fact::ALL`] (their look-ups are made as before).
+    /// the token may be found. Words longer than 32 bytes, and words not
+    /// ASCII that lowercasing changes, get [`fact::ALL`] (their look-ups
+    /// are made as before).
     pub fn facts(&'static self, word: &str) -> u8 {
         const MAX: usize = 32;
         let bytes = word.as_bytes();
-        if bytes.len() > MAX || !bytes.is_ascii() {
+        if bytes.len() > MAX {
             return fact::ALL;
+        }
+        if !bytes.is_ascii() {
+            // A word lowercasing leaves as it is ("“", "—", "café": every
+            // form a look-up asks, and the tagger's, is the word itself) is
+            // looked up as it is; any other keeps `fact::ALL`.
+            if !word.chars().all(|c| c != '’' && lower_char(c) == c) {
+                return fact::ALL;
+            }
+            let all = self.fact_words();
+            return all
+                .table
+                .find(bytes, |n| all.words.at(n).0)
+                .map_or(0, |n| all.words.at(n).1 as u8);
         }
         let mut buf = [0u8; MAX];
         // (Not `copy_from_slice`, whose length check is a panic location.)
@@ -541,16 +555,39 @@ fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     if bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
         return Cow::Borrowed(word);
     }
-    if bytes.is_ascii() && bytes.len() <= LOWER_MAX {
+    if bytes.len() > LOWER_MAX {
+        return Cow::Owned(lower(word));
+    }
+    let n = if bytes.is_ascii() {
         // (a byte loop, not `copy_from_slice`: no panic location)
         for (d, &s) in buf.iter_mut().zip(bytes) {
             *d = s.to_ascii_lowercase();
         }
-        if let Ok(w) = std::str::from_utf8(buf.sub(..bytes.len())) {
-            return Cow::Borrowed(w);
+        bytes.len()
+    } else {
+        // A word that is not ASCII ("“", "’s", "Łódź"), character by
+        // character into the buffer as `lower` writes it (no `String` a
+        // look-up: a curly quotation mark was one in every scan that met
+        // it). Lowercasing never makes a character longer in UTF-8
+        // (`lower_char` keeps each one's length but "İ"'s, and ’ becomes
+        // one byte), so the word fits.
+        let mut n = 0;
+        for c in word.chars() {
+            let c = match c {
+                '’' => '\'',
+                c => lower_char(c),
+            };
+            match buf.get_mut(n..n + c.len_utf8()) {
+                Some(d) => n += c.encode_utf8(d).len(),
+                None => return Cow::Owned(lower(word)),
+            }
         }
+        n
+    };
+    match std::str::from_utf8(buf.sub(..n)) {
+        Ok(w) => Cow::Borrowed(w),
+        Err(_) => Cow::Owned(lower(word)),
     }
-    Cow::Owned(lower(word))
 }
 
 // Pronouns: `pronouns.tsv`, the words `src/attribution/` refers to actors with.
@@ -668,6 +705,41 @@ impl Lexicon {
         tables::WORD_ENDINGS
             .iter()
             .any(|&(end, e)| e == u && word.ends_with(end))
+    }
+}
+
+#[cfg(test)]
+mod lowered_tests {
+    use super::{fact, lexicon, lower, lowered, LOWER_MAX};
+
+    #[test]
+    fn lowered_is_lower_without_a_string() {
+        for w in [
+            "said", "Said", "“", "’s", "don’t", "ÉLYSÉE", "Łódź", "İstanbul", "МОСКВА", "—",
+            "«", "東京", "a’b’c’d’e’f’g’h’i’j’", "ééééééééééééééééé",
+        ] {
+            let mut buf = [0u8; LOWER_MAX];
+            let got = lowered(w, &mut buf);
+            assert_eq!(got, lower(w), "{w}");
+            if w.len() <= LOWER_MAX {
+                assert!(matches!(got, std::borrow::Cow::Borrowed(_)), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_lowercasing_keeps_get_facts() {
+        let lex = lexicon();
+        for w in ["“", "—", "«", "café"] {
+            assert_eq!(lex.facts(w), 0, "{w}");
+        }
+        // (changed by lowercasing: asked as before)
+        for w in ["’s", "Café", "don’t"] {
+            assert_eq!(lex.facts(w), fact::ALL, "{w}");
+        }
+        assert_ne!(lex.facts(","), fact::ALL);
+        // (a key that is not ASCII is found: "fiancé" is a function word)
+        assert_ne!(lex.facts("fiancé") & fact::USES, 0);
     }
 }
 
