@@ -389,8 +389,7 @@ pub fn find(
         // nothing had changed" reports a clause, and PolNeAR counts "said
         // nothing about the deal" as an attribution about its topic.)
         let listener = |t: usize| {
-            doc.is(t, Use::Addressee)
-                || doc.pronoun(t).is_some_and(|p| p.object && !p.subject)
+            doc.is(t, Use::Addressee) || doc.pronoun(t).is_some_and(|p| p.object && !p.subject)
         };
         let said_nothing = (a..b).find(|&t| !listener(t)).is_some_and(|t| {
             doc.uses_lower(t).has(Use::Nothing)

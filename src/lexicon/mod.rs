@@ -715,8 +715,20 @@ mod lowered_tests {
     #[test]
     fn lowered_is_lower_without_a_string() {
         for w in [
-            "said", "Said", "“", "’s", "don’t", "ÉLYSÉE", "Łódź", "İstanbul", "МОСКВА", "—",
-            "«", "東京", "a’b’c’d’e’f’g’h’i’j’", "ééééééééééééééééé",
+            "said",
+            "Said",
+            "“",
+            "’s",
+            "don’t",
+            "ÉLYSÉE",
+            "Łódź",
+            "İstanbul",
+            "МОСКВА",
+            "—",
+            "«",
+            "東京",
+            "a’b’c’d’e’f’g’h’i’j’",
+            "ééééééééééééééééé",
         ] {
             let mut buf = [0u8; LOWER_MAX];
             let got = lowered(w, &mut buf);
