@@ -422,7 +422,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let apposed: Vec<Option<usize>> = found
         .iter()
         .map(|f| {
-            let body = lexicon().is_body(&doc.tok(f.head).lower());
+            let body = lexicon().is_body(&doc.tok(f.head).lower_cow());
             (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body))?
         })
         .collect();

@@ -416,10 +416,7 @@ pub fn find(
         // nothing had changed" reports a clause, and PolNeAR counts "said
         // nothing about the deal" as an attribution about its topic.)
         let listener = |t: usize| {
-            doc.is(t, Use::Addressee)
-                || lexicon()
-                    .pronoun(doc.tok(t))
-                    .is_some_and(|p| p.object && !p.subject)
+            doc.is(t, Use::Addressee) || doc.pronoun(t).is_some_and(|p| p.object && !p.subject)
         };
         let said_nothing = (a..b).find(|&t| !listener(t)).is_some_and(|t| {
             doc.uses_lower(t).has(Use::Nothing)
@@ -551,9 +548,7 @@ fn content_start(
             let opens = |k: usize| {
                 k < end
                     && (doc.tok(k) == ","
-                        || lexicon()
-                            .pronoun(doc.tok(k))
-                            .is_some_and(|p| p.subject && !p.possessive)
+                        || doc.pronoun(k).is_some_and(|p| p.subject && !p.possessive)
                         || matches!(doc.word_class(k), Some(WordClass::Det | WordClass::Poss))
                         || actors.mention_at(k).is_some())
             };
@@ -571,7 +566,7 @@ fn content_start(
         // "told reporters", "told them" (not "said her staff would ...": a
         // possessive before a noun)
         let addressee = word_is(&w, Use::Addressee)
-            || lex.pronoun(&w).is_some_and(|p| {
+            || doc.pronoun(t).is_some_and(|p| {
                 p.object
                     && !(p.possessive
                         && t + 1 < end
@@ -626,8 +621,8 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
     let phrase = matches!(doc.word_class(t), Some(WordClass::Det | WordClass::Poss));
     let after = if let Some(e) = named_end(t) {
         e
-    } else if lex
-        .pronoun(w)
+    } else if doc
+        .pronoun(t)
         .is_some_and(|p| p.object && !p.subject && !p.possessive)
     {
         // "told us footfall had halved": after an object pronoun any noun
@@ -654,8 +649,8 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
     let next = word(after)?;
     // (Not "wanted a candidate who ...", "told the court that": a relative
     // or "that" goes on with the noun phrase or is handled as a "that".)
-    let subject = lex
-        .pronoun(next)
+    let subject = doc
+        .pronoun(after)
         .is_some_and(|p| p.subject && !p.possessive)
         && doc.word_class(after) != Some(WordClass::Rel);
     // ("told the court his client was ...": a possessive too)

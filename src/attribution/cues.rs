@@ -557,7 +557,12 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "Kelly charged in ...": a capitalized word before the verb is a name,
     // not a noun the participle describes.
     let prev_lower = prev_raw.is_some_and(|p| p.starts_with(char::is_lowercase));
-    let prev_class = prev.as_deref().and_then(|p| lex.word_class(p));
+    // (the word classes asked only when the tokens' facts allow: the
+    // facts were worked out for the lowercase forms asked here)
+    let prev_class = prev
+        .as_deref()
+        .filter(|_| doc.may_be(t - 1, fact::GRAMMAR))
+        .and_then(|p| lex.word_class(p));
     let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).lower_cow());
     // "a small protest": a determiner and an adjective before it make a noun.
     let det_two_back = t >= sent.start + 2
@@ -692,7 +697,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "the new rules have ...", "private emails were": one before an
     // auxiliary after a lowercase modifier is the subject (not "which he
     // believes will ...").
-    let before_aux = next.as_deref().and_then(|n| lex.word_class(n)) == Some(WordClass::Aux)
+    let before_aux = next
+        .as_deref()
+        .filter(|_| doc.may_be(t + 1, fact::GRAMMAR))
+        .and_then(|n| lex.word_class(n))
+        == Some(WordClass::Aux)
         && prev_lower
         && prev_class.is_none()
         && !is_skippable(doc, t - 1);

@@ -78,11 +78,17 @@ impl FirstWords {
 /// Every lowercase key of the sets [`Lexicon::facts`] asks about, with
 /// the [`fact`] bits of the sets it is in: one probe a word instead of one
 /// a set. A word in several sets has one entry, the first (the one a
-/// look-up finds), holding all its bits.
+/// look-up finds), holding all its bits, and [`WRITTEN`] when a function
+/// word written with capitals ("Avenue", "US") has it for its lowercase form.
 struct FactWords {
-    words: Vec<(&'static [u8], u8)>,
+    words: Vec<(&'static [u8], u16)>,
     table: keys::Table,
 }
+
+/// A bit of [`FactWords`]' entries above the [`fact`] bits: some function
+/// word written with capitals lowercases to the entry's word, so a word
+/// written with capitals that lowercases to it is asked as written.
+const WRITTEN: u16 = 0x100;
 
 /// The lexicon. Lookups search static tables; only the two phrase lists and
 /// the [`Known`] entries that are asked for are built, on first use.
@@ -148,13 +154,27 @@ impl Lexicon {
     }
 
     /// The [`fact`] bits of a token: for each lowercase look-up, whether
-    /// the token may be found. Words that are not ASCII or longer than
-    /// 32 bytes get [`fact::ALL`] (their look-ups are made as before).
+    /// the token may be found. Words longer than 32 bytes, and words not
+    /// ASCII that lowercasing changes, get [`fact::ALL`] (their look-ups
+    /// are made as before).
     pub fn facts(&'static self, word: &str) -> u8 {
         const MAX: usize = 32;
         let bytes = word.as_bytes();
-        if bytes.len() > MAX || !bytes.is_ascii() {
+        if bytes.len() > MAX {
             return fact::ALL;
+        }
+        if !bytes.is_ascii() {
+            // A word lowercasing leaves as it is ("“", "—", "café": every
+            // form a look-up asks, and the tagger's, is the word itself) is
+            // looked up as it is; any other keeps `fact::ALL`.
+            if !word.chars().all(|c| c != '’' && lower_char(c) == c) {
+                return fact::ALL;
+            }
+            let all = self.fact_words();
+            return all
+                .table
+                .find(bytes, |n| all.words.at(n).0)
+                .map_or(0, |n| all.words.at(n).1 as u8);
         }
         let mut buf = [0u8; MAX];
         // (Not `copy_from_slice`, whose length check is a panic location.)
@@ -163,19 +183,26 @@ impl Lexicon {
         }
         let w = buf.sub(..bytes.len());
         let all = self.fact_words();
-        let mut bits = all
+        let entry = all
             .table
             .find(w, |n| all.words.at(n).0)
             .map_or(0, |n| all.words.at(n).1);
-        if bits & fact::USES == 0 && w != bytes && tables::FUNCTION_WORDS.contains(word) {
-            bits |= fact::USES; // a function word as written ("US")
+        let mut bits = entry as u8;
+        // (a function word as written, "US": only a word whose lowercase
+        // form some function word written with capitals has is asked)
+        if entry & WRITTEN != 0
+            && bits & fact::USES == 0
+            && w != bytes
+            && tables::FUNCTION_WORDS.contains(word)
+        {
+            bits |= fact::USES;
         }
         bits
     }
 
     fn fact_words(&'static self) -> &'static FactWords {
         self.fact_words.get_or_init(|| {
-            let mut words: Vec<(&'static [u8], u8)> = Vec::new();
+            let mut words: Vec<(&'static [u8], u16)> = Vec::new();
             for (set, bit) in [
                 (&tables::GRAMMAR, fact::GRAMMAR),
                 (&tables::CUE_VERBS, fact::CUE_VERB),
@@ -184,13 +211,39 @@ impl Lexicon {
                 (&tables::PRONOUNS, fact::PRONOUN),
                 (&tables::FUNCTION_WORDS, fact::USES),
             ] {
-                words.extend((0..set.count()).map(|n| (set.key(n).as_bytes(), bit)));
+                words.extend((0..set.count()).map(|n| (set.key(n).as_bytes(), u16::from(bit))));
+            }
+            // The lowercase forms of the function words written with
+            // capitals (ASCII: `facts` asks only of ASCII words), kept for
+            // the process.
+            // (a byte loop: `concat` and `to_ascii_lowercase` brought ~800
+            // bytes gzipped into the .wasm)
+            let f = &tables::FUNCTION_WORDS;
+            let mut lowered: Vec<u8> = Vec::new();
+            let mut ends: Vec<usize> = Vec::new();
+            for n in 0..f.count() {
+                let k = f.key(n).as_bytes();
+                if k.is_ascii() && k.iter().any(u8::is_ascii_uppercase) {
+                    lowered.extend(k.iter().map(u8::to_ascii_lowercase));
+                    ends.push(lowered.len());
+                }
+            }
+            let lowered: &'static [u8] = lowered.leak();
+            let mut start = 0;
+            for end in ends {
+                words.push((lowered.sub(start..end), WRITTEN));
+                start = end;
             }
             for (blocks, bit) in [
                 (self.phrase_blocks(), fact::CUE_PHRASE),
                 (self.marker_blocks(), fact::MARKER),
             ] {
-                words.extend(blocks.blocks.iter().map(|(w, _)| (w.as_bytes(), bit)));
+                words.extend(
+                    blocks
+                        .blocks
+                        .iter()
+                        .map(|(w, _)| (w.as_bytes(), u16::from(bit))),
+                );
             }
             let table = keys::Table::build(words.len(), |n| words.at(n).0);
             for i in 0..words.len() {
@@ -374,6 +427,11 @@ impl Lexicon {
         if self.is(role_word, Use::OrgNoun) {
             return true;
         }
+        // (the role first: the capitalized form, a `String`, only for a
+        // collective role, few of the words asked)
+        if !self.role(role_word).is_some_and(|r| r.collective) {
+            return false;
+        }
         let mut chars = role_word.chars();
         let capitalized: String = chars
             .next()
@@ -381,7 +439,7 @@ impl Lexicon {
             .into_iter()
             .chain(chars)
             .collect();
-        self.role(role_word).is_some_and(|r| r.collective) && self.is_org_head(&capitalized)
+        self.is_org_head(&capitalized)
     }
 
     /// A capitalized word that is never a name by itself (weekday, label...).
@@ -504,16 +562,39 @@ fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     if bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
         return Cow::Borrowed(word);
     }
-    if bytes.is_ascii() && bytes.len() <= LOWER_MAX {
+    if bytes.len() > LOWER_MAX {
+        return Cow::Owned(lower(word));
+    }
+    let n = if bytes.is_ascii() {
         // (a byte loop, not `copy_from_slice`: no panic location)
         for (d, &s) in buf.iter_mut().zip(bytes) {
             *d = s.to_ascii_lowercase();
         }
-        if let Ok(w) = std::str::from_utf8(buf.sub(..bytes.len())) {
-            return Cow::Borrowed(w);
+        bytes.len()
+    } else {
+        // A word that is not ASCII ("“", "’s", "Łódź"), character by
+        // character into the buffer as `lower` writes it (no `String` a
+        // look-up: a curly quotation mark was one in every scan that met
+        // it). Lowercasing never makes a character longer in UTF-8
+        // (`lower_char` keeps each one's length but "İ"'s, and ’ becomes
+        // one byte), so the word fits.
+        let mut n = 0;
+        for c in word.chars() {
+            let c = match c {
+                '’' => '\'',
+                c => lower_char(c),
+            };
+            match buf.get_mut(n..n + c.len_utf8()) {
+                Some(d) => n += c.encode_utf8(d).len(),
+                None => return Cow::Owned(lower(word)),
+            }
         }
+        n
+    };
+    match std::str::from_utf8(buf.sub(..n)) {
+        Ok(w) => Cow::Borrowed(w),
+        Err(_) => Cow::Owned(lower(word)),
     }
-    Cow::Owned(lower(word))
 }
 
 // Pronouns: `pronouns.tsv`, the words `src/attribution/` refers to actors with.
@@ -631,6 +712,53 @@ impl Lexicon {
         tables::WORD_ENDINGS
             .iter()
             .any(|&(end, e)| e == u && word.ends_with(end))
+    }
+}
+
+#[cfg(test)]
+mod lowered_tests {
+    use super::{fact, lexicon, lower, lowered, LOWER_MAX};
+
+    #[test]
+    fn lowered_is_lower_without_a_string() {
+        for w in [
+            "said",
+            "Said",
+            "“",
+            "’s",
+            "don’t",
+            "ÉLYSÉE",
+            "Łódź",
+            "İstanbul",
+            "МОСКВА",
+            "—",
+            "«",
+            "東京",
+            "a’b’c’d’e’f’g’h’i’j’",
+            "ééééééééééééééééé",
+        ] {
+            let mut buf = [0u8; LOWER_MAX];
+            let got = lowered(w, &mut buf);
+            assert_eq!(got, lower(w), "{w}");
+            if w.len() <= LOWER_MAX {
+                assert!(matches!(got, std::borrow::Cow::Borrowed(_)), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_lowercasing_keeps_get_facts() {
+        let lex = lexicon();
+        for w in ["“", "—", "«", "café"] {
+            assert_eq!(lex.facts(w), 0, "{w}");
+        }
+        // (changed by lowercasing: asked as before)
+        for w in ["’s", "Café", "don’t"] {
+            assert_eq!(lex.facts(w), fact::ALL, "{w}");
+        }
+        assert_ne!(lex.facts(","), fact::ALL);
+        // (a key that is not ASCII is found: "fiancé" is a function word)
+        assert_ne!(lex.facts("fiancé") & fact::USES, 0);
     }
 }
 

@@ -197,9 +197,10 @@ fn has_upper(word: &str) -> bool {
 
 /// Whether the lowercase form of a word whose [`fact`] bits are `facts` is
 /// in the lexicon of `bit`, when the facts settle it; `None`: ask. They
-/// do for any word but one with [`fact::ALL`] (a token that is no word, one
-/// not ASCII or longer than 32 bytes, or facts not given): `Lexicon::facts`
-/// looked its ASCII lowercase form, the form [`lower_into`] makes of it, up
+/// do for any token but one with [`fact::ALL`] (one longer than 32 bytes,
+/// one not ASCII that lowercasing changes, or facts not given):
+/// `Lexicon::facts` looked its lowercase form, the form [`lower_into`] makes
+/// of it, up
 /// in the sets themselves (`word_class`'s test for an acronym aside: a
 /// word opening with a period is asked).
 fn settled(word: &str, facts: u8, bit: u8) -> Option<bool> {

@@ -145,6 +145,14 @@ impl Bits {
         *self.0.at_mut(i / 64) |= 1 << (i % 64);
     }
 
+    /// Sets every flag `other` has (`other` of the same length), 64 at a
+    /// time.
+    pub fn or_with(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= *b;
+        }
+    }
+
     /// Flag `i`: `bits[i]` without a panic location at each site (`Index`
     /// is `#[track_caller]`).
     #[inline]
@@ -716,7 +724,10 @@ fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
 /// forms make most of a text), so the facts of the last word seen in each
 /// slot of a small direct-mapped memo, chosen by a hash of the word as
 /// written, are reused when the word comes again: one hash and a compare
-/// instead of lowercasing and a probe into eight sets.
+/// instead of lowercasing and a probe into eight sets. Marks and numbers
+/// are looked up as words are (a comma, a dash: in no set, so the scans
+/// that ask every token pass them without a look-up; a curly quotation
+/// mark is not ASCII and keeps [`fact::ALL`]).
 fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
     let lex = lexicon();
     let slots = (tokens.len() / 4).next_power_of_two().clamp(64, 4096);
@@ -726,9 +737,6 @@ fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
         .iter()
         .enumerate()
         .map(|(t, tok)| {
-            if tok.kind() != TokenKind::Word {
-                return fact::ALL;
-            }
             let w = text.of(tok.span());
             let slot = crate::lexicon::hash(w.as_bytes()) as usize & (slots - 1);
             let (seen, f) = *memo.at(slot);
