@@ -147,7 +147,11 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         .rsplit('-')
         .next()
         .is_some_and(|last| last.starts_with(char::is_lowercase));
-    !hyphen_adjective && !lexicon().breaks_name(w) && !headline_verb(doc, t)
+    // ("I'd", "We've": a pronoun's contraction)
+    !hyphen_adjective
+        && !lexicon().is_pronoun_contraction(w)
+        && !lexicon().breaks_name(w)
+        && !headline_verb(doc, t)
 }
 
 /// "Bernie Sanders *Warns* Clinton": a capitalized speech verb's -s form

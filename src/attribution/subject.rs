@@ -714,7 +714,10 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         {
             return Some(Anchor::Phrase(p + usize::from(tail), end));
         }
-        if doc.token(p).kind() != TokenKind::Word || doc.in_quote_at(p).is_some() || negated_aux(w)
+        if doc.token(p).kind() != TokenKind::Word
+            || doc.in_quote_at(p).is_some()
+            || negated_aux(w)
+            || lexicon().is_pronoun_contraction(w)
         {
             return None;
         }

@@ -637,6 +637,16 @@ impl Lexicon {
         })
     }
 
+    /// "I'd", "We've", "they’re": a personal pronoun and a contracted
+    /// auxiliary in one word.
+    pub fn is_pronoun_contraction(&self, word: &str) -> bool {
+        word.contains(['\'', '’'])
+            && word
+                .split(['\'', '’'])
+                .next()
+                .is_some_and(|p| self.pronoun(p).is_some())
+    }
+
     /// The uses of a word as written (lowercase entries match only
     /// lowercase words).
     pub fn uses(&self, word: &str) -> Uses {
