@@ -35,7 +35,19 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
 /// `s` when there is none. A dateline names where the story was filed,
 /// never who spoke.
 pub fn after_dateline(doc: &Doc, s: usize, end: usize) -> usize {
-    if s >= end || !doc.is_cap(s) || s != doc.paragraph(doc.para_of(s)).tokens().start {
+    if s >= end || s != doc.paragraph(doc.para_of(s)).tokens().start {
+        return s;
+    }
+    // "23:58 — Turnout was ...": a live blog's time stamp and its dash.
+    if doc.token(s).kind() == TokenKind::Number {
+        let stamp = (s..(s + 4).min(end))
+            .take_while(|&k| doc.token(k).kind() == TokenKind::Number || doc.tok(k) == ":")
+            .count();
+        let d = s + stamp;
+        let dashed = d + 1 < end && matches!(doc.tok(d), "—" | "–" | "-");
+        return if dashed { d + 1 } else { s };
+    }
+    if !doc.is_cap(s) {
         return s;
     }
     let caps = doc
