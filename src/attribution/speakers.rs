@@ -208,12 +208,34 @@ fn first_subject(
                 .filter(|_| t == 0 || doc.word_class(t - 1) != Some(WordClass::Prep))
         })
         .map(|m| {
-            Anchor::Mention(
-                actors
-                    .outer_mention_at(actors.mention(m).toks().start)
-                    .unwrap_or(m),
-            )
+            let m = actors
+                .outer_mention_at(actors.mention(m).toks().start)
+                .unwrap_or(m);
+            Anchor::Mention(apposed_person(doc, actors, m, end).unwrap_or(m))
         })
+}
+
+/// "Her Conservative rival, Mark Dunne, was ...": the person a comma sets
+/// beside the noun phrase that mention `m` modifies (a few lowercase words
+/// on), who is the subject, not the party or the place.
+fn apposed_person(doc: &Doc, actors: &Actors, m: usize, end: usize) -> Option<usize> {
+    let mention = actors.mention(m);
+    if actors.actor(mention.actor()).kind == ActorKind::Person {
+        return None;
+    }
+    let e = mention.toks().end;
+    let comma = (e..(e + 3).min(end)).find(|&k| doc.tok(k) == ",")?;
+    let lowercase = comma > e
+        && (e..comma).all(|k| {
+            doc.token(k).kind() == TokenKind::Word && doc.tok(k).starts_with(char::is_lowercase)
+        });
+    let p = actors.outer_mention_at(comma + 1)?;
+    let pe = actors.mention(p).toks().end;
+    (lowercase
+        && actors.actor(actors.mention(p).actor()).kind == ActorKind::Person
+        && pe < end
+        && doc.tok(pe) == ",")
+        .then_some(p)
 }
 
 /// The subject a gerund or an infinitive takes from its main clause: the
