@@ -43,8 +43,16 @@ build() {
   # 288,036 -> 298,245 bytes; -Os 132,557, -O3 132,471, -O2 133,990). Warm
   # speed in Node the same within noise (1.66-1.76 ms an article for -Oz,
   # -O1 and -Os, benches/data, two runs each).
+  # After -O1, five passes of -O2's and higher levels' that shrink this
+  # module, and shrink level 1 (-O1's passes then favour size; -s 2 is the
+  # same less 3 bytes): core 132,366 -> 130,898 gzipped (2026-12-06, session
+  # 17: dae-optimizing -651 alone, rse -344, precompute-propagate -52,
+  # optimize-added-constants-propagate -32, code-folding -16, -s 1 -429;
+  # --inlining +4,200, --local-cse +500, --merge-similar-functions +12,
+  # reorder-functions +1,950; BENCHMARKS.md, "Download size, session 17").
   local opt=(-O1 --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --skip-pass=memory-packing)
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --skip-pass=memory-packing
+    --dae-optimizing --rse --precompute-propagate --code-folding --optimize-added-constants-propagate -s 1)
   "$wasm_opt" "${opt[@]}" "$raw" -o "$work/newslens_wasm.wasm"
 
   wasm-bindgen --target web --out-dir "$work/out" "$work/newslens_wasm.wasm"
@@ -61,7 +69,12 @@ build() {
   # its own shims (externref, multivalue) are new, so the optimizer finds
   # ~350 bytes gzipped more. Only after the first pass (on cargo's output
   # alone, the module came out ~350 bytes larger than with the first pass).
-  "$wasm_opt" "${opt[@]}" "$work/out/newslens_wasm_bg.wasm" -o "$work/out/newslens_wasm_bg.wasm"
+  # The producers and target_features custom sections (toolchain names and
+  # versions, the features rustc enabled) go: no browser reads them, and
+  # their 260 bytes gzip to ~200 (2026-12-06). Here, not in the first pass:
+  # wasm-bindgen reads target_features.
+  "$wasm_opt" "${opt[@]}" --strip-producers --strip-target-features \
+    "$work/out/newslens_wasm_bg.wasm" -o "$work/out/newslens_wasm_bg.wasm"
   mkdir -p "$out"
   cp -r "$work/out/." "$out/"
   rm -rf "$work/out"

@@ -216,7 +216,7 @@ impl Merger {
             return Some(id);
         }
         let upper = |c: char| c.is_uppercase() || c == '-';
-        if text.chars().count() < 3
+        if crate::text::char_count(text) < 3
             || !text.starts_with(char::is_uppercase)
             || !text.chars().all(upper)
         {

@@ -331,7 +331,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 end += 2;
             } else if w == "."
                 && doc.token(end).span().start == doc.token(end - 1).span().end
-                && (doc.tok(end - 1).chars().count() == 1
+                && (crate::text::char_count(doc.tok(end - 1)) == 1
                     || lexicon().is_honorific(doc.tok(end - 1))
                     || (lexicon().is_abbreviation(doc.tok(end - 1))
                         && lexicon().starts_title(doc.tok(end - 1))))
@@ -812,7 +812,7 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
     let para_start = doc.paragraph(doc.para_of(a)).tokens().start;
     let all_caps = (a..b).all(|t| {
         let w = doc.tok(t);
-        w == "." || (w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
+        w == "." || (crate::text::char_count(w) > 1 && w.chars().all(|c| !c.is_lowercase()))
     });
     let dateline_mark = b < doc.tokens.len() && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",");
     if !(all_caps && a == para_start && dateline_mark) {

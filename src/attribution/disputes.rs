@@ -99,7 +99,7 @@ fn content_words(text: &str) -> Vec<Cow<'_, str>> {
     let lex = lexicon();
     let mut words: Vec<Cow<str>> = text
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().count() >= 5)
+        .filter(|w| crate::text::char_count(w) >= 5)
         .map(Lower::lower_cow)
         .filter(|w| {
             // (one probe of the facts table rules most look-ups out)

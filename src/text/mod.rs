@@ -799,7 +799,7 @@ fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
             if s == "." && glued && {
                 let prev = doc.tok(t - 1);
                 lex.is_abbreviation(prev)
-                    || prev.chars().count() == 1
+                    || char_count(prev) == 1
                     || (prev.contains('-') && t + 1 < end && doc.tok(t + 1) == ",")
             } {
                 continue;
@@ -917,7 +917,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
         return true;
     }
     let (mut long, mut caps) = (0, 0);
-    for w in words.clone().filter(|w| w.chars().count() > 3) {
+    for w in words.clone().filter(|w| char_count(w) > 3) {
         long += 1;
         caps += usize::from(w.starts_with(char::is_uppercase));
     }
@@ -932,6 +932,14 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
                 .all(|w| !w.starts_with(char::is_lowercase) || lexicon().word_class(w).is_some());
     }
     long == 0 || caps * 10 >= long * 7
+}
+
+/// `s.chars().count()`: the bytes that start a character (not `10xxxxxx`).
+/// std's count is a word-at-a-time loop, more code than the short words
+/// the rules count need (66 bytes of the gzipped `.wasm`: "Download size,
+/// session 17" in BENCHMARKS.md).
+pub(crate) fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
 /// `words` joined by single spaces: what `[S]::join(" ")` gives, without
