@@ -359,9 +359,15 @@ fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     for s in (sent.saturating_sub(6)..=sent).rev() {
         let toks = doc.sentence(s).tokens();
         // The sentence's first mention outside quotation marks.
+        // ("Analysts at Brunwick said": a body after "at" is where its
+        // people work, not the subject.)
         let first = (toks.start.max(floor)..toks.end.min(a))
             .filter(|&t| doc.in_quote_at(t).is_none())
-            .find_map(|t| actors.outer_mention_at(t));
+            .find_map(|t| actors.outer_mention_at(t))
+            .filter(|&m| {
+                let s = actors.mention(m).toks().start;
+                s == 0 || !doc.tok(s - 1).eq_ignore_ascii_case("at")
+            });
         if let Some(m) = first.filter(|&m| actors.mention(m).kind() == MentionKind::Name) {
             // The nearest sentence that opens with a name decides.
             let actor = actors.actor(actors.mention(m).actor());
