@@ -1495,6 +1495,9 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 return true;
             }
             let (a, b) = (n.toks.start, n.toks.end);
+            if b == a + 1 && super::merge::after_street(doc, a) {
+                return true;
+            }
             // "Feldmoor Line, which carries freight": "which" is never said
             // of a person, so the tagger's person does not stand.
             if b + 1 < doc.tokens.len() && doc.tok(b) == "," && doc.tok(b + 1) == "which" {

@@ -511,6 +511,12 @@ pub(super) fn pronoun_kind(doc: &Doc, b: usize) -> Option<ActorKind> {
     None
 }
 
+/// "of Bexwell Road, Harlow, admitted ...": a name at `s` right after a
+/// street's name and a comma is the town of an address.
+pub(super) fn after_street(doc: &Doc, s: usize) -> bool {
+    s >= 2 && doc.tok(s - 1) == "," && doc.is(s - 2, Use::StreetWord)
+}
+
 /// The kind of a one-word name nothing else explains.
 fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     let lex = lexicon();
@@ -523,6 +529,9 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
         if lex.is(&prev, Use::Locative) && lex.word_class(&prev) == Some(WordClass::Prep) {
             return ActorKind::Place;
         }
+    }
+    if after_street(doc, n.toks.start) {
+        return ActorKind::Place;
     }
     // "Quennell, who ...", "Orrin said its profits ...": what the
     // pronoun after the name stands for.
