@@ -216,23 +216,16 @@ impl Lexicon {
             // The lowercase forms of the function words written with
             // capitals (ASCII: `facts` asks only of ASCII words), kept for
             // the process.
-            // (a byte loop: `concat` and `to_ascii_lowercase` brought ~800
-            // bytes gzipped into the .wasm)
             let f = &tables::FUNCTION_WORDS;
-            let mut lowered: Vec<u8> = Vec::new();
-            let mut ends: Vec<usize> = Vec::new();
-            for n in 0..f.count() {
-                let k = f.key(n).as_bytes();
-                if k.is_ascii() && k.iter().any(u8::is_ascii_uppercase) {
-                    lowered.extend(k.iter().map(u8::to_ascii_lowercase));
-                    ends.push(lowered.len());
-                }
-            }
-            let lowered: &'static [u8] = lowered.leak();
+            let written: Vec<&str> = (0..f.count())
+                .map(|n| f.key(n))
+                .filter(|k| k.is_ascii() && k.bytes().any(|b| b.is_ascii_uppercase()))
+                .collect();
+            let lowered: &'static str = written.concat().to_ascii_lowercase().leak();
             let mut start = 0;
-            for end in ends {
-                words.push((lowered.sub(start..end), WRITTEN));
-                start = end;
+            for k in written {
+                words.push((lowered.as_bytes().sub(start..start + k.len()), WRITTEN));
+                start += k.len();
             }
             for (blocks, bit) in [
                 (self.phrase_blocks(), fact::CUE_PHRASE),
