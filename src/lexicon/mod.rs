@@ -78,17 +78,11 @@ impl FirstWords {
 /// Every lowercase key of the sets [`Lexicon::facts`] asks about, with
 /// the [`fact`] bits of the sets it is in: one probe a word instead of one
 /// a set. A word in several sets has one entry, the first (the one a
-/// look-up finds), holding all its bits, and [`WRITTEN`] when a function
-/// word written with capitals ("Avenue", "US") has it for its lowercase form.
+/// look-up finds), holding all its bits.
 struct FactWords {
-    words: Vec<(&'static [u8], u16)>,
+    words: Vec<(&'static [u8], u8)>,
     table: keys::Table,
 }
-
-/// A bit of [`FactWords`]' entries above the [`fact`] bits: some function
-/// word written with capitals lowercases to the entry's word, so a word
-/// written with capitals that lowercases to it is asked as written.
-const WRITTEN: u16 = 0x100;
 
 /// The lexicon. Lookups search static tables; only the two phrase lists and
 /// the [`Known`] entries that are asked for are built, on first use.
@@ -183,26 +177,19 @@ impl Lexicon {
         }
         let w = buf.sub(..bytes.len());
         let all = self.fact_words();
-        let entry = all
+        let mut bits = all
             .table
             .find(w, |n| all.words.at(n).0)
             .map_or(0, |n| all.words.at(n).1);
-        let mut bits = entry as u8;
-        // (a function word as written, "US": only a word whose lowercase
-        // form some function word written with capitals has is asked)
-        if entry & WRITTEN != 0
-            && bits & fact::USES == 0
-            && w != bytes
-            && tables::FUNCTION_WORDS.contains(word)
-        {
-            bits |= fact::USES;
+        if bits & fact::USES == 0 && w != bytes && tables::FUNCTION_WORDS.contains(word) {
+            bits |= fact::USES; // a function word as written ("US")
         }
         bits
     }
 
     fn fact_words(&'static self) -> &'static FactWords {
         self.fact_words.get_or_init(|| {
-            let mut words: Vec<(&'static [u8], u16)> = Vec::new();
+            let mut words: Vec<(&'static [u8], u8)> = Vec::new();
             for (set, bit) in [
                 (&tables::GRAMMAR, fact::GRAMMAR),
                 (&tables::CUE_VERBS, fact::CUE_VERB),
@@ -211,32 +198,13 @@ impl Lexicon {
                 (&tables::PRONOUNS, fact::PRONOUN),
                 (&tables::FUNCTION_WORDS, fact::USES),
             ] {
-                words.extend((0..set.count()).map(|n| (set.key(n).as_bytes(), u16::from(bit))));
-            }
-            // The lowercase forms of the function words written with
-            // capitals (ASCII: `facts` asks only of ASCII words), kept for
-            // the process.
-            let f = &tables::FUNCTION_WORDS;
-            let written: Vec<&str> = (0..f.count())
-                .map(|n| f.key(n))
-                .filter(|k| k.is_ascii() && k.bytes().any(|b| b.is_ascii_uppercase()))
-                .collect();
-            let lowered: &'static str = written.concat().to_ascii_lowercase().leak();
-            let mut start = 0;
-            for k in written {
-                words.push((lowered.as_bytes().sub(start..start + k.len()), WRITTEN));
-                start += k.len();
+                words.extend((0..set.count()).map(|n| (set.key(n).as_bytes(), bit)));
             }
             for (blocks, bit) in [
                 (self.phrase_blocks(), fact::CUE_PHRASE),
                 (self.marker_blocks(), fact::MARKER),
             ] {
-                words.extend(
-                    blocks
-                        .blocks
-                        .iter()
-                        .map(|(w, _)| (w.as_bytes(), u16::from(bit))),
-                );
+                words.extend(blocks.blocks.iter().map(|(w, _)| (w.as_bytes(), bit)));
             }
             let table = keys::Table::build(words.len(), |n| words.at(n).0);
             for i in 0..words.len() {
