@@ -27,20 +27,23 @@ pub fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
 /// unnamed source ("who requested anonymity", "declined to be named"),
 /// which report nothing themselves.
 pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
-    // (the titles' bits or-ed in 64 tokens at a time, and the names looked
-    // for only at the tokens that may have a mention, not at every token)
-    let mut masked = anonymity_marker_tokens(doc);
-    masked.or_with(in_title);
+    let mut masked = Bits::new(doc.tokens.len());
+    let anonymity = anonymity_marker_tokens(doc);
     let len = doc.tokens.len();
-    let mut t = actors.next_outer_candidate(0, len);
-    while t < len {
-        if actors
-            .mention_at(t)
-            .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
-        {
+    let mut next = 0; // no token before it has a mention
+    for t in 0..len {
+        if next <= t {
+            next = actors.next_outer_candidate(t, len);
+        }
+        let name = || {
+            next == t
+                && actors
+                    .mention_at(t)
+                    .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
+        };
+        if in_title.get(t) || name() || anonymity.get(t) {
             masked.set(t);
         }
-        t = actors.next_outer_candidate(t + 1, len);
     }
     masked
 }

@@ -145,14 +145,6 @@ impl Bits {
         *self.0.at_mut(i / 64) |= 1 << (i % 64);
     }
 
-    /// Sets every flag `other` has (`other` of the same length), 64 at a
-    /// time.
-    pub fn or_with(&mut self, other: &Bits) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a |= *b;
-        }
-    }
-
     /// Flag `i`: `bits[i]` without a panic location at each site (`Index`
     /// is `#[track_caller]`).
     #[inline]
