@@ -448,6 +448,9 @@ fn acronym_actor(actors: &Actors, by_key: &HashMap<String, usize>, name: &str) -
 /// quotations and before any other capitalized word, is
 /// "he", "she" or "his"; an organization when that pronoun is "its" ("it"
 /// is too often no one's: "Orrin said it would rain").
+// (The tagger's stage only, `entities::pronoun`: in the rules it cost the
+// core `.wasm` ~300 bytes gzipped over its budget, session 17.)
+#[cfg(feature = "entities")]
 pub(super) fn pronoun_kind(doc: &Doc, b: usize) -> Option<ActorKind> {
     let len = doc.tokens.len();
     let w = |t: usize| if t < len { doc.tok(t) } else { "" };
@@ -533,12 +536,7 @@ fn single_kind(doc: &Doc, n: &Name, is_surname_later: bool) -> ActorKind {
     if after_street(doc, n.toks.start) {
         return ActorKind::Place;
     }
-    // "Quennell, who ...", "Orrin said its profits ...": what the
-    // pronoun after the name stands for.
     let next = n.toks.end;
-    if let Some(kind) = pronoun_kind(doc, next) {
-        return kind;
-    }
     // "Kessendorf said": a person or an organization; people speak more often.
     if next < doc.tokens.len() && doc.token(next).kind() == TokenKind::Word {
         if let Some(v) = doc.cue_verb(next) {

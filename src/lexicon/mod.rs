@@ -168,7 +168,7 @@ impl Lexicon {
             return all
                 .table
                 .find(bytes, |n| all.words.at(n).0)
-                .map_or(0, |n| all.words.at(n).1 as u8);
+                .map_or(0, |n| all.words.at(n).1);
         }
         let mut buf = [0u8; MAX];
         // (Not `copy_from_slice`, whose length check is a panic location.)
