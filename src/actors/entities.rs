@@ -534,7 +534,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             let apart = !(*kind == EntityKind::Organization && listed_org(doc, e))
                 && (e.start..e.end)
                     .any(|t| matches!(doc.tok(t), "-" | "–" | "—" | "," | "/" | "(" | ")" | ":"));
-            // "MP for Harlow", "the Bishop of Kesley": a title and its
+            // "MP for Dunsmere", "the Bishop of Kesley": a title and its
             // field, no organization's name (`names::segment_body`).
             let field = hits.iter().any(|&i| {
                 let s = names[i].as_ref().expect("a name").toks.start;
@@ -1099,7 +1099,7 @@ fn office_of(doc: &Doc, n: &Name) -> bool {
             .is_some_and(|title| title.end <= doc.span_of(a - 1, a).start)
 }
 
-/// "the MP for Harlow", "Minister for Eastmarch": an untitled name
+/// "the MP for Dunsmere", "Minister for Eastmarch": an untitled name
 /// after an office and "for" is the place the office is for (not an
 /// organization's name or one the lexicons know as one: "spokesman for
 /// Acme" is a role's, no office's).
@@ -1328,7 +1328,7 @@ pub(crate) fn filter(
             {
                 Some(EntityKind::Place)
             }
-            // "The Harlow Connector is a bus service": "the" before an
+            // "The Dunsmere Connector is a bus service": "the" before an
             // untitled name that modifies no noun after it says no person,
             // though the tagger reads one (a person's name takes no article
             // unless it is a title's or a modifier's: "the Brandon Ellery

@@ -514,7 +514,7 @@ pub(super) fn pronoun_kind(doc: &Doc, b: usize) -> Option<ActorKind> {
     None
 }
 
-/// "of Bexwell Road, Harlow, admitted ...": a name at `s` right after a
+/// "of Bexwell Road, Dunsmere, admitted ...": a name at `s` right after a
 /// street's name and a comma is the town of an address.
 pub(super) fn after_street(doc: &Doc, s: usize) -> bool {
     s >= 2 && doc.tok(s - 1) == "," && doc.is(s - 2, Use::StreetWord)

@@ -606,7 +606,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 while start < b && is_connector(doc.tok(start)) {
                     start += 1;
                 }
-                // "MP for Harlow", "Bishop of Kesley Tom Reed": after a title
+                // "MP for Dunsmere", "Bishop of Kesley Tom Reed": after a title
                 // and "of" or "for" comes its field, a place, up to a given name.
                 // After an office's "for" the field is a place ("Minister
                 // for Eastmarch"); after "of" or a role's "for" the words
@@ -680,7 +680,7 @@ fn push_titled_person(
 
 /// The names of `run`, a lone word nothing else explains a place: where a
 /// person is from ("Jane Doe of Brackwater") or a title's field ("MP for
-/// Harlow").
+/// Dunsmere").
 fn push_field(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
     let first = out.len();
     classify_parts(doc, ev, run, out);
