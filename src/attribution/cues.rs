@@ -322,29 +322,30 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
     }
     let (n, stance, frames) = best?;
     // "In a statement posted on its website, the ministry said ...": a
-    // participle after a noun a preposition governs describes the noun.
-    // (not "of": "a group of rabbis called for ..." has its subject)
+    // participle phrase after a noun a preposition governs describes the
+    // noun (not after "of": "a group of rabbis called for ..." has its
+    // subject).
     let in_phrase = |k: usize| {
         doc.word_class(k) == Some(WordClass::Prep) && !doc.tok(k).eq_ignore_ascii_case("of")
     };
-    let noun_before = t >= sent.start + 2
-        && doc.tok(t - 1).starts_with(char::is_lowercase)
-        && doc.word_class(t - 1).is_none()
-        && doc.cue_verb(t - 1).is_none();
-    let governed = noun_before
-        && (in_phrase(t - 2)
-            || (t >= sent.start + 3
-                && matches!(
-                    doc.word_class(t - 2),
-                    Some(WordClass::Det | WordClass::Poss)
-                )
-                && in_phrase(t - 3)));
-    if governed
+    let participle_phrase = n == 2
         && doc.tok(t).ends_with("ed")
-        && n == 2
         && !doc.tok(t + 1).eq_ignore_ascii_case("to")
-        && doc.is(t + 1, Use::ParticiplePrep)
-    {
+        && doc.is(t + 1, Use::ParticiplePrep);
+    let governed = || {
+        t >= sent.start + 2
+            && doc.tok(t - 1).starts_with(char::is_lowercase)
+            && doc.word_class(t - 1).is_none()
+            && doc.cue_verb(t - 1).is_none()
+            && (in_phrase(t - 2)
+                || (t >= sent.start + 3
+                    && matches!(
+                        doc.word_class(t - 2),
+                        Some(WordClass::Det | WordClass::Poss)
+                    )
+                    && in_phrase(t - 3)))
+    };
+    if participle_phrase && governed() {
         return None;
     }
     // "is claimed that": a passive, which the verb alone reads (`classify_verb`).
