@@ -59,6 +59,10 @@ build() {
   # The snippets (wasm/js/*.js) go into the glue: one request to load it, not
   # the glue and then the snippet it imports (the cold start's import part).
   node scripts/inline-snippets.mjs "$work/out"
+  # The imports named "a", "b", ... in one module "a", in the .wasm and the
+  # glue alike: wasm-bindgen's names carry a hash each (~580 bytes of the
+  # core .wasm gzipped, 2026-12-06; BENCHMARKS.md, "Download size, session 18").
+  node scripts/short-imports.mjs "$work/out"
   # The glue minified (terser, an npm dev dependency): 4,257 -> 2,676 bytes
   # gzipped (2026-12-05), part of what the page ships beside the .wasm.
   # Exports and their names stay (--module keeps them).
