@@ -90,3 +90,23 @@ pub fn split_once<'a>(hay: &'a str, needle: &str) -> Option<(&'a str, &'a str)> 
     let i = find_str(hay, needle)?;
     Some((hay.part(..i), hay.part(i + needle.len()..)))
 }
+
+/// `s.first_is(f)` is `s.starts_with(f)` and `s.last_is(f)` is
+/// `s.ends_with(f)` for a test of one `char`: std's are generic over the
+/// pattern, one copy in the `.wasm` for each predicate, closure and array of
+/// `char`s (~100–170 bytes each); these take a function pointer, so all share
+/// one copy.
+pub trait Ends {
+    fn first_is(&self, f: fn(char) -> bool) -> bool;
+    fn last_is(&self, f: fn(char) -> bool) -> bool;
+}
+
+impl Ends for str {
+    fn first_is(&self, f: fn(char) -> bool) -> bool {
+        self.chars().next().is_some_and(f)
+    }
+
+    fn last_is(&self, f: fn(char) -> bool) -> bool {
+        self.chars().next_back().is_some_and(f)
+    }
+}

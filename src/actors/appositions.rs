@@ -5,6 +5,7 @@
 
 use super::store::Actors;
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::Ends;
 use crate::at::{find_str, At};
 use crate::lexicon::{lexicon, WordClass};
 use crate::text::{Doc, TokenKind};
@@ -108,7 +109,7 @@ fn modifiers_before(doc: &Doc, mut t: usize) -> usize {
     while t > floor {
         let w = doc.tok(t - 1);
         let modifier = doc.token(t - 1).kind() == TokenKind::Word
-            && w.starts_with(char::is_lowercase)
+            && w.first_is(char::is_lowercase)
             && doc.word_class(t - 1).is_none()
             && doc.cue_verb(t - 1).is_none();
         if !modifier {

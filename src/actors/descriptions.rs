@@ -4,6 +4,7 @@
 
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::lexicon::{fact, lexicon, Role, Use, WordClass};
 use crate::text::WordMap as HashMap;
@@ -77,14 +78,14 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     let speaks =
         next.is_some() && doc.cue_verb(t + 1).is_some() || speaks_after_place(doc, actors, t + 1);
     let next_is_noun = next.is_some_and(|n| {
-        n.starts_with(char::is_lowercase)
+        n.first_is(char::is_lowercase)
             && doc.word_class(t + 1).is_none()
             && doc.cue_verb(t + 1).is_none()
     });
     if role.collective && !speaks && next_is_noun {
         return None;
     }
-    if w.starts_with(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
+    if w.first_is(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
         return None; // part of a name: "Police Service"
     }
     let sent = doc.sentence(doc.sentence_at(t));
@@ -220,7 +221,7 @@ fn modifiers_before(
         if doc.token(p).kind() != TokenKind::Word
             || doc.cue_verb(p).is_some()
             || doc.role(p).is_some_and(|r| r.plural && !r.collective)
-            || (pw.starts_with(char::is_uppercase)
+            || (pw.first_is(char::is_uppercase)
                 && actors.mention_at(p).is_none()
                 && lex.demonym(pw).is_none())
         {
@@ -231,7 +232,7 @@ fn modifiers_before(
         // residents").
         let after_to = p > sent.tokens().start
             && doc.tok(p - 1).eq_ignore_ascii_case("to")
-            && pw.starts_with(char::is_lowercase)
+            && pw.first_is(char::is_lowercase)
             && !pw.contains('-')
             && !lex.has_ending(pw, Use::AdjectiveEnding);
         if after_to {

@@ -14,6 +14,7 @@ use super::names::{
 };
 use super::store::Actors;
 use crate::annotation::ActorKind;
+use crate::at::Ends;
 use crate::at::Part;
 use crate::hash::lower_hash;
 use crate::lexicon::{lexicon, Use, WordClass};
@@ -248,7 +249,7 @@ fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
         && t > 0
         && doc.sentence_at(t - 1) == doc.sentence_at(t)
         && doc.tokens[t - 1].kind() == TokenKind::Word
-        && doc.tok(t - 1).starts_with(char::is_lowercase)
+        && doc.tok(t - 1).first_is(char::is_lowercase)
 }
 
 /// True when a name the rules missed may be added from the tagger's: not
@@ -301,7 +302,7 @@ fn may_add(
 fn common_next(doc: &Doc, b: usize) -> bool {
     b < doc.tokens.len() && {
         let w = doc.tok(b);
-        w.starts_with(char::is_lowercase) && (w.ends_with("ed") || lexicon().is_common_word(w))
+        w.first_is(char::is_lowercase) && (w.ends_with("ed") || lexicon().is_common_word(w))
     }
 }
 
@@ -440,7 +441,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         if n.title.is_some()
             && noun_at(doc, b)
             && a > 0
-            && doc.tok(a - 1).starts_with(char::is_lowercase)
+            && doc.tok(a - 1).first_is(char::is_lowercase)
         {
             let text = doc.str_of(doc.span_of(a, b));
             n.hint = match types.verdict(a..b) {
@@ -646,7 +647,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         };
         if a + 1 < s.tokens().end
             && doc.tokens[a].kind() == TokenKind::Word
-            && doc.tok(a).starts_with(char::is_uppercase)
+            && doc.tok(a).first_is(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
             && may_add(doc, &one, false, None)
@@ -911,7 +912,7 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
         if doc.tokens[t].kind() != TokenKind::Word || doc.word_class(t).is_some() {
             break;
         }
-        if !w.starts_with(char::is_lowercase) {
+        if !w.first_is(char::is_lowercase) {
             return None;
         }
         org |= lexicon().is(w, Use::OrgNoun);
@@ -1066,7 +1067,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
     // side's name.
     let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
-    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.first_is(char::is_uppercase));
     let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
     let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
     score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
@@ -1132,7 +1133,7 @@ fn known_place(doc: &Doc, n: &Name) -> bool {
 fn noun_at(doc: &Doc, b: usize) -> bool {
     b < doc.tokens.len()
         && doc.tokens[b].kind() == TokenKind::Word
-        && doc.tok(b).starts_with(char::is_lowercase)
+        && doc.tok(b).first_is(char::is_lowercase)
         && doc.word_class(b).is_none()
         && doc.cue_verb(b).is_none()
 }
@@ -1221,7 +1222,7 @@ fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
     let named_after = b + 1 < doc.tokens.len()
         && doc.tok(b) == ","
-        && doc.tok(b + 1).starts_with(char::is_uppercase);
+        && doc.tok(b + 1).first_is(char::is_uppercase);
     let common = v != Some(EntityKind::Person) && lexicon().is_common_word(doc.tok(a));
     b - a == 1
         && a > 0
@@ -1504,7 +1505,7 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 return true;
             }
             let title_after = b < doc.tokens.len()
-                && doc.tok(b).starts_with(char::is_lowercase)
+                && doc.tok(b).first_is(char::is_lowercase)
                 && lex.starts_title(doc.tok(b));
             let last = doc.tok(b - 1).lower();
             let plural =

@@ -4,6 +4,7 @@
 use super::names::{Hint, Name};
 use super::store::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::case::lower_char;
 use crate::lexicon::{lexicon, Gender, Use, WordClass};
@@ -59,7 +60,7 @@ fn kin_gender(doc: &Doc, n: &Name) -> Option<Gender> {
         t = t.checked_sub(1)?;
     }
     let w = doc.tok(t);
-    (n.title.is_none() && doc.is(t, Use::Kin) && w.starts_with(char::is_lowercase))
+    (n.title.is_none() && doc.is(t, Use::Kin) && w.first_is(char::is_lowercase))
         .then(|| lexicon().title_gender(w))?
 }
 
@@ -217,7 +218,7 @@ impl Merger {
         }
         let upper = |c: char| c.is_uppercase() || c == '-';
         if crate::text::char_count(text) < 3
-            || !text.starts_with(char::is_uppercase)
+            || !text.first_is(char::is_uppercase)
             || !text.chars().all(upper)
         {
             return None;
@@ -409,7 +410,7 @@ fn is_acronym_text(s: &str) -> bool {
 
 fn initials(name: &str) -> String {
     name.split([' ', '-'])
-        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter(|w| w.first_is(char::is_uppercase))
         .filter_map(|w| w.chars().next())
         .collect()
 }

@@ -5,6 +5,7 @@
 //! title and a person. Capitals that only mark a sentence start or a headline
 //! are dropped unless the rest of the text vouches for the word.
 
+use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
@@ -81,7 +82,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
                 continue;
             }
             let w = doc.tok(t);
-            if w.starts_with(char::is_lowercase) {
+            if w.first_is(char::is_lowercase) {
                 lower.insert(w);
             } else if !heading && !is_sentence_initial(doc, t) {
                 cap_inside.insert(w);
@@ -139,14 +140,14 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
     }
     let w = doc.tok(t);
     // (The capital first: most words have none, and the other tests cost more.)
-    if !w.starts_with(char::is_uppercase) {
+    if !w.first_is(char::is_uppercase) {
         return false;
     }
     // "US-led", "Serbian-backed": an adjective, not a name.
     let hyphen_adjective = w
         .rsplit('-')
         .next()
-        .is_some_and(|last| last.starts_with(char::is_lowercase));
+        .is_some_and(|last| last.first_is(char::is_lowercase));
     // ("I'd", "We've": a pronoun's contraction)
     !hyphen_adjective
         && !lexicon().is_pronoun_contraction(w)
@@ -171,7 +172,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
     let mut k = t;
     while k < doc.tokens.len() && k < t + 2 {
         let w = doc.tok(k);
-        if doc.token(k).kind() != TokenKind::Word || !w.starts_with(char::is_lowercase) {
+        if doc.token(k).kind() != TokenKind::Word || !w.first_is(char::is_lowercase) {
             return false;
         }
         if lex
@@ -200,7 +201,7 @@ fn ends_org_name(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = lexicon();
     doc.token(t).kind() == TokenKind::Word
-        && w.starts_with(char::is_uppercase)
+        && w.first_is(char::is_uppercase)
         && lex.is_label(w)
         && lex.breaks_name(w)
         && doc.token(t).span().start == doc.token(t - 1).span().end + 1
@@ -247,11 +248,11 @@ fn grammar_given(doc: &Doc, t: usize) -> bool {
         doc.tok(k) == ","
             && matches!(doc.tok(k + 1), "the" | "a" | "an")
             && (k + 2..(k + 5).min(doc.tokens.len()))
-                .any(|i| doc.tok(i).starts_with(char::is_lowercase) && lex.is_title(doc.tok(i)))
+                .any(|i| doc.tok(i).first_is(char::is_lowercase) && lex.is_title(doc.tok(i)))
     };
     let before = |k: usize| {
         let p = doc.tok(k);
-        p.starts_with(char::is_lowercase)
+        p.first_is(char::is_lowercase)
             && (doc.cue_verb(k).is_some()
                 || matches!(lex.word_class(p), Some(WordClass::Prep | WordClass::Conj)))
     };
@@ -725,7 +726,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
         if title_len(doc, t, a) != Some(len) {
             continue;
         }
-        if doc.tok(t).starts_with(char::is_uppercase) && !is_sentence_initial(doc, t) {
+        if doc.tok(t).first_is(char::is_uppercase) && !is_sentence_initial(doc, t) {
             // A capitalized title would have been part of the run.
             continue;
         }
@@ -737,7 +738,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
             let tok = doc.token(p);
             if tok.kind() == TokenKind::Possessive
                 || (tok.kind() == TokenKind::Word
-                    && w.starts_with(char::is_uppercase)
+                    && w.first_is(char::is_uppercase)
                     && doc.word_class(p).is_none())
                 || (tok.kind() == TokenKind::Word
                     && is_connector(w)

@@ -18,6 +18,7 @@ use super::words::{
 use crate::actors::Actors;
 use crate::annotation::{QuoteKind, Stance};
 use crate::at::At;
+use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -614,7 +615,7 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
     };
     // A lowercase word of no grammar class and no cue: a noun, likely.
     let plain = |k: usize| {
-        word(k).is_some_and(|x| x.starts_with(char::is_lowercase))
+        word(k).is_some_and(|x| x.first_is(char::is_lowercase))
             && doc.word_class(k).is_none()
             && doc.cue_verb(k).is_none()
     };

@@ -11,6 +11,7 @@ use super::words::{
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, Stance};
 use crate::at::At;
+use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
@@ -266,7 +267,7 @@ fn in_setting(doc: &Doc, t: usize, start: usize) -> bool {
     while k > start
         && k + 3 > t
         && doc.word_class(k - 1).is_none()
-        && doc.tok(k - 1).starts_with(char::is_lowercase)
+        && doc.tok(k - 1).first_is(char::is_lowercase)
     {
         k -= 1;
     }
@@ -334,7 +335,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         && doc.is(t + 1, Use::ParticiplePrep);
     let governed = || {
         t >= sent.start + 2
-            && doc.tok(t - 1).starts_with(char::is_lowercase)
+            && doc.tok(t - 1).first_is(char::is_lowercase)
             && doc.word_class(t - 1).is_none()
             && doc.cue_verb(t - 1).is_none()
             && (in_phrase(t - 2)
@@ -452,7 +453,10 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
     let last = doc.quotes.partition_point(|q| q.open_tok() < sent.end);
     for q in doc.quotes.sub(first..last) {
         let Some(close) = q.close_tok() else { continue };
-        if !sent.contains(&close) || !doc.str_of(q.content()).ends_with([',', '?', '!', '—', '-'])
+        if !sent.contains(&close)
+            || !doc
+                .str_of(q.content())
+                .last_is(|c| matches!(c, ',' | '?' | '!' | '—' | '-'))
         {
             continue;
         }
@@ -466,7 +470,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         let is_verb = |t: usize| {
             t < sent.end
                 && doc.token(t).kind() == TokenKind::Word
-                && doc.tok(t).starts_with(char::is_lowercase)
+                && doc.tok(t).first_is(char::is_lowercase)
                 // "referencing the ...": a participle, not a finite verb
                 && !doc.tok(t).ends_with("ing")
                 && doc.word_class(t).is_none()
@@ -557,7 +561,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let prev = prev_raw.map(Lower::lower_cow);
     // "Kelly charged in ...": a capitalized word before the verb is a name,
     // not a noun the participle describes.
-    let prev_lower = prev_raw.is_some_and(|p| p.starts_with(char::is_lowercase));
+    let prev_lower = prev_raw.is_some_and(|p| p.first_is(char::is_lowercase));
     // (the word classes asked only when the tokens' facts allow: the
     // facts were worked out for the lowercase forms asked here)
     let prev_class = prev
@@ -802,7 +806,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && !(verb.is_some_and(|v| v.stance == Stance::Promise && v.frames.inf)
             && (t + 1..(t + 6).min(sent.end - 1)).any(|k| {
                 doc.tok(k) == "to"
-                    && doc.tok(k + 1).starts_with(char::is_lowercase)
+                    && doc.tok(k + 1).first_is(char::is_lowercase)
                     && doc.word_class(k + 1).is_none()
             }))
         && next
@@ -844,9 +848,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && matches!(prev_class, Some(WordClass::Quant))
         && next
             .as_deref()
-            .is_some_and(|n| n.starts_with(char::is_alphabetic) && lex.word_class(n).is_none())
+            .is_some_and(|n| n.first_is(char::is_alphabetic) && lex.word_class(n).is_none())
         && t + 1 < sent.end
-        && doc.tok(t + 1).starts_with(char::is_lowercase);
+        && doc.tok(t + 1).first_is(char::is_lowercase);
     if adjective {
         return None;
     }

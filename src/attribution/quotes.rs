@@ -15,6 +15,7 @@ use super::words::{opener_end, word_is, MAX_CONTENT};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, QuoteKind};
 use crate::at::At;
+use crate::at::Ends;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -714,7 +715,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
 fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
     let rq = doc.quote(q);
     let content = doc.str_of(rq.content());
-    let capital = content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let capital = content.first_is(|c| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
     let after_intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
@@ -746,7 +747,7 @@ fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
     doc.str_of(prev.content()).trim_end().ends_with(',')
         && doc.tok(open - 1) == ","
         && (close + 1..open - 1).all(|t| doc.token(t).kind() == TokenKind::Word)
-        && doc.str_of(prev.content()).starts_with(char::is_uppercase)
+        && doc.str_of(prev.content()).first_is(char::is_uppercase)
         && (before == sent_start || matches!(doc.tok(before - 1), ":" | ","))
 }
 
@@ -757,8 +758,8 @@ fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &
     found.cue.is_some()
         && found.speaker.is_some()
         && (starts || intro)
-        && content.starts_with(char::is_alphabetic)
-        && content.ends_with(['.', ',', '!', '?'])
+        && content.first_is(char::is_alphabetic)
+        && content.last_is(|c| matches!(c, '.' | ',' | '!' | '?'))
         && !content.contains(char::is_whitespace)
 }
 
@@ -789,7 +790,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     while p > start && words < 4 {
         let w = doc.tok(p);
         let plain = doc.token(p).kind() == TokenKind::Word
-            && w.starts_with(char::is_lowercase)
+            && w.first_is(char::is_lowercase)
             && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
             return None;
@@ -821,7 +822,7 @@ fn is_scare_quote(
     let content = doc.str_of(doc.quote(q).content());
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
-    let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase));
+    let title_case = words.iter().all(|w| !w.first_is(char::is_lowercase));
     // "the movie “Bridge of Spies”", "on NBC's “Meet the Press”": a work's
     // title, its short words lowercase, after the kind of work or an owner.
     let open = doc.quote(q).open_tok();
@@ -833,7 +834,7 @@ fn is_scare_quote(
         words.len() > 1
             && words.iter().enumerate().all(|(i, w)| {
                 let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-                !w.starts_with(char::is_lowercase)
+                !w.first_is(char::is_lowercase)
                     || (i > 0
                         && matches!(
                             lex.word_class(bare),

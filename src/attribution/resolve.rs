@@ -8,6 +8,7 @@ use super::words::word_is;
 use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::at::At;
+use crate::at::Ends;
 use crate::lexicon::{lexicon, Gender, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -236,7 +237,7 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
         }
         let w = doc.tok(t);
         if doc.token(t).kind() != TokenKind::Word
-            || !(w.starts_with(char::is_lowercase) || doc.word_class(t) == Some(WordClass::Det))
+            || !(w.first_is(char::is_lowercase) || doc.word_class(t) == Some(WordClass::Det))
         {
             return None;
         }

@@ -13,6 +13,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
+use crate::at::Ends;
 use crate::lexicon::{fact, Use, WordClass};
 use crate::text::{Bits, Doc, TokenKind};
 use std::ops::Range;
@@ -227,7 +228,7 @@ fn apposed_person(doc: &Doc, actors: &Actors, m: usize, end: usize) -> Option<us
     let comma = (e..(e + 3).min(end)).find(|&k| doc.tok(k) == ",")?;
     let lowercase = comma > e
         && (e..comma).all(|k| {
-            doc.token(k).kind() == TokenKind::Word && doc.tok(k).starts_with(char::is_lowercase)
+            doc.token(k).kind() == TokenKind::Word && doc.tok(k).first_is(char::is_lowercase)
         });
     let p = actors.outer_mention_at(comma + 1)?;
     let pe = actors.mention(p).toks().end;
@@ -292,7 +293,7 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
     (from + 1..gerund).rev().find_map(|k| {
         let w = doc.tok(k);
         let past = doc.token(k).kind() == TokenKind::Word
-            && w.starts_with(char::is_lowercase)
+            && w.first_is(char::is_lowercase)
             && w.ends_with("ed");
         if !past || doc.in_quote_at(k).is_some() {
             return None;
@@ -361,7 +362,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     let verb_at = |t: usize| {
         past_cue(t)
             || matches!(class(t), Some(WordClass::Aux))
-            || (doc.tok(t).ends_with("ed") && doc.tok(t).starts_with(char::is_lowercase))
+            || (doc.tok(t).ends_with("ed") && doc.tok(t).first_is(char::is_lowercase))
             || doc.is(t, Use::IrregularParticiple)
     };
     let mut b = a + 1;
@@ -377,7 +378,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
         return None;
     }
     let verb = b - 1;
-    (verb > a + 1 && doc.tok(verb).starts_with(char::is_lowercase)).then_some((a, verb))
+    (verb > a + 1 && doc.tok(verb).first_is(char::is_lowercase)).then_some((a, verb))
 }
 
 /// "with Sen. Jane Doe calling it ...": the gerund's own subject, named

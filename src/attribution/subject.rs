@@ -12,6 +12,7 @@ use super::words::{
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
+use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
@@ -243,7 +244,7 @@ fn at_mention(
     let mut of = start.saturating_sub(1);
     while of > bound + 1
         && start - of < 6
-        && (doc.tok(of).starts_with(char::is_lowercase)
+        && (doc.tok(of).first_is(char::is_lowercase)
             || doc.token(of).kind() == TokenKind::Possessive)
         && doc.tok(of) != "of"
     {
@@ -267,7 +268,7 @@ fn at_mention(
     let prep = start > bound + 1 && !doc.is(start - 1, Use::RoleLink);
     if prep && doc.word_class(start - 1) == Some(WordClass::Prep) {
         let adj = start > bound + 2
-            && doc.tok(start - 2).starts_with(char::is_lowercase)
+            && doc.tok(start - 2).first_is(char::is_lowercase)
             && actors.mention_at(start - 2).is_none();
         let end = start - 1 - usize::from(adj);
         if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
@@ -326,7 +327,7 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
     let verb_object = start > bound + 1 && {
         let v = doc.tok(start - 1);
         doc.token(start - 1).kind() == TokenKind::Word
-            && v.starts_with(char::is_lowercase)
+            && v.first_is(char::is_lowercase)
             // ("told", "telling", "urged": verbs of the "X told Y
             // to" frame take their listener as object)
             && (lexicon().cue_verb(v).is_some_and(|c| c.frames.inf)
@@ -350,7 +351,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         .filter(|&q| {
             q + 1 < p
                 && (doc.is(q + 1, Use::Relative)
-                    || (doc.tok(q + 1).starts_with(char::is_lowercase)
+                    || (doc.tok(q + 1).first_is(char::is_lowercase)
                         && lexicon().has_ending(doc.tok(q + 1), Use::GerundEnding)))
         });
     if let Some(q) = opening {
@@ -558,7 +559,7 @@ fn share_start(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<usi
         let hedge = (doc.token(t).kind() == TokenKind::Word
             && actors.mention_at(t).is_none()
             && doc.cue_verb(t).is_none()
-            && (doc.tok(t).starts_with(char::is_lowercase) || t == bound)
+            && (doc.tok(t).first_is(char::is_lowercase) || t == bound)
             && matches!(
                 doc.word_class(t),
                 None | Some(WordClass::Prep | WordClass::Quant)
@@ -771,7 +772,7 @@ fn bare_plural_at_clause(doc: &Doc, p: usize, bound: usize) -> Option<Anchor> {
     }
     let word = |k: usize| {
         doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).starts_with(char::is_lowercase)
+            && doc.tok(k).first_is(char::is_lowercase)
             && doc.in_quote_at(k).is_none()
             && doc.word_class(k).is_none()
             && doc.cue_verb(k).is_none_or(|v| v.present && k == p)
@@ -955,7 +956,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
                 || (doc.tok(q) == "of"
                     && q > p
                     && q + 1 < end
-                    && doc.tok(q + 1).starts_with(char::is_lowercase)
+                    && doc.tok(q + 1).first_is(char::is_lowercase)
                     && doc.word_class(q + 1).is_none())
                 || tok.kind() == TokenKind::Possessive
                 || doc.tok(q) == "."
@@ -1070,7 +1071,7 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
 fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let noun = |k: usize| {
         doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).starts_with(char::is_lowercase)
+            && doc.tok(k).first_is(char::is_lowercase)
             && doc.word_class(k).is_none()
             && looks_nominal(doc, k)
     };
@@ -1089,7 +1090,7 @@ fn bare_role_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let lex = lexicon();
     let word = |k: usize| {
         doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).starts_with(char::is_lowercase)
+            && doc.tok(k).first_is(char::is_lowercase)
             && doc.word_class(k).is_none()
     };
     let e = (t..end.min(t + 3)).take_while(|&k| word(k)).last()? + 1;

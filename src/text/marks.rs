@@ -7,6 +7,7 @@
 //! passage; a stray mark opens nothing.
 
 use super::tokens::{Token, TokenKind};
+use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
@@ -181,7 +182,7 @@ pub fn find_quotes(
                 && tok(t) != "say"
                 && (t + 1 >= range.end
                     || tok(t + 1) == "the"
-                    || !tok(t + 1).starts_with(char::is_lowercase))
+                    || !tok(t + 1).first_is(char::is_lowercase))
         };
         let tail = (open_tok + 2..range.end)
             .filter(|&t| said(t))
@@ -382,7 +383,7 @@ fn runs_to_paragraph_end(
     let at_start = open_tok == para_start
         || text
             .of(tokens.at(open_tok - 1).span())
-            .ends_with([':', ',', '—', '–']);
+            .last_is(|c| matches!(c, ':' | ',' | '—' | '–'));
     let words = text.of(q.content()).split_whitespace().count();
     next_opens || (at_start && words >= 4)
 }
@@ -403,7 +404,7 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = text.part(after..);
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    word.starts_with(|c: char| c.is_ascii_digit()) || lexicon().is(&word, Use::Elision)
+    word.first_is(|c| c.is_ascii_digit()) || lexicon().is(&word, Use::Elision)
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {

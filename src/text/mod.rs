@@ -13,6 +13,7 @@ pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 
 use crate::annotation::Stance;
+use crate::at::Ends;
 use crate::at::{split_once, At, Part};
 use crate::lexicon::{fact, lexicon, CueVerb, Lexicon, Pronoun, Role, Use, Uses, WordClass};
 use crate::span::Span;
@@ -564,7 +565,7 @@ impl<'t> Doc<'t> {
         tok.kind() == TokenKind::Word
             && match *self.text.as_bytes().at(tok.span().start) {
                 b if b < 0x80 => b.is_ascii_uppercase(),
-                _ => self.tok(i).starts_with(char::is_uppercase),
+                _ => self.tok(i).first_is(char::is_uppercase),
             }
     }
 
@@ -608,8 +609,7 @@ impl<'t> Doc<'t> {
         }
         if s == "." && t > 0 && self.token(t - 1).span().end == self.token(t).span().start {
             let prev = self.tok(t - 1);
-            let single_initial =
-                prev.starts_with(char::is_uppercase) && prev.chars().nth(1).is_none();
+            let single_initial = prev.first_is(char::is_uppercase) && prev.chars().nth(1).is_none();
             // "No. My father ...": an abbreviation that is no title ends
             // a sentence before a capitalized function word ("No. 10"
             // and "Sen. Doe" go on).
@@ -629,9 +629,9 @@ impl<'t> Doc<'t> {
             None => true,
             Some(n) => {
                 let ns = self.tok(n);
-                ns.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                ns.first_is(|c| c.is_uppercase() || c.is_ascii_digit())
                     || marks::is_quote_char(ns.chars().next().unwrap_or(' '))
-                    || ns.starts_with(['(', '['])
+                    || ns.first_is(|c| matches!(c, '(' | '['))
             }
         }
     }
@@ -659,7 +659,10 @@ impl<'t> Doc<'t> {
                         // by a new sentence ("“We won.” The crowd cheered.").
                         let rq = self.quotes.at(q);
                         rq.close_tok() == Some(t)
-                            && self.text.of(rq.content()).ends_with(['.', '!', '?'])
+                            && self
+                                .text
+                                .of(rq.content())
+                                .last_is(|c| matches!(c, '.' | '!' | '?'))
                             && t + 1 < end
                             && (self.is_cap(t + 1)
                                 || marks::opens_by_itself(self.text, self.token(t + 1)))
@@ -764,7 +767,7 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         if let Some(q) = doc.quote_at(t).filter(|&q| doc.quote(q).open_tok() == t) {
             return doc
                 .str_of(doc.quote(q).content())
-                .starts_with(char::is_lowercase);
+                .first_is(char::is_lowercase);
         }
     }
     true
@@ -863,7 +866,8 @@ const WRAPPED_LINE: usize = 40;
 
 /// A long line that stops without closing a sentence: a hard wrap.
 fn wraps(line: &str) -> bool {
-    line.len() >= WRAPPED_LINE && !line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '»'])
+    line.len() >= WRAPPED_LINE
+        && !line.last_is(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')' | '»'))
 }
 
 /// A text wrapped at a fixed width (e-mail, wire feeds, PDF copies): a
@@ -880,7 +884,7 @@ fn hard_wrapped(text: &str) -> bool {
         };
         if line.len() >= WRAPPED_LINE {
             long += 1;
-            open += usize::from(wraps(line) && next.starts_with(char::is_lowercase));
+            open += usize::from(wraps(line) && next.first_is(char::is_lowercase));
         }
     }
     open >= 2 && open * 3 >= long
@@ -888,7 +892,7 @@ fn hard_wrapped(text: &str) -> bool {
 
 /// A line that opens a list item ("- ", "* ", "• ", "1. "): never joined.
 fn starts_item(line: &str) -> bool {
-    line.starts_with(['-', '*', '•', '–', '—'])
+    line.first_is(|c| matches!(c, '-' | '*' | '•' | '–' | '—'))
         || split_once(line, ". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
@@ -911,7 +915,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     let (mut long, mut caps) = (0, 0);
     for w in words.clone().filter(|w| char_count(w) > 3) {
         long += 1;
-        caps += usize::from(w.starts_with(char::is_uppercase));
+        caps += usize::from(w.first_is(char::is_uppercase));
     }
     // "Mayor Says Bridge Will Close, Calls Delay ‘Absurd.’": a line in
     // title case is a headline, whatever closes it (its words in
@@ -921,7 +925,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
             && caps == long
             && words
                 .clone()
-                .all(|w| !w.starts_with(char::is_lowercase) || lexicon().word_class(w).is_some());
+                .all(|w| !w.first_is(char::is_lowercase) || lexicon().word_class(w).is_some());
     }
     long == 0 || caps * 10 >= long * 7
 }
