@@ -920,10 +920,12 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
         }
         let w = doc.tok(t);
         let next = if t + 1 < len { doc.tok(t + 1) } else { "" };
+        // ("Clinton's Brooklyn headquarters": without the "'s" only the
+        // market's nouns)
         let noun = if w == "chief" {
-            next == "executive"
+            owned && next == "executive"
         } else {
-            c.org_after.contains(w) || c.org_of.contains(w)
+            (owned && c.org_after.contains(w)) || c.org_of.contains(w)
         };
         noun && (owned
             || t + 1 >= len
@@ -1474,13 +1476,13 @@ pub(crate) fn filter(
             }
         }
     }
-    // "Reddit, Twitter and Spotify", "Leaders of Google and Kestrix": a
-    // name listed with an organization the lexicons know, only commas and
+    // "Reddit, Twitter and Spotify", "Leaders of Google and Kestrix": one
+    // word listed with an organization the lexicons know, only commas and
     // "and" or "or" between, is one too, though the tagger reads a place
-    // or a person (not a place the lexicons know, a people's name, a
-    // titled name, one opening with a given name, a person's surname, a
-    // product's or a work's name the tagger reads as one, nor one title
-    // or common word: "the Google Assistant or Apple's Siri").
+    // or nothing (not a person: lists mix people and their firms; not a
+    // place the lexicons know, a people's name, a person's surname, a
+    // product's or a work's name the tagger reads as one, nor a title or
+    // a common word: "the Google Assistant or Apple's Siri").
     let mut listed = vec![false; names.len()];
     let mut i = 0;
     while i < names.len() {
@@ -1488,7 +1490,10 @@ pub(crate) fn filter(
         while j + 1 < names.len() && coordinated(doc, names[j].toks.end, names[j + 1].toks.start) {
             j += 1;
         }
+        // (a list ends in "and" or "or": "said Jenna Doe, Quarnby's
+        // director" is an apposition)
         if j > i
+            && matches!(doc.tok(names[j].toks.start - 1), "and" | "or")
             && names[i..=j]
                 .iter()
                 .any(|n| matches!(n.hint, Hint::Known { place: false, .. }))
@@ -1498,10 +1503,10 @@ pub(crate) fn filter(
                 let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
                 let lower = doc.tok(n.toks.start).lower();
                 listed[k] = n.title.is_none()
-                    && matches!(n.hint, Hint::Single | Hint::MultiWord | Hint::Org)
-                    && !matches!(verdict[k], Some(EntityKind::Other))
-                    && !(n.toks.len() == 1
-                        && (lexicon().is_title(&lower) || lexicon().is_common_word(&lower)))
+                    && n.toks.len() == 1
+                    && matches!(n.hint, Hint::Single | Hint::Org)
+                    && !matches!(verdict[k], Some(EntityKind::Other | EntityKind::Person))
+                    && !(lexicon().is_title(&lower) || lexicon().is_common_word(&lower))
                     && !known_place(doc, n)
                     && lexicon().demonym(text).is_none()
                     && !(n.toks.len() == 1
