@@ -66,7 +66,7 @@ SCHEMA = {
                            "aliases": ("list", "empty-ok")}),
     "org_heads.tsv": (["word"], {"word": ("capitalized",)}),
     "name_context.tsv": (["word", "use"],
-                         {"use": ("enum", {"event_first", "event_last", "place_of", "org_of", "names_org",
+                         {"use": ("enum", {"event_first", "event_last", "place_of", "org_of", "names_org", "org_for", "org_at", "org_after",
                                           "place_first", "place_last", "org_last", "city_club", "plays", "term"})}),
     "not_names.tsv": (["word", "reason"],
                       {"reason": ("enum", {"weekday", "month", "boilerplate", "section", "function",

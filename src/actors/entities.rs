@@ -810,6 +810,9 @@ struct Context {
     city_club: HashSet<&'static str>,
     plays: HashSet<&'static str>,
     term: HashSet<&'static str>,
+    org_for: HashSet<&'static str>,
+    org_at: HashSet<&'static str>,
+    org_after: HashSet<&'static str>,
 }
 
 fn context() -> &'static Context {
@@ -826,6 +829,9 @@ fn context() -> &'static Context {
             city_club: HashSet::default(),
             plays: HashSet::default(),
             term: HashSet::default(),
+            org_for: HashSet::default(),
+            org_at: HashSet::default(),
+            org_after: HashSet::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -843,6 +849,9 @@ fn context() -> &'static Context {
                 "city_club" => &mut c.city_club,
                 "plays" => &mut c.plays,
                 "term" => &mut c.term,
+                "org_for" => &mut c.org_for,
+                "org_at" => &mut c.org_at,
+                "org_after" => &mut c.org_after,
                 _ => continue,
             };
             set.insert(word);
@@ -885,6 +894,62 @@ fn traded(doc: &Doc, n: &Name) -> bool {
         && context().org_of.contains(doc.tok(a - 2).lower().as_str())
 }
 
+/// The words around name `n` that only a company or an institution has:
+/// "a spokesman for Halvex" (`org_for`), "an analyst at Brisbury"
+/// (`org_at`; no noun after the name), "Vintara shares rose", "Quarnby's
+/// chief executive" (`org_after` and `org_of` after the name or its "'s";
+/// without the "'s", no article, possessive or pronoun after the noun:
+/// "Orla shares her view" is a verb's). Not for a titled name, one opening
+/// with a given name, a place the lexicons know or a demonym.
+fn company_context(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let len = doc.tokens.len();
+    if n.title.is_some() || matches!(n.hint, Hint::Person | Hint::Known { place: true, .. }) {
+        return false;
+    }
+    let c = context();
+    let before = a >= 2 && doc.tokens[a - 1].kind() == TokenKind::Word && {
+        let (w, job) = (doc.tok(a - 1), doc.tok(a - 2));
+        (w == "for" && c.org_for.contains(job))
+            || (w == "at" && c.org_at.contains(job) && !noun_at(doc, b))
+    };
+    let after = || {
+        let owned = b < len && doc.tokens[b].kind() == TokenKind::Possessive;
+        let t = b + usize::from(owned);
+        if t >= len || doc.tokens[t].kind() != TokenKind::Word {
+            return false;
+        }
+        let w = doc.tok(t);
+        let next = if t + 1 < len { doc.tok(t + 1) } else { "" };
+        // ("Clinton's Brooklyn headquarters": without the "'s" only the
+        // market's nouns)
+        let noun = if w == "chief" {
+            owned && next == "executive"
+        } else {
+            (owned && c.org_after.contains(w)) || c.org_of.contains(w)
+        };
+        noun && (owned
+            || t + 1 >= len
+            || !(doc.is_cap(t + 1)
+                || matches!(
+                    doc.word_class(t + 1),
+                    Some(WordClass::Det | WordClass::Poss | WordClass::Pron)
+                )))
+    };
+    (before || after()) && {
+        let text = doc.str_of(doc.span_of(a, b));
+        !known_place(doc, n) && lexicon().demonym(text).is_none()
+    }
+}
+
+/// Only a comma, "and", "or" or ", and" between tokens `b` and `a` (the
+/// end of one name and the start of the next).
+fn coordinated(doc: &Doc, b: usize, a: usize) -> bool {
+    (b + 1..=b + 2).contains(&a)
+        && (b..a).all(|t| matches!(doc.tok(t), "," | "and" | "or"))
+        && !(a == b + 2 && doc.tok(b) == doc.tok(b + 1))
+}
+
 /// What an apposition right after an untitled name says it is
 /// ("Korvex, the carmaker, ...": an organization; "Okoro, the team's
 /// captain": no verdict, a possessive's noun is another's).
@@ -912,7 +977,12 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
         if doc.tokens[t].kind() != TokenKind::Word || doc.word_class(t).is_some() {
             break;
         }
-        if !w.first_is(char::is_lowercase) {
+        // ("the Oslo-based shipping company", "the German carmaker": a
+        // place or a people's name may stand among its words)
+        let placed = w.ends_with("-based")
+            || lexicon().demonym(w).is_some()
+            || lexicon().known(w).is_some_and(|k| k.is_place);
+        if !w.first_is(char::is_lowercase) && !placed {
             return None;
         }
         org |= lexicon().is(w, Use::OrgNoun);
@@ -1292,6 +1362,23 @@ pub(crate) fn filter(
         n.title = None;
     }
     let clubs = clubs(doc, &names);
+    // "a spokesman for Halvex", "Quarnby's chief executive": a company,
+    // though the tagger reads a person or a place; not the surname of a
+    // person the document names whole ("a spokesman for Ellery" after
+    // "Brandon Ellery").
+    let surnames: HashSet<u64> = names
+        .iter()
+        .filter(|n| {
+            n.toks.len() > 1
+                && (n.hint == Hint::Person
+                    || types.verdict(n.toks.clone()) == Some(EntityKind::Person))
+        })
+        .map(|n| lower_hash(doc.tok(n.toks.end - 1)))
+        .collect();
+    let company = |n: &Name| {
+        company_context(doc, n)
+            && !(n.toks.len() == 1 && surnames.contains(&lower_hash(doc.tok(n.toks.start))))
+    };
     let mut verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
@@ -1339,6 +1426,7 @@ pub(crate) fn filter(
             {
                 Some(EntityKind::Organization)
             }
+            _ if company(n) => Some(EntityKind::Organization),
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
@@ -1385,6 +1473,65 @@ pub(crate) fn filter(
                 && n.title.is_none()
                 && !in_place(doc, n)
             {
+                *v = Some(EntityKind::Organization);
+            }
+        }
+    }
+    // "Reddit, Twitter and Spotify", "Leaders of Google and Kestrix": one
+    // word listed with an organization the lexicons know, only commas and
+    // "and" or "or" between, is one too, though the tagger reads a place
+    // or nothing (not a person: lists mix people and their firms; not a
+    // place the lexicons know, a people's name, a person's surname, a
+    // product's or a work's name the tagger reads as one, nor a title or
+    // a common word: "the Google Assistant or Apple's Siri").
+    let mut listed = vec![false; names.len()];
+    let mut i = 0;
+    while i < names.len() {
+        let mut j = i;
+        while j + 1 < names.len() && coordinated(doc, names[j].toks.end, names[j + 1].toks.start) {
+            j += 1;
+        }
+        // (a list ends in "and" or "or": "said Jenna Doe, Quarnby's
+        // director" is an apposition)
+        if j > i
+            && matches!(doc.tok(names[j].toks.start - 1), "and" | "or")
+            && names[i..=j]
+                .iter()
+                .any(|n| matches!(n.hint, Hint::Known { place: false, .. }))
+        {
+            for k in i..=j {
+                let n = &names[k];
+                let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+                let lower = doc.tok(n.toks.start).lower();
+                listed[k] = n.title.is_none()
+                    && n.toks.len() == 1
+                    && matches!(n.hint, Hint::Single | Hint::Org)
+                    && !matches!(verdict[k], Some(EntityKind::Other | EntityKind::Person))
+                    && !(lexicon().is_title(&lower) || lexicon().is_common_word(&lower))
+                    && !known_place(doc, n)
+                    && lexicon().demonym(text).is_none()
+                    && !(n.toks.len() == 1
+                        && surnames.contains(&lower_hash(doc.tok(n.toks.start))));
+                if listed[k] {
+                    verdict[k] = Some(EntityKind::Organization);
+                }
+            }
+        }
+        i = j + 1;
+    }
+    // The company keeps its kind through the document ("Halvex said
+    // demand slumped" after "a spokesman for Halvex"), but where a
+    // preposition of place makes it a place.
+    let name_hash = |n: &Name| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
+    let firms: HashSet<u64> = names
+        .iter()
+        .zip(&listed)
+        .filter(|&(n, &l)| l || company(n) || (traded(doc, n) && !known_place(doc, n)))
+        .map(|(n, _)| name_hash(n))
+        .collect();
+    if !firms.is_empty() {
+        for (n, v) in names.iter().zip(verdict.iter_mut()) {
+            if n.title.is_none() && firms.contains(&name_hash(n)) && !in_place(doc, n) {
                 *v = Some(EntityKind::Organization);
             }
         }
