@@ -662,7 +662,11 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
     ) && !lex.is_any_case(next, Use::Complementizer);
     // A name opens the clause only after a name or a pronoun: "proposed a
     // safe zone inside Syria" has no addressee.
-    let opens = subject || det || (!phrase && named_end(after).is_some());
+    // ("told the jury Doe had lied": a name before an auxiliary does.)
+    let before_aux = named_end(after)
+        .or_else(|| doc.is_cap(after).then_some(after + 1))
+        .is_some_and(|e| e < end && doc.word_class(e) == Some(WordClass::Aux));
+    let opens = subject || det || before_aux || (!phrase && named_end(after).is_some());
     opens.then_some(after)
 }
 
