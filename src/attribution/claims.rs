@@ -10,7 +10,7 @@
 
 use super::cues::CueForm;
 use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
-use super::tail::{tail, tail_start};
+use super::tail::{apposed_role, tail, tail_start};
 use super::words::{
     after_dateline, apposed_to_clause, existential, is_personal_pronoun, is_skippable, that_after,
     that_within, word_is, word_is_any_case, MAX_CONTENT,
@@ -47,7 +47,9 @@ pub fn find(
     let tail_begin = tail
         .and_then(|t| {
             let m = actors.mention(t.mention?);
-            Some(tail_start(doc, t.cue.toks.start.min(m.toks().start)) - 1)
+            let s = t.cue.toks.start.min(m.toks().start);
+            // (", the firm's chief, Jane Doe, said": back over the role too)
+            Some(apposed_role(doc, s).unwrap_or_else(|| tail_start(doc, s)) - 1)
         })
         .or_else(|| resolved.iter().find_map(apposed_comma));
     // "Did the minister say that ...?": a yes-no question reports no claim.
@@ -661,7 +663,11 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
     ) && !lex.is_any_case(next, Use::Complementizer);
     // A name opens the clause only after a name or a pronoun: "proposed a
     // safe zone inside Syria" has no addressee.
-    let opens = subject || det || (!phrase && named_end(after).is_some());
+    // ("told the jury Doe had lied": a name before an auxiliary does.)
+    let before_aux = named_end(after)
+        .or_else(|| doc.is_cap(after).then_some(after + 1))
+        .is_some_and(|e| e < end && doc.word_class(e) == Some(WordClass::Aux));
+    let opens = subject || det || before_aux || (!phrase && named_end(after).is_some());
     opens.then_some(after)
 }
 

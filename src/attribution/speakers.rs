@@ -14,7 +14,7 @@ use super::words::{
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
 use crate::at::Ends;
-use crate::lexicon::{fact, Use, WordClass};
+use crate::lexicon::{fact, lexicon, Use, WordClass};
 use crate::text::{Bits, Doc, TokenKind};
 use std::ops::Range;
 
@@ -146,12 +146,42 @@ fn coordinated_subject(
     if let Some(m) = shared {
         return Some(Anchor::Mention(m));
     }
-    let main = opener_end(doc, start, cue.toks.start);
+    // (not the dateline's place: "OSLO, May 2 - The bank held rates ...")
+    let main = opener_end(
+        doc,
+        after_dateline(doc, start, cue.toks.start),
+        cue.toks.start,
+    );
     if main >= cue.toks.start {
         return None;
     }
+    // "The company cut its forecast but said ...", "Norway's central bank
+    // held rates and said ...": a determiner or an owner, then a role or a
+    // body's noun, is the subject (and not the owner).
+    let head = (main + 1..(main + 5).min(cue.toks.start))
+        .find(|&k| {
+            doc.role(k).is_some() || doc.is(k, Use::OrgNoun) || lexicon().is_title(doc.tok(k))
+        })
+        .filter(|&k| {
+            // (a lowercase head, words only, and its verb next: not "the
+            // Circuit Court of Appeals", "Essentially, her lawyers", "She's
+            // a supporter", "The operator, Acme, ...")
+            let owner = (main..k).any(|j| doc.token(j).kind() == TokenKind::Possessive)
+                && !is_personal_pronoun(doc.tok(main));
+            doc.tok(k).first_is(char::is_lowercase)
+                && doc.token(k + 1).kind() == TokenKind::Word
+                && (main..k).all(|j| doc.token(j).kind() != TokenKind::Punct)
+                && (owner || matches!(doc.word_class(main), Some(WordClass::Det | WordClass::Poss)))
+        });
     match actors.outer_mention_at(main) {
-        Some(m) if actors.mention(m).toks().start == main => Some(Anchor::Mention(m)),
+        // (a mention there that covers the head already names it)
+        Some(m)
+            if actors.mention(m).toks().start == main
+                && head.is_none_or(|k| actors.mention(m).toks().end > k) =>
+        {
+            Some(Anchor::Mention(m))
+        }
+        _ if head.is_some() => head.map(|k| Anchor::Phrase(main, k + 1)),
         _ => (doc.may_be(main, fact::PRONOUN) && is_personal_pronoun(doc.tok(main)))
             .then_some(Anchor::Pronoun(main)),
     }

@@ -662,9 +662,15 @@ fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize
     if (comma + 1..end).any(|k| doc.token(k).kind() == TokenKind::Punct) || comma <= bound {
         return None;
     }
+    // ("After talks with her lawyer, the family said": a person who ends
+    // an opening phrase is none of the subject's.)
+    let sent = doc.sentence(doc.sentence_at(comma)).tokens();
+    let s = after_dateline(doc, sent.start, sent.end);
+    let opening = opener_end(doc, s, end) == comma + 1
+        || (doc.tok(s).ends_with("ing") && !(s..comma).any(|k| doc.tok(k) == ","));
     let m = actors.mention_at(comma - 1)?;
     let m = outermost(actors, m, comma - 1);
-    (actors.actor(actors.mention(m).actor()).kind == ActorKind::Person).then_some(m)
+    (!opening && actors.actor(actors.mention(m).actor()).kind == ActorKind::Person).then_some(m)
 }
 
 /// A determiner-led noun phrase that ends right before `end` ("the release",

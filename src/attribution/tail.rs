@@ -201,8 +201,17 @@ fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolve
     let start = tail_start(doc, r.cue.toks.start.min(m.toks().start));
     // (auxiliaries between: "The mayor, Jane Doe, has promised a review")
     let e = m.toks().end;
+    // (but in "Prices will rise, the firm's chief, Jane Doe, said." the
+    // role before her comma follows a clause, no opening phrase: she
+    // closes it)
+    let n = m.toks().start;
+    let sent = doc.sentence(doc.sentence_at(n)).tokens();
+    let s = after_dateline(doc, sent.start, sent.end);
+    let closes =
+        apposed_role(doc, n).is_some_and(|g| g > s + 3) && opener_end(doc, s, sent.end) == s;
     let apposed = e < r.cue.toks.start
         && doc.tok(e) == ","
+        && !closes
         && (e + 1..r.cue.toks.start).all(|t| doc.word_class(t) == Some(WordClass::Aux));
     apposed
         || resolved
@@ -292,6 +301,23 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
                 doc.tok(group_start - 1),
                 "," | "”" | "\"" | "’" | "'" | "''" | "—" | "–" | "»"
             ))
+}
+
+/// ", the firm's chief executive, Jane Doe,": the start of a role set off
+/// by commas right before the name at `n` (its first token).
+pub fn apposed_role(doc: &Doc, n: usize) -> Option<usize> {
+    let c = n.checked_sub(1).filter(|&c| doc.tok(c) == ",")?;
+    let g = tail_start(doc, c);
+    // (a determiner or an owner opens the role, a capital the name: not
+    // "..., a common practice among fans, experts said")
+    (g > 0
+        && g + 1 < c
+        && doc.tok(g - 1) == ","
+        && doc.is_cap(n)
+        && (matches!(doc.word_class(g), Some(WordClass::Det | WordClass::Poss))
+            || (g..c).any(|k| doc.token(k).kind() == TokenKind::Possessive))
+        && (doc.role(c - 1).is_some() || lexicon().is_title(doc.tok(c - 1))))
+    .then_some(g)
 }
 
 /// Where the words of a reporting clause begin: back over its subject's
