@@ -84,15 +84,18 @@ enum Role {
 fn role(c: char) -> Option<Role> {
     use Family::*;
     Some(match c {
-        '“' | '„' => Role::Open(Double),
-        '”' => Role::Close(Double),
-        '"' => Role::Either(Double),
+        // (‟, ⹂, the CJK 〝 and 〟, the reversed prime ‶: rarer openers.)
+        '“' | '„' | '‟' | '⹂' | '〝' | '〟' | '‶' => Role::Open(Double),
+        '”' | '〞' | '″' => Role::Close(Double),
+        '"' | '＂' => Role::Either(Double),
         '«' => Role::Open(Guillemet),
         '»' => Role::Close(Guillemet),
         '‹' => Role::Open(SingleGuillemet),
         '›' => Role::Close(SingleGuillemet),
-        '‘' => Role::Open(Single),
-        '’' | '\'' => Role::Either(Single),
+        '‘' | '‚' | '‛' | '‵' => Role::Open(Single),
+        '′' => Role::Close(Single),
+        // (´ closes a LaTeX-style `...´ typed with an accent.)
+        '’' | '\'' | '´' => Role::Either(Single),
         '`' => Role::Open(Single), // LaTeX-style `...'
         _ => return None,
     })
@@ -348,6 +351,20 @@ impl<'a> Mark<'a> {
         let (space_before, space_after) = (self.space_before, self.space_after);
         match role {
             Role::Open(Family::Single) if self.after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
+            // Primes after a digit are feet and inches (6′2″), no marks.
+            Role::Close(_)
+                if matches!(self.c, '′' | '″')
+                    && self.before.is_some_and(|c| c.is_ascii_digit()) =>
+            {
+                None
+            }
+            // A ‘ glued to the word before, a space after, while a single
+            // quote is open closes it (German ‚...‘, or a typo).
+            Role::Open(Family::Single)
+                if self.c == '‘' && !space_before && space_after && stack.has(Family::Single) =>
+            {
+                Some(Role::Close(Family::Single))
+            }
             Role::Close(Family::Guillemet)
                 if space_before && !space_after && stack.marks.is_empty() =>
             {
@@ -399,11 +416,14 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
     })
 }
 
-/// "'90s", "'em", "'til": an apostrophe that starts a word.
+/// "'90s", "'em", "'til", "'twas": an apostrophe that starts a word.
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = text.part(after..);
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    word.starts_with(|c: char| c.is_ascii_digit()) || lexicon().is(&word, Use::Elision)
+    // ('twas and 'Tis by hand: a lexicon row would retrain the tagger.)
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || lexicon().is(&word, Use::Elision)
+        || matches!(&*word, "twas" | "Twas" | "Tis")
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {
@@ -431,15 +451,17 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
 /// or two apostrophes before a word (''We).
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
     tok.kind() == TokenKind::Punct
-        && (matches!(
-            text.of(tok.span()).chars().next(),
-            Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
-        ) || (text.of(tok.span()) == "''"
-            && text
-                .part(tok.span().end..)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)))
+        && (text
+            .of(tok.span())
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(role(c), Some(Role::Open(_))) || matches!(c, '"' | '＂'))
+            || (text.of(tok.span()) == "''"
+                && text
+                    .part(tok.span().end..)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)))
 }
 
 /// True when a paragraph starting with this token opens a quote: a mark
