@@ -153,6 +153,21 @@ pub fn find_quotes(
             {
                 None
             }
+            // "'Go home," she said.": a straight double mark that can only
+            // close, none open, closes a straight single one left open
+            // (mismatched marks; not 12" after a digit).
+            Role::Either(Family::Double)
+                if c == '"'
+                    && !stack.has(Family::Double)
+                    && !mark.space_before
+                    && mark.space_after
+                    && !mark.before.is_some_and(|b| b.is_ascii_digit())
+                    && stack.marks.last().is_some_and(|&(f, o, _)| {
+                        f == Family::Single && text.of(tokens.at(o).span()) == "'"
+                    }) =>
+            {
+                Some(Role::Close(Family::Single))
+            }
             Role::Either(f) => mark.straight(&stack, f),
             other => mark.curly(&stack, other),
         };
