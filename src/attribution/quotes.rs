@@ -718,7 +718,9 @@ fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteK
     let capital = content.first_is(|c| c.is_uppercase() || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
-    let after_intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
+    let after_intro = rq.open_tok() > sent_start
+        && matches!(doc.tok(rq.open_tok() - 1), ":" | ",")
+        && !after_work(doc, rq.open_tok());
     let sentence_like = capital && (starts_sentence || after_intro || words >= 8) && words >= 2;
     if sentence_like || (starts_sentence && words >= 5) || resumes_direct(doc, q, sent_start) {
         QuoteKind::Direct
@@ -807,6 +809,16 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     None
 }
 
+/// "the movie “...”", "NBC's “...”", "her new film, “...”", "his favorite
+/// book is “...”": the mark opens after the kind of work or an owner.
+fn after_work(doc: &Doc, open: usize) -> bool {
+    let work = |t: usize| doc.uses_lower(t).has(Use::WorkNoun);
+    open > 1
+        && (doc.token(open - 1).kind() == TokenKind::Possessive
+            || work(open - 1)
+            || (matches!(doc.tok(open - 1), "," | "is" | "was") && work(open - 2)))
+}
+
 /// A partial quote is kept (with its speaker, or speaker unknown) unless it
 /// reads as a name or title in quotation marks ("Saturday Night Live"), or is
 /// a lone word in a sentence that reports no speech. The test looks only at
@@ -825,10 +837,7 @@ fn is_scare_quote(
     let title_case = words.iter().all(|w| !w.first_is(char::is_lowercase));
     // "the movie “Bridge of Spies”", "on NBC's “Meet the Press”": a work's
     // title, its short words lowercase, after the kind of work or an owner.
-    let open = doc.quote(q).open_tok();
-    let work = open > 0
-        && (doc.token(open - 1).kind() == TokenKind::Possessive
-            || doc.uses_lower(open - 1).has(Use::WorkNoun));
+    let work = after_work(doc, doc.quote(q).open_tok());
     let lex = lexicon();
     let titled = || {
         words.len() > 1

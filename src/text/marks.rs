@@ -85,15 +85,18 @@ enum Role {
 fn role(c: char) -> Option<Role> {
     use Family::*;
     Some(match c {
-        '“' | '„' => Role::Open(Double),
-        '”' => Role::Close(Double),
-        '"' => Role::Either(Double),
+        // (‟, ⹂, the CJK 〝 and 〟, the reversed prime ‶: rarer openers.)
+        '“' | '„' | '‟' | '⹂' | '〝' | '〟' | '‶' => Role::Open(Double),
+        '”' | '〞' | '″' => Role::Close(Double),
+        '"' | '＂' => Role::Either(Double),
         '«' => Role::Open(Guillemet),
         '»' => Role::Close(Guillemet),
         '‹' => Role::Open(SingleGuillemet),
         '›' => Role::Close(SingleGuillemet),
-        '‘' => Role::Open(Single),
-        '’' | '\'' => Role::Either(Single),
+        '‘' | '‚' | '‛' | '‵' => Role::Open(Single),
+        '′' => Role::Close(Single),
+        // (´ closes a LaTeX-style `...´ typed with an accent.)
+        '’' | '\'' | '´' => Role::Either(Single),
         '`' => Role::Open(Single), // LaTeX-style `...'
         _ => return None,
     })
@@ -150,6 +153,21 @@ pub fn find_quotes(
                 } =>
             {
                 None
+            }
+            // "'Go home," she said.": a straight double mark that can only
+            // close, none open, closes a straight single one left open
+            // (mismatched marks; not 12" after a digit).
+            Role::Either(Family::Double)
+                if c == '"'
+                    && !stack.has(Family::Double)
+                    && !mark.space_before
+                    && mark.space_after
+                    && !mark.before.is_some_and(|b| b.is_ascii_digit())
+                    && stack.marks.last().is_some_and(|&(f, o, _)| {
+                        f == Family::Single && text.of(tokens.at(o).span()) == "'"
+                    }) =>
+            {
+                Some(Role::Close(Family::Single))
             }
             Role::Either(f) => mark.straight(&stack, f),
             other => mark.curly(&stack, other),
@@ -349,6 +367,20 @@ impl<'a> Mark<'a> {
         let (space_before, space_after) = (self.space_before, self.space_after);
         match role {
             Role::Open(Family::Single) if self.after.is_some_and(|c| c.is_ascii_digit()) => None, // ‘90s
+            // Primes after a digit are feet and inches (6′2″), no marks.
+            Role::Close(_)
+                if matches!(self.c, '′' | '″')
+                    && self.before.is_some_and(|c| c.is_ascii_digit()) =>
+            {
+                None
+            }
+            // A ‘ glued to the word before, a space after, while a single
+            // quote is open closes it (German ‚...‘, or a typo).
+            Role::Open(Family::Single)
+                if self.c == '‘' && !space_before && space_after && stack.has(Family::Single) =>
+            {
+                Some(Role::Close(Family::Single))
+            }
             Role::Close(Family::Guillemet)
                 if space_before && !space_after && stack.marks.is_empty() =>
             {
@@ -400,11 +432,12 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
     })
 }
 
-/// "'90s", "'em", "'til": an apostrophe that starts a word.
+/// "'90s", "'em", "'til", "'twas": an apostrophe that starts a word.
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = text.part(after..);
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    word.first_is(|c| c.is_ascii_digit()) || lexicon().is(&word, Use::Elision)
+    // ('twas, 'Tis: any case)
+    word.first_is(|c| c.is_ascii_digit()) || lexicon().is_any_case(&word, Use::Elision)
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {
@@ -432,15 +465,17 @@ fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: us
 /// or two apostrophes before a word (''We).
 pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
     tok.kind() == TokenKind::Punct
-        && (matches!(
-            text.of(tok.span()).chars().next(),
-            Some('“' | '„' | '«' | '‘' | '"' | '‹' | '`')
-        ) || (text.of(tok.span()) == "''"
-            && text
-                .part(tok.span().end..)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)))
+        && (text
+            .of(tok.span())
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(role(c), Some(Role::Open(_))) || matches!(c, '"' | '＂'))
+            || (text.of(tok.span()) == "''"
+                && text
+                    .part(tok.span().end..)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)))
 }
 
 /// True when a paragraph starting with this token opens a quote: a mark
