@@ -62,14 +62,23 @@ fn anchor_of(
     cue: &Cue,
 ) -> (Option<Anchor>, bool) {
     // "with Sen. Jane Doe calling it ...": a gerund with its own subject.
+    // ("a poll showing ...": the phrase right before it)
     let own_subject = (cue.form == CueForm::Gerund)
-        .then(|| with_subject(doc, actors, cue.toks.start))
+        .then(|| {
+            with_subject(doc, actors, cue.toks.start)
+                .map(Anchor::Mention)
+                .or_else(|| {
+                    let bound = left_bound(doc, sent.start, cue.toks.start);
+                    subject::before_gerund(doc, actors, cue, bound)
+                })
+        })
         .flatten();
     match cue.form {
-        _ if own_subject.is_some() => (own_subject.map(Anchor::Mention), false),
+        _ if own_subject.is_some() => (own_subject, false),
         CueForm::Impersonal => (None, false),
         CueForm::Gerund | CueForm::Infinitive => (
-            main_clause_subject(doc, actors, in_title, resolved, sent, cue),
+            relative_clause(doc, actors, sent.start, cue.toks.start)
+                .or_else(|| main_clause_subject(doc, actors, in_title, resolved, sent, cue)),
             false,
         ),
         _ => finite_subject(doc, actors, in_title, resolved, sent, cue),
@@ -138,6 +147,9 @@ fn coordinated_subject(
     if !conj {
         return None;
     }
+    if let Some(r) = relative_clause(doc, actors, start, cue.toks.start) {
+        return Some(r);
+    }
     let shared = resolved
         .iter()
         .rev()
@@ -185,6 +197,38 @@ fn coordinated_subject(
         _ => (doc.may_be(main, fact::PRONOUN) && is_personal_pronoun(doc.tok(main)))
             .then_some(Anchor::Pronoun(main)),
     }
+}
+
+/// "Jane Doe, who ran the firm for years and called it ...", "a senator
+/// who was reluctant to endorse ...": a relative clause that goes on up to
+/// the cue (no comma closes it but one before "and" or "but") has its
+/// pronoun for the cue's subject, standing for the name before it.
+fn relative_clause(doc: &Doc, actors: &Actors, start: usize, cue: usize) -> Option<Anchor> {
+    let mut t = cue;
+    while t > start + 1 && cue - t < 25 {
+        t -= 1;
+        if doc.in_quote_at(t).is_some() {
+            return None;
+        }
+        if doc.token(t).kind() == TokenKind::Punct {
+            let joined = matches!(doc.tok(t), "," | "—" | "–") && doc.is(t + 1, Use::Coordinator);
+            if !joined {
+                return None;
+            }
+        }
+        // ("who sued after the agency failed to respond": a clause of its
+        // own, with its own subject; but "after showing ...")
+        if doc.is(t, Use::AdjunctOpener) && t + 1 < cue {
+            return None;
+        }
+        if doc.is(t, Use::Relative) {
+            let noun_end = t - usize::from(doc.tok(t - 1) == ",");
+            let m = actors.outer_mention_at(noun_end.checked_sub(1)?)?;
+            return (noun_end > start && actors.mention(m).toks().end == noun_end)
+                .then_some(Anchor::Relative(m, t));
+        }
+    }
+    None
 }
 
 /// "Jane Doe said she would ...": a pronoun in a clause reported by an

@@ -579,6 +579,72 @@ fn share_start(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<usi
     (opens && doc.in_quote_at(k.saturating_sub(1)).is_none()).then_some(k)
 }
 
+/// "a new poll showing ...", "groups backing ...", "52 percent saying ...",
+/// "Jane Doe calling ...": a gerund right after a noun phrase (no comma
+/// between) whose subject that phrase is, a reduced relative clause. Not a
+/// setting or a time ("his speech praising", "spent years urging") nor a
+/// thing a verb acts on ("left the room saying").
+pub fn before_gerund(doc: &Doc, actors: &Actors, cue: &Cue, bound: usize) -> Option<Anchor> {
+    let g = cue.toks.start;
+    // ("a strong showing in the polls", "the posting is": a noun, which a
+    // preposition or a verb follows; a gerund takes its content.)
+    let e = cue.toks.end;
+    let noun = e + 1 >= doc.tokens.len()
+        || matches!(doc.word_class(e), Some(WordClass::Prep | WordClass::Aux))
+        || matches!(doc.tok(e), "." | ")" | ";");
+    // (Words quoted after it keep the speaker the quote rules give them:
+    // "footage of the mayor saying, “...”" is the footage's.)
+    let quoted = |k: usize| doc.in_quote_at(k).is_some();
+    if noun || quoted(e) || quoted(e + 1) || g <= bound + 1 {
+        return None;
+    }
+    // The phrase opens its clause, follows "and" or a preposition (not a
+    // listener's "to", nor a place's "in", "on": "an op-ed in the Gazette
+    // attacking ...").
+    let free = |a: usize| {
+        a == bound
+            || doc.token(a - 1).kind() == TokenKind::Punct
+            || doc.is(a - 1, Use::Coordinator)
+            || (doc.word_class(a - 1) == Some(WordClass::Prep)
+                && !doc.is(a - 1, Use::Locative)
+                && !doc.is(a - 1, Use::SettingLead)
+                && !doc.tok(a - 1).eq_ignore_ascii_case("into"))
+    };
+    let p = g - 1;
+    if let Some(m) = actors.mention_at(p) {
+        let m = outermost(actors, m, p);
+        let place = actors.actor(actors.mention(m).actor()).kind == ActorKind::Place;
+        let mut a = actors.mention(m).toks().start;
+        if a > bound + 1 && doc.is(a - 1, Use::Article) {
+            a -= 1;
+        }
+        return (actors.mention(m).toks().end == g && !place && free(a))
+            .then_some(Anchor::Mention(m));
+    }
+    if doc.token(p).kind() != TokenKind::Word || doc.is(p, Use::SettingEnd) {
+        return None;
+    }
+    if let Some(Anchor::Phrase(a, b)) = phrase_ending_at(doc, g, bound) {
+        return (free(a) && !doc.tok(p).ends_with("ed")).then_some(Anchor::Phrase(a, b));
+    }
+    // "polls showing", "hedge fund managers backing": a bare plural.
+    if !plural_head(doc, p) {
+        return None;
+    }
+    let mut a = g;
+    while a > bound + 1
+        && g - a < 3
+        && doc.token(a - 1).kind() == TokenKind::Word
+        && doc.tok(a - 1).starts_with(char::is_lowercase)
+        && doc.word_class(a - 1).is_none()
+        && doc.cue_verb(a - 1).is_none()
+        && !doc.tok(a - 1).ends_with("ing")
+    {
+        a -= 1;
+    }
+    (a < g && free(a)).then_some(Anchor::Phrase(a, g))
+}
+
 /// "The harbour authority's own figures suggest": a head at `p` that names
 /// no person or body (a document, figures) owned by someone, whose owner
 /// is the source.
