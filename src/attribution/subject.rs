@@ -635,7 +635,7 @@ pub fn before_gerund(doc: &Doc, actors: &Actors, cue: &Cue, bound: usize) -> Opt
     while a > bound + 1
         && g - a < 3
         && doc.token(a - 1).kind() == TokenKind::Word
-        && doc.tok(a - 1).starts_with(char::is_lowercase)
+        && doc.tok(a - 1).first_is(char::is_lowercase)
         && doc.word_class(a - 1).is_none()
         && doc.cue_verb(a - 1).is_none()
         && !doc.tok(a - 1).ends_with("ing")
