@@ -757,7 +757,9 @@ fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &
     let rq = doc.quote(q);
     let content = doc.str_of(rq.content());
     let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
-    found.cue.is_some()
+    // (“...,” she said. “Never.”: a sentence of its own needs no cue)
+    let sentence = starts && content.last_is(|c| matches!(c, '.' | '!' | '?'));
+    (found.cue.is_some() || sentence)
         && found.speaker.is_some()
         && (starts || intro)
         && content.first_is(char::is_alphabetic)
