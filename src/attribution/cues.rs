@@ -773,7 +773,18 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         // carry no claim.
         let it = (aux.saturating_sub(2).max(sent.start)..aux)
             .any(|k| doc.tok(k).eq_ignore_ascii_case("it"));
-        let it = it && that_after(doc, t - 1, sent.end).is_some();
+        // ("it is believed they ...", "it was reported the minister had
+        // ...": a clause without its "that"; not "it was announced the day
+        // before", no verb)
+        let finite =
+            |k: usize| doc.word_class(k) == Some(WordClass::Aux) || doc.tok(k).ends_with("ed");
+        let clause = t + 2 < sent.end
+            && (doc
+                .pronoun(t + 1)
+                .is_some_and(|p| p.subject && !p.possessive)
+                || (doc.word_class(t + 1) == Some(WordClass::Det)
+                    && (t + 2..(t + 8).min(sent.end)).any(finite)));
+        let it = it && (clause || that_after(doc, t - 1, sent.end).is_some());
         let of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.frames.of);
         // "is widely expected to", "was also said to", and an instruction
         // nobody named gives: "have been told to leave" (docs/format.md)
