@@ -6,9 +6,8 @@
 use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
-    after_dateline, agent_by, existential, is_personal_pronoun, is_possessive_pronoun,
-    is_skippable, is_subject_pronoun, lone_quantifier, negated_aux, opener_end, setting_to_end,
-    word_is,
+    agent_by, existential, is_personal_pronoun, is_possessive_pronoun, is_skippable,
+    is_subject_pronoun, lone_quantifier, negated_aux, sentence_opening, setting_to_end, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -730,9 +729,8 @@ fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize
     }
     // ("After talks with her lawyer, the family said": a person who ends
     // an opening phrase is none of the subject's.)
-    let sent = doc.sentence(doc.sentence_at(comma)).tokens();
-    let s = after_dateline(doc, sent.start, sent.end);
-    let opening = opener_end(doc, s, end) == comma + 1
+    let (s, main) = sentence_opening(doc, comma);
+    let opening = main == comma + 1
         || (doc.tok(s).ends_with("ing") && !(s..comma).any(|k| doc.tok(k) == ","));
     let m = actors.mention_at(comma - 1)?;
     let m = outermost(actors, m, comma - 1);
@@ -871,10 +869,10 @@ fn opens_clause(doc: &Doc, p: usize) -> bool {
     if doc.paragraph(sent.para()).heading || doc.in_quote_at(p).is_some() {
         return false;
     }
-    let s = after_dateline(doc, sent.tokens().start, sent.tokens().end);
+    let (s, main) = sentence_opening(doc, p);
     match doc.tok(p) {
         ";" => true,
-        "," => opener_end(doc, s, sent.tokens().end) == p + 1,
+        "," => main == p + 1,
         _ => {
             // (not "as", also a preposition: "treating them as fools who")
             let u = doc.uses_lower(p);

@@ -4,7 +4,7 @@
 
 use super::cues::CueForm;
 use super::drafts::Resolved;
-use super::words::{after_dateline, apposed_to_clause, opener_end, REACH};
+use super::words::{after_dateline, apposed_to_clause, sentence_opening, REACH};
 use crate::actors::Actors;
 use crate::at::At;
 use crate::lexicon::{lexicon, Refers, Use, WordClass};
@@ -86,15 +86,11 @@ pub fn tail<'r>(
             let adjunct = tried == 1 && adjunct_after(doc, after, sent_end, gerund);
             // "If costs rise, analysts say prices will follow": the clause
             // before the comma opens the sentence's own, it is no content.
-            let sent_start = doc
-                .sentence(doc.sentence_at(r.cue.toks.start))
-                .tokens()
-                .start;
-            let s = after_dateline(doc, sent_start, sent_end);
             let subject_start = r.mention.map_or(r.cue.toks.start, |m| {
                 actors.mention(m).toks().start.min(r.cue.toks.start)
             });
-            let after_opener = opener_end(doc, s, sent_end) == tail_start(doc, subject_start);
+            let after_opener =
+                sentence_opening(doc, r.cue.toks.start).1 == tail_start(doc, subject_start);
             (closes || joined || adjunct)
                 && !after_opener
                 && according > r.cue.toks.start
@@ -205,10 +201,8 @@ fn subject_clause(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Resolve
     // role before her comma follows a clause, no opening phrase: she
     // closes it)
     let n = m.toks().start;
-    let sent = doc.sentence(doc.sentence_at(n)).tokens();
-    let s = after_dateline(doc, sent.start, sent.end);
-    let closes =
-        apposed_role(doc, n).is_some_and(|g| g > s + 3) && opener_end(doc, s, sent.end) == s;
+    let (s, main) = sentence_opening(doc, n);
+    let closes = apposed_role(doc, n).is_some_and(|g| g > s + 3) && main == s;
     let apposed = e < r.cue.toks.start
         && doc.tok(e) == ","
         && !closes

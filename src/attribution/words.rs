@@ -68,6 +68,14 @@ pub fn after_dateline(doc: &Doc, s: usize, end: usize) -> usize {
         .map_or(s, |d| d + 1)
 }
 
+/// For the sentence of token `t`: where it begins after its dateline, and
+/// where its main clause begins after an opening adverbial ([`opener_end`]).
+pub fn sentence_opening(doc: &Doc, t: usize) -> (usize, usize) {
+    let sent = doc.sentence(doc.sentence_at(t)).tokens();
+    let s = after_dateline(doc, sent.start, sent.end);
+    (s, opener_end(doc, s, sent.end))
+}
+
 /// Where the main clause begins: after the comma that closes an opening
 /// adverbial clause or phrase ("After the Paris attacks, ...", "While not
 /// everything he says is true, ..."), which holds no subject of its own.
