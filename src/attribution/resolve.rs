@@ -9,7 +9,7 @@ use crate::actors::{Actors, MentionDraft};
 use crate::annotation::{ActorKind, MentionKind};
 use crate::at::At;
 use crate::at::Ends;
-use crate::lexicon::{lexicon, Gender, Refers, Use, WordClass};
+use crate::lexicon::{lexicon, Gender, Pronoun, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// Turns an anchor into an actor and a mention, adding pronoun mentions. A
@@ -351,10 +351,11 @@ fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
         .then_some(actors.mention(m).actor())
 }
 
-/// What a pronoun may refer to: only a subject or possessive form ("he",
-/// "its") stands for a speaker.
-pub fn pronoun_kinds(w: &str) -> &'static [ActorKind] {
-    match lexicon().pronoun(w) {
+/// What a pronoun (its [`Lexicon::pronoun`](crate::lexicon::Lexicon::pronoun)
+/// entry) may refer to: only a subject or possessive form ("he", "its")
+/// stands for a speaker.
+pub fn pronoun_kinds(p: Option<Pronoun>) -> &'static [ActorKind] {
+    match p {
         Some(p) if p.subject || p.possessive => match p.refers {
             Refers::Person => &[ActorKind::Person],
             Refers::Thing => &[ActorKind::Organization, ActorKind::Place],
@@ -378,12 +379,14 @@ pub fn resolve_pronoun(
     t: usize,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
-    let kinds = pronoun_kinds(doc.tok(t));
+    // (one look-up of the pronoun serves every test below)
+    let pronoun = doc.pronoun(t);
+    let kinds = pronoun_kinds(pronoun);
     if kinds.is_empty() {
         return None;
     }
     // "she" is not a man the text names, "he" not a woman.
-    let unlike = match doc.pronoun(t).and_then(|p| p.gender) {
+    let unlike = match pronoun.and_then(|p| p.gender) {
         Some(Gender::Male) => Some(Gender::Female),
         Some(Gender::Female) => Some(Gender::Male),
         None => None,
@@ -416,9 +419,7 @@ pub fn resolve_pronoun(
     // "A: I expect ...", "MORALES: Well, I think ...": outside quotation
     // marks, "I" in a paragraph opened by a speaker label is the labelled
     // speaker.
-    let first_person = lexicon()
-        .pronoun(doc.tok(t))
-        .is_some_and(|p| !p.third_person && p.refers == Refers::Person);
+    let first_person = pronoun.is_some_and(|p| !p.third_person && p.refers == Refers::Person);
     if first_person && doc.in_quote_at(t).is_none() {
         if let Some(a) = label_speaker(doc, actors, t) {
             return Some(a);
@@ -485,13 +486,14 @@ pub fn resolve_pronoun(
                         }
                         window.push((mention.toks().start.max(from), mention.actor()));
                     }
+                    // (the pronoun at `t` written again has its gender,
+                    // never `unlike`: no look-up)
+                    let s = mention.toks().start;
                     other |= unlike.is_some()
                         && Some(mention.actor()) == last_speaker
                         && mention.kind() == MentionKind::Pronoun
-                        && lexicon()
-                            .pronoun(doc.tok(mention.toks().start))
-                            .and_then(|p| p.gender)
-                            == unlike;
+                        && !doc.tok(s).eq_ignore_ascii_case(doc.tok(t))
+                        && doc.pronoun(s).and_then(|p| p.gender) == unlike;
                 }
                 k = mention.toks().end.max(k + 1);
             }
@@ -614,12 +616,14 @@ mod tests {
     #[test]
     fn pronoun_kinds_follow_the_lexicon() {
         use crate::annotation::ActorKind;
-        assert_eq!(super::pronoun_kinds("She"), &[ActorKind::Person]);
-        assert!(super::pronoun_kinds("its").contains(&ActorKind::Organization));
-        assert!(super::pronoun_kinds("they").contains(&ActorKind::Group));
+        use crate::lexicon::lexicon;
+        let kinds = |w: &str| super::pronoun_kinds(lexicon().pronoun(w));
+        assert_eq!(kinds("She"), &[ActorKind::Person]);
+        assert!(kinds("its").contains(&ActorKind::Organization));
+        assert!(kinds("they").contains(&ActorKind::Group));
         // object and reflexive forms stand for no speaker
-        assert!(super::pronoun_kinds("him").is_empty());
-        assert!(super::pronoun_kinds("themselves").is_empty());
-        assert!(super::pronoun_kinds("you").is_empty());
+        assert!(kinds("him").is_empty());
+        assert!(kinds("themselves").is_empty());
+        assert!(kinds("you").is_empty());
     }
 }

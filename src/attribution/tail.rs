@@ -7,7 +7,7 @@ use super::drafts::Resolved;
 use super::words::{after_dateline, apposed_to_clause, sentence_opening, REACH};
 use crate::actors::Actors;
 use crate::at::At;
-use crate::lexicon::{lexicon, Refers, Use, WordClass};
+use crate::lexicon::{fact, lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
 /// The reporting clause at the end of a sentence: ", X said." / ", said X."
@@ -261,20 +261,26 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
             // "said that ...", "said he ...": a subject pronoun that can
             // stand for a person.
             "that" => true,
-            w if lexicon()
-                .pronoun(w)
-                .is_some_and(|p| p.subject && p.refers != Refers::Thing) =>
+            // (the token's facts rule out most look-ups: "said.")
+            w if doc.may_be(after, fact::PRONOUN)
+                && lexicon()
+                    .pronoun(w)
+                    .is_some_and(|p| p.subject && p.refers != Refers::Thing) =>
             {
                 true
             }
             w => {
                 let says = doc.uses_lower(r.cue.toks.start).has(Use::Say);
                 // "said the two cases ...", "said Jane Doe would ..."
-                let named_subject = actors.outer_mention_at(after).is_some_and(|m| {
-                    let e = actors.mention(m).toks().end;
-                    e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
-                });
-                says && (lexicon().word_class(w) == Some(WordClass::Det) || named_subject)
+                let named_subject = || {
+                    actors.outer_mention_at(after).is_some_and(|m| {
+                        let e = actors.mention(m).toks().end;
+                        e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
+                    })
+                };
+                says && ((doc.may_be(after, fact::GRAMMAR)
+                    && lexicon().word_class(w) == Some(WordClass::Det))
+                    || named_subject())
             }
         };
     // "“...” – as described by Jane Doe", but "“...”, a claim rejected
