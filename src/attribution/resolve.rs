@@ -459,7 +459,9 @@ pub fn resolve_pronoun(
             && m.start > 0
             && doc.word_class(m.start - 1) == Some(WordClass::Prep)
     };
-    let mut window: Vec<(usize, usize)> = Vec::new();
+    // (room for a window of six sentences with a mention each, allocated
+    // once: growing it from empty reallocated twice)
+    let mut window: Vec<(usize, usize)> = Vec::with_capacity(8);
     // Mentions that only own the subject ("Doe's aide, Max Roe, ..."):
     // their starts, for the sentence-subject reads below.
     let mut owners: Vec<usize> = Vec::new();

@@ -80,6 +80,15 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// [`char::is_alphanumeric`], with the General Punctuation block (U+2000 to
+/// U+206F: curly quotation marks, dashes, the ellipsis) answered without the
+/// Unicode tables' slow search for a character not ASCII: none of it is a
+/// letter or a digit (a test checks every one).
+#[inline]
+fn is_alnum(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+}
+
 fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‐' || c == '‑'
 }
@@ -97,7 +106,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             b += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let start = b;
             let digit_start = c.is_ascii_digit();
             b = word_end(text, start, digit_start);
@@ -291,6 +300,15 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.span()]).collect()
+    }
+
+    #[test]
+    fn general_punctuation_is_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+            assert!(!is_alnum(c));
+        }
+        assert!(is_alnum('é') && is_alnum('7') && is_alnum('\u{2070}'));
     }
 
     #[test]
