@@ -96,7 +96,19 @@ pub struct Doc<'t> {
     /// ([`crate::lexicon::fact`] bits): worked out once here, so that the
     /// stages look up only words that can be found (one byte a token).
     facts: Vec<u8>,
+    /// [`Doc::word_class`] of the last token asked in each slot, chosen by
+    /// a hash of the word as written: the stages ask the class of the same
+    /// few hundred forms again and again, and a hash and a compare cost a
+    /// fraction of a look-up.
+    class_memo: Memo<WordClass>,
 }
+
+/// [`MEMO_SLOTS`] slots of (token + 1, or 0 for an empty slot; what the
+/// look-up gave for the token's word).
+type Memo<T> = Vec<std::cell::Cell<(u32, Option<T>)>>;
+
+/// Slots of a [`Memo`].
+const MEMO_SLOTS: usize = 256;
 
 /// A hasher for sets of words: the lexicon's word hash (8 bytes a step),
 /// much cheaper than the std `HashSet`'s SipHash on the short keys the
@@ -393,6 +405,7 @@ impl<'t> Doc<'t> {
             quotes,
             in_quote,
             sentence_blocks: Vec::new(),
+            class_memo: vec![std::cell::Cell::new((0, None)); MEMO_SLOTS],
         };
         doc.sentences = doc.split_sentences();
         doc.sentences.shrink_to_fit();
@@ -512,7 +525,30 @@ impl<'t> Doc<'t> {
 
     /// [`Lexicon::word_class`](crate::lexicon::Lexicon::word_class) of token `t`.
     pub fn word_class(&self, t: usize) -> Option<WordClass> {
-        self.ask(t, fact::GRAMMAR, Lexicon::word_class)
+        self.remembered(&self.class_memo, t, fact::GRAMMAR, Lexicon::word_class)
+    }
+
+    /// [`Doc::ask`] through `memo`: what the look-up gave for the last
+    /// token of the same word in its slot, else the look-up, remembered.
+    fn remembered<T: Copy>(
+        &self,
+        memo: &Memo<T>,
+        t: usize,
+        bit: u8,
+        look_up: fn(&Lexicon, &str) -> Option<T>,
+    ) -> Option<T> {
+        if !self.may_be(t, bit) {
+            return None;
+        }
+        let w = self.tok(t);
+        let slot = memo.at(crate::lexicon::hash(w.as_bytes()) as usize % MEMO_SLOTS);
+        let (seen, found) = slot.get();
+        if seen != 0 && self.tok(seen as usize - 1) == w {
+            return found;
+        }
+        let found = look_up(lexicon(), w);
+        slot.set((t as u32 + 1, found));
+        found
     }
 
     /// [`Lexicon::cue_verb`](crate::lexicon::Lexicon::cue_verb) of token `t`.
