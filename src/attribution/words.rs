@@ -120,7 +120,7 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
         || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
         || (doc.may_be(t, fact::USES) && word_is(&w, Use::Between))
         // "Jane Doe herself said"
-        || (doc.may_be(t, fact::PRONOUN) && lexicon().pronoun(&w).is_some_and(|p| p.reflexive))
+        || doc.pronoun(t).is_some_and(|p| p.reflexive)
 }
 
 /// "don't", "won't", "isn’t": a negated auxiliary, never part of a noun

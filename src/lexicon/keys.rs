@@ -141,7 +141,7 @@ impl Table {
             if n == 0 {
                 return None;
             }
-            if slot_tag == t && key_of(n as usize - 1) == key {
+            if slot_tag == t && same(key_of(n as usize - 1), key) {
                 return Some(n as usize - 1);
             }
             slot = (slot + 1) & mask;
@@ -266,6 +266,13 @@ fn tail(rest: &[u8]) -> u64 {
             | u64::from(rest[n / 2]) << (8 * (n / 2))
             | u64::from(rest[n - 1]) << (8 * (n - 1))
     }
+}
+
+/// `a == b` a byte at a time: the keys are a few bytes, fewer than a call
+/// to `memcmp` costs to set up.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// `&s[i]` (an index or a range) with one panic location for this file
