@@ -101,8 +101,6 @@ pub struct Doc<'t> {
     /// few hundred forms again and again, and a hash and a compare cost a
     /// fraction of a look-up.
     class_memo: Memo<WordClass>,
-    /// [`Doc::pronoun`]'s, as `class_memo`.
-    pronoun_memo: Memo<Pronoun>,
 }
 
 /// [`MEMO_SLOTS`] slots of (token + 1, or 0 for an empty slot; what the
@@ -408,7 +406,6 @@ impl<'t> Doc<'t> {
             in_quote,
             sentence_blocks: Vec::new(),
             class_memo: vec![std::cell::Cell::new((0, None)); MEMO_SLOTS],
-            pronoun_memo: vec![std::cell::Cell::new((0, None)); MEMO_SLOTS],
         };
         doc.sentences = doc.split_sentences();
         doc.sentences.shrink_to_fit();
@@ -566,7 +563,7 @@ impl<'t> Doc<'t> {
 
     /// [`Lexicon::pronoun`](crate::lexicon::Lexicon::pronoun) of token `t`.
     pub fn pronoun(&self, t: usize) -> Option<Pronoun> {
-        self.remembered(&self.pronoun_memo, t, fact::PRONOUN, Lexicon::pronoun)
+        self.ask(t, fact::PRONOUN, Lexicon::pronoun)
     }
 
     /// [`Lexicon::role`](crate::lexicon::Lexicon::role) of token `t`.
