@@ -855,8 +855,16 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // "any written offer", "some stated goals": a participle between a
     // determiner or quantifier and a lowercase noun describes the noun.
+    // So does one right after a verb in "-ing" or "-ed" ("ignoring repeated
+    // warnings", "the council ignored repeated calls").
+    // ("those surveyed said": not "said")
+    let verb_before = prev_is_noun
+        && doc.tok(t).ends_with("ed")
+        && prev
+            .as_deref()
+            .is_some_and(|p| p.ends_with("ing") || p.ends_with("ed"));
     let adjective = past
-        && matches!(prev_class, Some(WordClass::Quant))
+        && (matches!(prev_class, Some(WordClass::Quant)) || verb_before)
         && next
             .as_deref()
             .is_some_and(|n| n.first_is(char::is_alphabetic) && lex.word_class(n).is_none())
