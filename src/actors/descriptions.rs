@@ -260,12 +260,16 @@ fn modifiers_before(
         mods += 1;
     }
     // "had offered dock workers": a participle after an auxiliary is the
-    // verb, not a modifier of the description.
+    // verb, not a modifier of the description; so is a word after one that
+    // is no form of "be" ("would push people", "will help families"),
+    // unless it ends like an adjective ("have local officials").
     if det.is_none()
         && start < t
-        && lex.has_ending(doc.tok(start), Use::ParticipleEnding)
         && start > 0
         && doc.word_class(start - 1) == Some(WordClass::Aux)
+        && (lex.has_ending(doc.tok(start), Use::ParticipleEnding)
+            || !(doc.is(start - 1, Use::Passive)
+                || lex.has_ending(doc.tok(start), Use::AdjectiveEnding)))
     {
         start += 1;
     }
