@@ -260,12 +260,16 @@ fn modifiers_before(
         mods += 1;
     }
     // "had offered dock workers": a participle after an auxiliary is the
-    // verb, not a modifier of the description.
+    // verb, not a modifier of the description; so is a word after one that
+    // is no form of "be" ("would push people", "will help families"),
+    // unless it ends like an adjective ("have local officials").
     if det.is_none()
         && start < t
-        && lex.has_ending(doc.tok(start), Use::ParticipleEnding)
         && start > 0
         && doc.word_class(start - 1) == Some(WordClass::Aux)
+        && (lex.has_ending(doc.tok(start), Use::ParticipleEnding)
+            || !(doc.is(start - 1, Use::Passive)
+                || lex.has_ending(doc.tok(start), Use::AdjectiveEnding)))
     {
         start += 1;
     }
@@ -581,11 +585,24 @@ fn apposed_person(
     }
     .or_else(|| {
         // "Tomasz, 34, a nurse,": past an age.
-        let before = if start >= 4 && doc.age_at(start - 3) {
+        let mut before = if start >= 4 && doc.age_at(start - 3) {
             start - 2
         } else {
             start
         };
+        // "Jane Doe, the agency's chief executive,": past the owner, when a
+        // comma or the sentence's end closes it (not "After the talks,
+        // the mayor's office said").
+        let closed = end < doc.tokens.len() && matches!(doc.tok(end), "," | "." | ";");
+        if closed && before > 0 && doc.token(before - 1).kind() == TokenKind::Possessive {
+            if let Some(c) = (before.saturating_sub(6)..before - 1)
+                .rev()
+                .take_while(|&k| doc.token(k).kind() != TokenKind::Punct || doc.tok(k) == ",")
+                .find(|&k| doc.tok(k) == ",")
+            {
+                before = c + 1;
+            }
+        }
         (before >= 2 && doc.tok(before - 1) == ",")
             .then(|| person_at(before - 2))
             .flatten()

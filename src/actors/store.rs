@@ -336,7 +336,8 @@ impl Actors {
 
     /// A person's gender as the text shows it: a given name the lexicon is
     /// sure of ("Maria Lopez"), else a title ("Mrs.", "Mr.",
-    /// "spokeswoman", "congressman"), else a kinship noun ("her father, X").
+    /// "spokeswoman", "congressman") or a description's head, else a
+    /// kinship noun ("her father, X").
     pub fn gender(&self, a: usize) -> Option<Gender> {
         match self.sealed.as_ref().and_then(|s| s.genders.get(a)) {
             Some(g) => *g.get_or_init(|| self.gender_of(a)),
@@ -361,6 +362,13 @@ impl Actors {
             .find_map(|t| {
                 let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
                 lexicon().title_gender(last)
+            })
+            // A description's head ("a spokeswoman for the police").
+            .or_else(|| {
+                actor
+                    .role
+                    .as_deref()
+                    .and_then(|r| lexicon().title_gender(r))
             })
             .or(actor.gender)
     }

@@ -699,7 +699,9 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
         return Some(k);
     }
-    (k > t + 1).then_some(k)
+    // ("opposed this year's rise": the time owns the object)
+    let owns = k < end && doc.token(k).kind() == TokenKind::Possessive;
+    (k > t + 1 && !owns).then_some(k)
 }
 
 /// Where a reported clause ends.

@@ -234,7 +234,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
                     ));
             let form = if by {
                 Some(CueForm::PassiveBy)
-            } else if is_owned_noun(doc, t, sent.start) {
+            } else if is_owned_noun(doc, t, sent.start) && !subject_of_cue(doc, t, sent.end) {
                 Some(CueForm::Noun)
             } else {
                 unowned.then_some(CueForm::Impersonal)
@@ -569,12 +569,13 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         .filter(|_| doc.may_be(t - 1, fact::GRAMMAR))
         .and_then(|p| lex.word_class(p));
     let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).lower_cow());
-    // "a small protest": a determiner and an adjective before it make a noun.
+    // "a small protest": a determiner and an adjective before it make a
+    // noun; so does an owner's "'s" ("the agency's annual report").
     let det_two_back = t >= sent.start + 2
-        && matches!(
+        && (matches!(
             doc.word_class(t - 2),
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
-        )
+        ))
         && prev_class.is_none()
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
     // "a rare note", "his radio show": a base form after an article or a
@@ -682,6 +683,17 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
         ) || next.as_deref() == Some("of")
             || owned_subject)
+    {
+        return None;
+    }
+    // "The agency's annual report says": an owned noun, a modifier
+    // between, before a verb that reports.
+    if noun
+        && t >= sent.start + 2
+        && doc.token(t - 2).kind() == TokenKind::Possessive
+        && prev_lower
+        && prev_class.is_none()
+        && subject_of_cue(doc, t, sent.end)
     {
         return None;
     }
@@ -855,8 +867,16 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     }
     // "any written offer", "some stated goals": a participle between a
     // determiner or quantifier and a lowercase noun describes the noun.
+    // So does one right after a verb in "-ing" or "-ed" ("ignoring repeated
+    // warnings", "the council ignored repeated calls").
+    // ("those surveyed said": not "said")
+    let verb_before = prev_is_noun
+        && doc.tok(t).ends_with("ed")
+        && prev
+            .as_deref()
+            .is_some_and(|p| p.ends_with("ing") || p.ends_with("ed"));
     let adjective = past
-        && matches!(prev_class, Some(WordClass::Quant))
+        && (matches!(prev_class, Some(WordClass::Quant)) || verb_before)
         && next
             .as_deref()
             .is_some_and(|n| n.first_is(char::is_alphabetic) && lex.word_class(n).is_none())
@@ -876,6 +896,19 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return None;
     }
     Some(verb_form(doc, t, sent.start, gerund))
+}
+
+/// "The agency's report says ...", "Her warning, issued on Monday, said
+/// ...": the noun is the subject of a cue verb right after it (or after a
+/// phrase set off by commas), which reports what the noun holds.
+fn subject_of_cue(doc: &Doc, t: usize, end: usize) -> bool {
+    let verb = |k: usize| k < end && doc.cue_verb(k).is_some_and(|v| !v.gerund);
+    verb(t + 1)
+        || (t + 1 < end
+            && doc.tok(t + 1) == ","
+            && (t + 2..(t + 12).min(end))
+                .find(|&k| doc.tok(k) == ",")
+                .is_some_and(|c| verb(c + 1)))
 }
 
 /// "Prices will rise, analysts argued on Tuesday.": a participle after a

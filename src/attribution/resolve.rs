@@ -191,6 +191,10 @@ fn phrase_actor(
         };
         let id = actors.new_actor(text.to_string(), kind);
         actors.actors.at_mut(id).role = Some("phrase".to_string());
+        // ("a spokeswoman for the police" is no "he")
+        if kind == ActorKind::Person {
+            actors.actors.at_mut(id).gender = lex.title_gender(head);
+        }
         if kind == ActorKind::Organization {
             if let Some((_, last)) = key.rsplit_once(' ') {
                 // (`id` is new: a second organization makes it none.)
@@ -524,7 +528,9 @@ pub fn resolve_pronoun(
         let s_of = |p: usize| doc.sentence_at(p);
         // (the owner's apposition: "Doe's aide, Max Roe," the subject)
         if let Some(&(p, a)) = subject_of(prev) {
-            let start = doc.sentence(prev).tokens().start;
+            // (after a dateline or a live blog's time stamp)
+            let st = doc.sentence(prev).tokens();
+            let start = super::words::after_dateline(doc, st.start, st.end);
             // ("Jane Doe, asked by a reporter whether ..., smiled. “...,” she
             // said.": the last speaker as the agent after "by" is no subject.)
             let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";

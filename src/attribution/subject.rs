@@ -439,6 +439,13 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
                 return Some(Anchor::Phrase(a, b));
             }
         }
+        // "The agency's report, released on Tuesday, found": its owner, as
+        // without the commas.
+        if !apposed_name && q > bound + 1 {
+            if let Some(owner) = owner_of_source(doc, actors, q - 1, bound) {
+                return Some(owner);
+            }
+        }
         comma = q;
     }
     described
