@@ -134,9 +134,11 @@ fn finite_subject(
     };
     // "Jane Doe, the agency's head, who conceded that ...": the relative
     // pronoun right before the verb is the speaker's mention in its clause.
+    // ("who's argued": the "'s" of "has")
     let relative = (sent.start..cue.toks.start)
         .rev()
         .find(|&t| !is_skippable(doc, t))
+        .map(|t| t - usize::from(t > sent.start && doc.token(t).kind() == TokenKind::Possessive))
         .filter(|&t| doc.is(t, Use::Relative));
     match (anchor, relative) {
         (Some(Anchor::Mention(m)), Some(r)) if actors.mention(m).toks().end <= r => {

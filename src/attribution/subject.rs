@@ -167,7 +167,7 @@ fn subject_left_of(
             && p + 1 == t
             && p > bound
             && doc.token(p).kind() == TokenKind::Possessive
-            && is_personal_pronoun(doc.tok(p - 1))
+            && (is_personal_pronoun(doc.tok(p - 1)) || doc.is(p - 1, Use::Relative))
             && doc.cue_verb(t).is_some_and(|v| v.past())
             && !(t + 1 < doc.tokens.len() && doc.is(t + 1, Use::ParticiplePrep))
         {
