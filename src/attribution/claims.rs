@@ -497,7 +497,7 @@ fn content_start(
         let subject = t + 1 < end
             && doc.word_class(t + 1) == Some(WordClass::Aux)
             && !doc.tok(t + 1).ends_with("ing");
-        // ("disputes that figure and says ...", "rejected that idea.": a
+        // ("contests that estimate and says ...", "dropped that plan.": a
         // determiner before a lone noun that ends the clause stays)
         let noun = t + 2 < end
             && doc.tok(t + 1).first_is(char::is_lowercase)
@@ -506,7 +506,7 @@ fn content_start(
             && !only_time(doc, t + 1, t + 2)
             && match doc.tok(t + 2) {
                 "." | ";" => true,
-                // (not "suggests that tests and simulations can ...")
+                // (not "found that rents and fares will rise")
                 "and" | "but" => t + 3 < end && doc.cue_verb(t + 3).is_some(),
                 _ => false,
             };

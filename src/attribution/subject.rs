@@ -82,7 +82,7 @@ pub fn of_cue(
                     || e >= sent.end
                     || !(doc.word_class(e) == Some(WordClass::Aux)
                         || negated_aux(doc.tok(e))
-                        // (not "said the chief known as Bob", "the aide
+                        // (not "said the councillor known as Pell", "the aide
                         // told by ...": a participle)
                         || doc.cue_verb(e).is_some_and(|v| {
                             !v.gerund
