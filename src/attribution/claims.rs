@@ -497,7 +497,20 @@ fn content_start(
         let subject = t + 1 < end
             && doc.word_class(t + 1) == Some(WordClass::Aux)
             && !doc.tok(t + 1).ends_with("ing");
-        if (w == "that" && !last && !subject) || w == "," || w == ":" {
+        // ("contests that estimate and says ...", "dropped that plan.": a
+        // determiner before a lone noun that ends the clause stays)
+        let noun = t + 2 < end
+            && doc.tok(t + 1).first_is(char::is_lowercase)
+            && doc.token(t + 1).kind() == TokenKind::Word
+            && doc.word_class(t + 1).is_none()
+            && !only_time(doc, t + 1, t + 2)
+            && match doc.tok(t + 2) {
+                "." | ";" => true,
+                // (not "found that rents and fares will rise")
+                "and" | "but" => t + 3 < end && doc.cue_verb(t + 3).is_some(),
+                _ => false,
+            };
+        if (w == "that" && !last && !subject && !noun) || w == "," || w == ":" {
             t += 1;
             continue;
         }
@@ -847,10 +860,21 @@ fn relative_clause_end(doc: &Doc, cue: usize, start: usize, end: usize) -> usize
     }
     // (Only the first comma: one that opens an apposition inside the
     // clause, "that Jane Doe, under fire, would ...", is not its end.)
+    // ("who calls him a “fraud,” said ...": the comma may close a
+    // quotation, and the main clause's own cue verb follow.)
+    let closes = |t: usize| {
+        doc.quote_at(t)
+            .is_none_or(|q| doc.quote(q).close_tok() == Some(t + 1))
+    };
     (start + 1..end.saturating_sub(1))
-        .find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none())
-        .filter(|&t| doc.word_class(t + 1) == Some(WordClass::Aux))
-        .unwrap_or(end)
+        .find(|&t| doc.tok(t) == "," && closes(t))
+        .filter(|&t| {
+            let n = t + 1 + usize::from(doc.in_quote_at(t).is_some());
+            n < end
+                && (doc.word_class(n) == Some(WordClass::Aux)
+                    || doc.cue_verb(n).is_some_and(|v| v.past() || v.present))
+        })
+        .map_or(end, |t| t + usize::from(doc.in_quote_at(t).is_some()) * 2)
 }
 
 /// "a claim rejected by X": the noun phrase before the verb.

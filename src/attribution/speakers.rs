@@ -107,18 +107,38 @@ fn finite_subject(
     let (anchor, weak) = if local.is_none() && cue.form == CueForm::Finite && !noun_too {
         // A subject too far from its verb for the local search: the
         // clause's first actor, a guess good enough for a claim only.
-        (
-            first_subject(doc, actors, in_title, bound, cue.toks.start),
-            true,
-        )
+        // ("Jo Roe, whose novel “Drift” won, said ...": a short quotation
+        // inside the clause's prose, after a lowercase word (not a nickname
+        // inside a name), does not end it.)
+        // A name that opens the sentence before a comma there is its
+        // subject, no guess.
+        let o = doc
+            .quote_at(bound.saturating_sub(1))
+            .map(|q| doc.quote(q).open_tok());
+        let wide = o.filter(|&o| {
+            bound > sent.start
+                && o > sent.start
+                && doc.tok(o - 1).first_is(char::is_lowercase)
+                && bound - o < 8
+        });
+        let bound = wide.map_or(bound, |o| left_bound(doc, sent.start, o));
+        let first = first_subject(doc, actors, in_title, bound, cue.toks.start);
+        let opens = |m: usize| {
+            let t = actors.mention(m).toks();
+            t.start == after_dateline(doc, sent.start, sent.end) && doc.tok(t.end) == ","
+        };
+        let sure = wide.is_some() && matches!(first, Some(Anchor::Mention(m)) if opens(m));
+        (first, !sure)
     } else {
         (local, false)
     };
     // "Jane Doe, the agency's head, who conceded that ...": the relative
     // pronoun right before the verb is the speaker's mention in its clause.
+    // ("who's argued": the "'s" of "has")
     let relative = (sent.start..cue.toks.start)
         .rev()
         .find(|&t| !is_skippable(doc, t))
+        .map(|t| t - usize::from(t > sent.start && doc.token(t).kind() == TokenKind::Possessive))
         .filter(|&t| doc.is(t, Use::Relative));
     match (anchor, relative) {
         (Some(Anchor::Mention(m)), Some(r)) if actors.mention(m).toks().end <= r => {

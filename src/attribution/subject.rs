@@ -67,6 +67,30 @@ pub fn of_cue(
         })
                     })
                     .flatten()
+            })
+            // "Jo Roe, who calls him a “fraud,” said he will ...": a
+            // subject and a verb after the cue are its clause, no speaker
+            // written after it.
+            .filter(|a| {
+                let e = match *a {
+                    Anchor::Mention(m) => actors.mention(m).toks().end,
+                    Anchor::Pronoun(p) => p + 1,
+                    Anchor::Phrase(_, e) => e,
+                    _ => return true,
+                };
+                e <= cue.toks.start
+                    || e >= sent.end
+                    || !(doc.word_class(e) == Some(WordClass::Aux)
+                        || negated_aux(doc.tok(e))
+                        // (not "said the councillor known as Pell", "the aide
+                        // told by ...": a participle)
+                        || doc.cue_verb(e).is_some_and(|v| {
+                            !v.gerund
+                                && (matches!(*a, Anchor::Pronoun(_))
+                                    || v.present
+                                    || !(doc.is(e, Use::IrregularParticiple)
+                                        || doc.is(e + 1, Use::ParticiplePrep)))
+                        }))
             }),
         CueForm::Gerund | CueForm::Infinitive | CueForm::Impersonal => None, // the caller uses the main clause's subject
     }
@@ -143,7 +167,7 @@ fn subject_left_of(
             && p + 1 == t
             && p > bound
             && doc.token(p).kind() == TokenKind::Possessive
-            && is_personal_pronoun(doc.tok(p - 1))
+            && (is_personal_pronoun(doc.tok(p - 1)) || doc.is(p - 1, Use::Relative))
             && doc.cue_verb(t).is_some_and(|v| v.past())
             && !(t + 1 < doc.tokens.len() && doc.is(t + 1, Use::ParticiplePrep))
         {

@@ -40,9 +40,13 @@ pub fn tail<'r>(
         if opens {
             return None;
         }
-        resolved
-            .sub(from..)
-            .iter()
+        // ("“...,” said he doubts ...": a cue right after the quote that
+        // does not report back leaves none later that would.)
+        let rest = resolved.sub(from..);
+        if let Some(r) = rest.first().filter(|r| r.cue.toks.start <= close + 2) {
+            return Some(r).filter(is_tail);
+        }
+        rest.iter()
             .take_while(|r| r.cue.toks.start <= close + REACH)
             .find(is_tail)
     } else {
