@@ -360,13 +360,84 @@ fn capitalized_inside(doc: &Doc, word: &str) -> bool {
 /// A dateline: a name in capitals opening its paragraph, then a dash, a
 /// bracket or a comma ("HARARE, Zimbabwe —", "GENEVA (Wire) -"). It names
 /// the place the story was filed from, whatever the tagger says.
+/// So is a name in capitals opening its sentence before the filing date,
+/// maybe after a region or a country ("OSLO 1998-03-02", "KELBY, Wales
+/// 1998-03-02", "TARNOW Aug 4").
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = doc.str_of(doc.span_of(toks.start, toks.end));
-    doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
-        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
+    let b = toks.end;
+    let caps = text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
-        && toks.end < doc.tokens.len()
-        && matches!(doc.tok(toks.end), "—" | "–" | "-" | "(" | ",")
+        && b < doc.tokens.len();
+    caps && (doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
+        && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",")
+        || filed(doc, toks))
+}
+
+/// A dateline that gives the filing date: a name in capitals opening its
+/// sentence before the date (see [`dateline`]).
+fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let b = toks.end;
+    b < doc.tokens.len()
+        && doc.sentences[doc.sentence_at(toks.start)].tokens().start == toks.start
+        && {
+            // (", Wales" or ", WALES" between the place and the date)
+            let mut t = b;
+            if doc.tok(t) == "," {
+                t += 1;
+                while t < doc.tokens.len()
+                    && doc.tok(t).first_is(char::is_uppercase)
+                    && !dated(doc, t)
+                {
+                    t += 1;
+                }
+            }
+            t < b + 4 && dated(doc, t)
+        }
+}
+
+/// A dateline's place: one that gives the date, or a place the lexicons
+/// know ("MIAMI -"; not a headline's "TWO DEAD, 16 INJURED").
+fn dateline_place(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    dateline(doc, toks)
+        && (filed(doc, toks)
+            || lexicon()
+                .known(&unshout(
+                    doc.str_of(doc.span_of(toks.start, toks.end)).split(' '),
+                ))
+                .is_some_and(|k| k.is_place))
+}
+
+/// The region or country after a dateline's place and its comma
+/// ("KELBY, Wales 1998-03-02").
+fn dateline_region(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    let s = doc.sentences[doc.sentence_at(a)].tokens().start;
+    a >= s + 2 && a <= s + 4 && doc.tok(a - 1) == "," && dateline_place(doc, &(s..a - 1))
+}
+
+/// "1998-03-02": digits and dashes.
+fn digit_date(w: &str) -> bool {
+    w.len() >= 6
+        && w.first_is(|c| c.is_ascii_digit())
+        && w.bytes().all(|c| c.is_ascii_digit() || c == b'-')
+        && w.bytes().any(|c| c == b'-')
+}
+
+/// A date at token `t`: digits with dashes ("1998-03-02"), or a month's
+/// name and a day ("Aug 4").
+fn dated(doc: &Doc, t: usize) -> bool {
+    let Some(w) = (t < doc.tokens.len()).then(|| doc.tok(t)) else {
+        return false;
+    };
+    let lex = lexicon();
+    digit_date(w)
+        || (w.first_is(char::is_uppercase)
+            && lex.breaks_name(w)
+            && !lex.is_label(w)
+            && lex.word_class(w).is_none()
+            && t + 1 < doc.tokens.len()
+            && number(doc.tok(t + 1), 2))
 }
 
 /// The rules' names with the tagger's boundaries where the two disagree:
@@ -377,11 +448,15 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
-    // "Bernie Sanders Warns Clinton": a headline's verb splits a span.
+    // "Bernie Sanders Warns Clinton": a headline's verb splits a span;
+    // so does a date ("Norway 1998-03-02 Port").
     let mut k = 0;
     while k < spans.len() {
         let (e, kind) = spans[k].clone();
-        match e.clone().find(|&t| headline_verb(doc, t)) {
+        match e
+            .clone()
+            .find(|&t| headline_verb(doc, t) || digit_date(doc.tok(t)))
+        {
             Some(v) => {
                 spans.remove(k);
                 for part in [v + 1..e.end, e.start..v] {
@@ -645,6 +720,21 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             !names.iter().flatten().any(|n| overlap(&n.toks, &one))
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
+        // "OSLO 1998-03-02", "NEW YORK 1998-03-02": a dateline's place,
+        // though neither the rules nor the tagger took it.
+        let mut b = a;
+        while b < s.tokens().end
+            && b < a + 3
+            && doc.tokens[b].kind() == TokenKind::Word
+            && doc.tok(b).first_is(char::is_uppercase)
+            && !doc.tok(b).chars().any(char::is_lowercase)
+        {
+            b += 1;
+        }
+        if b > a && filed(doc, &(a..b)) && free() {
+            added.push(tagged_name(doc, a..b, EntityKind::Place, None));
+            continue;
+        }
         if a + 1 < s.tokens().end
             && doc.tokens[a].kind() == TokenKind::Word
             && doc.tok(a).first_is(char::is_uppercase)
@@ -657,6 +747,37 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 added.push(tagged_name(doc, one, kind, None));
             }
         }
+    }
+    // "Hull 3 Derby 2": the sides of a line of results, though neither
+    // the rules nor the tagger took them.
+    let lex = lexicon();
+    let cap = |t: usize| {
+        t < doc.tokens.len()
+            && doc.tokens[t].kind() == TokenKind::Word
+            && doc.tok(t).first_is(char::is_uppercase)
+    };
+    let mut a = 0;
+    while a < doc.tokens.len() {
+        if !cap(a) || (a > 0 && cap(a - 1)) {
+            a += 1;
+            continue;
+        }
+        let mut b = a + 1;
+        while cap(b) && b < a + 4 {
+            b += 1;
+        }
+        let e = a..b;
+        if b < a + 4
+            && results_line(doc, e.clone())
+            && !lex.is_not_name(doc.tok(a))
+            && !lex.starts_title(doc.tok(a))
+            && !names.iter().flatten().any(|n| overlap(&n.toks, &e))
+            && !added.iter().any(|n| overlap(&n.toks, &e))
+            && !spans.iter().any(|(s, _)| overlap(s, &e))
+        {
+            added.push(tagged_name(doc, e, EntityKind::Organization, None));
+        }
+        a = b;
     }
     let mut out: Vec<Name> = names.into_iter().flatten().collect();
     if added.is_empty() {
@@ -1115,7 +1236,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
         // ("outnumber Republicans 3-1").
         None => {
             verdict == Some(EntityKind::Place)
-                || (score(Some(b))
+                || ((score(Some(b)) || results_line(doc, a..b))
                     && !matches!(verdict, Some(EntityKind::Person | EntityKind::Other))
                     && n.hint != Hint::Person
                     && !plural(doc, n))
@@ -1134,13 +1255,26 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
-    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
-    // side's name.
+    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || results_line(doc, a..b)
+}
+
+/// A line of results, "Leeds 2 Newcastle 1": a number of goals after each
+/// side's name (`toks`), in one sentence; not two common words ("Page 3
+/// Table 2").
+fn results_line(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
+    let sent = doc.sentences[doc.sentence_at(toks.start)].tokens();
+    let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
+    let (a, b) = (toks.start, toks.end);
     let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
     let cap = |t: usize| word(Some(t)).is_some_and(|w| w.first_is(char::is_uppercase));
+    let uncommon = |t: usize| cap(t) && !lexicon().is_common_word(&doc.tok(t).lower());
     let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
-    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
-    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
+    let away = goals(a.checked_sub(1)) && a.checked_sub(2).is_some_and(cap) && goals(Some(b));
+    (home || away)
+        && (b > a + 1
+            || uncommon(a)
+            || (home && uncommon(b + 1))
+            || (away && a >= 2 && uncommon(a - 2)))
 }
 
 /// A preposition of place ("in", "from", "near"...), and maybe "the",
@@ -1271,8 +1405,28 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     {
         return true;
     }
-    let para = &doc.paras[doc.para_of(n.toks.start)];
     let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+    // "CYCLING - VELMAR WINS": a section's label in capitals before a
+    // dash and a headline in capitals (not a place or an organization the
+    // lexicons know: "NATO - ...", "OSLO - ").
+    let shout = |t: usize| {
+        t < doc.tokens.len()
+            && doc.tokens[t].kind() == TokenKind::Word
+            && doc.tok(t).first_is(char::is_uppercase)
+            && !doc.tok(t).chars().any(char::is_lowercase)
+    };
+    if b - a == 1
+        && shout(a)
+        && doc.sentences[doc.sentence_at(a)].tokens().start == a
+        && matches!(doc.tok(b), "-" | "–" | "—")
+        && shout(b + 1)
+        && shout(b + 2)
+        && lexicon().known(text).is_none()
+        && lexicon().known(&unshout(text.split(' '))).is_none()
+    {
+        return true;
+    }
+    let para = &doc.paras[doc.para_of(n.toks.start)];
     text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
         && (para.tokens().start..para.tokens().end)
@@ -1361,6 +1515,15 @@ pub(crate) fn filter(
         };
         n.title = None;
     }
+    // "OSLO 1998-03-02": a dateline's name is a place, whatever the
+    // rules guessed from its capitals.
+    for n in &mut names {
+        if n.title.is_none() && dateline_place(doc, &n.toks) {
+            n.hint = place_hint(unshout(
+                doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
+            ));
+        }
+    }
     let clubs = clubs(doc, &names);
     // "a spokesman for Halvex", "Quarnby's chief executive": a company,
     // though the tagger reads a person or a place; not the surname of a
@@ -1382,6 +1545,9 @@ pub(crate) fn filter(
     let mut verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
+            _ if n.title.is_none() && (dateline_place(doc, &n.toks) || dateline_region(doc, n)) => {
+                Some(EntityKind::Place)
+            }
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
             // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
@@ -1460,7 +1626,10 @@ pub(crate) fn filter(
     // near: not "London beat Paris to the Games") is the team
     // through the document, but where a preposition of place makes it the
     // city ("the game in Brno").
-    let team = |n: &Name| score_near(doc, n) && plays(doc, n, types.verdict(n.toks.clone()));
+    let team = |n: &Name| {
+        (score_near(doc, n) || results_line(doc, n.toks.clone()))
+            && plays(doc, n, types.verdict(n.toks.clone()))
+    };
     let teams: HashSet<&str> = names
         .iter()
         .zip(&verdict)
