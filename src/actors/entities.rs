@@ -424,6 +424,12 @@ fn digit_date(w: &str) -> bool {
         && w.bytes().any(|c| c == b'-')
 }
 
+/// Name `n` alone in brackets: "(", the name, ")".
+fn bracketed(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    a > 0 && b < doc.tokens.len() && doc.tok(a - 1) == "(" && doc.tok(b) == ")"
+}
+
 /// A date at token `t`: digits with dashes ("1998-03-02"), or a month's
 /// name and a day ("Aug 4").
 fn dated(doc: &Doc, t: usize) -> bool {
@@ -1549,6 +1555,9 @@ pub(crate) fn filter(
                 Some(EntityKind::Place)
             }
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            // "Ana Ruiz (Chile)": a place the lexicons know alone in
+            // brackets is that place (a player's country, a firm's seat).
+            _ if bracketed(doc, n) && known_place(doc, n) => Some(EntityKind::Place),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
             // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
             // name of two words or more the lexicons know whole keeps its
