@@ -454,6 +454,7 @@ fn dated(doc: &Doc, t: usize) -> bool {
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
+    shouted_names(doc, &mut spans, &mut names);
     // "Bernie Sanders Warns Clinton": a headline's verb splits a span;
     // so does a date ("Norway 1998-03-02 Port").
     let mut k = 0;
@@ -801,6 +802,92 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         }
     }
     kept
+}
+
+/// A sentence written in capitals, three words or more ("KELBY BEAT
+/// ASHGROVE IN CUP").
+fn shouted(doc: &Doc, s: usize) -> bool {
+    let mut words = 0;
+    for t in doc.sentences[s].tokens() {
+        let w = doc.tok(t);
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        words += usize::from(w.chars().any(char::is_uppercase));
+    }
+    words >= 3
+}
+
+/// The names of a headline in capitals: its capitals say nothing, so
+/// neither the rules' names nor the tagger's stand there. A run of its
+/// words is a name when the document writes it in small letters too
+/// (a name of the tagger's or the rules', or a person's surname: "RIDELL"
+/// after "Tomas Ridell") or the lexicons know it ("OPEC", "POLAND").
+fn shouted_names(
+    doc: &Doc,
+    spans: &mut Vec<(std::ops::Range<usize>, EntityKind)>,
+    names: &mut Vec<Name>,
+) {
+    let heads: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&s| shouted(doc, s))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let inside = |r: &std::ops::Range<usize>| heads.contains(&doc.sentence_at(r.start));
+    let text = |r: &std::ops::Range<usize>| doc.str_of(doc.span_of(r.start, r.end));
+    let mut body: HashSet<u64> = HashSet::default();
+    for r in spans
+        .iter()
+        .map(|(r, _)| r)
+        .chain(names.iter().map(|n| &n.toks))
+    {
+        if !inside(r) {
+            body.insert(lower_hash(text(r)));
+            body.insert(lower_hash(doc.tok(r.end - 1)));
+        }
+    }
+    spans.retain(|(r, _)| !inside(r));
+    names.retain(|n| !inside(&n.toks));
+    for &s in &heads {
+        let toks = doc.sentences[s].tokens();
+        let mut t = toks.start;
+        while t < toks.end {
+            let found = (t + 1..(t + 4).min(toks.end) + 1).rev().find_map(|u| {
+                let r = t..u;
+                let word = |t: usize| doc.tokens[t].kind() == TokenKind::Word;
+                if !word(t) || !word(u - 1) || lexicon().word_class(&doc.tok(t).lower()).is_some() {
+                    return None;
+                }
+                // ("U.N.", "OPEC" as written; "POLAND" as "Poland")
+                let known = lexicon()
+                    .known(text(&r))
+                    .or_else(|| lexicon().known(&unshout(text(&r).split(' '))));
+                if body.contains(&lower_hash(text(&r))) {
+                    return Some((r, known.map_or(Hint::Single, |_| Hint::Org)));
+                }
+                known.map(|k| {
+                    let hint = Hint::Known {
+                        canonical: k.canonical.clone(),
+                        place: k.is_place,
+                    };
+                    (r, hint)
+                })
+            });
+            match found {
+                Some((r, hint)) => {
+                    t = r.end;
+                    names.push(Name {
+                        toks: r,
+                        hint,
+                        title: None,
+                    });
+                }
+                None => t += 1,
+            }
+        }
+    }
+    crate::order::sort_by(names, |a, b| a.toks.start.cmp(&b.toks.start));
 }
 
 /// An organization's name that lists its fields ("Ministry of Agriculture,
@@ -1631,6 +1718,49 @@ pub(crate) fn filter(
             v => apposed(doc, n).or(v),
         })
         .collect();
+    // A name in a headline in capitals ("RIDELL", "POLAND") takes the
+    // kind of the same name in the text below (a surname its person's).
+    let heads: Vec<(u64, EntityKind)> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|(n, _)| !shouted(doc, doc.sentence_at(n.toks.start)))
+        .filter_map(|(n, v)| {
+            let v = (*v).filter(|v| *v != EntityKind::Other)?;
+            let last = (v == EntityKind::Person && n.toks.len() > 1)
+                .then(|| (lower_hash(doc.tok(n.toks.end - 1)), v));
+            Some(
+                [(
+                    lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))),
+                    v,
+                )]
+                .into_iter()
+                .chain(last),
+            )
+        })
+        .flatten()
+        .collect();
+    for (n, v) in names.iter_mut().zip(verdict.iter_mut()) {
+        if !shouted(doc, doc.sentence_at(n.toks.start)) {
+            continue;
+        }
+        let h = lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
+        if let Some(&(_, k)) = heads.iter().find(|(x, _)| *x == h) {
+            *v = Some(k);
+            n.hint = match k {
+                EntityKind::Person => Hint::Person,
+                EntityKind::Organization => Hint::Org,
+                _ => place_hint(unshout(
+                    doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
+                )),
+            };
+        } else if let Hint::Known { place, .. } = n.hint {
+            *v = Some(if place {
+                EntityKind::Place
+            } else {
+                EntityKind::Organization
+            });
+        }
+    }
     // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
     // near: not "London beat Paris to the Games") is the team
     // through the document, but where a preposition of place makes it the
