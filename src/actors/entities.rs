@@ -1511,6 +1511,7 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     if b - a == 1
         && shout(a)
         && doc.sentences[doc.sentence_at(a)].tokens().start == a
+        && b < doc.tokens.len()
         && matches!(doc.tok(b), "-" | "–" | "—")
         && shout(b + 1)
         && shout(b + 2)
