@@ -360,13 +360,90 @@ fn capitalized_inside(doc: &Doc, word: &str) -> bool {
 /// A dateline: a name in capitals opening its paragraph, then a dash, a
 /// bracket or a comma ("HARARE, Zimbabwe —", "GENEVA (Wire) -"). It names
 /// the place the story was filed from, whatever the tagger says.
+/// So is a name in capitals opening its sentence before the filing date,
+/// maybe after a region or a country ("OSLO 1998-03-02", "KELBY, Wales
+/// 1998-03-02", "TARNOW Aug 4").
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = doc.str_of(doc.span_of(toks.start, toks.end));
-    doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
-        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
+    let b = toks.end;
+    let caps = text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
-        && toks.end < doc.tokens.len()
-        && matches!(doc.tok(toks.end), "—" | "–" | "-" | "(" | ",")
+        && b < doc.tokens.len();
+    caps && (doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
+        && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",")
+        || filed(doc, toks))
+}
+
+/// A dateline that gives the filing date: a name in capitals opening its
+/// sentence before the date (see [`dateline`]).
+fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let b = toks.end;
+    b < doc.tokens.len()
+        && doc.sentences[doc.sentence_at(toks.start)].tokens().start == toks.start
+        && {
+            // (", Wales" or ", WALES" between the place and the date)
+            let mut t = b;
+            if doc.tok(t) == "," {
+                t += 1;
+                while t < doc.tokens.len()
+                    && doc.tok(t).first_is(char::is_uppercase)
+                    && !dated(doc, t)
+                {
+                    t += 1;
+                }
+            }
+            t < b + 4 && dated(doc, t)
+        }
+}
+
+/// A dateline's place: one that gives the date, or a place the lexicons
+/// know ("MIAMI -"; not a headline's "TWO DEAD, 16 INJURED").
+fn dateline_place(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    dateline(doc, toks)
+        && (filed(doc, toks)
+            || lexicon()
+                .known(&unshout(
+                    doc.str_of(doc.span_of(toks.start, toks.end)).split(' '),
+                ))
+                .is_some_and(|k| k.is_place))
+}
+
+/// The region or country after a dateline's place and its comma
+/// ("KELBY, Wales 1998-03-02").
+fn dateline_region(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    let s = doc.sentences[doc.sentence_at(a)].tokens().start;
+    a >= s + 2 && a <= s + 4 && doc.tok(a - 1) == "," && dateline_place(doc, &(s..a - 1))
+}
+
+/// "1998-03-02": digits and dashes.
+fn digit_date(w: &str) -> bool {
+    w.len() >= 6
+        && w.first_is(|c| c.is_ascii_digit())
+        && w.bytes().all(|c| c.is_ascii_digit() || c == b'-')
+        && w.bytes().any(|c| c == b'-')
+}
+
+/// Name `n` alone in brackets: "(", the name, ")".
+fn bracketed(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    a > 0 && b < doc.tokens.len() && doc.tok(a - 1) == "(" && doc.tok(b) == ")"
+}
+
+/// A date at token `t`: digits with dashes ("1998-03-02"), or a month's
+/// name and a day ("Aug 4").
+fn dated(doc: &Doc, t: usize) -> bool {
+    let Some(w) = (t < doc.tokens.len()).then(|| doc.tok(t)) else {
+        return false;
+    };
+    let lex = lexicon();
+    digit_date(w)
+        || (w.first_is(char::is_uppercase)
+            && lex.breaks_name(w)
+            && !lex.is_label(w)
+            && lex.word_class(w).is_none()
+            && t + 1 < doc.tokens.len()
+            && number(doc.tok(t + 1), 2))
 }
 
 /// The rules' names with the tagger's boundaries where the two disagree:
@@ -377,11 +454,16 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let mut spans = types.actor_spans();
-    // "Bernie Sanders Warns Clinton": a headline's verb splits a span.
+    shouted_names(doc, &mut spans, &mut names);
+    // "Bernie Sanders Warns Clinton": a headline's verb splits a span;
+    // so does a date ("Norway 1998-03-02 Port").
     let mut k = 0;
     while k < spans.len() {
         let (e, kind) = spans[k].clone();
-        match e.clone().find(|&t| headline_verb(doc, t)) {
+        match e
+            .clone()
+            .find(|&t| headline_verb(doc, t) || digit_date(doc.tok(t)))
+        {
             Some(v) => {
                 spans.remove(k);
                 for part in [v + 1..e.end, e.start..v] {
@@ -645,6 +727,21 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             !names.iter().flatten().any(|n| overlap(&n.toks, &one))
                 && !added.iter().any(|n| overlap(&n.toks, &one))
         };
+        // "OSLO 1998-03-02", "NEW YORK 1998-03-02": a dateline's place,
+        // though neither the rules nor the tagger took it.
+        let mut b = a;
+        while b < s.tokens().end
+            && b < a + 3
+            && doc.tokens[b].kind() == TokenKind::Word
+            && doc.tok(b).first_is(char::is_uppercase)
+            && !doc.tok(b).chars().any(char::is_lowercase)
+        {
+            b += 1;
+        }
+        if b > a && filed(doc, &(a..b)) && free() {
+            added.push(tagged_name(doc, a..b, EntityKind::Place, None));
+            continue;
+        }
         if a + 1 < s.tokens().end
             && doc.tokens[a].kind() == TokenKind::Word
             && doc.tok(a).first_is(char::is_uppercase)
@@ -657,6 +754,37 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 added.push(tagged_name(doc, one, kind, None));
             }
         }
+    }
+    // "Hull 3 Derby 2": the sides of a line of results, though neither
+    // the rules nor the tagger took them.
+    let lex = lexicon();
+    let cap = |t: usize| {
+        t < doc.tokens.len()
+            && doc.tokens[t].kind() == TokenKind::Word
+            && doc.tok(t).first_is(char::is_uppercase)
+    };
+    let mut a = 0;
+    while a < doc.tokens.len() {
+        if !cap(a) || (a > 0 && cap(a - 1)) {
+            a += 1;
+            continue;
+        }
+        let mut b = a + 1;
+        while cap(b) && b < a + 4 {
+            b += 1;
+        }
+        let e = a..b;
+        if b < a + 4
+            && results_line(doc, e.clone())
+            && !lex.is_not_name(doc.tok(a))
+            && !lex.starts_title(doc.tok(a))
+            && !names.iter().flatten().any(|n| overlap(&n.toks, &e))
+            && !added.iter().any(|n| overlap(&n.toks, &e))
+            && !spans.iter().any(|(s, _)| overlap(s, &e))
+        {
+            added.push(tagged_name(doc, e, EntityKind::Organization, None));
+        }
+        a = b;
     }
     let mut out: Vec<Name> = names.into_iter().flatten().collect();
     if added.is_empty() {
@@ -674,6 +802,92 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         }
     }
     kept
+}
+
+/// A sentence written in capitals, three words or more ("KELBY BEAT
+/// ASHGROVE IN CUP").
+fn shouted(doc: &Doc, s: usize) -> bool {
+    let mut words = 0;
+    for t in doc.sentences[s].tokens() {
+        let w = doc.tok(t);
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        words += usize::from(w.chars().any(char::is_uppercase));
+    }
+    words >= 3
+}
+
+/// The names of a headline in capitals: its capitals say nothing, so
+/// neither the rules' names nor the tagger's stand there. A run of its
+/// words is a name when the document writes it in small letters too
+/// (a name of the tagger's or the rules', or a person's surname: "RIDELL"
+/// after "Tomas Ridell") or the lexicons know it ("OPEC", "POLAND").
+fn shouted_names(
+    doc: &Doc,
+    spans: &mut Vec<(std::ops::Range<usize>, EntityKind)>,
+    names: &mut Vec<Name>,
+) {
+    let heads: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&s| shouted(doc, s))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let inside = |r: &std::ops::Range<usize>| heads.contains(&doc.sentence_at(r.start));
+    let text = |r: &std::ops::Range<usize>| doc.str_of(doc.span_of(r.start, r.end));
+    let mut body: HashSet<u64> = HashSet::default();
+    for r in spans
+        .iter()
+        .map(|(r, _)| r)
+        .chain(names.iter().map(|n| &n.toks))
+    {
+        if !inside(r) {
+            body.insert(lower_hash(text(r)));
+            body.insert(lower_hash(doc.tok(r.end - 1)));
+        }
+    }
+    spans.retain(|(r, _)| !inside(r));
+    names.retain(|n| !inside(&n.toks));
+    for &s in &heads {
+        let toks = doc.sentences[s].tokens();
+        let mut t = toks.start;
+        while t < toks.end {
+            let found = (t + 1..(t + 4).min(toks.end) + 1).rev().find_map(|u| {
+                let r = t..u;
+                let word = |t: usize| doc.tokens[t].kind() == TokenKind::Word;
+                if !word(t) || !word(u - 1) || lexicon().word_class(&doc.tok(t).lower()).is_some() {
+                    return None;
+                }
+                // ("U.N.", "OPEC" as written; "POLAND" as "Poland")
+                let known = lexicon()
+                    .known(text(&r))
+                    .or_else(|| lexicon().known(&unshout(text(&r).split(' '))));
+                if body.contains(&lower_hash(text(&r))) {
+                    return Some((r, known.map_or(Hint::Single, |_| Hint::Org)));
+                }
+                known.map(|k| {
+                    let hint = Hint::Known {
+                        canonical: k.canonical.clone(),
+                        place: k.is_place,
+                    };
+                    (r, hint)
+                })
+            });
+            match found {
+                Some((r, hint)) => {
+                    t = r.end;
+                    names.push(Name {
+                        toks: r,
+                        hint,
+                        title: None,
+                    });
+                }
+                None => t += 1,
+            }
+        }
+    }
+    crate::order::sort_by(names, |a, b| a.toks.start.cmp(&b.toks.start));
 }
 
 /// An organization's name that lists its fields ("Ministry of Agriculture,
@@ -1115,7 +1329,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
         // ("outnumber Republicans 3-1").
         None => {
             verdict == Some(EntityKind::Place)
-                || (score(Some(b))
+                || ((score(Some(b)) || results_line(doc, a..b))
                     && !matches!(verdict, Some(EntityKind::Person | EntityKind::Other))
                     && n.hint != Hint::Person
                     && !plural(doc, n))
@@ -1134,13 +1348,26 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
-    // A line of results, "Leeds 2 Newcastle 1": a number of goals after each
-    // side's name.
+    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || results_line(doc, a..b)
+}
+
+/// A line of results, "Leeds 2 Newcastle 1": a number of goals after each
+/// side's name (`toks`), in one sentence; not two common words ("Page 3
+/// Table 2").
+fn results_line(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
+    let sent = doc.sentences[doc.sentence_at(toks.start)].tokens();
+    let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
+    let (a, b) = (toks.start, toks.end);
     let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
     let cap = |t: usize| word(Some(t)).is_some_and(|w| w.first_is(char::is_uppercase));
+    let uncommon = |t: usize| cap(t) && !lexicon().is_common_word(&doc.tok(t).lower());
     let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
-    let away = goals(back(1)) && back(2).is_some_and(cap) && goals(Some(b));
-    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || home || away
+    let away = goals(a.checked_sub(1)) && a.checked_sub(2).is_some_and(cap) && goals(Some(b));
+    (home || away)
+        && (b > a + 1
+            || uncommon(a)
+            || (home && uncommon(b + 1))
+            || (away && a >= 2 && uncommon(a - 2)))
 }
 
 /// A preposition of place ("in", "from", "near"...), and maybe "the",
@@ -1271,8 +1498,29 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     {
         return true;
     }
-    let para = &doc.paras[doc.para_of(n.toks.start)];
     let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+    // "CYCLING - VELMAR WINS": a section's label in capitals before a
+    // dash and a headline in capitals (not a place or an organization the
+    // lexicons know: "NATO - ...", "OSLO - ").
+    let shout = |t: usize| {
+        t < doc.tokens.len()
+            && doc.tokens[t].kind() == TokenKind::Word
+            && doc.tok(t).first_is(char::is_uppercase)
+            && !doc.tok(t).chars().any(char::is_lowercase)
+    };
+    if b - a == 1
+        && shout(a)
+        && doc.sentences[doc.sentence_at(a)].tokens().start == a
+        && b < doc.tokens.len()
+        && matches!(doc.tok(b), "-" | "–" | "—")
+        && shout(b + 1)
+        && shout(b + 2)
+        && lexicon().known(text).is_none()
+        && lexicon().known(&unshout(text.split(' '))).is_none()
+    {
+        return true;
+    }
+    let para = &doc.paras[doc.para_of(n.toks.start)];
     text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !text.chars().any(char::is_lowercase)
         && (para.tokens().start..para.tokens().end)
@@ -1361,6 +1609,15 @@ pub(crate) fn filter(
         };
         n.title = None;
     }
+    // "OSLO 1998-03-02": a dateline's name is a place, whatever the
+    // rules guessed from its capitals.
+    for n in &mut names {
+        if n.title.is_none() && dateline_place(doc, &n.toks) {
+            n.hint = place_hint(unshout(
+                doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
+            ));
+        }
+    }
     let clubs = clubs(doc, &names);
     // "a spokesman for Halvex", "Quarnby's chief executive": a company,
     // though the tagger reads a person or a place; not the surname of a
@@ -1382,7 +1639,13 @@ pub(crate) fn filter(
     let mut verdict: Vec<Option<EntityKind>> = names
         .iter()
         .map(|n| match types.verdict(n.toks.clone()) {
+            _ if n.title.is_none() && (dateline_place(doc, &n.toks) || dateline_region(doc, n)) => {
+                Some(EntityKind::Place)
+            }
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            // "Ana Ruiz (Chile)": a place the lexicons know alone in
+            // brackets is that place (a player's country, a firm's seat).
+            _ if bracketed(doc, n) && known_place(doc, n) => Some(EntityKind::Place),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
             // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
             // name of two words or more the lexicons know whole keeps its
@@ -1456,11 +1719,57 @@ pub(crate) fn filter(
             v => apposed(doc, n).or(v),
         })
         .collect();
+    // A name in a headline in capitals ("RIDELL", "POLAND") takes the
+    // kind of the same name in the text below (a surname its person's).
+    let heads: Vec<(u64, EntityKind)> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|(n, _)| !shouted(doc, doc.sentence_at(n.toks.start)))
+        .filter_map(|(n, v)| {
+            let v = (*v).filter(|v| *v != EntityKind::Other)?;
+            let last = (v == EntityKind::Person && n.toks.len() > 1)
+                .then(|| (lower_hash(doc.tok(n.toks.end - 1)), v));
+            Some(
+                [(
+                    lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))),
+                    v,
+                )]
+                .into_iter()
+                .chain(last),
+            )
+        })
+        .flatten()
+        .collect();
+    for (n, v) in names.iter_mut().zip(verdict.iter_mut()) {
+        if !shouted(doc, doc.sentence_at(n.toks.start)) {
+            continue;
+        }
+        let h = lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
+        if let Some(&(_, k)) = heads.iter().find(|(x, _)| *x == h) {
+            *v = Some(k);
+            n.hint = match k {
+                EntityKind::Person => Hint::Person,
+                EntityKind::Organization => Hint::Org,
+                _ => place_hint(unshout(
+                    doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
+                )),
+            };
+        } else if let Hint::Known { place, .. } = n.hint {
+            *v = Some(if place {
+                EntityKind::Place
+            } else {
+                EntityKind::Organization
+            });
+        }
+    }
     // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
     // near: not "London beat Paris to the Games") is the team
     // through the document, but where a preposition of place makes it the
     // city ("the game in Brno").
-    let team = |n: &Name| score_near(doc, n) && plays(doc, n, types.verdict(n.toks.clone()));
+    let team = |n: &Name| {
+        (score_near(doc, n) || results_line(doc, n.toks.clone()))
+            && plays(doc, n, types.verdict(n.toks.clone()))
+    };
     let teams: HashSet<&str> = names
         .iter()
         .zip(&verdict)
