@@ -366,8 +366,9 @@ fn capitalized_inside(doc: &Doc, word: &str) -> bool {
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = doc.str_of(doc.span_of(toks.start, toks.end));
     let b = toks.end;
-    let caps = text.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !text.chars().any(char::is_lowercase)
+    // (the lowercase test first: it ends at the second letter of most names)
+    let caps = !text.chars().any(char::is_lowercase)
+        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
         && b < doc.tokens.len();
     caps && (doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
         && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",")
@@ -758,24 +759,23 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     // "Hull 3 Derby 2": the sides of a line of results, though neither
     // the rules nor the tagger took them.
     let lex = lexicon();
-    let cap = |t: usize| {
-        t < doc.tokens.len()
-            && doc.tokens[t].kind() == TokenKind::Word
-            && doc.tok(t).first_is(char::is_uppercase)
-    };
-    let mut a = 0;
-    while a < doc.tokens.len() {
-        if !cap(a) || (a > 0 && cap(a - 1)) {
-            a += 1;
+    // (from each score back to the run of capitalized words before it:
+    // scores are few, words many)
+    let cap = |t: usize| doc.is_cap(t);
+    for b in 1..doc.tokens.len() {
+        if doc.tokens[b].kind() != TokenKind::Number || !cap(b - 1) {
             continue;
         }
-        let mut b = a + 1;
-        while cap(b) && b < a + 4 {
-            b += 1;
+        let mut a = b - 1;
+        while a > 0 && cap(a - 1) && b - a < 4 {
+            a -= 1;
+        }
+        // (a run of at most three words)
+        if b - a > 3 || (a > 0 && cap(a - 1)) {
+            continue;
         }
         let e = a..b;
-        if b < a + 4
-            && results_line(doc, e.clone())
+        if results_line(doc, e.clone())
             && !lex.is_not_name(doc.tok(a))
             && !lex.starts_title(doc.tok(a))
             && !names.iter().flatten().any(|n| overlap(&n.toks, &e))
@@ -784,7 +784,6 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         {
             added.push(tagged_name(doc, e, EntityKind::Organization, None));
         }
-        a = b;
     }
     let mut out: Vec<Name> = names.into_iter().flatten().collect();
     if added.is_empty() {
