@@ -1720,45 +1720,55 @@ pub(crate) fn filter(
         .collect();
     // A name in a headline in capitals ("RIDELL", "POLAND") takes the
     // kind of the same name in the text below (a surname its person's).
-    let heads: Vec<(u64, EntityKind)> = names
+    // (Each name's sentence asked once; most texts have no such headline.)
+    let loud: Vec<bool> = names
         .iter()
-        .zip(&verdict)
-        .filter(|(n, _)| !shouted(doc, doc.sentence_at(n.toks.start)))
-        .filter_map(|(n, v)| {
-            let v = (*v).filter(|v| *v != EntityKind::Other)?;
-            let last = (v == EntityKind::Person && n.toks.len() > 1)
-                .then(|| (lower_hash(doc.tok(n.toks.end - 1)), v));
-            Some(
-                [(
-                    lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))),
-                    v,
-                )]
-                .into_iter()
-                .chain(last),
-            )
-        })
-        .flatten()
+        .map(|n| shouted(doc, doc.sentence_at(n.toks.start)))
         .collect();
-    for (n, v) in names.iter_mut().zip(verdict.iter_mut()) {
-        if !shouted(doc, doc.sentence_at(n.toks.start)) {
-            continue;
-        }
-        let h = lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
-        if let Some(&(_, k)) = heads.iter().find(|(x, _)| *x == h) {
-            *v = Some(k);
-            n.hint = match k {
-                EntityKind::Person => Hint::Person,
-                EntityKind::Organization => Hint::Org,
-                _ => place_hint(unshout(
-                    doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
-                )),
-            };
-        } else if let Hint::Known { place, .. } = n.hint {
-            *v = Some(if place {
-                EntityKind::Place
-            } else {
-                EntityKind::Organization
-            });
+    if loud.contains(&true) {
+        let below: Vec<(u64, EntityKind)> = names
+            .iter()
+            .zip(&verdict)
+            .zip(&loud)
+            .filter(|(_, &l)| !l)
+            .filter_map(|((n, v), _)| {
+                let v = (*v).filter(|v| *v != EntityKind::Other)?;
+                let last = (v == EntityKind::Person && n.toks.len() > 1)
+                    .then(|| (lower_hash(doc.tok(n.toks.end - 1)), v));
+                Some(
+                    [(
+                        lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))),
+                        v,
+                    )]
+                    .into_iter()
+                    .chain(last),
+                )
+            })
+            .flatten()
+            .collect();
+        for ((n, v), _) in names
+            .iter_mut()
+            .zip(verdict.iter_mut())
+            .zip(&loud)
+            .filter(|(_, &l)| l)
+        {
+            let h = lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
+            if let Some(&(_, k)) = below.iter().find(|(x, _)| *x == h) {
+                *v = Some(k);
+                n.hint = match k {
+                    EntityKind::Person => Hint::Person,
+                    EntityKind::Organization => Hint::Org,
+                    _ => place_hint(unshout(
+                        doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
+                    )),
+                };
+            } else if let Hint::Known { place, .. } = n.hint {
+                *v = Some(if place {
+                    EntityKind::Place
+                } else {
+                    EntityKind::Organization
+                });
+            }
         }
     }
     // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
