@@ -499,18 +499,20 @@ fn content_start(
             && !doc.tok(t + 1).ends_with("ing");
         // ("contests that estimate and says ...", "dropped that plan.": a
         // determiner before a lone noun that ends the clause stays)
-        let noun = t + 2 < end
-            && doc.tok(t + 1).first_is(char::is_lowercase)
-            && doc.token(t + 1).kind() == TokenKind::Word
-            && doc.word_class(t + 1).is_none()
-            && !only_time(doc, t + 1, t + 2)
-            && match doc.tok(t + 2) {
-                "." | ";" => true,
-                // (not "found that rents and fares will rise")
-                "and" | "but" => t + 3 < end && doc.cue_verb(t + 3).is_some(),
-                _ => false,
-            };
-        if (w == "that" && !last && !subject && !noun) || w == "," || w == ":" {
+        let noun = || {
+            t + 2 < end
+                && doc.tok(t + 1).first_is(char::is_lowercase)
+                && doc.token(t + 1).kind() == TokenKind::Word
+                && doc.word_class(t + 1).is_none()
+                && !only_time(doc, t + 1, t + 2)
+                && match doc.tok(t + 2) {
+                    "." | ";" => true,
+                    // (not "found that rents and fares will rise")
+                    "and" | "but" => t + 3 < end && doc.cue_verb(t + 3).is_some(),
+                    _ => false,
+                }
+        };
+        if (w == "that" && !last && !subject && !noun()) || w == "," || w == ":" {
             t += 1;
             continue;
         }
