@@ -220,7 +220,7 @@ impl Actors {
                 continue;
             };
             *self.added_bits.at_mut(t / 64) |= 1 << (t % 64);
-            let k = match self.added.binary_search_by_key(&(t as u32), |e| e.0) {
+            let k = match self.added_pos(t as u32) {
                 Ok(k) => k,
                 Err(k) => {
                     self.added.insert(k, (t as u32, inner, outer));
@@ -286,8 +286,29 @@ impl Actors {
         if bit == 0 {
             return None;
         }
-        let k = self.added.binary_search_by_key(&(t as u32), |e| e.0).ok()?;
-        Some(&self.added[k])
+        let k = self.added_pos(t as u32).ok()?;
+        Some(self.added.at(k))
+    }
+
+    /// `added.binary_search_by_key(&t, ..)`, searched back from the end in
+    /// steps that double: the tokens asked about and added are nearly all
+    /// in the last few sentences (a pronoun's window), a few entries from
+    /// the end, where a search of the whole list took ~14 steps on long texts.
+    fn added_pos(&self, t: u32) -> Result<usize, usize> {
+        // (Every entry from `hi` on is after `t`.)
+        let mut hi = self.added.len();
+        let mut step = 1;
+        loop {
+            let lo = hi.saturating_sub(step);
+            if lo == 0 || self.added.at(lo).0 <= t {
+                return match self.added.sub(lo..hi).binary_search_by_key(&t, |e| e.0) {
+                    Ok(k) => Ok(lo + k),
+                    Err(k) => Err(lo + k),
+                };
+            }
+            hi = lo;
+            step *= 2;
+        }
     }
 
     /// Sorts the mentions and rebuilds the token index over them.

@@ -947,20 +947,26 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 /// only a time (a few words of time, a weekday or a month, and numbers).
 fn only_time(doc: &Doc, a: usize, b: usize) -> bool {
     let lex = lexicon();
-    let time = |t: usize| {
+    if b > a + 4 {
+        return false;
+    }
+    // Each token's uses and time test once: some token a time word, and
+    // every one a time word or one that goes with it.
+    let mut any_time = false;
+    (a..b).all(|t| {
         let u = doc.uses_lower(t);
-        lex.is_not_name(doc.tok(t))
+        let time = lex.is_not_name(doc.tok(t))
             || u.has(Use::SettingEnd)
-            || (u.has(Use::BeforeContent) && !u.has(Use::Between))
-    };
-    b <= a + 4
-        && (a..b).any(time)
-        && (a..b).all(|t| {
-            time(t)
-                || doc.token(t).kind() == TokenKind::Number
-                || doc.uses_lower(t).has(Use::SettingLead)
-                || matches!(&*doc.tok(t).lower_cow(), "since" | "until" | "ago")
-        })
+            || (u.has(Use::BeforeContent) && !u.has(Use::Between));
+        any_time |= time;
+        time || doc.token(t).kind() == TokenKind::Number
+            || u.has(Use::SettingLead)
+            // (lowercased only when its first letter may make one of them)
+            || (matches!(
+                doc.text.as_bytes().at(doc.token(t).span().start),
+                b's' | b'S' | b'u' | b'U' | b'a' | b'A'
+            ) && matches!(&*doc.tok(t).lower_cow(), "since" | "until" | "ago"))
+    }) && any_time
 }
 
 /// True when tokens `a..b` are one quotation that is no partial quote.

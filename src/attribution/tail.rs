@@ -248,45 +248,53 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     };
     // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
     // as Jane Doe said" still reports it.
-    let opens_clause = matches!(
-        doc.word_class(group_start),
-        Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
-    ) && !doc.tok(group_start).eq_ignore_ascii_case("as");
+    let opens_clause = || {
+        matches!(
+            doc.word_class(group_start),
+            Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
+        ) && !doc.tok(group_start).eq_ignore_ascii_case("as")
+    };
     // "“...,” a charge that Jane Doe denied" is a relative clause.
-    let relative = (group_start..r.cue.toks.start.min(mention.toks().start)).any(|t| {
-        doc.tok(t).eq_ignore_ascii_case("that") || doc.word_class(t) == Some(WordClass::Rel)
-    });
+    let relative = || {
+        (group_start..r.cue.toks.start.min(mention.toks().start)).any(|t| {
+            doc.tok(t).eq_ignore_ascii_case("that") || doc.word_class(t) == Some(WordClass::Rel)
+        })
+    };
     // "“...,” Jane Doe said the plan ..." reports a clause of its own
     // (but "told the crowd" names a listener).
     let after = r.cue.toks.end.max(mention.toks().end);
-    let own_clause = mention.toks().start < r.cue.toks.start
-        && after < doc.tokens.len()
-        && match &*doc.tok(after).lower_cow() {
-            // "said that ...", "said he ...": a subject pronoun that can
-            // stand for a person.
-            "that" => true,
-            // (the token's facts rule out most look-ups: "said.")
-            w if doc.may_be(after, fact::PRONOUN)
-                && lexicon()
-                    .pronoun(w)
-                    .is_some_and(|p| p.subject && p.refers != Refers::Thing) =>
-            {
-                true
+    let own_clause = || {
+        mention.toks().start < r.cue.toks.start
+            && after < doc.tokens.len()
+            && match &*doc.tok(after).lower_cow() {
+                // "said that ...", "said he ...": a subject pronoun that can
+                // stand for a person.
+                "that" => true,
+                // (the token's facts rule out most look-ups: "said.")
+                w if doc.may_be(after, fact::PRONOUN)
+                    && lexicon()
+                        .pronoun(w)
+                        .is_some_and(|p| p.subject && p.refers != Refers::Thing) =>
+                {
+                    true
+                }
+                w => {
+                    // (the cue's uses asked last: the tests before rule most out)
+                    let says = || doc.uses_lower(r.cue.toks.start).has(Use::Say);
+                    // "said the two cases ...", "said Jane Doe would ..."
+                    let named_subject = || {
+                        actors.outer_mention_at(after).is_some_and(|m| {
+                            let e = actors.mention(m).toks().end;
+                            e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
+                        })
+                    };
+                    ((doc.may_be(after, fact::GRAMMAR)
+                        && lexicon().word_class(w) == Some(WordClass::Det))
+                        || named_subject())
+                        && says()
+                }
             }
-            w => {
-                let says = doc.uses_lower(r.cue.toks.start).has(Use::Say);
-                // "said the two cases ...", "said Jane Doe would ..."
-                let named_subject = || {
-                    actors.outer_mention_at(after).is_some_and(|m| {
-                        let e = actors.mention(m).toks().end;
-                        e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
-                    })
-                };
-                says && ((doc.may_be(after, fact::GRAMMAR)
-                    && lexicon().word_class(w) == Some(WordClass::Det))
-                    || named_subject())
-            }
-        };
+    };
     // "“...” – as described by Jane Doe", but "“...”, a claim rejected
     // by Jane Doe" describes a noun.
     let bare_passive = r.cue.form != CueForm::PassiveBy
@@ -297,14 +305,14 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         && (sent_start.max(group_start.saturating_sub(REACH))..group_start - 1)
             .any(|t| doc.token(t).kind() == TokenKind::Word)
         && bare_passive
-        && !opens_clause
-        && !relative
-        && !own_clause
         && (closes_quote(group_start - 1)
             || matches!(
                 doc.tok(group_start - 1),
                 "," | "”" | "\"" | "’" | "'" | "''" | "—" | "–" | "»"
             ))
+        && !opens_clause()
+        && !relative()
+        && !own_clause()
 }
 
 /// ", the firm's chief executive, Jane Doe,": the start of a role set off
