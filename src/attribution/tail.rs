@@ -87,17 +87,17 @@ pub fn tail<'r>(
                     .iter()
                     .any(|x| x.cue.form == CueForm::Gerund && x.cue.toks.start == t)
             };
-            let adjunct = tried == 1 && adjunct_after(doc, after, sent_end, gerund);
+            let adjunct = || tried == 1 && adjunct_after(doc, after, sent_end, gerund);
             // "If costs rise, analysts say prices will follow": the clause
             // before the comma opens the sentence's own, it is no content.
             let subject_start = r.mention.map_or(r.cue.toks.start, |m| {
                 actors.mention(m).toks().start.min(r.cue.toks.start)
             });
             let after_opener =
-                sentence_opening(doc, r.cue.toks.start).1 == tail_start(doc, subject_start);
-            (closes || joined || adjunct)
-                && !after_opener
+                || sentence_opening(doc, r.cue.toks.start).1 == tail_start(doc, subject_start);
+            (closes || joined || adjunct())
                 && according > r.cue.toks.start
+                && !after_opener()
                 && (r.cue.frames.clause || apposed())
                 && !after_setting(doc, actors, r)
                 && !subject_clause(doc, actors, resolved, r)
