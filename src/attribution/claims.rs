@@ -22,7 +22,7 @@ use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
-/// Finds the claims of sentence `si`.
+/// Finds the claims of sentence `si`, adds them to `out`.
 // Inlined: called once, from `attribute`, and out of line (past LLVM's
 // inlining limit since session 15) it cost ~2 KB raw.
 #[inline(always)]
@@ -32,7 +32,8 @@ pub fn find(
     resolved: &[Resolved],
     si: usize,
     quotes: &[QuoteDraft],
-) -> Vec<ClaimDraft> {
+    out: &mut Vec<ClaimDraft>,
+) {
     let sent = doc.sentence(si).tokens();
     let tail = tail(doc, actors, resolved, None);
     // (", an account disputed by X": the comma before the noun phrase
@@ -55,7 +56,6 @@ pub fn find(
     // "Did the minister say that ...?": a yes-no question reports no claim.
     let yes_no = doc.tok(sent.end - 1) == "?"
         && doc.word_class(skip_conjunctions(doc, sent.start, sent.end)) == Some(WordClass::Aux);
-    let mut out = Vec::new();
     // The content of the last claim whose cue takes "Y to ...": an
     // infinitive cue inside it is the content's verb, not a claim of its
     // own ("urged both sides to accept", "declined to say").
@@ -441,7 +441,6 @@ pub fn find(
             cue.stance,
         ));
     }
-    out
 }
 
 /// "Lopez, asked about the deal, said ...", "The senator, accused of

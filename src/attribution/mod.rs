@@ -61,6 +61,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     if interviewee.is_none() {
         answers.clear();
     }
+    let mut strong: Vec<drafts::Resolved> = Vec::new();
     for si in 0..doc.sentences.len() {
         let sent = doc.sentence(si).tokens();
         let found = cues::find(doc, actors, sent.clone(), &masked);
@@ -93,7 +94,8 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             quote_needs_subject,
         );
         // Quotes take no weak (guessed) speaker.
-        let strong: Vec<drafts::Resolved> = resolved.iter().map(drafts::Resolved::strong).collect();
+        strong.clear();
+        strong.extend(resolved.iter().map(drafts::Resolved::strong));
         let sentence_quotes = quotes::attribute_sentence(doc, actors, &strong, si, &mut state);
         // A transcript's label names the speaker of a turn, a quote: it
         // reports no claim.
@@ -112,7 +114,16 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
                 r.mention = None;
             }
         }
-        claims_out.extend(claims::find(doc, actors, &resolved, si, &sentence_quotes));
+        // (each sentence's claims written straight into the list, and
+        // `strong` one buffer for all sentences: no allocation a sentence)
+        claims::find(
+            doc,
+            actors,
+            &resolved,
+            si,
+            &sentence_quotes,
+            &mut claims_out,
+        );
         quotes_out.extend(sentence_quotes);
         if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
             state.speaker_sentence = Some((a, si));
