@@ -283,6 +283,11 @@ fn in_setting(doc: &Doc, t: usize, start: usize) -> bool {
 /// setting right after another cue belongs to it and names no speaker of
 /// its own.
 fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
+    // Only a cue of several words after another cue can be one (most
+    // sentences have none: then no copy of the bounds is made).
+    if out.iter().skip(1).all(|c| c.toks.len() <= 1) {
+        return;
+    }
     let ends: Vec<(usize, usize)> = out.iter().map(|c| (c.toks.start, c.toks.end)).collect();
     let mut i = 0;
     out.retain(|c| {
