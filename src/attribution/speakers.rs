@@ -418,9 +418,24 @@ pub fn sentence_subject(
     // determiner-led phrase that opens the sentence, right before its verb,
     // made an actor only when a quote in the sentence needs a speaker.
     let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
+    let first = sent.start;
     if let Some(t) = opening_pronoun(doc, sent) {
-        // ("Several said they ...": the pronoun comes after the subject.)
-        if named.is_none_or(|m| actors.mention(m).toks().start >= t) && phrase.is_none() {
+        // ("Several said they ...": the pronoun comes after the subject;
+        // "Asked whether she would run, Jane Doe smiled": it is in an
+        // opening clause, and the name after its comma is the subject.)
+        let opens_main = |m: usize| {
+            let toks = actors.mention(m).toks();
+            (t + 1..toks.start)
+                .find(|&c| doc.tok(c) == ",")
+                .is_some_and(|c| {
+                    t > first
+                        && (c + 1..toks.start).all(|k| doc.is_cap(k) || doc.tok(k) == ".")
+                        && !doc.tok(toks.end).starts_with(['\'', '’'])
+                })
+        };
+        if named.is_none_or(|m| actors.mention(m).toks().start >= t && !opens_main(m))
+            && phrase.is_none()
+        {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
             // the name later in the sentence is not.
