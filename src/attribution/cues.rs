@@ -877,8 +877,10 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // determiner or quantifier and a lowercase noun describes the noun.
     // So does one right after a verb in "-ing" or "-ed" ("ignoring repeated
     // warnings", "the council ignored repeated calls").
-    // ("those surveyed said": not "said")
-    let verb_before = prev_is_noun
+    // ("those surveyed said": not "said"; "committing repeated gaffes":
+    // the verb before may be a cue verb too)
+    let verb_before = prev_lower
+        && prev_class.is_none()
         && doc.tok(t).ends_with("ed")
         && prev
             .as_deref()

@@ -15,7 +15,7 @@ use crate::actors::Actors;
 use crate::annotation::ActorKind;
 use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
-use crate::text::{Bits, Doc, TokenKind};
+use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// Gives each cue of sentence `sent` its speaker, in order (a cue may lean
@@ -373,10 +373,36 @@ fn main_clause_subject(
                 {
                     Some(Anchor::Pronoun(t))
                 }
-                _ => named,
+                // "The central bank held its rate, saying ...": a gerund
+                // after a comma has the determiner-led phrase before the
+                // main verb, when it names people or a body ("The night
+                // ended, ..." does not).
+                _ => named.or_else(|| {
+                    opening_phrase(doc, sent.start..cue.toks.start)
+                        .filter(|&(a, b)| {
+                            cue.form == CueForm::Gerund
+                                && doc.tok(cue.toks.start - 1) == ","
+                                && b > a + 1
+                                && agent_head(&doc.tok(b - 1).lower_cow())
+                        })
+                        .map(|(a, b)| Anchor::Phrase(a, b))
+                }),
             }
         }
     }
+}
+
+/// A noun that names people or a body: "bank", "officials", "the widow".
+fn agent_head(w: &str) -> bool {
+    let lex = lexicon();
+    let one = |w: &str| {
+        lex.is_body(w)
+            || lex.role(w).is_some()
+            || lex.is_title(w)
+            || lex.is(w, Use::PersonNoun)
+            || lex.is(w, Use::Kin)
+    };
+    one(w) || w.strip_suffix('s').is_some_and(one)
 }
 
 /// "when protesters interrupted her speech, shouting “...”": the actor
