@@ -299,6 +299,27 @@ pub fn find(
         {
             continue;
         }
+        // "Her post drew 10,000 replies": a verb right after an owned claim
+        // noun is the noun's own, and what was said is not given.
+        if noun_like
+            && a == cue.toks.end
+            && !doc.tok(a - 1).eq_ignore_ascii_case("to")
+            && doc.token(a).kind() == TokenKind::Word
+            && doc.tok(a).first_is(char::is_lowercase)
+            && doc.word_class(a).is_none()
+            && doc.in_quote_at(a).is_none()
+            && !doc.is(a, Use::Complementizer)
+            && !doc.tok(a).ends_with("ing")
+            && !is_skippable(doc, a)
+            && that_after(doc, a, b).is_none()
+            && a + 1 < b
+            && matches!(
+                doc.word_class(a + 1),
+                Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
+            )
+        {
+            continue;
+        }
         if only_time(doc, a, b) {
             continue;
         }

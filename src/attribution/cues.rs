@@ -802,6 +802,14 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
                 || (doc.word_class(t + 1) == Some(WordClass::Det)
                     && (t + 2..(t + 8).min(sent.end)).any(finite)));
         let it = it && (clause || that_after(doc, t - 1, sent.end).is_some());
+        // "Residents were warned that the river could rise", "the jury was
+        // told the tablets were sold": the listener's passive reports words
+        // nobody named said (not a belief: "she was convinced that" is
+        // hers; a verb follows: not "was announced that day").
+        let heard = verb.is_some_and(|v| v.frames.clause && v.stance != Stance::Believe)
+            && (clause
+                || (next.as_deref() == Some("that")
+                    && (t + 2..(t + 10).min(sent.end)).any(finite)));
         let of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.frames.of);
         // "is widely expected to", "was also said to", and an instruction
         // nobody named gives: "have been told to leave" (docs/format.md)
@@ -814,7 +822,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         // "is widely seen as ...", "was viewed as ...": a view nobody named holds.
         let as_view =
             next.as_deref() == Some("as") && verb.is_some_and(|v| v.stance == Stance::Believe);
-        return (it || of || to || asked || as_view).then_some(CueForm::Impersonal);
+        return (it || heard || of || to || asked || as_view).then_some(CueForm::Impersonal);
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
@@ -874,8 +882,10 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // determiner or quantifier and a lowercase noun describes the noun.
     // So does one right after a verb in "-ing" or "-ed" ("ignoring repeated
     // warnings", "the council ignored repeated calls").
-    // ("those surveyed said": not "said")
-    let verb_before = prev_is_noun
+    // ("those surveyed said": not "said"; "committing repeated gaffes":
+    // the verb before may be a cue verb too)
+    let verb_before = prev_lower
+        && prev_class.is_none()
         && doc.tok(t).ends_with("ed")
         && prev
             .as_deref()

@@ -15,7 +15,7 @@ use crate::actors::Actors;
 use crate::annotation::ActorKind;
 use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
-use crate::text::{Bits, Doc, TokenKind};
+use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// Gives each cue of sentence `sent` its speaker, in order (a cue may lean
@@ -373,10 +373,36 @@ fn main_clause_subject(
                 {
                     Some(Anchor::Pronoun(t))
                 }
-                _ => named,
+                // "The central bank held its rate, saying ...": a gerund
+                // after a comma has the determiner-led phrase before the
+                // main verb, when it names people or a body ("The night
+                // ended, ..." does not).
+                _ => named.or_else(|| {
+                    opening_phrase(doc, sent.start..cue.toks.start)
+                        .filter(|&(a, b)| {
+                            cue.form == CueForm::Gerund
+                                && doc.tok(cue.toks.start - 1) == ","
+                                && b > a + 1
+                                && agent_head(&doc.tok(b - 1).lower_cow())
+                        })
+                        .map(|(a, b)| Anchor::Phrase(a, b))
+                }),
             }
         }
     }
+}
+
+/// A noun that names people or a body: "bank", "officials", "the widow".
+fn agent_head(w: &str) -> bool {
+    let lex = lexicon();
+    let one = |w: &str| {
+        lex.is_body(w)
+            || lex.role(w).is_some()
+            || lex.is_title(w)
+            || lex.is(w, Use::PersonNoun)
+            || lex.is(w, Use::Kin)
+    };
+    one(w) || w.strip_suffix('s').is_some_and(one)
 }
 
 /// "when protesters interrupted her speech, shouting “...”": the actor
@@ -418,9 +444,24 @@ pub fn sentence_subject(
     // determiner-led phrase that opens the sentence, right before its verb,
     // made an actor only when a quote in the sentence needs a speaker.
     let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
+    let first = sent.start;
     if let Some(t) = opening_pronoun(doc, sent) {
-        // ("Several said they ...": the pronoun comes after the subject.)
-        if named.is_none_or(|m| actors.mention(m).toks().start >= t) && phrase.is_none() {
+        // ("Several said they ...": the pronoun comes after the subject;
+        // "Asked whether she would run, Jane Doe smiled": it is in an
+        // opening clause, and the name after its comma is the subject.)
+        let opens_main = |m: usize| {
+            let toks = actors.mention(m).toks();
+            (t + 1..toks.start)
+                .find(|&c| doc.tok(c) == ",")
+                .is_some_and(|c| {
+                    t > first
+                        && (c + 1..toks.start).all(|k| doc.is_cap(k) || doc.tok(k) == ".")
+                        && !doc.tok(toks.end).starts_with(['\'', '’'])
+                })
+        };
+        if named.is_none_or(|m| actors.mention(m).toks().start >= t && !opens_main(m))
+            && phrase.is_none()
+        {
             // "He said he would offer “a prayer” for the Republican nominee":
             // the subject is the pronoun, even when it cannot be resolved;
             // the name later in the sentence is not.

@@ -82,6 +82,27 @@ async function withPage(fn, options) {
 const counts = (page) => page.evaluate(() => Object.fromEntries(['actors', 'quotes', 'claims']
   .map((k) => [k, Number(document.querySelector(`[data-testid="count-${k}"]`).textContent)])));
 
+/**
+ * Hovers the first occurrence of `text` until `tooltip` shows. On a loaded
+ * machine one move can land while the result is still being drawn (the lists
+ * filling can shift the article), and a pointer that stays put sends no
+ * second move: so the point is measured again and the pointer moved off and
+ * back, a few times, before the test gives up.
+ */
+async function hoverUntilTip(page, text, tooltip) {
+  for (let tries = 1; ; tries++) {
+    const at = await pointOf(page, text);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(at.x, at.y);
+    try {
+      await tooltip.waitFor({ state: 'visible', timeout: 2000 });
+      return;
+    } catch (err) {
+      if (tries === 10) throw err;
+    }
+  }
+}
+
 /** Pastes `text` as plain text onto the page body, as Ctrl+V outside a text field does. */
 async function paste(page, text) {
   await page.evaluate((t) => {
@@ -270,10 +291,8 @@ test('a pasted article is annotated and its highlights explain themselves', asyn
     assert.ok(shown.actors >= 2 && shown.quotes >= 2, JSON.stringify(shown));
 
     // Hover: the tooltip names the actor.
-    const at = await pointOf(page, 'Olu Adeyemi');
-    await page.mouse.move(at.x, at.y);
     const tooltip = page.getByTestId('tooltip');
-    await tooltip.waitFor({ state: 'visible' });
+    await hoverUntilTip(page, 'Olu Adeyemi', tooltip);
     assert.match(await tooltip.textContent(), /Olu Adeyemi/);
     assert.equal(await tooltip.getAttribute('role'), 'tooltip');
     // Off the article, it goes.
