@@ -228,24 +228,21 @@ impl Model {
         }
         let size = 1usize << bits;
         let map = take(size / 8)?;
-        let count: usize = map.iter().map(|b| b.count_ones() as usize).sum();
+        let count: usize = map
+            .chunks_exact(8)
+            .map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()).count_ones() as usize)
+            .sum();
         let low = take(count)?;
         let high = take(count.div_ceil(8))?;
-        // Each stored row's mask of non-zero codes (TAGS = 9 bits).
-        let mask = |i: usize| u16::from(low[i]) | u16::from(high[i / 8] >> (i % 8) & 1) << 8;
-        if (0..count).any(|i| mask(i) == 0) {
-            return Err(err("a stored row without weights"));
-        }
-        let nonzero: usize = (0..count).map(|i| mask(i).count_ones() as usize).sum();
-        let codes = take(nonzero)?;
-        if pos != bytes.len() {
-            return Err(err("trailing bytes"));
-        }
-        if codes.iter().any(|&c| c == 0 || c == 0x80) {
-            return Err(err("weight code 0 or -128"));
+        // The codes are the rest: as many as the masks' bits (checked as
+        // they are read, and that none is left over).
+        let codes = &bytes[pos..];
+        if codes.contains(&0x80) {
+            return Err(err("weight code -128"));
         }
         // Each stored row's weights to its place in the table, a word of
-        // the map (64 rows) at a time.
+        // the map (64 rows) at a time; row i's mask (TAGS = 9 bits) is
+        // low[i] and bit i of `high`.
         let mut weights = vec![0i8; size * TAGS];
         let (mut i, mut src) = (0, codes.iter());
         for (k, word) in map.chunks_exact(8).enumerate() {
@@ -253,18 +250,28 @@ impl Model {
             le.copy_from_slice(word);
             let mut bits = u64::from_le_bytes(le);
             while bits != 0 {
-                // (as many rows as set bits, as many codes as their masks'
-                // bits: `take` counted them)
-                let r = k * 64 + bits.trailing_zeros() as usize;
-                let mut m = mask(i);
-                while m != 0 {
-                    let t = m.trailing_zeros() as usize;
-                    weights[r * TAGS + t] = src.next().map_or(0, |&c| c as i8);
-                    m &= m - 1;
+                let r = (k * 64 + bits.trailing_zeros() as usize) * TAGS;
+                let m = u32::from(low[i]) | u32::from(high[i / 8] >> (i % 8) & 1) << 8;
+                let row: &mut [i8; TAGS] = (&mut weights[r..r + TAGS])
+                    .try_into()
+                    .expect("a row of TAGS weights");
+                // (a test a tag: fewer instructions than a walk over the
+                // set bits, and no bit count instruction is needed)
+                for (t, w) in row.iter_mut().enumerate() {
+                    if m >> t & 1 != 0 {
+                        let Some(&c) = src.next() else {
+                            return Err(err("the file ends too early"));
+                        };
+                        *w = c as i8;
+                    }
                 }
                 i += 1;
                 bits &= bits - 1;
             }
+        }
+        let c = codes.len() - src.len();
+        if c != codes.len() {
+            return Err(err("trailing bytes"));
         }
         let signed = signed_levels(&levels);
         let wide = wide_trans(&trans);

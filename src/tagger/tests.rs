@@ -203,10 +203,10 @@ fn model_file_keeps_each_non_zero_code_in_its_place() {
     // 15 stored rows: 15 masks, 2 bytes of ninth bits, 24 non-zero codes.
     let header = 10 + 128 * 4 + (Tag::COUNT + 1) * Tag::COUNT * 4 + (1 << bits) / 8;
     assert_eq!(bytes.len(), header + 15 + 2 + (1 + 2 + 9 + 12));
-    // A stored row whose mask is empty is damage.
-    let mut empty = bytes.clone();
-    empty[header + 3] = 0; // row 210: one code, tag 3
-    assert!(Model::from_bytes(&empty).is_err());
+    // A mask that lost a bit leaves a code over: damage.
+    let mut lost = bytes.clone();
+    lost[header + 3] = 0; // row 210: one code, tag 3
+    assert!(Model::from_bytes(&lost).is_err());
 }
 
 #[test]
