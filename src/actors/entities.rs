@@ -19,6 +19,7 @@ use crate::at::Part;
 use crate::hash::lower_hash;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
+use crate::text::WordMap as HashMap;
 use crate::text::WordSet as HashSet;
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -507,12 +508,26 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     }
     // "Grandmother Ana Ruiz said": the rules' test of a role word before
     // a given name holds for the tagger's names too.
-    for (e, _) in &mut spans {
+    // So does a player's or a firm's noun opening the sentence (or
+    // following a number or a mark: "OSLO 1998-03-02 Opener ...") before
+    // a name ("Opener Neil Hartwell made 104", "Carmaker Autowerk rose":
+    // the name is an organization after a firm's noun).
+    for (e, kind) in &mut spans {
         if e.len() > 2
             && super::names::is_sentence_initial(doc, e.start)
             && role_before_given_name(doc, e.start)
         {
             e.start += 1;
+        } else if e.len() > 1
+            && (e.start == 0 || doc.tokens[e.start - 1].kind() != TokenKind::Word)
+            && doc.is_cap(e.start + 1)
+        {
+            if let Some(&firm) = context().glued.get(doc.tok(e.start)) {
+                e.start += 1;
+                if firm {
+                    *kind = EntityKind::Organization;
+                }
+            }
         }
     }
     // "the official Xinhua news agency", "no official U.S. comment": a
@@ -748,11 +763,23 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && doc.tok(a).first_is(char::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
-            && may_add(doc, &one, false, None)
         {
             // The apposition first: it is rare, and `free` scans the names.
-            if let Some(kind) = apposition(doc, a + 1).filter(|_| free()) {
-                added.push(tagged_name(doc, one, kind, None));
+            if may_add(doc, &one, false, None) {
+                if let Some(kind) = apposition(doc, a + 1).filter(|_| free()) {
+                    added.push(tagged_name(doc, one, kind, None));
+                    continue;
+                }
+            }
+            // "Korlig rose 2.3 percent": a market report's mover (not a
+            // common word in any case, a title or a headline's word).
+            if moves_after(doc, a + 1)
+                && !lexicon().is_common_word(&doc.tok(a).lower())
+                && !lexicon().starts_title(doc.tok(a))
+                && !doc.paras[doc.para_of(a)].heading
+                && free()
+            {
+                added.push(tagged_name(doc, one, EntityKind::Organization, None));
             }
         }
     }
@@ -762,8 +789,37 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     // (from each score back to the run of capitalized words before it:
     // scores are few, words many)
     let cap = |t: usize| doc.is_cap(t);
-    for b in 1..doc.tokens.len() {
-        if doc.tokens[b].kind() != TokenKind::Number || !cap(b - 1) {
+    for t in 1..doc.tokens.len() {
+        if doc.tokens[t].kind() != TokenKind::Number {
+            continue;
+        }
+        // "Hamburg 3 ( Kessler 12 , Brandt 40 )": the scorers after a
+        // side's goals, people, though neither the rules nor the tagger
+        // took them.
+        if t + 1 < doc.tokens.len()
+            && doc.tokens[t + 1].kind() == TokenKind::Punct
+            && doc.tok(t + 1) == "("
+        {
+            for e in scorers(doc, t + 1).into_iter().flatten() {
+                if !names.iter().flatten().any(|n| overlap(&n.toks, &e))
+                    && !added.iter().any(|n| overlap(&n.toks, &e))
+                    && !spans.iter().any(|(s, _)| overlap(s, &e) && *s != e)
+                {
+                    added.push(tagged_name(doc, e, EntityKind::Person, None));
+                }
+            }
+        }
+        // (a side's country in brackets before its points: "Partizan (
+        // Yugoslavia ) 80")
+        let closed = doc.tokens[t - 1].kind() == TokenKind::Punct && doc.tok(t - 1) == ")";
+        let b = if closed && t >= 4 && doc.tok(t - 3) == "(" {
+            t - 3
+        } else if closed && t >= 5 && doc.tok(t - 4) == "(" {
+            t - 4
+        } else {
+            t
+        };
+        if b == 0 || !cap(b - 1) {
             continue;
         }
         let mut a = b - 1;
@@ -775,12 +831,17 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             continue;
         }
         let e = a..b;
+        // (a side with its country in brackets may be the tagger's
+        // person: "Dinamo Korvel ( Croatia ) 88", a line without its full
+        // stop, where the tagger's names are not added)
         if results_line(doc, e.clone())
             && !lex.is_not_name(doc.tok(a))
             && !lex.starts_title(doc.tok(a))
             && !names.iter().flatten().any(|n| overlap(&n.toks, &e))
             && !added.iter().any(|n| overlap(&n.toks, &e))
-            && !spans.iter().any(|(s, _)| overlap(s, &e))
+            && !spans
+                .iter()
+                .any(|(s, _)| overlap(s, &e) && (*s != e || b == t))
         {
             added.push(tagged_name(doc, e, EntityKind::Organization, None));
         }
@@ -1026,6 +1087,9 @@ struct Context {
     org_for: HashSet<&'static str>,
     org_at: HashSet<&'static str>,
     org_after: HashSet<&'static str>,
+    moves: HashSet<&'static str>,
+    /// `role_first` (false) and `firm_first` (true) words.
+    glued: HashMap<&'static str, bool>,
 }
 
 fn context() -> &'static Context {
@@ -1045,6 +1109,8 @@ fn context() -> &'static Context {
             org_for: HashSet::default(),
             org_at: HashSet::default(),
             org_after: HashSet::default(),
+            moves: HashSet::default(),
+            glued: HashMap::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
             let Some((word, used)) = line.split_once('\t') else {
@@ -1065,6 +1131,11 @@ fn context() -> &'static Context {
                 "org_for" => &mut c.org_for,
                 "org_at" => &mut c.org_at,
                 "org_after" => &mut c.org_after,
+                "moves" => &mut c.moves,
+                "role_first" | "firm_first" => {
+                    c.glued.insert(word, used == "firm_first");
+                    continue;
+                }
                 _ => continue,
             };
             set.insert(word);
@@ -1153,6 +1224,56 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
         let text = doc.str_of(doc.span_of(a, b));
         !known_place(doc, n) && lexicon().demonym(text).is_none()
     }
+}
+
+/// A market report's mover: a name before a word of `moves` (or "was up",
+/// "were down") and a change in percent or points within four words
+/// ("Vorland Chemie eased 1.2 percent", "Stellmann was down 0.9
+/// percent"), in a document that speaks of shares or stocks. Not for a
+/// titled name, one opening with a given name, a place the lexicons know
+/// or a demonym.
+fn mover(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    n.title.is_none()
+        && !matches!(n.hint, Hint::Person | Hint::Known { place: true, .. })
+        && moves_after(doc, b)
+        && {
+            let text = doc.str_of(doc.span_of(a, b));
+            !known_place(doc, n) && lexicon().demonym(text).is_none()
+        }
+}
+
+/// The words after a name ending before token `b` say a market report's
+/// mover (see [`mover`]).
+fn moves_after(doc: &Doc, b: usize) -> bool {
+    let len = doc.tokens.len();
+    if b + 2 >= len || doc.tokens[b].kind() != TokenKind::Word {
+        return false;
+    }
+    // (the number first: it is told by the token's kind, the words by a
+    // look-up; this runs after each name)
+    let Some(n) =
+        (b + 1..(b + 6).min(len - 1)).find(|&t| doc.tokens[t].kind() == TokenKind::Number)
+    else {
+        return false;
+    };
+    if !matches!(doc.tok(n + 1), "percent" | "pct" | "%" | "points") {
+        return false;
+    }
+    let c = context();
+    let moved = |w: &str| c.moves.contains(w) || matches!(w, "lost" | "edged");
+    let verb = if matches!(doc.tok(b), "was" | "were" | "is" | "are") {
+        b + 1
+    } else {
+        b
+    };
+    verb < n
+        && moved(doc.tok(verb))
+        && doc
+            .tokens
+            .iter()
+            .enumerate()
+            .any(|(t, k)| k.kind() == TokenKind::Word && matches!(doc.tok(t), "shares" | "stocks"))
 }
 
 /// Only a comma, "and", "or" or ", and" between tokens `b` and `a` (the
@@ -1352,21 +1473,90 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
 
 /// A line of results, "Leeds 2 Newcastle 1": a number of goals after each
 /// side's name (`toks`), in one sentence; not two common words ("Page 3
-/// Table 2").
+/// Table 2"). A side's country in brackets may stand before its points,
+/// and its scorers in brackets after its goals ("Real Madrid ( Spain ) 92
+/// Partizan ( Yugoslavia ) 80", "Hamburg 3 ( Kessler 12 ) Freiburg 1").
 fn results_line(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
     let sent = doc.sentences[doc.sentence_at(toks.start)].tokens();
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let (a, b) = (toks.start, toks.end);
-    let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 2));
+    let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 3));
     let cap = |t: usize| word(Some(t)).is_some_and(|w| w.first_is(char::is_uppercase));
     let uncommon = |t: usize| cap(t) && !lexicon().is_common_word(&doc.tok(t).lower());
-    let home = goals(Some(b)) && (b + 2..b + 5).any(|t| goals(Some(t)) && (b + 1..t).all(cap));
-    let away = goals(a.checked_sub(1)) && a.checked_sub(2).is_some_and(cap) && goals(Some(b));
+    // (past a group in brackets opening at `t`, forward; back over one
+    // closing at `t`, to the token before it)
+    let over = |t: usize| {
+        if word(Some(t)) == Some("(") {
+            (t + 1..(t + 16).min(sent.end))
+                .find(|&u| doc.tok(u) == ")")
+                .map_or(t, |u| u + 1)
+        } else {
+            t
+        }
+    };
+    let back = |t: usize| {
+        if word(Some(t)) == Some(")") {
+            (t.saturating_sub(16).max(sent.start)..t)
+                .rev()
+                .find(|&u| doc.tok(u) == "(")
+                .and_then(|u| u.checked_sub(1))
+        } else {
+            Some(t)
+        }
+    };
+    let g = over(b);
+    let next = over(g + 1);
+    let home =
+        goals(Some(g)) && (next + 1..next + 4).any(|t| goals(Some(over(t))) && (next..t).all(cap));
+    let p = a.checked_sub(1).and_then(back);
+    let q = p.and_then(|p| p.checked_sub(1)).and_then(back);
+    let away = goals(p) && q.is_some_and(cap) && goals(Some(g));
     (home || away)
         && (b > a + 1
             || uncommon(a)
-            || (home && uncommon(b + 1))
-            || (away && a >= 2 && uncommon(a - 2)))
+            || (home && uncommon(next))
+            || (away && q.is_some_and(uncommon)))
+}
+
+/// The scorers in brackets after a side's goals in a line of results:
+/// "Hamburg 3 ( Kessler 12 , Brandt 40 )", the bracket opening at `o`;
+/// each a run of one to three capitalized words and the minute, commas
+/// between. None when the bracket holds anything else.
+fn scorers(doc: &Doc, o: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    let sent = doc.sentences[doc.sentence_at(o)].tokens();
+    if o < sent.start + 2 || doc.tok(o) != "(" || !number(doc.tok(o - 1), 2) || !doc.is_cap(o - 2) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut t = o + 1;
+    loop {
+        let a = t;
+        while t < sent.end && t < a + 3 && doc.is_cap(t) {
+            t += 1;
+        }
+        if t == a || t + 1 >= sent.end || !number(doc.tok(t), 3) {
+            return None;
+        }
+        out.push(a..t);
+        match doc.tok(t + 1) {
+            "," => t += 2,
+            ")" => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// Name `n` is a scorer in brackets after a side's goals ([`scorers`]).
+fn scorer(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    b < doc.tokens.len()
+        && doc.tokens[b].kind() == TokenKind::Number
+        && (a.saturating_sub(16)..a)
+            .rev()
+            .find(|&t| matches!(doc.tok(t), "(" | ")"))
+            .filter(|&t| doc.tok(t) == "(")
+            .and_then(|o| scorers(doc, o))
+            .is_some_and(|s| s.contains(&n.toks))
 }
 
 /// A preposition of place ("in", "from", "near"...), and maybe "the",
@@ -1632,7 +1822,7 @@ pub(crate) fn filter(
         .map(|n| lower_hash(doc.tok(n.toks.end - 1)))
         .collect();
     let company = |n: &Name| {
-        company_context(doc, n)
+        (company_context(doc, n) || mover(doc, n))
             && !(n.toks.len() == 1 && surnames.contains(&lower_hash(doc.tok(n.toks.start))))
     };
     let mut verdict: Vec<Option<EntityKind>> = names
@@ -1642,6 +1832,20 @@ pub(crate) fn filter(
                 Some(EntityKind::Place)
             }
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            // "Dinamo Korvel ( Croatia ) 88 Slavia Tornow ( Poland ) 79": a
+            // side of a line of results with its country in brackets is a
+            // team, though the tagger reads a player.
+            _ if n.title.is_none()
+                && doc
+                    .tokens
+                    .get(n.toks.end)
+                    .is_some_and(|_| doc.tok(n.toks.end) == "(")
+                && results_line(doc, n.toks.clone()) =>
+            {
+                Some(EntityKind::Organization)
+            }
+            // "Hamburg 3 ( Kessler 12 )": a scorer is a person.
+            _ if n.title.is_none() && scorer(doc, n) => Some(EntityKind::Person),
             // "Ana Ruiz (Chile)": a place the lexicons know alone in
             // brackets is that place (a player's country, a firm's seat).
             _ if bracketed(doc, n) && known_place(doc, n) => Some(EntityKind::Place),

@@ -3,7 +3,7 @@
 //! File format (`ner.bin`), all integers little-endian:
 //!
 //! ```text
-//! magic    8 bytes  "NLNER\0\0\x03"
+//! magic    8 bytes  "NLNER\0\0\x04"
 //! bits     u8       the table has 2^bits rows
 //! tags     u8       weights per row (Tag::COUNT)
 //! levels   128 * i32: the weight of each code 0..=127 (level 0 is 0);
@@ -11,9 +11,16 @@
 //! trans    (tags + 1) * tags  i32: from (previous tag, or start) to tag
 //! stored   2^bits bits (2^bits / 8 bytes): bit r (byte r / 8, bit r % 8,
 //!          lowest first) is set when row r is stored
-//! then the stored rows' weights, in increasing row number:
-//!          tags * i8 a row
+//! masks    one byte per stored row, in increasing row number: bit t is set
+//!          when the row's weight of tag t (t < 8) is not zero
+//! mask8    one bit per stored row (lowest first, the last byte padded with
+//!          zeros): the row's weight of tag 8 is not zero
+//! codes    the non-zero weights, i8 each, row after row, each row's in tag
+//!          order
 //! ```
+//!
+//! (Version 3 stored all 9 codes of every stored row: 2 of 3 are zero.
+//! The masks and the non-zero codes apart gzip 14.9 KB smaller.)
 //!
 //! Rows not stored are all zero. Each weight is an 8-bit code for one of
 //! 127 levels spaced geometrically (a few percent apart, from the smallest
@@ -24,10 +31,12 @@
 use super::features::{known_hashes, Sink, KNOWN};
 use super::Tag;
 
-const MAGIC: &[u8; 8] = b"NLNER\0\0\x03";
+const MAGIC: &[u8; 8] = b"NLNER\0\0\x04";
 const TAGS: usize = Tag::COUNT;
 /// Row of the transition table for the sentence start.
 pub(crate) const START: usize = TAGS;
+// The file's masks hold 9 bits a row: a byte and a bit.
+const _: () = assert!(TAGS == 9);
 
 /// A trained model: hashed feature weights and tag transitions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -168,8 +177,21 @@ impl Model {
             map[r / 8] |= 1 << (r % 8);
         }
         out.extend_from_slice(&map);
-        for w in rows.filter(|w| w.iter().any(|&w| w != 0)) {
-            out.extend(w.iter().map(|&w| w as u8));
+        let stored: Vec<&[i8]> = rows.filter(|w| w.iter().any(|&w| w != 0)).collect();
+        let mask = |w: &[i8]| {
+            w.iter()
+                .enumerate()
+                .filter(|(_, &c)| c != 0)
+                .fold(0u16, |m, (t, _)| m | 1 << t)
+        };
+        out.extend(stored.iter().map(|w| mask(w) as u8));
+        let mut high = vec![0u8; stored.len().div_ceil(8)];
+        for (i, w) in stored.iter().enumerate() {
+            high[i / 8] |= ((mask(w) >> 8) as u8) << (i % 8);
+        }
+        out.extend_from_slice(&high);
+        for w in &stored {
+            out.extend(w.iter().filter(|&&c| c != 0).map(|&c| c as u8));
         }
         out
     }
@@ -206,31 +228,50 @@ impl Model {
         }
         let size = 1usize << bits;
         let map = take(size / 8)?;
-        let count: usize = map.iter().map(|b| b.count_ones() as usize).sum();
-        let codes = take(count * TAGS)?;
-        if pos != bytes.len() {
-            return Err(err("trailing bytes"));
-        }
+        let count: usize = map
+            .chunks_exact(8)
+            .map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()).count_ones() as usize)
+            .sum();
+        let low = take(count)?;
+        let high = take(count.div_ceil(8))?;
+        // The codes are the rest: as many as the masks' bits (checked as
+        // they are read, and that none is left over).
+        let codes = &bytes[pos..];
         if codes.contains(&0x80) {
             return Err(err("weight code -128"));
         }
         // Each stored row's weights to its place in the table, a word of
-        // the map (64 rows) at a time.
+        // the map (64 rows) at a time; row i's mask (TAGS = 9 bits) is
+        // low[i] and bit i of `high`.
         let mut weights = vec![0i8; size * TAGS];
-        let mut src = codes.chunks_exact(TAGS);
+        let (mut i, mut src) = (0, codes.iter());
         for (k, word) in map.chunks_exact(8).enumerate() {
             let mut le = [0u8; 8];
             le.copy_from_slice(word);
             let mut bits = u64::from_le_bytes(le);
             while bits != 0 {
-                // (as many rows of codes as set bits: `take` counted them)
-                let Some(w) = src.next() else { break };
-                let r = k * 64 + bits.trailing_zeros() as usize;
-                for (dst, &c) in weights[r * TAGS..(r + 1) * TAGS].iter_mut().zip(w) {
-                    *dst = c as i8;
+                let r = (k * 64 + bits.trailing_zeros() as usize) * TAGS;
+                let m = u32::from(low[i]) | u32::from(high[i / 8] >> (i % 8) & 1) << 8;
+                let row: &mut [i8; TAGS] = (&mut weights[r..r + TAGS])
+                    .try_into()
+                    .expect("a row of TAGS weights");
+                // (a test a tag: fewer instructions than a walk over the
+                // set bits, and no bit count instruction is needed)
+                for (t, w) in row.iter_mut().enumerate() {
+                    if m >> t & 1 != 0 {
+                        let Some(&c) = src.next() else {
+                            return Err(err("the file ends too early"));
+                        };
+                        *w = c as i8;
+                    }
                 }
+                i += 1;
                 bits &= bits - 1;
             }
+        }
+        let c = codes.len() - src.len();
+        if c != codes.len() {
+            return Err(err("trailing bytes"));
         }
         let signed = signed_levels(&levels);
         let wide = wide_trans(&trans);

@@ -179,6 +179,37 @@ fn model_file_rejects_damage() {
 }
 
 #[test]
+fn model_file_keeps_each_non_zero_code_in_its_place() {
+    // Rows with only the last tag's weight (the mask's ninth bit), with
+    // the first and the last, with all nine, and rows past the first byte
+    // of masks (more than 8 stored rows: the ninth bits' second byte).
+    let bits = 8u8;
+    let mut weights = vec![0i8; Tag::COUNT << bits];
+    let mut put = |row: usize, tag: usize, code: i8| weights[row * Tag::COUNT + tag] = code;
+    put(3, 8, -5);
+    put(5, 0, 7);
+    put(5, 8, 127);
+    for t in 0..Tag::COUNT {
+        put(200, t, t as i8 - 4 + i8::from(t == 4));
+    }
+    for r in 210..222 {
+        put(r, r % Tag::COUNT, -127);
+    }
+    let levels: Vec<i32> = (0..128).collect();
+    let trans = vec![1; (Tag::COUNT + 1) * Tag::COUNT];
+    let model = Model::from_parts(bits, weights, levels, trans);
+    let bytes = model.to_bytes();
+    assert_eq!(Model::from_bytes(&bytes).unwrap(), model);
+    // 15 stored rows: 15 masks, 2 bytes of ninth bits, 24 non-zero codes.
+    let header = 10 + 128 * 4 + (Tag::COUNT + 1) * Tag::COUNT * 4 + (1 << bits) / 8;
+    assert_eq!(bytes.len(), header + 15 + 2 + (1 + 2 + 9 + 12));
+    // A mask that lost a bit leaves a code over: damage.
+    let mut lost = bytes.clone();
+    lost[header + 3] = 0; // row 210: one code, tag 3
+    assert!(Model::from_bytes(&lost).is_err());
+}
+
+#[test]
 fn consistency_pass_votes_and_finds_surnames() {
     let sents = vec![
         words("Marta Quell spoke ."),
