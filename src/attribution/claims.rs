@@ -433,6 +433,17 @@ pub fn find(
         {
             continue;
         }
+        // "could not find an equaliser in the second half", "added two
+        // trams to the timetable": a verb whose object is a thing got or
+        // added, then that thing, reports nothing.
+        if doc.uses_lower(cue.toks.start).has(Use::ThingObject)
+            && !is_tail
+            && !inverted
+            && a == cue.toks.end
+            && thing_then_prep(doc, a, b)
+        {
+            continue;
+        }
         out.push(ClaimDraft::new(
             r.actor,
             r.mention,
@@ -442,6 +453,42 @@ pub fn find(
         ));
     }
     out
+}
+
+/// Whether `a..b` opens with a noun phrase an article or a count opens
+/// ("an equaliser", "two trams"; not "both men", "more people": those stand
+/// for people), at most three words, then a preposition other than "of"
+/// (which goes on with the phrase: "a study of ..."), with no word that may
+/// be a verb: auxiliary, negation, relative, pronoun, cue verb or past form
+/// ("the man in the car was drunk" is a clause).
+fn thing_then_prep(doc: &Doc, a: usize, b: usize) -> bool {
+    let count = doc.token(a).kind() == TokenKind::Number
+        || (doc.word_class(a) == Some(WordClass::Quant)
+            && !doc.is(a, Use::LoneQuantifier)
+            && a + 1 < b
+            && doc.tok(a + 1).ends_with('s'));
+    let Some(p) = (a + 1..b.min(a + 5))
+        .find(|&t| doc.token(t).kind() != TokenKind::Word || doc.word_class(t).is_some())
+    else {
+        return false;
+    };
+    (count || doc.is(a, Use::Article))
+        && p > a + 1
+        && doc.word_class(p) == Some(WordClass::Prep)
+        && !doc.tok(p).eq_ignore_ascii_case("of")
+        && (a + 1..b).all(|t| {
+            let w = doc.tok(t);
+            // (a capital is a name's: "in May")
+            doc.is_cap(t)
+                || doc.in_quote_at(t).is_none()
+                    && !matches!(
+                        doc.word_class(t),
+                        Some(WordClass::Aux | WordClass::Neg | WordClass::Rel | WordClass::Pron)
+                    )
+                    && !w.eq_ignore_ascii_case("that")
+                    && doc.cue_verb(t).is_none()
+                    && !w.ends_with("ed")
+        })
 }
 
 /// "Lopez, asked about the deal, said ...", "The senator, accused of
