@@ -434,17 +434,20 @@ pub fn find(
             continue;
         }
         // "could not find an equaliser in the second half", "added two
-        // trams to the timetable": a verb whose object is a thing got or
+        // trams to the timetable": a verb whose object is a thing sought or
         // added, then that thing, reports nothing.
         // (Also as a closing clause: "..., as Rovers could not find an
         // equaliser despite ...": the words after the verb, up to a comma.)
         let f = cue.toks.end;
-        let thing_end = (f..sent.end)
-            .find(|&t| doc.tok(t) == ",")
-            .unwrap_or(sent.end);
         if doc.uses_lower(cue.toks.start).has(Use::ThingObject)
             && (a == f || is_tail)
-            && thing_then_prep(doc, f, if is_tail { thing_end } else { b })
+            && thing_then_prep(
+                doc,
+                f,
+                (f..sent.end)
+                    .find(|&t| doc.tok(t) == ",")
+                    .unwrap_or(sent.end),
+            )
         {
             continue;
         }
@@ -466,29 +469,26 @@ pub fn find(
 /// be a verb: auxiliary, negation, relative, pronoun, cue verb or past form
 /// ("the man in the car was drunk" is a clause).
 fn thing_then_prep(doc: &Doc, a: usize, b: usize) -> bool {
-    // ("find time for": a lone singular noun, no verb we know, as the
-    // whole phrase; not "found improvements in", what a study finds, nor
-    // "adds up to")
-    let bare = a + 1 < b
-        && doc.word_class(a + 1) == Some(WordClass::Prep)
-        && doc.token(a).kind() == TokenKind::Word
-        && !doc.is_cap(a)
-        && doc.word_class(a).is_none()
-        && doc.cue_verb(a).is_none()
-        && !doc.is(a, Use::Particle)
-        && !doc.tok(a).ends_with("ed")
-        && !doc.tok(a).ends_with('s');
-    let count = doc.token(a).kind() == TokenKind::Number
-        || (doc.word_class(a) == Some(WordClass::Quant)
-            && !doc.is(a, Use::LoneQuantifier)
-            && a + 1 < b
-            && doc.tok(a + 1).ends_with('s'));
     let Some(p) = (a + 1..b.min(a + 5))
         .find(|&t| doc.token(t).kind() != TokenKind::Word || doc.word_class(t).is_some())
     else {
         return false;
     };
-    (bare || ((count || doc.is(a, Use::Article)) && p > a + 1))
+    let lone = p == a + 1;
+    let opens = match doc.word_class(a) {
+        Some(WordClass::Quant) => !lone && !doc.is(a, Use::LoneQuantifier),
+        Some(_) => !lone && doc.is(a, Use::Article),
+        None if doc.token(a).kind() == TokenKind::Number => !lone,
+        // ("find time for": a lone singular noun, no verb we know; not
+        // "adds up to")
+        None => {
+            lone && !doc.is_cap(a)
+                && doc.cue_verb(a).is_none()
+                && !doc.is(a, Use::Particle)
+                && !doc.tok(a).ends_with('s')
+        }
+    };
+    opens
         && doc.word_class(p) == Some(WordClass::Prep)
         && !doc.tok(p).eq_ignore_ascii_case("of")
         && (a + 1..b).all(|t| {

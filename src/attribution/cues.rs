@@ -371,7 +371,6 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
     // nobody named makes (the outlet's), like "it was alleged that".
     let it_that = word_is(w, Use::Passive)
         && n == 3
-        && frames.clause
         && t > sent.start
         && doc.tok(t - 1).eq_ignore_ascii_case("it")
         && doc.tok(t + n - 1).eq_ignore_ascii_case("that");
