@@ -454,6 +454,24 @@ pub fn find(
         {
             continue;
         }
+        // "could not find an equaliser in the second half", "added two
+        // trams to the timetable": a verb whose object is a thing sought or
+        // added, then that thing, reports nothing.
+        // (Also as a closing clause: "..., as Rovers could not find an
+        // equaliser despite ...": the words after the verb, up to a comma.)
+        let f = cue.toks.end;
+        if doc.uses_lower(cue.toks.start).has(Use::ThingObject)
+            && (a == f || is_tail)
+            && thing_then_prep(
+                doc,
+                f,
+                (f..sent.end)
+                    .find(|&t| doc.tok(t) == ",")
+                    .unwrap_or(sent.end),
+            )
+        {
+            continue;
+        }
         out.push(ClaimDraft::new(
             r.actor,
             r.mention,
@@ -462,6 +480,50 @@ pub fn find(
             cue.stance,
         ));
     }
+}
+
+/// Whether `a..b` opens with a noun phrase an article or a count opens
+/// ("an equaliser", "two trams"; not "both men", "more people": those stand
+/// for people), at most three words, then a preposition other than "of"
+/// (which goes on with the phrase: "a study of ..."), with no word that may
+/// be a verb: auxiliary, negation, relative, pronoun, cue verb or past form
+/// ("the man in the car was drunk" is a clause).
+fn thing_then_prep(doc: &Doc, a: usize, b: usize) -> bool {
+    let Some(p) = (a + 1..b.min(a + 5))
+        .find(|&t| doc.token(t).kind() != TokenKind::Word || doc.word_class(t).is_some())
+    else {
+        return false;
+    };
+    let lone = p == a + 1;
+    let opens = match doc.word_class(a) {
+        Some(WordClass::Quant) => !lone && !doc.is(a, Use::LoneQuantifier),
+        Some(_) => !lone && doc.is(a, Use::Article),
+        None if doc.token(a).kind() == TokenKind::Number => !lone,
+        // ("find time for": a lone singular noun, no verb we know; not
+        // "adds up to")
+        None => {
+            lone && !doc.is_cap(a)
+                && doc.cue_verb(a).is_none()
+                && !doc.is(a, Use::Particle)
+                && !doc.tok(a).ends_with('s')
+        }
+    };
+    opens
+        && doc.word_class(p) == Some(WordClass::Prep)
+        && !doc.tok(p).eq_ignore_ascii_case("of")
+        && (a + 1..b).all(|t| {
+            let w = doc.tok(t);
+            // (a capital is a name's: "in May")
+            doc.is_cap(t)
+                || doc.in_quote_at(t).is_none()
+                    && !matches!(
+                        doc.word_class(t),
+                        Some(WordClass::Aux | WordClass::Neg | WordClass::Rel | WordClass::Pron)
+                    )
+                    && !w.eq_ignore_ascii_case("that")
+                    && doc.cue_verb(t).is_none()
+                    && !w.ends_with("ed")
+        })
 }
 
 /// "Lopez, asked about the deal, said ...", "The senator, accused of

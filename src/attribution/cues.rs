@@ -372,9 +372,16 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         || word_is(w, Use::Passive)
             && (doc.cue_verb(t + 1).is_some_and(|v| v.past()) || (n == 3 && frames.inf)))
         && doc.tok(t + n - 1).eq_ignore_ascii_case("to");
+    // "It is understood that ...": what the writer has been told, a claim
+    // nobody named makes (the outlet's), like "it was alleged that".
+    let it_that = word_is(w, Use::Passive)
+        && n == 3
+        && t > sent.start
+        && doc.tok(t - 1).eq_ignore_ascii_case("it")
+        && doc.tok(t + n - 1).eq_ignore_ascii_case("that");
     let form = if w == "according" {
         CueForm::According
-    } else if passive {
+    } else if passive || it_that {
         CueForm::Impersonal
     } else {
         verb_form(doc, t, sent.start, false)

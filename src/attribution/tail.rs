@@ -237,10 +237,8 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         return false;
     };
     let group_start = tail_start(doc, r.cue.toks.start.min(mention.toks().start));
-    let sent_start = doc
-        .sentence(doc.sentence_at(r.cue.toks.start))
-        .tokens()
-        .start;
+    let sent = doc.sentence(doc.sentence_at(r.cue.toks.start)).tokens();
+    let sent_start = sent.start;
     // "Serbia said ..." opens the sentence: not a closing clause.
     let closes_quote = |t: usize| {
         doc.quote_at(t)
@@ -263,9 +261,11 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // "“...,” Jane Doe said the plan ..." reports a clause of its own
     // (but "told the crowd" names a listener).
     let after = r.cue.toks.end.max(mention.toks().end);
+    // (A headline has no period: "..., union says" ends there, and the
+    // next paragraph's first word is none of its clause.)
     let own_clause = || {
         mention.toks().start < r.cue.toks.start
-            && after < doc.tokens.len()
+            && after < sent.end
             && match &*doc.tok(after).lower_cow() {
                 // "said that ...", "said he ...": a subject pronoun that can
                 // stand for a person.

@@ -309,6 +309,11 @@ pub enum Use {
     /// Carries words from one language to another ("according to the
     /// *interpreter*", "a *translation*"): a conduit of the words, no source.
     Conduit,
+    /// A form of a cue verb whose noun-phrase object is a thing sought or
+    /// added, not words ("could not *find* a way to", "*added* two trams
+    /// to"; not "*found*", what an inspection found): it reports a clause,
+    /// never such an object.
+    ThingObject,
     /// A share of the people asked, standing for them as a subject ("*half*
     /// said", "two-*thirds* say", "a *majority* of voters", "52 *percent*").
     Share,

@@ -274,7 +274,7 @@ fn phrases_are_found_by_first_word() {
 }
 
 /// Every use, in the order of the enum (the test checks the order).
-const ALL_USES: [Use; 63] = [
+const ALL_USES: [Use; 64] = [
     Use::Between,
     Use::BeforeContent,
     Use::Addressee,
@@ -333,6 +333,7 @@ const ALL_USES: [Use; 63] = [
     Use::StormWord,
     Use::Authored,
     Use::Conduit,
+    Use::ThingObject,
     Use::Share,
     Use::GerundEnding,
     Use::ParticipleEnding,
