@@ -169,10 +169,24 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
             && (lex.is(w, Use::Kin) || lex.is(w, Use::PersonNoun))
             && doc.tokens.get(t + 1).is_some()
             && doc.cue_verb(t + 1).is_some();
-        (titled_of || kin).then_some(Role {
+        // ("Kenya's central bank said": a body's noun an owner makes
+        // someone's, when it speaks.)
+        let body = !kin
+            && !titled_of
+            && doc.tokens.get(t + 1).is_some()
+            && doc.cue_verb(t + 1).is_some()
+            && lex.is_body(w)
+            && (t.saturating_sub(3)..t)
+                .rev()
+                .take_while(|&k| {
+                    doc.token(k).kind() == TokenKind::Possessive
+                        || doc.tok(k).first_is(char::is_lowercase)
+                })
+                .any(|k| doc.token(k).kind() == TokenKind::Possessive);
+        (titled_of || kin || body).then_some(Role {
             plural: kin && (w.ends_with('s') || w.ends_with("men") || w == "children"),
             anonymous: false,
-            collective: false,
+            collective: body,
         })
     })
 }
