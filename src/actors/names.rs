@@ -63,11 +63,22 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     let mut lower = HashSet::with_capacity_and_hasher(room(4), Default::default());
     let mut surnames = HashSet::default();
     let lex = lexicon();
+    // The lowercase set is only ever asked about the lowercase form of a
+    // word that does not start in lowercase ([`vouched`], [`segment`]): a
+    // lowercase word goes into it only when such a form has its shape, so
+    // most of an article's lowercase words are never hashed.
+    let mut asked = [0u64; 64];
+    if doc.may_be_cap(0) {
+        mark_lower_form(doc, 0, &mut asked);
+    }
     for t in 1..doc.tokens.len() {
+        if !doc.may_be_cap(t) {
+            continue;
+        }
+        mark_lower_form(doc, t, &mut asked);
         // (Every given name is written with a capital: the lexicon is asked
         // only about a capitalized word before a capitalized word.)
-        if doc.may_be_cap(t)
-            && doc.is_cap(t)
+        if doc.is_cap(t)
             && doc.token(t).span().start == doc.token(t - 1).span().end + 1
             && doc.is_cap(t - 1)
             && lex.is_given_name(doc.tok(t - 1))
@@ -83,7 +94,10 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
             }
             let w = doc.tok(t);
             if w.first_is(char::is_lowercase) {
-                lower.insert(w);
+                let k = shape(w.as_bytes(), |b| b);
+                if asked.at(k / 64) >> (k % 64) & 1 == 1 {
+                    lower.insert(w);
+                }
             } else if !heading && !is_sentence_initial(doc, t) {
                 cap_inside.insert(w);
             }
@@ -94,6 +108,38 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
         lower,
         surnames,
     }
+}
+
+/// Where a word's shape falls in 4,096 bits: its length, first, middle and
+/// last bytes, each read through `lower` (so an ASCII word's lowercase form
+/// has its shape without being written).
+fn shape(w: &[u8], lower: fn(u8) -> u8) -> usize {
+    let n = w.len();
+    let byte = |i: usize| u32::from(lower(w.get(i).copied().unwrap_or(0)));
+    let key = byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16 | (n as u32) << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// Marks in `asked` the shape of the lowercase form of word `t`, which may
+/// start with a capital (a word starting in lowercase, or whose form is
+/// itself and so no lowercase start, is never asked about).
+fn mark_lower_form(doc: &Doc, t: usize, asked: &mut [u64; 64]) {
+    if doc.token(t).kind() != TokenKind::Word {
+        return;
+    }
+    let w = doc.tok(t);
+    if w.first_is(char::is_lowercase) {
+        return;
+    }
+    let k = if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return;
+        }
+        shape(w.as_bytes(), |b| b.to_ascii_lowercase())
+    } else {
+        shape(w.lower_cow().as_bytes(), |b| b)
+    };
+    *asked.at_mut(k / 64) |= 1 << (k % 64);
 }
 
 /// True at the first word of a sentence (after any opening marks or dashes),
@@ -1046,6 +1092,18 @@ fn strip_honorific(doc: &Doc, run: Range<usize>, hint: Hint) -> Name {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lowercase_set_holds_every_lowercase_form_asked_about() {
+        // Each capitalized word here is also written in lowercase: the
+        // filter in front of the set must let that lowercase word in.
+        let text = "Report on Über and the über thing. NATO met nato staff. Kessel said kessel.";
+        let doc = Doc::new(text);
+        let ev = evidence(&doc);
+        for w in ["über", "nato", "kessel", "report"] {
+            assert_eq!(ev.lower.contains(w), text.contains(&format!(" {w}")), "{w}");
+        }
+    }
 
     /// The names of `text` as (words, hint, title words).
     fn names(text: &str) -> Vec<(String, Hint, Option<String>)> {
