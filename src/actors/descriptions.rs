@@ -430,14 +430,17 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let bodies = actors.organizations_by_last_word();
     // The titles that descriptions in apposition give first, so that "the
     // mayor" in a headline finds "Ann Ruiz, the mayor of X," below it.
-    let apposed: Vec<Option<usize>> = found
+    // (Each with whether its role noun names a body, asked once.)
+    let apposed: Vec<(bool, Option<usize>)> = found
         .iter()
         .map(|f| {
             let body = lexicon().is_body(&doc.tok(f.head).lower_cow());
-            (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body))?
+            let person =
+                (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body));
+            (body, person.flatten())
         })
         .collect();
-    for (f, &person) in found.iter().zip(&apposed) {
+    for (f, &(_, person)) in found.iter().zip(&apposed) {
         if let Some(person) = person.filter(|&p| actors.actor(p).kind == ActorKind::Person) {
             let phrase = doc.str_of(doc.span_of(f.start, f.end));
             let title = strip_det(phrase, f.det.as_deref()).to_string();
@@ -446,7 +449,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             }
         }
     }
-    for (f, apposed) in found.into_iter().zip(apposed) {
+    for (f, (body, apposed)) in found.into_iter().zip(apposed) {
         let span = doc.span_of(f.start, f.end);
         let phrase = doc.str_of(span);
         let bare = strip_det(phrase, f.det.as_deref());
@@ -514,7 +517,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 id
             }
             None => {
-                let kind = if lexicon().is_body(&role_word) {
+                let kind = if body {
                     ActorKind::Organization
                 } else if f.plural {
                     ActorKind::Group
