@@ -613,15 +613,21 @@ fn apposed_person(
 }
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
-    match det {
-        Some(d)
-            if phrase
+    let opens = |d: &str| {
+        if phrase.is_ascii() {
+            // (the lowercase phrase's test without writing it)
+            let (p, d) = (phrase.as_bytes(), d.as_bytes());
+            p.get(d.len()) == Some(&b' ')
+                && p.iter().zip(d).all(|(a, b)| a.to_ascii_lowercase() == *b)
+        } else {
+            phrase
                 .lower()
                 .strip_prefix(d)
-                .is_some_and(|rest| rest.starts_with(' ')) =>
-        {
-            phrase.part(d.len() + 1..)
+                .is_some_and(|rest| rest.starts_with(' '))
         }
+    };
+    match det {
+        Some(d) if opens(d) => phrase.part(d.len() + 1..),
         _ => phrase,
     }
 }
@@ -653,7 +659,8 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
 /// then a speech verb.
 fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let lex = lexicon();
-    if p + 1 >= doc.tokens.len() {
+    // (a word in no list of uses is no locative: most words, no look-up)
+    if p + 1 >= doc.tokens.len() || !doc.may_be(p, fact::USES) {
         return false;
     }
     let prep = doc.tok(p).lower_cow();
@@ -695,6 +702,19 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         descriptions(text).into_iter().map(|d| d.0).collect()
+    }
+
+    #[test]
+    fn a_determiner_is_stripped_only_as_a_whole_word_in_any_case() {
+        use super::strip_det;
+        assert_eq!(
+            strip_det("The defence minister", Some("the")),
+            "defence minister"
+        );
+        assert_eq!(strip_det("Theodore's aide", Some("the")), "Theodore's aide");
+        assert_eq!(strip_det("the", Some("the")), "the");
+        assert_eq!(strip_det("Üç officials", Some("üç")), "officials");
+        assert_eq!(strip_det("three aides", None), "three aides");
     }
 
     #[test]
