@@ -555,16 +555,24 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         }
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
-        let common = (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
-            && !ev.surnames.contains(w);
-        let verbal = [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
-            .iter()
-            .any(|&e| lex.has_ending(w, e))
-            && w.len() > 5;
+        // (These three only matter at a sentence's start, and are asked
+        // only there.)
+        let common = || {
+            (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
+                && !ev.surnames.contains(w)
+        };
+        let verbal = || {
+            [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
+                .iter()
+                .any(|&e| lex.has_ending(w, e))
+                && w.len() > 5
+        };
         // "Quennell also said": the subject of a speech verb is a name;
         // "Wairimu, 34, said": so is a word an age follows.
-        let vouched = vouched(ev, w)
-            || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)));
+        let is_vouched = || {
+            vouched(ev, w)
+                || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)))
+        };
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
         // "Minister for Orrland Tomas Vik said": an office and its field.
@@ -572,7 +580,9 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let role = initial && a + 1 < b && role_before_given_name(doc, a);
         if !modifies_title
             && !office
-            && (grammar || role || (initial && (common || (!vouched && (b - a == 1 || verbal)))))
+            && (grammar
+                || role
+                || (initial && (common() || (!is_vouched() && (b - a == 1 || verbal())))))
         {
             a += 1;
             while a < b && (is_connector(doc.tok(a)) || doc.tok(a) == ".") {
