@@ -613,21 +613,15 @@ fn apposed_person(
 }
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
-    let opens = |d: &str| {
-        if phrase.is_ascii() {
-            // (the lowercase phrase's test without writing it)
-            let (p, d) = (phrase.as_bytes(), d.as_bytes());
-            p.get(d.len()) == Some(&b' ')
-                && p.iter().zip(d).all(|(a, b)| a.to_ascii_lowercase() == *b)
-        } else {
-            phrase
+    match det {
+        Some(d)
+            if phrase
                 .lower()
                 .strip_prefix(d)
-                .is_some_and(|rest| rest.starts_with(' '))
+                .is_some_and(|rest| rest.starts_with(' ')) =>
+        {
+            phrase.part(d.len() + 1..)
         }
-    };
-    match det {
-        Some(d) if opens(d) => phrase.part(d.len() + 1..),
         _ => phrase,
     }
 }

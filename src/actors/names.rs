@@ -10,7 +10,7 @@ use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
-use crate::text::{Doc, Lower, TokenKind};
+use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// What the words of a name say about its kind.
@@ -67,18 +67,16 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     // word that does not start in lowercase ([`vouched`], [`segment`]): a
     // lowercase word goes into it only when such a form has its shape, so
     // most of an article's lowercase words are never hashed.
-    let mut asked = [0u64; 64];
-    if doc.may_be_cap(0) {
-        mark_lower_form(doc, 0, &mut asked);
-    }
-    for t in 1..doc.tokens.len() {
+    let mut asked = Bits::new(4096);
+    for t in 0..doc.tokens.len() {
         if !doc.may_be_cap(t) {
             continue;
         }
         mark_lower_form(doc, t, &mut asked);
         // (Every given name is written with a capital: the lexicon is asked
         // only about a capitalized word before a capitalized word.)
-        if doc.is_cap(t)
+        if t > 0
+            && doc.is_cap(t)
             && doc.token(t).span().start == doc.token(t - 1).span().end + 1
             && doc.is_cap(t - 1)
             && lex.is_given_name(doc.tok(t - 1))
@@ -94,8 +92,8 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
             }
             let w = doc.tok(t);
             if w.first_is(char::is_lowercase) {
-                let k = shape(w.as_bytes(), |b| b);
-                if asked.at(k / 64) >> (k % 64) & 1 == 1 {
+                let k = lower_shape(w);
+                if asked.get(k) {
                     lower.insert(w);
                 }
             } else if !heading && !is_sentence_initial(doc, t) {
@@ -110,36 +108,28 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     }
 }
 
-/// Where a word's shape falls in 4,096 bits: its length, first, middle and
-/// last bytes, each read through `lower` (so an ASCII word's lowercase form
-/// has its shape without being written).
-fn shape(w: &[u8], lower: fn(u8) -> u8) -> usize {
-    let n = w.len();
-    let byte = |i: usize| u32::from(lower(w.get(i).copied().unwrap_or(0)));
-    let key = byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16 | (n as u32) << 24;
+/// Where a word's shape (its length and lowercase first and last bytes)
+/// falls in 4,096 bits.
+fn shape(len: usize, first: u8, last: u8) -> usize {
+    let key = (len as u32) << 16 | u32::from(first) << 8 | u32::from(last);
     (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// The [`shape`] of a word written in lowercase.
+fn lower_shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    shape(b.len(), *b.first().unwrap_or(&0), *b.last().unwrap_or(&0))
 }
 
 /// Marks in `asked` the shape of the lowercase form of word `t`, which may
 /// start with a capital (a word starting in lowercase, or whose form is
 /// itself and so no lowercase start, is never asked about).
-fn mark_lower_form(doc: &Doc, t: usize, asked: &mut [u64; 64]) {
-    if doc.token(t).kind() != TokenKind::Word {
-        return;
-    }
+fn mark_lower_form(doc: &Doc, t: usize, asked: &mut Bits) {
     let w = doc.tok(t);
-    if w.first_is(char::is_lowercase) {
+    if doc.token(t).kind() != TokenKind::Word || w.first_is(char::is_lowercase) {
         return;
     }
-    let k = if w.is_ascii() {
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return;
-        }
-        shape(w.as_bytes(), |b| b.to_ascii_lowercase())
-    } else {
-        shape(w.lower_cow().as_bytes(), |b| b)
-    };
-    *asked.at_mut(k / 64) |= 1 << (k % 64);
+    asked.set(lower_shape(&w.lower_cow()));
 }
 
 /// True at the first word of a sentence (after any opening marks or dashes),
