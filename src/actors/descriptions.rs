@@ -444,14 +444,17 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let bodies = actors.organizations_by_last_word();
     // The titles that descriptions in apposition give first, so that "the
     // mayor" in a headline finds "Ann Ruiz, the mayor of X," below it.
-    let apposed: Vec<Option<usize>> = found
+    // (Each with whether its role noun names a body, asked once.)
+    let apposed: Vec<(bool, Option<usize>)> = found
         .iter()
         .map(|f| {
             let body = lexicon().is_body(&doc.tok(f.head).lower_cow());
-            (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body))?
+            let person =
+                (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body));
+            (body, person.flatten())
         })
         .collect();
-    for (f, &person) in found.iter().zip(&apposed) {
+    for (f, &(_, person)) in found.iter().zip(&apposed) {
         if let Some(person) = person.filter(|&p| actors.actor(p).kind == ActorKind::Person) {
             let phrase = doc.str_of(doc.span_of(f.start, f.end));
             let title = strip_det(phrase, f.det.as_deref()).to_string();
@@ -460,7 +463,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             }
         }
     }
-    for (f, apposed) in found.into_iter().zip(apposed) {
+    for (f, (body, apposed)) in found.into_iter().zip(apposed) {
         let span = doc.span_of(f.start, f.end);
         let phrase = doc.str_of(span);
         let bare = strip_det(phrase, f.det.as_deref());
@@ -528,7 +531,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 id
             }
             None => {
-                let kind = if lexicon().is_body(&role_word) {
+                let kind = if body {
                     ActorKind::Organization
                 } else if f.plural {
                     ActorKind::Group
@@ -664,7 +667,8 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
 /// then a speech verb.
 fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let lex = lexicon();
-    if p + 1 >= doc.tokens.len() {
+    // (a word in no list of uses is no locative: most words, no look-up)
+    if p + 1 >= doc.tokens.len() || !doc.may_be(p, fact::USES) {
         return false;
     }
     let prep = doc.tok(p).lower_cow();
@@ -706,6 +710,19 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         descriptions(text).into_iter().map(|d| d.0).collect()
+    }
+
+    #[test]
+    fn a_determiner_is_stripped_only_as_a_whole_word_in_any_case() {
+        use super::strip_det;
+        assert_eq!(
+            strip_det("The defence minister", Some("the")),
+            "defence minister"
+        );
+        assert_eq!(strip_det("Theodore's aide", Some("the")), "Theodore's aide");
+        assert_eq!(strip_det("the", Some("the")), "the");
+        assert_eq!(strip_det("Üç officials", Some("üç")), "officials");
+        assert_eq!(strip_det("three aides", None), "three aides");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::WordSet as HashSet;
-use crate::text::{Doc, Lower, TokenKind};
+use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// What the words of a name say about its kind.
@@ -63,10 +63,19 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
     let mut lower = HashSet::with_capacity_and_hasher(room(4), Default::default());
     let mut surnames = HashSet::default();
     let lex = lexicon();
-    for t in 1..doc.tokens.len() {
+    // The lowercase set is only ever asked about the lowercase form of a
+    // word that does not start in lowercase ([`vouched`], [`segment`]): a
+    // lowercase word goes into it only when such a form has its shape, so
+    // most of an article's lowercase words are never hashed.
+    let mut asked = Bits::new(4096);
+    for t in 0..doc.tokens.len() {
+        if !doc.may_be_cap(t) {
+            continue;
+        }
+        mark_lower_form(doc, t, &mut asked);
         // (Every given name is written with a capital: the lexicon is asked
         // only about a capitalized word before a capitalized word.)
-        if doc.may_be_cap(t)
+        if t > 0
             && doc.is_cap(t)
             && doc.token(t).span().start == doc.token(t - 1).span().end + 1
             && doc.is_cap(t - 1)
@@ -83,7 +92,10 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
             }
             let w = doc.tok(t);
             if w.first_is(char::is_lowercase) {
-                lower.insert(w);
+                let k = lower_shape(w);
+                if asked.get(k) {
+                    lower.insert(w);
+                }
             } else if !heading && !is_sentence_initial(doc, t) {
                 cap_inside.insert(w);
             }
@@ -94,6 +106,30 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
         lower,
         surnames,
     }
+}
+
+/// Where a word's shape (its length and lowercase first and last bytes)
+/// falls in 4,096 bits.
+fn shape(len: usize, first: u8, last: u8) -> usize {
+    let key = (len as u32) << 16 | u32::from(first) << 8 | u32::from(last);
+    (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// The [`shape`] of a word written in lowercase.
+fn lower_shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    shape(b.len(), *b.first().unwrap_or(&0), *b.last().unwrap_or(&0))
+}
+
+/// Marks in `asked` the shape of the lowercase form of word `t`, which may
+/// start with a capital (a word starting in lowercase, or whose form is
+/// itself and so no lowercase start, is never asked about).
+fn mark_lower_form(doc: &Doc, t: usize, asked: &mut Bits) {
+    let w = doc.tok(t);
+    if doc.token(t).kind() != TokenKind::Word || w.first_is(char::is_lowercase) {
+        return;
+    }
+    asked.set(lower_shape(&w.lower_cow()));
 }
 
 /// True at the first word of a sentence (after any opening marks or dashes),
@@ -509,16 +545,24 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         }
         let grammar =
             !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
-        let common = (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
-            && !ev.surnames.contains(w);
-        let verbal = [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
-            .iter()
-            .any(|&e| lex.has_ending(w, e))
-            && w.len() > 5;
+        // (These three only matter at a sentence's start, and are asked
+        // only there.)
+        let common = || {
+            (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
+                && !ev.surnames.contains(w)
+        };
+        let verbal = || {
+            [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
+                .iter()
+                .any(|&e| lex.has_ending(w, e))
+                && w.len() > 5
+        };
         // "Quennell also said": the subject of a speech verb is a name;
         // "Wairimu, 34, said": so is a word an age follows.
-        let vouched = vouched(ev, w)
-            || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)));
+        let is_vouched = || {
+            vouched(ev, w)
+                || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)))
+        };
         // "Mines Minister Jane Doe": a modifier of the title that follows.
         let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
         // "Minister for Orrland Tomas Vik said": an office and its field.
@@ -526,7 +570,9 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         let role = initial && a + 1 < b && role_before_given_name(doc, a);
         if !modifies_title
             && !office
-            && (grammar || role || (initial && (common || (!vouched && (b - a == 1 || verbal)))))
+            && (grammar
+                || role
+                || (initial && (common() || (!is_vouched() && (b - a == 1 || verbal())))))
         {
             a += 1;
             while a < b && (is_connector(doc.tok(a)) || doc.tok(a) == ".") {
@@ -1046,6 +1092,18 @@ fn strip_honorific(doc: &Doc, run: Range<usize>, hint: Hint) -> Name {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lowercase_set_holds_every_lowercase_form_asked_about() {
+        // Each capitalized word here is also written in lowercase: the
+        // filter in front of the set must let that lowercase word in.
+        let text = "Report on Über and the über thing. NATO met nato staff. Kessel said kessel.";
+        let doc = Doc::new(text);
+        let ev = evidence(&doc);
+        for w in ["über", "nato", "kessel", "report"] {
+            assert_eq!(ev.lower.contains(w), text.contains(&format!(" {w}")), "{w}");
+        }
+    }
 
     /// The names of `text` as (words, hint, title words).
     fn names(text: &str) -> Vec<(String, Hint, Option<String>)> {

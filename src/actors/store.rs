@@ -420,14 +420,18 @@ impl Actors {
             Some(sealed) => &sealed.title_holders,
             None => built.get_or_insert_with(|| self.title_holders()),
         };
+        // (`rest` is `words[i..]` joined by spaces: the key from word `i`
+        // on, no `String` a try.)
+        let mut rest = key;
         for i in 0..words.len() {
             // Never drop into the middle of "secretary of state".
             if i > 0 && of(words.at(i - 1)) {
                 break;
             }
-            if let Some(h) = holders.get(&crate::text::spaced(&words[i..])) {
+            if let Some(h) = holders.get(rest) {
                 return h;
             }
+            rest = rest.split_once(' ').map_or("", |(_, tail)| tail);
         }
         // "the mayor" is the one "mayor of Eastbury" (not "the Israeli
         // leader" the "leader of" a league: no modifier is dropped here).
