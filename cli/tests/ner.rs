@@ -104,6 +104,33 @@ fn ner_usage_errors() {
     assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
 }
 
+/// Scores the engine on `fixture` (under tests/ner/) and holds each type's
+/// F1 to its floor; `gold` is the fixture's count of names, so that an edit
+/// of the fixture shows.
+fn holds_floors(fixture: &str, gold: u64, floors: [(&str, f64); 4]) {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/ner")
+        .join(fixture);
+    let report = eval_json(
+        &["--ner-system", "engine", file.to_str().unwrap()],
+        &format!("ner-{fixture}"),
+    );
+    let cats = &report["datasets"][0]["categories"];
+    assert_eq!(
+        n(&cats[ALL]["gold"]),
+        gold,
+        "the fixture changed: {}",
+        cats[ALL]
+    );
+    for (name, floor) in floors {
+        let f1 = cats[name]["f1"].as_f64().expect("an F1");
+        assert!(
+            f1 >= floor,
+            "{fixture} {name}: F1 {f1:.3} under its floor {floor}"
+        );
+    }
+}
+
 /// The engine on our own wire-copy fixture (tests/ner/wire.iob: 31 invented
 /// documents in the style of 1990s wire stories, 394 PER/ORG/LOC names;
 /// src/tagger/README.md, "Session 19") holds an F1 floor per type a little
@@ -111,22 +138,11 @@ fn ner_usage_errors() {
 /// main before it: 80.9, 63.0, 68.6, 70.1).
 #[test]
 fn engine_holds_its_floor_on_the_wire_fixture() {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ner/wire.iob");
-    let report = eval_json(
-        &["--ner-system", "engine", file.to_str().unwrap()],
-        "ner-wire",
-    );
-    let cats = &report["datasets"][0]["categories"];
-    assert_eq!(
-        n(&cats[ALL]["gold"]),
+    holds_floors(
+        "wire.iob",
         394,
-        "the fixture changed: {}",
-        cats[ALL]
+        [("PER", 0.84), ("ORG", 0.79), ("LOC", 0.89), (ALL, 0.85)],
     );
-    for (name, floor) in [("PER", 0.84), ("ORG", 0.79), ("LOC", 0.89), (ALL, 0.85)] {
-        let f1 = cats[name]["f1"].as_f64().expect("an F1");
-        assert!(f1 >= floor, "{name}: F1 {f1:.3} under its floor {floor}");
-    }
 }
 
 /// The engine on our second wire-copy fixture (tests/ner/wire2.iob: 9
@@ -137,20 +153,9 @@ fn engine_holds_its_floor_on_the_wire_fixture() {
 /// LOC 83.3, all 85.4; main before it: 46.2, 44.9, 80.0, 57.0).
 #[test]
 fn engine_holds_its_floor_on_the_second_wire_fixture() {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ner/wire2.iob");
-    let report = eval_json(
-        &["--ner-system", "engine", file.to_str().unwrap()],
-        "ner-wire2",
-    );
-    let cats = &report["datasets"][0]["categories"];
-    assert_eq!(
-        n(&cats[ALL]["gold"]),
+    holds_floors(
+        "wire2.iob",
         81,
-        "the fixture changed: {}",
-        cats[ALL]
+        [("PER", 0.88), ("ORG", 0.80), ("LOC", 0.80), (ALL, 0.83)],
     );
-    for (name, floor) in [("PER", 0.88), ("ORG", 0.80), ("LOC", 0.80), (ALL, 0.83)] {
-        let f1 = cats[name]["f1"].as_f64().expect("an F1");
-        assert!(f1 >= floor, "{name}: F1 {f1:.3} under its floor {floor}");
-    }
 }
