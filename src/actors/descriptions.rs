@@ -165,16 +165,13 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
             && lex.is_title(w);
         // ("the victim's brother said", "the boy's mother told ...": kin
         // and person nouns an owner makes someone's, when they speak.)
-        let kin = owned
-            && (lex.is(w, Use::Kin) || lex.is(w, Use::PersonNoun))
-            && doc.tokens.get(t + 1).is_some()
-            && doc.cue_verb(t + 1).is_some();
+        let speaks = || doc.tokens.get(t + 1).is_some() && doc.cue_verb(t + 1).is_some();
+        let kin = owned && (lex.is(w, Use::Kin) || lex.is(w, Use::PersonNoun)) && speaks();
         // ("Kenya's central bank said": a body's noun an owner makes
         // someone's, when it speaks.)
         let body = !kin
             && !titled_of
-            && doc.tokens.get(t + 1).is_some()
-            && doc.cue_verb(t + 1).is_some()
+            && speaks()
             && lex.is_body(w)
             && (t.saturating_sub(3)..t)
                 .rev()

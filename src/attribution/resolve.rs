@@ -140,14 +140,7 @@ fn phrase_actor(
         // role, then a preposition, leaves the role the head.
         // ("his widow said", "the woman said": kin and person nouns are
         // people too.)
-        let is_human = |w: &str| {
-            lex.role(w).is_some()
-                || lex.is_title(w)
-                || w.strip_suffix('s').is_some_and(|o| lex.is_title(o))
-                || lex.starts_title(w)
-                || lex.is(w, Use::Kin)
-                || lex.is(w, Use::PersonNoun)
-        };
+        let is_human = names_people;
         let before_head = key.rsplit(' ').nth(1);
         let head = match before_head {
             Some(w)
@@ -571,6 +564,18 @@ pub fn resolve_pronoun(
         }
     }
     last_speaker.filter(|&a| fits(a))
+}
+
+/// A noun that names people: a role, a title (or titles), a title's first
+/// word, kin or a person noun ("official", "ministers", "vice", "widow").
+pub(super) fn names_people(w: &str) -> bool {
+    let lex = lexicon();
+    lex.role(w).is_some()
+        || lex.is_title(w)
+        || w.strip_suffix('s').is_some_and(|o| lex.is_title(o))
+        || lex.starts_title(w)
+        || lex.is(w, Use::Kin)
+        || lex.is(w, Use::PersonNoun)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use super::cues::{Cue, CueForm};
 use super::drafts::{Anchor, Resolved};
-use super::resolve::resolve;
+use super::resolve::{names_people, resolve};
 use super::subject;
 use super::words::{
     after_dateline, is_personal_pronoun, is_skippable, left_bound, opener_end, REACH,
@@ -378,13 +378,13 @@ fn main_clause_subject(
                 // main verb, when it names people or a body ("The night
                 // ended, ..." does not).
                 _ => named.or_else(|| {
-                    opening_phrase(doc, sent.start..cue.toks.start)
-                        .filter(|&(a, b)| {
-                            cue.form == CueForm::Gerund
-                                && doc.tok(cue.toks.start - 1) == ","
-                                && b > a + 1
-                                && agent_head(&doc.tok(b - 1).lower_cow())
-                        })
+                    let after_comma = cue.form == CueForm::Gerund
+                        && cue.toks.start > 0
+                        && doc.tok(cue.toks.start - 1) == ",";
+                    after_comma
+                        .then(|| opening_phrase(doc, sent.start..cue.toks.start))
+                        .flatten()
+                        .filter(|&(a, b)| b > a + 1 && agent_head(&doc.tok(b - 1).lower_cow()))
                         .map(|(a, b)| Anchor::Phrase(a, b))
                 }),
             }
@@ -394,14 +394,7 @@ fn main_clause_subject(
 
 /// A noun that names people or a body: "bank", "officials", "the widow".
 fn agent_head(w: &str) -> bool {
-    let lex = lexicon();
-    let one = |w: &str| {
-        lex.is_body(w)
-            || lex.role(w).is_some()
-            || lex.is_title(w)
-            || lex.is(w, Use::PersonNoun)
-            || lex.is(w, Use::Kin)
-    };
+    let one = |w: &str| lexicon().is_body(w) || names_people(w);
     one(w) || w.strip_suffix('s').is_some_and(one)
 }
 
