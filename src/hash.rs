@@ -16,7 +16,7 @@ pub(crate) fn fnv(h: u64, bytes: &[u8]) -> u64 {
 
 /// One byte of FNV-1a.
 #[inline]
-fn step(h: u64, b: u8) -> u64 {
+pub(crate) fn step(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 

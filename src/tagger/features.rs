@@ -185,6 +185,31 @@ fn ascii_case(b: &[u8]) -> Option<(bool, bool)> {
     (high < 0x80).then_some((upper, lower))
 }
 
+/// Whether `t` has a capital letter, and whether all its characters after
+/// the first are lowercase ([`ascii_case`], for any word).
+#[inline(always)]
+fn word_case(t: &str) -> (bool, bool) {
+    match ascii_case(t.as_bytes()) {
+        Some(c) => c,
+        None => (has_upper(t), t.chars().skip(1).all(char::is_lowercase)),
+    }
+}
+
+/// True when the word `t` with [`fact`] bits `f` has a capital letter and
+/// is a capitalized function word ("The", "But"), as [`Scratch::sparse`]
+/// tells them (`buf`: room for its lowercase form).
+fn function_cap(t: &str, f: u8, buf: &mut String) -> bool {
+    let (upper, rest_lower) = word_case(t);
+    upper
+        && rest_lower
+        && f & fact::GRAMMAR != 0
+        && settled(t, f, fact::GRAMMAR).unwrap_or_else(|| {
+            buf.clear();
+            lower_into(t, buf);
+            lexicon().word_class(buf).is_some()
+        })
+}
+
 /// True when `word` has a capital letter anywhere (an ASCII word's bytes
 /// read without decoding characters).
 fn has_upper(word: &str) -> bool {
@@ -488,22 +513,43 @@ impl DocContext {
 
     /// Adds one sentence of the document.
     pub(crate) fn add<S: AsRef<str>>(&mut self, sentence: &[S]) {
+        self.add_capitals(sentence, &[], &mut LowerMarks::default());
+        self.add_lower(sentence, None);
+    }
+
+    /// [`DocContext::add`]'s words seen capitalized, of one sentence
+    /// (`facts`: as [`Scratch::sparse`] takes them). Each capitalized
+    /// word [`Scratch::sparse`] may keep is marked in `marks` (the
+    /// lowercase words that matter: [`DocContext::add_lower`]).
+    pub(crate) fn add_capitals<S: AsRef<str>>(
+        &mut self,
+        sentence: &[S],
+        facts: &[u8],
+        marks: &mut LowerMarks,
+    ) {
         let mut buf = String::new();
+        let n = sentence.len();
         for (i, w) in sentence.iter().enumerate() {
             let w = w.as_ref();
-            // An ASCII first letter (nearly all) without decoding a character.
-            let (lower, upper) = match w.as_bytes().first() {
-                None => continue,
-                Some(&b) if b < 0x80 => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
-                _ => w
-                    .chars()
-                    .next()
-                    .map_or((false, false), |c| (c.is_lowercase(), c.is_uppercase())),
+            let Some((_, upper)) = first_case(w) else {
+                continue;
             };
-            if lower {
-                self.lower.insert(hash_str(w));
-            } else if upper
-                && i > 0
+            if !upper {
+                continue;
+            }
+            // A capitalized function word is kept only between two words
+            // with a capital letter (as `Scratch::build` keeps tokens):
+            // any other is not marked.
+            let f = facts.get(i).copied().unwrap_or(fact::ALL);
+            if !function_cap(w, f, &mut buf)
+                || (i > 0
+                    && i + 1 < n
+                    && has_upper(sentence[i - 1].as_ref())
+                    && has_upper(sentence[i + 1].as_ref()))
+            {
+                marks.mark(w, &mut buf);
+            }
+            if i > 0
                 && match w.is_ascii() {
                     // (an ASCII word's lowercase letters by byte)
                     true => w.bytes().any(|b| b.is_ascii_lowercase()),
@@ -521,6 +567,84 @@ impl DocContext {
                 self.capital.insert(h);
             }
         }
+    }
+
+    /// [`DocContext::add`]'s words seen in lowercase, of any sentences one
+    /// after another: with `marks`, only those that may be the lowercase
+    /// form of a word marked (the set is asked only of the lowercase forms
+    /// of capitalized words: a word of another length or first byte is
+    /// none of them, and is not hashed).
+    pub(crate) fn add_lower<S: AsRef<str>>(&mut self, words: &[S], marks: Option<&LowerMarks>) {
+        for w in words {
+            let w = w.as_ref();
+            if first_case(w).is_some_and(|(lower, _)| lower)
+                && marks.is_none_or(|m| m.may_be(w.as_bytes()))
+            {
+                self.lower.insert(hash_str(w));
+            }
+        }
+    }
+}
+
+/// Whether a word's first character is lowercase and whether it is
+/// uppercase (`None`: an empty word).
+#[inline]
+fn first_case(w: &str) -> Option<(bool, bool)> {
+    // An ASCII first letter (nearly all) without decoding a character.
+    match w.as_bytes().first() {
+        None => None,
+        Some(&b) if b < 0x80 => Some((b.is_ascii_lowercase(), b.is_ascii_uppercase())),
+        _ => Some(
+            w.chars()
+                .next()
+                .map_or((false, false), |c| (c.is_lowercase(), c.is_uppercase())),
+        ),
+    }
+}
+
+/// The lowercase forms ([`lower_into`]) of a document's capitalized words
+/// by their length in bytes and first and last bytes, as bits of a
+/// 2048-bit set: a lowercase word whose bit is clear is none of them.
+#[derive(Default)]
+pub(crate) struct LowerMarks([u64; 32]);
+
+impl LowerMarks {
+    /// The bit of a word of `len` bytes whose first byte is `first` and
+    /// last byte `last`.
+    #[inline]
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        let k = (len as u32) << 16 | u32::from(first) << 8 | u32::from(last);
+        (k.wrapping_mul(0x9e37_79b9) >> 21) as usize
+    }
+
+    /// Marks the lowercase form ([`lower_into`]) of the capitalized word
+    /// `w` (`buf`: room for it).
+    fn mark(&mut self, w: &str, buf: &mut String) {
+        // (an ASCII word's lowercase form is its bytes lowercased; any
+        // other's is made)
+        let b = if w.is_ascii() {
+            w.as_bytes()
+        } else {
+            buf.clear();
+            lower_into(w, buf);
+            buf.as_bytes()
+        };
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            let k = Self::bit(
+                b.len(),
+                first.to_ascii_lowercase(),
+                last.to_ascii_lowercase(),
+            );
+            self.0[k / 64] |= 1 << (k % 64);
+        }
+    }
+
+    /// True when the word of bytes `w` (not empty) may be a lowercase form
+    /// marked.
+    #[inline]
+    fn may_be(&self, w: &[u8]) -> bool {
+        let k = Self::bit(w.len(), w[0], w[w.len() - 1]);
+        self.0[k / 64] >> (k % 64) & 1 != 0
     }
 }
 
@@ -779,10 +903,7 @@ impl Scratch {
                 let t = word(k);
                 // (an ASCII word's case read in one pass over its bytes: this
                 // runs on every token of the document)
-                let (upper, rest_lower) = match ascii_case(t.as_bytes()) {
-                    Some(c) => c,
-                    None => (has_upper(t), t.chars().skip(1).all(char::is_lowercase)),
-                };
+                let (upper, rest_lower) = word_case(t);
                 let f = fact_of(k);
                 let cap = upper
                     && !(rest_lower
@@ -911,12 +1032,17 @@ impl Scratch {
             let w = word(i);
             let chars = if w.is_ascii() {
                 // (a byte a character: each suffix's lowercase form hashed
-                // as its bytes are read)
-                for len in 0..w.len().saturating_sub(1).min(4) {
-                    let suffix = w.part(w.len() - len - 1..);
-                    feat(15 + len as u8, crate::hash::lower_hash(suffix), 0, None);
+                // as its bytes are read, from the word's bytes, which are
+                // all characters: no slice of the word is made and tested)
+                let b = w.as_bytes();
+                for len in 0..b.len().saturating_sub(1).min(4) {
+                    let suffix = &b[b.len() - len - 1..];
+                    let h = suffix.iter().fold(FNV_START, |h, &c| {
+                        crate::hash::step(h, c.to_ascii_lowercase())
+                    });
+                    feat(15 + len as u8, h, 0, None);
                 }
-                w.len()
+                b.len()
             } else {
                 buf.clear();
                 lower_into(w, buf);

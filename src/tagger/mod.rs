@@ -325,10 +325,15 @@ impl Tagger {
         let mut held: Option<(Vec<&'w str>, Vec<usize>)> =
             (tokens <= HOLD).then(|| (Vec::with_capacity(tokens), Vec::with_capacity(count + 1)));
         let mut total = 0;
+        // The words seen in lowercase are hashed once all are read, only
+        // those that may be a capitalized word's lowercase form (a tenth
+        // of them, about: the others are never asked for), from the words
+        // held, else fetched again.
+        let mut marks = features::LowerMarks::default();
         for i in 0..count {
             buf.clear();
             words(i, &mut buf);
-            ctx.add(&buf);
+            ctx.add_capitals(&buf, facts(i), &mut marks);
             total += buf.len();
             if let Some((all, ends)) = &mut held {
                 if total > HOLD {
@@ -336,6 +341,16 @@ impl Tagger {
                 } else {
                     all.extend_from_slice(&buf);
                     ends.push(total);
+                }
+            }
+        }
+        match &held {
+            Some((all, _)) => ctx.add_lower(all, Some(&marks)),
+            None => {
+                for i in 0..count {
+                    buf.clear();
+                    words(i, &mut buf);
+                    ctx.add_lower(&buf, Some(&marks));
                 }
             }
         }
