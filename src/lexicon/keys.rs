@@ -164,6 +164,15 @@ impl Keys {
         index.slots.find(key.as_bytes(), |n| index.key(n))
     }
 
+    /// [`Keys::find`] with `h` = [`hash`]`(key)` already computed (one
+    /// hash for a word asked of several sets: the tagger's flags).
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+    #[inline]
+    pub fn find_hashed(&self, key: &str, h: u32) -> Option<usize> {
+        let index = self.index();
+        index.slots.find_hashed(key.as_bytes(), h, |n| index.key(n))
+    }
+
     /// True when `key` is in the set.
     pub fn contains(&self, key: &str) -> bool {
         self.find(key).is_some()

@@ -126,6 +126,17 @@ pub mod fact {
     pub const ALL: u8 = 0xff;
 }
 
+/// [`Lexicon::name_kinds`].
+#[cfg(feature = "tagger")]
+pub(crate) struct NameKinds {
+    pub(crate) given: bool,
+    /// `Some(is_place)` for a known place or organization.
+    pub(crate) known: Option<bool>,
+    pub(crate) demonym: bool,
+    pub(crate) org_head: bool,
+    pub(crate) not_name: bool,
+}
+
 /// Bits of `tables::TITLES_VALUES`.
 const TITLE: u8 = 1;
 const TITLE_START: u8 = 2;
@@ -273,11 +284,21 @@ impl Lexicon {
     pub(crate) fn lower_ascii_kinds(&self, lower: &str) -> (bool, bool, bool) {
         // (`with_lower` passes such a word on as it is)
         debug_assert!(lower.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()));
-        let bits = title_bits(lower);
+        // (one hash of the word for both sets, unless it ends in a period)
+        let h = hash(lower.as_bytes());
+        let key = lower.trim_end_matches('.');
+        let key_hash = if key.len() == lower.len() {
+            h
+        } else {
+            hash(key.as_bytes())
+        };
+        let bits = tables::TITLES
+            .find_hashed(key, key_hash)
+            .map_or(0, |i| *tables::TITLES_VALUES.at(i));
         (
             bits & (TITLE | HONORIFIC) != 0,
             bits & TITLE_START != 0,
-            !acronym(lower) && tables::COMMON_WORDS.contains(lower),
+            !acronym(lower) && tables::COMMON_WORDS.find_hashed(lower, h).is_some(),
         )
     }
 
@@ -346,8 +367,12 @@ impl Lexicon {
 
     /// A known place or organization by any of its written forms.
     pub fn known(&self, name: &str) -> Option<&Known> {
-        let n = tables::KNOWN.find(name)?;
-        Some(self.known.at(n).get_or_init(|| {
+        Some(self.known_at(tables::KNOWN.find(name)?))
+    }
+
+    /// Known name number `n`.
+    fn known_at(&self, n: usize) -> &Known {
+        self.known.at(n).get_or_init(|| {
             let value = *tables::KNOWN_VALUES.at(n);
             let place_kind = match value & 3 {
                 1 => Some(PlaceKind::Polity),
@@ -363,7 +388,36 @@ impl Lexicon {
                 is_place: place_kind.is_some(),
                 place_kind,
             }
-        }))
+        })
+    }
+
+    /// What the tagger asks of a capitalized word as written, the word
+    /// hashed once for the five sets: whether it is a given name
+    /// ([`Lexicon::is_given_name`]), a known place or organization
+    /// ([`Lexicon::known`]: `Some(is_place)`), a demonym
+    /// ([`Lexicon::demonym`]), an organization's head word
+    /// ([`Lexicon::is_org_head`]) and no name ([`Lexicon::is_not_name`]).
+    #[cfg(feature = "tagger")]
+    pub(crate) fn name_kinds(&self, word: &str) -> NameKinds {
+        let h = hash(word.as_bytes());
+        let head = word.trim_end_matches('.');
+        let head_hash = if head.len() == word.len() {
+            h
+        } else {
+            hash(head.as_bytes())
+        };
+        NameKinds {
+            given: tables::GIVEN_NAMES.find_hashed(word, h).is_some(),
+            known: tables::KNOWN
+                .find_hashed(word, h)
+                .map(|n| self.known_at(n).is_place),
+            demonym: tables::DEMONYMS.find_hashed(word, h).is_some(),
+            org_head: tables::ORG_HEADS.find_hashed(head, head_hash).is_some(),
+            not_name: match tables::NOT_NAMES.find_hashed(word, h) {
+                Some(_) => true,
+                None => not_name_in_capitals(word).is_some(),
+            },
+        }
     }
 
     /// The place a demonym refers to ("French" → "France").
@@ -424,15 +478,7 @@ impl Lexicon {
         if let Some(bits) = not_name_bits(word) {
             return Some(bits & BREAKS_NAME != 0);
         }
-        if word.chars().all(|c| !c.is_lowercase()) && word.chars().nth(3).is_some() {
-            let mut chars = word.chars();
-            let first = chars.next()?;
-            let title: String = std::iter::once(first)
-                .chain(chars.map(lower_char))
-                .collect();
-            return not_name_bits(&title).map(|bits| bits & BREAKS_NAME != 0);
-        }
-        None
+        not_name_in_capitals(word)
     }
 
     /// A common English word (lowercase lookup).
@@ -489,6 +535,20 @@ fn acronym(word: &str) -> bool {
 fn title_bits(phrase: &str) -> u8 {
     let key = phrase.trim_end_matches('.');
     value(&tables::TITLES, &tables::TITLES_VALUES, key).unwrap_or(0)
+}
+
+/// [`Lexicon::not_name`] of a word not in the list as written: a word in
+/// capitals of four characters or more is asked in title case.
+fn not_name_in_capitals(word: &str) -> Option<bool> {
+    if word.chars().all(|c| !c.is_lowercase()) && word.chars().nth(3).is_some() {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        let title: String = std::iter::once(first)
+            .chain(chars.map(lower_char))
+            .collect();
+        return not_name_bits(&title).map(|bits| bits & BREAKS_NAME != 0);
+    }
+    None
 }
 
 /// The bits of a word as written in `not_names.tsv`.

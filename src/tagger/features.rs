@@ -253,19 +253,21 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
         if all_caps {
             f |= ALL_CAPS;
         }
-        if lex.is_given_name(word) {
+        // (the word hashed once for the five sets)
+        let kinds = lex.name_kinds(word);
+        if kinds.given {
             f |= GIVEN;
         }
-        if let Some(k) = lex.known(word) {
-            f |= if k.is_place { PLACE } else { ORG };
+        if let Some(is_place) = kinds.known {
+            f |= if is_place { PLACE } else { ORG };
         }
-        if lex.demonym(word).is_some() {
+        if kinds.demonym {
             f |= DEMONYM;
         }
-        if lex.is_org_head(word) {
+        if kinds.org_head {
             f |= ORG_HEAD;
         }
-        if lex.is_not_name(word) {
+        if kinds.not_name {
             f |= NOT_NAME;
         }
     }
