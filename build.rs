@@ -190,6 +190,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/keys.rs");
     println!("cargo:rerun-if-changed=src/lexicon/types.rs");
     println!("cargo:rerun-if-changed=lexicons");
+    dense_weights(&root);
     let read = |name: &str| -> &'static str {
         let path: &Path = &lexicons.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -576,4 +577,52 @@ fn enum_variants(file: &str, enum_name: &str) -> Vec<(String, String)> {
             (name, v.to_string())
         })
         .collect()
+}
+
+/// The tagger's shipped weights (`src/tagger/ner.bin`, the format is in
+/// `src/tagger/model.rs`) as the table `Model::from_bytes` makes of them,
+/// `2^bits * 9` code bytes, row-major, to `OUT_DIR/ner.dense`: a native
+/// build includes the table and reads only the file's head at run time
+/// (decoding the table was ~2.7 M instructions a process). The `.wasm`
+/// decodes the file (the table would be 576 KB more to download). A
+/// file that is no valid model makes an empty table: `Model::from_bytes`
+/// then reports it at run time.
+fn dense_weights(root: &Path) {
+    let path = root.join("src/tagger/ner.bin");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("ner.dense");
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let table = decode_dense(&bytes).unwrap_or_default();
+    std::fs::write(&out, table).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+}
+
+/// The weight table of a `ner.bin` (`None`: not a valid file).
+fn decode_dense(bytes: &[u8]) -> Option<Vec<u8>> {
+    const TAGS: usize = 9;
+    const HEAD: usize = 8 + 2 + 128 * 4 + (TAGS + 1) * TAGS * 4;
+    if bytes.get(..8)? != b"NLNER\0\0\x04" || usize::from(*bytes.get(9)?) != TAGS {
+        return None;
+    }
+    let bits = *bytes.get(8)?;
+    if !(8..=24).contains(&bits) {
+        return None;
+    }
+    let size = 1usize << bits;
+    let map = bytes.get(HEAD..HEAD + size / 8)?;
+    let count: usize = map.iter().map(|b| b.count_ones() as usize).sum();
+    let low = bytes.get(HEAD + size / 8..HEAD + size / 8 + count)?;
+    let start = HEAD + size / 8 + count;
+    let high = bytes.get(start..start + count.div_ceil(8))?;
+    let codes = bytes.get(start + count.div_ceil(8)..)?;
+    let mut table = vec![0u8; size * TAGS];
+    let (mut i, mut at) = (0, 0);
+    for r in (0..size).filter(|r| map[r / 8] >> (r % 8) & 1 != 0) {
+        let m = u32::from(low[i]) | u32::from(high[i / 8] >> (i % 8) & 1) << 8;
+        for t in (0..TAGS).filter(|t| m >> t & 1 != 0) {
+            table[r * TAGS + t] = *codes.get(at)?;
+            at += 1;
+        }
+        i += 1;
+    }
+    (at == codes.len() && !codes.contains(&0x80)).then_some(table)
 }

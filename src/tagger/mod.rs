@@ -220,6 +220,11 @@ pub struct Tagger {
 /// The shipped weights (see `src/tagger/README.md`).
 static SHIPPED: &[u8] = include_bytes!("ner.bin");
 
+/// The weight table of [`SHIPPED`], decoded by `build.rs` (a native
+/// build: [`Model::from_bytes_dense`]).
+#[cfg(not(target_arch = "wasm32"))]
+static SHIPPED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner.dense"));
+
 /// The tagger [`Tagger::shipped`] returns, decoded on first use.
 static SHIPPED_TAGGER: OnceLock<Tagger> = OnceLock::new();
 
@@ -227,7 +232,11 @@ impl Tagger {
     /// The tagger with the shipped weights, decoded on first use.
     pub fn shipped() -> &'static Tagger {
         SHIPPED_TAGGER.get_or_init(|| {
-            Tagger::from_bytes(SHIPPED).expect("the shipped ner.bin is a valid model")
+            #[cfg(not(target_arch = "wasm32"))]
+            let model = Model::from_bytes_dense(SHIPPED, SHIPPED_TABLE);
+            #[cfg(target_arch = "wasm32")]
+            let model = Model::from_bytes(SHIPPED);
+            Tagger::new(model.expect("the shipped ner.bin is a valid model"))
         })
     }
 

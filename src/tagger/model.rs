@@ -30,6 +30,7 @@
 
 use super::features::{known_hashes, Sink, KNOWN};
 use super::Tag;
+use std::borrow::Cow;
 
 const MAGIC: &[u8; 8] = b"NLNER\0\0\x04";
 const TAGS: usize = Tag::COUNT;
@@ -42,8 +43,10 @@ const _: () = assert!(TAGS == 9);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Model {
     bits: u8,
-    /// `2^bits * TAGS` weight codes, row-major.
-    weights: Vec<i8>,
+    /// `2^bits * TAGS` weight codes (each `i8` code's byte), row-major:
+    /// the shipped model's, on a native build, the table `build.rs`
+    /// decoded ([`Model::from_bytes_dense`]).
+    weights: Cow<'static, [u8]>,
     /// The weight of each code's magnitude.
     levels: Vec<i32>,
     /// `(TAGS + 1) * TAGS`: from previous tag (or [`START`]) to tag.
@@ -60,12 +63,12 @@ pub struct Model {
 }
 
 /// [`Model::known`] of the table `weights` of `2^bits` rows.
-fn known_sums(bits: u8, weights: &[i8], signed: &[i64; 256]) -> Box<[[i64; TAGS]; KNOWN]> {
+fn known_sums(bits: u8, weights: &[u8], signed: &[i64; 256]) -> Box<[[i64; TAGS]; KNOWN]> {
     let mut known = Box::new([[0i64; TAGS]; KNOWN]);
     for (sums, hash) in known.iter_mut().zip(known_hashes()) {
         let r = Model::row(bits, hash) * TAGS;
         for (s, &w) in sums.iter_mut().zip(&weights[r..r + TAGS]) {
-            *s = signed[usize::from(w as u8)];
+            *s = signed[usize::from(w)];
         }
     }
     known
@@ -120,12 +123,13 @@ impl Model {
         assert_eq!(weights.len(), TAGS << bits);
         assert_eq!(levels.len(), LEVELS);
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
+        let weights: Vec<u8> = weights.into_iter().map(|w| w as u8).collect();
         let signed = signed_levels(&levels);
         let wide = wide_trans(&trans);
         let known = known_sums(bits, &weights, &signed);
         Model {
             bits,
-            weights,
+            weights: Cow::Owned(weights),
             levels,
             trans,
             signed,
@@ -177,8 +181,8 @@ impl Model {
             map[r / 8] |= 1 << (r % 8);
         }
         out.extend_from_slice(&map);
-        let stored: Vec<&[i8]> = rows.filter(|w| w.iter().any(|&w| w != 0)).collect();
-        let mask = |w: &[i8]| {
+        let stored: Vec<&[u8]> = rows.filter(|w| w.iter().any(|&w| w != 0)).collect();
+        let mask = |w: &[u8]| {
             w.iter()
                 .enumerate()
                 .filter(|(_, &c)| c != 0)
@@ -191,15 +195,53 @@ impl Model {
         }
         out.extend_from_slice(&high);
         for w in &stored {
-            out.extend(w.iter().filter(|&&c| c != 0).map(|&c| c as u8));
+            out.extend(w.iter().filter(|&&c| c != 0));
         }
         out
+    }
+
+    /// [`Model::from_bytes`] of a file whose weight table `dense` was
+    /// decoded by `build.rs` (the shipped file, on a native build): only
+    /// the file's head is read (decoding the table was ~2.7 M
+    /// instructions a process). A table of the wrong size (`build.rs`
+    /// found no valid file) decodes the file.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn from_bytes_dense(
+        bytes: &[u8],
+        dense: &'static [u8],
+    ) -> Result<Model, ModelError> {
+        let (bits, levels, trans, _) = head(bytes)?;
+        if dense.len() != TAGS << bits {
+            return Model::from_bytes(bytes);
+        }
+        Ok(Model::with_table(bits, Cow::Borrowed(dense), levels, trans))
+    }
+
+    /// A model of its table and the rest, the sums worked out.
+    fn with_table(
+        bits: u8,
+        weights: Cow<'static, [u8]>,
+        levels: Vec<i32>,
+        trans: Vec<i32>,
+    ) -> Model {
+        let signed = signed_levels(&levels);
+        let wide = wide_trans(&trans);
+        let known = known_sums(bits, &weights, &signed);
+        Model {
+            bits,
+            weights,
+            levels,
+            trans,
+            signed,
+            wide,
+            known,
+        }
     }
 
     /// Reads weights written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let err = |m: &str| ModelError(m.to_string());
-        let mut pos = 0usize;
+        let (bits, levels, trans, mut pos) = head(bytes)?;
         let mut take = |n: usize| -> Result<&[u8], ModelError> {
             let s = bytes
                 .get(pos..pos + n)
@@ -207,25 +249,6 @@ impl Model {
             pos += n;
             Ok(s)
         };
-        if take(8)? != MAGIC {
-            return Err(err("wrong magic number or version"));
-        }
-        let head = take(2)?;
-        let (bits, tags) = (head[0], head[1]);
-        if !(8..=24).contains(&bits) || usize::from(tags) != TAGS {
-            return Err(err("unsupported table size or tag count"));
-        }
-        let mut int = || -> Result<i32, ModelError> {
-            let b = take(4)?;
-            Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        };
-        let levels = (0..LEVELS).map(|_| int()).collect::<Result<Vec<_>, _>>()?;
-        let trans = (0..(TAGS + 1) * TAGS)
-            .map(|_| int())
-            .collect::<Result<Vec<_>, _>>()?;
-        if levels[0] != 0 || levels.iter().any(|&l| l < 0) {
-            return Err(err("bad weight levels"));
-        }
         let size = 1usize << bits;
         let map = take(size / 8)?;
         let count: usize = map
@@ -243,7 +266,7 @@ impl Model {
         // Each stored row's weights to its place in the table, a word of
         // the map (64 rows) at a time; row i's mask (TAGS = 9 bits) is
         // low[i] and bit i of `high`.
-        let mut weights = vec![0i8; size * TAGS];
+        let mut weights = vec![0u8; size * TAGS];
         let (mut i, mut src) = (0, codes.iter());
         for (k, word) in map.chunks_exact(8).enumerate() {
             let mut le = [0u8; 8];
@@ -252,7 +275,7 @@ impl Model {
             while bits != 0 {
                 let r = (k * 64 + bits.trailing_zeros() as usize) * TAGS;
                 let m = u32::from(low[i]) | u32::from(high[i / 8] >> (i % 8) & 1) << 8;
-                let row: &mut [i8; TAGS] = (&mut weights[r..r + TAGS])
+                let row: &mut [u8; TAGS] = (&mut weights[r..r + TAGS])
                     .try_into()
                     .expect("a row of TAGS weights");
                 // (a test a tag: fewer instructions than a walk over the
@@ -262,7 +285,7 @@ impl Model {
                         let Some(&c) = src.next() else {
                             return Err(err("the file ends too early"));
                         };
-                        *w = c as i8;
+                        *w = c;
                     }
                 }
                 i += 1;
@@ -273,20 +296,45 @@ impl Model {
         if c != codes.len() {
             return Err(err("trailing bytes"));
         }
-        let signed = signed_levels(&levels);
-        let wide = wide_trans(&trans);
-        let known = known_sums(bits, &weights, &signed);
-        Ok(Model {
-            bits,
-            weights,
-            levels,
-            trans,
-            signed,
-            wide,
-            known,
-        })
+        Ok(Model::with_table(bits, Cow::Owned(weights), levels, trans))
     }
+}
 
+/// The head of a file written by [`Model::to_bytes`]: its `bits`, levels
+/// and transitions, and where the map of stored rows starts.
+fn head(bytes: &[u8]) -> Result<(u8, Vec<i32>, Vec<i32>, usize), ModelError> {
+    let err = |m: &str| ModelError(m.to_string());
+    let mut pos = 0usize;
+    let mut take = |n: usize| -> Result<&[u8], ModelError> {
+        let s = bytes
+            .get(pos..pos + n)
+            .ok_or_else(|| err("the file ends too early"))?;
+        pos += n;
+        Ok(s)
+    };
+    if take(8)? != MAGIC {
+        return Err(err("wrong magic number or version"));
+    }
+    let head = take(2)?;
+    let (bits, tags) = (head[0], head[1]);
+    if !(8..=24).contains(&bits) || usize::from(tags) != TAGS {
+        return Err(err("unsupported table size or tag count"));
+    }
+    let mut int = || -> Result<i32, ModelError> {
+        let b = take(4)?;
+        Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let levels = (0..LEVELS).map(|_| int()).collect::<Result<Vec<_>, _>>()?;
+    let trans = (0..(TAGS + 1) * TAGS)
+        .map(|_| int())
+        .collect::<Result<Vec<_>, _>>()?;
+    if levels[0] != 0 || levels.iter().any(|&l| l < 0) {
+        return Err(err("bad weight levels"));
+    }
+    Ok((bits, levels, trans, pos))
+}
+
+impl Model {
     /// The best valid tag sequence for a sentence whose `kept` tokens'
     /// features went to `buf`'s [`DecodeBuf::sink`] (`buf`: buffers kept
     /// from one sentence to the next), written to `out`, the sentence's
@@ -370,9 +418,9 @@ impl Sink for Emit<'_> {
     fn feature(&mut self, hash: u64) {
         let m = self.model;
         let r = Model::row(m.bits, hash) * TAGS;
-        let row: &[i8; TAGS] = m.weights[r..r + TAGS].try_into().expect("a row");
+        let row: &[u8; TAGS] = m.weights[r..r + TAGS].try_into().expect("a row");
         for (acc, &w) in self.token.iter_mut().zip(row) {
-            *acc += m.signed[usize::from(w as u8)];
+            *acc += m.signed[usize::from(w)];
         }
     }
 

@@ -209,6 +209,21 @@ fn model_file_keeps_each_non_zero_code_in_its_place() {
     assert!(Model::from_bytes(&lost).is_err());
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_table_build_rs_decoded_is_the_shipped_files() {
+    // (the shipped tagger reads only the head of the file, with the table
+    // build.rs decoded: it must be the model the file decodes to)
+    let decoded = Model::from_bytes(SHIPPED).expect("a valid model");
+    assert_eq!(SHIPPED_TABLE.len(), Tag::COUNT << decoded.bits());
+    let dense = Model::from_bytes_dense(SHIPPED, SHIPPED_TABLE).expect("a valid model");
+    assert_eq!(dense, decoded);
+    // A table of the wrong size: the file is decoded.
+    let small = Model::from_bytes_dense(SHIPPED, &SHIPPED_TABLE[1..]).expect("a valid model");
+    assert_eq!(small, decoded);
+    assert!(Model::from_bytes_dense(&SHIPPED[..100], SHIPPED_TABLE).is_err());
+}
+
 #[test]
 fn consistency_pass_votes_and_finds_surnames() {
     let sents = vec![
