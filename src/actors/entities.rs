@@ -789,10 +789,10 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
     // (from each score back to the run of capitalized words before it:
     // scores are few, words many)
     let cap = |t: usize| doc.is_cap(t);
-    for t in 1..doc.tokens.len() {
-        if doc.tokens[t].kind() != TokenKind::Number {
-            continue;
-        }
+    // (the tokens read in one pass, not each by its number)
+    let numbers = doc.tokens.iter().enumerate().skip(1);
+    let numbers = numbers.filter(|(_, tok)| tok.kind() == TokenKind::Number);
+    for t in numbers.map(|(t, _)| t) {
         // "Hamburg 3 ( Kessler 12 , Brandt 40 )": the scorers after a
         // side's goals, people, though neither the rules nor the tagger
         // took them.

@@ -502,11 +502,13 @@ impl DocContext {
         ctx
     }
 
-    /// Room for `n` words seen in lowercase (and for the other words
-    /// in proportion).
+    /// Room for the words of a document of `n` words seen in lowercase,
+    /// hashed only as [`DocContext::add_lower`] with marks keeps them.
     pub(crate) fn reserve(&mut self, n: usize) {
-        // (distinct words: about half the lowercase ones an article has)
-        self.lower.reserve(n / 2);
+        // (those that may be a capitalized word's lowercase form: about a
+        // tenth of the lowercase words an article has, an eighth of its
+        // distinct ones)
+        self.lower.reserve(n / 8);
         // (an article's distinct words that name tokens read, and its
         // capitalized words: a quarter and an eighth of that, about)
         self.words.get_mut().reserve(n / 4);
