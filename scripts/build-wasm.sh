@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WASM binding into pkg/ (ES module for `--target web`):
-#   cargo build --profile wasm (opt-level z, lto, panic abort) for wasm32,
+#   cargo build --profile wasm (opt-level z, lto, panic abort, LLVM's loop strength
+#   reduction off) for wasm32,
 #   binaryen's `wasm-opt -O1` (npm dev dependency), then wasm-bindgen --target web
 #   and wasm-opt again on its output.
 # Builds it twice: pkg/ is the core (no learned tagger; the size budget of
@@ -16,6 +17,16 @@ raw="$target_dir/wasm32-unknown-unknown/wasm/newslens_wasm.wasm"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -rf pkg
+
+# LLVM's loop strength reduction off for the .wasm: it rewrites a loop's
+# index arithmetic into extra induction variables, which in WebAssembly are
+# more locals and instructions to carry, not cheaper addressing (the engine
+# compiles the module again anyway). Core 129,170 -> 128,110 bytes gzipped
+# (2026-12-06, session 21; -1,490 on main before it); warm speed in Node the
+# same within the noise of a shared machine (BENCHMARKS.md, "Download size,
+# session 21"). An -C llvm-args flag is LLVM's, not rustc's: if a toolchain's
+# LLVM drops it, rustc stops with "Unknown command line argument".
+export RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-disable-lsr"
 
 # build OUT_DIR [CARGO_ARGS...]
 build() {

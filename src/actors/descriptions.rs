@@ -7,7 +7,7 @@ use crate::annotation::{ActorKind, MentionKind};
 use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::lexicon::{fact, lexicon, Role, Use, WordClass};
-use crate::text::WordMap as HashMap;
+use crate::text::Words;
 use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
 
 /// A description found in the text, before it is given an actor.
@@ -354,9 +354,9 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
 #[derive(Default)]
 struct Seen {
     /// Description without its determiner, lowercase → its actor.
-    by_key: HashMap<String, usize>,
+    by_key: Words<usize>,
     /// Role noun, lowercase → the last actor it described.
-    by_role: HashMap<String, usize>,
+    by_role: Words<usize>,
     /// "the president" → the one person titled so, if any.
     holders: super::OneActor,
     /// The title holders [`Actors::title_holder_kept`] worked out (no
@@ -498,7 +498,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
             seen.holders.get(&key).unwrap_or_else(|| {
                 let h = actors.title_holder_kept(&key, &mut seen.built);
-                seen.holders.insert(key.clone(), h);
+                seen.holders.insert(&key, h);
                 h
             })
         } else {
@@ -538,17 +538,17 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 let id = actors.new_actor(phrase.to_string(), kind);
                 actors.actors.at_mut(id).anonymous = f.anonymous;
                 actors.actors.at_mut(id).role = Some(role_word.clone());
-                seen.by_key.insert(key.clone(), id);
+                seen.by_key.insert(&key, id);
                 id
             }
         };
         if apposed.is_some_and(|a| actors.actor(a).kind == ActorKind::Organization) {
-            seen.by_key.insert(key, actor);
+            seen.by_key.insert(&key, actor);
         }
         if f.anonymous && !f.plural && actors.actor(actor).kind == ActorKind::Person {
             last_anonymous = Some((actor, para));
         }
-        seen.by_role.insert(role_word, actor);
+        seen.by_role.insert(&role_word, actor);
         actors.mentions.push(MentionDraft::new(
             f.start..f.end,
             span,

@@ -8,7 +8,7 @@ use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::case::lower_char;
 use crate::lexicon::{lexicon, Gender, Use, WordClass};
-use crate::text::WordMap as HashMap;
+use crate::text::Words;
 use crate::text::{Doc, Lower, TokenKind};
 
 /// Builds actors from names, in text order.
@@ -16,10 +16,10 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
     let texts = Texts::new(doc, &names);
     let mut m = Merger {
         actors: Actors::default(),
-        by_key: HashMap::default(),
-        surnames: HashMap::default(),
+        by_key: Words::default(),
+        surnames: Words::default(),
         older_sharer: Vec::new(),
-        given: HashMap::default(),
+        given: Words::default(),
         later_surnames: later_surnames(&names, &texts),
         buf: Default::default(),
     };
@@ -66,12 +66,12 @@ fn kin_gender(doc: &Doc, n: &Name) -> Option<Gender> {
 
 /// The last words of the multiword person names, found before merging, so
 /// a surname seen before its full name still makes a person.
-fn later_surnames(names: &[Name], texts: &Texts) -> HashMap<String, usize> {
-    let mut keys = HashMap::default();
+fn later_surnames(names: &[Name], texts: &Texts) -> Words<usize> {
+    let mut keys = Words::default();
     for (n, text) in names.iter().zip(texts.iter()) {
         if matches!(n.hint, Hint::Person | Hint::MultiWord) && text.contains(' ') {
-            let last = text.rsplit(' ').next().unwrap_or("").to_string();
-            keys.entry(last).or_insert(usize::MAX);
+            let last = text.rsplit(' ').next().unwrap_or("");
+            keys.insert_new(last, usize::MAX);
         }
     }
     keys
@@ -82,18 +82,18 @@ struct Merger {
     actors: Actors,
     /// "k:" canonical known name, "p:" full person name, "s:" surname-only
     /// person, "o:" organization → actor.
-    by_key: HashMap<String, usize>,
+    by_key: Words<usize>,
     /// Surname (last word) of each person actor → actor, latest wins.
-    surnames: HashMap<String, usize>,
+    surnames: Words<usize>,
     /// Person actor → the person of the same surname named in full before
     /// it was ("n:" in `by_key` holds the newest of each surname), or
     /// `usize::MAX`. (A chain, not a map of lists: each new map type costs
     /// the `.wasm` a few hundred bytes.)
     older_sharer: Vec<usize>,
     /// Given name (first word of a full person name) → actor, latest wins.
-    given: HashMap<String, usize>,
+    given: Words<usize>,
     /// See [`later_surnames`].
-    later_surnames: HashMap<String, usize>,
+    later_surnames: Words<usize>,
     /// A key being looked up in `by_key` ([`Merger::get`]: no `String` a
     /// look-up).
     buf: std::cell::RefCell<String>,
@@ -129,7 +129,7 @@ impl Merger {
             }
             _ => self.actors.new_actor(canonical.to_string(), kind),
         };
-        self.by_key.insert(key("k:", canonical), id);
+        self.by_key.insert(&key("k:", canonical), id);
         id
     }
 
@@ -149,24 +149,24 @@ impl Merger {
                     }
                     _ => self.actors.new_actor(text.to_string(), ActorKind::Person),
                 };
-                self.by_key.insert(key("p:", text), id);
+                self.by_key.insert(&key("p:", text), id);
                 let older = self.get("n:", last).unwrap_or(usize::MAX);
                 if self.older_sharer.len() <= id {
                     self.older_sharer.resize(id + 1, usize::MAX);
                 }
                 *self.older_sharer.at_mut(id) = older;
-                self.by_key.insert(key("n:", last), id);
+                self.by_key.insert(&key("n:", last), id);
                 id
             }
         };
         let last = text.rsplit(' ').next().unwrap_or("").to_string();
-        self.surnames.insert(last, id);
+        self.surnames.insert(&last, id);
         // ("Dami" after "Dami Okoro": a first name the lists lack too,
         // unless it is a common word: "Young" of "Young Kim")
         let first = text.split(' ').next().unwrap_or("");
         let lex = lexicon();
         if first != text && (lex.is_given_name(first) || !lex.is_common_word(&first.lower())) {
-            self.given.insert(first.to_string(), id);
+            self.given.insert(first, id);
         }
         id
     }
@@ -246,7 +246,7 @@ impl Merger {
                 let id = self
                     .actors
                     .new_actor(text.to_string(), ActorKind::Organization);
-                self.by_key.insert(key("o:", text), id);
+                self.by_key.insert(&key("o:", text), id);
                 id
             }
         }
@@ -266,7 +266,7 @@ impl Merger {
                         .actors
                         .new_actor(text.to_string(), ActorKind::Organization),
                 };
-                self.by_key.insert(key("o:", text), id);
+                self.by_key.insert(&key("o:", text), id);
                 // "Brightwell Energy", "Tarn Biscuits", then "Brightwell",
                 // "Tarn": the company by its first word, when that word is
                 // no place, given name or word (and the last an organization
@@ -281,7 +281,7 @@ impl Merger {
                         && !lex.is_given_name(first)
                         && !lex.is_common_word(first)
                     {
-                        self.by_key.entry(key("f:", first)).or_insert(id);
+                        self.by_key.insert_new(&key("f:", first), id);
                     }
                 }
                 id
@@ -318,7 +318,7 @@ impl Merger {
             } else {
                 "o:"
             };
-            self.by_key.insert(key(prefix, text), id);
+            self.by_key.insert(&key(prefix, text), id);
             id
         }
     }
@@ -432,7 +432,7 @@ fn key(prefix: &str, text: &str) -> String {
     k
 }
 
-fn acronym_actor(actors: &Actors, by_key: &HashMap<String, usize>, name: &str) -> Option<usize> {
+fn acronym_actor(actors: &Actors, by_key: &Words<usize>, name: &str) -> Option<usize> {
     let init = initials(name);
     if init.len() < 2 {
         return None;

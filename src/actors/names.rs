@@ -9,7 +9,7 @@ use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
-use crate::text::WordSet as HashSet;
+use crate::text::Words;
 use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
@@ -44,24 +44,24 @@ fn is_connector(w: &str) -> bool {
     lexicon().is(w, Use::Connector)
 }
 
-/// The words are borrowed from the text (no `String` a distinct word).
-struct Evidence<'t> {
+/// The words are copied into one string each set ([`Words`]).
+struct Evidence {
     /// Words seen capitalized where capitals mean something (mid-sentence, body text).
-    cap_inside: HashSet<&'t str>,
+    cap_inside: Words<()>,
     /// Words seen in lowercase.
-    lower: HashSet<&'t str>,
+    lower: Words<()>,
     /// Last words of "Given-name Surname" pairs: a surname alone ("Cuban",
     /// "Young") is a name even when it is also a demonym or a common word.
-    surnames: HashSet<&'t str>,
+    surnames: Words<()>,
 }
 
-fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
+fn evidence(doc: &Doc) -> Evidence {
     // Room for an article's distinct words up front (prose has about one
     // distinct lowercase word in four tokens; bounded for long texts).
     let room = |share: usize| (doc.tokens.len() / share).min(4096);
-    let mut cap_inside = HashSet::with_capacity_and_hasher(room(16), Default::default());
-    let mut lower = HashSet::with_capacity_and_hasher(room(4), Default::default());
-    let mut surnames = HashSet::default();
+    let mut cap_inside = Words::with_capacity(room(16));
+    let mut lower = Words::with_capacity(room(4));
+    let mut surnames = Words::default();
     let lex = lexicon();
     // The lowercase set is only ever asked about the lowercase form of a
     // word that does not start in lowercase ([`vouched`], [`segment`]): a
@@ -81,7 +81,7 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
             && doc.is_cap(t - 1)
             && lex.is_given_name(doc.tok(t - 1))
         {
-            surnames.insert(doc.tok(t));
+            surnames.insert(doc.tok(t), ());
         }
     }
     for s in &doc.sentences {
@@ -94,10 +94,10 @@ fn evidence<'t>(doc: &Doc<'t>) -> Evidence<'t> {
             if w.first_is(char::is_lowercase) {
                 let k = lower_shape(w);
                 if asked.get(k) {
-                    lower.insert(w);
+                    lower.insert(w, ());
                 }
             } else if !heading && !is_sentence_initial(doc, t) {
-                cap_inside.insert(w);
+                cap_inside.insert(w, ());
             }
         }
     }
@@ -548,8 +548,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         // (These three only matter at a sentence's start, and are asked
         // only there.)
         let common = || {
-            (lex.is_common_word(w) || ev.lower.contains(&*w.lower_cow()))
-                && !ev.surnames.contains(w)
+            (lex.is_common_word(w) || ev.lower.contains(&w.lower_cow())) && !ev.surnames.contains(w)
         };
         let verbal = || {
             [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
@@ -614,7 +613,7 @@ fn vouched(ev: &Evidence, w: &str) -> bool {
         || ev.surnames.contains(w)
         || is_acronym(w)
         || lex.starts_title(w)
-        || (ev.cap_inside.contains(w) && !ev.lower.contains(&*w.lower_cow()))
+        || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.lower_cow()))
 }
 
 fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {

@@ -135,7 +135,7 @@ pub struct Actors {
     /// (nearly all) skip the map.
     added_bits: Vec<u64>,
     /// Actors made on the spot for unnamed speakers, by their words.
-    pub phrase_actors: crate::text::WordMap<String, usize>,
+    pub phrase_actors: crate::text::Words<usize>,
     /// The organizations among them by their last word ("authority" for
     /// "the transport authority"), `None` when two share it.
     pub phrase_orgs_by_last: OneActor,
@@ -167,12 +167,12 @@ struct Sealed {
 }
 
 /// Words → one actor each, or none (`None` for several holders, or for no
-/// actor found). A `WordMap<String, usize>` with [`NO_ONE`] for none, not
-/// a map of `Option<usize>`: the actors' other word maps are of that type,
-/// and the `.wasm` then carries one copy of the hash table's code for both
-/// (682 bytes gzipped, 2026-12-05).
+/// actor found). A [`Words<usize>`](crate::text::Words) with [`NO_ONE`]
+/// for none, not a map of `Option<usize>`: the actors' other word maps are
+/// of that type (one copy of the map's code in the `.wasm`; 682 bytes
+/// gzipped when it was std's, 2026-12-05).
 #[derive(Default)]
-pub struct OneActor(crate::text::WordMap<String, usize>);
+pub struct OneActor(crate::text::Words<usize>);
 
 /// No actor, in a [`OneActor`].
 const NO_ONE: usize = usize::MAX;
@@ -184,13 +184,13 @@ impl OneActor {
     }
 
     /// Maps `key` to `a` (or to no actor).
-    pub fn insert(&mut self, key: String, a: Option<usize>) {
+    pub fn insert(&mut self, key: &str, a: Option<usize>) {
         self.0.insert(key, a.unwrap_or(NO_ONE));
     }
 
     /// Adds `a` as a holder of `key`: the one holder, or `None` once two differ.
-    pub fn hold(&mut self, key: String, a: usize) {
-        let h = match self.0.get(&key) {
+    pub fn hold(&mut self, key: &str, a: usize) {
+        let h = match self.0.get(key) {
             Some(&h) if h != a => NO_ONE,
             _ => a,
         };
@@ -470,14 +470,14 @@ impl Actors {
             crate::work::add(1);
             let mut rest = title.as_str();
             loop {
-                holders.hold(rest.to_string(), a);
+                holders.hold(rest, a);
                 match rest.split_once(' ') {
                     Some((_, tail)) => rest = tail,
                     None => break,
                 }
             }
             if let Some((office, _)) = split_once(&title, " of ") {
-                holders.hold(office_of(office), a);
+                holders.hold(&office_of(office), a);
             }
         }
         holders
@@ -494,10 +494,10 @@ impl Actors {
                 let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
                 for w in a.name.split(' ') {
                     if lexicon().is_org_head(w) {
-                        by_word.hold(w.lower(), i);
+                        by_word.hold(&w.lower(), i);
                     }
                 }
-                by_word.hold(last, i);
+                by_word.hold(&last, i);
             }
         }
         by_word

@@ -110,7 +110,7 @@ fn phrase_actor(
         let participle = b > a + 1 && doc.uses_lower(b - 1).has(Use::Authored);
         let noun = doc.str_of(doc.span_of(a, b - usize::from(participle)));
         let key = strip_determiner(noun).lower();
-        actors.phrase_actors.entry(key).or_insert(actor);
+        actors.phrase_actors.insert_new(&key, actor);
         return (Some(actor), Some(m));
     }
     let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
@@ -121,7 +121,7 @@ fn phrase_actor(
         }
         let known = known_by_description(actors, text, &key)
             .or_else(|| earlier_source(doc, actors, text, &key, a));
-        actors.described.insert(memo, known);
+        actors.described.insert(&memo, known);
         known
     });
     let existing = existing.or_else(|| aged_person_before(doc, actors, text, a, b));
@@ -191,10 +191,10 @@ fn phrase_actor(
         if kind == ActorKind::Organization {
             if let Some((_, last)) = key.rsplit_once(' ') {
                 // (`id` is new: a second organization makes it none.)
-                actors.phrase_orgs_by_last.hold(last.to_string(), id);
+                actors.phrase_orgs_by_last.hold(last, id);
             }
         }
-        actors.phrase_actors.insert(key, id);
+        actors.phrase_actors.insert(&key, id);
         id
     });
     let m = actors.add_mention(MentionDraft::new(

@@ -5,12 +5,14 @@
 
 mod marks;
 mod tokens;
+mod words;
 
 // Later stages take `Lower` from here with the other text helpers; it
 // lives in `crate::case`, below the lexicon, which needs it too.
 pub use crate::case::Lower;
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
+pub use words::Words;
 
 use crate::annotation::Stance;
 use crate::at::Ends;
@@ -114,9 +116,13 @@ const MEMO_SLOTS: usize = 256;
 /// much cheaper than the std `HashSet`'s SipHash on the short keys the
 /// stages ask about once a token. The sets and maps are only asked about a
 /// word, never iterated in their order, so the hash does not change any output.
+/// The rules' own maps are [`Words`]; these std maps are the entity
+/// stage's and the tagger's.
+#[cfg(feature = "entities")]
 #[derive(Default)]
 pub struct WordHasher(u64);
 
+#[cfg(feature = "entities")]
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         self.write_u64(u64::from(crate::lexicon::hash(bytes)));
@@ -138,10 +144,13 @@ impl std::hash::Hasher for WordHasher {
 
 /// The hash of every set and map in the engine: [`WordHasher`]. One hasher
 /// for all of them keeps SipHash and its random keys out of the `.wasm`.
+#[cfg(feature = "entities")]
 pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 /// A set (of words) hashed with [`WordHasher`].
+#[cfg(feature = "entities")]
 pub type WordSet<T> = std::collections::HashSet<T, WordHash>;
 /// A map (of words) hashed with [`WordHasher`].
+#[cfg(feature = "entities")]
 pub type WordMap<K, V> = std::collections::HashMap<K, V, WordHash>;
 
 /// A flag for every token, one bit each (a `Vec<bool>` takes a byte).
