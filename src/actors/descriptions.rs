@@ -273,8 +273,12 @@ fn modifiers_before(
         let person = actors
             .mention_at(p)
             .is_some_and(|m| actors.actor(actors.mention(m).actor()).kind == ActorKind::Person);
-        let subject =
-            person || lex.is_title(pw) || lex.role(pw).is_some_and(|r| !r.plural && !r.collective);
+        // ("the senator's right-hand woman rallied supporters": a person
+        // noun too.)
+        let subject = person
+            || lex.is_title(pw)
+            || lex.role(pw).is_some_and(|r| !r.plural && !r.collective)
+            || lex.is_any_case(pw, Use::PersonNoun);
         let verb = start < t && {
             let w = doc.tok(start);
             lex.has_ending(w, Use::ParticipleEnding) || lex.is(w, Use::IrregularParticiple)
