@@ -1035,9 +1035,8 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
             Hint::Org
         } else if ev.surnames.contains(w) {
             Hint::Person
-        } else if lex.demonym(w).is_some() || (lex.is_common_word(w) && !ev.cap_inside.contains(w))
-        {
-            return None; // "French", "Parliament" as a plain word
+        } else if lex.national(w) || (lex.is_common_word(w) && !ev.cap_inside.contains(w)) {
+            return None; // "French", "Dutchman", "Parliament" as a plain word
         } else {
             Hint::Single
         }
