@@ -172,8 +172,11 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         None
     };
     role.or_else(|| {
-        // ("the company's chairman": a title its owner makes a role.)
-        let owned = t > 0 && doc.token(t - 1).kind() == TokenKind::Possessive;
+        // ("the company's chairman", "the club, whose chairman warned": a
+        // title its owner makes a role.)
+        let owned = t > 0
+            && (doc.token(t - 1).kind() == TokenKind::Possessive
+                || doc.tok(t - 1).eq_ignore_ascii_case("whose"));
         let titled_of = (owned
             || doc
                 .tokens
