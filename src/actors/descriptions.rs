@@ -75,8 +75,7 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // Collective nouns ("the government", "police") are actors only when
     // they speak: "police said".
     // ("police in Kessel said": a place between them.)
-    let speaks =
-        next.is_some() && doc.cue_verb(t + 1).is_some() || speaks_after_place(doc, actors, t + 1);
+    let speaks = cue_follows(doc, t + 1) || speaks_after_place(doc, actors, t + 1);
     let next_is_noun = next.is_some_and(|n| {
         n.first_is(char::is_lowercase)
             && doc.word_class(t + 1).is_none()
@@ -88,8 +87,26 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     if w.first_is(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
         return None; // part of a name: "Police Service"
     }
+    // "the drivers' union": the owners are part of the body's name.
+    let body_owner = |p: usize| {
+        doc.token(p).kind() == TokenKind::Possessive
+            && p > 0
+            && doc.tok(p - 1).first_is(char::is_lowercase)
+            && doc.role(p - 1).is_some_and(|r| r.plural && !r.collective)
+    };
+    let lowercase_body = |k: usize| {
+        k < doc.tokens.len()
+            && doc.tok(k).first_is(char::is_lowercase)
+            && lex.is_body(&doc.tok(k).lower_cow())
+    };
+    if role.plural && t + 1 < doc.tokens.len() && body_owner(t + 1) && lowercase_body(t + 2) {
+        return None;
+    }
     let sent = doc.sentence(doc.sentence_at(t));
-    let (start, det) = modifiers_before(doc, actors, sent, t);
+    let (mut start, mut det) = modifiers_before(doc, actors, sent, t);
+    if start > 1 && body_owner(start - 1) && lowercase_body(t) {
+        (start, det) = modifiers_before(doc, actors, sent, start - 2);
+    }
     let of_follows = next.is_some_and(|n| lex.is(n, Use::Of));
     let bare_plural = role.plural && !role.collective;
     // ("the senator's aide, speaking to ..., said" is a source; "the
@@ -155,8 +172,11 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         None
     };
     role.or_else(|| {
-        // ("the company's chairman": a title its owner makes a role.)
-        let owned = t > 0 && doc.token(t - 1).kind() == TokenKind::Possessive;
+        // ("the company's chairman", "the club, whose chairman warned": a
+        // title its owner makes a role.)
+        let owned = t > 0
+            && (doc.token(t - 1).kind() == TokenKind::Possessive
+                || doc.tok(t - 1).eq_ignore_ascii_case("whose"));
         let titled_of = (owned
             || doc
                 .tokens
@@ -165,7 +185,7 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
             && lex.is_title(w);
         // ("the victim's brother said", "the boy's mother told ...": kin
         // and person nouns an owner makes someone's, when they speak.)
-        let speaks = || doc.tokens.get(t + 1).is_some() && doc.cue_verb(t + 1).is_some();
+        let speaks = || cue_follows(doc, t + 1);
         let kin = owned && (lex.is(w, Use::Kin) || lex.is(w, Use::PersonNoun)) && speaks();
         // ("Kenya's central bank said": a body's noun an owner makes
         // someone's, when it speaks.)
@@ -256,8 +276,12 @@ fn modifiers_before(
         let person = actors
             .mention_at(p)
             .is_some_and(|m| actors.actor(actors.mention(m).actor()).kind == ActorKind::Person);
-        let subject =
-            person || lex.is_title(pw) || lex.role(pw).is_some_and(|r| !r.plural && !r.collective);
+        // ("the senator's right-hand woman rallied supporters": a person
+        // noun too.)
+        let subject = person
+            || lex.is_title(pw)
+            || lex.role(pw).is_some_and(|r| !r.plural && !r.collective)
+            || lex.is_any_case(pw, Use::PersonNoun);
         let verb = start < t && {
             let w = doc.tok(start);
             lex.has_ending(w, Use::ParticipleEnding) || lex.is(w, Use::IrregularParticiple)
@@ -523,8 +547,10 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let actor = match apposed.or(existing).or(titled).or(same_source).or(witness) {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's
-                // aide, Jane Doe,".)
-                actors.actors.at_mut(id).anonymous |= f.anonymous && apposed.is_none();
+                // aide, Jane Doe,", "Norland's mines minister" for Minister
+                // Ana Ruiz.)
+                let named = apposed.is_some() || existing.is_none() && titled.is_some();
+                actors.actors.at_mut(id).anonymous |= f.anonymous && !named;
                 id
             }
             None => {
@@ -621,6 +647,14 @@ fn apposed_person(
             .then(|| person_at(before - 2))
             .flatten()
     })
+    .or_else(|| {
+        // "the residents' group Save Our Fields says": a body's name right
+        // after its noun.
+        (body && end < doc.tokens.len())
+            .then(|| person_at(end))
+            .flatten()
+            .filter(|&a| actors.actor(a).kind == ActorKind::Organization)
+    })
 }
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
@@ -662,6 +696,13 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
 
 /// "police in Kessel said": a locative preposition at token `p`, a name,
 /// then a speech verb.
+/// A cue verb at token `t`, or after an auxiliary there ("the board has
+/// said").
+fn cue_follows(doc: &Doc, t: usize) -> bool {
+    let cue = |t: usize| t < doc.tokens.len() && doc.cue_verb(t).is_some();
+    cue(t) || (t < doc.tokens.len() && doc.word_class(t) == Some(WordClass::Aux) && cue(t + 1))
+}
+
 fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let lex = lexicon();
     // (a word in no list of uses is no locative: most words, no look-up)

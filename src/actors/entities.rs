@@ -294,7 +294,10 @@ fn may_add(
         || doc.paras[doc.para_of(toks.start)].heading
         || lex.starts_title(first)
         || lex.is_honorific(first)
-        || (toks.len() == 1 && (lex.is_common_word(&first.lower()) || office_in_capitals(first)));
+        || (toks.len() == 1
+            && (lex.is_common_word(&first.lower())
+                || office_in_capitals(first)
+                || lex.national(first)));
     !refused
 }
 

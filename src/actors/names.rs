@@ -665,7 +665,11 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 if start > after && (office_for || doc.tok(after) == "of") {
                     let person = (start + 1..b).find(|&t| lex.is_given_name(doc.tok(t)));
                     let field = person.unwrap_or(b);
-                    if person.is_some() || (office_for && title_field_whole(doc, start, b)) {
+                    // (Up to three words after an office's "for" are its
+                    // field, "MP for Wyvern Vale", unless a given name starts
+                    // the holder.)
+                    let field_only = b <= start + 3 || title_field_whole(doc, start, b);
+                    if person.is_some() || (office_for && field_only) {
                         // Common words are a portfolio, part of the title
                         // ("Secretary of Housing Jane Doe"), no name.
                         let portfolio = (start..field).all(|t| {
@@ -1030,9 +1034,8 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
             Hint::Org
         } else if ev.surnames.contains(w) {
             Hint::Person
-        } else if lex.demonym(w).is_some() || (lex.is_common_word(w) && !ev.cap_inside.contains(w))
-        {
-            return None; // "French", "Parliament" as a plain word
+        } else if lex.national(w) || (lex.is_common_word(w) && !ev.cap_inside.contains(w)) {
+            return None; // "French", "Dutchman", "Parliament" as a plain word
         } else {
             Hint::Single
         }

@@ -186,7 +186,12 @@ pub fn find(
                         && (start + 2..(start + 6).min(sent.end))
                             .take_while(|&k| doc.tok(k) != ",")
                             .any(|k| doc.tok(k).ends_with("ing"));
-                    if absolute {
+                    // "cut its forecast, blaming weak demand": a cue gerund
+                    // right after the cue and a comma has a claim of its own.
+                    let gerund_next = start == f + 1
+                        && doc.tok(f) == ","
+                        && doc.cue_verb(start).is_some_and(|v| v.gerund);
+                    if absolute || gerund_next {
                         continue;
                     }
                     // "“...,” she said, standing on the bridge": the cue

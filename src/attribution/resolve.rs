@@ -272,7 +272,10 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
         && doc.tok(b) == ","
         && doc.token(b + 1).kind() == TokenKind::Number
         && doc.tok(b + 2) == ",";
-    if !the || !(aged_inside || aged_after) {
+    // ("“...,” the Dutchman said": a national's noun after "the" is the
+    // person named last too.)
+    let national = b == a + 2 && lexicon().national(doc.tok(a + 1));
+    if !the || !(aged_inside || aged_after || national) {
         return None;
     }
     let para = doc.para_of(a);

@@ -377,16 +377,41 @@ fn main_clause_subject(
                 // after a comma has the determiner-led phrase before the
                 // main verb, when it names people or a body ("The night
                 // ended, ..." does not).
-                _ => named.or_else(|| {
+                _ => {
                     let after_comma = cue.form == CueForm::Gerund
                         && cue.toks.start > 0
                         && doc.tok(cue.toks.start - 1) == ",";
-                    after_comma
-                        .then(|| opening_phrase(doc, sent.start..cue.toks.start))
-                        .flatten()
-                        .filter(|&(a, b)| b > a + 1 && agent_head(&doc.tok(b - 1).lower_cow()))
-                        .map(|(a, b)| Anchor::Phrase(a, b))
-                }),
+                    let agent = |(a, b): (usize, usize)| {
+                        (b > a + 1 && agent_head(&doc.tok(b - 1).lower_cow()))
+                            .then_some(Anchor::Phrase(a, b))
+                    };
+                    // ("Kenya's central bank held its rate, saying ...",
+                    // "Spain's Ana Ruiz won, saying ...": the owned body or
+                    // person, not the owner.)
+                    let owned = |a: Anchor| match a {
+                        Anchor::Mention(m) if after_comma => {
+                            let p = actors.mention(m).toks().end;
+                            if p + 1 >= cue.toks.start
+                                || doc.token(p).kind() != TokenKind::Possessive
+                            {
+                                return None;
+                            }
+                            match actors.mention_at(p + 1) {
+                                Some(owned) => Some(Anchor::Mention(owned)),
+                                None => run_to_verb(doc, p, cue.toks.start)
+                                    .and_then(|b| agent((p + 1, b))),
+                            }
+                        }
+                        _ => None,
+                    };
+                    match named {
+                        Some(a) => owned(a).or(named),
+                        None => after_comma
+                            .then(|| opening_phrase(doc, sent.start..cue.toks.start))
+                            .flatten()
+                            .and_then(agent),
+                    }
+                }
             }
         }
     }
@@ -484,20 +509,8 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     {
         return None;
     }
-    let word = |t: usize| doc.token(t).kind() == TokenKind::Word;
-    let past_cue = |t: usize| doc.cue_verb(t).is_some_and(|v| !v.present);
-    // A past form ("started", "said") or an auxiliary is the verb.
-    let verb_at = |t: usize| {
-        past_cue(t)
-            || matches!(class(t), Some(WordClass::Aux))
-            || (doc.tok(t).ends_with("ed") && doc.tok(t).first_is(char::is_lowercase))
-            || doc.is(t, Use::IrregularParticiple)
-    };
-    let mut b = a + 1;
-    while b < sent.end.min(a + 6) && word(b) && class(b).is_none() && !verb_at(b) {
-        b += 1;
-    }
-    if b < sent.end && word(b) && verb_at(b) {
+    let b = run_end(doc, a, sent.end);
+    if verb_stops(doc, b, sent.end) {
         return Some((a, b)); // "Several said", "The ad has", "The fire started"
     }
     // "The ad targets a ...": the last word of the run is the verb (but
@@ -507,6 +520,38 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     }
     let verb = b - 1;
     (verb > a + 1 && doc.tok(verb).first_is(char::is_lowercase)).then_some((a, verb))
+}
+
+fn word(doc: &Doc, t: usize) -> bool {
+    doc.token(t).kind() == TokenKind::Word
+}
+
+/// A past form ("started", "said") or an auxiliary: a clause's verb.
+fn verb_at(doc: &Doc, t: usize) -> bool {
+    doc.cue_verb(t).is_some_and(|v| !v.present)
+        || matches!(doc.word_class(t), Some(WordClass::Aux))
+        || (doc.tok(t).ends_with("ed") && doc.tok(t).first_is(char::is_lowercase))
+        || doc.is(t, Use::IrregularParticiple)
+}
+
+/// Where a run of up to five plain words after token `a` stops, before
+/// `end`.
+fn run_end(doc: &Doc, a: usize, end: usize) -> usize {
+    let mut b = a + 1;
+    while b < end.min(a + 6) && word(doc, b) && doc.word_class(b).is_none() && !verb_at(doc, b) {
+        b += 1;
+    }
+    b
+}
+
+/// The verb right after such a run: "central bank" (held).
+fn run_to_verb(doc: &Doc, a: usize, end: usize) -> Option<usize> {
+    let b = run_end(doc, a, end);
+    verb_stops(doc, b, end).then_some(b)
+}
+
+fn verb_stops(doc: &Doc, b: usize, end: usize) -> bool {
+    b < end && word(doc, b) && verb_at(doc, b)
 }
 
 /// "with Sen. Jane Doe calling it ...": the gerund's own subject, named

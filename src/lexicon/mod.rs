@@ -429,6 +429,16 @@ impl Lexicon {
         })
     }
 
+    /// A demonym, or a national's noun made of one ("Dutchman",
+    /// "Frenchwomen"): a word that names where someone is from, no name.
+    pub fn national(&self, word: &str) -> bool {
+        self.demonym(word).is_some()
+            || ["man", "woman", "men", "women"].iter().any(|end| {
+                word.strip_suffix(end)
+                    .is_some_and(|s| self.demonym(s).is_some())
+            })
+    }
+
     /// A word that marks an organization name ("Council", "Ministry").
     pub fn is_org_head(&self, word: &str) -> bool {
         tables::ORG_HEADS.contains(word.trim_end_matches('.'))
