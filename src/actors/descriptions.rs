@@ -174,9 +174,11 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
     role.or_else(|| {
         // ("the company's chairman", "the club, whose chairman warned": a
         // title its owner makes a role.)
+        // (the length first: asked of nearly every word)
         let owned = t > 0
             && (doc.token(t - 1).kind() == TokenKind::Possessive
-                || doc.tok(t - 1).eq_ignore_ascii_case("whose"));
+                || (doc.token(t - 1).span().len() == 5
+                    && doc.tok(t - 1).eq_ignore_ascii_case("whose")));
         let titled_of = (owned
             || doc
                 .tokens
@@ -189,17 +191,20 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         let kin = owned && (lex.is(w, Use::Kin) || lex.is(w, Use::PersonNoun)) && speaks();
         // ("Kenya's central bank said": a body's noun an owner makes
         // someone's, when it speaks.)
+        // (The token's facts first: most words are in no list of uses or
+        // roles, so no body's noun.)
         let body = !kin
             && !titled_of
-            && speaks()
-            && lex.is_body(w)
+            && (doc.may_be(t, fact::USES) || doc.may_be(t, fact::ROLE))
             && (t.saturating_sub(3)..t)
                 .rev()
                 .take_while(|&k| {
                     doc.token(k).kind() == TokenKind::Possessive
                         || doc.tok(k).first_is(char::is_lowercase)
                 })
-                .any(|k| doc.token(k).kind() == TokenKind::Possessive);
+                .any(|k| doc.token(k).kind() == TokenKind::Possessive)
+            && speaks()
+            && lex.is_body(w);
         (titled_of || kin || body).then_some(Role {
             plural: kin && (w.ends_with('s') || w.ends_with("men") || w == "children"),
             anonymous: false,
@@ -694,14 +699,15 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     })
 }
 
-/// "police in Kessel said": a locative preposition at token `p`, a name,
-/// then a speech verb.
 /// A cue verb at token `t`, or after an auxiliary there ("the board has
 /// said").
 fn cue_follows(doc: &Doc, t: usize) -> bool {
     let cue = |t: usize| t < doc.tokens.len() && doc.cue_verb(t).is_some();
     cue(t) || (t < doc.tokens.len() && doc.word_class(t) == Some(WordClass::Aux) && cue(t + 1))
 }
+
+/// "police in Kessel said": a locative preposition at token `p`, a name,
+/// then a speech verb.
 
 fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let lex = lexicon();
