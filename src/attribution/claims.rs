@@ -991,8 +991,20 @@ fn according_content(
     sent: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
     let cue_start = r.cue.toks.start;
+    // ("X was, according to Y, ...", "and, in the words of Y, ...": set off
+    // inside a clause it has not finished, it reports what follows; not
+    // after "has been," which may end one, nor after "in May,")
+    let inside = cue_start >= sent.start + 2
+        && doc.tok(cue_start - 1) == ","
+        && matches!(
+            doc.word_class(cue_start - 2),
+            Some(WordClass::Aux | WordClass::Conj)
+        )
+        && doc.tok(cue_start - 2).first_is(char::is_lowercase)
+        && doc.tok(cue_start - 2) != "been";
     if cue_start == sent.start
         || (cue_start > sent.start && doc.tok(cue_start - 1) == ",") && cue_start <= sent.start + 1
+        || inside
     {
         let after = r
             .mention

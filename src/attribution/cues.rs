@@ -379,7 +379,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         && t > sent.start
         && doc.tok(t - 1).eq_ignore_ascii_case("it")
         && doc.tok(t + n - 1).eq_ignore_ascii_case("that");
-    let form = if w == "according" {
+    let form = if frames.source {
         CueForm::According
     } else if passive || it_that {
         CueForm::Impersonal
