@@ -81,8 +81,11 @@ pub fn find(
         // "..., a court heard on Tuesday": the sentence before the comma;
         // "the court heard that/how ...": the clause after; "the court
         // heard from X" reports nothing.
-        let court = cue.form == CueForm::Impersonal
-            && super::cues::court_heard(doc, cue.toks.start, sent.start).is_some();
+        // ("..., the jury was told", "..., MPs were told by X": as "heard")
+        let court = (cue.form == CueForm::Impersonal
+            && super::cues::court_heard(doc, cue.toks.start, sent.start).is_some())
+            || (matches!(cue.form, CueForm::Impersonal | CueForm::PassiveBy)
+                && super::cues::closing_passive(doc, cue.toks.start, sent.clone()));
         let court_tail = court
             .then(|| {
                 (cue.toks.start.saturating_sub(4).max(sent.start + 1)..cue.toks.start)
