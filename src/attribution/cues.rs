@@ -81,31 +81,28 @@ pub fn court_heard(doc: &Doc, t: usize, start: usize) -> Option<Cue> {
 /// "..., the jury was told.", "..., MPs were told by the minister on
 /// Monday": a passive at `t` closing its sentence after a comma (its
 /// subject the listener) reports the content before the comma, the
-/// "by"-phrase's words or words nobody named said.
+/// "by"-phrase's words or words nobody named said (when its verb reports
+/// a clause, no belief: the caller's test).
+#[inline(never)]
 pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     let Some(aux) = passive_aux(doc, t, sent.start) else {
         return false;
     };
-    // (the listener: words right after the comma or the closing mark, no
-    // auxiliary, relative or conjunction among them: not "X, who was told")
+    // (the listener: words right after the comma or the closing mark, not
+    // an auxiliary, a relative or a conjunction: not "X, who was told", "X,
+    // 45, has been told by")
     let c = (sent.start..aux)
         .rev()
         .take(6)
         .find(|&k| doc.token(k).kind() != TokenKind::Word);
     let listener = c.is_some_and(|c| {
         c + 1 < aux
-            && matches!(doc.tok(c), "," | "”" | "\"" | "’" | "'")
-            && (c + 1..aux).all(|k| {
-                !matches!(
-                    doc.word_class(k),
-                    Some(WordClass::Aux | WordClass::Rel | WordClass::Conj)
-                )
-            })
+            && !matches!(
+                doc.word_class(c + 1),
+                Some(WordClass::Aux | WordClass::Rel | WordClass::Conj)
+            )
     });
     listener
-        && doc
-            .cue_verb(t)
-            .is_some_and(|v| v.frames.clause && v.stance != Stance::Believe)
         && (t + 2 == sent.end
             || setting_to_end(doc, t + 1, sent.end)
             || (doc.tok(t + 1) == "by"
@@ -848,11 +845,12 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         // told the tablets were sold": the listener's passive reports words
         // nobody named said (not a belief: "she was convinced that" is
         // hers; a verb follows: not "was announced that day").
-        let heard = verb.is_some_and(|v| v.frames.clause && v.stance != Stance::Believe)
+        let reports = verb.is_some_and(|v| v.frames.clause && v.stance != Stance::Believe);
+        let heard = reports
             && (clause
                 || (next.as_deref() == Some("that")
                     && (t + 2..(t + 10).min(sent.end)).any(finite)));
-        let closing = closing_passive(doc, t, sent.clone());
+        let closing = reports && closing_passive(doc, t, sent.clone());
         let of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.frames.of);
         // "is widely expected to", "was also said to", and an instruction
         // nobody named gives: "have been told to leave" (docs/format.md)
