@@ -67,14 +67,15 @@ fn enum_names(file: &str, enum_name: &str) -> Vec<(String, String)> {
 fn frames(s: &str) -> String {
     let f = frame_flags(s);
     format!(
-        "Frames {{ quote: {}, clause: {}, object: {}, inf: {}, of: {} }}",
-        f[0], f[1], f[2], f[3], f[4]
+        "Frames {{ quote: {}, clause: {}, object: {}, inf: {}, of: {}, source: {} }}",
+        f[0], f[1], f[2], f[3], f[4], f[5]
     )
 }
 
-/// quote, clause, object, inf, of: the frames a cue takes.
-fn frame_flags(s: &str) -> [bool; 5] {
-    let mut f = [false; 5];
+/// quote, clause, object, inf, of, source: the frames a cue takes (a
+/// verb's are packed in five bits: no verb names its source after it).
+fn frame_flags(s: &str) -> [bool; 6] {
+    let mut f = [false; 6];
     for part in s.split(',') {
         match part.trim() {
             "quote" => f[0] = true,
@@ -82,6 +83,7 @@ fn frame_flags(s: &str) -> [bool; 5] {
             "object" => f[2] = true,
             "inf" => f[3] = true,
             "of" => f[4] = true,
+            "source" => f[5] = true,
             _ => {}
         }
     }
@@ -233,6 +235,7 @@ fn main() {
         };
         let frames = frame_flags(r.get(3).copied().unwrap_or(""))
             .iter()
+            .take(5)
             .enumerate()
             .fold(0u16, |bits, (k, &on)| bits | u16::from(on) << (4 + k));
         for (i, form) in list(r.get(1).copied())

@@ -13,7 +13,7 @@ use crate::text::{Doc, TokenKind};
 
 /// Adds a mention on every "Q" and "A" label: "Q" is the interviewer (one
 /// actor, "the interviewer", unless the text names none), "A" the person
-/// the text names most often (the first of them on a tie).
+/// the text names most often ([`most_named`]: the introduction's first).
 pub fn label_letters(doc: &Doc, actors: &mut Actors) {
     let lex = lexicon();
     // (label token, a question's, words after it up to five, a dotted "Q.")
@@ -53,7 +53,7 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
     if !labels.iter().any(|l| l.2 >= 3) {
         return;
     }
-    let interviewee = most_named(actors);
+    let interviewee = most_named(doc, actors);
     let mut interviewer = None;
     for (t, question, _, _) in labels {
         let actor = if question {
@@ -77,18 +77,27 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
 }
 
 /// The person the text names most often (the first of them on a tie): the
-/// interviewee of a transcript, the voice of a quoted headline.
-pub fn most_named(actors: &Actors) -> Option<usize> {
-    let mut named = vec![0usize; actors.actors.len()];
+/// interviewee of a transcript, the voice of a quoted headline. Names in
+/// the writer's own paragraphs (the introduction) count first: not those in
+/// a turn (a label "KOVAC:", a question's "Thanks, Maria", a paragraph with
+/// a colon among its first words or ending in "?"), which only break ties.
+pub fn most_named(doc: &Doc, actors: &Actors) -> Option<usize> {
+    let mut named = vec![(0usize, 0usize); actors.actors.len()];
     for m in &actors.mentions {
         if m.kind() == MentionKind::Name && actors.actor(m.actor()).kind == ActorKind::Person {
-            *named.at_mut(m.actor()) += 1;
+            let p = doc.paragraph(doc.para_of(m.toks().start)).tokens();
+            let turn = doc.tok(p.end - 1) == "?"
+                || (p.start..p.end.min(p.start + 8)).any(|k| doc.tok(k) == ":");
+            let n = named.at_mut(m.actor());
+            n.0 += usize::from(!turn);
+            n.1 += 1;
         }
     }
-    (0..named.len())
-        .filter(|&a| *named.at(a) > 0)
-        .fold(None, |best: Option<usize>, a| match best {
+    (0..named.len()).filter(|&a| named.at(a).1 > 0).fold(
+        None,
+        |best: Option<usize>, a| match best {
             Some(b) if named.at(b) >= named.at(a) => Some(b),
             _ => Some(a),
-        })
+        },
+    )
 }

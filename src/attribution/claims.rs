@@ -81,8 +81,11 @@ pub fn find(
         // "..., a court heard on Tuesday": the sentence before the comma;
         // "the court heard that/how ...": the clause after; "the court
         // heard from X" reports nothing.
-        let court = cue.form == CueForm::Impersonal
-            && super::cues::court_heard(doc, cue.toks.start, sent.start).is_some();
+        // ("..., the jury was told", "..., MPs were told by X": as "heard")
+        let court = (cue.form == CueForm::Impersonal
+            && super::cues::court_heard(doc, cue.toks.start, sent.start).is_some())
+            || (matches!(cue.form, CueForm::Impersonal | CueForm::PassiveBy)
+                && super::cues::closing_passive(doc, cue.toks.start, sent.clone()));
         let court_tail = court
             .then(|| {
                 (cue.toks.start.saturating_sub(4).max(sent.start + 1)..cue.toks.start)
@@ -996,8 +999,20 @@ fn according_content(
     sent: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
     let cue_start = r.cue.toks.start;
+    // ("X was, according to Y, ...", "and, in the words of Y, ...": set off
+    // inside a clause it has not finished, it reports what follows; not
+    // after "has been," which may end one, nor after "in May,")
+    let inside = cue_start >= sent.start + 2
+        && doc.tok(cue_start - 1) == ","
+        && matches!(
+            doc.word_class(cue_start - 2),
+            Some(WordClass::Aux | WordClass::Conj)
+        )
+        && doc.tok(cue_start - 2).first_is(char::is_lowercase)
+        && doc.tok(cue_start - 2) != "been";
     if cue_start == sent.start
         || (cue_start > sent.start && doc.tok(cue_start - 1) == ",") && cue_start <= sent.start + 1
+        || inside
     {
         let after = r
             .mention

@@ -78,6 +78,38 @@ pub fn court_heard(doc: &Doc, t: usize, start: usize) -> Option<Cue> {
     })
 }
 
+/// "..., the jury was told.", "..., MPs were told by the minister on
+/// Monday": a passive at `t` closing its sentence after a comma (its
+/// subject the listener) reports the content before the comma, the
+/// "by"-phrase's words or words nobody named said (when its verb reports
+/// a clause, no belief: the caller's test).
+#[inline(never)]
+pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
+    let Some(aux) = passive_aux(doc, t, sent.start) else {
+        return false;
+    };
+    // (the listener: words right after the comma or the closing mark, not
+    // an auxiliary, a relative or a conjunction: not "X, who was told", "X,
+    // 45, has been told by")
+    let c = (sent.start..aux)
+        .rev()
+        .take(6)
+        .find(|&k| doc.token(k).kind() != TokenKind::Word);
+    let listener = c.is_some_and(|c| {
+        c + 1 < aux
+            && !matches!(
+                doc.word_class(c + 1),
+                Some(WordClass::Aux | WordClass::Rel | WordClass::Conj)
+            )
+    });
+    listener
+        && (t + 2 == sent.end
+            || setting_to_end(doc, t + 1, sent.end)
+            || (doc.tok(t + 1) == "by"
+                && sent.end <= t + 10
+                && (t..sent.end).all(|k| doc.tok(k) != "that")))
+}
+
 /// Finds the cues of a sentence outside quotations, in order.
 /// `masked` marks tokens that are names or titles ("United States", "Secretary
 /// of State"), which are never cues.
@@ -379,7 +411,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         && t > sent.start
         && doc.tok(t - 1).eq_ignore_ascii_case("it")
         && doc.tok(t + n - 1).eq_ignore_ascii_case("that");
-    let form = if w == "according" {
+    let form = if frames.source {
         CueForm::According
     } else if passive || it_that {
         CueForm::Impersonal
@@ -813,23 +845,26 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         // told the tablets were sold": the listener's passive reports words
         // nobody named said (not a belief: "she was convinced that" is
         // hers; a verb follows: not "was announced that day").
-        let heard = verb.is_some_and(|v| v.frames.clause && v.stance != Stance::Believe)
+        let reports = verb.is_some_and(|v| v.frames.clause && v.stance != Stance::Believe);
+        let heard = reports
             && (clause
                 || (next.as_deref() == Some("that")
                     && (t + 2..(t + 10).min(sent.end)).any(finite)));
+        let closing = reports && closing_passive(doc, t, sent.clone());
         let of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.frames.of);
         // "is widely expected to", "was also said to", and an instruction
         // nobody named gives: "have been told to leave" (docs/format.md)
         let to = next.as_deref() == Some("to") && verb.is_some();
         // "X was accused by Y of ...", "was rejected by Y" (not "the strike
         // was called by Y": a plain "call" reports nothing here)
-        if by && verb.is_some_and(|v| v.stance != Stance::Assert) {
+        if by && (closing || verb.is_some_and(|v| v.stance != Stance::Assert)) {
             return Some(CueForm::PassiveBy);
         }
         // "is widely seen as ...", "was viewed as ...": a view nobody named holds.
         let as_view =
             next.as_deref() == Some("as") && verb.is_some_and(|v| v.stance == Stance::Believe);
-        return (it || heard || of || to || asked || as_view).then_some(CueForm::Impersonal);
+        return (it || heard || closing || of || to || asked || as_view)
+            .then_some(CueForm::Impersonal);
     }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {

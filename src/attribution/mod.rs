@@ -56,7 +56,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         false => Vec::new(),
     };
     let interviewee = (!answers.is_empty())
-        .then(|| crate::actors::most_named(actors))
+        .then(|| crate::actors::most_named(doc, actors))
         .flatten();
     if interviewee.is_none() {
         answers.clear();
@@ -139,7 +139,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             && line
             && doc.para_of(doc.quote(q.raw()).open_tok()) == 0
         {
-            q.set_speaker(crate::actors::most_named(actors));
+            q.set_speaker(crate::actors::most_named(doc, actors));
         }
     }
     // The per-token masks are done with; free them before the last step.

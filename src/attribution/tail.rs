@@ -297,8 +297,10 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     };
     // "“...” – as described by Jane Doe", but "“...”, a claim rejected
     // by Jane Doe" describes a noun.
+    // ("“...,” MPs were told by Jane Doe": a closing passive reports it)
     let bare_passive = r.cue.form != CueForm::PassiveBy
-        || (group_start..r.cue.toks.start).all(|t| doc.tok(t).eq_ignore_ascii_case("as"));
+        || (group_start..r.cue.toks.start).all(|t| doc.tok(t).eq_ignore_ascii_case("as"))
+        || super::cues::closing_passive(doc, r.cue.toks.start, sent.clone());
     // ("14:20 — Jane Doe says ...": a time stamp and a dash leave no words
     // for the clause to report back.)
     group_start > sent_start

@@ -17,6 +17,9 @@ pub struct Frames {
     pub inf: bool,
     /// Takes "of" + content ("warned of ...", "accused Y of ...").
     pub of: bool,
+    /// Names its source after it, the speaker of the content on either
+    /// side ("according to X", "in the words of X"): a phrase's only.
+    pub source: bool,
 }
 
 impl Frames {
@@ -62,6 +65,7 @@ impl CueVerb {
                 object: bit(6),
                 inf: bit(7),
                 of: bit(8),
+                source: false,
             },
             gerund: bit(9),
             present: bit(10),

@@ -41,6 +41,7 @@ fn parse_frames(s: &str) -> Frames {
             "object" => f.object = true,
             "inf" => f.inf = true,
             "of" => f.of = true,
+            "source" => f.source = true,
             _ => {}
         }
     }
