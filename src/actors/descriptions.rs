@@ -708,7 +708,6 @@ fn cue_follows(doc: &Doc, t: usize) -> bool {
 
 /// "police in Kessel said": a locative preposition at token `p`, a name,
 /// then a speech verb.
-
 fn speaks_after_place(doc: &Doc, actors: &Actors, p: usize) -> bool {
     let lex = lexicon();
     // (a word in no list of uses is no locative: most words, no look-up)
