@@ -634,7 +634,10 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 after += more;
             }
             let person_follows = after < b && !lex.is_org_head(doc.tok(after));
-            let org_follows = after < b && run_has_org_head(doc, after, b);
+            // ("Dr. Jane Wu of Harlow College": a body after the holder's
+            // "of" is where she works, the field below.)
+            let of_at = (after + 1..b).find(|&t| doc.is(t, Use::Of)).unwrap_or(b);
+            let org_follows = after < b && run_has_org_head(doc, after, of_at);
             if person_follows && !org_follows {
                 // "Harbour Minister X", "Energy Secretary X": one common word
                 // before an office is its portfolio, no actor ("US
