@@ -194,7 +194,15 @@ pub fn find(
                     let gerund_next = start == f + 1
                         && doc.tok(f) == ","
                         && doc.cue_verb(start).is_some_and(|v| v.gerund);
-                    if absolute || gerund_next {
+                    // "showed no faults, and the firm called ...": a noun's
+                    // content never opens with a coordinator, nor one right
+                    // after the cue's comma.
+                    let coordinated = (cue.form == CueForm::Noun
+                        || (start == f + 1 && doc.tok(f) == ","))
+                        && start < sent.end
+                        && doc.may_be(start, fact::USES)
+                        && doc.is(start, Use::Coordinator);
+                    if absolute || gerund_next || coordinated {
                         continue;
                     }
                     // "“...,” she said, standing on the bridge": the cue

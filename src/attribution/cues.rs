@@ -612,6 +612,14 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         .as_deref()
         .filter(|_| doc.may_be(t - 1, fact::GRAMMAR))
         .and_then(|p| lex.word_class(p));
+    // "too early to say", "too proud to admit": what is too much to say
+    // is not said.
+    if prev.as_deref() == Some("to")
+        && t >= sent.start + 3
+        && doc.tok(t - 3).eq_ignore_ascii_case("too")
+    {
+        return None;
+    }
     let next = (t + 1 < sent.end).then(|| doc.tok(t + 1).lower_cow());
     // "a small protest": a determiner and an adjective before it make a
     // noun; so does an owner's "'s" ("the agency's annual report").
