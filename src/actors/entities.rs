@@ -1091,6 +1091,10 @@ struct Context {
     org_at: HashSet<&'static str>,
     org_after: HashSet<&'static str>,
     moves: HashSet<&'static str>,
+    /// A change's word after its number: "percent", "points", "%".
+    unit: HashSet<&'static str>,
+    /// The words that say a document speaks of shares or stocks.
+    market: HashSet<&'static str>,
     /// `role_first` (false) and `firm_first` (true) words.
     glued: HashMap<&'static str, bool>,
 }
@@ -1113,35 +1117,43 @@ fn context() -> &'static Context {
             org_at: HashSet::default(),
             org_after: HashSet::default(),
             moves: HashSet::default(),
+            unit: HashSet::default(),
+            market: HashSet::default(),
             glued: HashMap::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
-            let Some((word, used)) = line.split_once('\t') else {
+            let Some((word, uses)) = line.split_once('\t') else {
                 continue;
             };
-            let set = match used {
-                _ if line.starts_with('#') => continue,
-                "event_first" => &mut c.event_first,
-                "event_last" => &mut c.event_last,
-                "place_of" => &mut c.place_of,
-                "org_of" => &mut c.org_of,
-                "place_first" => &mut c.place_first,
-                "place_last" => &mut c.place_last,
-                "org_last" => &mut c.org_last,
-                "city_club" => &mut c.city_club,
-                "plays" => &mut c.plays,
-                "term" => &mut c.term,
-                "org_for" => &mut c.org_for,
-                "org_at" => &mut c.org_at,
-                "org_after" => &mut c.org_after,
-                "moves" => &mut c.moves,
-                "role_first" | "firm_first" => {
-                    c.glued.insert(word, used == "firm_first");
-                    continue;
-                }
-                _ => continue,
-            };
-            set.insert(word);
+            if line.starts_with('#') {
+                continue;
+            }
+            for used in uses.split(',') {
+                let set = match used {
+                    "event_first" => &mut c.event_first,
+                    "event_last" => &mut c.event_last,
+                    "place_of" => &mut c.place_of,
+                    "org_of" => &mut c.org_of,
+                    "place_first" => &mut c.place_first,
+                    "place_last" => &mut c.place_last,
+                    "org_last" => &mut c.org_last,
+                    "city_club" => &mut c.city_club,
+                    "plays" => &mut c.plays,
+                    "term" => &mut c.term,
+                    "org_for" => &mut c.org_for,
+                    "org_at" => &mut c.org_at,
+                    "org_after" => &mut c.org_after,
+                    "moves" => &mut c.moves,
+                    "unit" => &mut c.unit,
+                    "market" => &mut c.market,
+                    "role_first" | "firm_first" => {
+                        c.glued.insert(word, used == "firm_first");
+                        continue;
+                    }
+                    _ => continue,
+                };
+                set.insert(word);
+            }
         }
         c
     })
@@ -1260,23 +1272,22 @@ fn moves_after(doc: &Doc, b: usize) -> bool {
     else {
         return false;
     };
-    if !matches!(doc.tok(n + 1), "percent" | "pct" | "%" | "points") {
+    let c = context();
+    if !c.unit.contains(doc.tok(n + 1)) {
         return false;
     }
-    let c = context();
-    let moved = |w: &str| c.moves.contains(w) || matches!(w, "lost" | "edged");
     let verb = if matches!(doc.tok(b), "was" | "were" | "is" | "are") {
         b + 1
     } else {
         b
     };
     verb < n
-        && moved(doc.tok(verb))
+        && c.moves.contains(doc.tok(verb))
         && doc
             .tokens
             .iter()
             .enumerate()
-            .any(|(t, k)| k.kind() == TokenKind::Word && matches!(doc.tok(t), "shares" | "stocks"))
+            .any(|(t, k)| k.kind() == TokenKind::Word && c.market.contains(doc.tok(t)))
 }
 
 /// Only a comma, "and", "or" or ", and" between tokens `b` and `a` (the
