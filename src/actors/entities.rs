@@ -458,6 +458,7 @@ fn dated(doc: &Doc, t: usize) -> bool {
 /// several (or as a shorter one: "King Gyanendra", "X and Y") is cut to
 /// them. A name the lexicons know whole, and a title, stay the rules'.
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
+    let market = Market::default();
     let mut spans = types.actor_spans();
     shouted_names(doc, &mut spans, &mut names);
     // "Bernie Sanders Warns Clinton": a headline's verb splits a span;
@@ -776,7 +777,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             }
             // "Korlig rose 2.3 percent": a market report's mover (not a
             // common word in any case, a title or a headline's word).
-            if moves_after(doc, a + 1)
+            if moves_after(doc, a + 1, &market)
                 && !lexicon().is_common_word(&doc.tok(a).lower())
                 && !lexicon().starts_title(doc.tok(a))
                 && !doc.paras[doc.para_of(a)].heading
@@ -1091,8 +1092,52 @@ struct Context {
     org_at: HashSet<&'static str>,
     org_after: HashSet<&'static str>,
     moves: HashSet<&'static str>,
+    /// A change's word after its number: "percent", "points", "%".
+    unit: HashSet<&'static str>,
+    /// The words that say a document speaks of shares or stocks.
+    market: Quick,
     /// `role_first` (false) and `firm_first` (true) words.
     glued: HashMap<&'static str, bool>,
+}
+
+/// A few words, with a bit per byte length and per first and last byte of
+/// them: a scan over every word asks the set only about words that may be
+/// in it.
+#[derive(Default)]
+struct Quick {
+    lens: u64,
+    firsts: [u64; 4],
+    lasts: [u64; 4],
+    words: HashSet<&'static str>,
+}
+
+impl Quick {
+    fn insert(&mut self, w: &'static str) {
+        let (b, e) = ends(w);
+        self.lens |= 1 << w.len().min(63);
+        self.firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+        self.lasts[usize::from(e >> 6)] |= 1 << (e & 63);
+        self.words.insert(w);
+    }
+
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let (b, e) = ends(w);
+        self.lens & (1 << w.len().min(63)) != 0
+            && self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.lasts[usize::from(e >> 6)] & (1 << (e & 63)) != 0
+            && self.words.contains(w)
+    }
+}
+
+/// The first and the last byte of `w` (0 for an empty word).
+#[inline]
+fn ends(w: &str) -> (u8, u8) {
+    let w = w.as_bytes();
+    (
+        w.first().copied().unwrap_or(0),
+        w.last().copied().unwrap_or(0),
+    )
 }
 
 fn context() -> &'static Context {
@@ -1113,35 +1158,46 @@ fn context() -> &'static Context {
             org_at: HashSet::default(),
             org_after: HashSet::default(),
             moves: HashSet::default(),
+            unit: HashSet::default(),
+            market: Quick::default(),
             glued: HashMap::default(),
         };
         for line in include_str!("../../lexicons/name_context.tsv").lines() {
-            let Some((word, used)) = line.split_once('\t') else {
+            let Some((word, uses)) = line.split_once('\t') else {
                 continue;
             };
-            let set = match used {
-                _ if line.starts_with('#') => continue,
-                "event_first" => &mut c.event_first,
-                "event_last" => &mut c.event_last,
-                "place_of" => &mut c.place_of,
-                "org_of" => &mut c.org_of,
-                "place_first" => &mut c.place_first,
-                "place_last" => &mut c.place_last,
-                "org_last" => &mut c.org_last,
-                "city_club" => &mut c.city_club,
-                "plays" => &mut c.plays,
-                "term" => &mut c.term,
-                "org_for" => &mut c.org_for,
-                "org_at" => &mut c.org_at,
-                "org_after" => &mut c.org_after,
-                "moves" => &mut c.moves,
-                "role_first" | "firm_first" => {
-                    c.glued.insert(word, used == "firm_first");
-                    continue;
-                }
-                _ => continue,
-            };
-            set.insert(word);
+            if line.starts_with('#') {
+                continue;
+            }
+            for used in uses.split(',') {
+                let set = match used {
+                    "event_first" => &mut c.event_first,
+                    "event_last" => &mut c.event_last,
+                    "place_of" => &mut c.place_of,
+                    "org_of" => &mut c.org_of,
+                    "place_first" => &mut c.place_first,
+                    "place_last" => &mut c.place_last,
+                    "org_last" => &mut c.org_last,
+                    "city_club" => &mut c.city_club,
+                    "plays" => &mut c.plays,
+                    "term" => &mut c.term,
+                    "org_for" => &mut c.org_for,
+                    "org_at" => &mut c.org_at,
+                    "org_after" => &mut c.org_after,
+                    "moves" => &mut c.moves,
+                    "unit" => &mut c.unit,
+                    "market" => {
+                        c.market.insert(word);
+                        continue;
+                    }
+                    "role_first" | "firm_first" => {
+                        c.glued.insert(word, used == "firm_first");
+                        continue;
+                    }
+                    _ => continue,
+                };
+                set.insert(word);
+            }
         }
         c
     })
@@ -1235,11 +1291,11 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
 /// percent"), in a document that speaks of shares or stocks. Not for a
 /// titled name, one opening with a given name, a place the lexicons know
 /// or a demonym.
-fn mover(doc: &Doc, n: &Name) -> bool {
+fn mover(doc: &Doc, n: &Name, market: &Market) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
     n.title.is_none()
         && !matches!(n.hint, Hint::Person | Hint::Known { place: true, .. })
-        && moves_after(doc, b)
+        && moves_after(doc, b, market)
         && {
             let text = doc.str_of(doc.span_of(a, b));
             !known_place(doc, n) && lexicon().demonym(text).is_none()
@@ -1248,7 +1304,7 @@ fn mover(doc: &Doc, n: &Name) -> bool {
 
 /// The words after a name ending before token `b` say a market report's
 /// mover (see [`mover`]).
-fn moves_after(doc: &Doc, b: usize) -> bool {
+fn moves_after(doc: &Doc, b: usize, market: &Market) -> bool {
     let len = doc.tokens.len();
     if b + 2 >= len || doc.tokens[b].kind() != TokenKind::Word {
         return false;
@@ -1260,23 +1316,33 @@ fn moves_after(doc: &Doc, b: usize) -> bool {
     else {
         return false;
     };
-    if !matches!(doc.tok(n + 1), "percent" | "pct" | "%" | "points") {
+    let c = context();
+    if !c.unit.contains(doc.tok(n + 1)) {
         return false;
     }
-    let c = context();
-    let moved = |w: &str| c.moves.contains(w) || matches!(w, "lost" | "edged");
     let verb = if matches!(doc.tok(b), "was" | "were" | "is" | "are") {
         b + 1
     } else {
         b
     };
-    verb < n
-        && moved(doc.tok(verb))
-        && doc
-            .tokens
-            .iter()
-            .enumerate()
-            .any(|(t, k)| k.kind() == TokenKind::Word && matches!(doc.tok(t), "shares" | "stocks"))
+    verb < n && c.moves.contains(doc.tok(verb)) && market.speaks(doc)
+}
+
+/// Whether a document speaks of shares or stocks (a word of `market` in
+/// `lexicons/name_context.tsv`), found once, the first time it is asked.
+#[derive(Default)]
+struct Market(std::cell::OnceCell<bool>);
+
+impl Market {
+    fn speaks(&self, doc: &Doc) -> bool {
+        let c = context();
+        *self.0.get_or_init(|| {
+            doc.tokens
+                .iter()
+                .enumerate()
+                .any(|(t, k)| k.kind() == TokenKind::Word && c.market.contains(doc.tok(t)))
+        })
+    }
 }
 
 /// Only a comma, "and", "or" or ", and" between tokens `b` and `a` (the
@@ -1824,8 +1890,9 @@ pub(crate) fn filter(
         })
         .map(|n| lower_hash(doc.tok(n.toks.end - 1)))
         .collect();
+    let market = Market::default();
     let company = |n: &Name| {
-        (company_context(doc, n) || mover(doc, n))
+        (company_context(doc, n) || mover(doc, n, &market))
             && !(n.toks.len() == 1 && surnames.contains(&lower_hash(doc.tok(n.toks.start))))
     };
     let mut verdict: Vec<Option<EntityKind>> = names
