@@ -241,25 +241,19 @@ impl Model {
     /// Reads weights written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let err = |m: &str| ModelError(m.to_string());
-        let (bits, levels, trans, mut pos) = head(bytes)?;
-        let mut take = |n: usize| -> Result<&[u8], ModelError> {
-            let s = bytes
-                .get(pos..pos + n)
-                .ok_or_else(|| err("the file ends too early"))?;
-            pos += n;
-            Ok(s)
-        };
+        let (bits, levels, trans, pos) = head(bytes)?;
+        let mut cursor = Cursor { bytes, pos };
         let size = 1usize << bits;
-        let map = take(size / 8)?;
+        let map = cursor.take(size / 8)?;
         let count: usize = map
             .chunks_exact(8)
             .map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()).count_ones() as usize)
             .sum();
-        let low = take(count)?;
-        let high = take(count.div_ceil(8))?;
+        let low = cursor.take(count)?;
+        let high = cursor.take(count.div_ceil(8))?;
         // The codes are the rest: as many as the masks' bits (checked as
         // they are read, and that none is left over).
-        let codes = &bytes[pos..];
+        let codes = &bytes[cursor.pos..];
         if codes.contains(&0x80) {
             return Err(err("weight code -128"));
         }
@@ -300,28 +294,38 @@ impl Model {
     }
 }
 
+/// Reads a weights file from its start, a slice at a time.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self
+            .bytes
+            .get(self.pos..self.pos + n)
+            .ok_or_else(|| ModelError("the file ends too early".to_string()))?;
+        self.pos += n;
+        Ok(s)
+    }
+}
+
 /// The head of a file written by [`Model::to_bytes`]: its `bits`, levels
 /// and transitions, and where the map of stored rows starts.
 fn head(bytes: &[u8]) -> Result<(u8, Vec<i32>, Vec<i32>, usize), ModelError> {
     let err = |m: &str| ModelError(m.to_string());
-    let mut pos = 0usize;
-    let mut take = |n: usize| -> Result<&[u8], ModelError> {
-        let s = bytes
-            .get(pos..pos + n)
-            .ok_or_else(|| err("the file ends too early"))?;
-        pos += n;
-        Ok(s)
-    };
-    if take(8)? != MAGIC {
+    let mut cursor = Cursor { bytes, pos: 0 };
+    if cursor.take(8)? != MAGIC {
         return Err(err("wrong magic number or version"));
     }
-    let head = take(2)?;
+    let head = cursor.take(2)?;
     let (bits, tags) = (head[0], head[1]);
     if !(8..=24).contains(&bits) || usize::from(tags) != TAGS {
         return Err(err("unsupported table size or tag count"));
     }
     let mut int = || -> Result<i32, ModelError> {
-        let b = take(4)?;
+        let b = cursor.take(4)?;
         Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     };
     let levels = (0..LEVELS).map(|_| int()).collect::<Result<Vec<_>, _>>()?;
@@ -331,7 +335,7 @@ fn head(bytes: &[u8]) -> Result<(u8, Vec<i32>, Vec<i32>, usize), ModelError> {
     if levels[0] != 0 || levels.iter().any(|&l| l < 0) {
         return Err(err("bad weight levels"));
     }
-    Ok((bits, levels, trans, pos))
+    Ok((bits, levels, trans, cursor.pos))
 }
 
 impl Model {
