@@ -159,8 +159,8 @@ impl Merger {
                 id
             }
         };
-        let last = text.rsplit(' ').next().unwrap_or("").to_string();
-        self.surnames.insert(&last, id);
+        let last = text.rsplit(' ').next().unwrap_or("");
+        self.surnames.insert(last, id);
         // ("Dami" after "Dami Okoro": a first name the lists lack too,
         // unless it is a common word: "Young" of "Young Kim")
         let first = text.split(' ').next().unwrap_or("");

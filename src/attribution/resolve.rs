@@ -274,8 +274,8 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
         && doc.tok(b + 2) == ",";
     // ("“...,” the Dutchman said": a national's noun after "the" is the
     // person named last too.)
-    let national = b == a + 2 && lexicon().national(doc.tok(a + 1));
-    if !the || !(aged_inside || aged_after || national) {
+    let national = || b == a + 2 && lexicon().national(doc.tok(a + 1));
+    if !the || !(aged_inside || aged_after || national()) {
         return None;
     }
     let para = doc.para_of(a);

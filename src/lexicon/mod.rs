@@ -285,13 +285,7 @@ impl Lexicon {
         // (`with_lower` passes such a word on as it is)
         debug_assert!(lower.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()));
         // (one hash of the word for both sets, unless it ends in a period)
-        let h = hash(lower.as_bytes());
-        let key = lower.trim_end_matches('.');
-        let key_hash = if key.len() == lower.len() {
-            h
-        } else {
-            hash(key.as_bytes())
-        };
+        let (h, key, key_hash) = hashes(lower);
         let bits = tables::TITLES
             .find_hashed(key, key_hash)
             .map_or(0, |i| *tables::TITLES_VALUES.at(i));
@@ -399,13 +393,7 @@ impl Lexicon {
     /// ([`Lexicon::is_org_head`]) and no name ([`Lexicon::is_not_name`]).
     #[cfg(feature = "tagger")]
     pub(crate) fn name_kinds(&self, word: &str) -> NameKinds {
-        let h = hash(word.as_bytes());
-        let head = word.trim_end_matches('.');
-        let head_hash = if head.len() == word.len() {
-            h
-        } else {
-            hash(head.as_bytes())
-        };
+        let (h, head, head_hash) = hashes(word);
         NameKinds {
             given: tables::GIVEN_NAMES.find_hashed(word, h).is_some(),
             known: tables::KNOWN
@@ -545,6 +533,21 @@ fn acronym(word: &str) -> bool {
 fn title_bits(phrase: &str) -> u8 {
     let key = phrase.trim_end_matches('.');
     value(&tables::TITLES, &tables::TITLES_VALUES, key).unwrap_or(0)
+}
+
+/// The hash of `word`, the word without its closing periods (as the
+/// titles and organizations' heads are listed) and that one's hash: one
+/// hash when there is no period.
+#[inline(always)]
+fn hashes(word: &str) -> (u32, &str, u32) {
+    let h = hash(word.as_bytes());
+    let trimmed = word.trim_end_matches('.');
+    let trimmed_hash = if trimmed.len() == word.len() {
+        h
+    } else {
+        hash(trimmed.as_bytes())
+    };
+    (h, trimmed, trimmed_hash)
 }
 
 /// [`Lexicon::not_name`] of a word not in the list as written: a word in

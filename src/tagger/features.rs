@@ -200,8 +200,15 @@ fn word_case(t: &str) -> (bool, bool) {
 /// tells them (`buf`: room for its lowercase form).
 fn function_cap(t: &str, f: u8, buf: &mut String) -> bool {
     let (upper, rest_lower) = word_case(t);
-    upper
-        && rest_lower
+    upper && function_word(t, rest_lower, f, buf)
+}
+
+/// True when the word `t` (`rest_lower`: all its characters after the
+/// first are lowercase; [`fact`] bits `f`) is a function word written with
+/// or without its capital ("The", "but").
+#[inline(always)]
+fn function_word(t: &str, rest_lower: bool, f: u8, buf: &mut String) -> bool {
+    rest_lower
         && f & fact::GRAMMAR != 0
         && settled(t, f, fact::GRAMMAR).unwrap_or_else(|| {
             buf.clear();
@@ -900,7 +907,6 @@ impl Scratch {
             // (whether a capitalized word is a function word is asked
             // alone, as `flags` asks it: its other look-ups wait until a
             // kept token reads the word)
-            let lex = lexicon();
             caps.clear();
             let mut any = false;
             for k in 0..n {
@@ -909,14 +915,7 @@ impl Scratch {
                 // runs on every token of the document)
                 let (upper, rest_lower) = word_case(t);
                 let f = fact_of(k);
-                let cap = upper
-                    && !(rest_lower
-                        && f & fact::GRAMMAR != 0
-                        && settled(t, f, fact::GRAMMAR).unwrap_or_else(|| {
-                            buf.clear();
-                            lower_into(t, buf);
-                            lex.word_class(buf).is_some()
-                        }));
+                let cap = upper && !function_word(t, rest_lower, f, buf);
                 any |= cap;
                 caps.push(cap);
                 if upper {

@@ -124,18 +124,7 @@ impl Model {
         assert_eq!(levels.len(), LEVELS);
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
         let weights: Vec<u8> = weights.into_iter().map(|w| w as u8).collect();
-        let signed = signed_levels(&levels);
-        let wide = wide_trans(&trans);
-        let known = known_sums(bits, &weights, &signed);
-        Model {
-            bits,
-            weights: Cow::Owned(weights),
-            levels,
-            trans,
-            signed,
-            wide,
-            known,
-        }
+        Model::with_table(bits, Cow::Owned(weights), levels, trans)
     }
 
     /// The table has `2^bits` rows.
