@@ -373,6 +373,17 @@ fn invariants_hold_on_edge_cases() {
         "„„„“““",
         "‹›‹›",
         "Jane Doe said “A said ‘B said “C said ‘D’”’”.",
+        // Text that ends right after a word the rules look past.
+        "he said,",
+        "The mayor warned,",
+        "‘We were told",
+        ", said it had been told",
+        ". \"The noise report was written",
+        "their protest",
+        "y's findings",
+        "the pipeline across three Western",
+        "according to internal emails seen",
+        "40 households that were wrongly charged",
     ];
     for text in cases {
         let ann = annotate(text);
@@ -438,6 +449,53 @@ fn a_long_article_finishes() {
     assert!(!ann.actors.is_empty(), "a megabyte of news names nobody");
     let ex = Export::new(&text, &ann, OffsetUnit::Utf16);
     assert_eq!(ex.text_length, text.encode_utf16().count());
+}
+
+/// Text that stops anywhere: after each word and mark of the built-in sample,
+/// and after each punctuation mark of the golden articles (the text ending
+/// right after a cue and its comma once indexed past the last token). Each cut
+/// keeps up to 400 bytes before it so that the test stays quick.
+#[test]
+fn text_cut_anywhere_annotates() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = vec![(
+        std::fs::read_to_string(root.join("www/sample.txt")).unwrap(),
+        true,
+    )];
+    let mut golden: Vec<_> = std::fs::read_dir(root.join("tests/golden"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    golden.sort();
+    texts.extend(
+        golden
+            .iter()
+            .map(|p| (std::fs::read_to_string(p).unwrap(), false)),
+    );
+    let mut cuts = 0;
+    for (text, every_word) in &texts {
+        for (end, c) in text.char_indices() {
+            let cut_here = match every_word {
+                true => c.is_whitespace(),
+                false => c.is_ascii_punctuation() || matches!(c, '”' | '’' | '“' | '—'),
+            };
+            if !cut_here {
+                continue;
+            }
+            let end = end + c.len_utf8() * usize::from(!c.is_whitespace());
+            let mut start = end.saturating_sub(400);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let piece = &text[start..end];
+            let ann = annotate(piece);
+            check_invariants(piece, &ann);
+            cuts += 1;
+        }
+    }
+    assert!(cuts > 1000, "only {cuts} cuts");
 }
 
 /// Replays every minimized input the fuzzer ever found (and the seeds kept

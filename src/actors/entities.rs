@@ -1826,7 +1826,9 @@ fn modifier(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
         && w.len() > 4
         && ["ish", "ern", "ist", "ite"].iter().any(|e| w.ends_with(e))
         && (noun_at(doc, b)
-            || (doc.word_class(b).is_none() && doc.cue_verb(b).is_some_and(|c| c.base)))
+            || (b < doc.tokens.len()
+                && doc.word_class(b).is_none()
+                && doc.cue_verb(b).is_some_and(|c| c.base)))
 }
 
 /// A pronoun with its verb or its "'s" run into one word, written with a

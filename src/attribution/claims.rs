@@ -192,6 +192,7 @@ pub fn find(
                     // "cut its forecast, blaming weak demand": a cue gerund
                     // right after the cue and a comma has a claim of its own.
                     let gerund_next = start == f + 1
+                        && start < sent.end
                         && doc.tok(f) == ","
                         && doc.cue_verb(start).is_some_and(|v| v.gerund);
                     // "showed no faults, and the firm called ...": a noun's
@@ -926,6 +927,9 @@ fn subject_clause_end(
 ) -> usize {
     let aux = |t: usize| doc.word_class(t) == Some(WordClass::Aux) && doc.in_quote_at(t).is_none();
     if (sent_start..noun).any(|t| aux(t) || doc.cue_verb(t).is_some()) {
+        return end;
+    }
+    if start >= end {
         return end;
     }
     let mut seen = usize::from(doc.tok(start).eq_ignore_ascii_case("to"));

@@ -103,7 +103,7 @@ pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
             )
     });
     listener
-        && (t + 2 == sent.end
+        && (t + 2 >= sent.end
             || setting_to_end(doc, t + 1, sent.end)
             || (doc.tok(t + 1) == "by"
                 && sent.end <= t + 10

@@ -463,6 +463,7 @@ pub fn sentence_subject(
     // made an actor only when a quote in the sentence needs a speaker.
     let phrase = opening_phrase(doc, sent.clone()).filter(|_| quote_needs_subject);
     let first = sent.start;
+    let end = sent.end;
     if let Some(t) = opening_pronoun(doc, sent) {
         // ("Several said they ...": the pronoun comes after the subject;
         // "Asked whether she would run, Jane Doe smiled": it is in an
@@ -474,7 +475,7 @@ pub fn sentence_subject(
                 .is_some_and(|c| {
                     t > first
                         && (c + 1..toks.start).all(|k| doc.is_cap(k) || doc.tok(k) == ".")
-                        && !doc.tok(toks.end).starts_with(['\'', '’'])
+                        && (toks.end == end || !doc.tok(toks.end).starts_with(['\'', '’']))
                 })
         };
         if named.is_none_or(|m| actors.mention(m).toks().start >= t && !opens_main(m))

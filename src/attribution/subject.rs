@@ -89,7 +89,8 @@ pub fn of_cue(
                                 && (matches!(*a, Anchor::Pronoun(_))
                                     || v.present
                                     || !(doc.is(e, Use::IrregularParticiple)
-                                        || doc.is(e + 1, Use::ParticiplePrep)))
+                                        || (e + 1 < sent.end
+                                            && doc.is(e + 1, Use::ParticiplePrep))))
                         }))
             }),
         CueForm::Gerund | CueForm::Infinitive | CueForm::Impersonal => None, // the caller uses the main clause's subject
