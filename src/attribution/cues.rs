@@ -54,12 +54,7 @@ pub struct Cue {
 /// sentence does not name; the court hears, it claims nothing. A claim
 /// with no claimant, asserted.
 pub fn court_heard(doc: &Doc, t: usize, start: usize) -> Option<Cue> {
-    // (The token's length first: most tokens are passed without comparing.)
-    if doc.token(t).span().len() != 5
-        || t <= start
-        || !doc.tok(t).eq_ignore_ascii_case("heard")
-        || doc.in_quote_at(t).is_some()
-    {
+    if t <= start || !doc.tok(t).eq_ignore_ascii_case("heard") || doc.in_quote_at(t).is_some() {
         return None;
     }
     let court = doc.tok(t - 1).lower_cow();
@@ -76,6 +71,40 @@ pub fn court_heard(doc: &Doc, t: usize, start: usize) -> Option<Cue> {
         },
         form: CueForm::Impersonal,
     })
+}
+
+/// "In Dana Roe's words, ...", "..., in her own words": the owner of the
+/// words is the source, as with "according to" (the cue spans the phrase;
+/// `subject::of_cue` finds the owner inside it).
+fn words_of(doc: &Doc, actors: &Actors, t: usize, start: usize) -> Option<Cue> {
+    if t < start + 2 || !doc.tok(t).eq_ignore_ascii_case("words") || doc.in_quote_at(t).is_some() {
+        return None;
+    }
+    let k = t - 1 - usize::from(doc.tok(t - 1).eq_ignore_ascii_case("own"));
+    let owner = if doc.may_be(k, fact::PRONOUN) && is_possessive_pronoun(doc.tok(k)) {
+        k
+    } else if doc.token(k).kind() == TokenKind::Possessive {
+        let m = actors.mention_at(k.checked_sub(1)?)?;
+        actors.mention(m).toks().start
+    } else {
+        return None;
+    };
+    (owner > start && doc.tok(owner - 1).eq_ignore_ascii_case("in")).then(|| Cue {
+        toks: owner - 1..t + 1,
+        stance: Stance::Assert,
+        frames: Frames {
+            quote: true,
+            clause: true,
+            source: true,
+            ..Frames::default()
+        },
+        form: CueForm::According,
+    })
+}
+
+/// Whether cue `c` is "in X's words" ([`words_of`]): its source is inside it.
+pub fn is_words_of(doc: &Doc, c: &Cue) -> bool {
+    c.form == CueForm::According && doc.tok(c.toks.end - 1).eq_ignore_ascii_case("words")
 }
 
 /// "..., the jury was told.", "..., MPs were told by the minister on
@@ -121,10 +150,18 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
     out.extend(speaker_label(doc, actors, sent.clone()));
     let mut t = sent.start;
     while t < sent.end {
-        if let Some(cue) = court_heard(doc, t, sent.start) {
-            out.push(cue);
-            t += 1;
-            continue;
+        // (The token's length first: most tokens are passed without comparing.)
+        if doc.token(t).span().len() == 5 {
+            if let Some(cue) = court_heard(doc, t, sent.start) {
+                out.push(cue);
+                t += 1;
+                continue;
+            }
+            if let Some(cue) = words_of(doc, actors, t, sent.start) {
+                out.push(cue);
+                t += 1;
+                continue;
+            }
         }
         if !doc.may_be(t, fact::CUE_VERB | fact::CUE_NOUN | fact::CUE_PHRASE)
             || doc.in_quote_at(t).is_some()

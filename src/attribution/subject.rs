@@ -26,6 +26,10 @@ pub fn of_cue(
     left_bound: usize,
 ) -> Option<Anchor> {
     match cue.form {
+        // "in Dana Roe's words": the owner inside the cue.
+        CueForm::According if super::cues::is_words_of(doc, cue) => {
+            source_within(doc, actors, cue.toks.start + 1, cue.toks.end)
+        }
         CueForm::PassiveBy | CueForm::According => {
             let from = match cue.form {
                 CueForm::PassiveBy => {

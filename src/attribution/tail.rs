@@ -245,12 +245,14 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
             .is_some_and(|q| doc.quote(q).close_tok() == Some(t))
     };
     // "“...,” until Jane Doe said she ..." opens a new clause; "“...,”
-    // as Jane Doe said" still reports it.
+    // as Jane Doe said" still reports it, and so does a source phrase's
+    // own preposition ("“...,” in the words of Jane Doe").
     let opens_clause = || {
         matches!(
             doc.word_class(group_start),
             Some(WordClass::Conj | WordClass::Prep | WordClass::Rel)
         ) && !doc.tok(group_start).eq_ignore_ascii_case("as")
+            && !(r.cue.form == CueForm::According && group_start == r.cue.toks.start)
     };
     // "“...,” a charge that Jane Doe denied" is a relative clause.
     let relative = || {
