@@ -230,8 +230,16 @@ fn modifiers_before(
         let pw = doc.tok(p);
         let class = doc.word_class(p);
         if doc.token(p).kind() == TokenKind::Number {
-            det = Some(pw.to_string());
-            start = p;
+            // ("13:10 Police said ...", "13.10 Police ...": a live blog's
+            // time, no count of police)
+            let time = pw.contains(['.', ':'])
+                || (p >= sent.tokens().start + 2
+                    && matches!(doc.tok(p - 1), ":" | ".")
+                    && doc.token(p - 2).kind() == TokenKind::Number);
+            if !time {
+                det = Some(pw.to_string());
+                start = p;
+            }
             break;
         }
         // "the senator's aide": the owner is not part of the span.
