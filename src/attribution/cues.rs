@@ -684,7 +684,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         let f = v.frames;
         f.object && !(f.clause || f.inf || f.quote)
     });
-    if (base && particle(t) && !after_aux) || (object_only && particle(t + 1)) {
+    // ("the numbers add up", "costs added up to ...": a verb of adding or
+    // finding before a particle says nothing either)
+    let thing_phrasal = || particle(t + 1) && doc.is(t, Use::ThingObject);
+    if (base && particle(t) && !after_aux) || ((object_only || thing_phrasal()) && particle(t + 1))
+    {
         return None;
     }
     // "bigger than expected", "worse than feared": a comparison, no one's view.
