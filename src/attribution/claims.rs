@@ -885,7 +885,17 @@ fn clause_end(
             return t;
         }
         // "said the rents were too high, and the mayor said ...": after a
-        // comma, "and" before the subject of a finite cue of its own.
+        // comma, "and" before the subject of a finite cue of its own, or
+        // before a role it is apposed to ("and its chair, Jane Doe, said").
+        let subject_at = |m: usize| {
+            m == t + 1
+                || (m > t + 2
+                    && m <= t + 8
+                    && doc.tok(m - 1) == ","
+                    && (t + 1..m - 1).all(|k| {
+                        matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive)
+                    }))
+        };
         if t > start
             && doc.tok(t - 1) == ","
             && doc.uses_lower(t).has(Use::Coordinator)
@@ -893,7 +903,7 @@ fn clause_end(
                 r.cue.form == CueForm::Finite
                     && r.actor.is_some()
                     && r.mention
-                        .is_some_and(|m| actors.mention(m).toks().start == t + 1)
+                        .is_some_and(|m| subject_at(actors.mention(m).toks().start))
             })
         {
             return t;
