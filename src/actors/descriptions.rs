@@ -75,7 +75,11 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // Collective nouns ("the government", "police") are actors only when
     // they speak: "police said".
     // ("police in Kessel said": a place between them.)
-    let speaks = cue_follows(doc, t + 1) || speaks_after_place(doc, actors, t + 1);
+    // ("people familiar with the matter": an anonymity marker right after
+    // it makes a source of it, wherever its verb is)
+    let speaks = cue_follows(doc, t + 1)
+        || speaks_after_place(doc, actors, t + 1)
+        || (role.collective && marker_at(doc, t + 1).is_some());
     let next_is_noun = next.is_some_and(|n| {
         n.first_is(char::is_lowercase)
             && doc.word_class(t + 1).is_none()
@@ -146,6 +150,9 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
         _ => end,
     };
     let anonymous_marker = marker_follows(doc, end, sent.tokens().end);
+    // "a NATO official who requested anonymity", "two people familiar with
+    // the matter": a marker right after the role is part of the description.
+    let end = marker_at(doc, end).unwrap_or(end);
     let definite = det.as_deref().is_some_and(|d| lex.is(d, Use::Definite));
     Some(Found {
         start,
@@ -705,6 +712,34 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
                 .iter()
                 .any(|m| words[i..].len() >= m.len() && words[i..i + m.len()] == m[..])
     })
+}
+
+/// The end of the longest anonymity marker that starts at token `t`. A
+/// marker that ends in "the" and a noun stands for any noun there
+/// ("familiar with the matter": "familiar with the plan").
+pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
+    if t >= doc.tokens.len() || !doc.may_be(t, fact::MARKER) {
+        return None;
+    }
+    let noun = |k: usize| {
+        doc.token(k).kind() == TokenKind::Word
+            && doc.tok(k).first_is(char::is_lowercase)
+            && doc.word_class(k).is_none()
+    };
+    lexicon()
+        .anonymity_markers_starting_with(&doc.tok(t).lower_cow())
+        .iter()
+        .filter(|m| {
+            let n = m.len();
+            let any_noun = n >= 3 && m[n - 2] == "the";
+            t + n <= doc.tokens.len()
+                && m.iter().enumerate().all(|(i, w)| {
+                    doc.tok(t + i).eq_ignore_ascii_case(w)
+                        || (any_noun && i == n - 1 && noun(t + i))
+                })
+        })
+        .map(|m| t + m.len())
+        .max()
 }
 
 /// A cue verb at token `t`, or after an auxiliary there ("the board has

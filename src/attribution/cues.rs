@@ -758,8 +758,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         .as_deref()
         .is_some_and(|p| lex.role(p).is_some() || lex.is_title(p))
         && !plural_of;
+    // ("officials familiar with the matter say": a marker's noun is no
+    // determiner's modifier of the verb)
     if det_two_back
         && ((noun && !after_role) || base_form_noun() || plural_of || plural_before_tail)
+        && super::subject::marker_before(doc, t, sent.start).is_none()
     {
         return None;
     }

@@ -155,7 +155,12 @@ fn subject_left_of(
     possessor: bool,
     depth: usize,
 ) -> Option<Anchor> {
-    let mut p = t;
+    // "officials familiar with the matter said": the anonymity marker
+    // right before the cue describes the subject before it.
+    let mut p = match possessor {
+        false => marker_before(doc, t, bound).unwrap_or(t),
+        true => t,
+    };
     let mut skipped = 0;
     while p > bound {
         p -= 1;
@@ -1219,6 +1224,12 @@ fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anc
                 t < end && doc.may_be(t, fact::PRONOUN) && is_possessive_pronoun(doc.tok(t));
             pronoun.then_some(Anchor::Pronoun(t))
         })
+}
+
+/// The first token of an anonymity marker ("familiar with the matter",
+/// "close to the talks") that ends right before token `t`, after `bound`.
+pub(super) fn marker_before(doc: &Doc, t: usize, bound: usize) -> Option<usize> {
+    (t.saturating_sub(6).max(bound + 1)..t).find(|&k| crate::actors::marker_at(doc, k) == Some(t))
 }
 
 /// A name nested in a description ("NATO" in "a NATO official") stands for
