@@ -13,7 +13,7 @@ use crate::annotation::{MentionKind, Stance};
 use crate::at::At;
 use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
-use crate::text::{Bits, Doc, Lower, TokenKind};
+use crate::text::{lower_in, Bits, Doc, Lower, TokenKind, LOW_MAX};
 use std::ops::Range;
 
 /// How a cue relates to its speaker.
@@ -135,7 +135,8 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits, out: 
             t += 1;
             continue;
         }
-        let w = doc.tok(t).lower_cow();
+        let mut buf = [0; LOW_MAX];
+        let w = lower_in(doc.tok(t), &mut buf);
         // (Each word list is asked only when the token's facts allow: a
         // token that passed the test above is in one of them, seldom all.)
         if let Some(cue) = doc

@@ -9,7 +9,7 @@ mod words;
 
 // Later stages take `Lower` from here with the other text helpers; it
 // lives in `crate::case`, below the lexicon, which needs it too.
-pub use crate::case::Lower;
+pub use crate::case::{lower_in, with_low, Lower, LOW_MAX};
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 pub use words::Words;
