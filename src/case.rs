@@ -37,31 +37,17 @@ pub const LOW_MAX: usize = 32;
 
 /// [`Lower::lower_cow`] without a `String` for a word of up to [`LOW_MAX`]
 /// bytes: a word with a capital (or not ASCII) is lowercased into `buf`.
-#[inline]
+/// (One copy, not inlined at each caller.)
+#[inline(never)]
 pub fn lower_in<'a>(word: &'a str, buf: &'a mut [u8; LOW_MAX]) -> Cow<'a, str> {
-    let b = word.as_bytes();
-    if b.is_ascii() && !b.iter().any(u8::is_ascii_uppercase) {
-        crate::work::add(1 + word.len() / 64);
+    let bytes = word.as_bytes();
+    crate::work::add(1 + word.len() / 64);
+    if bytes.is_ascii() && !bytes.iter().any(u8::is_ascii_uppercase) {
         return Cow::Borrowed(word);
     }
-    lower_copy(word, buf)
-}
-
-/// [`lower_in`] with the lowercase form handed to `f`.
-#[inline]
-pub fn with_low<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; LOW_MAX];
-    f(&lower_in(word, &mut buf))
-}
-
-/// [`lower_in`]'s copy (one, not inlined at each caller).
-#[inline(never)]
-fn lower_copy<'a>(word: &'a str, buf: &'a mut [u8; LOW_MAX]) -> Cow<'a, str> {
-    let bytes = word.as_bytes();
     if bytes.len() > LOW_MAX {
         return Cow::Owned(word.lower());
     }
-    crate::work::add(1 + word.len() / 64);
     let n = if bytes.is_ascii() {
         for (d, &s) in buf.iter_mut().zip(bytes) {
             *d = s.to_ascii_lowercase();
@@ -83,6 +69,13 @@ fn lower_copy<'a>(word: &'a str, buf: &'a mut [u8; LOW_MAX]) -> Cow<'a, str> {
         Ok(w) => Cow::Borrowed(w),
         Err(_) => Cow::Owned(word.lower()),
     }
+}
+
+/// [`lower_in`] with the lowercase form handed to `f`.
+#[inline]
+pub fn with_low<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; LOW_MAX];
+    f(&lower_in(word, &mut buf))
 }
 
 /// Lowercase forms of text, one character for one character.
