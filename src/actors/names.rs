@@ -455,7 +455,8 @@ fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
         return None;
     }
     let mut best = None;
-    let mut phrase = String::new();
+    // (room for most titles of four words: no regrowth)
+    let mut phrase = String::with_capacity(48);
     for k in 0..4.min(end - t) {
         let w = doc.tok(t + k);
         if w == "." {
