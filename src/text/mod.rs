@@ -989,8 +989,7 @@ pub(crate) fn char_count(s: &str) -> usize {
 /// `words` joined by single spaces: what `[S]::join(" ")` gives, without
 /// its generic copy loop (two instances of it were ~1 KB of `.wasm`).
 pub(crate) fn spaced<S: AsRef<str>>(words: &[S]) -> String {
-    let len = words.iter().map(|w| w.as_ref().len() + 1).sum();
-    let mut out = String::with_capacity(len);
+    let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
