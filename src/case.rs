@@ -32,6 +32,52 @@ pub fn lower_char(c: char) -> char {
 
 use std::borrow::Cow;
 
+/// The longest word [`lower_in`] lowercases into its buffer.
+pub const LOW_MAX: usize = 32;
+
+/// [`Lower::lower_cow`] without a `String` for a word of up to [`LOW_MAX`]
+/// bytes: a word with a capital (or not ASCII) is lowercased into `buf`.
+/// (One copy, not inlined at each caller.)
+#[inline(never)]
+pub fn lower_in<'a>(word: &'a str, buf: &'a mut [u8; LOW_MAX]) -> Cow<'a, str> {
+    let bytes = word.as_bytes();
+    crate::work::add(1 + word.len() / 64);
+    if bytes.is_ascii() && !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Cow::Borrowed(word);
+    }
+    if bytes.len() > LOW_MAX {
+        return Cow::Owned(word.lower());
+    }
+    let n = if bytes.is_ascii() {
+        for (d, &s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        bytes.len()
+    } else {
+        // (Lowercasing never makes a character longer in UTF-8: the word
+        // fits.)
+        let mut n = 0;
+        for c in word.chars().map(lower_char) {
+            match buf.get_mut(n..n + c.len_utf8()) {
+                Some(d) => n += c.encode_utf8(d).len(),
+                None => return Cow::Owned(word.lower()),
+            }
+        }
+        n
+    };
+    match std::str::from_utf8(buf.get(..n).unwrap_or_default()) {
+        Ok(w) => Cow::Borrowed(w),
+        Err(_) => Cow::Owned(word.lower()),
+    }
+}
+
+/// [`lower_in`] with the lowercase form handed to `f`.
+#[inline]
+pub fn with_low<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; LOW_MAX];
+    f(&lower_in(word, &mut buf))
+}
+
 /// Lowercase forms of text, one character for one character.
 pub trait Lower {
     /// `self` with every character through [`lower_char`].
@@ -94,5 +140,22 @@ mod tests {
             assert_eq!(w.lower_cow(), w.lower(), "{w}");
         }
         assert!(matches!("said".lower_cow(), Cow::Borrowed(_)));
+        let long = "ÉLYSÉE".repeat(6);
+        for w in [
+            "said",
+            "Said",
+            "ÉLYSÉE",
+            "o’clock",
+            "",
+            "東京",
+            "İİİ",
+            "ΑΘΗΝΑ",
+            &long,
+        ] {
+            let mut buf = [0u8; LOW_MAX];
+            let got = lower_in(w, &mut buf);
+            assert_eq!(got, w.lower(), "{w}");
+            assert_eq!(matches!(got, Cow::Owned(_)), w.len() > LOW_MAX, "{w}");
+        }
     }
 }

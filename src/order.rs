@@ -14,8 +14,18 @@ use std::cmp::Ordering;
 /// Sorts `v` by `cmp`, keeping the order of equal elements (what
 /// `slice::sort_by` does).
 pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
-    let order = stable_order(v.len(), &|a, b| cmp(v.at(a), v.at(b)));
+    let by = |a: usize, b: usize| cmp(v.at(a), v.at(b));
+    // (Most lists are found in order: then no order is allocated.)
+    if in_order(v.len(), &by) {
+        return;
+    }
+    let order = stable_order(v.len(), &by);
     permute(v, order);
+}
+
+/// True when the indices `0..n` are in order by `cmp`.
+fn in_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> bool {
+    (1..n).all(|i| cmp(i - 1, i) != Ordering::Greater)
 }
 
 /// The indices `0..n` sorted by `cmp` (of two indices), equal ones in
@@ -24,7 +34,7 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
 /// found in text order) costs `n` compares and no second array.
 pub(crate) fn stable_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
     let mut a: Vec<u32> = (0..n as u32).collect();
-    if (1..n).all(|i| cmp(i - 1, i) != Ordering::Greater) {
+    if in_order(n, cmp) {
         return a;
     }
     let mut b = vec![0u32; n];

@@ -8,7 +8,7 @@ use crate::at::Ends;
 use crate::at::{At, Part};
 use crate::lexicon::{fact, lexicon, Role, Use, WordClass};
 use crate::text::Words;
-use crate::text::{Bits, Doc, Lower, Sentence, TokenKind};
+use crate::text::{lower_in, Bits, Doc, Lower, Sentence, TokenKind, LOW_MAX};
 
 /// A description found in the text, before it is given an actor.
 struct Found {
@@ -508,8 +508,10 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let span = doc.span_of(f.start, f.end);
         let phrase = doc.str_of(span);
         let bare = strip_det(phrase, f.det.as_deref());
-        let key = bare.lower();
-        let role_word = doc.tok(f.head).lower();
+        // (both on the stack: two `String`s a description)
+        let (mut key_buf, mut role_buf) = ([0; LOW_MAX], [0; LOW_MAX]);
+        let key = lower_in(bare, &mut key_buf);
+        let role_word = lower_in(doc.tok(f.head), &mut role_buf);
         // Same description again, or "the official" for the last official.
         // "the company": the company named as a recent sentence's subject.
         let the_word = f
@@ -583,7 +585,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 };
                 let id = actors.new_actor(phrase.to_string(), kind);
                 actors.actors.at_mut(id).anonymous = f.anonymous;
-                actors.actors.at_mut(id).role = Some(role_word.clone());
+                actors.actors.at_mut(id).role = Some(role_word.to_string());
                 seen.by_key.insert(&key, id);
                 id
             }

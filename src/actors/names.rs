@@ -10,7 +10,7 @@ use crate::at::{At, Part};
 use crate::lexicon::{lexicon, Use};
 use crate::span::Span;
 use crate::text::Words;
-use crate::text::{Bits, Doc, Lower, TokenKind};
+use crate::text::{with_low, Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// What the words of a name say about its kind.
@@ -129,7 +129,7 @@ fn mark_lower_form(doc: &Doc, t: usize, asked: &mut Bits) {
     if doc.token(t).kind() != TokenKind::Word || w.first_is(char::is_lowercase) {
         return;
     }
-    asked.set(lower_shape(&w.lower_cow()));
+    asked.set(with_low(w, lower_shape));
 }
 
 /// True at the first word of a sentence (after any opening marks or dashes),
@@ -303,7 +303,7 @@ fn grammar_given(doc: &Doc, t: usize) -> bool {
         && !doc.paragraph(doc.para_of(t)).heading
         && doc.token(t + 1).span().start == doc.token(t).span().end + 1
         && is_name_word(doc, t + 1)
-        && lex.word_class(&doc.tok(t + 1).lower()).is_none()
+        && with_low(doc.tok(t + 1), |l| lex.word_class(l)).is_none()
         && lex.known(doc.tok(t + 1)).is_none()
         && (speaks_next(doc, t + 2)
             || titled(t + 2)
@@ -455,7 +455,8 @@ fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
         return None;
     }
     let mut best = None;
-    let mut phrase = String::new();
+    // (room for most titles of four words: no regrowth)
+    let mut phrase = String::with_capacity(48);
     for k in 0..4.min(end - t) {
         let w = doc.tok(t + k);
         if w == "." {
@@ -468,7 +469,7 @@ fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
         if k > 0 {
             phrase.push(' ');
         }
-        phrase.push_str(&w.lower());
+        with_low(w, |l| phrase.push_str(l));
         if lex.is_title(&phrase) {
             best = Some(k + 1);
         }
@@ -548,7 +549,8 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         // (These three only matter at a sentence's start, and are asked
         // only there.)
         let common = || {
-            (lex.is_common_word(w) || ev.lower.contains(&w.lower_cow())) && !ev.surnames.contains(w)
+            (lex.is_common_word(w) || with_low(w, |l| ev.lower.contains(l)))
+                && !ev.surnames.contains(w)
         };
         let verbal = || {
             [Use::GerundEnding, Use::ParticipleEnding, Use::AdverbEnding]
@@ -613,7 +615,7 @@ fn vouched(ev: &Evidence, w: &str) -> bool {
         || ev.surnames.contains(w)
         || is_acronym(w)
         || lex.starts_title(w)
-        || (ev.cap_inside.contains(w) && !ev.lower.contains(&w.lower_cow()))
+        || (ev.cap_inside.contains(w) && !with_low(w, |l| ev.lower.contains(l)))
 }
 
 fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
@@ -645,7 +647,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 let w = doc.tok(a);
                 let portfolio = i == a + 1
                     && lex.is_office(doc.str_of(doc.span_of(i, i + len)))
-                    && lex.is_common_word(&w.lower())
+                    && with_low(w, |l| lex.is_common_word(l))
                     && lex.known(w).is_none();
                 if i > a && !portfolio {
                     classify_parts(doc, ev, a..i, out);
@@ -676,7 +678,8 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                         // Common words are a portfolio, part of the title
                         // ("Secretary of Housing Jane Doe"), no name.
                         let portfolio = (start..field).all(|t| {
-                            is_connector(doc.tok(t)) || lex.is_common_word(&doc.tok(t).lower())
+                            is_connector(doc.tok(t))
+                                || with_low(doc.tok(t), |l| lex.is_common_word(l))
                         });
                         let mut title = title;
                         if portfolio {
@@ -757,7 +760,8 @@ fn title_field_whole(doc: &Doc, a: usize, b: usize) -> bool {
     let lex = lexicon();
     b == a + 1
         || lex.known(doc.str_of(doc.span_of(a, b))).is_some()
-        || (a..b).all(|t| is_connector(doc.tok(t)) || lex.is_common_word(&doc.tok(t).lower()))
+        || (a..b)
+            .all(|t| is_connector(doc.tok(t)) || with_low(doc.tok(t), |l| lex.is_common_word(l)))
 }
 
 fn run_has_org_head(doc: &Doc, a: usize, b: usize) -> bool {

@@ -13,7 +13,7 @@ use crate::annotation::{MentionKind, Stance};
 use crate::at::At;
 use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Frames, Use, WordClass};
-use crate::text::{Bits, Doc, Lower, TokenKind};
+use crate::text::{lower_in, Bits, Doc, Lower, TokenKind, LOW_MAX};
 use std::ops::Range;
 
 /// How a cue relates to its speaker.
@@ -139,14 +139,15 @@ pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
                 && (t..sent.end).all(|k| doc.tok(k) != "that")))
 }
 
-/// Finds the cues of a sentence outside quotations, in order.
+/// Finds the cues of a sentence outside quotations, in order, into `out`
+/// (emptied first: one buffer for all sentences).
 /// `masked` marks tokens that are names or titles ("United States", "Secretary
 /// of State"), which are never cues.
 #[inline(always)]
-pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Vec<Cue> {
+pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits, out: &mut Vec<Cue>) {
     let lex = lexicon();
-    let mut out = Vec::new();
-    quote_tail_verbs(doc, actors, sent.clone(), &mut out);
+    out.clear();
+    quote_tail_verbs(doc, actors, sent.clone(), out);
     out.extend(speaker_label(doc, actors, sent.clone()));
     let mut t = sent.start;
     while t < sent.end {
@@ -171,7 +172,8 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
             t += 1;
             continue;
         }
-        let w = doc.tok(t).lower_cow();
+        let mut buf = [0; LOW_MAX];
+        let w = lower_in(doc.tok(t), &mut buf);
         // (Each word list is asked only when the token's facts allow: a
         // token that passed the test above is in one of them, seldom all.)
         if let Some(cue) = doc
@@ -323,9 +325,8 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits) -> Ve
         }
         t += 1;
     }
-    crate::order::sort_by(&mut out, |a, b| a.toks.start.cmp(&b.toks.start));
-    drop_settings(doc, &mut out);
-    out
+    crate::order::sort_by(out, |a, b| a.toks.start.cmp(&b.toks.start));
+    drop_settings(doc, out);
 }
 
 /// "told investors on a (conference) call that ...": a noun in a setting
@@ -1149,7 +1150,9 @@ mod tests {
             let in_title = masks::title_tokens(doc, actors);
             let masked = masks::no_cue_tokens(doc, actors, &in_title);
             let sent = doc.sentences[0].tokens();
-            super::find(doc, actors, sent, &masked)
+            let mut found = Vec::new();
+            super::find(doc, actors, sent, &masked, &mut found);
+            found
                 .into_iter()
                 .map(|c| {
                     let words = doc.text[doc.span_of(c.toks.start, c.toks.end)].to_string();

@@ -33,6 +33,7 @@ mod words;
 
 use crate::actors::Actors;
 use crate::annotation::QuoteKind;
+use crate::at::At;
 use crate::text::Doc;
 pub use drafts::{Attribution, ClaimDraft, QuoteDraft};
 
@@ -62,16 +63,20 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         answers.clear();
     }
     let mut strong: Vec<drafts::Resolved> = Vec::new();
+    // (the cues and their speakers: one buffer each for all sentences)
+    let mut found = Vec::new();
+    let mut resolved = Vec::new();
     for si in 0..doc.sentences.len() {
         let sent = doc.sentence(si).tokens();
-        let found = cues::find(doc, actors, sent.clone(), &masked);
-        let mut resolved = speakers::of_cues(
+        cues::find(doc, actors, sent.clone(), &masked, &mut found);
+        speakers::of_cues(
             doc,
             actors,
             &in_title,
             sent.clone(),
-            found,
+            &mut found,
             state.last_speaker(),
+            &mut resolved,
         );
         // Every sentence's subject is resolved (a pronoun subject becomes a
         // mention of its actor, which later claims and pronouns lean on).
@@ -96,7 +101,8 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         // Quotes take no weak (guessed) speaker.
         strong.clear();
         strong.extend(resolved.iter().map(drafts::Resolved::strong));
-        let sentence_quotes = quotes::attribute_sentence(doc, actors, &strong, si, &mut state);
+        let mine = quotes_out.len();
+        quotes::attribute_sentence(doc, actors, &strong, si, &mut state, &mut quotes_out);
         // A transcript's label names the speaker of a turn, a quote: it
         // reports no claim.
         resolved.retain(|r| !turns::is_label(&turns, r.cue.toks.start));
@@ -121,10 +127,9 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             actors,
             &resolved,
             si,
-            &sentence_quotes,
+            quotes_out.sub(mine..),
             &mut claims_out,
         );
-        quotes_out.extend(sentence_quotes);
         if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
             state.speaker_sentence = Some((a, si));
         }

@@ -88,17 +88,19 @@ const FALLBACKS: [Rule; 5] = [
     previous_sentence_subject,
 ];
 
-/// Attributes the quotes that open in sentence `si`.
+/// Attributes the quotes that open in sentence `si`: adds their drafts to
+/// `all` (the earlier sentences' drafts before them: no `Vec` a sentence).
 pub fn attribute_sentence(
     doc: &Doc,
     actors: &Actors,
     resolved: &[Resolved],
     si: usize,
     state: &mut State,
-) -> Vec<QuoteDraft> {
+    all: &mut Vec<QuoteDraft>,
+) {
     let sent = doc.sentence(si).tokens();
     let para = doc.sentence(si).para();
-    let mut out: Vec<QuoteDraft> = Vec::new();
+    let mine = all.len();
     // Quotes are in text order: find this sentence's by binary search.
     let first = doc.quotes.partition_point(|q| q.open_tok() < sent.start);
     let last = first
@@ -122,7 +124,7 @@ pub fn attribute_sentence(
     };
     let mut reports_speech = None;
     for q in first..last {
-        let quote = Quote::new(doc, actors, resolved, &cues, state, &out, si, q);
+        let quote = Quote::new(doc, actors, resolved, &cues, state, all.sub(mine..), si, q);
         let mut found = DECIDING
             .iter()
             .find_map(|rule| rule(&quote))
@@ -148,7 +150,7 @@ pub fn attribute_sentence(
         if kind == QuoteKind::Partial && is_scare_quote(doc, q, sent.clone(), &mut reports_speech) {
             continue; // a title or a nickname in quotation marks, not someone's words
         }
-        out.push(QuoteDraft::new(
+        all.push(QuoteDraft::new(
             q,
             kind,
             found.speaker,
@@ -166,13 +168,12 @@ pub fn attribute_sentence(
             state.colon_speaker = Some((actors.mention(m).actor(), Some(m), para));
         }
     }
-    if let Some(last) = out.last() {
+    if let Some(last) = all.sub(mine..).last() {
         state.last_quote = Some((last.speaker(), para, last.mention()));
     } else if !*state.only_quotes.at(para) && state.last_quote.is_some_and(|(_, p, _)| p + 1 < para)
     {
         state.last_quote = None;
     }
-    out
 }
 
 /// What a rule found: the speaker, the mention and cue that name them, and

@@ -19,23 +19,25 @@ use crate::text::{Bits, Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// Gives each cue of sentence `sent` its speaker, in order (a cue may lean
-/// on the ones before it). `last_speaker` is the previous sentences' last
-/// speaker, for pronouns.
+/// on the ones before it), into `resolved` (emptied first; `found` is
+/// emptied: both buffers serve every sentence). `last_speaker` is the
+/// previous sentences' last speaker, for pronouns.
 pub fn of_cues(
     doc: &Doc,
     actors: &mut Actors,
     in_title: &Bits,
     sent: Range<usize>,
-    found: Vec<Cue>,
+    found: &mut Vec<Cue>,
     last_speaker: Option<usize>,
-) -> Vec<Resolved> {
-    let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+    resolved: &mut Vec<Resolved>,
+) {
+    resolved.clear();
     // The speaker of the last cue that governs a clause, kept as cues are
     // resolved (a search back over all of them made a sentence of many
     // cues quadratic).
     let mut governing = None;
-    for cue in found {
-        let (anchor, weak) = anchor_of(doc, actors, in_title, &resolved, sent.clone(), &cue);
+    for cue in found.drain(..) {
+        let (anchor, weak) = anchor_of(doc, actors, in_title, resolved, sent.clone(), &cue);
         let (actor, mention) = resolve(doc, actors, anchor, governing.or(last_speaker), true);
         let r = Resolved {
             cue,
@@ -48,7 +50,6 @@ pub fn of_cues(
         }
         resolved.push(r);
     }
-    resolved
 }
 
 /// Where the speaker of `cue` is named, and whether that is only a guess
@@ -611,8 +612,17 @@ mod tests {
             let in_title = masks::title_tokens(doc, actors);
             let masked = masks::no_cue_tokens(doc, actors, &in_title);
             let sent = doc.sentences[0].tokens();
-            let found = cues::find(doc, actors, sent.clone(), &masked);
-            let resolved = super::of_cues(doc, actors, &in_title, sent, found, None);
+            let (mut found, mut resolved) = (Vec::new(), Vec::new());
+            cues::find(doc, actors, sent.clone(), &masked, &mut found);
+            super::of_cues(
+                doc,
+                actors,
+                &in_title,
+                sent,
+                &mut found,
+                None,
+                &mut resolved,
+            );
             resolved
                 .iter()
                 .map(|r| {

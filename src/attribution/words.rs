@@ -4,7 +4,7 @@
 //! [`Doc`] and token positions; imports no other attribution module.
 
 use crate::lexicon::{fact, lexicon, Refers, Use, WordClass};
-use crate::text::{Doc, Lower, TokenKind};
+use crate::text::{lower_in, Doc, Lower, TokenKind, LOW_MAX};
 
 /// Speakers stand close to their cue: the search never reaches back more
 /// than a bounded number of tokens, which keeps long sentences linear.
@@ -82,7 +82,8 @@ pub fn sentence_opening(doc: &Doc, t: usize) -> (usize, usize) {
 pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
     // (a word in no grammar class is read no further)
     let opener = start < end && doc.may_be(start, fact::GRAMMAR) && {
-        let w = doc.tok(start).lower_cow();
+        let mut buf = [0; LOW_MAX];
+        let w = lower_in(doc.tok(start), &mut buf);
         let coordinating = word_is(&w, Use::Coordinator);
         !coordinating
             && matches!(
@@ -105,7 +106,8 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
     if doc.token(t).kind() != TokenKind::Word {
         return false;
     }
-    let w = doc.tok(t).lower_cow();
+    let mut buf = [0; LOW_MAX];
+    let w = lower_in(doc.tok(t), &mut buf);
     // (the token's facts rule most look-ups out without asking)
     (doc.may_be(t, fact::GRAMMAR)
         && matches!(

@@ -118,17 +118,20 @@ pub fn is_quote_char(c: char) -> bool {
     role(c).is_some()
 }
 
-/// Finds the quotations of one paragraph, given its token range.
-/// `next_opens` says whether the next paragraph starts with an opening mark.
+/// Finds the quotations of one paragraph, given its token range, and adds
+/// them to `out`. `next_opens` says whether the next paragraph starts with
+/// an opening mark. `stack` is room for the marks left open, kept from one
+/// paragraph to the next (emptied here): no allocation a paragraph.
 pub fn find_quotes(
     text: &str,
     tokens: &[Token],
     range: std::ops::Range<usize>,
     para_end: usize,
     next_opens: bool,
-) -> Vec<RawQuote> {
-    let mut out = Vec::new();
-    let mut stack = Open::default();
+    stack: &mut Open,
+    out: &mut Vec<RawQuote>,
+) {
+    stack.clear();
     for t in range.clone() {
         let tok = *tokens.at(t);
         if tok.kind() != TokenKind::Punct {
@@ -142,7 +145,7 @@ pub fn find_quotes(
         };
         let mark = Mark::new(text, tokens, t, c);
         let resolved = match r {
-            Role::Either(Family::Single) => mark.single(&stack, range.end),
+            Role::Either(Family::Single) => mark.single(stack, range.end),
             // "the players'' union" inside a ''...'' quote: an apostrophe
             // when the marks after it in the paragraph are left odd.
             Role::Either(_)
@@ -169,8 +172,8 @@ pub fn find_quotes(
             {
                 Some(Role::Close(Family::Single))
             }
-            Role::Either(f) => mark.straight(&stack, f),
-            other => mark.curly(&stack, other),
+            Role::Either(f) => mark.straight(stack, f),
+            other => mark.curly(stack, other),
         };
         match resolved {
             Some(Role::Open(f)) => stack.push(f, t, c == '„'),
@@ -218,14 +221,13 @@ pub fn find_quotes(
             out.push(q);
         }
     }
-    out
 }
 
 /// The marks open so far, with a count of each family, so that asking
 /// whether one is open costs nothing (a look down the stack for each mark
 /// was quadratic on a text of opening marks).
 #[derive(Default)]
-struct Open {
+pub struct Open {
     /// (family, token index, is it a German „?) of each open mark, the
     /// last on top.
     marks: Vec<(Family, usize, bool)>,
@@ -236,6 +238,13 @@ struct Open {
 }
 
 impl Open {
+    /// Nothing open.
+    fn clear(&mut self) {
+        self.marks.clear();
+        self.count = [0; 4];
+        self.low_double = 0;
+    }
+
     fn push(&mut self, f: Family, t: usize, low: bool) {
         let low = low && f == Family::Double;
         self.marks.push((f, t, low));

@@ -9,7 +9,7 @@ mod words;
 
 // Later stages take `Lower` from here with the other text helpers; it
 // lives in `crate::case`, below the lexicon, which needs it too.
-pub use crate::case::Lower;
+pub use crate::case::{lower_in, with_low, Lower, LOW_MAX};
 pub use marks::RawQuote;
 pub use tokens::{Token, TokenKind};
 pub use words::Words;
@@ -376,18 +376,21 @@ impl<'t> Doc<'t> {
         let mut paras = paragraphs(text, &tokens);
         paras.shrink_to_fit();
         let mut quotes = Vec::new();
+        let mut open = marks::Open::default();
         for (i, p) in paras.iter().enumerate() {
             let next_opens = paras.get(i + 1).is_some_and(|n| {
                 n.tokens().start < n.tokens().end
                     && marks::opens_paragraph(text, tokens.at(n.tokens().start))
             });
-            quotes.extend(marks::find_quotes(
+            marks::find_quotes(
                 text,
                 &tokens,
                 p.tokens(),
                 p.end as usize,
                 next_opens,
-            ));
+                &mut open,
+                &mut quotes,
+            );
         }
         quotes.shrink_to_fit();
         plural_possessives(text, &mut tokens, &quotes);
