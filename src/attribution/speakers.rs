@@ -9,7 +9,7 @@ use super::drafts::{Anchor, Resolved};
 use super::resolve::{names_people, resolve};
 use super::subject;
 use super::words::{
-    after_dateline, is_personal_pronoun, is_skippable, left_bound, opener_end, REACH,
+    after_dateline, is_personal_pronoun, is_skippable, left_bound, opener_end, quoted_as, REACH,
 };
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
@@ -67,6 +67,17 @@ fn anchor_of(
         .then(|| {
             with_subject(doc, actors, cue.toks.start)
                 .map(Anchor::Mention)
+                .or_else(|| {
+                    // ("“...,” he was quoted as saying": the subject
+                    // before the auxiliary, as a finite verb's.)
+                    let c = cue.toks.start;
+                    quoted_as(doc, c)
+                        .then(|| {
+                            let bound = left_bound(doc, sent.start, c - 3);
+                            subject::left_of(doc, actors, c - 3, bound, false)
+                        })
+                        .flatten()
+                })
                 .or_else(|| {
                     let bound = left_bound(doc, sent.start, cue.toks.start);
                     subject::before_gerund(doc, actors, cue, bound)
