@@ -18,7 +18,7 @@ use crate::at::At;
 use crate::at::Ends;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// What earlier sentences tell later ones.
@@ -785,7 +785,16 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         p = p.checked_sub(1)?;
     }
     if let Some(m) = actors.mention_at(p) {
-        return Some(m);
+        // "Jane Doe had a message for voters: “...”", "Jane Doe in Oslo:":
+        // a name a preposition governs is a listener or a place, not the
+        // speaker (but "a message from the ministry:", "a plea by ...").
+        let s = actors
+            .outer_mention_at(p)
+            .map_or(p, |o| actors.mention(o).toks().start);
+        let governed = s > start
+            && doc.word_class(s - 1) == Some(WordClass::Prep)
+            && !matches!(&*doc.tok(s - 1).lower_cow(), "from" | "by" | "of");
+        return (!governed).then_some(m);
     }
     // "Jane Doe fired back forcefully: “...”": the subject, a verb and an
     // adverb or two before the colon.
