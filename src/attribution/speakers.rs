@@ -525,6 +525,17 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     if verb_stops(doc, b, sent.end) {
         return Some((a, b)); // "Several said", "The ad has", "The fire started"
     }
+    // "Her deputy, however, was ...": one lowercase word set off by
+    // commas between the phrase and its verb.
+    if b + 3 < sent.end
+        && doc.tok(b) == ","
+        && doc.tok(b + 2) == ","
+        && word(doc, b + 1)
+        && doc.tok(b + 1).first_is(char::is_lowercase)
+        && verb_stops(doc, b + 3, sent.end)
+    {
+        return Some((a, b));
+    }
     // "The ad targets a ...": the last word of the run is the verb (but
     // "Eight years ago, ..." is an opening phrase).
     if b < sent.end && doc.tok(b) == "," {
