@@ -65,13 +65,14 @@ type Rule = fn(&Quote) -> Option<Found>;
 
 /// The rules that decide a quote's speaker, most trusted first. The first
 /// that applies decides, even on "no one yet" (the last two).
-const DECIDING: [Rule; 11] = [
+const DECIDING: [Rule; 12] = [
     relayed_inside_report,
     governing_cue,
     according_after_report,
     reporting_clause_after,
     cue_before,
     signed_paragraph,
+    dash_after_quote,
     name_and_colon,
     sentence_ending_in_colon,
     subject_verb_colon,
@@ -529,6 +530,29 @@ fn signed_paragraph(quote: &Quote) -> Option<Found> {
     }
     let m = dash_signature(quote.doc, quote.actors, quote.para)?;
     Some(Found::mention(quote.actors, m))
+}
+
+/// "“...” — Jane Doe" (a quote of the day, a caption): a dash right after
+/// the quote, then a name in the first words of the rest of the paragraph,
+/// which is short and quotes nothing more.
+fn dash_after_quote(quote: &Quote) -> Option<Found> {
+    let (doc, actors) = (quote.doc, quote.actors);
+    let d = quote.close + 1;
+    let end = doc.paragraph(doc.para_of(quote.open)).tokens().end;
+    if d + 1 >= end
+        || end - d > 14
+        || !matches!(doc.tok(d), "-" | "—" | "–")
+        || (d..end).any(|t| doc.quote_at(t).is_some())
+    {
+        return None;
+    }
+    // (capitals from the dash to the name, which ends the line or its
+    // first clause: not "“...” - a white linen shirt")
+    let m = (d + 1..end.min(d + 4))
+        .take_while(|&t| doc.is_cap(t) || doc.tok(t) == ".")
+        .find_map(|t| actors.outer_mention_at(t))?;
+    let e = actors.mention(m).toks().end;
+    (e == end || matches!(doc.tok(e), "," | "." | "(")).then(|| Found::mention(actors, m))
 }
 
 /// "Jane Doe: “...”", "Rep. Jane Doe (D-Ohio): “...”".
