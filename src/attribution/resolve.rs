@@ -500,8 +500,10 @@ pub fn resolve_pronoun(
                         && mention.kind() == MentionKind::Pronoun
                         && !doc.tok(s).eq_ignore_ascii_case(doc.tok(t))
                         && doc.pronoun(s).and_then(|p| p.gender) == unlike;
-                    if unlike_pronoun {
-                        other |= Some(mention.actor()) == last_speaker;
+                    other |= unlike_pronoun && Some(mention.actor()) == last_speaker;
+                    // (a pronoun of this sentence or the one before: farther
+                    // back, a misread one would outlast its error)
+                    if unlike_pronoun && doc.sentence_at(s) + 1 >= sent {
                         unlike_of.push(mention.actor());
                     }
                 }
@@ -511,8 +513,10 @@ pub fn resolve_pronoun(
         }
     }
     let last_speaker = last_speaker.filter(|_| !other);
+    // (only for an actor of unknown gender: one the text or the lexicon
+    // gives this pronoun's gender keeps it, whatever a misread pronoun said)
     if !unlike_of.is_empty() {
-        window.retain(|&(_, a)| !unlike_of.contains(&a));
+        window.retain(|&(_, a)| !unlike_of.contains(&a) || gender(a).is_some());
     }
     // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
     // opening the sentence before, where the last speaker is absent, takes
