@@ -781,8 +781,10 @@ fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &
     let rq = doc.quote(q);
     let content = doc.str_of(rq.content());
     let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
-    // (“...,” she said. “Never.”: a sentence of its own needs no cue)
-    let sentence = starts && content.last_is(|c| matches!(c, '.' | '!' | '?'));
+    // (“...,” she said. “Never.”: a sentence of its own needs no cue; nor
+    // does one after a colon: "Her answer was short: “No.”")
+    let colon = rq.open_tok() > sent_start && doc.tok(rq.open_tok() - 1) == ":";
+    let sentence = (starts || colon) && content.last_is(|c| matches!(c, '.' | '!' | '?'));
     (found.cue.is_some() || sentence)
         && found.speaker.is_some()
         && (starts || intro)
