@@ -1825,6 +1825,9 @@ fn modifier(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
         && n.hint != Hint::Person
         && w.len() > 4
         && ["ish", "ern", "ist", "ite"].iter().any(|e| w.ends_with(e))
+        // ("“...,” Lindqvist flatly said": an adverb and a speech verb
+        // follow a surname, never a modifier's noun)
+        && !super::names::speaks_next(doc, b)
         && (noun_at(doc, b)
             || (b < doc.tokens.len()
                 && doc.word_class(b).is_none()

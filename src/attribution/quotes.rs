@@ -18,7 +18,7 @@ use crate::at::At;
 use crate::at::Ends;
 use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Lower, TokenKind};
 use std::ops::Range;
 
 /// What earlier sentences tell later ones.
@@ -65,13 +65,14 @@ type Rule = fn(&Quote) -> Option<Found>;
 
 /// The rules that decide a quote's speaker, most trusted first. The first
 /// that applies decides, even on "no one yet" (the last two).
-const DECIDING: [Rule; 11] = [
+const DECIDING: [Rule; 12] = [
     relayed_inside_report,
     governing_cue,
     according_after_report,
     reporting_clause_after,
     cue_before,
     signed_paragraph,
+    dash_after_quote,
     name_and_colon,
     sentence_ending_in_colon,
     subject_verb_colon,
@@ -532,6 +533,29 @@ fn signed_paragraph(quote: &Quote) -> Option<Found> {
     Some(Found::mention(quote.actors, m))
 }
 
+/// "“...” — Jane Doe" (a quote of the day, a caption): a dash right after
+/// the quote, then a name in the first words of the rest of the paragraph,
+/// which is short and quotes nothing more.
+fn dash_after_quote(quote: &Quote) -> Option<Found> {
+    let (doc, actors) = (quote.doc, quote.actors);
+    let d = quote.close + 1;
+    let end = doc.paragraph(doc.para_of(quote.open)).tokens().end;
+    if d + 1 >= end
+        || end - d > 14
+        || !matches!(doc.tok(d), "-" | "—" | "–")
+        || (d..end).any(|t| doc.quote_at(t).is_some())
+    {
+        return None;
+    }
+    // (capitals from the dash to the name, which ends the line or its
+    // first clause: not "“...” - a white linen shirt")
+    let m = (d + 1..end.min(d + 4))
+        .take_while(|&t| doc.is_cap(t) || doc.tok(t) == ".")
+        .find_map(|t| actors.outer_mention_at(t))?;
+    let e = actors.mention(m).toks().end;
+    (e == end || matches!(doc.tok(e), "," | "." | "(")).then(|| Found::mention(actors, m))
+}
+
 /// "Jane Doe: “...”", "Rep. Jane Doe (D-Ohio): “...”".
 fn name_and_colon(quote: &Quote) -> Option<Found> {
     let m = colon_speaker(quote.doc, quote.actors, quote.open, quote.sent.start)?;
@@ -758,8 +782,10 @@ fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &
     let rq = doc.quote(q);
     let content = doc.str_of(rq.content());
     let intro = rq.open_tok() > sent_start && matches!(doc.tok(rq.open_tok() - 1), ":" | ",");
-    // (“...,” she said. “Never.”: a sentence of its own needs no cue)
-    let sentence = starts && content.last_is(|c| matches!(c, '.' | '!' | '?'));
+    // (“...,” she said. “Never.”: a sentence of its own needs no cue; nor
+    // does one after a colon: "Her answer was short: “No.”")
+    let colon = rq.open_tok() > sent_start && doc.tok(rq.open_tok() - 1) == ":";
+    let sentence = (starts || colon) && content.last_is(|c| matches!(c, '.' | '!' | '?'));
     (found.cue.is_some() || sentence)
         && found.speaker.is_some()
         && (starts || intro)
@@ -786,7 +812,16 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
         p = p.checked_sub(1)?;
     }
     if let Some(m) = actors.mention_at(p) {
-        return Some(m);
+        // "Jane Doe had a message for voters: “...”", "Jane Doe in Oslo:":
+        // a name a preposition governs is a listener or a place, not the
+        // speaker (but "a message from the ministry:", "a plea by ...").
+        let s = actors
+            .outer_mention_at(p)
+            .map_or(p, |o| actors.mention(o).toks().start);
+        let governed = s > start
+            && doc.word_class(s - 1) == Some(WordClass::Prep)
+            && !matches!(&*doc.tok(s - 1).lower_cow(), "from" | "by" | "of");
+        return (!governed).then_some(m);
     }
     // "Jane Doe fired back forcefully: “...”": the subject, a verb and an
     // adverb or two before the colon.

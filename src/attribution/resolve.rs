@@ -468,6 +468,11 @@ pub fn resolve_pronoun(
     // A pronoun of the other gender stood for the last speaker ("... she
     // said. ... he added": not her), whatever her given name.
     let mut other = false;
+    // Actors an earlier pronoun of the other gender stood for ("Greta
+    // Holm and Nils Holm run the farm. “...,” she said. “...,” he
+    // added": she is Greta, so he is not, though neither given name is
+    // known): no fit for this pronoun.
+    let mut unlike_of: Vec<usize> = Vec::new();
     let mut k = from;
     while k < t {
         k = actors.next_outer_candidate(k, t); // (no mention before it)
@@ -491,11 +496,16 @@ pub fn resolve_pronoun(
                     // (the pronoun at `t` written again has its gender,
                     // never `unlike`: no look-up)
                     let s = mention.toks().start;
-                    other |= unlike.is_some()
-                        && Some(mention.actor()) == last_speaker
+                    let unlike_pronoun = unlike.is_some()
                         && mention.kind() == MentionKind::Pronoun
                         && !doc.tok(s).eq_ignore_ascii_case(doc.tok(t))
                         && doc.pronoun(s).and_then(|p| p.gender) == unlike;
+                    other |= unlike_pronoun && Some(mention.actor()) == last_speaker;
+                    // (a pronoun of this sentence or the one before: farther
+                    // back, a misread one would outlast its error)
+                    if unlike_pronoun && doc.sentence_at(s) + 1 >= sent {
+                        unlike_of.push(mention.actor());
+                    }
                 }
                 k = mention.toks().end.max(k + 1);
             }
@@ -503,6 +513,11 @@ pub fn resolve_pronoun(
         }
     }
     let last_speaker = last_speaker.filter(|_| !other);
+    // (only for an actor of unknown gender: one the text or the lexicon
+    // gives this pronoun's gender keeps it, whatever a misread pronoun said)
+    if !unlike_of.is_empty() {
+        window.retain(|&(_, a)| !unlike_of.contains(&a) || gender(a).is_some());
+    }
     // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
     // opening the sentence before, where the last speaker is absent, takes
     // the pronoun from the last speaker.

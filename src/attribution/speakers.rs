@@ -9,7 +9,7 @@ use super::drafts::{Anchor, Resolved};
 use super::resolve::{names_people, resolve};
 use super::subject;
 use super::words::{
-    after_dateline, is_personal_pronoun, is_skippable, left_bound, opener_end, REACH,
+    after_dateline, is_personal_pronoun, is_skippable, left_bound, opener_end, quoted_as, REACH,
 };
 use crate::actors::Actors;
 use crate::annotation::ActorKind;
@@ -68,6 +68,17 @@ fn anchor_of(
         .then(|| {
             with_subject(doc, actors, cue.toks.start)
                 .map(Anchor::Mention)
+                .or_else(|| {
+                    // ("“...,” he was quoted as saying": the subject
+                    // before the auxiliary, as a finite verb's.)
+                    let c = cue.toks.start;
+                    quoted_as(doc, c)
+                        .then(|| {
+                            let bound = left_bound(doc, sent.start, c - 3);
+                            subject::left_of(doc, actors, c - 3, bound, false)
+                        })
+                        .flatten()
+                })
                 .or_else(|| {
                     let bound = left_bound(doc, sent.start, cue.toks.start);
                     subject::before_gerund(doc, actors, cue, bound)
@@ -514,6 +525,17 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
     let b = run_end(doc, a, sent.end);
     if verb_stops(doc, b, sent.end) {
         return Some((a, b)); // "Several said", "The ad has", "The fire started"
+    }
+    // "Her deputy, however, was ...": one lowercase word set off by
+    // commas between the phrase and its verb.
+    if b + 3 < sent.end
+        && doc.tok(b) == ","
+        && doc.tok(b + 2) == ","
+        && word(doc, b + 1)
+        && doc.tok(b + 1).first_is(char::is_lowercase)
+        && verb_stops(doc, b + 3, sent.end)
+    {
+        return Some((a, b));
     }
     // "The ad targets a ...": the last word of the run is the verb (but
     // "Eight years ago, ..." is an opening phrase).

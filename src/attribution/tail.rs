@@ -4,7 +4,7 @@
 
 use super::cues::CueForm;
 use super::drafts::Resolved;
-use super::words::{after_dateline, apposed_to_clause, sentence_opening, REACH};
+use super::words::{after_dateline, apposed_to_clause, quoted_as, sentence_opening, REACH};
 use crate::actors::Actors;
 use crate::at::At;
 use crate::lexicon::{fact, lexicon, Refers, Use, WordClass};
@@ -225,7 +225,9 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     // "“...,” according to Jane Doe."
     // "“...” – as described by Jane Doe."
     let form_ok = r.cue.form == CueForm::Finite
-        || (for_quote && matches!(r.cue.form, CueForm::According | CueForm::PassiveBy));
+        || (for_quote
+            && (matches!(r.cue.form, CueForm::According | CueForm::PassiveBy)
+                || (r.cue.form == CueForm::Gerund && quoted_as(doc, r.cue.toks.start))));
     let frames_ok = r.cue.frames.quote
         || r.cue.frames.clause
         || r.cue.form == CueForm::PassiveBy

@@ -30,6 +30,17 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
     start
 }
 
+/// "Jane Doe was quoted as saying", "is reported as saying": an
+/// auxiliary, a past participle and "as" before the participle cue at `c`,
+/// whose subject is the auxiliary's and which reports back like a finite
+/// verb ("“...,” Jane Doe was quoted as saying.").
+pub fn quoted_as(doc: &Doc, c: usize) -> bool {
+    c >= 3
+        && doc.tok(c - 1) == "as"
+        && doc.tok(c - 2).ends_with("ed")
+        && doc.word_class(c - 3) == Some(WordClass::Aux)
+}
+
 /// Where the words after a dateline opening the paragraph at `s` begin
 /// ("GENEVA, May 2 (Wire) -", "Geneva (AFP) -": the token after its dash);
 /// `s` when there is none. A dateline names where the story was filed,
