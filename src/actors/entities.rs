@@ -2251,9 +2251,13 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             let last = doc.tok(b - 1).lower();
             let plural =
                 b - a > 1 && last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1));
-            // "Sofia Brandt": a place's name before a surname is a given name.
+            // "Sofia Brandt": a place's name before a surname is a given name
+            // (not in a place's name the lexicons know whole: "Kansas City").
             let place = |t: usize| lex.known(doc.tok(t)).is_some_and(|k| k.is_place);
-            let given = b - a > 1 && place(a) && !place(b - 1);
+            let given = b - a > 1
+                && place(a)
+                && !place(b - 1)
+                && !lex.known(text).is_some_and(|k| k.is_place);
             title_after || plural || given
         })
         .collect()
