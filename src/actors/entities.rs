@@ -243,6 +243,28 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         })
 }
 
+/// An initial at token `t`: one capital letter and its full stop ("B.").
+fn initial(doc: &Doc, t: usize) -> bool {
+    t + 1 < doc.tokens.len()
+        && doc.tok(t + 1) == "."
+        && doc.tok(t).len() == 1
+        && doc.tok(t).first_is(|c| c.is_ascii_uppercase())
+        && doc.token(t + 1).span().start == doc.token(t).span().end
+}
+
+/// "B. Nyathi", "C. J. Whitmore": initials, then one capitalized word
+/// that is no common word: a person's name.
+fn initialled(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let mut t = toks.start;
+    while t + 2 < toks.end && initial(doc, t) {
+        t += 2;
+    }
+    t > toks.start
+        && t + 1 == toks.end
+        && doc.tok(t).chars().any(char::is_lowercase)
+        && !lexicon().is_common_word(&doc.tok(t).lower())
+}
+
 /// True when token `t` is a common word ("Free", not "Getty") and the
 /// word before it, in its sentence, is a word in lowercase ("the", "and").
 fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
@@ -510,6 +532,13 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             None => k += 1,
         }
     }
+    // "B. Nyathi 44": a person's initials before the tagger's person are
+    // the name's first words.
+    for (e, kind) in &mut spans {
+        while *kind == EntityKind::Person && e.start >= 2 && initial(doc, e.start - 2) {
+            e.start -= 2;
+        }
+    }
     // "Grandmother Ana Ruiz said": the rules' test of a role word before
     // a given name holds for the tagger's names too.
     // So does a player's or a firm's noun opening the sentence (or
@@ -660,7 +689,12 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 names[i] = None;
             }
             added.push(tagged_name(doc, e.clone(), kind, title));
-        } else if hits.len() == 1 && start <= e.start && e.end <= end && !known_whole(n0) {
+        } else if hits.len() == 1
+            && start <= e.start
+            && e.end <= end
+            && !known_whole(n0)
+            && !initialled(doc, &n0.toks)
+        {
             // Inside one rules' name: cut it to the tagged names in it,
             // when they all lie inside it.
             let inner: Vec<&(std::ops::Range<usize>, EntityKind)> =
@@ -1918,6 +1952,14 @@ pub(crate) fn filter(
             }
             // "Hamburg 3 ( Kessler 12 )": a scorer is a person.
             _ if n.title.is_none() && scorer(doc, n) => Some(EntityKind::Person),
+            // "G. Halloran 3-38", "N. Pryce 44": a surname after initials
+            // is a person (a batsman's runs, a bowler's figures), though
+            // the tagger passed over it or a score after it reads a team.
+            None | Some(EntityKind::Person | EntityKind::Organization)
+                if n.title.is_none() && initialled(doc, &n.toks) =>
+            {
+                Some(EntityKind::Person)
+            }
             // "Ana Ruiz (Chile)": a place the lexicons know alone in
             // brackets is that place (a player's country, a firm's seat).
             _ if bracketed(doc, n) && known_place(doc, n) => Some(EntityKind::Place),
