@@ -2036,6 +2036,32 @@ pub(crate) fn filter(
             v => apposed(doc, n).or(v),
         })
         .collect();
+    // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
+    // near: not "London beat Paris to the Games") is the team
+    // through the document, but where a preposition of place makes it the
+    // city ("the game in Brno"); also in a headline in capitals, which
+    // takes its kinds from the text below once the teams are known
+    // ("BRNO HELD AT HOME").
+    let team = |n: &Name| {
+        (score_near(doc, n) || results_line(doc, n.toks.clone()))
+            && plays(doc, n, types.verdict(n.toks.clone()))
+    };
+    let teams: HashSet<&str> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
+        .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+        .collect();
+    if !teams.is_empty() {
+        for (n, v) in names.iter().zip(verdict.iter_mut()) {
+            if teams.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+                && n.title.is_none()
+                && !in_place(doc, n)
+            {
+                *v = Some(EntityKind::Organization);
+            }
+        }
+    }
     // A name in a headline in capitals ("RIDELL", "POLAND") takes the
     // kind of the same name in the text below (a surname its person's).
     // (Each name's sentence asked once; most texts have no such headline.)
@@ -2086,30 +2112,6 @@ pub(crate) fn filter(
                 } else {
                     EntityKind::Organization
                 });
-            }
-        }
-    }
-    // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
-    // near: not "London beat Paris to the Games") is the team
-    // through the document, but where a preposition of place makes it the
-    // city ("the game in Brno").
-    let team = |n: &Name| {
-        (score_near(doc, n) || results_line(doc, n.toks.clone()))
-            && plays(doc, n, types.verdict(n.toks.clone()))
-    };
-    let teams: HashSet<&str> = names
-        .iter()
-        .zip(&verdict)
-        .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
-        .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
-        .collect();
-    if !teams.is_empty() {
-        for (n, v) in names.iter().zip(verdict.iter_mut()) {
-            if teams.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
-                && n.title.is_none()
-                && !in_place(doc, n)
-            {
-                *v = Some(EntityKind::Organization);
             }
         }
     }
