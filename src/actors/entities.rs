@@ -187,9 +187,10 @@ fn tagged_name(
     let c = context();
     let kind = if toks.len() < 2 {
         kind
-    } else if c.org_last.contains(doc.tok(toks.end - 1))
+    } else if (c.org_last.contains(doc.tok(toks.end - 1))
         && title.is_none()
-        && !lexicon().is_given_name(doc.tok(toks.start))
+        && !lexicon().is_given_name(doc.tok(toks.start)))
+        || (title.is_none() && club(doc, toks.clone()))
     {
         EntityKind::Organization
     } else if c.place_first.contains(doc.tok(toks.start))
@@ -1120,6 +1121,7 @@ struct Context {
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
     city_club: HashSet<&'static str>,
+    club_first: HashSet<&'static str>,
     plays: HashSet<&'static str>,
     term: HashSet<&'static str>,
     org_for: HashSet<&'static str>,
@@ -1186,6 +1188,7 @@ fn context() -> &'static Context {
             place_last: HashSet::default(),
             org_last: HashSet::default(),
             city_club: HashSet::default(),
+            club_first: HashSet::default(),
             plays: HashSet::default(),
             term: HashSet::default(),
             org_for: HashSet::default(),
@@ -1213,6 +1216,7 @@ fn context() -> &'static Context {
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
                     "city_club" => &mut c.city_club,
+                    "club_first" => &mut c.club_first,
                     "plays" => &mut c.plays,
                     "term" => &mut c.term,
                     "org_for" => &mut c.org_for,
@@ -1487,7 +1491,21 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
                 && c.city_club.contains(last)
                 && city(doc.tok(a))
                 && lex.known(whole).is_none()
-                && game(doc, a)))
+                && game(doc, a))
+            || club(doc, a..b))
+}
+
+/// "Dinamo Verska", "Sporting Tavira": a club's word opening a name of two
+/// words the lexicons do not know whole (`club_first` in
+/// `lexicons/name_context.tsv`), in a sentence with a game's result or in
+/// a line of results.
+fn club(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
+    toks.len() == 2
+        && context().club_first.contains(doc.tok(toks.start))
+        && lexicon()
+            .known(doc.str_of(doc.span_of(toks.start, toks.end)))
+            .is_none()
+        && (game(doc, toks.start) || results_line(doc, toks))
 }
 
 /// A game's result in the sentence of token `t`: a word of `plays` or a
