@@ -1589,7 +1589,15 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
-    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || results_line(doc, a..b)
+    // ("children in Kabul play football": after a preposition the name
+    // is no subject of the game's word)
+    let subject = a == sent.start
+        || lexicon().word_class(&doc.tok(a - 1).lower()) != Some(crate::lexicon::WordClass::Prep);
+    score(Some(b))
+        || (result(Some(b)) && subject)
+        || result(back(1))
+        || linked
+        || results_line(doc, a..b)
 }
 
 /// A line of results, "Leeds 2 Newcastle 1": a number of goals after each
