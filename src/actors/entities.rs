@@ -187,9 +187,10 @@ fn tagged_name(
     let c = context();
     let kind = if toks.len() < 2 {
         kind
-    } else if c.org_last.contains(doc.tok(toks.end - 1))
+    } else if (c.org_last.contains(doc.tok(toks.end - 1))
         && title.is_none()
-        && !lexicon().is_given_name(doc.tok(toks.start))
+        && !lexicon().is_given_name(doc.tok(toks.start)))
+        || (title.is_none() && club(doc, toks.clone()))
     {
         EntityKind::Organization
     } else if c.place_first.contains(doc.tok(toks.start))
@@ -241,6 +242,28 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
                 || doc.is(t, crate::lexicon::Use::Connector)
                 || (w == "," && listed_org(doc, toks))
         })
+}
+
+/// An initial at token `t`: one capital letter and its full stop ("B.").
+fn initial(doc: &Doc, t: usize) -> bool {
+    t + 1 < doc.tokens.len()
+        && doc.tok(t + 1) == "."
+        && doc.tok(t).len() == 1
+        && doc.tok(t).first_is(|c| c.is_ascii_uppercase())
+        && doc.token(t + 1).span().start == doc.token(t).span().end
+}
+
+/// "B. Nyathi", "C. J. Whitmore": initials, then one capitalized word
+/// that is no common word: a person's name.
+fn initialled(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    let mut t = toks.start;
+    while t + 2 < toks.end && initial(doc, t) {
+        t += 2;
+    }
+    t > toks.start
+        && t + 1 == toks.end
+        && doc.tok(t).chars().any(char::is_lowercase)
+        && !lexicon().is_common_word(&doc.tok(t).lower())
 }
 
 /// True when token `t` is a common word ("Free", not "Getty") and the
@@ -510,6 +533,13 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             None => k += 1,
         }
     }
+    // "B. Nyathi 44": a person's initials before the tagger's person are
+    // the name's first words.
+    for (e, kind) in &mut spans {
+        while *kind == EntityKind::Person && e.start >= 2 && initial(doc, e.start - 2) {
+            e.start -= 2;
+        }
+    }
     // "Grandmother Ana Ruiz said": the rules' test of a role word before
     // a given name holds for the tagger's names too.
     // So does a player's or a firm's noun opening the sentence (or
@@ -660,7 +690,12 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 names[i] = None;
             }
             added.push(tagged_name(doc, e.clone(), kind, title));
-        } else if hits.len() == 1 && start <= e.start && e.end <= end && !known_whole(n0) {
+        } else if hits.len() == 1
+            && start <= e.start
+            && e.end <= end
+            && !known_whole(n0)
+            && !initialled(doc, &n0.toks)
+        {
             // Inside one rules' name: cut it to the tagged names in it,
             // when they all lie inside it.
             let inner: Vec<&(std::ops::Range<usize>, EntityKind)> =
@@ -1086,6 +1121,7 @@ struct Context {
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
     city_club: HashSet<&'static str>,
+    club_first: HashSet<&'static str>,
     plays: HashSet<&'static str>,
     term: HashSet<&'static str>,
     org_for: HashSet<&'static str>,
@@ -1152,6 +1188,7 @@ fn context() -> &'static Context {
             place_last: HashSet::default(),
             org_last: HashSet::default(),
             city_club: HashSet::default(),
+            club_first: HashSet::default(),
             plays: HashSet::default(),
             term: HashSet::default(),
             org_for: HashSet::default(),
@@ -1179,6 +1216,7 @@ fn context() -> &'static Context {
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
                     "city_club" => &mut c.city_club,
+                    "club_first" => &mut c.club_first,
                     "plays" => &mut c.plays,
                     "term" => &mut c.term,
                     "org_for" => &mut c.org_for,
@@ -1453,7 +1491,21 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
                 && c.city_club.contains(last)
                 && city(doc.tok(a))
                 && lex.known(whole).is_none()
-                && game(doc, a)))
+                && game(doc, a))
+            || club(doc, a..b))
+}
+
+/// "Dinamo Verska", "Sporting Tavira": a club's word opening a name of two
+/// words the lexicons do not know whole (`club_first` in
+/// `lexicons/name_context.tsv`), in a sentence with a game's result or in
+/// a line of results.
+fn club(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
+    toks.len() == 2
+        && context().club_first.contains(doc.tok(toks.start))
+        && lexicon()
+            .known(doc.str_of(doc.span_of(toks.start, toks.end)))
+            .is_none()
+        && (game(doc, toks.start) || results_line(doc, toks))
 }
 
 /// A game's result in the sentence of token `t`: a word of `plays` or a
@@ -1537,7 +1589,15 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     let back = |k: usize| a.checked_sub(k);
     let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
         && (result(back(2)) || (score(back(2)) && result(back(3))));
-    score(Some(b)) || result(Some(b)) || result(back(1)) || linked || results_line(doc, a..b)
+    // ("children in Kabul play football": after a preposition the name
+    // is no subject of the game's word)
+    let subject = a == sent.start
+        || lexicon().word_class(&doc.tok(a - 1).lower()) != Some(crate::lexicon::WordClass::Prep);
+    score(Some(b))
+        || (result(Some(b)) && subject)
+        || result(back(1))
+        || linked
+        || results_line(doc, a..b)
 }
 
 /// A line of results, "Leeds 2 Newcastle 1": a number of goals after each
@@ -1921,6 +1981,14 @@ pub(crate) fn filter(
             }
             // "Hamburg 3 ( Kessler 12 )": a scorer is a person.
             _ if n.title.is_none() && scorer(doc, n) => Some(EntityKind::Person),
+            // "G. Halloran 3-38", "N. Pryce 44": a surname after initials
+            // is a person (a batsman's runs, a bowler's figures), though
+            // the tagger passed over it or a score after it reads a team.
+            None | Some(EntityKind::Person | EntityKind::Organization)
+                if n.title.is_none() && initialled(doc, &n.toks) =>
+            {
+                Some(EntityKind::Person)
+            }
             // "Ana Ruiz (Chile)": a place the lexicons know alone in
             // brackets is that place (a player's country, a firm's seat).
             _ if bracketed(doc, n) && known_place(doc, n) => Some(EntityKind::Place),
@@ -1997,6 +2065,32 @@ pub(crate) fn filter(
             v => apposed(doc, n).or(v),
         })
         .collect();
+    // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
+    // near: not "London beat Paris to the Games") is the team
+    // through the document, but where a preposition of place makes it the
+    // city ("the game in Brno"); also in a headline in capitals, which
+    // takes its kinds from the text below once the teams are known
+    // ("BRNO HELD AT HOME").
+    let team = |n: &Name| {
+        (score_near(doc, n) || results_line(doc, n.toks.clone()))
+            && plays(doc, n, types.verdict(n.toks.clone()))
+    };
+    let teams: HashSet<&str> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
+        .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+        .collect();
+    if !teams.is_empty() {
+        for (n, v) in names.iter().zip(verdict.iter_mut()) {
+            if teams.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+                && n.title.is_none()
+                && !in_place(doc, n)
+            {
+                *v = Some(EntityKind::Organization);
+            }
+        }
+    }
     // A name in a headline in capitals ("RIDELL", "POLAND") takes the
     // kind of the same name in the text below (a surname its person's).
     // (Each name's sentence asked once; most texts have no such headline.)
@@ -2047,30 +2141,6 @@ pub(crate) fn filter(
                 } else {
                     EntityKind::Organization
                 });
-            }
-        }
-    }
-    // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
-    // near: not "London beat Paris to the Games") is the team
-    // through the document, but where a preposition of place makes it the
-    // city ("the game in Brno").
-    let team = |n: &Name| {
-        (score_near(doc, n) || results_line(doc, n.toks.clone()))
-            && plays(doc, n, types.verdict(n.toks.clone()))
-    };
-    let teams: HashSet<&str> = names
-        .iter()
-        .zip(&verdict)
-        .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
-        .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
-        .collect();
-    if !teams.is_empty() {
-        for (n, v) in names.iter().zip(verdict.iter_mut()) {
-            if teams.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
-                && n.title.is_none()
-                && !in_place(doc, n)
-            {
-                *v = Some(EntityKind::Organization);
             }
         }
     }
@@ -2254,9 +2324,13 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             let last = doc.tok(b - 1).lower();
             let plural =
                 b - a > 1 && last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1));
-            // "Sofia Brandt": a place's name before a surname is a given name.
+            // "Sofia Brandt": a place's name before a surname is a given name
+            // (not in a place's name the lexicons know whole: "Kansas City").
             let place = |t: usize| lex.known(doc.tok(t)).is_some_and(|k| k.is_place);
-            let given = b - a > 1 && place(a) && !place(b - 1);
+            let given = b - a > 1
+                && place(a)
+                && !place(b - 1)
+                && !lex.known(text).is_some_and(|k| k.is_place);
             title_after || plural || given
         })
         .collect()
