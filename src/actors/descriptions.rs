@@ -696,24 +696,8 @@ fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
 /// "who requested anonymity", "speaking on condition of anonymity" within
 /// the next few words.
 fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
-    let lex = lexicon();
     let limit = (from + 12).min(end);
-    if !(from..limit).any(|t| doc.may_be(t, fact::MARKER)) {
-        return false;
-    }
-    let toks: Vec<usize> = (from..limit)
-        .filter(|&t| doc.token(t).kind() == TokenKind::Word)
-        .collect();
-    let words: Vec<_> = toks.iter().map(|&t| doc.tok(t).lower_cow()).collect();
-    // A marker starts at some word: only the markers with that first word
-    // can match there (none unless its facts allow).
-    (0..words.len()).any(|i| {
-        doc.may_be(*toks.at(i), fact::MARKER)
-            && lex
-                .anonymity_markers_starting_with(&words[i])
-                .iter()
-                .any(|m| words[i..].len() >= m.len() && words[i..i + m.len()] == m[..])
-    })
+    (from..limit).any(|t| marker_at(doc, t).is_some_and(|e| e <= limit))
 }
 
 /// The end of the longest anonymity marker that starts at token `t`. A

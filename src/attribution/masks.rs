@@ -4,9 +4,8 @@
 
 use crate::actors::Actors;
 use crate::annotation::MentionKind;
-use crate::at::At;
-use crate::lexicon::{fact, lexicon};
-use crate::text::{Bits, Doc, Lower};
+use crate::lexicon::fact;
+use crate::text::{Bits, Doc};
 
 /// The tokens of titles written before a name ("Foreign Minister" Jane Doe).
 pub fn title_tokens(doc: &Doc, actors: &Actors) -> Bits {
@@ -50,15 +49,10 @@ pub fn no_cue_tokens(doc: &Doc, actors: &Actors, in_title: &Bits) -> Bits {
 
 /// Tokens inside an anonymity marker ("requested anonymity").
 fn anonymity_marker_tokens(doc: &Doc) -> Bits {
-    let lex = lexicon();
     let mut out = Bits::new(doc.tokens.len());
     for t in (0..doc.tokens.len()).filter(|&t| doc.may_be(t, fact::MARKER)) {
-        for m in lex.anonymity_markers_starting_with(&doc.tok(t).lower_cow()) {
-            if t + m.len() <= doc.tokens.len()
-                && (0..m.len()).all(|k| doc.tok(t + k).eq_ignore_ascii_case(m.at(k)))
-            {
-                (t..t + m.len()).for_each(|k| out.set(k));
-            }
+        if let Some(e) = crate::actors::marker_at(doc, t) {
+            (t..e).for_each(|k| out.set(k));
         }
     }
     out
