@@ -74,10 +74,21 @@ pub fn tail<'r>(
             let mention_end = r.mention.map_or(0, |m| actors.mention(m).toks().end);
             let after = r.cue.toks.end.max(mention_end);
             let sent_end = doc.sentence(doc.sentence_at(r.cue.toks.start)).tokens().end;
+            // ("..., and its chairman, Ed Moss, promised a bigger dividend.":
+            // a verb that takes an object, then a determiner, has its own.)
+            let object = || {
+                r.cue.frames.object
+                    && after < sent_end
+                    && matches!(
+                        doc.word_class(after),
+                        Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
+                    )
+            };
             let closes = tried == 1
                 && sent_end.saturating_sub(after) <= 8
                 && (after..sent_end)
-                    .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":");
+                    .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":")
+                && !object();
             let joined = after + 1 < sent_end
                 && doc.tok(after) == ","
                 && doc.word_class(after + 1) == Some(WordClass::Conj);
