@@ -296,11 +296,15 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
                 w => {
                     // (the cue's uses asked last: the tests before rule most out)
                     let says = || doc.uses_lower(r.cue.toks.start).has(Use::Say);
-                    // "said the two cases ...", "said Jane Doe would ..."
+                    // "said the two cases ...", "said Jane Doe would ...",
+                    // "said Vesta backs the deal" (a finite cue verb after
+                    // the name)
                     let named_subject = || {
                         actors.outer_mention_at(after).is_some_and(|m| {
                             let e = actors.mention(m).toks().end;
-                            e < doc.tokens.len() && doc.word_class(e) == Some(WordClass::Aux)
+                            e < doc.tokens.len()
+                                && (doc.word_class(e) == Some(WordClass::Aux)
+                                    || doc.cue_verb(e).is_some_and(|v| !v.gerund && !v.base))
                         })
                     };
                     ((doc.may_be(after, fact::GRAMMAR)
