@@ -33,10 +33,20 @@ pub fn tail<'r>(
         // their own after the quote.
         let comma_after = close + 1 < doc.tokens.len() && doc.tok(close + 1) == ",";
         let conj = close + 1 + usize::from(comma_after);
+        // ("“...”, and its leader, Jane Doe, vowed to ...": an "and" before a
+        // determiner opens a new subject's clause too)
+        let new_subject = || {
+            conj + 1 < doc.tokens.len()
+                && matches!(
+                    doc.word_class(conj + 1),
+                    Some(WordClass::Det | WordClass::Poss)
+                )
+        };
         let opens = (comma_after || (close > 0 && doc.tok(close - 1) == ","))
             && conj < doc.tokens.len()
             && doc.word_class(conj) == Some(WordClass::Conj)
-            && !matches!(&*doc.tok(conj).lower_cow(), "and" | "as" | "or");
+            && (!matches!(&*doc.tok(conj).lower_cow(), "and" | "as" | "or")
+                || (doc.tok(conj).eq_ignore_ascii_case("and") && new_subject()));
         if opens {
             return None;
         }
