@@ -118,11 +118,18 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let mut buf = [0; LOW_MAX];
-    let w = lower_in(doc.tok(t), &mut buf);
-    // (the token's facts rule most look-ups out without asking)
+    let tok = doc.tok(t);
+    let w = lower_in(tok, &mut buf);
+    // (the token's facts rule most look-ups out without asking; a word
+    // already in lowercase, the token itself, is asked through the
+    // document's memo of word classes)
     (doc.may_be(t, fact::GRAMMAR)
         && matches!(
-            lexicon().word_class(&w),
+            if std::ptr::eq(w.as_ptr(), tok.as_ptr()) {
+                doc.word_class(t)
+            } else {
+                lexicon().word_class(&w)
+            },
             Some(WordClass::Aux | WordClass::Neg)
         ))
         || (w.ends_with("ly") && w.len() > 4)
