@@ -712,11 +712,17 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
             && doc.tok(k).first_is(char::is_lowercase)
             && doc.word_class(k).is_none()
     };
+    // (a marker's second word is never the noun "the" stands for: asked
+    // first, it rules out most markers of a common first word, "on", "who")
+    let next = doc.tokens.get(t + 1).map(|_| doc.tok(t + 1));
     lexicon()
         .anonymity_markers_starting_with(&doc.tok(t).lower_cow())
         .iter()
         .filter(|m| {
             let n = m.len();
+            if n >= 2 && !next.is_some_and(|w| w.eq_ignore_ascii_case(m.at(1))) {
+                return false;
+            }
             let any_noun = n >= 3 && m[n - 2] == "the";
             t + n <= doc.tokens.len()
                 && m.iter().enumerate().all(|(i, w)| {
