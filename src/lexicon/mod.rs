@@ -596,35 +596,45 @@ fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     if bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
         return Cow::Borrowed(word);
     }
-    if bytes.len() > LOWER_MAX {
+    // (the rare words out of line: this path, a capitalized ASCII word,
+    // runs hundreds of times an article and keeps few registers)
+    if bytes.len() > LOWER_MAX || !bytes.is_ascii() {
+        return lowered_rare(word, buf);
+    }
+    // (a byte loop, not `copy_from_slice`: no panic location)
+    for (d, &s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    match std::str::from_utf8(buf.sub(..bytes.len())) {
+        Ok(w) => Cow::Borrowed(w),
+        Err(_) => Cow::Owned(lower(word)),
+    }
+}
+
+/// [`lowered`] of a word longer than [`LOWER_MAX`] or not ASCII.
+#[cold]
+#[inline(never)]
+fn lowered_rare<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
+    if word.len() > LOWER_MAX {
         return Cow::Owned(lower(word));
     }
-    let n = if bytes.is_ascii() {
-        // (a byte loop, not `copy_from_slice`: no panic location)
-        for (d, &s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
+    // A word that is not ASCII ("“", "’s", "Łódź"), character by
+    // character into the buffer as `lower` writes it (no `String` a
+    // look-up: a curly quotation mark was one in every scan that met
+    // it). Lowercasing never makes a character longer in UTF-8
+    // (`lower_char` keeps each one's length but "İ"'s, and ’ becomes
+    // one byte), so the word fits.
+    let mut n = 0;
+    for c in word.chars() {
+        let c = match c {
+            '’' => '\'',
+            c => lower_char(c),
+        };
+        match buf.get_mut(n..n + c.len_utf8()) {
+            Some(d) => n += c.encode_utf8(d).len(),
+            None => return Cow::Owned(lower(word)),
         }
-        bytes.len()
-    } else {
-        // A word that is not ASCII ("“", "’s", "Łódź"), character by
-        // character into the buffer as `lower` writes it (no `String` a
-        // look-up: a curly quotation mark was one in every scan that met
-        // it). Lowercasing never makes a character longer in UTF-8
-        // (`lower_char` keeps each one's length but "İ"'s, and ’ becomes
-        // one byte), so the word fits.
-        let mut n = 0;
-        for c in word.chars() {
-            let c = match c {
-                '’' => '\'',
-                c => lower_char(c),
-            };
-            match buf.get_mut(n..n + c.len_utf8()) {
-                Some(d) => n += c.encode_utf8(d).len(),
-                None => return Cow::Owned(lower(word)),
-            }
-        }
-        n
-    };
+    }
     match std::str::from_utf8(buf.sub(..n)) {
         Ok(w) => Cow::Borrowed(w),
         Err(_) => Cow::Owned(lower(word)),
