@@ -45,36 +45,26 @@ pub fn lower_in<'a>(word: &'a str, buf: &'a mut [u8; LOW_MAX]) -> Cow<'a, str> {
     if bytes.is_ascii() && !bytes.iter().any(u8::is_ascii_uppercase) {
         return Cow::Borrowed(word);
     }
-    // (the rare words out of line: this path, a capitalized ASCII word,
-    // keeps few registers)
-    if bytes.len() > LOW_MAX || !bytes.is_ascii() {
-        return lower_in_rare(word, buf);
-    }
-    for (d, &s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    match std::str::from_utf8(buf.get(..bytes.len()).unwrap_or_default()) {
-        Ok(w) => Cow::Borrowed(w),
-        Err(_) => Cow::Owned(word.lower()),
-    }
-}
-
-/// [`lower_in`] of a word longer than [`LOW_MAX`] or not ASCII.
-#[cold]
-#[inline(never)]
-fn lower_in_rare<'a>(word: &'a str, buf: &'a mut [u8; LOW_MAX]) -> Cow<'a, str> {
-    if word.len() > LOW_MAX {
+    if bytes.len() > LOW_MAX {
         return Cow::Owned(word.lower());
     }
-    // (Lowercasing never makes a character longer in UTF-8: the word
-    // fits.)
-    let mut n = 0;
-    for c in word.chars().map(lower_char) {
-        match buf.get_mut(n..n + c.len_utf8()) {
-            Some(d) => n += c.encode_utf8(d).len(),
-            None => return Cow::Owned(word.lower()),
+    let n = if bytes.is_ascii() {
+        for (d, &s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
         }
-    }
+        bytes.len()
+    } else {
+        // (Lowercasing never makes a character longer in UTF-8: the word
+        // fits.)
+        let mut n = 0;
+        for c in word.chars().map(lower_char) {
+            match buf.get_mut(n..n + c.len_utf8()) {
+                Some(d) => n += c.encode_utf8(d).len(),
+                None => return Cow::Owned(word.lower()),
+            }
+        }
+        n
+    };
     match std::str::from_utf8(buf.get(..n).unwrap_or_default()) {
         Ok(w) => Cow::Borrowed(w),
         Err(_) => Cow::Owned(word.lower()),

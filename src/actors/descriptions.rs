@@ -714,17 +714,19 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
     };
     // (a marker's second word is never the noun "the" stands for: asked
     // first, it rules out most markers of a common first word, "on", "who")
-    let next = doc.tokens.get(t + 1).map(|_| doc.tok(t + 1));
+    let next = if t + 1 < doc.tokens.len() {
+        doc.tok(t + 1)
+    } else {
+        ""
+    };
     lexicon()
         .anonymity_markers_starting_with(&doc.tok(t).lower_cow())
         .iter()
         .filter(|m| {
             let n = m.len();
-            if n >= 2 && !next.is_some_and(|w| w.eq_ignore_ascii_case(m.at(1))) {
-                return false;
-            }
             let any_noun = n >= 3 && m[n - 2] == "the";
             t + n <= doc.tokens.len()
+                && m.get(1).is_none_or(|w| next.eq_ignore_ascii_case(w))
                 && m.iter().enumerate().all(|(i, w)| {
                     doc.tok(t + i).eq_ignore_ascii_case(w)
                         || (any_noun && i == n - 1 && noun(t + i))

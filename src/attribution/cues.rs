@@ -386,15 +386,14 @@ pub const MAX_CUE_WORDS: usize = 8;
 /// content and is left out).
 fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
     let mut best: Option<(usize, Stance, Frames)> = None;
-    // (the second word asked first, of the next token read once: it rules
-    // out most phrases of a common first word, "is", "was", "in")
-    let next = (t + 1 < sent.end).then(|| doc.tok(t + 1));
     for p in lexicon().cue_phrases_starting_with(w) {
         let n = p.words.len();
         if n < 2 || t + n > sent.end {
             continue;
         }
-        let matches = next.is_some_and(|x| x.eq_ignore_ascii_case(p.words.at(1)))
+        // (the second word asked first: it rules out most phrases of a
+        // common first word, "is", "was", "in")
+        let matches = doc.tok(t + 1).eq_ignore_ascii_case(p.words.at(1))
             && (0..n).all(|k| doc.tok(t + k).eq_ignore_ascii_case(p.words.at(k)));
         if matches && best.is_none_or(|(m, _, _)| n > m) {
             best = Some((n, p.stance, p.frames));

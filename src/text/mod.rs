@@ -103,10 +103,6 @@ pub struct Doc<'t> {
     /// few hundred forms again and again, and a hash and a compare cost a
     /// fraction of a look-up.
     class_memo: Memo<WordClass>,
-    /// [`Doc::cue_verb`]'s memo, as `class_memo`.
-    cue_memo: Memo<CueVerb>,
-    /// [`Doc::pronoun`]'s memo, as `class_memo`.
-    pronoun_memo: Memo<Pronoun>,
 }
 
 /// [`MEMO_SLOTS`] slots of (token + 1, or 0 for an empty slot; what the
@@ -422,8 +418,6 @@ impl<'t> Doc<'t> {
             in_quote,
             sentence_blocks: Vec::new(),
             class_memo: vec![std::cell::Cell::new((0, None)); MEMO_SLOTS],
-            cue_memo: vec![std::cell::Cell::new((0, None)); MEMO_SLOTS],
-            pronoun_memo: vec![std::cell::Cell::new((0, None)); MEMO_SLOTS],
         };
         doc.sentences = doc.split_sentences();
         doc.sentences.shrink_to_fit();
@@ -571,7 +565,7 @@ impl<'t> Doc<'t> {
 
     /// [`Lexicon::cue_verb`](crate::lexicon::Lexicon::cue_verb) of token `t`.
     pub fn cue_verb(&self, t: usize) -> Option<CueVerb> {
-        self.remembered(&self.cue_memo, t, fact::CUE_VERB, Lexicon::cue_verb)
+        self.ask(t, fact::CUE_VERB, Lexicon::cue_verb)
     }
 
     /// [`Lexicon::cue_noun`](crate::lexicon::Lexicon::cue_noun) of token `t`.
@@ -581,7 +575,7 @@ impl<'t> Doc<'t> {
 
     /// [`Lexicon::pronoun`](crate::lexicon::Lexicon::pronoun) of token `t`.
     pub fn pronoun(&self, t: usize) -> Option<Pronoun> {
-        self.remembered(&self.pronoun_memo, t, fact::PRONOUN, Lexicon::pronoun)
+        self.ask(t, fact::PRONOUN, Lexicon::pronoun)
     }
 
     /// [`Lexicon::role`](crate::lexicon::Lexicon::role) of token `t`.
