@@ -192,6 +192,13 @@ fn subject_left_of(
         if pronoun && is_subject_pronoun(w) && !possessor {
             return Some(Anchor::Pronoun(p));
         }
+        // "people close to him said", "a friend of hers said": an object
+        // pronoun closing a modifier of the speaker's description.
+        if pronoun && !possessor {
+            if let Some(d) = described_before(doc, actors, p, bound) {
+                return Some(Anchor::Mention(d));
+            }
+        }
         // "his promise to be “neutral”": the owner of a claim noun.
         if possessor && pronoun && is_possessive_pronoun(w) {
             return Some(Anchor::Pronoun(p));
@@ -295,23 +302,8 @@ fn at_mention(
             }
         }
     }
-    // "a source close to the family said", "residents near the plant
-    // said": the described speaker, not the object of its modifier.
-    // ("a spokesman for Jane Doe" is the whole phrase, below.)
-    let prep = start > bound + 1 && !doc.is(start - 1, Use::RoleLink);
-    if prep && doc.word_class(start - 1) == Some(WordClass::Prep) {
-        let adj = start > bound + 2
-            && doc.tok(start - 2).first_is(char::is_lowercase)
-            && actors.mention_at(start - 2).is_none();
-        let end = start - 1 - usize::from(adj);
-        if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
-            let d = outermost(actors, d, end - 1);
-            if actors.mention(d).kind() == MentionKind::Description
-                && actors.mention(d).toks().end == end
-            {
-                return Anchor::Mention(d);
-            }
-        }
+    if let Some(d) = described_before(doc, actors, start, bound) {
+        return Anchor::Mention(d);
     }
     if depth < 2 {
         if let Some(verb) = verb_of_object(doc, start, bound) {
@@ -339,6 +331,28 @@ fn at_mention(
         }
     }
     Anchor::Mention(m)
+}
+
+/// "a source close to the family said", "residents near the plant said",
+/// "people close to him said": the description a prepositional phrase
+/// starting with the object at `start` modifies, the speaker (not the
+/// object). ("a spokesman for Jane Doe" is the whole phrase: a role link.)
+fn described_before(doc: &Doc, actors: &Actors, start: usize, bound: usize) -> Option<usize> {
+    // (A pronoun is never the body a role belongs to: "a spokesman for him
+    // said", "a friend of hers said".)
+    let prep = start > bound + 1
+        && (!doc.is(start - 1, Use::RoleLink) || actors.mention_at(start).is_none());
+    if !prep || doc.word_class(start - 1) != Some(WordClass::Prep) {
+        return None;
+    }
+    let adj = start > bound + 2
+        && doc.tok(start - 2).first_is(char::is_lowercase)
+        && actors.mention_at(start - 2).is_none();
+    let end = start - 1 - usize::from(adj);
+    let d = actors.mention_at(end - 1).filter(|_| end > bound)?;
+    let d = outermost(actors, d, end - 1);
+    (actors.mention(d).kind() == MentionKind::Description && actors.mention(d).toks().end == end)
+        .then_some(d)
 }
 
 /// The verb a name starting at `start` is the object of, if any: "a source
