@@ -158,7 +158,9 @@ fn subject_left_of(
     // "officials familiar with the matter said": the anonymity marker
     // right before the cue describes the subject before it.
     let mut p = match possessor {
-        false => marker_before(doc, t, bound).unwrap_or(t),
+        false => marker_before(doc, t, bound)
+            .or_else(|| dated_participle_before(doc, t, bound))
+            .unwrap_or(t),
         true => t,
     };
     let mut skipped = 0;
@@ -1238,6 +1240,39 @@ fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anc
                 t < end && doc.may_be(t, fact::PRONOUN) && is_possessive_pronoun(doc.tok(t));
             pronoun.then_some(Anchor::Pronoun(t))
         })
+}
+
+/// "a poll released Friday found", "a report published last week said":
+/// the participle of a dated document right before token `t`, after a
+/// noun (the walk goes on from the participle to the document).
+fn dated_participle_before(doc: &Doc, t: usize, bound: usize) -> Option<usize> {
+    // (a weekday, or a time word: "week", "month", "night")
+    let time = |k: usize| {
+        let w = doc.tok(k);
+        doc.token(k).kind() == TokenKind::Word
+            && ((w.ends_with("day") && lexicon().is_not_name(w))
+                || (doc.may_be(k, fact::USES)
+                    && (doc.uses_lower(k).has(Use::SettingHead)
+                        || doc.uses_lower(k).has(Use::SettingEnd))))
+    };
+    if t < bound + 3 || !time(t - 1) {
+        return None;
+    }
+    // (a lead before the time: "on Friday", "last week", "on Sunday night")
+    let mut v = t - 2;
+    while v > bound + 1
+        && t - v <= 3
+        && doc.token(v).kind() == TokenKind::Word
+        && (doc.uses_lower(v).has(Use::SettingLead) || time(v))
+    {
+        v -= 1;
+    }
+    let w = doc.tok(v);
+    let participle = doc.token(v).kind() == TokenKind::Word
+        && w.first_is(char::is_lowercase)
+        && w.ends_with("ed")
+        && doc.word_class(v).is_none();
+    (participle && looks_nominal(doc, v - 1) && doc.in_quote_at(v).is_none()).then_some(v)
 }
 
 /// The first token of an anonymity marker ("familiar with the matter",
