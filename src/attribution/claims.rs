@@ -16,7 +16,7 @@ use super::words::{
     that_within, word_is, word_is_any_case, MAX_CONTENT,
 };
 use crate::actors::Actors;
-use crate::annotation::{QuoteKind, Stance};
+use crate::annotation::{MentionKind, QuoteKind, Stance};
 use crate::at::At;
 use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
@@ -904,6 +904,28 @@ fn clause_end(
                     && r.actor.is_some()
                     && r.mention
                         .is_some_and(|m| subject_at(actors.mention(m).toks().start))
+            })
+        {
+            return t;
+        }
+        // "promises to cut debt, reform schools and build homes, Jane Doe
+        // promised ...": a comma right before the named subject of a finite
+        // cue of its own (a verb or an auxiliary after the name) ends the
+        // clause. (Not after a short setting, "told in private, X has ...",
+        // nor before a name set off by commas, "its head, Jane Doe, told".)
+        if t >= start + 4
+            && w == ","
+            && resolved.sub(next..).iter().take(4).any(|r| {
+                r.cue.form == CueForm::Finite
+                    && r.actor.is_some()
+                    && r.mention.is_some_and(|m| {
+                        let toks = actors.mention(m).toks();
+                        toks.start == t + 1
+                            && actors.mention(m).kind() == MentionKind::Name
+                            && (r.cue.toks.start == toks.end
+                                || (r.cue.toks.start == toks.end + 1
+                                    && doc.token(toks.end).kind() == TokenKind::Word))
+                    })
             })
         {
             return t;
