@@ -880,9 +880,11 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         let w = doc.tok(p).lower();
         end == p + 1 && (lex.is_title(&w) || lex.role(&w).is_some())
     };
+    // (not a verb and its particle: "Reeling off promises to ...")
     (p == bound
         && words > 0
         && bound == sent.tokens().start
+        && !doc.is(end - 1, Use::Particle)
         && (!doc.paragraph(sent.para()).heading || role())
         && (p + 1..end).all(|k| !doc.is_cap(k))
         && !(end == p + 1 && existential(doc, p)))
