@@ -701,8 +701,9 @@ fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
 }
 
 /// The end of the longest anonymity marker that starts at token `t`. A
-/// marker that ends in "the" and a noun stands for any noun there
-/// ("familiar with the matter": "familiar with the plan").
+/// marker that ends in "the" (or a possessive) and a noun stands for any
+/// noun there ("familiar with the matter": "familiar with the plan",
+/// "close to his family": "close to his campaign").
 pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
     if t >= doc.tokens.len() || !doc.may_be(t, fact::MARKER) {
         return None;
@@ -711,6 +712,10 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
         doc.token(k).kind() == TokenKind::Word
             && doc.tok(k).first_is(char::is_lowercase)
             && doc.word_class(k).is_none()
+            // ("people close to her said", "... close to her now say": "her"
+            // is the object there)
+            && doc.cue_verb(k).is_none()
+            && !doc.is(k, Use::Between)
     };
     // (a marker's second word is never the noun "the" stands for: asked
     // first, it rules out most markers of a common first word, "on", "who")
@@ -724,7 +729,7 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
         .iter()
         .filter(|m| {
             let n = m.len();
-            let any_noun = n >= 3 && m[n - 2] == "the";
+            let any_noun = n >= 3 && matches!(m[n - 2].as_str(), "the" | "his" | "her" | "their");
             t + n <= doc.tokens.len()
                 && m.get(1).is_none_or(|w| next.eq_ignore_ascii_case(w))
                 && m.iter().enumerate().all(|(i, w)| {

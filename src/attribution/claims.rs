@@ -16,7 +16,7 @@ use super::words::{
     that_within, word_is, word_is_any_case, MAX_CONTENT,
 };
 use crate::actors::Actors;
-use crate::annotation::{QuoteKind, Stance};
+use crate::annotation::{MentionKind, QuoteKind, Stance};
 use crate::at::At;
 use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
@@ -908,6 +908,28 @@ fn clause_end(
         {
             return t;
         }
+        // "promises to cut debt, reform schools and build homes, Jane Doe
+        // promised ...": a comma right before the named subject of a finite
+        // cue of its own (a verb or an auxiliary after the name) ends the
+        // clause. (Not after a short setting, "told in private, X has ...",
+        // nor before a name set off by commas, "its head, Jane Doe, told".)
+        if t >= start + 4
+            && w == ","
+            && resolved.sub(next..).iter().take(4).any(|r| {
+                r.cue.form == CueForm::Finite
+                    && r.actor.is_some()
+                    && r.mention.is_some_and(|m| {
+                        let toks = actors.mention(m).toks();
+                        toks.start == t + 1
+                            && actors.mention(m).kind() == MentionKind::Name
+                            && (r.cue.toks.start == toks.end
+                                || (r.cue.toks.start == toks.end + 1
+                                    && doc.token(toks.end).kind() == TokenKind::Word))
+                    })
+            })
+        {
+            return t;
+        }
         if w == "," && t + 1 < limit {
             // ", saying ...", ", a claim ...", ", which ..."
             let starts_cue = cue_at(next, t + 1).is_some()
@@ -1032,18 +1054,44 @@ fn according_content(
         )
         && doc.tok(cue_start - 2).first_is(char::is_lowercase)
         && doc.tok(cue_start - 2) != "been";
-    if cue_start == sent.start
-        || (cue_start > sent.start && doc.tok(cue_start - 1) == ",") && cue_start <= sent.start + 1
+    // ("(According to X, ...)": a parenthesis opens it as the sentence does)
+    let first = sent.start + usize::from(doc.tok(sent.start) == "(");
+    // "But, according to X, ...", "Since May, according to X, ...",
+    // "Fundraising, according to X, has surged": after a short opener or a
+    // bare subject, the clause after the phrase is the content.
+    let opener = || {
+        let b = skip_conjunctions(doc, first, sent.end);
+        cue_start > b
+            && cue_start <= b + 5
+            && doc.tok(cue_start - 1) == ","
+            && (b..cue_start - 1).all(|k| {
+                doc.token(k).kind() == TokenKind::Word
+                    && doc.in_quote_at(k).is_none()
+                    && !matches!(doc.word_class(k), Some(WordClass::Aux | WordClass::Neg))
+                    && !(doc.tok(k).ends_with("ed") && doc.tok(k).first_is(char::is_lowercase))
+                    && doc.cue_verb(k).is_none()
+            })
+    };
+    let after = r
+        .mention
+        .map_or(r.cue.toks.end, |m| actors.mention(m).toks().end);
+    let mut a = after;
+    while a < sent.end.min(after + MAX_CONTENT) && doc.tok(a) != "," {
+        a += 1;
+    }
+    // (not before a new clause: "Prices rose, according to X, and ...")
+    let clause_after = a + 1 < sent.end && doc.word_class(a + 1) != Some(WordClass::Conj);
+    if cue_start == first
+        || (cue_start > first && doc.tok(cue_start - 1) == ",") && cue_start <= first + 1
         || inside
+        || (clause_after && opener())
     {
-        let after = r
-            .mention
-            .map_or(r.cue.toks.end, |m| actors.mention(m).toks().end);
-        let mut a = after;
-        while a < sent.end.min(after + MAX_CONTENT) && doc.tok(a) != "," {
-            a += 1;
-        }
-        return Some((a + 1, sent.end));
+        // (the parenthesis closing the sentence is none of it)
+        let end = match first > sent.start && doc.tok(sent.end - 1) == ")" {
+            true => sent.end - 1,
+            false => sent.end,
+        };
+        return Some((a + 1, end));
     }
     Some((
         sent.start.max(cue_start.saturating_sub(MAX_CONTENT)),

@@ -158,7 +158,9 @@ fn subject_left_of(
     // "officials familiar with the matter said": the anonymity marker
     // right before the cue describes the subject before it.
     let mut p = match possessor {
-        false => marker_before(doc, t, bound).unwrap_or(t),
+        false => marker_before(doc, t, bound)
+            .or_else(|| dated_participle_before(doc, t, bound))
+            .unwrap_or(t),
         true => t,
     };
     let mut skipped = 0;
@@ -191,6 +193,13 @@ fn subject_left_of(
         let pronoun = doc.may_be(p, fact::PRONOUN);
         if pronoun && is_subject_pronoun(w) && !possessor {
             return Some(Anchor::Pronoun(p));
+        }
+        // "people close to him said", "a friend of hers said": an object
+        // pronoun closing a modifier of the speaker's description.
+        if pronoun && !possessor {
+            if let Some(d) = described_before(doc, actors, p, bound) {
+                return Some(Anchor::Mention(d));
+            }
         }
         // "his promise to be “neutral”": the owner of a claim noun.
         if possessor && pronoun && is_possessive_pronoun(w) {
@@ -295,23 +304,8 @@ fn at_mention(
             }
         }
     }
-    // "a source close to the family said", "residents near the plant
-    // said": the described speaker, not the object of its modifier.
-    // ("a spokesman for Jane Doe" is the whole phrase, below.)
-    let prep = start > bound + 1 && !doc.is(start - 1, Use::RoleLink);
-    if prep && doc.word_class(start - 1) == Some(WordClass::Prep) {
-        let adj = start > bound + 2
-            && doc.tok(start - 2).first_is(char::is_lowercase)
-            && actors.mention_at(start - 2).is_none();
-        let end = start - 1 - usize::from(adj);
-        if let Some(d) = actors.mention_at(end - 1).filter(|_| end > bound) {
-            let d = outermost(actors, d, end - 1);
-            if actors.mention(d).kind() == MentionKind::Description
-                && actors.mention(d).toks().end == end
-            {
-                return Anchor::Mention(d);
-            }
-        }
+    if let Some(d) = described_before(doc, actors, start, bound) {
+        return Anchor::Mention(d);
     }
     if depth < 2 {
         if let Some(verb) = verb_of_object(doc, start, bound) {
@@ -339,6 +333,28 @@ fn at_mention(
         }
     }
     Anchor::Mention(m)
+}
+
+/// "a source close to the family said", "residents near the plant said",
+/// "people close to him said": the description a prepositional phrase
+/// starting with the object at `start` modifies, the speaker (not the
+/// object). ("a spokesman for Jane Doe" is the whole phrase: a role link.)
+fn described_before(doc: &Doc, actors: &Actors, start: usize, bound: usize) -> Option<usize> {
+    // (A pronoun is never the body a role belongs to: "a spokesman for him
+    // said", "a friend of hers said".)
+    let prep = start > bound + 1
+        && (!doc.is(start - 1, Use::RoleLink) || actors.mention_at(start).is_none());
+    if !prep || doc.word_class(start - 1) != Some(WordClass::Prep) {
+        return None;
+    }
+    let adj = start > bound + 2
+        && doc.tok(start - 2).first_is(char::is_lowercase)
+        && actors.mention_at(start - 2).is_none();
+    let end = start - 1 - usize::from(adj);
+    let d = actors.mention_at(end - 1).filter(|_| end > bound)?;
+    let d = outermost(actors, d, end - 1);
+    (actors.mention(d).kind() == MentionKind::Description && actors.mention(d).toks().end == end)
+        .then_some(d)
 }
 
 /// The verb a name starting at `start` is the object of, if any: "a source
@@ -864,9 +880,11 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
         let w = doc.tok(p).lower();
         end == p + 1 && (lex.is_title(&w) || lex.role(&w).is_some())
     };
+    // (not a verb and its particle: "Reeling off promises to ...")
     (p == bound
         && words > 0
         && bound == sent.tokens().start
+        && !doc.is(end - 1, Use::Particle)
         && (!doc.paragraph(sent.para()).heading || role())
         && (p + 1..end).all(|k| !doc.is_cap(k))
         && !(end == p + 1 && existential(doc, p)))
@@ -1224,6 +1242,39 @@ fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anc
                 t < end && doc.may_be(t, fact::PRONOUN) && is_possessive_pronoun(doc.tok(t));
             pronoun.then_some(Anchor::Pronoun(t))
         })
+}
+
+/// "a poll released Friday found", "a report published last week said":
+/// the participle of a dated document right before token `t`, after a
+/// noun (the walk goes on from the participle to the document).
+fn dated_participle_before(doc: &Doc, t: usize, bound: usize) -> Option<usize> {
+    // (a weekday, or a time word: "week", "month", "night")
+    let time = |k: usize| {
+        let w = doc.tok(k);
+        doc.token(k).kind() == TokenKind::Word
+            && ((w.ends_with("day") && lexicon().is_not_name(w))
+                || (doc.may_be(k, fact::USES)
+                    && (doc.uses_lower(k).has(Use::SettingHead)
+                        || doc.uses_lower(k).has(Use::SettingEnd))))
+    };
+    if t < bound + 3 || !time(t - 1) {
+        return None;
+    }
+    // (a lead before the time: "on Friday", "last week", "on Sunday night")
+    let mut v = t - 2;
+    while v > bound + 1
+        && t - v <= 3
+        && doc.token(v).kind() == TokenKind::Word
+        && (doc.uses_lower(v).has(Use::SettingLead) || time(v))
+    {
+        v -= 1;
+    }
+    let w = doc.tok(v);
+    let participle = doc.token(v).kind() == TokenKind::Word
+        && w.first_is(char::is_lowercase)
+        && w.ends_with("ed")
+        && doc.word_class(v).is_none();
+    (participle && looks_nominal(doc, v - 1) && doc.in_quote_at(v).is_none()).then_some(v)
 }
 
 /// The first token of an anonymity marker ("familiar with the matter",
