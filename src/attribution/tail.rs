@@ -330,6 +330,14 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
     let bare_passive = r.cue.form != CueForm::PassiveBy
         || (group_start..r.cue.toks.start).all(|t| doc.tok(t).eq_ignore_ascii_case("as"))
         || super::cues::closing_passive(doc, r.cue.toks.start, sent.clone());
+    // ("..., “less advanced schools,” Jane Doe said: “...”": a colon and a
+    // quotation after the cue report forward.)
+    let introduces = || {
+        for_quote
+            && after + 1 < sent.end
+            && doc.tok(after) == ":"
+            && doc.quote_at(after + 1).is_some()
+    };
     // ("14:20 — Jane Doe says ...": a time stamp and a dash leave no words
     // for the clause to report back.)
     group_start > sent_start
@@ -344,6 +352,7 @@ fn reports_back(doc: &Doc, actors: &Actors, r: &Resolved, for_quote: bool) -> bo
         && !opens_clause()
         && !relative()
         && !own_clause()
+        && !introduces()
 }
 
 /// ", the firm's chief executive, Jane Doe,": the start of a role set off
