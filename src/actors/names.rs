@@ -299,6 +299,8 @@ fn grammar_given(doc: &Doc, t: usize) -> bool {
         // (its second letter lowercase, no acronym: its class as the
         // lowercase word's, from the token's facts, no `String`)
         && matches!(doc.word_class(t), Some(WordClass::Prep | WordClass::Aux))
+        // ("After Jones said ...": a word that opens an adjunct clause)
+        && !doc.uses_lower(t).has(Use::AdjunctOpener)
         && doc.para_of(t + 1) == doc.para_of(t)
         && !doc.paragraph(doc.para_of(t)).heading
         && doc.token(t + 1).span().start == doc.token(t).span().end + 1
