@@ -2187,13 +2187,22 @@ pub(crate) fn filter(
         i = j + 1;
     }
     // The company keeps its kind through the document ("Halvex said
-    // demand slumped" after "a spokesman for Halvex"), but where a
-    // preposition of place makes it a place.
+    // demand slumped" after "a spokesman for Halvex" or "the software
+    // maker Halvex"), but where a preposition of place makes it a place.
     let name_hash = |n: &Name| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
     let firms: HashSet<u64> = names
         .iter()
         .zip(&listed)
-        .filter(|&(n, &l)| l || company(n) || (traded(doc, n) && !known_place(doc, n)))
+        .filter(|&(n, &l)| {
+            l || company(n)
+                || ((traded(doc, n)
+                    // "software maker Halden": the noun before the name
+                    // names a firm for all of the document's mentions.
+                    || (n.title.is_none()
+                        && n.hint != Hint::Person
+                        && named_by_context(doc, n) == Some(EntityKind::Organization)))
+                    && !known_place(doc, n))
+        })
         .map(|(n, _)| name_hash(n))
         .collect();
     if !firms.is_empty() {
