@@ -2036,6 +2036,13 @@ pub(crate) fn filter(
                 Some(EntityKind::Organization)
             }
             _ if company(n) => Some(EntityKind::Organization),
+            // "Vellum chief executive Priya Natarajan": where the holder
+            // works, though the tagger reads a person or a place.
+            None | Some(EntityKind::Person | EntityKind::Place)
+                if n.title.is_none() && holder_after(doc, n) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
@@ -2270,6 +2277,28 @@ pub(crate) fn filter(
     (kept, verdicts)
 }
 
+/// One word the lexicons do not know, then a lowercase title and the
+/// holder's name: "Vellum chief executive Priya Natarajan", "Orsk coach
+/// Ivan Petrov" (not a place's noun: "Zhari district chief X"). The word names where the holder works, no person (the
+/// title after it is no evidence of one).
+fn holder_after(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let lex = lexicon();
+    b == a + 1
+        && b + 1 < doc.tokens.len()
+        && doc.tok(b).first_is(char::is_lowercase)
+        && lex.starts_title(doc.tok(b))
+        && !context().place_of.contains(doc.tok(b))
+        && lex.known(doc.tok(a)).is_none()
+        && lex.demonym(doc.tok(a)).is_none()
+        && (b + 1..(b + 4).min(doc.tokens.len()))
+            .find(|&t| !doc.tok(t).first_is(char::is_lowercase))
+            .is_some_and(|t| {
+                doc.is_cap(t)
+                    && (b + 1..t).all(|u| lex.starts_title(doc.tok(u)) || lex.is_title(doc.tok(u)))
+            })
+}
+
 /// For each name: true when the rules' own evidence for its kind is strong
 /// enough to stand against the tagger: a title or a given name (a person),
 /// an organization word or acronym, a title word after it ("Tarvel
@@ -2329,7 +2358,8 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             }
             let title_after = b < doc.tokens.len()
                 && doc.tok(b).first_is(char::is_lowercase)
-                && lex.starts_title(doc.tok(b));
+                && lex.starts_title(doc.tok(b))
+                && !holder_after(doc, n);
             let last = doc.tok(b - 1).lower();
             let plural =
                 b - a > 1 && last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1));
