@@ -405,10 +405,16 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// A dateline that gives the filing date: a name in capitals opening its
 /// sentence before the date (see [`dateline`]).
 fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
-    let b = toks.end;
-    b < doc.tokens.len()
-        && doc.sentences[doc.sentence_at(toks.start)].tokens().start == toks.start
-        && {
+    let (a, b) = (toks.start, toks.end);
+    // ("... chip demand holds up SAN JOSE, March 12 Chip designer ...":
+    // a headline with no stop runs into the dateline, which then opens
+    // no sentence but still gives the date right after its comma)
+    b + 1 < doc.tokens.len()
+        && a > 0
+        && doc.tok(b) == ","
+        && doc.tok(a - 1).first_is(char::is_lowercase)
+        && dated(doc, b + 1)
+        || b < doc.tokens.len() && doc.sentences[doc.sentence_at(a)].tokens().start == a && {
             // (", Wales" or ", WALES" between the place and the date)
             let mut t = b;
             if doc.tok(t) == "," {
