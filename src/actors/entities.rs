@@ -2018,6 +2018,17 @@ pub(crate) fn filter(
             Some(EntityKind::Organization) if known_place(doc, n) && in_place(doc, n) => {
                 Some(EntityKind::Place)
             }
+            // "Norway's Equinor" tagged one organization: the owner the
+            // lexicons know as a place stays that place.
+            Some(EntityKind::Organization)
+                if n.toks.end < doc.tokens.len()
+                    && doc.tokens[n.toks.end].kind() == TokenKind::Possessive
+                    && types.get(n.toks.end) & !FIRST != 0
+                    && types.get(n.toks.end) & FIRST == 0
+                    && known_place(doc, n) =>
+            {
+                Some(EntityKind::Place)
+            }
             // "Dunmore Terrace", "Kingsway Road": a street's name is a place.
             Some(EntityKind::Organization)
                 if n.toks.len() > 1 && doc.is(n.toks.end - 1, Use::StreetWord) =>
