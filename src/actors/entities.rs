@@ -2053,6 +2053,12 @@ pub(crate) fn filter(
                 Some(EntityKind::Organization)
             }
             _ if company(n) => Some(EntityKind::Organization),
+            // "analyst Devin Marsh of Bernstein": where the analyst works.
+            Some(EntityKind::Person | EntityKind::Place) | None
+                if n.title.is_none() && employer_of(doc, n) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // "Vellum chief executive Priya Natarajan": where the holder
             // works, though the tagger reads a person or a place.
             None | Some(EntityKind::Person | EntityKind::Place)
@@ -2314,6 +2320,34 @@ fn holder_after(doc: &Doc, n: &Name) -> bool {
                 doc.is_cap(t)
                     && (b + 1..t).all(|u| lex.starts_title(doc.tok(u)) || lex.is_title(doc.tok(u)))
             })
+}
+
+/// One word the lexicons do not know after "of" and a name of two or three
+/// words that a job of `org_at` opens ("analyst Devin Marsh of Bernstein",
+/// "Economist Ana Ruiz of Talvia"): the employer, no place.
+fn employer_of(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    if n.toks.len() != 1 || a < 4 || doc.tok(a - 1) != "of" {
+        return false;
+    }
+    let lex = lexicon();
+    // (the job two or three capitalized words before "of"; the job's own
+    // capital may open the sentence: "Analyst Devin Marsh of ...")
+    let mut t = a - 2;
+    while t + 4 >= a && doc.is_cap(t) {
+        if t + 3 < a && context().org_at.contains(doc.tok(t).lower().as_str()) {
+            break;
+        }
+        if t == 0 {
+            return false;
+        }
+        t -= 1;
+    }
+    t + 5 >= a
+        && t + 3 < a
+        && context().org_at.contains(doc.tok(t).lower().as_str())
+        && lex.known(doc.tok(a)).is_none()
+        && lex.demonym(doc.tok(a)).is_none()
 }
 
 /// For each name: true when the rules' own evidence for its kind is strong
