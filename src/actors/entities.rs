@@ -1296,9 +1296,10 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
     }
     let c = context();
     let before = a >= 2 && doc.tokens[a - 1].kind() == TokenKind::Word && {
-        let (w, job) = (doc.tok(a - 1), doc.tok(a - 2));
-        (w == "for" && c.org_for.contains(job))
-            || (w == "at" && c.org_at.contains(job) && !noun_at(doc, b))
+        // ("Lawyers at Brackens" opening a sentence: the job lowercased)
+        let (w, job) = (doc.tok(a - 1), doc.tok(a - 2).lower());
+        (w == "for" && c.org_for.contains(job.as_str()))
+            || (w == "at" && c.org_at.contains(job.as_str()) && !noun_at(doc, b))
     };
     let after = || {
         let owned = b < len && doc.tokens[b].kind() == TokenKind::Possessive;
@@ -1395,6 +1396,15 @@ fn coordinated(doc: &Doc, b: usize, a: usize) -> bool {
     (b + 1..=b + 2).contains(&a)
         && (b..a).all(|t| matches!(doc.tok(t), "," | "and" | "or"))
         && !(a == b + 2 && doc.tok(b) == doc.tok(b + 1))
+}
+
+/// ", the company announced": a cue verb among the words after the comma
+/// at token `b`, up to the next mark, makes them a closing clause, no
+/// apposition.
+fn closing_cue(doc: &Doc, b: usize) -> bool {
+    (b + 1..(b + 8).min(doc.tokens.len()))
+        .take_while(|&t| doc.tokens[t].kind() == TokenKind::Word)
+        .any(|t| doc.cue_verb(t).is_some())
 }
 
 /// What an apposition right after an untitled name says it is
@@ -2226,11 +2236,16 @@ pub(crate) fn filter(
         .filter(|&(n, &l)| {
             l || company(n)
                 || ((traded(doc, n)
-                    // "software maker Halden": the noun before the name
-                    // names a firm for all of the document's mentions.
+                    // "software maker Halden", "Quorra, a start-up whose
+                    // ...": the noun before the name, or the apposition
+                    // after it, names a firm for all of the document's
+                    // mentions.
                     || (n.title.is_none()
                         && n.hint != Hint::Person
-                        && named_by_context(doc, n) == Some(EntityKind::Organization)))
+                        && (named_by_context(doc, n) == Some(EntityKind::Organization)
+                            || (n.toks.len() == 1
+                                && apposed(doc, n) == Some(EntityKind::Organization)
+                                && !closing_cue(doc, n.toks.end)))))
                     && !known_place(doc, n))
         })
         .map(|(n, _)| name_hash(n))
