@@ -1297,9 +1297,10 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
     let c = context();
     let before = a >= 2 && doc.tokens[a - 1].kind() == TokenKind::Word && {
         // ("Lawyers at Brackens" opening a sentence: the job lowercased)
-        let (w, job) = (doc.tok(a - 1), doc.tok(a - 2).lower());
-        (w == "for" && c.org_for.contains(job.as_str()))
-            || (w == "at" && c.org_at.contains(job.as_str()) && !noun_at(doc, b))
+        let w = doc.tok(a - 1);
+        let job = || doc.tok(a - 2).lower();
+        (w == "for" && c.org_for.contains(job().as_str()))
+            || (w == "at" && c.org_at.contains(job().as_str()) && !noun_at(doc, b))
     };
     let after = || {
         let owned = b < len && doc.tokens[b].kind() == TokenKind::Possessive;
@@ -2242,7 +2243,9 @@ pub(crate) fn filter(
                     // mentions.
                     || (n.title.is_none()
                         && n.hint != Hint::Person
-                        && (named_by_context(doc, n) == Some(EntityKind::Organization)
+                        && ((n.toks.start > 0
+                            && doc.tokens[n.toks.start - 1].kind() == TokenKind::Word
+                            && named_by_context(doc, n) == Some(EntityKind::Organization))
                             || (n.toks.len() == 1
                                 && apposed(doc, n) == Some(EntityKind::Organization)
                                 && !closing_cue(doc, n.toks.end)))))
