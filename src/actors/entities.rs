@@ -2320,8 +2320,9 @@ pub(crate) fn filter(
 
 /// One word the lexicons do not know, then a lowercase title and the
 /// holder's name: "Vellum chief executive Priya Natarajan", "Orsk coach
-/// Ivan Petrov" (not a place's noun: "Zhari district chief X"). The word names where the holder works, no person (the
-/// title after it is no evidence of one).
+/// Ivan Petrov" (not a place's noun: "Zhari district chief X"). The word
+/// names where the holder works, no person (the title after it is no
+/// evidence of one).
 fn holder_after(doc: &Doc, n: &Name) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
     let lex = lexicon();
