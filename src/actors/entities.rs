@@ -405,10 +405,16 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
 /// A dateline that gives the filing date: a name in capitals opening its
 /// sentence before the date (see [`dateline`]).
 fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
-    let b = toks.end;
-    b < doc.tokens.len()
-        && doc.sentences[doc.sentence_at(toks.start)].tokens().start == toks.start
-        && {
+    let (a, b) = (toks.start, toks.end);
+    // ("... chip demand holds up SAN JOSE, March 12 Chip designer ...":
+    // a headline with no stop runs into the dateline, which then opens
+    // no sentence but still gives the date right after its comma)
+    b + 1 < doc.tokens.len()
+        && a > 0
+        && doc.tok(b) == ","
+        && doc.tok(a - 1).first_is(char::is_lowercase)
+        && dated(doc, b + 1)
+        || b < doc.tokens.len() && doc.sentences[doc.sentence_at(a)].tokens().start == a && {
             // (", Wales" or ", WALES" between the place and the date)
             let mut t = b;
             if doc.tok(t) == "," {
@@ -1290,9 +1296,11 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
     }
     let c = context();
     let before = a >= 2 && doc.tokens[a - 1].kind() == TokenKind::Word && {
-        let (w, job) = (doc.tok(a - 1), doc.tok(a - 2));
-        (w == "for" && c.org_for.contains(job))
-            || (w == "at" && c.org_at.contains(job) && !noun_at(doc, b))
+        // ("Lawyers at Brackens" opening a sentence: the job lowercased)
+        let w = doc.tok(a - 1);
+        let job = || doc.tok(a - 2).lower();
+        (w == "for" && c.org_for.contains(job().as_str()))
+            || (w == "at" && c.org_at.contains(job().as_str()) && !noun_at(doc, b))
     };
     let after = || {
         let owned = b < len && doc.tokens[b].kind() == TokenKind::Possessive;
@@ -1389,6 +1397,15 @@ fn coordinated(doc: &Doc, b: usize, a: usize) -> bool {
     (b + 1..=b + 2).contains(&a)
         && (b..a).all(|t| matches!(doc.tok(t), "," | "and" | "or"))
         && !(a == b + 2 && doc.tok(b) == doc.tok(b + 1))
+}
+
+/// ", the company announced": a cue verb among the words after the comma
+/// at token `b`, up to the next mark, makes them a closing clause, no
+/// apposition.
+fn closing_cue(doc: &Doc, b: usize) -> bool {
+    (b + 1..(b + 8).min(doc.tokens.len()))
+        .take_while(|&t| doc.tokens[t].kind() == TokenKind::Word)
+        .any(|t| doc.cue_verb(t).is_some())
 }
 
 /// What an apposition right after an untitled name says it is
@@ -2012,6 +2029,17 @@ pub(crate) fn filter(
             Some(EntityKind::Organization) if known_place(doc, n) && in_place(doc, n) => {
                 Some(EntityKind::Place)
             }
+            // "Norway's Equinor" tagged one organization: the owner the
+            // lexicons know as a place stays that place.
+            Some(EntityKind::Organization)
+                if n.toks.end < doc.tokens.len()
+                    && doc.tokens[n.toks.end].kind() == TokenKind::Possessive
+                    && types.get(n.toks.end) & !FIRST != 0
+                    && types.get(n.toks.end) & FIRST == 0
+                    && known_place(doc, n) =>
+            {
+                Some(EntityKind::Place)
+            }
             // "Dunmore Terrace", "Kingsway Road": a street's name is a place.
             Some(EntityKind::Organization)
                 if n.toks.len() > 1 && doc.is(n.toks.end - 1, Use::StreetWord) =>
@@ -2036,6 +2064,19 @@ pub(crate) fn filter(
                 Some(EntityKind::Organization)
             }
             _ if company(n) => Some(EntityKind::Organization),
+            // "analyst Devin Marsh of Bernstein": where the analyst works.
+            Some(EntityKind::Person | EntityKind::Place) | None
+                if n.title.is_none() && employer_of(doc, n) =>
+            {
+                Some(EntityKind::Organization)
+            }
+            // "Vellum chief executive Priya Natarajan": where the holder
+            // works, though the tagger reads a person or a place.
+            None | Some(EntityKind::Person | EntityKind::Place)
+                if n.title.is_none() && holder_after(doc, n) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // "in Dunmere", "of Vellmoor": a lone unknown word after a
             // preposition the tagger calls a person is left to the rules.
             Some(EntityKind::Person) if after_preposition(doc, n) => None,
@@ -2187,13 +2228,29 @@ pub(crate) fn filter(
         i = j + 1;
     }
     // The company keeps its kind through the document ("Halvex said
-    // demand slumped" after "a spokesman for Halvex"), but where a
-    // preposition of place makes it a place.
+    // demand slumped" after "a spokesman for Halvex" or "the software
+    // maker Halvex"), but where a preposition of place makes it a place.
     let name_hash = |n: &Name| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
     let firms: HashSet<u64> = names
         .iter()
         .zip(&listed)
-        .filter(|&(n, &l)| l || company(n) || (traded(doc, n) && !known_place(doc, n)))
+        .filter(|&(n, &l)| {
+            l || company(n)
+                || ((traded(doc, n)
+                    // "software maker Halden", "Quorra, a start-up whose
+                    // ...": the noun before the name, or the apposition
+                    // after it, names a firm for all of the document's
+                    // mentions.
+                    || (n.title.is_none()
+                        && n.hint != Hint::Person
+                        && ((n.toks.start > 0
+                            && doc.tokens[n.toks.start - 1].kind() == TokenKind::Word
+                            && named_by_context(doc, n) == Some(EntityKind::Organization))
+                            || (n.toks.len() == 1
+                                && apposed(doc, n) == Some(EntityKind::Organization)
+                                && !closing_cue(doc, n.toks.end)))))
+                    && !known_place(doc, n))
+        })
         .map(|(n, _)| name_hash(n))
         .collect();
     if !firms.is_empty() {
@@ -2261,6 +2318,57 @@ pub(crate) fn filter(
     (kept, verdicts)
 }
 
+/// One word the lexicons do not know, then a lowercase title and the
+/// holder's name: "Vellum chief executive Priya Natarajan", "Orsk coach
+/// Ivan Petrov" (not a place's noun: "Zhari district chief X"). The word
+/// names where the holder works, no person (the title after it is no
+/// evidence of one).
+fn holder_after(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let lex = lexicon();
+    b == a + 1
+        && b + 1 < doc.tokens.len()
+        && doc.tok(b).first_is(char::is_lowercase)
+        && lex.starts_title(doc.tok(b))
+        && !context().place_of.contains(doc.tok(b))
+        && lex.known(doc.tok(a)).is_none()
+        && lex.demonym(doc.tok(a)).is_none()
+        && (b + 1..(b + 4).min(doc.tokens.len()))
+            .find(|&t| !doc.tok(t).first_is(char::is_lowercase))
+            .is_some_and(|t| {
+                doc.is_cap(t)
+                    && (b + 1..t).all(|u| lex.starts_title(doc.tok(u)) || lex.is_title(doc.tok(u)))
+            })
+}
+
+/// One word the lexicons do not know after "of" and a name of two or three
+/// words that a job of `org_at` opens ("analyst Devin Marsh of Bernstein",
+/// "Economist Ana Ruiz of Talvia"): the employer, no place.
+fn employer_of(doc: &Doc, n: &Name) -> bool {
+    let a = n.toks.start;
+    if n.toks.len() != 1 || a < 4 || doc.tok(a - 1) != "of" {
+        return false;
+    }
+    let lex = lexicon();
+    // (the job two or three capitalized words before "of"; the job's own
+    // capital may open the sentence: "Analyst Devin Marsh of ...")
+    let mut t = a - 2;
+    while t + 4 >= a && doc.is_cap(t) {
+        if t + 3 < a && context().org_at.contains(doc.tok(t).lower().as_str()) {
+            break;
+        }
+        if t == 0 {
+            return false;
+        }
+        t -= 1;
+    }
+    t + 5 >= a
+        && t + 3 < a
+        && context().org_at.contains(doc.tok(t).lower().as_str())
+        && lex.known(doc.tok(a)).is_none()
+        && lex.demonym(doc.tok(a)).is_none()
+}
+
 /// For each name: true when the rules' own evidence for its kind is strong
 /// enough to stand against the tagger: a title or a given name (a person),
 /// an organization word or acronym, a title word after it ("Tarvel
@@ -2320,7 +2428,8 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             }
             let title_after = b < doc.tokens.len()
                 && doc.tok(b).first_is(char::is_lowercase)
-                && lex.starts_title(doc.tok(b));
+                && lex.starts_title(doc.tok(b))
+                && !holder_after(doc, n);
             let last = doc.tok(b - 1).lower();
             let plural =
                 b - a > 1 && last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1));
