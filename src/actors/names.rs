@@ -707,7 +707,21 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
         push_titled_person(doc, ev, a..b, title, out);
         return;
     }
+    let first = out.len();
     classify_parts(doc, ev, a..b, out);
+    // "her husband Nils", "his daughter, Ebba": a relative's name, which
+    // nothing else explains, is a person's.
+    let mut k = a;
+    if k > 0 && doc.tok(k - 1) == "," {
+        k -= 1;
+    }
+    if k > 0 && doc.is(k - 1, Use::Kin) && doc.tok(k - 1).first_is(char::is_lowercase) {
+        for name in out[first..].iter_mut().filter(|n| n.toks.start == a) {
+            if matches!(name.hint, Hint::Single | Hint::MultiWord) {
+                name.hint = Hint::Person;
+            }
+        }
+    }
 }
 
 /// A person named after a title; "Mayor Jane Doe of Brackwater" is the
