@@ -738,28 +738,22 @@ fn cue_follows(doc: &Doc, t: usize) -> bool {
 
 /// "The ministry halted the trains. “...,” it said.": a body's noun (token
 /// `t`) in a definite phrase that opens its sentence, when "it" speaks in
-/// the next sentence (of the paragraph or the next one), which names no
-/// one else.
+/// the next sentence (of the paragraph or the next one).
 fn it_speaks_next(doc: &Doc, t: usize) -> bool {
     let si = doc.sentence_at(t);
     let s = doc.sentence(si);
     let a = s.tokens().start;
-    let opens = t > a
+    t > a
         && t <= a + 3
         && doc.tok(a).eq_ignore_ascii_case("the")
-        && (a + 1..t).all(|k| doc.tok(k).first_is(char::is_lowercase));
-    let Some(next) = doc
-        .sentences
-        .get(si + 1)
-        .filter(|n| opens && n.para() <= s.para() + 1)
-    else {
-        return false;
-    };
-    next.tokens().any(|k| {
-        doc.tok(k).eq_ignore_ascii_case("it")
-            && doc.in_quote_at(k).is_none()
-            && cue_follows(doc, k + 1)
-    })
+        && doc.sentences.get(si + 1).is_some_and(|n| {
+            n.para() <= s.para() + 1
+                && n.tokens().any(|k| {
+                    doc.tok(k).eq_ignore_ascii_case("it")
+                        && doc.in_quote_at(k).is_none()
+                        && cue_follows(doc, k + 1)
+                })
+        })
 }
 
 /// "police in Kessel said": a locative preposition at token `p`, a name,

@@ -573,7 +573,6 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             && !office
             && (grammar
                 || role
-                || tabloid_opening(doc, a)
                 || (initial && (common() || (!is_vouched() && (b - a == 1 || verbal())))))
         {
             a += 1;
@@ -585,41 +584,6 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         }
     }
     segment_body(doc, ev, a..b, out);
-}
-
-/// "TELLY star Jon Brack ...", "A GRIEVING mum has ...": the first body
-/// paragraph of a tabloid opens with words in capitals that are no name
-/// (one the lexicons know, "NATO officials", stays one): word `a`, in
-/// capitals, with only capitals before it in its paragraph and a lowercase
-/// word after the capitals, no title.
-fn tabloid_opening(doc: &Doc, a: usize) -> bool {
-    let no_lower = |t: usize| !doc.tok(t).contains(char::is_lowercase);
-    let para = doc.para_of(a);
-    let p = doc.paragraph(para);
-    let mut k = a;
-    while k < p.tokens().end && doc.token(k).kind() == TokenKind::Word && no_lower(k) {
-        k += 1;
-    }
-    // ("SEIU chief says": a title after it, which it owns, the name of a body)
-    k > a
-        && k < p.tokens().end
-        && doc.tok(k).first_is(char::is_lowercase)
-        && !lexicon().starts_title(doc.tok(k))
-        && !p.heading
-        && (0..para).all(|q| doc.paragraph(q).heading)
-        && (p.tokens().start..a).all(|t| doc.token(t).kind() == TokenKind::Word && no_lower(t))
-        && lexicon().known(doc.tok(a)).is_none()
-        && word_like_capitals(doc, a)
-}
-
-/// Word `a` in capitals reads as a word, not an acronym: four letters or
-/// more with a vowel ("TELLY", not "BBC"), and written nowhere else in the
-/// text (an acronym comes back).
-fn word_like_capitals(doc: &Doc, a: usize) -> bool {
-    let w = doc.tok(a);
-    w.chars().count() >= 4
-        && w.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
-        && (0..doc.tokens.len()).all(|t| t == a || doc.tok(t) != w)
 }
 
 /// "MORALES: Well, I think ..." (a transcript), "Brandt: No pressure on ..."
@@ -745,47 +709,30 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     }
     let first = out.len();
     classify_parts(doc, ev, a..b, out);
-    // "her husband Nils", "his daughter, Ebba": a relative's name, which
-    // nothing else explains, is a person's.
-    let mut k = a;
-    if k > 0 && doc.tok(k - 1) == "," {
-        k -= 1;
-    }
-    // (not before a modifier: "his wife Democratic presidential nominee X")
-    let modifier_after = b < doc.tokens.len()
-        && doc.tok(b).first_is(char::is_lowercase)
-        && doc.word_class(b).is_none()
-        && doc.cue_verb(b).is_none();
-    let kin = k > 0
-        && doc.is(k - 1, Use::Kin)
-        && doc.tok(k - 1).first_is(char::is_lowercase)
-        && !modifier_after;
-    // "KOVAL: It started with ..." again within a few paragraphs: a
-    // transcript's speaker, a person (not an acronym's organization).
-    let turns = b == a + 1 && turn_label(doc, a) && !lex.is_org_head(doc.tok(a));
-    // (one word: "his wife Democratic presidential candidate ...", "her
-    // husband, Navy SEAL X" are no relative's own names)
-    for name in out[first..].iter_mut().filter(|n| n.toks == (a..a + 1)) {
-        if (kin && name.hint == Hint::Single)
-            || (turns && matches!(name.hint, Hint::Single | Hint::Org))
-        {
-            name.hint = Hint::Person;
-        }
+    if b == a + 1 && out.len() == first + 1 && out[first].hint == Hint::Single && kin_before(doc, a)
+    {
+        out[first].hint = Hint::Person;
     }
 }
 
-/// Word `t` labels speech ([`labels_speech`]) and labels another paragraph
-/// within four of its own: a transcript's turn.
-fn turn_label(doc: &Doc, t: usize) -> bool {
-    let para = doc.para_of(t);
-    labels_speech(doc, t)
-        && (para.saturating_sub(4)..(para + 5).min(doc.paras.len())).any(|q| {
-            let s = doc.paragraph(q).tokens().start;
-            q != para
-                && s + 1 < doc.tokens.len()
-                && doc.tok(s) == doc.tok(t)
-                && doc.tok(s + 1) == ":"
-        })
+/// "her husband Nils", "his daughter, Ebba": a one-word name (token `a`)
+/// right after a relative's noun, which nothing else explains, is a
+/// person's (not before a modifier: "his wife Greenward presidential
+/// hopeful X").
+fn kin_before(doc: &Doc, a: usize) -> bool {
+    let k = if a > 0 && doc.tok(a - 1) == "," {
+        a - 1
+    } else {
+        a
+    };
+    let b = a + 1;
+    k > 0
+        && doc.tok(k - 1).first_is(char::is_lowercase)
+        && lexicon().is(doc.tok(k - 1), Use::Kin)
+        && !(b < doc.tokens.len()
+            && doc.tok(b).first_is(char::is_lowercase)
+            && doc.word_class(b).is_none()
+            && doc.cue_verb(b).is_none())
 }
 
 /// A person named after a title; "Mayor Jane Doe of Brackwater" is the

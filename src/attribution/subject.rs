@@ -1079,7 +1079,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
                     && {
                         // ("said her husband, Nils": a relative too)
                         let w = doc.tok(q - 1);
-                        lex.role(w).is_some() || lex.is_title(w) || doc.is(q - 1, Use::Kin)
+                        lex.role(w).is_some() || lex.is_title(w) || lex.is(w, Use::Kin)
                     });
         if !ok {
             break;
