@@ -79,7 +79,8 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     // it makes a source of it, wherever its verb is)
     let speaks = cue_follows(doc, t + 1)
         || speaks_after_place(doc, actors, t + 1)
-        || (role.collective && marker_at(doc, t + 1).is_some());
+        || (role.collective && marker_at(doc, t + 1).is_some())
+        || (role.collective && it_speaks_next(doc, t));
     let next_is_noun = next.is_some_and(|n| {
         n.first_is(char::is_lowercase)
             && doc.word_class(t + 1).is_none()
@@ -746,6 +747,26 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
 fn cue_follows(doc: &Doc, t: usize) -> bool {
     let cue = |t: usize| t < doc.tokens.len() && doc.cue_verb(t).is_some();
     cue(t) || (t < doc.tokens.len() && doc.word_class(t) == Some(WordClass::Aux) && cue(t + 1))
+}
+
+/// "The ministry halted the trains. “...,” it said.": a body's noun (token
+/// `t`) in a definite phrase that opens its sentence, when "it" speaks in
+/// the next sentence (of the paragraph or the next one).
+fn it_speaks_next(doc: &Doc, t: usize) -> bool {
+    let si = doc.sentence_at(t);
+    let s = doc.sentence(si);
+    let a = s.tokens().start;
+    t > a
+        && t <= a + 3
+        && doc.tok(a).eq_ignore_ascii_case("the")
+        && doc.sentences.get(si + 1).is_some_and(|n| {
+            n.para() <= s.para() + 1
+                && n.tokens().any(|k| {
+                    doc.tok(k).eq_ignore_ascii_case("it")
+                        && doc.in_quote_at(k).is_none()
+                        && cue_follows(doc, k + 1)
+                })
+        })
 }
 
 /// "police in Kessel said": a locative preposition at token `p`, a name,

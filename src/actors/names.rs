@@ -709,7 +709,32 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
         push_titled_person(doc, ev, a..b, title, out);
         return;
     }
+    let first = out.len();
     classify_parts(doc, ev, a..b, out);
+    if b == a + 1 && out.len() == first + 1 && out[first].hint == Hint::Single && kin_before(doc, a)
+    {
+        out[first].hint = Hint::Person;
+    }
+}
+
+/// "her husband Nils", "his daughter, Ebba": a one-word name (token `a`)
+/// right after a relative's noun, which nothing else explains, is a
+/// person's (not before a modifier: "his wife Greenward presidential
+/// hopeful X").
+fn kin_before(doc: &Doc, a: usize) -> bool {
+    let k = if a > 0 && doc.tok(a - 1) == "," {
+        a - 1
+    } else {
+        a
+    };
+    let b = a + 1;
+    k > 0
+        && doc.tok(k - 1).first_is(char::is_lowercase)
+        && lexicon().is(doc.tok(k - 1), Use::Kin)
+        && !(b < doc.tokens.len()
+            && doc.tok(b).first_is(char::is_lowercase)
+            && doc.word_class(b).is_none()
+            && doc.cue_verb(b).is_none())
 }
 
 /// A person named after a title; "Mayor Jane Doe of Brackwater" is the

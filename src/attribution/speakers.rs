@@ -523,6 +523,11 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
         return None;
     }
     let b = run_end(doc, a, sent.end);
+    // ("The so-called “...”": a determiner or possessive alone names
+    // nothing; a quantifier does: "Several said".)
+    if b == a + 1 && class(a) != Some(WordClass::Quant) {
+        return None;
+    }
     if verb_stops(doc, b, sent.end) {
         return Some((a, b)); // "Several said", "The ad has", "The fire started"
     }

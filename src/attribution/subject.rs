@@ -1095,8 +1095,9 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
                     && q + 1 < end
                     && actors.mention_at(q + 1).is_some()
                     && {
+                        // ("said her husband, Nils": a relative too)
                         let w = doc.tok(q - 1);
-                        lex.role(w).is_some() || lex.is_title(w)
+                        lex.role(w).is_some() || lex.is_title(w) || lex.is(w, Use::Kin)
                     });
         if !ok {
             break;
