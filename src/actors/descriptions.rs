@@ -710,9 +710,7 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
         return None;
     }
     let noun = |k: usize| {
-        doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).first_is(char::is_lowercase)
-            && doc.word_class(k).is_none()
+        doc.plain_word(k)
             // ("people close to her said", "... close to her now say": "her"
             // is the object there)
             && doc.cue_verb(k).is_none()

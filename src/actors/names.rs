@@ -731,10 +731,7 @@ fn kin_before(doc: &Doc, a: usize) -> bool {
     k > 0
         && doc.tok(k - 1).first_is(char::is_lowercase)
         && lexicon().is(doc.tok(k - 1), Use::Kin)
-        && !(b < doc.tokens.len()
-            && doc.tok(b).first_is(char::is_lowercase)
-            && doc.word_class(b).is_none()
-            && doc.cue_verb(b).is_none())
+        && !(b < doc.tokens.len() && doc.plain_word(b) && doc.cue_verb(b).is_none())
 }
 
 /// A person named after a title; "Mayor Jane Doe of Brackwater" is the

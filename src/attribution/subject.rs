@@ -7,7 +7,8 @@ use super::cues::{Cue, CueForm};
 use super::drafts::Anchor;
 use super::words::{
     agent_by, existential, is_personal_pronoun, is_possessive_pronoun, is_skippable,
-    is_subject_pronoun, lone_quantifier, negated_aux, sentence_opening, setting_to_end, word_is,
+    is_subject_pronoun, lone_quantifier, negated_aux, sentence_opening, setting_to_end, weekday,
+    word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -900,10 +901,8 @@ fn bare_plural_at_clause(doc: &Doc, p: usize, bound: usize) -> Option<Anchor> {
         return None;
     }
     let word = |k: usize| {
-        doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).first_is(char::is_lowercase)
+        doc.plain_word(k)
             && doc.in_quote_at(k).is_none()
-            && doc.word_class(k).is_none()
             && doc.cue_verb(k).is_none_or(|v| v.present && k == p)
     };
     let mut k = p + 1;
@@ -1251,12 +1250,9 @@ fn source_within(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anc
 fn dated_participle_before(doc: &Doc, t: usize, bound: usize) -> Option<usize> {
     // (a weekday, or a time word: "week", "month", "night")
     let time = |k: usize| {
-        let w = doc.tok(k);
+        let uses = doc.uses_lower(k);
         doc.token(k).kind() == TokenKind::Word
-            && ((w.ends_with("day") && lexicon().is_not_name(w))
-                || (doc.may_be(k, fact::USES)
-                    && (doc.uses_lower(k).has(Use::SettingHead)
-                        || doc.uses_lower(k).has(Use::SettingEnd))))
+            && (weekday(doc, k) || uses.has(Use::SettingHead) || uses.has(Use::SettingEnd))
     };
     if t < bound + 3 || !time(t - 1) {
         return None;

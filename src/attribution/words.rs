@@ -137,12 +137,20 @@ pub fn is_skippable(doc: &Doc, t: usize) -> bool {
         || negated_aux(&w)
         // "Jane Doe on Thursday" needs its "on", but "Jane Doe later Thursday
         // told" does not.
-        || (w.ends_with("day") && lexicon().is_not_name(doc.tok(t)))
+        || weekday(doc, t)
         || (doc.may_be(t, fact::USES) && word_is(&w, Use::Between))
         // "Jane Doe herself said" (every reflexive ends so: a test of the
         // lexicon checks it; other words are not looked up)
         || ((w.ends_with("self") || w.ends_with("selves"))
             && doc.pronoun(t).is_some_and(|p| p.reflexive))
+}
+
+/// "Friday", "Tuesday" (the days the not-names list holds) at token `t`.
+pub fn weekday(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t);
+    w.len() > 3
+        && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"day")
+        && lexicon().is_not_name(w)
 }
 
 /// "don't", "won't", "isn’t": a negated auxiliary, never part of a noun

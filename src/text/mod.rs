@@ -540,6 +540,14 @@ impl<'t> Doc<'t> {
         self.remembered(&self.class_memo, t, fact::GRAMMAR, Lexicon::word_class)
     }
 
+    /// A lowercase word of no grammar class at token `t` (a noun, verb or
+    /// adjective, for all the lexicon's closed classes can tell).
+    pub fn plain_word(&self, t: usize) -> bool {
+        self.token(t).kind() == TokenKind::Word
+            && self.tok(t).first_is(char::is_lowercase)
+            && self.word_class(t).is_none()
+    }
+
     /// [`Doc::ask`] through `memo`: what the look-up gave for the last
     /// token of the same word in its slot, else the look-up, remembered.
     fn remembered<T: Copy>(
