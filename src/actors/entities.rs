@@ -1274,7 +1274,8 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
 /// "shares in Korvex", "a stake in Lumora": one word after a noun of
 /// `org_of` and "in" or "of" is a company.
 fn traded(doc: &Doc, n: &Name) -> bool {
-    let a = n.toks.start;
+    // ("shares in rival Korvex": the rival's shares)
+    let a = n.toks.start - usize::from(n.toks.start > 2 && doc.tok(n.toks.start - 1) == "rival");
     n.toks.len() == 1
         && a > 1
         && matches!(doc.tok(a - 1), "of" | "in")
@@ -1461,6 +1462,16 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     } else {
         None
     }
+}
+
+/// The apposition at `b` ([`apposition`]) ends in an organization's
+/// noun before a comma or a full stop (", the water company,").
+fn org_headed(doc: &Doc, b: usize) -> bool {
+    (b + 3..(b + 8).min(doc.tokens.len()))
+        .find(|&t| doc.tokens[t].kind() != TokenKind::Word)
+        .is_some_and(|t| {
+            matches!(doc.tok(t), "," | ".") && lexicon().is(doc.tok(t - 1), Use::OrgNoun)
+        })
 }
 
 /// A name followed by a lowercase place noun of `place_of` ("the Kajaki
@@ -2102,6 +2113,18 @@ pub(crate) fn filter(
             // or for one word it called no place ("Florida, the state's
             // ...", "Rex Early, the party chairman": the tagger stands).
             Some(EntityKind::Place) => Some(EntityKind::Place),
+            // "Severn Vale, the water company, said": an organization's
+            // noun heading the apposition outweighs the tagger's person
+            // (not with a given name, nor a title as the head: "Rex
+            // Early, the party chairman").
+            Some(EntityKind::Person)
+                if n.toks.len() > 1
+                    && n.hint != Hint::Person
+                    && apposed(doc, n) == Some(EntityKind::Organization)
+                    && org_headed(doc, n.toks.end) =>
+            {
+                Some(EntityKind::Organization)
+            }
             v if v.is_some() && n.toks.len() > 1 => v,
             v => apposed(doc, n).or(v),
         })
@@ -2282,11 +2305,27 @@ pub(crate) fn filter(
             }
         }
     }
+    // "an operation code-named Kestrel": an operation's name, no actor,
+    // wherever the document writes it.
+    let code_names: HashSet<u64> = names
+        .iter()
+        .filter(|n| {
+            n.toks.start > 0
+                && n.title.is_none()
+                && matches!(
+                    doc.tok(n.toks.start - 1),
+                    "code-named" | "codenamed" | "code-name" | "codename"
+                )
+        })
+        .map(text)
+        .collect();
     let keep: Vec<bool> = names
         .iter()
         .zip(&verdict)
         .map(|(n, &v)| {
             if (no_actor(doc, n) && n.title.is_none())
+                || (!code_names.is_empty() && code_names.contains(&text(n)))
+                || org_noun_before_holder(doc, n)
                 || title_field(doc, n, v)
                 || contraction(doc, n)
                 || modifier(doc, n, v)
@@ -2316,6 +2355,20 @@ pub(crate) fn filter(
         }
     }
     (kept, verdicts)
+}
+
+/// "Council leader Ruth Avery", "Union chief Kofi Adom": an
+/// organization's noun alone (`org_noun`) before a lowercase title and
+/// its holder's name is part of the holder's description, no actor.
+fn org_noun_before_holder(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    b == a + 1
+        && n.title.is_none()
+        && b + 1 < doc.tokens.len()
+        && doc.is_cap(b + 1)
+        && doc.uses_lower(a).has(Use::OrgNoun)
+        && doc.tok(b).first_is(char::is_lowercase)
+        && lexicon().starts_title(doc.tok(b))
 }
 
 /// One word the lexicons do not know, then a lowercase title and the
