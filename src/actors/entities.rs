@@ -609,6 +609,24 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             k += 1;
         }
     }
+    // "Office of Rail" + "and" + "Road": one organization whose field
+    // after "of" or "for" joins two words with "and", however the tagger
+    // cut it (not a name the lexicons know after "and": "the Ministry of
+    // Defence and Britain").
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        if a.1 == EntityKind::Organization
+            && b.0.start == a.0.end + 1
+            && doc.tok(a.0.end) == "and"
+            && fields_joined(doc, a.0.start, &b.0)
+        {
+            spans[k].0 = a.0.start..b.0.end;
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
     let mut names: Vec<Option<Name>> = names.into_iter().map(Some).collect();
     let mut added: Vec<Name> = Vec::new();
     // The names overlapping each span (both lists in text order).
@@ -1011,6 +1029,25 @@ fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         })
         && (last_comma + 2..toks.end - 1).any(|t| doc.is(t, crate::lexicon::Use::And))
         && doc.is_cap(toks.end - 1)
+}
+
+/// An organization's head word at `start`, then "of" or "for", and the
+/// capitalized words of `after` (one or two) closing the name after
+/// "and": "Office of Rail and Road" (neither field a name the lexicons
+/// know: "the University of Pennsylvania and Carnegie Mellon" are two).
+fn fields_joined(doc: &Doc, start: usize, after: &std::ops::Range<usize>) -> bool {
+    after.len() <= 2
+        && after.end - start <= 7
+        && matches!(doc.tok(start + 1), "of" | "for")
+        && (start..after.end).all(|t| doc.tokens[t].kind() == TokenKind::Word)
+        && after.clone().all(|t| doc.is_cap(t))
+        && after.start > start + 3
+        && lexicon().is_org_head(doc.tok(start))
+        && [start + 2..after.start - 1, after.clone()].iter().all(|r| {
+            lexicon()
+                .known(doc.str_of(doc.span_of(r.start, r.end)))
+                .is_none()
+        })
 }
 
 /// How far from a quotation a speaker may stand: the attribution stage's
@@ -1995,6 +2032,16 @@ pub(crate) fn filter(
                 Some(EntityKind::Place)
             }
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            // "Office of Rail and Road" (`adopt` joined the tagger's "Office
+            // of Rail" and place "Road"): an organization.
+            _ if n.toks.len() >= 5
+                && matches!(doc.tok(n.toks.start + 1), "of" | "for")
+                && n.toks.clone().rev().take(3).any(|t| {
+                    doc.tok(t) == "and" && fields_joined(doc, n.toks.start, &(t + 1..n.toks.end))
+                }) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // "Dinamo Korvel ( Croatia ) 88 Slavia Tornow ( Poland ) 79": a
             // side of a line of results with its country in brackets is a
             // team, though the tagger reads a player.
@@ -2051,9 +2098,12 @@ pub(crate) fn filter(
             {
                 Some(EntityKind::Place)
             }
-            // "Dunmore Terrace", "Kingsway Road": a street's name is a place.
+            // "Dunmore Terrace", "Kingsway Road": a street's name is a place
+            // (not "Office of Rail and Road").
             Some(EntityKind::Organization)
-                if n.toks.len() > 1 && doc.is(n.toks.end - 1, Use::StreetWord) =>
+                if n.toks.len() > 1
+                    && doc.is(n.toks.end - 1, Use::StreetWord)
+                    && !(n.toks.len() > 2 && matches!(doc.tok(n.toks.start + 1), "of" | "for")) =>
             {
                 Some(EntityKind::Place)
             }
