@@ -731,10 +731,12 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // a modifier too, never the verb's subject.)
     let singular_article =
         t >= sent.start + 2 && matches!(&*doc.tok(t - 2).lower_cow(), "a" | "an");
+    // (not past an adverb: "people close to her now say")
     let base_form_noun = || {
         base && prev
             .as_deref()
             .is_some_and(|p| !p.ends_with('s') || singular_article)
+            && !doc.is(t - 1, Use::SpeechAdverb)
             && {
                 // an article or a possessive
                 let d = doc.tok(t - 2).lower_cow();
