@@ -575,6 +575,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             && !office
             && (grammar
                 || role
+                || tabloid_opening(doc, a)
                 || (initial && (common() || (!is_vouched() && (b - a == 1 || verbal())))))
         {
             a += 1;
@@ -586,6 +587,39 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         }
     }
     segment_body(doc, ev, a..b, out);
+}
+
+/// "TELLY star Jon Brack ...", "A GRIEVING mum has ...": the first body
+/// paragraph of a tabloid opens with words in capitals that are no name
+/// (one the lexicons know, "NATO officials", stays one): word `a`, in
+/// capitals, with only capitals before it in its paragraph and a lowercase
+/// word after the capitals.
+fn tabloid_opening(doc: &Doc, a: usize) -> bool {
+    let no_lower = |t: usize| !doc.tok(t).contains(char::is_lowercase);
+    let para = doc.para_of(a);
+    let p = doc.paragraph(para);
+    let mut k = a;
+    while k < p.tokens().end && doc.token(k).kind() == TokenKind::Word && no_lower(k) {
+        k += 1;
+    }
+    k > a
+        && k < p.tokens().end
+        && doc.tok(k).first_is(char::is_lowercase)
+        && !p.heading
+        && (0..para).all(|q| doc.paragraph(q).heading)
+        && (p.tokens().start..a).all(|t| doc.token(t).kind() == TokenKind::Word && no_lower(t))
+        && lexicon().known(doc.tok(a)).is_none()
+        && word_like_capitals(doc, a)
+}
+
+/// Word `a` in capitals reads as a word, not an acronym: four letters or
+/// more with a vowel ("TELLY", not "BBC"), and written nowhere else in the
+/// text (an acronym comes back).
+fn word_like_capitals(doc: &Doc, a: usize) -> bool {
+    let w = doc.tok(a);
+    w.chars().count() >= 4
+        && w.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
+        && (0..doc.tokens.len()).all(|t| t == a || doc.tok(t) != w)
 }
 
 /// "MORALES: Well, I think ..." (a transcript), "Brandt: No pressure on ..."
