@@ -1189,9 +1189,22 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
     if !statement || !matches!(doc.tok(toks.end), "from" | "by") {
         return None;
     }
-    match actors.mention_at(toks.end + 1) {
-        Some(m) => Some(Anchor::Mention(outermost(actors, m, toks.end + 1))),
-        None => phrase_after(doc, actors, toks.end + 1, end),
+    // ("a report by the World Bank": the name after "the" is the author,
+    // not a new description "the World Bank"; "by the bank's chief" is
+    // no name's.)
+    let mut k = toks.end + 1;
+    if doc.tok(k) == "the" && actors.mention_at(k).is_none() {
+        let named = actors.mention_at(k + 1).filter(|&m| {
+            let e = actors.mention(m).toks().end;
+            e >= doc.tokens.len() || doc.token(e).kind() != TokenKind::Possessive
+        });
+        if named.is_some() {
+            k += 1;
+        }
+    }
+    match actors.mention_at(k) {
+        Some(m) => Some(Anchor::Mention(outermost(actors, m, k))),
+        None => phrase_after(doc, actors, k, end),
     }
 }
 
