@@ -642,12 +642,16 @@ fn bare_attribution_next(quote: &Quote) -> Option<Found> {
 }
 
 /// "So says ...", "So said ...", and "That is how ...", "That was all
-/// ...", "This is what ..." in a sentence with a speech verb: a sentence
-/// that attributes what came before it.
+/// ...", "This is what ..." in a sentence with a speech verb, or "Those
+/// were the words of ...": a sentence that attributes what came before it.
 fn inverted_frame(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
     let (a, end) = (toks.start, toks.end);
     if a < end && doc.tok(a) == "So" {
         return a + 1 < end && doc.cue_verb(a + 1).is_some();
+    }
+    let w = |k: usize| if k < end { doc.tok(k) } else { "" };
+    if matches!(w(a), "Those" | "These") {
+        return matches!(w(a + 1), "were" | "are") && w(a + 2) == "the" && w(a + 3) == "words";
     }
     crate::text::that_frame(doc, a, end) && (a + 3..end).any(|k| doc.cue_verb(k).is_some())
 }
