@@ -461,7 +461,14 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
                 Some(WordClass::Conj | WordClass::Prep | WordClass::Rel | WordClass::Aux)
             )
         })
-        && !(named.end + 1..r.cue.toks.start).any(|t| doc.tok(t) == ",");
+        && !(named.end + 1..r.cue.toks.start).any(|t| doc.tok(t) == ",")
+        // (a comma after a verb's own object closes its clause: "Asked if
+        // he regretted the decision, Jane Doe replied:" relays nothing; an
+        // apposition's comma comes back after the name)
+        && (o.cue.form == CueForm::According
+            || named.end >= doc.tokens.len()
+            || doc.tok(named.end) == ","
+            || !(o.cue.toks.end..named.start).any(|t| doc.tok(t) == ","));
     if quote.starts_sentence
         || !matches!(r.cue.form, CueForm::Finite | CueForm::Infinitive)
         || !(introduced || governs)
