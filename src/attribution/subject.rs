@@ -220,6 +220,18 @@ fn subject_left_of(
         if w == "," && !possessor {
             return before_comma(doc, actors, p, bound);
         }
+        // "The mayor — who has served since 2019 — said": skip the aside
+        // between dashes.
+        if matches!(w, "—" | "–") && !possessor {
+            if let Some(q) = (p.saturating_sub(24).max(bound)..p)
+                .rev()
+                .take_while(|&k| doc.in_quote_at(k).is_none())
+                .find(|&k| doc.tok(k) == w)
+            {
+                p = q;
+                continue;
+            }
+        }
         // ("She has since said": a preposition between an auxiliary and
         // the verb is an adverb.)
         let adverb = p > bound
