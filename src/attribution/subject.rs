@@ -786,8 +786,30 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     // ("the 1 percent who preferred him": the pronoun stands for the phrase)
     match phrase_ending_at(doc, noun_end, bound) {
         Some(Anchor::Phrase(a, b)) => Some(Anchor::RelativePhrase(a, b, r)),
-        other => other,
+        Some(other) => Some(other),
+        None => bare_plural_after_prep(doc, noun_end, bound)
+            .filter(|_| noun_end < r)
+            .map(|a| Anchor::RelativePhrase(a, noun_end, r)),
     }
+}
+
+/// "welcomed by environmental groups, who said": a plural and up to two
+/// lowercase words before it (ending at `end`; no "-ing" or "-ed" form,
+/// "by slamming candidates"), right after a preposition; where the phrase
+/// starts.
+fn bare_plural_after_prep(doc: &Doc, end: usize, bound: usize) -> Option<usize> {
+    let word = |k: usize| {
+        let w = doc.tok(k);
+        doc.plain_word(k) && !w.ends_with("ing") && !w.ends_with("ed")
+    };
+    if end <= bound + 1 || !plural_head(doc, end - 1) || !word(end - 1) {
+        return None;
+    }
+    let mut k = end - 1;
+    while k > bound + 1 && end - k < 3 && word(k - 1) {
+        k -= 1;
+    }
+    (k > bound && doc.word_class(k - 1) == Some(WordClass::Prep)).then_some(k)
 }
 
 /// A person named right before a comma that opens an appositive ending at `end`.
