@@ -575,6 +575,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
             && !office
             && (grammar
                 || role
+                || tabloid_opening(doc, a)
                 || (initial && (common() || (!is_vouched() && (b - a == 1 || verbal())))))
         {
             a += 1;
@@ -586,6 +587,41 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         }
     }
     segment_body(doc, ev, a..b, out);
+}
+
+/// "TELLY star Jon Brack ...", "A GRIEVING mum has ...": the first body
+/// paragraph of a tabloid opens with words in capitals that are no name
+/// (one the lexicons know, "NATO officials", stays one): word `a`, in
+/// capitals, with only capitals before it in its paragraph and a lowercase
+/// word after the capitals, no title.
+fn tabloid_opening(doc: &Doc, a: usize) -> bool {
+    let no_lower = |t: usize| !doc.tok(t).contains(char::is_lowercase);
+    let para = doc.para_of(a);
+    let p = doc.paragraph(para);
+    let mut k = a;
+    while k < p.tokens().end && doc.token(k).kind() == TokenKind::Word && no_lower(k) {
+        k += 1;
+    }
+    // ("SEIU chief says": a title after it, which it owns, the name of a body)
+    k > a
+        && k < p.tokens().end
+        && doc.tok(k).first_is(char::is_lowercase)
+        && !lexicon().starts_title(doc.tok(k))
+        && !p.heading
+        && (0..para).all(|q| doc.paragraph(q).heading)
+        && (p.tokens().start..a).all(|t| doc.token(t).kind() == TokenKind::Word && no_lower(t))
+        && lexicon().known(doc.tok(a)).is_none()
+        && word_like_capitals(doc, a)
+}
+
+/// Word `a` in capitals reads as a word, not an acronym: four letters or
+/// more with a vowel ("TELLY", not "BBC"), and written nowhere else in the
+/// text (an acronym comes back).
+fn word_like_capitals(doc: &Doc, a: usize) -> bool {
+    let w = doc.tok(a);
+    w.chars().count() >= 4
+        && w.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
+        && (0..doc.tokens.len()).all(|t| t == a || doc.tok(t) != w)
 }
 
 /// "MORALES: Well, I think ..." (a transcript), "Brandt: No pressure on ..."
@@ -711,10 +747,31 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     }
     let first = out.len();
     classify_parts(doc, ev, a..b, out);
-    if b == a + 1 && out.len() == first + 1 && out[first].hint == Hint::Single && kin_before(doc, a)
-    {
-        out[first].hint = Hint::Person;
+    // "KOVAL: It started with ..." again within a few paragraphs: a
+    // transcript's speaker, a person (not an acronym's organization).
+    if b == a + 1 && out.len() == first + 1 {
+        let name = &mut out[first];
+        let turns = turn_label(doc, a) && !lexicon().is_org_head(doc.tok(a));
+        if (name.hint == Hint::Single && kin_before(doc, a))
+            || (turns && matches!(name.hint, Hint::Single | Hint::Org))
+        {
+            name.hint = Hint::Person;
+        }
     }
+}
+
+/// Word `t` labels speech ([`labels_speech`]) and labels another paragraph
+/// within four of its own: a transcript's turn.
+fn turn_label(doc: &Doc, t: usize) -> bool {
+    let para = doc.para_of(t);
+    labels_speech(doc, t)
+        && (para.saturating_sub(4)..(para + 5).min(doc.paras.len())).any(|q| {
+            let s = doc.paragraph(q).tokens().start;
+            q != para
+                && s + 1 < doc.tokens.len()
+                && doc.tok(s) == doc.tok(t)
+                && doc.tok(s + 1) == ":"
+        })
 }
 
 /// "her husband Nils", "his daughter, Ebba": a one-word name (token `a`)

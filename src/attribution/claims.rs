@@ -846,6 +846,9 @@ fn clause_end(
                 .count();
         resolved.get(i).filter(|r| r.cue.toks.start == t)
     };
+    // ("Asked if he regretted the decision, Jane Doe said ...": the
+    // question's clause ends at the comma, however short.)
+    let asked = doc.tok(doc.sentence(doc.sentence_at(start)).tokens().start) == "Asked";
     let mut t = start;
     while t < limit {
         while next < resolved.len() && resolved[next].cue.toks.start < t {
@@ -913,15 +916,20 @@ fn clause_end(
         // cue of its own (a verb or an auxiliary after the name) ends the
         // clause. (Not after a short setting, "told in private, X has ...",
         // nor before a name set off by commas, "its head, Jane Doe, told".)
-        if t >= start + 4
+        if (t >= start + 4 || (asked && t > start))
             && w == ","
             && resolved.sub(next..).iter().take(4).any(|r| {
                 r.cue.form == CueForm::Finite
                     && r.actor.is_some()
                     && r.mention.is_some_and(|m| {
-                        let toks = actors.mention(m).toks();
-                        toks.start == t + 1
-                            && actors.mention(m).kind() == MentionKind::Name
+                        let mention = actors.mention(m);
+                        let toks = mention.toks();
+                        // ("..., Mr Brandt said": a title written before it)
+                        let titled = mention
+                            .title()
+                            .is_some_and(|s| s.start == doc.token(t + 1).span().start);
+                        (toks.start == t + 1 || titled)
+                            && mention.kind() == MentionKind::Name
                             && (r.cue.toks.start == toks.end
                                 || (r.cue.toks.start == toks.end + 1
                                     && doc.token(toks.end).kind() == TokenKind::Word))

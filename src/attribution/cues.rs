@@ -941,9 +941,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         // ("the mayor vowed on Tuesday to ...": so does a promise's "to")
         && !(verb.is_some_and(|v| v.stance == Stance::Promise && v.frames.inf)
             && (t + 1..(t + 6).min(sent.end - 1)).any(|k| {
+                // (or a quotation: "vowed to “finish the job”")
                 doc.tok(k) == "to"
-                    && doc.tok(k + 1).first_is(char::is_lowercase)
-                    && doc.word_class(k + 1).is_none()
+                    && ((doc.tok(k + 1).first_is(char::is_lowercase)
+                        && doc.word_class(k + 1).is_none())
+                        || doc.quote_at(k + 1).is_some())
             }))
         && next
             .as_deref()

@@ -461,7 +461,14 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
                 Some(WordClass::Conj | WordClass::Prep | WordClass::Rel | WordClass::Aux)
             )
         })
-        && !(named.end + 1..r.cue.toks.start).any(|t| doc.tok(t) == ",");
+        && !(named.end + 1..r.cue.toks.start).any(|t| doc.tok(t) == ",")
+        // (a comma after a verb's own object closes its clause: "Asked if
+        // he regretted the decision, Jane Doe replied:" relays nothing; an
+        // apposition's comma comes back after the name)
+        && (o.cue.form == CueForm::According
+            || named.end >= doc.tokens.len()
+            || doc.tok(named.end) == ","
+            || !(o.cue.toks.end..named.start).any(|t| doc.tok(t) == ","));
     if quote.starts_sentence
         || !matches!(r.cue.form, CueForm::Finite | CueForm::Infinitive)
         || !(introduced || governs)
@@ -624,15 +631,36 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
 }
 
 /// "“We won.” Jane Doe said.": a short bare attribution as the next
-/// sentence of the paragraph.
+/// sentence of the paragraph; or one of any length that opens with an
+/// inverted frame, the name within its first words ("“...” So says Jane
+/// Doe, who ...", "“...” That was all Doe would say.", "That is how Doe
+/// described it").
 fn bare_attribution_next(quote: &Quote) -> Option<Found> {
     let (doc, si) = (quote.doc, quote.si);
     let next = doc.sentences.get(si + 1)?;
-    if next.para() != doc.sentence(si).para() || next.tokens().len() > 6 {
+    let toks = next.tokens();
+    let frame = inverted_frame(doc, toks.clone());
+    if next.para() != doc.sentence(si).para() || (toks.len() > 6 && !frame) {
         return None;
     }
-    let m = next.tokens().find_map(|t| quote.actors.mention_at(t))?;
+    let reach = if frame { toks.start + 8 } else { toks.end };
+    let m = (toks.start..reach.min(toks.end)).find_map(|t| quote.actors.mention_at(t))?;
     Some(Found::actor(Some(quote.actors.mention(m).actor())))
+}
+
+/// "So says ...", "So said ...", and "That is how ...", "That was all
+/// ...", "This is what ..." in a sentence with a speech verb, or "Those
+/// were the words of ...": a sentence that attributes what came before it.
+fn inverted_frame(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
+    let (a, end) = (toks.start, toks.end);
+    if a < end && doc.tok(a) == "So" {
+        return a + 1 < end && doc.cue_verb(a + 1).is_some();
+    }
+    let w = |k: usize| if k < end { doc.tok(k) } else { "" };
+    if matches!(w(a), "Those" | "These") {
+        return matches!(w(a + 1), "were" | "are") && w(a + 2) == "the" && w(a + 3) == "words";
+    }
+    crate::text::that_frame(doc, a, end) && (a + 3..end).any(|k| doc.cue_verb(k).is_some())
 }
 
 /// "Jane Doe hailed the vote as “fantastic,” telling reporters ...",

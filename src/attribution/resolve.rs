@@ -113,6 +113,19 @@ fn phrase_actor(
         actors.phrase_actors.insert_new(&key, actor);
         return (Some(actor), Some(m));
     }
+    // ("said one, Maria Costa": the name set off after a lone "one")
+    let named = (b == a + 1 && b + 1 < doc.tokens.len() && doc.tok(b) == ",")
+        .then(|| actors.mention_at(b + 1))
+        .flatten()
+        .filter(|&m| {
+            let mention = actors.mention(m);
+            mention.kind() == MentionKind::Name
+                && actors.actor(mention.actor()).kind == ActorKind::Person
+                && super::words::lone_quantifier(doc, a)
+        });
+    if let Some(m) = named {
+        return (Some(actors.mention(m).actor()), Some(m));
+    }
     let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
         // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
         let memo = text.lower();

@@ -220,6 +220,18 @@ fn subject_left_of(
         if w == "," && !possessor {
             return before_comma(doc, actors, p, bound);
         }
+        // "The mayor — who has served since 2019 — said": skip the aside
+        // between dashes.
+        if matches!(w, "—" | "–") && !possessor {
+            if let Some(q) = (p.saturating_sub(24).max(bound)..p)
+                .rev()
+                .take_while(|&k| doc.in_quote_at(k).is_none())
+                .find(|&k| doc.tok(k) == w)
+            {
+                p = q;
+                continue;
+            }
+        }
         // ("She has since said": a preposition between an auxiliary and
         // the verb is an adverb.)
         let adverb = p > bound
@@ -774,8 +786,30 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     // ("the 1 percent who preferred him": the pronoun stands for the phrase)
     match phrase_ending_at(doc, noun_end, bound) {
         Some(Anchor::Phrase(a, b)) => Some(Anchor::RelativePhrase(a, b, r)),
-        other => other,
+        Some(other) => Some(other),
+        None => bare_plural_after_prep(doc, noun_end, bound)
+            .filter(|_| noun_end < r)
+            .map(|a| Anchor::RelativePhrase(a, noun_end, r)),
     }
+}
+
+/// "welcomed by environmental groups, who said": a plural and up to two
+/// lowercase words before it (ending at `end`; no "-ing" or "-ed" form,
+/// "by slamming candidates"), right after a preposition; where the phrase
+/// starts.
+fn bare_plural_after_prep(doc: &Doc, end: usize, bound: usize) -> Option<usize> {
+    let word = |k: usize| {
+        let w = doc.tok(k);
+        doc.plain_word(k) && !w.ends_with("ing") && !w.ends_with("ed")
+    };
+    if end <= bound + 1 || !plural_head(doc, end - 1) || !word(end - 1) {
+        return None;
+    }
+    let mut k = end - 1;
+    while k > bound + 1 && end - k < 3 && word(k - 1) {
+        k -= 1;
+    }
+    (k > bound && doc.word_class(k - 1) == Some(WordClass::Prep)).then_some(k)
 }
 
 /// A person named right before a comma that opens an appositive ending at `end`.
@@ -1189,9 +1223,22 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
     if !statement || !matches!(doc.tok(toks.end), "from" | "by") {
         return None;
     }
-    match actors.mention_at(toks.end + 1) {
-        Some(m) => Some(Anchor::Mention(outermost(actors, m, toks.end + 1))),
-        None => phrase_after(doc, actors, toks.end + 1, end),
+    // ("a report by the World Bank": the name after "the" is the author,
+    // not a new description "the World Bank"; "by the bank's chief" is
+    // no name's.)
+    let mut k = toks.end + 1;
+    if doc.tok(k) == "the" && actors.mention_at(k).is_none() {
+        let named = actors.mention_at(k + 1).filter(|&m| {
+            let e = actors.mention(m).toks().end;
+            e >= doc.tokens.len() || doc.token(e).kind() != TokenKind::Possessive
+        });
+        if named.is_some() {
+            k += 1;
+        }
+    }
+    match actors.mention_at(k) {
+        Some(m) => Some(Anchor::Mention(outermost(actors, m, k))),
+        None => phrase_after(doc, actors, k, end),
     }
 }
 

@@ -94,10 +94,15 @@ pub fn tail<'r>(
                         Some(WordClass::Det | WordClass::Quant | WordClass::Poss)
                     )
             };
+            // (an auxiliary after it opens the cue's own clause: "..., the
+            // minister said talks would resume.")
             let closes = tried == 1
                 && sent_end.saturating_sub(after) <= 8
-                && (after..sent_end)
-                    .all(|t| !doc.tok(t).eq_ignore_ascii_case("that") && doc.tok(t) != ":")
+                && (after..sent_end).all(|t| {
+                    !doc.tok(t).eq_ignore_ascii_case("that")
+                        && doc.tok(t) != ":"
+                        && doc.word_class(t) != Some(WordClass::Aux)
+                })
                 && !object();
             let joined = after + 1 < sent_end
                 && doc.tok(after) == ","

@@ -829,12 +829,24 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
     true
 }
 
+/// "That is how ...", "That was all ...", "This is what ...": words
+/// `from..end` open a sentence that points back at what came before.
+pub(crate) fn that_frame(doc: &Doc, from: usize, end: usize) -> bool {
+    let w = |k: usize| if k < end { doc.tok(k) } else { "" };
+    matches!(w(from), "That" | "This")
+        && matches!(w(from + 1), "is" | "was" | "’s" | "'s")
+        && matches!(w(from + 2), "how" | "what" | "all")
+}
+
 /// "Smith said." / "said the minister." right after a quote: the words
 /// that attribute it, which belong to the quote's sentence.
 fn starts_bare_attribution(doc: &Doc, from: usize, end: usize) -> bool {
     let lex = lexicon();
-    // "And then she went on, saying ..." starts a new sentence.
-    if from < end && doc.word_class(from) == Some(crate::lexicon::WordClass::Conj) {
+    // "And then she went on, saying ..." starts a new sentence, and so
+    // does "That was all Doe would say." (its own frame).
+    if from < end && doc.word_class(from) == Some(crate::lexicon::WordClass::Conj)
+        || that_frame(doc, from, end)
+    {
         return false;
     }
     let mut n = 0;
