@@ -848,7 +848,7 @@ fn clause_end(
     };
     // ("Asked if he regretted the decision, Jane Doe said ...": the
     // question's clause ends at the comma, however short.)
-    let asked = doc.tok(doc.sentence(doc.sentence_at(start)).tokens().start) == "Asked";
+    let asked = |t: usize| doc.tok(doc.sentence(doc.sentence_at(t)).tokens().start) == "Asked";
     let mut t = start;
     while t < limit {
         while next < resolved.len() && resolved[next].cue.toks.start < t {
@@ -916,8 +916,9 @@ fn clause_end(
         // cue of its own (a verb or an auxiliary after the name) ends the
         // clause. (Not after a short setting, "told in private, X has ...",
         // nor before a name set off by commas, "its head, Jane Doe, told".)
-        if (t >= start + 4 || (asked && t > start))
-            && w == ","
+        if w == ","
+            && (t >= start + 4 || (t > start && asked(t)))
+            && t + 1 < doc.tokens.len()
             && resolved.sub(next..).iter().take(4).any(|r| {
                 r.cue.form == CueForm::Finite
                     && r.actor.is_some()
