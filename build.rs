@@ -11,7 +11,8 @@
 //!
 //! Key sets are stored front-coded (`src/lexicon/keys.rs` has the format
 //! and the lookup); values sit in parallel arrays of the engine's own
-//! types, in the keys' sorted order.
+//! types, in the keys' sorted order. The known names are stored grouped
+//! (a name, then its other forms), with no values.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -355,10 +356,13 @@ fn main() {
     out.table("GIVEN_NAMES", &given, Some("u8"));
 
     // places.tsv then organizations.tsv: every written form; the first wins.
-    // A form's value is its row's kind (0 organization, 1 polity, 2 city),
-    // plus, when the form is not the row's name, the number of the key that
-    // is (+ 1, shifted left by 2). The names are keys too, so their text is
-    // stored once.
+    // A form's kind is its row's (0 organization, 1 polity, 2 city), its
+    // canonical name the row's name. Stored grouped (`keys::encode_groups`):
+    // each name, then its other forms, the names ordered by kind, then
+    // alphabetically, so a key's number gives its kind (KNOWN_POLITIES,
+    // KNOWN_CITIES: where the kinds start) and its group's head its
+    // canonical name, and no value is stored (a u16 a form before: the set
+    // and its values 11,353 -> 10,415 bytes gzipped alone, 2026-12-06).
     let mut known: BTreeMap<String, (String, u16)> = BTreeMap::new();
     for (file, is_place) in [("places.tsv", true), ("organizations.tsv", false)] {
         for r in rows(read(file)) {
@@ -374,24 +378,48 @@ fn main() {
             }
         }
     }
-    let number: BTreeMap<&str, usize> = known
-        .keys()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
+    // (kind, name) -> the name's other forms, sorted.
+    let mut groups: BTreeMap<(u16, &str), Vec<&str>> = BTreeMap::new();
+    for (form, (name, kind)) in &known {
+        assert_eq!(
+            known[name.as_str()],
+            (name.clone(), *kind),
+            "known name {name:?}: its own row is not the first to list it"
+        );
+        let forms = groups.entry((*kind, name.as_str())).or_default();
+        if form != name {
+            forms.push(form.as_str());
+        }
+    }
+    let mut number: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut kind_starts = [usize::MAX; 3];
+    for ((kind, name), forms) in &groups {
+        let start = &mut kind_starts[usize::from(*kind)];
+        *start = (*start).min(number.len());
+        for form in std::iter::once(name).chain(forms) {
+            number.insert(form, number.len());
+        }
+    }
+    assert!(
+        number.len() <= keys::MAX_KEYS,
+        "KNOWN: more keys than a lookup table holds"
+    );
+    let groups: Vec<(&str, Vec<&str>)> = groups
+        .into_iter()
+        .map(|((_, name), forms)| (name, forms))
         .collect();
-    let values: BTreeMap<String, String> = known
-        .iter()
-        .map(|(form, (name, kind))| {
-            let n = number[name.as_str()];
-            let canonical = if number[form.as_str()] == n { 0 } else { n + 1 };
-            assert!(canonical < 1 << 14, "too many known names");
-            (
-                form.clone(),
-                ((canonical << 2) | usize::from(*kind)).to_string(),
-            )
-        })
-        .collect();
-    out.table("KNOWN", &values, Some("u16"));
+    std::fs::write(out.dir.join("known.bin"), keys::encode_groups(&groups)).unwrap();
+    writeln!(
+        out.code,
+        "pub(super) static KNOWN: Keys = Keys::new(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/known.bin\")));\n\
+         pub(super) const KNOWN_COUNT: usize = {};\n\
+         pub(super) const KNOWN_POLITIES: usize = {};\n\
+         pub(super) const KNOWN_CITIES: usize = {};",
+        number.len(),
+        kind_starts[1],
+        kind_starts[2]
+    )
+    .unwrap();
 
     // demonyms.tsv: the last one wins. The place is the number of its key in
     // KNOWN, or with the top bit set, an index into DEMONYM_PLACES (places

@@ -30,6 +30,17 @@ pub const DROP_ALL: usize = 0x1f;
 /// The first byte of a drop-coded set (a prefix-coded one starts with 0).
 const DROP_CODED: u8 = 1;
 
+/// The first byte of a grouped set ([`encode_groups`]).
+const GROUPED: u8 = 2;
+
+/// In a grouped set, the code of another form of the head before it,
+/// written whole.
+const ALIAS: u8 = 0x1e;
+
+/// In a grouped set, the code of another form of the head before it that
+/// shares the next byte's count (< 0x20) of leading bytes with the head.
+const ALIAS_SHARED: u8 = 0x1f;
+
 /// Encodes sorted, unique keys, drop-coded when `drop` is true.
 ///
 /// Panics on unsorted or duplicate keys and on a byte below 0x20 in a key:
@@ -64,7 +75,49 @@ pub fn encode(keys: &[&str], drop: bool) -> Vec<u8> {
     blob
 }
 
-/// A key set made by [`encode`]; keys are numbered in sorted order.
+/// Encodes groups of keys: each group a head and the other forms of it
+/// (the known names: a place or an organization, then its other written
+/// forms). Keys are numbered in this order, and [`Keys::head`] gives a
+/// key's head, so a form's canonical name needs no table of its own. A
+/// head is prefix-coded against the head before it (at most `ALIAS - 1`
+/// bytes shared), a form against its head ([`ALIAS`], [`ALIAS_SHARED`]).
+///
+/// Panics on a duplicate key and on a byte below 0x20 in a key.
+#[cfg_attr(not(test), allow(dead_code))] // build.rs and the tests use it
+pub fn encode_groups(groups: &[(&str, Vec<&str>)]) -> Vec<u8> {
+    let mut blob = vec![GROUPED];
+    let mut seen = std::collections::HashSet::new();
+    let shared = |a: &[u8], b: &[u8], max: usize| {
+        a.iter().zip(b).take_while(|(x, y)| x == y).count().min(max)
+    };
+    let mut prev: &[u8] = &[];
+    for (head, forms) in groups {
+        let head = head.as_bytes();
+        for key in std::iter::once(head).chain(forms.iter().map(|f| f.as_bytes())) {
+            assert!(seen.insert(key), "duplicate key {key:?}");
+            assert!(
+                key.iter().all(|&b| b >= 0x20),
+                "control byte in key {key:?}"
+            );
+        }
+        let n = shared(prev, head, usize::from(ALIAS) - 1);
+        blob.push(n as u8);
+        blob.extend_from_slice(&head[n..]);
+        prev = head;
+        for form in forms {
+            let form = form.as_bytes();
+            match shared(head, form, 0x1f) {
+                0 => blob.push(ALIAS),
+                n => blob.extend_from_slice(&[ALIAS_SHARED, n as u8]),
+            }
+            blob.extend_from_slice(&form[shared(head, form, 0x1f)..]);
+        }
+    }
+    blob
+}
+
+/// A key set made by [`encode`] or [`encode_groups`]; keys are numbered in
+/// sorted order ([`encode`]) or in the groups' order ([`encode_groups`]).
 pub struct Keys {
     blob: &'static [u8],
     index: OnceLock<Index>,
@@ -75,6 +128,8 @@ struct Index {
     text: Vec<u8>,
     /// Where key `i` ends in `text` (it starts where key `i - 1` ends).
     ends: Vec<u32>,
+    /// In a grouped set, key `i`'s head ([`encode_groups`]); else empty.
+    heads: Vec<u16>,
     slots: Table,
 }
 
@@ -178,6 +233,13 @@ impl Keys {
         self.find(key).is_some()
     }
 
+    /// The number of the head of key `n`'s group, in a set made by
+    /// [`encode_groups`] (panics when there is no such key or the set has
+    /// no groups).
+    pub fn head(&self, n: usize) -> usize {
+        usize::from(*at(&self.index().heads, n))
+    }
+
     /// The number of keys.
     pub fn count(&self) -> usize {
         self.index().ends.len()
@@ -200,11 +262,24 @@ impl Index {
     fn build(blob: &[u8]) -> Index {
         let mut text: Vec<u8> = Vec::with_capacity(blob.len() * 2);
         let mut ends = Vec::new();
+        let mut heads = Vec::new();
         let drop = blob.first() == Some(&DROP_CODED);
+        let grouped = blob.first() == Some(&GROUPED);
+        // Where the key the next one is coded against starts: the key
+        // before it, or in a grouped set the last head.
         let mut start = 0;
+        let mut head = 0;
         let mut pos = 1;
         while pos < blob.len() {
-            let p = usize::from(blob[pos]);
+            let mut p = usize::from(blob[pos]);
+            let alias = grouped && p >= usize::from(ALIAS);
+            if alias {
+                p = 0;
+                if blob[pos] == ALIAS_SHARED {
+                    pos += 1;
+                    p = usize::from(*at(blob, pos));
+                }
+            }
             let shared = match (drop, p) {
                 (false, _) => p,
                 (true, DROP_ALL) => 0,
@@ -214,15 +289,23 @@ impl Index {
                 .iter()
                 .take_while(|&&b| b >= 0x20)
                 .count();
+            let key_start = text.len();
             text.extend_from_within(start..start + shared);
-            start = text.len() - shared;
             text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
             pos += 1 + len;
+            if !alias {
+                start = key_start;
+                head = ends.len() as u16;
+            }
+            if grouped {
+                heads.push(head);
+            }
             ends.push(text.len() as u32);
         }
         let mut index = Index {
             text,
             ends,
+            heads,
             slots: Table { slots: Vec::new() },
         };
         index.slots = Table::build(index.ends.len(), |n| index.key(n));
@@ -323,5 +406,33 @@ mod tests {
             assert_eq!(tail(rest), by_byte, "{n} bytes");
         }
         assert_ne!(hash(b"abc"), hash(b"abd"));
+    }
+
+    #[test]
+    fn grouped_keys_know_their_heads() {
+        let groups = [
+            ("Northland", vec!["NL", "Northland Republic", "Northlands"]),
+            ("Nortown", vec![]),
+            ("Aberport", vec!["Aber"]),
+        ];
+        let blob: &'static [u8] = Vec::leak(encode_groups(&groups));
+        let keys: &'static Keys = Box::leak(Box::new(Keys::new(blob)));
+        let order = [
+            "Northland",
+            "NL",
+            "Northland Republic",
+            "Northlands",
+            "Nortown",
+            "Aberport",
+            "Aber",
+        ];
+        assert_eq!(keys.count(), order.len());
+        for (n, key) in order.iter().enumerate() {
+            assert_eq!(keys.key(n), *key);
+            assert_eq!(keys.find(key), Some(n));
+        }
+        let heads: Vec<usize> = (0..order.len()).map(|n| keys.head(n)).collect();
+        assert_eq!(heads, [0, 0, 0, 0, 4, 5, 5]);
+        assert!(!keys.contains("North"));
     }
 }
