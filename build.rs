@@ -194,6 +194,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/types.rs");
     println!("cargo:rerun-if-changed=lexicons");
     dense_weights(&root);
+    letters();
     let read = |name: &str| -> &'static str {
         let path: &Path = &lexicons.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -656,4 +657,47 @@ fn decode_dense(bytes: &[u8]) -> Option<Vec<u8>> {
         i += 1;
     }
     (at == codes.len() && !codes.contains(&0x80)).then_some(table)
+}
+
+/// `letters.bin` (`src/letters.rs`): from U+0080 up, the runs of
+/// characters with the same four answers of core's (alphabetic, numeric,
+/// lowercase, uppercase: bits 0-3), a byte a run: the answers, and the
+/// run's length in bits 4-6 when below 8, else bit 7 set and the length in
+/// LEB128 bytes after it. Surrogates, no characters, extend the run before
+/// them.
+fn letters() {
+    let answers = |c: char| {
+        u8::from(c.is_alphabetic())
+            | u8::from(c.is_numeric()) << 1
+            | u8::from(c.is_lowercase()) << 2
+            | u8::from(c.is_uppercase()) << 3
+    };
+    let mut runs: Vec<(u32, u8)> = Vec::new();
+    for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+        let a = answers(c);
+        if runs.last().is_none_or(|&(_, last)| last != a) {
+            runs.push((c as u32, a));
+        }
+    }
+    let mut blob = Vec::new();
+    for (i, &(start, a)) in runs.iter().enumerate() {
+        let end = runs.get(i + 1).map_or(0x110000, |r| r.0);
+        let mut len = end - start;
+        if len < 8 {
+            blob.push(a | (len as u8) << 4);
+            continue;
+        }
+        blob.push(a | 0x80);
+        loop {
+            let b = (len & 0x7f) as u8;
+            len >>= 7;
+            if len == 0 {
+                blob.push(b);
+                break;
+            }
+            blob.push(b | 0x80);
+        }
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("letters.bin"), blob).unwrap();
 }

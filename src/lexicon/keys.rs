@@ -263,44 +263,29 @@ impl Index {
         let mut text: Vec<u8> = Vec::with_capacity(blob.len() * 2);
         let mut ends = Vec::new();
         let mut heads = Vec::new();
-        let drop = blob.first() == Some(&DROP_CODED);
-        let grouped = blob.first() == Some(&GROUPED);
-        // Where the key the next one is coded against starts: the key
-        // before it, or in a grouped set the last head.
-        let mut start = 0;
-        let mut head = 0;
-        let mut pos = 1;
-        while pos < blob.len() {
-            let mut p = usize::from(blob[pos]);
-            let alias = grouped && p >= usize::from(ALIAS);
-            if alias {
-                p = 0;
-                if blob[pos] == ALIAS_SHARED {
-                    pos += 1;
-                    p = usize::from(*at(blob, pos));
-                }
+        if blob.first() == Some(&GROUPED) {
+            decode_groups(blob, &mut text, &mut ends, &mut heads);
+        } else {
+            let drop = blob.first() == Some(&DROP_CODED);
+            let mut start = 0;
+            let mut pos = 1;
+            while pos < blob.len() {
+                let p = usize::from(blob[pos]);
+                let shared = match (drop, p) {
+                    (false, _) => p,
+                    (true, DROP_ALL) => 0,
+                    (true, _) => text.len() - start - p,
+                };
+                let len = at(blob, pos + 1..)
+                    .iter()
+                    .take_while(|&&b| b >= 0x20)
+                    .count();
+                text.extend_from_within(start..start + shared);
+                start = text.len() - shared;
+                text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
+                pos += 1 + len;
+                ends.push(text.len() as u32);
             }
-            let shared = match (drop, p) {
-                (false, _) => p,
-                (true, DROP_ALL) => 0,
-                (true, _) => text.len() - start - p,
-            };
-            let len = at(blob, pos + 1..)
-                .iter()
-                .take_while(|&&b| b >= 0x20)
-                .count();
-            let key_start = text.len();
-            text.extend_from_within(start..start + shared);
-            text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
-            pos += 1 + len;
-            if !alias {
-                start = key_start;
-                head = ends.len() as u16;
-            }
-            if grouped {
-                heads.push(head);
-            }
-            ends.push(text.len() as u32);
         }
         let mut index = Index {
             text,
@@ -319,6 +304,41 @@ impl Index {
             *at(&self.ends, n - 1) as usize
         };
         at(&self.text, start..*at(&self.ends, n) as usize)
+    }
+}
+
+/// Decodes a set made by [`encode_groups`] into `text` and `ends` (as
+/// [`Index::build`] does the others), and each key's head into `heads`.
+fn decode_groups(blob: &[u8], text: &mut Vec<u8>, ends: &mut Vec<u32>, heads: &mut Vec<u16>) {
+    // Where the last head starts in `text`, and its number.
+    let mut start = 0;
+    let mut head = 0;
+    let mut pos = 1;
+    while pos < blob.len() {
+        let code = blob[pos];
+        let alias = code >= ALIAS;
+        let shared = match code {
+            ALIAS_SHARED => {
+                pos += 1;
+                usize::from(*at(blob, pos))
+            }
+            ALIAS => 0,
+            p => usize::from(p),
+        };
+        let len = at(blob, pos + 1..)
+            .iter()
+            .take_while(|&&b| b >= 0x20)
+            .count();
+        let key_start = text.len();
+        text.extend_from_within(start..start + shared);
+        text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
+        pos += 1 + len;
+        if !alias {
+            start = key_start;
+            head = ends.len() as u16;
+        }
+        heads.push(head);
+        ends.push(text.len() as u32);
     }
 }
 

@@ -521,7 +521,11 @@ fn value<T: Copy>(keys: &Keys, values: &[T], key: &str) -> Option<T> {
 fn acronym(word: &str) -> bool {
     match word.as_bytes().first() {
         Some(&b) if b < 0x80 && !b.is_ascii_uppercase() && b != b'.' => false,
-        _ => word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some(),
+        _ => {
+            word.chars()
+                .all(|c| crate::letters::is_uppercase(c) || c == '.')
+                && word.chars().nth(1).is_some()
+        }
     }
 }
 
@@ -549,7 +553,7 @@ fn hashes(word: &str) -> (u32, &str, u32) {
 /// [`Lexicon::not_name`] of a word not in the list as written: a word in
 /// capitals of four characters or more is asked in title case.
 fn not_name_in_capitals(word: &str) -> Option<bool> {
-    if word.chars().all(|c| !c.is_lowercase()) && word.chars().nth(3).is_some() {
+    if word.chars().all(|c| !crate::letters::is_lowercase(c)) && word.chars().nth(3).is_some() {
         let mut chars = word.chars();
         let first = chars.next()?;
         let title: String = std::iter::once(first)
