@@ -121,6 +121,10 @@ pub fn encode_groups(groups: &[(&str, Vec<&str>)]) -> Vec<u8> {
 pub struct Keys {
     blob: &'static [u8],
     index: OnceLock<Index>,
+    /// Keys of other sets that are in this one too, not stored again: a
+    /// set and a bitmap over its key numbers (key `n`: bit `n % 8` of byte
+    /// `n / 8`).
+    also: &'static [(&'static Keys, &'static [u8])],
 }
 
 struct Index {
@@ -207,9 +211,21 @@ impl Table {
 impl Keys {
     /// The set encoded in `blob`.
     pub const fn new(blob: &'static [u8]) -> Keys {
+        Keys::with_keys_of(blob, &[])
+    }
+
+    /// The set encoded in `blob` and, besides, the keys of other sets
+    /// whose bits are set (`build.rs`: the common words that are cue verbs,
+    /// grammar, roles or cue nouns). Keys taken from them are numbered
+    /// after `blob`'s, set by set.
+    pub const fn with_keys_of(
+        blob: &'static [u8],
+        also: &'static [(&'static Keys, &'static [u8])],
+    ) -> Keys {
         Keys {
             blob,
             index: OnceLock::new(),
+            also,
         }
     }
 
@@ -254,12 +270,13 @@ impl Keys {
     }
 
     fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::build(self.blob))
+        self.index
+            .get_or_init(|| Index::build(self.blob, self.also))
     }
 }
 
 impl Index {
-    fn build(blob: &[u8]) -> Index {
+    fn build(blob: &[u8], also: &[(&'static Keys, &[u8])]) -> Index {
         let mut text: Vec<u8> = Vec::with_capacity(blob.len() * 2);
         let mut ends = Vec::new();
         let mut heads = Vec::new();
@@ -285,6 +302,14 @@ impl Index {
                 text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
                 pos += 1 + len;
                 ends.push(text.len() as u32);
+            }
+        }
+        for (keys, bits) in also {
+            for n in 0..keys.count() {
+                if bits.get(n / 8).is_some_and(|b| b >> (n % 8) & 1 != 0) {
+                    text.extend_from_slice(keys.index().key(n));
+                    ends.push(text.len() as u32);
+                }
             }
         }
         let mut index = Index {
