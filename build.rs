@@ -11,7 +11,8 @@
 //!
 //! Key sets are stored front-coded (`src/lexicon/keys.rs` has the format
 //! and the lookup); values sit in parallel arrays of the engine's own
-//! types, in the keys' sorted order.
+//! types, in the keys' sorted order. The known names are stored grouped
+//! (a name, then its other forms), with no values.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -193,6 +194,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/types.rs");
     println!("cargo:rerun-if-changed=lexicons");
     dense_weights(&root);
+    letters();
     let read = |name: &str| -> &'static str {
         let path: &Path = &lexicons.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -355,10 +357,13 @@ fn main() {
     out.table("GIVEN_NAMES", &given, Some("u8"));
 
     // places.tsv then organizations.tsv: every written form; the first wins.
-    // A form's value is its row's kind (0 organization, 1 polity, 2 city),
-    // plus, when the form is not the row's name, the number of the key that
-    // is (+ 1, shifted left by 2). The names are keys too, so their text is
-    // stored once.
+    // A form's kind is its row's (0 organization, 1 polity, 2 city), its
+    // canonical name the row's name. Stored grouped (`keys::encode_groups`):
+    // each name, then its other forms, the names ordered by kind, then
+    // alphabetically, so a key's number gives its kind (KNOWN_POLITIES,
+    // KNOWN_CITIES: where the kinds start) and its group's head its
+    // canonical name, and no value is stored (a u16 a form before: the set
+    // and its values 11,353 -> 10,415 bytes gzipped alone, 2026-12-06).
     let mut known: BTreeMap<String, (String, u16)> = BTreeMap::new();
     for (file, is_place) in [("places.tsv", true), ("organizations.tsv", false)] {
         for r in rows(read(file)) {
@@ -374,24 +379,48 @@ fn main() {
             }
         }
     }
-    let number: BTreeMap<&str, usize> = known
-        .keys()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
+    // (kind, name) -> the name's other forms, sorted.
+    let mut groups: BTreeMap<(u16, &str), Vec<&str>> = BTreeMap::new();
+    for (form, (name, kind)) in &known {
+        assert_eq!(
+            known[name.as_str()],
+            (name.clone(), *kind),
+            "known name {name:?}: its own row is not the first to list it"
+        );
+        let forms = groups.entry((*kind, name.as_str())).or_default();
+        if form != name {
+            forms.push(form.as_str());
+        }
+    }
+    let mut number: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut kind_starts = [usize::MAX; 3];
+    for ((kind, name), forms) in &groups {
+        let start = &mut kind_starts[usize::from(*kind)];
+        *start = (*start).min(number.len());
+        for form in std::iter::once(name).chain(forms) {
+            number.insert(form, number.len());
+        }
+    }
+    assert!(
+        number.len() <= keys::MAX_KEYS,
+        "KNOWN: more keys than a lookup table holds"
+    );
+    let groups: Vec<(&str, Vec<&str>)> = groups
+        .into_iter()
+        .map(|((_, name), forms)| (name, forms))
         .collect();
-    let values: BTreeMap<String, String> = known
-        .iter()
-        .map(|(form, (name, kind))| {
-            let n = number[name.as_str()];
-            let canonical = if number[form.as_str()] == n { 0 } else { n + 1 };
-            assert!(canonical < 1 << 14, "too many known names");
-            (
-                form.clone(),
-                ((canonical << 2) | usize::from(*kind)).to_string(),
-            )
-        })
-        .collect();
-    out.table("KNOWN", &values, Some("u16"));
+    std::fs::write(out.dir.join("known.bin"), keys::encode_groups(&groups)).unwrap();
+    writeln!(
+        out.code,
+        "pub(super) static KNOWN: Keys = Keys::new(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/known.bin\")));\n\
+         pub(super) const KNOWN_COUNT: usize = {};\n\
+         pub(super) const KNOWN_POLITIES: usize = {};\n\
+         pub(super) const KNOWN_CITIES: usize = {};",
+        number.len(),
+        kind_starts[1],
+        kind_starts[2]
+    )
+    .unwrap();
 
     // demonyms.tsv: the last one wins. The place is the number of its key in
     // KNOWN, or with the top bit set, an index into DEMONYM_PLACES (places
@@ -433,10 +462,49 @@ fn main() {
     out.table("NOT_NAMES", &to_strings(&not_names), Some("u8"));
 
     // common_words.tsv: lowercase.
-    let common: BTreeSet<String> = rows(read("common_words.tsv"))
+    // The words of the cue verbs, cue nouns, grammar and roles that are
+    // common are not stored again: a bitmap a set says which they are
+    // (`Keys::with_keys_of`), and the common words' index takes them from
+    // those sets (1,161 of 7,920 words; the common words 10,342 -> 9,490
+    // bytes gzipped alone, the bitmaps 202 bytes raw; core .wasm -601
+    // gzipped, 2026-12-06).
+    let mut common: BTreeSet<String> = rows(read("common_words.tsv"))
         .map(|r| r[0].to_lowercase())
         .collect();
+    let mut also = Vec::new();
+    for (name, set) in [
+        ("CUE_VERBS", &cue_verbs),
+        ("GRAMMAR", &grammar),
+        ("ROLES", &roles),
+        ("CUE_NOUNS", &cue_nouns),
+    ] {
+        let mut bits = vec![0u8; set.len().div_ceil(8)];
+        for (n, key) in set.keys().enumerate() {
+            if common.remove(key) {
+                bits[n / 8] |= 1 << (n % 8);
+            }
+        }
+        let bits: Vec<String> = bits.iter().map(u8::to_string).collect();
+        writeln!(
+            out.code,
+            "pub(super) static {name}_COMMON: [u8; {}] = [{}];",
+            bits.len(),
+            bits.join(",")
+        )
+        .unwrap();
+        also.push(format!("(&{name}, &{name}_COMMON)"));
+    }
     out.table("COMMON_WORDS", &to_set(&common), None);
+    // (`out.table` wrote the plain set: made one with the other sets' keys.)
+    let plain = "pub(super) static COMMON_WORDS: Keys = Keys::new(";
+    let at = out.code.rfind(plain).unwrap();
+    out.code.replace_range(
+        at..at + plain.len(),
+        "pub(super) static COMMON_WORDS: Keys = Keys::with_keys_of(",
+    );
+    let end = at + out.code[at..].find(");\n").unwrap();
+    out.code
+        .insert_str(end, &format!(", &[{}]", also.join(", ")));
 
     // abbreviations.tsv: as written, without the final period.
     let abbreviations: BTreeSet<String> = rows(read("abbreviations.tsv"))
@@ -628,4 +696,47 @@ fn decode_dense(bytes: &[u8]) -> Option<Vec<u8>> {
         i += 1;
     }
     (at == codes.len() && !codes.contains(&0x80)).then_some(table)
+}
+
+/// `letters.bin` (`src/letters.rs`): from U+0080 up, the runs of
+/// characters with the same four answers of core's (alphabetic, numeric,
+/// lowercase, uppercase: bits 0-3), a byte a run: the answers, and the
+/// run's length in bits 4-6 when below 8, else bit 7 set and the length in
+/// LEB128 bytes after it. Surrogates, no characters, extend the run before
+/// them.
+fn letters() {
+    let answers = |c: char| {
+        u8::from(c.is_alphabetic())
+            | u8::from(c.is_numeric()) << 1
+            | u8::from(c.is_lowercase()) << 2
+            | u8::from(c.is_uppercase()) << 3
+    };
+    let mut runs: Vec<(u32, u8)> = Vec::new();
+    for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+        let a = answers(c);
+        if runs.last().is_none_or(|&(_, last)| last != a) {
+            runs.push((c as u32, a));
+        }
+    }
+    let mut blob = Vec::new();
+    for (i, &(start, a)) in runs.iter().enumerate() {
+        let end = runs.get(i + 1).map_or(0x110000, |r| r.0);
+        let mut len = end - start;
+        if len < 8 {
+            blob.push(a | (len as u8) << 4);
+            continue;
+        }
+        blob.push(a | 0x80);
+        loop {
+            let b = (len & 0x7f) as u8;
+            len >>= 7;
+            if len == 0 {
+                blob.push(b);
+                break;
+            }
+            blob.push(b | 0x80);
+        }
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("letters.bin"), blob).unwrap();
 }

@@ -45,6 +45,7 @@ mod case;
 mod export;
 #[cfg(feature = "entities")]
 mod hash;
+mod letters;
 mod lexicon;
 mod offsets;
 mod order;

@@ -109,7 +109,7 @@ fn modifiers_before(doc: &Doc, mut t: usize) -> usize {
     while t > floor {
         let w = doc.tok(t - 1);
         let modifier = doc.token(t - 1).kind() == TokenKind::Word
-            && w.first_is(char::is_lowercase)
+            && w.first_is(crate::letters::is_lowercase)
             && doc.word_class(t - 1).is_none()
             && doc.cue_verb(t - 1).is_none();
         if !modifier {

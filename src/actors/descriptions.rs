@@ -82,26 +82,26 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
         || (role.collective && marker_at(doc, t + 1).is_some())
         || (role.collective && it_speaks_next(doc, t));
     let next_is_noun = next.is_some_and(|n| {
-        n.first_is(char::is_lowercase)
+        n.first_is(crate::letters::is_lowercase)
             && doc.word_class(t + 1).is_none()
             && doc.cue_verb(t + 1).is_none()
     });
     if role.collective && !speaks && next_is_noun {
         return None;
     }
-    if w.first_is(char::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
+    if w.first_is(crate::letters::is_uppercase) && !super::names::is_sentence_initial(doc, t) {
         return None; // part of a name: "Police Service"
     }
     // "the drivers' union": the owners are part of the body's name.
     let body_owner = |p: usize| {
         doc.token(p).kind() == TokenKind::Possessive
             && p > 0
-            && doc.tok(p - 1).first_is(char::is_lowercase)
+            && doc.tok(p - 1).first_is(crate::letters::is_lowercase)
             && doc.role(p - 1).is_some_and(|r| r.plural && !r.collective)
     };
     let lowercase_body = |k: usize| {
         k < doc.tokens.len()
-            && doc.tok(k).first_is(char::is_lowercase)
+            && doc.tok(k).first_is(crate::letters::is_lowercase)
             && lex.is_body(&doc.tok(k).lower_cow())
     };
     if role.plural && t + 1 < doc.tokens.len() && body_owner(t + 1) && lowercase_body(t + 2) {
@@ -208,7 +208,7 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
                 .rev()
                 .take_while(|&k| {
                     doc.token(k).kind() == TokenKind::Possessive
-                        || doc.tok(k).first_is(char::is_lowercase)
+                        || doc.tok(k).first_is(crate::letters::is_lowercase)
                 })
                 .any(|k| doc.token(k).kind() == TokenKind::Possessive)
             && speaks()
@@ -273,7 +273,7 @@ fn modifiers_before(
         if doc.token(p).kind() != TokenKind::Word
             || doc.cue_verb(p).is_some()
             || doc.role(p).is_some_and(|r| r.plural && !r.collective)
-            || (pw.first_is(char::is_uppercase)
+            || (pw.first_is(crate::letters::is_uppercase)
                 && actors.mention_at(p).is_none()
                 && lex.demonym(pw).is_none())
         {
@@ -284,7 +284,7 @@ fn modifiers_before(
         // residents").
         let after_to = p > sent.tokens().start
             && doc.tok(p - 1).eq_ignore_ascii_case("to")
-            && pw.first_is(char::is_lowercase)
+            && pw.first_is(crate::letters::is_lowercase)
             && !pw.contains('-')
             && !lex.has_ending(pw, Use::AdjectiveEnding);
         if after_to {

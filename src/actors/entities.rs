@@ -202,7 +202,9 @@ fn tagged_name(
     };
     let hint = match kind {
         // "BRELLIN" (a dateline) is the place written "Brellin".
-        EntityKind::Place if text.chars().any(char::is_lowercase) => place_hint(text.to_string()),
+        EntityKind::Place if text.chars().any(crate::letters::is_lowercase) => {
+            place_hint(text.to_string())
+        }
         EntityKind::Place => place_hint(unshout(text.split(' '))),
         EntityKind::Organization => Hint::Org,
         // A titled person is one, whatever the words around it suggest.
@@ -222,7 +224,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     toks.start < toks.end
         && doc.sentence_at(toks.start) == doc.sentence_at(toks.end - 1)
         && doc.tokens[toks.start].kind() == TokenKind::Word
-        && first.chars().any(char::is_uppercase)
+        && first.chars().any(crate::letters::is_uppercase)
         // A section's label ("International", "Health") may open an
         // organization's name that ends in its head word ("International
         // Maritime Bureau", "Health Ministry"), never a name by itself; so
@@ -237,7 +239,7 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
-            w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+            w.chars().any(|c| crate::letters::is_uppercase(c) || c.is_ascii_digit())
                 || matches!(w, "." | "&" | "'" | "’")
                 || doc.is(t, crate::lexicon::Use::Connector)
                 || (w == "," && listed_org(doc, toks))
@@ -262,7 +264,7 @@ fn initialled(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     }
     t > toks.start
         && t + 1 == toks.end
-        && doc.tok(t).chars().any(char::is_lowercase)
+        && doc.tok(t).chars().any(crate::letters::is_lowercase)
         && !lexicon().is_common_word(&doc.tok(t).lower())
 }
 
@@ -273,7 +275,7 @@ fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
         && t > 0
         && doc.sentence_at(t - 1) == doc.sentence_at(t)
         && doc.tokens[t - 1].kind() == TokenKind::Word
-        && doc.tok(t - 1).first_is(char::is_lowercase)
+        && doc.tok(t - 1).first_is(crate::letters::is_lowercase)
 }
 
 /// True when a name the rules missed may be added from the tagger's: not
@@ -329,7 +331,8 @@ fn may_add(
 fn common_next(doc: &Doc, b: usize) -> bool {
     b < doc.tokens.len() && {
         let w = doc.tok(b);
-        w.first_is(char::is_lowercase) && (w.ends_with("ed") || lexicon().is_common_word(w))
+        w.first_is(crate::letters::is_lowercase)
+            && (w.ends_with("ed") || lexicon().is_common_word(w))
     }
 }
 
@@ -359,7 +362,7 @@ fn institution(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && sentence.start == toks.start
         && stops
         && !object
-        && w.chars().any(char::is_lowercase)
+        && w.chars().any(crate::letters::is_lowercase)
         && !doc.paras[doc.para_of(toks.start)].heading
         && (lex.is_org_head(w) || lex.known(w).is_some_and(|k| !k.is_place))
 }
@@ -394,8 +397,12 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let text = doc.str_of(doc.span_of(toks.start, toks.end));
     let b = toks.end;
     // (the lowercase test first: it ends at the second letter of most names)
-    let caps = !text.chars().any(char::is_lowercase)
-        && text.chars().filter(|c| c.is_alphabetic()).count() > 1
+    let caps = !text.chars().any(crate::letters::is_lowercase)
+        && text
+            .chars()
+            .filter(|c| crate::letters::is_alphabetic(*c))
+            .count()
+            > 1
         && b < doc.tokens.len();
     caps && (doc.paras[doc.para_of(toks.start)].tokens().start == toks.start
         && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",")
@@ -412,7 +419,7 @@ fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     b + 1 < doc.tokens.len()
         && a > 0
         && doc.tok(b) == ","
-        && doc.tok(a - 1).first_is(char::is_lowercase)
+        && doc.tok(a - 1).first_is(crate::letters::is_lowercase)
         && dated(doc, b + 1)
         || b < doc.tokens.len() && doc.sentences[doc.sentence_at(a)].tokens().start == a && {
             // (", Wales" or ", WALES" between the place and the date)
@@ -420,7 +427,7 @@ fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             if doc.tok(t) == "," {
                 t += 1;
                 while t < doc.tokens.len()
-                    && doc.tok(t).first_is(char::is_uppercase)
+                    && doc.tok(t).first_is(crate::letters::is_uppercase)
                     && !dated(doc, t)
                 {
                     t += 1;
@@ -472,7 +479,7 @@ fn dated(doc: &Doc, t: usize) -> bool {
     };
     let lex = lexicon();
     digit_date(w)
-        || (w.first_is(char::is_uppercase)
+        || (w.first_is(crate::letters::is_uppercase)
             && lex.breaks_name(w)
             && !lex.is_label(w)
             && lex.word_class(w).is_none()
@@ -579,7 +586,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         if n.title.is_some()
             && noun_at(doc, b)
             && a > 0
-            && doc.tok(a - 1).first_is(char::is_lowercase)
+            && doc.tok(a - 1).first_is(crate::letters::is_lowercase)
         {
             let text = doc.str_of(doc.span_of(a, b));
             n.hint = match types.verdict(a..b) {
@@ -812,8 +819,8 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         while b < s.tokens().end
             && b < a + 3
             && doc.tokens[b].kind() == TokenKind::Word
-            && doc.tok(b).first_is(char::is_uppercase)
-            && !doc.tok(b).chars().any(char::is_lowercase)
+            && doc.tok(b).first_is(crate::letters::is_uppercase)
+            && !doc.tok(b).chars().any(crate::letters::is_lowercase)
         {
             b += 1;
         }
@@ -823,7 +830,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         }
         if a + 1 < s.tokens().end
             && doc.tokens[a].kind() == TokenKind::Word
-            && doc.tok(a).first_is(char::is_uppercase)
+            && doc.tok(a).first_is(crate::letters::is_uppercase)
             && !lexicon().is_common_word(doc.tok(a))
             && !lexicon().is_not_name(doc.tok(a))
         {
@@ -933,10 +940,10 @@ fn shouted(doc: &Doc, s: usize) -> bool {
     let mut words = 0;
     for t in doc.sentences[s].tokens() {
         let w = doc.tok(t);
-        if w.chars().any(char::is_lowercase) {
+        if w.chars().any(crate::letters::is_lowercase) {
             return false;
         }
-        words += usize::from(w.chars().any(char::is_uppercase));
+        words += usize::from(w.chars().any(crate::letters::is_uppercase));
     }
     words >= 3
 }
@@ -1120,8 +1127,11 @@ fn known(doc: &Doc, n: &Name) -> bool {
         return false;
     }
     let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 4 || text.chars().any(char::is_lowercase)
+    let letters = text
+        .chars()
+        .filter(|c| crate::letters::is_alphabetic(*c))
+        .count();
+    letters <= 4 || text.chars().any(crate::letters::is_lowercase)
 }
 
 /// A name ending in a capitalized plural word the tagger calls no actor
@@ -1478,7 +1488,7 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
         let placed = w.ends_with("-based")
             || lexicon().demonym(w).is_some()
             || lexicon().known(w).is_some_and(|k| k.is_place);
-        if !w.first_is(char::is_lowercase) && !placed {
+        if !w.first_is(crate::letters::is_lowercase) && !placed {
             return None;
         }
         org |= lexicon().is(w, Use::OrgNoun);
@@ -1675,7 +1685,7 @@ fn results_line(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let (a, b) = (toks.start, toks.end);
     let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 3));
-    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.first_is(char::is_uppercase));
+    let cap = |t: usize| word(Some(t)).is_some_and(|w| w.first_is(crate::letters::is_uppercase));
     let uncommon = |t: usize| cap(t) && !lexicon().is_common_word(&doc.tok(t).lower());
     // (past a group in brackets opening at `t`, forward; back over one
     // closing at `t`, to the token before it)
@@ -1813,7 +1823,7 @@ fn known_place(doc: &Doc, n: &Name) -> bool {
 fn noun_at(doc: &Doc, b: usize) -> bool {
     b < doc.tokens.len()
         && doc.tokens[b].kind() == TokenKind::Word
-        && doc.tok(b).first_is(char::is_lowercase)
+        && doc.tok(b).first_is(crate::letters::is_lowercase)
         && doc.word_class(b).is_none()
         && doc.cue_verb(b).is_none()
 }
@@ -1888,8 +1898,8 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     let shout = |t: usize| {
         t < doc.tokens.len()
             && doc.tokens[t].kind() == TokenKind::Word
-            && doc.tok(t).first_is(char::is_uppercase)
-            && !doc.tok(t).chars().any(char::is_lowercase)
+            && doc.tok(t).first_is(crate::letters::is_uppercase)
+            && !doc.tok(t).chars().any(crate::letters::is_lowercase)
     };
     if b - a == 1
         && shout(a)
@@ -1904,8 +1914,11 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
         return true;
     }
     let para = &doc.paras[doc.para_of(n.toks.start)];
-    text.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !text.chars().any(char::is_lowercase)
+    text.chars()
+        .filter(|c| crate::letters::is_alphabetic(*c))
+        .count()
+        > 1
+        && !text.chars().any(crate::letters::is_lowercase)
         && (para.tokens().start..para.tokens().end)
             .all(|t| n.toks.contains(&t) || doc.tokens[t].kind() == TokenKind::Punct)
 }
@@ -1923,7 +1936,7 @@ fn title_field(doc: &Doc, n: &Name, v: Option<EntityKind>) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
     let named_after = b + 1 < doc.tokens.len()
         && doc.tok(b) == ","
-        && doc.tok(b + 1).first_is(char::is_uppercase);
+        && doc.tok(b + 1).first_is(crate::letters::is_uppercase);
     let common = v != Some(EntityKind::Person) && lexicon().is_common_word(doc.tok(a));
     b - a == 1
         && a > 0
@@ -2417,7 +2430,7 @@ fn org_noun_before_holder(doc: &Doc, n: &Name) -> bool {
         && b + 1 < doc.tokens.len()
         && doc.is_cap(b + 1)
         && doc.uses_lower(a).has(Use::OrgNoun)
-        && doc.tok(b).first_is(char::is_lowercase)
+        && doc.tok(b).first_is(crate::letters::is_lowercase)
         && lexicon().starts_title(doc.tok(b))
 }
 
@@ -2431,13 +2444,13 @@ fn holder_after(doc: &Doc, n: &Name) -> bool {
     let lex = lexicon();
     b == a + 1
         && b + 1 < doc.tokens.len()
-        && doc.tok(b).first_is(char::is_lowercase)
+        && doc.tok(b).first_is(crate::letters::is_lowercase)
         && lex.starts_title(doc.tok(b))
         && !context().place_of.contains(doc.tok(b))
         && lex.known(doc.tok(a)).is_none()
         && lex.demonym(doc.tok(a)).is_none()
         && (b + 1..(b + 4).min(doc.tokens.len()))
-            .find(|&t| !doc.tok(t).first_is(char::is_lowercase))
+            .find(|&t| !doc.tok(t).first_is(crate::letters::is_lowercase))
             .is_some_and(|t| {
                 doc.is_cap(t)
                     && (b + 1..t).all(|u| lex.starts_title(doc.tok(u)) || lex.is_title(doc.tok(u)))
@@ -2492,7 +2505,8 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                     lex.is_org_head(w)
                         || (n.toks.len() == 1
                             && (2..=6).contains(&w.chars().filter(|c| *c != '.').count())
-                            && w.chars().all(|c| c == '.' || c.is_uppercase()))
+                            && w.chars()
+                                .all(|c| c == '.' || crate::letters::is_uppercase(c)))
                 })
             };
             // "the Kajaki district", "Farah province": the place's noun
@@ -2530,7 +2544,7 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 return true;
             }
             let title_after = b < doc.tokens.len()
-                && doc.tok(b).first_is(char::is_lowercase)
+                && doc.tok(b).first_is(crate::letters::is_lowercase)
                 && lex.starts_title(doc.tok(b))
                 && !holder_after(doc, n);
             let last = doc.tok(b - 1).lower();

@@ -60,7 +60,7 @@ fn kin_gender(doc: &Doc, n: &Name) -> Option<Gender> {
         t = t.checked_sub(1)?;
     }
     let w = doc.tok(t);
-    (n.title.is_none() && doc.is(t, Use::Kin) && w.first_is(char::is_lowercase))
+    (n.title.is_none() && doc.is(t, Use::Kin) && w.first_is(crate::letters::is_lowercase))
         .then(|| lexicon().title_gender(w))?
 }
 
@@ -212,13 +212,19 @@ impl Merger {
     fn surname_in_capitals(&self, text: &str) -> Option<usize> {
         // "TAPPER" after a full name in capitals, "JAKE TAPPER" (not "PAC"
         // after a body's name that ends in it).
-        let shouted = |id: &usize| !self.actors.actor(*id).name.contains(char::is_lowercase);
+        let shouted = |id: &usize| {
+            !self
+                .actors
+                .actor(*id)
+                .name
+                .contains(crate::letters::is_lowercase)
+        };
         if let Some(&id) = self.surnames.get(text).filter(|id| shouted(id)) {
             return Some(id);
         }
-        let upper = |c: char| c.is_uppercase() || c == '-';
+        let upper = |c: char| crate::letters::is_uppercase(c) || c == '-';
         if crate::text::char_count(text) < 3
-            || !text.first_is(char::is_uppercase)
+            || !text.first_is(crate::letters::is_uppercase)
             || !text.chars().all(upper)
         {
             return None;
@@ -404,20 +410,23 @@ fn push_name_text(doc: &Doc, n: &Name, s: &mut String) {
 fn is_acronym_text(s: &str) -> bool {
     !s.contains(' ')
         && s.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+            .filter(|c| crate::letters::is_alphabetic(*c))
+            .all(crate::letters::is_uppercase)
 }
 
 fn initials(name: &str) -> String {
     name.split([' ', '-'])
-        .filter(|w| w.first_is(char::is_uppercase))
+        .filter(|w| w.first_is(crate::letters::is_uppercase))
         .filter_map(|w| w.chars().next())
         .collect()
 }
 
 /// An organization whose initials spell the acronym ("National Security Council" for "NSC").
 fn find_expansion(actors: &Actors, acronym: &str) -> Option<usize> {
-    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: String = acronym
+        .chars()
+        .filter(|c| crate::letters::is_alphabetic(*c))
+        .collect();
     actors.actors.iter().position(|a| {
         a.kind == ActorKind::Organization && a.name.contains(' ') && initials(&a.name) == letters
     })
@@ -462,7 +471,7 @@ pub(super) fn pronoun_kind(doc: &Doc, b: usize) -> Option<ActorKind> {
     let lex = lexicon();
     if lex.is_title(&name.lower())
         || lex.is_common_word(&name.lower())
-        || !name.chars().any(char::is_lowercase)
+        || !name.chars().any(crate::letters::is_lowercase)
         || (b >= 2 && w(b - 2).eq_ignore_ascii_case("the"))
     {
         return None;

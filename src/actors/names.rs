@@ -91,7 +91,7 @@ fn evidence(doc: &Doc) -> Evidence {
                 continue;
             }
             let w = doc.tok(t);
-            if w.first_is(char::is_lowercase) {
+            if w.first_is(crate::letters::is_lowercase) {
                 let k = lower_shape(w);
                 if asked.get(k) {
                     lower.insert(w, ());
@@ -126,7 +126,7 @@ fn lower_shape(w: &str) -> usize {
 /// itself and so no lowercase start, is never asked about).
 fn mark_lower_form(doc: &Doc, t: usize, asked: &mut Bits) {
     let w = doc.tok(t);
-    if doc.token(t).kind() != TokenKind::Word || w.first_is(char::is_lowercase) {
+    if doc.token(t).kind() != TokenKind::Word || w.first_is(crate::letters::is_lowercase) {
         return;
     }
     asked.set(with_low(w, lower_shape));
@@ -176,14 +176,14 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
     }
     let w = doc.tok(t);
     // (The capital first: most words have none, and the other tests cost more.)
-    if !w.first_is(char::is_uppercase) {
+    if !w.first_is(crate::letters::is_uppercase) {
         return false;
     }
     // "US-led", "Serbian-backed": an adjective, not a name.
     let hyphen_adjective = w
         .rsplit('-')
         .next()
-        .is_some_and(|last| last.first_is(char::is_lowercase));
+        .is_some_and(|last| last.first_is(crate::letters::is_lowercase));
     // ("I'd", "We've": a pronoun's contraction)
     !hyphen_adjective
         && !lexicon().is_pronoun_contraction(w)
@@ -208,7 +208,7 @@ pub(super) fn speaks_next(doc: &Doc, t: usize) -> bool {
     let mut k = t;
     while k < doc.tokens.len() && k < t + 2 {
         let w = doc.tok(k);
-        if doc.token(k).kind() != TokenKind::Word || !w.first_is(char::is_lowercase) {
+        if doc.token(k).kind() != TokenKind::Word || !w.first_is(crate::letters::is_lowercase) {
             return false;
         }
         if lex
@@ -237,7 +237,7 @@ fn ends_org_name(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = lexicon();
     doc.token(t).kind() == TokenKind::Word
-        && w.first_is(char::is_uppercase)
+        && w.first_is(crate::letters::is_uppercase)
         && lex.is_label(w)
         && lex.breaks_name(w)
         && doc.token(t).span().start == doc.token(t - 1).span().end + 1
@@ -283,19 +283,20 @@ fn grammar_given(doc: &Doc, t: usize) -> bool {
     let titled = |k: usize| {
         doc.tok(k) == ","
             && matches!(doc.tok(k + 1), "the" | "a" | "an")
-            && (k + 2..(k + 5).min(doc.tokens.len()))
-                .any(|i| doc.tok(i).first_is(char::is_lowercase) && lex.is_title(doc.tok(i)))
+            && (k + 2..(k + 5).min(doc.tokens.len())).any(|i| {
+                doc.tok(i).first_is(crate::letters::is_lowercase) && lex.is_title(doc.tok(i))
+            })
     };
     let before = |k: usize| {
         let p = doc.tok(k);
-        p.first_is(char::is_lowercase)
+        p.first_is(crate::letters::is_lowercase)
             && (doc.cue_verb(k).is_some()
                 || matches!(lex.word_class(p), Some(WordClass::Prep | WordClass::Conj)))
     };
     t + 5 < doc.tokens.len()
         && doc.token(t).kind() == TokenKind::Word
-        && cs.next().is_some_and(char::is_uppercase)
-        && cs.next().is_some_and(char::is_lowercase)
+        && cs.next().is_some_and(crate::letters::is_uppercase)
+        && cs.next().is_some_and(crate::letters::is_lowercase)
         // (its second letter lowercase, no acronym: its class as the
         // lowercase word's, from the token's facts, no `String`)
         && matches!(doc.word_class(t), Some(WordClass::Prep | WordClass::Aux))
@@ -322,7 +323,7 @@ fn is_acronym(w: &str) -> bool {
     let mut letters = 0;
     for c in w.chars().filter(|c| *c != '.') {
         letters += 1;
-        if letters > 6 || !(c.is_uppercase() && c.is_alphabetic()) {
+        if letters > 6 || !(crate::letters::is_uppercase(c) && crate::letters::is_alphabetic(c)) {
             return false;
         }
     }
@@ -495,7 +496,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         // the lexicons as a word ("SERBIA" is "Serbia", merged with it).
         let shouting = para
             .tokens()
-            .all(|t| !doc.tok(t).contains(char::is_lowercase));
+            .all(|t| !doc.tok(t).contains(crate::letters::is_lowercase));
         let shouted =
             |w: &str| ev.cap_inside.contains(w) || known_in_capitals(w, [w].into_iter()).is_some();
         let mut t = a;
@@ -595,7 +596,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
 /// capitals, with only capitals before it in its paragraph and a lowercase
 /// word after the capitals, no title.
 fn tabloid_opening(doc: &Doc, a: usize) -> bool {
-    let no_lower = |t: usize| !doc.tok(t).contains(char::is_lowercase);
+    let no_lower = |t: usize| !doc.tok(t).contains(crate::letters::is_lowercase);
     let para = doc.para_of(a);
     let p = doc.paragraph(para);
     let mut k = a;
@@ -605,7 +606,7 @@ fn tabloid_opening(doc: &Doc, a: usize) -> bool {
     // ("SEIU chief says": a title after it, which it owns, the name of a body)
     k > a
         && k < p.tokens().end
-        && doc.tok(k).first_is(char::is_lowercase)
+        && doc.tok(k).first_is(crate::letters::is_lowercase)
         && !lexicon().starts_title(doc.tok(k))
         && !p.heading
         && (0..para).all(|q| doc.paragraph(q).heading)
@@ -786,7 +787,7 @@ fn kin_before(doc: &Doc, a: usize) -> bool {
     };
     let b = a + 1;
     k > 0
-        && doc.tok(k - 1).first_is(char::is_lowercase)
+        && doc.tok(k - 1).first_is(crate::letters::is_lowercase)
         && lexicon().is(doc.tok(k - 1), Use::Kin)
         && !(b < doc.tokens.len() && doc.plain_word(b) && doc.cue_verb(b).is_none())
 }
@@ -863,7 +864,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
         if title_len(doc, t, a) != Some(len) {
             continue;
         }
-        if doc.tok(t).first_is(char::is_uppercase) && !is_sentence_initial(doc, t) {
+        if doc.tok(t).first_is(crate::letters::is_uppercase) && !is_sentence_initial(doc, t) {
             // A capitalized title would have been part of the run.
             continue;
         }
@@ -875,7 +876,7 @@ fn lowercase_title_before(doc: &Doc, a: usize) -> Option<Span> {
             let tok = doc.token(p);
             if tok.kind() == TokenKind::Possessive
                 || (tok.kind() == TokenKind::Word
-                    && w.first_is(char::is_uppercase)
+                    && w.first_is(crate::letters::is_uppercase)
                     && doc.word_class(p).is_none())
                 || (tok.kind() == TokenKind::Word
                     && is_connector(w)
@@ -950,7 +951,9 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> Option<Name> {
     let para_start = doc.paragraph(doc.para_of(a)).tokens().start;
     let all_caps = (a..b).all(|t| {
         let w = doc.tok(t);
-        w == "." || (crate::text::char_count(w) > 1 && w.chars().all(|c| !c.is_lowercase()))
+        w == "."
+            || (crate::text::char_count(w) > 1
+                && w.chars().all(|c| !crate::letters::is_lowercase(c)))
     });
     let dateline_mark = b < doc.tokens.len() && matches!(doc.tok(b), "—" | "–" | "-" | "(" | ",");
     if !(all_caps && a == para_start && dateline_mark) {
@@ -981,7 +984,7 @@ pub(super) fn after_dateline_place(doc: &Doc, a: usize) -> bool {
     a >= start + 2
         && a <= start + 4
         && doc.tok(a - 1) == ","
-        && (start..a - 1).all(|t| !doc.tok(t).contains(char::is_lowercase))
+        && (start..a - 1).all(|t| !doc.tok(t).contains(crate::letters::is_lowercase))
 }
 
 /// What the lexicons know a name in capitals `raw` (its `words`) as:

@@ -322,7 +322,7 @@ pub fn find(
             && a == cue.toks.end
             && !doc.tok(a - 1).eq_ignore_ascii_case("to")
             && doc.token(a).kind() == TokenKind::Word
-            && doc.tok(a).first_is(char::is_lowercase)
+            && doc.tok(a).first_is(crate::letters::is_lowercase)
             && doc.word_class(a).is_none()
             && doc.in_quote_at(a).is_none()
             && !doc.is(a, Use::Complementizer)
@@ -600,7 +600,7 @@ fn content_start(
         // determiner before a lone noun that ends the clause stays)
         let noun = || {
             t + 2 < end
-                && doc.tok(t + 1).first_is(char::is_lowercase)
+                && doc.tok(t + 1).first_is(crate::letters::is_lowercase)
                 && doc.token(t + 1).kind() == TokenKind::Word
                 && doc.word_class(t + 1).is_none()
                 && !only_time(doc, t + 1, t + 2)
@@ -731,7 +731,7 @@ fn past_addressee(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<us
     };
     // A lowercase word of no grammar class and no cue: a noun, likely.
     let plain = |k: usize| {
-        word(k).is_some_and(|x| x.first_is(char::is_lowercase))
+        word(k).is_some_and(|x| x.first_is(crate::letters::is_lowercase))
             && doc.word_class(k).is_none()
             && doc.cue_verb(k).is_none()
     };
@@ -1061,7 +1061,9 @@ fn according_content(
             doc.word_class(cue_start - 2),
             Some(WordClass::Aux | WordClass::Conj)
         )
-        && doc.tok(cue_start - 2).first_is(char::is_lowercase)
+        && doc
+            .tok(cue_start - 2)
+            .first_is(crate::letters::is_lowercase)
         && doc.tok(cue_start - 2) != "been";
     // ("(According to X, ...)": a parenthesis opens it as the sentence does)
     let first = sent.start + usize::from(doc.tok(sent.start) == "(");
@@ -1077,7 +1079,8 @@ fn according_content(
                 doc.token(k).kind() == TokenKind::Word
                     && doc.in_quote_at(k).is_none()
                     && !matches!(doc.word_class(k), Some(WordClass::Aux | WordClass::Neg))
-                    && !(doc.tok(k).ends_with("ed") && doc.tok(k).first_is(char::is_lowercase))
+                    && !(doc.tok(k).ends_with("ed")
+                        && doc.tok(k).first_is(crate::letters::is_lowercase))
                     && doc.cue_verb(k).is_none()
             })
     };

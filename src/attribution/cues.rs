@@ -337,7 +337,7 @@ fn in_setting(doc: &Doc, t: usize, start: usize) -> bool {
     while k > start
         && k + 3 > t
         && doc.word_class(k - 1).is_none()
-        && doc.tok(k - 1).first_is(char::is_lowercase)
+        && doc.tok(k - 1).first_is(crate::letters::is_lowercase)
     {
         k -= 1;
     }
@@ -413,7 +413,7 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
         && doc.is(t + 1, Use::ParticiplePrep);
     let governed = || {
         t >= sent.start + 2
-            && doc.tok(t - 1).first_is(char::is_lowercase)
+            && doc.tok(t - 1).first_is(crate::letters::is_lowercase)
             && doc.word_class(t - 1).is_none()
             && doc.cue_verb(t - 1).is_none()
             && (in_phrase(t - 2)
@@ -555,7 +555,7 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         let is_verb = |t: usize| {
             t < sent.end
                 && doc.token(t).kind() == TokenKind::Word
-                && doc.tok(t).first_is(char::is_lowercase)
+                && doc.tok(t).first_is(crate::letters::is_lowercase)
                 // "referencing the ...": a participle, not a finite verb
                 && !doc.tok(t).ends_with("ing")
                 && doc.word_class(t).is_none()
@@ -646,7 +646,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     let prev = prev_raw.map(Lower::lower_cow);
     // "Kelly charged in ...": a capitalized word before the verb is a name,
     // not a noun the participle describes.
-    let prev_lower = prev_raw.is_some_and(|p| p.first_is(char::is_lowercase));
+    let prev_lower = prev_raw.is_some_and(|p| p.first_is(crate::letters::is_lowercase));
     // (the word classes asked only when the tokens' facts allow: the
     // facts were worked out for the lowercase forms asked here)
     let prev_class = prev
@@ -943,7 +943,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             && (t + 1..(t + 6).min(sent.end - 1)).any(|k| {
                 // (or a quotation: "vowed to “finish the job”")
                 doc.tok(k) == "to"
-                    && ((doc.tok(k + 1).first_is(char::is_lowercase)
+                    && ((doc.tok(k + 1).first_is(crate::letters::is_lowercase)
                         && doc.word_class(k + 1).is_none())
                         || doc.quote_at(k + 1).is_some())
             }))
@@ -994,11 +994,11 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             .is_some_and(|p| p.ends_with("ing") || p.ends_with("ed"));
     let adjective = past
         && (matches!(prev_class, Some(WordClass::Quant)) || verb_before)
-        && next
-            .as_deref()
-            .is_some_and(|n| n.first_is(char::is_alphabetic) && lex.word_class(n).is_none())
+        && next.as_deref().is_some_and(|n| {
+            n.first_is(crate::letters::is_alphabetic) && lex.word_class(n).is_none()
+        })
         && t + 1 < sent.end
-        && doc.tok(t + 1).first_is(char::is_lowercase);
+        && doc.tok(t + 1).first_is(crate::letters::is_lowercase);
     if adjective {
         return None;
     }

@@ -98,7 +98,7 @@ fn content_words(text: &str) -> Vec<Cow<'_, str>> {
     crate::work::add(text.len() / 16);
     let lex = lexicon();
     let mut words: Vec<Cow<str>> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .split(|c: char| !crate::letters::is_alphanumeric(c) && c != '-')
         .filter(|w| crate::text::char_count(w) >= 5)
         .map(Lower::lower_cow)
         .filter(|w| {

@@ -768,7 +768,7 @@ fn paragraph_only_quotes(doc: &Doc, para: usize) -> bool {
 fn kind(doc: &Doc, q: usize, sent_start: usize, starts_sentence: bool) -> QuoteKind {
     let rq = doc.quote(q);
     let content = doc.str_of(rq.content());
-    let capital = content.first_is(|c| c.is_uppercase() || c.is_ascii_digit());
+    let capital = content.first_is(|c| crate::letters::is_uppercase(c) || c.is_ascii_digit());
     // (Eight words are enough to decide.)
     let words = content.split_whitespace().take(8).count();
     let after_intro = rq.open_tok() > sent_start
@@ -802,7 +802,9 @@ fn resumes_direct(doc: &Doc, q: usize, sent_start: usize) -> bool {
     doc.str_of(prev.content()).trim_end().ends_with(',')
         && doc.tok(open - 1) == ","
         && (close + 1..open - 1).all(|t| doc.token(t).kind() == TokenKind::Word)
-        && doc.str_of(prev.content()).first_is(char::is_uppercase)
+        && doc
+            .str_of(prev.content())
+            .first_is(crate::letters::is_uppercase)
         && (before == sent_start || matches!(doc.tok(before - 1), ":" | ","))
 }
 
@@ -817,7 +819,7 @@ fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &
     (found.cue.is_some() || sentence)
         && found.speaker.is_some()
         && (starts || intro)
-        && content.first_is(char::is_alphabetic)
+        && content.first_is(crate::letters::is_alphabetic)
         && content.last_is(|c| matches!(c, '.' | ',' | '!' | '?'))
         && !content.contains(char::is_whitespace)
 }
@@ -858,7 +860,7 @@ fn colon_speaker(doc: &Doc, actors: &Actors, open: usize, start: usize) -> Optio
     while p > start && words < 4 {
         let w = doc.tok(p);
         let plain = doc.token(p).kind() == TokenKind::Word
-            && w.first_is(char::is_lowercase)
+            && w.first_is(crate::letters::is_lowercase)
             && !matches!(lex.word_class(w), Some(WordClass::Det | WordClass::Prep));
         if !plain {
             return None;
@@ -900,7 +902,9 @@ fn is_scare_quote(
     let content = doc.str_of(doc.quote(q).content());
     crate::work::add(content.len() / 16);
     let words: Vec<&str> = content.split_whitespace().collect();
-    let title_case = words.iter().all(|w| !w.first_is(char::is_lowercase));
+    let title_case = words
+        .iter()
+        .all(|w| !w.first_is(crate::letters::is_lowercase));
     // "the movie “Bridge of Spies”", "on NBC's “Meet the Press”": a work's
     // title, its short words lowercase, after the kind of work or an owner.
     let work = after_work(doc, doc.quote(q).open_tok());
@@ -908,8 +912,8 @@ fn is_scare_quote(
     let titled = || {
         words.len() > 1
             && words.iter().enumerate().all(|(i, w)| {
-                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-                !w.first_is(char::is_lowercase)
+                let bare = w.trim_matches(|c: char| !crate::letters::is_alphanumeric(c));
+                !w.first_is(crate::letters::is_lowercase)
                     || (i > 0
                         && matches!(
                             lex.word_class(bare),

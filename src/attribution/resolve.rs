@@ -247,7 +247,8 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
         }
         let w = doc.tok(t);
         if doc.token(t).kind() != TokenKind::Word
-            || !(w.first_is(char::is_lowercase) || doc.word_class(t) == Some(WordClass::Det))
+            || !(w.first_is(crate::letters::is_lowercase)
+                || doc.word_class(t) == Some(WordClass::Det))
         {
             return None;
         }

@@ -130,7 +130,7 @@ fn finite_subject(
         let wide = o.filter(|&o| {
             bound > sent.start
                 && o > sent.start
-                && doc.tok(o - 1).first_is(char::is_lowercase)
+                && doc.tok(o - 1).first_is(crate::letters::is_lowercase)
                 && bound - o < 8
         });
         let bound = wide.map_or(bound, |o| left_bound(doc, sent.start, o));
@@ -212,7 +212,7 @@ fn coordinated_subject(
             // a supporter", "The operator, Acme, ...")
             let owner = (main..k).any(|j| doc.token(j).kind() == TokenKind::Possessive)
                 && !is_personal_pronoun(doc.tok(main));
-            doc.tok(k).first_is(char::is_lowercase)
+            doc.tok(k).first_is(crate::letters::is_lowercase)
                 && doc.token(k + 1).kind() == TokenKind::Word
                 && (main..k).all(|j| doc.token(j).kind() != TokenKind::Punct)
                 && (owner || matches!(doc.word_class(main), Some(WordClass::Det | WordClass::Poss)))
@@ -334,7 +334,8 @@ fn apposed_person(doc: &Doc, actors: &Actors, m: usize, end: usize) -> Option<us
     let comma = (e..(e + 3).min(end)).find(|&k| doc.tok(k) == ",")?;
     let lowercase = comma > e
         && (e..comma).all(|k| {
-            doc.token(k).kind() == TokenKind::Word && doc.tok(k).first_is(char::is_lowercase)
+            doc.token(k).kind() == TokenKind::Word
+                && doc.tok(k).first_is(crate::letters::is_lowercase)
         });
     let p = actors.outer_mention_at(comma + 1)?;
     let pe = actors.mention(p).toks().end;
@@ -443,7 +444,7 @@ fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Op
     (from + 1..gerund).rev().find_map(|k| {
         let w = doc.tok(k);
         let past = doc.token(k).kind() == TokenKind::Word
-            && w.first_is(char::is_lowercase)
+            && w.first_is(crate::letters::is_lowercase)
             && w.ends_with("ed");
         if !past || doc.in_quote_at(k).is_some() {
             return None;
@@ -537,7 +538,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
         && doc.tok(b) == ","
         && doc.tok(b + 2) == ","
         && word(doc, b + 1)
-        && doc.tok(b + 1).first_is(char::is_lowercase)
+        && doc.tok(b + 1).first_is(crate::letters::is_lowercase)
         && verb_stops(doc, b + 3, sent.end)
     {
         return Some((a, b));
@@ -548,7 +549,7 @@ fn opening_phrase(doc: &Doc, sent: std::ops::Range<usize>) -> Option<(usize, usi
         return None;
     }
     let verb = b - 1;
-    (verb > a + 1 && doc.tok(verb).first_is(char::is_lowercase)).then_some((a, verb))
+    (verb > a + 1 && doc.tok(verb).first_is(crate::letters::is_lowercase)).then_some((a, verb))
 }
 
 fn word(doc: &Doc, t: usize) -> bool {
@@ -559,7 +560,7 @@ fn word(doc: &Doc, t: usize) -> bool {
 fn verb_at(doc: &Doc, t: usize) -> bool {
     doc.cue_verb(t).is_some_and(|v| !v.present)
         || matches!(doc.word_class(t), Some(WordClass::Aux))
-        || (doc.tok(t).ends_with("ed") && doc.tok(t).first_is(char::is_lowercase))
+        || (doc.tok(t).ends_with("ed") && doc.tok(t).first_is(crate::letters::is_lowercase))
         || doc.is(t, Use::IrregularParticiple)
 }
 

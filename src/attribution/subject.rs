@@ -299,7 +299,7 @@ fn at_mention(
     let mut of = start.saturating_sub(1);
     while of > bound + 1
         && start - of < 6
-        && (doc.tok(of).first_is(char::is_lowercase)
+        && (doc.tok(of).first_is(crate::letters::is_lowercase)
             || doc.token(of).kind() == TokenKind::Possessive)
         && doc.tok(of) != "of"
     {
@@ -361,7 +361,7 @@ fn described_before(doc: &Doc, actors: &Actors, start: usize, bound: usize) -> O
         return None;
     }
     let adj = start > bound + 2
-        && doc.tok(start - 2).first_is(char::is_lowercase)
+        && doc.tok(start - 2).first_is(crate::letters::is_lowercase)
         && actors.mention_at(start - 2).is_none();
     let end = start - 1 - usize::from(adj);
     let d = actors.mention_at(end - 1).filter(|_| end > bound)?;
@@ -389,7 +389,7 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
     let verb_object = start > bound + 1 && {
         let v = doc.tok(start - 1);
         doc.token(start - 1).kind() == TokenKind::Word
-            && v.first_is(char::is_lowercase)
+            && v.first_is(crate::letters::is_lowercase)
             // ("told", "telling", "urged": verbs of the "X told Y
             // to" frame take their listener as object)
             && (lexicon().cue_verb(v).is_some_and(|c| c.frames.inf)
@@ -413,7 +413,7 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         .filter(|&q| {
             q + 1 < p
                 && (doc.is(q + 1, Use::Relative)
-                    || (doc.tok(q + 1).first_is(char::is_lowercase)
+                    || (doc.tok(q + 1).first_is(crate::letters::is_lowercase)
                         && lexicon().has_ending(doc.tok(q + 1), Use::GerundEnding)))
         });
     if let Some(q) = opening {
@@ -628,7 +628,7 @@ fn share_start(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<usi
         let hedge = (doc.token(t).kind() == TokenKind::Word
             && actors.mention_at(t).is_none()
             && doc.cue_verb(t).is_none()
-            && (doc.tok(t).first_is(char::is_lowercase) || t == bound)
+            && (doc.tok(t).first_is(crate::letters::is_lowercase) || t == bound)
             && matches!(
                 doc.word_class(t),
                 None | Some(WordClass::Prep | WordClass::Quant)
@@ -704,7 +704,7 @@ pub fn before_gerund(doc: &Doc, actors: &Actors, cue: &Cue, bound: usize) -> Opt
     while a > bound + 1
         && g - a < 3
         && doc.token(a - 1).kind() == TokenKind::Word
-        && doc.tok(a - 1).first_is(char::is_lowercase)
+        && doc.tok(a - 1).first_is(crate::letters::is_lowercase)
         && doc.word_class(a - 1).is_none()
         && doc.cue_verb(a - 1).is_none()
         && !doc.tok(a - 1).ends_with("ing")
@@ -1118,7 +1118,7 @@ fn person_after_title(doc: &Doc, actors: &Actors, p: usize, end: usize) -> Optio
                 || (doc.tok(q) == "of"
                     && q > p
                     && q + 1 < end
-                    && doc.tok(q + 1).first_is(char::is_lowercase)
+                    && doc.tok(q + 1).first_is(crate::letters::is_lowercase)
                     && doc.word_class(q + 1).is_none())
                 || tok.kind() == TokenKind::Possessive
                 || doc.tok(q) == "."
@@ -1247,7 +1247,7 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
 fn bare_phrase_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let noun = |k: usize| {
         doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).first_is(char::is_lowercase)
+            && doc.tok(k).first_is(crate::letters::is_lowercase)
             && doc.word_class(k).is_none()
             && looks_nominal(doc, k)
     };
@@ -1266,7 +1266,7 @@ fn bare_role_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let lex = lexicon();
     let word = |k: usize| {
         doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).first_is(char::is_lowercase)
+            && doc.tok(k).first_is(crate::letters::is_lowercase)
             && doc.word_class(k).is_none()
     };
     let e = (t..end.min(t + 3)).take_while(|&k| word(k)).last()? + 1;
@@ -1315,7 +1315,7 @@ fn dated_participle_before(doc: &Doc, t: usize, bound: usize) -> Option<usize> {
     }
     let w = doc.tok(v);
     let participle = doc.token(v).kind() == TokenKind::Word
-        && w.first_is(char::is_lowercase)
+        && w.first_is(crate::letters::is_lowercase)
         && w.ends_with("ed")
         && doc.word_class(v).is_none();
     (participle && looks_nominal(doc, v - 1) && doc.in_quote_at(v).is_none()).then_some(v)

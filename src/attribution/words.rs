@@ -169,7 +169,7 @@ pub fn is_subject_pronoun(w: &str) -> bool {
 /// that can stand for a clause's speaker.
 pub fn is_personal_pronoun(w: &str) -> bool {
     let mut rest = w.chars().skip(1);
-    rest.all(char::is_lowercase)
+    rest.all(crate::letters::is_lowercase)
         && lexicon()
             .pronoun(w)
             .is_some_and(|p| p.subject && p.third_person && p.refers != Refers::Thing)
@@ -178,7 +178,7 @@ pub fn is_personal_pronoun(w: &str) -> bool {
 /// A subject pronoun as running text writes it after a quotation ("“...,”
 /// she said"): in lowercase, or the one-letter "I".
 pub fn is_subject_pronoun_as_written(w: &str) -> bool {
-    (w.len() == 1 || !w.chars().any(char::is_uppercase)) && is_subject_pronoun(w)
+    (w.len() == 1 || !w.chars().any(crate::letters::is_uppercase)) && is_subject_pronoun(w)
 }
 
 /// ", a view the government rejects", ", an account disputed by X": an
@@ -198,7 +198,7 @@ pub fn apposed_to_clause(doc: &Doc, np: usize, head: usize) -> bool {
 /// "his", "her", "their", "its" (in lowercase): the owner of a claim noun
 /// ("her promise").
 pub fn is_possessive_pronoun(w: &str) -> bool {
-    !w.chars().any(char::is_uppercase)
+    !w.chars().any(crate::letters::is_uppercase)
         && lexicon()
             .pronoun(w)
             .is_some_and(|p| p.possessive && p.third_person)

@@ -30,6 +30,17 @@ pub const DROP_ALL: usize = 0x1f;
 /// The first byte of a drop-coded set (a prefix-coded one starts with 0).
 const DROP_CODED: u8 = 1;
 
+/// The first byte of a grouped set ([`encode_groups`]).
+const GROUPED: u8 = 2;
+
+/// In a grouped set, the code of another form of the head before it,
+/// written whole.
+const ALIAS: u8 = 0x1e;
+
+/// In a grouped set, the code of another form of the head before it that
+/// shares the next byte's count (< 0x20) of leading bytes with the head.
+const ALIAS_SHARED: u8 = 0x1f;
+
 /// Encodes sorted, unique keys, drop-coded when `drop` is true.
 ///
 /// Panics on unsorted or duplicate keys and on a byte below 0x20 in a key:
@@ -64,10 +75,56 @@ pub fn encode(keys: &[&str], drop: bool) -> Vec<u8> {
     blob
 }
 
-/// A key set made by [`encode`]; keys are numbered in sorted order.
+/// Encodes groups of keys: each group a head and the other forms of it
+/// (the known names: a place or an organization, then its other written
+/// forms). Keys are numbered in this order, and [`Keys::head`] gives a
+/// key's head, so a form's canonical name needs no table of its own. A
+/// head is prefix-coded against the head before it (at most `ALIAS - 1`
+/// bytes shared), a form against its head ([`ALIAS`], [`ALIAS_SHARED`]).
+///
+/// Panics on a duplicate key and on a byte below 0x20 in a key.
+#[cfg_attr(not(test), allow(dead_code))] // build.rs and the tests use it
+pub fn encode_groups(groups: &[(&str, Vec<&str>)]) -> Vec<u8> {
+    let mut blob = vec![GROUPED];
+    let mut seen = std::collections::HashSet::new();
+    let shared = |a: &[u8], b: &[u8], max: usize| {
+        a.iter().zip(b).take_while(|(x, y)| x == y).count().min(max)
+    };
+    let mut prev: &[u8] = &[];
+    for (head, forms) in groups {
+        let head = head.as_bytes();
+        for key in std::iter::once(head).chain(forms.iter().map(|f| f.as_bytes())) {
+            assert!(seen.insert(key), "duplicate key {key:?}");
+            assert!(
+                key.iter().all(|&b| b >= 0x20),
+                "control byte in key {key:?}"
+            );
+        }
+        let n = shared(prev, head, usize::from(ALIAS) - 1);
+        blob.push(n as u8);
+        blob.extend_from_slice(&head[n..]);
+        prev = head;
+        for form in forms {
+            let form = form.as_bytes();
+            match shared(head, form, 0x1f) {
+                0 => blob.push(ALIAS),
+                n => blob.extend_from_slice(&[ALIAS_SHARED, n as u8]),
+            }
+            blob.extend_from_slice(&form[shared(head, form, 0x1f)..]);
+        }
+    }
+    blob
+}
+
+/// A key set made by [`encode`] or [`encode_groups`]; keys are numbered in
+/// sorted order ([`encode`]) or in the groups' order ([`encode_groups`]).
 pub struct Keys {
     blob: &'static [u8],
     index: OnceLock<Index>,
+    /// Keys of other sets that are in this one too, not stored again: a
+    /// set and a bitmap over its key numbers (key `n`: bit `n % 8` of byte
+    /// `n / 8`).
+    also: &'static [(&'static Keys, &'static [u8])],
 }
 
 struct Index {
@@ -75,6 +132,8 @@ struct Index {
     text: Vec<u8>,
     /// Where key `i` ends in `text` (it starts where key `i - 1` ends).
     ends: Vec<u32>,
+    /// In a grouped set, key `i`'s head ([`encode_groups`]); else empty.
+    heads: Vec<u16>,
     slots: Table,
 }
 
@@ -152,9 +211,21 @@ impl Table {
 impl Keys {
     /// The set encoded in `blob`.
     pub const fn new(blob: &'static [u8]) -> Keys {
+        Keys::with_keys_of(blob, &[])
+    }
+
+    /// The set encoded in `blob` and, besides, the keys of other sets
+    /// whose bits are set (`build.rs`: the common words that are cue verbs,
+    /// grammar, roles or cue nouns). Keys taken from them are numbered
+    /// after `blob`'s, set by set.
+    pub const fn with_keys_of(
+        blob: &'static [u8],
+        also: &'static [(&'static Keys, &'static [u8])],
+    ) -> Keys {
         Keys {
             blob,
             index: OnceLock::new(),
+            also,
         }
     }
 
@@ -178,6 +249,13 @@ impl Keys {
         self.find(key).is_some()
     }
 
+    /// The number of the head of key `n`'s group, in a set made by
+    /// [`encode_groups`] (panics when there is no such key or the set has
+    /// no groups).
+    pub fn head(&self, n: usize) -> usize {
+        usize::from(*at(&self.index().heads, n))
+    }
+
     /// The number of keys.
     pub fn count(&self) -> usize {
         self.index().ends.len()
@@ -192,37 +270,52 @@ impl Keys {
     }
 
     fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::build(self.blob))
+        self.index
+            .get_or_init(|| Index::build(self.blob, self.also))
     }
 }
 
 impl Index {
-    fn build(blob: &[u8]) -> Index {
+    fn build(blob: &[u8], also: &[(&'static Keys, &[u8])]) -> Index {
         let mut text: Vec<u8> = Vec::with_capacity(blob.len() * 2);
         let mut ends = Vec::new();
-        let drop = blob.first() == Some(&DROP_CODED);
-        let mut start = 0;
-        let mut pos = 1;
-        while pos < blob.len() {
-            let p = usize::from(blob[pos]);
-            let shared = match (drop, p) {
-                (false, _) => p,
-                (true, DROP_ALL) => 0,
-                (true, _) => text.len() - start - p,
-            };
-            let len = at(blob, pos + 1..)
-                .iter()
-                .take_while(|&&b| b >= 0x20)
-                .count();
-            text.extend_from_within(start..start + shared);
-            start = text.len() - shared;
-            text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
-            pos += 1 + len;
-            ends.push(text.len() as u32);
+        let mut heads = Vec::new();
+        if blob.first() == Some(&GROUPED) {
+            decode_groups(blob, &mut text, &mut ends, &mut heads);
+        } else {
+            let drop = blob.first() == Some(&DROP_CODED);
+            let mut start = 0;
+            let mut pos = 1;
+            while pos < blob.len() {
+                let p = usize::from(blob[pos]);
+                let shared = match (drop, p) {
+                    (false, _) => p,
+                    (true, DROP_ALL) => 0,
+                    (true, _) => text.len() - start - p,
+                };
+                let len = at(blob, pos + 1..)
+                    .iter()
+                    .take_while(|&&b| b >= 0x20)
+                    .count();
+                text.extend_from_within(start..start + shared);
+                start = text.len() - shared;
+                text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
+                pos += 1 + len;
+                ends.push(text.len() as u32);
+            }
+        }
+        for (keys, bits) in also {
+            for n in 0..keys.count() {
+                if bits.get(n / 8).is_some_and(|b| b >> (n % 8) & 1 != 0) {
+                    text.extend_from_slice(keys.index().key(n));
+                    ends.push(text.len() as u32);
+                }
+            }
         }
         let mut index = Index {
             text,
             ends,
+            heads,
             slots: Table { slots: Vec::new() },
         };
         index.slots = Table::build(index.ends.len(), |n| index.key(n));
@@ -236,6 +329,41 @@ impl Index {
             *at(&self.ends, n - 1) as usize
         };
         at(&self.text, start..*at(&self.ends, n) as usize)
+    }
+}
+
+/// Decodes a set made by [`encode_groups`] into `text` and `ends` (as
+/// [`Index::build`] does the others), and each key's head into `heads`.
+fn decode_groups(blob: &[u8], text: &mut Vec<u8>, ends: &mut Vec<u32>, heads: &mut Vec<u16>) {
+    // Where the last head starts in `text`, and its number.
+    let mut start = 0;
+    let mut head = 0;
+    let mut pos = 1;
+    while pos < blob.len() {
+        let code = blob[pos];
+        let alias = code >= ALIAS;
+        let shared = match code {
+            ALIAS_SHARED => {
+                pos += 1;
+                usize::from(*at(blob, pos))
+            }
+            ALIAS => 0,
+            p => usize::from(p),
+        };
+        let len = at(blob, pos + 1..)
+            .iter()
+            .take_while(|&&b| b >= 0x20)
+            .count();
+        let key_start = text.len();
+        text.extend_from_within(start..start + shared);
+        text.extend_from_slice(at(blob, pos + 1..pos + 1 + len));
+        pos += 1 + len;
+        if !alias {
+            start = key_start;
+            head = ends.len() as u16;
+        }
+        heads.push(head);
+        ends.push(text.len() as u32);
     }
 }
 
@@ -323,5 +451,33 @@ mod tests {
             assert_eq!(tail(rest), by_byte, "{n} bytes");
         }
         assert_ne!(hash(b"abc"), hash(b"abd"));
+    }
+
+    #[test]
+    fn grouped_keys_know_their_heads() {
+        let groups = [
+            ("Northland", vec!["NL", "Northland Republic", "Northlands"]),
+            ("Nortown", vec![]),
+            ("Aberport", vec!["Aber"]),
+        ];
+        let blob: &'static [u8] = Vec::leak(encode_groups(&groups));
+        let keys: &'static Keys = Box::leak(Box::new(Keys::new(blob)));
+        let order = [
+            "Northland",
+            "NL",
+            "Northland Republic",
+            "Northlands",
+            "Nortown",
+            "Aberport",
+            "Aber",
+        ];
+        assert_eq!(keys.count(), order.len());
+        for (n, key) in order.iter().enumerate() {
+            assert_eq!(keys.key(n), *key);
+            assert_eq!(keys.find(key), Some(n));
+        }
+        let heads: Vec<usize> = (0..order.len()).map(|n| keys.head(n)).collect();
+        assert_eq!(heads, [0, 0, 0, 0, 4, 5, 5]);
+        assert!(!keys.contains("North"));
     }
 }

@@ -33,7 +33,7 @@ pub struct Lexicon {
     fact_words: OnceLock<FactWords>,
     /// For each [`Use`], the [`shape`]s of the words that have it.
     use_shapes: OnceLock<[u64; 64]>,
-    known: [OnceLock<Known>; tables::KNOWN_VALUES.len()],
+    known: [OnceLock<Known>; tables::KNOWN_COUNT],
 }
 
 /// A word's length and first and last bytes, folded into 0..64: a word
@@ -94,7 +94,7 @@ pub fn lexicon() -> &'static Lexicon {
         marker_blocks: OnceLock::new(),
         fact_words: OnceLock::new(),
         use_shapes: OnceLock::new(),
-        known: [const { OnceLock::new() }; tables::KNOWN_VALUES.len()],
+        known: [const { OnceLock::new() }; tables::KNOWN_COUNT],
     };
     &LEXICON
 }
@@ -367,16 +367,12 @@ impl Lexicon {
     /// Known name number `n`.
     fn known_at(&self, n: usize) -> &Known {
         self.known.at(n).get_or_init(|| {
-            let value = *tables::KNOWN_VALUES.at(n);
-            let place_kind = match value & 3 {
-                1 => Some(PlaceKind::Polity),
-                2 => Some(PlaceKind::City),
-                _ => None,
+            let place_kind = match n {
+                _ if n < tables::KNOWN_POLITIES => None,
+                _ if n < tables::KNOWN_CITIES => Some(PlaceKind::Polity),
+                _ => Some(PlaceKind::City),
             };
-            let canonical = match usize::from(value >> 2) {
-                0 => n,
-                k => k - 1,
-            };
+            let canonical = tables::KNOWN.head(n);
             Known {
                 canonical: tables::KNOWN.key(canonical).to_string(),
                 is_place: place_kind.is_some(),
@@ -525,7 +521,11 @@ fn value<T: Copy>(keys: &Keys, values: &[T], key: &str) -> Option<T> {
 fn acronym(word: &str) -> bool {
     match word.as_bytes().first() {
         Some(&b) if b < 0x80 && !b.is_ascii_uppercase() && b != b'.' => false,
-        _ => word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().nth(1).is_some(),
+        _ => {
+            word.chars()
+                .all(|c| crate::letters::is_uppercase(c) || c == '.')
+                && word.chars().nth(1).is_some()
+        }
     }
 }
 
@@ -553,7 +553,7 @@ fn hashes(word: &str) -> (u32, &str, u32) {
 /// [`Lexicon::not_name`] of a word not in the list as written: a word in
 /// capitals of four characters or more is asked in title case.
 fn not_name_in_capitals(word: &str) -> Option<bool> {
-    if word.chars().all(|c| !c.is_lowercase()) && word.chars().nth(3).is_some() {
+    if word.chars().all(|c| !crate::letters::is_lowercase(c)) && word.chars().nth(3).is_some() {
         let mut chars = word.chars();
         let first = chars.next()?;
         let title: String = std::iter::once(first)

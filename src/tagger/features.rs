@@ -110,13 +110,13 @@ fn lower_into(word: &str, out: &mut String) {
 fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     let mut last = None;
     word.chars().take(24).filter_map(move |c| {
-        let k = if c.is_uppercase() {
+        let k = if crate::letters::is_uppercase(c) {
             'X'
-        } else if c.is_lowercase() {
+        } else if crate::letters::is_lowercase(c) {
             'x'
         } else if c.is_ascii_digit() {
             'd'
-        } else if c.is_alphabetic() {
+        } else if crate::letters::is_alphabetic(c) {
             'a'
         } else {
             c
@@ -163,13 +163,16 @@ pub(crate) fn is_cap(word: &str) -> bool {
     // An ASCII first letter (nearly all) without decoding a character.
     match word.as_bytes().first() {
         Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
+        _ => word
+            .chars()
+            .next()
+            .is_some_and(crate::letters::is_uppercase),
     }
 }
 
 /// For an ASCII word: whether it has a capital letter, and whether all its
 /// letters after the first are lowercase (as [`has_upper`] and
-/// `char::is_lowercase` say); `None` for any other word.
+/// `crate::letters::is_lowercase` say); `None` for any other word.
 fn ascii_case(b: &[u8]) -> Option<(bool, bool)> {
     let (&first, rest) = b.split_first()?;
     // (most words: the rest in lowercase letters, one test a byte)
@@ -191,7 +194,10 @@ fn ascii_case(b: &[u8]) -> Option<(bool, bool)> {
 fn word_case(t: &str) -> (bool, bool) {
     match ascii_case(t.as_bytes()) {
         Some(c) => c,
-        None => (has_upper(t), t.chars().skip(1).all(char::is_lowercase)),
+        None => (
+            has_upper(t),
+            t.chars().skip(1).all(crate::letters::is_lowercase),
+        ),
     }
 }
 
@@ -223,7 +229,7 @@ fn has_upper(word: &str) -> bool {
     if word.is_ascii() {
         word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        word.chars().any(char::is_uppercase)
+        word.chars().any(crate::letters::is_uppercase)
     }
 }
 
@@ -254,8 +260,11 @@ fn flags(word: &str, lower: &str, facts: u8) -> u32 {
             word.bytes().filter(u8::is_ascii_alphabetic).count() > 1
                 && !word.bytes().any(|b| b.is_ascii_lowercase())
         } else {
-            word.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !word.chars().any(char::is_lowercase)
+            word.chars()
+                .filter(|c| crate::letters::is_alphabetic(*c))
+                .count()
+                > 1
+                && !word.chars().any(crate::letters::is_lowercase)
         };
         if all_caps {
             f |= ALL_CAPS;
@@ -564,7 +573,7 @@ impl DocContext {
                 && match w.is_ascii() {
                     // (an ASCII word's lowercase letters by byte)
                     true => w.bytes().any(|b| b.is_ascii_lowercase()),
-                    false => w.chars().any(char::is_lowercase),
+                    false => w.chars().any(crate::letters::is_lowercase),
                 }
             {
                 // (an ASCII word's lowercase form hashed as it is read)
@@ -605,11 +614,12 @@ fn first_case(w: &str) -> Option<(bool, bool)> {
     match w.as_bytes().first() {
         None => None,
         Some(&b) if b < 0x80 => Some((b.is_ascii_lowercase(), b.is_ascii_uppercase())),
-        _ => Some(
-            w.chars()
-                .next()
-                .map_or((false, false), |c| (c.is_lowercase(), c.is_uppercase())),
-        ),
+        _ => Some(w.chars().next().map_or((false, false), |c| {
+            (
+                crate::letters::is_lowercase(c),
+                crate::letters::is_uppercase(c),
+            )
+        })),
     }
 }
 

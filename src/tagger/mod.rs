@@ -464,7 +464,10 @@ fn trim<S: AsRef<str>>(
     for e in ents.iter_mut() {
         if matches!(e.kind, EntityType::Per | EntityType::Loc) {
             while e.end - e.start > 1
-                && !tokens[e.end - 1].as_ref().chars().any(char::is_alphabetic)
+                && !tokens[e.end - 1]
+                    .as_ref()
+                    .chars()
+                    .any(crate::letters::is_alphabetic)
             {
                 e.end -= 1;
                 changed = true;

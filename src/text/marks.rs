@@ -203,7 +203,7 @@ pub fn find_quotes(
                 && tok(t) != "say"
                 && (t + 1 >= range.end
                     || tok(t + 1) == "the"
-                    || !tok(t + 1).first_is(char::is_lowercase))
+                    || !tok(t + 1).first_is(crate::letters::is_lowercase))
         };
         let tail = (open_tok + 2..range.end)
             .filter(|&t| said(t))
@@ -333,7 +333,7 @@ impl<'a> Mark<'a> {
                 Some(Role::Close(Family::Single))
             }
         } else if self.space_before
-            && after.is_some_and(|c| c.is_alphabetic() || c == '“' || c == '"')
+            && after.is_some_and(|c| crate::letters::is_alphabetic(c) || c == '“' || c == '"')
             && !is_elision(text, self.tokens.at(t).span().end)
         {
             Some(Role::Open(Family::Single))
@@ -352,7 +352,7 @@ impl<'a> Mark<'a> {
                 .part(end..)
                 .chars()
                 .nth(1)
-                .is_some_and(char::is_lowercase)
+                .is_some_and(crate::letters::is_lowercase)
     }
 
     /// A straight double mark: closes an open one of its family when glued
@@ -437,14 +437,17 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
                 .part(tokens.at(t).span().end..)
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphanumeric())
+                .is_none_or(|c| !crate::letters::is_alphanumeric(c))
     })
 }
 
 /// "'90s", "'em", "'til", "'twas": an apostrophe that starts a word.
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = text.part(after..);
-    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|c| crate::letters::is_alphanumeric(*c))
+        .collect();
     // ('twas, 'Tis: any case)
     word.first_is(|c| c.is_ascii_digit()) || lexicon().is_any_case(&word, Use::Elision)
 }
@@ -484,7 +487,7 @@ pub fn opens_by_itself(text: &str, tok: &Token) -> bool {
                     .part(tok.span().end..)
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric)))
+                    .is_some_and(crate::letters::is_alphanumeric)))
 }
 
 /// True when a paragraph starting with this token opens a quote: a mark
@@ -498,6 +501,6 @@ pub fn opens_paragraph(text: &str, tok: &Token) -> bool {
                 .part(tok.span().end..)
                 .chars()
                 .next()
-                .is_some_and(char::is_alphabetic)
+                .is_some_and(crate::letters::is_alphabetic)
             && !is_elision(text, tok.span().end))
 }

@@ -544,7 +544,7 @@ impl<'t> Doc<'t> {
     /// adjective, for all the lexicon's closed classes can tell).
     pub fn plain_word(&self, t: usize) -> bool {
         self.token(t).kind() == TokenKind::Word
-            && self.tok(t).first_is(char::is_lowercase)
+            && self.tok(t).first_is(crate::letters::is_lowercase)
             && self.word_class(t).is_none()
     }
 
@@ -621,7 +621,7 @@ impl<'t> Doc<'t> {
         tok.kind() == TokenKind::Word
             && match *self.text.as_bytes().at(tok.span().start) {
                 b if b < 0x80 => b.is_ascii_uppercase(),
-                _ => self.tok(i).first_is(char::is_uppercase),
+                _ => self.tok(i).first_is(crate::letters::is_uppercase),
             }
     }
 
@@ -665,7 +665,8 @@ impl<'t> Doc<'t> {
         }
         if s == "." && t > 0 && self.token(t - 1).span().end == self.token(t).span().start {
             let prev = self.tok(t - 1);
-            let single_initial = prev.first_is(char::is_uppercase) && prev.chars().nth(1).is_none();
+            let single_initial =
+                prev.first_is(crate::letters::is_uppercase) && prev.chars().nth(1).is_none();
             // "No. My father ...": an abbreviation that is no title ends
             // a sentence before a capitalized function word ("No. 10"
             // and "Sen. Doe" go on).
@@ -685,7 +686,7 @@ impl<'t> Doc<'t> {
             None => true,
             Some(n) => {
                 let ns = self.tok(n);
-                ns.first_is(|c| c.is_uppercase() || c.is_ascii_digit())
+                ns.first_is(|c| crate::letters::is_uppercase(c) || c.is_ascii_digit())
                     || marks::is_quote_char(ns.chars().next().unwrap_or(' '))
                     || ns.first_is(|c| matches!(c, '(' | '['))
             }
@@ -823,7 +824,7 @@ fn attribution_ends_soon(doc: &Doc, from: usize, end: usize) -> bool {
         if let Some(q) = doc.quote_at(t).filter(|&q| doc.quote(q).open_tok() == t) {
             return doc
                 .str_of(doc.quote(q).content())
-                .first_is(char::is_lowercase);
+                .first_is(crate::letters::is_lowercase);
         }
     }
     true
@@ -952,7 +953,7 @@ fn hard_wrapped(text: &str) -> bool {
         };
         if line.len() >= WRAPPED_LINE {
             long += 1;
-            open += usize::from(wraps(line) && next.first_is(char::is_lowercase));
+            open += usize::from(wraps(line) && next.first_is(crate::letters::is_lowercase));
         }
     }
     open >= 2 && open * 3 >= long
@@ -983,7 +984,7 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     let (mut long, mut caps) = (0, 0);
     for w in words.clone().filter(|w| char_count(w) > 3) {
         long += 1;
-        caps += usize::from(w.first_is(char::is_uppercase));
+        caps += usize::from(w.first_is(crate::letters::is_uppercase));
     }
     // "Mayor Says Bridge Will Close, Calls Delay ‘Absurd.’": a line in
     // title case is a headline, whatever closes it (its words in
@@ -991,9 +992,9 @@ fn is_heading(text: &str, toks: &[Token]) -> bool {
     if closed {
         return long >= 4
             && caps == long
-            && words
-                .clone()
-                .all(|w| !w.first_is(char::is_lowercase) || lexicon().word_class(w).is_some());
+            && words.clone().all(|w| {
+                !w.first_is(crate::letters::is_lowercase) || lexicon().word_class(w).is_some()
+            });
     }
     long == 0 || caps * 10 >= long * 7
 }

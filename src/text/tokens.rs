@@ -80,13 +80,13 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// [`char::is_alphanumeric`], with the General Punctuation block (U+2000 to
+/// [`crate::letters::is_alphanumeric`], with the General Punctuation block (U+2000 to
 /// U+206F: curly quotation marks, dashes, the ellipsis) answered without the
 /// Unicode tables' slow search for a character not ASCII: none of it is a
 /// letter or a digit (a test checks every one).
 #[inline]
 fn is_alnum(c: char) -> bool {
-    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+    !matches!(c, '\u{2000}'..='\u{206f}') && crate::letters::is_alphanumeric(c)
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -120,8 +120,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if is_apostrophe(c)
             && at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
-            && !at(adv(b, 2)).is_some_and(char::is_alphanumeric)
-            && before(b).is_some_and(char::is_alphanumeric)
+            && !at(adv(b, 2)).is_some_and(crate::letters::is_alphanumeric)
+            && before(b).is_some_and(crate::letters::is_alphanumeric)
         {
             let end = adv(b, 2);
             tokens.push(Token::new(Span::new(b, end), TokenKind::Possessive));
@@ -158,7 +158,7 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
     let mut has_period = false;
     loop {
         match at(b) {
-            Some(c) if c.is_alphanumeric() => {
+            Some(c) if crate::letters::is_alphanumeric(c) => {
                 b += c.len_utf8();
                 seg_len += 1;
                 // The rest of an ASCII run at once (most of a word).
@@ -175,7 +175,9 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
                     break;
                 }
             }
-            Some(h) if is_hyphen(h) && at(adv(b, 1)).is_some_and(char::is_alphanumeric) => {
+            Some(h)
+                if is_hyphen(h) && at(adv(b, 1)).is_some_and(crate::letters::is_alphanumeric) =>
+            {
                 b = adv(b, 1);
                 seg_len = 0;
             }
@@ -189,10 +191,12 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
             Some('.') if digit_start && at(b + 1).is_some_and(|c| c.is_ascii_digit()) => {
                 b += 1; // decimal point: "3.5"
             }
-            Some(a) if is_apostrophe(a) && at(adv(b, 1)).is_some_and(char::is_alphabetic) => {
+            Some(a)
+                if is_apostrophe(a) && at(adv(b, 1)).is_some_and(crate::letters::is_alphabetic) =>
+            {
                 // "Serbia's" splits; "don't", "O'Brien" stay whole.
                 let s_end = at(adv(b, 1)).is_some_and(|c| c == 's' || c == 'S')
-                    && !at(adv(b, 2)).is_some_and(char::is_alphanumeric);
+                    && !at(adv(b, 2)).is_some_and(crate::letters::is_alphanumeric);
                 if s_end {
                     break;
                 }
@@ -200,15 +204,15 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
                 seg_len = 0;
             }
             Some('&')
-                if before(b).is_some_and(char::is_uppercase)
-                    && at(b + 1).is_some_and(char::is_uppercase) =>
+                if before(b).is_some_and(crate::letters::is_uppercase)
+                    && at(b + 1).is_some_and(crate::letters::is_uppercase) =>
             {
                 b += 1; // "AT&T"
             }
-            Some('.') if seg_len == 1 && before(b).is_some_and(char::is_alphabetic) => {
+            Some('.') if seg_len == 1 && before(b).is_some_and(crate::letters::is_alphabetic) => {
                 // Initials and dotted abbreviations: "U.S.", "a.m.", "J."
-                let next_is_seg =
-                    at(b + 1).is_some_and(char::is_alphabetic) && at(adv(b + 1, 1)) == Some('.');
+                let next_is_seg = at(b + 1).is_some_and(crate::letters::is_alphabetic)
+                    && at(adv(b + 1, 1)) == Some('.');
                 if next_is_seg || has_period {
                     b += 1;
                     has_period = true;
@@ -266,15 +270,20 @@ fn push_word(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
     if kind == TokenKind::Word && may_be_glued {
         let mut prev_lower = false;
         for (i, c) in word.char_indices() {
-            if prev_lower && c.is_uppercase() {
+            if prev_lower && crate::letters::is_uppercase(c) {
                 let head = word.part(..i);
-                if lexicon().is_label(head) && head.chars().next().is_some_and(char::is_uppercase) {
+                if lexicon().is_label(head)
+                    && head
+                        .chars()
+                        .next()
+                        .is_some_and(crate::letters::is_uppercase)
+                {
                     push_split(text, tokens, Span::new(span.start, span.start + i), kind);
                     push_split(text, tokens, Span::new(span.start + i, span.end), kind);
                     return;
                 }
             }
-            prev_lower = c.is_lowercase();
+            prev_lower = crate::letters::is_lowercase(c);
         }
     }
     push_split(text, tokens, span, kind);
@@ -305,7 +314,11 @@ mod tests {
     #[test]
     fn general_punctuation_is_no_letter_or_digit() {
         for c in '\u{2000}'..='\u{206f}' {
-            assert!(!c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+            assert!(
+                !crate::letters::is_alphanumeric(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
             assert!(!is_alnum(c));
         }
         assert!(is_alnum('é') && is_alnum('7') && is_alnum('\u{2070}'));
