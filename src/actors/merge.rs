@@ -9,7 +9,7 @@ use crate::at::{At, Part};
 use crate::case::lower_char;
 use crate::lexicon::{lexicon, Gender, Use, WordClass};
 use crate::text::Words;
-use crate::text::{Doc, Lower, TokenKind};
+use crate::text::{lower_in, Doc, Lower, TokenKind, LOW_MAX};
 
 /// Builds actors from names, in text order.
 pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
@@ -469,16 +469,23 @@ pub(super) fn pronoun_kind(doc: &Doc, b: usize) -> Option<ActorKind> {
     // person or company.)
     let name = w(b.checked_sub(1)?);
     let lex = lexicon();
-    if lex.is_title(&name.lower())
-        || lex.is_common_word(&name.lower())
-        || !name.chars().any(crate::letters::is_lowercase)
+    // (the cheap tests first; each word lowercased once, on the stack)
+    if !name.chars().any(crate::letters::is_lowercase)
         || (b >= 2 && w(b - 2).eq_ignore_ascii_case("the"))
     {
         return None;
     }
+    let mut buf = [0; LOW_MAX];
+    let low = lower_in(name, &mut buf);
+    if lex.is_title(&low) || lex.is_common_word(&low) {
+        return None;
+    }
     // ("a professor at Harvard who": the "who" is the professor's.)
-    let placed = b >= 2
-        && (lex.is(&w(b - 2).lower(), Use::Locative) || lex.is(&w(b - 2).lower(), Use::Connector));
+    let placed = b >= 2 && {
+        let mut buf = [0; LOW_MAX];
+        let before = lower_in(w(b - 2), &mut buf);
+        lex.is(&before, Use::Locative) || lex.is(&before, Use::Connector)
+    };
     if !placed && (w(b) == "who" || (w(b) == "," && w(b + 1) == "who")) {
         return Some(ActorKind::Person);
     }
