@@ -939,6 +939,17 @@ fn clause_end(
         {
             return t;
         }
+        // "When the mayor said the depot would close, the workers walked
+        // out": a cue inside a subordinate clause that opens the sentence
+        // reports up to the comma before the main clause's subject.
+        if w == ","
+            && t > start
+            && t + 1 < limit
+            && new_subject_at(doc, actors, t + 1)
+            && opens_with_subordinate(doc, t, start)
+        {
+            return t;
+        }
         if w == "," && t + 1 < limit {
             // ", saying ...", ", a claim ...", ", which ..."
             let starts_cue = cue_at(next, t + 1).is_some()
@@ -953,6 +964,28 @@ fn clause_end(
         t += 1;
     }
     limit
+}
+
+/// Token `t` opens a clause's subject: a determiner or possessive, a
+/// subject pronoun or an actor's mention.
+fn new_subject_at(doc: &Doc, actors: &Actors, t: usize) -> bool {
+    matches!(doc.word_class(t), Some(WordClass::Det | WordClass::Poss))
+        || doc.pronoun(t).is_some_and(|p| p.subject)
+        || actors.mention_at(t).is_some()
+}
+
+/// The sentence of the comma at `comma` opens with a subordinating word
+/// ("When", "If", "Because", "Since", "Until"; not "As", whose "as X
+/// said" frames the main clause) and has no comma before `start`, where a
+/// content begins inside that opening clause.
+fn opens_with_subordinate(doc: &Doc, comma: usize, start: usize) -> bool {
+    let s = doc.sentence(doc.sentence_at(comma)).tokens().start;
+    let w = doc.tok(s).lower_cow();
+    let subordinate = match doc.word_class(s) {
+        Some(WordClass::Conj) => !doc.uses_lower(s).has(Use::Coordinator) && w != "as",
+        _ => matches!(&*w, "since" | "until" | "after" | "before" | "once"),
+    };
+    subordinate && (s..start).all(|k| doc.tok(k) != ",")
 }
 
 /// "The mayor's promise to reopen the baths has drawn ...", "the warning
