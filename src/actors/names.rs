@@ -750,11 +750,13 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     classify_parts(doc, ev, a..b, out);
     // "KOVAL: It started with ..." again within a few paragraphs: a
     // transcript's speaker, a person (not an acronym's organization).
+    // (asked only of a name whose kind they may change)
     if b == a + 1 && out.len() == first + 1 {
         let name = &mut out[first];
-        let turns = turn_label(doc, a) && !lexicon().is_org_head(doc.tok(a));
         if (name.hint == Hint::Single && kin_before(doc, a))
-            || (turns && matches!(name.hint, Hint::Single | Hint::Org))
+            || (matches!(name.hint, Hint::Single | Hint::Org)
+                && turn_label(doc, a)
+                && !lexicon().is_org_head(doc.tok(a)))
         {
             name.hint = Hint::Person;
         }
@@ -788,7 +790,7 @@ fn kin_before(doc: &Doc, a: usize) -> bool {
     let b = a + 1;
     k > 0
         && doc.tok(k - 1).first_is(crate::letters::is_lowercase)
-        && lexicon().is(doc.tok(k - 1), Use::Kin)
+        && doc.is(k - 1, Use::Kin)
         && !(b < doc.tokens.len() && doc.plain_word(b) && doc.cue_verb(b).is_none())
 }
 

@@ -793,23 +793,16 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     }
 }
 
-/// "welcomed by environmental groups, who said": a plural and up to two
-/// lowercase words before it (ending at `end`; no "-ing" or "-ed" form,
-/// "by slamming candidates"), right after a preposition; where the phrase
-/// starts.
+/// "welcomed by environmental groups, who said": a bare plural (no "-ing"
+/// or "-ed" form: "by slamming candidates") ending at `end`, right after a
+/// preposition; where the phrase starts.
 fn bare_plural_after_prep(doc: &Doc, end: usize, bound: usize) -> Option<usize> {
     let word = |k: usize| {
         let w = doc.tok(k);
         doc.plain_word(k) && !w.ends_with("ing") && !w.ends_with("ed")
     };
-    if end <= bound + 1 || !plural_head(doc, end - 1) || !word(end - 1) {
-        return None;
-    }
-    let mut k = end - 1;
-    while k > bound + 1 && end - k < 3 && word(k - 1) {
-        k -= 1;
-    }
-    (k > bound && doc.word_class(k - 1) == Some(WordClass::Prep)).then_some(k)
+    bare_plural_start(doc, end.checked_sub(1)?, bound, word)
+        .filter(|&k| doc.word_class(k - 1) == Some(WordClass::Prep))
 }
 
 /// A person named right before a comma that opens an appositive ending at `end`.
@@ -931,19 +924,33 @@ fn phrase_ending_at(doc: &Doc, end: usize, bound: usize) -> Option<Anchor> {
 /// singular count noun would need a determiner: "while taking questions",
 /// "let's hope"), right after a token that opens a clause.
 fn bare_plural_at_clause(doc: &Doc, p: usize, bound: usize) -> Option<Anchor> {
-    if !plural_head(doc, p) {
-        return None;
-    }
     let word = |k: usize| {
         doc.plain_word(k)
             && doc.in_quote_at(k).is_none()
             && doc.cue_verb(k).is_none_or(|v| v.present && k == p)
     };
+    bare_plural_start(doc, p, bound, word)
+        .filter(|&k| opens_clause(doc, k - 1))
+        .map(|k| Anchor::Phrase(k, p + 1))
+}
+
+/// Where a bare plural phrase ending at `p` starts: the plural and up to
+/// two words before it, each a `word`, after `bound` (so a token stands
+/// before it).
+fn bare_plural_start(
+    doc: &Doc,
+    p: usize,
+    bound: usize,
+    word: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    if !plural_head(doc, p) {
+        return None;
+    }
     let mut k = p + 1;
     while k > bound + 1 && p + 1 - k < 4 && word(k - 1) {
         k -= 1;
     }
-    (k <= p && k > bound && opens_clause(doc, k - 1)).then_some(Anchor::Phrase(k, p + 1))
+    (k <= p).then_some(k)
 }
 
 /// "analysts", "records", "women": a head that reads as a plural noun.
