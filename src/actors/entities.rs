@@ -21,7 +21,7 @@ use crate::lexicon::{lexicon, Use, WordClass};
 use crate::span::Span;
 use crate::text::WordMap as HashMap;
 use crate::text::WordSet as HashSet;
-use crate::text::{Doc, Lower, TokenKind};
+use crate::text::{with_low, Doc, TokenKind};
 
 /// What a tagger says a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -265,13 +265,13 @@ fn initialled(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     t > toks.start
         && t + 1 == toks.end
         && doc.tok(t).chars().any(crate::letters::is_lowercase)
-        && !lexicon().is_common_word(&doc.tok(t).lower())
+        && !with_low(doc.tok(t), |w| lexicon().is_common_word(w))
 }
 
 /// True when token `t` is a common word ("Free", not "Getty") and the
 /// word before it, in its sentence, is a word in lowercase ("the", "and").
 fn common_after_lowercase(doc: &Doc, t: usize) -> bool {
-    lexicon().is_common_word(&doc.tok(t).lower())
+    with_low(doc.tok(t), |w| lexicon().is_common_word(w))
         && t > 0
         && doc.sentence_at(t - 1) == doc.sentence_at(t)
         && doc.tokens[t - 1].kind() == TokenKind::Word
@@ -320,7 +320,7 @@ fn may_add(
         || lex.starts_title(first)
         || lex.is_honorific(first)
         || (toks.len() == 1
-            && (lex.is_common_word(&first.lower())
+            && (with_low(first, |w| lex.is_common_word(w))
                 || office_in_capitals(first)
                 || lex.national(first)));
     !refused
@@ -531,7 +531,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                     && t + 1 < e.end
                     && t - e.start == 1
                     && e.end - t == 2
-                    && !lexicon().is_common_word(&doc.tok(t - 1).lower())
+                    && !with_low(doc.tok(t - 1), |w| lexicon().is_common_word(w))
                     && lexicon()
                         .known(doc.str_of(doc.span_of(e.start, e.end)))
                         .is_none()
@@ -704,7 +704,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                 let s = names[i].as_ref().expect("a name").toks.start;
                 s >= e.start + 2
                     && matches!(doc.tok(s - 1), "of" | "for")
-                    && lexicon().is_title(&doc.tok(s - 2).lower())
+                    && lexicon().is_title(doc.tok(s - 2))
             });
             if titled || apart || field {
                 continue;
@@ -844,7 +844,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             // "Korlig rose 2.3 percent": a market report's mover (not a
             // common word in any case, a title or a headline's word).
             if moves_after(doc, a + 1, &market)
-                && !lexicon().is_common_word(&doc.tok(a).lower())
+                && !with_low(doc.tok(a), |w| lexicon().is_common_word(w))
                 && !lexicon().starts_title(doc.tok(a))
                 && !doc.paras[doc.para_of(a)].heading
                 && free()
@@ -986,7 +986,10 @@ fn shouted_names(
             let found = (t + 1..(t + 4).min(toks.end) + 1).rev().find_map(|u| {
                 let r = t..u;
                 let word = |t: usize| doc.tokens[t].kind() == TokenKind::Word;
-                if !word(t) || !word(u - 1) || lexicon().word_class(&doc.tok(t).lower()).is_some() {
+                if !word(t)
+                    || !word(u - 1)
+                    || with_low(doc.tok(t), |w| lexicon().word_class(w)).is_some()
+                {
                     return None;
                 }
                 // ("U.N.", "OPEC" as written; "POLAND" as "Poland")
@@ -1094,9 +1097,10 @@ fn vouched(doc: &Doc, n: &Name) -> bool {
     let before = n.toks.start.saturating_sub(2).max(sentence.start)..n.toks.start;
     // "in Midi-Pyrénées": a place by the rules' own reading.
     let locative = n.toks.start > sentence.start && {
-        let w = doc.tok(n.toks.start - 1).lower();
-        lex.is(&w, crate::lexicon::Use::Locative)
-            && lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
+        with_low(doc.tok(n.toks.start - 1), |w| {
+            lex.is(w, crate::lexicon::Use::Locative)
+                && lex.word_class(w) == Some(crate::lexicon::WordClass::Prep)
+        })
     };
     // A name outside a quotation with one near it in its sentence: a
     // speaker candidate of the attribution stage, which looks no further
@@ -1304,12 +1308,18 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
         return None;
     }
     t -= 1;
-    let w = doc.tok(t).lower();
+    let word = doc.tok(t);
     // "WATCHDOG MEMO": a label in capitals names nothing.
-    if lexicon().is(&w, Use::OrgNoun) && doc.tok(t).bytes().any(|b| b.is_ascii_lowercase()) {
+    if word.bytes().any(|b| b.is_ascii_lowercase())
+        && with_low(word, |w| lexicon().is(w, Use::OrgNoun))
+    {
         return Some(EntityKind::Organization);
     }
-    if w == "of" && t > 0 && c.place_of.contains(doc.tok(t - 1).lower().as_str()) {
+    // (only ASCII lowercases to "of")
+    if word.eq_ignore_ascii_case("of")
+        && t > 0
+        && with_low(doc.tok(t - 1), |w| c.place_of.contains(w))
+    {
         return Some(EntityKind::Place);
     }
     if traded(doc, n) {
@@ -1326,7 +1336,7 @@ fn traded(doc: &Doc, n: &Name) -> bool {
     n.toks.len() == 1
         && a > 1
         && matches!(doc.tok(a - 1), "of" | "in")
-        && context().org_of.contains(doc.tok(a - 2).lower().as_str())
+        && with_low(doc.tok(a - 2), |w| context().org_of.contains(w))
 }
 
 /// The words around name `n` that only a company or an institution has:
@@ -1346,9 +1356,9 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
     let before = a >= 2 && doc.tokens[a - 1].kind() == TokenKind::Word && {
         // ("Lawyers at Brackens" opening a sentence: the job lowercased)
         let w = doc.tok(a - 1);
-        let job = || doc.tok(a - 2).lower();
-        (w == "for" && c.org_for.contains(job().as_str()))
-            || (w == "at" && c.org_at.contains(job().as_str()) && !noun_at(doc, b))
+        let job = doc.tok(a - 2);
+        (w == "for" && with_low(job, |j| c.org_for.contains(j)))
+            || (w == "at" && with_low(job, |j| c.org_at.contains(j)) && !noun_at(doc, b))
     };
     let after = || {
         let owned = b < len && doc.tokens[b].kind() == TokenKind::Possessive;
@@ -1551,6 +1561,10 @@ fn place_word(doc: &Doc, n: &Name) -> bool {
 /// `city_club` ("Manchester City", "Ipswich Town"): the city's club.
 fn org_word(doc: &Doc, n: &Name) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
+    // (one word or a titled name, most names, before anything is read)
+    if b - a < 2 || n.title.is_some() {
+        return false;
+    }
     let c = context();
     let lex = lexicon();
     let last = doc.tok(b - 1);
@@ -1559,15 +1573,13 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
         lex.known(w)
             .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
     };
-    b - a >= 2
-        && n.title.is_none()
-        && ((c.org_last.contains(last) && !lex.is_given_name(doc.tok(a)))
-            || (b - a == 2
-                && c.city_club.contains(last)
-                && city(doc.tok(a))
-                && lex.known(whole).is_none()
-                && game(doc, a))
-            || club(doc, a..b))
+    (c.org_last.contains(last) && !lex.is_given_name(doc.tok(a)))
+        || (b - a == 2
+            && c.city_club.contains(last)
+            && city(doc.tok(a))
+            && lex.known(whole).is_none()
+            && game(doc, a))
+        || club(doc, a..b)
 }
 
 /// "Dinamo Verska", "Sporting Tavira": a club's word opening a name of two
@@ -1667,7 +1679,8 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
     // ("children in Kabul play football": after a preposition the name
     // is no subject of the game's word)
     let subject = a == sent.start
-        || lexicon().word_class(&doc.tok(a - 1).lower()) != Some(crate::lexicon::WordClass::Prep);
+        || with_low(doc.tok(a - 1), |w| lexicon().word_class(w))
+            != Some(crate::lexicon::WordClass::Prep);
     score(Some(b))
         || (result(Some(b)) && subject)
         || result(back(1))
@@ -1686,7 +1699,7 @@ fn results_line(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
     let (a, b) = (toks.start, toks.end);
     let goals = |t: Option<usize>| word(t).is_some_and(|w| number(w, 3));
     let cap = |t: usize| word(Some(t)).is_some_and(|w| w.first_is(crate::letters::is_uppercase));
-    let uncommon = |t: usize| cap(t) && !lexicon().is_common_word(&doc.tok(t).lower());
+    let uncommon = |t: usize| cap(t) && !with_low(doc.tok(t), |w| lexicon().is_common_word(w));
     // (past a group in brackets opening at `t`, forward; back over one
     // closing at `t`, to the token before it)
     let over = |t: usize| {
@@ -1774,9 +1787,10 @@ fn in_place(doc: &Doc, n: &Name) -> bool {
         a -= 1;
     }
     a > 0 && {
-        let w = doc.tok(a - 1).lower();
-        lexicon().is(&w, Use::Locative)
-            && lexicon().word_class(&w) == Some(crate::lexicon::WordClass::Prep)
+        with_low(doc.tok(a - 1), |w| {
+            lexicon().is(w, Use::Locative)
+                && lexicon().word_class(w) == Some(crate::lexicon::WordClass::Prep)
+        })
     }
 }
 
@@ -1845,10 +1859,11 @@ fn after_preposition(doc: &Doc, n: &Name) -> bool {
         return false;
     }
     let lex = lexicon();
-    let w = doc.tok(a - 1).lower();
     // ("by Tamsin assumes": a verb after it, no noun)
-    lex.word_class(&w) == Some(crate::lexicon::WordClass::Prep)
-        && (w == "of" || lex.is(&w, Use::Locative) || noun_at(doc, b))
+    with_low(doc.tok(a - 1), |w| {
+        lex.word_class(w) == Some(crate::lexicon::WordClass::Prep)
+            && (w == "of" || lex.is(w, Use::Locative) || noun_at(doc, b))
+    })
 }
 
 /// A speaker's label: the name opens its paragraph and a colon follows
@@ -1913,14 +1928,18 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     {
         return true;
     }
-    let para = &doc.paras[doc.para_of(n.toks.start)];
-    text.chars()
-        .filter(|c| crate::letters::is_alphabetic(*c))
-        .count()
-        > 1
-        && !text.chars().any(crate::letters::is_lowercase)
-        && (para.tokens().start..para.tokens().end)
-            .all(|t| n.toks.contains(&t) || doc.tokens[t].kind() == TokenKind::Punct)
+    // (the test most names fail first: a lowercase letter)
+    !text.chars().any(crate::letters::is_lowercase)
+        && text
+            .chars()
+            .filter(|c| crate::letters::is_alphabetic(*c))
+            .count()
+            > 1
+        && {
+            let para = &doc.paras[doc.para_of(n.toks.start)];
+            (para.tokens().start..para.tokens().end)
+                .all(|t| n.toks.contains(&t) || doc.tokens[t].kind() == TokenKind::Punct)
+        }
 }
 
 /// "the Minister of Transport, Kofi Mensah": one word after a title and
@@ -1980,7 +1999,7 @@ fn contraction(doc: &Doc, n: &Name) -> bool {
             .tok(n.toks.start)
             .split_once(['\'', '’'])
             .is_some_and(|(head, tail)| {
-                lexicon().word_class(&head.lower()) == Some(crate::lexicon::WordClass::Pron)
+                with_low(head, |h| lexicon().word_class(h)) == Some(crate::lexicon::WordClass::Pron)
                     && matches!(tail, "m" | "s" | "re" | "ve" | "ll" | "d")
             })
 }
@@ -2296,12 +2315,13 @@ pub(crate) fn filter(
             for k in i..=j {
                 let n = &names[k];
                 let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
-                let lower = doc.tok(n.toks.start).lower();
                 listed[k] = n.title.is_none()
                     && n.toks.len() == 1
                     && matches!(n.hint, Hint::Single | Hint::Org)
                     && !matches!(verdict[k], Some(EntityKind::Other | EntityKind::Person))
-                    && !(lexicon().is_title(&lower) || lexicon().is_common_word(&lower))
+                    && !with_low(doc.tok(n.toks.start), |l| {
+                        lexicon().is_title(l) || lexicon().is_common_word(l)
+                    })
                     && !known_place(doc, n)
                     && lexicon().demonym(text).is_none()
                     && !(n.toks.len() == 1
@@ -2470,7 +2490,7 @@ fn employer_of(doc: &Doc, n: &Name) -> bool {
     // capital may open the sentence: "Analyst Devin Marsh of ...")
     let mut t = a - 2;
     while t + 4 >= a && doc.is_cap(t) {
-        if t + 3 < a && context().org_at.contains(doc.tok(t).lower().as_str()) {
+        if t + 3 < a && with_low(doc.tok(t), |w| context().org_at.contains(w)) {
             break;
         }
         if t == 0 {
@@ -2480,7 +2500,7 @@ fn employer_of(doc: &Doc, n: &Name) -> bool {
     }
     t + 5 >= a
         && t + 3 < a
-        && context().org_at.contains(doc.tok(t).lower().as_str())
+        && with_low(doc.tok(t), |w| context().org_at.contains(w))
         && lex.known(doc.tok(a)).is_none()
         && lex.demonym(doc.tok(a)).is_none()
 }
@@ -2547,9 +2567,10 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
                 && doc.tok(b).first_is(crate::letters::is_lowercase)
                 && lex.starts_title(doc.tok(b))
                 && !holder_after(doc, n);
-            let last = doc.tok(b - 1).lower();
-            let plural =
-                b - a > 1 && last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1));
+            let plural = b - a > 1
+                && with_low(doc.tok(b - 1), |last| {
+                    last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1))
+                });
             // "Sofia Brandt": a place's name before a surname is a given name
             // (not in a place's name the lexicons know whole: "Kansas City").
             let place = |t: usize| lex.known(doc.tok(t)).is_some_and(|k| k.is_place);
