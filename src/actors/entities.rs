@@ -1522,12 +1522,15 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
 }
 
 /// The apposition at `b` ([`apposition`]) ends in an organization's
-/// noun before a comma or a full stop (", the water company,").
+/// noun before a comma, a full stop or a preposition (", the water
+/// company,", ", a charity in Dundee").
 fn org_headed(doc: &Doc, b: usize) -> bool {
+    let prep = |t: usize| doc.word_class(t) == Some(WordClass::Prep);
     (b + 3..(b + 8).min(doc.tokens.len()))
-        .find(|&t| doc.tokens[t].kind() != TokenKind::Word)
+        .find(|&t| doc.tokens[t].kind() != TokenKind::Word || prep(t))
         .is_some_and(|t| {
-            matches!(doc.tok(t), "," | ".") && lexicon().is(doc.tok(t - 1), Use::OrgNoun)
+            (matches!(doc.tok(t), "," | ".") || prep(t))
+                && lexicon().is(doc.tok(t - 1), Use::OrgNoun)
         })
 }
 
@@ -2194,6 +2197,17 @@ pub(crate) fn filter(
             // The apposition decides for a name the tagger left untyped,
             // or for one word it called no place ("Florida, the state's
             // ...", "Rex Early, the party chairman": the tagger stands).
+            // "Hope Larder, a charity in Dunmore": an organization's noun
+            // heading the apposition outweighs the tagger's place too, for
+            // a name the lexicons do not know as a place.
+            Some(EntityKind::Place)
+                if n.title.is_none()
+                    && apposed(doc, n) == Some(EntityKind::Organization)
+                    && org_headed(doc, n.toks.end)
+                    && !known_place(doc, n) =>
+            {
+                Some(EntityKind::Organization)
+            }
             Some(EntityKind::Place) => Some(EntityKind::Place),
             // "Severn Vale, the water company, said": an organization's
             // noun heading the apposition outweighs the tagger's person
@@ -2228,12 +2242,39 @@ pub(crate) fn filter(
         .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
         .collect();
     if !teams.is_empty() {
-        for (n, v) in names.iter().zip(verdict.iter_mut()) {
-            if teams.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
-                && n.title.is_none()
-                && !in_place(doc, n)
-            {
+        let text = |n: &Name| doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+        let is_team = |n: &Name| teams.contains(text(n)) && n.title.is_none() && !in_place(doc, n);
+        // A city a dateline names after a mention of its team ("Bologna
+        // edge Vilnius", then "BOLOGNA, Nov 6") keeps one actor, of the
+        // kind most of its mentions give (`team_elsewhere`): the place's
+        // actor would take the team's mentions in.
+        let datelines: Vec<(u64, usize)> = names
+            .iter()
+            .filter(|n| dateline(doc, &n.toks))
+            .map(|n| (lower_hash(text(n)), n.toks.start))
+            .collect();
+        let early: HashSet<u64> = names
+            .iter()
+            .filter(|n| is_team(n))
+            .filter_map(|n| {
+                let h = lower_hash(text(n));
+                datelines
+                    .iter()
+                    .any(|&(d, at)| d == h && n.toks.start < at)
+                    .then_some(h)
+            })
+            .collect();
+        for (n, v) in names.iter_mut().zip(verdict.iter_mut()) {
+            if is_team(n) {
                 *v = Some(EntityKind::Organization);
+                // Otherwise the team is an actor of its own, apart from
+                // its city ("HOUSTON 1996-08-14" over "Houston 4 Atlanta
+                // 2", "the game in Brno"): not the known place's actor.
+                if matches!(n.hint, Hint::Known { place: true, .. })
+                    && !early.contains(&lower_hash(text(n)))
+                {
+                    n.hint = Hint::Org;
+                }
             }
         }
     }
@@ -2510,6 +2551,32 @@ fn employer_of(doc: &Doc, n: &Name) -> bool {
 /// an organization word or acronym, a title word after it ("Tarvel
 /// governor"), a last word that is a plural common word ("Tarnbury
 /// Landings": an organization), or a place's name before a surname.
+/// The city of name `n` (a dateline's, or one before a title: "Bologna
+/// coach Marco Gentile") is a team elsewhere in the document: the same
+/// name in a game's result, with a score near or in a line of results,
+/// not after a preposition of place ("BOLOGNA, Nov 6" over "Bologna beat
+/// Vilnius 84-81"). Its mentions' kinds then decide the actor's, not the
+/// rules' place.
+fn team_elsewhere(doc: &Doc, names: &[Name], n: &Name) -> bool {
+    let span = |m: &Name| doc.span_of(m.toks.start, m.toks.end);
+    let written = doc.str_of(span(n));
+    let first = written.as_bytes().first().map(u8::to_ascii_lowercase);
+    let h = lower_hash(written);
+    names.iter().any(|m| {
+        // (the same length and first letter before the hash: this is
+        // asked of each name before a title)
+        let s = span(m);
+        s.end - s.start == written.len()
+            && m.toks != n.toks
+            && m.title.is_none()
+            && doc.text.as_bytes().get(s.start).map(u8::to_ascii_lowercase) == first
+            && lower_hash(doc.str_of(s)) == h
+            && (score_near(doc, m) || results_line(doc, m.toks.clone()))
+            && plays(doc, m, None)
+            && !in_place(doc, m)
+    })
+}
+
 pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
     let lex = lexicon();
     let clubs = clubs(doc, names);
@@ -2548,7 +2615,7 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             // A dateline's place; an organization the lexicon knows by
             // that very name ("Oxfam").
             let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
-            if dateline(doc, &n.toks)
+            if (dateline(doc, &n.toks) && !team_elsewhere(doc, names, n))
                 || (n.toks.len() == 1 && after_dateline_place(doc, n.toks.start))
                 || lex.known(text).is_some_and(|k| !k.is_place)
             {
@@ -2566,7 +2633,8 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             let title_after = b < doc.tokens.len()
                 && doc.tok(b).first_is(crate::letters::is_lowercase)
                 && lex.starts_title(doc.tok(b))
-                && !holder_after(doc, n);
+                && !holder_after(doc, n)
+                && !team_elsewhere(doc, names, n);
             let plural = b - a > 1
                 && with_low(doc.tok(b - 1), |last| {
                     last.ends_with('s') && lex.is_common_word(last.part(..last.len() - 1))
