@@ -1182,9 +1182,27 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     {
         return None;
     }
-    let mut e = t + 1;
-    while e < end && e < t + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some()) {
-        e += 1;
+    let (mut e, mut reach) = (t + 1, t + 6);
+    while e < end && e < reach {
+        if looks_nominal(doc, e) || actors.mention_at(e).is_some() {
+            e += 1;
+            continue;
+        }
+        // ("according to the “Fair Vote” count": a short title in quotation
+        // marks, then the noun it names)
+        let titled = doc
+            .quote_at(e)
+            .map(|q| &doc.quotes[q])
+            .filter(|q| q.open_tok() == e)
+            .and_then(|q| q.close_tok())
+            .filter(|&c| c <= e + 5 && c + 1 < end && looks_nominal(doc, c + 1));
+        match titled {
+            Some(c) => {
+                reach += c + 1 - e;
+                e = c + 1;
+            }
+            None => break,
+        }
     }
     // "according to the company's spokesman", "the state's health
     // department": past the owner's "'s" to a role or a body (not "the
