@@ -57,7 +57,8 @@ pub fn of_cue(
                 })
         }
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
-        CueForm::Finite => left_of(doc, actors, cue.toks.start, left_bound, false)
+        CueForm::Finite => comma_then_name(doc, actors, cue, &sent)
+            .or_else(|| left_of(doc, actors, cue.toks.start, left_bound, false))
             .or_else(|| inverted_subject(doc, actors, cue, &sent))
             .or_else(|| {
                 after_quote(doc, cue.toks.start)
@@ -100,6 +101,24 @@ pub fn of_cue(
             }),
         CueForm::Gerund | CueForm::Infinitive | CueForm::Impersonal => None, // the caller uses the main clause's subject
     }
+}
+
+/// "“...” for the team, said Kunin.": a name right after a cue that
+/// follows a comma, closing the clause, is the speaker, not a name before
+/// the comma.
+fn comma_then_name(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) -> Option<Anchor> {
+    // (not "..., told Vatican Radio.", "..., wrote on X": a listener or an
+    // object may follow those)
+    let f = cue.frames;
+    let bare = f.quote && !f.inf && !f.object && cue.toks.len() == 1;
+    if !bare || cue.toks.start <= sent.start || doc.tok(cue.toks.start - 1) != "," {
+        return None;
+    }
+    let m = actors.mention_at(cue.toks.end)?;
+    if actors.mention(m).kind() != MentionKind::Name {
+        return None;
+    }
+    inverted_subject(doc, actors, cue, sent).filter(|a| *a == Anchor::Mention(m))
 }
 
 /// The subject after its verb, which only an inversion allows: after a
