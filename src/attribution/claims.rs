@@ -1138,10 +1138,12 @@ fn according_content(
         };
         return Some((a + 1, end));
     }
-    Some((
-        sent.start.max(cue_start.saturating_sub(MAX_CONTENT)),
-        cue_start,
-    ))
+    // ("That's according to X", "This is according to X": the copula
+    // links the content to its source, it is none of the content.)
+    let start = sent.start.max(cue_start.saturating_sub(MAX_CONTENT));
+    let copula =
+        cue_start > start + 1 && matches!(doc.tok(cue_start - 1), "is" | "was" | "'s" | "’s");
+    Some((start, cue_start - usize::from(copula)))
 }
 
 /// Trims punctuation (but not quotation marks) from both ends.
@@ -1172,7 +1174,9 @@ fn only_time(doc: &Doc, a: usize, b: usize) -> bool {
     let mut any_time = false;
     (a..b).all(|t| {
         let u = doc.uses_lower(t);
-        let time = lex.is_not_name(doc.tok(t))
+        // (a capitalized word that is no name is a weekday or a month, not
+        // the "That" of "That's according to X")
+        let time = (lex.is_not_name(doc.tok(t)) && !u.has(Use::Pointer))
             || u.has(Use::SettingEnd)
             || (u.has(Use::BeforeContent) && !u.has(Use::Between));
         any_time |= time;

@@ -483,12 +483,16 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
     })
 }
 
-/// "X urged “...”, Y said": a cue that governs the quote (or frames "Y to
-/// ...") speaks it even with a reporting clause after it, which then names
+/// "X urged “...”, Y said", "X called it “...”, Y said": a cue that
+/// governs the quote (or frames "Y to ...") speaks it even with a reporting clause after it, which then names
 /// the reporter of a relayed quote.
 fn governing_cue(quote: &Quote) -> Option<Found> {
     let (h, t) = (quote.head?, quote.tail?);
-    let governs = h.cue.frames.inf || (h.cue.frames.quote && quote.governs(h));
+    // ("that the judge called “distasteful,” Santo expressed ...": a quote
+    // a verb takes as its object is its subject's words too)
+    let f = h.cue.frames;
+    let verb = matches!(h.cue.form, CueForm::Finite | CueForm::Gerund);
+    let governs = f.inf || ((f.quote || (f.object && verb)) && quote.governs(h));
     if quote.starts_sentence || !governs {
         return None;
     }

@@ -27,7 +27,10 @@ pub fn resolve(
         Some(Anchor::Mention(m)) => (Some(actors.mention(m).actor()), Some(m)),
         // The relative pronoun is the speaker's mention in the clause it opens.
         Some(Anchor::Relative(m, t)) => relative(doc, actors, actors.mention(m).actor(), t),
-        Some(Anchor::Phrase(a, b)) => phrase_actor(doc, actors, a, b),
+        Some(Anchor::Phrase(a, b)) => match owner_of_words(doc, actors, a, b, last) {
+            Some(owner) => owner,
+            None => phrase_actor(doc, actors, a, b),
+        },
         Some(Anchor::RelativePhrase(a, b, t)) => match phrase_actor(doc, actors, a, b) {
             (Some(actor), _) => relative(doc, actors, actor, t),
             none => none,
@@ -90,6 +93,34 @@ fn relative(
         )),
     };
     (Some(actors.mention(mention).actor()), Some(mention))
+}
+
+/// "Her message was simple: “...”", "His final answer: “...”": words the
+/// owner's pronoun says are someone's are that person's (not an actor
+/// called "Her message"). The pronoun becomes the mention.
+fn owner_of_words(
+    doc: &Doc,
+    actors: &mut Actors,
+    a: usize,
+    b: usize,
+    last: Option<usize>,
+) -> Option<(Option<usize>, Option<usize>)> {
+    // ("His final message": a word or two between them.)
+    let between = a + 1..b - 1;
+    if b < a + 2
+        || b > a + 4
+        || !doc
+            .pronoun(a)
+            .is_some_and(|p| p.possessive && p.third_person)
+        || !between
+            .into_iter()
+            .all(|t| doc.tok(t).first_is(crate::letters::is_lowercase))
+    {
+        return None;
+    }
+    doc.cue_noun(b - 1)?;
+    resolve_pronoun(doc, actors, a, last)?;
+    Some(resolve(doc, actors, Some(Anchor::Pronoun(a)), last, false))
 }
 
 /// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a

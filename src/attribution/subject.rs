@@ -57,7 +57,8 @@ pub fn of_cue(
                 })
         }
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
-        CueForm::Finite => left_of(doc, actors, cue.toks.start, left_bound, false)
+        CueForm::Finite => comma_then_name(doc, actors, cue, &sent)
+            .or_else(|| left_of(doc, actors, cue.toks.start, left_bound, false))
             .or_else(|| inverted_subject(doc, actors, cue, &sent))
             .or_else(|| {
                 after_quote(doc, cue.toks.start)
@@ -100,6 +101,24 @@ pub fn of_cue(
             }),
         CueForm::Gerund | CueForm::Infinitive | CueForm::Impersonal => None, // the caller uses the main clause's subject
     }
+}
+
+/// "“...” for the team, said Kunin.": a name right after a cue that
+/// follows a comma, closing the clause, is the speaker, not a name before
+/// the comma.
+fn comma_then_name(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) -> Option<Anchor> {
+    // (not "..., told Vatican Radio.", "..., wrote on X": a listener or an
+    // object may follow those)
+    let f = cue.frames;
+    let bare = f.quote && !f.inf && !f.object && cue.toks.len() == 1;
+    if !bare || cue.toks.start <= sent.start || doc.tok(cue.toks.start - 1) != "," {
+        return None;
+    }
+    let m = actors.mention_at(cue.toks.end)?;
+    if actors.mention(m).kind() != MentionKind::Name {
+        return None;
+    }
+    inverted_subject(doc, actors, cue, sent).filter(|a| *a == Anchor::Mention(m))
 }
 
 /// The subject after its verb, which only an inversion allows: after a
@@ -1182,9 +1201,27 @@ fn phrase_after(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
     {
         return None;
     }
-    let mut e = t + 1;
-    while e < end && e < t + 6 && (looks_nominal(doc, e) || actors.mention_at(e).is_some()) {
-        e += 1;
+    let (mut e, mut reach) = (t + 1, t + 6);
+    while e < end && e < reach {
+        if looks_nominal(doc, e) || actors.mention_at(e).is_some() {
+            e += 1;
+            continue;
+        }
+        // ("according to the “Fair Vote” count": a short title in quotation
+        // marks, then the noun it names)
+        let titled = doc
+            .quote_at(e)
+            .map(|q| &doc.quotes[q])
+            .filter(|q| q.open_tok() == e)
+            .and_then(|q| q.close_tok())
+            .filter(|&c| c <= e + 5 && c + 1 < end && looks_nominal(doc, c + 1));
+        match titled {
+            Some(c) => {
+                reach += c + 1 - e;
+                e = c + 1;
+            }
+            None => break,
+        }
     }
     // "according to the company's spokesman", "the state's health
     // department": past the owner's "'s" to a role or a body (not "the

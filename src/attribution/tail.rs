@@ -96,9 +96,13 @@ pub fn tail<'r>(
             };
             // (an auxiliary after it opens the cue's own clause: "..., the
             // minister said talks would resume.")
+            // ("..., analysts say; in 2012, ...": a semicolon ends the clause.)
+            let clause_end = (after..sent_end.min(after + 9))
+                .find(|&t| doc.tok(t) == ";")
+                .unwrap_or(sent_end);
             let closes = tried == 1
-                && sent_end.saturating_sub(after) <= 8
-                && (after..sent_end).all(|t| {
+                && clause_end.saturating_sub(after) <= 8
+                && (after..clause_end).all(|t| {
                     !doc.tok(t).eq_ignore_ascii_case("that")
                         && doc.tok(t) != ":"
                         && doc.word_class(t) != Some(WordClass::Aux)

@@ -105,9 +105,23 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
     if !opener {
         return start;
     }
-    (start..end.min(start + 25))
-        .find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none())
-        .map_or(start, |c| c + 1)
+    let Some(c) =
+        (start..end.min(start + 25)).find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none())
+    else {
+        return start;
+    };
+    // "About 270 people have been resettled, officials said": a number
+    // after the preposition counts the subject, and an auxiliary before the
+    // comma makes a clause of it, no opener ("In 2012, ..." is one).
+    let counted = start + 1 < c
+        && doc.token(start + 1).kind() == TokenKind::Number
+        && doc.word_class(start) == Some(WordClass::Prep)
+        && (start + 2..c).any(|t| doc.word_class(t) == Some(WordClass::Aux));
+    if counted {
+        start
+    } else {
+        c + 1
+    }
 }
 
 /// A word that may stand between a subject and its verb: an auxiliary, a
