@@ -300,8 +300,10 @@ fn grammar_given(doc: &Doc, t: usize) -> bool {
         // (its second letter lowercase, no acronym: its class as the
         // lowercase word's, from the token's facts, no `String`)
         && matches!(doc.word_class(t), Some(WordClass::Prep | WordClass::Aux))
-        // ("After Jones said ...": a word that opens an adjunct clause)
+        // ("After Jones said ...", "Since Jones said ...": a word that opens
+        // an adjunct clause)
         && !doc.uses_lower(t).has(Use::AdjunctOpener)
+        && !(w.eq_ignore_ascii_case("since") || w.eq_ignore_ascii_case("until"))
         && doc.para_of(t + 1) == doc.para_of(t)
         && !doc.paragraph(doc.para_of(t)).heading
         && doc.token(t + 1).span().start == doc.token(t).span().end + 1

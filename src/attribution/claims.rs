@@ -101,7 +101,10 @@ pub fn find(
         let range = if let Some(comma) = court_tail.filter(|_| !clause_after) {
             Some((skip_conjunctions(doc, sent.start, sent.end), comma))
         } else if inverted && !is_tail {
-            let s = skip_conjunctions(doc, sent.start, sent.end);
+            // (At most MAX_CONTENT tokens back: a long sentence of such
+            // inversions stays linear.)
+            let s = skip_conjunctions(doc, sent.start, sent.end)
+                .max(cue.toks.start.saturating_sub(MAX_CONTENT));
             Some((s, tail_start(doc, cue.toks.start)))
         } else if is_tail {
             // Everything before ", X said" (after a leading "But"/"And").
