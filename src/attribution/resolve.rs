@@ -505,8 +505,9 @@ pub fn resolve_pronoun(
             && doc.word_class(m.start - 1) == Some(WordClass::Prep)
     };
     // (room for a window of six sentences with a mention each, allocated
-    // once: growing it from empty reallocated twice)
-    let mut window: Vec<(usize, usize)> = Vec::with_capacity(8);
+    // once: growing it from empty reallocated twice; each entry's sentence
+    // found once, where the tests below asked it again and again)
+    let mut window: Vec<(usize, usize, usize)> = Vec::with_capacity(8);
     // Mentions that only own the subject ("Doe's aide, Max Roe, ..."):
     // their starts, for the sentence-subject reads below.
     let mut owners: Vec<usize> = Vec::new();
@@ -519,6 +520,7 @@ pub fn resolve_pronoun(
     // known): no fit for this pronoun.
     let mut unlike_of: Vec<usize> = Vec::new();
     let mut k = from;
+    let mut cur = start_sent;
     while k < t {
         k = actors.next_outer_candidate(k, t); // (no mention before it)
         if k >= t {
@@ -536,7 +538,17 @@ pub fn resolve_pronoun(
                         if end < t && doc.token(end).kind() == TokenKind::Possessive {
                             owners.push(mention.toks().start.max(from));
                         }
-                        window.push((mention.toks().start.max(from), mention.actor()));
+                        let p = mention.toks().start.max(from);
+                        // (`doc.sentence_at(p)`, stepped on from the last:
+                        // the walk goes forward)
+                        while doc.sentences.get(cur).is_some_and(|s| s.tokens().end <= p) {
+                            cur += 1;
+                        }
+                        let ps = match doc.sentences.get(cur) {
+                            Some(s) if s.tokens().start <= p => cur,
+                            _ => 0,
+                        };
+                        window.push((p, mention.actor(), ps));
                     }
                     // (the pronoun at `t` written again has its gender,
                     // never `unlike`: no look-up)
@@ -561,7 +573,7 @@ pub fn resolve_pronoun(
     // (only for an actor of unknown gender: one the text or the lexicon
     // gives this pronoun's gender keeps it, whatever a misread pronoun said)
     if !unlike_of.is_empty() {
-        window.retain(|&(_, a)| !unlike_of.contains(&a) || gender(a).is_some());
+        window.retain(|&(_, a, _)| !unlike_of.contains(&a) || gender(a).is_some());
     }
     // "Her neighbour, Jane Roe, bakes bread. She said ...": someone else
     // opening the sentence before, where the last speaker is absent, takes
@@ -571,19 +583,18 @@ pub fn resolve_pronoun(
     // owns, or the one in apposition, is.
     let owner = |p: usize| owners.contains(&p);
     let subject_of = |s: usize| {
-        let mut it = window.iter().filter(|&&(p, _)| doc.sentence_at(p) == s);
+        let mut it = window.iter().filter(|&&(_, _, ps)| ps == s);
         let first = it.next();
         match first {
-            Some(&(p, _)) if owner(p) => it
-                .find(|&&(q, _)| !owner(q) && doc.tok(q - 1) == ",")
+            Some(&(p, _, _)) if owner(p) => it
+                .find(|&&(q, _, _)| !owner(q) && doc.tok(q - 1) == ",")
                 .or(first),
             _ => first,
         }
     };
     if let (Some(ls), Some(prev)) = (last_speaker, sent.checked_sub(1)) {
-        let s_of = |p: usize| doc.sentence_at(p);
         // (the owner's apposition: "Doe's aide, Max Roe," the subject)
-        if let Some(&(p, a)) = subject_of(prev) {
+        if let Some(&(p, a, _)) = subject_of(prev) {
             // (after a dateline or a live blog's time stamp)
             let st = doc.sentence(prev).tokens();
             let start = super::words::after_dateline(doc, st.start, st.end);
@@ -591,8 +602,8 @@ pub fn resolve_pronoun(
             // said.": the last speaker as the agent after "by" is no subject.)
             let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";
             if (p <= start + 3 || doc.tok(p - 1) == ",")
-                && !window.iter().any(|&(q, b)| {
-                    s_of(q) == sent || (b == ls && s_of(q) == prev && !agent(q) && !owner(q))
+                && !window.iter().any(|&(q, b, qs)| {
+                    qs == sent || (b == ls && qs == prev && !agent(q) && !owner(q))
                 })
             {
                 return Some(a);
@@ -600,19 +611,17 @@ pub fn resolve_pronoun(
         }
     }
     if let Some(ls) = last_speaker {
-        let in_sentence = window
-            .iter()
-            .any(|&(s, a)| a == ls && doc.sentence_at(s) == sent);
+        let in_sentence = window.iter().any(|&(_, a, s)| a == ls && s == sent);
         if fits(ls) && in_sentence {
             return Some(ls);
         }
-        if fits(ls) && (window.iter().any(|&(_, a)| a == ls) || window.is_empty()) {
+        if fits(ls) && (window.iter().any(|&(_, a, _)| a == ls) || window.is_empty()) {
             // The last speaker stays the topic unless someone else of the same
             // kind was introduced as a subject in this sentence.
             let in_this: Vec<usize> = window
                 .iter()
-                .filter(|&&(s, _)| doc.sentence_at(s) == sent)
-                .map(|&(_, a)| a)
+                .filter(|&&(_, _, s)| s == sent)
+                .map(|&(_, a, _)| a)
                 .collect();
             if in_this.is_empty() || in_this.contains(&ls) {
                 return Some(ls);
@@ -622,7 +631,7 @@ pub fn resolve_pronoun(
     // This sentence before the pronoun first, then earlier ones: the first
     // fitting mention of the nearest sentence is its likely subject.
     for s in (start_sent..=sent).rev() {
-        if let Some(&(_, a)) = subject_of(s) {
+        if let Some(&(_, a, _)) = subject_of(s) {
             return Some(a);
         }
     }

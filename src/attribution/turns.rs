@@ -29,9 +29,11 @@ pub(super) fn label(
 ) -> Option<(usize, usize)> {
     // An interview's dotted "Q." / "A." is a label only where
     // `interview::label_letters` made its letter a pronoun mention.
-    let letter = actors
-        .outer_mention_at(start)
-        .filter(|&m| actors.mention(m).kind() == MentionKind::Pronoun && doc.tok(start + 1) == ".");
+    // (the dot first: it rules out most paragraphs without a look-up)
+    let letter = (start + 1 < doc.tokens.len() && doc.tok(start + 1) == ".")
+        .then(|| actors.outer_mention_at(start))
+        .flatten()
+        .filter(|&m| actors.mention(m).kind() == MentionKind::Pronoun);
     let colon = match letter {
         Some(_) => start + 1,
         None => (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?,
