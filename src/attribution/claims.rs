@@ -218,15 +218,17 @@ pub fn find(
                     // belongs to that sentence: "... “soft.” He says
                     // ...".)
                     let reports_quote = quotes.iter().any(|q| {
+                        // (the cue compared first: one look a quote)
+                        if q.cue() != Some(doc.span_of(cue.toks.start, cue.toks.end)) {
+                            return false;
+                        }
                         let close = doc.quote(q.raw()).close_tok();
                         let phrase = q.kind == QuoteKind::Partial
                             && (cue.form == CueForm::Gerund
                                 || close.is_some_and(|c| {
                                     c > 0 && matches!(doc.tok(c - 1), "." | "!" | "?")
                                 }));
-                        !phrase
-                            && q.cue() == Some(doc.span_of(cue.toks.start, cue.toks.end))
-                            && close.is_some_and(|c| c < cue.toks.start)
+                        !phrase && close.is_some_and(|c| c < cue.toks.start)
                     }) && !(from..start).any(|t| {
                         doc.tok(t).eq_ignore_ascii_case("that")
                             && (doc.tok(t - 1) == ","
