@@ -211,15 +211,33 @@ pub fn find(
                     }
                     // "“...,” she said, standing on the bridge": the cue
                     // of a quote before it reports the quote, not the words
-                    // after it (unless a "that" opens a clause).
+                    // after it (unless a "that" opens a clause; not the
+                    // relative "that" of a place or channel after a
+                    // preposition: "she wrote in a letter that reached
+                    // him").
+                    // (A partial quote before a gerund is a phrase of
+                    // the clause the gerund follows: "cut it to “hold”
+                    // from “buy,” saying ..."; one that ends a sentence
+                    // belongs to that sentence: "... “soft.” He says
+                    // ...".)
                     let reports_quote = quotes.iter().any(|q| {
-                        q.cue() == Some(doc.span_of(cue.toks.start, cue.toks.end))
-                            && doc
-                                .quote(q.raw())
-                                .close_tok()
-                                .is_some_and(|c| c < cue.toks.start)
-                    }) && !(from..start)
-                        .any(|t| doc.tok(t).eq_ignore_ascii_case("that"));
+                        // (the cue compared first: one look a quote)
+                        if q.cue() != Some(doc.span_of(cue.toks.start, cue.toks.end)) {
+                            return false;
+                        }
+                        let close = doc.quote(q.raw()).close_tok();
+                        let phrase = q.kind == QuoteKind::Partial
+                            && (cue.form == CueForm::Gerund
+                                || close.is_some_and(|c| {
+                                    c > 0 && matches!(doc.tok(c - 1), "." | "!" | "?")
+                                }));
+                        !phrase && close.is_some_and(|c| c < cue.toks.start)
+                    }) && !(from..start).any(|t| {
+                        doc.tok(t).eq_ignore_ascii_case("that")
+                            && (doc.tok(t - 1) == ","
+                                || !(cue.toks.end..t)
+                                    .any(|k| doc.word_class(k) == Some(WordClass::Prep)))
+                    });
                     if reports_quote {
                         continue;
                     }
@@ -415,10 +433,20 @@ pub fn find(
         // minister": only the listener; "had called him in January to urge
         // ...": a call, not a name for something (the urging is the claim).
         let comma = (a..b.min(a + 4)).find(|&t| doc.tok(t) == "," && doc.in_quote_at(t).is_none());
+        // ("told her, “...,” and walked out": the quotation, then the
+        // subject's next act after a coordinator.)
+        let quote_then_act = |k: usize| {
+            let e = doc.quote_at(k)?;
+            let e = doc.quote(e).close_tok()? + 1;
+            let and = e + usize::from(e < b && doc.tok(e) == ",");
+            (e == b || (and < b && doc.may_be(and, fact::USES) && doc.is(and, Use::Coordinator)))
+                .then_some(e)
+        };
         let listener_then_quote = comma.is_some_and(|k| {
             k > a
                 && k + 1 < b
-                && is_only_direct_quote(doc, quotes, k + 1, b)
+                && quote_then_act(k + 1)
+                    .is_some_and(|e| is_only_direct_quote(doc, quotes, k + 1, e))
                 && (a..k).all(|t| {
                     doc.token(t).kind() == TokenKind::Word
                         && !doc.tok(t).eq_ignore_ascii_case("that")

@@ -220,9 +220,11 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits, out: 
         }) {
             if let Some(form) = classify_verb(doc, t, sent.clone(), v.gerund) {
                 let mut stance = denied_doubt(doc, t, sent.start, v.stance);
-                // "asked Y to ...", "asked for a meeting": an appeal.
+                // "asked Y to ...", "asked for a meeting": an appeal; not
+                // "asked what she would say to ...", a question.
                 if stance == Stance::Question
                     && v.frames.inf
+                    && !(t + 1 < sent.end && doc.is(t + 1, Use::QuestionOpener))
                     && (is_to_infinitive_after(doc, t, sent.end)
                         || (t + 1 < sent.end && doc.tok(t + 1).eq_ignore_ascii_case("for")))
                 {
@@ -802,6 +804,25 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "head of state", "in response": a lemma after a preposition other
     // than "to" is a noun.
     if base && prev_class == Some(WordClass::Prep) && prev.as_deref() != Some("to") {
+        return None;
+    }
+    // "faced questions about", "denied reports that": an -s form right
+    // after a lowercase past form (a verb, or a participle before its
+    // noun: "renewed calls") is that verb's object, a noun; a verb in the
+    // present does not follow a verb in the past.
+    // (Not in a relative clause the past verb reports: "the agency, which
+    // he argued seeks to ...".)
+    let after_past = prev_lower
+        && prev_class.is_none()
+        && verb.is_some_and(|v| v.present && !v.base)
+        && prev
+            .as_deref()
+            .is_some_and(|p| p.len() > 3 && p.ends_with("ed") && !p.ends_with("eed"))
+        && !(t.saturating_sub(4).max(sent.start)..t - 1).any(|k| {
+            doc.may_be(k, fact::USES)
+                && (doc.is(k, Use::Relative) || doc.tok(k).eq_ignore_ascii_case("that"))
+        });
+    if after_past {
         return None;
     }
     // "in five states", "two contests": an -s form after a preposition, a

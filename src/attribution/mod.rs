@@ -98,9 +98,23 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             state.last_speaker(),
             quote_needs_subject,
         );
-        // Quotes take no weak (guessed) speaker.
+        // Quotes take no weak (guessed) speaker. A transcript's label
+        // gives its turn (a quote of its own, below), not a quotation
+        // marked inside the turn: "Doe: The mayor said it was “fully
+        // funded”" is the mayor's, by the cue inside.
         strong.clear();
-        strong.extend(resolved.iter().map(drafts::Resolved::strong));
+        strong.extend(
+            resolved
+                .iter()
+                .filter(|r| !turns::is_label(&turns, r.cue.toks.start))
+                .map(drafts::Resolved::strong),
+        );
+        // (The label's speaker still speaks last when nothing after it
+        // does.)
+        let label_actor = resolved
+            .iter()
+            .filter(|r| turns::is_label(&turns, r.cue.toks.start))
+            .find_map(|r| r.strong().actor);
         let mine = quotes_out.len();
         quotes::attribute_sentence(doc, actors, &strong, si, &mut state, &mut quotes_out);
         // A transcript's label names the speaker of a turn, a quote: it
@@ -113,7 +127,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         for r in &mut resolved {
             let label = r.mention.is_some_and(|m| {
                 r.cue.form != cues::CueForm::Gerund
-                    && turns::is_label(&turns, actors.mention(m).toks().end)
+                    && turns::is_label_name(doc, &turns, actors.mention(m).toks().end)
             });
             if label {
                 r.actor = None;
@@ -130,7 +144,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             quotes_out.sub(mine..),
             &mut claims_out,
         );
-        if let Some(a) = strong.iter().rev().find_map(|r| r.actor) {
+        if let Some(a) = strong.iter().rev().find_map(|r| r.actor).or(label_actor) {
             state.speaker_sentence = Some((a, si));
         }
     }
@@ -154,7 +168,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     // the marked ones (`Attribution::turns`).
     let first = doc.quotes.len();
     for (i, turn) in turns.iter().enumerate() {
-        let m = turns::speaker(actors, turn);
+        let m = turns::speaker(doc, actors, turn);
         let a = m.map(|m| actors.mention(m).actor());
         quotes_out.push(QuoteDraft::new(
             first + i,

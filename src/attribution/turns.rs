@@ -36,16 +36,50 @@ pub(super) fn label(
         .filter(|&m| actors.mention(m).kind() == MentionKind::Pronoun);
     let colon = match letter {
         Some(_) => start + 1,
-        None => (start..(start + 8).min(end)).find(|&t| doc.tok(t) == ":")?,
+        None => (start..(start + 8 + BRACKET).min(end)).find(|&t| doc.tok(t) == ":")?,
     };
-    let m = actors.outer_mention_at(colon.checked_sub(1)?)?;
+    let name_end = name_end(doc, start, colon);
+    if name_end >= start + 8 && letter.is_none() {
+        return None;
+    }
+    let m = actors.outer_mention_at(name_end.checked_sub(1)?)?;
     let mention = actors.mention(m);
     let kind = actors.actor(mention.actor()).kind;
-    (mention.toks().end == colon
+    (mention.toks().end == name_end
         && matches!(kind, ActorKind::Person | ActorKind::Organization)
         && (start..mention.toks().start)
             .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.token(t).kind() != TokenKind::Word))
     .then_some((m, colon))
+}
+
+/// The most tokens of a bracket between a label's name and its colon.
+const BRACKET: usize = 8;
+
+/// Where a label's name ends before its `colon`: at the colon, or at the
+/// opening of a short bracket right before it, which an official report
+/// of a debate writes after a member's name: the seat, the party or the
+/// office ("Ms Jane Doe (Northfield):", "Cllr Tom Roe (Leader of the
+/// Council):", "Sen. Jane Doe (D-Ohio):"). The bracket holds words only
+/// (and commas, hyphens, points), none of them a quotation's.
+fn name_end(doc: &Doc, start: usize, colon: usize) -> usize {
+    if colon == 0 || doc.tok(colon - 1) != ")" {
+        return colon;
+    }
+    let from = (colon - 1).saturating_sub(BRACKET).max(start);
+    let Some(open) = (from..colon - 1).rev().find(|&t| doc.tok(t) == "(") else {
+        return colon;
+    };
+    let inside = open + 1..colon - 1;
+    let plain = !inside.is_empty()
+        && inside.clone().all(|t| {
+            doc.in_quote_at(t).is_none()
+                && (doc.token(t).kind() == TokenKind::Word || matches!(doc.tok(t), "," | "-" | "."))
+        });
+    if plain {
+        open
+    } else {
+        colon
+    }
 }
 
 /// The turns of a transcript, in text order; none unless a label is an
@@ -73,10 +107,13 @@ pub(super) fn find(doc: &Doc, actors: &Actors) -> Vec<RawQuote> {
     // different person once head a list ("Okafor: Lower bus fares").
     // An interview's "Q:" or "A:" is a transcript's label by itself.
     let mut seen = vec![false; actors.actors.len()];
-    let transcript = turns.iter().filter_map(|q| speaker(actors, q)).any(|m| {
-        let m = actors.mention(m);
-        m.kind() == MentionKind::Pronoun || std::mem::replace(seen.at_mut(m.actor()), true)
-    });
+    let transcript = turns
+        .iter()
+        .filter_map(|q| speaker(doc, actors, q))
+        .any(|m| {
+            let m = actors.mention(m);
+            m.kind() == MentionKind::Pronoun || std::mem::replace(seen.at_mut(m.actor()), true)
+        });
     if !transcript {
         turns.clear();
     }
@@ -142,8 +179,29 @@ pub(super) fn answers(doc: &Doc) -> Vec<RawQuote> {
 }
 
 /// The label's mention of a turn `q` of [`find`]: the speaker.
-pub(super) fn speaker(actors: &Actors, q: &RawQuote) -> Option<usize> {
-    actors.outer_mention_at(q.open_tok() - 2)
+pub(super) fn speaker(doc: &Doc, actors: &Actors, q: &RawQuote) -> Option<usize> {
+    let colon = q.open_tok() - 1;
+    let para = doc.paragraph(doc.sentence(doc.sentence_at(colon)).para());
+    actors.outer_mention_at(name_end(doc, para.tokens().start, colon).checked_sub(1)?)
+}
+
+/// Whether a mention ending at token `end` is the name of one of
+/// `turns`' labels (before its colon, or before the bracket that precedes
+/// the colon).
+pub(super) fn is_label_name(doc: &Doc, turns: &[RawQuote], end: usize) -> bool {
+    if end >= doc.tokens.len() {
+        return false;
+    }
+    let colon = match doc.tok(end) {
+        "(" => match (end + 1..(end + 2 + BRACKET).min(doc.tokens.len()))
+            .find(|&t| doc.tok(t) == ")")
+        {
+            Some(close) => close + 1,
+            None => return false,
+        },
+        _ => end,
+    };
+    is_label(turns, colon)
 }
 
 /// Whether token `t` is the colon of the label of one of `turns`.
