@@ -20,14 +20,17 @@
 # changing the output: no panic message formats a str any more, which took
 # char's Debug and std's printable-character tables out ("Download size,
 # session 16"). Session 18 took it from 131.8 KB to 128.0 KB (talc as the
-# allocator, short import names: "Download size, session 18"). It fails on
+# allocator, short import names: "Download size, session 18"). Session 25's
+# rules (four branches' merges) reached 132,317 and the tripwire went to
+# 132,500, the shipped total still 2.0 KB under compromise's; the next rules
+# need a size saving first ("Download size, session 25"). It fails on
 # a step change: a build that skipped wasm-opt, the lexicons embedded as TSV
 # text again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such
 # as full `regex` and its Unicode tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132000}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132500}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs
