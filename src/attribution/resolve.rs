@@ -39,21 +39,30 @@ pub fn resolve(
             .or_else(|| unknown.then(|| unknown_speaker(doc, actors, t)).flatten())
         {
             None => (None, None),
-            Some(a) => {
-                if let Some(existing) = actors.mention_at(t) {
-                    return (Some(actors.mention(existing).actor()), Some(existing));
-                }
-                let m = actors.add_mention(MentionDraft::new(
-                    t..t + 1,
-                    doc.token(t).span(),
-                    None,
-                    MentionKind::Pronoun,
-                    a,
-                ));
-                (Some(a), Some(m))
-            }
+            Some(a) => pronoun_mention(doc, actors, t, a),
         },
     }
+}
+
+/// The pronoun at `t`, resolved to `actor`, as its mention (the one there
+/// already, if any).
+fn pronoun_mention(
+    doc: &Doc,
+    actors: &mut Actors,
+    t: usize,
+    actor: usize,
+) -> (Option<usize>, Option<usize>) {
+    if let Some(existing) = actors.mention_at(t) {
+        return (Some(actors.mention(existing).actor()), Some(existing));
+    }
+    let m = actors.add_mention(MentionDraft::new(
+        t..t + 1,
+        doc.token(t).span(),
+        None,
+        MentionKind::Pronoun,
+        actor,
+    ));
+    (Some(actor), Some(m))
 }
 
 /// "“It is over,” she said." with no one before it for "she": the speaker
@@ -119,8 +128,8 @@ fn owner_of_words(
         return None;
     }
     doc.cue_noun(b - 1)?;
-    resolve_pronoun(doc, actors, a, last)?;
-    Some(resolve(doc, actors, Some(Anchor::Pronoun(a)), last, false))
+    let owner = resolve_pronoun(doc, actors, a, last)?;
+    Some(pronoun_mention(doc, actors, a, owner))
 }
 
 /// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a
