@@ -876,15 +876,20 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         // they are, though neither the rules nor the tagger took them.
         // (after a title line the text runs on: "Velvet Rain Velvet Rain is
         // an indie band", the name once)
+        // (the cheap tests first: this runs for every sentence)
         let mut b = a;
-        while b < (a + 6).min(s.tokens().end) && doc.is_cap(b) && doc.word_class(b).is_none() {
+        while b < (a + 6).min(s.tokens().end) && doc.is_cap(b) {
             b += 1;
         }
         let mut c = b;
         while c > a && b - c < 3 && !(c..b).any(|t| doc.tok(t) == doc.tok(c - 1)) {
             c -= 1;
         }
-        if (b > c + 1 || (c > a && !lexicon().is_common_word(doc.tok(c)))) && copula(doc, b) {
+        if b > a
+            && copula(doc, b)
+            && (c..b).all(|t| doc.word_class(t).is_none())
+            && (b > c + 1 || (c > a && !lexicon().is_common_word(doc.tok(c))))
+        {
             let run = c..b;
             if let Some(kind) = apposition(doc, b).filter(|_| {
                 !names.iter().flatten().any(|n| overlap(&n.toks, &run))
@@ -1253,7 +1258,8 @@ struct Context {
     event_last: HashSet<&'static str>,
     place_of: HashSet<&'static str>,
     org_of: HashSet<&'static str>,
-    names_org: HashSet<&'static str>,
+    /// `names_org` words (asked of many words: a [`Quick`] set).
+    names_org: Quick,
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
@@ -1321,7 +1327,7 @@ fn context() -> &'static Context {
             event_last: HashSet::default(),
             place_of: HashSet::default(),
             org_of: HashSet::default(),
-            names_org: HashSet::default(),
+            names_org: Quick::default(),
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
@@ -1350,7 +1356,6 @@ fn context() -> &'static Context {
                     "event_last" => &mut c.event_last,
                     "place_of" => &mut c.place_of,
                     "org_of" => &mut c.org_of,
-                    "names_org" => &mut c.names_org,
                     "place_first" => &mut c.place_first,
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
@@ -1365,6 +1370,10 @@ fn context() -> &'static Context {
                     "unit" => &mut c.unit,
                     "market" => {
                         c.market.insert(word);
+                        continue;
+                    }
+                    "names_org" => {
+                        c.names_org.insert(word);
                         continue;
                     }
                     "role_first" | "firm_first" => {
