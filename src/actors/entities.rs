@@ -235,7 +235,11 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && (!lex.is_not_name(first)
             || (toks.len() > 1
                 && (!lex.breaks_name(first) || (lex.is_label(first) && common_after_lowercase(doc, toks.start)))
-                && lex.is_org_head(doc.tok(toks.end - 1))))
+                && (lex.is_org_head(doc.tok(toks.end - 1))
+                    // ("Arts Council Wales": a body's branch in a country)
+                    || (toks.len() > 2
+                        && lex.is_org_head(doc.tok(toks.end - 2))
+                        && known_place_word(doc.tok(toks.end - 1))))))
         // "the Coach House on Tanner Street": two names, not one.
         && toks.clone().all(|t| {
             let w = doc.tok(t);
@@ -244,6 +248,11 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
                 || doc.is(t, crate::lexicon::Use::Connector)
                 || (w == "," && listed_org(doc, toks))
         })
+}
+
+/// A word the lexicons know as a place's name ("Wales").
+fn known_place_word(w: &str) -> bool {
+    lexicon().known(w).is_some_and(|k| k.is_place)
 }
 
 /// An initial at token `t`: one capital letter and its full stop ("B.").
@@ -634,6 +643,40 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             k += 1;
         }
     }
+    // "NHS England", "Oxfam Ireland": an organization the lexicons know
+    // right before a place's name they know, and no noun after, is its
+    // branch there, one name.
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        let after = b.0.end;
+        if a.1 == EntityKind::Organization
+            && b.1 == EntityKind::Place
+            && b.0.start == a.0.end
+            && b.0.len() == 1
+            && known_place_word(doc.tok(b.0.start))
+            && lexicon()
+                .known(doc.str_of(doc.span_of(a.0.start, a.0.end)))
+                .is_some_and(|k| !k.is_place)
+            && (after >= doc.tokens.len()
+                || doc.tokens[after].kind() != TokenKind::Word
+                || doc.word_class(after).is_some()
+                || doc.cue_verb(after).is_some())
+        {
+            spans[k].0 = a.0.start..after;
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    // "the union Unite": a word an organization's noun names is that
+    // organization where it opens a sentence too ("Unite officials said").
+    // (with its hint: one actor for both)
+    let named: Vec<(&str, Hint)> = names
+        .iter()
+        .filter(|n| n.toks.len() == 1 && named_by_context(doc, n) == Some(EntityKind::Organization))
+        .map(|n| (doc.tok(n.toks.start), n.hint.clone()))
+        .collect();
     let mut names: Vec<Option<Name>> = names.into_iter().map(Some).collect();
     let mut added: Vec<Name> = Vec::new();
     // The names overlapping each span (both lists in text order).
@@ -826,6 +869,47 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         }
         if b > a && filed(doc, &(a..b)) && free() {
             added.push(tagged_name(doc, a..b, EntityKind::Place, None));
+            continue;
+        }
+        // "Velvet Rain is an indie band", "Bad Ellingen is a spa town": two
+        // or three capitalized words opening a definition that says what
+        // they are, though neither the rules nor the tagger took them.
+        // (after a title line the text runs on: "Velvet Rain Velvet Rain is
+        // an indie band", the name once)
+        // (the cheap tests first: this runs for every sentence)
+        let mut b = a;
+        while b < (a + 6).min(s.tokens().end) && doc.is_cap(b) {
+            b += 1;
+        }
+        let mut c = b;
+        while c > a && b - c < 3 && !(c..b).any(|t| doc.tok(t) == doc.tok(c - 1)) {
+            c -= 1;
+        }
+        if b > a
+            && copula(doc, b)
+            && (c..b).all(|t| doc.word_class(t).is_none())
+            && (b > c + 1 || (c > a && !lexicon().is_common_word(doc.tok(c))))
+        {
+            let run = c..b;
+            if let Some(kind) = apposition(doc, b).filter(|_| {
+                !names.iter().flatten().any(|n| overlap(&n.toks, &run))
+                    && !added.iter().any(|n| overlap(&n.toks, &run))
+            }) {
+                added.push(tagged_name(doc, run, kind, None));
+                continue;
+            }
+        }
+        if let Some((_, hint)) = named
+            .iter()
+            .find(|(w, _)| *w == doc.tok(a))
+            .filter(|_| free())
+        {
+            let hint = hint.clone();
+            added.push(Name {
+                toks: one,
+                hint,
+                title: None,
+            });
             continue;
         }
         if a + 1 < s.tokens().end
@@ -1174,6 +1258,8 @@ struct Context {
     event_last: HashSet<&'static str>,
     place_of: HashSet<&'static str>,
     org_of: HashSet<&'static str>,
+    /// `names_org` words (asked of many words: a [`Quick`] set).
+    names_org: Quick,
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
@@ -1241,6 +1327,7 @@ fn context() -> &'static Context {
             event_last: HashSet::default(),
             place_of: HashSet::default(),
             org_of: HashSet::default(),
+            names_org: Quick::default(),
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
@@ -1285,6 +1372,10 @@ fn context() -> &'static Context {
                         c.market.insert(word);
                         continue;
                     }
+                    "names_org" => {
+                        c.names_org.insert(word);
+                        continue;
+                    }
                     "role_first" | "firm_first" => {
                         c.glued.insert(word, used == "firm_first");
                         continue;
@@ -1310,8 +1401,27 @@ fn named_by_context(doc: &Doc, n: &Name) -> Option<EntityKind> {
     t -= 1;
     let word = doc.tok(t);
     // "WATCHDOG MEMO": a label in capitals names nothing.
+    // A noun of `names_org` only after an article, a possessive or an
+    // adjective, not before a given name, nor before a name a lowercase
+    // word follows that no list knows, a verb ("the band Velvet Rain with
+    // ..."; not "we fund K-12", "the organization Bill Clinton led").
+    let e = n.toks.end;
+    let headed = || {
+        t > 0
+            && !lexicon().is_given_name(doc.tok(n.toks.start))
+            && (e >= doc.tokens.len()
+                || doc.tokens[e].kind() != TokenKind::Word
+                || doc.word_class(e).is_some()
+                || doc.is_cap(e))
+            && match doc.word_class(t - 1) {
+                Some(c) => matches!(c, WordClass::Det | WordClass::Poss),
+                None => doc.tok(t - 1).first_is(crate::letters::is_lowercase),
+            }
+    };
     if word.bytes().any(|b| b.is_ascii_lowercase())
-        && with_low(word, |w| lexicon().is(w, Use::OrgNoun))
+        && with_low(word, |w| {
+            lexicon().is(w, Use::OrgNoun) || (context().names_org.contains(w) && headed())
+        })
     {
         return Some(EntityKind::Organization);
     }
@@ -1481,16 +1591,27 @@ fn apposed(doc: &Doc, n: &Name) -> Option<EntityKind> {
 /// relative word; the last of them, the head, is a title (a person), or
 /// one of them an organization's noun (`org_noun` in
 /// `lexicons/function_words.tsv`).
+///
+/// After "is a" or "was an" ([`copula`]: "Kessendorf is a market town in
+/// ...", "Velvet Rain is an indie band formed in ..."), the head is the
+/// word before a participle too, and only a head says what the name is: a
+/// place's noun (`place_of` in `lexicons/name_context.tsv`) a place.
 fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
     let len = doc.tokens.len();
-    if b + 2 >= len || doc.tok(b) != "," || !matches!(doc.tok(b + 1), "the" | "a" | "an") {
+    let copula = copula(doc, b);
+    if b + 2 >= len
+        || !(doc.tok(b) == "," && matches!(doc.tok(b + 1), "the" | "a" | "an") || copula)
+    {
         return None;
     }
     let mut head = None;
-    let mut org = false;
+    let (mut org, mut prev) = (false, None);
     for t in b + 2..(b + 7).min(len) {
         let w = doc.tok(t);
-        if doc.tokens[t].kind() != TokenKind::Word || doc.word_class(t).is_some() {
+        if doc.tokens[t].kind() != TokenKind::Word
+            || doc.word_class(t).is_some()
+            || (copula && t > b + 2 && w.ends_with("ed"))
+        {
             break;
         }
         // ("the Oslo-based shipping company", "the German carmaker": a
@@ -1501,7 +1622,8 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
         if !w.first_is(crate::letters::is_lowercase) && !placed {
             return None;
         }
-        org |= lexicon().is(w, Use::OrgNoun);
+        org |= lexicon().is(w, Use::OrgNoun) && !copula;
+        prev = head;
         head = Some(t);
     }
     let h = head?;
@@ -1510,27 +1632,52 @@ fn apposition(doc: &Doc, b: usize) -> Option<EntityKind> {
         return None;
     }
     // "the company founder": a title as the head makes a person; an
-    // organization's noun anywhere ("the only boat company left") one.
-    let lex = lexicon();
-    if lex.is_title(doc.tok(h)) && !lex.is_common_word(doc.tok(h)) {
+    // organization's noun anywhere ("the only boat company left") one, a
+    // noun of `names_org` as the head ("a rock band"), or before a
+    // participle that ends the words ("a nonprofit based in"; not "a
+    // school principal running for").
+    let (lex, c, w) = (lexicon(), context(), doc.tok(h));
+    let named = |t: Option<usize>| t.is_some_and(|t| c.names_org.contains(doc.tok(t)));
+    if lex.is_title(w) && !lex.is_common_word(w) {
         Some(EntityKind::Person)
-    } else if org {
+    } else if org || org_noun(w) || (w.ends_with("ed") && named(prev)) {
         Some(EntityKind::Organization)
+    } else if c.place_of.contains(w) {
+        Some(EntityKind::Place)
     } else {
         None
     }
+}
+
+/// "is a", "was an" at token `b`: a definition follows.
+fn copula(doc: &Doc, b: usize) -> bool {
+    b + 1 < doc.tokens.len()
+        && matches!(doc.tok(b), "is" | "was")
+        && matches!(doc.tok(b + 1), "a" | "an")
+}
+
+/// An organization's noun: `org_noun` of `lexicons/function_words.tsv`,
+/// or `names_org` of `lexicons/name_context.tsv` (the stage's own: "band",
+/// "label", "nonprofit").
+fn org_noun(w: &str) -> bool {
+    lexicon().is(w, Use::OrgNoun) || context().names_org.contains(w)
 }
 
 /// The apposition at `b` ([`apposition`]) ends in an organization's
 /// noun before a comma, a full stop or a preposition (", the water
 /// company,", ", a charity in Dundee").
 fn org_headed(doc: &Doc, b: usize) -> bool {
+    // (after "is a", [`apposition`] reads only the head)
+    if copula(doc, b) {
+        return true;
+    }
     let prep = |t: usize| doc.word_class(t) == Some(WordClass::Prep);
     (b + 3..(b + 8).min(doc.tokens.len()))
         .find(|&t| doc.tokens[t].kind() != TokenKind::Word || prep(t))
         .is_some_and(|t| {
-            (matches!(doc.tok(t), "," | ".") || prep(t))
-                && lexicon().is(doc.tok(t - 1), Use::OrgNoun)
+            // (", a nonprofit based in": the head before its participle)
+            let h = t - usize::from(t > b + 3 && doc.tok(t - 1).ends_with("ed"));
+            (matches!(doc.tok(t), "," | ".") || prep(t)) && org_noun(doc.tok(h - 1))
         })
 }
 
@@ -1830,8 +1977,7 @@ fn pronoun(doc: &Doc, n: &Name) -> Option<EntityKind> {
 
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
-    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
-    lexicon().known(text).is_some_and(|k| k.is_place)
+    known_place_word(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
 }
 
 /// A lowercase word at `b` that no word list knows (no grammar word, no
@@ -2194,6 +2340,15 @@ pub(crate) fn filter(
             {
                 pronoun(doc, n)
             }
+            // "Kessendorf is a market town", "Brannock, a village in ...": a
+            // place's noun heading the definition or the apposition makes a
+            // place, whatever the tagger says.
+            _ if n.title.is_none()
+                && n.hint != Hint::Person
+                && apposed(doc, n) == Some(EntityKind::Place) =>
+            {
+                Some(EntityKind::Place)
+            }
             // The apposition decides for a name the tagger left untyped,
             // or for one word it called no place ("Florida, the state's
             // ...", "Rex Early, the party chairman": the tagger stands).
@@ -2364,6 +2519,8 @@ pub(crate) fn filter(
                         lexicon().is_title(l) || lexicon().is_common_word(l)
                     })
                     && !known_place(doc, n)
+                    // ("a festival in Brighton, and Kestrel named ...")
+                    && !(verdict[k] == Some(EntityKind::Place) && in_place(doc, n))
                     && lexicon().demonym(text).is_none()
                     && !(n.toks.len() == 1
                         && surnames.contains(&lower_hash(doc.tok(n.toks.start))));
@@ -2393,7 +2550,7 @@ pub(crate) fn filter(
                         && ((n.toks.start > 0
                             && doc.tokens[n.toks.start - 1].kind() == TokenKind::Word
                             && named_by_context(doc, n) == Some(EntityKind::Organization))
-                            || (n.toks.len() == 1
+                            || ((n.toks.len() == 1 || copula(doc, n.toks.end))
                                 && apposed(doc, n) == Some(EntityKind::Organization)
                                 && !closing_cue(doc, n.toks.end)))))
                     && !known_place(doc, n))
@@ -2404,6 +2561,19 @@ pub(crate) fn filter(
         for (n, v) in names.iter().zip(verdict.iter_mut()) {
             if n.title.is_none() && firms.contains(&name_hash(n)) && !in_place(doc, n) {
                 *v = Some(EntityKind::Organization);
+            }
+        }
+    }
+    // "Kessendorf is a market town": a place through the document.
+    let places: HashSet<u64> = names
+        .iter()
+        .filter(|n| copula(doc, n.toks.end) && apposed(doc, n) == Some(EntityKind::Place))
+        .map(name_hash)
+        .collect();
+    if !places.is_empty() {
+        for (n, v) in names.iter().zip(verdict.iter_mut()) {
+            if n.title.is_none() && places.contains(&name_hash(n)) {
+                *v = Some(EntityKind::Place);
             }
         }
     }
