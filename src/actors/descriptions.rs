@@ -272,6 +272,8 @@ fn modifiers_before(
         }
         if doc.token(p).kind() != TokenKind::Word
             || doc.cue_verb(p).is_some()
+            // ("quoting officials as saying": a verb, no modifier)
+            || doc.is(p, Use::Conduit)
             || doc.role(p).is_some_and(|r| r.plural && !r.collective)
             || (pw.first_is(crate::letters::is_uppercase)
                 && actors.mention_at(p).is_none()
