@@ -62,6 +62,11 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     if actors.mention_at(t).is_some() {
         return None;
     }
+    // ("Those close to him believe": a pronoun-like determiner heads a
+    // description only before an anonymity marker; "those states" none.)
+    if doc.word_class(t).is_some() && marker_at(doc, t + 1).is_none() {
+        return None;
+    }
     let w = doc.tok(t);
     if doc.in_quote_at(t).is_some() {
         return None; // the speaker's own words: "our troops" is not a source
