@@ -62,6 +62,11 @@ fn description_at(doc: &Doc, actors: &Actors, title_tok: &Bits, t: usize) -> Opt
     if actors.mention_at(t).is_some() {
         return None;
     }
+    // ("Those close to him believe": a pronoun-like determiner heads a
+    // description only before an anonymity marker; "those states" none.)
+    if doc.word_class(t).is_some() && marker_at(doc, t + 1).is_none() {
+        return None;
+    }
     let w = doc.tok(t);
     if doc.in_quote_at(t).is_some() {
         return None; // the speaker's own words: "our troops" is not a source
@@ -272,6 +277,8 @@ fn modifiers_before(
         }
         if doc.token(p).kind() != TokenKind::Word
             || doc.cue_verb(p).is_some()
+            // ("quoting officials as saying": a verb, no modifier)
+            || doc.is(p, Use::Conduit)
             || doc.role(p).is_some_and(|r| r.plural && !r.collective)
             || (pw.first_is(crate::letters::is_uppercase)
                 && actors.mention_at(p).is_none()

@@ -189,6 +189,7 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         && !lexicon().is_pronoun_contraction(w)
         && !lexicon().breaks_name(w)
         && !headline_verb(doc, t)
+        && !super::entities::month_day(doc, t)
 }
 
 /// "Bernie Sanders *Warns* Clinton": a capitalized speech verb's -s form

@@ -1063,11 +1063,13 @@ fn closing_setting(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     comma && doc.tok(t).ends_with("ed") && setting_to_end(doc, t + 1, sent.end)
 }
 
-/// "was", "is also": the passive auxiliary right before token `t` (past an adverb).
+/// "was", "is also": the passive auxiliary right before token `t` (past an
+/// adverb; "was already being": past a progressive's "being" too).
 fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
+    let being = t > start && doc.is(t - 1, Use::ProgressivePassive);
     (start..t)
         .rev()
-        .take(2)
+        .take(2 + usize::from(being))
         .find(|&k| doc.is(k, Use::Passive) || !is_skippable(doc, k))
         .filter(|&k| doc.is(k, Use::Passive))
 }

@@ -101,25 +101,22 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         // Quotes take no weak (guessed) speaker. A transcript's label
         // gives its turn (a quote of its own, below), not a quotation
         // marked inside the turn: "Doe: The mayor said it was “fully
-        // funded”" is the mayor's, by the cue inside.
+        // funded”" is the mayor's, by the cue inside. Nor does a label
+        // report a claim, so it leaves `resolved`; its speaker still
+        // speaks last when nothing after it does.
         strong.clear();
-        strong.extend(
-            resolved
-                .iter()
-                .filter(|r| !turns::is_label(&turns, r.cue.toks.start))
-                .map(drafts::Resolved::strong),
-        );
-        // (The label's speaker still speaks last when nothing after it
-        // does.)
-        let label_actor = resolved
-            .iter()
-            .filter(|r| turns::is_label(&turns, r.cue.toks.start))
-            .find_map(|r| r.strong().actor);
+        let mut label_actor = None;
+        resolved.retain(|r| {
+            let label = turns::is_label(&turns, r.cue.toks.start);
+            if !label {
+                strong.push(r.strong());
+            } else if label_actor.is_none() {
+                label_actor = r.strong().actor;
+            }
+            !label
+        });
         let mine = quotes_out.len();
         quotes::attribute_sentence(doc, actors, &strong, si, &mut state, &mut quotes_out);
-        // A transcript's label names the speaker of a turn, a quote: it
-        // reports no claim.
-        resolved.retain(|r| !turns::is_label(&turns, r.cue.toks.start));
         // A label is no claimant: a cue whose speaker falls back on it has
         // a subject not found ("A: That nobody asks me ...", "Q: What do
         // you expect ...?"), except a gerund's, whose subject is the turn's

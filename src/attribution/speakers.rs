@@ -68,6 +68,7 @@ fn anchor_of(
         .then(|| {
             with_subject(doc, actors, cue.toks.start)
                 .map(Anchor::Mention)
+                .or_else(|| quoted_object(doc, actors, cue.toks.start))
                 .or_else(|| {
                     // ("“...,” he was quoted as saying": the subject
                     // before the auxiliary, as a finite verb's.)
@@ -610,6 +611,24 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
         steps += 1;
     }
     (p > 0 && opens(p - 1)).then_some(m)
+}
+
+/// "The Gazette quoted Jane Doe as saying ...", "quoting him as saying":
+/// the quoting verb's object speaks, not its subject (who reports it).
+fn quoted_object(doc: &Doc, actors: &Actors, gerund: usize) -> Option<Anchor> {
+    if gerund < 3 || doc.tok(gerund - 1) != "as" {
+        return None;
+    }
+    let o = gerund - 2;
+    let (start, anchor) = match actors.outer_mention_at(o) {
+        Some(m) => (actors.mention(m).toks().start, Anchor::Mention(m)),
+        None if doc.pronoun(o).is_some_and(|p| p.object && p.third_person) => {
+            (o, Anchor::Pronoun(o))
+        }
+        None => return None,
+    };
+    let quoting = doc.uses_lower(start.checked_sub(1)?).has(Use::Conduit);
+    quoting.then_some(anchor)
 }
 
 /// A personal pronoun among the first words of a sentence, outside quotes.

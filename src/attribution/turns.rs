@@ -181,7 +181,7 @@ pub(super) fn answers(doc: &Doc) -> Vec<RawQuote> {
 /// The label's mention of a turn `q` of [`find`]: the speaker.
 pub(super) fn speaker(doc: &Doc, actors: &Actors, q: &RawQuote) -> Option<usize> {
     let colon = q.open_tok() - 1;
-    let para = doc.paragraph(doc.sentence(doc.sentence_at(colon)).para());
+    let para = doc.paragraph(doc.para_of(colon));
     actors.outer_mention_at(name_end(doc, para.tokens().start, colon).checked_sub(1)?)
 }
 

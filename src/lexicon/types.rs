@@ -311,7 +311,8 @@ pub enum Use {
     /// "*obtained* by", "*seen* by": those name who has it).
     Authored,
     /// Carries words from one language to another ("according to the
-    /// *interpreter*", "a *translation*"): a conduit of the words, no source.
+    /// *interpreter*", "a *translation*") or from one voice to another
+    /// ("*quoted* X as saying"): a conduit of the words, no source.
     Conduit,
     /// A form of a cue verb whose noun-phrase object is a thing sought or
     /// added, not words ("could not *find* a way to", "*added* two trams
