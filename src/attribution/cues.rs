@@ -6,7 +6,7 @@
 
 use super::words::{
     agent_by, is_personal_pronoun, is_possessive_pronoun, is_skippable,
-    is_subject_pronoun_as_written, setting_to_end, that_after, word_is,
+    is_subject_pronoun_as_written, negated_aux, setting_to_end, that_after, that_within, word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, Stance};
@@ -253,11 +253,18 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits, out: 
                             doc.word_class(t + 1),
                             Some(WordClass::Det | WordClass::Pron | WordClass::Poss)
                         ));
+                // ("wanted answers": a bare noun after a verb of wanting.)
+                let only_inf = !v.frames.object && !v.frames.clause;
+                let noun = || {
+                    t + 1 < sent.end
+                        && doc.token(t + 1).kind() == TokenKind::Word
+                        && doc.word_class(t + 1).is_none()
+                        && doc.tok(t + 1) != "to"
+                };
                 if stance == Stance::Promise
                     && v.frames.inf
-                    && object
-                    && ((!v.frames.object && !v.frames.clause)
-                        || is_to_infinitive_after(doc, t, sent.end))
+                    && ((object && (only_inf || is_to_infinitive_after(doc, t, sent.end)))
+                        || (only_inf && noun()))
                 {
                     stance = Stance::Believe;
                 }
@@ -511,12 +518,14 @@ fn speaker_label(doc: &Doc, actors: &Actors, sent: Range<usize>) -> Option<Cue> 
 }
 
 /// "There is no question that ...", "no doubt that ...": a doubt denied
-/// right before it asserts the clause.
+/// right before it asserts the clause; "I do not accept that", "never
+/// admitted it": a confirmation denied is a denial.
 fn denied_doubt(doc: &Doc, t: usize, start: usize, stance: Stance) -> Stance {
-    if stance == Stance::Question && t > start && doc.word_class(t - 1) == Some(WordClass::Neg) {
-        Stance::Assert
-    } else {
-        stance
+    let neg = || t > start && doc.word_class(t - 1) == Some(WordClass::Neg);
+    match stance {
+        Stance::Question if neg() => Stance::Assert,
+        Stance::Confirm if neg() || (t > start && negated_aux(doc.tok(t - 1))) => Stance::Deny,
+        s => s,
     }
 }
 
@@ -955,9 +964,20 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_none());
     // ("the committee warned in a report that ...": a clause follows, so
     // the verb is finite.)
+    // ("a spokeswoman confirmed to reporters that ...": past a listener.)
+    let listener = || {
+        next.as_deref() == Some("to")
+            && t + 2 < sent.end
+            && (doc.is(t + 2, Use::Addressee)
+                || doc.is_cap(t + 2)
+                || matches!(
+                    doc.word_class(t + 2),
+                    Some(WordClass::Det | WordClass::Poss | WordClass::Pron)
+                ))
+    };
     if participle
         && prev_is_noun
-        && that_after(doc, t, sent.end).is_none()
+        && that_within(doc, t, sent.end, 8, listener()).is_none()
         && !closing_setting(doc, t, sent.clone())
         // ("the mayor vowed on Tuesday to ...": so does a promise's "to")
         && !(verb.is_some_and(|v| v.stance == Stance::Promise && v.frames.inf)

@@ -22,7 +22,16 @@ pub fn tail<'r>(
     // 24, who said ..." is Jane Doe's, not the relative clause's. For a
     // claim (None), the last one, which reports everything before it.
     let for_quote = quote_close.is_some();
-    let is_tail = |r: &&Resolved| reports_back(doc, actors, r, for_quote);
+    // ("The mayor, Jane Doe, said it was “a sham” and urged ...": a subject
+    // before the quote reports forward.)
+    let is_tail = |r: &&Resolved| {
+        reports_back(doc, actors, r, for_quote)
+            && quote_close.is_none_or(|c| {
+                r.mention
+                    .and_then(|m| actors.mentions.get(m))
+                    .is_none_or(|m| m.toks().start > c)
+            })
+    };
     if let Some(close) = quote_close {
         // The reporting clause stands within reach of the quote (appositives
         // included): a bounded look keeps long sentences with many quotes
