@@ -330,7 +330,7 @@ fn may_add(
         || lex.is_honorific(first)
         || (toks.len() == 1
             && (with_low(first, |w| lex.is_common_word(w))
-                || month_day(doc, toks.start)
+                || super::names::month_day(doc, toks.start)
                 || office_in_capitals(first)
                 || lex.national(first)));
     !refused
@@ -471,17 +471,6 @@ fn dateline_region(doc: &Doc, n: &Name) -> bool {
         && dateline_place(doc, &(s..a - 1))
 }
 
-/// "Jan 9", "Sept. 3": an abbreviation (a month's, which may be a given
-/// name too) before a day's number: no name.
-pub(super) fn month_day(doc: &Doc, t: usize) -> bool {
-    // (the number first: asked of every capitalized word; the period of
-    // "Jan." is a token of its own)
-    let day = |k: usize| k < doc.tokens.len() && number(doc.tok(k), 2);
-    (day(t + 1) || (t + 1 < doc.tokens.len() && doc.tok(t + 1) == "." && day(t + 2)))
-        && doc.tok(t).first_is(crate::letters::is_uppercase)
-        && lexicon().is_abbreviation(doc.tok(t))
-}
-
 /// "1998-03-02": digits and dashes.
 fn digit_date(w: &str) -> bool {
     w.len() >= 6
@@ -504,7 +493,7 @@ fn dated(doc: &Doc, t: usize) -> bool {
     };
     let lex = lexicon();
     digit_date(w)
-        || month_day(doc, t)
+        || super::names::month_day(doc, t)
         || (w.first_is(crate::letters::is_uppercase)
             && lex.breaks_name(w)
             && !lex.is_label(w)

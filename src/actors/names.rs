@@ -189,7 +189,23 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         && !lexicon().is_pronoun_contraction(w)
         && !lexicon().breaks_name(w)
         && !headline_verb(doc, t)
-        && !super::entities::month_day(doc, t)
+        && !month_day(doc, t)
+}
+
+/// "Jan 9", "Sept. 3": an abbreviation (a month's, which may be a given
+/// name too) before a day's number: no name.
+pub(super) fn month_day(doc: &Doc, t: usize) -> bool {
+    // (the number first: asked of every capitalized word; the period of
+    // "Jan." is a token of its own)
+    let day = |k: usize| {
+        k < doc.tokens.len() && {
+            let w = doc.tok(k);
+            (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        }
+    };
+    (day(t + 1) || (t + 1 < doc.tokens.len() && doc.tok(t + 1) == "." && day(t + 2)))
+        && doc.tok(t).first_is(crate::letters::is_uppercase)
+        && lexicon().is_abbreviation(doc.tok(t))
 }
 
 /// "Bernie Sanders *Warns* Clinton": a capitalized speech verb's -s form
