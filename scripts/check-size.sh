@@ -23,14 +23,17 @@
 # allocator, short import names: "Download size, session 18"). Session 25's
 # rules (four branches' merges) reached 132,317 and the tripwire went to
 # 132,500, the shipped total still 2.0 KB under compromise's; the next rules
-# need a size saving first ("Download size, session 25"). It fails on
+# need a size saving first ("Download size, session 25"). Session 26 ordered
+# the .wasm's functions for gzip (scripts/order-functions.mjs: -1,567 bytes,
+# the code unchanged) and, with the session's rules, ended at 131,469: the
+# tripwire is back at 132,000 ("Download size, session 26"). It fails on
 # a step change: a build that skipped wasm-opt, the lexicons embedded as TSV
 # text again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such
 # as full `regex` and its Unicode tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132500}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132000}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs
