@@ -613,22 +613,18 @@ fn with_subject(doc: &Doc, actors: &Actors, gerund: usize) -> Option<usize> {
     (p > 0 && opens(p - 1)).then_some(m)
 }
 
-/// "The Gazette quoted Jane Doe as saying ...", "quoting him as saying":
-/// the quoting verb's object speaks, not its subject (who reports it).
+/// "The Gazette quoted Jane Doe as saying ...", "quoting officials as
+/// saying": the quoting verb's object speaks, not its subject (who reports
+/// it). (An object pronoun, "quoted him as saying", resolves to no speaker:
+/// the subject keeps it.)
 fn quoted_object(doc: &Doc, actors: &Actors, gerund: usize) -> Option<Anchor> {
     if gerund < 3 || doc.tok(gerund - 1) != "as" {
         return None;
     }
-    let o = gerund - 2;
-    let (start, anchor) = match actors.outer_mention_at(o) {
-        Some(m) => (actors.mention(m).toks().start, Anchor::Mention(m)),
-        None if doc.pronoun(o).is_some_and(|p| p.object && p.third_person) => {
-            (o, Anchor::Pronoun(o))
-        }
-        None => return None,
-    };
+    let m = actors.outer_mention_at(gerund - 2)?;
+    let start = actors.mention(m).toks().start;
     let quoting = doc.uses_lower(start.checked_sub(1)?).has(Use::Conduit);
-    quoting.then_some(anchor)
+    quoting.then_some(Anchor::Mention(m))
 }
 
 /// A personal pronoun among the first words of a sentence, outside quotes.
