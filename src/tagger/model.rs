@@ -52,19 +52,27 @@ pub struct Model {
     /// `(TAGS + 1) * TAGS`: from previous tag (or [`START`]) to tag.
     trans: Vec<i32>,
     /// The signed weight of each code, indexed by the code's byte (from
-    /// `levels`, computed once; 64 bits, as the sums are: no widening a
-    /// weight).
-    signed: Box<[i64; 256]>,
+    /// `levels`, computed once; 32 bits, as a token's sums are: at most
+    /// [`MAX_LEVEL`] each, they never overflow).
+    signed: Box<[i32; 256]>,
     /// `trans` as a table of i64, `[from][to]` (computed once).
     wide: Box<[[i64; TAGS]; TAGS + 1]>,
     /// The weights of each feature numbered by [`known_hashes`], added
     /// up (computed once).
-    known: Box<[[i64; TAGS]; KNOWN]>,
+    known: Box<[[i32; TAGS]; KNOWN]>,
 }
 
+/// The largest weight level a model may have (training scales the
+/// largest to it): a token's features (fewer than 100; 127 at most
+/// would do) then add up to less than `i32::MAX` in magnitude, so its
+/// sums are added in 32 bits (twice the weights a SIMD add takes as
+/// 64-bit sums) with the same results.
+pub(crate) const MAX_LEVEL: i32 = 1 << 24;
+const _: () = assert!(127 * (MAX_LEVEL as i64) < i32::MAX as i64);
+
 /// [`Model::known`] of the table `weights` of `2^bits` rows.
-fn known_sums(bits: u8, weights: &[u8], signed: &[i64; 256]) -> Box<[[i64; TAGS]; KNOWN]> {
-    let mut known = Box::new([[0i64; TAGS]; KNOWN]);
+fn known_sums(bits: u8, weights: &[u8], signed: &[i32; 256]) -> Box<[[i32; TAGS]; KNOWN]> {
+    let mut known = Box::new([[0i32; TAGS]; KNOWN]);
     for (sums, hash) in known.iter_mut().zip(known_hashes()) {
         let r = Model::row(bits, hash) * TAGS;
         for (s, &w) in sums.iter_mut().zip(&weights[r..r + TAGS]) {
@@ -86,12 +94,12 @@ fn wide_trans(trans: &[i32]) -> Box<[[i64; TAGS]; TAGS + 1]> {
 }
 
 /// The signed weight of each code byte.
-fn signed_levels(levels: &[i32]) -> Box<[i64; 256]> {
-    let mut signed = Box::new([0i64; 256]);
+fn signed_levels(levels: &[i32]) -> Box<[i32; 256]> {
+    let mut signed = Box::new([0i32; 256]);
     for (c, v) in signed.iter_mut().enumerate() {
         let code = c as u8 as i8;
         let level = levels[usize::from(code.unsigned_abs()).min(LEVELS - 1)];
-        *v = i64::from(if code < 0 { -level } else { level });
+        *v = if code < 0 { -level } else { level };
     }
     signed
 }
@@ -122,6 +130,7 @@ impl Model {
     ) -> Model {
         assert_eq!(weights.len(), TAGS << bits);
         assert_eq!(levels.len(), LEVELS);
+        assert!(levels.iter().all(|l| (0..=MAX_LEVEL).contains(l)));
         assert_eq!(trans.len(), (TAGS + 1) * TAGS);
         let weights: Vec<u8> = weights.into_iter().map(|w| w as u8).collect();
         Model::with_table(bits, Cow::Owned(weights), levels, trans)
@@ -321,7 +330,7 @@ fn head(bytes: &[u8]) -> Result<(u8, Vec<i32>, Vec<i32>, usize), ModelError> {
     let trans = (0..(TAGS + 1) * TAGS)
         .map(|_| int())
         .collect::<Result<Vec<_>, _>>()?;
-    if levels[0] != 0 || levels.iter().any(|&l| l < 0) {
+    if levels[0] != 0 || levels.iter().any(|&l| !(0..=MAX_LEVEL).contains(&l)) {
         return Err(err("bad weight levels"));
     }
     Ok((bits, levels, trans, cursor.pos))
@@ -403,7 +412,7 @@ pub(crate) struct Emit<'a> {
     model: &'a Model,
     sums: &'a mut Vec<i64>,
     /// The current token's sums.
-    token: [i64; TAGS],
+    token: [i32; TAGS],
 }
 
 impl Sink for Emit<'_> {
@@ -427,7 +436,7 @@ impl Sink for Emit<'_> {
 
     fn end(&mut self, kept: bool) {
         if kept {
-            self.sums.extend_from_slice(&self.token);
+            self.sums.extend(self.token.map(i64::from));
             self.token = [0; TAGS];
         }
     }
