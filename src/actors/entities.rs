@@ -420,17 +420,32 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         || filed(doc, toks))
 }
 
+/// Where a dateline in capitals starts inside name `toks`, after a
+/// headline's last name with no stop between ("Datamere LONDON, March
+/// 30"): the first of the words in capitals that end the name, after a
+/// word with a lowercase letter, before a comma and a date.
+fn headline_dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> Option<usize> {
+    let (a, b) = (toks.start, toks.end);
+    let low = |t: usize| doc.tok(t).chars().any(crate::letters::is_lowercase);
+    if b - a < 2 || low(b - 1) || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
+        return None;
+    }
+    let k = (a..b).rev().take_while(|&t| !low(t)).last()?;
+    (k > a && low(k - 1) && dated(doc, b + 1)).then_some(k)
+}
+
 /// A dateline that gives the filing date: a name in capitals opening its
 /// sentence before the date (see [`dateline`]).
 fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let (a, b) = (toks.start, toks.end);
     // ("... chip demand holds up SAN JOSE, March 12 Chip designer ...":
     // a headline with no stop runs into the dateline, which then opens
-    // no sentence but still gives the date right after its comma)
+    // no sentence but still gives the date right after its comma; a
+    // name may end the headline, "... deal for Datamere LONDON, March 30")
     b + 1 < doc.tokens.len()
         && a > 0
         && doc.tok(b) == ","
-        && doc.tok(a - 1).first_is(crate::letters::is_lowercase)
+        && doc.tok(a - 1).chars().any(crate::letters::is_lowercase)
         && dated(doc, b + 1)
         || b < doc.tokens.len() && doc.sentences[doc.sentence_at(a)].tokens().start == a && {
             // (", Wales" or ", WALES" between the place and the date)
@@ -512,12 +527,38 @@ fn dated(doc: &Doc, t: usize) -> bool {
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let market = Market::default();
     let mut spans = types.actor_spans();
+    // "... a review of Quillon deal for Datamere LONDON, March 30 ...": a
+    // headline with no stop runs into a dateline in capitals, and the
+    // rules read the headline's last name and the dateline as one name:
+    // two names, the second the dateline's place ([`filed`]).
+    // (the tagger's spans too, in the loop below)
+    let mut i = 0;
+    while i < names.len() {
+        if let Some(k) = headline_dateline(doc, &names[i].toks).filter(|_| names[i].title.is_none())
+        {
+            let (a, b) = (names[i].toks.start, names[i].toks.end);
+            let n = &mut names[i];
+            n.toks = a..k;
+            if k - a == 1 && n.hint == Hint::MultiWord {
+                n.hint = Hint::Single;
+            }
+            names.insert(i + 1, tagged_name(doc, k..b, EntityKind::Place, None));
+            i += 1;
+        }
+        i += 1;
+    }
     shouted_names(doc, &mut spans, &mut names);
     // "Bernie Sanders Warns Clinton": a headline's verb splits a span;
     // so does a date ("Norway 1998-03-02 Port").
     let mut k = 0;
     while k < spans.len() {
         let (e, kind) = spans[k].clone();
+        if let Some(d) = headline_dateline(doc, &e) {
+            spans[k] = (e.start..d, kind);
+            spans.insert(k + 1, (d..e.end, EntityKind::Place));
+            k += 2;
+            continue;
+        }
         match e
             .clone()
             .find(|&t| headline_verb(doc, t) || digit_date(doc.tok(t)))
