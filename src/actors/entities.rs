@@ -1829,6 +1829,37 @@ fn clubs<'t>(doc: &Doc<'t>, names: &[Name]) -> HashSet<&'t str> {
         .collect()
 }
 
+/// The cities of the document's teams named by their city and a nickname
+/// after "the", with a score near ("the Corbett Falcons 3-2", "the
+/// Halden Ravens beat ..."): the nickname a plural, the whole no name the
+/// lexicons know, the city no given name; the teams' names whole and
+/// their cities.
+fn city_teams<'t>(doc: &Doc<'t>, names: &[Name]) -> HashSet<&'t str> {
+    names
+        .iter()
+        .filter(|n| {
+            let (a, b) = (n.toks.start, n.toks.end);
+            b - a == 2
+                && a > 0
+                && n.title.is_none()
+                && doc.tok(a - 1).eq_ignore_ascii_case("the")
+                && doc.tok(b - 1).len() > 3
+                && doc.tok(b - 1).ends_with('s')
+                && !doc.tok(b - 1).ends_with("ss")
+                && doc.tok(a).chars().any(crate::letters::is_lowercase)
+                && !lexicon().is_given_name(doc.tok(a))
+                && lexicon().known(doc.str_of(doc.span_of(a, b))).is_none()
+                && score_near(doc, n)
+        })
+        .flat_map(|n| {
+            [
+                doc.tok(n.toks.start),
+                doc.str_of(doc.span_of(n.toks.start, n.toks.end)),
+            ]
+        })
+        .collect()
+}
+
 /// A club's name, whole or by its last word alone.
 fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
     org_word(doc, n) || (n.toks.len() == 1 && clubs.contains(doc.tok(n.toks.start)))
@@ -2266,6 +2297,7 @@ pub(crate) fn filter(
         }
     }
     let clubs = clubs(doc, &names);
+    let cities = city_teams(doc, &names);
     // "a spokesman for Halvex", "Quarnby's chief executive": a company,
     // though the tagger reads a person or a place; not the surname of a
     // person the document names whole ("a spokesman for Ellery" after
@@ -2297,6 +2329,17 @@ pub(crate) fn filter(
         .map(|((n, a), &dated)| match types.verdict(n.toks.clone()) {
             _ if dated || (n.title.is_none() && dateline_region(doc, n)) => Some(EntityKind::Place),
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            // "beat the Corbett Falcons 3-2", then "Corbett led 2-1": a
+            // team, and the city alone is that team (not "the game in
+            // Corbett").
+            _ if !cities.is_empty()
+                && n.toks.len() <= 2
+                && n.title.is_none()
+                && cities.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+                && !(n.toks.len() == 1 && in_place(doc, n)) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // "Office of Rail and Road" (`adopt` joined the tagger's "Office
             // of Rail" and place "Road"): an organization.
             _ if n.toks.len() >= 5
