@@ -22,6 +22,7 @@ use crate::span::Span;
 use crate::text::WordMap as HashMap;
 use crate::text::WordSet as HashSet;
 use crate::text::{with_low, Doc, TokenKind};
+use std::cell::Cell;
 
 /// What a tagger says a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -419,17 +420,32 @@ fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         || filed(doc, toks))
 }
 
+/// Where a dateline in capitals starts inside name `toks`, after a
+/// headline's last name with no stop between ("Datamere LONDON, March
+/// 30"): the first of the words in capitals that end the name, after a
+/// word with a lowercase letter, before a comma and a date.
+fn headline_dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> Option<usize> {
+    let (a, b) = (toks.start, toks.end);
+    let low = |t: usize| doc.tok(t).chars().any(crate::letters::is_lowercase);
+    if b - a < 2 || low(b - 1) || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
+        return None;
+    }
+    let k = (a..b).rev().take_while(|&t| !low(t)).last()?;
+    (k > a && low(k - 1) && dated(doc, b + 1)).then_some(k)
+}
+
 /// A dateline that gives the filing date: a name in capitals opening its
 /// sentence before the date (see [`dateline`]).
 fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     let (a, b) = (toks.start, toks.end);
     // ("... chip demand holds up SAN JOSE, March 12 Chip designer ...":
     // a headline with no stop runs into the dateline, which then opens
-    // no sentence but still gives the date right after its comma)
+    // no sentence but still gives the date right after its comma; a
+    // name may end the headline, "... deal for Datamere LONDON, March 30")
     b + 1 < doc.tokens.len()
         && a > 0
         && doc.tok(b) == ","
-        && doc.tok(a - 1).first_is(crate::letters::is_lowercase)
+        && doc.tok(a - 1).chars().any(crate::letters::is_lowercase)
         && dated(doc, b + 1)
         || b < doc.tokens.len() && doc.sentences[doc.sentence_at(a)].tokens().start == a && {
             // (", Wales" or ", WALES" between the place and the date)
@@ -511,12 +527,38 @@ fn dated(doc: &Doc, t: usize) -> bool {
 pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<Name> {
     let market = Market::default();
     let mut spans = types.actor_spans();
+    // "... a review of Quillon deal for Datamere LONDON, March 30 ...": a
+    // headline with no stop runs into a dateline in capitals, and the
+    // rules read the headline's last name and the dateline as one name:
+    // two names, the second the dateline's place ([`filed`]).
+    // (the tagger's spans too, in the loop below)
+    let mut i = 0;
+    while i < names.len() {
+        if let Some(k) = headline_dateline(doc, &names[i].toks).filter(|_| names[i].title.is_none())
+        {
+            let (a, b) = (names[i].toks.start, names[i].toks.end);
+            let n = &mut names[i];
+            n.toks = a..k;
+            if k - a == 1 && n.hint == Hint::MultiWord {
+                n.hint = Hint::Single;
+            }
+            names.insert(i + 1, tagged_name(doc, k..b, EntityKind::Place, None));
+            i += 1;
+        }
+        i += 1;
+    }
     shouted_names(doc, &mut spans, &mut names);
     // "Bernie Sanders Warns Clinton": a headline's verb splits a span;
     // so does a date ("Norway 1998-03-02 Port").
     let mut k = 0;
     while k < spans.len() {
         let (e, kind) = spans[k].clone();
+        if let Some(d) = headline_dateline(doc, &e) {
+            spans[k] = (e.start..d, kind);
+            spans.insert(k + 1, (d..e.end, EntityKind::Place));
+            k += 2;
+            continue;
+        }
         match e
             .clone()
             .find(|&t| headline_verb(doc, t) || digit_date(doc.tok(t)))
@@ -1787,6 +1829,37 @@ fn clubs<'t>(doc: &Doc<'t>, names: &[Name]) -> HashSet<&'t str> {
         .collect()
 }
 
+/// The cities of the document's teams named by their city and a nickname
+/// after "the", with a score near ("the Corbett Falcons 3-2", "the
+/// Halden Ravens beat ..."): the nickname a plural, the whole no name the
+/// lexicons know, the city no given name; the teams' names whole and
+/// their cities.
+fn city_teams<'t>(doc: &Doc<'t>, names: &[Name]) -> HashSet<&'t str> {
+    names
+        .iter()
+        .filter(|n| {
+            let (a, b) = (n.toks.start, n.toks.end);
+            b - a == 2
+                && a > 0
+                && n.title.is_none()
+                && doc.tok(a - 1).eq_ignore_ascii_case("the")
+                && doc.tok(b - 1).len() > 3
+                && doc.tok(b - 1).ends_with('s')
+                && !doc.tok(b - 1).ends_with("ss")
+                && doc.tok(a).chars().any(crate::letters::is_lowercase)
+                && !lexicon().is_given_name(doc.tok(a))
+                && lexicon().known(doc.str_of(doc.span_of(a, b))).is_none()
+                && score_near(doc, n)
+        })
+        .flat_map(|n| {
+            [
+                doc.tok(n.toks.start),
+                doc.str_of(doc.span_of(n.toks.start, n.toks.end)),
+            ]
+        })
+        .collect()
+}
+
 /// A club's name, whole or by its last word alone.
 fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
     org_word(doc, n) || (n.toks.len() == 1 && clubs.contains(doc.tok(n.toks.start)))
@@ -1878,6 +1951,11 @@ fn results_line(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
         }
     };
     let g = over(b);
+    // (both sides' lines need the goals after the name: most names have
+    // none, and go here)
+    if !goals(Some(g)) {
+        return false;
+    }
     let next = over(g + 1);
     let home =
         goals(Some(g)) && (next + 1..next + 4).any(|t| goals(Some(over(t))) && (next..t).all(cap));
@@ -2161,6 +2239,28 @@ fn contraction(doc: &Doc, n: &Name) -> bool {
 
 /// Drops the names the tagger calls no actor, unless vouched for; returns
 /// the verdicts of those kept, in order.
+/// What the passes of [`filter`] ask of one name more than once (the
+/// verdicts, then the document-wide firms, places and keeps), each asked
+/// at most once: none of them changes while the passes run, but the
+/// company's words, which read the name's hint (reset where a pass sets
+/// it).
+#[derive(Default)]
+struct Asked {
+    apposed: Cell<Option<Option<EntityKind>>>,
+    named: Cell<Option<Option<EntityKind>>>,
+    pronoun: Cell<Option<Option<EntityKind>>>,
+    company: Cell<Option<bool>>,
+}
+
+/// The answer in `cell`, or `f`'s, kept there.
+fn once<T: Copy>(cell: &Cell<Option<T>>, f: impl FnOnce() -> T) -> T {
+    cell.get().unwrap_or_else(|| {
+        let v = f();
+        cell.set(Some(v));
+        v
+    })
+}
+
 pub(crate) fn filter(
     doc: &Doc,
     types: &TokenTypes,
@@ -2186,14 +2286,18 @@ pub(crate) fn filter(
     }
     // "OSLO 1998-03-02": a dateline's name is a place, whatever the
     // rules guessed from its capitals.
-    for n in &mut names {
+    // (kept for the verdicts below)
+    let mut dated = vec![false; names.len()];
+    for (n, d) in names.iter_mut().zip(dated.iter_mut()) {
         if n.title.is_none() && dateline_place(doc, &n.toks) {
+            *d = true;
             n.hint = place_hint(unshout(
                 doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
             ));
         }
     }
     let clubs = clubs(doc, &names);
+    let cities = city_teams(doc, &names);
     // "a spokesman for Halvex", "Quarnby's chief executive": a company,
     // though the tagger reads a person or a place; not the surname of a
     // person the document names whole ("a spokesman for Ellery" after
@@ -2208,17 +2312,34 @@ pub(crate) fn filter(
         .map(|n| lower_hash(doc.tok(n.toks.end - 1)))
         .collect();
     let market = Market::default();
-    let company = |n: &Name| {
-        (company_context(doc, n) || mover(doc, n, &market))
-            && !(n.toks.len() == 1 && surnames.contains(&lower_hash(doc.tok(n.toks.start))))
+    let asked: Vec<Asked> = names.iter().map(|_| Asked::default()).collect();
+    let company = |n: &Name, a: &Asked| {
+        once(&a.company, || {
+            (company_context(doc, n) || mover(doc, n, &market))
+                && !(n.toks.len() == 1 && surnames.contains(&lower_hash(doc.tok(n.toks.start))))
+        })
     };
+    let apposed = |n: &Name, a: &Asked| once(&a.apposed, || apposed(doc, n));
+    let named_by_context = |n: &Name, a: &Asked| once(&a.named, || named_by_context(doc, n));
+    let pronoun = |n: &Name, a: &Asked| once(&a.pronoun, || pronoun(doc, n));
     let mut verdict: Vec<Option<EntityKind>> = names
         .iter()
-        .map(|n| match types.verdict(n.toks.clone()) {
-            _ if n.title.is_none() && (dateline_place(doc, &n.toks) || dateline_region(doc, n)) => {
-                Some(EntityKind::Place)
-            }
+        .zip(&asked)
+        .zip(&dated)
+        .map(|((n, a), &dated)| match types.verdict(n.toks.clone()) {
+            _ if dated || (n.title.is_none() && dateline_region(doc, n)) => Some(EntityKind::Place),
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            // "beat the Corbett Falcons 3-2", then "Corbett led 2-1": a
+            // team, and the city alone is that team (not "the game in
+            // Corbett").
+            _ if !cities.is_empty()
+                && n.toks.len() <= 2
+                && n.title.is_none()
+                && cities.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+                && !(n.toks.len() == 1 && in_place(doc, n)) =>
+            {
+                Some(EntityKind::Organization)
+            }
             // "Office of Rail and Road" (`adopt` joined the tagger's "Office
             // of Rail" and place "Road"): an organization.
             _ if n.toks.len() >= 5
@@ -2311,7 +2432,7 @@ pub(crate) fn filter(
             {
                 Some(EntityKind::Organization)
             }
-            _ if company(n) => Some(EntityKind::Organization),
+            _ if company(n, a) => Some(EntityKind::Organization),
             // "analyst Devin Marsh of Bernstein": where the analyst works.
             Some(EntityKind::Person | EntityKind::Place) | None
                 if n.title.is_none() && employer_of(doc, n) =>
@@ -2335,23 +2456,23 @@ pub(crate) fn filter(
             // the name says what it is, whatever the tagger says (not
             // before a given name).
             _ if n.hint != Hint::Person
-                && named_by_context(doc, n) == Some(EntityKind::Organization) =>
+                && named_by_context(n, a) == Some(EntityKind::Organization) =>
             {
                 Some(EntityKind::Organization)
             }
             // "Orrin said its profits", "Quennell, who": the pronoun after
             // a lone word nothing else explains says person or company.
             Some(EntityKind::Person | EntityKind::Organization)
-                if n.hint == Hint::Single && n.title.is_none() && pronoun(doc, n).is_some() =>
+                if n.hint == Hint::Single && n.title.is_none() && pronoun(n, a).is_some() =>
             {
-                pronoun(doc, n)
+                pronoun(n, a)
             }
             // "Kessendorf is a market town", "Brannock, a village in ...": a
             // place's noun heading the definition or the apposition makes a
             // place, whatever the tagger says.
             _ if n.title.is_none()
                 && n.hint != Hint::Person
-                && apposed(doc, n) == Some(EntityKind::Place) =>
+                && apposed(n, a) == Some(EntityKind::Place) =>
             {
                 Some(EntityKind::Place)
             }
@@ -2363,7 +2484,7 @@ pub(crate) fn filter(
             // a name the lexicons do not know as a place.
             Some(EntityKind::Place)
                 if n.title.is_none()
-                    && apposed(doc, n) == Some(EntityKind::Organization)
+                    && apposed(n, a) == Some(EntityKind::Organization)
                     && org_headed(doc, n.toks.end)
                     && !known_place(doc, n) =>
             {
@@ -2377,13 +2498,13 @@ pub(crate) fn filter(
             Some(EntityKind::Person)
                 if n.toks.len() > 1
                     && n.hint != Hint::Person
-                    && apposed(doc, n) == Some(EntityKind::Organization)
+                    && apposed(n, a) == Some(EntityKind::Organization)
                     && org_headed(doc, n.toks.end) =>
             {
                 Some(EntityKind::Organization)
             }
             v if v.is_some() && n.toks.len() > 1 => v,
-            v => apposed(doc, n).or(v),
+            v => apposed(n, a).or(v),
         })
         .collect();
     // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
@@ -2425,7 +2546,7 @@ pub(crate) fn filter(
                     .then_some(h)
             })
             .collect();
-        for (n, v) in names.iter_mut().zip(verdict.iter_mut()) {
+        for ((n, v), a) in names.iter_mut().zip(verdict.iter_mut()).zip(&asked) {
             if is_team(n) {
                 *v = Some(EntityKind::Organization);
                 // Otherwise the team is an actor of its own, apart from
@@ -2435,6 +2556,7 @@ pub(crate) fn filter(
                     && !early.contains(&lower_hash(text(n)))
                 {
                     n.hint = Hint::Org;
+                    a.company.set(None);
                 }
             }
         }
@@ -2467,15 +2589,17 @@ pub(crate) fn filter(
             })
             .flatten()
             .collect();
-        for ((n, v), _) in names
+        for (((n, v), _), a) in names
             .iter_mut()
             .zip(verdict.iter_mut())
             .zip(&loud)
-            .filter(|(_, &l)| l)
+            .zip(&asked)
+            .filter(|((_, &l), _)| l)
         {
             let h = lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
             if let Some(&(_, k)) = below.iter().find(|(x, _)| *x == h) {
                 *v = Some(k);
+                a.company.set(None);
                 n.hint = match k {
                     EntityKind::Person => Hint::Person,
                     EntityKind::Organization => Hint::Org,
@@ -2544,8 +2668,9 @@ pub(crate) fn filter(
     let firms: HashSet<u64> = names
         .iter()
         .zip(&listed)
-        .filter(|&(n, &l)| {
-            l || company(n)
+        .zip(&asked)
+        .filter(|&((n, &l), a)| {
+            l || company(n, a)
                 || ((traded(doc, n)
                     // "software maker Halden", "Quorra, a start-up whose
                     // ...": the noun before the name, or the apposition
@@ -2555,13 +2680,13 @@ pub(crate) fn filter(
                         && n.hint != Hint::Person
                         && ((n.toks.start > 0
                             && doc.tokens[n.toks.start - 1].kind() == TokenKind::Word
-                            && named_by_context(doc, n) == Some(EntityKind::Organization))
+                            && named_by_context(n, a) == Some(EntityKind::Organization))
                             || ((n.toks.len() == 1 || copula(doc, n.toks.end))
-                                && apposed(doc, n) == Some(EntityKind::Organization)
+                                && apposed(n, a) == Some(EntityKind::Organization)
                                 && !closing_cue(doc, n.toks.end)))))
                     && !known_place(doc, n))
         })
-        .map(|(n, _)| name_hash(n))
+        .map(|((n, _), _)| name_hash(n))
         .collect();
     if !firms.is_empty() {
         for (n, v) in names.iter().zip(verdict.iter_mut()) {
@@ -2573,8 +2698,9 @@ pub(crate) fn filter(
     // "Kessendorf is a market town": a place through the document.
     let places: HashSet<u64> = names
         .iter()
-        .filter(|n| copula(doc, n.toks.end) && apposed(doc, n) == Some(EntityKind::Place))
-        .map(name_hash)
+        .zip(&asked)
+        .filter(|(n, a)| copula(doc, n.toks.end) && apposed(n, a) == Some(EntityKind::Place))
+        .map(|(n, _)| name_hash(n))
         .collect();
     if !places.is_empty() {
         for (n, v) in names.iter().zip(verdict.iter_mut()) {
@@ -2622,7 +2748,8 @@ pub(crate) fn filter(
     let keep: Vec<bool> = names
         .iter()
         .zip(&verdict)
-        .map(|(n, &v)| {
+        .zip(&asked)
+        .map(|((n, &v), a)| {
             if (no_actor(doc, n) && n.title.is_none())
                 || (!code_names.is_empty() && code_names.contains(&text(n)))
                 || org_noun_before_holder(doc, n)
@@ -2635,7 +2762,7 @@ pub(crate) fn filter(
             is_actor(v)
                 || (v.is_none() && known(doc, n))
                 || typed.contains(&text(n))
-                || named_by_context(doc, n).is_some()
+                || named_by_context(n, a).is_some()
                 || vouched(doc, n)
                 || plural(doc, n)
         })
