@@ -336,22 +336,29 @@ fn modifiers_before(
     {
         start += 1;
     }
-    // "We already turn people away", "which represents commuters": after
-    // a subject or relative pronoun the words are its verb, no modifiers
-    // of the noun.
+    // "We already turn people away": after a subject pronoun the words
+    // are its verb, no modifiers of the noun.
     if det.is_none()
         && start < t
         && start > sent.tokens().start
-        && (lex
+        && lex
             .pronoun(doc.tok(start - 1))
             .is_some_and(|p| p.subject && !p.possessive)
-            // (not "in which Democratic sources said", "who local
-            // officials say": a relative's object, then its subject)
-            || (doc.word_class(start - 1) == Some(WordClass::Rel)
-                && doc.tok(start).first_is(crate::letters::is_lowercase)
-                && !lex.has_ending(doc.tok(start), Use::AdjectiveEnding)))
     {
         start = t;
+    }
+    // "which represents commuters", "who persuaded elderly homeowners":
+    // after a relative pronoun the first word is its verb (not "in which
+    // Democratic sources said", "who local officials say": a relative's
+    // object, then its subject).
+    if det.is_none()
+        && start < t
+        && start > sent.tokens().start
+        && doc.word_class(start - 1) == Some(WordClass::Rel)
+        && doc.tok(start).first_is(crate::letters::is_lowercase)
+        && !lex.has_ending(doc.tok(start), Use::AdjectiveEnding)
+    {
+        start += 1;
     }
     (start, det)
 }
