@@ -347,6 +347,19 @@ fn modifiers_before(
     {
         start = t;
     }
+    // "which represents commuters", "who persuaded elderly homeowners":
+    // after a relative pronoun the first word is its verb (not "in which
+    // Democratic sources said", "who local officials say": a relative's
+    // object, then its subject).
+    if det.is_none()
+        && start < t
+        && start > sent.tokens().start
+        && doc.word_class(start - 1) == Some(WordClass::Rel)
+        && doc.tok(start).first_is(crate::letters::is_lowercase)
+        && !lex.has_ending(doc.tok(start), Use::AdjectiveEnding)
+    {
+        start += 1;
+    }
     (start, det)
 }
 
@@ -747,11 +760,17 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
         .max()
 }
 
-/// A cue verb at token `t`, or after an auxiliary there ("the board has
-/// said").
+/// A cue verb at token `t`, or after an auxiliary or an adverb that may
+/// stand between a subject and its verb there ("the board has said", "the
+/// firm also denied", "the club has since said").
 fn cue_follows(doc: &Doc, t: usize) -> bool {
-    let cue = |t: usize| t < doc.tokens.len() && doc.cue_verb(t).is_some();
-    cue(t) || (t < doc.tokens.len() && doc.word_class(t) == Some(WordClass::Aux) && cue(t + 1))
+    let n = doc.tokens.len();
+    let aux = |k: usize| k < n && doc.word_class(k) == Some(WordClass::Aux);
+    let adverb = |k: usize| k < n && doc.is(k, Use::Between);
+    let cue = |k: usize| k < n && doc.cue_verb(k).is_some();
+    // (two auxiliaries are a passive: "staff had been told" is no speaker)
+    let two = (aux(t) && adverb(t + 1)) || (adverb(t) && (aux(t + 1) || adverb(t + 1)));
+    cue(t) || ((aux(t) || adverb(t)) && cue(t + 1)) || (two && cue(t + 2))
 }
 
 /// "The ministry halted the trains. “...,” it said.": a body's noun (token

@@ -258,9 +258,21 @@ impl Merger {
         }
     }
 
+    /// "the Commission" after "the European Commission": the one
+    /// organization named before whose name has this word of organizations.
+    fn organization_by_head(&self, text: &str) -> Option<usize> {
+        let lex = lexicon();
+        (!text.contains(' ') && lex.is_org_head(text))
+            .then(|| self.actors.organization_ending_in(&text.lower()))
+            .flatten()
+    }
+
     /// An organization's name; an acronym seen before its expansion joins it.
     fn organization(&mut self, text: &str) -> usize {
-        match self.get("o:", text) {
+        match self
+            .get("o:", text)
+            .or_else(|| self.organization_by_head(text))
+        {
             Some(id) => id,
             None => {
                 let id = match acronym_actor(&self.actors, &self.by_key, text) {
@@ -316,6 +328,8 @@ impl Merger {
             .filter(|_| single_kind(doc, n, false) != ActorKind::Place)
         {
             id // "Brightwell" after "Brightwell Energy"
+        } else if let Some(id) = self.organization_by_head(text) {
+            id
         } else {
             let kind = single_kind(doc, n, self.later_surnames.contains_key(text));
             let id = self.actors.new_actor(text.to_string(), kind);

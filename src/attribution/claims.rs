@@ -843,6 +843,16 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
             break;
         }
     }
+    // ("agree on a new tax on ...", "agree on the budget, officials said":
+    // "on" and an article open a topic, a setting only with a time or
+    // setting word in it, "on the morning of", "on the phone")
+    let timed = |j: usize| {
+        let u = doc.uses_lower(j);
+        u.has(Use::SettingEnd) || u.has(Use::SettingHead) || lex.is_not_name(doc.tok(j))
+    };
+    if doc.tok(t).eq_ignore_ascii_case("on") && next.has(Use::Article) && !(t + 1..k).any(timed) {
+        return None;
+    }
     if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
         return Some(k);
     }

@@ -948,8 +948,14 @@ fn bare_plural_at_clause(doc: &Doc, p: usize, bound: usize) -> Option<Anchor> {
             && doc.in_quote_at(k).is_none()
             && doc.cue_verb(k).is_none_or(|v| v.present && k == p)
     };
+    // ("said engineers had found ...", "warned that inspectors ...": a
+    // past form of a verb that reports a clause opens one too; not "Protest
+    // groups say", "the jobs report cheered", where the verb is a noun.)
+    let reports =
+        |c: usize| !doc.is_cap(c) && doc.cue_verb(c).is_some_and(|v| v.frames.clause && v.past());
+    let reported = |o: usize| reports(o) || (o > 0 && doc.tok(o) == "that" && reports(o - 1));
     bare_plural_start(doc, p, bound, word)
-        .filter(|&k| opens_clause(doc, k - 1))
+        .filter(|&k| opens_clause(doc, k - 1) || (!doc.is_cap(k) && reported(k - 1)))
         .map(|k| Anchor::Phrase(k, p + 1))
 }
 
