@@ -153,7 +153,15 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         let words = doc.str_of(doc.quote(h.raw()).content());
         quotes_out[1..].iter().find_map(|q| {
             let later = doc.str_of(doc.quote(q.raw()).content());
-            (words.len() > 8 && later.contains(words)).then(|| q.speaker())?
+            // (a window compare, not `str::contains`: its searcher costs
+            // ~5 KB of .wasm)
+            let inside = || {
+                later
+                    .as_bytes()
+                    .windows(words.len())
+                    .any(|w| w == words.as_bytes())
+            };
+            (words.len() > 8 && inside()).then(|| q.speaker())?
         })
     });
     if let Some(q) = quotes_out.first_mut() {
