@@ -117,6 +117,21 @@ pub fn find(
             let agent_end = r
                 .mention
                 .map(|m| actors.mention(m).toks().end)
+                // ("asked by Jane Doe of Channel 4 whether ...": past the "of")
+                .map(|e| {
+                    let of = e + 1 < sent.end && doc.tok(e) == "of";
+                    match actors.mention_at(e + 1).filter(|_| of) {
+                        Some(n) if cue.stance == Stance::Question => {
+                            let n = actors.mention(n).toks().end;
+                            if n < sent.end && doc.is(n, Use::QuestionOpener) {
+                                n
+                            } else {
+                                e
+                            }
+                        }
+                        _ => e,
+                    }
+                })
                 .filter(|&e| {
                     cue.form == CueForm::PassiveBy
                         && e < sent.end

@@ -57,7 +57,9 @@ pub fn court_heard(doc: &Doc, t: usize, start: usize) -> Option<Cue> {
     if t <= start || !doc.tok(t).eq_ignore_ascii_case("heard") || doc.in_quote_at(t).is_some() {
         return None;
     }
-    let court = doc.tok(t - 1).lower_cow();
+    // ("an inquest has heard": one auxiliary between)
+    let aux = usize::from(t > start + 1 && matches!(doc.tok(t - 1), "has" | "had" | "have"));
+    let court = doc.tok(t - 1 - aux).lower_cow();
     matches!(
         court.as_ref(),
         "court" | "jury" | "jurors" | "tribunal" | "inquest" | "hearing"

@@ -146,8 +146,24 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         }
     }
     // A quoted headline (a first paragraph of one sentence) nothing in its
-    // line attributes ("“We melt sand”: a glassblower on ..."): the voice
-    // of the piece, the person named most.
+    // line attributes ("“We melt sand”: a glassblower on ..."): the speaker
+    // of a later quote that repeats its words, else the voice of the
+    // piece, the person named most.
+    let echo = quotes_out.first().and_then(|h| {
+        let words = doc.str_of(doc.quote(h.raw()).content());
+        quotes_out[1..].iter().find_map(|q| {
+            let later = doc.str_of(doc.quote(q.raw()).content());
+            // (a window compare, not `str::contains`: its searcher costs
+            // ~5 KB of .wasm)
+            let inside = || {
+                later
+                    .as_bytes()
+                    .windows(words.len())
+                    .any(|w| w == words.as_bytes())
+            };
+            (words.len() > 8 && inside()).then(|| q.speaker())?
+        })
+    });
     if let Some(q) = quotes_out.first_mut() {
         let line = doc.sentences.len() > 1 && doc.sentence(1).para() > 0;
         if q.speaker().is_none()
@@ -155,7 +171,7 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             && line
             && doc.para_of(doc.quote(q.raw()).open_tok()) == 0
         {
-            q.set_speaker(crate::actors::most_named(doc, actors));
+            q.set_speaker(echo.or_else(|| crate::actors::most_named(doc, actors)));
         }
     }
     // The per-token masks are done with; free them before the last step.

@@ -627,11 +627,32 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
     if quote.starts_sentence && handed_on {
         return None;
     }
-    let continues = *quote.state.only_quotes.at(para) && p + 2 >= para;
+    // (not across a line that only names someone else: "Jane Doe, 34,
+    // nurse" above her answer in a vox pop)
+    let continues = *quote.state.only_quotes.at(para)
+        && (p + 1 == para || (p + 2 == para && !name_line(quote, para - 1, a)));
     (p == para || continues).then_some(Found {
         continuation: p != para,
         ..Found::actor(a)
     })
+}
+
+/// Whether paragraph `para` is a short line that opens with the name of a
+/// person other than `a`, with no quotation and no speech verb: "Jane Doe,
+/// 34, nurse" over her answer.
+fn name_line(quote: &Quote, para: usize, a: Option<usize>) -> bool {
+    let (doc, actors) = (quote.doc, quote.actors);
+    let toks = doc.paragraph(para).tokens();
+    let Some(m) = actors.outer_mention_at(toks.start) else {
+        return false;
+    };
+    let b = actors.mention(m).actor();
+    toks.len() <= 12
+        && Some(b) != a
+        && actors.actor(b).kind == ActorKind::Person
+        && toks
+            .clone()
+            .all(|t| doc.in_quote_at(t).is_none() && doc.cue_verb(t).is_none())
 }
 
 /// "“We won.” Jane Doe said.": a short bare attribution as the next

@@ -29,7 +29,19 @@ pub fn resolve(
         Some(Anchor::Relative(m, t)) => relative(doc, actors, actors.mention(m).actor(), t),
         Some(Anchor::Phrase(a, b)) => match owner_of_words(doc, actors, a, b, last) {
             Some(owner) => owner,
-            None => phrase_actor(doc, actors, a, b),
+            None => match statement_of(doc, a..b, last) {
+                Some(s) => {
+                    let draft = MentionDraft::new(
+                        a..b,
+                        doc.span_of(a, b),
+                        None,
+                        MentionKind::Description,
+                        s,
+                    );
+                    (Some(s), Some(actors.add_mention(draft)))
+                }
+                None => phrase_actor(doc, actors, a, b),
+            },
         },
         Some(Anchor::RelativePhrase(a, b, t)) => match phrase_actor(doc, actors, a, b) {
             (Some(actor), _) => relative(doc, actors, actor, t),
@@ -42,6 +54,26 @@ pub fn resolve(
             Some(a) => pronoun_mention(doc, actors, t, a),
         },
     }
+}
+
+/// "In a statement, the company said ... “...,” the statement said.": a
+/// statement named again with "the" (no actor yet) is the last speaker's,
+/// who made it ("in a statement" at most 80 tokens before): their mention.
+fn statement_of(doc: &Doc, toks: std::ops::Range<usize>, last: Option<usize>) -> Option<usize> {
+    if toks.len() != 2 || !doc.tok(toks.start).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let head = doc.tok(toks.end - 1);
+    let lex = lexicon();
+    if lex.cue_noun(head).is_none() && !lex.uses(head).has(Use::SettingHead) {
+        return None;
+    }
+    let made = (toks.start.saturating_sub(80).max(2)..toks.start).any(|k| {
+        doc.tok(k) == head
+            && matches!(doc.tok(k - 1), "a" | "an")
+            && doc.tok(k - 2).eq_ignore_ascii_case("in")
+    });
+    last.filter(|_| made)
 }
 
 /// The pronoun at `t`, resolved to `actor`, as its mention (the one there
@@ -513,6 +545,16 @@ pub fn resolve_pronoun(
             && m.start > 0
             && doc.word_class(m.start - 1) == Some(WordClass::Prep)
     };
+    // "Asked by the coroner whether ..., he replied": the agent of the
+    // participle that opens the sentence is not the one who answers.
+    let s0 = doc.sentence(sent).tokens().start;
+    let asked_by = |m: std::ops::Range<usize>| {
+        t > 0
+            && doc.tok(t - 1) == ","
+            && (s0 + 2..s0 + 5).contains(&m.start)
+            && doc.tok(s0 + 1) == "by"
+            && doc.tok(s0).ends_with("ed")
+    };
     // (room for a window of six sentences with a mention each, allocated
     // once: growing it from empty reallocated twice; each entry's sentence
     // found once, where the tests below asked it again and again)
@@ -542,6 +584,7 @@ pub fn resolve_pronoun(
                     if fits(mention.actor())
                         && !called(mention.toks().start)
                         && !governed_opener(mention.toks())
+                        && !asked_by(mention.toks())
                     {
                         let end = mention.toks().end;
                         if end < t && doc.token(end).kind() == TokenKind::Possessive {
