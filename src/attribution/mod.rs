@@ -149,30 +149,17 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
     // line attributes ("“We melt sand”: a glassblower on ..."): the speaker
     // of a later quote that repeats its words, else the voice of the
     // piece, the person named most.
-    let echo = quotes_out.first().and_then(|h| {
-        let words = doc.str_of(doc.quote(h.raw()).content());
-        quotes_out[1..].iter().find_map(|q| {
-            let later = doc.str_of(doc.quote(q.raw()).content());
-            // (a window compare, not `str::contains`: its searcher costs
-            // ~5 KB of .wasm)
-            let inside = || {
-                later
-                    .as_bytes()
-                    .windows(words.len())
-                    .any(|w| w == words.as_bytes())
-            };
-            (words.len() > 8 && inside()).then(|| q.speaker())?
-        })
-    });
-    if let Some(q) = quotes_out.first_mut() {
-        let line = doc.sentences.len() > 1 && doc.sentence(1).para() > 0;
-        if q.speaker().is_none()
+    let line = doc.sentences.len() > 1 && doc.sentence(1).para() > 0;
+    let headline = quotes_out.first().is_some_and(|q| {
+        q.speaker().is_none()
             && q.kind == QuoteKind::Direct
             && line
             && doc.para_of(doc.quote(q.raw()).open_tok()) == 0
-        {
-            q.set_speaker(echo.or_else(|| crate::actors::most_named(doc, actors)));
-        }
+    });
+    if headline {
+        let speaker =
+            headline_echo(doc, &quotes_out).or_else(|| crate::actors::most_named(doc, actors));
+        quotes_out[0].set_speaker(speaker);
     }
     // The per-token masks are done with; free them before the last step.
     drop((masked, in_title, state));
@@ -209,4 +196,22 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
         claims: claims_out,
         turns,
     }
+}
+
+/// The speaker of the first later quote that repeats the words of the
+/// first quote, a headline's (at most 160 bytes of them, so the search
+/// stays linear in the text). A window compare, not `str::contains`: its
+/// searcher costs ~5 KB of `.wasm`.
+fn headline_echo(doc: &Doc, quotes: &[QuoteDraft]) -> Option<usize> {
+    let words = doc.str_of(doc.quote(quotes.first()?.raw()).content());
+    if !(9..=160).contains(&words.len()) {
+        return None;
+    }
+    quotes[1..].iter().find_map(|q| {
+        let later = doc.str_of(doc.quote(q.raw()).content()).as_bytes();
+        later
+            .windows(words.len())
+            .any(|w| w == words.as_bytes())
+            .then(|| q.speaker())?
+    })
 }
