@@ -2237,8 +2237,6 @@ fn contraction(doc: &Doc, n: &Name) -> bool {
             })
 }
 
-/// Drops the names the tagger calls no actor, unless vouched for; returns
-/// the verdicts of those kept, in order.
 /// What the passes of [`filter`] ask of one name more than once (the
 /// verdicts, then the document-wide firms, places and keeps), each asked
 /// at most once: none of them changes while the passes run, but the
@@ -2261,6 +2259,8 @@ fn once<T: Copy>(cell: &Cell<Option<T>>, f: impl FnOnce() -> T) -> T {
     })
 }
 
+/// Drops the names the tagger calls no actor, unless vouched for; returns
+/// the verdicts of those kept, in order.
 pub(crate) fn filter(
     doc: &Doc,
     types: &TokenTypes,
