@@ -64,8 +64,7 @@ fn statement_of(doc: &Doc, toks: std::ops::Range<usize>, last: Option<usize>) ->
         return None;
     }
     let head = doc.tok(toks.end - 1);
-    let lex = lexicon();
-    if lex.cue_noun(head).is_none() && !lex.uses(head).has(Use::SettingHead) {
+    if !super::subject::statement_noun(head) {
         return None;
     }
     let made = (toks.start.saturating_sub(80).max(2)..toks.start).any(|k| {

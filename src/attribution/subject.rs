@@ -1267,10 +1267,7 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
     if toks.end + 1 >= end {
         return None;
     }
-    let lex = lexicon();
-    let head = doc.tok(toks.end - 1);
-    let statement = lex.cue_noun(head).is_some() || lex.uses(head).has(Use::SettingHead);
-    if !statement || !matches!(doc.tok(toks.end), "from" | "by") {
+    if !statement_noun(doc.tok(toks.end - 1)) || !matches!(doc.tok(toks.end), "from" | "by") {
         return None;
     }
     // ("a report by the World Bank": the name after "the" is the author,
@@ -1290,6 +1287,13 @@ fn author_of_statement(doc: &Doc, actors: &Actors, a: Anchor, end: usize) -> Opt
         Some(m) => Some(Anchor::Mention(outermost(actors, m, k))),
         None => phrase_after(doc, actors, k, end),
     }
+}
+
+/// A noun of statement: a claim noun (`cue_nouns.tsv`) or a setting's head
+/// ("statement", "interview").
+pub(super) fn statement_noun(w: &str) -> bool {
+    let lex = lexicon();
+    lex.cue_noun(w).is_some() || lex.uses(w).has(Use::SettingHead)
 }
 
 /// "according to figures published ...", "according to court records": a
