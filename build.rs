@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)] // the lookup half is the engine's
 #[path = "src/lexicon/keys.rs"]
 mod keys;
+#[allow(dead_code)]
+#[path = "src/tagger/packed.rs"]
+mod packed;
 #[path = "src/lexicon/parse.rs"]
 mod parse;
 
@@ -191,6 +194,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/annotation.rs");
     println!("cargo:rerun-if-changed=src/lexicon/parse.rs");
     println!("cargo:rerun-if-changed=src/lexicon/keys.rs");
+    println!("cargo:rerun-if-changed=src/tagger/packed.rs");
     println!("cargo:rerun-if-changed=src/lexicon/types.rs");
     println!("cargo:rerun-if-changed=lexicons");
     dense_weights(&root);
@@ -654,7 +658,8 @@ fn enum_variants(file: &str, enum_name: &str) -> Vec<(String, String)> {
 /// `src/tagger/model.rs`) as the table `Model::from_bytes` makes of them,
 /// `2^bits * 9` code bytes, row-major, to `OUT_DIR/ner.dense`: a native
 /// build includes the table and reads only the file's head at run time
-/// (decoding the table was ~2.7 M instructions a process). The `.wasm`
+/// (decoding the table is ~30 M instructions a process, ~2.7 M before
+/// the range-coded format 5). The `.wasm`
 /// decodes the file (the table would be 576 KB more to download). A
 /// file that is no valid model makes an empty table: `Model::from_bytes`
 /// then reports it at run time.
@@ -670,32 +675,21 @@ fn dense_weights(root: &Path) {
 /// The weight table of a `ner.bin` (`None`: not a valid file).
 fn decode_dense(bytes: &[u8]) -> Option<Vec<u8>> {
     const TAGS: usize = 9;
-    const HEAD: usize = 8 + 2 + 128 * 4 + (TAGS + 1) * TAGS * 4;
-    if bytes.get(..8)? != b"NLNER\0\0\x04" || usize::from(*bytes.get(9)?) != TAGS {
+    const LEVELS: usize = 128;
+    const HEAD: usize = 8 + 2 + LEVELS * 4 + (TAGS + 1) * TAGS * 4;
+    if bytes.get(..8)? != b"NLNER\0\0\x05" || usize::from(*bytes.get(9)?) != TAGS {
         return None;
     }
     let bits = *bytes.get(8)?;
     if !(8..=24).contains(&bits) {
         return None;
     }
-    let size = 1usize << bits;
-    let map = bytes.get(HEAD..HEAD + size / 8)?;
-    let count: usize = map.iter().map(|b| b.count_ones() as usize).sum();
-    let low = bytes.get(HEAD + size / 8..HEAD + size / 8 + count)?;
-    let start = HEAD + size / 8 + count;
-    let high = bytes.get(start..start + count.div_ceil(8))?;
-    let codes = bytes.get(start + count.div_ceil(8)..)?;
-    let mut table = vec![0u8; size * TAGS];
-    let (mut i, mut at) = (0, 0);
-    for r in (0..size).filter(|r| map[r / 8] >> (r % 8) & 1 != 0) {
-        let m = u32::from(low[i]) | u32::from(high[i / 8] >> (i % 8) & 1) << 8;
-        for t in (0..TAGS).filter(|t| m >> t & 1 != 0) {
-            table[r * TAGS + t] = *codes.get(at)?;
-            at += 1;
-        }
-        i += 1;
-    }
-    (at == codes.len() && !codes.contains(&0x80)).then_some(table)
+    let levels: Vec<i32> = bytes
+        .get(10..10 + LEVELS * 4)?
+        .chunks_exact(4)
+        .map(|b| i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    packed::decode(bits, &levels, bytes.get(HEAD..)?).ok()
 }
 
 /// `letters.bin` (`src/letters.rs`): from U+0080 up, the runs of

@@ -3,24 +3,22 @@
 //! File format (`ner.bin`), all integers little-endian:
 //!
 //! ```text
-//! magic    8 bytes  "NLNER\0\0\x04"
+//! magic    8 bytes  "NLNER\0\0\x05"
 //! bits     u8       the table has 2^bits rows
 //! tags     u8       weights per row (Tag::COUNT)
 //! levels   128 * i32: the weight of each code 0..=127 (level 0 is 0);
 //!          code -k weighs -levels[k]
 //! trans    (tags + 1) * tags  i32: from (previous tag, or start) to tag
-//! stored   2^bits bits (2^bits / 8 bytes): bit r (byte r / 8, bit r % 8,
-//!          lowest first) is set when row r is stored
-//! masks    one byte per stored row, in increasing row number: bit t is set
-//!          when the row's weight of tag t (t < 8) is not zero
-//! mask8    one bit per stored row (lowest first, the last byte padded with
-//!          zeros): the row's weight of tag 8 is not zero
-//! codes    the non-zero weights, i8 each, row after row, each row's in tag
-//!          order
+//! table    the rest: the 2^bits rows of tags i8 codes (-127..=127),
+//!          range-coded row after row (`packed.rs`: whether the row is
+//!          stored, which of its codes are not zero, then each of those
+//!          codes' sign and magnitude, with adaptive probabilities)
 //! ```
 //!
-//! (Version 3 stored all 9 codes of every stored row: 2 of 3 are zero.
-//! The masks and the non-zero codes apart gzip 14.9 KB smaller.)
+//! (Version 4 had a bitmap of the stored rows, a 9-bit mask a stored row
+//! and the non-zero codes as bytes, for gzip to compress: 107,554 bytes
+//! gzipped; version 5 is 93,056 bytes, which gzip leaves as they are.
+//! Version 3 stored all 9 codes of every stored row.)
 //!
 //! Rows not stored are all zero. Each weight is an 8-bit code for one of
 //! 127 levels spaced geometrically (a few percent apart, from the smallest
@@ -29,10 +27,11 @@
 //! tags on every machine.
 
 use super::features::{known_hashes, Sink, KNOWN};
+use super::packed;
 use super::Tag;
 use std::borrow::Cow;
 
-const MAGIC: &[u8; 8] = b"NLNER\0\0\x04";
+const MAGIC: &[u8; 8] = b"NLNER\0\0\x05";
 const TAGS: usize = Tag::COUNT;
 /// Row of the transition table for the sentence start.
 pub(crate) const START: usize = TAGS;
@@ -166,41 +165,13 @@ impl Model {
         for t in &self.trans {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        // A row is stored when it holds a non-zero weight: the map of the
-        // stored rows, then their weights (two homogeneous blocks: 10 KB
-        // smaller gzipped than each row's number beside its weights).
-        let rows = self.weights.chunks(TAGS);
-        let mut map = vec![0u8; (1usize << self.bits) / 8];
-        for (r, _) in rows
-            .clone()
-            .enumerate()
-            .filter(|(_, w)| w.iter().any(|&w| w != 0))
-        {
-            map[r / 8] |= 1 << (r % 8);
-        }
-        out.extend_from_slice(&map);
-        let stored: Vec<&[u8]> = rows.filter(|w| w.iter().any(|&w| w != 0)).collect();
-        let mask = |w: &[u8]| {
-            w.iter()
-                .enumerate()
-                .filter(|(_, &c)| c != 0)
-                .fold(0u16, |m, (t, _)| m | 1 << t)
-        };
-        out.extend(stored.iter().map(|w| mask(w) as u8));
-        let mut high = vec![0u8; stored.len().div_ceil(8)];
-        for (i, w) in stored.iter().enumerate() {
-            high[i / 8] |= ((mask(w) >> 8) as u8) << (i % 8);
-        }
-        out.extend_from_slice(&high);
-        for w in &stored {
-            out.extend(w.iter().filter(|&&c| c != 0));
-        }
+        out.extend(packed::encode(&self.levels, &self.weights));
         out
     }
 
     /// [`Model::from_bytes`] of a file whose weight table `dense` was
     /// decoded by `build.rs` (the shipped file, on a native build): only
-    /// the file's head is read (decoding the table was ~2.7 M
+    /// the file's head is read (decoding the table is ~30 M
     /// instructions a process). A table of the wrong size (`build.rs`
     /// found no valid file) decodes the file.
     #[cfg(not(target_arch = "wasm32"))]
@@ -238,56 +209,9 @@ impl Model {
 
     /// Reads weights written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let err = |m: &str| ModelError(m.to_string());
         let (bits, levels, trans, pos) = head(bytes)?;
-        let mut cursor = Cursor { bytes, pos };
-        let size = 1usize << bits;
-        let map = cursor.take(size / 8)?;
-        let count: usize = map
-            .chunks_exact(8)
-            .map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()).count_ones() as usize)
-            .sum();
-        let low = cursor.take(count)?;
-        let high = cursor.take(count.div_ceil(8))?;
-        // The codes are the rest: as many as the masks' bits (checked as
-        // they are read, and that none is left over).
-        let codes = &bytes[cursor.pos..];
-        if codes.contains(&0x80) {
-            return Err(err("weight code -128"));
-        }
-        // Each stored row's weights to its place in the table, a word of
-        // the map (64 rows) at a time; row i's mask (TAGS = 9 bits) is
-        // low[i] and bit i of `high`.
-        let mut weights = vec![0u8; size * TAGS];
-        let (mut i, mut src) = (0, codes.iter());
-        for (k, word) in map.chunks_exact(8).enumerate() {
-            let mut le = [0u8; 8];
-            le.copy_from_slice(word);
-            let mut bits = u64::from_le_bytes(le);
-            while bits != 0 {
-                let r = (k * 64 + bits.trailing_zeros() as usize) * TAGS;
-                let m = u32::from(low[i]) | u32::from(high[i / 8] >> (i % 8) & 1) << 8;
-                let row: &mut [u8; TAGS] = (&mut weights[r..r + TAGS])
-                    .try_into()
-                    .expect("a row of TAGS weights");
-                // (a test a tag: fewer instructions than a walk over the
-                // set bits, and no bit count instruction is needed)
-                for (t, w) in row.iter_mut().enumerate() {
-                    if m >> t & 1 != 0 {
-                        let Some(&c) = src.next() else {
-                            return Err(err("the file ends too early"));
-                        };
-                        *w = c;
-                    }
-                }
-                i += 1;
-                bits &= bits - 1;
-            }
-        }
-        let c = codes.len() - src.len();
-        if c != codes.len() {
-            return Err(err("trailing bytes"));
-        }
+        let weights =
+            packed::decode(bits, &levels, &bytes[pos..]).map_err(|m| ModelError(m.to_string()))?;
         Ok(Model::with_table(bits, Cow::Owned(weights), levels, trans))
     }
 }
