@@ -173,6 +173,33 @@ impl TokenTypes {
     }
 }
 
+/// "Texas Governor Greg Abbott", "Senate Majority Leader X": a title
+/// ending a name the tagger found, right before a capitalized word (its
+/// holder), is no part of that name: its tokens leave it, and the words
+/// before it are a place where the lexicons know one ("Texas"), else what
+/// the tagger said.
+pub(crate) fn untitle(doc: &Doc, types: &mut TokenTypes) {
+    for (r, kind) in types.actor_spans() {
+        if kind == EntityKind::Person || r.end >= doc.tokens.len() || !doc.is_cap(r.end) {
+            continue;
+        }
+        let Some(k) =
+            (r.start..r.end).find(|&k| super::names::title_len(doc, k, r.end) == Some(r.end - k))
+        else {
+            continue;
+        };
+        for t in k..r.end {
+            types.put(t, 0);
+        }
+        if k > r.start && known_place_word(doc.str_of(doc.span_of(r.start, k))) {
+            types.put(r.start, code(EntityKind::Place) | FIRST);
+            for t in r.start + 1..k {
+                types.put(t, code(EntityKind::Place));
+            }
+        }
+    }
+}
+
 /// The name the tagger found over `toks`, with the hint its kind gives
 /// the rules' merging (a person's name as the rules' own unmarked names,
 /// so that a surname alone still joins the full name).
