@@ -2415,6 +2415,20 @@ pub(crate) fn filter(
             {
                 Some(EntityKind::Place)
             }
+            // "said Dublin was open to talks": a place the lexicons know
+            // between a speech verb and a verb is the place, though the
+            // tagger reads "said X" as its speaker.
+            Some(EntityKind::Person)
+                if n.toks.len() == 1
+                    && n.title.is_none()
+                    && n.toks.start > 0
+                    && n.toks.end < doc.tokens.len()
+                    && doc.cue_verb(n.toks.start - 1).is_some()
+                    && doc.word_class(n.toks.end) == Some(WordClass::Aux)
+                    && known_place(doc, n) =>
+            {
+                Some(EntityKind::Place)
+            }
             // "talks in the West Bank", "flew from the UK": a place the
             // lexicons know, after a preposition of place, is that place,
             // though the tagger reads an organization (not before a noun
