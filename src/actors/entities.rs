@@ -274,6 +274,11 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             w.chars().any(|c| crate::letters::is_uppercase(c) || c.is_ascii_digit())
                 || matches!(w, "." | "&" | "'" | "’")
                 || doc.is(t, crate::lexicon::Use::Connector)
+                // "St Brennan's Hospital": a possessive inside a name that
+                // ends in an organization's head word.
+                || (doc.tokens[t].kind() == TokenKind::Possessive
+                    && t + 1 < toks.end
+                    && lex.is_org_head(doc.tok(toks.end - 1)))
                 || (w == "," && listed_org(doc, toks))
         })
 }
