@@ -177,16 +177,23 @@ impl TokenTypes {
 /// ending a name the tagger found, right before a capitalized word (its
 /// holder), is no part of that name: its tokens leave it, and the words
 /// before it are a place where the lexicons know one ("Texas"), else what
-/// the tagger said.
+/// the tagger said; so is a known place's name the tagger calls an
+/// organization right before a title and its holder ("California Senator
+/// X").
 pub(crate) fn untitle(doc: &Doc, types: &mut TokenTypes) {
+    let len = doc.tokens.len();
     for (r, kind) in types.actor_spans() {
-        if kind == EntityKind::Person || r.end >= doc.tokens.len() || !doc.is_cap(r.end) {
+        if kind == EntityKind::Person || r.end >= len || !doc.is_cap(r.end) {
             continue;
         }
-        let Some(k) =
-            (r.start..r.end).find(|&k| super::names::title_len(doc, k, r.end) == Some(r.end - k))
-        else {
-            continue;
+        let k = match (r.start..r.end)
+            .find(|&k| super::names::title_len(doc, k, r.end) == Some(r.end - k))
+        {
+            Some(k) => k,
+            None => match super::names::title_len(doc, r.end, len) {
+                Some(l) if r.end + l < len && doc.is_cap(r.end + l) => r.end,
+                _ => continue,
+            },
         };
         for t in k..r.end {
             types.put(t, 0);
