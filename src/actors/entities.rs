@@ -173,6 +173,40 @@ impl TokenTypes {
     }
 }
 
+/// "Texas Governor Greg Abbott", "Senate Majority Leader X": a title
+/// ending a name the tagger found, right before a capitalized word (its
+/// holder), is no part of that name: its tokens leave it, and the words
+/// before it are a place where the lexicons know one ("Texas"), else what
+/// the tagger said; so is a known place's name the tagger calls an
+/// organization right before a title and its holder ("California Senator
+/// X").
+pub(crate) fn untitle(doc: &Doc, types: &mut TokenTypes) {
+    let len = doc.tokens.len();
+    for (r, kind) in types.actor_spans() {
+        if kind == EntityKind::Person || r.end >= len || !doc.is_cap(r.end) {
+            continue;
+        }
+        let k = match (r.start..r.end)
+            .find(|&k| super::names::title_len(doc, k, r.end) == Some(r.end - k))
+        {
+            Some(k) => k,
+            None => match super::names::title_len(doc, r.end, len) {
+                Some(l) if r.end + l < len && doc.is_cap(r.end + l) => r.end,
+                _ => continue,
+            },
+        };
+        for t in k..r.end {
+            types.put(t, 0);
+        }
+        if k > r.start && known_place_word(doc.str_of(doc.span_of(r.start, k))) {
+            types.put(r.start, code(EntityKind::Place) | FIRST);
+            for t in r.start + 1..k {
+                types.put(t, code(EntityKind::Place));
+            }
+        }
+    }
+}
+
 /// The name the tagger found over `toks`, with the hint its kind gives
 /// the rules' merging (a person's name as the rules' own unmarked names,
 /// so that a surname alone still joins the full name).
@@ -247,6 +281,11 @@ fn may_adopt(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
             w.chars().any(|c| crate::letters::is_uppercase(c) || c.is_ascii_digit())
                 || matches!(w, "." | "&" | "'" | "’")
                 || doc.is(t, crate::lexicon::Use::Connector)
+                // "St Brennan's Hospital": a possessive inside a name that
+                // ends in an organization's head word.
+                || (doc.tokens[t].kind() == TokenKind::Possessive
+                    && t + 1 < toks.end
+                    && lex.is_org_head(doc.tok(toks.end - 1)))
                 || (w == "," && listed_org(doc, toks))
         })
 }
@@ -2385,6 +2424,20 @@ pub(crate) fn filter(
                 && known_place(doc, n)
                 && (v == Some(EntityKind::Person)
                     || n.toks.clone().any(|t| types.get(t) & !FIRST == 0)) =>
+            {
+                Some(EntityKind::Place)
+            }
+            // "said Dublin was open to talks": a place the lexicons know
+            // between a speech verb and a verb is the place, though the
+            // tagger reads "said X" as its speaker.
+            Some(EntityKind::Person)
+                if n.toks.len() == 1
+                    && n.title.is_none()
+                    && n.toks.start > 0
+                    && n.toks.end < doc.tokens.len()
+                    && doc.cue_verb(n.toks.start - 1).is_some()
+                    && doc.word_class(n.toks.end) == Some(WordClass::Aux)
+                    && known_place(doc, n) =>
             {
                 Some(EntityKind::Place)
             }

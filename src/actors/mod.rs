@@ -36,8 +36,7 @@ impl Actors {
     pub fn find(doc: &Doc) -> Actors {
         #[cfg(feature = "tagger")]
         {
-            let types = entities::tag(doc);
-            Actors::find_typed(doc, &types)
+            Actors::find_typed(doc, entities::tag(doc))
         }
         #[cfg(not(feature = "tagger"))]
         {
@@ -59,12 +58,13 @@ impl Actors {
     /// the rules (by a tagger).
     #[cfg(feature = "entities")]
     pub fn find_with_entities(doc: &Doc, found: &[NamedEntity]) -> Actors {
-        let types = entities::TokenTypes::from_spans(doc, found);
-        Actors::find_typed(doc, &types)
+        Actors::find_typed(doc, entities::TokenTypes::from_spans(doc, found))
     }
 
     #[cfg(feature = "entities")]
-    fn find_typed(doc: &Doc, types: &entities::TokenTypes) -> Actors {
+    fn find_typed(doc: &Doc, mut types: entities::TokenTypes) -> Actors {
+        entities::untitle(doc, &mut types);
+        let types = &types;
         let names = entities::adopt(doc, types, names::find(doc));
         let (mut names, mut verdicts) = entities::filter(doc, types, names);
         // (a handle has no verdict of the tagger's)

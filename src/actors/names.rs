@@ -470,7 +470,7 @@ pub fn add_handles(doc: &Doc, names: &mut Vec<Name>) -> Vec<usize> {
 }
 
 /// Length in tokens of the title phrase starting at `t`, if any.
-fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+pub(super) fn title_len(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     let lex = lexicon();
     // (`t` may be the run's end: "DR" is a title with nothing after it.)
     if t >= end || !lex.starts_title(doc.tok(t)) {
