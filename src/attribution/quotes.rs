@@ -375,6 +375,20 @@ impl<'a> Quote<'a> {
             // main one.
             // ("X issued a statement after Y told voters that ... “...”":
             // an adjunct right after the cue is no clause it reports.)
+            // ("X said it would pass, although Y conceded it was “...”",
+            // "According to X, which cites Y, Z told them he was “...”": a
+            // comma before "although" or after a relative clause, with the
+            // nearest cue after it, closes what the cue reports.)
+            let relative = |r: &Resolved| {
+                r.cue.toks.start > 0 && doc.word_class(r.cue.toks.start - 1) == Some(WordClass::Rel)
+            };
+            let nearest = candidates.first().map_or(0, |n| n.cue.toks.start);
+            let closed = |r: &Resolved| {
+                nearest <= r.cue.toks.end + MAX_CONTENT
+                    && (r.cue.toks.end..nearest).any(|t| {
+                        doc.tok(t) == "," && (relative(r) || doc.is(t + 1, Use::ClauseBreak))
+                    })
+            };
             let finite = |r: &&&Resolved| {
                 r.cue.form == CueForm::Finite
                     && !self.unnamed(r)
@@ -382,13 +396,15 @@ impl<'a> Quote<'a> {
                         && doc.is(r.cue.toks.end, Use::AdjunctOpener)
                         && candidates.first().is_some_and(|n| n.cue.toks != r.cue.toks))
             };
+            let reports = |r: &&&Resolved| finite(r) && !closed(r);
             return candidates
                 .iter()
                 .rev()
                 .filter(|r| r.cue.toks.start >= main)
-                .find(finite)
-                .or(candidates.iter().rev().find(finite))
-                .or(candidates.iter().find(|r| !self.unnamed(r)))
+                .find(reports)
+                .or(candidates.iter().rev().find(reports))
+                .or(candidates.iter().find(|r| !self.unnamed(r) && !closed(r)))
+                .or(candidates.iter().find(|r| !closed(r)))
                 .or(candidates.first())
                 .copied();
         }

@@ -652,7 +652,18 @@ pub fn resolve_pronoun(
             // ("Jane Doe, asked by a reporter whether ..., smiled. “...,” she
             // said.": the last speaker as the agent after "by" is no subject.)
             let agent = |q: usize| q > 0 && doc.tok(q - 1) == "by";
-            if (p <= start + 3 || doc.tok(p - 1) == ",")
+            // ("The former pensions minister Sir Jo Roe was blunt.": a name
+            // after the role words that open its sentence is its subject,
+            // when that sentence quotes no one.)
+            let described = p > start
+                && doc.in_quote_at(st.end - 1).is_none()
+                && p <= start + 8
+                && names_people(doc.tok(p - 1))
+                && (start..p).all(|q| {
+                    doc.token(q).kind() == TokenKind::Word
+                        && doc.word_class(q).is_none_or(|c| c == WordClass::Det)
+                });
+            if (p <= start + 3 || doc.tok(p - 1) == "," || described)
                 && !window.iter().any(|&(q, b, qs)| {
                     qs == sent || (b == ls && qs == prev && !agent(q) && !owner(q))
                 })
