@@ -531,8 +531,17 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let bare = strip_det(phrase, f.det.as_deref());
         // (both on the stack: two `String`s a description)
         let (mut key_buf, mut role_buf) = ([0; LOW_MAX], [0; LOW_MAX]);
-        let key = lower_in(bare, &mut key_buf);
+        let lower_key = lower_in(bare, &mut key_buf);
         let role_word = lower_in(doc.tok(f.head), &mut role_buf);
+        // "Jane Doe's campaign", "Norland's central bank": the named owner
+        // before the owner's "'s" names the actor with it, and keeps it
+        // apart from another owner's campaign.
+        let owner = (f.start >= 2 && doc.token(f.start - 1).kind() == TokenKind::Possessive)
+            .then(|| actors.mention_at(f.start - 2))
+            .flatten()
+            .map(|m| actors.mention(m).actor());
+        let owned_key = owner.map(|o| format!("{o}#{lower_key}"));
+        let key: &str = owned_key.as_deref().unwrap_or(&lower_key);
         // Same description again, or "the official" for the last official.
         // "the company": the company named as a recent sentence's subject.
         let the_word = f
@@ -550,7 +559,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let existing = in_view
             .or_else(|| seen.by_key.get(&key).copied())
             .or_else(|| {
-                bare.eq_ignore_ascii_case(&role_word)
+                (owner.is_none() && bare.eq_ignore_ascii_case(&role_word))
                     .then(|| seen.by_role.get(&role_word))
                     .flatten()
                     .copied()
@@ -604,7 +613,14 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 } else {
                     ActorKind::Person
                 };
-                let id = actors.new_actor(phrase.to_string(), kind);
+                let name = match owner {
+                    Some(o) => {
+                        let mark = doc.tok(f.start - 1);
+                        format!("{}{mark} {phrase}", actors.actor(o).name)
+                    }
+                    None => phrase.to_string(),
+                };
+                let id = actors.new_actor(name, kind);
                 actors.actors.at_mut(id).anonymous = f.anonymous;
                 actors.actors.at_mut(id).role = Some(role_word.to_string());
                 seen.by_key.insert(&key, id);
