@@ -555,9 +555,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         }
-        .or_else(|| bodies.get(&key).flatten().filter(|_| the_word));
+        .or_else(|| bodies.get(key).flatten().filter(|_| the_word));
         let existing = in_view
-            .or_else(|| seen.by_key.get(&key).copied())
+            .or_else(|| seen.by_key.get(key).copied())
             .or_else(|| {
                 (owner.is_none() && bare.eq_ignore_ascii_case(&role_word))
                     .then(|| seen.by_role.get(&role_word))
@@ -572,9 +572,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 || lexicon().word_class(d) == Some(WordClass::Poss)
         };
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
-            seen.holders.get(&key).unwrap_or_else(|| {
-                let h = actors.title_holder_kept(&key, &mut seen.built);
-                seen.holders.insert(&key, h);
+            seen.holders.get(key).unwrap_or_else(|| {
+                let h = actors.title_holder_kept(key, &mut seen.built);
+                seen.holders.insert(key, h);
                 h
             })
         } else {
@@ -623,12 +623,12 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 let id = actors.new_actor(name, kind);
                 actors.actors.at_mut(id).anonymous = f.anonymous;
                 actors.actors.at_mut(id).role = Some(role_word.to_string());
-                seen.by_key.insert(&key, id);
+                seen.by_key.insert(key, id);
                 id
             }
         };
         if apposed.is_some_and(|a| actors.actor(a).kind == ActorKind::Organization) {
-            seen.by_key.insert(&key, actor);
+            seen.by_key.insert(key, actor);
         }
         if f.anonymous && !f.plural && actors.actor(actor).kind == ActorKind::Person {
             last_anonymous = Some((actor, para));
