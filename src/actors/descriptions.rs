@@ -531,8 +531,17 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let bare = strip_det(phrase, f.det.as_deref());
         // (both on the stack: two `String`s a description)
         let (mut key_buf, mut role_buf) = ([0; LOW_MAX], [0; LOW_MAX]);
-        let key = lower_in(bare, &mut key_buf);
+        let lower_key = lower_in(bare, &mut key_buf);
         let role_word = lower_in(doc.tok(f.head), &mut role_buf);
+        // "Jane Doe's campaign", "Norland's central bank": the named owner
+        // before the owner's "'s" names the actor with it, and keeps it
+        // apart from another owner's campaign.
+        let owner = (f.start >= 2 && doc.token(f.start - 1).kind() == TokenKind::Possessive)
+            .then(|| actors.mention_at(f.start - 2))
+            .flatten()
+            .map(|m| actors.mention(m).actor());
+        let owned_key = owner.map(|o| format!("{o}#{lower_key}"));
+        let key: &str = owned_key.as_deref().unwrap_or(&lower_key);
         // Same description again, or "the official" for the last official.
         // "the company": the company named as a recent sentence's subject.
         let the_word = f
@@ -546,11 +555,11 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         }
-        .or_else(|| bodies.get(&key).flatten().filter(|_| the_word));
+        .or_else(|| bodies.get(key).flatten().filter(|_| the_word));
         let existing = in_view
-            .or_else(|| seen.by_key.get(&key).copied())
+            .or_else(|| seen.by_key.get(key).copied())
             .or_else(|| {
-                bare.eq_ignore_ascii_case(&role_word)
+                (owner.is_none() && bare.eq_ignore_ascii_case(&role_word))
                     .then(|| seen.by_role.get(&role_word))
                     .flatten()
                     .copied()
@@ -563,9 +572,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 || lexicon().word_class(d) == Some(WordClass::Poss)
         };
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
-            seen.holders.get(&key).unwrap_or_else(|| {
-                let h = actors.title_holder_kept(&key, &mut seen.built);
-                seen.holders.insert(&key, h);
+            seen.holders.get(key).unwrap_or_else(|| {
+                let h = actors.title_holder_kept(key, &mut seen.built);
+                seen.holders.insert(key, h);
                 h
             })
         } else {
@@ -604,15 +613,22 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 } else {
                     ActorKind::Person
                 };
-                let id = actors.new_actor(phrase.to_string(), kind);
+                let name = match owner {
+                    Some(o) => {
+                        let mark = doc.tok(f.start - 1);
+                        format!("{}{mark} {phrase}", actors.actor(o).name)
+                    }
+                    None => phrase.to_string(),
+                };
+                let id = actors.new_actor(name, kind);
                 actors.actors.at_mut(id).anonymous = f.anonymous;
                 actors.actors.at_mut(id).role = Some(role_word.to_string());
-                seen.by_key.insert(&key, id);
+                seen.by_key.insert(key, id);
                 id
             }
         };
         if apposed.is_some_and(|a| actors.actor(a).kind == ActorKind::Organization) {
-            seen.by_key.insert(&key, actor);
+            seen.by_key.insert(key, actor);
         }
         if f.anonymous && !f.plural && actors.actor(actor).kind == ActorKind::Person {
             last_anonymous = Some((actor, para));

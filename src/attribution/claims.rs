@@ -404,10 +404,19 @@ pub fn find(
             continue;
         }
         // "spoke outside the court", "spoke at a rally in May": a verb that
-        // takes no clause or object, then a place, sets the scene (but
-        // "responded to a request" reports a response).
+        // takes no clause or object, then a place, sets the scene; so does
+        // a span: "spoke for 40 minutes", "for more than an hour" (not "spoke
+        // for the union", whose words they are).
         let no_clause = !(cue.frames.clause || cue.frames.object || cue.frames.inf);
-        if no_clause && doc.is(a, Use::Locative) && !doc.tok(a).eq_ignore_ascii_case("to") {
+        let span = || {
+            doc.tok(a).eq_ignore_ascii_case("for")
+                && (a + 1..(a + 4).min(b))
+                    .find(|&k| doc.token(k).kind() != TokenKind::Word || doc.is_cap(k))
+                    .is_some_and(|k| doc.token(k).kind() == TokenKind::Number)
+        };
+        if no_clause
+            && ((doc.is(a, Use::Locative) && !doc.tok(a).eq_ignore_ascii_case("to")) || span())
+        {
             continue;
         }
         if is_only_direct_quote(doc, quotes, a, b) {

@@ -1035,8 +1035,21 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && prev
             .as_deref()
             .is_some_and(|p| p.ends_with("ing") || p.ends_with("ed"));
+    // ("270 pledged delegates", "a lead in pledged delegates": after a
+    // number or a preposition other than "to", and before a plural, a past
+    // form is no finite verb either (but "four in ten said voters were
+    // ...": the plural is a clause's subject; and after an owner's "'s" it
+    // is the owner's word: "the mayor's proposed ban" is the mayor's
+    // proposal.)
+    let modifier_before = t > sent.start
+        && (doc.token(t - 1).kind() == TokenKind::Number
+            || (prev_class == Some(WordClass::Prep) && prev.as_deref() != Some("to")))
+        && next
+            .as_deref()
+            .is_some_and(|n| n.ends_with('s') && !n.ends_with("ss"))
+        && !(t + 2 < sent.end && doc.word_class(t + 2) == Some(WordClass::Aux));
     let adjective = past
-        && (matches!(prev_class, Some(WordClass::Quant)) || verb_before)
+        && (matches!(prev_class, Some(WordClass::Quant)) || verb_before || modifier_before)
         && next.as_deref().is_some_and(|n| {
             n.first_is(crate::letters::is_alphabetic) && lex.word_class(n).is_none()
         })
