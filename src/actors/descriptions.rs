@@ -540,7 +540,18 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             .then(|| actors.mention_at(f.start - 2))
             .flatten()
             .map(|m| actors.mention(m).actor());
-        let owned_key = owner.map(|o| format!("{o}#{lower_key}"));
+        // (the owner's name and the description, written out: no `format!`
+        // in the engine, whose machinery costs the .wasm bytes)
+        let owned = |o: usize, mark: &str, rest: &str| {
+            let name = &actors.actor(o).name;
+            let mut s = String::with_capacity(name.len() + mark.len() + rest.len() + 1);
+            s.push_str(name);
+            s.push_str(mark);
+            s.push(' ');
+            s.push_str(rest);
+            s
+        };
+        let owned_key = owner.map(|o| owned(o, "'s", &lower_key));
         let key: &str = owned_key.as_deref().unwrap_or(&lower_key);
         // Same description again, or "the official" for the last official.
         // "the company": the company named as a recent sentence's subject.
@@ -555,7 +566,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         } else {
             None
         }
-        .or_else(|| bodies.get(key).flatten().filter(|_| the_word));
+        .or_else(|| bodies.get(&lower_key).flatten().filter(|_| the_word));
         let existing = in_view
             .or_else(|| seen.by_key.get(key).copied())
             .or_else(|| {
@@ -572,9 +583,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 || lexicon().word_class(d) == Some(WordClass::Poss)
         };
         let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
-            seen.holders.get(key).unwrap_or_else(|| {
-                let h = actors.title_holder_kept(key, &mut seen.built);
-                seen.holders.insert(key, h);
+            seen.holders.get(&lower_key).unwrap_or_else(|| {
+                let h = actors.title_holder_kept(&lower_key, &mut seen.built);
+                seen.holders.insert(&lower_key, h);
                 h
             })
         } else {
@@ -616,7 +627,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 let name = match owner {
                     Some(o) => {
                         let mark = doc.tok(f.start - 1);
-                        format!("{}{mark} {phrase}", actors.actor(o).name)
+                        owned(o, mark, phrase)
                     }
                     None => phrase.to_string(),
                 };
