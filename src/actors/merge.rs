@@ -9,7 +9,9 @@ use crate::at::{At, Part};
 use crate::case::lower_char;
 use crate::lexicon::{lexicon, Gender, Use, WordClass};
 use crate::text::Words;
-use crate::text::{lower_in, Doc, Lower, TokenKind, LOW_MAX};
+#[cfg(feature = "entities")]
+use crate::text::{lower_in, LOW_MAX};
+use crate::text::{Doc, Lower, TokenKind};
 
 /// Builds actors from names, in text order.
 pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {

@@ -539,6 +539,7 @@ fn title_bits(phrase: &str) -> u8 {
 /// titles and organizations' heads are listed) and that one's hash: one
 /// hash when there is no period.
 #[inline(always)]
+#[cfg(feature = "tagger")] // (its two callers are the tagger's)
 fn hashes(word: &str) -> (u32, &str, u32) {
     let h = hash(word.as_bytes());
     let trimmed = word.trim_end_matches('.');

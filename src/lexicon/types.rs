@@ -276,6 +276,7 @@ pub enum Use {
     /// ("came *back*"), or a role noun listed after the weights were
     /// trained ("tenants"), so that a word list's growth does not reroll
     /// them.
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))] // (read by the tagger's features)
     TaggerSkips,
     /// A noun that, in apposition after a clause, names it as a claim (",
     /// a *view* the government rejects", ", an *account* disputed by X"),
