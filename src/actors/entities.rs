@@ -173,7 +173,7 @@ impl TokenTypes {
     }
 }
 
-/// "Texas Governor Greg Abbott", "Senate Majority Leader X": a title
+/// "Texas Governor Ray Kimble", "Senate Majority Leader X": a title
 /// ending a name the tagger found, right before a capitalized word (its
 /// holder), is no part of that name: its tokens leave it, and the words
 /// before it are a place where the lexicons know one ("Texas"), else what
