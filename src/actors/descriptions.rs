@@ -418,7 +418,9 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
 /// Lookups by words, so each description costs the same however long the text.
 #[derive(Default)]
 struct Seen {
-    /// Description without its determiner, lowercase → its actor.
+    /// Description without its determiner, lowercase → its actor (after a
+    /// named owner, the owner's name, "'s " and the description: one
+    /// owner's campaign is not another's).
     by_key: Words<usize>,
     /// Role noun, lowercase → the last actor it described.
     by_role: Words<usize>,
