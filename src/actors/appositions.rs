@@ -33,7 +33,13 @@ pub fn add(doc: &Doc, actors: &mut Actors) {
                 first -= 1;
             }
         }
-        let Some(title) = before(doc, first..toks.end).or_else(|| after(doc, toks.end)) else {
+        // ("The firm's lawyer, Ana Ruiz KC,": past the post-nominal.)
+        let end = toks.end
+            + usize::from(
+                toks.end < doc.tokens.len()
+                    && super::names::post_nominal(doc, toks.start, toks.end + 1),
+            );
+        let Some(title) = before(doc, first..end).or_else(|| after(doc, end)) else {
             continue;
         };
         let span = doc.span_of(title.start, title.end);

@@ -186,25 +186,68 @@ pub(crate) fn untitle(doc: &Doc, types: &mut TokenTypes) {
         if kind == EntityKind::Person || r.end >= len || !doc.is_cap(r.end) {
             continue;
         }
-        let k = match (r.start..r.end)
+        // (`last`: the title's last word)
+        let (k, last) = match (r.start..r.end)
             .find(|&k| super::names::title_len(doc, k, r.end) == Some(r.end - k))
         {
-            Some(k) => k,
+            Some(k) => (k, r.end - 1),
             None => match super::names::title_len(doc, r.end, len) {
-                Some(l) if r.end + l < len && doc.is_cap(r.end + l) => r.end,
+                Some(l) if r.end + l < len && doc.is_cap(r.end + l) => (r.end, r.end + l - 1),
                 _ => continue,
             },
         };
         for t in k..r.end {
             types.put(t, 0);
         }
-        if k > r.start && known_place_word(doc.str_of(doc.span_of(r.start, k))) {
+        // ("Wessex Mayor X": one word the lexicons do not know before an
+        // office of a place is that place)
+        if k > r.start
+            && (known_place_word(doc.str_of(doc.span_of(r.start, k)))
+                || (k == r.start + 1 && place_before_office(doc, r.start, last)))
+        {
             types.put(r.start, code(EntityKind::Place) | FIRST);
             for t in r.start + 1..k {
                 types.put(t, code(EntityKind::Place));
             }
         }
     }
+}
+
+/// One capitalized word at `t` that the lexicons do not know (no place,
+/// organization, given name, people, organization's word, title, grammar
+/// or common word, no party's: "Green Councillor") before a title whose
+/// last word, at `last`, names an office of a place (`place_title`:
+/// "Wessex Mayor", "Estmark Prime Minister"): the place.
+fn place_before_office(doc: &Doc, t: usize, last: usize) -> bool {
+    let lex = lexicon();
+    let w = doc.tok(t);
+    with_low(doc.tok(last), |l| context().place_title.contains(l))
+        && !context().party.contains(w)
+        && doc.is_cap(t)
+        && w.chars().any(crate::letters::is_lowercase)
+        && doc.word_class(t).is_none()
+        && lex.known(w).is_none()
+        && !lex.is_given_name(w)
+        && lex.demonym(w).is_none()
+        && !lex.is_org_head(w)
+        && !lex.starts_title(w)
+        // ("Mines Minister": a portfolio's plural common word)
+        && !with_low(w, |l| {
+            lex.is_common_word(l) || l.strip_suffix('s').is_some_and(|s| lex.is_common_word(s))
+        })
+}
+
+/// Name `n`, one untitled word, before a title that names an office of a
+/// place and the title's holder ("Kelmoor Mayor Corinne Abela"): that
+/// place ([`place_before_office`]).
+fn office_place(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    b == a + 1
+        && n.title.is_none()
+        && doc.tokens.get(b).is_some_and(|_| doc.is_cap(b))
+        && super::names::title_len(doc, b, doc.tokens.len()).is_some_and(|l| {
+            b + l < doc.tokens.len() && doc.is_cap(b + l) && place_before_office(doc, a, b + l - 1)
+        })
 }
 
 /// The name the tagger found over `toks`, with the hint its kind gives
@@ -643,10 +686,28 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
         }
     }
     // "B. Nyathi 44": a person's initials before the tagger's person are
-    // the name's first words.
+    // the name's first words; "Jo Carrow KC": a post-nominal is none.
+    // "from Haldane Homes" tagged "Homes" alone: a capitalized word the
+    // tagger passed over, no grammar word nor given name, before a word
+    // that ends firms' names (`org_last`) opens that organization's name.
     for (e, kind) in &mut spans {
         while *kind == EntityKind::Person && e.start >= 2 && initial(doc, e.start - 2) {
             e.start -= 2;
+        }
+        if super::names::post_nominal(doc, e.start, e.end) {
+            e.end -= 1;
+        }
+        let a = e.start;
+        if e.len() == 1
+            && a > 0
+            && doc.is_cap(a - 1)
+            && types.get(a - 1) == 0
+            && context().org_last.contains(doc.tok(a))
+            && doc.word_class(a - 1).is_none()
+            && !lexicon().is_given_name(doc.tok(a - 1))
+        {
+            e.start -= 1;
+            *kind = EntityKind::Organization;
         }
     }
     // "Grandmother Ana Ruiz said": the rules' test of a role word before
@@ -1087,6 +1148,22 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             added.push(tagged_name(doc, e, EntityKind::Organization, None));
         }
     }
+    // "Westmere Mayor Harriet Quaile", "former Estmark Prime Minister X":
+    // a rules' title that opens with one word the lexicons do not know
+    // before an office of a place names that place, a name of its own.
+    for n in names.iter_mut().flatten() {
+        let Some(title) = n.title else { continue };
+        let a = n.toks.start;
+        let t = (a.saturating_sub(5)..a).find(|&t| doc.tokens[t].span().start >= title.start);
+        if let Some(t) = t.filter(|&t| {
+            t + 1 < a
+                && super::names::title_len(doc, t + 1, a) == Some(a - t - 1)
+                && place_before_office(doc, t, a - 1)
+        }) {
+            n.title = Some(Span::new(doc.tokens[t + 1].span().start, title.end));
+            added.push(tagged_name(doc, t..t + 1, EntityKind::Place, None));
+        }
+    }
     let mut out: Vec<Name> = names.into_iter().flatten().collect();
     if added.is_empty() {
         return out;
@@ -1350,6 +1427,8 @@ struct Context {
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
+    place_title: HashSet<&'static str>,
+    party: HashSet<&'static str>,
     city_club: HashSet<&'static str>,
     club_first: HashSet<&'static str>,
     plays: HashSet<&'static str>,
@@ -1418,6 +1497,8 @@ fn context() -> &'static Context {
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
+            place_title: HashSet::default(),
+            party: HashSet::default(),
             city_club: HashSet::default(),
             club_first: HashSet::default(),
             plays: HashSet::default(),
@@ -1446,6 +1527,8 @@ fn context() -> &'static Context {
                     "place_first" => &mut c.place_first,
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
+                    "place_title" => &mut c.place_title,
+                    "party" => &mut c.party,
                     "city_club" => &mut c.city_club,
                     "club_first" => &mut c.club_first,
                     "plays" => &mut c.plays,
@@ -2350,6 +2433,22 @@ pub(crate) fn filter(
         })
         .map(|n| lower_hash(doc.tok(n.toks.end - 1)))
         .collect();
+    // "beat Haxton 26-24": one word before a score is a side, though the
+    // tagger reads a player, when it is no given name, no surname of a
+    // person the document names whole, and no person stands before the
+    // game's word ("Ardelu beat Tevlin 6-4" are players).
+    let side = |n: &Name| {
+        let (a, b) = (n.toks.start, n.toks.end);
+        b == a + 1
+            && n.title.is_none()
+            && n.hint != Hint::Person
+            && b < doc.tokens.len()
+            && score(doc.tok(b))
+            && !lexicon().is_given_name(doc.tok(a))
+            && !surnames.contains(&lower_hash(doc.tok(a)))
+            && !(a > 1 && types.get(a - 2) & !FIRST == code(EntityKind::Person))
+            && plays(doc, n, None)
+    };
     let market = Market::default();
     let asked: Vec<Asked> = names.iter().map(|_| Asked::default()).collect();
     let company = |n: &Name, a: &Asked| {
@@ -2367,6 +2466,7 @@ pub(crate) fn filter(
         .zip(&dated)
         .map(|((n, a), &dated)| match types.verdict(n.toks.clone()) {
             _ if dated || (n.title.is_none() && dateline_region(doc, n)) => Some(EntityKind::Place),
+            _ if office_place(doc, n) => Some(EntityKind::Place),
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             // "beat the Corbett Falcons 3-2", then "Corbett led 2-1": a
             // team, and the city alone is that team (not "the game in
@@ -2415,6 +2515,7 @@ pub(crate) fn filter(
             // brackets is that place (a player's country, a firm's seat).
             _ if bracketed(doc, n) && known_place(doc, n) => Some(EntityKind::Place),
             v if plays(doc, n, v) => Some(EntityKind::Organization),
+            Some(EntityKind::Person) if side(n) => Some(EntityKind::Organization),
             // "Sri Lanka" tagged a person, whole or by "Sri" alone: a place's
             // name of two words or more the lexicons know whole keeps its
             // kind against a verdict on part of it, and is no person's
@@ -2567,8 +2668,9 @@ pub(crate) fn filter(
     // takes its kinds from the text below once the teams are known
     // ("BRNO HELD AT HOME").
     let team = |n: &Name| {
+        let v = types.verdict(n.toks.clone());
         (score_near(doc, n) || results_line(doc, n.toks.clone()))
-            && plays(doc, n, types.verdict(n.toks.clone()))
+            && (plays(doc, n, v) || (v == Some(EntityKind::Person) && side(n)))
     };
     let teams: HashSet<&str> = names
         .iter()
@@ -2708,6 +2810,32 @@ pub(crate) fn filter(
                     && !(n.toks.len() == 1
                         && surnames.contains(&lower_hash(doc.tok(n.toks.start))));
                 if listed[k] {
+                    verdict[k] = Some(EntityKind::Organization);
+                }
+            }
+        }
+        // "an edge over rivals Norvex and Quillan Micro": names right after
+        // "rival" or "rivals" and those listed with them are competitors,
+        // organizations, though the tagger reads people or places (not a
+        // titled name, one opening with a given name, a place or a people
+        // the lexicons know, nor a surname of a person named whole:
+        // "rivals Fry and Dunne"), nor one modifying a noun after it
+        // ("rival Republican candidates").
+        let a = names[i].toks.start;
+        if a > 0 && matches!(doc.tok(a - 1), "rival" | "rivals") {
+            for k in i..=j {
+                let n = &names[k];
+                let first = doc.tok(n.toks.start);
+                if n.title.is_none()
+                    && n.hint != Hint::Person
+                    && !matches!(verdict[k], Some(EntityKind::Other))
+                    && !lexicon().is_given_name(first)
+                    && !known_place(doc, n)
+                    && lexicon().demonym(first).is_none()
+                    && !(n.toks.len() == 1 && surnames.contains(&lower_hash(first)))
+                    && !noun_at(doc, n.toks.end)
+                {
+                    listed[k] = true;
                     verdict[k] = Some(EntityKind::Organization);
                 }
             }

@@ -337,6 +337,15 @@ fn is_grammar_word(w: &str) -> bool {
     !is_acronym(w) && lexicon().word_class(w).is_some()
 }
 
+/// "Mira Dallow KC", "Tom Hale MP" (tokens `a..b`): a title in capitals
+/// after a given name and a surname is no part of the name (nor a name).
+pub(super) fn post_nominal(doc: &Doc, a: usize, b: usize) -> bool {
+    b >= a + 3
+        && is_acronym(doc.tok(b - 1))
+        && lexicon().is_title(doc.tok(b - 1))
+        && lexicon().is_given_name(doc.tok(a))
+}
+
 fn is_acronym(w: &str) -> bool {
     // 2-6 capital letters, periods aside (no buffer of the letters).
     let mut letters = 0;
@@ -403,6 +412,10 @@ pub fn find(doc: &Doc) -> Vec<Name> {
                 break;
             }
         }
+        let after = end;
+        if post_nominal(doc, start, end) {
+            end -= 1;
+        }
         // "IV." alone on its line numbers a section.
         let p = doc.paragraph(para);
         let section_number = end == start + 1
@@ -415,7 +428,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
         if !section_number {
             segment(doc, &ev, start..end, &mut out);
         }
-        t = end;
+        t = after;
     }
     out
 }
