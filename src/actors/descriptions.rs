@@ -436,7 +436,7 @@ struct Seen {
 /// most six sentences and 400 tokens back ("Acme, which runs the line,
 /// issued a statement. ... the company said"); none when that name is no
 /// organization. Names only: descriptions are not indexed yet.
-fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
+pub(crate) fn company_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     let sent = doc.sentence_at(a);
     let floor = a.saturating_sub(400);
     for s in (sent.saturating_sub(6)..=sent).rev() {
