@@ -719,19 +719,12 @@ fn content_start(
                             .then_some(t + 2)
                     }),
             };
-            let opens = |k: usize| {
-                k < end
-                    && (doc.tok(k) == ","
-                        || doc.pronoun(k).is_some_and(|p| p.subject && !p.possessive)
-                        || matches!(doc.word_class(k), Some(WordClass::Det | WordClass::Poss))
-                        || actors.mention_at(k).is_some())
-            };
             if let Some(k) = listener_end.filter(|&k| {
                 k < end
                     && doc.tok(k).eq_ignore_ascii_case("that")
                     && (t + 1..k).all(|j| doc.token(j).kind() == TokenKind::Word)
                     && (t + 2..k).all(|j| doc.word_class(j).is_none() && doc.cue_verb(j).is_none())
-                    && opens(k + 1)
+                    && opens_clause(doc, actors, k + 1, end)
             }) {
                 t = k + 1;
                 continue;
@@ -762,10 +755,31 @@ fn content_start(
                 t = after;
                 continue;
             }
+            // ("posted on Instagram on Tuesday that she ...": a setting
+            // between the name and the "that" of a clause)
+            let setting = after < end
+                && doc.word_class(after) == Some(WordClass::Prep)
+                && doc.is(after, Use::SettingLead)
+                && that_within(doc, after, end, 8, false)
+                    .is_some_and(|k| opens_clause(doc, actors, k + 1, end));
+            if setting {
+                t = after;
+                continue;
+            }
         }
         break;
     }
     t
+}
+
+/// Whether token `k` can open a clause after its "that": a comma, a subject
+/// pronoun, a determiner or an owner, or a name (not "a report that found").
+fn opens_clause(doc: &Doc, actors: &Actors, k: usize, end: usize) -> bool {
+    k < end
+        && (doc.tok(k) == ","
+            || doc.pronoun(k).is_some_and(|p| p.subject && !p.possessive)
+            || matches!(doc.word_class(k), Some(WordClass::Det | WordClass::Poss))
+            || actors.mention_at(k).is_some())
 }
 
 /// "told the court she had not been warned", "told them it was over",

@@ -558,6 +558,13 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
         {
             continue;
         }
+        // ("Jane Doe, star of “Knife Night,” praised ...": a title)
+        if doc
+            .quote_at(close)
+            .is_some_and(|i| super::quotes::is_title_in_phrase(doc, i))
+        {
+            continue;
+        }
         let mut s = close + 1;
         if s < sent.end && doc.tok(s) == "," {
             s += 1;
@@ -697,15 +704,20 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // (not a form of "be": "is back in charge")
     let after_aux = prev.as_deref() == Some("to")
         || (prev_class == Some(WordClass::Aux) && !doc.is(t - 1, Use::Passive));
-    let object_only = verb.is_some_and(|v| {
+    // (so is a cue that only reports a clause: "showed up at the polls",
+    // "show off the trophy"; but "ruled out a bid" denies one)
+    let one_frame = verb.is_some_and(|v| {
         let f = v.frames;
-        f.object && !(f.clause || f.inf || f.quote)
+        !(f.inf || f.quote)
+            && match f.clause {
+                true => !f.object && t + 1 < sent.end && doc.tok(t + 1) != "out",
+                false => f.object,
+            }
     });
     // ("the numbers add up", "costs added up to ...": a verb of adding or
     // finding before a particle says nothing either)
     let thing_phrasal = || particle(t + 1) && doc.is(t, Use::ThingObject);
-    if (base && particle(t) && !after_aux) || ((object_only || thing_phrasal()) && particle(t + 1))
-    {
+    if (base && particle(t) && !after_aux) || ((one_frame || thing_phrasal()) && particle(t + 1)) {
         return None;
     }
     // "bigger than expected", "worse than feared": a comparison, no one's view.
@@ -759,6 +771,26 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
                 && doc.word_class(t - 3) == Some(WordClass::Aux)
                 && doc.tok(sent.end - 1) == "?")
     };
+    // "the cable cooking show “Knife Night”", "his radio show, which ...",
+    // "another show of strength": a kind of work after a singular word and
+    // before a title, a comma, a preposition or an auxiliary is the noun
+    // (not "polls show", "to show", "data show that ...").
+    // (the look-ups last: most base forms fail the cheap tests)
+    let work_noun = base
+        && !after_aux
+        && prev_raw.is_some_and(|p| !p.ends_with('s') || p.ends_with("ss"))
+        && t + 1 < sent.end
+        && (matches!(doc.tok(t + 1), "“" | "\"" | "‘" | ",")
+            || matches!(
+                doc.word_class(t + 1),
+                Some(WordClass::Prep | WordClass::Aux | WordClass::Rel | WordClass::Conj)
+            ))
+        && doc.uses_lower(t).has(Use::WorkNoun)
+        && !(doc.may_be(t - 1, fact::PRONOUN) && is_personal_pronoun(doc.tok(t - 1)))
+        && !doc.is(t - 1, Use::SpeechAdverb);
+    if work_noun {
+        return None;
+    }
     // "the key states of Florida": an -s form before "of" is a plural noun.
     let plural_of = next.as_deref() == Some("of") && verb.is_some_and(|v| v.present);
     // "The new rules, officials said, will ...": an -s form before a comma

@@ -940,29 +940,8 @@ fn is_scare_quote(
     sent: std::ops::Range<usize>,
     reports_speech: &mut Option<bool>,
 ) -> bool {
-    let content = doc.str_of(doc.quote(q).content());
-    crate::work::add(content.len() / 16);
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let title_case = words
-        .iter()
-        .all(|w| !w.first_is(crate::letters::is_lowercase));
-    // "the movie “Bridge of Spies”", "on NBC's “Meet the Press”": a work's
-    // title, its short words lowercase, after the kind of work or an owner.
-    let work = after_work(doc, doc.quote(q).open_tok());
-    let lex = lexicon();
-    let titled = || {
-        words.len() > 1
-            && words.iter().enumerate().all(|(i, w)| {
-                let bare = w.trim_matches(|c: char| !crate::letters::is_alphanumeric(c));
-                !w.first_is(crate::letters::is_lowercase)
-                    || (i > 0
-                        && matches!(
-                            lex.word_class(bare),
-                            Some(WordClass::Det | WordClass::Prep | WordClass::Conj)
-                        ))
-            })
-    };
-    let title_case = title_case || (work && titled());
+    crate::work::add(doc.quote(q).content().len() / 16);
+    let (title, words) = reads_as_title(doc, q);
     let mut speech = || {
         *reports_speech.get_or_insert_with(|| {
             sent.clone()
@@ -970,7 +949,49 @@ fn is_scare_quote(
                 .any(|t| doc.cue_verb(t).is_some() || doc.cue_noun(t).is_some())
         })
     };
-    title_case || (words.len() < 2 && !speech())
+    title || (words < 2 && !speech())
+}
+
+/// Whether quote `q` reads as a name or a title, and its number of words:
+/// every word capitalized, or, after the kind of work or an owner, all but
+/// its short words ("the movie “Bridge of Spies”", "on NBC's “Meet the
+/// Press”").
+fn reads_as_title(doc: &Doc, q: usize) -> (bool, usize) {
+    let content = doc.str_of(doc.quote(q).content());
+    let work = after_work(doc, doc.quote(q).open_tok());
+    let lex = lexicon();
+    // (one pass, no allocation: the speaker search asks this of every
+    // quote near a cue)
+    let (mut words, mut title_case, mut titled) = (0, true, work);
+    for w in content.split_whitespace() {
+        if w.first_is(crate::letters::is_lowercase) {
+            title_case = false;
+            let bare = w.trim_matches(|c: char| !crate::letters::is_alphanumeric(c));
+            titled = titled
+                && words > 0
+                && matches!(
+                    lex.word_class(bare),
+                    Some(WordClass::Det | WordClass::Prep | WordClass::Conj)
+                );
+        }
+        words += 1;
+    }
+    (title_case || (titled && words > 1), words)
+}
+
+/// A quote that reads as a title of two words or more after a lowercase
+/// word ("star of “Knife Night”"): part of a noun phrase, not words someone
+/// said (not "(“Mayor Quits,” declared the Gazette)": a headline opening its
+/// clause; not "Marcus 'The Knife' Doe": a nickname inside a name).
+pub(super) fn is_title_in_phrase(doc: &Doc, q: usize) -> bool {
+    let open = doc.quote(q).open_tok();
+    open > 0
+        && doc.token(open - 1).kind() == TokenKind::Word
+        && doc.tok(open - 1).first_is(crate::letters::is_lowercase)
+        && {
+            let (title, words) = reads_as_title(doc, q);
+            title && words > 1
+        }
 }
 
 #[cfg(test)]

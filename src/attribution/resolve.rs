@@ -176,7 +176,7 @@ fn phrase_actor(
     let text = doc.str_of(span);
     let key = strip_determiner(text).lower();
     // (and "the report" later is the same source, "published" aside)
-    if let Some(m) = source_after(doc, actors, a, b) {
+    if let Some(m) = source_after(doc, actors, a, b).or_else(|| company_author(doc, actors, b)) {
         let actor = actors.mention(m).actor();
         let participle = b > a + 1 && doc.uses_lower(b - 1).has(Use::Authored);
         let noun = doc.str_of(doc.span_of(a, b - usize::from(participle)));
@@ -325,6 +325,39 @@ fn source_after(doc: &Doc, actors: &Actors, a: usize, b: usize) -> Option<usize>
         }
     }
     None
+}
+
+/// "a notice published by the company", "a notice from the company"
+/// (tokens `..b` the notice, with or without the participle): the
+/// company in view, as "the company said" would name it, with a mention
+/// added on "the company"; none for a document only seen by someone.
+fn company_author(doc: &Doc, actors: &mut Actors, b: usize) -> Option<usize> {
+    let k = b + usize::from(b < doc.tokens.len() && doc.uses_lower(b).has(Use::Authored));
+    // ("a memo obtained by": who has it, not who wrote it)
+    let seen = b > 0
+        && !doc.uses_lower(b - 1).has(Use::Authored)
+        && lexicon().has_ending(doc.tok(b - 1), Use::ParticipleEnding);
+    if seen
+        || k + 3 > doc.tokens.len()
+        || !matches!(doc.tok(k), "by" | "from")
+        || !doc.is(k + 1, Use::DefiniteArticle)
+        || !doc.uses_lower(k + 2).has(Use::Business)
+        // ("by the agency's watchdog": the owner's people, not the owner)
+        || doc
+            .tokens
+            .get(k + 3)
+            .is_some_and(|t| t.kind() == TokenKind::Possessive)
+    {
+        return None;
+    }
+    let company = crate::actors::company_in_view(doc, actors, k + 1)?;
+    Some(actors.add_mention(MentionDraft::new(
+        k + 1..k + 3,
+        doc.span_of(k + 1, k + 3),
+        None,
+        MentionKind::Description,
+        company,
+    )))
 }
 
 /// "The report said ...", after "a report from the watchdog": the source

@@ -186,7 +186,18 @@ fn subject_left_of(
     let mut skipped = 0;
     while p > bound {
         p -= 1;
-        if doc.in_quote_at(p).is_some() {
+        if let Some(q) = doc.quote_at(p) {
+            // "Jane Doe, star of “Knife Night,” praised ...": a title is
+            // part of the phrase the walk goes past.
+            if super::quotes::is_title_in_phrase(doc, q) {
+                // (the title's own comma closes an apposition: "“Knife
+                // Night,”")
+                if !possessor && p > bound + 1 && doc.tok(p - 1) == "," {
+                    return before_comma(doc, actors, doc.quote(q).open_tok(), bound);
+                }
+                p = doc.quote(q).open_tok();
+                continue;
+            }
             return None;
         }
         if possessor && doc.token(p).kind() == TokenKind::Possessive {
@@ -487,7 +498,13 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         let mut q = comma;
         while q > bound && comma - q < 24 {
             q -= 1;
-            if doc.tok(q) == "," || doc.in_quote_at(q).is_some() {
+            if let Some(i) = doc.quote_at(q) {
+                // ("Jane Doe, host of “Slow Burn”, said": past a title)
+                if !super::quotes::is_title_in_phrase(doc, i) {
+                    break;
+                }
+                q = doc.quote(i).open_tok();
+            } else if doc.tok(q) == "," {
                 break;
             }
         }
@@ -791,7 +808,16 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
         r
     };
     if let Some(m) = actors.mention_at(noun_end - 1) {
-        return Some(Anchor::Relative(outermost(actors, m, noun_end - 1), r));
+        let m = outermost(actors, m, noun_end - 1);
+        let thing = matches!(
+            actors.actor(actors.mention(m).actor()).kind,
+            ActorKind::Place | ActorKind::Organization
+        );
+        let start = actors.mention(m).toks().start;
+        return thing
+            .then(|| who_described(doc, actors, start, r, bound))
+            .flatten()
+            .or(Some(Anchor::Relative(m, r)));
     }
     // "Those who said ..." (not "as one who believes": a description)
     let those = noun_end - 1;
@@ -804,11 +830,46 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     }
     // ("the 1 percent who preferred him": the pronoun stands for the phrase)
     match phrase_ending_at(doc, noun_end, bound) {
-        Some(Anchor::Phrase(a, b)) => Some(Anchor::RelativePhrase(a, b, r)),
+        // (a phrase whose head names no person: "the Dunmore plant")
+        Some(Anchor::Phrase(a, b)) => (!people_head(doc, b - 1))
+            .then(|| who_described(doc, actors, a, r, bound))
+            .flatten()
+            .or(Some(Anchor::RelativePhrase(a, b, r))),
         Some(other) => Some(other),
         None => bare_plural_after_prep(doc, noun_end, bound)
             .filter(|_| noun_end < r)
             .map(|a| Anchor::RelativePhrase(a, noun_end, r)),
+    }
+}
+
+/// "workers at the plant who said", "residents of Harlow who attended":
+/// "who" describes people, so a place or a thing after a preposition (from
+/// token `p`, its article included) only locates them; the people before
+/// the preposition are what relative `r` describes.
+fn who_described(doc: &Doc, actors: &Actors, p: usize, r: usize, bound: usize) -> Option<Anchor> {
+    let p = p - usize::from(p > bound + 1 && doc.tok(p - 1).eq_ignore_ascii_case("the"));
+    if !(doc.tok(r).eq_ignore_ascii_case("who")
+        && p >= bound + 2
+        && doc.word_class(p - 1) == Some(WordClass::Prep))
+    {
+        return None;
+    }
+    match actors.mention_at(p - 2) {
+        Some(h) => {
+            let h = outermost(actors, h, p - 2);
+            matches!(
+                actors.actor(actors.mention(h).actor()).kind,
+                ActorKind::Person | ActorKind::Group
+            )
+            .then_some(Anchor::Relative(h, r))
+        }
+        // (a phrase only when its head names people: "workers", "an aide")
+        None => match phrase_ending_at(doc, p - 1, bound)? {
+            Anchor::Phrase(a, b) if people_head(doc, b - 1) => {
+                Some(Anchor::RelativePhrase(a, b, r))
+            }
+            _ => None,
+        },
     }
 }
 
@@ -976,6 +1037,14 @@ fn bare_plural_start(
         k -= 1;
     }
     (k <= p).then_some(k)
+}
+
+/// "workers", "an aide", "the mayor": a head that names people (a role, a
+/// title, a person noun or a plural).
+fn people_head(doc: &Doc, t: usize) -> bool {
+    let head = doc.tok(t).lower_cow();
+    let lex = lexicon();
+    lex.role(&head).is_some() || lex.is_title(&head) || plural_head(doc, t)
 }
 
 /// "analysts", "records", "women": a head that reads as a plural noun.

@@ -22,8 +22,13 @@ pub fn left_bound(doc: &Doc, start: usize, t: usize) -> usize {
     let start = start.max(t.saturating_sub(REACH));
     let mut b = t;
     while b > start {
-        if doc.in_quote_at(b - 1).is_some() {
-            return b;
+        if let Some(q) = doc.quote_at(b - 1) {
+            // ("Jane Doe, star of “Knife Night,” praised ...": a title
+            // of two words or more is no bound)
+            if !super::quotes::is_title_in_phrase(doc, q) {
+                return b;
+            }
+            b = doc.quote(q).open_tok() + 1;
         }
         b -= 1;
     }
@@ -252,13 +257,23 @@ pub fn that_after(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     that_within(doc, t, end, 8, false)
 }
 
-/// A "that" within `reach` tokens after `t`, past words only, none quoted;
-/// past a "to" only when `past_to` ("in his book Going Home to Glory that").
+/// A "that" within `reach` tokens after `t`, past words only (an owner's
+/// "'s" and numbers too: "told BBC Radio 4's Today programme that"), none
+/// quoted but a title's ("told the podcast “Open Set” that"); past a "to"
+/// only when `past_to` ("in his book Going Home to Glory that").
 pub fn that_within(doc: &Doc, t: usize, end: usize, reach: usize, past_to: bool) -> Option<usize> {
     (t + 1..(t + reach).min(end))
         .take_while(|&k| {
-            doc.token(k).kind() == TokenKind::Word
-                && doc.in_quote_at(k).is_none()
+            let kind = doc.token(k).kind();
+            let title = || {
+                doc.quote_at(k)
+                    .is_some_and(|q| super::quotes::is_title_in_phrase(doc, q))
+            };
+            (matches!(
+                kind,
+                TokenKind::Word | TokenKind::Possessive | TokenKind::Number
+            ) && doc.in_quote_at(k).is_none()
+                || title())
                 && (past_to || doc.tok(k) != "to")
         })
         .find(|&k| doc.tok(k) == "that")

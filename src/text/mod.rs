@@ -462,6 +462,7 @@ impl<'t> Doc<'t> {
     }
 
     /// The quotation token `t` lies in (marks included), if any.
+    #[inline]
     pub fn quote_at(&self, t: usize) -> Option<usize> {
         self.in_quote_at(t).map(|q| q.get() as usize - 1)
     }
