@@ -242,12 +242,8 @@ impl Lexicon {
         self.cue_phrases.get_or_init(|| {
             tables::CUE_PHRASES
                 .lines()
-                .zip(&tables::CUE_PHRASE_VALUES)
-                .map(|(words, &(stance, frames))| CuePhrase {
-                    words: words.split(' ').map(str::to_string).collect(),
-                    stance,
-                    frames,
-                })
+                .enumerate()
+                .map(|(i, words)| CuePhrase::unpack(words, tables::CUE_PHRASE_VALUES.get(i)))
                 .collect()
         })
     }

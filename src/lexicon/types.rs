@@ -85,6 +85,23 @@ pub struct CuePhrase {
     pub frames: Frames,
 }
 
+impl CuePhrase {
+    /// A cue phrase of these words (one space between them), its stance
+    /// and frames as `build.rs` packs them: [`CueVerb::unpack`]'s bits,
+    /// and source in bit 12.
+    pub fn unpack(words: &str, bits: u16) -> CuePhrase {
+        let verb = CueVerb::unpack(bits);
+        CuePhrase {
+            words: words.split(' ').map(str::to_string).collect(),
+            stance: verb.stance,
+            frames: Frames {
+                source: bits >> 12 & 1 != 0,
+                ..verb.frames
+            },
+        }
+    }
+}
+
 /// The kind of a place in `places.tsv`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
