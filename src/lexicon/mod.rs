@@ -305,7 +305,9 @@ impl Lexicon {
 
     /// A role noun heading a description ("official", "gunmen").
     pub fn role(&self, word: &str) -> Option<Role> {
-        with_lower(word, |w| value(&tables::ROLES, &tables::ROLES_VALUES, w))
+        with_lower(word, |w| {
+            value(&tables::ROLES, &tables::ROLES_VALUES, w).map(Role::unpack)
+        })
     }
 
     /// Phrases marking an anonymous source, as lowercase word lists.

@@ -1,7 +1,7 @@
 //! The lexicon tables that `build.rs` generates from `lexicons/*.tsv`.
 
 use super::keys::Keys;
-use super::types::{Planar, Role, Use, Uses, WordClass};
+use super::types::{Planar, Use, Uses, WordClass};
 use crate::annotation::Stance;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));

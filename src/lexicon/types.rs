@@ -133,6 +133,18 @@ pub struct Role {
     pub collective: bool,
 }
 
+impl Role {
+    /// A role as `build.rs` packs it: plural, anonymous, collective in
+    /// bits 0-2.
+    pub fn unpack(bits: u8) -> Role {
+        Role {
+            plural: bits & 1 != 0,
+            anonymous: bits & 2 != 0,
+            collective: bits & 4 != 0,
+        }
+    }
+}
+
 /// What "he" and "she" can tell apart (`given_names.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
