@@ -20,6 +20,7 @@ mod types;
 use crate::case::{lower_char, Lower};
 pub(crate) use keys::hash;
 use keys::Keys;
+use types::crumb;
 pub use types::{CuePhrase, CueVerb, Frames, Gender, Known, PlaceKind, Role, Use, Uses, WordClass};
 
 /// All lexicons, as static tables built from `lexicons/*.tsv` by `build.rs`.
@@ -565,7 +566,9 @@ fn not_name_in_capitals(word: &str) -> Option<bool> {
 
 /// The bits of a word as written in `not_names.tsv`.
 fn not_name_bits(word: &str) -> Option<u8> {
-    value(&tables::NOT_NAMES, &tables::NOT_NAMES_VALUES, word)
+    tables::NOT_NAMES
+        .find(word)
+        .map(|i| crumb(&tables::NOT_NAMES_VALUES, i))
 }
 
 /// The form lowercase lookups search: lowercase, with ’ written '.

@@ -375,6 +375,14 @@ pub struct Planar<const N: usize> {
     pub hi: [u8; N],
 }
 
+/// Value `i` of a table of 2-bit values stored four a byte, the first in
+/// the low bits (`build.rs`, `CRUMBS`).
+#[inline]
+pub fn crumb(bytes: &[u8], i: usize) -> u8 {
+    use crate::at::At;
+    *bytes.at(i / 4) >> (i % 4 * 2) & 3
+}
+
 impl<const N: usize> Planar<N> {
     /// Value `i`.
     #[inline]
