@@ -813,6 +813,8 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     // ("relatives of Jo Doe who ...", "the family of a man who died said":
     // the relatives, the family; not "the minds of voters who")
     let of_role = |s: usize| {
+        // (past an article outside the noun: "of a 19-year-old man")
+        let s = s - usize::from(s > bound + 1 && matches!(doc.tok(s - 1), "a" | "the"));
         s >= bound + 2 && doc.tok(s - 1) == "of" && {
             lexicon().role(&doc.tok(s - 2).lower_cow()).is_some()
         }
@@ -857,7 +859,7 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
 /// token `p`, its article included) only locates them; the people before
 /// the preposition are what relative `r` describes.
 fn who_described(doc: &Doc, actors: &Actors, p: usize, r: usize, bound: usize) -> Option<Anchor> {
-    let p = p - usize::from(p > bound + 1 && doc.tok(p - 1).eq_ignore_ascii_case("the"));
+    let p = p - usize::from(p > bound + 1 && matches!(doc.tok(p - 1), "the" | "The" | "a"));
     if !(doc.tok(r).eq_ignore_ascii_case("who")
         && p >= bound + 2
         && doc.word_class(p - 1) == Some(WordClass::Prep))
