@@ -951,7 +951,12 @@ fn clause_end(
                     })
             })
         };
-        let but = t > start && w.eq_ignore_ascii_case("but");
+        // ("said X but that Y": the same reported clause goes on; not "but
+        // that was ...")
+        let goes_on = t + 2 < limit
+            && doc.tok(t + 1) == "that"
+            && doc.word_class(t + 2) != Some(WordClass::Aux);
+        let but = t > start && w.eq_ignore_ascii_case("but") && !goes_on;
         if w == ";" || (but && (doc.tok(t - 1) == "," || !joins_last_words())) {
             return t;
         }

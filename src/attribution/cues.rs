@@ -961,7 +961,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
                 .pronoun(t + 1)
                 .is_some_and(|p| p.subject && !p.possessive)
                 || (doc.word_class(t + 1) == Some(WordClass::Det)
-                    && (t + 2..(t + 8).min(sent.end)).any(finite)));
+                    && (t + 2..(t + 8).min(sent.end)).any(finite))
+                // ("were told there was no money")
+                || (doc.tok(t + 1) == "there" && finite(t + 2)));
         let it = it && (clause || that_after(doc, t - 1, sent.end).is_some());
         // "Residents were warned that the river could rise", "the jury was
         // told the tablets were sold": the listener's passive reports words

@@ -359,7 +359,10 @@ fn at_mention(
     }
     // "a spokesman for Jane Doe said", "a spokeswoman for the Department
     // of Health said": the speaker is the spokesman.
-    let lead = match start > bound + 1 && doc.tok(start - 1) == "the" {
+    // ("lawyers for Ms Doe said": a courtesy title stands outside the name)
+    let lead = match start > bound + 1
+        && (doc.tok(start - 1) == "the" || lexicon().is_title(doc.tok(start - 1)))
+    {
         true => start - 1,
         false => start,
     };
@@ -807,6 +810,15 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     } else {
         r
     };
+    // ("relatives of Jo Doe who ...", "the family of a man who died said":
+    // the relatives, the family; not "the minds of voters who")
+    let of_role = |s: usize| {
+        // (past an article outside the noun: "of a 19-year-old man")
+        let s = s - usize::from(s > bound + 1 && matches!(doc.tok(s - 1), "a" | "the"));
+        s >= bound + 2 && doc.tok(s - 1) == "of" && {
+            lexicon().role(&doc.tok(s - 2).lower_cow()).is_some()
+        }
+    };
     if let Some(m) = actors.mention_at(noun_end - 1) {
         let m = outermost(actors, m, noun_end - 1);
         let thing = matches!(
@@ -814,7 +826,7 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
             ActorKind::Place | ActorKind::Organization
         );
         let start = actors.mention(m).toks().start;
-        return thing
+        return (thing || of_role(start))
             .then(|| who_described(doc, actors, start, r, bound))
             .flatten()
             .or(Some(Anchor::Relative(m, r)));
@@ -831,7 +843,7 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
     // ("the 1 percent who preferred him": the pronoun stands for the phrase)
     match phrase_ending_at(doc, noun_end, bound) {
         // (a phrase whose head names no person: "the Dunmore plant")
-        Some(Anchor::Phrase(a, b)) => (!people_head(doc, b - 1))
+        Some(Anchor::Phrase(a, b)) => (!people_head(doc, b - 1) || of_role(a))
             .then(|| who_described(doc, actors, a, r, bound))
             .flatten()
             .or(Some(Anchor::RelativePhrase(a, b, r))),
@@ -847,7 +859,7 @@ fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> O
 /// token `p`, its article included) only locates them; the people before
 /// the preposition are what relative `r` describes.
 fn who_described(doc: &Doc, actors: &Actors, p: usize, r: usize, bound: usize) -> Option<Anchor> {
-    let p = p - usize::from(p > bound + 1 && doc.tok(p - 1).eq_ignore_ascii_case("the"));
+    let p = p - usize::from(p > bound + 1 && matches!(doc.tok(p - 1), "the" | "The" | "a"));
     if !(doc.tok(r).eq_ignore_ascii_case("who")
         && p >= bound + 2
         && doc.word_class(p - 1) == Some(WordClass::Prep))
