@@ -344,6 +344,16 @@ pub fn find(
                         doc.word_class(cue.toks.start - 1),
                         Some(WordClass::Det | WordClass::Poss)
                     )));
+        // "In his ruling, Judge Kell wrote that ...": an opening phrase's
+        // noun; the clause after its comma is the sentence's own.
+        let opening = cue.form == CueForm::Noun
+            && cue.toks.end < b
+            && doc.tok(cue.toks.end) == ","
+            && cue.toks.start <= sent.start + 3
+            && doc.word_class(sent.start) == Some(WordClass::Prep);
+        if opening {
+            continue;
+        }
         if noun_like
             && a == cue.toks.end
             && doc.word_class(a) == Some(WordClass::Aux)
