@@ -690,7 +690,11 @@ fn apposed_person(
             })
         })
     };
-    if end + 1 < doc.tokens.len() && doc.tok(end) == "," {
+    // ("a worker named Tom Arrow", "a firm called Bell Analytics": the
+    // name given right after an indefinite description; not "the senator
+    // called Ruiz a liar".)
+    let naming = || gives_name(doc, end) && matches!(doc.tok(start), "a" | "an" | "A" | "An");
+    if end + 1 < doc.tokens.len() && (doc.tok(end) == "," || naming()) {
         titled_at(end + 1)
     } else {
         None
@@ -727,6 +731,23 @@ fn apposed_person(
             .flatten()
             .filter(|&a| actors.actor(a).kind == ActorKind::Organization)
     })
+}
+
+/// True when token `t` is "named" or "called" and a name follows it, then
+/// the clause goes on ("a worker named Tom Arrow said", "..., 45,"): not an
+/// object's complement ("called Ruiz a liar", "called Ruiz “a disgrace”").
+pub(crate) fn gives_name(doc: &Doc, t: usize) -> bool {
+    if !matches!(doc.tok(t), "named" | "called") {
+        return false;
+    }
+    let Some(after) = (t + 1..(t + 5).min(doc.tokens.len())).find(|&k| !doc.is_cap(k)) else {
+        return false;
+    };
+    after > t + 1
+        && (matches!(doc.tok(after), "," | "." | ";" | "(" | "who")
+            || doc.word_class(after) == Some(WordClass::Aux)
+            || doc.cue_verb(after).is_some()
+            || doc.tok(after).ends_with("ed"))
 }
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {

@@ -723,7 +723,10 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 if i > a && !portfolio {
                     classify_parts(doc, ev, a..i, out);
                 }
-                let title = doc.span_of(a, after);
+                // ("Ortiz and Councilwoman Reyes": a name joined to the
+                // title by "and" is no modifier of it.)
+                let joined = i > a && is_connector(doc.tok(i - 1));
+                let title = doc.span_of(if joined { i } else { a }, after);
                 let mut start = after;
                 while start < b && is_connector(doc.tok(start)) {
                     start += 1;
@@ -765,6 +768,15 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                         }
                         return;
                     }
+                }
+                // "Mayor Lena Ortiz and Councilwoman Ana Reyes": two
+                // titled persons joined by "and".
+                if let Some(k) = (start + 1..b)
+                    .find(|&k| is_connector(doc.tok(k)) && title_len(doc, k + 1, b).is_some())
+                {
+                    push_titled_person(doc, ev, start..k, title, out);
+                    segment_body(doc, ev, k + 1..b, out);
+                    return;
                 }
                 push_titled_person(doc, ev, start..b, title, out);
                 return;

@@ -344,6 +344,16 @@ pub fn find(
                         doc.word_class(cue.toks.start - 1),
                         Some(WordClass::Det | WordClass::Poss)
                     )));
+        // "In his ruling, Judge Kell wrote that ...": an opening phrase's
+        // noun; the clause after its comma is the sentence's own.
+        let opening = cue.form == CueForm::Noun
+            && cue.toks.end < b
+            && doc.tok(cue.toks.end) == ","
+            && cue.toks.start <= sent.start + 3
+            && doc.word_class(sent.start) == Some(WordClass::Prep);
+        if opening {
+            continue;
+        }
         if noun_like
             && a == cue.toks.end
             && doc.word_class(a) == Some(WordClass::Aux)
@@ -493,9 +503,22 @@ pub fn find(
         let names_only = cue.frames.object && !cue.frames.clause && !cue.frames.inf && to;
         // ("Economists we spoke to said ...": the stranded "to" of a
         // relative clause, then the main clause's verb.)
+        // ("Residents who spoke to the Courier said ...": the listener of
+        // a relative clause, then the main clause's verb.)
+        // (nothing reported: "the man who spoke to police was released")
+        let relative = (to || lead.eq_ignore_ascii_case("with"))
+            && !cue.frames.inf
+            && cue.toks.start > 0
+            && doc.tok(cue.toks.start - 1).eq_ignore_ascii_case("who")
+            && (a + 1..b)
+                .find(|&t| {
+                    doc.word_class(t) == Some(WordClass::Aux)
+                        || doc.cue_verb(t).is_some_and(|v| v.past())
+                })
+                .is_some_and(|k| !(a..k).any(|t| matches!(doc.tok(t), "that" | "about")));
         let stranded = (to || lead.eq_ignore_ascii_case("with"))
             && a + 1 < b
-            && doc.cue_verb(a + 1).is_some_and(|v| v.past());
+            && (relative || doc.cue_verb(a + 1).is_some_and(|v| v.past()));
         if stranded {
             continue;
         }

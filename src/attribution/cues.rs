@@ -1044,13 +1044,23 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         let u = doc.uses_lower(t - 1);
         u.has(Use::Between) || u.has(Use::SpeechAdverb) || is_skippable(doc, t - 1)
     };
+    // ("a worker named Tom Arrow said": a role noun after "a" is named
+    // too; not "the senator called Ruiz a liar".)
+    let indefinite = || {
+        crate::actors::gives_name(doc, t)
+            && (t.saturating_sub(4).max(sent.start)..t - 1)
+                .rev()
+                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
+                .any(|k| matches!(doc.tok(k), "a" | "an" | "A" | "An"))
+    };
     if naming
         && prev_is_noun
         && named_next
         && !adverb()
-        && prev
+        && (prev
             .as_deref()
             .is_some_and(|p| lex.role(p).is_none() && !lex.is_title(p))
+            || indefinite())
     {
         return None;
     }

@@ -412,9 +412,11 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
         true => start - 1,
         false => start,
     };
+    // ("residents who spoke to the Courier said": a relative clause's verb)
     let participle_object = lead > bound + 2
         && doc.word_class(lead - 1) == Some(WordClass::Prep)
-        && doc.tok(lead - 2).ends_with("ing")
+        && (doc.tok(lead - 2).ends_with("ing")
+            || lead > bound + 3 && doc.tok(lead - 3).eq_ignore_ascii_case("who"))
         && doc.token(lead - 2).kind() == TokenKind::Word;
     if participle_object {
         return Some(lead - 2);
