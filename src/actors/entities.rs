@@ -524,13 +524,12 @@ fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     // a headline with no stop runs into the dateline, which then opens
     // no sentence but still gives the date right after its comma; a
     // name may end the headline, "... deal for Datamere LONDON, March 30")
-    b + 1 < doc.tokens.len()
-        && a > 0
-        && doc.tok(b) == ","
-        && doc.tok(a - 1).chars().any(crate::letters::is_lowercase)
-        && dated(doc, b + 1)
-        || b < doc.tokens.len() && doc.sentences[doc.sentence_at(a)].tokens().start == a && {
-            // (", Wales" or ", WALES" between the place and the date)
+    b < doc.tokens.len()
+        && (a > 0 && doc.tok(a - 1).chars().any(crate::letters::is_lowercase)
+            || doc.sentences[doc.sentence_at(a)].tokens().start == a)
+        && {
+            // (", Wales" or ", WALES" between the place and the date, or
+            // ", Oregon," in a headline's run: "PORTLAND, Oregon, Oct 2")
             let mut t = b;
             if doc.tok(t) == "," {
                 t += 1;
@@ -540,8 +539,11 @@ fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
                 {
                     t += 1;
                 }
+                if t > b + 1 && t < doc.tokens.len() && doc.tok(t) == "," {
+                    t += 1;
+                }
             }
-            t < b + 4 && dated(doc, t)
+            t < b + 5 && dated(doc, t)
         }
 }
 
@@ -2713,6 +2715,27 @@ pub(crate) fn filter(
                     n.hint = Hint::Org;
                     a.company.set(None);
                 }
+            }
+        }
+    }
+    // A dateline's town the lexicons do not know keeps its capitals where
+    // the same word is an organization in a report with scores (a side
+    // named for it: "ASHBY, May 6" among "Ashby beat Harlow 2-1"): the
+    // place is an actor apart (not "Brellin shares fell", its market).
+    let orgs: HashSet<u64> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|(_, v)| **v == Some(EntityKind::Organization))
+        .map(|(n, _)| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))))
+        .collect();
+    for n in &mut names {
+        if let Hint::Known { canonical, place: true } = &mut n.hint {
+            if orgs.contains(&lower_hash(canonical))
+                && lexicon().known(canonical).is_none()
+                && dateline(doc, &n.toks)
+                && (0..doc.tokens.len()).any(|t| score(doc.tok(t)))
+            {
+                *canonical = doc.str_of(doc.span_of(n.toks.start, n.toks.end)).to_string();
             }
         }
     }
