@@ -513,7 +513,7 @@ fn headline_dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> Option<usize> 
         return None;
     }
     let k = (a..b).rev().take_while(|&t| !low(t)).last()?;
-    (k > a && low(k - 1) && dated(doc, b + 1)).then_some(k)
+    (k > a && low(k - 1) && date_follows(doc, b)).then_some(k)
 }
 
 /// A dateline that gives the filing date: a name in capitals opening its
@@ -527,24 +527,27 @@ fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     b < doc.tokens.len()
         && (a > 0 && doc.tok(a - 1).chars().any(crate::letters::is_lowercase)
             || doc.sentences[doc.sentence_at(a)].tokens().start == a)
-        && {
-            // (", Wales" or ", WALES" between the place and the date, or
-            // ", Oregon," in a headline's run: "PORTLAND, Oregon, Oct 2")
-            let mut t = b;
-            if doc.tok(t) == "," {
-                t += 1;
-                while t < doc.tokens.len()
-                    && doc.tok(t).first_is(crate::letters::is_uppercase)
-                    && !dated(doc, t)
-                {
-                    t += 1;
-                }
-                if t > b + 1 && t < doc.tokens.len() && doc.tok(t) == "," {
-                    t += 1;
-                }
-            }
-            t < b + 5 && dated(doc, t)
+        && date_follows(doc, b)
+}
+
+/// The filing date at token `b`, after a dateline's place, maybe after a
+/// comma and a region or a country ("KELBY, Wales 1998-03-02"), or one
+/// between commas in a headline's run ("PORTLAND, Oregon, Oct 2").
+fn date_follows(doc: &Doc, b: usize) -> bool {
+    let mut t = b;
+    if doc.tok(t) == "," {
+        t += 1;
+        while t < doc.tokens.len()
+            && doc.tok(t).first_is(crate::letters::is_uppercase)
+            && !dated(doc, t)
+        {
+            t += 1;
         }
+        if t > b + 1 && t < doc.tokens.len() && doc.tok(t) == "," {
+            t += 1;
+        }
+    }
+    t < b + 5 && dated(doc, t)
 }
 
 /// A dateline's place: one that gives the date, or a place the lexicons
@@ -597,7 +600,8 @@ fn dated(doc: &Doc, t: usize) -> bool {
         || (w.first_is(crate::letters::is_uppercase)
             && lex.breaks_name(w)
             && !lex.is_label(w)
-            && lex.word_class(w).is_none()
+            // (the month "May" is a modal verb's word too)
+            && (lex.word_class(w).is_none() || w == "May")
             && t + 1 < doc.tokens.len()
             && number(doc.tok(t + 1), 2))
 }
@@ -2729,13 +2733,19 @@ pub(crate) fn filter(
         .map(|(n, _)| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))))
         .collect();
     for n in &mut names {
-        if let Hint::Known { canonical, place: true } = &mut n.hint {
+        if let Hint::Known {
+            canonical,
+            place: true,
+        } = &mut n.hint
+        {
             if orgs.contains(&lower_hash(canonical))
                 && lexicon().known(canonical).is_none()
                 && dateline(doc, &n.toks)
                 && (0..doc.tokens.len()).any(|t| score(doc.tok(t)))
             {
-                *canonical = doc.str_of(doc.span_of(n.toks.start, n.toks.end)).to_string();
+                *canonical = doc
+                    .str_of(doc.span_of(n.toks.start, n.toks.end))
+                    .to_string();
             }
         }
     }
