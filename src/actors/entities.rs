@@ -2667,6 +2667,25 @@ pub(crate) fn filter(
             v => apposed(n, a).or(v),
         })
         .collect();
+    // "in Kelso and Pellby": one word the tagger reads as a person, after
+    // "and" and a name that a preposition of place opens (a place or
+    // untyped), is a place too (no given name nor titled name).
+    for i in 1..names.len() {
+        let (p, n) = (&names[i - 1], &names[i]);
+        let a = n.toks.start;
+        if n.toks.len() == 1
+            && p.toks.end + 1 == a
+            && doc.tok(a - 1) == "and"
+            && verdict[i] == Some(EntityKind::Person)
+            && matches!(verdict[i - 1], None | Some(EntityKind::Place))
+            && n.title.is_none()
+            && n.hint != Hint::Person
+            && !lexicon().is_given_name(doc.tok(a))
+            && in_place(doc, p)
+        {
+            verdict[i] = Some(EntityKind::Place);
+        }
+    }
     // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
     // near: not "London beat Paris to the Games") is the team
     // through the document, but where a preposition of place makes it the
