@@ -2443,17 +2443,25 @@ pub(crate) fn filter(
     // tagger reads a player, when it is no given name, no surname of a
     // person the document names whole, and no person stands before the
     // game's word ("Ardelu beat Tevlin 6-4" are players).
+    // So is one opening its sentence before a game's word and a score,
+    // or a side and its score, when no person is that side ("Kelby lost
+    // 22-20", "Kelby beat Ashton 2-1"; not "Ardelu beat Tevlin 6-4").
     let side = |n: &Name| {
         let (a, b) = (n.toks.start, n.toks.end);
+        let person = |t: usize| types.get(t) & !FIRST == code(EntityKind::Person);
+        let beat = || {
+            b + 2 < doc.tokens.len()
+                && super::names::is_sentence_initial(doc, a)
+                && context().plays.contains(doc.tok(b))
+                && (score(doc.tok(b + 1)) || (score(doc.tok(b + 2)) && !person(b + 1)))
+        };
         b == a + 1
             && n.title.is_none()
             && n.hint != Hint::Person
             && b < doc.tokens.len()
-            && score(doc.tok(b))
             && !lexicon().is_given_name(doc.tok(a))
             && !surnames.contains(&lower_hash(doc.tok(a)))
-            && !(a > 1 && types.get(a - 2) & !FIRST == code(EntityKind::Person))
-            && plays(doc, n, None)
+            && (score(doc.tok(b)) && !(a > 1 && person(a - 2)) && plays(doc, n, None) || beat())
     };
     let market = Market::default();
     let asked: Vec<Asked> = names.iter().map(|_| Asked::default()).collect();
