@@ -2750,7 +2750,7 @@ pub(crate) fn filter(
         }
     }
     // A dateline's town the lexicons do not know keeps its capitals where
-    // the same word is an organization in a report with scores (a side
+    // the same word is an organization in a report of games' scores (a side
     // named for it: "ASHBY, May 6" among "Ashby beat Harlow 2-1"): the
     // place is an actor apart (not "Brellin shares fell", its market).
     let orgs: HashSet<u64> = names
@@ -2768,7 +2768,9 @@ pub(crate) fn filter(
             if orgs.contains(&lower_hash(canonical))
                 && lexicon().known(canonical).is_none()
                 && dateline(doc, &n.toks)
-                && (0..doc.tokens.len()).any(|t| score(doc.tok(t)))
+                && (4..doc.tokens.len()).any(|t| {
+                    score(doc.tok(t)) && (t - 4..t).any(|k| context().plays.contains(doc.tok(k)))
+                })
             {
                 *canonical = doc
                     .str_of(doc.span_of(n.toks.start, n.toks.end))
