@@ -513,7 +513,7 @@ fn headline_dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> Option<usize> 
         return None;
     }
     let k = (a..b).rev().take_while(|&t| !low(t)).last()?;
-    (k > a && low(k - 1) && dated(doc, b + 1)).then_some(k)
+    (k > a && low(k - 1) && date_follows(doc, b)).then_some(k)
 }
 
 /// A dateline that gives the filing date: a name in capitals opening its
@@ -524,25 +524,30 @@ fn filed(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     // a headline with no stop runs into the dateline, which then opens
     // no sentence but still gives the date right after its comma; a
     // name may end the headline, "... deal for Datamere LONDON, March 30")
-    b + 1 < doc.tokens.len()
-        && a > 0
-        && doc.tok(b) == ","
-        && doc.tok(a - 1).chars().any(crate::letters::is_lowercase)
-        && dated(doc, b + 1)
-        || b < doc.tokens.len() && doc.sentences[doc.sentence_at(a)].tokens().start == a && {
-            // (", Wales" or ", WALES" between the place and the date)
-            let mut t = b;
-            if doc.tok(t) == "," {
-                t += 1;
-                while t < doc.tokens.len()
-                    && doc.tok(t).first_is(crate::letters::is_uppercase)
-                    && !dated(doc, t)
-                {
-                    t += 1;
-                }
-            }
-            t < b + 4 && dated(doc, t)
+    b < doc.tokens.len()
+        && (a > 0 && doc.tok(a - 1).chars().any(crate::letters::is_lowercase)
+            || doc.sentences[doc.sentence_at(a)].tokens().start == a)
+        && date_follows(doc, b)
+}
+
+/// The filing date at token `b`, after a dateline's place, maybe after a
+/// comma and a region or a country ("KELBY, Wales 1998-03-02"), or one
+/// between commas in a headline's run ("PORTLAND, Oregon, Oct 2").
+fn date_follows(doc: &Doc, b: usize) -> bool {
+    let mut t = b;
+    if doc.tok(t) == "," {
+        t += 1;
+        while t < doc.tokens.len()
+            && doc.tok(t).first_is(crate::letters::is_uppercase)
+            && !dated(doc, t)
+        {
+            t += 1;
         }
+        if t > b + 1 && t < doc.tokens.len() && doc.tok(t) == "," {
+            t += 1;
+        }
+    }
+    t < b + 5 && dated(doc, t)
 }
 
 /// A dateline's place: one that gives the date, or a place the lexicons
@@ -595,7 +600,8 @@ fn dated(doc: &Doc, t: usize) -> bool {
         || (w.first_is(crate::letters::is_uppercase)
             && lex.breaks_name(w)
             && !lex.is_label(w)
-            && lex.word_class(w).is_none()
+            // (the month "May" is a modal verb's word too)
+            && (lex.word_class(w).is_none() || w == "May")
             && t + 1 < doc.tokens.len()
             && number(doc.tok(t + 1), 2))
 }
@@ -2437,17 +2443,25 @@ pub(crate) fn filter(
     // tagger reads a player, when it is no given name, no surname of a
     // person the document names whole, and no person stands before the
     // game's word ("Ardelu beat Tevlin 6-4" are players).
+    // So is one opening its sentence before a game's word and a score,
+    // or a side and its score, when no person is that side ("Kelby lost
+    // 22-20", "Kelby beat Ashton 2-1"; not "Ardelu beat Tevlin 6-4").
     let side = |n: &Name| {
         let (a, b) = (n.toks.start, n.toks.end);
+        let person = |t: usize| types.get(t) & !FIRST == code(EntityKind::Person);
+        let beat = || {
+            b + 2 < doc.tokens.len()
+                && super::names::is_sentence_initial(doc, a)
+                && context().plays.contains(doc.tok(b))
+                && (score(doc.tok(b + 1)) || (score(doc.tok(b + 2)) && !person(b + 1)))
+        };
         b == a + 1
             && n.title.is_none()
             && n.hint != Hint::Person
             && b < doc.tokens.len()
-            && score(doc.tok(b))
             && !lexicon().is_given_name(doc.tok(a))
             && !surnames.contains(&lower_hash(doc.tok(a)))
-            && !(a > 1 && types.get(a - 2) & !FIRST == code(EntityKind::Person))
-            && plays(doc, n, None)
+            && (score(doc.tok(b)) && !(a > 1 && person(a - 2)) && plays(doc, n, None) || beat())
     };
     let market = Market::default();
     let asked: Vec<Asked> = names.iter().map(|_| Asked::default()).collect();
@@ -2661,6 +2675,25 @@ pub(crate) fn filter(
             v => apposed(n, a).or(v),
         })
         .collect();
+    // "in Kelso and Pellby": one word the tagger reads as a person, after
+    // "and" and a name that a preposition of place opens (a place or
+    // untyped), is a place too (no given name nor titled name).
+    for i in 1..names.len() {
+        let (p, n) = (&names[i - 1], &names[i]);
+        let a = n.toks.start;
+        if n.toks.len() == 1
+            && p.toks.end + 1 == a
+            && doc.tok(a - 1) == "and"
+            && verdict[i] == Some(EntityKind::Person)
+            && matches!(verdict[i - 1], None | Some(EntityKind::Place))
+            && n.title.is_none()
+            && n.hint != Hint::Person
+            && !lexicon().is_given_name(doc.tok(a))
+            && in_place(doc, p)
+        {
+            verdict[i] = Some(EntityKind::Place);
+        }
+    }
     // "Brno's coach" after "beat Brno 3-1": a team's name (with a score
     // near: not "London beat Paris to the Games") is the team
     // through the document, but where a preposition of place makes it the
@@ -2713,6 +2746,35 @@ pub(crate) fn filter(
                     n.hint = Hint::Org;
                     a.company.set(None);
                 }
+            }
+        }
+    }
+    // A dateline's town the lexicons do not know keeps its capitals where
+    // the same word is an organization in a report of games' scores (a side
+    // named for it: "ASHBY, May 6" among "Ashby beat Harlow 2-1"): the
+    // place is an actor apart (not "Brellin shares fell", its market).
+    let orgs: HashSet<u64> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|(_, v)| **v == Some(EntityKind::Organization))
+        .map(|(n, _)| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))))
+        .collect();
+    for n in &mut names {
+        if let Hint::Known {
+            canonical,
+            place: true,
+        } = &mut n.hint
+        {
+            if orgs.contains(&lower_hash(canonical))
+                && lexicon().known(canonical).is_none()
+                && dateline(doc, &n.toks)
+                && (4..doc.tokens.len()).any(|t| {
+                    score(doc.tok(t)) && (t - 4..t).any(|k| context().plays.contains(doc.tok(k)))
+                })
+            {
+                *canonical = doc
+                    .str_of(doc.span_of(n.toks.start, n.toks.end))
+                    .to_string();
             }
         }
     }

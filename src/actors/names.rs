@@ -700,6 +700,13 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     let mut i = a;
     while i < b {
         if let Some(len) = title_len(doc, i, b) {
+            // "Westmere Police Chief Constable X": a body's head word
+            // after its place, before a title no shorter than the one it
+            // opens ("Police Chief"), ends the body's name.
+            let (i, len) = match title_len(doc, i + 1, b) {
+                Some(l) if l >= len && i > a && lex.is_org_head(doc.tok(i)) => (i + 1, l),
+                _ => (i, len),
+            };
             let mut after = i + len;
             // Titles in a row are one title ("Detective Inspector Jane
             // Doe", "Chief Superintendent ..."), a name still after them.
