@@ -8,9 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Each stage's banner says how long the run has taken so far: CI must stay
+# under 30 minutes on a fresh machine, and this shows where the time goes.
+stage() { echo "== $* (${SECONDS}s in)"; }
+
 scripts/setup.sh
 
-echo "== lexicons: sorted, unique, known values"
+stage "lexicons: sorted, unique, known values"
 python3 lexicons/check.py
 # The tagger's features read the lexicons' flags, so its weights belong to the
 # lexicons they were trained with: scripts/train-actors.sh records them.
@@ -19,30 +23,30 @@ sha256sum --quiet -c src/tagger/ner.lexicons.sha256 || {
   exit 1
 }
 
-echo "== rust: fmt, clippy, tests"
+stage "rust: fmt, clippy, tests"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
 
-echo "== python: the package (python/) and Spark, against the CLI"
+stage "python: the package (python/) and Spark, against the CLI"
 scripts/test-python.sh
 
-echo "== wasm: build, size budget, binding tests in Chromium"
+stage "wasm: build, size budget, binding tests in Chromium"
 scripts/build-wasm.sh
 scripts/check-size.sh
 scripts/test-wasm.sh
 
-echo "== npm: pack the package (target/npm/newslens-*.tgz)"
+stage "npm: pack the package (target/npm/newslens-*.tgz)"
 scripts/build-npm.sh
 
-echo "== extension: build"
+stage "extension: build"
 scripts/build-extension.sh
 
-echo "== browser: page and extension in Chromium; the npm tarball installed in Node and a page"
+stage "browser: page and extension in Chromium; the npm tarball installed in Node and a page"
 cargo build --release -p newslens-cli
 node --test --test-concurrency=1 $(ls tests/browser/*.test.mjs | grep -v '\.firefox\.test\.mjs$') tests/npm/
 
-echo "== browser: the extension in Firefox ESR (geckodriver + selenium-webdriver)"
+stage "browser: the extension in Firefox ESR (geckodriver + selenium-webdriver)"
 node --test --test-concurrency=1 tests/browser/*.firefox.test.mjs
 
-echo "all tests passed"
+echo "all tests passed (${SECONDS}s)"
