@@ -39,6 +39,11 @@
 # ("Download size, session 29"); the session's rules (three branches) then
 # took it to 132,776 and the tripwire to 133,000, the shipped total 1.6 KB
 # under compromise's: the next rules need a saving first.
+# Session 30's saving (s30-size: cue phrases' stances and frames, roles'
+# flags and not-names' values packed; -260) was outrun by its rules (four
+# branches): core 133,461 and the tripwire to 133,600, the shipped total
+# 893 bytes under compromise's ("Download size, session 30"). The next
+# session must save before it adds: the shipped total is the real budget.
 # It fails on
 # a step change: a build that skipped wasm-opt, the lexicons embedded as TSV
 # text again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such
@@ -46,7 +51,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-133000}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-133600}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs
@@ -88,7 +93,8 @@ echo "size: ok ($(( BUDGET - wasm_gz )) bytes under budget)"
 # BENCHMARKS.md. Session 27's rules took it to 300,462, 462 bytes over the
 # aim; session 28 range-coded the weights (src/tagger/packed.rs, 285,931 with
 # the session's rules), and the tripwire went back to the aim. Session 29's
-# gathered key-set blobs took it to 284,690, its rules to 287,261.
+# gathered key-set blobs took it to 284,690, its rules to 287,261;
+# session 30's rules to 288,232.
 TAGGER_BUDGET=${NEWSLENS_TAGGER_GZIP_BUDGET:-300000}
 tagger=pkg/tagger/newslens_wasm_bg.wasm
 if [ ! -f "$tagger" ]; then

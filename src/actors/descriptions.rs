@@ -692,7 +692,7 @@ fn apposed_person(
     };
     // ("a worker named Tom Arrow", "a firm called Bell Analytics": the
     // name given right after an indefinite description; not "the senator
-    // called Ruiz a liar".)
+    // called Pennick a liar".)
     let naming = || gives_name(doc, end) && matches!(doc.tok(start), "a" | "an" | "A" | "An");
     if end + 1 < doc.tokens.len() && (doc.tok(end) == "," || naming()) {
         titled_at(end + 1)
@@ -735,7 +735,7 @@ fn apposed_person(
 
 /// True when token `t` is "named" or "called" and a name follows it, then
 /// the clause goes on ("a worker named Tom Arrow said", "..., 45,"): not an
-/// object's complement ("called Ruiz a liar", "called Ruiz “a disgrace”").
+/// object's complement ("called Pennick a liar", "called Pennick “a disgrace”").
 pub(crate) fn gives_name(doc: &Doc, t: usize) -> bool {
     if !matches!(doc.tok(t), "named" | "called") {
         return false;

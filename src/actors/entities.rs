@@ -2751,7 +2751,7 @@ pub(crate) fn filter(
     }
     // A dateline's town the lexicons do not know keeps its capitals where
     // the same word is an organization in a report of games' scores (a side
-    // named for it: "ASHBY, May 6" among "Ashby beat Harlow 2-1"): the
+    // named for it: "ARDMORE, May 6" among "Ardmore beat Fennick 2-1"): the
     // place is an actor apart (not "Brellin shares fell", its market).
     let orgs: HashSet<u64> = names
         .iter()

@@ -700,7 +700,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
     let mut i = a;
     while i < b {
         if let Some(len) = title_len(doc, i, b) {
-            // "Westmere Police Chief Constable X": a body's head word
+            // "Kelbridge Police Chief Constable X": a body's head word
             // after its place, before a title no shorter than the one it
             // opens ("Police Chief"), ends the body's name.
             let (i, len) = match title_len(doc, i + 1, b) {
@@ -730,7 +730,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 if i > a && !portfolio {
                     classify_parts(doc, ev, a..i, out);
                 }
-                // ("Ortiz and Councilwoman Reyes": a name joined to the
+                // ("Quist and Councilwoman Dunlow": a name joined to the
                 // title by "and" is no modifier of it.)
                 let joined = i > a && is_connector(doc.tok(i - 1));
                 let title = doc.span_of(if joined { i } else { a }, after);
@@ -776,7 +776,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                         return;
                     }
                 }
-                // "Mayor Lena Ortiz and Councilwoman Ana Reyes": two
+                // "Mayor Lena Quist and Councilwoman Ana Dunlow": two
                 // titled persons joined by "and".
                 if let Some(k) = (start + 1..b)
                     .find(|&k| is_connector(doc.tok(k)) && title_len(doc, k + 1, b).is_some())

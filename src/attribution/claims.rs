@@ -503,7 +503,7 @@ pub fn find(
         let names_only = cue.frames.object && !cue.frames.clause && !cue.frames.inf && to;
         // ("Economists we spoke to said ...": the stranded "to" of a
         // relative clause, then the main clause's verb.)
-        // ("Residents who spoke to the Courier said ...": the listener of
+        // ("Residents who spoke to the Bugle said ...": the listener of
         // a relative clause, then the main clause's verb.)
         // (nothing reported: "the man who spoke to police was released")
         let relative = (to || lead.eq_ignore_ascii_case("with"))

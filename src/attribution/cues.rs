@@ -1045,7 +1045,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         u.has(Use::Between) || u.has(Use::SpeechAdverb) || is_skippable(doc, t - 1)
     };
     // ("a worker named Tom Arrow said": a role noun after "a" is named
-    // too; not "the senator called Ruiz a liar".)
+    // too; not "the senator called Pennick a liar".)
     let indefinite = || {
         crate::actors::gives_name(doc, t)
             && (t.saturating_sub(4).max(sent.start)..t - 1)

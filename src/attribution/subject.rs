@@ -412,7 +412,7 @@ fn verb_of_object(doc: &Doc, start: usize, bound: usize) -> Option<usize> {
         true => start - 1,
         false => start,
     };
-    // ("residents who spoke to the Courier said": a relative clause's verb)
+    // ("residents who spoke to the Bugle said": a relative clause's verb)
     let participle_object = lead > bound + 2
         && doc.word_class(lead - 1) == Some(WordClass::Prep)
         && (doc.tok(lead - 2).ends_with("ing")
