@@ -727,12 +727,15 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                     && lex.is_office(doc.str_of(doc.span_of(i, i + len)))
                     && with_low(w, |l| lex.is_common_word(l))
                     && lex.known(w).is_none();
-                if i > a && !portfolio {
+                // ("Quist and Councilwoman Dunlow": a name joined to the
+                // title by "and" is no modifier of it, and may have a title
+                // of its own before it: "Mayor Quist and ...".)
+                let joined = i > a && is_connector(doc.tok(i - 1));
+                if joined {
+                    segment_body(doc, ev, a..i - 1, out);
+                } else if i > a && !portfolio {
                     classify_parts(doc, ev, a..i, out);
                 }
-                // ("Quist and Councilwoman Dunlow": a name joined to the
-                // title by "and" is no modifier of it.)
-                let joined = i > a && is_connector(doc.tok(i - 1));
                 let title = doc.span_of(if joined { i } else { a }, after);
                 let mut start = after;
                 while start < b && is_connector(doc.tok(start)) {
