@@ -600,7 +600,11 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
                 || (b - a == 1 && (speaks_next(doc, b) || labels_speech(doc, a) || doc.age_at(b)))
         };
         // "Mines Minister Jane Doe": a modifier of the title that follows.
-        let modifies_title = a + 1 < b && lex.starts_title(doc.tok(a + 1)) && !grammar;
+        // (not an adverb of time: "Yesterday Mayor Jane Doe said")
+        let modifies_title = a + 1 < b
+            && lex.starts_title(doc.tok(a + 1))
+            && !grammar
+            && !doc.uses_lower(a).has(Use::Between);
         // "Minister for Orrland Tomas Vik said": an office and its field.
         let office = a + 2 < b && lex.is_office(w) && matches!(doc.tok(a + 1), "of" | "for");
         let role = initial && a + 1 < b && role_before_given_name(doc, a);
