@@ -2700,10 +2700,19 @@ pub(crate) fn filter(
     // city ("the game in Brno"); also in a headline in capitals, which
     // takes its kinds from the text below once the teams are known
     // ("BRNO HELD AT HOME").
+    // In a report of games ("won 4-3"), "Orsk coach Ivan Petrov" names a
+    // team too, one the lexicons may not know as a city.
+    let games = || {
+        (4..doc.tokens.len())
+            .any(|t| score(doc.tok(t)) && (t - 4..t).any(|k| context().plays.contains(doc.tok(k))))
+    };
     let team = |n: &Name| {
         let v = types.verdict(n.toks.clone());
         (score_near(doc, n) || results_line(doc, n.toks.clone()))
             && (plays(doc, n, v) || (v == Some(EntityKind::Person) && side(n)))
+            || (holder_after(doc, n)
+                && !surnames.contains(&lower_hash(doc.tok(n.toks.start)))
+                && games())
     };
     let teams: HashSet<&str> = names
         .iter()

@@ -462,6 +462,24 @@ fn trim<S: AsRef<str>>(
         None => entities_into(tags, ents),
     }
     let mut changed = false;
+    // ("Jan 22 Duluth": nor does it hold a number; the words after it are
+    // a name of their own)
+    let number = |t: usize| {
+        let w = tokens[t].as_ref();
+        w.bytes().any(|b| b.is_ascii_digit()) && !w.chars().any(crate::letters::is_alphabetic)
+    };
+    let mut i = 0;
+    while i < ents.len() {
+        let e = ents[i];
+        if matches!(e.kind, EntityType::Per | EntityType::Loc) {
+            if let Some(k) = (e.start + 1..e.end - 1).find(|&t| number(t)) {
+                ents[i].end = k;
+                ents.insert(i + 1, Entity { start: k + 1, ..e });
+                changed = true;
+            }
+        }
+        i += 1;
+    }
     for e in ents.iter_mut() {
         if matches!(e.kind, EntityType::Per | EntityType::Loc) {
             while e.end - e.start > 1

@@ -341,3 +341,27 @@ fn the_transition_table_is_may_follow() {
         }
     }
 }
+
+#[test]
+fn names_of_people_and_places_hold_no_number() {
+    // ("Jan 22 Varden": a date run into the name after it)
+    let tokens = [
+        "Jan", "22", "Varden", "scored", "Kestrel", "Guild", "04", "Ltd",
+    ];
+    let tags = vec![
+        Tag::B(P),
+        Tag::I(P),
+        Tag::I(P),
+        Tag::O,
+        Tag::B(G),
+        Tag::I(G),
+        Tag::I(G),
+        Tag::I(G),
+    ];
+    let mut trimmed = tags.clone();
+    trim(&tokens, &mut trimmed, &mut Vec::new(), None);
+    let mut want = tags.clone();
+    want[1] = Tag::O;
+    want[2] = Tag::B(P);
+    assert_eq!(trimmed, want);
+}
