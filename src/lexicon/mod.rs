@@ -638,10 +638,7 @@ fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     for (d, &s) in buf.iter_mut().zip(bytes) {
         *d = s.to_ascii_lowercase();
     }
-    match std::str::from_utf8(buf.sub(..bytes.len())) {
-        Ok(w) => Cow::Borrowed(w),
-        Err(_) => Cow::Owned(lower(word)),
-    }
+    Cow::Borrowed(crate::case::whole_chars(buf.sub(..bytes.len())))
 }
 
 /// [`lowered`] of a word longer than [`LOWER_MAX`] or not ASCII.
@@ -668,10 +665,7 @@ fn lowered_rare<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str>
             None => return Cow::Owned(lower(word)),
         }
     }
-    match std::str::from_utf8(buf.sub(..n)) {
-        Ok(w) => Cow::Borrowed(w),
-        Err(_) => Cow::Owned(lower(word)),
-    }
+    Cow::Borrowed(crate::case::whole_chars(buf.sub(..n)))
 }
 
 // Pronouns: `pronouns.tsv`, the words `src/attribution/` refers to actors with.
