@@ -381,7 +381,7 @@ impl Actors {
             .titles
             .iter()
             .find_map(|t| {
-                let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+                let last = crate::at::after_last(t.trim_end_matches('.'), b' ');
                 lexicon().title_gender(last)
             })
             // A description's head ("a spokeswoman for the police").
@@ -491,7 +491,7 @@ impl Actors {
         let mut by_word = OneActor::default();
         for (i, a) in self.actors.iter().enumerate() {
             if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
-                let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
+                let last = crate::at::after_last(&a.name.lower(), b' ').to_string();
                 for w in a.name.split(' ') {
                     if lexicon().is_org_head(w) {
                         by_word.hold(&w.lower(), i);
