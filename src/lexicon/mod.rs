@@ -471,13 +471,11 @@ impl Lexicon {
         if !self.role(role_word).is_some_and(|r| r.collective) {
             return false;
         }
-        let mut chars = role_word.chars();
-        let capitalized: String = chars
-            .next()
-            .map(|c| c.to_ascii_uppercase())
-            .into_iter()
-            .chain(chars)
-            .collect();
+        // (its first byte uppercased when ASCII: no `String` of `char`s)
+        let mut capitalized = role_word.to_string();
+        if let Some(first) = capitalized.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         self.is_org_head(&capitalized)
     }
 
