@@ -750,11 +750,13 @@ impl<'t> Doc<'t> {
 /// tokenizer cannot tell it from a closing single quote; the marks can).
 fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
     let bytes = text.as_bytes();
-    let mut marks: Vec<usize> = quotes
-        .iter()
-        .flat_map(|q| [Some(q.open_tok()), q.close_tok()])
-        .flatten()
-        .collect();
+    // (a loop, not `flat_map(..).flatten()`: std's `Flatten` for this one
+    // call in the `.wasm`)
+    let mut marks: Vec<usize> = Vec::new();
+    for q in quotes {
+        marks.push(q.open_tok());
+        marks.extend(q.close_tok());
+    }
     crate::order::sort_by(&mut marks, |a, b| a.cmp(b));
     for t in 1..tokens.len().saturating_sub(1) {
         let (prev, tok, next) = (*tokens.at(t - 1), *tokens.at(t), *tokens.at(t + 1));
