@@ -24,7 +24,10 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
     // in slot `k % slots`. On a long text the sets of all claims at once
     // were the engine's largest structure.
     let slots = (WINDOW + 1).min(claims.len());
-    let mut words: Vec<Option<(usize, Vec<Cow<str>>)>> = vec![None; slots];
+    // (`resize_with`, not `vec![None; slots]`, which clones the `None` and
+    // so brought a `Vec<Cow<str>>` clone loop into the `.wasm`)
+    let mut words: Vec<Option<(usize, Vec<Cow<str>>)>> = Vec::new();
+    words.resize_with(slots, || None);
     for i in 0..claims.len() {
         if claims[i].stance != Stance::Deny {
             continue;

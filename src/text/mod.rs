@@ -243,8 +243,11 @@ impl<T: Copy + PartialEq> Runs<T> {
         // The ranges begun so far that may still be open, the last on top.
         let mut open: Vec<(usize, T)> = Vec::new();
         Runs::stepped(len, default, |t| {
-            while let Some((r, v)) = ranges.next_if(|(r, _)| r.start <= t) {
-                open.push((r.end, v));
+            // (`peek` then `next`, not `next_if`: std's out of line)
+            while ranges.peek().is_some_and(|(r, _)| r.start <= t) {
+                if let Some((r, v)) = ranges.next() {
+                    open.push((r.end, v));
+                }
             }
             while open.last().is_some_and(|&(end, _)| end <= t) {
                 open.pop();
