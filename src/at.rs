@@ -91,6 +91,22 @@ pub fn split_once<'a>(hay: &'a str, needle: &str) -> Option<(&'a str, &'a str)> 
     Some((hay.part(..i), hay.part(i + needle.len()..)))
 }
 
+/// `s.rsplit_once(c)` for an ASCII `c` (a space, a hyphen), by a byte
+/// search back: std's reverse `char` search (`CharSearcher`'s
+/// `next_match_back`, `memrchr`, `Split::next_back`) was ~1 KB of the
+/// `.wasm` for a dozen such calls (BENCHMARKS.md, "Download size, session
+/// 31"). `c` must be ASCII (a byte of a longer character is no boundary).
+pub fn rsplit_once_byte(s: &str, c: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == c)?;
+    Some((s.part(..i), s.part(i + 1..)))
+}
+
+/// `s.rsplit(c).next()`: what follows the last `c`, or all of `s`
+/// ([`rsplit_once_byte`]).
+pub fn after_last(s: &str, c: u8) -> &str {
+    rsplit_once_byte(s, c).map_or(s, |(_, last)| last)
+}
+
 /// `s.first_is(f)` is `s.starts_with(f)` and `s.last_is(f)` is
 /// `s.ends_with(f)` for a test of one `char`: std's are generic over the
 /// pattern, one copy in the `.wasm` for each predicate, closure and array of

@@ -32,6 +32,17 @@ pub fn lower_char(c: char) -> char {
 
 use std::borrow::Cow;
 
+/// `bytes` as a `str`, for bytes written whole characters at a time
+/// (ASCII bytes, or `char::encode_utf8`'s, one after another): UTF-8, so
+/// they are not checked again. `str::from_utf8`'s validation was the only
+/// caller of its ~700 bytes in the `.wasm` (BENCHMARKS.md, "Download size,
+/// session 31").
+pub(crate) fn whole_chars(bytes: &[u8]) -> &str {
+    debug_assert!(std::str::from_utf8(bytes).is_ok());
+    // SAFETY: the callers write only whole UTF-8 characters (see above).
+    unsafe { std::str::from_utf8_unchecked(bytes) }
+}
+
 /// The longest word [`lower_in`] lowercases into its buffer.
 pub const LOW_MAX: usize = 32;
 
@@ -65,10 +76,7 @@ pub fn lower_in<'a>(word: &'a str, buf: &'a mut [u8; LOW_MAX]) -> Cow<'a, str> {
         }
         n
     };
-    match std::str::from_utf8(buf.get(..n).unwrap_or_default()) {
-        Ok(w) => Cow::Borrowed(w),
-        Err(_) => Cow::Owned(word.lower()),
-    }
+    Cow::Borrowed(whole_chars(buf.get(..n).unwrap_or_default()))
 }
 
 /// [`lower_in`] with the lowercase form handed to `f`.

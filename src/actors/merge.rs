@@ -72,7 +72,7 @@ fn later_surnames(names: &[Name], texts: &Texts) -> Words<usize> {
     let mut keys = Words::default();
     for (n, text) in names.iter().zip(texts.iter()) {
         if matches!(n.hint, Hint::Person | Hint::MultiWord) && text.contains(' ') {
-            let last = text.rsplit(' ').next().unwrap_or("");
+            let last = crate::at::after_last(text, b' ');
             keys.insert_new(last, usize::MAX);
         }
     }
@@ -141,7 +141,7 @@ impl Merger {
         let id = match self.get("p:", text) {
             Some(id) => id,
             None => {
-                let last = text.rsplit(' ').next().unwrap_or("");
+                let last = crate::at::after_last(text, b' ');
                 // (Only once: a second full name of that surname, "Pietro
                 // Varani" after "Anna Varani", is someone else.)
                 let id = match self.get("s:", last) {
@@ -161,7 +161,7 @@ impl Merger {
                 id
             }
         };
-        let last = text.rsplit(' ').next().unwrap_or("");
+        let last = crate::at::after_last(text, b' ');
         self.surnames.insert(last, id);
         // ("Dami" after "Dami Okoro": a first name the lists lack too,
         // unless it is a common word: "Young" of "Young Kim")
@@ -188,7 +188,7 @@ impl Merger {
         // An honorific ("Ms. X") gives it, else the next he/she/his.
         let honorific = n.title.and_then(|t| {
             let t = doc.str_of(t).trim().trim_end_matches('.');
-            lexicon().title_gender(t.rsplit(' ').next().unwrap_or(""))
+            lexicon().title_gender(crate::at::after_last(t, b' '))
         });
         let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end)) else {
             return Some(latest);
@@ -294,7 +294,7 @@ impl Merger {
                 // not "Tarn Bridge").
                 if let Some((first, rest)) = text.split_once(' ') {
                     let lex = lexicon();
-                    let last = rest.rsplit(' ').next().unwrap_or(rest);
+                    let last = crate::at::after_last(rest, b' ');
                     if (lex.is_org_head(last)
                         || (rest == last && last.ends_with('s') && lex.is_common_word(last)))
                         && lex.known(first).is_none()

@@ -180,10 +180,7 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         return false;
     }
     // "US-led", "Serbian-backed": an adjective, not a name.
-    let hyphen_adjective = w
-        .rsplit('-')
-        .next()
-        .is_some_and(|last| last.first_is(crate::letters::is_lowercase));
+    let hyphen_adjective = crate::at::after_last(w, b'-').first_is(crate::letters::is_lowercase);
     // ("I'd", "We've": a pronoun's contraction)
     !hyphen_adjective
         && !lexicon().is_pronoun_contraction(w)

@@ -381,7 +381,7 @@ impl Actors {
             .titles
             .iter()
             .find_map(|t| {
-                let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+                let last = crate::at::after_last(t.trim_end_matches('.'), b' ');
                 lexicon().title_gender(last)
             })
             // A description's head ("a spokeswoman for the police").
@@ -441,23 +441,25 @@ impl Actors {
     /// Each person's titles, abbreviations spelled out: "Sen." is "senator".
     fn spelled_titles(&self) -> Vec<(usize, String)> {
         let lex = crate::lexicon::lexicon();
-        self.actors
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.kind == ActorKind::Person)
-            .flat_map(|(i, a)| {
-                a.titles.iter().map(move |t| {
-                    let words: Vec<String> = t
-                        .split(' ')
-                        .map(|w| {
-                            lex.expand_title(w)
-                                .map_or_else(|| w.lower(), str::to_string)
-                        })
-                        .collect();
-                    (i, crate::text::spaced(&words))
-                })
-            })
-            .collect()
+        // (loops, not `flat_map`: std's `FlatMap` for this one call was
+        // ~600 bytes of the `.wasm`)
+        let mut spelled = Vec::new();
+        for (i, a) in self.actors.iter().enumerate() {
+            if a.kind != ActorKind::Person {
+                continue;
+            }
+            for t in &a.titles {
+                let words: Vec<String> = t
+                    .split(' ')
+                    .map(|w| {
+                        lex.expand_title(w)
+                            .map_or_else(|| w.lower(), str::to_string)
+                    })
+                    .collect();
+                spelled.push((i, crate::text::spaced(&words)));
+            }
+        }
+        spelled
     }
 
     /// Each word-final part of every title, spelled out ("secretary of
@@ -491,7 +493,7 @@ impl Actors {
         let mut by_word = OneActor::default();
         for (i, a) in self.actors.iter().enumerate() {
             if a.kind == ActorKind::Organization && a.role.is_none() && a.name.contains(' ') {
-                let last = a.name.lower().rsplit(' ').next().unwrap_or("").to_string();
+                let last = crate::at::after_last(&a.name.lower(), b' ').to_string();
                 for w in a.name.split(' ') {
                     if lexicon().is_org_head(w) {
                         by_word.hold(&w.lower(), i);

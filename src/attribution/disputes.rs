@@ -24,7 +24,10 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
     // in slot `k % slots`. On a long text the sets of all claims at once
     // were the engine's largest structure.
     let slots = (WINDOW + 1).min(claims.len());
-    let mut words: Vec<Option<(usize, Vec<Cow<str>>)>> = vec![None; slots];
+    // (`resize_with`, not `vec![None; slots]`, which clones the `None` and
+    // so brought a `Vec<Cow<str>>` clone loop into the `.wasm`)
+    let mut words: Vec<Option<(usize, Vec<Cow<str>>)>> = Vec::new();
+    words.resize_with(slots, || None);
     for i in 0..claims.len() {
         if claims[i].stance != Stance::Deny {
             continue;
@@ -44,11 +47,14 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
         if target.is_none() {
             let content = doc.str_of(me.content()).lower();
             crate::work::add(content.len() / 16);
-            let nominal = content
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| lexicon().cue_noun(w).is_some())
-                && content.split_whitespace().count() <= 3;
+            // (one pass forward: `split_whitespace().last()` searches
+            // back, std's reverse split in the `.wasm` for this one call)
+            let (mut words, mut last) = (0, None);
+            for w in content.split_whitespace() {
+                words += 1;
+                last = Some(w);
+            }
+            let nominal = last.is_some_and(|w| lexicon().cue_noun(w).is_some()) && words <= 3;
             if nominal {
                 // (The nearest such claim before it, at most WINDOW back:
                 // claims are in text order.)

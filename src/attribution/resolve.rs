@@ -225,7 +225,8 @@ fn phrase_actor(
         // ("his widow said", "the woman said": kin and person nouns are
         // people too.)
         let is_human = names_people;
-        let before_head = key.rsplit(' ').nth(1);
+        let before_head = crate::at::rsplit_once_byte(&key, b' ')
+            .map(|(rest, _)| crate::at::after_last(rest, b' '));
         let head = match before_head {
             Some(w)
                 if !is_human(head)
@@ -273,7 +274,7 @@ fn phrase_actor(
             actors.actors.at_mut(id).gender = lex.title_gender(head);
         }
         if kind == ActorKind::Organization {
-            if let Some((_, last)) = key.rsplit_once(' ') {
+            if let Some((_, last)) = crate::at::rsplit_once_byte(&key, b' ') {
                 // (`id` is new: a second organization makes it none.)
                 actors.phrase_orgs_by_last.hold(last, id);
             }

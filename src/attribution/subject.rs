@@ -622,7 +622,7 @@ fn share_start(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<usi
     // ("two-thirds": the word after the hyphen)
     let share = |k: usize| {
         let w = doc.tok(k);
-        let last = w.rsplit('-').next().unwrap_or(w);
+        let last = crate::at::after_last(w, b'-');
         doc.token(k).kind() == TokenKind::Word && lexicon().uses_lower(last).has(Use::Share)
     };
     // The share itself ends at `e`: right before the cue, or before a

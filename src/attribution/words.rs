@@ -187,7 +187,9 @@ pub fn is_subject_pronoun(w: &str) -> bool {
 /// "he", "she", "they" (or "He", "She", "They", not "HE"): the pronouns
 /// that can stand for a clause's speaker.
 pub fn is_personal_pronoun(w: &str) -> bool {
-    let mut rest = w.chars().skip(1);
+    // (`next`, not `skip(1)`: `Skip` reaches `Chars`' generic `nth`)
+    let mut rest = w.chars();
+    rest.next();
     rest.all(crate::letters::is_lowercase)
         && lexicon()
             .pronoun(w)

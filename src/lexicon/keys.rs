@@ -263,10 +263,14 @@ impl Keys {
 
     /// Key number `n` (panics when there is no such key).
     pub fn key(&'static self, n: usize) -> &'static str {
-        // The keys were UTF-8 strings; decoding rebuilds them whole, so the
-        // empty string never comes back (no `expect`: its error message
-        // would bring `Utf8Error`'s Debug formatting into the .wasm).
-        std::str::from_utf8(self.index().key(n)).unwrap_or_default()
+        // Not `str::from_utf8` (~700 bytes of the .wasm for text known to
+        // be UTF-8: BENCHMARKS.md, "Download size, session 31").
+        let key = self.index().key(n);
+        debug_assert!(std::str::from_utf8(key).is_ok());
+        // SAFETY: each key was a `str` (`encode`, `encode_groups`), and
+        // decoding rebuilds it whole: a key's bytes are the first bytes of
+        // the one before it and then its own, as they were encoded.
+        unsafe { std::str::from_utf8_unchecked(key) }
     }
 
     fn index(&self) -> &Index {

@@ -25,16 +25,24 @@ pub use types::{CuePhrase, CueVerb, Frames, Gender, Known, PlaceKind, Role, Use,
 
 /// All lexicons, as static tables built from `lexicons/*.tsv` by `build.rs`.
 pub struct Lexicon {
-    cue_phrases: OnceLock<Vec<CuePhrase>>,
-    anonymity_markers: OnceLock<Vec<Vec<String>>>,
-    /// First word → its block of `cue_phrases` / `anonymity_markers`.
-    phrase_blocks: OnceLock<FirstWords>,
-    marker_blocks: OnceLock<FirstWords>,
-    /// The words of the sets [`Lexicon::facts`] asks about.
-    fact_words: OnceLock<FactWords>,
-    /// For each [`Use`], the [`shape`]s of the words that have it.
-    use_shapes: OnceLock<[u64; 64]>,
+    /// What is built from the tables, all at once on first use: the first
+    /// annotation needs all of it, and one `OnceLock` type has one copy of
+    /// its initialisation code in the `.wasm`, not one a field.
+    derived: OnceLock<Derived>,
     known: [OnceLock<Known>; tables::KNOWN_COUNT],
+}
+
+/// [`Lexicon::derived`].
+struct Derived {
+    cue_phrases: Vec<CuePhrase>,
+    anonymity_markers: Vec<Vec<String>>,
+    /// First word → its block of `cue_phrases` / `anonymity_markers`.
+    phrase_blocks: FirstWords,
+    marker_blocks: FirstWords,
+    /// The words of the sets [`Lexicon::facts`] asks about.
+    fact_words: FactWords,
+    /// For each [`Use`], the [`shape`]s of the words that have it.
+    use_shapes: [u64; 64],
 }
 
 /// A word's length and first and last bytes, folded into 0..64: a word
@@ -57,9 +65,14 @@ struct FirstWords {
 }
 
 impl FirstWords {
-    fn new(firsts: impl Iterator<Item = &'static str>) -> FirstWords {
+    /// The blocks of a list of phrases, a line each, words between spaces.
+    fn new(lines: &'static str) -> FirstWords {
         let mut blocks: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
-        for (i, w) in firsts.enumerate() {
+        for (i, w) in lines
+            .lines()
+            .map(|l| l.split(' ').next().unwrap_or(l))
+            .enumerate()
+        {
             match blocks.iter_mut().rev().find(|(b, _)| *b == w) {
                 Some((_, r)) => r.end = i + 1,
                 None => blocks.push((w, i..i + 1)),
@@ -85,16 +98,71 @@ struct FactWords {
     table: keys::Table,
 }
 
-/// The lexicon. Lookups search static tables; only the two phrase lists and
-/// the [`Known`] entries that are asked for are built, on first use.
+impl Derived {
+    fn new() -> Derived {
+        let cue_phrases: Vec<CuePhrase> = tables::CUE_PHRASES
+            .lines()
+            .enumerate()
+            .map(|(i, words)| CuePhrase::unpack(words, tables::CUE_PHRASE_VALUES.get(i)))
+            .collect();
+        let anonymity_markers: Vec<Vec<String>> = tables::ANONYMITY_MARKERS
+            .lines()
+            .map(|m| m.split(' ').map(str::to_string).collect())
+            .collect();
+        let phrase_blocks = FirstWords::new(tables::CUE_PHRASES);
+        let marker_blocks = FirstWords::new(tables::ANONYMITY_MARKERS);
+
+        let mut words: Vec<(&'static [u8], u8)> = Vec::new();
+        for (set, bit) in [
+            (&tables::GRAMMAR, fact::GRAMMAR),
+            (&tables::CUE_VERBS, fact::CUE_VERB),
+            (&tables::CUE_NOUNS, fact::CUE_NOUN),
+            (&tables::ROLES, fact::ROLE),
+            (&tables::PRONOUNS, fact::PRONOUN),
+            (&tables::FUNCTION_WORDS, fact::USES),
+        ] {
+            words.extend((0..set.count()).map(|n| (set.key(n).as_bytes(), bit)));
+        }
+        for (blocks, bit) in [
+            (&phrase_blocks, fact::CUE_PHRASE),
+            (&marker_blocks, fact::MARKER),
+        ] {
+            words.extend(blocks.blocks.iter().map(|(w, _)| (w.as_bytes(), bit)));
+        }
+        let table = keys::Table::build(words.len(), |n| words.at(n).0);
+        for i in 0..words.len() {
+            match table.find(words.at(i).0, |n| words.at(n).0) {
+                Some(first) if first != i => words.at_mut(first).1 |= words.at(i).1,
+                _ => {}
+            }
+        }
+
+        let mut use_shapes = [0u64; 64];
+        for n in 0..tables::FUNCTION_WORDS.count() {
+            let value = *tables::FUNCTION_WORDS_VALUES.at(n);
+            let mut uses = tables::FUNCTION_WORD_USES.at(usize::from(value)).0;
+            let bit = 1 << shape(tables::FUNCTION_WORDS.key(n).as_bytes());
+            while uses != 0 {
+                use_shapes[uses.trailing_zeros() as usize] |= bit;
+                uses &= uses - 1;
+            }
+        }
+        Derived {
+            cue_phrases,
+            anonymity_markers,
+            phrase_blocks,
+            marker_blocks,
+            fact_words: FactWords { words, table },
+            use_shapes,
+        }
+    }
+}
+
+/// The lexicon. Lookups search static tables; only what [`Derived`] holds
+/// and the [`Known`] entries that are asked for are built, on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: Lexicon = Lexicon {
-        cue_phrases: OnceLock::new(),
-        anonymity_markers: OnceLock::new(),
-        phrase_blocks: OnceLock::new(),
-        marker_blocks: OnceLock::new(),
-        fact_words: OnceLock::new(),
-        use_shapes: OnceLock::new(),
+        derived: OnceLock::new(),
         known: [const { OnceLock::new() }; tables::KNOWN_COUNT],
     };
     &LEXICON
@@ -200,33 +268,11 @@ impl Lexicon {
     }
 
     fn fact_words(&'static self) -> &'static FactWords {
-        self.fact_words.get_or_init(|| {
-            let mut words: Vec<(&'static [u8], u8)> = Vec::new();
-            for (set, bit) in [
-                (&tables::GRAMMAR, fact::GRAMMAR),
-                (&tables::CUE_VERBS, fact::CUE_VERB),
-                (&tables::CUE_NOUNS, fact::CUE_NOUN),
-                (&tables::ROLES, fact::ROLE),
-                (&tables::PRONOUNS, fact::PRONOUN),
-                (&tables::FUNCTION_WORDS, fact::USES),
-            ] {
-                words.extend((0..set.count()).map(|n| (set.key(n).as_bytes(), bit)));
-            }
-            for (blocks, bit) in [
-                (self.phrase_blocks(), fact::CUE_PHRASE),
-                (self.marker_blocks(), fact::MARKER),
-            ] {
-                words.extend(blocks.blocks.iter().map(|(w, _)| (w.as_bytes(), bit)));
-            }
-            let table = keys::Table::build(words.len(), |n| words.at(n).0);
-            for i in 0..words.len() {
-                match table.find(words.at(i).0, |n| words.at(n).0) {
-                    Some(first) if first != i => words.at_mut(first).1 |= words.at(i).1,
-                    _ => {}
-                }
-            }
-            FactWords { words, table }
-        })
+        &self.derived().fact_words
+    }
+
+    fn derived(&self) -> &Derived {
+        self.derived.get_or_init(Derived::new)
     }
 
     /// A verb form of saying, thinking or disputing (lowercase lookup).
@@ -240,13 +286,7 @@ impl Lexicon {
 
     /// Multiword cues, longest first is up to the caller.
     pub fn cue_phrases(&self) -> &[CuePhrase] {
-        self.cue_phrases.get_or_init(|| {
-            tables::CUE_PHRASES
-                .lines()
-                .enumerate()
-                .map(|(i, words)| CuePhrase::unpack(words, tables::CUE_PHRASE_VALUES.get(i)))
-                .collect()
-        })
+        &self.derived().cue_phrases
     }
 
     /// A noun naming a claim ("claims", "denial").
@@ -313,12 +353,7 @@ impl Lexicon {
 
     /// Phrases marking an anonymous source, as lowercase word lists.
     pub fn anonymity_markers(&self) -> &[Vec<String>] {
-        self.anonymity_markers.get_or_init(|| {
-            tables::ANONYMITY_MARKERS
-                .lines()
-                .map(|m| m.split(' ').map(str::to_string).collect())
-                .collect()
-        })
+        &self.derived().anonymity_markers
     }
 
     /// The cue phrases whose first word is `word` (lowercase).
@@ -327,9 +362,7 @@ impl Lexicon {
     }
 
     fn phrase_blocks(&'static self) -> &'static FirstWords {
-        let all = self.cue_phrases();
-        self.phrase_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|p| p.words.at(0).as_str())))
+        &self.derived().phrase_blocks
     }
 
     /// The anonymity markers whose first word is `word` (lowercase).
@@ -338,9 +371,7 @@ impl Lexicon {
     }
 
     fn marker_blocks(&'static self) -> &'static FirstWords {
-        let all = self.anonymity_markers();
-        self.marker_blocks
-            .get_or_init(|| FirstWords::new(all.iter().map(|m| m.at(0).as_str())))
+        &self.derived().marker_blocks
     }
 
     /// A common given name, as written ("Maria").
@@ -440,13 +471,11 @@ impl Lexicon {
         if !self.role(role_word).is_some_and(|r| r.collective) {
             return false;
         }
-        let mut chars = role_word.chars();
-        let capitalized: String = chars
-            .next()
-            .map(|c| c.to_ascii_uppercase())
-            .into_iter()
-            .chain(chars)
-            .collect();
+        // (its first byte uppercased when ASCII: no `String` of `char`s)
+        let mut capitalized = role_word.to_string();
+        if let Some(first) = capitalized.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         self.is_org_head(&capitalized)
     }
 
@@ -607,10 +636,7 @@ fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str> {
     for (d, &s) in buf.iter_mut().zip(bytes) {
         *d = s.to_ascii_lowercase();
     }
-    match std::str::from_utf8(buf.sub(..bytes.len())) {
-        Ok(w) => Cow::Borrowed(w),
-        Err(_) => Cow::Owned(lower(word)),
-    }
+    Cow::Borrowed(crate::case::whole_chars(buf.sub(..bytes.len())))
 }
 
 /// [`lowered`] of a word longer than [`LOWER_MAX`] or not ASCII.
@@ -637,10 +663,7 @@ fn lowered_rare<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str>
             None => return Cow::Owned(lower(word)),
         }
     }
-    match std::str::from_utf8(buf.sub(..n)) {
-        Ok(w) => Cow::Borrowed(w),
-        Err(_) => Cow::Owned(lower(word)),
-    }
+    Cow::Borrowed(crate::case::whole_chars(buf.sub(..n)))
 }
 
 // Pronouns: `pronouns.tsv`, the words `src/attribution/` refers to actors with.
@@ -713,19 +736,7 @@ impl Lexicon {
 
     /// True when `word`, exactly as written, has use `u`.
     pub fn is(&self, word: &str, u: Use) -> bool {
-        let shapes = self.use_shapes.get_or_init(|| {
-            let mut shapes = [0u64; 64];
-            for n in 0..tables::FUNCTION_WORDS.count() {
-                let value = *tables::FUNCTION_WORDS_VALUES.at(n);
-                let mut uses = tables::FUNCTION_WORD_USES.at(usize::from(value)).0;
-                let bit = 1 << shape(tables::FUNCTION_WORDS.key(n).as_bytes());
-                while uses != 0 {
-                    shapes[uses.trailing_zeros() as usize] |= bit;
-                    uses &= uses - 1;
-                }
-            }
-            shapes
-        });
+        let shapes = &self.derived().use_shapes;
         shapes[u as usize] >> shape(word.as_bytes()) & 1 == 1 && self.uses(word).has(u)
     }
 

@@ -243,8 +243,11 @@ impl<T: Copy + PartialEq> Runs<T> {
         // The ranges begun so far that may still be open, the last on top.
         let mut open: Vec<(usize, T)> = Vec::new();
         Runs::stepped(len, default, |t| {
-            while let Some((r, v)) = ranges.next_if(|(r, _)| r.start <= t) {
-                open.push((r.end, v));
+            // (`peek` then `next`, not `next_if`: std's out of line)
+            while ranges.peek().is_some_and(|(r, _)| r.start <= t) {
+                if let Some((r, v)) = ranges.next() {
+                    open.push((r.end, v));
+                }
             }
             while open.last().is_some_and(|&(end, _)| end <= t) {
                 open.pop();
@@ -750,11 +753,13 @@ impl<'t> Doc<'t> {
 /// tokenizer cannot tell it from a closing single quote; the marks can).
 fn plural_possessives(text: &str, tokens: &mut [Token], quotes: &[RawQuote]) {
     let bytes = text.as_bytes();
-    let mut marks: Vec<usize> = quotes
-        .iter()
-        .flat_map(|q| [Some(q.open_tok()), q.close_tok()])
-        .flatten()
-        .collect();
+    // (a loop, not `flat_map(..).flatten()`: std's `Flatten` for this one
+    // call in the `.wasm`)
+    let mut marks: Vec<usize> = Vec::new();
+    for q in quotes {
+        marks.push(q.open_tok());
+        marks.extend(q.close_tok());
+    }
     crate::order::sort_by(&mut marks, |a, b| a.cmp(b));
     for t in 1..tokens.len().saturating_sub(1) {
         let (prev, tok, next) = (*tokens.at(t - 1), *tokens.at(t), *tokens.at(t + 1));
