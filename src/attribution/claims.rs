@@ -110,7 +110,13 @@ pub fn find(
             // Everything before ", X said" (after a leading "But"/"And").
             let s = skip_conjunctions(doc, sent.start, sent.end);
             // (up to the tail's first word: a closing quotation mark stays)
-            Some((s, tail_begin.map_or(cue.toks.start, |b| b + 1)))
+            let e = tail_begin.map_or(cue.toks.start, |b| b + 1);
+            // ("His brother, Tom Roe, who ..., objected.": the tail's
+            // own role, nothing said)
+            if e <= s + 3 && matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss)) {
+                continue;
+            }
+            Some((s, e))
         } else {
             // "accused by Y of Z", "the allegation by Y that Z": Z, else
             // the phrase before the verb.
