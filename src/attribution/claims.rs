@@ -13,7 +13,7 @@ use super::drafts::{ClaimDraft, QuoteDraft, Resolved};
 use super::tail::{apposed_role, tail, tail_start};
 use super::words::{
     after_dateline, apposed_to_clause, existential, is_personal_pronoun, is_skippable, that_after,
-    that_within, word_is, word_is_any_case, MAX_CONTENT,
+    that_within, weekday, word_is, word_is_any_case, MAX_CONTENT,
 };
 use crate::actors::Actors;
 use crate::annotation::{MentionKind, QuoteKind, Stance};
@@ -110,7 +110,13 @@ pub fn find(
             // Everything before ", X said" (after a leading "But"/"And").
             let s = skip_conjunctions(doc, sent.start, sent.end);
             // (up to the tail's first word: a closing quotation mark stays)
-            Some((s, tail_begin.map_or(cue.toks.start, |b| b + 1)))
+            let e = tail_begin.map_or(cue.toks.start, |b| b + 1);
+            // ("His brother, Tom Roe, who ..., objected.": the tail's
+            // own role, nothing said)
+            if e <= s + 3 && matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss)) {
+                continue;
+            }
+            Some((s, e))
         } else {
             // "accused by Y of Z", "the allegation by Y that Z": Z, else
             // the phrase before the verb.
@@ -704,6 +710,12 @@ fn content_start(
         if lex.is_not_name(doc.tok(t)) && doc.is_cap(t) && lex.word_class(&w).is_none() && !subject
         {
             t += 1; // a weekday or month (not "No", "The")
+            continue;
+        }
+        // "said Monday night that", "on Monday evening that": the time of
+        // day after the day
+        if t > 0 && weekday(doc, t - 1) && doc.uses_lower(t).has(Use::SettingEnd) {
+            t += 1;
             continue;
         }
         if word_is(&w, Use::SettingLead) {
