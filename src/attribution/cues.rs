@@ -121,11 +121,12 @@ pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     };
     // (the listener: words right after the comma or the closing mark, not
     // an auxiliary, a relative or a conjunction: not "X, who was told", "X,
-    // 45, has been told by")
+    // 45, has been told by"; "the firm's plan was rejected by": a
+    // possessive ending is no comma)
     let c = (sent.start..aux)
         .rev()
         .take(6)
-        .find(|&k| doc.token(k).kind() != TokenKind::Word);
+        .find(|&k| !matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive));
     let listener = c.is_some_and(|c| {
         c + 1 < aux
             && !matches!(
