@@ -1052,7 +1052,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             && (t.saturating_sub(4).max(sent.start)..t - 1)
                 .rev()
                 .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
-                .any(|k| matches!(doc.tok(k), "a" | "an" | "A" | "An"))
+                .any(|k| crate::actors::indefinite(doc, k))
     };
     if naming
         && prev_is_noun
