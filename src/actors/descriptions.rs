@@ -693,7 +693,7 @@ fn apposed_person(
     // ("a worker named Tom Arrow", "a firm called Bell Analytics": the
     // name given right after an indefinite description; not "the senator
     // called Pennick a liar".)
-    let naming = || gives_name(doc, end) && matches!(doc.tok(start), "a" | "an" | "A" | "An");
+    let naming = || gives_name(doc, end) && indefinite(doc, start);
     if end + 1 < doc.tokens.len() && (doc.tok(end) == "," || naming()) {
         titled_at(end + 1)
     } else {
@@ -748,6 +748,11 @@ pub(crate) fn gives_name(doc: &Doc, t: usize) -> bool {
             || doc.word_class(after) == Some(WordClass::Aux)
             || doc.cue_verb(after).is_some()
             || doc.tok(after).ends_with("ed"))
+}
+
+/// True when token `t` is the indefinite article ("a", "An").
+pub(crate) fn indefinite(doc: &Doc, t: usize) -> bool {
+    matches!(doc.tok(t), "a" | "an" | "A" | "An")
 }
 
 fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {

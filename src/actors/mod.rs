@@ -18,7 +18,7 @@ mod merge;
 mod names;
 mod store;
 
-pub(crate) use descriptions::{company_in_view, gives_name, marker_at};
+pub(crate) use descriptions::{company_in_view, gives_name, indefinite, marker_at};
 #[cfg(feature = "entities")]
 pub use entities::{EntityKind, NamedEntity};
 pub use names::is_sentence_initial;

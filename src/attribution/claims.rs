@@ -926,6 +926,11 @@ fn past_setting(doc: &Doc, t: usize, end: usize) -> Option<usize> {
     if doc.tok(t).eq_ignore_ascii_case("on") && next.has(Use::Article) && !(t + 1..k).any(timed) {
         return None;
     }
+    // ("in July 2010": the year after a month; not "on Tuesday 12
+    // protesters")
+    if k < end && doc.token(k).kind() == TokenKind::Number && doc.token(k).span().len() == 4 {
+        k += 1;
+    }
     if k < end && (doc.tok(k) == "," || doc.tok(k).eq_ignore_ascii_case("that")) {
         return Some(k);
     }

@@ -121,11 +121,12 @@ pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     };
     // (the listener: words right after the comma or the closing mark, not
     // an auxiliary, a relative or a conjunction: not "X, who was told", "X,
-    // 45, has been told by")
+    // 45, has been told by"; "the firm's plan was rejected by": a
+    // possessive ending is no comma)
     let c = (sent.start..aux)
         .rev()
         .take(6)
-        .find(|&k| doc.token(k).kind() != TokenKind::Word);
+        .find(|&k| !matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive));
     let listener = c.is_some_and(|c| {
         c + 1 < aux
             && !matches!(
@@ -1051,7 +1052,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
             && (t.saturating_sub(4).max(sent.start)..t - 1)
                 .rev()
                 .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
-                .any(|k| matches!(doc.tok(k), "a" | "an" | "A" | "An"))
+                .any(|k| crate::actors::indefinite(doc, k))
     };
     if naming
         && prev_is_noun
