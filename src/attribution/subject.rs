@@ -470,6 +470,11 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             }
             return Some(Anchor::Mention(m));
         }
+        // "One of them, who asked not to be named, said": the subject as
+        // if the verb followed the pronoun.
+        if q > bound + 1 && doc.may_be(q - 1, fact::PRONOUN) {
+            return subject_left_of(doc, actors, q, bound, false, 2);
+        }
     }
     // The name right before the comma, or before a parenthesis there
     // ("Jane Doe (D-Ohio), said").
