@@ -677,7 +677,19 @@ pub fn resolve_pronoun(
             _ => first,
         }
     };
-    if let (Some(ls), Some(prev)) = (last_speaker, sent.checked_sub(1)) {
+    // "Jo Roe runs the farm. “...” She said ...": sentences inside quotation
+    // marks name no subject; the one before them does.
+    let mut prev = sent.checked_sub(1);
+    while let Some(p) = prev.filter(|&p| {
+        p > start_sent
+            && subject_of(p).is_none()
+            && doc
+                .in_quote_at(doc.sentence(p).tokens().start + 1)
+                .is_some()
+    }) {
+        prev = Some(p - 1);
+    }
+    if let (Some(ls), Some(prev)) = (last_speaker, prev) {
         // (the owner's apposition: "Doe's aide, Max Roe," the subject)
         if let Some(&(p, a, _)) = subject_of(prev) {
             // (after a dateline or a live blog's time stamp)

@@ -470,6 +470,11 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             }
             return Some(Anchor::Mention(m));
         }
+        // "One of them, who asked not to be named, said": the subject as
+        // if the verb followed the pronoun.
+        if q > bound + 1 && doc.may_be(q - 1, fact::PRONOUN) {
+            return subject_left_of(doc, actors, q, bound, false, 2);
+        }
     }
     // The name right before the comma, or before a parenthesis there
     // ("Jane Doe (D-Ohio), said").
@@ -532,12 +537,16 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         }
         // "The report, released on Tuesday, found", "The ministry, in a
         // statement, said": a described subject that opens the sentence
-        // (not "The operator, Acme, said": the name in apposition names it).
-        let apposed_name = (q + 1..comma).any(|t| {
-            actors
-                .mention_at(t)
-                .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
-        });
+        // (not "The operator, Acme, said": the name in apposition names it;
+        // "The memo, seen by the Courier, warns": a name after a
+        // preposition in the aside is no apposition).
+        let apposed_name = (q + 1..comma)
+            .take_while(|&t| doc.word_class(t) != Some(WordClass::Prep))
+            .any(|t| {
+                actors
+                    .mention_at(t)
+                    .is_some_and(|m| actors.mention(m).kind() == MentionKind::Name)
+            });
         if let Some(Anchor::Phrase(a, b)) = phrase_ending_at(doc, q, bound) {
             if a <= bound + 1 && !apposed_name {
                 return Some(Anchor::Phrase(a, b));
