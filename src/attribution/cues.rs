@@ -721,6 +721,12 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if (base && particle(t) && !after_aux) || ((one_frame || thing_phrasal()) && particle(t + 1)) {
         return None;
     }
+    // "expects demand to recover", "says praise from X helps": a word
+    // that is also a claim noun, right after a reporting verb, is its
+    // object (not "reports show": "show" names no claim).
+    if noun && prev_lower && prev.as_deref().is_some_and(|p| lex.cue_verb(p).is_some()) {
+        return None;
+    }
     // "bigger than expected", "worse than feared": a comparison, no one's view.
     if prev.as_deref() == Some("than") && verb.is_some_and(|v| v.past()) {
         return None;

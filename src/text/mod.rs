@@ -929,8 +929,17 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
         }
         line_start = line_end;
     }
-    for p in &mut out {
-        p.heading = is_heading(text, tokens.sub(p.toks[0] as usize..p.toks[1] as usize));
+    for i in 0..out.len() {
+        let p = &out[i];
+        let toks = tokens.sub(p.toks[0] as usize..p.toks[1] as usize);
+        // ("Transport Secretary Jane Doe:" over a quotation: a speaker's
+        // label, whose name a heading's would not be)
+        let label = toks.last().is_some_and(|t| text.of(t.span()) == ":")
+            && out.get(i + 1).is_some_and(|n| {
+                text.of(tokens.at(n.toks[0] as usize).span())
+                    .first_is(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«'))
+            });
+        out[i].heading = !label && is_heading(text, toks);
     }
     out
 }
