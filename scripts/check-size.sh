@@ -45,14 +45,18 @@
 # to 133,600, the shipped total 924 bytes under compromise's ("Download
 # size, session 30"). The next
 # session must save before it adds: the shipped total is the real budget.
-# It fails on
+# Session 31 saved first (s31-size: no str::from_utf8, std's reverse char
+# search, FlatMap and a few generic copies gone; -1,943, output identical):
+# core 131,487; with the session's rules (five branches) 131,825 and the
+# tripwire down to 132,400, the shipped total 2.5 KB under compromise's
+# ("Download size, session 31"). It fails on
 # a step change: a build that skipped wasm-opt, the lexicons embedded as TSV
 # text again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such
 # as full `regex` and its Unicode tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-133600}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132400}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs
