@@ -310,7 +310,7 @@ fn shipped_weights_load_and_tag_sentences_of_our_own() {
 
 #[test]
 fn names_of_people_and_places_do_not_end_in_a_score() {
-    let tokens = ["Orlen", "4-3", "Kestrel", "Guild", "04"];
+    let tokens = ["Orlen", "4-3", "Wrenfield", "Guild", "04"];
     let tags = vec![Tag::B(L), Tag::I(L), Tag::B(G), Tag::I(G), Tag::I(G)];
     let mut trimmed = tags.clone();
     let mut names = vec![Entity {
@@ -346,7 +346,7 @@ fn the_transition_table_is_may_follow() {
 fn names_of_people_and_places_hold_no_number() {
     // ("Jan 22 Varden": a date run into the name after it)
     let tokens = [
-        "Jan", "22", "Varden", "scored", "Kestrel", "Guild", "04", "Ltd",
+        "Jan", "22", "Varden", "scored", "Wrenfield", "Guild", "04", "Ltd",
     ];
     let tags = vec![
         Tag::B(P),
