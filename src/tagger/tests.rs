@@ -346,7 +346,14 @@ fn the_transition_table_is_may_follow() {
 fn names_of_people_and_places_hold_no_number() {
     // ("Jan 22 Varden": a date run into the name after it)
     let tokens = [
-        "Jan", "22", "Varden", "scored", "Wrenfield", "Guild", "04", "Ltd",
+        "Jan",
+        "22",
+        "Varden",
+        "scored",
+        "Wrenfield",
+        "Guild",
+        "04",
+        "Ltd",
     ];
     let tags = vec![
         Tag::B(P),
