@@ -197,6 +197,17 @@ fn phrase_actor(
     if let Some(m) = named {
         return (Some(actors.mention(m).actor()), Some(m));
     }
+    // ("The latter said": not memoized, each one points back on its own)
+    if let Some(actor) = latter_or_former(actors, &key, a) {
+        let m = actors.add_mention(MentionDraft::new(
+            a..b,
+            span,
+            None,
+            MentionKind::Description,
+            actor,
+        ));
+        return (Some(actor), Some(m));
+    }
     let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
         // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
         let memo = text.lower();
@@ -290,6 +301,32 @@ fn phrase_actor(
         actor,
     ));
     (Some(actor), Some(m))
+}
+
+/// "The latter said", "the former added": of the last two actors named
+/// before token `a` (within a few sentences), the last or the one before.
+fn latter_or_former(actors: &Actors, key: &str, a: usize) -> Option<usize> {
+    let nth = match key {
+        "latter" => 0,
+        "former" => 1,
+        _ => return None,
+    };
+    let mut seen = [usize::MAX; 2];
+    let mut n = 0;
+    for t in (a.saturating_sub(80)..a).rev() {
+        let Some(m) = actors.mention_at(t) else {
+            continue;
+        };
+        let mention = actors.mention(m);
+        if mention.kind() == MentionKind::Name && !seen.contains(&mention.actor()) {
+            seen[n] = mention.actor();
+            n += 1;
+            if n == 2 {
+                return Some(seen[nth]);
+            }
+        }
+    }
+    None
 }
 
 /// "figures from the trade body X", "data published by the agency": the
