@@ -1946,6 +1946,13 @@ fn score(w: &str) -> bool {
             .is_some_and(|(x, y)| number(x, 3) && number(y, 3))
 }
 
+/// A report of games: somewhere a score with a game's word a few words
+/// before it ("won 4-3", "beat Ardmore 2-1").
+fn games_report(doc: &Doc) -> bool {
+    (4..doc.tokens.len())
+        .any(|t| score(doc.tok(t)) && (t - 4..t).any(|k| context().plays.contains(doc.tok(k))))
+}
+
 /// The last words of the document's club names: such a word alone
 /// ("Wanderers" after "Brackley Wanderers") is the club, as a surname alone
 /// is the person.
@@ -2702,10 +2709,9 @@ pub(crate) fn filter(
     // ("BRNO HELD AT HOME").
     // In a report of games ("won 4-3"), "Orsk coach Ivan Petrov" names a
     // team too, one the lexicons may not know as a city.
-    let games = || {
-        (4..doc.tokens.len())
-            .any(|t| score(doc.tok(t)) && (t - 4..t).any(|k| context().plays.contains(doc.tok(k))))
-    };
+    // (asked once a document, and only when a name needs it)
+    let games = std::cell::OnceCell::new();
+    let games = || *games.get_or_init(|| games_report(doc));
     let team = |n: &Name| {
         let v = types.verdict(n.toks.clone());
         (score_near(doc, n) || results_line(doc, n.toks.clone()))
@@ -2777,9 +2783,7 @@ pub(crate) fn filter(
             if orgs.contains(&lower_hash(canonical))
                 && lexicon().known(canonical).is_none()
                 && dateline(doc, &n.toks)
-                && (4..doc.tokens.len()).any(|t| {
-                    score(doc.tok(t)) && (t - 4..t).any(|k| context().plays.contains(doc.tok(k)))
-                })
+                && games()
             {
                 *canonical = doc
                     .str_of(doc.span_of(n.toks.start, n.toks.end))

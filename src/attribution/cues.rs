@@ -1053,7 +1053,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     };
     // ("a worker named Tom Arrow said": a role noun after "a" is named
     // too; not "the senator called Pennick a liar".)
-    let indefinite = || {
+    let named_after_indefinite = || {
         crate::actors::gives_name(doc, t)
             && (t.saturating_sub(4).max(sent.start)..t - 1)
                 .rev()
@@ -1067,7 +1067,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         && (prev
             .as_deref()
             .is_some_and(|p| lex.role(p).is_none() && !lex.is_title(p))
-            || indefinite())
+            || named_after_indefinite())
     {
         return None;
     }

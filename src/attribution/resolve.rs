@@ -198,27 +198,19 @@ fn phrase_actor(
         return (Some(actors.mention(m).actor()), Some(m));
     }
     // ("The latter said": not memoized, each one points back on its own)
-    if let Some(actor) = latter_or_former(actors, &key, a) {
-        let m = actors.add_mention(MentionDraft::new(
-            a..b,
-            span,
-            None,
-            MentionKind::Description,
-            actor,
-        ));
-        return (Some(actor), Some(m));
-    }
-    let existing = actors.phrase_actors.get(&key).copied().or_else(|| {
-        // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
-        let memo = text.lower();
-        if let Some(known) = actors.described.get(&memo) {
-            return known;
-        }
-        let known = known_by_description(actors, text, &key)
-            .or_else(|| earlier_source(doc, actors, text, &key, a));
-        actors.described.insert(&memo, known);
-        known
-    });
+    let existing = latter_or_former(actors, &key, a)
+        .or_else(|| actors.phrase_actors.get(&key).copied())
+        .or_else(|| {
+            // Memoized on the whole phrase: "a mayor" and "the mayor" differ.
+            let memo = text.lower();
+            if let Some(known) = actors.described.get(&memo) {
+                return known;
+            }
+            let known = known_by_description(actors, text, &key)
+                .or_else(|| earlier_source(doc, actors, text, &key, a));
+            actors.described.insert(&memo, known);
+            known
+        });
     let existing = existing.or_else(|| aged_person_before(doc, actors, text, a, b));
     let actor = existing.unwrap_or_else(|| {
         // People are described by roles ("a former official"); other

@@ -935,10 +935,9 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
         // ("Transport Secretary Jane Doe:" over a quotation: a speaker's
         // label, whose name a heading's would not be)
         let label = toks.last().is_some_and(|t| text.of(t.span()) == ":")
-            && out.get(i + 1).is_some_and(|n| {
-                text.of(tokens.at(n.toks[0] as usize).span())
-                    .first_is(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«'))
-            });
+            && out
+                .get(i + 1)
+                .is_some_and(|n| marks::opens_paragraph(text, tokens.at(n.toks[0] as usize)));
         out[i].heading = !label && is_heading(text, toks);
     }
     out
