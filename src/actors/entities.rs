@@ -3261,9 +3261,9 @@ pub(crate) fn tag(doc: &Doc) -> TokenTypes {
         |i, buf| {
             // (the sentence's tokens read as one slice: `Doc::tok` tested
             // each token's number)
-            let toks = &doc.tokens[doc.sentences[i].tokens()];
+            let toks = doc.sentences[i].tokens();
             crate::work::add(toks.len());
-            buf.extend(toks.iter().map(|t| doc.text.of(t.span())));
+            doc.words_into(toks, buf);
         },
         |i| doc.facts(doc.sentences[i].tokens()),
     );
