@@ -995,6 +995,9 @@ impl Scratch {
             next = j;
         }
 
+        // (each table as a slice of the sentence's length: the reads below,
+        // tested against `n`, then need no test of their own)
+        let (words, flag, runs, active) = (&words[..n], &flag[..n], &runs[..n], &active[..n]);
         const EDGE: u64 = 0x5bd1_e995_0000_0001;
         let hl = |k: isize| -> u64 {
             if k < 0 || k as usize >= n {
