@@ -104,7 +104,7 @@ fn title_ending_at(doc: &Doc, end: usize) -> Option<Range<usize>> {
     (1..=TITLE_WORDS.min(end)).rev().find_map(|k| {
         let start = end - k;
         let words = (start..end).all(|t| doc.token(t).kind() == TokenKind::Word);
-        (words && lex.is_title(doc.str_of(doc.span_of(start, end)))).then_some(start..end)
+        (words && lex.is_title(doc.text_of_toks(start, end))).then_some(start..end)
     })
 }
 

@@ -520,7 +520,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         .collect();
     for (f, &(_, person)) in found.iter().zip(&apposed) {
         if let Some(person) = person.filter(|&p| actors.actor(p).kind == ActorKind::Person) {
-            let phrase = doc.str_of(doc.span_of(f.start, f.end));
+            let phrase = doc.text_of_toks(f.start, f.end);
             let title = strip_det(phrase, f.det.as_deref()).to_string();
             if !actors.actor(person).titles.contains(&title) {
                 actors.actors.at_mut(person).titles.push(title);

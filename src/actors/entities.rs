@@ -155,16 +155,23 @@ impl TokenTypes {
     fn actor_spans(&self) -> Vec<(std::ops::Range<usize>, EntityKind)> {
         let mut out: Vec<(std::ops::Range<usize>, EntityKind)> = Vec::new();
         // (a zero byte, most of them, is two tokens outside any name: a
-        // token outside changes nothing here)
-        let codes = self.codes.iter().enumerate().filter(|&(_, &b)| b != 0);
-        let toks = codes.flat_map(|(b, _)| [2 * b, 2 * b + 1]);
-        for (t, c) in toks.filter(|&t| t < self.len).map(|t| (t, self.get(t))) {
-            let kind = kind_of(c & !FIRST);
-            match out.last_mut() {
-                Some((r, k)) if c & FIRST == 0 && r.end == t && Some(*k) == kind => r.end += 1,
-                _ => {
-                    if let Some(k) = kind.filter(|&k| k != EntityKind::Other) {
-                        out.push((t..t + 1, k));
+        // token outside changes nothing here; the others' codes read from
+        // their byte)
+        for (b, &byte) in self.codes.iter().enumerate() {
+            if byte == 0 {
+                continue;
+            }
+            for (t, c) in [(2 * b, byte & 0xf), (2 * b + 1, byte >> 4)] {
+                if t >= self.len {
+                    break;
+                }
+                let kind = kind_of(c & !FIRST);
+                match out.last_mut() {
+                    Some((r, k)) if c & FIRST == 0 && r.end == t && Some(*k) == kind => r.end += 1,
+                    _ => {
+                        if let Some(k) = kind.filter(|&k| k != EntityKind::Other) {
+                            out.push((t..t + 1, k));
+                        }
                     }
                 }
             }
@@ -202,7 +209,7 @@ pub(crate) fn untitle(doc: &Doc, types: &mut TokenTypes) {
         // ("Wessex Mayor X": one word the lexicons do not know before an
         // office of a place is that place)
         if k > r.start
-            && (known_place_word(doc.str_of(doc.span_of(r.start, k)))
+            && (known_place_word(doc.text_of_toks(r.start, k))
                 || (k == r.start + 1 && place_before_office(doc, r.start, last)))
         {
             types.put(r.start, code(EntityKind::Place) | FIRST);
@@ -259,7 +266,7 @@ fn tagged_name(
     kind: EntityKind,
     title: Option<Span>,
 ) -> Name {
-    let text = doc.str_of(doc.span_of(toks.start, toks.end));
+    let text = doc.text_of_toks(toks.start, toks.end);
     // "Tanner Street", "Eastfield United": the words of the name decide,
     // as they do for the rules' names ([`filter`]).
     let c = context();
@@ -487,7 +494,7 @@ fn capitalized_inside(doc: &Doc, word: &str) -> bool {
 /// maybe after a region or a country ("OSLO 1998-03-02", "KELBY, Wales
 /// 1998-03-02", "TARNOW Aug 4").
 fn dateline(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
-    let text = doc.str_of(doc.span_of(toks.start, toks.end));
+    let text = doc.text_of_toks(toks.start, toks.end);
     let b = toks.end;
     // (the lowercase test first: it ends at the second letter of most names)
     let caps = !text.chars().any(crate::letters::is_lowercase)
@@ -556,9 +563,7 @@ fn dateline_place(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     dateline(doc, toks)
         && (filed(doc, toks)
             || lexicon()
-                .known(&unshout(
-                    doc.str_of(doc.span_of(toks.start, toks.end)).split(' '),
-                ))
+                .known(&unshout(doc.text_of_toks(toks.start, toks.end).split(' ')))
                 .is_some_and(|k| k.is_place))
 }
 
@@ -677,9 +682,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
                     && t - e.start == 1
                     && e.end - t == 2
                     && !with_low(doc.tok(t - 1), |w| lexicon().is_common_word(w))
-                    && lexicon()
-                        .known(doc.str_of(doc.span_of(e.start, e.end)))
-                        .is_none()
+                    && lexicon().known(doc.text_of_toks(e.start, e.end)).is_none()
                     && !listed_org(doc, &e)
             });
         match split {
@@ -751,7 +754,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && a > 0
             && doc.tok(a - 1).first_is(crate::letters::is_lowercase)
         {
-            let text = doc.str_of(doc.span_of(a, b));
+            let text = doc.text_of_toks(a, b);
             n.hint = match types.verdict(a..b) {
                 Some(EntityKind::Organization) => Hint::Org,
                 Some(EntityKind::Place) => place_hint(text.to_string()),
@@ -810,7 +813,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             && b.0.len() == 1
             && known_place_word(doc.tok(b.0.start))
             && lexicon()
-                .known(doc.str_of(doc.span_of(a.0.start, a.0.end)))
+                .known(doc.text_of_toks(a.0.start, a.0.end))
                 .is_some_and(|k| !k.is_place)
             && (after >= doc.tokens.len()
                 || doc.tokens[after].kind() != TokenKind::Word
@@ -876,7 +879,7 @@ pub(crate) fn adopt(doc: &Doc, types: &TokenTypes, mut names: Vec<Name>) -> Vec<
             n.toks.len() > 1
                 && n.title.is_none()
                 && lexicon()
-                    .known(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+                    .known(doc.text_of_toks(n.toks.start, n.toks.end))
                     .is_some()
         };
         if e.start <= start && end <= e.end {
@@ -1219,7 +1222,7 @@ fn shouted_names(
         return;
     }
     let inside = |r: &std::ops::Range<usize>| heads.contains(&doc.sentence_at(r.start));
-    let text = |r: &std::ops::Range<usize>| doc.str_of(doc.span_of(r.start, r.end));
+    let text = |r: &std::ops::Range<usize>| doc.text_of_toks(r.start, r.end);
     let mut body: HashSet<u64> = HashSet::default();
     for r in spans
         .iter()
@@ -1307,11 +1310,9 @@ fn fields_joined(doc: &Doc, start: usize, after: &std::ops::Range<usize>) -> boo
         && after.clone().all(|t| doc.is_cap(t))
         && after.start > start + 3
         && lexicon().is_org_head(doc.tok(start))
-        && [start + 2..after.start - 1, after.clone()].iter().all(|r| {
-            lexicon()
-                .known(doc.str_of(doc.span_of(r.start, r.end)))
-                .is_none()
-        })
+        && [start + 2..after.start - 1, after.clone()]
+            .iter()
+            .all(|r| lexicon().known(doc.text_of_toks(r.start, r.end)).is_none())
 }
 
 /// How far from a quotation a speaker may stand: the attribution stage's
@@ -1384,7 +1385,7 @@ fn known(doc: &Doc, n: &Name) -> bool {
     if !matches!(n.hint, Hint::Known { .. }) {
         return false;
     }
-    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+    let text = doc.text_of_toks(n.toks.start, n.toks.end);
     let letters = text
         .chars()
         .filter(|c| crate::letters::is_alphabetic(*c))
@@ -1670,7 +1671,7 @@ fn company_context(doc: &Doc, n: &Name) -> bool {
                 )))
     };
     (before || after()) && {
-        let text = doc.str_of(doc.span_of(a, b));
+        let text = doc.text_of_toks(a, b);
         !known_place(doc, n) && lexicon().demonym(text).is_none()
     }
 }
@@ -1687,7 +1688,7 @@ fn mover(doc: &Doc, n: &Name, market: &Market) -> bool {
         && !matches!(n.hint, Hint::Person | Hint::Known { place: true, .. })
         && moves_after(doc, b, market)
         && {
-            let text = doc.str_of(doc.span_of(a, b));
+            let text = doc.text_of_toks(a, b);
             !known_place(doc, n) && lexicon().demonym(text).is_none()
         }
 }
@@ -1894,7 +1895,7 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
     let c = context();
     let lex = lexicon();
     let last = doc.tok(b - 1);
-    let whole = doc.str_of(doc.span_of(a, b));
+    let whole = doc.text_of_toks(a, b);
     let city = |w: &str| {
         lex.known(w)
             .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
@@ -1916,7 +1917,7 @@ fn club(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
     toks.len() == 2
         && context().club_first.contains(doc.tok(toks.start))
         && lexicon()
-            .known(doc.str_of(doc.span_of(toks.start, toks.end)))
+            .known(doc.text_of_toks(toks.start, toks.end))
             .is_none()
         && (game(doc, toks.start) || results_line(doc, toks))
 }
@@ -1983,13 +1984,13 @@ fn city_teams<'t>(doc: &Doc<'t>, names: &[Name]) -> HashSet<&'t str> {
                 && !doc.tok(b - 1).ends_with("ss")
                 && doc.tok(a).chars().any(crate::letters::is_lowercase)
                 && !lexicon().is_given_name(doc.tok(a))
-                && lexicon().known(doc.str_of(doc.span_of(a, b))).is_none()
+                && lexicon().known(doc.text_of_toks(a, b)).is_none()
                 && score_near(doc, n)
         })
         .flat_map(|n| {
             [
                 doc.tok(n.toks.start),
-                doc.str_of(doc.span_of(n.toks.start, n.toks.end)),
+                doc.text_of_toks(n.toks.start, n.toks.end),
             ]
         })
         .collect()
@@ -2008,12 +2009,40 @@ fn is_club(doc: &Doc, n: &Name, clubs: &HashSet<&str>) -> bool {
 /// name they do not know before a score is a team too ("beat Arsenal
 /// 3-1"), unless the tagger calls it a person or no actor.
 fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
-    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
     let sent = doc.sentences[doc.sentence_at(n.toks.start)].tokens();
     let word = |t: Option<usize>| t.filter(|t| sent.contains(t)).map(|t| doc.tok(t));
     let score = |t: Option<usize>| word(t).is_some_and(score);
     let (a, b) = (n.toks.start, n.toks.end);
-    let city = match lexicon().known(text) {
+    if n.title.is_some() {
+        return false;
+    }
+    // (what the name plays asked first: most names are near no game's
+    // word, no score and no line of results, and the look-up below
+    // is then not made)
+    let c = context();
+    let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
+    let back = |k: usize| a.checked_sub(k);
+    let linked = || {
+        matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
+            && (result(back(2)) || (score(back(2)) && result(back(3))))
+    };
+    // ("children in Kabul play football": after a preposition the name
+    // is no subject of the game's word)
+    let subject = || {
+        a == sent.start
+            || with_low(doc.tok(a - 1), |w| lexicon().word_class(w))
+                != Some(crate::lexicon::WordClass::Prep)
+    };
+    let plays = score(Some(b))
+        || (result(Some(b)) && subject())
+        || result(back(1))
+        || linked()
+        || results_line(doc, a..b);
+    if !plays {
+        return false;
+    }
+    // (a city, or a name the lexicons do not know)
+    match lexicon().known(doc.text_of_toks(a, b)) {
         Some(k) => k.place_kind == Some(crate::lexicon::PlaceKind::City),
         // "beat Arsenal 3-1": a name the lexicons do not know, before a
         // score, is a team unless the tagger calls it a person or no actor
@@ -2031,25 +2060,7 @@ fn plays(doc: &Doc, n: &Name, verdict: Option<EntityKind>) -> bool {
                     && word(Some(b)).is_some_and(|w| context().plays.contains(w))
                     && score_near(doc, n))
         }
-    };
-    if !city || n.title.is_some() {
-        return false;
     }
-    let c = context();
-    let result = |t: Option<usize>| word(t).is_some_and(|w| c.plays.contains(w));
-    let back = |k: usize| a.checked_sub(k);
-    let linked = matches!(word(back(1)), Some("to" | "with" | "over" | "against"))
-        && (result(back(2)) || (score(back(2)) && result(back(3))));
-    // ("children in Kabul play football": after a preposition the name
-    // is no subject of the game's word)
-    let subject = a == sent.start
-        || with_low(doc.tok(a - 1), |w| lexicon().word_class(w))
-            != Some(crate::lexicon::WordClass::Prep);
-    score(Some(b))
-        || (result(Some(b)) && subject)
-        || result(back(1))
-        || linked
-        || results_line(doc, a..b)
 }
 
 /// A line of results, "Leeds 2 Newcastle 1": a number of goals after each
@@ -2196,7 +2207,7 @@ fn pronoun(doc: &Doc, n: &Name) -> Option<EntityKind> {
 
 /// A name the lexicons know whole as a place ("Sri Lanka").
 fn known_place(doc: &Doc, n: &Name) -> bool {
-    known_place_word(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+    known_place_word(doc.text_of_toks(n.toks.start, n.toks.end))
 }
 
 /// A lowercase word at `b` that no word list knows (no grammar word, no
@@ -2274,7 +2285,7 @@ fn no_actor(doc: &Doc, n: &Name) -> bool {
     {
         return true;
     }
-    let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+    let text = doc.text_of_toks(n.toks.start, n.toks.end);
     // "CYCLING - VELMAR WINS": a section's label in capitals before a
     // dash and a headline in capitals (not a place or an organization the
     // lexicons know: "NATO - ...", "OSLO - ").
@@ -2410,7 +2421,7 @@ pub(crate) fn filter(
         if !office_of(doc, n) {
             continue;
         }
-        let text = doc.str_of(doc.span_of(a, n.toks.end));
+        let text = doc.text_of_toks(a, n.toks.end);
         n.hint = match types.verdict(n.toks.clone()) {
             _ if known_place(doc, n) => place_hint(text.to_string()),
             Some(EntityKind::Place) => place_hint(text.to_string()),
@@ -2427,7 +2438,7 @@ pub(crate) fn filter(
         if n.title.is_none() && dateline_place(doc, &n.toks) {
             *d = true;
             n.hint = place_hint(unshout(
-                doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
+                doc.text_of_toks(n.toks.start, n.toks.end).split(' '),
             ));
         }
     }
@@ -2495,7 +2506,7 @@ pub(crate) fn filter(
             _ if !cities.is_empty()
                 && n.toks.len() <= 2
                 && n.title.is_none()
-                && cities.contains(doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+                && cities.contains(doc.text_of_toks(n.toks.start, n.toks.end))
                 && !(n.toks.len() == 1 && in_place(doc, n)) =>
             {
                 Some(EntityKind::Organization)
@@ -2724,10 +2735,10 @@ pub(crate) fn filter(
         .iter()
         .zip(&verdict)
         .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
-        .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
+        .map(|(n, _)| doc.text_of_toks(n.toks.start, n.toks.end))
         .collect();
     if !teams.is_empty() {
-        let text = |n: &Name| doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+        let text = |n: &Name| doc.text_of_toks(n.toks.start, n.toks.end);
         let is_team = |n: &Name| teams.contains(text(n)) && n.title.is_none() && !in_place(doc, n);
         // A city a dateline names after a mention of its team ("Bologna
         // edge Vilnius", then "BOLOGNA, Nov 6") keeps one actor, of the
@@ -2772,7 +2783,7 @@ pub(crate) fn filter(
         .iter()
         .zip(&verdict)
         .filter(|(_, v)| **v == Some(EntityKind::Organization))
-        .map(|(n, _)| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))))
+        .map(|(n, _)| lower_hash(doc.text_of_toks(n.toks.start, n.toks.end)))
         .collect();
     for n in &mut names {
         if let Hint::Known {
@@ -2809,12 +2820,9 @@ pub(crate) fn filter(
                 let last = (v == EntityKind::Person && n.toks.len() > 1)
                     .then(|| (lower_hash(doc.tok(n.toks.end - 1)), v));
                 Some(
-                    [(
-                        lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end))),
-                        v,
-                    )]
-                    .into_iter()
-                    .chain(last),
+                    [(lower_hash(doc.text_of_toks(n.toks.start, n.toks.end)), v)]
+                        .into_iter()
+                        .chain(last),
                 )
             })
             .flatten()
@@ -2826,7 +2834,7 @@ pub(crate) fn filter(
             .zip(&asked)
             .filter(|((_, &l), _)| l)
         {
-            let h = lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
+            let h = lower_hash(doc.text_of_toks(n.toks.start, n.toks.end));
             if let Some(&(_, k)) = below.iter().find(|(x, _)| *x == h) {
                 *v = Some(k);
                 a.company.set(None);
@@ -2834,7 +2842,7 @@ pub(crate) fn filter(
                     EntityKind::Person => Hint::Person,
                     EntityKind::Organization => Hint::Org,
                     _ => place_hint(unshout(
-                        doc.str_of(doc.span_of(n.toks.start, n.toks.end)).split(' '),
+                        doc.text_of_toks(n.toks.start, n.toks.end).split(' '),
                     )),
                 };
             } else if let Hint::Known { place, .. } = n.hint {
@@ -2870,7 +2878,7 @@ pub(crate) fn filter(
         {
             for k in i..=j {
                 let n = &names[k];
-                let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+                let text = doc.text_of_toks(n.toks.start, n.toks.end);
                 listed[k] = n.title.is_none()
                     && n.toks.len() == 1
                     && matches!(n.hint, Hint::Single | Hint::Org)
@@ -2920,7 +2928,7 @@ pub(crate) fn filter(
     // The company keeps its kind through the document ("Halvex said
     // demand slumped" after "a spokesman for Halvex" or "the software
     // maker Halvex"), but where a preposition of place makes it a place.
-    let name_hash = |n: &Name| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
+    let name_hash = |n: &Name| lower_hash(doc.text_of_toks(n.toks.start, n.toks.end));
     let firms: HashSet<u64> = names
         .iter()
         .zip(&listed)
@@ -2977,7 +2985,7 @@ pub(crate) fn filter(
     // Brandt").
     // Compared in lowercase: "FERRANT" (a transcript's label) after
     // "Odile Ferrant".
-    let text = |n: &Name| lower_hash(doc.str_of(doc.span_of(n.toks.start, n.toks.end)));
+    let text = |n: &Name| lower_hash(doc.text_of_toks(n.toks.start, n.toks.end));
     let mut typed: HashSet<u64> = HashSet::default();
     for (n, v) in names.iter().zip(&verdict) {
         if is_actor(*v) {
@@ -3173,7 +3181,7 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             }
             // A dateline's place; an organization the lexicon knows by
             // that very name ("Oxfam").
-            let text = doc.str_of(doc.span_of(n.toks.start, n.toks.end));
+            let text = doc.text_of_toks(n.toks.start, n.toks.end);
             if (dateline(doc, &n.toks) && !team_elsewhere(doc, names, n))
                 || (n.toks.len() == 1 && after_dateline_place(doc, n.toks.start))
                 || lex.known(text).is_some_and(|k| !k.is_place)

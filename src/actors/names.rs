@@ -546,7 +546,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
                 if shouting {
                     for name in &mut out[n..] {
                         let words = name.toks.clone().map(|k| doc.tok(k));
-                        let raw = doc.str_of(doc.span_of(name.toks.start, name.toks.end));
+                        let raw = doc.text_of_toks(name.toks.start, name.toks.end);
                         if let Some(k) = known_in_capitals(raw, words) {
                             name.hint = Hint::Known {
                                 canonical: k.canonical.clone(),
@@ -571,9 +571,7 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         }
         // "Amnesty International said": a name the lexicons know whole
         // keeps its first word, a common one too.
-        if initial
-            && (a + 2..=b.min(a + 4)).any(|k| lex.known(doc.str_of(doc.span_of(a, k))).is_some())
-        {
+        if initial && (a + 2..=b.min(a + 4)).any(|k| lex.known(doc.text_of_toks(a, k)).is_some()) {
             break;
         }
         let grammar =
@@ -725,7 +723,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 // Secretary of State", a known place, still is one).
                 let w = doc.tok(a);
                 let portfolio = i == a + 1
-                    && lex.is_office(doc.str_of(doc.span_of(i, i + len)))
+                    && lex.is_office(doc.text_of_toks(i, i + len))
                     && with_low(w, |l| lex.is_common_word(l))
                     && lex.known(w).is_none();
                 // ("Quist and Councilwoman Dunlow": a name joined to the
@@ -751,7 +749,7 @@ fn segment_body(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>
                 // for Eastmarch"); after "of" the tagger's stage decides
                 // what a field alone is ("Chairman of Acme", `entities`).
                 let office_for =
-                    doc.tok(after) == "for" && lex.is_office(doc.str_of(doc.span_of(i, i + len)));
+                    doc.tok(after) == "for" && lex.is_office(doc.text_of_toks(i, i + len));
                 if start > after && (office_for || doc.tok(after) == "of") {
                     let person = (start + 1..b).find(|&t| lex.is_given_name(doc.tok(t)));
                     let field = person.unwrap_or(b);
@@ -898,7 +896,7 @@ fn push_field(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) 
 fn title_field_whole(doc: &Doc, a: usize, b: usize) -> bool {
     let lex = lexicon();
     b == a + 1
-        || lex.known(doc.str_of(doc.span_of(a, b))).is_some()
+        || lex.known(doc.text_of_toks(a, b)).is_some()
         || (a..b)
             .all(|t| is_connector(doc.tok(t)) || with_low(doc.tok(t), |l| lex.is_common_word(l)))
 }
@@ -1100,11 +1098,11 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
         },
         title: None,
     };
-    if let Some(k) = lex.known(doc.str_of(doc.span_of(a, b))) {
+    if let Some(k) = lex.known(doc.text_of_toks(a, b)) {
         return Some(known(b - a, k));
     }
     for len in (1..(b - a).min(5)).rev() {
-        let head = doc.str_of(doc.span_of(a, a + len));
+        let head = doc.text_of_toks(a, a + len);
         if let Some(k) = lex.known(head) {
             let rest_person = lex.is_given_name(doc.tok(a + len));
             return (!k.is_place || rest_person).then(|| known(len, k));

@@ -179,7 +179,7 @@ fn phrase_actor(
     if let Some(m) = source_after(doc, actors, a, b).or_else(|| company_author(doc, actors, b)) {
         let actor = actors.mention(m).actor();
         let participle = b > a + 1 && doc.uses_lower(b - 1).has(Use::Authored);
-        let noun = doc.str_of(doc.span_of(a, b - usize::from(participle)));
+        let noun = doc.text_of_toks(a, b - usize::from(participle));
         let key = strip_determiner(noun).lower();
         actors.phrase_actors.insert_new(&key, actor);
         return (Some(actor), Some(m));

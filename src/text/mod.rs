@@ -676,6 +676,20 @@ impl<'t> Doc<'t> {
         Span::new(start, self.token(b - 1).span().end.max(start))
     }
 
+    /// The text of tokens `a..b` (`str_of(span_of(a, b))`), sliced without
+    /// `Part::of`'s checks, as [`Doc::tok`] is.
+    pub fn text_of_toks(&self, a: usize, b: usize) -> &'t str {
+        let s = self.span_of(a, b);
+        debug_assert!(
+            self.text.get(s.start..s.end).is_some(),
+            "tokens off their text"
+        );
+        // SAFETY: `span_of` starts at a token's start or at the text's end
+        // and ends at a token's end or at that start, each a char boundary
+        // of `self.text` inside it (`Doc::text_of`).
+        unsafe { self.text.get_unchecked(s.start..s.end) }
+    }
+
     /// The paragraph of token `i`.
     pub fn para_of(&self, i: usize) -> usize {
         self.sentences.at(self.sentence_at(i)).para()
