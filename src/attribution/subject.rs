@@ -454,9 +454,19 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     if let Some(q) = opening {
         if let Some(m) = actors.mention_at(q - 1) {
             let m = outermost(actors, m, q - 1);
+            // "aides to Jane Doe, who asked not to be named, said": a clause
+            // that hides its source's name is not the named person's.
+            let s = actors.mention(m).toks().start;
+            if actors.mention(m).kind() == MentionKind::Name
+                && (q + 1..p).any(|k| crate::actors::marker_at(doc, k).is_some())
+            {
+                if let Some(a) = who_described(doc, actors, s, q + 1, bound) {
+                    return Some(a);
+                }
+            }
             // "Jane Doe of the Acme Institute, who ..., said": the person
             // the body qualifies, not the body.
-            let mut s = actors.mention(m).toks().start;
+            let mut s = s;
             if s > bound + 2 && doc.tok(s - 1).eq_ignore_ascii_case("the") {
                 s -= 1;
             }
