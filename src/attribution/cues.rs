@@ -229,7 +229,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits, out: 
                     && v.frames.inf
                     && !(t + 1 < sent.end && doc.is(t + 1, Use::QuestionOpener))
                     && (is_to_infinitive_after(doc, t, sent.end)
-                        || (t + 1 < sent.end && doc.tok(t + 1).eq_ignore_ascii_case("for")))
+                        || for_after_object(doc, t, sent.end))
                 {
                     stance = Stance::Urge;
                 }
@@ -1232,6 +1232,15 @@ fn told_to(doc: &Doc, actors: &Actors, t: usize, end: usize) -> bool {
 
 fn is_to_infinitive_after(doc: &Doc, t: usize, end: usize) -> bool {
     (t + 1..(t + 6).min(end)).any(|k| doc.tok(k).eq_ignore_ascii_case("to"))
+}
+
+/// "asked for a meeting", "asked the council for a refund": a "for" that
+/// is the first preposition after the verb, within a few words.
+fn for_after_object(doc: &Doc, t: usize, end: usize) -> bool {
+    (t + 1..(t + 5).min(end))
+        .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
+        .find(|&k| doc.word_class(k) == Some(WordClass::Prep))
+        .is_some_and(|k| doc.tok(k).eq_ignore_ascii_case("for"))
 }
 
 /// "US claims", "the minister's claims", "Smith's denial": a claim noun

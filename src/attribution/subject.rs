@@ -454,19 +454,9 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     if let Some(q) = opening {
         if let Some(m) = actors.mention_at(q - 1) {
             let m = outermost(actors, m, q - 1);
-            // "aides to Jane Doe, who asked not to be named, said": a clause
-            // that hides its source's name is not the named person's.
-            let s = actors.mention(m).toks().start;
-            if actors.mention(m).kind() == MentionKind::Name
-                && (q + 1..p).any(|k| crate::actors::marker_at(doc, k).is_some())
-            {
-                if let Some(a) = who_described(doc, actors, s, q + 1, bound) {
-                    return Some(a);
-                }
-            }
             // "Jane Doe of the Acme Institute, who ..., said": the person
             // the body qualifies, not the body.
-            let mut s = s;
+            let mut s = actors.mention(m).toks().start;
             if s > bound + 2 && doc.tok(s - 1).eq_ignore_ascii_case("the") {
                 s -= 1;
             }
@@ -476,6 +466,16 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
                     if actors.actor(actors.mention(h).actor()).kind == ActorKind::Person {
                         return Some(Anchor::Mention(h));
                     }
+                }
+            }
+            // "aides to Jane Doe, who asked not to be named, said": a clause
+            // that hides its source's name is not the named person's.
+            if actors.mention(m).kind() == MentionKind::Name
+                && (q + 1..p).any(|k| crate::actors::marker_at(doc, k).is_some())
+            {
+                let s = actors.mention(m).toks().start;
+                if let Some(a) = who_described(doc, actors, s, q + 1, bound) {
+                    return Some(a);
                 }
             }
             return Some(Anchor::Mention(m));
