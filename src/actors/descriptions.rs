@@ -685,7 +685,19 @@ fn apposed_person(
                 let m = actors.mention_at(k)?;
                 let mention = actors.mention(m);
                 let end = mention.toks().end;
-                let closed = end < doc.tokens.len() && matches!(doc.tok(end), "," | "(");
+                // ("Gov. Jane Doe of the Tarn Party,": past the body or
+                // place after "of")
+                let of_named = |e: usize| {
+                    let k =
+                        e + 1 + usize::from(e + 1 < doc.tokens.len() && doc.tok(e + 1) == "the");
+                    doc.tok(e) == "of"
+                        && actors.mention_at(k).is_some_and(|n| {
+                            let f = actors.mention(n).toks().end;
+                            f < doc.tokens.len() && doc.tok(f) == ","
+                        })
+                };
+                let closed =
+                    end < doc.tokens.len() && (matches!(doc.tok(end), "," | "(") || of_named(end));
                 (closed && mention.title()?.start == at).then_some(person_at(k))?
             })
         })

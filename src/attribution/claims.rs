@@ -113,7 +113,18 @@ pub fn find(
             let e = tail_begin.map_or(cue.toks.start, |b| b + 1);
             // ("His brother, Tom Roe, who ..., objected.": the tail's
             // own role, nothing said)
-            if e <= s + 3 && matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss)) {
+            // ("The firm's founder, Jane Doe, has not commented.": an
+            // owner's role in apposition to the tail's name)
+            let owned = e <= s + 5
+                && (s..e).any(|k| doc.token(k).kind() == TokenKind::Possessive)
+                && tail.and_then(|t| t.mention).is_some_and(|m| {
+                    let f = actors.mention(m).toks().end;
+                    f < sent.end && doc.tok(f) == ","
+                });
+            if owned
+                || (e <= s + 3
+                    && matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss)))
+            {
                 continue;
             }
             Some((s, e))

@@ -229,7 +229,7 @@ pub fn find(doc: &Doc, actors: &Actors, sent: Range<usize>, masked: &Bits, out: 
                     && v.frames.inf
                     && !(t + 1 < sent.end && doc.is(t + 1, Use::QuestionOpener))
                     && (is_to_infinitive_after(doc, t, sent.end)
-                        || (t + 1 < sent.end && doc.tok(t + 1).eq_ignore_ascii_case("for")))
+                        || for_after_object(doc, t, sent.end))
                 {
                     stance = Stance::Urge;
                 }
@@ -1020,6 +1020,7 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     };
     if participle
         && prev_is_noun
+        && !claim_noun_clause(doc, t, sent.start)
         && that_within(doc, t, sent.end, 8, listener()).is_none()
         && !closing_setting(doc, t, sent.clone())
         // ("the mayor vowed on Tuesday to ...": so does a promise's "to")
@@ -1232,6 +1233,26 @@ fn told_to(doc: &Doc, actors: &Actors, t: usize, end: usize) -> bool {
 
 fn is_to_infinitive_after(doc: &Doc, t: usize, end: usize) -> bool {
     (t + 1..(t + 6).min(end)).any(|k| doc.tok(k).eq_ignore_ascii_case("to"))
+}
+
+/// "a charge the company swiftly rejected as ...": a clause with no
+/// "that" after a claim noun, whose subject opens with a determiner; its
+/// past form is finite, no participle.
+fn claim_noun_clause(doc: &Doc, t: usize, start: usize) -> bool {
+    (t.saturating_sub(6).max(start)..t.saturating_sub(2)).any(|k| {
+        doc.cue_noun(k).is_some()
+            && doc.word_class(k + 1) == Some(WordClass::Det)
+            && (k..t).all(|j| doc.token(j).kind() == TokenKind::Word)
+    })
+}
+
+/// "asked for a meeting", "asked the council for a refund": a "for" that
+/// is the first preposition after the verb, within a few words.
+fn for_after_object(doc: &Doc, t: usize, end: usize) -> bool {
+    (t + 1..(t + 5).min(end))
+        .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
+        .find(|&k| doc.word_class(k) == Some(WordClass::Prep))
+        .is_some_and(|k| doc.tok(k).eq_ignore_ascii_case("for"))
 }
 
 /// "US claims", "the minister's claims", "Smith's denial": a claim noun

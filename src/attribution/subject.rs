@@ -468,6 +468,16 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
                     }
                 }
             }
+            // "aides to Jane Doe, who asked not to be named, said": a clause
+            // that hides its source's name is not the named person's.
+            if actors.mention(m).kind() == MentionKind::Name
+                && (q + 1..p).any(|k| crate::actors::marker_at(doc, k).is_some())
+            {
+                let s = actors.mention(m).toks().start;
+                if let Some(a) = who_described(doc, actors, s, q + 1, bound) {
+                    return Some(a);
+                }
+            }
             return Some(Anchor::Mention(m));
         }
         // "One of them, who asked not to be named, said": the subject as
