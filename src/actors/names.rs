@@ -1114,11 +1114,13 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
 }
 
 /// "Paris and Berlin": two names, unless an organization word follows
-/// ("Department of Fisheries and Marine Services").
+/// ("Department of Fisheries and Marine Services") or the run is an
+/// organization whose field after "of" or "for" ends in "and" and a word
+/// or two ("Ministry of Trade and Industry").
 fn and_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
-    (a + 1..b)
-        .find(|&t| doc.is(t, Use::And))
-        .filter(|&and| !run_has_org_head(doc, and, b))
+    (a + 1..b).find(|&t| doc.is(t, Use::And)).filter(|&and| {
+        !run_has_org_head(doc, and, b) && !super::entities::fields_joined(doc, a, &(and + 1..b))
+    })
 }
 
 /// Where to split after an organization word followed by another name
