@@ -9,8 +9,8 @@
 //! given name opening it, or a speech verb next to it ("X said", "said X").
 
 use super::names::{
-    after_dateline_place, headline_verb, office_in_capitals, place_hint, role_before_given_name,
-    speaks_next, unshout, Hint, Name,
+    after_dateline_place, fields_joined, headline_verb, office_in_capitals, place_hint,
+    role_before_given_name, speaks_next, unshout, Hint, Name,
 };
 use super::store::Actors;
 use crate::annotation::ActorKind;
@@ -1312,25 +1312,6 @@ fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && doc.is_cap(toks.end - 1)
 }
 
-/// An organization's head word at `start`, then "of" or "for", and the
-/// capitalized words of `after` (one or two) closing the name after
-/// "and": "Office of Rail and Road" (neither field a name the lexicons
-/// know: "the University of Pennsylvania and Carnegie Mellon" are two).
-pub(super) fn fields_joined(doc: &Doc, start: usize, after: &std::ops::Range<usize>) -> bool {
-    after.len() <= 2
-        && after.end - start <= 7
-        && matches!(doc.tok(start + 1), "of" | "for")
-        && (start..after.end).all(|t| doc.tokens[t].kind() == TokenKind::Word)
-        && after.clone().all(|t| doc.is_cap(t))
-        && after.start > start + 3
-        && lexicon().is_org_head(doc.tok(start))
-        && [start + 2..after.start - 1, after.clone()].iter().all(|r| {
-            lexicon()
-                .known(doc.str_of(doc.span_of(r.start, r.end)))
-                .is_none()
-        })
-}
-
 /// How far from a quotation a speaker may stand: the attribution stage's
 /// reach (`attribution::words::REACH`, a layer above this one).
 const QUOTE_REACH: usize = 60;
@@ -1452,6 +1433,8 @@ struct Context {
     org_last: HashSet<&'static str>,
     /// The `org_last` words of clubs (Rovers, United, FC).
     club_last: HashSet<&'static str>,
+    /// The words before the other side of a game ("against", "host").
+    meets: HashSet<&'static str>,
     place_title: HashSet<&'static str>,
     party: HashSet<&'static str>,
     city_club: HashSet<&'static str>,
@@ -1523,6 +1506,7 @@ fn context() -> &'static Context {
             place_last: HashSet::default(),
             org_last: HashSet::default(),
             club_last: HashSet::default(),
+            meets: HashSet::default(),
             place_title: HashSet::default(),
             party: HashSet::default(),
             city_club: HashSet::default(),
@@ -1554,6 +1538,7 @@ fn context() -> &'static Context {
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
                     "club_last" => &mut c.club_last,
+                    "meets" => &mut c.meets,
                     "place_title" => &mut c.place_title,
                     "party" => &mut c.party,
                     "city_club" => &mut c.city_club,
@@ -2741,13 +2726,37 @@ pub(crate) fn filter(
                 && !surnames.contains(&lower_hash(doc.tok(n.toks.start)))
                 && games())
     };
-    let teams: HashSet<&str> = names
+    let mut teams: HashSet<&str> = names
         .iter()
         .zip(&verdict)
         .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
         .map(|(n, _)| doc.str_of(doc.span_of(n.toks.start, n.toks.end)))
         .collect();
     if !teams.is_empty() {
+        // "won 2-0 against Tennel", "Carrick host Dunlow": in a report
+        // whose sides are teams, one word after a word of meeting
+        // (`meets`) is a side too, though the tagger reads a player (not
+        // a given name, a person's surname, a country, a people nor a
+        // titled name: "the choice facing Americans").
+        for n in &names {
+            let a = n.toks.start;
+            let w = doc.tok(a);
+            if n.toks.len() == 1
+                && a > 0
+                && n.title.is_none()
+                && n.hint != Hint::Person
+                && context().meets.contains(doc.tok(a - 1))
+                && !lexicon().is_given_name(w)
+                && !lexicon().national(w)
+                && !plural(doc, n)
+                && !surnames.contains(&lower_hash(w))
+                && lexicon()
+                    .known(w)
+                    .is_none_or(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
+            {
+                teams.insert(w);
+            }
+        }
         let text = |n: &Name| doc.str_of(doc.span_of(n.toks.start, n.toks.end));
         let is_team = |n: &Name| teams.contains(text(n)) && n.title.is_none() && !in_place(doc, n);
         // A city a dateline names after a mention of its team ("Bologna

@@ -1118,9 +1118,28 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
 /// organization whose field after "of" or "for" ends in "and" and a word
 /// or two ("Ministry of Trade and Industry").
 fn and_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
-    (a + 1..b).find(|&t| doc.is(t, Use::And)).filter(|&and| {
-        !run_has_org_head(doc, and, b) && !super::entities::fields_joined(doc, a, &(and + 1..b))
-    })
+    (a + 1..b)
+        .find(|&t| doc.is(t, Use::And))
+        .filter(|&and| !run_has_org_head(doc, and, b) && !fields_joined(doc, a, &(and + 1..b)))
+}
+
+/// An organization's head word at `start`, then "of" or "for", and the
+/// capitalized words of `after` (one or two) closing the name after
+/// "and": "Office of Rail and Road" (neither field a name the lexicons
+/// know: "the University of Pennsylvania and Carnegie Mellon" are two).
+pub(super) fn fields_joined(doc: &Doc, start: usize, after: &std::ops::Range<usize>) -> bool {
+    after.len() <= 2
+        && after.end - start <= 7
+        && matches!(doc.tok(start + 1), "of" | "for")
+        && (start..after.end).all(|t| doc.tokens[t].kind() == TokenKind::Word)
+        && after.clone().all(|t| doc.is_cap(t))
+        && after.start > start + 3
+        && lexicon().is_org_head(doc.tok(start))
+        && [start + 2..after.start - 1, after.clone()].iter().all(|r| {
+            lexicon()
+                .known(doc.str_of(doc.span_of(r.start, r.end)))
+                .is_none()
+        })
 }
 
 /// Where to split after an organization word followed by another name
