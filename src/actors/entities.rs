@@ -9,8 +9,8 @@
 //! given name opening it, or a speech verb next to it ("X said", "said X").
 
 use super::names::{
-    after_dateline_place, headline_verb, office_in_capitals, place_hint, role_before_given_name,
-    speaks_next, unshout, Hint, Name,
+    after_dateline_place, fields_joined, headline_verb, office_in_capitals, place_hint,
+    role_before_given_name, speaks_next, unshout, Hint, Name,
 };
 use super::store::Actors;
 use crate::annotation::ActorKind;
@@ -255,6 +255,23 @@ fn office_place(doc: &Doc, n: &Name) -> bool {
         && super::names::title_len(doc, b, doc.tokens.len()).is_some_and(|l| {
             b + l < doc.tokens.len() && doc.is_cap(b + l) && place_before_office(doc, a, b + l - 1)
         })
+}
+
+/// Name `n`, one untitled word, whose "'s" owns an office of a place: a
+/// `place_title` within the three lowercase words after it ("Sereth's
+/// prime minister", "Velland's agriculture minister"): that place
+/// ([`place_before_office`]).
+fn owned_office(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    b == a + 1
+        && n.title.is_none()
+        && doc
+            .tokens
+            .get(b)
+            .is_some_and(|t| t.kind() == TokenKind::Possessive)
+        && (b + 1..(b + 4).min(doc.tokens.len()))
+            .take_while(|&t| doc.tok(t).first_is(crate::letters::is_lowercase))
+            .any(|t| place_before_office(doc, a, t))
 }
 
 /// The name the tagger found over `toks`, with the hint its kind gives
@@ -1298,23 +1315,6 @@ fn listed_org(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
         && doc.is_cap(toks.end - 1)
 }
 
-/// An organization's head word at `start`, then "of" or "for", and the
-/// capitalized words of `after` (one or two) closing the name after
-/// "and": "Office of Rail and Road" (neither field a name the lexicons
-/// know: "the University of Pennsylvania and Carnegie Mellon" are two).
-fn fields_joined(doc: &Doc, start: usize, after: &std::ops::Range<usize>) -> bool {
-    after.len() <= 2
-        && after.end - start <= 7
-        && matches!(doc.tok(start + 1), "of" | "for")
-        && (start..after.end).all(|t| doc.tokens[t].kind() == TokenKind::Word)
-        && after.clone().all(|t| doc.is_cap(t))
-        && after.start > start + 3
-        && lexicon().is_org_head(doc.tok(start))
-        && [start + 2..after.start - 1, after.clone()]
-            .iter()
-            .all(|r| lexicon().known(doc.text_of_toks(r.start, r.end)).is_none())
-}
-
 /// How far from a quotation a speaker may stand: the attribution stage's
 /// reach (`attribution::words::REACH`, a layer above this one).
 const QUOTE_REACH: usize = 60;
@@ -1434,6 +1434,10 @@ struct Context {
     place_first: HashSet<&'static str>,
     place_last: HashSet<&'static str>,
     org_last: HashSet<&'static str>,
+    /// The `org_last` words of clubs (Rovers, United, FC).
+    club_last: HashSet<&'static str>,
+    /// The words before the other side of a game ("against", "host").
+    meets: HashSet<&'static str>,
     place_title: HashSet<&'static str>,
     party: HashSet<&'static str>,
     city_club: HashSet<&'static str>,
@@ -1504,6 +1508,8 @@ fn context() -> &'static Context {
             place_first: HashSet::default(),
             place_last: HashSet::default(),
             org_last: HashSet::default(),
+            club_last: HashSet::default(),
+            meets: HashSet::default(),
             place_title: HashSet::default(),
             party: HashSet::default(),
             city_club: HashSet::default(),
@@ -1534,6 +1540,8 @@ fn context() -> &'static Context {
                     "place_first" => &mut c.place_first,
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
+                    "club_last" => &mut c.club_last,
+                    "meets" => &mut c.meets,
                     "place_title" => &mut c.place_title,
                     "party" => &mut c.party,
                     "city_club" => &mut c.city_club,
@@ -2498,7 +2506,7 @@ pub(crate) fn filter(
         .zip(&dated)
         .map(|((n, a), &dated)| match types.verdict(n.toks.clone()) {
             _ if dated || (n.title.is_none() && dateline_region(doc, n)) => Some(EntityKind::Place),
-            _ if office_place(doc, n) => Some(EntityKind::Place),
+            _ if office_place(doc, n) || owned_office(doc, n) => Some(EntityKind::Place),
             _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
             // "beat the Corbett Falcons 3-2", then "Corbett led 2-1": a
             // team, and the city alone is that team (not "the game in
@@ -2731,13 +2739,37 @@ pub(crate) fn filter(
                 && !surnames.contains(&lower_hash(doc.tok(n.toks.start)))
                 && games())
     };
-    let teams: HashSet<&str> = names
+    let mut teams: HashSet<&str> = names
         .iter()
         .zip(&verdict)
         .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
         .map(|(n, _)| doc.text_of_toks(n.toks.start, n.toks.end))
         .collect();
     if !teams.is_empty() {
+        // "won 2-0 against Tennel", "Carrick host Dunlow": in a report
+        // whose sides are teams, one word after a word of meeting
+        // (`meets`) is a side too, though the tagger reads a player (not
+        // a given name, a person's surname, a country, a people nor a
+        // titled name: "the choice facing Americans").
+        for n in &names {
+            let a = n.toks.start;
+            let w = doc.tok(a);
+            if n.toks.len() == 1
+                && a > 0
+                && n.title.is_none()
+                && n.hint != Hint::Person
+                && context().meets.contains(doc.tok(a - 1))
+                && !lexicon().is_given_name(w)
+                && !lexicon().national(w)
+                && !plural(doc, n)
+                && !surnames.contains(&lower_hash(w))
+                && lexicon()
+                    .known(w)
+                    .is_none_or(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
+            {
+                teams.insert(w);
+            }
+        }
         let text = |n: &Name| doc.text_of_toks(n.toks.start, n.toks.end);
         let is_team = |n: &Name| teams.contains(text(n)) && n.title.is_none() && !in_place(doc, n);
         // A city a dateline names after a mention of its team ("Bologna
@@ -2796,9 +2828,7 @@ pub(crate) fn filter(
                 && dateline(doc, &n.toks)
                 && games()
             {
-                *canonical = doc
-                    .str_of(doc.span_of(n.toks.start, n.toks.end))
-                    .to_string();
+                *canonical = doc.text_of_toks(n.toks.start, n.toks.end).to_string();
             }
         }
     }
@@ -2898,14 +2928,15 @@ pub(crate) fn filter(
             }
         }
         // "an edge over rivals Norvex and Quillan Micro": names right after
-        // "rival" or "rivals" and those listed with them are competitors,
+        // "rival" or "rivals" (or "Rival" opening a sentence: "Rival
+        // Brannock is still waiting") and those listed with them are competitors,
         // organizations, though the tagger reads people or places (not a
         // titled name, one opening with a given name, a place or a people
         // the lexicons know, nor a surname of a person named whole:
         // "rivals Fry and Dunne"), nor one modifying a noun after it
         // ("rival Republican candidates").
         let a = names[i].toks.start;
-        if a > 0 && matches!(doc.tok(a - 1), "rival" | "rivals") {
+        if a > 0 && matches!(doc.tok(a - 1), "rival" | "rivals" | "Rival" | "Rivals") {
             for k in i..=j {
                 let n = &names[k];
                 let first = doc.tok(n.toks.start);
@@ -2929,12 +2960,47 @@ pub(crate) fn filter(
     // demand slumped" after "a spokesman for Halvex" or "the software
     // maker Halvex"), but where a preposition of place makes it a place.
     let name_hash = |n: &Name| lower_hash(doc.text_of_toks(n.toks.start, n.toks.end));
+    // "Dalgren said" after "Dalgren Mining": the first word of a firm's
+    // name (`org_last` last; a club's only in a report of games or a
+    // line of results) alone is
+    // that organization, as a surname alone is its person (not a given
+    // name, a word the lexicons know, a people's, a common word, nor a
+    // person's surname).
+    let heads: Vec<u64> = names
+        .iter()
+        .zip(&verdict)
+        .filter(|&(n, v)| {
+            let (a, b) = (n.toks.start, n.toks.end);
+            let (w, lex) = (doc.tok(a), lexicon());
+            *v == Some(EntityKind::Organization)
+                && b - a > 1
+                && n.title.is_none()
+                && context().org_last.contains(doc.tok(b - 1))
+                && (!context().club_last.contains(doc.tok(b - 1))
+                    || games()
+                    || results_line(doc, a..b))
+                && w.chars().any(crate::letters::is_lowercase)
+                && !lex.is_given_name(w)
+                && lex.known(w).is_none()
+                && lex.demonym(w).is_none()
+                && !with_low(w, |l| lex.is_common_word(l))
+                && !surnames.contains(&lower_hash(w))
+        })
+        .map(|(n, _)| lower_hash(doc.tok(n.toks.start)))
+        .collect();
+    let head = |n: &Name| {
+        n.toks.len() == 1
+            && n.hint != Hint::Person
+            && !heads.is_empty()
+            && heads.contains(&lower_hash(doc.tok(n.toks.start)))
+    };
     let firms: HashSet<u64> = names
         .iter()
         .zip(&listed)
         .zip(&asked)
         .filter(|&((n, &l), a)| {
-            l || company(n, a)
+            l || head(n)
+                || company(n, a)
                 || ((traded(doc, n)
                     // "software maker Halden", "Quorra, a start-up whose
                     // ...": the noun before the name, or the apposition
@@ -2959,11 +3025,15 @@ pub(crate) fn filter(
             }
         }
     }
-    // "Kessendorf is a market town": a place through the document.
+    // "Kessendorf is a market town", "Sereth's prime minister": a place
+    // through the document.
     let places: HashSet<u64> = names
         .iter()
         .zip(&asked)
-        .filter(|(n, a)| copula(doc, n.toks.end) && apposed(n, a) == Some(EntityKind::Place))
+        .filter(|(n, a)| {
+            (copula(doc, n.toks.end) && apposed(n, a) == Some(EntityKind::Place))
+                || owned_office(doc, n)
+        })
         .map(|(n, _)| name_hash(n))
         .collect();
     if !places.is_empty() {

@@ -879,9 +879,7 @@ fn push_field(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) 
     classify_parts(doc, ev, run, out);
     for name in out.sub_mut(first..) {
         if name.hint == Hint::Single {
-            let canonical = doc
-                .str_of(doc.span_of(name.toks.start, name.toks.end))
-                .to_string();
+            let canonical = doc.text_of_toks(name.toks.start, name.toks.end).to_string();
             name.hint = Hint::Known {
                 canonical,
                 place: true,
@@ -1112,11 +1110,30 @@ fn known_at_start(doc: &Doc, a: usize, b: usize) -> Option<Name> {
 }
 
 /// "Paris and Berlin": two names, unless an organization word follows
-/// ("Department of Fisheries and Marine Services").
+/// ("Department of Fisheries and Marine Services") or the run is an
+/// organization whose field after "of" or "for" ends in "and" and a word
+/// or two ("Ministry of Trade and Industry").
 fn and_cut(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     (a + 1..b)
         .find(|&t| doc.is(t, Use::And))
-        .filter(|&and| !run_has_org_head(doc, and, b))
+        .filter(|&and| !run_has_org_head(doc, and, b) && !fields_joined(doc, a, &(and + 1..b)))
+}
+
+/// An organization's head word at `start`, then "of" or "for", and the
+/// capitalized words of `after` (one or two) closing the name after
+/// "and": "Office of Rail and Road" (neither field a name the lexicons
+/// know: "the University of Pennsylvania and Carnegie Mellon" are two).
+pub(super) fn fields_joined(doc: &Doc, start: usize, after: &std::ops::Range<usize>) -> bool {
+    after.len() <= 2
+        && after.end - start <= 7
+        && matches!(doc.tok(start + 1), "of" | "for")
+        && (start..after.end).all(|t| doc.tokens[t].kind() == TokenKind::Word)
+        && after.clone().all(|t| doc.is_cap(t))
+        && after.start > start + 3
+        && lexicon().is_org_head(doc.tok(start))
+        && [start + 2..after.start - 1, after.clone()]
+            .iter()
+            .all(|r| lexicon().known(doc.text_of_toks(r.start, r.end)).is_none())
 }
 
 /// Where to split after an organization word followed by another name
