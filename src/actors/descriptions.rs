@@ -188,8 +188,14 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         // ("the company's chairman", "the club, whose chairman warned": a
         // title its owner makes a role.)
         // (the length first: asked of nearly every word)
+        // ("the museum's finance director": one lowercase modifier between.)
+        let poss = |k: usize| doc.token(k).kind() == TokenKind::Possessive;
         let owned = t > 0
-            && (doc.token(t - 1).kind() == TokenKind::Possessive
+            && (poss(t - 1)
+                || (t > 1
+                    && poss(t - 2)
+                    && doc.tok(t - 1).first_is(crate::letters::is_lowercase)
+                    && doc.word_class(t - 1).is_none())
                 || (doc.token(t - 1).span().len() == 5
                     && doc.tok(t - 1).eq_ignore_ascii_case("whose")));
         let titled_of = (owned
