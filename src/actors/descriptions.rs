@@ -663,6 +663,20 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     }
 }
 
+/// "A nurse who ran the ward for years, Jane Doe, said": past a relative
+/// clause with no punctuation of its own, the first token of a name set off
+/// by commas (not a person the clause ends on: "a nurse who met the mayor,
+/// Ann Ruiz,").
+fn relative_then_name(doc: &Doc, end: usize) -> Option<usize> {
+    if end >= doc.tokens.len() || doc.word_class(end) != Some(WordClass::Rel) {
+        return None;
+    }
+    let c = (end + 1..(end + 16).min(doc.tokens.len()))
+        .find(|&k| doc.token(k).kind() == TokenKind::Punct)?;
+    let ends_on_person = doc.role(c - 1).is_some() || lexicon().is_title(doc.tok(c - 1));
+    (doc.tok(c) == "," && !ends_on_person && c + 2 < doc.tokens.len()).then_some(c + 1)
+}
+
 /// "The KLP leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
 /// person a description is in apposition to (and a title of hers).
 fn apposed_person(
@@ -703,7 +717,7 @@ fn apposed_person(
     if end + 1 < doc.tokens.len() && (doc.tok(end) == "," || naming()) {
         titled_at(end + 1)
     } else {
-        None
+        relative_then_name(doc, end).and_then(titled_at)
     }
     .or_else(|| {
         // "Tomasz, 34, a nurse,": past an age.
