@@ -663,17 +663,21 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     }
 }
 
-/// "A nurse who ran the ward for years, Jane Doe, said": past a relative
-/// clause with no punctuation of its own, the first token of a name set off
-/// by commas (not a person the clause ends on: "a nurse who met the mayor,
-/// Ann Ruiz,").
+/// "A nurse who ran the ward for years, Jane Doe, said", "Head of the
+/// board in the county, Jane Doe,": past a relative clause or a phrase of a
+/// preposition with no punctuation of its own, the first token of a name
+/// set off by commas (not a person the words end on: "a nurse who met the
+/// mayor, Ann Ruiz,").
 fn relative_then_name(doc: &Doc, end: usize) -> Option<usize> {
-    if end >= doc.tokens.len() || doc.word_class(end) != Some(WordClass::Rel) {
+    if end >= doc.tokens.len()
+        || !matches!(doc.word_class(end), Some(WordClass::Rel | WordClass::Prep))
+    {
         return None;
     }
     let c = (end + 1..(end + 16).min(doc.tokens.len()))
         .find(|&k| doc.token(k).kind() == TokenKind::Punct)?;
-    let ends_on_person = doc.role(c - 1).is_some() || lexicon().is_title(doc.tok(c - 1));
+    let ends_on_person =
+        doc.role(c - 1).is_some_and(|r| !r.collective) || lexicon().is_title(doc.tok(c - 1));
     (doc.tok(c) == "," && !ends_on_person && c + 2 < doc.tokens.len()).then_some(c + 1)
 }
 
