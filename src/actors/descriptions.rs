@@ -188,8 +188,14 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         // ("the company's chairman", "the club, whose chairman warned": a
         // title its owner makes a role.)
         // (the length first: asked of nearly every word)
+        // ("the museum's finance director": one lowercase modifier between.)
+        let poss = |k: usize| doc.token(k).kind() == TokenKind::Possessive;
         let owned = t > 0
-            && (doc.token(t - 1).kind() == TokenKind::Possessive
+            && (poss(t - 1)
+                || (t > 1
+                    && poss(t - 2)
+                    && doc.tok(t - 1).first_is(crate::letters::is_lowercase)
+                    && doc.word_class(t - 1).is_none())
                 || (doc.token(t - 1).span().len() == 5
                     && doc.tok(t - 1).eq_ignore_ascii_case("whose")));
         let titled_of = (owned
@@ -657,6 +663,24 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     }
 }
 
+/// "A nurse who ran the ward for years, Jane Doe, said", "Head of the
+/// board in the county, Jane Doe,": past a relative clause or a phrase of a
+/// preposition with no punctuation of its own, the first token of a name
+/// set off by commas (not a person the words end on: "a nurse who met the
+/// mayor, Ann Ruiz,").
+fn relative_then_name(doc: &Doc, end: usize) -> Option<usize> {
+    if end >= doc.tokens.len()
+        || !matches!(doc.word_class(end), Some(WordClass::Rel | WordClass::Prep))
+    {
+        return None;
+    }
+    let c = (end + 1..(end + 16).min(doc.tokens.len()))
+        .find(|&k| doc.token(k).kind() == TokenKind::Punct)?;
+    let ends_on_person =
+        doc.role(c - 1).is_some_and(|r| !r.collective) || lexicon().is_title(doc.tok(c - 1));
+    (doc.tok(c) == "," && !ends_on_person && c + 2 < doc.tokens.len()).then_some(c + 1)
+}
+
 /// "The KLP leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
 /// person a description is in apposition to (and a title of hers).
 fn apposed_person(
@@ -709,7 +733,7 @@ fn apposed_person(
     if end + 1 < doc.tokens.len() && (doc.tok(end) == "," || naming()) {
         titled_at(end + 1)
     } else {
-        None
+        relative_then_name(doc, end).and_then(titled_at)
     }
     .or_else(|| {
         // "Tomasz, 34, a nurse,": past an age.

@@ -776,13 +776,14 @@ pub fn resolve_pronoun(
 }
 
 /// A noun that names people: a role, a title (or titles), a title's first
-/// word, kin or a person noun ("official", "ministers", "vice", "widow").
+/// word that is no common word, kin or a person noun ("official",
+/// "ministers", "solicitor", "widow"; not "the district", "the state").
 pub(super) fn names_people(w: &str) -> bool {
     let lex = lexicon();
     lex.role(w).is_some()
         || lex.is_title(w)
         || w.strip_suffix('s').is_some_and(|o| lex.is_title(o))
-        || lex.starts_title(w)
+        || (lex.starts_title(w) && !lex.is_common_word(w))
         || lex.is(w, Use::Kin)
         || lex.is(w, Use::PersonNoun)
 }

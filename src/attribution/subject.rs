@@ -454,19 +454,9 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     if let Some(q) = opening {
         if let Some(m) = actors.mention_at(q - 1) {
             let m = outermost(actors, m, q - 1);
-            // "Jane Doe of the Acme Institute, who ..., said": the person
-            // the body qualifies, not the body.
-            let mut s = actors.mention(m).toks().start;
-            if s > bound + 2 && doc.tok(s - 1).eq_ignore_ascii_case("the") {
-                s -= 1;
-            }
-            if s >= bound + 2 && matches!(doc.tok(s - 1), "of" | "at" | "from") {
-                if let Some(h) = actors.mention_at(s - 2) {
-                    let h = outermost(actors, h, s - 2);
-                    if actors.actor(actors.mention(h).actor()).kind == ActorKind::Person {
-                        return Some(Anchor::Mention(h));
-                    }
-                }
+            // "Jane Doe of the Acme Institute, who ..., said": the person.
+            if let Some(h) = person_of_body(doc, actors, m, bound) {
+                return Some(Anchor::Mention(h));
             }
             // "aides to Jane Doe, who asked not to be named, said": a clause
             // that hides its source's name is not the named person's.
@@ -538,7 +528,10 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             let place = actors.actor(actors.mention(m).actor()).kind == ActorKind::Place
                 || doc.tok(actors.mention(m).toks().start.saturating_sub(1)) == "of";
             if !place {
-                return Some(Anchor::Mention(m));
+                // ("Jane Doe of the Acme Trust, a charity, said": hers.)
+                return Some(Anchor::Mention(
+                    person_of_body(doc, actors, m, bound).unwrap_or(m),
+                ));
             }
         }
         // "he, once again, pledged"
@@ -572,6 +565,20 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         comma = q;
     }
     described
+}
+
+/// "Jane Doe of the Acme Institute, who ..., said": the person the body
+/// of mention `m` qualifies ("of", "at", "from"), not the body.
+fn person_of_body(doc: &Doc, actors: &Actors, m: usize, bound: usize) -> Option<usize> {
+    let mut s = actors.mention(m).toks().start;
+    if s > bound + 2 && doc.tok(s - 1).eq_ignore_ascii_case("the") {
+        s -= 1;
+    }
+    if s < bound + 2 || !matches!(doc.tok(s - 1), "of" | "at" | "from") {
+        return None;
+    }
+    let h = outermost(actors, actors.mention_at(s - 2)?, s - 2);
+    (actors.actor(actors.mention(h).actor()).kind == ActorKind::Person).then_some(h)
 }
 
 /// A subject no earlier stage named, ending at token `p`: the noun a
