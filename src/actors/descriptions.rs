@@ -400,12 +400,24 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
         e += 1;
     }
     let body = e;
-    while e < sent.tokens().end
-        && e < body + 3
-        && doc.token(e).kind() == TokenKind::Word
-        && doc.word_class(e).is_none()
-        && doc.cue_verb(e).is_none()
-    {
+    let end_of = sent.tokens().end;
+    let word = |k: usize| {
+        k < end_of
+            && doc.token(k).kind() == TokenKind::Word
+            && doc.word_class(k).is_none()
+            && doc.cue_verb(k).is_none()
+    };
+    // ("head of the tenants' union", "of the city's tenants union": past an
+    // owner's mark to a body's noun; not "of last week's high-profile")
+    let body_at = |k: usize| word(k) && lexicon().is_body(&doc.tok(k).lower_cow());
+    let owned = |k: usize| {
+        k > body
+            && doc.token(k).kind() == TokenKind::Possessive
+            && (body_at(k + 1) || word(k + 1) && body_at(k + 2))
+    };
+    let mut words = 0;
+    while words < 3 && (word(e) || owned(e)) {
+        words += usize::from(word(e));
         e += 1;
     }
     if e > body {
