@@ -406,12 +406,24 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
         e += 1;
     }
     let body = e;
-    while e < sent.tokens().end
-        && e < body + 3
-        && doc.token(e).kind() == TokenKind::Word
-        && doc.word_class(e).is_none()
-        && doc.cue_verb(e).is_none()
-    {
+    let end_of = sent.tokens().end;
+    let word = |k: usize| {
+        k < end_of
+            && doc.token(k).kind() == TokenKind::Word
+            && doc.word_class(k).is_none()
+            && doc.cue_verb(k).is_none()
+    };
+    // ("head of the tenants' union", "of the city's tenants union": past an
+    // owner's mark to a body's noun; not "of last week's high-profile")
+    let body_at = |k: usize| word(k) && lexicon().is_body(&doc.tok(k).lower_cow());
+    let owned = |k: usize| {
+        k > body
+            && doc.token(k).kind() == TokenKind::Possessive
+            && (body_at(k + 1) || word(k + 1) && body_at(k + 2))
+    };
+    let mut words = 0;
+    while words < 3 && (word(e) || owned(e)) {
+        words += usize::from(word(e));
         e += 1;
     }
     if e > body {
@@ -559,7 +571,16 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             s.push_str(rest);
             s
         };
-        let owned_key = owner.map(|o| owned(o, "'s", &lower_key));
+        // "the mayor's office": a described owner is part of the name, and
+        // one owner's office is not another's.
+        let owner_phrase = owner
+            .is_none()
+            .then(|| described_owner(doc, f.start))
+            .flatten();
+        let owner_text = owner_phrase.map(|s| doc.str_of(doc.span_of(s + 1, f.end)));
+        let owned_key = owner
+            .map(|o| owned(o, "'s", &lower_key))
+            .or_else(|| owner_text.map(str::to_lowercase));
         let key: &str = owned_key.as_deref().unwrap_or(&lower_key);
         // Same description again, or "the official" for the last official.
         // "the company": the company named as a recent sentence's subject.
@@ -637,12 +658,19 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                         let mark = doc.tok(f.start - 1);
                         owned(o, mark, phrase)
                     }
-                    None => phrase.to_string(),
+                    None => match owner_phrase {
+                        Some(s) => doc.str_of(doc.span_of(s, f.end)).to_string(),
+                        None => phrase.to_string(),
+                    },
                 };
                 let id = actors.new_actor(name, kind);
                 actors.actors.at_mut(id).anonymous = f.anonymous;
                 actors.actors.at_mut(id).role = Some(role_word.to_string());
                 seen.by_key.insert(key, id);
+                // ("the pub's new owners ... the new owners": the same)
+                if owner_text.is_some() {
+                    seen.by_key.insert(&lower_key, id);
+                }
                 id
             }
         };
@@ -653,9 +681,11 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             last_anonymous = Some((actor, para));
         }
         seen.by_role.insert(&role_word, actor);
+        // (the described owner's words are the mention's too)
+        let start = owner_phrase.unwrap_or(f.start);
         actors.mentions.push(MentionDraft::new(
-            f.start..f.end,
-            span,
+            start..f.end,
+            doc.span_of(start, f.end),
             None,
             MentionKind::Description,
             actor,
@@ -679,6 +709,25 @@ fn relative_then_name(doc: &Doc, end: usize) -> Option<usize> {
     let ends_on_person =
         doc.role(c - 1).is_some_and(|r| !r.collective) || lexicon().is_title(doc.tok(c - 1));
     (doc.tok(c) == "," && !ends_on_person && c + 2 < doc.tokens.len()).then_some(c + 1)
+}
+
+/// "the mayor's office", "the prime minister's spokesman": the "the" of an
+/// owner described in up to three lowercase words before the description
+/// at `start`.
+fn described_owner(doc: &Doc, start: usize) -> Option<usize> {
+    if start < 3 || doc.token(start - 1).kind() != TokenKind::Possessive {
+        return None;
+    }
+    let the = |k: usize| doc.tok(k).eq_ignore_ascii_case("the");
+    (start.saturating_sub(5)..start - 1)
+        .rev()
+        .take_while(|&k| {
+            the(k)
+                || doc.token(k).kind() == TokenKind::Word
+                    && doc.tok(k).first_is(crate::letters::is_lowercase)
+        })
+        .find(|&k| the(k))
+        .filter(|&k| k + 2 < start)
 }
 
 /// "The KLP leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
@@ -858,7 +907,19 @@ fn cue_follows(doc: &Doc, t: usize) -> bool {
     let n = doc.tokens.len();
     let aux = |k: usize| k < n && doc.word_class(k) == Some(WordClass::Aux);
     let adverb = |k: usize| k < n && doc.is(k, Use::Between);
-    let cue = |k: usize| k < n && doc.cue_verb(k).is_some();
+    // ("the mayor's office declined to comment": a cue phrase too)
+    let phrase = |k: usize| {
+        lexicon()
+            .cue_phrases_starting_with(&doc.tok(k).lower_cow())
+            .iter()
+            .any(|p| {
+                let w = &p.words;
+                w.len() > 1
+                    && k + w.len() <= n
+                    && (0..w.len()).all(|j| doc.tok(k + j).eq_ignore_ascii_case(w.at(j)))
+            })
+    };
+    let cue = |k: usize| k < n && (doc.cue_verb(k).is_some() || phrase(k));
     // (two auxiliaries are a passive: "staff had been told" is no speaker)
     let two = (aux(t) && adverb(t + 1)) || (adverb(t) && (aux(t + 1) || adverb(t + 1)));
     cue(t) || ((aux(t) || adverb(t)) && cue(t + 1)) || (two && cue(t + 2))

@@ -431,6 +431,11 @@ impl Actors {
             if let Some(h) = holders.get(rest) {
                 return h;
             }
+            // Nor drop a word that makes another office ("the prime
+            // minister" is not the one "harbour minister").
+            if i + 1 < words.len() && lex.is_title(rest) {
+                break;
+            }
             rest = rest.split_once(' ').map_or("", |(_, tail)| tail);
         }
         // "the mayor" is the one "mayor of Eastbury" (not "the Israeli

@@ -158,9 +158,14 @@ fn owner_of_words(
     {
         return None;
     }
-    doc.cue_noun(b - 1)?;
-    let owner = resolve_pronoun(doc, actors, a, last)?;
-    Some(pronoun_mention(doc, actors, a, owner))
+    if !super::words::names_words(doc, b - 1) {
+        return None;
+    }
+    // (An owner the text does not name leaves the words unattributed.)
+    Some(match resolve_pronoun(doc, actors, a, last) {
+        Some(owner) => pronoun_mention(doc, actors, a, owner),
+        None => (None, None),
+    })
 }
 
 /// An unnamed speaker described on the spot (tokens `a..b`: "the report", "a

@@ -624,7 +624,15 @@ fn unnamed_subject(
         // preposition opens a clause of its own, whose subject this is.
         let time_before =
             || a > bound + 3 && ((a - 4).max(bound)..a - 2).any(|k| time_phrase(doc, k, a - 2));
-        if after_prep() && time_before() {
+        // "A statement from the hospital said": the statement's author (not
+        // "the bank last month", a phrase with a time in it).
+        let authored = || {
+            a >= bound + 2
+                && matches!(doc.tok(a - 1), "from" | "by")
+                && statement_noun(doc.tok(a - 2))
+                && !(a..=p).any(|k| doc.is(k, Use::SettingLead) || doc.is(k, Use::SettingEnd))
+        };
+        if after_prep() && (time_before() || authored()) {
             return np;
         }
         if depth < 2 && after_prep() {

@@ -213,7 +213,13 @@ pub fn apposed_to_clause(doc: &Doc, np: usize, head: usize) -> bool {
         && doc.tok(np - 1) == ","
         && doc.is(np, Use::Article)
         && !doc.is(np, Use::Definite)
-        && (doc.cue_noun(head).is_some() || doc.is(head, Use::ApposedClaim))
+        && names_words(doc, head)
+}
+
+/// A claim noun or a word like "view", "answer" or "words": a noun that
+/// stands for what someone said.
+pub fn names_words(doc: &Doc, t: usize) -> bool {
+    doc.cue_noun(t).is_some() || doc.is(t, Use::ApposedClaim)
 }
 
 /// "his", "her", "their", "its" (in lowercase): the owner of a claim noun
