@@ -640,8 +640,10 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's
                 // aide, Jane Doe,", "Norland's mines minister" for Minister
-                // Ana Ruiz.)
-                let named = apposed.is_some() || existing.is_none() && titled.is_some();
+                // Ana Ruiz; nor is the company in view, "the company".)
+                let named = apposed.is_some()
+                    || in_view.is_some()
+                    || existing.is_none() && titled.is_some();
                 actors.actors.at_mut(id).anonymous |= f.anonymous && !named;
                 id
             }
