@@ -580,7 +580,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let owner_text = owner_phrase.map(|s| doc.str_of(doc.span_of(s + 1, f.end)));
         let owned_key = owner
             .map(|o| owned(o, "'s", &lower_key))
-            .or_else(|| owner_text.map(str::to_lowercase));
+            .or_else(|| owner_text.map(|t| t.lower()));
         let key: &str = owned_key.as_deref().unwrap_or(&lower_key);
         // Same description again, or "the official" for the last official.
         // "the company": the company named as a recent sentence's subject.
