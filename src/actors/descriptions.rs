@@ -857,10 +857,13 @@ fn strip_det<'a>(phrase: &'a str, det: Option<&str>) -> &'a str {
 }
 
 /// "who requested anonymity", "speaking on condition of anonymity" within
-/// the next few words.
+/// the next few words, before another role noun ("The firm plans cuts,
+/// people familiar with the matter said": the people's marker).
 fn marker_follows(doc: &Doc, from: usize, end: usize) -> bool {
     let limit = (from + 12).min(end);
-    (from..limit).any(|t| marker_at(doc, t).is_some_and(|e| e <= limit))
+    (from..limit)
+        .take_while(|&t| t == from || !doc.may_be(t, fact::ROLE) || doc.role(t).is_none())
+        .any(|t| marker_at(doc, t).is_some_and(|e| e <= limit))
 }
 
 /// The end of the longest anonymity marker that starts at token `t`. A
