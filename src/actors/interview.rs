@@ -13,7 +13,8 @@ use crate::text::{Doc, TokenKind};
 
 /// Adds a mention on every "Q" and "A" label: "Q" is the interviewer (one
 /// actor, "the interviewer", unless the text names none), "A" the person
-/// the text names most often ([`most_named`]: the introduction's first).
+/// the text names most often ([`most_named`]: the introduction's first),
+/// or "the interviewee" when it names nobody.
 pub fn label_letters(doc: &Doc, actors: &mut Actors) {
     let lex = lexicon();
     // (label token, a question's, words after it up to five, a dotted "Q.")
@@ -54,18 +55,15 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
         return;
     }
     let interviewee = most_named(doc, actors);
-    let mut interviewer = None;
+    let (mut interviewer, mut interviewee) = (None, interviewee);
     for (t, question, _, _) in labels {
-        let actor = if question {
-            *interviewer.get_or_insert_with(|| {
-                actors.new_actor("the interviewer".into(), ActorKind::Person)
-            })
+        // An answer whose speaker the text never names is still theirs.
+        let (slot, who) = if question {
+            (&mut interviewer, "the interviewer")
         } else {
-            match interviewee {
-                Some(a) => a,
-                None => continue,
-            }
+            (&mut interviewee, "the interviewee")
         };
+        let actor = *slot.get_or_insert_with(|| actors.new_actor(who.into(), ActorKind::Person));
         actors.add_mention(MentionDraft::new(
             t..t + 1,
             doc.token(t).span(),

@@ -574,8 +574,9 @@ fn segment(doc: &Doc, ev: &Evidence, run: Range<usize>, out: &mut Vec<Name>) {
         if initial && (a + 2..=b.min(a + 4)).any(|k| lex.known(doc.text_of_toks(a, k)).is_some()) {
             break;
         }
-        let grammar =
-            !ev.surnames.contains(w) && (is_grammar_word(w) || (lex.is_not_name(w) && b - a == 1));
+        let grammar = !ev.surnames.contains(w)
+            && (is_grammar_word(w)
+                || (b - a == 1 && (lex.is_not_name(w) || interview_label(doc, a))));
         // (These three only matter at a sentence's start, and are asked
         // only there.)
         let common = || {
@@ -674,6 +675,17 @@ fn labels_speech(doc: &Doc, t: usize) -> bool {
             .filter(|&k| doc.token(k).kind() == TokenKind::Word)
             .count()
             >= 3
+}
+
+/// "HOST: ...", "REPORTER: ...": a word the lexicon knows as a transcript's
+/// question or answer label, opening its paragraph before a colon, is the
+/// label (`interview.rs`), never a name, even in capitals.
+fn interview_label(doc: &Doc, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.paragraph(doc.para_of(t)).tokens().start == t
+        && t + 1 < doc.tokens.len()
+        && doc.tok(t + 1) == ":"
+        && (lexicon().is(w, Use::QuestionLabel) || lexicon().is(w, Use::AnswerLabel))
 }
 
 /// Known, a given name, an acronym, a title word, or capitalized mid-sentence

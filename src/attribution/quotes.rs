@@ -441,7 +441,7 @@ impl<'a> Quote<'a> {
 
 /// "Jane Doe said John Roe told her: “...”", "Jane Doe said John Roe had
 /// called to urge “...”", "Jane Doe said a porter had begged her to “...”": a
-/// quote the nearest cue introduces (a colon after it and at most a short
+/// quote the nearest cue introduces (a colon or comma after it and at most a short
 /// listener), governs or appeals with ("urged Y to"), whose speaker is named
 /// in the clause the cue before it reports (or right after "According to
 /// Jane Doe,"), is the nearer speaker's words relayed by the reporting one.
@@ -456,7 +456,8 @@ fn relayed_inside_report(quote: &Quote) -> Option<Found> {
     // to urge" skips Y's own "called".)
     let o = *quote.candidates[1..].iter().find(|o| o.actor != r.actor)?;
     let (end, open) = (r.cue.toks.end, quote.open);
-    let introduced = open > end && open <= end + 3 && doc.tok(open - 1) == ":";
+    // (a comma does as a colon: "told her, “...”")
+    let introduced = open > end && open <= end + 3 && matches!(doc.tok(open - 1), ":" | ",");
     // "had urged him to “...”", "had told the crew to “...”": an appeal to
     // a listener carries the appealing speaker's words. A described speaker
     // relays too ("a fisherman in the harbour had urged him to", "a guard

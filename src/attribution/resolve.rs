@@ -110,6 +110,12 @@ fn unknown_speaker(doc: &Doc, actors: &mut Actors, t: usize) -> Option<usize> {
     if !(p.subject && p.third_person) || doc.in_quote_at(t).is_some() {
         return None;
     }
+    // ("Asked if she regretted it, Jane Doe said no": the pronoun looks
+    // ahead to the subject after the comma, no one unnamed.)
+    let s = doc.sentence(doc.sentence_at(t)).tokens().start;
+    if doc.tok(s) == "Asked" && !(s..t).any(|k| doc.tok(k) == ",") {
+        return None;
+    }
     let a = actors.new_actor(doc.tok(t).to_ascii_lowercase(), kind);
     actors.actors.at_mut(a).gender = p.gender;
     Some(a)

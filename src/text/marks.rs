@@ -411,8 +411,9 @@ impl<'a> Mark<'a> {
 }
 
 /// A quote still open at the end of its paragraph runs to that end when the
-/// next paragraph reopens a quote, or when it opens the paragraph (or
-/// follows a colon, comma or dash) and has at least four words.
+/// next paragraph reopens a quote, or when it opens the paragraph (or a
+/// sentence, or follows a colon, comma or dash) and has at least four
+/// words: a closing mark forgotten at the paragraph's end.
 fn runs_to_paragraph_end(
     text: &str,
     tokens: &[Token],
@@ -424,7 +425,7 @@ fn runs_to_paragraph_end(
     let at_start = open_tok == para_start
         || text
             .of(tokens.at(open_tok - 1).span())
-            .last_is(|c| matches!(c, ':' | ',' | '—' | '–'));
+            .last_is(|c| matches!(c, ':' | ',' | '—' | '–' | '.' | '?' | '!'));
     let words = text.of(q.content()).split_whitespace().count();
     next_opens || (at_start && words >= 4)
 }
