@@ -393,14 +393,19 @@ fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
 /// The most words a cue phrase may have (`cue_phrases.tsv`; a test checks it).
 pub const MAX_CUE_WORDS: usize = 8;
 
-/// The longest multiword cue starting at token `t` (lowercase `w`):
-/// "according to", "told reporters", "added that" (whose "that" opens the
-/// content and is left out).
-fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
+/// The longest multiword cue phrase at token `t` (lowercase `w`) ending
+/// by token `end`: its length, stance and frames (also the descriptions'
+/// "the mayor's office declined to comment").
+pub(crate) fn longest_phrase(
+    doc: &Doc,
+    t: usize,
+    end: usize,
+    w: &str,
+) -> Option<(usize, Stance, Frames)> {
     let mut best: Option<(usize, Stance, Frames)> = None;
     for p in lexicon().cue_phrases_starting_with(w) {
         let n = p.words.len();
-        if n < 2 || t + n > sent.end {
+        if n < 2 || t + n > end {
             continue;
         }
         // (the second word asked first: it rules out most phrases of a
@@ -411,7 +416,14 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
             best = Some((n, p.stance, p.frames));
         }
     }
-    let (n, stance, frames) = best?;
+    best
+}
+
+/// The longest multiword cue starting at token `t` (lowercase `w`):
+/// "according to", "told reporters", "added that" (whose "that" opens the
+/// content and is left out).
+fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
+    let (n, stance, frames) = longest_phrase(doc, t, sent.end, w)?;
     // "In a statement posted on its website, the ministry said ...": a
     // participle phrase after a noun a preposition governs describes the
     // noun (not after "of": "a group of rabbis called for ..." has its

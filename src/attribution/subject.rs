@@ -253,11 +253,12 @@ fn subject_left_of(
         // "The mayor — who has served since 2019 — said": skip the aside
         // between dashes.
         if matches!(w, "—" | "–") && !possessor {
-            if let Some(q) = (p.saturating_sub(24).max(bound)..p)
-                .rev()
-                .take_while(|&k| doc.in_quote_at(k).is_none())
-                .find(|&k| doc.tok(k) == w)
-            {
+            if let Some(q) = crate::at::last_back(
+                p.saturating_sub(24).max(bound),
+                p,
+                |k| doc.in_quote_at(k).is_none(),
+                |k| doc.tok(k) == w,
+            ) {
                 p = q;
                 continue;
             }
@@ -441,16 +442,18 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     // "Jane Doe, who has endorsed John Roe, said", "Jane Doe, recalling her
     // talks with John Roe, said": a relative or participle clause between
     // commas names no speaker; the subject stands before it.
-    let opening = (p.saturating_sub(24).max(bound + 1)..p)
-        .rev()
-        .take_while(|&k| doc.in_quote_at(k).is_none())
-        .find(|&k| doc.tok(k) == ",")
-        .filter(|&q| {
-            q + 1 < p
-                && (doc.is(q + 1, Use::Relative)
-                    || (doc.tok(q + 1).first_is(crate::letters::is_lowercase)
-                        && lexicon().has_ending(doc.tok(q + 1), Use::GerundEnding)))
-        });
+    let opening = crate::at::last_back(
+        p.saturating_sub(24).max(bound + 1),
+        p,
+        |k| doc.in_quote_at(k).is_none(),
+        |k| doc.tok(k) == ",",
+    )
+    .filter(|&q| {
+        q + 1 < p
+            && (doc.is(q + 1, Use::Relative)
+                || (doc.tok(q + 1).first_is(crate::letters::is_lowercase)
+                    && lexicon().has_ending(doc.tok(q + 1), Use::GerundEnding)))
+    });
     if let Some(q) = opening {
         if let Some(m) = actors.mention_at(q - 1) {
             let m = outermost(actors, m, q - 1);
@@ -804,10 +807,12 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
         return None;
     }
     // Back over at most two modifiers ("own", "latest") to the "'s".
-    let k = (p.saturating_sub(3).max(bound + 1)..p)
-        .rev()
-        .take_while(|&k| doc.token(k).kind() != TokenKind::Punct)
-        .find(|&k| doc.token(k).kind() == TokenKind::Possessive)?;
+    let k = crate::at::last_back(
+        p.saturating_sub(3).max(bound + 1),
+        p,
+        |k| doc.token(k).kind() != TokenKind::Punct,
+        |k| doc.token(k).kind() == TokenKind::Possessive,
+    )?;
     if (k + 1..p).any(|j| {
         doc.token(j).kind() != TokenKind::Word
             || doc.word_class(j).is_some()
