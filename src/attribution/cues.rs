@@ -123,10 +123,12 @@ pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     // an auxiliary, a relative or a conjunction: not "X, who was told", "X,
     // 45, has been told by"; "the firm's plan was rejected by": a
     // possessive ending is no comma)
-    let c = (sent.start..aux)
-        .rev()
-        .take(6)
-        .find(|&k| !matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive));
+    let c = crate::at::last_back(
+        sent.start.max(aux.saturating_sub(6)),
+        aux,
+        |_| true,
+        |k| !matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive),
+    );
     let listener = c.is_some_and(|c| {
         c + 1 < aux
             && !matches!(
@@ -1166,11 +1168,13 @@ fn closing_setting(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
 /// adverb; "was already being": past a progressive's "being" too).
 fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
     let being = t > start && doc.is(t - 1, Use::ProgressivePassive);
-    (start..t)
-        .rev()
-        .take(2 + usize::from(being))
-        .find(|&k| doc.is(k, Use::Passive) || !is_skippable(doc, k))
-        .filter(|&k| doc.is(k, Use::Passive))
+    crate::at::last_back(
+        start.max(t.saturating_sub(2 + usize::from(being))),
+        t,
+        |_| true,
+        |k| doc.is(k, Use::Passive) || !is_skippable(doc, k),
+    )
+    .filter(|&k| doc.is(k, Use::Passive))
 }
 
 /// "saw that ...", "sees the plan as a trap": a verb of seeing at `t`
