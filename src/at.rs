@@ -126,3 +126,27 @@ impl Ends for str {
         self.chars().next_back().is_some_and(f)
     }
 }
+
+/// The last index of `lo..hi` that `hit` takes, looking back from `hi`
+/// while `keep` holds: `(lo..hi).rev().take_while(keep).find(hit)` as a
+/// loop (each such chain was a generic copy of `Rev::try_fold` in the
+/// `.wasm`, 150–700 bytes).
+#[inline]
+pub fn last_back(
+    lo: usize,
+    hi: usize,
+    keep: impl Fn(usize) -> bool,
+    hit: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut k = hi;
+    while k > lo {
+        k -= 1;
+        if !keep(k) {
+            return None;
+        }
+        if hit(k) {
+            return Some(k);
+        }
+    }
+    None
+}

@@ -101,11 +101,14 @@ fn after(doc: &Doc, name_end: usize) -> Option<Range<usize>> {
 /// The longest title whose last word is just before `end`.
 fn title_ending_at(doc: &Doc, end: usize) -> Option<Range<usize>> {
     let lex = lexicon();
-    (1..=TITLE_WORDS.min(end)).rev().find_map(|k| {
-        let start = end - k;
+    // (a loop, not `Rev`'s `find_map`: a generic copy less)
+    for start in end - TITLE_WORDS.min(end)..end {
         let words = (start..end).all(|t| doc.token(t).kind() == TokenKind::Word);
-        (words && lex.is_title(doc.text_of_toks(start, end))).then_some(start..end)
-    })
+        if words && lex.is_title(doc.text_of_toks(start, end)) {
+            return Some(start..end);
+        }
+    }
+    None
 }
 
 /// The first of the lowercase words just before `t` that modify a title

@@ -215,13 +215,16 @@ fn head_role(doc: &Doc, t: usize) -> Option<Role> {
         let body = !kin
             && !titled_of
             && (doc.may_be(t, fact::USES) || doc.may_be(t, fact::ROLE))
-            && (t.saturating_sub(3)..t)
-                .rev()
-                .take_while(|&k| {
+            && crate::at::last_back(
+                t.saturating_sub(3),
+                t,
+                |k| {
                     doc.token(k).kind() == TokenKind::Possessive
                         || doc.tok(k).first_is(crate::letters::is_lowercase)
-                })
-                .any(|k| doc.token(k).kind() == TokenKind::Possessive)
+                },
+                |k| doc.token(k).kind() == TokenKind::Possessive,
+            )
+            .is_some()
             && speaks()
             && lex.is_body(w);
         (titled_of || kin || body).then_some(Role {
@@ -498,22 +501,30 @@ fn witness_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
                     }))))
             || (matches!(w, "giving" | "gave") && next(1).as_deref() == Some("evidence"))
     };
-    (floor..a)
-        .rev()
-        .filter(|&t| doc.in_quote_at(t).is_none() && marker(t))
-        .find_map(|t| {
-            // The person named nearest before it in its sentence.
-            let start = doc.sentence(doc.sentence_at(t)).tokens().start;
-            (start.max(t.saturating_sub(10))..t)
-                .rev()
-                .filter_map(|k| actors.outer_mention_at(k))
-                .map(|m| actors.mention(m))
-                .find(|m| {
-                    m.kind() == MentionKind::Name
-                        && actors.actor(m.actor()).kind == ActorKind::Person
-                })
-                .map(|m| m.actor())
-        })
+    // (loops: the reversed ranges' iterator chains were a generic copy of
+    // `Rev::try_fold` each, the largest of them)
+    let mut t = a;
+    while t > floor {
+        t -= 1;
+        if doc.in_quote_at(t).is_some() || !marker(t) {
+            continue;
+        }
+        // The person named nearest before it in its sentence.
+        let start = doc.sentence(doc.sentence_at(t)).tokens().start;
+        let low = start.max(t.saturating_sub(10));
+        let mut k = t;
+        while k > low {
+            k -= 1;
+            if let Some(m) = actors.outer_mention_at(k).map(|m| actors.mention(m)) {
+                if m.kind() == MentionKind::Name
+                    && actors.actor(m.actor()).kind == ActorKind::Person
+                {
+                    return Some(m.actor());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Gives each description an actor (an earlier one it repeats, the person
@@ -720,16 +731,21 @@ fn described_owner(doc: &Doc, start: usize) -> Option<usize> {
     if start < 3 || doc.token(start - 1).kind() != TokenKind::Possessive {
         return None;
     }
-    let the = |k: usize| doc.tok(k).eq_ignore_ascii_case("the");
-    (start.saturating_sub(5)..start - 1)
-        .rev()
-        .take_while(|&k| {
-            the(k)
-                || doc.token(k).kind() == TokenKind::Word
-                    && doc.tok(k).first_is(crate::letters::is_lowercase)
-        })
-        .find(|&k| the(k))
-        .filter(|&k| k + 2 < start)
+    // (a loop: `Rev`'s `take_while` and `find` were a generic copy each)
+    let low = start.saturating_sub(5);
+    let mut k = start - 1;
+    while k > low {
+        k -= 1;
+        if doc.tok(k).eq_ignore_ascii_case("the") {
+            return (k + 2 < start).then_some(k);
+        }
+        if doc.token(k).kind() != TokenKind::Word
+            || !doc.tok(k).first_is(crate::letters::is_lowercase)
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// "The KLP leader, Jane Doe," / "Jane Doe, a spokeswoman for X,": the
@@ -798,11 +814,12 @@ fn apposed_person(
         // the mayor's office said").
         let closed = end < doc.tokens.len() && matches!(doc.tok(end), "," | "." | ";");
         if closed && before > 0 && doc.token(before - 1).kind() == TokenKind::Possessive {
-            if let Some(c) = (before.saturating_sub(6)..before - 1)
-                .rev()
-                .take_while(|&k| doc.token(k).kind() != TokenKind::Punct || doc.tok(k) == ",")
-                .find(|&k| doc.tok(k) == ",")
-            {
+            if let Some(c) = crate::at::last_back(
+                before.saturating_sub(6),
+                before - 1,
+                |k| doc.token(k).kind() != TokenKind::Punct || doc.tok(k) == ",",
+                |k| doc.tok(k) == ",",
+            ) {
                 before = c + 1;
             }
         }
@@ -913,17 +930,8 @@ fn cue_follows(doc: &Doc, t: usize) -> bool {
     let aux = |k: usize| k < n && doc.word_class(k) == Some(WordClass::Aux);
     let adverb = |k: usize| k < n && doc.is(k, Use::Between);
     // ("the mayor's office declined to comment": a cue phrase too)
-    let phrase = |k: usize| {
-        lexicon()
-            .cue_phrases_starting_with(&doc.tok(k).lower_cow())
-            .iter()
-            .any(|p| {
-                let w = &p.words;
-                w.len() > 1
-                    && k + w.len() <= n
-                    && (0..w.len()).all(|j| doc.tok(k + j).eq_ignore_ascii_case(w.at(j)))
-            })
-    };
+    let phrase =
+        |k: usize| crate::attribution::longest_phrase(doc, k, n, &doc.tok(k).lower_cow()).is_some();
     let cue = |k: usize| k < n && (doc.cue_verb(k).is_some() || phrase(k));
     // (two auxiliaries are a passive: "staff had been told" is no speaker)
     let two = (aux(t) && adverb(t + 1)) || (adverb(t) && (aux(t + 1) || adverb(t + 1)));

@@ -123,10 +123,12 @@ pub fn closing_passive(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
     // an auxiliary, a relative or a conjunction: not "X, who was told", "X,
     // 45, has been told by"; "the firm's plan was rejected by": a
     // possessive ending is no comma)
-    let c = (sent.start..aux)
-        .rev()
-        .take(6)
-        .find(|&k| !matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive));
+    let c = crate::at::last_back(
+        sent.start.max(aux.saturating_sub(6)),
+        aux,
+        |_| true,
+        |k| !matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive),
+    );
     let listener = c.is_some_and(|c| {
         c + 1 < aux
             && !matches!(
@@ -393,14 +395,19 @@ fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
 /// The most words a cue phrase may have (`cue_phrases.tsv`; a test checks it).
 pub const MAX_CUE_WORDS: usize = 8;
 
-/// The longest multiword cue starting at token `t` (lowercase `w`):
-/// "according to", "told reporters", "added that" (whose "that" opens the
-/// content and is left out).
-fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
+/// The longest multiword cue phrase at token `t` (lowercase `w`) ending
+/// by token `end`: its length, stance and frames (also the descriptions'
+/// "the mayor's office declined to comment").
+pub(crate) fn longest_phrase(
+    doc: &Doc,
+    t: usize,
+    end: usize,
+    w: &str,
+) -> Option<(usize, Stance, Frames)> {
     let mut best: Option<(usize, Stance, Frames)> = None;
     for p in lexicon().cue_phrases_starting_with(w) {
         let n = p.words.len();
-        if n < 2 || t + n > sent.end {
+        if n < 2 || t + n > end {
             continue;
         }
         // (the second word asked first: it rules out most phrases of a
@@ -411,7 +418,14 @@ fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
             best = Some((n, p.stance, p.frames));
         }
     }
-    let (n, stance, frames) = best?;
+    best
+}
+
+/// The longest multiword cue starting at token `t` (lowercase `w`):
+/// "according to", "told reporters", "added that" (whose "that" opens the
+/// content and is left out).
+fn phrase_cue(doc: &Doc, t: usize, sent: Range<usize>, w: &str) -> Option<Cue> {
+    let (n, stance, frames) = longest_phrase(doc, t, sent.end, w)?;
     // "In a statement posted on its website, the ministry said ...": a
     // participle phrase after a noun a preposition governs describes the
     // noun (not after "of": "a group of rabbis called for ..." has its
@@ -1154,11 +1168,13 @@ fn closing_setting(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
 /// adverb; "was already being": past a progressive's "being" too).
 fn passive_aux(doc: &Doc, t: usize, start: usize) -> Option<usize> {
     let being = t > start && doc.is(t - 1, Use::ProgressivePassive);
-    (start..t)
-        .rev()
-        .take(2 + usize::from(being))
-        .find(|&k| doc.is(k, Use::Passive) || !is_skippable(doc, k))
-        .filter(|&k| doc.is(k, Use::Passive))
+    crate::at::last_back(
+        start.max(t.saturating_sub(2 + usize::from(being))),
+        t,
+        |_| true,
+        |k| doc.is(k, Use::Passive) || !is_skippable(doc, k),
+    )
+    .filter(|&k| doc.is(k, Use::Passive))
 }
 
 /// "saw that ...", "sees the plan as a trap": a verb of seeing at `t`

@@ -35,6 +35,7 @@ use crate::actors::Actors;
 use crate::annotation::QuoteKind;
 use crate::at::At;
 use crate::text::Doc;
+pub(crate) use cues::longest_phrase;
 pub use drafts::{Attribution, ClaimDraft, QuoteDraft};
 
 /// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.

@@ -410,11 +410,18 @@ fn earlier_source(doc: &Doc, actors: &Actors, text: &str, key: &str, a: usize) -
     }
     // (The token's length first: most tokens are passed without slicing
     // the text.)
-    (a.saturating_sub(SOURCE_REACH)..a)
-        .rev()
-        .filter(|&t| doc.token(t).span().len() == key.len() && doc.tok(t).eq_ignore_ascii_case(key))
-        .find_map(|t| source_after(doc, actors, t, t + 1))
-        .map(|m| actors.mention(m).actor())
+    // (a loop, not `Rev`'s iterator chain: a generic copy less)
+    let low = a.saturating_sub(SOURCE_REACH);
+    let mut t = a;
+    while t > low {
+        t -= 1;
+        if doc.token(t).span().len() == key.len() && doc.tok(t).eq_ignore_ascii_case(key) {
+            if let Some(m) = source_after(doc, actors, t, t + 1) {
+                return Some(actors.mention(m).actor());
+            }
+        }
+    }
+    None
 }
 
 /// "“...,” the 23-year-old defender said", "The soap actress, 34, said
@@ -438,26 +445,31 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
         return None;
     }
     let para = doc.para_of(a);
-    (0..a)
-        .rev()
-        .take_while(|&t| doc.para_of(t) + 1 >= para)
+    // (a loop, not `Rev`'s iterator chain: a generic copy less)
+    let mut t = a;
+    while t > 0 && doc.para_of(t - 1) + 1 >= para {
+        t -= 1;
         // (not a name inside a quotation: "“Donald is ...,” said the
         // 46-year-old" is not Donald)
-        .filter(|&t| doc.in_quote_at(t).is_none())
-        .filter_map(|t| actors.mention_at(t))
-        .map(|m| actors.mention(m))
-        .find(|m| {
-            // (a lone surname the rules kept as a capitalised description
-            // counts as a name: "Doe, who ...")
-            let s = m.toks().start;
-            let named = m.kind() == MentionKind::Name
-                || (m.kind() == MentionKind::Description
-                    && m.toks().len() == 1
-                    && doc.is_cap(s)
-                    && doc.word_class(s).is_none());
-            named && actors.actor(m.actor()).kind == ActorKind::Person
-        })
-        .map(|m| m.actor())
+        if doc.in_quote_at(t).is_some() {
+            continue;
+        }
+        let Some(m) = actors.mention_at(t).map(|m| actors.mention(m)) else {
+            continue;
+        };
+        // (a lone surname the rules kept as a capitalised description
+        // counts as a name: "Doe, who ...")
+        let s = m.toks().start;
+        let named = m.kind() == MentionKind::Name
+            || (m.kind() == MentionKind::Description
+                && m.toks().len() == 1
+                && doc.is_cap(s)
+                && doc.word_class(s).is_none());
+        if named && actors.actor(m.actor()).kind == ActorKind::Person {
+            return Some(m.actor());
+        }
+    }
+    None
 }
 
 /// How far back [`earlier_source`] looks: a few paragraphs.

@@ -148,11 +148,14 @@ fn finite_subject(
     // "Jane Doe, the agency's head, who conceded that ...": the relative
     // pronoun right before the verb is the speaker's mention in its clause.
     // ("who's argued": the "'s" of "has")
-    let relative = (sent.start..cue.toks.start)
-        .rev()
-        .find(|&t| !is_skippable(doc, t))
-        .map(|t| t - usize::from(t > sent.start && doc.token(t).kind() == TokenKind::Possessive))
-        .filter(|&t| doc.is(t, Use::Relative));
+    let relative = crate::at::last_back(
+        sent.start,
+        cue.toks.start,
+        |_| true,
+        |t| !is_skippable(doc, t),
+    )
+    .map(|t| t - usize::from(t > sent.start && doc.token(t).kind() == TokenKind::Possessive))
+    .filter(|&t| doc.is(t, Use::Relative));
     match (anchor, relative) {
         (Some(Anchor::Mention(m)), Some(r)) if actors.mention(m).toks().end <= r => {
             (Some(Anchor::Relative(m, r)), weak)
@@ -172,11 +175,13 @@ fn coordinated_subject(
     cue: &Cue,
 ) -> Option<Anchor> {
     let conj = cue.form == CueForm::Finite
-        && (start..cue.toks.start)
-            .rev()
-            .take(3)
-            .find(|&t| !is_skippable(doc, t))
-            .is_some_and(|t| doc.is(t, Use::JoinsVerbs));
+        && crate::at::last_back(
+            start.max(cue.toks.start.saturating_sub(3)),
+            cue.toks.start,
+            |_| true,
+            |t| !is_skippable(doc, t),
+        )
+        .is_some_and(|t| doc.is(t, Use::JoinsVerbs));
     if !conj {
         return None;
     }

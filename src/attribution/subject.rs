@@ -253,11 +253,12 @@ fn subject_left_of(
         // "The mayor — who has served since 2019 — said": skip the aside
         // between dashes.
         if matches!(w, "—" | "–") && !possessor {
-            if let Some(q) = (p.saturating_sub(24).max(bound)..p)
-                .rev()
-                .take_while(|&k| doc.in_quote_at(k).is_none())
-                .find(|&k| doc.tok(k) == w)
-            {
+            if let Some(q) = crate::at::last_back(
+                p.saturating_sub(24).max(bound),
+                p,
+                |k| doc.in_quote_at(k).is_none(),
+                |k| doc.tok(k) == w,
+            ) {
                 p = q;
                 continue;
             }
@@ -441,16 +442,18 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     // "Jane Doe, who has endorsed John Roe, said", "Jane Doe, recalling her
     // talks with John Roe, said": a relative or participle clause between
     // commas names no speaker; the subject stands before it.
-    let opening = (p.saturating_sub(24).max(bound + 1)..p)
-        .rev()
-        .take_while(|&k| doc.in_quote_at(k).is_none())
-        .find(|&k| doc.tok(k) == ",")
-        .filter(|&q| {
-            q + 1 < p
-                && (doc.is(q + 1, Use::Relative)
-                    || (doc.tok(q + 1).first_is(crate::letters::is_lowercase)
-                        && lexicon().has_ending(doc.tok(q + 1), Use::GerundEnding)))
-        });
+    let opening = crate::at::last_back(
+        p.saturating_sub(24).max(bound + 1),
+        p,
+        |k| doc.in_quote_at(k).is_none(),
+        |k| doc.tok(k) == ",",
+    )
+    .filter(|&q| {
+        q + 1 < p
+            && (doc.is(q + 1, Use::Relative)
+                || (doc.tok(q + 1).first_is(crate::letters::is_lowercase)
+                    && lexicon().has_ending(doc.tok(q + 1), Use::GerundEnding)))
+    });
     if let Some(q) = opening {
         if let Some(m) = actors.mention_at(q - 1) {
             let m = outermost(actors, m, q - 1);
@@ -680,20 +683,29 @@ fn share_start(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<usi
     };
     let s = core(p).or_else(|| {
         // Back over a prepositional phrase of words only, no verb in it.
+        // (a loop, not `Rev`'s iterator chain: a generic copy less)
         let from = p.saturating_sub(10).max(bound + 1);
-        (from..p)
-            .rev()
-            .take_while(|&k| {
-                doc.token(k).kind() == TokenKind::Word
-                    && doc.in_quote_at(k).is_none()
-                    && doc.cue_verb(k).is_none()
-                    && !matches!(
-                        doc.word_class(k),
-                        Some(WordClass::Aux | WordClass::Rel | WordClass::Conj)
-                    )
-            })
-            .filter(|&k| doc.word_class(k) == Some(WordClass::Prep))
-            .find_map(|k| core(k - 1))
+        let mut k = p;
+        while k > from {
+            k -= 1;
+            let class = doc.word_class(k);
+            if doc.token(k).kind() != TokenKind::Word
+                || doc.in_quote_at(k).is_some()
+                || doc.cue_verb(k).is_some()
+                || matches!(
+                    class,
+                    Some(WordClass::Aux | WordClass::Rel | WordClass::Conj)
+                )
+            {
+                return None;
+            }
+            if class == Some(WordClass::Prep) {
+                if let Some(s) = core(k - 1) {
+                    return Some(s);
+                }
+            }
+        }
+        None
     })?;
     // Back over what hedges it ("about", "nearly", "more than", "at
     // least", "52 per"): a few words of no noun's sort, or numbers.
@@ -804,10 +816,12 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
         return None;
     }
     // Back over at most two modifiers ("own", "latest") to the "'s".
-    let k = (p.saturating_sub(3).max(bound + 1)..p)
-        .rev()
-        .take_while(|&k| doc.token(k).kind() != TokenKind::Punct)
-        .find(|&k| doc.token(k).kind() == TokenKind::Possessive)?;
+    let k = crate::at::last_back(
+        p.saturating_sub(3).max(bound + 1),
+        p,
+        |k| doc.token(k).kind() != TokenKind::Punct,
+        |k| doc.token(k).kind() == TokenKind::Possessive,
+    )?;
     if (k + 1..p).any(|j| {
         doc.token(j).kind() != TokenKind::Word
             || doc.word_class(j).is_some()
@@ -836,7 +850,7 @@ fn owner_of_source(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option
 /// relative clause ending at `p` to the noun it describes.
 fn relative_clause_noun(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<Anchor> {
     let reach = p.saturating_sub(15).max(bound);
-    let r = (reach..=p).rev().find(|&r| doc.is(r, Use::Relative))?;
+    let r = crate::at::last_back(reach, p + 1, |_| true, |r| doc.is(r, Use::Relative))?;
     if r <= bound || !(r..=p).all(|k| doc.token(k).kind() == TokenKind::Word) {
         return None;
     }
@@ -936,7 +950,7 @@ fn bare_plural_after_prep(doc: &Doc, end: usize, bound: usize) -> Option<usize> 
 /// A person named right before a comma that opens an appositive ending at `end`.
 fn person_before_appositive(doc: &Doc, actors: &Actors, end: usize, bound: usize) -> Option<usize> {
     let reach = end.saturating_sub(12).max(bound);
-    let comma = (reach..end).rev().find(|&k| doc.tok(k) == ",")?;
+    let comma = crate::at::last_back(reach, end, |_| true, |k| doc.tok(k) == ",")?;
     if (comma + 1..end).any(|k| doc.token(k).kind() == TokenKind::Punct) || comma <= bound {
         return None;
     }

@@ -66,7 +66,7 @@ fn name_end(doc: &Doc, start: usize, colon: usize) -> usize {
         return colon;
     }
     let from = (colon - 1).saturating_sub(BRACKET).max(start);
-    let Some(open) = (from..colon - 1).rev().find(|&t| doc.tok(t) == "(") else {
+    let Some(open) = crate::at::last_back(from, colon - 1, |_| true, |t| doc.tok(t) == "(") else {
         return colon;
     };
     let inside = open + 1..colon - 1;
