@@ -588,7 +588,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             .is_none()
             .then(|| described_owner(doc, f.start))
             .flatten();
-        let owner_text = owner_phrase.map(|s| doc.str_of(doc.span_of(s + 1, f.end)));
+        // (the described owner's words are the mention's and the name's too)
+        let start = owner_phrase.unwrap_or(f.start);
+        let owner_text = owner_phrase.map(|s| doc.text_of_toks(s + 1, f.end));
         let owned_key = owner
             .map(|o| owned(o, "'s", &lower_key))
             .or_else(|| owner_text.map(|t| t.lower()));
@@ -671,10 +673,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                         let mark = doc.tok(f.start - 1);
                         owned(o, mark, phrase)
                     }
-                    None => match owner_phrase {
-                        Some(s) => doc.str_of(doc.span_of(s, f.end)).to_string(),
-                        None => phrase.to_string(),
-                    },
+                    None => doc.text_of_toks(start, f.end).to_string(),
                 };
                 let id = actors.new_actor(name, kind);
                 actors.actors.at_mut(id).anonymous = f.anonymous;
@@ -694,8 +693,6 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             last_anonymous = Some((actor, para));
         }
         seen.by_role.insert(&role_word, actor);
-        // (the described owner's words are the mention's too)
-        let start = owner_phrase.unwrap_or(f.start);
         actors.mentions.push(MentionDraft::new(
             start..f.end,
             doc.span_of(start, f.end),

@@ -54,8 +54,8 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
     if !labels.iter().any(|l| l.2 >= 3) {
         return;
     }
-    let interviewee = most_named(doc, actors);
-    let (mut interviewer, mut interviewee) = (None, interviewee);
+    let mut interviewee = most_named(doc, actors);
+    let mut interviewer = None;
     for (t, question, _, _) in labels {
         // An answer whose speaker the text never names is still theirs.
         let (slot, who) = if question {

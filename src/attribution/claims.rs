@@ -980,7 +980,7 @@ fn clause_end(
     };
     // ("Asked if he regretted the decision, Jane Doe said ...": the
     // question's clause ends at the comma, however short.)
-    let asked = |t: usize| doc.tok(doc.sentence(doc.sentence_at(t)).tokens().start) == "Asked";
+    let asked = |t: usize| super::words::opens_with_asked(doc, t);
     let mut t = start;
     while t < limit {
         while next < resolved.len() && resolved[next].cue.toks.start < t {

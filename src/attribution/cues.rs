@@ -1070,10 +1070,13 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // too; not "the senator called Pennick a liar".)
     let named_after_indefinite = || {
         crate::actors::gives_name(doc, t)
-            && (t.saturating_sub(4).max(sent.start)..t - 1)
-                .rev()
-                .take_while(|&k| doc.token(k).kind() == TokenKind::Word)
-                .any(|k| crate::actors::indefinite(doc, k))
+            && crate::at::last_back(
+                t.saturating_sub(4).max(sent.start),
+                t - 1,
+                |k| doc.token(k).kind() == TokenKind::Word,
+                |k| crate::actors::indefinite(doc, k),
+            )
+            .is_some()
     };
     if naming
         && prev_is_noun

@@ -113,7 +113,7 @@ fn unknown_speaker(doc: &Doc, actors: &mut Actors, t: usize) -> Option<usize> {
     // ("Asked if she regretted it, Jane Doe said no": the pronoun looks
     // ahead to the subject after the comma, no one unnamed.)
     let s = doc.sentence(doc.sentence_at(t)).tokens().start;
-    if doc.tok(s) == "Asked" && !(s..t).any(|k| doc.tok(k) == ",") {
+    if super::words::opens_with_asked(doc, t) && !(s..t).any(|k| doc.tok(k) == ",") {
         return None;
     }
     let a = actors.new_actor(doc.tok(t).to_ascii_lowercase(), kind);

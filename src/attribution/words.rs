@@ -222,6 +222,12 @@ pub fn names_words(doc: &Doc, t: usize) -> bool {
     doc.cue_noun(t).is_some() || doc.is(t, Use::ApposedClaim)
 }
 
+/// "Asked if he regretted it, Jane Doe said ...": the sentence of token `t`
+/// opens with "Asked" (a question put by nobody the sentence names).
+pub fn opens_with_asked(doc: &Doc, t: usize) -> bool {
+    doc.tok(doc.sentence(doc.sentence_at(t)).tokens().start) == "Asked"
+}
+
 /// "his", "her", "their", "its" (in lowercase): the owner of a claim noun
 /// ("her promise").
 pub fn is_possessive_pronoun(w: &str) -> bool {
