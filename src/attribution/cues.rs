@@ -594,6 +594,10 @@ fn quote_tail_verbs(doc: &Doc, actors: &Actors, sent: Range<usize>, out: &mut Ve
                 // "referencing the ...": a participle, not a finite verb
                 && !doc.tok(t).ends_with("ing")
                 && doc.word_class(t).is_none()
+                // ("the fire chief, X, said", "chanted “...!” outside the
+                // hall": a title's noun or a place word is no verb)
+                && !doc.is(t, Use::Locative)
+                && !(lexicon().is_title(doc.tok(t)) && t + 1 < sent.end && doc.tok(t + 1) == ",")
                 // A listed verb that does not frame quotes elsewhere
                 // ("exhorted") frames this one.
                 && doc.cue_verb(t).is_none_or(|v| !v.frames.quote)
