@@ -115,12 +115,24 @@ pub fn find(
             // own role, nothing said)
             // ("The firm's founder, Jane Doe, has not commented.": an
             // owner's role in apposition to the tail's name)
-            let owned = e <= s + 5
-                && (s..e).any(|k| doc.token(k).kind() == TokenKind::Possessive)
-                && tail.and_then(|t| t.mention).is_some_and(|m| {
-                    let f = actors.mention(m).toks().end;
-                    f < sent.end && doc.tok(f) == ","
-                });
+            // ("A spokeswoman for the firm, Jane Doe, would not comment.":
+            // a role, its name set off by commas, then the verb: the
+            // sentence's subject)
+            let role_subject = |f: usize| {
+                e <= s + 7
+                    && (s..e).any(|k| doc.role(k).is_some() || lexicon().is_title(doc.tok(k)))
+                    && (s..e).all(|k| doc.word_class(k) != Some(WordClass::Aux))
+                    && (f + 1..cue.toks.start)
+                        .all(|k| matches!(doc.word_class(k), Some(WordClass::Aux | WordClass::Neg)))
+            };
+            let owned = tail.and_then(|t| t.mention).is_some_and(|m| {
+                let f = actors.mention(m).toks().end;
+                f < sent.end
+                    && doc.tok(f) == ","
+                    && ((e <= s + 5
+                        && (s..e).any(|k| doc.token(k).kind() == TokenKind::Possessive))
+                        || role_subject(f))
+            });
             if owned
                 || (e <= s + 3
                     && matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss)))
