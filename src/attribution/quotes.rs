@@ -858,11 +858,18 @@ fn one_word_reply(doc: &Doc, q: usize, sent_start: usize, starts: bool, found: &
     // does one after a colon: "Her answer was short: “No.”")
     let colon = rq.open_tok() > sent_start && doc.tok(rq.open_tok() - 1) == ":";
     let sentence = (starts || colon) && content.last_is(|c| matches!(c, '.' | '!' | '?'));
+    // ("‘Unfair’ says union": a headline's word, its cue right after it)
+    let cue_next = starts
+        && rq.close_tok().is_some_and(|c| {
+            found.cue.is_some_and(|s| {
+                c + 1 < doc.tokens.len() && s.start == doc.token(c + 1).span().start
+            })
+        });
     (found.cue.is_some() || sentence)
         && found.speaker.is_some()
         && (starts || intro)
         && content.first_is(crate::letters::is_alphabetic)
-        && content.last_is(|c| matches!(c, '.' | ',' | '!' | '?'))
+        && (cue_next || content.last_is(|c| matches!(c, '.' | ',' | '!' | '?')))
         && !content.contains(char::is_whitespace)
 }
 
