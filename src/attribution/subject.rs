@@ -138,7 +138,16 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
     right_of(doc, actors, cue.toks.end, sent.end)
         .filter(|a| match *a {
             Anchor::Mention(m) => {
-                let e = actors.mention(m).toks().end;
+                let mut e = actors.mention(m).toks().end;
+                // (", said Jane Doe of the growers' union.": her body; not
+                // ", endorsed Jane Doe of Ohio,": an object)
+                if e < sent.end && doc.tok(e) == "of" && !cue.frames.object {
+                    e = (e + 1..sent.end.min(e + 8))
+                        .find(|&k| {
+                            !matches!(doc.token(k).kind(), TokenKind::Word | TokenKind::Possessive)
+                        })
+                        .unwrap_or(sent.end.min(e + 8));
+                }
                 e >= sent.end || matches!(doc.tok(e), "," | "." | "—" | "–")
             }
             _ => false,
