@@ -310,20 +310,25 @@ fn modifiers_before(
         // person or a singular role before a past form is that verb's
         // subject, and only the role noun describes ("Obama campaign
         // officials", "Florida election officials" are modifiers).
-        let person = actors
-            .mention_at(p)
-            .is_some_and(|m| actors.actor(actors.mention(m).actor()).kind == ActorKind::Person);
-        // ("the senator's right-hand woman rallied supporters": a person
-        // noun too.)
-        let subject = person
-            || lex.is_title(pw)
-            || lex.role(pw).is_some_and(|r| !r.plural && !r.collective)
-            || lex.is_any_case(pw, Use::PersonNoun);
+        // (the verb asked first: the subject's look-ups only before one)
         let verb = start < t && {
             let w = doc.tok(start);
             lex.has_ending(w, Use::ParticipleEnding) || lex.is(w, Use::IrregularParticiple)
         };
-        if subject && verb {
+        let person = || {
+            actors
+                .mention_at(p)
+                .is_some_and(|m| actors.actor(actors.mention(m).actor()).kind == ActorKind::Person)
+        };
+        // ("the senator's right-hand woman rallied supporters": a person
+        // noun too.)
+        let subject = || {
+            person()
+                || lex.is_title(pw)
+                || lex.role(pw).is_some_and(|r| !r.plural && !r.collective)
+                || lex.is_any_case(pw, Use::PersonNoun)
+        };
+        if verb && subject() {
             start = t;
             det = None;
             break;
@@ -926,9 +931,12 @@ fn cue_follows(doc: &Doc, t: usize) -> bool {
     let n = doc.tokens.len();
     let aux = |k: usize| k < n && doc.word_class(k) == Some(WordClass::Aux);
     let adverb = |k: usize| k < n && doc.is(k, Use::Between);
-    // ("the mayor's office declined to comment": a cue phrase too)
-    let phrase =
-        |k: usize| crate::attribution::longest_phrase(doc, k, n, &doc.tok(k).lower_cow()).is_some();
+    // ("the mayor's office declined to comment": a cue phrase too; only a
+    // word that may start one is lowercased and asked)
+    let phrase = |k: usize| {
+        doc.may_be(k, fact::CUE_PHRASE)
+            && crate::attribution::longest_phrase(doc, k, n, &doc.tok(k).lower_cow()).is_some()
+    };
     let cue = |k: usize| k < n && (doc.cue_verb(k).is_some() || phrase(k));
     // (two auxiliaries are a passive: "staff had been told" is no speaker)
     let two = (aux(t) && adverb(t + 1)) || (adverb(t) && (aux(t + 1) || adverb(t + 1)));

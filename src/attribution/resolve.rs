@@ -803,17 +803,37 @@ pub fn resolve_pronoun(
 /// "ministers", "solicitor", "widow"; not "the district", "the state").
 pub(super) fn names_people(w: &str) -> bool {
     let lex = lexicon();
-    lex.role(w).is_some()
-        || lex.is_title(w)
-        || w.strip_suffix('s').is_some_and(|o| lex.is_title(o))
-        || (lex.starts_title(w) && !lex.is_common_word(w))
-        || lex.is(w, Use::Kin)
-        || lex.is(w, Use::PersonNoun)
+    // (every role, title, kin and person noun starts with a letter: a
+    // mark, asked after each quotation, takes none of the look-ups)
+    w.first_is(crate::letters::is_alphabetic)
+        && (lex.role(w).is_some()
+            || lex.is_title(w)
+            || w.strip_suffix('s').is_some_and(|o| lex.is_title(o))
+            || (lex.starts_title(w) && !lex.is_common_word(w))
+            || lex.is(w, Use::Kin)
+            || lex.is(w, Use::PersonNoun))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::claims;
+
+    /// `names_people` asks only words that start with a letter: so do
+    /// every role, title, kin word and person noun.
+    #[test]
+    fn people_words_start_with_a_letter() {
+        let uses = include_str!("../../lexicons/function_words.tsv");
+        let people = uses
+            .lines()
+            .filter(|l| l.contains("kin") || l.contains("person_noun"));
+        let lines = include_str!("../../lexicons/anonymous_roles.tsv")
+            .lines()
+            .chain(include_str!("../../lexicons/titles.tsv").lines())
+            .chain(people);
+        for line in lines.filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            assert!(line.starts_with(char::is_alphabetic), "{line:?}");
+        }
+    }
 
     /// The claimant of the claim whose cue is `cue` in `text`.
     fn claimant(text: &str, cue: &str) -> Option<String> {

@@ -646,6 +646,11 @@ fn lowered_rare<'a>(word: &'a str, buf: &'a mut [u8; LOWER_MAX]) -> Cow<'a, str>
     if word.len() > LOWER_MAX {
         return Cow::Owned(lower(word));
     }
+    // One character of three bytes but ’ ("“", "—"): U+0800 and above,
+    // which `lower_char` leaves as it is.
+    if word.len() == 3 && word.as_bytes().first() >= Some(&0xE0) && word != "’" {
+        return Cow::Borrowed(word);
+    }
     // A word that is not ASCII ("“", "’s", "Łódź"), character by
     // character into the buffer as `lower` writes it (no `String` a
     // look-up: a curly quotation mark was one in every scan that met

@@ -204,12 +204,17 @@ pub struct Runs<T> {
     /// The value of every token outside the runs.
     default: T,
     /// For each block of [`RUN_BLOCK`] tokens, the first run that ends after
-    /// the block's first token.
+    /// the block's first token, with [`NO_RUN`] set when no run reaches into
+    /// the block (most blocks of most texts: a look-up there reads no run).
     blocks: Vec<u32>,
 }
 
 /// Tokens per entry of [`Runs::blocks`].
 const RUN_BLOCK: usize = 32;
+
+/// In [`Runs::blocks`], the bit of a block that no run reaches into (run
+/// numbers are below it: fewer than 2^30 tokens).
+const NO_RUN: u32 = 1 << 31;
 
 impl<T: Copy + PartialEq> Runs<T> {
     /// Compresses `values` (one per token).
@@ -311,7 +316,13 @@ impl<T: Copy + PartialEq> Runs<T> {
             while k < self.bounds.len() && self.bounds.at(k).1 as usize <= block_start {
                 k += 1;
             }
-            self.blocks.push(k as u32);
+            // (run `k` is the only one that can reach into the block)
+            let reached = self
+                .bounds
+                .get(k)
+                .is_some_and(|&(start, _)| (start as usize) < block_start + RUN_BLOCK);
+            self.blocks
+                .push(if reached { k as u32 } else { k as u32 | NO_RUN });
         }
         self
     }
@@ -329,7 +340,7 @@ impl<T> Runs<T> {
         if t >= self.len {
             return self.len;
         }
-        let mut k = *self.blocks.at(t / RUN_BLOCK) as usize;
+        let mut k = (*self.blocks.at(t / RUN_BLOCK) & !NO_RUN) as usize;
         while k < self.bounds.len() && self.bounds.at(k).1 as usize <= t {
             k += 1;
         }
@@ -357,7 +368,11 @@ impl<T> Index<usize> for Runs<T> {
     fn index(&self, t: usize) -> &T {
         crate::work::add(1);
         assert!(t < self.len, "token out of range");
-        let mut k = *self.blocks.at(t / RUN_BLOCK) as usize;
+        let block = *self.blocks.at(t / RUN_BLOCK);
+        if block & NO_RUN != 0 {
+            return &self.default;
+        }
+        let mut k = block as usize;
         while k < self.bounds.len() && self.bounds.at(k).1 as usize <= t {
             k += 1;
         }
