@@ -2757,7 +2757,9 @@ pub(crate) fn filter(
     // (a player is not named as the dateline's town).
     for n in &names {
         let (a, b) = (n.toks.start, n.toks.end);
+        // (a word before it, as before most names, is asked first)
         if b == a + 1
+            && (a == 0 || doc.token(a - 1).kind() != TokenKind::Word)
             && n.title.is_none()
             && b < doc.tokens.len()
             && context().plays.contains(doc.tok(b))
@@ -3122,7 +3124,6 @@ pub(crate) fn filter(
             .zip(&verdict)
             .filter(|(n, v)| lone(n) && **v == Some(EntityKind::Place))
             .map(|(n, _)| doc.tok(n.toks.start))
-            .filter(|p| lexicon().known(p).is_none())
             .collect()
     } else {
         Vec::new()
@@ -3190,6 +3191,7 @@ fn people_of(doc: &Doc, a: usize, places: &[&str]) -> bool {
                 && w.is_char_boundary(k)
                 && w.as_bytes()[..k] == p.as_bytes()[..k]
                 && matches!(&w[k..], "an" | "ian" | "ese")
+                && lexicon().known(p).is_none()
         })
 }
 
