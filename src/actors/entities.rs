@@ -2757,9 +2757,7 @@ pub(crate) fn filter(
     // (a player is not named as the dateline's town).
     for n in &names {
         let (a, b) = (n.toks.start, n.toks.end);
-        // (a word before it, as before most names, is asked first)
         if b == a + 1
-            && (a == 0 || doc.token(a - 1).kind() != TokenKind::Word)
             && n.title.is_none()
             && b < doc.tokens.len()
             && context().plays.contains(doc.tok(b))
