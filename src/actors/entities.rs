@@ -1956,10 +1956,16 @@ fn score(w: &str) -> bool {
 }
 
 /// A report of games: somewhere a score with a game's word a few words
-/// before it ("won 4-3", "beat Ardmore 2-1").
+/// before it ("won 4-3", "beat Ardmore 2-1") or right after it ("a 2-1
+/// win").
 fn games_report(doc: &Doc) -> bool {
-    (4..doc.tokens.len())
-        .any(|t| score(doc.tok(t)) && (t - 4..t).any(|k| context().plays.contains(doc.tok(k))))
+    // (or a game's word right after the score: "a 2-1 win over Ardmore")
+    let plays = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|_| context().plays.contains(doc.tok(k)))
+    };
+    (4..doc.tokens.len()).any(|t| score(doc.tok(t)) && (t - 4..t + 2).any(|k| k != t && plays(k)))
 }
 
 /// The last words of the document's club names: such a word alone
@@ -2745,10 +2751,32 @@ pub(crate) fn filter(
         .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
         .map(|(n, _)| doc.text_of_toks(n.toks.start, n.toks.end))
         .collect();
+    // "Wendle beat Harrow to reach final" over "WENDLE, May 2 - ... a 2-1
+    // win": in a report of games, the dateline's town opening a sentence
+    // before a game's word is its team, though the tagger reads a player
+    // (a player is not named as the dateline's town).
+    for n in &names {
+        let (a, b) = (n.toks.start, n.toks.end);
+        if b == a + 1
+            && n.title.is_none()
+            && b < doc.tokens.len()
+            && context().plays.contains(doc.tok(b))
+            && super::names::is_sentence_initial(doc, a)
+            && games()
+            && names.iter().any(|d| {
+                d.toks.start != a
+                    && dateline(doc, &d.toks)
+                    && lower_hash(doc.text_of_toks(d.toks.start, d.toks.end))
+                        == lower_hash(doc.tok(a))
+            })
+        {
+            teams.insert(doc.tok(a));
+        }
+    }
     if !teams.is_empty() {
-        // "won 2-0 against Tennel", "Carrick host Dunlow": in a report
-        // whose sides are teams, one word after a word of meeting
-        // (`meets`) is a side too, though the tagger reads a player (not
+        // "won 2-0 against Tennel", "Carrick host Dunlow", "Tessford beat
+        // Ambry": in a report whose sides are teams, one word after a word
+        // of meeting (`meets`) or a game's (`plays`) is a side too, though the tagger reads a player (not
         // a given name, a person's surname, a country, a people nor a
         // titled name: "the choice facing Americans").
         for n in &names {
@@ -2758,7 +2786,10 @@ pub(crate) fn filter(
                 && a > 0
                 && n.title.is_none()
                 && n.hint != Hint::Person
-                && context().meets.contains(doc.tok(a - 1))
+                && (context().meets.contains(doc.tok(a - 1))
+                    // (not "win Game 7": a number after it)
+                    || (context().plays.contains(doc.tok(a - 1))
+                        && !doc.tokens.get(a + 1).is_some_and(|_| number(doc.tok(a + 1), 3))))
                 && !lexicon().is_given_name(w)
                 && !lexicon().national(w)
                 && !plural(doc, n)
@@ -3079,12 +3110,29 @@ pub(crate) fn filter(
         })
         .map(text)
         .collect();
+    // (the document's one-word places, gathered only when a lone word has
+    // a people's ending)
+    let lone = |n: &Name| n.toks.len() == 1 && n.title.is_none();
+    let places: Vec<&str> = if names
+        .iter()
+        .any(|n| lone(n) && people_ending(doc.tok(n.toks.start)))
+    {
+        names
+            .iter()
+            .zip(&verdict)
+            .filter(|(n, v)| lone(n) && **v == Some(EntityKind::Place))
+            .map(|(n, _)| doc.tok(n.toks.start))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let keep: Vec<bool> = names
         .iter()
         .zip(&verdict)
         .zip(&asked)
         .map(|((n, &v), a)| {
             if (no_actor(doc, n) && n.title.is_none())
+                || (lone(n) && !places.is_empty() && people_of(doc, n.toks.start, &places))
                 || (!code_names.is_empty() && code_names.contains(&text(n)))
                 || org_noun_before_holder(doc, n)
                 || title_field(doc, n, v)
@@ -3116,6 +3164,33 @@ pub(crate) fn filter(
         }
     }
     (kept, verdicts)
+}
+
+/// A people's ending: "Kenyan", "Sudanese".
+fn people_ending(w: &str) -> bool {
+    w.ends_with("an") || w.ends_with("ese")
+}
+
+/// "Solvarian foreign minister Ana Vask" where the document names the
+/// place "Solvaria", a place the lexicons do not know (they know the
+/// demonyms of those they know): its people's adjective (the place with a
+/// people's ending for its last letter), no actor. Not after an article:
+/// "the Solvarian government" stays whole as a description, the adjective
+/// no actor of its own there. Not a people's plural ("Solvarians"), a
+/// group as "Kenyans" is.
+fn people_of(doc: &Doc, a: usize, places: &[&str]) -> bool {
+    let w = doc.tok(a);
+    people_ending(w)
+        && !(a > 0 && doc.word_class(a - 1) == Some(WordClass::Det))
+        && places.iter().any(|p| {
+            let k = p.len().saturating_sub(1);
+            k > 2
+                && w.len() > k
+                && w.is_char_boundary(k)
+                && w.as_bytes()[..k] == p.as_bytes()[..k]
+                && matches!(&w[k..], "an" | "ian" | "ese")
+                && lexicon().known(p).is_none()
+        })
 }
 
 /// "Council leader Ruth Avery", "Union chief Kofi Adom": an
