@@ -311,6 +311,20 @@ impl Merger {
 
     /// A one-word name: a surname of a person seen before, an earlier
     /// single name, or a new actor of the kind its context suggests.
+    /// "the Senator", "The Alhaji": a capitalized title after "the" is the
+    /// one person named with it before.
+    fn the_title(&self, doc: &Doc, n: &Name, text: &str) -> Option<usize> {
+        let s = n.toks.start;
+        if n.toks.len() != 1 || s == 0 || !doc.tok(s - 1).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let low = text.lower();
+        lexicon()
+            .is_title(&low)
+            .then(|| self.actors.title_holder(&low))
+            .flatten()
+    }
+
     fn single(&mut self, doc: &Doc, n: &Name, text: &str) -> usize {
         if let Some(&id) = self.surnames.get(text) {
             id
@@ -331,6 +345,8 @@ impl Merger {
         {
             id // "Brightwell" after "Brightwell Energy"
         } else if let Some(id) = self.organization_by_head(text) {
+            id
+        } else if let Some(id) = self.the_title(doc, n, text) {
             id
         } else {
             let kind = single_kind(doc, n, self.later_surnames.contains_key(text));

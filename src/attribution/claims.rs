@@ -1235,14 +1235,15 @@ fn according_content(
 ) -> Option<(usize, usize)> {
     let cue_start = r.cue.toks.start;
     // ("X was, according to Y, ...", "and, in the words of Y, ...": set off
-    // inside a clause it has not finished, it reports what follows; not
-    // after "has been," which may end one, nor after "in May,")
+    // inside a clause it has not finished, it reports what follows, as
+    // after "because," or "after,"; not after "has been," which may end
+    // one, nor after "in May,")
     let inside = cue_start >= sent.start + 2
         && doc.tok(cue_start - 1) == ","
-        && matches!(
+        && (matches!(
             doc.word_class(cue_start - 2),
             Some(WordClass::Aux | WordClass::Conj)
-        )
+        ) || doc.is(cue_start - 2, Use::AdjunctOpener))
         && doc
             .tok(cue_start - 2)
             .first_is(crate::letters::is_lowercase)

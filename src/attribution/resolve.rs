@@ -432,7 +432,9 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
     // (the phrase may start after its "the")
     let the = text.split(' ').next()?.eq_ignore_ascii_case("the")
         || (a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the"));
-    let aged_inside = crate::at::find_str(text, "-year-old").is_some();
+    // ("the 46-year-old", "the septuagenarian")
+    let aged_inside = crate::at::find_str(text, "-year-old").is_some()
+        || crate::at::find_str(text, "genarian").is_some();
     let n = doc.tokens.len();
     let aged_after = b + 2 < n
         && doc.tok(b) == ","
@@ -523,11 +525,12 @@ fn label_speaker(doc: &Doc, actors: &Actors, t: usize) -> Option<usize> {
 }
 
 /// What a pronoun (its [`Lexicon::pronoun`](crate::lexicon::Lexicon::pronoun)
-/// entry) may refer to: only a subject or possessive form ("he", "its")
-/// stands for a speaker.
+/// entry) may refer to: a subject or possessive form ("he", "its") stands
+/// for a speaker, a third-person object form only where a source is
+/// anchored on it ("according to him").
 pub fn pronoun_kinds(p: Option<Pronoun>) -> &'static [ActorKind] {
     match p {
-        Some(p) if p.subject || p.possessive => match p.refers {
+        Some(p) if p.subject || p.possessive || (p.object && p.third_person) => match p.refers {
             Refers::Person => &[ActorKind::Person],
             Refers::Thing => &[ActorKind::Organization, ActorKind::Place],
             Refers::Any => &[
@@ -887,8 +890,8 @@ mod tests {
         assert_eq!(kinds("She"), &[ActorKind::Person]);
         assert!(kinds("its").contains(&ActorKind::Organization));
         assert!(kinds("they").contains(&ActorKind::Group));
-        // object and reflexive forms stand for no speaker
-        assert!(kinds("him").is_empty());
+        // reflexive forms stand for no speaker; "him" only where anchored
+        assert_eq!(kinds("him"), &[ActorKind::Person]);
         assert!(kinds("themselves").is_empty());
         assert!(kinds("you").is_empty());
     }

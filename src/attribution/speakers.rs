@@ -188,10 +188,17 @@ fn coordinated_subject(
     if let Some(r) = relative_clause(doc, actors, start, cue.toks.start) {
         return Some(r);
     }
+    let finite = |r: &&Resolved| r.cue.form == CueForm::Finite && r.mention.is_some() && !r.weak;
+    // After a comma, the sentence's first such cue, the main clause's
+    // ("Doe said the mayor did not know ..., and accused ..." is Doe's);
+    // else the last ("said the firm expects ... and hopes ...").
+    let comma = cue.toks.start >= start + 2 && doc.tok(cue.toks.start - 2) == ",";
     let shared = resolved
         .iter()
-        .rev()
-        .find(|r| r.cue.form == CueForm::Finite && r.mention.is_some() && !r.weak)
+        .find(|r| {
+            comma && r.cue.toks.start >= start && r.cue.toks.start < cue.toks.start && finite(r)
+        })
+        .or_else(|| resolved.iter().rev().find(finite))
         .and_then(|r| r.mention);
     if let Some(m) = shared {
         return Some(Anchor::Mention(m));

@@ -38,6 +38,15 @@ pub fn of_cue(
                 }
                 _ => cue.toks.end,
             };
+            // "according to him", "denied by them": an object pronoun alone
+            // is the source (not the "her" of "according to her aide").
+            if from < sent.end
+                && doc
+                    .pronoun(from)
+                    .is_some_and(|p| p.object && p.third_person && !p.possessive)
+            {
+                return Some(Anchor::Pronoun(from));
+            }
             // "according to the newspaper", "rejected by a former aide"
             right_of(doc, actors, from, sent.end)
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
