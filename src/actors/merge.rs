@@ -32,7 +32,7 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
                 let id = m.full_name(text);
                 if let Some(g) = kin_gender(doc, n) {
                     m.actors.actors.at_mut(id).gender.get_or_insert(g);
-                    m.by_key.insert(&key("r:", text), id);
+                    m.by_key.insert(&key("r:", text), n.toks.start);
                 }
                 id
             }
@@ -188,8 +188,9 @@ impl Merger {
     /// in its paragraph, outside quotations, before another capitalized
     /// word): then the latest introduced of them of that gender. When the
     /// latest was introduced as a relative ("her father, Otto Varga"), a
-    /// writer names that relative in full each time: the bare surname stays
-    /// with the one it named before, unless a pronoun says otherwise.
+    /// writer names that relative in full each time: outside the paragraph
+    /// that introduced the relative, the bare surname stays with the one it
+    /// named before, unless a pronoun says otherwise.
     fn shared_surname(&self, doc: &Doc, n: &Name, text: &str) -> Option<usize> {
         let newest = self.get("n:", text)?;
         self.older_sharer
@@ -201,7 +202,11 @@ impl Merger {
             let t = doc.str_of(t).trim().trim_end_matches('.');
             lexicon().title_gender(crate::at::after_last(t, b' '))
         });
-        let relative = self.get("r:", &self.actors.actor(latest).name).is_some();
+        // (not in the paragraph that introduced the relative: "His wife,
+        // Jane Roe, said ... “...,” Roe said." is the wife)
+        let relative = self
+            .get("r:", &self.actors.actor(latest).name)
+            .is_some_and(|t| doc.para_of(t) != doc.para_of(n.toks.start));
         let bare = self.get("b:", text).filter(|_| relative);
         // (then not a pronoun after an owner's "'s": "X's singers were
         // loud, though he admits" is someone else)
