@@ -32,15 +32,23 @@ pub fn merge(doc: &Doc, names: Vec<Name>) -> Actors {
                 let id = m.full_name(text);
                 if let Some(g) = kin_gender(doc, n) {
                     m.actors.actors.at_mut(id).gender.get_or_insert(g);
+                    m.by_key.insert(&key("r:", text), n.toks.start);
                 }
                 id
             }
             Hint::Org if is_acronym_text(text) => m.acronym(text),
             Hint::Org => m.organization(text),
-            Hint::Person | Hint::Single | Hint::MultiWord => match m.shared_surname(doc, n, text) {
-                Some(id) => id,
-                None => m.single(doc, n, text),
-            },
+            Hint::Person | Hint::Single | Hint::MultiWord => {
+                let id = match m.shared_surname(doc, n, text) {
+                    Some(id) => id,
+                    None => m.single(doc, n, text),
+                };
+                // (the person a bare surname last named: see shared_surname)
+                if m.actors.actor(id).kind == ActorKind::Person {
+                    m.by_key.insert(&key("b:", text), id);
+                }
+                id
+            }
         };
         add_title(doc, &mut m.actors, n, actor);
         m.actors.mentions.push(MentionDraft::new(
@@ -178,7 +186,11 @@ impl Merger {
     /// named of them, unless the text gives the mention a gender (an
     /// honorific, "Ms. Brennan", or the first "he", "she" or "his" after it
     /// in its paragraph, outside quotations, before another capitalized
-    /// word): then the latest introduced of them of that gender.
+    /// word): then the latest introduced of them of that gender. When the
+    /// latest was introduced as a relative ("her father, Otto Varga"), a
+    /// writer names that relative in full each time: outside the paragraph
+    /// that introduced the relative, the bare surname stays with the one it
+    /// named before, unless a pronoun says otherwise.
     fn shared_surname(&self, doc: &Doc, n: &Name, text: &str) -> Option<usize> {
         let newest = self.get("n:", text)?;
         self.older_sharer
@@ -190,8 +202,20 @@ impl Merger {
             let t = doc.str_of(t).trim().trim_end_matches('.');
             lexicon().title_gender(crate::at::after_last(t, b' '))
         });
-        let Some(g) = honorific.or_else(|| pronoun_after(doc, n.toks.end)) else {
-            return Some(latest);
+        // (not in the paragraph that introduced the relative: "His wife,
+        // Jane Roe, said ... “...,” Roe said." is the wife)
+        let relative = self
+            .get("r:", &self.actors.actor(latest).name)
+            .is_some_and(|t| doc.para_of(t) != doc.para_of(n.toks.start));
+        let bare = self.get("b:", text).filter(|_| relative);
+        // (then not a pronoun after an owner's "'s": "X's singers were
+        // loud, though he admits" is someone else)
+        let owner = bare.is_some()
+            && n.toks.end < doc.tokens.len()
+            && doc.token(n.toks.end).kind() == TokenKind::Possessive;
+        let pronoun = || (!owner).then(|| pronoun_after(doc, n.toks.end)).flatten();
+        let Some(g) = honorific.or_else(pronoun) else {
+            return Some(bare.unwrap_or(latest));
         };
         // The newest introduced that fits (a few back at most).
         let mut a = newest;

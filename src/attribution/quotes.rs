@@ -660,16 +660,22 @@ fn earlier_quote_of_paragraph(quote: &Quote) -> Option<Found> {
 fn name_line(quote: &Quote, para: usize, a: Option<usize>) -> bool {
     let (doc, actors) = (quote.doc, quote.actors);
     let toks = doc.paragraph(para).tokens();
-    let Some(m) = actors.outer_mention_at(toks.start) else {
-        return false;
+    let other = |m: usize| {
+        let b = actors.mention(m).actor();
+        Some(b) != a && actors.actor(b).kind == ActorKind::Person
     };
-    let b = actors.mention(m).actor();
-    toks.len() <= 12
-        && Some(b) != a
-        && actors.actor(b).kind == ActorKind::Person
-        && toks
-            .clone()
-            .all(|t| doc.in_quote_at(t).is_none() && doc.cue_verb(t).is_none())
+    // (or a paragraph of prose, its last words looked at, that names
+    // someone else in full: "Its keeper is Jane Doe, who ...")
+    let from = toks.start.max(toks.end.saturating_sub(40));
+    let prose = |t: usize| doc.in_quote_at(t).is_none() && doc.cue_verb(t).is_none();
+    let opens = toks.len() <= 12 && actors.outer_mention_at(toks.start).is_some_and(other);
+    let in_full = |t: usize| {
+        actors.mention_at(t).is_some_and(|m| {
+            let n = actors.mention(m);
+            n.kind() == MentionKind::Name && n.toks().len() > 1 && other(m)
+        })
+    };
+    (opens || (from..toks.end).any(in_full)) && (from..toks.end).all(prose)
 }
 
 /// "“We won.” Jane Doe said.": a short bare attribution as the next
