@@ -58,37 +58,49 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
             if nominal {
                 // (The nearest such claim before it, at most WINDOW back:
                 // claims are in text order.)
-                target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
-                    j != i
-                        && claims.at(j).cue().start < me.cue().start
-                        && claims.at(j).claimant() != me.claimant()
-                        && claims.at(j).claimant().is_some()
-                        && claims.at(j).stance != Stance::Deny
-                });
+                target = crate::at::last_back(
+                    i.saturating_sub(WINDOW),
+                    i,
+                    |_| true,
+                    |j| {
+                        j != i
+                            && claims.at(j).cue().start < me.cue().start
+                            && claims.at(j).claimant() != me.claimant()
+                            && claims.at(j).claimant().is_some()
+                            && claims.at(j).stance != Stance::Deny
+                    },
+                );
             }
         }
         // 3. A shared distinctive word with an earlier claim by someone else.
         if target.is_none() {
-            target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
-                claims.at(j).claimant() != me.claimant()
-                    && claims.at(j).claimant().is_some()
-                    && claims.at(j).stance != Stance::Deny
-                    && {
-                        // j and i are at most WINDOW apart: different slots.
-                        for k in [j, i] {
-                            let slot = words.at_mut(k % slots);
-                            if !matches!(slot, Some((owner, _)) if *owner == k) {
-                                *slot =
-                                    Some((k, content_words(doc.str_of(claims.at(k).content()))));
+            target = crate::at::last_back(
+                i.saturating_sub(WINDOW),
+                i,
+                |_| true,
+                |j| {
+                    claims.at(j).claimant() != me.claimant()
+                        && claims.at(j).claimant().is_some()
+                        && claims.at(j).stance != Stance::Deny
+                        && {
+                            // j and i are at most WINDOW apart: different slots.
+                            for k in [j, i] {
+                                let slot = words.at_mut(k % slots);
+                                if !matches!(slot, Some((owner, _)) if *owner == k) {
+                                    *slot = Some((
+                                        k,
+                                        content_words(doc.str_of(claims.at(k).content())),
+                                    ));
+                                }
                             }
+                            let (theirs, mine) = (words.at(j % slots), words.at(i % slots));
+                            theirs
+                                .iter()
+                                .zip(mine)
+                                .any(|((_, a), (_, b))| share_a_word(a, b))
                         }
-                        let (theirs, mine) = (words.at(j % slots), words.at(i % slots));
-                        theirs
-                            .iter()
-                            .zip(mine)
-                            .any(|((_, a), (_, b))| share_a_word(a, b))
-                    }
-            });
+                },
+            );
         }
         if let Some(j) = target {
             claims[i].set_disputes(j);
