@@ -28,9 +28,12 @@ struct Found {
 pub fn find(doc: &Doc, actors: &mut Actors) {
     // Names are indexed by token (Actors::index ran before this stage).
     let title_tok = title_tokens(doc, actors);
-    let found: Vec<Found> = (0..doc.tokens.len())
-        .filter_map(|t| description_at(doc, actors, &title_tok, t))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for t in 0..doc.tokens.len() {
+        if let Some(f) = description_at(doc, actors, &title_tok, t) {
+            found.push(f);
+        }
+    }
     add_actors(doc, actors, found);
 }
 

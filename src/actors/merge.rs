@@ -431,18 +431,27 @@ fn is_acronym_text(s: &str) -> bool {
 }
 
 fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| w.first_is(crate::letters::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    let mut s = String::new();
+    for w in name.split([' ', '-']) {
+        if let Some(c) = w
+            .chars()
+            .next()
+            .filter(|&c| crate::letters::is_uppercase(c))
+        {
+            s.push(c);
+        }
+    }
+    s
 }
 
 /// An organization whose initials spell the acronym ("National Security Council" for "NSC").
 fn find_expansion(actors: &Actors, acronym: &str) -> Option<usize> {
-    let letters: String = acronym
-        .chars()
-        .filter(|c| crate::letters::is_alphabetic(*c))
-        .collect();
+    let mut letters = String::new();
+    for c in acronym.chars() {
+        if crate::letters::is_alphabetic(c) {
+            letters.push(c);
+        }
+    }
     actors.actors.iter().position(|a| {
         a.kind == ActorKind::Organization && a.name.contains(' ') && initials(&a.name) == letters
     })

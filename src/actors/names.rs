@@ -1182,7 +1182,12 @@ fn plural_of_common(w: &str) -> bool {
 /// are no name at all ("French", "Serbian Orthodox" as plain words).
 fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     let lex = lexicon();
-    let words: Vec<&str> = (a..b).map(|t| doc.tok(t)).filter(|w| *w != ".").collect();
+    let mut words: Vec<&str> = Vec::new();
+    for t in a..b {
+        if doc.tok(t) != "." {
+            words.push(doc.tok(t));
+        }
+    }
     // ("Storm Ciara", "Tropical Storm Bret": a storm, no actor; the word may open
     // the run or, opening a sentence, have been left out of it.)
     if words.iter().take(2).any(|w| lex.is(w, Use::StormWord))

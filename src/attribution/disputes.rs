@@ -115,20 +115,23 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
 fn content_words(text: &str) -> Vec<Cow<'_, str>> {
     crate::work::add(text.len() / 16);
     let lex = lexicon();
-    let mut words: Vec<Cow<str>> = text
-        .split(|c: char| !crate::letters::is_alphanumeric(c) && c != '-')
-        .filter(|w| crate::text::char_count(w) >= 5)
-        .map(Lower::lower_cow)
-        .filter(|w| {
-            // (one probe of the facts table rules most look-ups out)
-            let f = lex.facts(w);
-            (f & fact::GRAMMAR == 0 || lex.word_class(w).is_none())
-                && (f & fact::CUE_VERB == 0 || lex.cue_verb(w).is_none())
-                && (f & fact::CUE_NOUN == 0 || lex.cue_noun(w).is_none())
-                && !lex.is_common_word(w)
-                || w.contains('-')
-        })
-        .collect();
+    let mut words: Vec<Cow<str>> = Vec::new();
+    for w in text.split(|c: char| !crate::letters::is_alphanumeric(c) && c != '-') {
+        if crate::text::char_count(w) < 5 {
+            continue;
+        }
+        let w = w.lower_cow();
+        // (one probe of the facts table rules most look-ups out)
+        let f = lex.facts(&w);
+        if (f & fact::GRAMMAR == 0 || lex.word_class(&w).is_none())
+            && (f & fact::CUE_VERB == 0 || lex.cue_verb(&w).is_none())
+            && (f & fact::CUE_NOUN == 0 || lex.cue_noun(&w).is_none())
+            && !lex.is_common_word(&w)
+            || w.contains('-')
+        {
+            words.push(w);
+        }
+    }
     crate::order::sort_by(&mut words, |a, b| a.cmp(b));
     words
 }

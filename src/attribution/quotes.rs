@@ -111,13 +111,14 @@ pub fn attribute_sentence(
             .partition_point(|q| q.open_tok() < sent.end);
     // What the whole sentence offers every quote, worked out once (asked
     // of each quote, it made a sentence of many quotes quadratic).
+    let mut participles = Vec::new();
+    for r in resolved {
+        if matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive) && r.actor.is_some() {
+            participles.push(r);
+        }
+    }
     let cues = SentenceCues {
-        participles: resolved
-            .iter()
-            .filter(|r| {
-                matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive) && r.actor.is_some()
-            })
-            .collect(),
+        participles,
         first_with_speaker: resolved
             .iter()
             .find(|r| r.actor.is_some())
