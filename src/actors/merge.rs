@@ -232,14 +232,11 @@ impl Merger {
             return None;
         }
         let mut prev = '-';
-        let title: String = text
-            .chars()
-            .map(|c| {
-                let t = if prev == '-' { c } else { lower_char(c) };
-                prev = c;
-                t
-            })
-            .collect();
+        let mut title = String::new();
+        for c in text.chars() {
+            title.push(if prev == '-' { c } else { lower_char(c) });
+            prev = c;
+        }
         self.surnames.get(&title).copied()
     }
 
