@@ -541,15 +541,12 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     // The titles that descriptions in apposition give first, so that "the
     // mayor" in a headline finds "Ann Ruiz, the mayor of X," below it.
     // (Each with whether its role noun names a body, asked once.)
-    let apposed: Vec<(bool, Option<usize>)> = found
-        .iter()
-        .map(|f| {
-            let body = lexicon().is_body(&doc.tok(f.head).lower_cow());
-            let person =
-                (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body));
-            (body, person.flatten())
-        })
-        .collect();
+    let mut apposed: Vec<(bool, Option<usize>)> = Vec::with_capacity(found.len());
+    for f in found.iter() {
+        let body = lexicon().is_body(&doc.tok(f.head).lower_cow());
+        let person = (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body));
+        apposed.push((body, person.flatten()));
+    }
     for (f, &(_, person)) in found.iter().zip(&apposed) {
         if let Some(person) = person.filter(|&p| actors.actor(p).kind == ActorKind::Person) {
             let phrase = doc.text_of_toks(f.start, f.end);
