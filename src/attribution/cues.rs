@@ -372,7 +372,10 @@ fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
     if out.iter().skip(1).all(|c| c.toks.len() <= 1) {
         return;
     }
-    let ends: Vec<(usize, usize)> = out.iter().map(|c| (c.toks.start, c.toks.end)).collect();
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for c in out.iter() {
+        ends.push((c.toks.start, c.toks.end));
+    }
     let mut i = 0;
     out.retain(|c| {
         let setting = c.toks.len() > 1 && doc.uses_lower(c.toks.start).has(Use::Setting);

@@ -41,10 +41,12 @@ pub struct State {
 impl State {
     /// The state at the start of `doc`.
     pub fn new(doc: &Doc) -> State {
+        let mut only_quotes = Vec::with_capacity(doc.paras.len());
+        for p in 0..doc.paras.len() {
+            only_quotes.push(paragraph_only_quotes(doc, p));
+        }
         State {
-            only_quotes: (0..doc.paras.len())
-                .map(|p| paragraph_only_quotes(doc, p))
-                .collect(),
+            only_quotes,
             ..State::default()
         }
     }
