@@ -135,8 +135,8 @@ impl Ends for str {
 pub fn last_back(
     lo: usize,
     hi: usize,
-    keep: impl Fn(usize) -> bool,
-    hit: impl Fn(usize) -> bool,
+    mut keep: impl FnMut(usize) -> bool,
+    mut hit: impl FnMut(usize) -> bool,
 ) -> Option<usize> {
     let mut k = hi;
     while k > lo {
@@ -146,6 +146,21 @@ pub fn last_back(
         }
         if hit(k) {
             return Some(k);
+        }
+    }
+    None
+}
+
+/// The last item of `xs` that `hit` takes: `xs.iter().rev().find(hit)` as
+/// a loop ([`last_back`]).
+#[inline]
+pub fn last_of<T>(xs: &[T], mut hit: impl FnMut(&T) -> bool) -> Option<&T> {
+    let mut k = xs.len();
+    while k > 0 {
+        k -= 1;
+        let x = xs.at(k);
+        if hit(x) {
+            return Some(x);
         }
     }
     None

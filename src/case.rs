@@ -103,7 +103,11 @@ impl Lower for str {
         if self.is_ascii() {
             return self.to_ascii_lowercase();
         }
-        self.chars().map(lower_char).collect()
+        let mut s = String::with_capacity(self.len());
+        for c in self.chars() {
+            s.push(lower_char(c));
+        }
+        s
     }
 
     fn lower_cow(&self) -> Cow<'_, str> {

@@ -28,9 +28,12 @@ struct Found {
 pub fn find(doc: &Doc, actors: &mut Actors) {
     // Names are indexed by token (Actors::index ran before this stage).
     let title_tok = title_tokens(doc, actors);
-    let found: Vec<Found> = (0..doc.tokens.len())
-        .filter_map(|t| description_at(doc, actors, &title_tok, t))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for t in 0..doc.tokens.len() {
+        if let Some(f) = description_at(doc, actors, &title_tok, t) {
+            found.push(f);
+        }
+    }
     add_actors(doc, actors, found);
 }
 
@@ -543,15 +546,12 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     // The titles that descriptions in apposition give first, so that "the
     // mayor" in a headline finds "Ann Ruiz, the mayor of X," below it.
     // (Each with whether its role noun names a body, asked once.)
-    let apposed: Vec<(bool, Option<usize>)> = found
-        .iter()
-        .map(|f| {
-            let body = lexicon().is_body(&doc.tok(f.head).lower_cow());
-            let person =
-                (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body));
-            (body, person.flatten())
-        })
-        .collect();
+    let mut apposed: Vec<(bool, Option<usize>)> = Vec::with_capacity(found.len());
+    for f in found.iter() {
+        let body = lexicon().is_body(&doc.tok(f.head).lower_cow());
+        let person = (!f.plural || body).then(|| apposed_person(doc, actors, f.start, f.end, body));
+        apposed.push((body, person.flatten()));
+    }
     for (f, &(_, person)) in found.iter().zip(&apposed) {
         if let Some(person) = person.filter(|&p| actors.actor(p).kind == ActorKind::Person) {
             let phrase = doc.text_of_toks(f.start, f.end);

@@ -18,31 +18,30 @@ use crate::text::{Doc, TokenKind};
 pub fn label_letters(doc: &Doc, actors: &mut Actors) {
     let lex = lexicon();
     // (label token, a question's, words after it up to five, a dotted "Q.")
-    let mut labels: Vec<(usize, bool, usize, bool)> = doc
-        .paras
-        .iter()
-        .filter_map(|p| {
-            let t = p.tokens().start;
-            let w = doc.tok(t);
-            let question = if lex.is(w, Use::QuestionLabel) {
-                true
-            } else if lex.is(w, Use::AnswerLabel) {
-                false
-            } else {
-                return None;
-            };
-            let words = (t + 2..p.tokens().end.min(t + 7))
-                .filter(|&k| doc.token(k).kind() == TokenKind::Word)
-                .count();
-            // ("Q" may end its paragraph and the text.)
-            let sep = if t + 1 < p.tokens().end {
-                doc.tok(t + 1)
-            } else {
-                ""
-            };
-            ((sep == ":" || sep == ".") && words > 0).then_some((t, question, words, sep == "."))
-        })
-        .collect();
+    let mut labels: Vec<(usize, bool, usize, bool)> = Vec::new();
+    for p in doc.paras.iter() {
+        let t = p.tokens().start;
+        let w = doc.tok(t);
+        let question = if lex.is(w, Use::QuestionLabel) {
+            true
+        } else if lex.is(w, Use::AnswerLabel) {
+            false
+        } else {
+            continue;
+        };
+        let words = (t + 2..p.tokens().end.min(t + 7))
+            .filter(|&k| doc.token(k).kind() == TokenKind::Word)
+            .count();
+        // ("Q" may end its paragraph and the text.)
+        let sep = if t + 1 < p.tokens().end {
+            doc.tok(t + 1)
+        } else {
+            ""
+        };
+        if (sep == ":" || sep == ".") && words > 0 {
+            labels.push((t, question, words, sep == "."));
+        }
+    }
     // "Q. How long ...?" / "A. Forty years." label turns only when the text
     // has both: a lone "A." opening a paragraph is more often an initial.
     let dotted = |question: bool| labels.iter().any(|l| l.3 && l.1 == question);

@@ -256,14 +256,11 @@ impl Merger {
             return None;
         }
         let mut prev = '-';
-        let title: String = text
-            .chars()
-            .map(|c| {
-                let t = if prev == '-' { c } else { lower_char(c) };
-                prev = c;
-                t
-            })
-            .collect();
+        let mut title = String::new();
+        for c in text.chars() {
+            title.push(if prev == '-' { c } else { lower_char(c) });
+            prev = c;
+        }
         self.surnames.get(&title).copied()
     }
 
@@ -471,18 +468,27 @@ fn is_acronym_text(s: &str) -> bool {
 }
 
 fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| w.first_is(crate::letters::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    let mut s = String::new();
+    for w in name.split([' ', '-']) {
+        if let Some(c) = w
+            .chars()
+            .next()
+            .filter(|&c| crate::letters::is_uppercase(c))
+        {
+            s.push(c);
+        }
+    }
+    s
 }
 
 /// An organization whose initials spell the acronym ("National Security Council" for "NSC").
 fn find_expansion(actors: &Actors, acronym: &str) -> Option<usize> {
-    let letters: String = acronym
-        .chars()
-        .filter(|c| crate::letters::is_alphabetic(*c))
-        .collect();
+    let mut letters = String::new();
+    for c in acronym.chars() {
+        if crate::letters::is_alphabetic(c) {
+            letters.push(c);
+        }
+    }
     actors.actors.iter().position(|a| {
         a.kind == ActorKind::Organization && a.name.contains(' ') && initials(&a.name) == letters
     })

@@ -1064,14 +1064,19 @@ fn known_in_capitals<'w>(
 
 /// Words in capitals written as words: "PORT PELLAM" is "Port Pellam".
 pub(super) fn unshout<'w>(words: impl Iterator<Item = &'w str>) -> String {
-    let words: Vec<String> = words
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map_or(String::new(), |f| f.to_string() + &c.as_str().lower())
-        })
-        .collect();
-    crate::text::spaced(&words)
+    // (joined by single spaces, as `text::spaced` does)
+    let mut out = String::new();
+    for (k, w) in words.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut c = w.chars();
+        if let Some(f) = c.next() {
+            out.push(f);
+            out.push_str(&c.as_str().lower());
+        }
+    }
+    out
 }
 
 /// The hint of a place written `written`: under the places lexicon's
@@ -1182,7 +1187,12 @@ fn plural_of_common(w: &str) -> bool {
 /// are no name at all ("French", "Serbian Orthodox" as plain words).
 fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     let lex = lexicon();
-    let words: Vec<&str> = (a..b).map(|t| doc.tok(t)).filter(|w| *w != ".").collect();
+    let mut words: Vec<&str> = Vec::new();
+    for t in a..b {
+        if doc.tok(t) != "." {
+            words.push(doc.tok(t));
+        }
+    }
     // ("Storm Ciara", "Tropical Storm Bret": a storm, no actor; the word may open
     // the run or, opening a sentence, have been left out of it.)
     if words.iter().take(2).any(|w| lex.is(w, Use::StormWord))

@@ -454,14 +454,18 @@ impl Actors {
                 continue;
             }
             for t in &a.titles {
-                let words: Vec<String> = t
-                    .split(' ')
-                    .map(|w| {
-                        lex.expand_title(w)
-                            .map_or_else(|| w.lower(), str::to_string)
-                    })
-                    .collect();
-                spelled.push((i, crate::text::spaced(&words)));
+                // (each word spelled out, joined by single spaces)
+                let mut s = String::new();
+                for (k, w) in t.split(' ').enumerate() {
+                    if k > 0 {
+                        s.push(' ');
+                    }
+                    match lex.expand_title(w) {
+                        Some(full) => s.push_str(full),
+                        None => s.push_str(&w.lower()),
+                    }
+                }
+                spelled.push((i, s));
             }
         }
         spelled

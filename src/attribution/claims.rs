@@ -88,9 +88,8 @@ pub fn find(
                 && super::cues::closing_passive(doc, cue.toks.start, sent.clone()));
         let court_tail = court
             .then(|| {
-                (cue.toks.start.saturating_sub(4).max(sent.start + 1)..cue.toks.start)
-                    .rev()
-                    .find(|&k| doc.tok(k) == ",")
+                let lo = cue.toks.start.saturating_sub(4).max(sent.start + 1);
+                crate::at::last_back(lo, cue.toks.start, |_| true, |k| doc.tok(k) == ",")
             })
             .flatten();
         let clause_after = cue.toks.end < sent.end

@@ -372,7 +372,10 @@ fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
     if out.iter().skip(1).all(|c| c.toks.len() <= 1) {
         return;
     }
-    let ends: Vec<(usize, usize)> = out.iter().map(|c| (c.toks.start, c.toks.end)).collect();
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for c in out.iter() {
+        ends.push((c.toks.start, c.toks.end));
+    }
     let mut i = 0;
     out.retain(|c| {
         let setting = c.toks.len() > 1 && doc.uses_lower(c.toks.start).has(Use::Setting);
@@ -381,12 +384,16 @@ fn drop_settings(doc: &Doc, out: &mut Vec<Cue>) {
         // one (a look over all of them was quadratic).
         let near = c.toks.start.saturating_sub(3 + MAX_CUE_WORDS);
         let after_cue = setting
-            && ends
-                .sub(..i)
-                .iter()
-                .rev()
-                .take_while(|&&(s, _)| s >= near)
-                .any(|&(_, e)| e <= c.toks.start && c.toks.start - e <= 3);
+            && crate::at::last_back(
+                0,
+                i,
+                |k| ends.at(k).0 >= near,
+                |k| {
+                    let e = ends.at(k).1;
+                    e <= c.toks.start && c.toks.start - e <= 3
+                },
+            )
+            .is_some();
         i += 1;
         !(setting && after_cue)
     });
@@ -1162,11 +1169,13 @@ fn subject_of_cue(doc: &Doc, t: usize, end: usize) -> bool {
 /// after it to the sentence's end ("on Tuesday", "in a note"), has no main verb to be a relative clause
 /// of: it is the closing clause's verb.
 fn closing_setting(doc: &Doc, t: usize, sent: Range<usize>) -> bool {
-    let comma = (sent.start.max(t.saturating_sub(4))..t)
-        .rev()
-        .take_while(|&k| doc.token(k).kind() == TokenKind::Word && !doc.is_cap(k))
-        .last()
-        .is_some_and(|k| k > sent.start + 1 && doc.tok(k - 1) == ",");
+    // (the first of the lowercase words right before `t`, back to 4)
+    let lo = sent.start.max(t.saturating_sub(4));
+    let mut k = t;
+    while k > lo && doc.token(k - 1).kind() == TokenKind::Word && !doc.is_cap(k - 1) {
+        k -= 1;
+    }
+    let comma = k < t && k > sent.start + 1 && doc.tok(k - 1) == ",";
     // (not "known as X", "pleaded for Y": their words are an object)
     comma && doc.tok(t).ends_with("ed") && setting_to_end(doc, t + 1, sent.end)
 }

@@ -58,37 +58,49 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
             if nominal {
                 // (The nearest such claim before it, at most WINDOW back:
                 // claims are in text order.)
-                target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
-                    j != i
-                        && claims.at(j).cue().start < me.cue().start
-                        && claims.at(j).claimant() != me.claimant()
-                        && claims.at(j).claimant().is_some()
-                        && claims.at(j).stance != Stance::Deny
-                });
+                target = crate::at::last_back(
+                    i.saturating_sub(WINDOW),
+                    i,
+                    |_| true,
+                    |j| {
+                        j != i
+                            && claims.at(j).cue().start < me.cue().start
+                            && claims.at(j).claimant() != me.claimant()
+                            && claims.at(j).claimant().is_some()
+                            && claims.at(j).stance != Stance::Deny
+                    },
+                );
             }
         }
         // 3. A shared distinctive word with an earlier claim by someone else.
         if target.is_none() {
-            target = (i.saturating_sub(WINDOW)..i).rev().find(|&j| {
-                claims.at(j).claimant() != me.claimant()
-                    && claims.at(j).claimant().is_some()
-                    && claims.at(j).stance != Stance::Deny
-                    && {
-                        // j and i are at most WINDOW apart: different slots.
-                        for k in [j, i] {
-                            let slot = words.at_mut(k % slots);
-                            if !matches!(slot, Some((owner, _)) if *owner == k) {
-                                *slot =
-                                    Some((k, content_words(doc.str_of(claims.at(k).content()))));
+            target = crate::at::last_back(
+                i.saturating_sub(WINDOW),
+                i,
+                |_| true,
+                |j| {
+                    claims.at(j).claimant() != me.claimant()
+                        && claims.at(j).claimant().is_some()
+                        && claims.at(j).stance != Stance::Deny
+                        && {
+                            // j and i are at most WINDOW apart: different slots.
+                            for k in [j, i] {
+                                let slot = words.at_mut(k % slots);
+                                if !matches!(slot, Some((owner, _)) if *owner == k) {
+                                    *slot = Some((
+                                        k,
+                                        content_words(doc.str_of(claims.at(k).content())),
+                                    ));
+                                }
                             }
+                            let (theirs, mine) = (words.at(j % slots), words.at(i % slots));
+                            theirs
+                                .iter()
+                                .zip(mine)
+                                .any(|((_, a), (_, b))| share_a_word(a, b))
                         }
-                        let (theirs, mine) = (words.at(j % slots), words.at(i % slots));
-                        theirs
-                            .iter()
-                            .zip(mine)
-                            .any(|((_, a), (_, b))| share_a_word(a, b))
-                    }
-            });
+                },
+            );
         }
         if let Some(j) = target {
             claims[i].set_disputes(j);
@@ -103,20 +115,23 @@ pub fn link(doc: &Doc, claims: &mut [ClaimDraft]) {
 fn content_words(text: &str) -> Vec<Cow<'_, str>> {
     crate::work::add(text.len() / 16);
     let lex = lexicon();
-    let mut words: Vec<Cow<str>> = text
-        .split(|c: char| !crate::letters::is_alphanumeric(c) && c != '-')
-        .filter(|w| crate::text::char_count(w) >= 5)
-        .map(Lower::lower_cow)
-        .filter(|w| {
-            // (one probe of the facts table rules most look-ups out)
-            let f = lex.facts(w);
-            (f & fact::GRAMMAR == 0 || lex.word_class(w).is_none())
-                && (f & fact::CUE_VERB == 0 || lex.cue_verb(w).is_none())
-                && (f & fact::CUE_NOUN == 0 || lex.cue_noun(w).is_none())
-                && !lex.is_common_word(w)
-                || w.contains('-')
-        })
-        .collect();
+    let mut words: Vec<Cow<str>> = Vec::new();
+    for w in text.split(|c: char| !crate::letters::is_alphanumeric(c) && c != '-') {
+        if crate::text::char_count(w) < 5 {
+            continue;
+        }
+        let w = w.lower_cow();
+        // (one probe of the facts table rules most look-ups out)
+        let f = lex.facts(&w);
+        if (f & fact::GRAMMAR == 0 || lex.word_class(&w).is_none())
+            && (f & fact::CUE_VERB == 0 || lex.cue_verb(&w).is_none())
+            && (f & fact::CUE_NOUN == 0 || lex.cue_noun(&w).is_none())
+            && !lex.is_common_word(&w)
+            || w.contains('-')
+        {
+            words.push(w);
+        }
+    }
     crate::order::sort_by(&mut words, |a, b| a.cmp(b));
     words
 }

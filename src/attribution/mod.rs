@@ -142,7 +142,8 @@ pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {
             quotes_out.sub(mine..),
             &mut claims_out,
         );
-        if let Some(a) = strong.iter().rev().find_map(|r| r.actor).or(label_actor) {
+        let last_strong = crate::at::last_of(&strong, |r| r.actor.is_some());
+        if let Some(a) = last_strong.and_then(|r| r.actor).or(label_actor) {
             state.speaker_sentence = Some((a, si));
         }
     }

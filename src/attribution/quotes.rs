@@ -41,10 +41,12 @@ pub struct State {
 impl State {
     /// The state at the start of `doc`.
     pub fn new(doc: &Doc) -> State {
+        let mut only_quotes = Vec::with_capacity(doc.paras.len());
+        for p in 0..doc.paras.len() {
+            only_quotes.push(paragraph_only_quotes(doc, p));
+        }
         State {
-            only_quotes: (0..doc.paras.len())
-                .map(|p| paragraph_only_quotes(doc, p))
-                .collect(),
+            only_quotes,
             ..State::default()
         }
     }
@@ -111,13 +113,14 @@ pub fn attribute_sentence(
             .partition_point(|q| q.open_tok() < sent.end);
     // What the whole sentence offers every quote, worked out once (asked
     // of each quote, it made a sentence of many quotes quadratic).
+    let mut participles = Vec::new();
+    for r in resolved {
+        if matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive) && r.actor.is_some() {
+            participles.push(r);
+        }
+    }
     let cues = SentenceCues {
-        participles: resolved
-            .iter()
-            .filter(|r| {
-                matches!(r.cue.form, CueForm::Gerund | CueForm::Infinitive) && r.actor.is_some()
-            })
-            .collect(),
+        participles,
         first_with_speaker: resolved
             .iter()
             .find(|r| r.actor.is_some())
@@ -162,7 +165,7 @@ pub fn attribute_sentence(
     }
     state.colon_speaker = None;
     if sent.end > sent.start && doc.tok(sent.end - 1) == ":" {
-        if let Some(r) = resolved.iter().rev().find(|r| r.actor.is_some()) {
+        if let Some(r) = crate::at::last_of(resolved, |r| r.actor.is_some()) {
             state.colon_speaker = r.actor.map(|a| (a, r.mention, para));
         } else if let Some(m) = state.sentence_subject {
             // "Jane Doe issued the following statement:"
@@ -269,17 +272,16 @@ impl<'a> Quote<'a> {
         let close = rq.close_tok().unwrap_or(sent.end);
         // Cues are in text order; look at the few right before the quote.
         let before = resolved.partition_point(|r| r.cue.toks.end <= rq.open_tok());
-        let candidates: Vec<&Resolved> = resolved
-            .sub(before.saturating_sub(8)..before)
-            .iter()
-            .rev()
+        let mut candidates: Vec<&Resolved> = Vec::new();
+        for r in resolved.sub(before.saturating_sub(8)..before).iter().rev() {
             // A claim noun speaks only for the words right after it: "her
             // remark that “...”", "his calls to end the “...”".
-            .filter(|r| {
-                r.actor.is_some()
-                    && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok())
-            })
-            .collect();
+            if r.actor.is_some()
+                && (r.cue.form != CueForm::Noun || r.cue.toks.end + 4 >= rq.open_tok())
+            {
+                candidates.push(r);
+            }
+        }
         let mut quote = Quote {
             doc,
             actors,
@@ -397,12 +399,8 @@ impl<'a> Quote<'a> {
                         && candidates.first().is_some_and(|n| n.cue.toks != r.cue.toks))
             };
             let reports = |r: &&&Resolved| finite(r) && !closed(r);
-            return candidates
-                .iter()
-                .rev()
-                .filter(|r| r.cue.toks.start >= main)
-                .find(reports)
-                .or(candidates.iter().rev().find(reports))
+            return crate::at::last_of(candidates, |r| r.cue.toks.start >= main && reports(&r))
+                .or(crate::at::last_of(candidates, |r| reports(&r)))
                 .or(candidates.iter().find(|r| !self.unnamed(r) && !closed(r)))
                 .or(candidates.iter().find(|r| !closed(r)))
                 .or(candidates.first())
@@ -770,16 +768,22 @@ fn previous_sentence_subject(quote: &Quote) -> Option<Found> {
 /// said to be “furious”", "has been called the “...”", "known as “...”".
 fn agentless_naming(doc: &Doc, open: usize) -> bool {
     let start = open.saturating_sub(6);
-    (start..open).rev().any(|p| {
-        let w = doc.tok(p);
-        let participle = doc.token(p).kind() == TokenKind::Word
-            && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
-        participle
+    crate::at::last_back(
+        start,
+        open,
+        |_| true,
+        |p| {
+            let w = doc.tok(p);
+            let participle = doc.token(p).kind() == TokenKind::Word
+                && (w.ends_with("ed") || w.ends_with("wn") || word_is(w, Use::IrregularParticiple));
+            participle
             && p > 0
             && (be_before(doc.tok(p - 1)) || doc.tok(p + 1) == "as")
             // no agent between the participle and the quote
             && !(p + 1..open).any(|k| doc.tok(k) == "by")
-    })
+        },
+    )
+    .is_some()
 }
 
 /// "was", "been", "being": a form of "be" before a passive participle.

@@ -781,12 +781,15 @@ pub fn resolve_pronoun(
         if fits(ls) && (window.iter().any(|&(_, a, _)| a == ls) || window.is_empty()) {
             // The last speaker stays the topic unless someone else of the same
             // kind was introduced as a subject in this sentence.
-            let in_this: Vec<usize> = window
-                .iter()
-                .filter(|&&(_, _, s)| s == sent)
-                .map(|&(_, a, _)| a)
-                .collect();
-            if in_this.is_empty() || in_this.contains(&ls) {
+            // (whether any was, and whether the last speaker was one)
+            let (mut any, mut again) = (false, false);
+            for &(_, a, s) in window.iter() {
+                if s == sent {
+                    any = true;
+                    again |= a == ls;
+                }
+            }
+            if !any || again {
                 return Some(ls);
             }
         }

@@ -188,7 +188,7 @@ fn coordinated_subject(
     if let Some(r) = relative_clause(doc, actors, start, cue.toks.start) {
         return Some(r);
     }
-    let finite = |r: &&Resolved| r.cue.form == CueForm::Finite && r.mention.is_some() && !r.weak;
+    let finite = |r: &Resolved| r.cue.form == CueForm::Finite && r.mention.is_some() && !r.weak;
     // After a comma, the sentence's first such cue, the main clause's
     // ("Doe said the mayor did not know ..., and accused ..." is Doe's);
     // else the last ("said the firm expects ... and hopes ...").
@@ -198,7 +198,7 @@ fn coordinated_subject(
         .find(|r| {
             comma && r.cue.toks.start >= start && r.cue.toks.start < cue.toks.start && finite(r)
         })
-        .or_else(|| resolved.iter().rev().find(finite))
+        .or_else(|| crate::at::last_of(resolved, finite))
         .and_then(|r| r.mention);
     if let Some(m) = shared {
         return Some(Anchor::Mention(m));
@@ -372,7 +372,7 @@ fn main_clause_subject(
     // ("As Jane Doe spoke, the group was going into overdrive, whipping
     // ...": not the opening clause's.)
     let main = opener_end(doc, sent.start, cue.toks.start);
-    let prev = resolved.iter().rev().find(|r| {
+    let prev = crate::at::last_of(resolved, |r| {
         r.cue.form == CueForm::Finite
             && r.actor.is_some()
             && !r.weak
@@ -454,19 +454,26 @@ fn agent_head(w: &str) -> bool {
 /// clause; the gerund's subject when no cue came before it.
 fn acting_subject(doc: &Doc, actors: &Actors, start: usize, gerund: usize) -> Option<usize> {
     let from = start.max(gerund.saturating_sub(25));
-    (from + 1..gerund).rev().find_map(|k| {
+    let mut k = gerund;
+    while k > from + 1 {
+        k -= 1;
         let w = doc.tok(k);
         let past = doc.token(k).kind() == TokenKind::Word
             && w.first_is(crate::letters::is_lowercase)
             && w.ends_with("ed");
         if !past || doc.in_quote_at(k).is_some() {
-            return None;
+            continue;
         }
-        let m = actors.outer_mention_at(k - 1)?;
+        let Some(m) = actors.outer_mention_at(k - 1) else {
+            continue;
+        };
         let kind = actors.actor(actors.mention(m).actor()).kind;
-        (actors.mention(m).toks().end == k && matches!(kind, ActorKind::Person | ActorKind::Group))
-            .then_some(m)
-    })
+        if actors.mention(m).toks().end == k && matches!(kind, ActorKind::Person | ActorKind::Group)
+        {
+            return Some(m);
+        }
+    }
+    None
 }
 
 /// The subject of a sentence: its first actor outside quotes and titles, or

@@ -501,10 +501,8 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
     // ("Jane Doe (D-Ohio), said").
     let mut before = p;
     if before > bound + 1 && doc.tok(before - 1) == ")" {
-        if let Some(open) = (before.saturating_sub(8).max(bound)..before - 1)
-            .rev()
-            .find(|&k| doc.tok(k) == "(")
-        {
+        let lo = before.saturating_sub(8).max(bound);
+        if let Some(open) = crate::at::last_back(lo, before - 1, |_| true, |k| doc.tok(k) == "(") {
             before = open;
         }
     }
@@ -1227,10 +1225,9 @@ pub fn right_of(doc: &Doc, actors: &Actors, t: usize, end: usize) -> Option<Anch
                 }
                 // "said Acme's chief executive.": the role the owner has.
                 let start = actors.mention(m).toks().start;
-                let role_end = (start..q)
-                    .rev()
-                    .find(|&k| doc.token(k).kind() == TokenKind::Word)
-                    .map_or(start, |k| k + 1);
+                let word = |k| doc.token(k).kind() == TokenKind::Word;
+                let role_end =
+                    crate::at::last_back(start, q, |_| true, word).map_or(start, |k| k + 1);
                 if owns && role_end > actors.mention(m).toks().end + 1 {
                     return Some(Anchor::Phrase(start, role_end));
                 }

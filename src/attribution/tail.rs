@@ -76,7 +76,7 @@ pub fn tail<'r>(
             .map_or(usize::MAX, |x| x.cue.toks.start);
         // (At most four of the last cues: a look at all of them was quadratic.)
         let mut tried = 0;
-        resolved.iter().rev().find(|r| {
+        crate::at::last_of(resolved, |r| {
             let apposed = || apposed_object(doc, actors, r);
             if tried == 4
                 || r.cue.form != CueForm::Finite
@@ -140,7 +140,7 @@ pub fn tail<'r>(
                 && (r.cue.frames.clause || apposed())
                 && !after_setting(doc, actors, r)
                 && !subject_clause(doc, actors, resolved, r)
-                && is_tail(r)
+                && is_tail(&r)
         })
     }
 }

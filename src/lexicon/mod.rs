@@ -585,9 +585,11 @@ fn not_name_in_capitals(word: &str) -> Option<bool> {
     if word.chars().all(|c| !crate::letters::is_lowercase(c)) && word.chars().nth(3).is_some() {
         let mut chars = word.chars();
         let first = chars.next()?;
-        let title: String = std::iter::once(first)
-            .chain(chars.map(lower_char))
-            .collect();
+        let mut title = String::new();
+        title.push(first);
+        for c in chars {
+            title.push(lower_char(c));
+        }
         return not_name_bits(&title).map(|bits| bits & BREAKS_NAME != 0);
     }
     None

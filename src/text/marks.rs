@@ -445,12 +445,17 @@ fn later_close_exists(text: &str, tokens: &[Token], range: std::ops::Range<usize
 /// "'90s", "'em", "'til", "'twas": an apostrophe that starts a word.
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = text.part(after..);
-    let word: String = rest
-        .chars()
-        .take_while(|c| crate::letters::is_alphanumeric(*c))
-        .collect();
+    // (its letters and digits)
+    let mut end = 0;
+    for c in rest.chars() {
+        if !crate::letters::is_alphanumeric(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    let word = rest.part(..end);
     // ('twas, 'Tis: any case)
-    word.first_is(|c| c.is_ascii_digit()) || lexicon().is_any_case(&word, Use::Elision)
+    word.first_is(|c| c.is_ascii_digit()) || lexicon().is_any_case(word, Use::Elision)
 }
 
 fn make(text: &str, tokens: &[Token], open: usize, close: Option<usize>, end: usize) -> RawQuote {

@@ -845,21 +845,20 @@ fn token_facts(text: &str, tokens: &[Token]) -> Vec<u8> {
     let slots = (tokens.len() / 4).next_power_of_two().clamp(64, 4096);
     // (token + 1, or 0 for an empty slot; its facts)
     let mut memo = vec![(0u32, 0u8); slots];
-    tokens
-        .iter()
-        .enumerate()
-        .map(|(t, tok)| {
-            let w = text.of(tok.span());
-            let slot = crate::lexicon::hash(w.as_bytes()) as usize & (slots - 1);
-            let (seen, f) = *memo.at(slot);
-            if seen != 0 && text.of(tokens.at(seen as usize - 1).span()) == w {
-                return f;
-            }
-            let f = lex.facts(w);
-            *memo.at_mut(slot) = (t as u32 + 1, f);
-            f
-        })
-        .collect()
+    let mut facts = Vec::with_capacity(tokens.len());
+    for (t, tok) in tokens.iter().enumerate() {
+        let w = text.of(tok.span());
+        let slot = crate::lexicon::hash(w.as_bytes()) as usize & (slots - 1);
+        let (seen, f) = *memo.at(slot);
+        if seen != 0 && text.of(tokens.at(seen as usize - 1).span()) == w {
+            facts.push(f);
+            continue;
+        }
+        let f = lex.facts(w);
+        *memo.at_mut(slot) = (t as u32 + 1, f);
+        facts.push(f);
+    }
+    facts
 }
 
 /// After the verb of a bare attribution the clause ends within a few words
