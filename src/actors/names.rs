@@ -189,18 +189,15 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         && !month_day(doc, t)
 }
 
-/// "the charity Open Door", "the band Free Lanes": a page label that is a
-/// common word, after an organization's noun in lowercase and before a
-/// capitalized word, opens the name the noun introduces.
+/// "the charity Open Door", "the band Free Lanes": a page label after an
+/// organization's noun in lowercase and before a capitalized word opens
+/// the name the noun introduces.
 fn named_by_noun(doc: &Doc, t: usize) -> bool {
-    let lex = lexicon();
     t > 0
         && t + 1 < doc.tokens.len()
-        && lex.is_label(doc.tok(t))
-        && with_low(doc.tok(t), |w| lex.is_common_word(w))
+        && lexicon().is_label(doc.tok(t))
         && doc.is(t - 1, Use::OrgNoun)
         && doc.tok(t + 1).first_is(crate::letters::is_uppercase)
-        && !lex.breaks_name(doc.tok(t + 1))
 }
 
 /// "Jan 9", "Sept. 3": an abbreviation (a month's, which may be a given

@@ -405,19 +405,14 @@ pub fn find(
         if only_time(doc, a, b) || (b <= a + 4 && doc.is(b - 1, Use::Conduit)) {
             continue;
         }
-        // "the Gazette reported, citing two officials": "cite" with an
-        // object that is only an actor (no place) names a source, not what
-        // was said ("endorsed Jane Doe" is a claim).
+        // "the Gazette reported, citing two officials": a conduit verb
+        // ("cite") with an object that is only an actor (no place) names a
+        // source, not what was said ("endorsed Jane Doe" is a claim).
         let source = actors.outer_mention_at(a).is_some_and(|m| {
             let m = actors.mention(m);
             m.toks() == (a..b) && actors.actor(m.actor()).kind != ActorKind::Place
         });
-        if source
-            && matches!(
-                doc.tok(cue.toks.start).lower_cow().as_ref(),
-                "cite" | "cites" | "cited" | "citing"
-            )
-        {
+        if source && doc.is(cue.toks.start, Use::Conduit) {
             continue;
         }
         // "continues to grow", "continued to trail": a verb of going on

@@ -391,8 +391,7 @@ impl<'a> Quote<'a> {
                         doc.tok(t) == ","
                             && (relative(r)
                                 || doc.is(t + 1, Use::ClauseBreak)
-                                || (t + 2..(t + 4).min(nearest))
-                                    .any(|h| apposed_to_clause(doc, t + 1, h)))
+                                || apposed_to_clause(doc, t + 1, t + 2))
                     })
             };
             let finite = |r: &&&Resolved| {

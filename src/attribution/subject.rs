@@ -8,7 +8,7 @@ use super::drafts::Anchor;
 use super::words::{
     agent_by, existential, is_personal_pronoun, is_possessive_pronoun, is_skippable,
     is_subject_pronoun, lone_quantifier, negated_aux, sentence_opening, setting_to_end, weekday,
-    word_is, REACH,
+    word_is,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -38,24 +38,8 @@ pub fn of_cue(
                 }
                 _ => cue.toks.end,
             };
-            // "X said ..., according to a transcript seen by Y": a thing,
-            // not an actor, someone holds, that carries words a speaker of
-            // their own says, is how they reached the writer, no source.
-            let carried = || {
-                let back = cue.toks.start.saturating_sub(REACH).max(sent.start);
-                let end = (cue.toks.end + 6).min(sent.end);
-                cue.form == CueForm::According
-                    && (cue.toks.end + 2..end).any(|k| {
-                        let w = doc.tok(k - 1);
-                        doc.tok(k) == "by" && (w.ends_with("ed") || w.ends_with("en"))
-                    })
-                    && (back.max(1)..cue.toks.start).any(|k| {
-                        doc.cue_verb(k).is_some_and(|v| v.frames.clause)
-                            && actors.outer_mention_at(k - 1).is_some()
-                    })
-            };
             // "according to the newspaper", "rejected by a former aide"
-            let a = right_of(doc, actors, from, sent.end)
+            right_of(doc, actors, from, sent.end)
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
                 .map(|a| {
                     (cue.form == CueForm::According)
@@ -70,8 +54,7 @@ pub fn of_cue(
                                 .or_else(|| source_within(doc, actors, from, sent.end))
                         })
                         .flatten()
-                });
-            a.filter(|a| !matches!(a, Anchor::Phrase(..)) || !carried())
+                })
         }
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
         CueForm::Finite => comma_then_name(doc, actors, cue, &sent)

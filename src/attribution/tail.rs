@@ -6,7 +6,7 @@ use super::cues::CueForm;
 use super::drafts::Resolved;
 use super::words::{after_dateline, apposed_to_clause, quoted_as, sentence_opening, REACH};
 use crate::actors::Actors;
-use crate::at::{At, Ends};
+use crate::at::At;
 use crate::lexicon::{fact, lexicon, Refers, Use, WordClass};
 use crate::text::{Doc, Lower, TokenKind};
 
@@ -182,8 +182,7 @@ fn adjunct_after(doc: &Doc, after: usize, end: usize, gerund: impl Fn(usize) -> 
             || doc.uses_lower(c + 1).has(Use::AdjunctOpener)
             || gerund(c + 1)
             // (", creating a group worth ...": a participle's clause)
-            || (doc.tok(c + 1).first_is(crate::letters::is_lowercase)
-                && lexicon().has_ending(doc.tok(c + 1), Use::GerundEnding))
+            || lexicon().has_ending(doc.tok(c + 1), Use::GerundEnding)
             || measured());
     let reports_on = (c + 1..(c + 12).min(end))
         .any(|t| doc.tok(t) == "," && t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that"));
