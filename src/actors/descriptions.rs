@@ -540,7 +540,7 @@ fn witness_in_view(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
 fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
     let mut seen = Seen::default();
     // The anonymous person described last, and the paragraph.
-    let mut last_anonymous: Option<(usize, usize)> = None;
+    let mut last_anonymous: Option<(usize, usize, bool)> = None;
     // "the ministry", "the council": the one body of that kind named.
     let bodies = actors.organizations_by_last_word();
     // The titles that descriptions in apposition give first, so that "the
@@ -644,13 +644,13 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let para = doc.para_of(f.start);
         let same_source = (the_word
             && !f.plural
-            && lexicon().role(&role_word).is_some_and(|r| r.anonymous)
-            // (not a title: "the minister" is no "ministry spokeswoman")
-            && !lexicon().is_title(&role_word))
+            && lexicon().role(&role_word).is_some_and(|r| r.anonymous))
         .then_some(last_anonymous)
         .flatten()
-        .filter(|&(_, p)| p + 1 >= para)
-        .map(|(id, _)| id);
+        // (a title only for a source with none: "the minister" is no
+        // "ministry spokeswoman", but "the official" may be "an engineer")
+        .filter(|&(_, p, titled)| p + 1 >= para && !(titled && lexicon().is_title(&role_word)))
+        .map(|(id, _, _)| id);
         let witness = (the_word && role_word == "witness" && existing.is_none())
             .then(|| witness_in_view(doc, actors, f.start))
             .flatten();
@@ -695,7 +695,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             seen.by_key.insert(key, actor);
         }
         if f.anonymous && !f.plural && actors.actor(actor).kind == ActorKind::Person {
-            last_anonymous = Some((actor, para));
+            last_anonymous = Some((actor, para, lexicon().is_title(&role_word)));
         }
         seen.by_role.insert(&role_word, actor);
         actors.mentions.push(MentionDraft::new(
@@ -853,7 +853,9 @@ pub(crate) fn gives_name(doc: &Doc, t: usize) -> bool {
         && (matches!(doc.tok(after), "," | "." | ";" | "(" | "who")
             || doc.word_class(after) == Some(WordClass::Aux)
             || doc.cue_verb(after).is_some()
-            || doc.tok(after).ends_with("ed"))
+            // (a past or present verb: "... Tom Arrow arrives")
+            || doc.tok(after).ends_with("ed")
+            || (doc.tok(after).ends_with('s') && doc.word_class(after).is_none()))
 }
 
 /// True when token `t` is the indefinite article ("a", "An").

@@ -184,9 +184,20 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
     // ("I'd", "We've": a pronoun's contraction)
     !hyphen_adjective
         && !lexicon().is_pronoun_contraction(w)
-        && !lexicon().breaks_name(w)
+        && (!lexicon().breaks_name(w) || named_by_noun(doc, t))
         && !headline_verb(doc, t)
         && !month_day(doc, t)
+}
+
+/// "the charity Open Door", "the band Free Lanes": a page label after an
+/// organization's noun in lowercase and before a capitalized word opens
+/// the name the noun introduces.
+fn named_by_noun(doc: &Doc, t: usize) -> bool {
+    t > 0
+        && t + 1 < doc.tokens.len()
+        && lexicon().is_label(doc.tok(t))
+        && doc.is(t - 1, Use::OrgNoun)
+        && doc.tok(t + 1).first_is(crate::letters::is_uppercase)
 }
 
 /// "Jan 9", "Sept. 3": an abbreviation (a month's, which may be a given
@@ -1227,6 +1238,8 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
     } else if words
         .iter()
         .all(|w| lex.demonym(w).is_some() || lex.is_common_word(w))
+        // ("the charity Open Door": a body's noun vouches for its name)
+        && !(a > 0 && doc.is(a - 1, Use::OrgNoun))
     {
         return None; // "Serbian Orthodox", "Breaking News"-like capitals
     } else if words.iter().any(|w| lex.is(w, Use::PlaceWord)) {

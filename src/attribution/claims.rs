@@ -16,7 +16,7 @@ use super::words::{
     that_within, weekday, word_is, word_is_any_case, MAX_CONTENT,
 };
 use crate::actors::Actors;
-use crate::annotation::{MentionKind, QuoteKind, Stance};
+use crate::annotation::{ActorKind, MentionKind, QuoteKind, Stance};
 use crate::at::At;
 use crate::at::Ends;
 use crate::lexicon::{fact, lexicon, Use, WordClass};
@@ -414,6 +414,16 @@ pub fn find(
         // "speaking through an interpreter": how the words reached the
         // writer (a short content that ends in a conduit), no claim.
         if only_time(doc, a, b) || (b <= a + 4 && doc.is(b - 1, Use::Conduit)) {
+            continue;
+        }
+        // "the Gazette reported, citing two officials": a conduit verb
+        // ("cite") with an object that is only an actor (no place) names a
+        // source, not what was said ("endorsed Jane Doe" is a claim).
+        let source = actors.outer_mention_at(a).is_some_and(|m| {
+            let m = actors.mention(m);
+            m.toks() == (a..b) && actors.actor(m.actor()).kind != ActorKind::Place
+        });
+        if source && doc.is(cue.toks.start, Use::Conduit) {
             continue;
         }
         // "continues to grow", "continued to trail": a verb of going on

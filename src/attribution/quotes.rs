@@ -11,7 +11,7 @@
 use super::cues::CueForm;
 use super::drafts::{QuoteDraft, Resolved};
 use super::tail::tail;
-use super::words::{opener_end, word_is, MAX_CONTENT};
+use super::words::{apposed_to_clause, opener_end, word_is, MAX_CONTENT};
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind, QuoteKind};
 use crate::at::At;
@@ -385,10 +385,15 @@ impl<'a> Quote<'a> {
                 r.cue.toks.start > 0 && doc.word_class(r.cue.toks.start - 1) == Some(WordClass::Rel)
             };
             let nearest = candidates.first().map_or(0, |n| n.cue.toks.start);
+            // (", a charge Y rejected as “...”": a phrase that stands for
+            // the clause before its comma closes it too)
             let closed = |r: &Resolved| {
                 nearest <= r.cue.toks.end + MAX_CONTENT
                     && (r.cue.toks.end..nearest).any(|t| {
-                        doc.tok(t) == "," && (relative(r) || doc.is(t + 1, Use::ClauseBreak))
+                        doc.tok(t) == ","
+                            && (relative(r)
+                                || doc.is(t + 1, Use::ClauseBreak)
+                                || apposed_to_clause(doc, t + 1, t + 2))
                     })
             };
             let finite = |r: &&&Resolved| {

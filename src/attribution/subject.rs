@@ -287,7 +287,9 @@ fn subject_left_of(
             && p + 1 == t
             && doc.word_class(p) == Some(WordClass::Prep)
             && doc.word_class(p - 1) == Some(WordClass::Aux);
-        if (adverb || is_skippable(doc, p)) && skipped < 3 {
+        // ("The club on Monday said": the "on" of a weekday skipped.)
+        let on_day = skipped > 0 && doc.tok(p) == "on" && weekday(doc, p + 1);
+        if (adverb || on_day || is_skippable(doc, p)) && skipped < 3 {
             skipped += 1;
             continue;
         }

@@ -181,6 +181,8 @@ fn adjunct_after(doc: &Doc, after: usize, end: usize, gerund: impl Fn(usize) -> 
         && (doc.word_class(c + 1) == Some(WordClass::Prep)
             || doc.uses_lower(c + 1).has(Use::AdjunctOpener)
             || gerund(c + 1)
+            // (", creating a group worth ...": a participle's clause)
+            || lexicon().has_ending(doc.tok(c + 1), Use::GerundEnding)
             || measured());
     let reports_on = (c + 1..(c + 12).min(end))
         .any(|t| doc.tok(t) == "," && t + 1 < end && doc.tok(t + 1).eq_ignore_ascii_case("that"));
