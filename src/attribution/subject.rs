@@ -8,7 +8,7 @@ use super::drafts::Anchor;
 use super::words::{
     agent_by, existential, is_personal_pronoun, is_possessive_pronoun, is_skippable,
     is_subject_pronoun, lone_quantifier, negated_aux, sentence_opening, setting_to_end, weekday,
-    word_is,
+    word_is, REACH,
 };
 use crate::actors::Actors;
 use crate::annotation::{ActorKind, MentionKind};
@@ -47,8 +47,24 @@ pub fn of_cue(
             {
                 return Some(Anchor::Pronoun(from));
             }
+            // "X said ..., according to a transcript seen by Y": a document
+            // someone saw, carrying a named speaker's words, is how they
+            // reached the writer, no source ("polling conducted by" is one).
+            let carried = || {
+                let back = cue.toks.start.saturating_sub(REACH).max(sent.start);
+                let end = (cue.toks.end + 6).min(sent.end);
+                cue.form == CueForm::According
+                    && (cue.toks.end + 2..end).any(|k| {
+                        doc.tok(k) == "by"
+                            && matches!(doc.tok(k - 1), "seen" | "obtained" | "reviewed")
+                    })
+                    && (back.max(1)..cue.toks.start).any(|k| {
+                        doc.cue_verb(k).is_some_and(|v| v.frames.clause)
+                            && actors.outer_mention_at(k - 1).is_some()
+                    })
+            };
             // "according to the newspaper", "rejected by a former aide"
-            right_of(doc, actors, from, sent.end)
+            let a = right_of(doc, actors, from, sent.end)
                 .or_else(|| phrase_after(doc, actors, from, sent.end))
                 .map(|a| {
                     (cue.form == CueForm::According)
@@ -63,7 +79,8 @@ pub fn of_cue(
                                 .or_else(|| source_within(doc, actors, from, sent.end))
                         })
                         .flatten()
-                })
+                });
+            a.filter(|a| !matches!(a, Anchor::Phrase(..)) || !carried())
         }
         CueForm::Noun => left_of(doc, actors, cue.toks.start, left_bound, true),
         CueForm::Finite => comma_then_name(doc, actors, cue, &sent)
@@ -397,6 +414,21 @@ fn at_mention(
     if actors.actor(actors.mention(m).actor()).kind != ActorKind::Person {
         if let Some(person) = person_before_appositive(doc, actors, start, bound) {
             return Anchor::Mention(person);
+        }
+    }
+    // "A memo to staff said": the listener after "to" is not the subject;
+    // the determiner-led phrase before it is (not "Up to 40 residents",
+    // "a site linked to a group").
+    if depth < 2
+        && start > bound + 2
+        && doc.tok(start - 1) == "to"
+        && !doc.tok(start - 2).ends_with("ed")
+    {
+        let a = subject_left_of(doc, actors, start - 1, bound, false, depth + 1);
+        if let Some(Anchor::Phrase(s, e)) = a {
+            if doc.word_class(s) == Some(WordClass::Det) {
+                return Anchor::Phrase(s, e);
+            }
         }
     }
     Anchor::Mention(m)
