@@ -756,6 +756,10 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     if prev.as_deref() == Some("than") && verb.is_some_and(|v| v.past()) {
         return None;
     }
+    // "Please note: ...": a request to the reader, no one's claim.
+    if prev.as_deref() == Some("please") {
+        return None;
+    }
     // "three state primaries": a form that is mostly a noun needs a
     // pronoun, "to" or an auxiliary before it, a clause after it, or a
     // quotation just before ("“...,” the ad states").
@@ -772,12 +776,21 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // "talks were continuing.", "the count is continuing and ...": a verb
     // that only attributes quotations, in the progressive with nothing after
     // it but a conjunction or a stop, says what goes on, not who speaks.
-    let progressive_alone = verb.is_some_and(|v| v.gerund && v.frames.only_quote())
+    // So is "continue" in the present with no quotation near ("The talks
+    // continue on Monday.", "The strike continues.").
+    let progressive_alone = verb.is_some_and(|v| v.frames.only_quote())
         && t > sent.start
-        && doc.is(t - 1, Use::Passive)
+        && ((verb.is_some_and(|v| v.gerund) && doc.is(t - 1, Use::Passive))
+            || (verb.is_some_and(|v| v.present)
+                && doc.is(t, Use::Aspectual)
+                && next.as_deref() != Some("to")
+                && (t.saturating_sub(6).max(sent.start)..t).all(|k| doc.in_quote_at(k).is_none())))
         && (t + 1 == sent.end
             || matches!(doc.tok(t + 1), "." | "," | ";")
-            || doc.word_class(t + 1) == Some(WordClass::Conj))
+            || matches!(
+                doc.word_class(t + 1),
+                Some(WordClass::Conj | WordClass::Prep)
+            ))
         && (t + 1..(t + 4).min(sent.end)).all(|k| doc.in_quote_at(k).is_none());
     if progressive_alone {
         return None;

@@ -388,7 +388,8 @@ pub fn apposed_role(doc: &Doc, n: usize) -> Option<usize> {
         && doc.is_cap(n)
         && (matches!(doc.word_class(g), Some(WordClass::Det | WordClass::Poss))
             || (g..c).any(|k| doc.token(k).kind() == TokenKind::Possessive))
-        && (doc.role(c - 1).is_some() || lexicon().is_title(doc.tok(c - 1))))
+        // (a role the lexicons don't know too: "the school's bursar")
+        && (doc.role(c - 1).is_some() || lexicon().is_title(doc.tok(c - 1)) || doc.plain_word(c - 1)))
     .then_some(g)
 }
 

@@ -66,6 +66,10 @@ pub fn after_dateline(doc: &Doc, s: usize, end: usize) -> usize {
     if !doc.is_cap(s) {
         return s;
     }
+    // "UPDATE: ...", "Note: ...": a page's label and its colon.
+    if s + 2 < end && doc.tok(s + 1) == ":" && lexicon().is_label_in_any_case(doc.tok(s)) {
+        return s + 2;
+    }
     let caps = doc
         .tok(s)
         .as_bytes()

@@ -429,7 +429,7 @@ impl Lexicon {
             org_head: tables::ORG_HEADS.find_hashed(head, head_hash).is_some(),
             not_name: match tables::NOT_NAMES.find_hashed(word, h) {
                 Some(_) => true,
-                None => not_name_in_capitals(word).is_some(),
+                None => capitals_bits(word).is_some(),
             },
         }
     }
@@ -500,7 +500,14 @@ impl Lexicon {
         if let Some(bits) = not_name_bits(word) {
             return Some(bits & BREAKS_NAME != 0);
         }
-        not_name_in_capitals(word)
+        capitals_bits(word).map(|bits| bits & BREAKS_NAME != 0)
+    }
+
+    /// [`Lexicon::is_label`], or a label in capitals ("UPDATE").
+    pub fn is_label_in_any_case(&self, word: &str) -> bool {
+        not_name_bits(word)
+            .or_else(|| capitals_bits(word))
+            .is_some_and(|bits| bits & LABEL != 0)
     }
 
     /// A common English word (lowercase lookup).
@@ -579,9 +586,9 @@ fn hashes(word: &str) -> (u32, &str, u32) {
     (h, trimmed, trimmed_hash)
 }
 
-/// [`Lexicon::not_name`] of a word not in the list as written: a word in
+/// The `not_names.tsv` bits of a word not in the list as written: a word in
 /// capitals of four characters or more is asked in title case.
-fn not_name_in_capitals(word: &str) -> Option<bool> {
+fn capitals_bits(word: &str) -> Option<u8> {
     if word.chars().all(|c| !crate::letters::is_lowercase(c)) && word.chars().nth(3).is_some() {
         let mut chars = word.chars();
         let first = chars.next()?;
@@ -590,7 +597,7 @@ fn not_name_in_capitals(word: &str) -> Option<bool> {
         for c in chars {
             title.push(lower_char(c));
         }
-        return not_name_bits(&title).map(|bits| bits & BREAKS_NAME != 0);
+        return not_name_bits(&title);
     }
     None
 }
