@@ -55,7 +55,10 @@
 # caught here); s32-size wrote 22 reversed-range searches as loops (-929,
 # output identical): core 132,109 at the session's end, the tripwire kept,
 # the shipped total 2.1 KB under compromise's ("Download size, session
-# 32"). It fails on
+# 32"). Session 33's s33-size wrote collects and the last reversed searches
+# as loops first (-1,936, output identical); with the session's rules (eight
+# branches) core 131,783, the tripwire kept, the shipped total 2.6 KB under
+# compromise's ("Download size, session 33"). It fails on
 # a step change: a build that skipped wasm-opt, the lexicons embedded as TSV
 # text again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such
 # as full `regex` and its Unicode tables.
