@@ -2751,7 +2751,7 @@ pub(crate) fn filter(
         .filter(|&(n, v)| *v == Some(EntityKind::Organization) && team(n))
         .map(|(n, _)| doc.text_of_toks(n.toks.start, n.toks.end))
         .collect();
-    // "Wendle beat Harrow to reach final" over "WENDLE, May 2 - ... a 2-1
+    // "Tolby beat Harrow to reach final" over "TOLBY, May 2 - ... a 2-1
     // win": in a report of games, the dateline's town opening a sentence
     // before a game's word is its team, though the tagger reads a player
     // (a player is not named as the dateline's town).

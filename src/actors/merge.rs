@@ -187,7 +187,7 @@ impl Merger {
     /// honorific, "Ms. Brennan", or the first "he", "she" or "his" after it
     /// in its paragraph, outside quotations, before another capitalized
     /// word): then the latest introduced of them of that gender. When the
-    /// latest was introduced as a relative ("her father, Otto Varga"), a
+    /// latest was introduced as a relative ("her father, Otto Brenn"), a
     /// writer names that relative in full each time: outside the paragraph
     /// that introduced the relative, the bare surname stays with the one it
     /// named before, unless a pronoun says otherwise.

@@ -189,7 +189,7 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
         && !month_day(doc, t)
 }
 
-/// "the charity Open Door", "the band Free Lanes": a page label after an
+/// "the charity Open Door", "the band Tin Orchard": a page label after an
 /// organization's noun in lowercase and before a capitalized word opens
 /// the name the noun introduces.
 fn named_by_noun(doc: &Doc, t: usize) -> bool {
