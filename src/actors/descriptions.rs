@@ -429,6 +429,7 @@ fn of_phrase_end(doc: &Doc, sent: &Sentence, end: usize) -> usize {
     let body_at = |k: usize| word(k) && lexicon().is_body(&doc.tok(k).lower_cow());
     let owned = |k: usize| {
         k > body
+            && k < end_of
             && doc.token(k).kind() == TokenKind::Possessive
             && (body_at(k + 1) || word(k + 1) && body_at(k + 2))
     };
