@@ -3122,6 +3122,9 @@ pub(crate) fn filter(
             .zip(&verdict)
             .filter(|(n, v)| lone(n) && **v == Some(EntityKind::Place))
             .map(|(n, _)| doc.tok(n.toks.start))
+            // (only places the lexicons do not know: they know the
+            // demonyms of those they know)
+            .filter(|p| lexicon().known(p).is_none())
             .collect()
     } else {
         Vec::new()
@@ -3172,8 +3175,8 @@ fn people_ending(w: &str) -> bool {
 }
 
 /// "Solvarian foreign minister Ana Vask" where the document names the
-/// place "Solvaria", a place the lexicons do not know (they know the
-/// demonyms of those they know): its people's adjective (the place with a
+/// place "Solvaria" (`places`: the document's one-word places no lexicon
+/// knows): its people's adjective (the place with a
 /// people's ending for its last letter), no actor. Not after an article:
 /// "the Solvarian government" stays whole as a description, the adjective
 /// no actor of its own there. Not a people's plural ("Solvarians"), a
@@ -3189,7 +3192,6 @@ fn people_of(doc: &Doc, a: usize, places: &[&str]) -> bool {
                 && w.is_char_boundary(k)
                 && w.as_bytes()[..k] == p.as_bytes()[..k]
                 && matches!(&w[k..], "an" | "ian" | "ese")
-                && lexicon().known(p).is_none()
         })
 }
 
