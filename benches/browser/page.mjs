@@ -2,7 +2,7 @@
 // 127.0.0.1) in Chromium, from a paste to all highlights drawn, split into
 // where the time goes; and the page's cold start.
 //
-//   node benches/browser/page.mjs [--quick] [--rounds N] [--text FILE] [--json OUT] [--root DIR] [--cold-only]
+//   node benches/browser/page.mjs [--quick] [--rounds N] [--text FILE] [--json OUT] [--root DIR] [--cold-only] [--cpu] [--settle MS]
 //
 // Needs pkg/ (scripts/build-wasm.sh), the release CLI (cargo build --release
 // -p newslens-cli) and the 1 MiB text scripts/bench.sh generates
@@ -74,6 +74,25 @@ const readMeasures = (page) => page.evaluate((parts) => {
   return out;
 }, PARTS);
 
+// --cpu: the engine's worker thread's CPU time in its longest task after the
+// paste (the annotate call, with the word count and the packing), and V8's
+// WASM compilation on other threads meanwhile (its optimizing tier), from a
+// Chromium trace: on a loaded machine wall times are mostly waiting for a CPU.
+const cpu = argv.includes('--cpu');
+// --settle MS: how long the page idles between the tagger's refined sample and the paste (300).
+const settle = Number(option('--settle', '300'));
+function workerCpu(trace) {
+  const ev = trace.traceEvents ?? trace;
+  const workers = new Set(ev.filter((e) => e.ph === 'M' && e.name === 'thread_name' && /Worker/.test(e.args?.name))
+    .map((e) => `${e.pid}:${e.tid}`));
+  const tasks = ev.filter((e) => e.ph === 'X' && e.cat === 'toplevel' && e.tdur !== undefined && workers.has(`${e.pid}:${e.tid}`));
+  const task = tasks.sort((a, b) => b.dur - a.dur)[0];
+  if (!task) return {};
+  const wasm = ev.filter((e) => e.ph === 'X' && e.cat.includes('wasm') && e.tdur !== undefined && e.pid === task.pid
+    && e.tid !== task.tid && e.ts >= task.ts && e.ts < task.ts + task.dur);
+  return { engineTaskCpu: task.tdur / 1000, engineTaskWall: task.dur / 1000, wasmCompileCpu: wasm.reduce((a, e) => a + e.tdur, 0) / 1000 };
+}
+
 const runs = [];
 for (let i = 0; i < rounds; i++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -97,7 +116,8 @@ for (let i = 0; i < rounds; i++) {
   // annotates the sample again: what follows is measured with that engine.
   await page.waitForSelector('body[data-tagger="on"], body[data-tagger="off"]', { timeout: 120_000 });
   await page.evaluate((t) => { globalThis.__text = t; }, text);
-  await page.waitForTimeout(300); // let the sample's frame and any GC settle
+  await page.waitForTimeout(settle); // let the sample's frame and any GC settle
+  if (cpu) await browser.startTracing(page, { categories: ['toplevel', 'v8.wasm'] });
   const before = await page.evaluate(() => {
     performance.clearMeasures();
     const t0 = performance.now();
@@ -108,6 +128,7 @@ for (let i = 0; i < rounds; i++) {
   });
   await page.waitForFunction(() => performance.getEntriesByName('newslens:total').length > 0, null, { timeout: 120_000 });
   const m = await readMeasures(page);
+  if (cpu) Object.assign(m, workerCpu(JSON.parse(await browser.stopTracing())));
   const shown = await page.evaluate(() => ({
     textLength: document.querySelector('[data-testid="article"]').textContent.length,
     quotes: Number(document.querySelector('[data-testid="count-quotes"]').textContent),
@@ -130,6 +151,7 @@ for (let i = 0; i < rounds; i++) {
   await page.waitForFunction(() => performance.getEntriesByName('newslens:total').length > 0, null, { timeout: 120_000 });
   const edit = await readMeasures(page);
   runs.push({ ...m, pasteToDrawn: m.end - before, doneEditingToDrawn: edit.end - clicked, coldFirstResult: firstResult, coldDrawn: cold.end, quotes: shown.quotes });
+  if (cpu) console.error(`round ${i + 1}/${rounds}: the engine's task: ${m.engineTaskCpu?.toFixed(0)} ms CPU in ${m.engineTaskWall?.toFixed(0)} ms; WASM compilation meanwhile ${m.wasmCompileCpu?.toFixed(0)} ms CPU`);
   console.error(`round ${i + 1}/${rounds}: paste → drawn ${(m.end - before).toFixed(0)} ms, done editing → drawn ${(edit.end - clicked).toFixed(0)} ms (${PARTS.map((p) => `${p} ${m[p]?.toFixed(0)}`).join(', ')}); cold: first result ${firstResult?.toFixed(0)} ms, drawn ${cold.end?.toFixed(0)} ms`);
   await context.close();
 }
@@ -148,6 +170,7 @@ console.log(`### Page: paste to highlights (${option('--root', 'this checkout')}
 console.log(`| ${PARTS.join(' | ')} | paste → drawn |`);
 console.log(`|${'---:|'.repeat(PARTS.length + 1)}`);
 console.log(`| ${PARTS.map((p) => ms(med(p))).join(' | ')} | ${ms(med('pasteToDrawn'))} |`);
+if (cpu) console.log(`\nThe engine's task in the worker (--cpu): ${ms(med('engineTaskCpu'))} CPU in ${ms(med('engineTaskWall'))} wall; V8's WASM compilation on other threads meanwhile ${ms(med('wasmCompileCpu'))} CPU`);
 console.log(`\nEdit text, one word changed, Done editing → drawn: ${ms(med('doneEditingToDrawn'))}`);
 console.log(`\nCold start (navigation start → the sample's result in the page / its highlights drawn; sample.txt, ${words(sample)} words): `
   + `${ms(med('coldFirstResult'))} / ${ms(med('coldDrawn'))}`);
