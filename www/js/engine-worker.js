@@ -63,8 +63,27 @@ function loadTagger(module) {
   taggerLoading ??= import('../pkg/tagger/newslens_wasm.js')
     .then(async (m) => { await m.default({ module_or_path: module }); warmUp(m); return m; })
     .then((m) => { tagger = m; return true; }, () => false)
-    .then((ok) => { postMessage({ op: 'tagger', ok }); });
+    .then((ok) => { postMessage({ op: 'tagger', ok }); if (ok) setTimeout(tierUp); });
   return taggerLoading;
+}
+
+// V8 runs a WASM function in its baseline tier (Liftoff) until it has run
+// about 13 MB of its code, and a running call never changes tier: a long
+// text's first call ran mostly there, ~1.5x the CPU of the next call of the
+// same text (BENCHMARKS.md, "Page, session 34"). So, while idle, the tagger's
+// engine annotates a ~4 KB text, one call a task (a text posted meanwhile waits
+// for one call at most), until it has annotated 128 Ki characters, the page's
+// texts included: then its hot functions run in the optimizing tier. Restarted
+// workers get the same compiled module, which keeps its optimized code.
+let tierUpLeft = 131072;
+let tierUpText;
+
+function tierUp() {
+  if (tierUpLeft <= 0) return;
+  tierUpText ??= Array(16).fill(WARM_UP).join('\n\n');
+  warmUp({ annotate: () => tagger.annotate(tierUpText) });
+  tierUpLeft -= tierUpText.length;
+  setTimeout(tierUp);
 }
 
 self.onmessage = async ({ data }) => {
@@ -78,6 +97,7 @@ self.onmessage = async ({ data }) => {
     const t = performance.now();
     const result = op === 'version' ? engine.version()
       : data.options === undefined ? engine.annotate(data.text) : engine.annotate(data.text, data.options);
+    if (tagger && op === 'annotate') tierUpLeft -= data.text.length;
     const done = performance.now();
     // The word count for the page's stats line, so the page's thread never scans a long text.
     // (Not when the page counts them itself, while it waits: `words: false`.)
