@@ -72,10 +72,10 @@ function loadTagger(module) {
 // text's first call ran mostly there, ~1.5x the CPU of the next call of the
 // same text (BENCHMARKS.md, "Page, session 34"). So, while idle, the tagger's
 // engine annotates a ~4 KB text, one call a task (a text posted meanwhile waits
-// for one call at most), until it has annotated 128 Ki characters, the page's
+// for one call at most), until it has annotated 512 Ki characters, the page's
 // texts included: then its hot functions run in the optimizing tier. Restarted
 // workers get the same compiled module, which keeps its optimized code.
-let tierUpLeft = 131072;
+let tierUpLeft = 524288;
 let tierUpText;
 
 function tierUp() {
