@@ -106,17 +106,21 @@ struct Merger {
     later_surnames: Words<usize>,
     /// A key being looked up in `by_key` ([`Merger::get`]: no `String` a
     /// look-up).
-    buf: std::cell::RefCell<String>,
+    buf: std::cell::Cell<String>,
 }
 
 impl Merger {
     /// The actor of key `prefix` + `text` in `by_key`.
     fn get(&self, prefix: &str, text: &str) -> Option<usize> {
-        let mut key = self.buf.borrow_mut();
+        // (A `Cell` taken and put back, not a `RefCell`: its borrow
+        // error's message kept std's `str` padding in the `.wasm`.)
+        let mut key = self.buf.take();
         key.clear();
         key.push_str(prefix);
         key.push_str(text);
-        self.by_key.get(key.as_str()).copied()
+        let id = self.by_key.get(key.as_str()).copied();
+        self.buf.set(key);
+        id
     }
 
     /// A known place or organization: one actor per canonical name.

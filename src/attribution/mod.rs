@@ -209,11 +209,13 @@ fn headline_echo(doc: &Doc, quotes: &[QuoteDraft]) -> Option<usize> {
     if !(9..=160).contains(&words.len()) {
         return None;
     }
+    let (words, n) = (words.as_bytes(), words.len());
     quotes[1..].iter().find_map(|q| {
         let later = doc.str_of(doc.quote(q.raw()).content()).as_bytes();
-        later
-            .windows(words.len())
-            .any(|w| w == words.as_bytes())
+        // (Not `windows(n)`: its size check is an `expect`, whose message
+        // alone kept std's `str` padding in the `.wasm`.)
+        (0..later.len().saturating_sub(n) + 1)
+            .any(|i| later.get(i..i + n) == Some(words))
             .then(|| q.speaker())?
     })
 }
