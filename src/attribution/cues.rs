@@ -1134,8 +1134,9 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
     // ...": the plural is a clause's subject; and after an owner's "'s" it
     // is the owner's word: "the mayor's proposed ban" is the mayor's
     // proposal.)
+    // (a decade is no count: "a man in his 40s told officers")
     let modifier_before = t > sent.start
-        && (doc.token(t - 1).kind() == TokenKind::Number
+        && ((doc.token(t - 1).kind() == TokenKind::Number && !doc.tok(t - 1).ends_with('s'))
             || (prev_class == Some(WordClass::Prep) && prev.as_deref() != Some("to")))
         && next
             .as_deref()

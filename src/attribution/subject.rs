@@ -1200,8 +1200,9 @@ fn time_phrase(doc: &Doc, open: usize, head: usize) -> bool {
 /// A lowercase content word (not a verb we know, not grammar): a phrase head.
 fn looks_nominal(doc: &Doc, t: usize) -> bool {
     let w = doc.tok(t);
-    // "the 46-year-old"
-    if doc.token(t).kind() == TokenKind::Number && w.contains('-') {
+    // "the 46-year-old", "a man in his 50s" (an age's decade, after "his")
+    let age = w.ends_with('s') && t > 0 && doc.word_class(t - 1) == Some(WordClass::Poss);
+    if doc.token(t).kind() == TokenKind::Number && (w.contains('-') || age) {
         return true;
     }
     doc.token(t).kind() == TokenKind::Word

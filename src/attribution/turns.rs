@@ -48,7 +48,12 @@ pub(super) fn label(
     (mention.toks().end == name_end
         && matches!(kind, ActorKind::Person | ActorKind::Organization)
         && (start..mention.toks().start)
-            .all(|t| doc.is_cap(t) || doc.tok(t) == "." || doc.token(t).kind() != TokenKind::Word))
+            // (not a column's "FRAUD, Westbury:": a comma before the name)
+            .all(|t| {
+                doc.is_cap(t)
+                    || doc.tok(t) == "."
+                    || (doc.token(t).kind() != TokenKind::Word && doc.tok(t) != ",")
+            }))
     .then_some((m, colon))
 }
 

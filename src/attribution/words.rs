@@ -111,7 +111,18 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
                 Some(WordClass::Prep | WordClass::Conj)
             )
     };
-    if !opener {
+    // "Asked whether ..., Jane Doe smiled": a past form of a speech verb
+    // before a conjunction or preposition opens a participle clause too.
+    let asked = || {
+        start + 1 < end
+            && doc.cue_verb(start).is_some_and(|v| v.past())
+            && matches!(
+                doc.word_class(start + 1),
+                Some(WordClass::Prep | WordClass::Conj)
+            )
+    };
+    let asked = !opener && asked();
+    if !opener && !asked {
         return start;
     }
     let Some(c) =
@@ -119,6 +130,11 @@ pub fn opener_end(doc: &Doc, start: usize, end: usize) -> usize {
     else {
         return start;
     };
+    // ("Asked whether he had met them, he said ...": the clause's own
+    // subject pronoun stays the sentence's subject, resolved as before)
+    if asked && (start..c).any(|t| doc.pronoun(t).is_some_and(|p| p.subject)) {
+        return start;
+    }
     // "About 270 people have been resettled, officials said": a number
     // after the preposition counts the subject, and an auxiliary before the
     // comma makes a clause of it, no opener ("In 2012, ..." is one).
