@@ -655,7 +655,33 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         let witness = (the_word && role_word == "witness" && existing.is_none())
             .then(|| witness_in_view(doc, actors, f.start))
             .flatten();
-        let actor = match apposed.or(existing).or(titled).or(same_source).or(witness) {
+        // "“...,” the county chief said" after a paragraph naming Jane Doe:
+        // a definite singular role that speaks, with no holder of its own,
+        // is the person named last (the writer varies the reference; a new
+        // person gets a name).
+        let epithet = (existing.is_none()
+            && titled.is_none()
+            && same_source.is_none()
+            && witness.is_none()
+            && !body
+            && !f.plural
+            && owner.is_none()
+            && owner_phrase.is_none()
+            && f.det.as_deref() == Some("the")
+            && speaks_here(doc, f.start, f.end))
+        .then(|| crate::attribution::person_named_last(doc, actors, f.start))
+        .flatten()
+        .filter(|&p| {
+            let g = lexicon().title_gender(&role_word);
+            g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g)
+        });
+        let actor = match apposed
+            .or(existing)
+            .or(titled)
+            .or(same_source)
+            .or(witness)
+            .or(epithet)
+        {
             Some(id) => {
                 // (A named person is no anonymous source: "the mayor's
                 // aide, Jane Doe,", "Norland's mines minister" for Minister
@@ -925,6 +951,19 @@ pub(crate) fn marker_at(doc: &Doc, t: usize) -> Option<usize> {
         })
         .map(|m| t + m.len())
         .max()
+}
+
+/// The phrase at `start..end` speaks as a main clause's subject: a cue
+/// follows it where it opens the sentence or follows a mark (a comma,
+/// a quotation's end; not "said the driver had ...", "Will the leader tell ..."),
+/// or it follows the cue right after a quotation ("“...,” said the X").
+fn speaks_here(doc: &Doc, start: usize, end: usize) -> bool {
+    let opens = start == doc.sentence(doc.sentence_at(start)).tokens().start
+        || doc.token(start - 1).kind() == TokenKind::Punct;
+    (opens && cue_follows(doc, end))
+        || (start >= 3
+            && doc.cue_verb(start - 1).is_some()
+            && (start - 3..start - 1).any(|k| doc.in_quote_at(k).is_some()))
 }
 
 /// A cue verb at token `t`, or after an auxiliary or an adverb that may

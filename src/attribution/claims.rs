@@ -595,11 +595,13 @@ pub fn find(
         // (Also as a closing clause: "..., as Rovers could not find an
         // equaliser despite ...": the words after the verb, up to a comma.)
         let f = cue.toks.end;
+        // ("adding about a fifth to its capacity": past a rough amount's word)
+        let rough = f + 1 < sent.end && matches!(doc.tok(f), "about" | "nearly" | "roughly");
         if doc.uses_lower(cue.toks.start).has(Use::ThingObject)
             && (a == f || is_tail)
             && thing_then_prep(
                 doc,
-                f,
+                f + usize::from(rough),
                 (f..sent.end)
                     .find(|&t| doc.tok(t) == ",")
                     .unwrap_or(sent.end),

@@ -443,9 +443,29 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
     // ("“...,” the Dutchman said": a national's noun after "the" is the
     // person named last too.)
     let national = || b == a + 2 && lexicon().national(doc.tok(a + 1));
-    if !the || !(aged_inside || aged_after || national()) {
+    // ("said the grandmother of three": a kin noun with a count; "the
+    // county boss said": a title with a modifier, which no one holds)
+    let last = b - 1;
+    let kin_count = || {
+        doc.is(last, Use::Kin)
+            && b + 1 < n
+            && doc.tok(b) == "of"
+            && (doc.token(b + 1).kind() == TokenKind::Number
+                || doc.word_class(b + 1) == Some(WordClass::Quant))
+    };
+    let titled = || b > a + 2 && lexicon().is_title(&doc.tok(last).lower_cow());
+    if !the || !(aged_inside || aged_after || national() || kin_count() || titled()) {
         return None;
     }
+    // (not of the other gender: "the mother of two" is no Tom)
+    let g = lexicon().title_gender(doc.tok(last));
+    person_named_last(doc, actors, a)
+        .filter(|&p| g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g))
+}
+
+/// The person named last before token `a`, in its paragraph or the one
+/// before (not a name inside a quotation).
+pub(crate) fn person_named_last(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     let para = doc.para_of(a);
     // (a loop, not `Rev`'s iterator chain: a generic copy less)
     let mut t = a;
