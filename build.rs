@@ -68,10 +68,10 @@ fn enum_names(file: &str, enum_name: &str) -> Vec<(String, String)> {
     pairs
 }
 
-/// quote, clause, object, inf, of, source: the frames a cue takes (a
-/// verb's are packed in five bits: no verb names its source after it).
-fn frame_flags(s: &str) -> [bool; 6] {
-    let mut f = [false; 6];
+/// quote, clause, object, inf, of, source, reply: the frames a cue takes
+/// (no verb names its source after it).
+fn frame_flags(s: &str) -> [bool; 7] {
+    let mut f = [false; 7];
     for part in s.split(',') {
         match part.trim() {
             "quote" => f[0] = true,
@@ -80,6 +80,7 @@ fn frame_flags(s: &str) -> [bool; 6] {
             "inf" => f[3] = true,
             "of" => f[4] = true,
             "source" => f[5] = true,
+            "reply" => f[6] = true,
             _ => {}
         }
     }
@@ -259,9 +260,8 @@ fn main() {
         };
         let frames = frame_flags(r.get(3).copied().unwrap_or(""))
             .iter()
-            .take(5)
-            .enumerate()
-            .fold(0u16, |bits, (k, &on)| bits | u16::from(on) << (4 + k));
+            .zip([4, 5, 6, 7, 8, 12, 13])
+            .fold(0u16, |bits, (&on, k)| bits | u16::from(on) << k);
         for (i, form) in list(r.get(1).copied())
             .chain(r.first().copied())
             .enumerate()
@@ -294,7 +294,7 @@ fn main() {
         let words: Vec<String> = r[0].split_whitespace().map(str::to_lowercase).collect();
         let bits = frame_flags(r.get(2).copied().unwrap_or(""))
             .iter()
-            .zip([4, 5, 6, 7, 8, 12])
+            .zip([4, 5, 6, 7, 8, 12, 13])
             .fold(stance, |bits, (&on, k)| bits | u16::from(on) << k);
         values.push(bits);
         phrases.push(words.join(" "));

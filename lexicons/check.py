@@ -38,7 +38,7 @@ STANCES = enum_names("Stance")
 assert STANCES, "no stances found in src/annotation.rs"
 USES = use_names()
 assert len(USES) > 32, "no uses found in src/lexicon/types.rs"
-FRAMES = {"quote", "clause", "object", "inf", "of", "source"}
+FRAMES = {"quote", "clause", "object", "inf", "of", "source", "reply"}
 
 # file -> (columns, {column: ("enum", values) | ("set", values) | ("list",) | ("lower",) | ("period",)})
 SCHEMA = {

@@ -181,8 +181,12 @@ fn is_name_word(doc: &Doc, t: usize) -> bool {
     }
     // "US-led", "Serbian-backed": an adjective, not a name.
     let hyphen_adjective = crate::at::after_last(w, b'-').first_is(crate::letters::is_lowercase);
-    // ("I'd", "We've": a pronoun's contraction)
+    // ("I'd", "We've": a pronoun's contraction; "N4.2bn": an amount)
     !hyphen_adjective
+        && !w
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0] == b'.' && p[1].is_ascii_digit())
         && !lexicon().is_pronoun_contraction(w)
         && (!lexicon().breaks_name(w) || named_by_noun(doc, t))
         && !headline_verb(doc, t)

@@ -132,7 +132,17 @@ pub fn find(
                         && (s..e).any(|k| doc.token(k).kind() == TokenKind::Possessive))
                         || role_subject(f))
             });
+            // "X accuses Y of Z, Y replies": the reply answers X's claim,
+            // which stays X's; it reports none of it.
+            let answers = cue.frames.reply
+                && resolved.iter().any(|x| {
+                    x.cue.form == CueForm::Finite
+                        && (s..e).contains(&x.cue.toks.start)
+                        && doc.in_quote_at(x.cue.toks.start).is_none()
+                        && x.actor.is_some_and(|a| r.actor != Some(a))
+                });
             if owned
+                || answers
                 || (e <= s + 3
                     && matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss)))
             {

@@ -20,6 +20,9 @@ pub struct Frames {
     /// Names its source after it, the speaker of the content on either
     /// side ("according to X", "in the words of X"): a phrase's only.
     pub source: bool,
+    /// Answers another's words ("replied", "hits back"): a closing "Y
+    /// replies" after another's claim does not report that claim.
+    pub reply: bool,
 }
 
 impl Frames {
@@ -54,7 +57,8 @@ impl CueVerb {
     }
 
     /// A cue verb as `build.rs` packs it: the stance's number in bits 0-3,
-    /// then quote, clause, object, inf, of, gerund, present, base.
+    /// then quote, clause, object, inf, of, gerund, present, base; reply
+    /// in bit 13.
     pub fn unpack(bits: u16) -> CueVerb {
         let bit = |k: u16| bits >> k & 1 != 0;
         CueVerb {
@@ -66,6 +70,7 @@ impl CueVerb {
                 inf: bit(7),
                 of: bit(8),
                 source: false,
+                reply: bit(13),
             },
             gerund: bit(9),
             present: bit(10),

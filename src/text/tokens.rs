@@ -188,7 +188,11 @@ fn word_end(text: &str, start: usize, digit_start: bool) -> usize {
             {
                 b = adv(b, 4); // thousands separator: "2,000"
             }
-            Some('.') if digit_start && at(b + 1).is_some_and(|c| c.is_ascii_digit()) => {
+            // (between digits after a letter too: "N4.2bn", "Rs4.5")
+            Some('.')
+                if (digit_start || before(b).is_some_and(|c| c.is_ascii_digit()))
+                    && at(b + 1).is_some_and(|c| c.is_ascii_digit()) =>
+            {
                 b += 1; // decimal point: "3.5"
             }
             Some(a)

@@ -42,6 +42,7 @@ fn parse_frames(s: &str) -> Frames {
             "inf" => f.inf = true,
             "of" => f.of = true,
             "source" => f.source = true,
+            "reply" => f.reply = true,
             _ => {}
         }
     }
