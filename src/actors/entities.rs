@@ -1436,7 +1436,8 @@ struct Context {
     org_last: HashSet<&'static str>,
     /// The `org_last` words of clubs (Rovers, United, FC).
     club_last: HashSet<&'static str>,
-    /// The last words of newspapers' names (Clarion, Argus).
+    /// The last words of newspapers' names (Clarion, Argus), also in
+    /// `org_last` (one look-up for both where they act alike).
     press_last: HashSet<&'static str>,
     /// The meetings a country or a town hosts (talks, summit).
     hosts: HashSet<&'static str>,
@@ -1547,7 +1548,10 @@ fn context() -> &'static Context {
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
                     "club_last" => &mut c.club_last,
-                    "press_last" => &mut c.press_last,
+                    "press_last" => {
+                        c.org_last.insert(word);
+                        &mut c.press_last
+                    }
                     "hosts" => &mut c.hosts,
                     "meets" => &mut c.meets,
                     "place_title" => &mut c.place_title,
@@ -1921,7 +1925,7 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
         lex.known(w)
             .is_some_and(|k| k.place_kind == Some(crate::lexicon::PlaceKind::City))
     };
-    ((c.org_last.contains(last) || c.press_last.contains(last)) && !lex.is_given_name(doc.tok(a)))
+    (c.org_last.contains(last) && !lex.is_given_name(doc.tok(a)))
         || (b - a == 2
             && c.city_club.contains(last)
             && city(doc.tok(a))
@@ -3035,6 +3039,8 @@ pub(crate) fn filter(
                 && b - a > 1
                 && n.title.is_none()
                 && context().org_last.contains(doc.tok(b - 1))
+                // (a paper's town alone is the town: "the Brayford Argus")
+                && !context().press_last.contains(doc.tok(b - 1))
                 && (!context().club_last.contains(doc.tok(b - 1))
                     || games()
                     || results_line(doc, a..b))
@@ -3070,12 +3076,12 @@ pub(crate) fn filter(
                         && ((n.toks.start > 0
                             && doc.tokens[n.toks.start - 1].kind() == TokenKind::Word
                             && named_by_context(n, a) == Some(EntityKind::Organization))
-                            || ((n.toks.len() == 1
-                                || copula(doc, n.toks.end)
-                                // ("Alder Holt, a publisher that ...":
-                                // the head an organization's noun)
-                                || org_headed(doc, n.toks.end))
-                                && apposed(n, a) == Some(EntityKind::Organization)
+                            || (apposed(n, a) == Some(EntityKind::Organization)
+                                && (n.toks.len() == 1
+                                    || copula(doc, n.toks.end)
+                                    // ("Alder Holt, a publisher that
+                                    // ...": the head an organization's noun)
+                                    || org_headed(doc, n.toks.end))
                                 && !closing_cue(doc, n.toks.end)))))
                     && !known_place(doc, n))
         })
@@ -3285,13 +3291,7 @@ fn holder_after(doc: &Doc, n: &Name) -> bool {
     let lex = lexicon();
     // ("Alder Holt chairman Morris Quayle": two words, neither a given
     // name first nor a name the lexicons know whole)
-    (b == a + 1
-        || (b == a + 2
-            && n.hint == Hint::MultiWord
-            // (not "the university at Chapel Hill professor X")
-            && !(a > 0 && doc.word_class(a - 1) == Some(WordClass::Prep))
-            && !lex.is_given_name(doc.tok(a))
-            && lex.known(doc.text_of_toks(a, b)).is_none()))
+    (b == a + 1 || (b == a + 2 && n.hint == Hint::MultiWord))
         && b + 1 < doc.tokens.len()
         && doc.tok(b).first_is(crate::letters::is_lowercase)
         && lex.starts_title(doc.tok(b))
@@ -3304,6 +3304,12 @@ fn holder_after(doc: &Doc, n: &Name) -> bool {
                 doc.is_cap(t)
                     && (b + 1..t).all(|u| lex.starts_title(doc.tok(u)) || lex.is_title(doc.tok(u)))
             })
+        // (two words: not after a preposition, "the university at Chapel
+        // Hill professor X", nor opening with a given name)
+        && (b == a + 1
+            || !(a > 0 && doc.word_class(a - 1) == Some(WordClass::Prep))
+                && !lex.is_given_name(doc.tok(a))
+                && lex.known(doc.text_of_toks(a, b)).is_none())
 }
 
 /// One word the lexicons do not know after "of" and a name of two or three
