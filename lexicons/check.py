@@ -67,7 +67,7 @@ SCHEMA = {
     "org_heads.tsv": (["word"], {"word": ("capitalized",)}),
     "name_context.tsv": (["word", "uses"],
                          {"uses": ("set", {"event_first", "event_last", "place_of", "org_of", "names_org", "place_title", "party", "org_for", "org_at", "org_after",
-                                          "place_first", "place_last", "org_last", "club_last", "city_club", "club_first", "plays", "meets", "term",
+                                          "place_first", "place_last", "org_last", "club_last", "press_last", "hosts", "city_club", "club_first", "plays", "meets", "term",
                                           "moves", "unit", "market", "role_first", "firm_first"})}),
     "not_names.tsv": (["word", "reason"],
                       {"reason": ("enum", {"weekday", "month", "boilerplate", "section", "function",

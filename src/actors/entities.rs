@@ -1436,6 +1436,11 @@ struct Context {
     org_last: HashSet<&'static str>,
     /// The `org_last` words of clubs (Rovers, United, FC).
     club_last: HashSet<&'static str>,
+    /// The last words of newspapers' names (Clarion, Argus), also in
+    /// `org_last` (one look-up for both where they act alike).
+    press_last: HashSet<&'static str>,
+    /// The meetings a country or a town hosts (talks, summit).
+    hosts: HashSet<&'static str>,
     /// The words before the other side of a game ("against", "host").
     meets: HashSet<&'static str>,
     place_title: HashSet<&'static str>,
@@ -1509,6 +1514,8 @@ fn context() -> &'static Context {
             place_last: HashSet::default(),
             org_last: HashSet::default(),
             club_last: HashSet::default(),
+            press_last: HashSet::default(),
+            hosts: HashSet::default(),
             meets: HashSet::default(),
             place_title: HashSet::default(),
             party: HashSet::default(),
@@ -1541,6 +1548,11 @@ fn context() -> &'static Context {
                     "place_last" => &mut c.place_last,
                     "org_last" => &mut c.org_last,
                     "club_last" => &mut c.club_last,
+                    "press_last" => {
+                        c.org_last.insert(word);
+                        &mut c.press_last
+                    }
+                    "hosts" => &mut c.hosts,
                     "meets" => &mut c.meets,
                     "place_title" => &mut c.place_title,
                     "party" => &mut c.party,
@@ -1857,12 +1869,17 @@ fn org_headed(doc: &Doc, b: usize) -> bool {
         return true;
     }
     let prep = |t: usize| doc.word_class(t) == Some(WordClass::Prep);
+    // (", a publisher that owns": a relative word ends the words too)
+    let rel = |t: usize| matches!(doc.tok(t), "that" | "which" | "whose");
     (b + 3..(b + 8).min(doc.tokens.len()))
-        .find(|&t| doc.tokens[t].kind() != TokenKind::Word || prep(t))
+        .find(|&t| doc.tokens[t].kind() != TokenKind::Word || prep(t) || rel(t))
         .is_some_and(|t| {
-            // (", a nonprofit based in": the head before its participle)
-            let h = t - usize::from(t > b + 3 && doc.tok(t - 1).ends_with("ed"));
-            (matches!(doc.tok(t), "," | ".") || prep(t)) && org_noun(doc.tok(h - 1))
+            // (", a nonprofit based in", ", a firm run by": the head
+            // before its participle)
+            let h = t - usize::from(
+                t > b + 3 && (doc.tok(t - 1).ends_with("ed") || doc.tok(t) == "by"),
+            );
+            (matches!(doc.tok(t), "," | ".") || prep(t) || rel(t)) && org_noun(doc.tok(h - 1))
         })
 }
 
@@ -1915,6 +1932,21 @@ fn org_word(doc: &Doc, n: &Name) -> bool {
             && lex.known(whole).is_none()
             && game(doc, a))
         || club(doc, a..b)
+}
+
+/// "the Green Left quit the coalition": a party's word (`party`) and a
+/// common word, the whole no name the lexicons know (not "Democrat
+/// Clinton"): a party. Its last word alone is no party ("the Eastern
+/// establishment").
+fn party_name(doc: &Doc, n: &Name) -> bool {
+    let (a, b) = (n.toks.start, n.toks.end);
+    let (c, lex) = (context(), lexicon());
+    b == a + 2
+        && n.title.is_none()
+        && c.party.contains(doc.tok(a))
+        && with_low(doc.tok(a + 1), |l| lex.is_common_word(l))
+        && !c.place_last.contains(doc.tok(a + 1))
+        && lex.known(doc.text_of_toks(a, b)).is_none()
 }
 
 /// "Dinamo Verska", "Sporting Tavira": a club's word opening a name of two
@@ -2513,7 +2545,7 @@ pub(crate) fn filter(
         .map(|((n, a), &dated)| match types.verdict(n.toks.clone()) {
             _ if dated || (n.title.is_none() && dateline_region(doc, n)) => Some(EntityKind::Place),
             _ if office_place(doc, n) || owned_office(doc, n) => Some(EntityKind::Place),
-            _ if is_club(doc, n, &clubs) => Some(EntityKind::Organization),
+            _ if is_club(doc, n, &clubs) || party_name(doc, n) => Some(EntityKind::Organization),
             // "beat the Corbett Falcons 3-2", then "Corbett led 2-1": a
             // team, and the city alone is that team (not "the game in
             // Corbett").
@@ -3007,6 +3039,8 @@ pub(crate) fn filter(
                 && b - a > 1
                 && n.title.is_none()
                 && context().org_last.contains(doc.tok(b - 1))
+                // (a paper's town alone is the town: "the Brayford Argus")
+                && !context().press_last.contains(doc.tok(b - 1))
                 && (!context().club_last.contains(doc.tok(b - 1))
                     || games()
                     || results_line(doc, a..b))
@@ -3042,8 +3076,12 @@ pub(crate) fn filter(
                         && ((n.toks.start > 0
                             && doc.tokens[n.toks.start - 1].kind() == TokenKind::Word
                             && named_by_context(n, a) == Some(EntityKind::Organization))
-                            || ((n.toks.len() == 1 || copula(doc, n.toks.end))
-                                && apposed(n, a) == Some(EntityKind::Organization)
+                            || (apposed(n, a) == Some(EntityKind::Organization)
+                                && (n.toks.len() == 1
+                                    || copula(doc, n.toks.end)
+                                    // ("Alder Holt, a publisher that
+                                    // ...": the head an organization's noun)
+                                    || org_headed(doc, n.toks.end))
                                 && !closing_cue(doc, n.toks.end)))))
                     && !known_place(doc, n))
         })
@@ -3058,15 +3096,49 @@ pub(crate) fn filter(
     }
     // "Kessendorf is a market town", "Sereth's prime minister": a place
     // through the document.
-    let places: HashSet<u64> = names
+    // "Talks ..., hosted by Tavor": one word the lexicons do not know
+    // after "hosted by", a meeting's noun (`hosts`) among the five words
+    // before, is the country or the town that hosts (not a given name nor
+    // a person's surname; "a debate hosted by Nordvision" is no meeting).
+    let lone_unknown = |n: &Name| {
+        let w = doc.tok(n.toks.start);
+        n.toks.len() == 1
+            && n.title.is_none()
+            && n.hint != Hint::Person
+            && !lexicon().is_given_name(w)
+            && lexicon().known(w).is_none()
+            && !surnames.contains(&lower_hash(w))
+    };
+    let mut places: HashSet<u64> = names
         .iter()
         .zip(&asked)
         .filter(|(n, a)| {
             (copula(doc, n.toks.end) && apposed(n, a) == Some(EntityKind::Place))
                 || owned_office(doc, n)
+                || (n.toks.start > 1
+                    && doc.tok(n.toks.start - 1) == "by"
+                    && doc.tok(n.toks.start - 2) == "hosted"
+                    && lone_unknown(n)
+                    && (n.toks.start.saturating_sub(8)..n.toks.start - 2)
+                        .any(|t| with_low(doc.tok(t), |w| context().hosts.contains(w))))
         })
         .map(|(n, _)| name_hash(n))
         .collect();
+    // "between Moldera and Tessaly" where Tessaly is such a place: one
+    // such word on the other side of "and" is a place too.
+    if !places.is_empty() {
+        for w in names.windows(2) {
+            let (p, n) = (&w[0], &w[1]);
+            if p.toks.end + 1 == n.toks.start && doc.tok(p.toks.end) == "and" {
+                let (hp, hn) = (name_hash(p), name_hash(n));
+                if places.contains(&hn) && lone_unknown(p) {
+                    places.insert(hp);
+                } else if places.contains(&hp) && lone_unknown(n) {
+                    places.insert(hn);
+                }
+            }
+        }
+    }
     if !places.is_empty() {
         for (n, v) in names.iter().zip(verdict.iter_mut()) {
             if n.title.is_none() && places.contains(&name_hash(n)) {
@@ -3209,7 +3281,7 @@ fn org_noun_before_holder(doc: &Doc, n: &Name) -> bool {
         && lexicon().starts_title(doc.tok(b))
 }
 
-/// One word the lexicons do not know, then a lowercase title and the
+/// One word the lexicons do not know (or two, no given name first), then a lowercase title and the
 /// holder's name: "Vellum chief executive Priya Natarajan", "Orsk coach
 /// Ivan Petrov" (not a place's noun: "Zhari district chief X"). The word
 /// names where the holder works, no person (the title after it is no
@@ -3217,7 +3289,9 @@ fn org_noun_before_holder(doc: &Doc, n: &Name) -> bool {
 fn holder_after(doc: &Doc, n: &Name) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
     let lex = lexicon();
-    b == a + 1
+    // ("Alder Holt chairman Morris Quayle": two words, neither a given
+    // name first nor a name the lexicons know whole)
+    (b == a + 1 || (b == a + 2 && n.hint == Hint::MultiWord))
         && b + 1 < doc.tokens.len()
         && doc.tok(b).first_is(crate::letters::is_lowercase)
         && lex.starts_title(doc.tok(b))
@@ -3230,6 +3304,12 @@ fn holder_after(doc: &Doc, n: &Name) -> bool {
                 doc.is_cap(t)
                     && (b + 1..t).all(|u| lex.starts_title(doc.tok(u)) || lex.is_title(doc.tok(u)))
             })
+        // (two words: not after a preposition, "the university at Chapel
+        // Hill professor X", nor opening with a given name)
+        && (b == a + 1
+            || !(a > 0 && doc.word_class(a - 1) == Some(WordClass::Prep))
+                && !lex.is_given_name(doc.tok(a))
+                && lex.known(doc.text_of_toks(a, b)).is_none())
 }
 
 /// One word the lexicons do not know after "of" and a name of two or three
@@ -3341,7 +3421,19 @@ pub(crate) fn ruled(doc: &Doc, names: &[Name]) -> Vec<bool> {
             }
             // "Feldmoor Line, which carries freight": "which" is never said
             // of a person, so the tagger's person does not stand.
-            if b + 1 < doc.tokens.len() && doc.tok(b) == "," && doc.tok(b + 1) == "which" {
+            // (not where the rules' kind is a person's: a name of two words,
+            // or a word of one, "Marden, which" after "Marden Logistics")
+            if b + 1 < doc.tokens.len()
+                && doc.tok(b) == ","
+                && doc.tok(b + 1) == "which"
+                && n.hint != Hint::MultiWord
+                && !(n.hint == Hint::Single
+                    && names.iter().any(|m| {
+                        m.toks.len() > 1
+                            && (doc.tok(m.toks.start) == doc.tok(a)
+                                || doc.tok(m.toks.end - 1) == doc.tok(a))
+                    }))
+            {
                 return true;
             }
             let title_after = b < doc.tokens.len()
