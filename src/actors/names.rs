@@ -1235,10 +1235,12 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
             && (a == 0
                 || doc.word_class(a - 1).is_none()
                     && doc.token(a - 1).kind() != TokenKind::Possessive)
+            && !speaks_next(doc, b)
         {
-            // "..., says Minister": a title alone, no determiner nor owner (not
-            // "the Chancellor's", "Norland's Ambassador"), names nobody; the descriptions read it as a
-            // role (its holder, if one).
+            // "..., says Minister": a title alone, no determiner nor owner
+            // (not "the Chancellor's", "Norland's Ambassador"), nor a
+            // surname before "said" ("King said"), names nobody; the
+            // descriptions read it as a role (its holder, if one).
             return None;
         } else if lex.national(w) || (lex.is_common_word(w) && !ev.cap_inside.contains(w)) {
             return None; // "French", "Dutchman", "Parliament" as a plain word
