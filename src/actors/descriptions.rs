@@ -630,7 +630,12 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
                 || lexicon().is(d, Use::DefiniteArticle)
                 || lexicon().word_class(d) == Some(WordClass::Poss)
         };
-        let titled = if existing.is_none() && f.det.as_deref().is_some_and(the) {
+        // ("Minister says ...": a headline's bare title is its holder too)
+        let titled = if existing.is_none()
+            && match f.det.as_deref() {
+                Some(d) => the(d),
+                None => !f.plural,
+            } {
             seen.holders.get(&lower_key).unwrap_or_else(|| {
                 let h = actors.title_holder_kept(&lower_key, &mut seen.built);
                 seen.holders.insert(&lower_key, h);

@@ -1234,6 +1234,18 @@ fn hint(doc: &Doc, ev: &Evidence, a: usize, b: usize) -> Option<Hint> {
             Hint::Org
         } else if ev.surnames.contains(w) {
             Hint::Person
+        } else if lex.is_title(w)
+            && !lex.is_honorific(w)
+            && (a == 0
+                || doc.word_class(a - 1).is_none()
+                    && doc.token(a - 1).kind() != TokenKind::Possessive)
+            && !speaks_next(doc, b)
+        {
+            // "..., says Minister": a title alone, no determiner nor owner
+            // (not "the Chancellor's", "Norland's Ambassador"), nor a
+            // surname before "said" ("King said"), names nobody; the
+            // descriptions read it as a role (its holder, if one).
+            return None;
         } else if lex.national(w) || (lex.is_common_word(w) && !ev.cap_inside.contains(w)) {
             return None; // "French", "Dutchman", "Parliament" as a plain word
         } else {

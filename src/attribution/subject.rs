@@ -1501,7 +1501,8 @@ fn bare_role_after(doc: &Doc, t: usize, end: usize) -> Option<Anchor> {
     let lex = lexicon();
     let word = |k: usize| {
         doc.token(k).kind() == TokenKind::Word
-            && doc.tok(k).first_is(crate::letters::is_lowercase)
+            && (doc.tok(k).first_is(crate::letters::is_lowercase)
+                || lex.is_title(doc.tok(k)) && !lex.is_honorific(doc.tok(k)))
             && doc.word_class(k).is_none()
     };
     let e = (t..end.min(t + 3)).take_while(|&k| word(k)).last()? + 1;
