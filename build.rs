@@ -339,6 +339,12 @@ fn main() {
             .or_default() |= 1;
     }
     out.table("TITLES", &to_strings(&titles), Some("u8"));
+    // The plainer nouns a title's holder is called by ("senator" -> "lawmaker,legislator").
+    let also: BTreeMap<String, String> = rows(read("titles.tsv"))
+        .filter(|r| r.get(2).is_some_and(|a| !a.is_empty()))
+        .map(|r| (r[0].to_lowercase(), format!("{:?}", r[2])))
+        .collect();
+    out.table("TITLE_ALSO", &also, Some("&str"));
 
     // anonymous_roles.tsv: lowercase; the last one wins.
     // A role packed in a byte as `Role::unpack` reads it: plural, anonymous,

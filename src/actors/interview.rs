@@ -54,7 +54,11 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
         return;
     }
     let mut interviewee = most_named(doc, actors);
-    let mut interviewer = None;
+    let mut interviewer = actors
+        .mentions
+        .iter()
+        .find(|m| byline(doc, actors, m))
+        .map(|m| m.actor());
     for (t, question, _, _) in labels {
         // An answer whose speaker the text never names is still theirs.
         let (slot, who) = if question {
@@ -81,7 +85,10 @@ pub fn label_letters(doc: &Doc, actors: &mut Actors) {
 pub fn most_named(doc: &Doc, actors: &Actors) -> Option<usize> {
     let mut named = vec![(0usize, 0usize); actors.actors.len()];
     for m in &actors.mentions {
-        if m.kind() == MentionKind::Name && actors.actor(m.actor()).kind == ActorKind::Person {
+        if m.kind() == MentionKind::Name
+            && actors.actor(m.actor()).kind == ActorKind::Person
+            && !byline(doc, actors, m)
+        {
             let p = doc.paragraph(doc.para_of(m.toks().start)).tokens();
             let turn = doc.tok(p.end - 1) == "?"
                 || (p.start..p.end.min(p.start + 8)).any(|k| doc.tok(k) == ":");
@@ -97,4 +104,23 @@ pub fn most_named(doc: &Doc, actors: &Actors) -> Option<usize> {
             _ => Some(a),
         },
     )
+}
+
+/// "Interview by Nora Kell", "By Nora Kell", "— as told to Nora Kell": a
+/// person named at the end of a short paragraph after "by" (within its
+/// first words) or "told to" wrote the piece and asked the questions.
+fn byline(doc: &Doc, actors: &Actors, m: &MentionDraft) -> bool {
+    let t = m.toks();
+    let p = doc.paragraph(doc.para_of(t.start)).tokens();
+    if m.kind() != MentionKind::Name
+        || actors.actor(m.actor()).kind != ActorKind::Person
+        || t.start < p.start + 1
+        || p.end > t.end + 2
+        || p.len() > 12
+    {
+        return false;
+    }
+    let before = doc.tok(t.start - 1);
+    (before.eq_ignore_ascii_case("by") && t.start <= p.start + 3)
+        || (before == "to" && t.start >= p.start + 2 && doc.tok(t.start - 2) == "told")
 }

@@ -490,6 +490,18 @@ impl Actors {
             if let Some((office, _)) = split_once(&title, " of ") {
                 holders.hold(&office_of(office), a);
             }
+            // "Sen. Jane Doe" is "the lawmaker" too; so is a "state
+            // senator" (a title not listed: its last word's).
+            let lex = crate::lexicon::lexicon();
+            let last = crate::at::after_last(&title, b' ');
+            let also = lex.title_also(&title).or_else(|| {
+                (last.len() < title.len() && !lex.is_title(&title))
+                    .then(|| lex.title_also(last))
+                    .flatten()
+            });
+            for noun in also.unwrap_or("").split(',').filter(|n| !n.is_empty()) {
+                holders.hold(noun, a);
+            }
         }
         holders
     }

@@ -104,7 +104,16 @@ pub fn find(
             // inversions stays linear.)
             let s = skip_conjunctions(doc, sent.start, sent.end)
                 .max(cue.toks.start.saturating_sub(MAX_CONTENT));
-            Some((s, tail_start(doc, cue.toks.start)))
+            let e = tail_start(doc, cue.toks.start);
+            // "Why, asked the mayor, had the council waited?", "The plan,
+            // said Jane Doe, is dead": a word or a subject before the
+            // clause; what is said is the words after it.
+            let short = e == s + 2 || (e <= s + 4 && starts_phrase(doc, s));
+            let after = r
+                .mention
+                .filter(|_| short && doc.tok(e - 1) == ",")
+                .and_then(|m| rest_after(doc, actors.mention(m).toks().end, sent.end));
+            Some(after.map_or((s, e), |a| (a, sent.end)))
         } else if is_tail {
             // Everything before ", X said" (after a leading "But"/"And").
             let s = skip_conjunctions(doc, sent.start, sent.end);
@@ -141,14 +150,22 @@ pub fn find(
                         && doc.in_quote_at(x.cue.toks.start).is_none()
                         && x.actor.is_some_and(|a| r.actor != Some(a))
                 });
-            if owned
-                || answers
-                || (e <= s + 3
-                    && matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss)))
-            {
+            if owned || answers {
                 continue;
             }
-            Some((s, e))
+            // "The mill, she recalls, shut in 1989": a subject alone
+            // before the clause; what is said is the words after it.
+            // (a determiner and one word alone are no content)
+            if e <= s + 4 && starts_phrase(doc, s) {
+                let m = r.mention.map_or(0, |m| actors.mention(m).toks().end);
+                match rest_after(doc, cue.toks.end.max(m), sent.end) {
+                    Some(a) => Some((a, sent.end)),
+                    None if e <= s + 3 => continue,
+                    None => Some((s, e)),
+                }
+            } else {
+                Some((s, e))
+            }
         } else {
             // "accused by Y of Z", "the allegation by Y that Z": Z, else
             // the phrase before the verb.
@@ -691,6 +708,25 @@ fn participle_apposed(doc: &Doc, actors: &Actors, resolved: &[Resolved], r: &Res
                 && doc.tok(x.cue.toks.start - 1) == ","
                 && x.actor == r.actor
         })
+}
+
+/// Whether a determiner or an owner opens the phrase at `s`.
+fn starts_phrase(doc: &Doc, s: usize) -> bool {
+    matches!(doc.word_class(s), Some(WordClass::Det | WordClass::Poss))
+}
+
+/// After a reporting clause set off by commas and ending at `m` (its
+/// comma), where the sentence goes on: past a relative clause that
+/// describes the speaker ("said Jo Roe, who ..., doesn't").
+fn rest_after(doc: &Doc, m: usize, end: usize) -> Option<usize> {
+    if m + 1 >= end || doc.tok(m) != "," {
+        return None;
+    }
+    let a = match doc.word_class(m + 1) {
+        Some(WordClass::Rel) => (m + 2..end).find(|&k| doc.tok(k) == ",")? + 1,
+        _ => m + 1,
+    };
+    (a < end).then_some(a)
 }
 
 /// The first token from `s` that is no conjunction ("But", "And" opening a

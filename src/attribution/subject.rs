@@ -185,6 +185,14 @@ fn inverted_subject(doc: &Doc, actors: &Actors, cue: &Cue, sent: &Range<usize>) 
                 matches!(*a, Anchor::Phrase(_, e) if e >= sent.end || matches!(doc.tok(e), "." | "!"))
             })
         })
+        .or_else(|| {
+            // "Why, asked the mayor, had ...": a role set off by commas.
+            phrase_after(doc, actors, cue.toks.end, sent.end).filter(|a| {
+                matches!(*a, Anchor::Phrase(_, e) if e + 1 < sent.end
+                    && doc.tok(e) == ","
+                    && (doc.role(e - 1).is_some() || lexicon().is_title(doc.tok(e - 1))))
+            })
+        })
 }
 
 /// The subject written before position `t`.

@@ -531,6 +531,13 @@ impl Lexicon {
         )
     }
 
+    /// The plainer nouns, comma-separated, that a holder of `title`
+    /// (lowercase, spelled out) is called by after "the": "senator" ->
+    /// "lawmaker,legislator".
+    pub fn title_also(&self, title: &str) -> Option<&'static str> {
+        value(&tables::TITLE_ALSO, &tables::TITLE_ALSO_VALUES, title)
+    }
+
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
         if tables::ABBREVIATIONS.contains(w) {
