@@ -1035,6 +1035,18 @@ fn classify_verb(doc: &Doc, t: usize, sent: Range<usize>, gerund: bool) -> Optio
         return (it || heard || closing || of || to || asked || as_view)
             .then_some(CueForm::Impersonal);
     }
+    // "Jane Doe, described as a moderate, ...", "the plan, widely seen as
+    // doomed": a participle after a comma (an adverb between) with "as"
+    // next is a passive without its "be"; the name before the comma is the
+    // one described, not the one who describes.
+    // ("X, known as Y": a name after "as" names X; it reports nothing.)
+    let comma = t - usize::from(t > sent.start + 1 && is_skippable(doc, t - 1));
+    if past && next.as_deref() == Some("as") && comma > sent.start && doc.tok(comma - 1) == "," {
+        // ("known as the Lark": past "the")
+        let n = t + 2 + usize::from(t + 3 < sent.end && doc.tok(t + 2) == "the");
+        let named = n < sent.end && (doc.is_cap(n) || doc.quote_at(n).is_some());
+        return (!named).then_some(CueForm::Impersonal);
+    }
     // "the force known as X", "a leader expected to": an adjective-like participle.
     let participle = {
         let w = doc.tok(t).lower_cow();

@@ -556,6 +556,8 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
             let m = outermost(actors, m, before - 1);
             if actors.actor(actors.mention(m).actor()).kind == ActorKind::Person {
                 if actors.mention(m).kind() != MentionKind::Description {
+                    let s = actors.mention(m).toks().start;
+                    let m = role_apposed(doc, actors, s, bound).unwrap_or(m);
                     return Some(Anchor::Mention(m));
                 }
                 described = Some(Anchor::Mention(m));
@@ -626,6 +628,39 @@ fn before_comma(doc: &Doc, actors: &Actors, p: usize, bound: usize) -> Option<An
         comma = q;
     }
     described
+}
+
+/// "Tom Abara, a spokesman for Jane Doe, said", "Ann Roe, the daughter of
+/// Principal Jo Roe, said": the person after an appositive's preposition
+/// is the role's link; the subject is the person named before the comma
+/// that opens the appositive (past an age: "Ann Roe, 35, the daughter of").
+fn role_apposed(doc: &Doc, actors: &Actors, s: usize, bound: usize) -> Option<usize> {
+    // (the preposition before the name, past a title or an honorific: "of
+    // former President X", "for Ms. X")
+    let k = crate::at::last_back(
+        s.saturating_sub(4).max(bound + 1),
+        s,
+        |j| doc.token(j).kind() != TokenKind::Punct || doc.tok(j) == ".",
+        |j| doc.word_class(j) == Some(WordClass::Prep),
+    )?;
+    let mut q = crate::at::last_back(
+        k.saturating_sub(12).max(bound + 1),
+        k,
+        |j| doc.token(j).kind() != TokenKind::Punct || doc.tok(j) == ",",
+        |j| doc.tok(j) == ",",
+    )?;
+    if !doc.tok(q + 1).first_is(crate::letters::is_lowercase) || doc.is(q + 1, Use::Relative) {
+        return None;
+    }
+    if q > bound + 2 && doc.token(q - 1).kind() == TokenKind::Number && doc.tok(q - 2) == "," {
+        q -= 2;
+    }
+    if q <= bound + 1 {
+        return None;
+    }
+    let h = outermost(actors, actors.mention_at(q - 1)?, q - 1);
+    let person = actors.actor(actors.mention(h).actor()).kind == ActorKind::Person;
+    (person && actors.mention(h).kind() == MentionKind::Name).then_some(h)
 }
 
 /// "Jane Doe of the Acme Institute, who ..., said": the person the body
