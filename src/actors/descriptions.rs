@@ -678,7 +678,9 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
         .flatten()
         .filter(|&p| {
             let g = lexicon().title_gender(&role_word);
-            g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g)
+            (g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g))
+                && lexicon().is_title(&role_word)
+                && actors.may_be_called(p, &role_word)
         });
         let actor = match apposed
             .or(existing)

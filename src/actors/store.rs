@@ -443,6 +443,21 @@ impl Actors {
         holders.get(&office_of(key)).flatten()
     }
 
+    /// Whether person `a` may be called "the ... `head`" by a writer who
+    /// varies the reference: they hold no title yet, or one whose last word,
+    /// spelled out, is `head` ("Sen. Jane Doe" is "the freshman senator";
+    /// a justice is no "Vermont senator", a president no "candidate").
+    pub fn may_be_called(&self, a: usize, head: &str) -> bool {
+        let lex = crate::lexicon::lexicon();
+        let titles = &self.actors.at(a).titles;
+        titles.is_empty()
+            || titles.iter().any(|t| {
+                let last = crate::at::after_last(t, b' ');
+                lex.expand_title(last)
+                    .map_or_else(|| last.lower_cow() == head, |full| full == head)
+            })
+    }
+
     /// Each person's titles, abbreviations spelled out: "Sen." is "senator".
     fn spelled_titles(&self) -> Vec<(usize, String)> {
         let lex = crate::lexicon::lexicon();

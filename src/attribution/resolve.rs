@@ -459,8 +459,10 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
     }
     // (not of the other gender: "the mother of two" is no Tom)
     let g = lexicon().title_gender(doc.tok(last));
-    person_named_last(doc, actors, a)
-        .filter(|&p| g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g))
+    person_named_last(doc, actors, a).filter(|&p| {
+        (g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g))
+            && (!titled() || actors.may_be_called(p, &doc.tok(last).lower_cow()))
+    })
 }
 
 /// The person named last before token `a`, in its paragraph or the one
