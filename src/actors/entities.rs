@@ -3039,7 +3039,7 @@ pub(crate) fn filter(
                 && b - a > 1
                 && n.title.is_none()
                 && context().org_last.contains(doc.tok(b - 1))
-                // (a paper's town alone is the town: "the Brayford Argus")
+                // (a paper's town alone is the town: "the Ottery Argus")
                 && !context().press_last.contains(doc.tok(b - 1))
                 && (!context().club_last.contains(doc.tok(b - 1))
                     || games()
@@ -3079,7 +3079,7 @@ pub(crate) fn filter(
                             || (apposed(n, a) == Some(EntityKind::Organization)
                                 && (n.toks.len() == 1
                                     || copula(doc, n.toks.end)
-                                    // ("Alder Holt, a publisher that
+                                    // ("Alder Wynch, a publisher that
                                     // ...": the head an organization's noun)
                                     || org_headed(doc, n.toks.end))
                                 && !closing_cue(doc, n.toks.end)))))
@@ -3289,7 +3289,7 @@ fn org_noun_before_holder(doc: &Doc, n: &Name) -> bool {
 fn holder_after(doc: &Doc, n: &Name) -> bool {
     let (a, b) = (n.toks.start, n.toks.end);
     let lex = lexicon();
-    // ("Alder Holt chairman Morris Quayle": two words, neither a given
+    // ("Alder Wynch chairman Morris Quayle": two words, neither a given
     // name first nor a name the lexicons know whole)
     (b == a + 1 || (b == a + 2 && n.hint == Hint::MultiWord))
         && b + 1 < doc.tokens.len()
