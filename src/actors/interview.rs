@@ -106,7 +106,7 @@ pub fn most_named(doc: &Doc, actors: &Actors) -> Option<usize> {
     )
 }
 
-/// "Interview by Tova Kell", "By Tova Kell", "— as told to Tova Kell": a
+/// "Interview by Clara Kell", "By Clara Kell", "— as told to Clara Kell": a
 /// person named at the end of a short paragraph after "by" (within its
 /// first words) or "told to" wrote the piece and asked the questions.
 fn byline(doc: &Doc, actors: &Actors, m: &MentionDraft) -> bool {
