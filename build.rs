@@ -68,6 +68,10 @@ fn enum_names(file: &str, enum_name: &str) -> Vec<(String, String)> {
     pairs
 }
 
+/// The bits `CueVerb::unpack` and the phrases' values read `frame_flags`'
+/// seven frames at (bits 9-11 are a verb's forms).
+const FRAME_BITS: [u16; 7] = [4, 5, 6, 7, 8, 12, 13];
+
 /// quote, clause, object, inf, of, source, reply: the frames a cue takes
 /// (no verb names its source after it).
 fn frame_flags(s: &str) -> [bool; 7] {
@@ -260,7 +264,7 @@ fn main() {
         };
         let frames = frame_flags(r.get(3).copied().unwrap_or(""))
             .iter()
-            .zip([4, 5, 6, 7, 8, 12, 13])
+            .zip(FRAME_BITS)
             .fold(0u16, |bits, (&on, k)| bits | u16::from(on) << k);
         for (i, form) in list(r.get(1).copied())
             .chain(r.first().copied())
@@ -294,7 +298,7 @@ fn main() {
         let words: Vec<String> = r[0].split_whitespace().map(str::to_lowercase).collect();
         let bits = frame_flags(r.get(2).copied().unwrap_or(""))
             .iter()
-            .zip([4, 5, 6, 7, 8, 12, 13])
+            .zip(FRAME_BITS)
             .fold(stance, |bits, (&on, k)| bits | u16::from(on) << k);
         values.push(bits);
         phrases.push(words.join(" "));

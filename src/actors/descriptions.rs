@@ -661,7 +661,7 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             .then(|| witness_in_view(doc, actors, f.start))
             .flatten();
         // "“...,” the county chief said" after a paragraph naming Jane Doe:
-        // a definite singular role that speaks, with no holder of its own,
+        // a definite singular title that speaks, with no holder of its own,
         // is the person named last (the writer varies the reference; a new
         // person gets a name).
         let epithet = (existing.is_none()
@@ -673,15 +673,10 @@ fn add_actors(doc: &Doc, actors: &mut Actors, found: Vec<Found>) {
             && owner.is_none()
             && owner_phrase.is_none()
             && f.det.as_deref() == Some("the")
+            && lexicon().is_title(&role_word)
             && speaks_here(doc, f.start, f.end))
-        .then(|| crate::attribution::person_named_last(doc, actors, f.start))
-        .flatten()
-        .filter(|&p| {
-            let g = lexicon().title_gender(&role_word);
-            (g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g))
-                && lexicon().is_title(&role_word)
-                && actors.may_be_called(p, &role_word)
-        });
+        .then(|| crate::attribution::person_called(doc, actors, f.start, &role_word, true))
+        .flatten();
         let actor = match apposed
             .or(existing)
             .or(titled)

@@ -491,6 +491,7 @@ impl Actors {
     /// The office before an "of" is held as "mayor of" (from "mayor of
     /// Eastbury"), for [`Actors::title_holder`]'s bare office.
     fn title_holders(&self) -> OneActor {
+        let lex = crate::lexicon::lexicon();
         let mut holders = OneActor::default();
         for (a, title) in self.spelled_titles() {
             crate::work::add(1);
@@ -507,7 +508,6 @@ impl Actors {
             }
             // "Sen. Jane Doe" is "the lawmaker" too; so is a "state
             // senator" (a title not listed: its last word's).
-            let lex = crate::lexicon::lexicon();
             let last = crate::at::after_last(&title, b' ');
             let also = lex.title_also(&title).or_else(|| {
                 (last.len() < title.len() && !lex.is_title(&title))

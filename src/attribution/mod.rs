@@ -37,7 +37,7 @@ use crate::at::At;
 use crate::text::Doc;
 pub(crate) use cues::longest_phrase;
 pub use drafts::{Attribution, ClaimDraft, QuoteDraft};
-pub(crate) use resolve::person_named_last;
+pub(crate) use resolve::person_called;
 
 /// Attributes quotes and finds claims. Adds pronoun mentions to `actors`.
 pub fn attribute(doc: &Doc, actors: &mut Actors) -> Attribution {

@@ -453,21 +453,38 @@ fn aged_person_before(doc: &Doc, actors: &Actors, text: &str, a: usize, b: usize
             && (doc.token(b + 1).kind() == TokenKind::Number
                 || doc.word_class(b + 1) == Some(WordClass::Quant))
     };
-    let titled = || b > a + 2 && lexicon().is_title(&doc.tok(last).lower_cow());
-    if !the || !(aged_inside || aged_after || national() || kin_count() || titled()) {
+    if !the {
         return None;
     }
-    // (not of the other gender: "the mother of two" is no Tom)
-    let g = lexicon().title_gender(doc.tok(last));
+    let head = doc.tok(last).lower_cow();
+    let titled = b > a + 2 && lexicon().is_title(&head);
+    if !(aged_inside || aged_after || national() || kin_count() || titled) {
+        return None;
+    }
+    person_called(doc, actors, a, &head, titled)
+}
+
+/// The person named last before token `a` whom a definite description
+/// with head word `head` (lowercase) may stand for: not of the other
+/// gender ("the mother of two" is no Tom), and for a `title`, one who holds
+/// no title or one with that head ([`Actors::may_be_called`]).
+pub(crate) fn person_called(
+    doc: &Doc,
+    actors: &Actors,
+    a: usize,
+    head: &str,
+    title: bool,
+) -> Option<usize> {
+    let g = lexicon().title_gender(head);
     person_named_last(doc, actors, a).filter(|&p| {
         (g.is_none() || actors.gender(p).is_none_or(|h| Some(h) == g))
-            && (!titled() || actors.may_be_called(p, &doc.tok(last).lower_cow()))
+            && (!title || actors.may_be_called(p, head))
     })
 }
 
 /// The person named last before token `a`, in its paragraph or the one
 /// before (not a name inside a quotation).
-pub(crate) fn person_named_last(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
+fn person_named_last(doc: &Doc, actors: &Actors, a: usize) -> Option<usize> {
     let para = doc.para_of(a);
     // (a loop, not `Rev`'s iterator chain: a generic copy less)
     let mut t = a;
